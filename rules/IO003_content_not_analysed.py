@@ -1,0 +1,37 @@
+"""Part of the skill was not analysed because a resource limit was reached.
+
+## What it does
+Reports every place where a limit stopped the analysis: a file larger than `limits.max-file-bytes` (only its start
+was read), a skill over `limits.max-skill-bytes` or `limits.max-files`, a script whose parse exceeded
+`limits.parse-timeout-ms`, and Markdown nested deeper than `limits.max-markdown-nesting`.
+
+## Why it matters
+Limits keep the linter fast and safe on hostile input, but a limit must never hide content silently: a payload after
+a megabyte of padding is exactly what an attacker would write. This finding says what was not read.
+
+## Example
+```
+scripts/run.sh   (200 MB of blank lines, then a command)
+```
+
+## Fix
+Shrink the file, or raise the limit in `[tool.skvm-lint.limits]` if the content is legitimate.
+"""
+
+from skvm_lint.diagnostics import Severity
+from skvm_lint.rule import Rule
+
+KINDS = {"capped", "skill-capped", "parse-timeout", "markdown-nesting"}
+
+
+class ContentNotAnalysed(Rule):
+    id = "IO003"
+    name = "content-not-analysed"
+    groups = ("input", "security")
+    severity = Severity.WARNING
+
+    def check(self, skill, ctx):
+        for issue in skill.load_issues:
+            if issue.kind in KINDS:
+                yield self.report(skill, issue.span, issue.message,
+                                  hint="shrink the content or raise the limit in [tool.skvm-lint.limits]")

@@ -1,0 +1,36 @@
+"""Analyses: pure functions of the skill model (no I/O), so they run unchanged in worker processes.
+
+``analyze_skill`` produces the object ``skvm-lint analyze --format json`` prints for one skill (without
+``path``/``diagnostics``, which the engine adds). Keys whose analysis has not landed yet are ``null``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ..model import Skill
+
+
+def summary(skill: Skill) -> dict[str, Any]:
+    """Counts a reader can sanity-check at a glance: files by kind and language, fences by language."""
+    kinds = Counter(f.kind for f in skill.files)
+    languages = Counter(f.language for f in skill.files if f.language)
+    fences = Counter((b.language or "none") for doc in skill.markdown_docs() for b in doc.code_blocks)
+    return {
+        "files": dict(sorted(kinds.items())),
+        "script_languages": dict(sorted(languages.items())),
+        "code_blocks": dict(sorted(fences.items())),
+        "frontmatter_keys": sorted((skill.frontmatter.data or {}).keys()),
+        "skill_md_lines": skill.body.line_count if skill.body else 0,
+    }
+
+
+def analyze_skill(skill: Skill) -> dict[str, Any]:
+    return {
+        "name": skill.name,
+        "capabilities": None,
+        "dependencies": None,
+        "workflow": None,
+        "summary": summary(skill),
+    }

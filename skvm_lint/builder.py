@@ -1,0 +1,99 @@
+"""Builds the :class:`Skill` model from a folder: read (loader) -> parse (markdown, YAML, tree-sitter) -> model."""
+
+from __future__ import annotations
+
+import os
+
+from .limits import Limits
+from .loader import RawFile, decode_text, is_binary, read_skill
+from .model import BundledFile, Frontmatter, LoadIssue, MarkdownDoc, Skill, Span
+from .parsing.code import PARSED_LANGUAGES, extract_facts, language_for_path
+from .parsing.frontmatter import parse_frontmatter
+from .parsing.markdown import parse_markdown
+
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdx"})
+CONFIG_NAMES = frozenset({"package.json", "pyproject.toml", "_meta.json", "Pipfile", "setup.cfg", "Cargo.toml",
+                          "go.mod", "Gemfile", "package-lock.json", "pnpm-lock.yaml", "yarn.lock", "uv.lock",
+                          "poetry.lock", "environment.yml", "environment.yaml", ".skvm-lint.toml", "Makefile",
+                          "Dockerfile", "deno.json", "tsconfig.json", "bun.lockb"})
+DATA_EXTENSIONS = frozenset({".json", ".yaml", ".yml", ".toml", ".csv", ".tsv", ".xml", ".ini", ".cfg", ".jsonl"})
+# Text extensions whose content should never be binary; a NUL byte in them is suspicious, not an asset.
+TEXT_EXTENSIONS = MARKDOWN_EXTENSIONS | DATA_EXTENSIONS | frozenset(
+    {".py", ".sh", ".bash", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".txt", ".html", ".css", ".zsh", ".ps1"})
+
+
+def _kind(path: str, language: str | None) -> str:
+    name = path.rsplit("/", 1)[-1]
+    ext = os.path.splitext(name)[1].lower()
+    if ext in MARKDOWN_EXTENSIONS:
+        return "markdown"
+    if name in CONFIG_NAMES or (name.startswith("requirements") and ext in (".txt", ".in")):
+        return "config"
+    if language is not None:
+        return "script"
+    if ext in DATA_EXTENSIONS:
+        return "data"
+    return "other"
+
+
+def _bundled(raw: RawFile, skill_md_name: str | None, limits: Limits, issues: list[LoadIssue]) -> BundledFile:
+    if raw.data is None:
+        return BundledFile(raw.path, "binary" if is_binary(b"", raw.path) else "other", raw.size,
+                           truncated=raw.truncated, symlink=raw.symlink)
+    ext = os.path.splitext(raw.path)[1].lower()
+    if is_binary(raw.data, raw.path):
+        if ext in TEXT_EXTENSIONS or raw.path == skill_md_name:
+            issues.append(LoadIssue("binary", f"binary content (NUL bytes) in a {ext or 'text'} file; not parsed",
+                                    Span(raw.path, 1)))
+        return BundledFile(raw.path, "binary", raw.size, truncated=raw.truncated, symlink=raw.symlink)
+    text, problem = decode_text(raw.data)
+    if problem:
+        issues.append(LoadIssue("encoding", f"file {problem}", Span(raw.path, 1)))
+    shebang = text.split("\n", 1)[0].strip() if text.startswith("#!") else None
+    language = language_for_path(raw.path, shebang)
+    kind = "skill_md" if raw.path == skill_md_name else _kind(raw.path, language)
+    bundled = BundledFile(raw.path, kind, raw.size, language=language, text=text, shebang=shebang,
+                          truncated=raw.truncated, symlink=raw.symlink)
+    if kind == "script" and language in PARSED_LANGUAGES:
+        bundled.code = extract_facts(text, language, raw.path, timeout_ms=limits.parse_timeout_ms)
+        if bundled.code.parse_timed_out:
+            issues.append(LoadIssue("parse-timeout", f"parsing took longer than {limits.parse_timeout_ms} ms; "
+                                    "no facts were extracted from this file", Span(raw.path, 1)))
+    elif kind == "markdown":
+        bundled.markdown, _ = parse_markdown(text, raw.path, limits)
+        _check_nesting(bundled.markdown, limits, issues)
+    return bundled
+
+
+def _check_nesting(doc: MarkdownDoc, limits: Limits, issues: list[LoadIssue]) -> None:
+    if doc.truncated_nesting:
+        issues.append(LoadIssue("markdown-nesting", f"lists or blockquotes nest deeper than "
+                                f"{limits.max_markdown_nesting} levels; content below that depth was not parsed "
+                                "as Markdown", Span(doc.file, 1)))
+    for block in doc.code_blocks:
+        if block.code is not None and block.code.parse_timed_out:
+            issues.append(LoadIssue("parse-timeout", f"code block took longer than {limits.parse_timeout_ms} ms "
+                                    "to parse; no facts were extracted from it", block.span))
+
+
+def build_skill(root: str, limits: Limits | None = None) -> Skill:
+    """Read and parse one skill folder into the model. Never raises for bad content: problems become issues."""
+    limits = limits or Limits()
+    raw = read_skill(root, limits)
+    issues = list(raw.issues)
+    files = [_bundled(f, raw.skill_md_name, limits, issues) for f in raw.files]
+    skill_md = next((f for f in files if f.kind == "skill_md"), None)
+    skill = Skill(root=root, skill_md_path=raw.skill_md_name, frontmatter=Frontmatter(), body=None, files=files,
+                  load_issues=issues)
+    if skill_md is not None and skill_md.text is not None:
+        skill.skill_md_text = skill_md.text
+        skill.body, front = parse_markdown(skill_md.text, skill_md.path, limits)
+        skill_md.markdown = skill.body
+        _check_nesting(skill.body, limits, issues)
+        skill.frontmatter = parse_frontmatter(skill_md.text, skill_md.path, front, limits)
+    return skill
+
+
+def build_missing(root: str) -> Skill:
+    """The model of a folder that should be a skill but has no SKILL.md."""
+    return Skill(root=root, skill_md_path=None, frontmatter=Frontmatter(), body=None)

@@ -1,0 +1,270 @@
+"""The ``skvm-lint`` command line: a thin layer over the library API."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, TextIO
+
+import click
+
+from . import __version__, analysis_object
+from .baseline import BaselineError, write_baseline
+from .config import Config, ConfigError, load_config
+from .diagnostics import Severity
+from .engine import RunResult, run
+from .fixes.apply import atomic_write, fix_skill
+from .loader import discover, display_path
+from .rule import RuleError, all_rules, rule_by_id, select_rules
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class DefaultGroup(click.Group):
+    """``skvm-lint PATH...`` means ``skvm-lint check PATH...``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
+             epilog="""\b
+Examples:
+  skvm-lint corpus/examples/weather-report       check one skill (same as `skvm-lint check ...`)
+  skvm-lint check skills/ --format sarif -o out.sarif
+  skvm-lint check skills/ --select FM,ST --ignore FM006
+  skvm-lint check skills/ --fix                   apply safe fixes, then report what is left
+  skvm-lint analyze skills/my-skill               one JSON object per skill (JSON Lines)
+  skvm-lint rules                                 every rule with its id, groups and default
+  skvm-lint explain FM004                         what a rule checks, why, and how to fix it
+
+Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or internal error.
+Configuration: [tool.skvm-lint] in pyproject.toml or .skvm-lint.toml (see docs/configuration.md).""")
+@click.version_option(__version__, "--version", prog_name="skvm-lint")
+def main() -> None:
+    """Static analysis for LLM-agent skills (folders with a SKILL.md).
+
+    Checks frontmatter and structure against the Agent Skills spec and reports problems with file:line:col,
+    a stable rule id and a hint. Reads everything statically: no skill code is ever run.
+    """
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for v in values for part in v.split(",") if part.strip())
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """Write to stdout, or to a file that is replaced atomically once the report is complete."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    buffer = io.StringIO()
+    yield buffer
+    target = Path(path)
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("", encoding="utf-8")
+    atomic_write(target, buffer.getvalue())
+
+
+def _config(config_path: str | None, **overrides: object) -> Config:
+    try:
+        config = load_config(Path(config_path) if config_path else None)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    return config.merged(**overrides)
+
+
+def _progress_run(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool, with_analysis: bool) -> RunResult:
+    show = not quiet and sys.stderr.isatty()
+    if not show:
+        return run(paths, config, jobs=jobs, with_analysis=with_analysis)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("skills"),
+                  TimeRemainingColumn(), transient=True, console=None) as progress:
+        task = progress.add_task("skills", total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        return run(paths, config, jobs=jobs, with_analysis=with_analysis, on_progress=update)
+
+
+def _guard(fn):  # type: ignore[no-untyped-def]
+    """Turn expected user errors into clean messages with exit status 2."""
+
+    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return fn(*args, **kwargs)
+        except (FileNotFoundError, ValueError, BaselineError, RuleError) as exc:
+            raise click.UsageError(str(exc)) from None
+
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+_paths = click.argument("paths", nargs=-1, type=click.Path(path_type=str), required=True)
+_select_opts = [
+    click.option("--select", multiple=True, metavar="IDS",
+                 help="Run only these rules: ids (FM004), prefixes (FM), short names or groups, comma-separated."),
+    click.option("--extend-select", multiple=True, metavar="IDS", help="Add rules to the selection (e.g. opt-in ones)."),
+    click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules."),
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+                 help="Config file (default: nearest .skvm-lint.toml or pyproject.toml with [tool.skvm-lint])."),
+    click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+                 help="Worker processes; 0 chooses by the number of skills."),
+    click.option("--quiet", "-q", is_flag=True, help="No progress bar and no hints."),
+]
+
+
+def _with(options):  # type: ignore[no-untyped-def]
+    def decorate(fn):  # type: ignore[no-untyped-def]
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+
+    return decorate
+
+
+@main.command()
+@_paths
+@_with(_select_opts)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write the report to a file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit status 1 [default: error].")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Hide findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record every current finding in this file and exit 0.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply fixes that may change meaning.")
+@click.option("--diff", is_flag=True, help="With --fix: print the fixes as a unified diff, write nothing.")
+@_guard
+def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          config_path: str | None, jobs: int, quiet: bool, fmt: str, output: str | None, fail_on: str | None,
+          baseline: str | None, write_baseline: str | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:
+    """Check skills and report problems.
+
+    PATHS are skill folders, hub folders (searched recursively for SKILL.md) or files inside skills (as
+    pre-commit passes them).
+    """
+    config = _config(
+        config_path,
+        select=_split(select) or None,
+        extend_select=_split(extend_select) or None,
+        ignore=_split(ignore) or None,
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+        baseline=Path(baseline) if baseline else None,
+    )
+    if write_baseline:  # a new baseline records everything, including what an old one accepted
+        config = dataclasses.replace(config, baseline=None)
+    select_rules(config.select, config.ignore, config.extend_select)  # fail fast on unknown selectors
+    if fix or diff:
+        _run_fixes(paths, config, unsafe_fixes, diff, quiet)
+        if diff:
+            return
+    result = _progress_run(paths, config, jobs, quiet, with_analysis=False)
+    if write_baseline:
+        count = write_baseline_file(result, Path(write_baseline))
+        click.echo(f"wrote {count} finding(s) to {write_baseline}", err=True)
+        sys.exit(EXIT_OK)
+    from .reporters import REPORTERS
+    from .reporters import text as text_reporter
+
+    with _output(output) as stream:
+        if fmt == "text":
+            text_reporter.write(result, stream, quiet=quiet)
+        else:
+            REPORTERS[fmt](result, stream)
+    sys.exit(result.exit_code(config.fail_on))
+
+
+def write_baseline_file(result: RunResult, path: Path) -> int:
+    return write_baseline(result.diagnostics, path)
+
+
+def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool, quiet: bool) -> None:
+    roots, _missing = discover(paths)
+    rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
+    for root in roots:
+        report = fix_skill(display_path(root), rule_ids, config, unsafe=unsafe, diff_only=diff)
+        for text in report.diffs:
+            sys.stdout.write(text)
+        for line in report.applied:
+            if not quiet:
+                click.echo(f"fixed {line}", err=True)
+        for line in report.skipped:
+            click.echo(f"not fixed: {line}", err=True)
+
+
+@main.command()
+@_paths
+@_with(_select_opts)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
+              help="json: one object per skill per line (JSON Lines); text: a short summary per skill.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to a file.")
+@_guard
+def analyze(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+            config_path: str | None, jobs: int, quiet: bool, fmt: str, output: str | None) -> None:
+    """Print what each skill needs: one JSON object per skill.
+
+    \b
+    Each object has `path`, `name`, `capabilities`, `dependencies`, `workflow`, `summary` and
+    `diagnostics` (see docs/output.md). Analyses that have not landed yet are null.
+    """
+    config = _config(config_path, select=_split(select) or None, extend_select=_split(extend_select) or None,
+                     ignore=_split(ignore) or None)
+    result = _progress_run(paths, config, jobs, quiet, with_analysis=True)
+    with _output(output) as stream:
+        for skill in result.skills:
+            obj = analysis_object(skill)
+            if fmt == "json":
+                stream.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+            else:
+                summary = obj.get("summary") or {}
+                stream.write(f"{obj['path']}: name={obj['name']!r} files={summary.get('files')} "
+                             f"code_blocks={summary.get('code_blocks')} findings={len(obj['diagnostics'])}\n")
+
+
+@main.command(name="rules")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def rules_command(fmt: str) -> None:
+    """List every rule: id, short name, groups, default severity, on/off by default, fix."""
+    rules = all_rules()
+    if fmt == "json":
+        click.echo(json.dumps([{"id": r.id, "name": r.name, "groups": list(r.groups), "severity": str(r.severity),
+                                "default_enabled": r.default_enabled, "fix": r.fix_safety,
+                                "summary": r.docs()["summary"]} for r in rules], indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, box=None, pad_edge=False)
+    for column in ("id", "name", "groups", "severity", "default", "fix", "summary"):
+        table.add_column(column, overflow="fold")
+    for r in rules:
+        table.add_row(r.id, r.name, ",".join(r.groups), str(r.severity), "on" if r.default_enabled else "opt-in",
+                      r.fix_safety or "-", r.docs()["summary"])
+    Console(highlight=False).print(table)
+
+
+@main.command()
+@click.argument("rule_id")
+def explain(rule_id: str) -> None:
+    """Show a rule's documentation: what it does, why it matters, an example and the fix."""
+    rule = rule_by_id(rule_id)
+    if rule is None:
+        raise click.UsageError(f"unknown rule {rule_id!r}; `skvm-lint rules` lists them all")
+    click.echo(f"{rule.id} ({rule.name})\n")
+    click.echo(rule.markdown())

@@ -1,0 +1,133 @@
+"""Configuration from ``.skvm-lint.toml`` or ``[tool.skvm-lint]`` in ``pyproject.toml``.
+
+Example::
+
+    [tool.skvm-lint]
+    select = ["FM", "ST"]            # ids, prefixes, short names or groups; default: the on-by-default rules
+    extend-select = ["security"]
+    ignore = ["FM006"]
+    fail-on = "warning"              # error (default), warning or info
+    baseline = ".skvm-lint-baseline.json"
+
+    [tool.skvm-lint.per-path-ignores]
+    "skills/legacy/**" = ["FM004"]
+
+    [tool.skvm-lint.limits]
+    max-file-bytes = 4194304
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Severity
+from .limits import Limits
+
+CONFIG_FILES = (".skvm-lint.toml", "pyproject.toml")
+_KNOWN_KEYS = {"select", "extend-select", "ignore", "fail-on", "baseline", "per-path-ignores", "limits", "rules",
+               "jobs"}
+
+
+class ConfigError(Exception):
+    """A configuration file is unreadable or wrong; the message names the file and what to change."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.ERROR
+    baseline: Path | None = None
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    limits: Limits = field(default_factory=Limits)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    source: Path | None = None  # the file this came from
+
+    def ignored_for(self, path: str) -> set[str]:
+        """Rule selectors ignored for a file path (POSIX, as reported)."""
+        out: set[str] = set()
+        for pattern, ids in self.per_path_ignores:
+            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.rstrip("/") + "/*"):
+                out.update(ids)
+        return out
+
+    def merged(self, **overrides: Any) -> "Config":
+        """A copy with command-line overrides applied (None means: keep the file's value)."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.skvm-lint.toml``, or ``pyproject.toml`` with a ``[tool.skvm-lint]`` table, upward from start."""
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml":
+                try:
+                    data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                    continue
+                if "skvm-lint" not in data.get("tool", {}):
+                    continue
+            return candidate
+    return None
+
+
+def _strings(value: Any, key: str, source: Path) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{source}: `{key}` must be a list of strings (rule ids, prefixes or groups), got {value!r}")
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """Load the given config file, or the nearest one from ``start`` (default: the working directory)."""
+    source = path or find_config(start or Path.cwd())
+    if source is None:
+        return Config()
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{source}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{source}: cannot read config: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: invalid TOML: {exc}") from None
+    if source.name == "pyproject.toml":
+        data = data.get("tool", {}).get("skvm-lint", {})
+    unknown = set(data) - _KNOWN_KEYS
+    if unknown:
+        raise ConfigError(f"{source}: unknown setting(s) {', '.join(sorted(unknown))}; "
+                          f"known: {', '.join(sorted(_KNOWN_KEYS))}")
+    try:
+        fail_on = Severity.parse(data.get("fail-on", "error"))
+    except ValueError as exc:
+        raise ConfigError(f"{source}: fail-on: {exc}") from None
+    per_path = data.get("per-path-ignores", {})
+    if not isinstance(per_path, dict):
+        raise ConfigError(f"{source}: `per-path-ignores` must be a table of glob = [rule ids]")
+    try:
+        limits = Limits.from_mapping(data.get("limits", {}))
+    except ValueError as exc:
+        raise ConfigError(f"{source}: limits: {exc}") from None
+    baseline = data.get("baseline")
+    return Config(
+        select=_strings(data.get("select", []), "select", source),
+        extend_select=_strings(data.get("extend-select", []), "extend-select", source),
+        ignore=_strings(data.get("ignore", []), "ignore", source),
+        fail_on=fail_on,
+        baseline=(source.parent / baseline) if isinstance(baseline, str) else None,
+        per_path_ignores=tuple((glob, _strings(ids, f"per-path-ignores.{glob}", source))
+                               for glob, ids in per_path.items()),
+        limits=limits,
+        rule_options=dict(data.get("rules", {})),
+        source=source,
+    )

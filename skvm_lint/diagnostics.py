@@ -1,0 +1,88 @@
+"""Diagnostics and fixes: what rules produce and reporters print."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r}; use one of: error, warning, info") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``[start, end)`` (character offsets) of ``file`` (relative to the skill root) with ``text``.
+
+    A ``rename_to`` edit renames the file instead (start/end/text unused).
+    """
+
+    file: str
+    start: int
+    end: int
+    text: str
+    rename_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    rule: str  # stable id, e.g. FM004
+    name: str  # short name, e.g. name-missing
+    severity: Severity
+    message: str
+    skill: str  # the skill root as the user named it
+    file: str  # relative to the skill root
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    hint: str | None = None
+    fix: Fix | None = None
+    source_line: str = field(default="", repr=False)  # the text of the line, for baselines
+
+    @property
+    def path(self) -> str:
+        """The file as a path the user can open (skill root joined with the relative file)."""
+        if self.file in ("", "."):
+            return self.skill
+        root = self.skill.rstrip("/")
+        return f"{root}/{self.file}" if root else self.file
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "hint": self.hint,
+            "skill": self.skill,
+            "path": self.path,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "fix": None if self.fix is None else {"description": self.fix.description, "safe": self.fix.safe},
+        }

@@ -1,0 +1,147 @@
+"""Applying fixes: resolve overlapping edits, write atomically, re-check until stable.
+
+Guarantees: a file is written only when its bytes on disk still decode to exactly the text the rules saw (so
+nothing is lost on files with bad encodings or that changed meanwhile); writes go to a temporary file in the same
+folder, keep the permissions, and replace the original in one rename; a failed write leaves the original intact.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..builder import build_skill
+from ..config import Config
+from ..diagnostics import Diagnostic, Edit
+from ..engine import check_model
+from ..loader import decode_text
+
+MAX_ROUNDS = 5
+
+
+@dataclass(slots=True)
+class FixReport:
+    applied: list[str] = field(default_factory=list)  # "path: description"
+    skipped: list[str] = field(default_factory=list)  # "path: why"
+    diffs: list[str] = field(default_factory=list)
+
+
+def _choose(diags: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    return [d for d in diags if d.fix is not None and (d.fix.safe or unsafe)]
+
+
+def _resolve(fixable: list[Diagnostic]) -> tuple[dict[str, list[Edit]], list[Diagnostic], list[Edit]]:
+    """Pick non-overlapping fixes deterministically (earliest edit first, then rule id); all edits of a fix or none."""
+    taken: dict[str, list[tuple[int, int]]] = {}
+    per_file: dict[str, list[Edit]] = {}
+    renames: list[Edit] = []
+    chosen: list[Diagnostic] = []
+    for diag in sorted(fixable, key=lambda d: (min((e.start for e in d.fix.edits), default=0), d.rule, d.line)):
+        edits = diag.fix.edits
+        if any(e.rename_to for e in edits):
+            if not renames:
+                renames.extend(e for e in edits if e.rename_to)
+                chosen.append(diag)
+            continue
+        clash = any(not (e.end <= s or e.start >= t) or (e.start == e.end == s)
+                    for e in edits for s, t in taken.get(e.file, []))
+        if clash:
+            continue
+        for e in edits:
+            taken.setdefault(e.file, []).append((e.start, e.end))
+            per_file.setdefault(e.file, []).append(e)
+        chosen.append(diag)
+    return per_file, chosen, renames
+
+
+def _apply_edits(text: str, edits: list[Edit]) -> str:
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[:e.start] + e.text + text[e.end:]
+    return text
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) in one rename, keeping its permission bits."""
+    mode = path.stat().st_mode
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".skvm-lint.tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8", "surrogatepass"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _disk_text(path: Path) -> str | None:
+    """The file's text if it decodes cleanly (no BOM, no bad bytes), else None: such files are never rewritten."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    text, problem = decode_text(data)
+    return None if problem else text
+
+
+def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: bool = False,
+              diff_only: bool = False) -> FixReport:
+    """Apply fixes to one skill, re-checking after each round until nothing more applies (at most 5 rounds)."""
+    report = FixReport()
+    rounds = 1 if diff_only else MAX_ROUNDS
+    for _ in range(rounds):
+        skill = build_skill(root, config.limits)
+        fixable = _choose(check_model(skill, rule_ids, config), unsafe)
+        if not fixable:
+            break
+        per_file, chosen, renames = _resolve(fixable)
+        wrote = False
+        for rel, edits in sorted(per_file.items()):
+            model_file = skill.file(rel)
+            path = Path(root) / rel
+            disk = _disk_text(path)
+            if model_file is None or model_file.text is None or disk is None or disk != model_file.text:
+                report.skipped.append(f"{path}: not rewritten (its bytes are not clean UTF-8, or it changed)")
+                continue
+            new = _apply_edits(disk, edits)
+            if new == disk:
+                continue
+            if diff_only:
+                report.diffs.append("".join(difflib.unified_diff(
+                    disk.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}")))
+                continue
+            try:
+                atomic_write(path, new)
+            except OSError as exc:
+                report.skipped.append(f"{path}: not written ({exc.strerror or exc}); the original is unchanged")
+                continue
+            wrote = True
+        for e in renames:
+            src, dst = Path(root) / e.file, Path(root) / e.rename_to
+            if diff_only:
+                report.diffs.append(f"rename {src} -> {dst}\n")
+                continue
+            try:
+                tmp = src.with_name(f".{src.name}.skvm-lint-rename")
+                os.rename(src, tmp)  # two steps: works on case-insensitive file systems too
+                if dst.exists():
+                    os.rename(tmp, src)
+                    report.skipped.append(f"{src}: not renamed, {dst.name} already exists")
+                    continue
+                os.rename(tmp, dst)
+                wrote = True
+            except OSError as exc:
+                report.skipped.append(f"{src}: not renamed ({exc.strerror or exc})")
+        report.applied.extend(f"{d.path}:{d.line}: {d.rule} {d.fix.description}" for d in chosen
+                              if not diff_only and wrote)
+        if not wrote:
+            break
+    return report

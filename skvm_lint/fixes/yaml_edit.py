@@ -1,0 +1,48 @@
+"""Edits to frontmatter through ruamel.yaml's round-trip mode, so comments, key order and layout survive."""
+
+from __future__ import annotations
+
+import io
+from typing import Any, Callable
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from ..diagnostics import Edit
+from ..model import Skill
+
+
+def line_offset(text: str, line: int) -> int:
+    """Character offset of the start of 1-based ``line`` (len(text) past the end)."""
+    offset = 0
+    for _ in range(line - 1):
+        nxt = text.find("\n", offset)
+        if nxt == -1:
+            return len(text)
+        offset = nxt + 1
+    return offset
+
+
+def frontmatter_edit(skill: Skill, mutate: Callable[[Any], bool]) -> Edit | None:
+    """Load the frontmatter round-trip, let ``mutate`` change it (returning False to cancel), dump it back.
+
+    Returns an edit replacing the YAML between the ``---`` lines, or None when the frontmatter cannot be edited.
+    """
+    fm = skill.frontmatter
+    if not (fm.present and fm.terminated and fm.error is None and skill.skill_md_path):
+        return None
+    yaml = YAML(typ="rt", pure=True)
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap long descriptions
+    try:
+        data = yaml.load(fm.raw)
+    except YAMLError:
+        return None
+    if data is None or not mutate(data):
+        return None
+    out = io.StringIO()
+    yaml.dump(data, out)
+    text = skill.skill_md_text
+    start = line_offset(text, fm.start_line + 1)
+    end = line_offset(text, fm.end_line)
+    return Edit(skill.skill_md_path, start, end, out.getvalue())

@@ -1,0 +1,283 @@
+"""Finding skills and reading their files safely.
+
+The loader never follows a symlink out of a skill, never opens anything but regular files (a FIFO would hang),
+reads at most the configured bytes, recognises binaries, and turns every such event into a :class:`LoadIssue`
+that a rule reports. It knows nothing of rules or output formats.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .limits import Limits
+from .model import LoadIssue, Span
+
+SKILL_MD = "SKILL.md"
+# Folders never part of a skill's content (VCS metadata, caches and virtualenvs).
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".mypy_cache", ".pytest_cache",
+                          ".ruff_cache", ".tox", ".DS_Store"})
+BINARY_EXTENSIONS = frozenset(
+    ".png .jpg .jpeg .gif .webp .bmp .ico .icns .tif .tiff .psd .pdf .zip .gz .tgz .bz2 .xz .7z .rar .tar .jar "
+    ".whl .egg .pyc .pyo .so .dylib .dll .exe .bin .o .a .class .wasm .mp3 .mp4 .wav .ogg .flac .mov .avi .mkv "
+    ".webm .ttf .otf .woff .woff2 .eot .sqlite .db .xlsx .xls .docx .doc .pptx .ppt .odt .ods .npy .npz .pkl "
+    ".pickle .parquet .onnx .pt .pth .safetensors .gguf .skill".split()
+)
+ISSUE_KINDS = {
+    "unreadable": "a file could not be read",
+    "binary": "a binary file where text is expected",
+    "capped": "a file larger than the read limit was only partly read",
+    "skill-capped": "the skill's total size or file count passed a limit; later files were not read",
+    "symlink-escape": "a symlink points outside the skill folder",
+    "symlink-broken": "a symlink that resolves nowhere or loops",
+    "special-file": "a FIFO, socket or device file",
+    "encoding": "text that is not valid UTF-8",
+    "too-deep": "folders nested deeper than the limit",
+    "parse-timeout": "a script took longer to parse than the limit",
+    "markdown-nesting": "Markdown nested deeper than the limit",
+}
+
+
+@dataclass(slots=True)
+class RawFile:
+    path: str  # relative POSIX path
+    size: int
+    data: bytes | None  # None when not read (binary by extension, unreadable, special)
+    truncated: bool = False
+    symlink: bool = False
+
+
+@dataclass(slots=True)
+class RawSkill:
+    root: str
+    skill_md_name: str | None
+    files: list[RawFile] = field(default_factory=list)
+    issues: list[LoadIssue] = field(default_factory=list)
+
+
+def find_skill_md(folder: Path) -> str | None:
+    """The name of the folder's SKILL.md, matched case-insensitively (``skill.md`` is found and later flagged)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return None
+    if SKILL_MD in names:
+        return SKILL_MD
+    for name in sorted(names):
+        if name.lower() == "skill.md" and (folder / name).is_file():
+            return name
+    return None
+
+
+def _looks_like_skill(folder: Path) -> bool:
+    """A folder laid out like a skill although it has no SKILL.md (hub metadata, scripts/ or references/)."""
+    try:
+        names = set(os.listdir(folder))
+    except OSError:
+        return False
+    return "_meta.json" in names or bool({"scripts", "references"} & names) and not any(
+        (folder / n).is_dir() and find_skill_md(folder / n) for n in names
+    )
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[str]]:
+    """Map user paths to skill roots.
+
+    A folder with SKILL.md is a skill; any other folder is searched recursively (a hub); a file maps to the
+    nearest enclosing skill (pre-commit passes files). Returns ``(skill_roots, skill_less)``: folders that look
+    like skills but lack SKILL.md, or named folders where no skill was found at all.
+    """
+    roots: dict[str, None] = {}
+    skill_less: dict[str, None] = {}
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = False
+            for root, missing in _walk_for_skills(path):
+                if missing:
+                    skill_less[str(root)] = None
+                else:
+                    roots[str(root)] = None
+                found = True
+            if not found:
+                skill_less[str(path)] = None
+        elif path.exists() or path.is_symlink():
+            owner = enclosing_skill(path)
+            if owner is not None:
+                roots[str(owner)] = None
+        else:
+            raise FileNotFoundError(f"{given}: no such file or folder")
+    return list(roots), [p for p in skill_less if p not in roots]
+
+
+def enclosing_skill(file: Path) -> Path | None:
+    folder = file.parent if not file.is_dir() else file
+    for candidate in [folder, *folder.parents]:
+        if find_skill_md(candidate):
+            return candidate
+        if candidate == candidate.parent:
+            break
+    return None
+
+
+def _walk_for_skills(top: Path) -> Iterator[tuple[Path, bool]]:
+    """Yield ``(folder, missing_skill_md)``, not descending into symlinks, skipped folders or node_modules."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        if find_skill_md(folder):
+            yield folder, False  # and keep looking: skill bundles nest skills inside a skill
+        elif folder != top and _looks_like_skill(folder):
+            yield folder, True
+            continue
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name in SKIPPED_DIRS or entry.name == "node_modules":
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+            except OSError:
+                continue
+
+
+def display_path(path: str) -> str:
+    """A path relative to the working directory when it is below it, else as given."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def read_skill(root: str, limits: Limits) -> RawSkill:
+    """Read every file of one skill within the limits."""
+    top = Path(root)
+    real_top = os.path.realpath(top)
+    skill_md = find_skill_md(top)
+    raw = RawSkill(root=root, skill_md_name=skill_md)
+    budget = limits.max_skill_bytes
+    stack: list[tuple[Path, int]] = [(top, 0)]
+    count = 0
+    capped_reported = False
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+        except OSError as exc:
+            rel = _rel(top, Path(folder))
+            raw.issues.append(LoadIssue("unreadable", f"cannot list folder: {exc.strerror or exc}", Span(rel, 1)))
+            continue
+        if depth > 0 and any(e.name.lower() == "skill.md" for e in entries):
+            continue  # a nested skill is a skill of its own, checked separately
+        for entry in entries:
+            rel = _rel(top, Path(entry.path))
+            if entry.name in SKIPPED_DIRS:
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError as exc:
+                raw.issues.append(LoadIssue("unreadable", f"cannot stat: {exc.strerror or exc}", Span(rel, 1)))
+                continue
+            is_link = stat.S_ISLNK(st.st_mode)
+            if is_link:
+                target = os.path.realpath(entry.path)
+                try:
+                    st = os.stat(entry.path)
+                except OSError:
+                    raw.issues.append(LoadIssue("symlink-broken", f"symlink -> {os.readlink(entry.path)!r} "
+                                                "does not resolve (broken or a loop); not read", Span(rel, 1)))
+                    continue
+                if not (target == real_top or target.startswith(real_top + os.sep)):
+                    raw.issues.append(LoadIssue("symlink-escape", f"symlink points outside the skill "
+                                                f"(-> {os.readlink(entry.path)}); not followed", Span(rel, 1)))
+                    continue
+                if stat.S_ISDIR(st.st_mode):
+                    continue  # the target folder is inside the skill and is read where it stands
+            if stat.S_ISDIR(st.st_mode):
+                if depth + 1 > limits.max_depth:
+                    raw.issues.append(LoadIssue("too-deep", f"folder nested more than {limits.max_depth} levels "
+                                                "deep; not read", Span(rel, 1)))
+                else:
+                    stack.append((Path(entry.path), depth + 1))
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                raw.issues.append(LoadIssue("special-file", "not a regular file (FIFO, socket or device); not read",
+                                            Span(rel, 1)))
+                continue
+            count += 1
+            if count > limits.max_files or budget <= 0:
+                if not capped_reported:
+                    why = (f"more than {limits.max_files:,} files" if count > limits.max_files
+                           else f"more than {limits.max_skill_bytes:,} bytes in total")
+                    raw.issues.append(LoadIssue("skill-capped", f"the skill has {why}; files from here on "
+                                                "were listed but not read", Span(rel, 1)))
+                    capped_reported = True
+                raw.files.append(RawFile(rel, st.st_size, None, truncated=True, symlink=is_link))
+                continue
+            raw.files.append(_read_file(entry.path, rel, st.st_size, is_link, min(limits.max_file_bytes, budget),
+                                        raw.issues))
+            budget -= min(st.st_size, limits.max_file_bytes)
+    raw.files.sort(key=lambda f: f.path)
+    return raw
+
+
+def _rel(top: Path, path: Path) -> str:
+    rel = os.path.relpath(path, top)
+    return "." if rel == "." else rel.replace(os.sep, "/")
+
+
+def _read_file(path: str, rel: str, size: int, is_link: bool, cap: int, issues: list[LoadIssue]) -> RawFile:
+    ext = os.path.splitext(rel)[1].lower()
+    # Binaries by extension are read too (bounded): content that does not match its extension is a finding.
+    try:
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) * (not is_link)
+        with os.fdopen(os.open(path, flags), "rb") as fh:
+            data = fh.read(cap + 1 if ext not in BINARY_EXTENSIONS else min(cap, 64 * 1024))
+    except OSError as exc:
+        issues.append(LoadIssue("unreadable", f"cannot read: {exc.strerror or exc}", Span(rel, 1)))
+        return RawFile(rel, size, None, symlink=is_link)
+    truncated = False
+    if ext not in BINARY_EXTENSIONS and len(data) > cap:
+        data = data[:cap]
+        truncated = True
+        issues.append(LoadIssue("capped", f"file is {size:,} bytes; only the first {cap:,} were read (raise "
+                                "limits.max-file-bytes to read it all)", Span(rel, 1)))
+    return RawFile(rel, size, data, truncated=truncated or (ext in BINARY_EXTENSIONS and size > len(data)),
+                   symlink=is_link)
+
+
+def is_binary(data: bytes, path: str) -> bool:
+    """Binary when the extension says so or a NUL byte appears early (UTF-16 with a BOM is text)."""
+    if os.path.splitext(path)[1].lower() in BINARY_EXTENSIONS:
+        return True
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in head
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """Decode file bytes; returns ``(text, problem)`` where problem names what was wrong, if anything."""
+    if data.startswith(codecs.BOM_UTF8):
+        text, problem = _utf8(data[3:])
+        return text, problem or "starts with a UTF-8 byte-order mark"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace"), "is UTF-16, not UTF-8"
+    return _utf8(data)
+
+
+def _utf8(data: bytes) -> tuple[str, str | None]:
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return data.decode("utf-8", "replace"), f"is not valid UTF-8 (first bad byte on line {line}); " \
+                                                "bad bytes were replaced with U+FFFD"

@@ -1,0 +1,324 @@
+"""The typed model of one skill.
+
+A skill is parsed once (see :mod:`skvm_lint.builder`) into these objects; rules and analyses query them and never
+reopen files. Every element carries a :class:`Span` (file relative to the skill root, 1-based line and column), so
+a diagnostic or an inferred fact can always point at its evidence.
+
+The model is plain data: it pickles (for process pools and Dask) and holds no parser objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of one file of the skill. ``file`` is POSIX-style and relative to the skill root."""
+
+    file: str
+    line: int
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+# --- Facts extracted from code (bundled scripts and code fences) -----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """``import x`` / ``from x import y`` / ``require('x')`` / ``import x from 'x'``."""
+
+    module: str
+    span: Span
+    relative: bool = False
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A program invoked from shell code: ``program`` is the name as run (``jq``), ``argv`` the literal words.
+
+    ``via`` names a wrapper that ran it (``sudo``, ``xargs``, ``npx``...). ``in_substitution`` is true inside
+    ``$(...)`` or backticks; ``pipeline_position`` is the index within a pipeline (0 for the first command).
+    """
+
+    program: str
+    argv: tuple[str, ...]
+    span: Span
+    text: str
+    via: str | None = None
+    in_substitution: bool = False
+    pipeline_position: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """A function or method call; ``name`` is the dotted callee as written (``subprocess.run``)."""
+
+    name: str
+    span: Span
+    arguments: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StringLiteral:
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class EnvRead:
+    """An environment variable read (``os.environ['X']``, ``os.getenv('X')``, ``process.env.X``, ``$X``)."""
+
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Url:
+    url: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxProblem:
+    """A tree-sitter ERROR or MISSING node."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class CodeFacts:
+    """What the tree-sitter pass extracted from one piece of code."""
+
+    language: str
+    imports: list[Import] = field(default_factory=list)
+    commands: list[Command] = field(default_factory=list)
+    calls: list[Call] = field(default_factory=list)
+    strings: list[StringLiteral] = field(default_factory=list)
+    env_reads: list[EnvRead] = field(default_factory=list)
+    urls: list[Url] = field(default_factory=list)
+    syntax_errors: list[SyntaxProblem] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    parse_timed_out: bool = False
+
+
+# --- Markdown ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and everything under it up to the next heading of the same or a higher level."""
+
+    title: str
+    level: int
+    span: Span
+    end_line: int
+    parent: int | None = None  # index into MarkdownDoc.sections
+
+
+@dataclass(slots=True)
+class ListItem:
+    text: str
+    span: Span
+    end_line: int
+    depth: int  # 0 for a top-level item
+    ordered: bool
+    number: int | None  # the item's number in an ordered list
+    parent: int | None = None  # index into MarkdownDoc.list_items
+    section: int | None = None  # index into MarkdownDoc.sections
+
+
+@dataclass(slots=True)
+class CodeBlock:
+    """A fenced or indented code block. ``code`` holds the facts when the language is one we parse."""
+
+    info: str
+    language: str | None  # normalised: python, shell, javascript, typescript, ... or None
+    text: str
+    span: Span  # the opening fence line
+    end_line: int
+    content_line: int  # line of the first content line
+    fenced: bool = True
+    closed: bool = True
+    section: int | None = None
+    list_item: int | None = None
+    code: CodeFacts | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InlineCode:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    target: str
+    text: str
+    span: Span
+    image: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlComment:
+    text: str  # the whole comment including <!-- -->
+    span: Span
+
+
+@dataclass(slots=True)
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    span: Span
+    end_line: int
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    span: Span
+    end_line: int
+    section: int | None = None
+    list_item: int | None = None
+
+
+@dataclass(slots=True)
+class MarkdownDoc:
+    """The parsed body of a Markdown file (SKILL.md after its frontmatter, or a reference)."""
+
+    file: str
+    line_count: int
+    sections: list[Section] = field(default_factory=list)
+    list_items: list[ListItem] = field(default_factory=list)
+    code_blocks: list[CodeBlock] = field(default_factory=list)
+    inline_code: list[InlineCode] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    html_comments: list[HtmlComment] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    truncated_nesting: bool = False  # nesting deeper than the limit was flattened
+
+
+# --- Frontmatter ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FrontmatterError:
+    message: str
+    line: int  # line in SKILL.md, 1-based
+    column: int
+    kind: str = "syntax"  # syntax | limit | not-a-mapping | duplicate-key
+
+
+@dataclass(slots=True)
+class Frontmatter:
+    """The YAML block between the ``---`` lines at the top of SKILL.md."""
+
+    present: bool = False
+    terminated: bool = False
+    raw: str = ""
+    start_line: int = 1  # the opening ``---``
+    end_line: int = 1  # the closing ``---`` (or the last line when unterminated)
+    data: dict[str, Any] | None = None  # plain Python values; None when absent or unparseable
+    key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line in SKILL.md
+    key_columns: dict[str, int] = field(default_factory=dict)
+    value_lines: dict[str, int] = field(default_factory=dict)
+    error: FrontmatterError | None = None
+    comments: list[Comment] = field(default_factory=list)
+
+    def line_of(self, key: str) -> int:
+        """Line of a top-level key, or of the opening ``---`` when the key is absent."""
+        return self.key_lines.get(key, self.start_line)
+
+
+# --- Files and the skill ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LoadIssue:
+    """Something the loader could not read as asked: a binary, a capped file, a symlink out of the tree..."""
+
+    kind: str  # see skvm_lint.loader.ISSUE_KINDS
+    message: str
+    span: Span
+
+
+@dataclass(slots=True)
+class BundledFile:
+    """One file of the skill. ``text`` is None for binaries and unreadable files."""
+
+    path: str  # relative to the skill root, POSIX
+    kind: str  # skill_md | markdown | script | config | data | binary | other
+    size: int
+    language: str | None = None  # python | shell | javascript | typescript | ... (by extension or shebang)
+    text: str | None = None
+    shebang: str | None = None
+    truncated: bool = False  # only the first bytes were read (size cap)
+    code: CodeFacts | None = None
+    markdown: MarkdownDoc | None = None
+    symlink: bool = False
+
+    @property
+    def top_folder(self) -> str | None:
+        head, sep, _ = self.path.partition("/")
+        return head if sep else None
+
+
+@dataclass(slots=True)
+class Skill:
+    """Everything skvm-lint knows about one skill folder."""
+
+    root: str  # the folder as the user named it (display form)
+    skill_md_path: str | None  # "SKILL.md", or the actual name of a mis-cased file; None when missing
+    frontmatter: Frontmatter
+    body: MarkdownDoc | None
+    files: list[BundledFile] = field(default_factory=list)
+    load_issues: list[LoadIssue] = field(default_factory=list)
+    skill_md_text: str = ""
+
+    @property
+    def name(self) -> str | None:
+        data = self.frontmatter.data or {}
+        value = data.get("name")
+        return value if isinstance(value, str) else None
+
+    @property
+    def folder_name(self) -> str:
+        return self.root.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
+
+    def file(self, path: str) -> BundledFile | None:
+        for f in self.files:
+            if f.path == path:
+                return f
+        return None
+
+    def markdown_docs(self) -> Iterator[MarkdownDoc]:
+        if self.body is not None:
+            yield self.body
+        for f in self.files:
+            if f.markdown is not None and f.kind != "skill_md":
+                yield f.markdown
+
+    def code_units(self) -> Iterator[tuple[str, CodeFacts, CodeBlock | None]]:
+        """Every parsed piece of code: ``(file, facts, block)``; ``block`` is None for a bundled script."""
+        for doc in self.markdown_docs():
+            for block in doc.code_blocks:
+                if block.code is not None:
+                    yield doc.file, block.code, block
+        for f in self.files:
+            if f.code is not None:
+                yield f.path, f.code, None

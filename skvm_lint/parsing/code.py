@@ -1,0 +1,421 @@
+"""Tree-sitter parsing of Python, shell, JavaScript and TypeScript into :class:`CodeFacts`.
+
+One parser and one compiled query set per language, built lazily once per process (worker processes build their
+own). Facts are extracted with tree-sitter queries, which run in C; Python only walks the captures.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from functools import cache
+from typing import Callable
+
+import tree_sitter as ts
+
+from ..model import Call, CodeFacts, Command, Comment, EnvRead, Import, Span, StringLiteral, SyntaxProblem, Url
+
+# Fence info strings and file extensions -> the language names used across the model.
+FENCE_LANGUAGES: dict[str, str] = {
+    **dict.fromkeys(["python", "py", "python3", "py3", "ipython", "pycon", "python-repl"], "python"),
+    **dict.fromkeys(
+        ["bash", "sh", "shell", "zsh", "ksh", "console", "shell-session", "shellsession", "terminal", "shellscript",
+         "bash-session", "sh-session", "cmd-line"],
+        "shell",
+    ),
+    **dict.fromkeys(["javascript", "js", "node", "nodejs", "jsx", "mjs", "cjs"], "javascript"),
+    **dict.fromkeys(["typescript", "ts", "tsx", "mts", "cts"], "typescript"),
+}
+EXTENSION_LANGUAGES: dict[str, str] = {
+    ".py": "python", ".pyw": "python",
+    ".sh": "shell", ".bash": "shell", ".zsh": "shell", ".ksh": "shell",
+    ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "javascript",
+    ".ts": "typescript", ".mts": "typescript", ".cts": "typescript", ".tsx": "tsx",
+}
+# Other languages recognised by extension (not parsed, but named in the model and in dependency analysis).
+OTHER_EXTENSION_LANGUAGES: dict[str, str] = {
+    ".go": "go", ".rs": "rust", ".rb": "ruby", ".php": "php", ".java": "java", ".kt": "kotlin", ".swift": "swift",
+    ".ps1": "powershell", ".bat": "batch", ".cmd": "batch", ".lua": "lua", ".pl": "perl", ".r": "r", ".R": "r",
+    ".sql": "sql", ".html": "html", ".htm": "html", ".css": "css", ".c": "c", ".cpp": "cpp", ".h": "c",
+}
+PARSED_LANGUAGES = frozenset({"python", "shell", "javascript", "typescript", "tsx"})
+
+SHEBANG_LANGUAGES = {
+    "python": "python", "python3": "python", "python2": "python", "pypy3": "python", "uv": "python",
+    "bash": "shell", "sh": "shell", "zsh": "shell", "dash": "shell", "ksh": "shell",
+    "node": "javascript", "deno": "typescript", "bun": "typescript", "tsx": "typescript", "ts-node": "typescript",
+}
+
+# Programs that run another program named by their arguments; the wrapped program is recorded too.
+WRAPPERS = frozenset(
+    {"sudo", "doas", "xargs", "env", "time", "nohup", "exec", "command", "nice", "timeout", "npx", "bunx", "uvx",
+     "pnpx", "watch", "stdbuf", "strace", "caffeinate", "parallel"}
+)
+# Options of wrappers that take a value (so the value is not mistaken for the program).
+_WRAPPER_VALUE_OPTIONS = {
+    "sudo": {"-u", "-g", "-C", "-D", "-h", "-p", "-U", "-r", "-t"},
+    "xargs": {"-I", "-L", "-n", "-P", "-s", "-d", "-E", "-a"},
+    "env": {"-u", "-C", "-S"},
+    "timeout": {"-s", "-k", "--signal", "--kill-after"},
+    "nice": {"-n"},
+    "npx": {"-p", "--package"},
+    "uvx": {"--from", "--with", "--python", "-p"},
+    "parallel": {"-j", "--jobs"},
+}
+URL_PATTERN = re.compile(r"\b(?:https?|wss?|ftp)://[^\s'\"`<>()\[\]{}\\]+", re.IGNORECASE)
+_ENV_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+_SHELL_PROMPT = re.compile(r"^(\s*)(\$|>|%) ")
+_PYCON_PROMPT = re.compile(r"^(>>>|\.\.\.) ?")
+BIG_SOURCE_BYTES = 256 * 1024  # above this, parse through a callback so the time limit applies
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    language: ts.Language
+    query: ts.Query
+
+
+_QUERIES = {
+    "python": """
+        (import_statement name: (dotted_name) @import)
+        (import_statement name: (aliased_import name: (dotted_name) @import))
+        (import_from_statement module_name: (_) @from_module) @from
+        (call function: (_) @callee arguments: (_) @args) @call
+        (subscript value: (_) @subscript_object subscript: (string) @subscript_key)
+        (string) @string
+        (comment) @comment
+    """,
+    "shell": """
+        (command name: (command_name) @name) @command
+        (simple_expansion (variable_name) @var)
+        (expansion (variable_name) @var)
+        (string) @string
+        (raw_string) @string
+        (comment) @comment
+    """,
+    "javascript": """
+        (import_statement source: (string) @source)
+        (export_statement source: (string) @source)
+        (call_expression function: (_) @callee arguments: (_) @args) @call
+        (member_expression object: (member_expression) @env_object property: (property_identifier) @env_name)
+        (subscript_expression object: (member_expression) @env_object index: (string) @env_key)
+        (string) @string
+        (template_string) @string
+        (comment) @comment
+    """,
+}
+_QUERIES["typescript"] = _QUERIES["javascript"]
+_QUERIES["tsx"] = _QUERIES["javascript"]
+
+
+@cache
+def _grammar(language: str) -> _Grammar:
+    if language == "python":
+        import tree_sitter_python as mod
+
+        lang = ts.Language(mod.language())
+    elif language == "shell":
+        import tree_sitter_bash as mod
+
+        lang = ts.Language(mod.language())
+    elif language == "javascript":
+        import tree_sitter_javascript as mod
+
+        lang = ts.Language(mod.language())
+    elif language in ("typescript", "tsx"):
+        import tree_sitter_typescript as mod
+
+        lang = ts.Language(mod.language_tsx() if language == "tsx" else mod.language_typescript())
+    else:  # pragma: no cover - guarded by PARSED_LANGUAGES
+        raise ValueError(f"no tree-sitter grammar for {language!r}")
+    return _Grammar(lang, ts.Query(lang, _QUERIES[language]))
+
+
+@cache
+def _parser(language: str) -> ts.Parser:
+    return ts.Parser(_grammar(language).language)
+
+
+def parse_tree(source: bytes, language: str, timeout_ms: int) -> ts.Tree | None:
+    """Parse with a time limit; None when the limit was hit."""
+    parser = _parser(language)
+    if len(source) <= BIG_SOURCE_BYTES:
+        return parser.parse(source)
+    deadline = time.monotonic() + timeout_ms / 1000
+
+    def read(offset: int, _point: object) -> bytes:
+        return source[offset : offset + 65536]
+
+    def cancelled(*_state: object) -> bool:
+        return time.monotonic() > deadline
+
+    try:
+        return parser.parse(read, progress_callback=cancelled)
+    except ValueError:  # tree-sitter raises "Parsing failed" when the callback cancels
+        parser.reset()
+        return None
+
+
+def strip_prompts(text: str, language: str) -> str:
+    """Blank out console prompts (``$ ``, ``>>> ``) and console output lines, keeping line and column numbers."""
+    lines = text.split("\n")
+    if language == "shell":
+        prompted = [bool(_SHELL_PROMPT.match(line)) for line in lines]
+        if not any(prompted):
+            return text
+        dollar = sum(1 for line in lines if line.lstrip().startswith("$ "))
+        out = []
+        for line, is_prompt in zip(lines, prompted):
+            m = _SHELL_PROMPT.match(line)
+            if m and (m.group(2) == "$" or not dollar):
+                out.append(" " * m.end() + line[m.end():])
+            elif dollar and not line.lstrip().startswith("#"):
+                out.append("")  # output of a console session, not a command
+            else:
+                out.append(line)
+        return "\n".join(out)
+    if language == "python" and any(line.startswith(">>>") for line in lines):
+        out = []
+        for line in lines:
+            m = _PYCON_PROMPT.match(line)
+            out.append(" " * m.end() + line[m.end():] if m else "")
+        return "\n".join(out)
+    return text
+
+
+class _Extractor:
+    """Turns tree-sitter captures into facts with spans in the containing file."""
+
+    def __init__(self, source: bytes, file: str, line_offset: int, facts: CodeFacts) -> None:
+        self.source = source
+        self.file = file
+        self.line_offset = line_offset  # added to tree-sitter's 0-based row to get the 1-based file line
+        self.facts = facts
+
+    def span(self, node: ts.Node) -> Span:
+        (row, col), (erow, ecol) = node.start_point, node.end_point
+        return Span(self.file, row + self.line_offset, col + 1, erow + self.line_offset, ecol + 1)
+
+    def text(self, node: ts.Node) -> str:
+        # Slicing our own bytes is ~10x cheaper than Node.text, which copies through the tree.
+        return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def add_string(self, node: ts.Node, value: str) -> None:
+        span = self.span(node)
+        self.facts.strings.append(StringLiteral(value, span))
+        for m in URL_PATTERN.finditer(value):
+            self.facts.urls.append(Url(m.group(0).rstrip(".,;:$"), span))
+
+
+def _unquote(word: str) -> str:
+    if len(word) >= 2 and word[0] == word[-1] and word[0] in "'\"":
+        return word[1:-1]
+    return word
+
+
+def _strip_quotes(literal: str) -> str:
+    """The body of a string literal: prefixes (r, b, f, u) and quotes removed, escapes kept as written."""
+    body = literal.lstrip("rbfuRBFU")
+    for quote in ('"""', "'''", '"', "'", "`"):
+        if len(body) >= 2 * len(quote) and body.startswith(quote) and body.endswith(quote):
+            return body[len(quote) : -len(quote)]
+    return body
+
+
+def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
+    f = x.facts
+    for node in captures.get("import", []):
+        f.imports.append(Import(x.text(node), x.span(node)))
+    for node in captures.get("from", []):
+        module = node.child_by_field_name("module_name")
+        if module is None:
+            continue
+        text = x.text(module)
+        names = tuple(x.text(n) for n in node.children_by_field_name("name"))
+        relative = module.type == "relative_import"
+        f.imports.append(Import(text.lstrip("."), x.span(module), relative=relative or text.startswith("."),
+                                names=names))
+    for call in captures.get("call", []):
+        callee = call.child_by_field_name("function")
+        args = call.child_by_field_name("arguments")
+        if callee is None:
+            continue
+        name = x.text(callee)
+        args_text = x.text(args) if args is not None else ""
+        f.calls.append(Call(name, x.span(call), args_text[:500]))
+        if name in ("os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ.setdefault") and args:
+            first = next((c for c in args.named_children), None)
+            if first is not None and first.type == "string":
+                f.env_reads.append(EnvRead(_strip_quotes(x.text(first)), x.span(call)))
+    objects = captures.get("subscript_object", [])
+    keys = captures.get("subscript_key", [])
+    for obj, key in zip(objects, keys):
+        if x.text(obj) in ("os.environ", "environ"):
+            f.env_reads.append(EnvRead(_strip_quotes(x.text(key)), x.span(key)))
+    for node in captures.get("string", []):
+        x.add_string(node, _strip_quotes(x.text(node)))
+    for node in captures.get("comment", []):
+        f.comments.append(Comment(x.text(node), x.span(node)))
+
+
+_WORD_TYPES = frozenset({"command_name", "word", "string", "raw_string", "concatenation", "number",
+                         "simple_expansion", "expansion", "command_substitution"})
+
+
+def _shell_words(x: _Extractor, command: ts.Node) -> list[str]:
+    return [_unquote(x.text(child)) for child in command.children if child.type in _WORD_TYPES]
+
+
+def _wrapped_program(wrapper: str, args: list[str]) -> tuple[str | None, int]:
+    """The program a wrapper runs and its index in ``args``, skipping the wrapper's own options."""
+    takes_value = _WRAPPER_VALUE_OPTIONS.get(wrapper, set())
+    i = 0
+    if wrapper == "timeout":  # timeout [options] DURATION COMMAND
+        while i < len(args) and args[i].startswith("-"):
+            i += 2 if args[i] in takes_value else 1
+        i += 1
+    while i < len(args):
+        arg = args[i]
+        if arg in takes_value:
+            i += 2
+        elif arg.startswith("-") or (wrapper == "env" and _ENV_ASSIGNMENT.match(arg)):
+            i += 1
+        else:
+            return arg, i
+    return None, i
+
+
+def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
+    f = x.facts
+    for node in captures.get("command", []):
+        words = _shell_words(x, node)
+        if not words or not words[0]:
+            continue
+        span = x.span(node)
+        text = x.text(node)[:500]
+        in_subst = False
+        position = None
+        parent = node.parent
+        while parent is not None:
+            if parent.type in ("command_substitution", "process_substitution"):
+                in_subst = True
+                break
+            parent = parent.parent
+        if node.parent is not None and node.parent.type == "pipeline":
+            siblings = [c for c in node.parent.named_children if c.type != "comment"]
+            position = next((i for i, c in enumerate(siblings) if c == node), None)
+        # /usr/bin/jq is jq; a relative path (./run.sh, scripts/x.sh) is the skill's own script, kept as written.
+        program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
+        f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position))
+        # Follow chains of wrappers: `sudo -E xargs -n1 jq` records sudo, xargs and jq.
+        wrapper, rest = words[0], words[1:]
+        while wrapper in WRAPPERS:
+            wrapped, idx = _wrapped_program(wrapper, rest)
+            if wrapper == "pipx" or not wrapped:
+                break
+            f.commands.append(Command(wrapped, tuple(rest[idx:]), span, text, wrapper, in_subst, position))
+            wrapper, rest = wrapped, rest[idx + 1 :]
+        if words[0] == "pipx" and len(words) > 2 and words[1] == "run":
+            f.commands.append(Command(words[2], tuple(words[2:]), span, text, "pipx", in_subst, position))
+        for word in words[1:]:
+            if word.startswith(("$(", "`")):
+                continue  # the substituted command is a command of its own, seen separately
+            for m in URL_PATTERN.finditer(word):
+                f.urls.append(Url(m.group(0).rstrip(".,;:$"), span))
+    for node in captures.get("var", []):
+        f.env_reads.append(EnvRead(x.text(node), x.span(node)))
+    for node in captures.get("string", []):
+        value = x.text(node)
+        x.facts.strings.append(StringLiteral(_unquote(value), x.span(node)))
+    for node in captures.get("comment", []):
+        f.comments.append(Comment(x.text(node), x.span(node)))
+
+
+def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
+    f = x.facts
+    for node in captures.get("source", []):
+        f.imports.append(Import(_strip_quotes(x.text(node)), x.span(node)))
+    for call in captures.get("call", []):
+        callee = call.child_by_field_name("function")
+        args = call.child_by_field_name("arguments")
+        if callee is None:
+            continue
+        name = x.text(callee)
+        f.calls.append(Call(name, x.span(call), x.text(args)[:500] if args is not None else ""))
+        if name in ("require", "import") and args is not None:
+            first = next(iter(args.named_children), None)
+            if first is not None and first.type == "string":
+                f.imports.append(Import(_strip_quotes(x.text(first)), x.span(first)))
+    for obj, prop in zip(captures.get("env_object", []), captures.get("env_name", [])):
+        if x.text(obj) == "process.env":
+            f.env_reads.append(EnvRead(x.text(prop), x.span(prop)))
+    for node in captures.get("env_key", []):
+        parent = node.parent
+        obj = parent.child_by_field_name("object") if parent is not None else None
+        if obj is not None and x.text(obj) == "process.env":
+            f.env_reads.append(EnvRead(_strip_quotes(x.text(node)), x.span(node)))
+    for node in captures.get("string", []):
+        x.add_string(node, _strip_quotes(x.text(node)))
+    for node in captures.get("comment", []):
+        f.comments.append(Comment(x.text(node), x.span(node)))
+
+
+_EXTRACTORS: dict[str, Callable[[_Extractor, dict[str, list[ts.Node]]], None]] = {
+    "python": _extract_python,
+    "shell": _extract_shell,
+    "javascript": _extract_javascript,
+    "typescript": _extract_javascript,
+    "tsx": _extract_javascript,
+}
+
+
+def _syntax_errors(x: _Extractor, root: ts.Node, limit: int = 20) -> None:
+    """Collect ERROR and MISSING nodes, descending only into subtrees that contain one."""
+    stack = [root]
+    while stack and len(x.facts.syntax_errors) < limit:
+        node = stack.pop()
+        if node.is_missing:
+            x.facts.syntax_errors.append(SyntaxProblem(x.span(node), f"missing {node.type!r}"))
+        elif node.type == "ERROR":
+            snippet = x.text(node)[:40].replace("\n", " ")
+            x.facts.syntax_errors.append(SyntaxProblem(x.span(node), f"cannot parse {snippet!r}"))
+            continue
+        stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
+
+
+def extract_facts(text: str, language: str, file: str, line_offset: int = 1, timeout_ms: int = 2000) -> CodeFacts:
+    """Parse ``text`` as ``language`` and extract facts; spans start at ``line_offset`` in ``file``."""
+    facts = CodeFacts(language="typescript" if language == "tsx" else language)
+    source = text.encode("utf-8", "surrogatepass")
+    tree = parse_tree(source, language, timeout_ms)
+    if tree is None:
+        facts.parse_timed_out = True
+        return facts
+    extractor = _Extractor(source, file, line_offset, facts)
+    captures = ts.QueryCursor(_grammar(language).query).captures(tree.root_node)
+    _EXTRACTORS[language](extractor, captures)
+    if tree.root_node.has_error:
+        _syntax_errors(extractor, tree.root_node)
+    for items in (facts.imports, facts.commands, facts.calls, facts.strings, facts.env_reads, facts.urls):
+        items.sort(key=lambda item: (item.span.line, item.span.column))
+    return facts
+
+
+def language_for_path(path: str, shebang: str | None) -> str | None:
+    """The language of a file from its extension, falling back to its shebang."""
+    dot = path.rfind(".")
+    ext = path[dot:] if dot > path.rfind("/") else ""
+    if ext in EXTENSION_LANGUAGES:
+        return EXTENSION_LANGUAGES[ext]
+    if ext in OTHER_EXTENSION_LANGUAGES:
+        return OTHER_EXTENSION_LANGUAGES[ext]
+    if shebang:
+        words = shebang[2:].strip().split()
+        if words:
+            program = words[0].rsplit("/", 1)[-1]
+            if program == "env":
+                rest = [w for w in words[1:] if not w.startswith("-")]
+                program = rest[0] if rest else ""
+            return SHEBANG_LANGUAGES.get(program)
+    return None

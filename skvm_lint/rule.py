@@ -1,0 +1,188 @@
+"""The rule framework: the :class:`Rule` base class, discovery of ``rules/``, and selection.
+
+A rule is one file in ``rules/`` holding one :class:`Rule` subclass. The file's docstring is its documentation, in
+Markdown with the sections ``What it does``, ``Why it matters``, ``Example`` and ``Fix``; ``skvm-lint explain``,
+``docs/rules.md`` and SARIF rule metadata are all generated from it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, ClassVar, Iterable, Iterator
+
+from .diagnostics import Diagnostic, Fix, Severity
+from .model import Skill, Span
+
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
+RULE_ID = re.compile(r"^[A-Z]{2,4}\d{3}$")
+
+
+class RuleError(Exception):
+    """A rule file is malformed (raised at discovery, so a broken rule never runs half-registered)."""
+
+
+@dataclass(slots=True)
+class RuleContext:
+    """What a rule may consult besides the skill: per-rule options and shared analysis results."""
+
+    options: dict[str, Any] = field(default_factory=dict)
+    analyses: dict[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and implement :meth:`check`."""
+
+    id: ClassVar[str]
+    name: ClassVar[str]
+    groups: ClassVar[tuple[str, ...]] = ()
+    severity: ClassVar[Severity] = Severity.WARNING
+    default_enabled: ClassVar[bool] = True
+    fix_safety: ClassVar[str | None] = None  # "safe", "unsafe" or None when the rule has no fix
+    source: ClassVar[str] = ""  # the rule's file, set at discovery
+
+    def check(self, skill: Skill, ctx: RuleContext) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    def report(self, skill: Skill, where: Span | str, message: str, *, hint: str | None = None,
+               fix: Fix | None = None, severity: Severity | None = None) -> Diagnostic:
+        """Make a diagnostic of this rule at a span (or at line 1 of a file)."""
+        span = where if isinstance(where, Span) else Span(where, 1)
+        return Diagnostic(self.id, self.name, severity or self.severity, message, skill.root, span.file,
+                          span.line, span.column, span.end_line, span.end_column, hint=hint, fix=fix)
+
+    # --- documentation ---------------------------------------------------------------------------------------
+
+    @classmethod
+    def doc(cls) -> str:
+        """The rule's documentation: its file's module docstring (or the class docstring)."""
+        module = sys.modules.get(cls.__module__)
+        return inspect.cleandoc(cls.__doc__ or (module.__doc__ if module else "") or "")
+
+    @classmethod
+    def docs(cls) -> dict[str, str]:
+        """The documentation's sections, keyed by heading; ``summary`` is the first paragraph."""
+        text = cls.doc()
+        sections: dict[str, str] = {}
+        summary, _, rest = text.partition("\n## ")
+        sections["summary"] = summary.strip()
+        for chunk in ("## " + rest).split("\n## ") if rest else []:
+            heading, _, body = chunk.removeprefix("## ").partition("\n")
+            sections[heading.strip()] = body.strip()
+        return sections
+
+    @classmethod
+    def markdown(cls) -> str:
+        meta = (f"**{cls.id}** `{cls.name}` · default severity: {cls.severity} · "
+                f"{'on by default' if cls.default_enabled else 'opt-in'} · groups: {', '.join(cls.groups)}"
+                f" · fix: {cls.fix_safety or 'none'}")
+        return f"{meta}\n\n{cls.doc()}\n"
+
+
+def rules_dir() -> Path:
+    """``rules/`` beside the package (a source checkout or editable install), else the copy inside the wheel."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError(f"no rules folder found next to {here}")
+
+
+@cache
+def all_rules() -> tuple[type[Rule], ...]:
+    """Discover every rule class in ``rules/``, sorted by id. Validates metadata and docs."""
+    folder = rules_dir()
+    found: dict[str, type[Rule]] = {}
+    for path in sorted(folder.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        module_name = f"skvm_lint_rules.{path.stem}"
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        if spec is None or spec.loader is None:
+            raise RuleError(f"{path}: cannot be imported")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+        classes = [obj for obj in vars(module).values()
+                   if inspect.isclass(obj) and issubclass(obj, Rule) and obj is not Rule
+                   and obj.__module__ == module_name]
+        if len(classes) != 1:
+            raise RuleError(f"{path}: a rule file holds exactly one Rule subclass, found {len(classes)}")
+        rule = classes[0]
+        _validate(rule, path)
+        if rule.id in found:
+            raise RuleError(f"{path}: rule id {rule.id} is already used by {found[rule.id].source}")
+        rule.source = str(path)
+        found[rule.id] = rule
+    return tuple(found[k] for k in sorted(found))
+
+
+def _validate(rule: type[Rule], path: Path) -> None:
+    for attr in ("id", "name"):
+        if not getattr(rule, attr, None):
+            raise RuleError(f"{path}: rule class {rule.__name__} has no {attr}")
+    if not RULE_ID.match(rule.id):
+        raise RuleError(f"{path}: rule id {rule.id!r} must be a family prefix and three digits, like FM001")
+    if rule.fix_safety not in (None, "safe", "unsafe"):
+        raise RuleError(f"{path}: fix_safety must be 'safe', 'unsafe' or None")
+    missing = [s for s in DOC_SECTIONS if s not in rule.docs()]
+    if missing:
+        raise RuleError(f"{path}: the docstring of {rule.id} lacks the section(s) {', '.join(missing)}")
+
+
+def rule_by_id(rule_id: str) -> type[Rule] | None:
+    key = rule_id.strip()
+    for rule in all_rules():
+        if rule.id == key.upper() or rule.name == key.lower():
+            return rule
+    return None
+
+
+def all_groups() -> set[str]:
+    return {g for r in all_rules() for g in r.groups}
+
+
+def _matches(rule: type[Rule], selector: str) -> bool:
+    sel = selector.strip()
+    return (sel.upper() == "ALL" or rule.id == sel.upper() or rule.name == sel.lower()
+            or sel.lower() in rule.groups or (len(sel) >= 2 and rule.id.startswith(sel.upper())))
+
+
+def check_selectors(selectors: Iterable[str]) -> None:
+    """Raise ValueError naming the first selector that matches no rule."""
+    rules = all_rules()
+    for sel in selectors:
+        if not any(_matches(r, sel) for r in rules):
+            raise ValueError(f"unknown rule, prefix or group {sel!r}; `skvm-lint rules` lists them")
+
+
+def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+                 extend_select: Iterable[str] = ()) -> list[type[Rule]]:
+    """Resolve selectors (ids, prefixes such as ``FM``, short names, groups, ``ALL``) to rules.
+
+    With no ``select``, the on-by-default rules run. Opt-in rules run only when a selector names them.
+    """
+    select = list(select or [])
+    ignore = list(ignore)
+    extend_select = list(extend_select)
+    check_selectors(select + ignore + extend_select)
+    chosen: list[type[Rule]] = []
+    for rule in all_rules():
+        if select:
+            wanted = any(_matches(rule, s) for s in select)
+        else:
+            wanted = rule.default_enabled
+        wanted = wanted or any(_matches(rule, s) for s in extend_select)
+        if wanted and not any(_matches(rule, s) for s in ignore):
+            chosen.append(rule)
+    return chosen
+
+
+def iter_rule_docs() -> Iterator[tuple[type[Rule], dict[str, str]]]:
+    for rule in all_rules():
+        yield rule, rule.docs()

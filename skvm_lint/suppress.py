@@ -1,0 +1,91 @@
+"""Inline suppressions, read from comments the parsers already collected.
+
+Markdown: ``<!-- skvm-lint: disable=FM004 -->``; scripts, code fences and frontmatter: ``# skvm-lint: disable=ID``
+(``// skvm-lint: ...`` in JavaScript). Directives, eslint-style:
+
+- ``disable=ID[,ID...]`` from this line until ``enable=ID`` (or the end of the file);
+- ``disable-line=ID`` this line; ``disable-next-line=ID`` the next line; ``disable-file=ID`` the whole file.
+
+Without ``=ID`` a directive applies to every rule. IDs may be full ids, prefixes (``FM``) or short names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .diagnostics import Diagnostic
+from .model import Skill
+
+DIRECTIVE = re.compile(
+    r"skvm-lint:\s*(disable-next-line|disable-line|disable-file|disable|enable)\b(?:\s*=\s*([A-Za-z0-9_,\s-]+))?")
+ALL = "*"
+
+
+@dataclass(slots=True)
+class _Range:
+    start: int
+    end: int  # inclusive
+    ids: frozenset[str]
+
+
+def _ids(raw: str | None) -> frozenset[str]:
+    if not raw:
+        return frozenset({ALL})
+    return frozenset(part.strip() for part in raw.replace(" ", ",").split(",") if part.strip())
+
+
+class Suppressions:
+    def __init__(self) -> None:
+        self._ranges: dict[str, list[_Range]] = {}
+
+    @classmethod
+    def from_skill(cls, skill: Skill) -> "Suppressions":
+        result = cls()
+        comments: dict[str, list[tuple[int, str]]] = {}
+        for doc in skill.markdown_docs():
+            for c in doc.html_comments:
+                comments.setdefault(doc.file, []).append((c.span.line, c.text))
+        for c in skill.frontmatter.comments:
+            comments.setdefault(c.span.file, []).append((c.span.line, c.text))
+        for file, facts, _block in skill.code_units():
+            for c in facts.comments:
+                comments.setdefault(file, []).append((c.span.line, c.text))
+        for file, entries in comments.items():
+            result._add_file(file, sorted(entries))
+        return result
+
+    def _add_file(self, file: str, entries: list[tuple[int, str]]) -> None:
+        ranges = self._ranges.setdefault(file, [])
+        open_from: dict[str, int] = {}
+        for line, text in entries:
+            if "skvm-lint" not in text:
+                continue
+            for m in DIRECTIVE.finditer(text):
+                kind, ids = m.group(1), _ids(m.group(2))
+                if kind == "disable-line":
+                    ranges.append(_Range(line, line, ids))
+                elif kind == "disable-next-line":
+                    ranges.append(_Range(line + 1, line + 1, ids))
+                elif kind == "disable-file":
+                    ranges.append(_Range(0, 1 << 30, ids))
+                elif kind == "disable":
+                    for i in ids:
+                        open_from.setdefault(i, line)
+                else:  # enable
+                    for i in list(open_from) if ALL in ids else ids:
+                        if i in open_from:
+                            ranges.append(_Range(open_from.pop(i), line, frozenset({i})))
+        for i, start in open_from.items():
+            ranges.append(_Range(start, 1 << 30, frozenset({i})))
+
+    def suppresses(self, diag: Diagnostic) -> bool:
+        for r in self._ranges.get(diag.file, ()):
+            if r.start <= diag.line <= r.end and any(_matches(diag, i) for i in r.ids):
+                return True
+        return False
+
+
+def _matches(diag: Diagnostic, selector: str) -> bool:
+    return (selector == ALL or selector.upper() == diag.rule or selector.lower() == diag.name
+            or (len(selector) >= 2 and diag.rule.startswith(selector.upper())))
