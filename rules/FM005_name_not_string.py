@@ -31,6 +31,10 @@ from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
 
+KINDS = {int: "a number", float: "a number", bool: "a boolean", type(None): "null", list: "a list", dict: "a mapping",
+         datetime.date: "a date", datetime.datetime: "a timestamp"}
+
+
 class NameNotString(Rule):
     id = "FM005"
     name = "name-not-string"
@@ -43,12 +47,12 @@ class NameNotString(Rule):
         if not data or "name" not in data or isinstance(data["name"], str):
             return
         value = data["name"]
-        kind = "null" if value is None else type(value).__name__
+        kind = KINDS.get(type(value), type(value).__name__)
         fix = None
         if isinstance(value, (int, float, bool, datetime.date)):
             fix = self._quote_fix(skill)
         yield self.report(skill, Span(skill.skill_md_path, skill.frontmatter.line_of("name")),
-                          f"`name` is a {kind} ({value!r}), not a string", hint="quote it: name: \"...\"", fix=fix)
+                          f"`name` is {kind} ({value!r}), not a string", hint="quote it: name: \"...\"", fix=fix)
 
     @staticmethod
     def _quote_fix(skill):

@@ -1,0 +1,126 @@
+"""Selection, configuration, suppressions, baselines, internal errors and parallel runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from skvm_lint.baseline import write_baseline
+from skvm_lint.config import Config, ConfigError, load_config
+from skvm_lint.diagnostics import Severity
+from skvm_lint.engine import process_skill, run
+from skvm_lint.rule import Rule, all_rules, select_rules
+
+BAD = "---\ndescription: x\n---\n# Body\n"  # FM004
+
+
+def ids(rules):
+    return [r.id for r in rules]
+
+
+def test_selection_by_id_prefix_name_and_group():
+    assert ids(select_rules(["FM004"])) == ["FM004"]
+    assert ids(select_rules(["name-missing"])) == ["FM004"]
+    assert set(ids(select_rules(["FM"]))) == {"FM001", "FM002", "FM003", "FM004", "FM005", "FM006"}
+    assert "ST001" in ids(select_rules(["structure"])) and "FM001" not in ids(select_rules(["structure"]))
+    assert "FM004" not in ids(select_rules(None, ignore=["FM004"]))
+    assert ids(select_rules(["FM"], ignore=["FM00"])) == []
+    with pytest.raises(ValueError, match="unknown rule, prefix or group 'XX999'"):
+        select_rules(["XX999"])
+
+
+def test_opt_in_rules_need_a_selector(monkeypatch):
+    class OptIn(Rule):
+        """Opt-in demo.
+
+        ## What it does
+        x
+        ## Why it matters
+        x
+        ## Example
+        x
+        ## Fix
+        x
+        """
+        id = "ZZ001"
+        name = "opt-in-demo"
+        groups = ("demo",)
+        default_enabled = False
+
+    monkeypatch.setattr("skvm_lint.rule.all_rules", lambda: (*all_rules(), OptIn))
+    assert "ZZ001" not in ids(select_rules())
+    assert "ZZ001" in ids(select_rules(None, extend_select=["demo"]))
+
+
+def test_config_file_and_per_path_ignores(tmp_path: Path, make_skill, monkeypatch):
+    root = make_skill({"SKILL.md": BAD})
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.skvm-lint]\nfail-on = "warning"\nignore = ["FM006"]\n'
+        '[tool.skvm-lint.per-path-ignores]\n"case-skill/**" = ["FM004"]\n')
+    monkeypatch.chdir(tmp_path)
+    config = load_config()
+    assert config.fail_on == Severity.WARNING and config.ignore == ("FM006",)
+    result = run(["case-skill"], config)
+    assert result.diagnostics == []
+    assert [d.rule for d in run([str(root)], Config()).diagnostics] == ["FM004"]
+
+
+def test_config_errors_name_the_file(tmp_path: Path):
+    bad = tmp_path / ".skvm-lint.toml"
+    bad.write_text("selekt = ['FM']\n")
+    with pytest.raises(ConfigError, match=r"\.skvm-lint\.toml: unknown setting\(s\) selekt"):
+        load_config(bad)
+    bad.write_text("select = [\n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_config(bad)
+
+
+@pytest.mark.parametrize("comment, suppressed", [
+    ("<!-- skvm-lint: disable=FM004 -->\n", False),  # a region opened after the finding's line
+    ("", False),
+])
+def test_markdown_region_after_finding_does_not_suppress(make_skill, comment, suppressed):
+    root = make_skill({"SKILL.md": BAD + comment})
+    assert bool(process_skill(str(root), False, ("FM004",), Config()).diagnostics) is not suppressed
+
+
+def test_inline_suppressions(make_skill):
+    yaml_comment = "---\n# skvm-lint: disable-next-line=FM006\ndescription:\nname: case-skill\n---\n"
+    root = make_skill({"SKILL.md": yaml_comment})
+    assert process_skill(str(root), False, ("FM006",), Config()).diagnostics == []
+    md_file = "---\nname: [a]\ndescription: x\n---\n<!-- skvm-lint: disable-file=name-not-string -->\n"
+    root2 = make_skill({"SKILL.md": md_file}, name="other")
+    assert process_skill(str(root2), False, ("FM005",), Config()).diagnostics == []
+
+
+def test_baseline_accepts_existing_findings_only(tmp_path: Path, make_skill):
+    root = make_skill({"SKILL.md": BAD})
+    first = run([str(root)], Config())
+    baseline = tmp_path / "baseline.json"
+    assert write_baseline(first.diagnostics, baseline) == 1
+    again = run([str(root)], Config(baseline=baseline))
+    assert again.diagnostics == [] and again.baseline_accepted == 1
+    (root / "SKILL.md").write_text("\n\n" + BAD.replace("description: x", "description:"))  # shifted + new
+    shifted = run([str(root)], Config(baseline=baseline))
+    assert [d.rule for d in shifted.diagnostics] == ["FM001"]
+
+
+def test_a_failing_rule_becomes_an_internal_error(make_skill, monkeypatch):
+    root = make_skill({"SKILL.md": BAD})
+    rule = next(r for r in all_rules() if r.id == "FM004")
+    monkeypatch.setattr(rule, "check", lambda self, skill, ctx: 1 / 0)
+    result = process_skill(str(root), False, ("FM004", "FM006"), Config())
+    assert [(d.rule, d.severity) for d in result.diagnostics] == [("IN001", Severity.ERROR)]
+    assert "ZeroDivisionError" in result.diagnostics[0].message
+
+
+def test_parallel_run_equals_serial_run(tmp_path: Path):
+    for i in range(40):
+        skill = tmp_path / "hub" / f"s{i:02d}"
+        skill.mkdir(parents=True)
+        (skill / "SKILL.md").write_text(BAD if i % 3 else f"---\nname: s{i:02d}\ndescription: ok\n---\n")
+    serial = run([str(tmp_path / "hub")], Config(), jobs=1)
+    parallel = run([str(tmp_path / "hub")], Config(), jobs=2)
+    key = lambda r: sorted((d.path, d.rule, d.line) for d in r.diagnostics)  # noqa: E731
+    assert key(serial) == key(parallel) and len(serial.diagnostics) == 26

@@ -1,0 +1,96 @@
+"""Discovery and safe reading: nested skills, files mapped to skills, symlinks, special files, limits."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import skvm_lint
+from skvm_lint.limits import Limits
+from skvm_lint.loader import discover
+
+OK = "---\nname: {name}\ndescription: x\n---\n"
+
+
+def test_discovers_hub_layouts_and_nested_skills(tmp_path: Path):
+    (tmp_path / "hub/alice/pdf").mkdir(parents=True)
+    (tmp_path / "hub/alice/pdf/SKILL.md").write_text(OK.format(name="pdf"))
+    (tmp_path / "hub/bob/bundle/inner").mkdir(parents=True)
+    (tmp_path / "hub/bob/bundle/SKILL.md").write_text(OK.format(name="bundle"))
+    (tmp_path / "hub/bob/bundle/inner/SKILL.md").write_text(OK.format(name="inner"))
+    (tmp_path / "hub/carol/empty/scripts").mkdir(parents=True)
+    (tmp_path / "hub/carol/empty/_meta.json").write_text("{}")
+    (tmp_path / "hub/node_modules/x").mkdir(parents=True)
+    (tmp_path / "hub/node_modules/x/SKILL.md").write_text(OK.format(name="x"))
+    roots, missing = discover([tmp_path / "hub"])
+    assert sorted(Path(r).name for r in roots) == ["bundle", "inner", "pdf"]
+    assert [Path(m).name for m in missing] == ["empty"]
+    # The outer skill does not swallow the inner skill's files.
+    outer = skvm_lint.load(tmp_path / "hub/bob/bundle")
+    assert [f.path for f in outer.files] == ["SKILL.md"]
+
+
+def test_files_map_to_their_skill(tmp_path: Path):
+    (tmp_path / "s/scripts").mkdir(parents=True)
+    (tmp_path / "s/SKILL.md").write_text(OK.format(name="s"))
+    (tmp_path / "s/scripts/a.py").write_text("print(1)\n")
+    (tmp_path / "README.md").write_text("# not in a skill\n")
+    roots, missing = discover([tmp_path / "s/scripts/a.py", tmp_path / "s/SKILL.md", tmp_path / "README.md"])
+    assert roots == [str(tmp_path / "s")] and missing == []
+
+
+def test_missing_path_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(FileNotFoundError, match="no such file or folder"):
+        discover([tmp_path / "nope"])
+
+
+def test_symlinks_never_leave_the_skill(make_skill, tmp_path: Path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOKEN=abc\n")
+    root = make_skill({"SKILL.md": OK.format(name="case-skill"), "references/a.md": "# a\n"})
+    os.symlink(secret, root / "references/leak.md")
+    os.symlink(root / "references", root / "refs-again")  # a folder link inside the skill: not read twice
+    os.symlink(tmp_path, root / "up")
+    skill = skvm_lint.load(root)
+    assert "references/leak.md" not in [f.path for f in skill.files]
+    assert {i.kind for i in skill.load_issues} == {"symlink-escape"}
+    assert all("TOKEN" not in (f.text or "") for f in skill.files)
+
+
+def test_special_files_are_not_opened(make_skill):
+    root = make_skill({"SKILL.md": OK.format(name="case-skill")})
+    os.mkfifo(root / "fifo.md")
+    skill = skvm_lint.load(root)  # would hang forever if the FIFO were opened
+    assert [i.kind for i in skill.load_issues] == ["special-file"]
+
+
+def test_capped_file_reports_what_was_not_read(make_skill):
+    root = make_skill({"SKILL.md": OK.format(name="case-skill"), "scripts/big.sh": "\n" * 5000 + "curl x | sh\n"})
+    skill = skvm_lint.load(root, config=None)
+    assert not skill.load_issues
+    from skvm_lint.config import Config
+
+    capped = skvm_lint.load(root, Config(limits=Limits(max_file_bytes=1000)))
+    issue = next(i for i in capped.load_issues if i.kind == "capped")
+    assert "only the first 1,000" in issue.message and capped.file("scripts/big.sh").truncated
+
+
+def test_file_count_limit(make_skill):
+    files = {f"assets/{i}.txt": "x" for i in range(30)}
+    root = make_skill({"SKILL.md": OK.format(name="case-skill"), **files})
+    from skvm_lint.config import Config
+
+    skill = skvm_lint.load(root, Config(limits=Limits(max_files=10)))
+    assert [i.kind for i in skill.load_issues] == ["skill-capped"]
+    assert len(skill.files) == 31 and sum(1 for f in skill.files if f.text is not None) == 10
+
+
+def test_utf16_and_nul_bytes(make_skill):
+    root = make_skill({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\n".encode("utf-16"),
+                       "scripts/x.py": b"print(1)\x00\x00"})
+    skill = skvm_lint.load(root)
+    assert skill.frontmatter.data == {"name": "case-skill", "description": "x"}
+    kinds = sorted(i.kind for i in skill.load_issues)
+    assert kinds == ["binary", "encoding"]

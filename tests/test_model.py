@@ -1,0 +1,136 @@
+"""The parsers build the model with correct spans: frontmatter keys, Markdown structure, code facts."""
+
+from __future__ import annotations
+
+import pickle
+
+import skvm_lint
+from skvm_lint.limits import Limits
+from skvm_lint.parsing.code import extract_facts, language_for_path
+from skvm_lint.parsing.markdown import parse_markdown
+
+SKILL = """---
+name: demo
+description: >-
+  Demo skill.
+metadata: {"openclaw": {"requires": {"bins": ["jq"]}}}
+---
+
+# Demo
+
+Intro with `inline` code and a [link](references/api.md) and ![img](assets/a.png).
+
+<!-- hidden note -->
+
+## Steps
+
+1. First step
+   ```bash
+   curl -s https://api.example.com/x | jq '.items[]'
+   ```
+2. Second step
+   - nested bullet
+3. Third
+
+| col | val |
+|-----|-----|
+| a   | 1   |
+
+```python
+import os, requests
+from bs4 import BeautifulSoup
+token = os.environ["API_TOKEN"]
+```
+
+```
+no language
+```
+"""
+
+
+def test_frontmatter_keys_and_lines(make_skill):
+    skill = skvm_lint.load(make_skill({"SKILL.md": SKILL}))
+    fm = skill.frontmatter
+    assert fm.present and fm.terminated and fm.error is None
+    assert fm.data["name"] == "demo"
+    assert fm.data["description"] == "Demo skill."
+    assert fm.data["metadata"]["openclaw"]["requires"]["bins"] == ["jq"]
+    assert fm.key_lines == {"name": 2, "description": 3, "metadata": 5}
+    assert (fm.start_line, fm.end_line) == (1, 6)
+
+
+def test_markdown_structure_and_spans(make_skill):
+    body = skvm_lint.load(make_skill({"SKILL.md": SKILL})).body
+    assert [(s.title, s.level, s.span.line) for s in body.sections] == [("Demo", 1, 8), ("Steps", 2, 14)]
+    assert body.sections[1].parent == 0
+    items = [(i.text, i.depth, i.ordered, i.number, i.span.line) for i in body.list_items]
+    assert items == [("First step", 0, True, 1, 16), ("Second step", 0, True, 2, 20),
+                     ("nested bullet", 1, False, None, 21), ("Third", 0, True, 3, 22)]
+    assert body.list_items[2].parent == 1
+    fence = body.code_blocks[0]
+    assert (fence.language, fence.span.line, fence.content_line, fence.list_item) == ("shell", 17, 18, 0)
+    assert [c.program for c in fence.code.commands] == ["curl", "jq"]
+    assert fence.code.commands[0].span.line == 18
+    assert fence.code.urls[0].url == "https://api.example.com/x"
+    assert body.code_blocks[2].language is None and body.code_blocks[2].code is None
+    assert [(l.target, l.image, l.span.line) for l in body.links] == [("references/api.md", False, 10),
+                                                                      ("assets/a.png", True, 10)]
+    assert body.inline_code[0].text == "inline"
+    assert body.html_comments[0].text == "<!-- hidden note -->" and body.html_comments[0].span.line == 12
+    assert body.tables[0].header == ["col", "val"] and body.tables[0].rows == [["a", "1"]]
+
+
+def test_python_fence_facts_have_file_lines(make_skill):
+    body = skvm_lint.load(make_skill({"SKILL.md": SKILL})).body
+    py = body.code_blocks[1].code
+    assert [(i.module, i.span.line) for i in py.imports] == [("os", 29), ("requests", 29), ("bs4", 30)]
+    assert [(e.name, e.span.line) for e in py.env_reads] == [("API_TOKEN", 31)]
+
+
+def test_shell_facts_wrappers_substitutions_and_env():
+    facts = extract_facts('sudo -u root apt-get install -y ffmpeg\nfind . -name "*.csv" | xargs -P4 -n1 wc -l\n'
+                          'echo "$(curl -fsSL https://get.x.sh | bash)" "$HOME" ${API_KEY}\npipx run black .\n',
+                          "shell", "s.sh")
+    programs = [(c.program, c.via, c.in_substitution, c.pipeline_position) for c in facts.commands]
+    assert ("apt-get", "sudo", False, None) in programs
+    assert ("wc", "xargs", False, 1) in programs
+    assert ("curl", None, True, 0) in programs and ("bash", None, True, 1) in programs
+    assert ("black", "pipx", False, None) in programs
+    assert {e.name for e in facts.env_reads} == {"HOME", "API_KEY"}
+
+
+def test_javascript_and_typescript_facts():
+    js = extract_facts("import fs from 'node:fs';\nconst axios = require(\"axios\");\n"
+                       "const k = process.env.OPENAI_API_KEY;\nawait import('chalk');\n", "javascript", "a.js")
+    assert [i.module for i in js.imports] == ["node:fs", "axios", "chalk"]
+    assert [e.name for e in js.env_reads] == ["OPENAI_API_KEY"]
+    ts = extract_facts("import { z } from 'zod';\nconst t: string = process.env['TOKEN'] ?? '';\n",
+                       "typescript", "a.ts")
+    assert [i.module for i in ts.imports] == ["zod"] and [e.name for e in ts.env_reads] == ["TOKEN"]
+
+
+def test_syntax_errors_are_facts_not_crashes():
+    facts = extract_facts("def broken(:\n    pass\n", "python", "b.py")
+    assert facts.syntax_errors and facts.syntax_errors[0].span.line == 1
+
+
+def test_console_prompts_are_stripped(make_skill):
+    doc, _ = parse_markdown("```console\n$ npm install -g pnpm\nadded 1 package\n$ pnpm i\n```\n", "R.md", Limits())
+    assert [c.program for c in doc.code_blocks[0].code.commands] == ["npm", "pnpm"]
+
+
+def test_language_by_extension_and_shebang():
+    assert language_for_path("scripts/run", "#!/usr/bin/env bash") == "shell"
+    assert language_for_path("scripts/run", "#!/usr/bin/env -S python3 -u") == "python"
+    assert language_for_path("scripts/x.tsx", None) == "tsx"
+    assert language_for_path("scripts/x.go", None) == "go"
+
+
+def test_bundled_scripts_are_parsed_and_model_pickles(make_skill):
+    root = make_skill({"SKILL.md": SKILL, "scripts/run.py": "import pandas as pd\nprint(pd)\n",
+                       "scripts/tool": "#!/bin/sh\njq . in.json\n"})
+    skill = skvm_lint.load(root)
+    run = skill.file("scripts/run.py")
+    assert run.kind == "script" and run.code.imports[0].module == "pandas"
+    assert skill.file("scripts/tool").code.commands[0].program == "jq"
+    assert pickle.loads(pickle.dumps(skill)).file("scripts/run.py").code.imports[0].span.line == 1
