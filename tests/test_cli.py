@@ -1,0 +1,101 @@
+"""The command line, end to end through the installed console script and click's runner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from skvm_lint.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "examples"
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_console_script_runs_and_exit_codes():
+    exe = shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint"))
+    clean = subprocess.run([exe, str(EXAMPLES / "weather-report")], capture_output=True, text=True)
+    assert clean.returncode == 0 and "All checks passed" in clean.stdout
+    bad = subprocess.run([exe, "check", str(EXAMPLES / "broken-yaml")], capture_output=True, text=True)
+    assert bad.returncode == 1 and "FM003" in bad.stdout
+    usage = subprocess.run([exe, "check", "/no/such/skill"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "no such file or folder" in usage.stderr
+
+
+def test_default_command_is_check():
+    assert invoke(str(EXAMPLES / "missing-frontmatter")).exit_code == 1
+
+
+def test_fail_on_and_select():
+    assert invoke("check", str(EXAMPLES), "--select", "ST002", "--fail-on", "error").exit_code == 1
+    assert invoke("check", str(EXAMPLES / "weather-report"), "--fail-on", "info").exit_code == 0
+    result = CliRunner().invoke(main, ["check", str(EXAMPLES), "--select", "NOPE1"])
+    assert result.exit_code == 2 and "unknown rule, prefix or group 'NOPE1'" in result.output
+
+
+def test_help_teaches_with_examples():
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for word in ("Examples:", "skvm-lint explain FM004", "Exit status"):
+        assert word in result.output
+    assert "--fail-on" in invoke("check", "--help").output
+
+
+def test_rules_and_explain():
+    listing = invoke("rules", "--format", "json")
+    rules = json.loads(listing.output)
+    assert {"FM004", "ST001", "IO004"} <= {r["id"] for r in rules}
+    text = invoke("explain", "FM004").output
+    for section in ("## What it does", "## Why it matters", "## Example", "## Fix"):
+        assert section in text
+    assert invoke("explain", "name-missing").exit_code == 0
+    assert CliRunner().invoke(main, ["explain", "XX123"]).exit_code == 2
+
+
+def test_analyze_prints_one_json_object_per_skill():
+    result = invoke("analyze", str(EXAMPLES))
+    objects = [json.loads(line) for line in result.output.splitlines()]
+    assert len(objects) == 5
+    for obj in objects:
+        assert {"path", "name", "capabilities", "dependencies", "workflow", "diagnostics"} <= set(obj)
+    weather = next(o for o in objects if o["path"].endswith("weather-report"))
+    assert weather["name"] == "weather-report" and weather["diagnostics"] == []
+
+
+def test_output_file_and_formats(tmp_path: Path):
+    out = tmp_path / "report.sarif"
+    assert invoke("check", str(EXAMPLES), "--format", "sarif", "-o", str(out)).exit_code == 1
+    assert json.loads(out.read_text())["version"] == "2.1.0"
+
+
+def test_fix_diff_and_write(tmp_path: Path):
+    skill = tmp_path / "numeric-name"
+    shutil.copytree(EXAMPLES / "numeric-name", skill)
+    before = (skill / "SKILL.md").read_text()
+    diff = invoke("check", str(skill), "--fix", "--diff")
+    assert '+name: "2048"' in diff.output and (skill / "SKILL.md").read_text() == before
+    fixed = invoke("check", str(skill), "--fix")
+    assert fixed.exit_code == 0 and 'name: "2048"' in (skill / "SKILL.md").read_text()
+    assert "# The name is a number" in (skill / "SKILL.md").read_text()  # comments survive the YAML edit
+
+
+def test_unsafe_fix_renames_only_when_asked(tmp_path: Path):
+    skill = tmp_path / "lowercase-skill-md"
+    shutil.copytree(EXAMPLES / "lowercase-skill-md", skill)
+    assert invoke("check", str(skill), "--fix").exit_code == 1
+    assert (skill / "skill.md").exists()
+    assert invoke("check", str(skill), "--fix", "--unsafe-fixes").exit_code == 0
+    assert [p.name for p in skill.iterdir()] == ["SKILL.md"]
+
+
+def test_write_baseline_then_clean_run(tmp_path: Path):
+    baseline = tmp_path / "b.json"
+    assert invoke("check", str(EXAMPLES), "--write-baseline", str(baseline)).exit_code == 0
+    assert invoke("check", str(EXAMPLES), "--baseline", str(baseline)).exit_code == 0

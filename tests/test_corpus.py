@@ -1,0 +1,24 @@
+"""The whole shared corpus: every skill is checked, nothing crashes (skipped without ../shared)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from skvm_lint.config import Config
+from skvm_lint.engine import run
+
+pytestmark = pytest.mark.corpus
+
+
+def test_check_whole_corpus_without_internal_errors(corpus):
+    result = run([str(corpus)], Config(), jobs=0)
+    skill_dirs = {root for root, _dirs, files in os.walk(corpus)
+                  if any(f.lower() == "skill.md" for f in files) and "node_modules" not in root}
+    checked = {os.path.abspath(s.root) for s in result.skills}
+    assert {os.path.abspath(d) for d in skill_dirs} <= checked
+    internal = [f"{d.path}: {d.message}" for d in result.diagnostics if d.rule == "IN001"]
+    assert internal == []
+    # Unparseable frontmatter is a diagnostic, never silence: the corpus is known to contain some.
+    assert sum(1 for d in result.diagnostics if d.rule == "FM003") > 0
