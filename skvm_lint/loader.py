@@ -79,9 +79,7 @@ def _looks_like_skill(folder: Path) -> bool:
         names = set(os.listdir(folder))
     except OSError:
         return False
-    return "_meta.json" in names or bool({"scripts", "references"} & names) and not any(
-        (folder / n).is_dir() and find_skill_md(folder / n) for n in names
-    )
+    return "_meta.json" in names or bool({"scripts", "references"} & names)
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[str]]:
@@ -125,15 +123,20 @@ def enclosing_skill(file: Path) -> Path | None:
 
 
 def _walk_for_skills(top: Path) -> Iterator[tuple[Path, bool]]:
-    """Yield ``(folder, missing_skill_md)``, not descending into symlinks, skipped folders or node_modules."""
+    """Yield ``(folder, missing_skill_md)``, not descending into symlinks, skipped folders or node_modules.
+
+    A folder laid out like a skill but without SKILL.md is reported only when no skill is found beneath it (a
+    repository with ``scripts/`` may hold its skills in ``skills/``).
+    """
     stack = [top]
+    found: list[Path] = []
+    candidates: list[Path] = []
     while stack:
         folder = stack.pop()
         if find_skill_md(folder):
-            yield folder, False  # and keep looking: skill bundles nest skills inside a skill
+            found.append(folder)  # and keep looking: skill bundles nest skills inside a skill
         elif folder != top and _looks_like_skill(folder):
-            yield folder, True
-            continue
+            candidates.append(folder)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
         except OSError:
@@ -146,6 +149,11 @@ def _walk_for_skills(top: Path) -> Iterator[tuple[Path, bool]]:
                     stack.append(Path(entry.path))
             except OSError:
                 continue
+    for folder in found:
+        yield folder, False
+    for folder in candidates:
+        if not any(f.is_relative_to(folder) for f in found):
+            yield folder, True
 
 
 def display_path(path: str) -> str:

@@ -99,3 +99,10 @@ def test_write_baseline_then_clean_run(tmp_path: Path):
     baseline = tmp_path / "b.json"
     assert invoke("check", str(EXAMPLES), "--write-baseline", str(baseline)).exit_code == 0
     assert invoke("check", str(EXAMPLES), "--baseline", str(baseline)).exit_code == 0
+
+
+def test_docs_rules_md_is_generated_from_the_rules():
+    from skvm_lint.cli import rules_reference
+
+    committed = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == rules_reference(), "regenerate: skvm-lint rules --format md > docs/rules.md"
