@@ -19,18 +19,13 @@ Make the file readable, or remove it from the skill.
 """
 
 from skvm_lint.diagnostics import Severity
-from skvm_lint.rule import Rule
-
-KINDS = {"unreadable", "special-file", "too-deep"}
+from skvm_lint.rule import LoadIssueRule
 
 
-class UnreadableFile(Rule):
+class UnreadableFile(LoadIssueRule):
     id = "IO001"
     name = "unreadable-file"
     groups = ("input",)
     severity = Severity.WARNING
-
-    def check(self, skill, ctx):
-        for issue in skill.load_issues:
-            if issue.kind in KINDS:
-                yield self.report(skill, issue.span, issue.message, hint="make it a readable regular file or remove it")
+    kinds = frozenset({"unreadable", "special-file", "too-deep"})
+    hint = "make it a readable regular file or remove it"

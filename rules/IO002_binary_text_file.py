@@ -19,17 +19,13 @@ Replace the file with its real text source, or give a binary asset its real exte
 """
 
 from skvm_lint.diagnostics import Severity
-from skvm_lint.rule import Rule
+from skvm_lint.rule import LoadIssueRule
 
 
-class BinaryTextFile(Rule):
+class BinaryTextFile(LoadIssueRule):
     id = "IO002"
     name = "binary-text-file"
     groups = ("input",)
     severity = Severity.WARNING
-
-    def check(self, skill, ctx):
-        for issue in skill.load_issues:
-            if issue.kind == "binary":
-                yield self.report(skill, issue.span, issue.message,
-                                  hint="replace it with the text source, or rename a real binary asset")
+    kinds = frozenset({"binary"})
+    hint = "replace it with the text source, or rename a real binary asset"

@@ -19,19 +19,13 @@ Shrink the file, or raise the limit in `[tool.skvm-lint.limits]` if the content 
 """
 
 from skvm_lint.diagnostics import Severity
-from skvm_lint.rule import Rule
-
-KINDS = {"capped", "skill-capped", "parse-timeout", "markdown-nesting"}
+from skvm_lint.rule import LoadIssueRule
 
 
-class ContentNotAnalysed(Rule):
+class ContentNotAnalysed(LoadIssueRule):
     id = "IO003"
     name = "content-not-analysed"
     groups = ("input", "security")
     severity = Severity.WARNING
-
-    def check(self, skill, ctx):
-        for issue in skill.load_issues:
-            if issue.kind in KINDS:
-                yield self.report(skill, issue.span, issue.message,
-                                  hint="shrink the content or raise the limit in [tool.skvm-lint.limits]")
+    kinds = frozenset({"capped", "skill-capped", "parse-timeout", "markdown-nesting"})
+    hint = "shrink the content or raise the limit in [tool.skvm-lint.limits]"

@@ -17,18 +17,13 @@ Copy the file into the skill, or remove the link.
 """
 
 from skvm_lint.diagnostics import Severity
-from skvm_lint.rule import Rule
-
-KINDS = {"symlink-escape", "symlink-broken"}
+from skvm_lint.rule import LoadIssueRule
 
 
-class SymlinkOutsideSkill(Rule):
+class SymlinkOutsideSkill(LoadIssueRule):
     id = "IO004"
     name = "symlink-outside-skill"
     groups = ("input", "security")
     severity = Severity.WARNING
-
-    def check(self, skill, ctx):
-        for issue in skill.load_issues:
-            if issue.kind in KINDS:
-                yield self.report(skill, issue.span, issue.message, hint="copy the target into the skill or remove the link")
+    kinds = frozenset({"symlink-escape", "symlink-broken"})
+    hint = "copy the target into the skill or remove the link"

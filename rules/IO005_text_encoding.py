@@ -18,16 +18,13 @@ Re-save the file as UTF-8 without a byte-order mark.
 """
 
 from skvm_lint.diagnostics import Severity
-from skvm_lint.rule import Rule
+from skvm_lint.rule import LoadIssueRule
 
 
-class TextEncoding(Rule):
+class TextEncoding(LoadIssueRule):
     id = "IO005"
     name = "text-encoding"
     groups = ("input", "portability")
     severity = Severity.WARNING
-
-    def check(self, skill, ctx):
-        for issue in skill.load_issues:
-            if issue.kind == "encoding":
-                yield self.report(skill, issue.span, issue.message, hint="re-save the file as UTF-8 without a BOM")
+    kinds = frozenset({"encoding"})
+    hint = "re-save the file as UTF-8 without a BOM"

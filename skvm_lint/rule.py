@@ -84,6 +84,18 @@ class Rule:
         return f"{meta}\n\n{cls.doc()}\n"
 
 
+class LoadIssueRule(Rule):
+    """A rule that reports the loader's issues of some kinds (see ``skvm_lint.loader.ISSUE_KINDS``)."""
+
+    kinds: ClassVar[frozenset[str]] = frozenset()
+    hint: ClassVar[str] = ""
+
+    def check(self, skill: Skill, ctx: RuleContext) -> Iterable[Diagnostic]:
+        for issue in skill.load_issues:
+            if issue.kind in self.kinds:
+                yield self.report(skill, issue.span, issue.message, hint=self.hint)
+
+
 def rules_dir() -> Path:
     """``rules/`` beside the package (a source checkout or editable install), else the copy inside the wheel."""
     here = Path(__file__).resolve().parent
@@ -109,8 +121,7 @@ def all_rules() -> tuple[type[Rule], ...]:
         sys.modules[module_name] = module
         spec.loader.exec_module(module)
         classes = [obj for obj in vars(module).values()
-                   if inspect.isclass(obj) and issubclass(obj, Rule) and obj is not Rule
-                   and obj.__module__ == module_name]
+                   if inspect.isclass(obj) and issubclass(obj, Rule) and obj.__module__ == module_name]
         if len(classes) != 1:
             raise RuleError(f"{path}: a rule file holds exactly one Rule subclass, found {len(classes)}")
         rule = classes[0]

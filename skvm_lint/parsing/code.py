@@ -10,7 +10,7 @@ import re
 import time
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable
+from typing import Callable, Iterator
 
 import tree_sitter as ts
 
@@ -201,6 +201,18 @@ class _Extractor:
         # Slicing our own bytes is ~10x cheaper than Node.text, which copies through the tree.
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
+    def calls(self, captures: dict[str, list[ts.Node]]) -> Iterator[tuple[str, ts.Node, ts.Node | None]]:
+        """Record every call; yield ``(callee, call node, first argument if it is a plain string)``."""
+        for call in captures.get("call", []):
+            callee = call.child_by_field_name("function")
+            if callee is None:
+                continue
+            args = call.child_by_field_name("arguments")
+            name = self.text(callee)
+            self.facts.calls.append(Call(name, self.span(call), self.text(args)[:500] if args is not None else ""))
+            first = next(iter(args.named_children), None) if args is not None else None
+            yield name, call, first if first is not None and first.type == "string" else None
+
     def add_string(self, node: ts.Node, value: str) -> None:
         span = self.span(node)
         self.facts.strings.append(StringLiteral(value, span))
@@ -236,18 +248,9 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         relative = module.type == "relative_import"
         f.imports.append(Import(text.lstrip("."), x.span(module), relative=relative or text.startswith("."),
                                 names=names))
-    for call in captures.get("call", []):
-        callee = call.child_by_field_name("function")
-        args = call.child_by_field_name("arguments")
-        if callee is None:
-            continue
-        name = x.text(callee)
-        args_text = x.text(args) if args is not None else ""
-        f.calls.append(Call(name, x.span(call), args_text[:500]))
-        if name in ("os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ.setdefault") and args:
-            first = next((c for c in args.named_children), None)
-            if first is not None and first.type == "string":
-                f.env_reads.append(EnvRead(_strip_quotes(x.text(first)), x.span(call)))
+    for name, call, first in x.calls(captures):
+        if name in ("os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ.setdefault") and first:
+            f.env_reads.append(EnvRead(_strip_quotes(x.text(first)), x.span(call)))
     objects = captures.get("subscript_object", [])
     keys = captures.get("subscript_key", [])
     for obj, key in zip(objects, keys):
@@ -336,17 +339,9 @@ def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> No
     f = x.facts
     for node in captures.get("source", []):
         f.imports.append(Import(_strip_quotes(x.text(node)), x.span(node)))
-    for call in captures.get("call", []):
-        callee = call.child_by_field_name("function")
-        args = call.child_by_field_name("arguments")
-        if callee is None:
-            continue
-        name = x.text(callee)
-        f.calls.append(Call(name, x.span(call), x.text(args)[:500] if args is not None else ""))
-        if name in ("require", "import") and args is not None:
-            first = next(iter(args.named_children), None)
-            if first is not None and first.type == "string":
-                f.imports.append(Import(_strip_quotes(x.text(first)), x.span(first)))
+    for name, _call, first in x.calls(captures):
+        if name in ("require", "import") and first is not None:
+            f.imports.append(Import(_strip_quotes(x.text(first)), x.span(first)))
     for obj, prop in zip(captures.get("env_object", []), captures.get("env_name", [])):
         if x.text(obj) == "process.env":
             f.env_reads.append(EnvRead(x.text(prop), x.span(prop)))
