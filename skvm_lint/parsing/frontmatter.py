@@ -8,6 +8,7 @@ values stops at a node budget and a nesting depth.
 from __future__ import annotations
 
 import datetime
+from functools import cache
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -25,7 +26,9 @@ class _TooLarge(Exception):
     pass
 
 
+@cache
 def _yaml() -> YAML:
+    """One loader per process: building a YAML instance costs about a third of a small load."""
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
     return yaml
@@ -113,12 +116,14 @@ def parse_frontmatter(skill_md: str, file: str, block: tuple[int, int, str] | No
                 return fm
         loaded = yaml.load(raw)
     except YAMLError as exc:
+        _yaml.cache_clear()  # never reuse a loader that stopped half-way
         line, column = _error_position(exc, yaml_first_line)
         problem = getattr(exc, "problem", None) or str(exc).split("\n", 1)[0]
         kind = "duplicate-key" if "duplicate key" in str(exc) else "syntax"
         fm.error = FrontmatterError(str(problem).strip(), line, column, kind=kind)
         return fm
     except RecursionError:
+        _yaml.cache_clear()
         fm.error = FrontmatterError("frontmatter nests too deeply to parse", fm.start_line, 1, kind="limit")
         return fm
 
