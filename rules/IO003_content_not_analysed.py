@@ -25,7 +25,7 @@ from skvm_lint.rule import LoadIssueRule
 class ContentNotAnalysed(LoadIssueRule):
     id = "IO003"
     name = "content-not-analysed"
-    groups = ("input", "security")
+    groups = ("input",)
     severity = Severity.WARNING
     kinds = frozenset({"capped", "skill-capped", "parse-timeout", "markdown-nesting"})
     hint = "shrink the content or raise the limit in [tool.skvm-lint.limits]"

@@ -23,7 +23,7 @@ from skvm_lint.rule import LoadIssueRule
 class SymlinkOutsideSkill(LoadIssueRule):
     id = "IO004"
     name = "symlink-outside-skill"
-    groups = ("input", "security")
+    groups = ("input",)
     severity = Severity.WARNING
     kinds = frozenset({"symlink-escape", "symlink-broken"})
     hint = "copy the target into the skill or remove the link"
