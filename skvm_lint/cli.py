@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import json
 import sys
@@ -13,7 +14,8 @@ from typing import Iterator, TextIO
 import click
 
 from . import __version__, analysis_object
-from .baseline import BaselineError, write_baseline
+from .baseline import BaselineError
+from .baseline import write_baseline as save_baseline
 from .config import Config, ConfigError, load_config
 from .diagnostics import Severity
 from .engine import RunResult, run
@@ -68,9 +70,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
     buffer = io.StringIO()
     yield buffer
     target = Path(path)
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text("", encoding="utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, buffer.getvalue())
 
 
@@ -101,14 +101,13 @@ def _progress_run(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool
 def _guard(fn):  # type: ignore[no-untyped-def]
     """Turn expected user errors into clean messages with exit status 2."""
 
+    @functools.wraps(fn)
     def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
         try:
             return fn(*args, **kwargs)
         except (FileNotFoundError, ValueError, BaselineError, RuleError) as exc:
             raise click.UsageError(str(exc)) from None
 
-    wrapper.__name__ = fn.__name__
-    wrapper.__doc__ = fn.__doc__
     return wrapper
 
 
@@ -176,7 +175,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             return
     result = _progress_run(paths, config, jobs, quiet, with_analysis=False)
     if write_baseline:
-        count = write_baseline_file(result, Path(write_baseline))
+        count = save_baseline(result.diagnostics, Path(write_baseline))
         click.echo(f"wrote {count} finding(s) to {write_baseline}", err=True)
         sys.exit(EXIT_OK)
     from .reporters import REPORTERS
@@ -188,10 +187,6 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         else:
             REPORTERS[fmt](result, stream)
     sys.exit(result.exit_code(config.fail_on))
-
-
-def write_baseline_file(result: RunResult, path: Path) -> int:
-    return write_baseline(result.diagnostics, path)
 
 
 def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool, quiet: bool) -> None:

@@ -19,6 +19,7 @@ Example::
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -49,7 +50,9 @@ class Config:
     source: Path | None = None  # the file this came from
 
     def ignored_for(self, path: str) -> set[str]:
-        """Rule selectors ignored for a file path (POSIX, as reported)."""
+        """Rule selectors ignored for a file; patterns are relative to the config file's folder."""
+        base = self.source.parent if self.source is not None else Path.cwd()
+        path = os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
         out: set[str] = set()
         for pattern, ids in self.per_path_ignores:
             if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.rstrip("/") + "/*"):

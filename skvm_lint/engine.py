@@ -83,7 +83,7 @@ def check_model(skill: Skill, rule_ids: Iterable[str], config: Config) -> list[D
     for diag in diagnostics:
         if suppressions.suppresses(diag):
             continue
-        ignored = config.ignored_for(display_path(diag.path))
+        ignored = config.ignored_for(diag.path) if config.per_path_ignores else set()
         if ignored and any(i.upper() == diag.rule or diag.rule.startswith(i.upper()) or i == diag.name
                            for i in ignored):
             continue

@@ -64,8 +64,13 @@ def _apply_edits(text: str, edits: list[Edit]) -> str:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) in one rename, keeping its permission bits."""
-    mode = path.stat().st_mode
+    """Replace (or create) ``path`` with ``text`` (UTF-8) in one rename, keeping an existing file's permissions."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".skvm-lint.tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
