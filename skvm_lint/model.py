@@ -38,6 +38,7 @@ class Import:
     span: Span
     relative: bool = False
     names: tuple[str, ...] = ()
+    optional: bool = False  # guarded by `try/except ImportError` with a fallback
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,19 @@ class StringLiteral:
 
 @dataclass(frozen=True, slots=True)
 class EnvRead:
-    """An environment variable read (``os.environ['X']``, ``os.getenv('X')``, ``process.env.X``, ``$X``)."""
+    """An environment variable read (``os.environ['X']``, ``os.getenv('X')``, ``process.env.X``, ``$X``).
+
+    ``optional`` when the read has a default (``${X:-y}``, ``os.getenv('X', 'y')``).
+    """
+
+    name: str
+    span: Span
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """A name the code itself defines: a shell variable, an exported variable, a shell function."""
 
     name: str
     span: Span
@@ -113,6 +126,9 @@ class CodeFacts:
     urls: list[Url] = field(default_factory=list)
     syntax_errors: list[SyntaxProblem] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    assignments: list[Binding] = field(default_factory=list)  # shell variables set here (NAME=, for NAME in, read)
+    exports: list[Binding] = field(default_factory=list)  # shell `export NAME=...`
+    functions: list[Binding] = field(default_factory=list)  # shell functions defined here
     parse_timed_out: bool = False
 
 
@@ -159,10 +175,11 @@ class CodeBlock:
     code: CodeFacts | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class InlineCode:
     text: str
     span: Span
+    code: CodeFacts | None = None  # set when the inline code is a shell command line (a pipe, an install)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Any
 
 from ..model import Skill
+from .dependencies import dependencies
 
 
 def summary(skill: Skill) -> dict[str, Any]:
@@ -30,7 +31,7 @@ def analyze_skill(skill: Skill) -> dict[str, Any]:
     return {
         "name": skill.name,
         "capabilities": None,
-        "dependencies": None,
+        "dependencies": dependencies(skill),
         "workflow": None,
         "summary": summary(skill),
     }

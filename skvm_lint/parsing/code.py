@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 import tree_sitter as ts
 
-from ..model import Call, CodeFacts, Command, Comment, EnvRead, Import, Span, StringLiteral, SyntaxProblem, Url
+from ..model import Binding, Call, CodeFacts, Command, Comment, EnvRead, Import, Span, StringLiteral, SyntaxProblem, Url
 
 # Fence info strings and file extensions -> the language names used across the model.
 FENCE_LANGUAGES: dict[str, str] = {
@@ -82,7 +82,8 @@ _QUERIES = {
         (import_statement name: (aliased_import name: (dotted_name) @import))
         (import_from_statement module_name: (_) @from_module) @from
         (call function: (_) @callee arguments: (_) @args) @call
-        (subscript value: (_) @subscript_object subscript: (string) @subscript_key)
+        (subscript value: (_) subscript: (string) @subscript_key)
+        (list . (string) . (string)) @argv_list
         (string) @string
         (comment) @comment
     """,
@@ -90,6 +91,10 @@ _QUERIES = {
         (command name: (command_name) @name) @command
         (simple_expansion (variable_name) @var)
         (expansion (variable_name) @var)
+        (variable_assignment name: (variable_name) @assign)
+        (for_statement variable: (variable_name) @assign)
+        (function_definition name: (word) @function)
+        (declaration_command (variable_assignment name: (variable_name) @declared)) @declaration
         (string) @string
         (raw_string) @string
         (comment) @comment
@@ -98,8 +103,8 @@ _QUERIES = {
         (import_statement source: (string) @source)
         (export_statement source: (string) @source)
         (call_expression function: (_) @callee arguments: (_) @args) @call
-        (member_expression object: (member_expression) @env_object property: (property_identifier) @env_name)
-        (subscript_expression object: (member_expression) @env_object index: (string) @env_key)
+        (member_expression object: (member_expression) property: (property_identifier) @env_name)
+        (subscript_expression object: (member_expression) index: (string) @env_key)
         (string) @string
         (template_string) @string
         (comment) @comment
@@ -235,10 +240,26 @@ def _strip_quotes(literal: str) -> str:
     return body
 
 
+def _optional_import(x: _Extractor, node: ts.Node) -> bool:
+    """``try: import x / except ImportError: x = None``: the code runs without the package."""
+    parent = node.parent
+    while parent is not None and parent.type not in ("try_statement", "function_definition", "class_definition"):
+        parent = parent.parent
+    if parent is None or parent.type != "try_statement":
+        return False
+    for clause in parent.named_children:
+        if clause.type == "except_clause":
+            text = x.text(clause)
+            if ("ImportError" in text or "ModuleNotFoundError" in text) and "exit" not in text \
+                    and "raise" not in text and ("= None" in text or "= False" in text or "pass" in text):
+                return True
+    return False
+
+
 def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     for node in captures.get("import", []):
-        f.imports.append(Import(x.text(node), x.span(node)))
+        f.imports.append(Import(x.text(node), x.span(node), optional=_optional_import(x, node)))
     for node in captures.get("from", []):
         module = node.child_by_field_name("module_name")
         if module is None:
@@ -247,14 +268,25 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         names = tuple(x.text(n) for n in node.children_by_field_name("name"))
         relative = module.type == "relative_import"
         f.imports.append(Import(text.lstrip("."), x.span(module), relative=relative or text.startswith("."),
-                                names=names))
+                                names=names, optional=_optional_import(x, node)))
     for name, call, first in x.calls(captures):
         if name in ("os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ.setdefault") and first:
-            f.env_reads.append(EnvRead(_strip_quotes(x.text(first)), x.span(call)))
-    objects = captures.get("subscript_object", [])
-    keys = captures.get("subscript_key", [])
-    for obj, key in zip(objects, keys):
-        if x.text(obj) in ("os.environ", "environ"):
+            args = call.child_by_field_name("arguments")
+            has_default = args is not None and len(args.named_children) > 1
+            f.env_reads.append(EnvRead(_strip_quotes(x.text(first)), x.span(call), optional=has_default))
+        elif name in PY_SUBPROCESS:
+            _subprocess_command(x, call, name in PY_SHELL_CALLS)
+    if any(call.name in PY_SUBPROCESS for call in f.calls):
+        # `cmd = ["ffmpeg", "-y", ...]; subprocess.run(cmd)`: a list that starts with a program and a flag
+        for argv in captures.get("argv_list", []):
+            first, second = argv.named_children[0], argv.named_children[1]
+            program, flag = _strip_quotes(x.text(first)), _strip_quotes(x.text(second))
+            if flag.startswith("-") and re.match(r"^[a-z][\w.+-]*$", program):
+                f.commands.append(Command(program, (program, flag), x.span(first), x.text(first.parent)[:500],
+                                          via="subprocess"))
+    for key in captures.get("subscript_key", []):
+        obj = key.parent.child_by_field_name("value") if key.parent is not None else None
+        if obj is not None and x.text(obj) in ("os.environ", "environ"):
             f.env_reads.append(EnvRead(_strip_quotes(x.text(key)), x.span(key)))
     for node in captures.get("string", []):
         x.add_string(node, _strip_quotes(x.text(node)))
@@ -289,6 +321,40 @@ def _wrapped_program(wrapper: str, args: list[str]) -> tuple[str | None, int]:
     return None, i
 
 
+PY_SUBPROCESS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
+                           "subprocess.Popen", "os.system", "os.popen", "asyncio.create_subprocess_exec",
+                           "asyncio.create_subprocess_shell", "check_output", "check_call", "Popen"})
+PY_SHELL_CALLS = frozenset({"os.system", "os.popen", "asyncio.create_subprocess_shell"})
+JS_SUBPROCESS = frozenset({"exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync", "execa"})
+_USAGE_ALTERNATIVES = re.compile(r"\[[^\]]*\|")  # `[--category a|b|c]`: usage text, not a pipeline
+_CRON_FIELD = re.compile(r"^[\d*/,-]+$")
+_TOOL_ARGUMENT = re.compile(r"^[A-Za-z_]+:\S")  # `process action:list`: an agent tool call, not a program
+
+
+def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
+    """``subprocess.run(["ffmpeg", ...])`` and ``os.system("ffmpeg ...")`` run programs too."""
+    args = call.child_by_field_name("arguments")
+    first = next(iter(args.named_children), None) if args is not None else None
+    if first is None:
+        return
+    if first.type in ("list", "array", "tuple"):
+        element = next(iter(first.named_children), None)
+        if element is not None and element.type == "string":
+            program = _strip_quotes(x.text(element))
+            if program and " " not in program:
+                x.facts.commands.append(Command(program.rsplit("/", 1)[-1], (program,), x.span(call),
+                                                x.text(call)[:500], via="subprocess"))
+    elif first.type == "string":
+        value = _strip_quotes(x.text(first))
+        shell = shell or "shell=True" in x.text(args).replace(" ", "")
+        if shell and value:
+            nested = extract_facts(value, "shell", x.file, line_offset=first.start_point[0] + x.line_offset)
+            x.facts.commands.extend(nested.commands)
+        elif value and " " not in value:
+            x.facts.commands.append(Command(value.rsplit("/", 1)[-1], (value,), x.span(call), x.text(call)[:500],
+                                            via="subprocess"))
+
+
 def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     for node in captures.get("command", []):
@@ -308,6 +374,19 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         if node.parent is not None and node.parent.type == "pipeline":
             siblings = [c for c in node.parent.named_children if c.type != "comment"]
             position = next((i for i, c in enumerate(siblings) if c == node), None)
+            if position and _USAGE_ALTERNATIVES.search(x.text(node.parent)):
+                continue
+        if len(words) > 1 and all(_TOOL_ARGUMENT.match(w) for w in words[1:]):
+            for w in words[1:]:  # `bash command:"node x.js"`: the command inside is real
+                if w.startswith("command:"):
+                    nested = extract_facts(_unquote(w[len("command:"):]), "shell", x.file,
+                                           line_offset=node.start_point[0] + x.line_offset)
+                    f.commands.extend(nested.commands)
+            continue
+        if len(words) >= 6 and all(_CRON_FIELD.match(w) for w in words[:5]):
+            words = words[5:]  # a crontab line: five schedule fields, then the command
+        if words[0].isdigit():
+            continue
         # /usr/bin/jq is jq; a relative path (./run.sh, scripts/x.sh) is the skill's own script, kept as written.
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
         f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position))
@@ -327,7 +406,21 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             for m in URL_PATTERN.finditer(word):
                 f.urls.append(Url(m.group(0).rstrip(".,;:$"), span))
     for node in captures.get("var", []):
-        f.env_reads.append(EnvRead(x.text(node), x.span(node)))
+        optional = False
+        if node.parent is not None and node.parent.type == "expansion":
+            optional = re.match(r"^\$\{\w+:?[-=+]", x.text(node.parent)) is not None
+        f.env_reads.append(EnvRead(x.text(node), x.span(node), optional=optional))
+    for node in captures.get("assign", []):
+        f.assignments.append(Binding(x.text(node), x.span(node)))
+    for node in captures.get("function", []):
+        f.functions.append(Binding(x.text(node), x.span(node)))
+    for node in captures.get("declared", []):
+        declaration = node.parent.parent if node.parent is not None else None
+        if declaration is not None and x.text(declaration).startswith("export"):
+            f.exports.append(Binding(x.text(node), x.span(node)))
+    for command in f.commands:  # `read NAME` assigns too
+        if command.program == "read" and command.via is None:
+            f.assignments.extend(Binding(w, command.span) for w in command.argv[1:] if w.isidentifier())
     for node in captures.get("string", []):
         value = x.text(node)
         x.facts.strings.append(StringLiteral(_unquote(value), x.span(node)))
@@ -339,11 +432,14 @@ def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> No
     f = x.facts
     for node in captures.get("source", []):
         f.imports.append(Import(_strip_quotes(x.text(node)), x.span(node)))
-    for name, _call, first in x.calls(captures):
+    for name, call, first in x.calls(captures):
         if name in ("require", "import") and first is not None:
             f.imports.append(Import(_strip_quotes(x.text(first)), x.span(first)))
-    for obj, prop in zip(captures.get("env_object", []), captures.get("env_name", [])):
-        if x.text(obj) == "process.env":
+        elif name.rsplit(".", 1)[-1] in JS_SUBPROCESS:
+            _subprocess_command(x, call, name.rsplit(".", 1)[-1] in ("exec", "execSync"))
+    for prop in captures.get("env_name", []):
+        obj = prop.parent.child_by_field_name("object") if prop.parent is not None else None
+        if obj is not None and x.text(obj) == "process.env":
             f.env_reads.append(EnvRead(x.text(prop), x.span(prop)))
     for node in captures.get("env_key", []):
         parent = node.parent

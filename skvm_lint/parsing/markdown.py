@@ -41,6 +41,22 @@ def fence_language(info: str) -> str | None:
     return FENCE_LANGUAGES.get(word, word)
 
 
+_COMMAND_STARTS = frozenset({"npm", "npx", "pnpm", "yarn", "bun", "bunx", "pip", "pip3", "uv", "uvx", "pipx", "brew",
+                             "apt", "apt-get", "cargo", "go", "sudo"})
+
+
+def _looks_like_command_line(text: str) -> bool:
+    """Inline code worth parsing as shell: a pipeline, a prompt, or a package-manager command."""
+    words = text.split()
+    if len(words) < 2 or "\n" in text:
+        return False
+    if words[0] in _COMMAND_STARTS or words[0] == "$" or " | " in text:
+        return True
+    # `gh pr create --fill`: a lowercase program, a subcommand and a flag
+    return (len(words) >= 3 and words[0].islower() and words[0].replace("-", "").isalnum()
+            and any(w.startswith("-") for w in words[2:]))
+
+
 class _Builder:
     def __init__(self, file: str, source_lines: list[str], limits: Limits) -> None:
         self.file = file
@@ -143,6 +159,9 @@ class _Builder:
         parse_as = language
         if fenced and (tok.info.split() or [""])[0].lower() == "tsx":
             parse_as = "tsx"
+        elif language is None and any(line.lstrip().startswith("$ ") for line in tok.content.split("\n")):
+            parse_as = language = "shell"  # an unlabelled console session
+            block.language = "shell"
         if parse_as in PARSED_LANGUAGES and tok.content.strip():
             block.code = extract_facts(strip_prompts(tok.content, language or ""), parse_as, self.file,
                                        line_offset=content_line, timeout_ms=self.limits.parse_timeout_ms)
@@ -156,7 +175,11 @@ class _Builder:
             if kind in ("softbreak", "hardbreak"):
                 line0 += 1
             elif kind == "code_inline":
-                self.doc.inline_code.append(InlineCode(child.content, self.span(line0)))
+                inline = InlineCode(child.content, self.span(line0))
+                if _looks_like_command_line(child.content):
+                    inline.code = extract_facts(child.content, "shell", self.file, line_offset=line0 + 1,
+                                                timeout_ms=self.limits.parse_timeout_ms)
+                self.doc.inline_code.append(inline)
             elif kind == "link_open":
                 link = (str(child.attrs.get("href", "")), line0, [])
             elif kind == "link_close" and link is not None:

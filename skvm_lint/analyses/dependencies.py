@@ -1,0 +1,659 @@
+"""Environment binding, statically: every package, tool, environment variable and service a skill needs.
+
+Evidence comes from the model only: imports in scripts and fences, commands run in shell, install lines, manifests
+(requirements files, pyproject.toml, PEP 723 blocks, package.json), hub metadata (``requires.bins`` / ``env``,
+install entries), environment variable reads and URLs called. Each dependency keeps the spans that prove it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Iterable
+
+from ..model import CodeBlock, CodeFacts, Command, Skill, Span
+
+HUB_KEYS = ("openclaw", "clawdbot", "moltbot", "clawdis")
+
+# Programs present on a base Debian or macOS install, shell builtins and keywords, and the interpreters every skill
+# may assume (python3, bash): never reported as system dependencies.
+BASE_PROGRAMS = frozenset("""
+ls cat grep egrep fgrep sed awk gawk curl wget git echo printf cd mkdir rmdir rm cp mv touch chmod chown chgrp find
+xargs sort uniq head tail wc cut tr tee date sleep test true false env bash sh zsh dash ksh python python3 python2
+pip pip3 tar gzip gunzip zcat bzip2 xz unxz zip unzip ssh scp sftp rsync kill killall pkill pgrep ps which command
+export source set unset read exit return eval exec open less more man diff cmp patch make ln pwd basename dirname
+realpath readlink stat du df file id whoami uname hostname nohup time timeout xdg-open pbcopy pbpaste base64 md5sum
+md5 sha1sum sha256sum shasum od hexdump xxd seq yes watch top htop jobs wait trap shift local declare typeset alias
+unalias type hash history fg bg disown umask ulimit getopts let printenv logger crontab at sudo su doas apt apt-get
+dpkg brew launchctl systemctl journalctl service mount umount chroot tput clear reset stty nc netcat ping traceroute
+ifconfig ip ss netstat host whois openssl gpg vi vim nano emacs osascript defaults say afplay mdfind pmset caffeinate
+screencapture sips tail mktemp install cron awk nl fold fmt paste join comm split csplit expand unexpand rev tac
+column iconv locale sync sh.exe cmd powershell pwsh start call set setx where findstr rem break continue do done
+then else elif fi case esac for while until function select in if let readonly exec builtin enable mapfile
+readarray printf pushd popd dirs suspend logout compgen complete shopt bind help caller coproc times ulimit
+python3.10 python3.11 python3.12 python3.13 py uname arch nproc free uptime lsof dd sum cksum bc dc expr factor
+numfmt shuf tsort truncate fallocate sed.exe tree lsb_release sw_vers getent useradd userdel usermod groupadd
+groupdel passwd chpasswd visudo
+""".split())
+
+# What the labelling guide says every machine has: never a dependency even when hub metadata lists it.
+ASSUMED_PROGRAMS = frozenset({"python", "python3", "bash", "sh", "zsh", "curl", "wget", "git", "grep", "sed", "awk",
+                              "cat", "ls", "echo", "env", "open", "pip", "pip3"})
+
+SHELL_VARIABLES = frozenset("""
+HOME PATH USER PWD OLDPWD SHELL TMPDIR TMP TEMP LANG LC_ALL TERM HOSTNAME RANDOM OSTYPE UID EUID BASH_SOURCE IFS PPID
+SECONDS LINENO BASH BASH_VERSION EDITOR VISUAL PAGER LOGNAME DISPLAY XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME
+XDG_RUNTIME_DIR XDG_STATE_HOME PS1 PS2 REPLY OPTARG OPTIND FUNCNAME PIPESTATUS COLUMNS LINES SHLVL MACHTYPE HOSTTYPE
+CI GITHUB_ACTIONS NO_COLOR FORCE_COLOR DEBUG VERBOSE
+""".split())
+
+NODE_BUILTINS = frozenset("""
+assert async_hooks buffer child_process cluster console constants crypto dgram diagnostics_channel dns domain events
+fs fs/promises http http2 https inspector module net os path path/posix path/win32 perf_hooks process punycode
+querystring readline readline/promises repl stream stream/promises stream/web string_decoder sys timers
+timers/promises tls trace_events tty url util util/types v8 vm wasi worker_threads zlib test sqlite bun bun:test
+bun:sqlite
+""".split())
+
+PIP_INSTALLERS = {("pip", "install"), ("pip3", "install"), ("uv", "add"), ("poetry", "add"), ("pipx", "install"),
+                  ("conda", "install"), ("mamba", "install")}
+NPM_INSTALLERS = {("npm", "install"), ("npm", "i"), ("npm", "add"), ("pnpm", "add"), ("pnpm", "install"),
+                  ("pnpm", "i"), ("yarn", "add"), ("bun", "add"), ("bun", "install"), ("bun", "i")}
+SYSTEM_INSTALLERS = {("apt-get", "install"), ("apt", "install"), ("brew", "install"), ("dnf", "install"),
+                     ("yum", "install"), ("pacman", "-S"), ("apk", "add"), ("snap", "install"), ("port", "install"),
+                     ("cargo", "install"), ("go", "install"), ("winget", "install"), ("choco", "install"),
+                     ("scoop", "install")}
+JS_RUNTIMES = {"node", "deno", "bun", "tsx", "ts-node"}
+PROGRAM_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]*$")
+ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+PLACEHOLDER_HOSTS = re.compile(r"(^|\.)(example\.(com|org|net)|localhost|your[-_a-z]*|[a-z-]*\.local|test)$|[<>{}$]")
+PEP723 = re.compile(r"^# /// script\s*$(.*?)^# ///\s*$", re.MULTILINE | re.DOTALL)
+
+
+@cache
+def _data(name: str) -> dict[str, Any]:
+    return json.loads(resources.files("skvm_lint").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
+def canonical(name: str, kind: str) -> str:
+    """The name used to compare dependencies: PEP 503 for pip, lowercase for npm and programs."""
+    if kind == "pip":
+        return re.sub(r"[-_.]+", "-", name).lower()
+    if kind in ("npm", "system", "service"):
+        return name.lower()
+    return name
+
+
+@dataclass(slots=True)
+class Dependency:
+    name: str
+    type: str  # pip | npm | system | service | env
+    declared: bool = False
+    required: bool = False
+    evidence: list[Span] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+    import_name: str | None = None
+    version: str | None = None  # the specifier as declared, e.g. ">=2.28"
+    dev: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "declared": self.declared,
+            "required": self.required,
+            "version": self.version,
+            "sources": sorted(self.sources),
+            "evidence": [{"file": s.file, "line": s.line} for s in self.evidence[:10]],
+            "check_command": check_command(self),
+            "install_command": install_command(self),
+        }
+
+
+class _Collector:
+    def __init__(self, skill: Skill) -> None:
+        self.skill = skill
+        self.deps: dict[tuple[str, str], Dependency] = {}
+        self.local_modules = _local_modules(skill)
+        self.local_programs = _own_programs(skill)
+        self.builds_js_project = False  # set by _code: SKILL.md runs npm/yarn/pnpm or npx create-*
+
+    def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
+            required: bool = True, version: str | None = None, import_name: str | None = None,
+            dev: bool = False) -> None:
+        name = name.strip()
+        if not name:
+            return
+        key = (kind, canonical(name, kind))
+        dep = self.deps.get(key)
+        if dep is None:
+            dep = self.deps[key] = Dependency(name, kind)
+        elif declared and not dep.declared:
+            dep.name = name  # the declared spelling wins (PyYAML, not yaml)
+        dep.declared |= declared
+        dep.required |= required
+        dep.dev = dep.dev or dev if not dep.required else False
+        dep.sources.add(source)
+        dep.version = dep.version or version
+        dep.import_name = dep.import_name or import_name
+        if span is not None and span not in dep.evidence:
+            dep.evidence.append(span)
+
+    # --- Python ------------------------------------------------------------------------------------------------
+
+    def python_import(self, module: str, span: Span, names: tuple[str, ...] = ()) -> None:
+        mapping = _data("pypi_import_names.json")
+        for name in names:  # `from google import genai` is google.genai
+            full = f"{module}.{name.split(' as ', 1)[0].strip()}"
+            if full in mapping and module not in mapping:
+                module = full
+                break
+        top = module.split(".", 1)[0]
+        if not top or top in sys.stdlib_module_names or top == "__future__" or top in self.local_modules:
+            return
+        parts = module.split(".")
+        dist = next((mapping[".".join(parts[:i])] for i in range(len(parts), 0, -1) if ".".join(parts[:i]) in mapping),
+                    top)
+        self.add(dist, "pip", span, "import", import_name=top)
+
+    # --- JavaScript --------------------------------------------------------------------------------------------
+
+    def js_import(self, module: str, span: Span, required: bool = True) -> None:
+        if not module or module.startswith((".", "/", "~", "@/", "#", "node:", "http:", "https:", "jsr:", "npm:",
+                                            "data:", "file:")):
+            return
+        parts = module.split("/")
+        package = "/".join(parts[:2]) if module.startswith("@") and len(parts) > 1 else parts[0]
+        if package in NODE_BUILTINS or module in NODE_BUILTINS or not re.match(r"^(@[\w.-]+/)?[\w.-]+$", package):
+            return
+        self.add(package, "npm", span, "import", required=required)
+
+    # --- Commands ----------------------------------------------------------------------------------------------
+
+    def command(self, cmd: Command, export_names: set[str]) -> None:
+        program = cmd.program
+        args = [a for a in cmd.argv[1:]]
+        if cmd.via in ("npx", "bunx", "pnpx"):
+            self.add(_strip_version(program), "npm", cmd.span, "npx")
+            self.add("node" if cmd.via != "bunx" else "bun", "system", cmd.span, "npx")
+            return
+        if cmd.via == "uvx" or cmd.via == "pipx":
+            self.add(_strip_version(program), "pip", cmd.span, cmd.via)
+            if cmd.via == "uvx":
+                self.add("uv", "system", cmd.span, "command")
+            return
+        if not PROGRAM_NAME.match(program) or program in self.local_programs:
+            return
+        sub = next((a for a in args if not a.startswith("-")), "")
+        if program in ("python", "python3") and len(args) >= 2 and args[0] == "-m":
+            if args[1] == "pip" and len(args) > 2 and args[2] == "install":
+                self._installs("pip", args[3:], cmd.span)
+            elif args[1] not in ("venv", "http.server", "json.tool", "pip"):
+                self.python_import(args[1], cmd.span)
+            return
+        if program == "uv" and args[:2] in (["pip", "install"], ["tool", "install"]):
+            self._installs("pip", args[2:], cmd.span, installer="uv tool" if args[0] == "tool" else "")
+        elif (program, sub) in PIP_INSTALLERS:
+            self._installs("pip", _after(args, sub), cmd.span, installer=program)
+        elif (program, sub) in NPM_INSTALLERS:
+            self._installs("npm", _after(args, sub), cmd.span)
+        elif (program, sub) in SYSTEM_INSTALLERS or (program == "pacman" and "-S" in args):
+            self._installs("system", _after(args, sub), cmd.span, installer=program)
+        if program in BASE_PROGRAMS or program in ("npx", "bunx", "pnpx", "uvx", "pipx"):
+            return
+        if program in ("npm", "pnpm", "yarn"):
+            program = "node"  # they come with (or need) Node.js, which is what a setup step installs
+        self.add(program, "system", cmd.span, "command")
+
+    def _installs(self, kind: str, args: list[str], span: Span, installer: str = "") -> None:
+        skip_next = False
+        for arg in args:
+            if skip_next:
+                skip_next = False
+                continue
+            if arg in ("-r", "-c", "--requirement", "--constraint", "-e", "--index-url", "-i", "--extra-index-url",
+                       "--prefix", "--target", "-t", "--registry", "--python", "-p"):
+                skip_next = True
+                continue
+            if arg.startswith("git+") and kind == "pip":  # git+https://host/org/name.git -> name
+                arg = arg.split("#egg=", 1)[1] if "#egg=" in arg else arg.rstrip("/").rsplit("/", 1)[-1]
+                arg = arg.removesuffix(".git").split("@", 1)[0]
+            if arg.startswith(("-", "$", "<", "{", ".", "/", "http:", "https:")) or "=" in arg and "==" not in arg:
+                continue
+            if kind == "pip":
+                name, version = _split_requirement(arg)
+                if name:
+                    # An install line declares; the package is required once code imports or runs it.
+                    self.add(name, "pip", span, "install-line", declared=True, version=version,
+                             required=installer in ("uv tool", "pipx"))
+                    if installer in ("uv tool", "pipx"):  # installs a command-line tool of that name
+                        self.add(name, "system", span, "install-line", declared=True)
+            elif kind == "npm":
+                self.add(_strip_version(arg), "npm", span, "install-line", declared=True,
+                         version=arg.rpartition("@")[2] if arg.rfind("@") > 0 else None)
+            else:
+                name = arg.split("@", 1)[0].rsplit("/", 1)[-1] if installer == "go" else arg.rsplit("/", 1)[-1]
+                if PROGRAM_NAME.match(name):
+                    self.add(_program_for_package(name), "system", span, "install-line", declared=True)
+
+
+def _after(args: list[str], word: str) -> list[str]:
+    return args[args.index(word) + 1:] if word in args else []
+
+
+def _strip_version(spec: str) -> str:
+    """``pkg@1.2`` -> ``pkg``; ``@scope/pkg@1`` -> ``@scope/pkg``."""
+    at = spec.rfind("@")
+    return spec[:at] if at > 0 else spec
+
+
+def _split_requirement(spec: str) -> tuple[str | None, str | None]:
+    m = re.match(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$", spec.strip().strip("'\""))
+    if not m:
+        return None, None
+    return m.group(1), (m.group(3).strip() or None)
+
+
+@cache
+def _package_programs() -> dict[str, str]:
+    """Debian/Homebrew package name -> program, the reverse of system_packages.json (``ripgrep`` -> ``rg``)."""
+    out: dict[str, str] = {}
+    for program, packages in _data("system_packages.json").items():
+        for package in packages.values():
+            out.setdefault(package, program)
+    return out
+
+
+def _program_for_package(package: str) -> str:
+    return _package_programs().get(package, package)
+
+
+def _own_programs(skill: Skill) -> set[str]:
+    """Programs the skill itself provides: its files, its shell functions, its name, package.json/pyproject bins."""
+    names = {f.path.rsplit("/", 1)[-1] for f in skill.files}
+    names |= {f.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for f in skill.files if f.kind == "script"}
+    names |= {skill.folder_name, skill.name or ""}
+    for _file, facts, _block in skill.code_units():
+        names |= {fn.name for fn in facts.functions}
+    for f in skill.files:
+        base = f.path.rsplit("/", 1)[-1]
+        if base == "package.json" and f.text:
+            try:
+                data = json.loads(f.text)
+            except ValueError:
+                continue
+            bins = data.get("bin") if isinstance(data, dict) else None
+            if isinstance(bins, dict):
+                names |= set(bins)
+            elif isinstance(bins, str) and isinstance(data.get("name"), str):
+                names.add(data["name"].rsplit("/", 1)[-1])
+        elif base == "pyproject.toml" and f.text:
+            try:
+                names |= set(tomllib.loads(f.text).get("project", {}).get("scripts", {}) or {})
+            except tomllib.TOMLDecodeError:
+                continue
+    return names
+
+
+def _local_modules(skill: Skill) -> set[str]:
+    names = set()
+    for f in skill.files:
+        parts = f.path.split("/")
+        if f.path.endswith(".py"):
+            names.add(parts[-1][:-3])
+        for folder in parts[:-1]:
+            names.add(folder)
+    return names
+
+
+# --- manifests ----------------------------------------------------------------------------------------------------
+
+
+def _requirements(c: _Collector) -> None:
+    for f in c.skill.files:
+        name = f.path.rsplit("/", 1)[-1]
+        if f.text is None or not (name.startswith("requirements") and name.endswith((".txt", ".in"))):
+            continue
+        dev = any(word in name for word in ("dev", "test", "lint", "doc"))
+        for number, line in enumerate(f.text.splitlines(), 1):
+            req = _parse_requirement_line(line)
+            if req:
+                c.add(req[0], "pip", Span(f.path, number), "requirements", declared=True, required=False,
+                      version=req[1], dev=dev)
+
+
+def _parse_requirement_line(line: str) -> tuple[str, str | None] | None:
+    """One requirements-file line -> (name, specifier); options (-r, -c, --index-url) and comments give None."""
+    text = line.split(" #", 1)[0].strip()
+    if not text or text.startswith(("#", "-")):
+        return None
+    return _requirement_from_text(text)
+
+
+@cache
+def _requirement_from_text(text: str) -> tuple[str, str | None] | None:
+    """Parse a requirement specifier with pip's own grammar (pip-requirements-parser): markers, extras, VCS URLs."""
+    from pip_requirements_parser import parse_reqparts_from_string
+
+    try:
+        parts = parse_reqparts_from_string(text)
+    except Exception:  # the library raises pip's InstallationError and friends for invalid lines
+        return None
+    req = parts.requirement
+    if req is None or not req.name:
+        return None
+    return req.name, (str(req.specifier) or None)
+
+
+def _pyproject(c: _Collector) -> None:
+    for f in c.skill.files:
+        if f.path.rsplit("/", 1)[-1] != "pyproject.toml" or f.text is None:
+            continue
+        try:
+            data = tomllib.loads(f.text)
+        except tomllib.TOMLDecodeError:
+            continue
+        for spec in data.get("project", {}).get("dependencies", []) or []:
+            req = _requirement_from_text(spec) if isinstance(spec, str) else None
+            if req:
+                c.add(req[0], "pip", _line_of(f.text, f.path, req[0]), "pyproject", declared=True, required=False,
+                      version=req[1])
+
+
+def _pep723(c: _Collector) -> None:
+    for f in c.skill.files:
+        if f.language != "python" or f.text is None or "# /// script" not in f.text:
+            continue
+        m = PEP723.search(f.text)
+        if not m:
+            continue
+        body = "\n".join(line[2:] if line.startswith("# ") else line[1:] for line in m.group(1).splitlines())
+        try:
+            data = tomllib.loads(body)
+        except tomllib.TOMLDecodeError:
+            continue
+        for spec in data.get("dependencies", []) or []:
+            req = _requirement_from_text(spec) if isinstance(spec, str) else None
+            if req:
+                c.add(req[0], "pip", _line_of(f.text, f.path, req[0]), "pep723", declared=True, version=req[1])
+
+
+def _package_json(c: _Collector) -> None:
+    for f in c.skill.files:
+        if f.path.rsplit("/", 1)[-1] != "package.json" or f.text is None or "node_modules/" in f.path:
+            continue
+        try:
+            data = json.loads(f.text)
+        except ValueError:
+            continue
+        if not isinstance(data, dict):
+            continue
+        for section, dev in (("dependencies", False), ("peerDependencies", False), ("optionalDependencies", False),
+                             ("devDependencies", True)):
+            deps = data.get(section)
+            if isinstance(deps, dict):
+                for name, version in deps.items():
+                    # Declared is not required: a dependency counts once code imports or runs it.
+                    c.add(name, "npm", _line_of(f.text, f.path, f'"{name}"'), "package.json", declared=True,
+                          required=False, version=str(version), dev=dev)
+
+
+def _line_of(text: str, file: str, needle: str) -> Span:
+    index = text.find(needle)
+    return Span(file, text.count("\n", 0, index) + 1 if index >= 0 else 1)
+
+
+def hub_requirements(skill: Skill) -> list[tuple[str, dict[str, Any]]]:
+    """``(hub key, entry)`` for each hub metadata block (``metadata.openclaw`` and its older names)."""
+    data = skill.frontmatter.data or {}
+    blocks = []
+    metadata = data.get("metadata")
+    if isinstance(metadata, dict):
+        for key in HUB_KEYS:
+            if isinstance(metadata.get(key), dict):
+                blocks.append((key, metadata[key]))
+    for key in HUB_KEYS:
+        if isinstance(data.get(key), dict):
+            blocks.append((key, data[key]))
+    return blocks
+
+
+def _metadata(c: _Collector) -> None:
+    fm = c.skill.frontmatter
+    if not c.skill.skill_md_path:
+        return
+    span = Span(c.skill.skill_md_path, fm.line_of("metadata"))
+    for _key, block in hub_requirements(c.skill):
+        requires = block.get("requires") if isinstance(block.get("requires"), dict) else {}
+        for kind, field_name in (("system", "bins"), ("system", "anyBins"), ("env", "env"), ("pip", "pip"),
+                                 ("npm", "npm")):
+            values = requires.get(field_name)
+            for value in values if isinstance(values, list) else []:
+                if not isinstance(value, str):
+                    continue
+                if kind == "system" and value in ASSUMED_PROGRAMS:
+                    continue
+                c.add(value, kind, span, "metadata", declared=True)
+        for entry in block.get("install") or [] if isinstance(block.get("install"), list) else []:
+            if not isinstance(entry, dict):
+                continue
+            kind = str(entry.get("kind", ""))
+            package = entry.get("package") or entry.get("formula") or entry.get("module")
+            if isinstance(package, str):
+                target = {"node": "npm", "npm": "npm", "pip": "pip", "uv": "pip", "python": "pip"}.get(kind)
+                if target:
+                    c.add(_strip_version(package) if target == "npm" else package, target, span, "metadata",
+                          declared=True)
+                elif kind in ("brew", "apt", "go", "cargo"):
+                    name = package.split("@", 1)[0].rsplit("/", 1)[-1]
+                    c.add(_program_for_package(name), "system", span, "metadata", declared=True)
+            for binary in entry.get("bins") or [] if isinstance(entry.get("bins"), list) else []:
+                if isinstance(binary, str) and binary not in ASSUMED_PROGRAMS:
+                    c.add(binary, "system", span, "metadata", declared=True)
+
+
+# --- code ---------------------------------------------------------------------------------------------------------
+
+
+def _in_scope(file: str, block: CodeBlock | None, skill: Skill) -> bool:
+    """Code whose dependencies the skill has: bundled scripts, and fences of SKILL.md."""
+    return block is None or file == skill.skill_md_path
+
+
+def _reference_code(c: _Collector) -> None:
+    """Install lines in fences of bundled Markdown references declare packages. Their JS imports count only when
+    the skill builds a JS project; otherwise reference code is documentation (counting it regardless halved npm
+    precision on the labelled skills)."""
+    skill = c.skill
+    for file, facts, block in skill.code_units():
+        if block is None or file == skill.skill_md_path:
+            continue
+        if facts.language in ("javascript", "typescript") and c.builds_js_project:
+            for imp in facts.imports:  # code for the project the skill has the agent build
+                c.js_import(imp.module, imp.span)
+        elif facts.language == "shell":
+            for command in facts.commands:
+                sub = next((a for a in command.argv[1:] if not a.startswith("-")), "")
+                if (command.program, sub) in NPM_INSTALLERS:
+                    c._installs("npm", _after(list(command.argv[1:]), sub), command.span)
+
+
+def _code(c: _Collector) -> None:
+    skill = c.skill
+    assigned_by_file: dict[str, set[str]] = {}
+    exported: set[str] = set()
+    units = [(file, facts, block) for file, facts, block in skill.code_units() if _in_scope(file, block, skill)]
+    if skill.body is not None:
+        units += [(skill.body.file, inline.code, None) for inline in skill.body.inline_code if inline.code]
+    for file, facts, block in units:
+        if facts.language == "shell":
+            for name in facts.assignments:
+                assigned_by_file.setdefault(file, set()).add(name.name)
+            if block is not None:  # `export NAME=...` in SKILL.md tells the user to set NAME
+                exported.update(e.name for e in facts.exports)
+    c.builds_js_project = builds_js_project = any(
+        cmd.program in ("npm", "pnpm", "yarn", "bun") and cmd.via is None
+        or cmd.via in ("npx", "bunx", "pnpx") and cmd.program.startswith("create-")
+        for _file, facts, block in units if block is not None for cmd in facts.commands)
+    for file, facts, block in units:
+        if facts.language == "python":
+            for imp in facts.imports:
+                if not imp.relative and not imp.optional:
+                    c.python_import(imp.module, imp.span, imp.names)
+        elif facts.language in ("javascript", "typescript"):
+            for imp in facts.imports:
+                # A JS fence in SKILL.md is an example of code to write: its imports are requirements when the
+                # skill sets up a JS project (npm install, npx create-*), as bundled scripts' imports always are.
+                c.js_import(imp.module, imp.span, required=block is None or builds_js_project)
+        for command in facts.commands:  # shell commands, and programs run through subprocess/child_process
+            c.command(command, exported)
+        _env(c, facts, file, assigned_by_file.get(file, set()) - exported)
+        _services(c, facts)
+    for name in sorted(exported):
+        if ENV_NAME.match(name) and name not in SHELL_VARIABLES:
+            span = next((e.span for _f, facts, _b in units for e in facts.exports if e.name == name), None)
+            c.add(name, "env", span, "export")
+    _env_files(c)
+    _mcp_configs(c)
+    for f in skill.files:
+        if f.language in ("javascript", "typescript") and f.kind == "script" and _is_node_code(f):
+            runtime = "node"
+            if f.shebang and any(r in f.shebang for r in ("deno", "bun")):
+                runtime = "deno" if "deno" in f.shebang else "bun"
+            c.add(runtime, "system", Span(f.path, 1), "script")
+
+
+ENV_LINE = re.compile(r"^(?:export\s+)?([A-Z][A-Z0-9_]*)=")
+
+
+MCP_LAUNCH = re.compile(r'"command"\s*:\s*"(npx|bunx|uvx)"\s*,\s*"args"\s*:\s*\[([^\]]*)\]')
+
+
+def _mcp_configs(c: _Collector) -> None:
+    """MCP server configs in JSON fences: ``{"command": "npx", "args": ["-y", "pkg"]}`` runs package ``pkg``."""
+    for doc in c.skill.markdown_docs():
+        for block in doc.code_blocks:
+            if block.language not in ("json", "jsonc", "json5", None) or '"command"' not in block.text:
+                continue
+            for m in MCP_LAUNCH.finditer(block.text):
+                args = [a.strip().strip('"') for a in m.group(2).split(",")]
+                package = next((a for a in args if a and not a.startswith("-")), None)
+                if package:
+                    line = block.content_line + block.text.count("\n", 0, m.start())
+                    span = Span(block.span.file, line)
+                    kind = "pip" if m.group(1) == "uvx" else "npm"
+                    c.add(_strip_version(package) if kind == "npm" else package, kind, span, "mcp-config")
+                    c.add({"npx": "node", "bunx": "bun", "uvx": "uv"}[m.group(1)], "system", span, "mcp-config")
+
+
+def _env_files(c: _Collector) -> None:
+    """Fences of SKILL.md that are a .env file (every line ``NAME=value``): the variables the user must set."""
+    if c.skill.body is None:
+        return
+    for block in c.skill.body.code_blocks:
+        if block.language not in (None, "env", "dotenv", "shell", "ini", "properties", "text", "bash"):
+            continue
+        lines = [(i, line.strip()) for i, line in enumerate(block.text.split("\n"))
+                 if line.strip() and not line.strip().startswith("#")]
+        if lines and all(ENV_LINE.match(line) for _i, line in lines):
+            for i, line in lines:
+                name = ENV_LINE.match(line).group(1)
+                if ENV_NAME.match(name) and name not in SHELL_VARIABLES:
+                    c.add(name, "env", Span(block.span.file, block.content_line + i), "env-file")
+
+
+def _is_node_code(f: Any) -> bool:
+    """A JS/TS file that runs under Node (a shebang, imports, process.*), not a browser script beside index.html."""
+    if f.shebang:
+        return True
+    facts = f.code
+    return facts is not None and (bool(facts.imports) or bool(facts.env_reads)
+                                  or any(call.name.startswith("process.") for call in facts.calls))
+
+
+def _allowed_tools(c: _Collector) -> None:
+    """``allowed-tools: Bash(agent-browser:*)`` names programs the skill runs."""
+    value = (c.skill.frontmatter.data or {}).get("allowed-tools")
+    text = " ".join(value) if isinstance(value, list) else value if isinstance(value, str) else ""
+    span = Span(c.skill.skill_md_path or "SKILL.md", c.skill.frontmatter.line_of("allowed-tools"))
+    for m in re.finditer(r"Bash\(\s*([A-Za-z0-9][\w.+-]*)[\s:)]", text):
+        program = m.group(1)
+        if program not in BASE_PROGRAMS:
+            c.add(program, "system", span, "allowed-tools")
+
+
+def _env(c: _Collector, facts: CodeFacts, file: str, assigned: set[str]) -> None:
+    for read in facts.env_reads:
+        name = read.name
+        if read.optional:
+            continue
+        if facts.language == "shell" and (name in assigned or not ENV_NAME.match(name) or name in SHELL_VARIABLES):
+            continue
+        if facts.language != "shell" and (not name or name in SHELL_VARIABLES):
+            continue
+        c.add(name, "env", read.span, "env-read")
+
+
+def _services(c: _Collector, facts: CodeFacts) -> None:
+    for url in facts.urls:
+        host = url.url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1].lower()
+        host = host.split(":", 1)[0] if not host.startswith("[") else host
+        if host and "." in host and not PLACEHOLDER_HOSTS.search(host):
+            c.add(host, "service", url.span, "url", required=True)
+
+
+def infer(skill: Skill) -> list[Dependency]:
+    c = _Collector(skill)
+    _requirements(c)
+    _pyproject(c)
+    _pep723(c)
+    _package_json(c)
+    _metadata(c)
+    _allowed_tools(c)
+    _code(c)
+    _reference_code(c)
+    order = {"pip": 0, "npm": 1, "system": 2, "env": 3, "service": 4}
+    return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
+
+
+def dependencies(skill: Skill) -> list[dict[str, Any]]:
+    return [d.to_dict() for d in infer(skill)]
+
+
+# --- commands for env-setup.sh ------------------------------------------------------------------------------------
+
+
+def check_command(dep: Dependency) -> str | None:
+    if dep.type == "pip":
+        module = dep.import_name or re.sub(r"[-.]", "_", dep.name)
+        return f'python3 -c "import {module}"' if module.isidentifier() else f"python3 -m pip show {dep.name}"
+    if dep.type == "npm":
+        return f"npm ls --depth=0 {dep.name} >/dev/null 2>&1 || npm ls -g --depth=0 {dep.name}"
+    if dep.type == "system":
+        return f"command -v {dep.name}"
+    if dep.type == "env":
+        return f'[ -n "${{{dep.name}:-}}" ]'
+    return None
+
+
+def install_command(dep: Dependency) -> str | None:
+    if dep.type == "pip":
+        return f"python3 -m pip install '{dep.name}{dep.version or ''}'"
+    if dep.type == "npm":
+        return f"npm install -g '{dep.name}'"
+    if dep.type == "system":
+        packages = _data("system_packages.json").get(dep.name, {})
+        return f"apt-get install -y {packages.get('debian', dep.name)} || brew install {packages.get('brew', dep.name)}"
+    return None
+
+
+def grouped(deps: Iterable[Dependency]) -> dict[str, list[Dependency]]:
+    out: dict[str, list[Dependency]] = {}
+    for d in deps:
+        out.setdefault(d.type, []).append(d)
+    return out
