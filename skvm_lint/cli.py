@@ -232,6 +232,54 @@ def analyze(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tupl
                              f"code_blocks={summary.get('code_blocks')} findings={len(obj['diagnostics'])}\n")
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str), required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sh"]), default="text", show_default=True,
+              help="text: a table per skill; json: one object per skill per line; sh: an idempotent env-setup.sh.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to a file.")
+@click.option("--all", "show_all", is_flag=True, help="Also list dependencies that are declared but not used.")
+@_guard
+def deps(paths: tuple[str, ...], fmt: str, output: str | None, show_all: bool) -> None:
+    """What each skill needs installed: packages, tools, environment variables, services.
+
+    \b
+    Evidence is static (imports, commands, install lines, manifests, hub metadata, env reads, URLs) and each
+    dependency names the lines that prove it. `--format sh` writes SkVM-style env-setup.sh: every dependency is
+    checked first and installed only if missing; skvm-lint never runs it.
+    \b
+    Examples:
+      skvm-lint deps skills/pdf-tools
+      skvm-lint deps skills/pdf-tools --format sh -o env-setup.sh
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from .analyses.dependencies import infer
+    from .builder import build_skill
+    from .reporters.env_setup import render
+
+    roots, _missing = discover(paths)
+    if fmt == "sh" and len(roots) != 1:
+        raise click.UsageError(f"--format sh writes one script for one skill; {len(roots)} skills were found")
+    with _output(output) as stream:
+        for root in roots:
+            skill = build_skill(display_path(root))
+            found = [d for d in infer(skill) if d.required or show_all]
+            if fmt == "sh":
+                stream.write(render(skill.name or skill.folder_name, found, __version__))
+            elif fmt == "json":
+                stream.write(json.dumps({"path": skill.root, "name": skill.name,
+                                         "dependencies": [d.to_dict() for d in found]}, ensure_ascii=False) + "\n")
+            else:
+                table = Table(title=f"{skill.root} ({skill.name or 'no name'})", box=None, title_justify="left")
+                for column in ("type", "name", "declared", "required", "evidence"):
+                    table.add_column(column, overflow="fold")
+                for d in found:
+                    table.add_row(d.type, d.name, "yes" if d.declared else "no", "yes" if d.required else "no",
+                                  ", ".join(f"{s.file}:{s.line}" for s in d.evidence[:3]))
+                Console(file=stream, highlight=False, width=None if stream.isatty() else 140).print(table)
+
+
 @main.command(name="rules")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", show_default=True,
               help="md: the full rule reference, as in docs/rules.md.")

@@ -34,6 +34,14 @@ class RuleContext:
     options: dict[str, Any] = field(default_factory=dict)
     analyses: dict[str, Any] = field(default_factory=dict)
 
+    def dependencies(self, skill: Skill) -> list[Any]:
+        """The dependency analysis of ``skill``, computed once per skill and shared by every rule."""
+        if "dependencies" not in self.analyses:
+            from .analyses.dependencies import infer
+
+            self.analyses["dependencies"] = infer(skill)
+        return self.analyses["dependencies"]
+
 
 class Rule:
     """Base class of every rule. Subclasses set the class attributes and implement :meth:`check`."""

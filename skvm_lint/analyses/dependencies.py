@@ -100,6 +100,7 @@ class Dependency:
     import_name: str | None = None
     version: str | None = None  # the specifier as declared, e.g. ">=2.28"
     dev: bool = False
+    install_lines: list[Span] = field(default_factory=list)  # where an install command names it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -143,6 +144,8 @@ class _Collector:
         dep.import_name = dep.import_name or import_name
         if span is not None and span not in dep.evidence:
             dep.evidence.append(span)
+        if source == "install-line" and span is not None and span not in dep.install_lines:
+            dep.install_lines.append(span)
 
     # --- Python ------------------------------------------------------------------------------------------------
 
@@ -261,12 +264,15 @@ def _split_requirement(spec: str) -> tuple[str | None, str | None]:
 
 @cache
 def _package_programs() -> dict[str, str]:
-    """Debian/Homebrew package name -> program, the reverse of system_packages.json (``ripgrep`` -> ``rg``)."""
-    out: dict[str, str] = {}
+    """Debian/Homebrew package name -> program, where one package provides one program (``ripgrep`` -> ``rg``).
+
+    A package behind several programs (ffmpeg: ffprobe, ffplay) keeps its own name.
+    """
+    providers: dict[str, set[str]] = {}
     for program, packages in _data("system_packages.json").items():
         for package in packages.values():
-            out.setdefault(package, program)
-    return out
+            providers.setdefault(package, set()).add(program)
+    return {package: next(iter(programs)) for package, programs in providers.items() if len(programs) == 1}
 
 
 def _program_for_package(package: str) -> str:

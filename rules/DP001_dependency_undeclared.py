@@ -1,0 +1,43 @@
+"""A package or tool the skill uses is declared nowhere.
+
+## What it does
+Reports a Python or npm package that bundled code imports, or a program that the skill's scripts and commands run,
+when no requirements file, `pyproject.toml`, PEP 723 block, `package.json`, install line in SKILL.md or hub
+metadata (`requires.bins`, install entries) declares it. Programs every machine has (coreutils, `curl`, `git`,
+`python3`) are not reported.
+
+## Why it matters
+An agent that meets an undeclared dependency finds out by failing, then burns turns and tokens guessing how to
+install it. SkVM's environment-binding pass exists because this trial and error is expensive.
+
+## Example
+```python
+# scripts/fetch.py
+import requests
+```
+with no `requirements.txt` and no `pip install requests` in SKILL.md.
+
+## Fix
+Declare it: a `requirements.txt` beside the script, an install line in a Setup section, or
+`metadata.openclaw.requires.bins` for a program. `skvm-lint deps --format sh` writes an env-setup.sh.
+"""
+
+from skvm_lint.diagnostics import Severity
+from skvm_lint.rule import Rule
+
+WHERE = {"pip": "a requirements file, PEP 723 block or `pip install` line",
+         "npm": "package.json or an `npm install` line",
+         "system": "`metadata.openclaw.requires.bins` or an install line"}
+
+
+class DependencyUndeclared(Rule):
+    id = "DP001"
+    name = "dependency-undeclared"
+    groups = ("dependencies",)
+    severity = Severity.WARNING
+
+    def check(self, skill, ctx):
+        for dep in ctx.dependencies(skill):
+            if dep.type in WHERE and dep.required and not dep.declared and dep.evidence:
+                yield self.report(skill, dep.evidence[0], f"{dep.type} dependency `{dep.name}` is used but declared "
+                                  "nowhere", hint=f"declare it in {WHERE[dep.type]}")

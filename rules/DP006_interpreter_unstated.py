@@ -1,0 +1,46 @@
+"""A bundled TypeScript script has no stated way to run it.
+
+## What it does
+Reports a skill with TypeScript scripts (`.ts`, `.mts`, `.tsx`) whose SKILL.md, hub metadata and `package.json`
+never name a runner that executes TypeScript: `tsx`, `ts-node`, `bun`, `deno`, or a build step (`tsc`,
+`npm run build`).
+
+## Why it matters
+`node script.ts` fails on most installed Node versions; the agent then guesses between runners, installs one, or
+gives up. The runner is a dependency like any other.
+
+## Example
+```
+scripts/fetch.ts   and SKILL.md says: run `node scripts/fetch.ts`
+```
+
+## Fix
+Say how to run it (`npx tsx scripts/fetch.ts`, `bun scripts/fetch.ts`) and declare the runner, or ship the
+compiled JavaScript.
+"""
+
+import re
+
+from skvm_lint.diagnostics import Severity
+from skvm_lint.rule import Rule
+
+RUNNERS = re.compile(r"\b(tsx|ts-node|bun|bunx|deno|tsc|esbuild|npm run build|pnpm build|yarn build)\b")
+
+
+class InterpreterUnstated(Rule):
+    id = "DP006"
+    name = "interpreter-unstated"
+    groups = ("dependencies",)
+    severity = Severity.WARNING
+
+    def check(self, skill, ctx):
+        scripts = [f for f in skill.files if f.kind == "script" and f.language == "typescript"
+                   and not f.path.endswith(".d.ts")]
+        if not scripts:
+            return
+        manifests = " ".join(f.text or "" for f in skill.files if f.path.rsplit("/", 1)[-1] == "package.json")
+        if RUNNERS.search(skill.skill_md_text) or RUNNERS.search(manifests):
+            return
+        yield self.report(skill, scripts[0].path, f"{len(scripts)} TypeScript script(s) and no stated runner "
+                          "(tsx, bun, deno, ts-node or a build step)",
+                          hint="say how to run it, e.g. `npx tsx " + scripts[0].path + "`, and declare the runner")

@@ -1,0 +1,98 @@
+"""Dependency analysis, `skvm-lint deps`, and env-setup.sh (checked with bash -n and shellcheck)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import skvm_lint
+from skvm_lint.analyses.dependencies import infer
+from skvm_lint.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "examples"
+SHELLCHECK = shutil.which("shellcheck") or str(Path(sys.executable).with_name("shellcheck"))
+
+
+def by_type(skill_path) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for dep in infer(skvm_lint.load(skill_path)):
+        if dep.required:
+            out.setdefault(dep.type, set()).add(dep.name)
+    return out
+
+
+def test_sources_of_evidence(make_skill):
+    root = make_skill({
+        "SKILL.md": ("---\nname: case-skill\ndescription: x\nmetadata: {\"clawdbot\": {\"requires\": "
+                     "{\"bins\": [\"python3\", \"gh\"], \"env\": [\"GH_TOKEN\"]}}}\n---\n"
+                     "```bash\nuvx ruff check .\nnpx -y @scope/tool@1.2 run\nsudo apt-get install -y ffmpeg\n"
+                     "export SERVICE_API_KEY=your-key\n```\n"
+                     "```json\n{\"mcpServers\": {\"x\": {\"command\": \"npx\", \"args\": [\"-y\", \"mcp-remote\"]}}}\n```\n"),
+        "scripts/a.py": ("# /// script\n# dependencies = [\"httpx>=0.27\"]\n# ///\nimport httpx, bs4\n"
+                         "from google import genai\nimport os\nkey = os.getenv('API_TOKEN')\n"
+                         "mode = os.getenv('MODE', 'fast')\nhttpx.get('https://api.example.org/v1')\n"
+                         "httpx.get('https://api.github.com/repos')\n"),
+        "scripts/b.mjs": "import fs from 'node:fs';\nimport chalk from 'chalk';\nconst t = process.env.SLACK_TOKEN;\n",
+    })
+    found = by_type(root)
+    assert found["pip"] == {"httpx", "beautifulsoup4", "google-genai", "ruff"}
+    assert found["npm"] == {"@scope/tool", "chalk", "mcp-remote"}
+    assert found["system"] == {"gh", "uv", "node", "ffmpeg"}
+    assert found["env"] == {"GH_TOKEN", "API_TOKEN", "SLACK_TOKEN", "SERVICE_API_KEY"}  # MODE has a default
+    assert found["service"] == {"api.github.com"}  # example.org is a placeholder host
+    httpx = next(d for d in infer(skvm_lint.load(root)) if d.name == "httpx")
+    assert httpx.declared and httpx.version == ">=0.27" and {s.file for s in httpx.evidence} == {"scripts/a.py"}
+
+
+def test_analyze_contract_has_dependency_objects():
+    obj = skvm_lint.analyze(EXAMPLES / "weather-report")
+    deps = {(d["type"], d["name"]): d for d in obj["dependencies"]}
+    requests = deps[("pip", "requests")]
+    assert requests["declared"] and requests["required"] and requests["version"] == "==2.32.3"
+    assert {"file": "scripts/fetch_weather.py", "line": 8} in requests["evidence"]
+    assert requests["check_command"] == 'python3 -c "import requests"'
+    assert deps[("system", "jq")]["install_command"].startswith("apt-get install -y jq")
+
+
+def test_deps_command_formats(tmp_path: Path):
+    runner = CliRunner()
+    text = runner.invoke(main, ["deps", str(EXAMPLES / "weather-report")])
+    assert text.exit_code == 0 and "WEATHER_API_KEY" in text.output
+    line = runner.invoke(main, ["deps", str(EXAMPLES / "weather-report"), "--format", "json"]).output
+    assert json.loads(line)["name"] == "weather-report"
+    many = runner.invoke(main, ["deps", str(EXAMPLES), "--format", "sh"])
+    assert many.exit_code == 2 and "one script for one skill" in many.output
+
+
+def shell_checked(skill: Path, tmp_path: Path) -> str:
+    out = tmp_path / f"{skill.name}-env-setup.sh"
+    result = CliRunner().invoke(main, ["deps", str(skill), "--format", "sh", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    subprocess.run(["bash", "-n", str(out)], check=True)
+    checked = subprocess.run([SHELLCHECK, "--severity=style", str(out)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout
+    return out.read_text()
+
+
+def test_env_setup_checks_before_installing(tmp_path: Path):
+    script = shell_checked(EXAMPLES / "weather-report", tmp_path)
+    assert "step pip requests 'python3 -c \"import requests\"' 'pip_install requests==2.32.3'" in script
+    assert "step system jq 'command -v jq'" in script
+    # Idempotent by construction: step() evaluates the check first and installs only when it fails.
+    assert 'if eval "$3" >/dev/null 2>&1; then ok+=' in script
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("skill, expected", [
+    ("openclaw-skills/skills/leonardsellem/plaud-unofficial", "pip_install"),  # Python with requirements
+    ("openclaw-skills/skills/lxgicstudios/form-gen", "npm_install"),  # Node with package.json
+    ("openclaw-skills/skills/arnarsson/fzf-fuzzy-finder", "pkg_install"),  # shell with CLI tools
+])
+def test_env_setup_for_corpus_skills_passes_shellcheck(corpus, tmp_path, skill, expected):
+    assert expected in shell_checked(corpus / skill, tmp_path)
