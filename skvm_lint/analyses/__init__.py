@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Any
 
 from ..model import Skill
+from .capabilities import capabilities
 from .dependencies import dependencies
 
 
@@ -30,7 +31,7 @@ def summary(skill: Skill) -> dict[str, Any]:
 def analyze_skill(skill: Skill) -> dict[str, Any]:
     return {
         "name": skill.name,
-        "capabilities": None,
+        "capabilities": capabilities(skill),
         "dependencies": dependencies(skill),
         "workflow": None,
         "summary": summary(skill),

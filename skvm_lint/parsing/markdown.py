@@ -45,6 +45,23 @@ _COMMAND_STARTS = frozenset({"npm", "npx", "pnpm", "yarn", "bun", "bunx", "pip",
                              "apt", "apt-get", "cargo", "go", "sudo"})
 
 
+_SHELL_FIRST_WORDS = frozenset({"cd", "ls", "cat", "curl", "wget", "git", "npm", "npx", "pnpm", "yarn", "pip", "pip3",
+                                "python", "python3", "node", "mkdir", "echo", "export", "bash", "sh", "docker", "jq",
+                                "uv", "uvx", "brew", "apt-get", "apt", "sudo", "chmod", "cp", "mv", "rm", "gh",
+                                "source", "make", "cargo", "go", "deno", "bun", "kubectl", "openclaw", "clawdhub"})
+
+
+def _looks_like_shell(text: str) -> bool:
+    """An unlabelled fence that is a console session (``$ `` prompts) or starts with a common command."""
+    lines = [line.strip() for line in text.split("\n") if line.strip() and not line.strip().startswith("#")]
+    if not lines:
+        return False
+    if any(line.startswith("$ ") for line in lines):
+        return True
+    first = lines[0].split()[0]
+    return first in _SHELL_FIRST_WORDS or first.startswith(("./", "~/"))
+
+
 def _looks_like_command_line(text: str) -> bool:
     """Inline code worth parsing as shell: a pipeline, a prompt, or a package-manager command."""
     words = text.split()
@@ -159,8 +176,8 @@ class _Builder:
         parse_as = language
         if fenced and (tok.info.split() or [""])[0].lower() == "tsx":
             parse_as = "tsx"
-        elif language is None and any(line.lstrip().startswith("$ ") for line in tok.content.split("\n")):
-            parse_as = language = "shell"  # an unlabelled console session
+        elif fenced and language is None and _looks_like_shell(tok.content):
+            parse_as = language = "shell"  # an unlabelled console session or command list (info stays "")
             block.language = "shell"
         if parse_as in PARSED_LANGUAGES and tok.content.strip():
             block.code = extract_facts(strip_prompts(tok.content, language or ""), parse_as, self.file,

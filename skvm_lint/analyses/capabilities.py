@@ -1,0 +1,447 @@
+"""Capability requirements, statically: which of SkVM's 26 primitives a skill demands, at which level, and why.
+
+Each detector reads the model (commands and code facts of SKILL.md, its lists, sections, paragraphs and fences)
+and returns findings ``(primitive, level, span, evidence)``; a primitive's level is the highest any detector
+proves. The output has the shape of SkVM's LLM-derived capability analysis (``skill_name``, ``purposes``,
+``current_path.primitives[{id, min_level, evidence}]``), plus our ``spans``.
+
+Detectors look at what the agent must *do*: compose shell (the commands in SKILL.md), run programs, write code
+(fences it must write or adapt, not bundled scripts it merely runs), call the web, follow steps and rules.
+English and Chinese phrasings are recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+from ..model import CodeFacts, Command, MarkdownDoc, Skill, Span
+
+PRIMITIVES = (
+    "gen.code.python", "gen.code.javascript", "gen.code.shell", "gen.code.sql", "gen.code.html",
+    "gen.text.structured", "gen.text.long", "gen.text.prose", "gen.regex",
+    "reason.arithmetic", "reason.logic", "reason.spatial", "reason.planning", "reason.analysis",
+    "tool.file.read", "tool.file.write", "tool.exec", "tool.call.format", "tool.call.batch", "tool.web",
+    "tool.browser",
+    "follow.format", "follow.constraint", "follow.procedure", "follow.delegation", "follow.style",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    primitive: str
+    level: int  # 1..3
+    span: Span
+    evidence: str
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+CONSTRAINT = re.compile(r"\b(MUST(?: NOT)?|NEVER|ALWAYS|DO NOT|DON'T|REQUIRED|IMPORTANT|CRITICAL|ONLY)\b|"
+                        r"(?:^|[.!:]\s+|\*\*)(Never|Always|Do not|Don't|Must|Only)\b|"
+                        r"必须|禁止|不要|务必|切勿|一定要|不得|严禁")
+SEQUENCE = _words(r"\b(first|then|next|after that|afterwards|finally|once|before|poll\w* until|wait until)\b|"
+                  r"首先|然后|接着|最后|之后")
+VERIFY = _words(r"\b(verify|verification|validate|confirm|double-check|check that|make sure|ensure|repeat|until|"
+                r"retry|loop|iterate)\b|验证|确认|检查|重复|直到")
+CONDITION = _words(r"\b(if|unless|otherwise|when|in case|depending on|else)\b|如果|否则|若|当")
+PROSE = _words(r"\b(write|draft|compose|summari[sz]e|summary|report|post|tweet|email|message|reply|article|blog|"
+               r"newsletter|story|caption|copy|announcement|description|explain)\b|撰写|写作|总结|报告|文章|回复|文案")
+LONG = _words(r"\b(long-form|comprehensive|detailed report|in-depth|full report|whitepaper|\d{3,} words|chapter)\b|"
+              r"长文|详细报告")
+ARITHMETIC = _words(r"\b(calculat\w*|compute|convert\w*|percent\w*|sum|average|total|multiply|divide|ratio|rate|"
+                    r"estimate|budget|price|cost)\b|计算|换算|百分比|总计|平均")
+LOGIC = _words(r"\b(decide|decision|choose|select the|pick the|depending on|criteria|rule of thumb|priority|"
+               r"prioriti[sz]e|score|threshold)\b|判断|决定|选择|优先级")
+SPATIAL = _words(r"\b(distance|latitude|longitude|coordinates?|azimuth|elevation|geometry|bearing|radius)\b|距离|坐标")
+PLANNING = _words(r"\b(plan the|break (it )?down|decompose|sub-?tasks?|orchestrat\w*|delegate|spawn|sub-?agents?|"
+                  r"roadmap|milestones?)\b|规划|拆解|子任务")
+ANALYSIS = _words(r"\b(code review|review the code|debug\w*|root cause|stack trace|refactor\w*|find bugs?|"
+                  r"static analysis|audit the code)\b|代码审查|调试|根因")
+STYLE = _words(r"\b(tone|voice|persona|you are an?|in the style of|register|formal|casual|friendly|professional "
+               r"tone|brand voice)\b|语气|风格|人设")
+FORMAT = _words(r"\b(output format|response format|format:|template|respond with|reply with|return (a|the|only)|"
+                r"output:|structure your|use this format|following format)\b|输出格式|模板|格式如下")
+STRUCTURED = _words(r"\b(json|yaml|csv)\b")
+BROWSER = _words(r"\b(playwright|puppeteer|selenium|headless|browser|navigate to|click|screenshot|agent-browser|"
+                 r"fill (in )?the form)\b|浏览器")
+BATCH = _words(r"\b(in parallel|parallel|concurrently|simultaneously|at the same time|batch)\b|并行|同时")
+READ = _words(r"\b(read|load|open|parse|inspect|look at|consult|see)\b[^.]{0,40}\b(file|files|document|references?|"
+              r"\.md|\.json|\.csv|pdf)\b|读取|阅读|参考")
+WRITE = _words(r"\b(save|write|create|generate|export|output)\b[^.]{0,40}\b(file|files|to disk|\.md|\.json|\.csv|"
+               r"\.html|\.txt|\.png|folder|directory)\b|保存|写入|生成文件")
+DELEGATION = _words(r"\b(write a script|use a script|run the script|do not compute|don't calculate manually|"
+                    r"use python to|use code to)\b")
+REGEX = _words(r"\b(regex|regular expression|pattern match\w*)\b|正则")
+RESPONSE = _words(r"\b(response|returns?|output|result|example output)\b|返回|输出")
+SQL_START = re.compile(r"^\s*(SELECT|WITH|INSERT|UPDATE|DELETE|CREATE TABLE)\b", re.IGNORECASE | re.MULTILINE)
+JSON_ARG = re.compile(r"[{\[]")
+WEB_PROGRAMS = {"curl", "wget", "http", "https", "xh"}
+SHELL_COMPLEX = {"sed", "awk", "gawk", "xargs", "perl", "parallel"}
+
+
+class _Context:
+    """What the detectors share: SKILL.md's shell commands, fences and prose, computed once."""
+
+    def __init__(self, skill: Skill) -> None:
+        self.skill = skill
+        self.body: MarkdownDoc | None = skill.body
+        self.file = skill.skill_md_path or "SKILL.md"
+        self.shell: list[tuple[CodeFacts, Span, str]] = []  # (facts, span, source text) of SKILL.md shell code
+        self.prose: list[tuple[str, Span]] = []
+        if self.body is None:
+            return
+        for block in self.body.code_blocks:
+            if block.code is not None and block.language == "shell":
+                self.shell.append((block.code, block.span, block.text))
+        for inline in self.body.inline_code:
+            if inline.code is not None:
+                self.shell.append((inline.code, inline.span, inline.text))
+        self.prose = [(p.text, p.span) for p in self.body.paragraphs]
+        self.prose += [(i.text, i.span) for i in self.body.list_items]
+        self.prose += [(s.title, s.span) for s in self.body.sections]
+
+    def commands(self) -> Iterator[tuple[Command, str]]:
+        for facts, _span, text in self.shell:
+            for command in facts.commands:
+                yield command, text
+
+    def prose_matches(self, pattern: re.Pattern[str]) -> list[tuple[str, Span]]:
+        return [(m.group(0), span) for text, span in self.prose for m in [pattern.search(text)] if m]
+
+    def description(self) -> str:
+        value = (self.skill.frontmatter.data or {}).get("description")
+        return value if isinstance(value, str) else ""
+
+
+Detector = Callable[[_Context], Iterator[Finding]]
+DETECTORS: list[Detector] = []
+
+
+def detector(fn: Detector) -> Detector:
+    DETECTORS.append(fn)
+    return fn
+
+
+def _level(count: int, l2: int, l3: int) -> int:
+    return 3 if count >= l3 else 2 if count >= l2 else 1
+
+
+# --- tool use ---------------------------------------------------------------------------------------------------
+
+
+@detector
+def shell_composition(c: _Context) -> Iterator[Finding]:
+    """gen.code.shell: the agent composes the commands SKILL.md shows; pipes/loops are L2, sed/awk/xargs L3."""
+    if not c.shell:
+        return
+    level, span, why = 1, c.shell[0][1], "runs commands shown in SKILL.md"
+    for facts, fspan, text in c.shell:
+        programs = {cmd.program for cmd in facts.commands}
+        piped = any(cmd.pipeline_position for cmd in facts.commands)
+        if programs & SHELL_COMPLEX and piped:
+            yield Finding("gen.code.shell", 3, fspan, f"pipeline with {sorted(programs & SHELL_COMPLEX)[0]}")
+            return
+        if level < 2 and (piped or any(cmd.in_substitution for cmd in facts.commands)
+                          or re.search(r"(^|\s)(for|while) \w|&&|\s>\s?\S|\$\(", text)):
+            level, span, why = 2, fspan, "pipes, substitutions, redirection or loops"
+    yield Finding("gen.code.shell", level, span, why)
+
+
+@detector
+def execution(c: _Context) -> Iterator[Finding]:
+    """tool.exec: commands to run; several command-bearing steps of one procedure make it chained (L3)."""
+    if not c.shell and not any(f.kind == "script" for f in c.skill.files):
+        return
+    body = c.body
+    steps_with_commands: dict[int | None, set[int]] = {}
+    if body is not None:
+        fence_items = {b.list_item for b in body.code_blocks if b.language == "shell" and b.list_item is not None}
+        inline_items = set()
+        for index, item in enumerate(body.list_items):
+            if item.ordered and any(ic.code is not None and item.span.line <= ic.span.line < item.end_line
+                                    for ic in body.inline_code):
+                inline_items.add(index)
+        for index in fence_items | inline_items:
+            item = body.list_items[index]
+            if item.ordered:
+                steps_with_commands.setdefault(item.parent, set()).add(index)
+    chained = max((len(v) for v in steps_with_commands.values()), default=0)
+    units = len(c.shell)
+    span = c.shell[0][1] if c.shell else Span(next(f.path for f in c.skill.files if f.kind == "script"), 1)
+    if chained >= 3:
+        yield Finding("tool.exec", 3, span, f"{chained} ordered steps each run commands")
+    elif units >= 4 or any(re.search(r"\s>\s?\S", text) for _f, _s, text in c.shell):
+        yield Finding("tool.exec", 2, span, f"{units} command blocks; output saved and reused")
+    else:
+        yield Finding("tool.exec", 1, span, "runs a command")
+
+
+@detector
+def call_format(c: _Context) -> Iterator[Finding]:
+    """tool.call.format: quoted and structured arguments; JSON arguments L2, nested or spliced quoting L3."""
+    best: Finding | None = None
+    for command, _text in c.commands():
+        args = command.argv[1:]
+        if not args:
+            continue
+        raw = command.text
+        if re.search(r"'\"\$|\"'\$|\\\"", raw) or (raw.count("{") >= 2 and JSON_ARG.search(raw)):
+            level, why = 3, "nested JSON or quote-splicing in arguments"
+        elif any(JSON_ARG.match(a.strip("'\"")) for a in args):
+            level, why = 2, "JSON or array arguments"
+        elif re.search(r"[\"'][^\"']*\s[^\"']*[\"']", raw) and any(a.startswith("-") for a in args):
+            level, why = 1, "quoted free-text arguments"
+        else:
+            continue
+        if best is None or level > best.level:
+            best = Finding("tool.call.format", level, command.span, why)
+        if level == 3:
+            break
+    if best:
+        yield best
+
+
+@detector
+def web(c: _Context) -> Iterator[Finding]:
+    """tool.web: HTTP calls the agent makes (curl/wget, fetch/requests in fences); query strings L2, many hosts L3."""
+    hosts: set[str] = set()
+    span: Span | None = None
+    query = False
+    for command, _text in c.commands():
+        if command.program in WEB_PROGRAMS:
+            for arg in command.argv[1:]:
+                m = re.match(r"[\"']?(https?://[^/\"' ]+)(\S*)", arg)
+                if m:
+                    hosts.add(m.group(1))
+                    query |= "?" in m.group(2)
+                    span = span or command.span
+            if span is None:
+                span = command.span
+    if span is None:
+        return
+    paginated = bool(c.prose_matches(_words(r"\b(paginat\w*|next page|cursor|offset)\b")))
+    level = 3 if len(hosts) >= 2 and paginated else 2 if query or len(hosts) >= 2 or paginated else 1
+    if level == 1 and any("-d" in cmd.argv or "--data" in cmd.argv for cmd, _t in c.commands()):
+        level = 2
+    yield Finding("tool.web", level, span, f"HTTP calls to {len(hosts) or 'an'} API host(s)")
+
+
+@detector
+def files(c: _Context) -> Iterator[Finding]:
+    """tool.file.read / tool.file.write: references to read, redirections and 'save to' instructions."""
+    targets = set()
+    span = None
+    for _facts, fspan, text in c.shell:
+        for m in re.finditer(r"\s>{1,2}\s?([^\s|&;]+)", text):
+            if not m.group(1).startswith(("/dev/", "&")):
+                targets.add(m.group(1))
+                span = span or fspan
+    writes = c.prose_matches(WRITE)
+    if targets or writes:
+        n = len(targets) + len(writes)
+        yield Finding("tool.file.write", _level(n, 3, 5), span or writes[0][1], "writes files")
+
+
+@detector
+def browser(c: _Context) -> Iterator[Finding]:
+    matches = c.prose_matches(BROWSER)
+    programs = {cmd.program for cmd, _t in c.commands()}
+    if "agent-browser" in programs or "playwright" in programs or len(matches) >= 4:
+        auth = bool(c.prose_matches(_words(r"\b(log ?in|sign in|auth\w*|password|2fa|otp)\b")))
+        span = matches[0][1] if matches else c.shell[0][1]
+        yield Finding("tool.browser", 3 if auth else 2, span, "drives a browser")
+
+
+# --- generation -----------------------------------------------------------------------------------------------
+
+
+def _code_fences(c: _Context, language: str) -> list[Any]:
+    return [b for b in (c.body.code_blocks if c.body else []) if b.language == language]
+
+
+@detector
+def code_generation(c: _Context) -> Iterator[Finding]:
+    """gen.code.python / javascript: fences the agent writes or adapts (several lines, not a bare invocation)."""
+    stdlib = __import__("sys").stdlib_module_names
+    for language, primitive in (("python", "gen.code.python"), ("javascript", "gen.code.javascript"),
+                                ("typescript", "gen.code.javascript")):
+        fences = [b for b in _code_fences(c, language) if b.text.count("\n") >= 3]
+        if not fences:
+            continue
+        imports = {i.module.split(".")[0] for b in fences if b.code for i in b.code.imports}
+        third_party = {m for m in imports if m not in stdlib and not m.startswith("node:")}
+        asynchronous = any("await " in b.text or "async " in b.text for b in fences)
+        level = 3 if third_party or asynchronous else 2 if imports else 1
+        yield Finding(primitive, level, fences[0].span, f"{len(fences)} {language} block(s) to write or adapt")
+
+
+@detector
+def other_code(c: _Context) -> Iterator[Finding]:
+    sql = _code_fences(c, "sql") or [b for b in (c.body.code_blocks if c.body else [])
+                                     if b.language in (None, "text") and SQL_START.search(b.text)]
+    if sql:
+        text = " ".join(b.text.upper() for b in sql)
+        level = 3 if "WITH " in text else 2 if any(k in text for k in ("JOIN", "GROUP BY", "OVER (")) else 1
+        yield Finding("gen.code.sql", level, sql[0].span, "SQL to write")
+    html = _code_fences(c, "html") + _code_fences(c, "svg")
+    if html:
+        text = " ".join(b.text for b in html)
+        level = 3 if "<svg" in text and "path" in text else 2 if any(t in text for t in ("<form", "<table")) else 1
+        yield Finding("gen.code.html", level, html[0].span, "HTML to write")
+
+
+@detector
+def structured_output(c: _Context) -> Iterator[Finding]:
+    """gen.text.structured: JSON/YAML the agent writes (payloads in arguments, JSON fences); nesting is L2."""
+    payloads = []
+    for command, _text in c.commands():
+        for arg in command.argv[1:]:
+            body = arg.strip("'\"")
+            if body.startswith(("{", "[{")):
+                payloads.append((body, command.span))
+    for b in c.body.code_blocks if c.body else []:
+        title = c.body.sections[b.section].title if b.section is not None else ""
+        if b.language in ("json", "yaml", "yml", "jsonc") and not RESPONSE.search(title):
+            payloads.append((b.text, b.span))
+    if not payloads:
+        return
+    deepest = max(_depth(text) for text, _s in payloads)
+    size = max(len(text) for text, _s in payloads)
+    level = 3 if size > 5000 else 2 if deepest >= 2 or size > 500 else 1
+    yield Finding("gen.text.structured", level, payloads[0][1], f"JSON/YAML payloads (nesting {deepest})")
+
+
+def _depth(text: str) -> int:
+    depth = best = 0
+    for ch in text:
+        if ch in "{[":
+            depth += 1
+            best = max(best, depth)
+        elif ch in "}]":
+            depth = max(depth - 1, 0)
+    return best
+
+
+@detector
+def prose(c: _Context) -> Iterator[Finding]:
+    """gen.text.prose / gen.text.long / follow.style: the skill produces text for people."""
+    description = c.description()
+    in_description = PROSE.search(description)
+    body_hits = c.prose_matches(PROSE)
+    if in_description or len(body_hits) >= 3:
+        multi = bool(_words(r"\b(report|article|blog|newsletter|document|summary|post)\b|报告|文章").search(
+            description + " " + " ".join(t for t, _ in body_hits)))
+        span = Span(c.file, c.skill.frontmatter.line_of("description")) if in_description else body_hits[0][1]
+        yield Finding("gen.text.prose", 2 if multi else 1, span, "writes text for people")
+
+
+# --- reasoning --------------------------------------------------------------------------------------------------
+
+
+@detector
+def reasoning(c: _Context) -> Iterator[Finding]:
+    for pattern, primitive, threshold in ((PLANNING, "reason.planning", 2), (ANALYSIS, "reason.analysis", 1)):
+        hits = c.prose_matches(pattern)
+        if len(hits) >= threshold:
+            yield Finding(primitive, _level(len(hits), 3, 8), hits[0][1], f"{len(hits)} passages ({hits[0][0]})")
+
+
+# --- instruction following --------------------------------------------------------------------------------------
+
+
+@detector
+def procedure(c: _Context) -> Iterator[Finding]:
+    """follow.procedure: ordered steps; 5+ steps or branches are L2, loops and verification L3."""
+    body = c.body
+    if body is None:
+        return
+    lists: dict[tuple[int | None, int | None], list[int]] = {}
+    for index, item in enumerate(body.list_items):
+        if item.ordered and item.depth == 0:
+            lists.setdefault((item.section, item.parent), []).append(index)
+    steps = [s for s in body.sections if re.match(r"^(step\s*\d+|\d+[.)]\s|第.+步)", s.title, re.IGNORECASE)]
+    longest = max(lists.values(), key=len, default=[])
+    count = max(len(longest), len(steps))
+    if count < 3:
+        sequence = c.prose_matches(SEQUENCE)
+        if len(sequence) >= 2:  # steps told in prose: "first look up the ID, then create"
+            yield Finding("follow.procedure", 1, sequence[0][1], "a sequence of steps in prose")
+        return
+    items = [body.list_items[i] for i in longest] if len(longest) >= len(steps) else []
+    text = " ".join(i.text for i in items) + " ".join(s.title for s in steps)
+    span = items[0].span if items else steps[0].span
+    if VERIFY.search(text):
+        level = 3
+    elif count >= 5 or CONDITION.search(text):
+        level = 2
+    else:
+        level = 1
+    yield Finding("follow.procedure", level, span, f"{count} ordered steps")
+
+
+@detector
+def constraints(c: _Context) -> Iterator[Finding]:
+    """follow.constraint: MUST/NEVER/ALWAYS-type rules in the prose; count sets the level."""
+    hits = [(m.group(0), span) for text, span in c.prose for m in CONSTRAINT.finditer(text)]
+    hits += [(m.group(0), Span(c.file, c.skill.frontmatter.line_of("description")))
+             for m in CONSTRAINT.finditer(c.description())]
+    if hits:
+        yield Finding("follow.constraint", _level(len(hits), 3, 8), hits[0][1], f"{len(hits)} hard rules")
+
+
+@detector
+def output_format(c: _Context) -> Iterator[Finding]:
+    hits = c.prose_matches(FORMAT)
+    if hits:
+        schema = any(b.language in ("json", "yaml") for b in (c.body.code_blocks if c.body else []))
+        yield Finding("follow.format", 3 if len(hits) >= 3 and schema else 2 if schema else 1, hits[0][1],
+                      "output format or template")
+
+
+@detector
+def delegation_and_batch(c: _Context) -> Iterator[Finding]:
+    hits = c.prose_matches(DELEGATION)
+    if len(hits) >= 2:
+        yield Finding("follow.delegation", 2, hits[0][1], "prefer code over mental work")
+    batch = c.prose_matches(BATCH)
+    if len(batch) >= 3:
+        yield Finding("tool.call.batch", 1 if len(batch) == 1 else 2, batch[0][1], "parallel tool calls")
+
+
+# --- assembly ---------------------------------------------------------------------------------------------------
+
+
+def infer(skill: Skill) -> dict[str, Finding]:
+    """The highest-level finding per primitive."""
+    context = _Context(skill)
+    best: dict[str, Finding] = {}
+    for detect in DETECTORS:
+        for finding in detect(context):
+            current = best.get(finding.primitive)
+            if current is None or finding.level > current.level:
+                best[finding.primitive] = finding
+    return dict(sorted(best.items(), key=lambda kv: PRIMITIVES.index(kv[0])))
+
+
+def capabilities(skill: Skill) -> dict[str, Any]:
+    """SkVM's capability-analysis shape, with our spans."""
+    found = infer(skill)
+    description = (skill.frontmatter.data or {}).get("description")
+    return {
+        "skill_name": skill.name or skill.folder_name,
+        "purposes": [{
+            "id": "main",
+            "description": description if isinstance(description, str) else "",
+            "current_path": {"primitives": [
+                {"id": f.primitive, "min_level": f"L{f.level}", "evidence": f.evidence,
+                 "spans": [{"file": f.span.file, "line": f.span.line}]}
+                for f in found.values()
+            ]},
+            "alternative_paths": [],
+        }],
+        "unmatched_requirements": [],
+    }
