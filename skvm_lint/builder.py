@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from .limits import Limits
-from .loader import RawFile, decode_text, is_binary, read_skill
+from .loader import ARCHIVE_EXTENSIONS, RawFile, decode_text, inspect_archive, is_binary, read_skill
 from .model import BundledFile, Frontmatter, LoadIssue, MarkdownDoc, Skill, Span
 from .parsing.code import PARSED_LANGUAGES, extract_facts, language_for_path
 from .parsing.frontmatter import parse_frontmatter
@@ -42,6 +42,8 @@ def _bundled(raw: RawFile, skill_md_name: str | None, limits: Limits, issues: li
                            truncated=raw.truncated, symlink=raw.symlink)
     ext = os.path.splitext(raw.path)[1].lower()
     if is_binary(raw.data, raw.path):
+        if raw.path.lower().endswith(ARCHIVE_EXTENSIONS):
+            issues.extend(inspect_archive(raw.data, raw.path, limits))
         if ext in TEXT_EXTENSIONS or raw.path == skill_md_name:
             issues.append(LoadIssue("binary", f"binary content (NUL bytes) in a {ext or 'text'} file; not parsed",
                                     Span(raw.path, 1)))

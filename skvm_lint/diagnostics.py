@@ -6,6 +6,22 @@ import enum
 from dataclasses import dataclass, field
 
 
+def printable(path: str) -> str:
+    """A path safe to print anywhere: undecodable bytes as \\xNN, control characters escaped."""
+    if path.isprintable():
+        return path
+    out = []
+    for ch in path:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif not ch.isprintable():
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 class Severity(enum.IntEnum):
     INFO = 1
     WARNING = 2
@@ -63,9 +79,9 @@ class Diagnostic:
     def path(self) -> str:
         """The file as a path the user can open (skill root joined with the relative file)."""
         if self.file in ("", "."):
-            return self.skill
+            return printable(self.skill)
         root = self.skill.rstrip("/")
-        return f"{root}/{self.file}" if root else self.file
+        return printable(f"{root}/{self.file}" if root else self.file)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
@@ -77,9 +93,9 @@ class Diagnostic:
             "severity": str(self.severity),
             "message": self.message,
             "hint": self.hint,
-            "skill": self.skill,
+            "skill": printable(self.skill),
             "path": self.path,
-            "file": self.file,
+            "file": printable(self.file),
             "line": self.line,
             "column": self.column,
             "end_line": self.end_line,

@@ -16,6 +16,8 @@ class Limits:
     max_frontmatter_bytes: int = 256 * 1024
     max_markdown_nesting: int = 64  # list/blockquote nesting kept; deeper is flattened and reported
     parse_timeout_ms: int = 2_000  # tree-sitter time per file
+    max_archive_members: int = 10_000  # members listed per archive (archives are inspected, never extracted)
+    max_archive_ratio: int = 100  # declared uncompressed size / compressed size before it counts as a bomb
 
     @classmethod
     def from_mapping(cls, values: dict[str, object]) -> "Limits":

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .limits import Limits
+from .diagnostics import printable
 from .model import LoadIssue, Span
 
 SKILL_MD = "SKILL.md"
@@ -39,7 +40,10 @@ ISSUE_KINDS = {
     "too-deep": "folders nested deeper than the limit",
     "parse-timeout": "a script took longer to parse than the limit",
     "markdown-nesting": "Markdown nested deeper than the limit",
+    "odd-name": "a file name with control characters or bytes that are not UTF-8",
+    "archive": "an archive with unsafe members, too many members or a suspicious compression ratio",
 }
+ARCHIVE_EXTENSIONS = (".zip", ".skill", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".jar", ".whl")
 
 
 @dataclass(slots=True)
@@ -189,6 +193,9 @@ def read_skill(root: str, limits: Limits) -> RawSkill:
             rel = _rel(top, Path(entry.path))
             if entry.name in SKIPPED_DIRS:
                 continue
+            if not entry.name.isprintable():
+                raw.issues.append(LoadIssue("odd-name", f"file name '{printable(entry.name)}' has control "
+                                            "characters or bytes that are not UTF-8", Span(rel, 1)))
             try:
                 st = entry.stat(follow_symlinks=False)
             except OSError as exc:
@@ -247,19 +254,20 @@ def _read_file(path: str, rel: str, size: int, is_link: bool, cap: int, issues: 
     # Binaries by extension are read too (bounded): content that does not match its extension is a finding.
     try:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) * (not is_link)
+        # Other binaries: the head is enough to tell what they are. Archives: all of it, to list their members.
+        head_only = ext in BINARY_EXTENSIONS and not rel.lower().endswith(ARCHIVE_EXTENSIONS)
         with os.fdopen(os.open(path, flags), "rb") as fh:
-            data = fh.read(cap + 1 if ext not in BINARY_EXTENSIONS else min(cap, 64 * 1024))
+            data = fh.read(min(cap, 64 * 1024) if head_only else cap + 1)
     except OSError as exc:
         issues.append(LoadIssue("unreadable", f"cannot read: {exc.strerror or exc}", Span(rel, 1)))
         return RawFile(rel, size, None, symlink=is_link)
     truncated = False
-    if ext not in BINARY_EXTENSIONS and len(data) > cap:
+    if (not head_only) and len(data) > cap:
         data = data[:cap]
         truncated = True
         issues.append(LoadIssue("capped", f"file is {size:,} bytes; only the first {cap:,} were read (raise "
                                 "limits.max-file-bytes to read it all)", Span(rel, 1)))
-    return RawFile(rel, size, data, truncated=truncated or (ext in BINARY_EXTENSIONS and size > len(data)),
-                   symlink=is_link)
+    return RawFile(rel, size, data, truncated=truncated or (head_only and size > len(data)), symlink=is_link)
 
 
 def is_binary(data: bytes, path: str) -> bool:
@@ -289,3 +297,41 @@ def _utf8(data: bytes) -> tuple[str, str | None]:
         line = data.count(b"\n", 0, exc.start) + 1
         return data.decode("utf-8", "replace"), f"is not valid UTF-8 (first bad byte on line {line}); " \
                                                 "bad bytes were replaced with U+FFFD"
+
+
+def inspect_archive(data: bytes, rel: str, limits: Limits) -> list[LoadIssue]:
+    """List an archive's members in memory (never extracting) and report what would be unsafe to unpack:
+    members escaping the target folder (``../``, absolute paths, links), too many members, a bomb-like ratio."""
+    import io
+    import tarfile
+    import zipfile
+
+    members: list[tuple[str, int, bool]] = []  # (name, uncompressed size, is a link)
+    try:
+        if zipfile.is_zipfile(io.BytesIO(data)):
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                for info in archive.infolist()[: limits.max_archive_members + 1]:
+                    members.append((info.filename, info.file_size, False))
+        else:
+            with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
+                for info in archive:
+                    members.append((info.name, info.size, info.issym() or info.islnk()))
+                    if len(members) > limits.max_archive_members:
+                        break
+    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, ValueError) as exc:
+        return [LoadIssue("archive", f"archive cannot be listed ({type(exc).__name__}); its content was not "
+                          "inspected", Span(rel, 1))]
+    issues = []
+    if len(members) > limits.max_archive_members:
+        issues.append(LoadIssue("archive", f"archive has more than {limits.max_archive_members:,} members; the "
+                                "rest were not inspected", Span(rel, 1)))
+    escaping = [n for n, _s, link in members if n.startswith(("/", "\\")) or ".." in n.replace("\\", "/").split("/")
+                or link]
+    if escaping:
+        issues.append(LoadIssue("archive", f"archive member {printable(escaping[0])!r} would be written outside "
+                                f"the folder it is unpacked in ({len(escaping)} such member(s))", Span(rel, 1)))
+    total = sum(size for _n, size, _l in members)
+    if data and total > limits.max_archive_ratio * len(data) and total > 10 * 1024 * 1024:
+        issues.append(LoadIssue("archive", f"archive expands to {total:,} bytes from {len(data):,} (ratio "
+                                f"{total // max(len(data), 1)}:1): a decompression bomb", Span(rel, 1)))
+    return issues

@@ -119,6 +119,10 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
             new = _apply_edits(disk, edits)
             if new == disk:
                 continue
+            # Mode bits, not os.access: root may write anything, but a file marked read-only stays untouched.
+            if not diff_only and not (path.stat().st_mode & 0o200 and os.access(path, os.W_OK)):
+                report.skipped.append(f"{path}: not rewritten, the file is read-only")
+                continue
             if diff_only:
                 report.diffs.append("".join(difflib.unified_diff(
                     disk.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}")))
