@@ -74,10 +74,15 @@ def _output(path: str | None) -> Iterator[TextIO]:
     atomic_write(target, buffer.getvalue())
 
 
-def _config(config_path: str | None, **overrides: object) -> Config:
+def _config(config_path: str | None, target: str | None = None, profiles_dir: str | None = None,
+            **overrides: object) -> Config:
+    from .profiles import ProfileError, load_profile
+
     try:
         config = load_config(Path(config_path) if config_path else None)
-    except ConfigError as exc:
+        if target:
+            overrides["target"] = load_profile(target, profiles_dir or config.profiles_dir)
+    except (ConfigError, ProfileError) as exc:
         raise click.UsageError(str(exc)) from None
     return config.merged(**overrides)
 
@@ -122,6 +127,10 @@ _select_opts = [
     click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
                  help="Worker processes; 0 chooses by the number of skills."),
     click.option("--quiet", "-q", is_flag=True, help="No progress bar and no hints."),
+    click.option("--target", default=None, metavar="PROFILE",
+                 help="SkVM capability profile to check against (a path, or a name looked up in --profiles-dir)."),
+    click.option("--profiles-dir", default=None, type=click.Path(file_okay=False),
+                 help="Folder of SkVM profiles (<harness>/<provider>--<model>/*.json) [default: $SKVM_PROFILES]."),
 ]
 
 
@@ -151,8 +160,9 @@ def _with(options):  # type: ignore[no-untyped-def]
 @click.option("--diff", is_flag=True, help="With --fix: print the fixes as a unified diff, write nothing.")
 @_guard
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-          config_path: str | None, jobs: int, quiet: bool, fmt: str, output: str | None, fail_on: str | None,
-          baseline: str | None, write_baseline: str | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:
+          config_path: str | None, jobs: int, quiet: bool, target: str | None, profiles_dir: str | None, fmt: str,
+          output: str | None, fail_on: str | None, baseline: str | None, write_baseline: str | None, fix: bool,
+          unsafe_fixes: bool, diff: bool) -> None:
     """Check skills and report problems.
 
     PATHS are skill folders, hub folders (searched recursively for SKILL.md) or files inside skills (as
@@ -160,6 +170,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     """
     config = _config(
         config_path,
+        target,
+        profiles_dir,
         select=_split(select) or None,
         extend_select=_split(extend_select) or None,
         ignore=_split(ignore) or None,
@@ -211,15 +223,16 @@ def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool,
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="Write to a file.")
 @_guard
 def analyze(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-            config_path: str | None, jobs: int, quiet: bool, fmt: str, output: str | None) -> None:
+            config_path: str | None, jobs: int, quiet: bool, target: str | None, profiles_dir: str | None, fmt: str,
+            output: str | None) -> None:
     """Print what each skill needs: one JSON object per skill.
 
     \b
     Each object has `path`, `name`, `capabilities`, `dependencies`, `workflow`, `summary` and
     `diagnostics` (see docs/output.md). Analyses that have not landed yet are null.
     """
-    config = _config(config_path, select=_split(select) or None, extend_select=_split(extend_select) or None,
-                     ignore=_split(ignore) or None)
+    config = _config(config_path, target, profiles_dir, select=_split(select) or None,
+                     extend_select=_split(extend_select) or None, ignore=_split(ignore) or None)
     result = _progress_run(paths, config, jobs, quiet, with_analysis=True)
     with _output(output) as stream:
         for skill in result.skills:
@@ -278,6 +291,49 @@ def deps(paths: tuple[str, ...], fmt: str, output: str | None, show_all: bool) -
                     table.add_row(d.type, d.name, "yes" if d.declared else "no", "yes" if d.required else "no",
                                   ", ".join(f"{s.file}:{s.line}" for s in d.evidence[:3]))
                 Console(file=stream, highlight=False, width=None if stream.isatty() else 140).print(table)
+
+
+@main.command(name="capabilities")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str), required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: SkVM's capability-analysis shape, one object per skill per line.")
+@click.option("--target", default=None, metavar="PROFILE", help="Show the target profile's level beside each demand.")
+@click.option("--profiles-dir", default=None, type=click.Path(file_okay=False), help="Folder of SkVM profiles.")
+@_guard
+def capabilities_command(paths: tuple[str, ...], fmt: str, target: str | None, profiles_dir: str | None) -> None:
+    """Which of SkVM's 26 primitive capabilities each skill demands, at which level, and where.
+
+    \b
+    Examples:
+      skvm-lint capabilities skills/pdf-tools
+      skvm-lint capabilities skills/pdf-tools --target ../skvm-data/profiles/bare-agent/qwen--qwen3.5-9b
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from .analyses.capabilities import capabilities as to_skvm
+    from .analyses.capabilities import infer
+    from .builder import build_skill
+
+    profile = _config(None, target, profiles_dir).target
+    roots, _missing = discover(paths)
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
+    for root in roots:
+        skill = build_skill(display_path(root))
+        if fmt == "json":
+            click.echo(json.dumps({"path": skill.root, **to_skvm(skill)}, ensure_ascii=False))
+            continue
+        table = Table(title=f"{skill.root} ({skill.name or 'no name'})", box=None, title_justify="left")
+        columns = ["primitive", "demand"] + (["target"] if profile else []) + ["evidence", "where"]
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for primitive, f in infer(skill).items():
+            row = [primitive, f"L{f.level}"]
+            if profile:
+                provided = profile.level(primitive)
+                row.append("?" if provided is None else f"L{provided}" + (" !" if provided < f.level else ""))
+            table.add_row(*row, f.evidence, f"{f.span.file}:{f.span.line}")
+        console.print(table)
 
 
 @main.command(name="rules")

@@ -30,7 +30,7 @@ from .limits import Limits
 
 CONFIG_FILES = (".skvm-lint.toml", "pyproject.toml")
 _KNOWN_KEYS = {"select", "extend-select", "ignore", "fail-on", "baseline", "per-path-ignores", "limits", "rules",
-               "jobs"}
+               "jobs", "target", "profiles-dir"}
 
 
 class ConfigError(Exception):
@@ -47,6 +47,8 @@ class Config:
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     limits: Limits = field(default_factory=Limits)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    target: Any = None  # a skvm_lint.profiles.Profile: the model the skill should run on (gap rules use it)
+    profiles_dir: str | None = None  # where --target names are looked up
     source: Path | None = None  # the file this came from
 
     def ignored_for(self, path: str) -> set[str]:
@@ -122,6 +124,16 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     except ValueError as exc:
         raise ConfigError(f"{source}: limits: {exc}") from None
     baseline = data.get("baseline")
+    profiles_dir = data.get("profiles-dir")
+    profiles_dir = str(source.parent / profiles_dir) if isinstance(profiles_dir, str) else None
+    target = None
+    if isinstance(data.get("target"), str):
+        from .profiles import ProfileError, load_profile
+
+        try:
+            target = load_profile(data["target"], profiles_dir)
+        except ProfileError as exc:
+            raise ConfigError(f"{source}: target: {exc}") from None
     return Config(
         select=_strings(data.get("select", []), "select", source),
         extend_select=_strings(data.get("extend-select", []), "extend-select", source),
@@ -132,5 +144,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
                                for glob, ids in per_path.items()),
         limits=limits,
         rule_options=dict(data.get("rules", {})),
+        target=target,
+        profiles_dir=profiles_dir,
         source=source,
     )

@@ -69,7 +69,7 @@ def _source_line(skill: Skill, diag: Diagnostic) -> str:
 def check_model(skill: Skill, rule_ids: Iterable[str], config: Config) -> list[Diagnostic]:
     """Run rules over a built model; per-path ignores and suppressions applied. Never raises."""
     diagnostics: list[Diagnostic] = []
-    ctx = RuleContext(options=config.rule_options)
+    ctx = RuleContext(options=config.rule_options, target=config.target)
     for rule_id in rule_ids:
         rule = rule_by_id(rule_id)
         if rule is None:

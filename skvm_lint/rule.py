@@ -33,6 +33,15 @@ class RuleContext:
 
     options: dict[str, Any] = field(default_factory=dict)
     analyses: dict[str, Any] = field(default_factory=dict)
+    target: Any = None  # the target Profile (--target), or None
+
+    def capabilities(self, skill: Skill) -> dict[str, Any]:
+        """The capability findings of ``skill`` (primitive -> Finding), computed once per skill."""
+        if "capabilities" not in self.analyses:
+            from .analyses.capabilities import infer
+
+            self.analyses["capabilities"] = infer(skill)
+        return self.analyses["capabilities"]
 
     def dependencies(self, skill: Skill) -> list[Any]:
         """The dependency analysis of ``skill``, computed once per skill and shared by every rule."""

@@ -13,6 +13,7 @@ from skvm_lint.config import Config
 from skvm_lint.engine import process_skill
 from skvm_lint.fixes.apply import fix_skill
 from skvm_lint.limits import Limits
+from skvm_lint.profiles import parse_profile
 from skvm_lint.rule import all_rules
 
 from .conftest import write_skill
@@ -47,7 +48,9 @@ def _build(tmp_path: Path, case: dict) -> Path:
 @pytest.mark.parametrize("rule_id, case", list(_load_cases()))
 def test_rule_case(rule_id: str, case: dict, tmp_path: Path) -> None:
     root = _build(tmp_path, case)
-    config = Config(limits=Limits.from_mapping(case.get("limits", {})))
+    target = parse_profile({"model": "case/model", "harness": "test", **case["target"]}, "case") \
+        if "target" in case else None
+    config = Config(limits=Limits.from_mapping(case.get("limits", {})), target=target)
     result = process_skill(str(root), not any(root.iterdir()) or case.get("missing", False), (rule_id,), config)
     lines = sorted(d.line for d in result.diagnostics if d.rule == rule_id)
     assert lines == sorted(case["expect"]), [f"{d.line}: {d.message}" for d in result.diagnostics]

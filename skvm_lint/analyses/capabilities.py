@@ -83,6 +83,11 @@ WEB_PROGRAMS = {"curl", "wget", "http", "https", "xh"}
 SHELL_COMPLEX = {"sed", "awk", "gawk", "xargs", "perl", "parallel"}
 
 
+def _without_comments(shell: str) -> str:
+    """Shell text without ``# comments``, so words in comments are not read as syntax."""
+    return re.sub(r"(^|\s)#[^\n]*", r"\1", shell)
+
+
 class _Context:
     """What the detectors share: SKILL.md's shell commands, fences and prose, computed once."""
 
@@ -96,7 +101,7 @@ class _Context:
             return
         for block in self.body.code_blocks:
             if block.code is not None and block.language == "shell":
-                self.shell.append((block.code, block.span, block.text))
+                self.shell.append((block.code, block.span, _without_comments(block.text)))
         for inline in self.body.inline_code:
             if inline.code is not None:
                 self.shell.append((inline.code, inline.span, inline.text))
@@ -140,14 +145,14 @@ def shell_composition(c: _Context) -> Iterator[Finding]:
         return
     level, span, why = 1, c.shell[0][1], "runs commands shown in SKILL.md"
     for facts, fspan, text in c.shell:
-        programs = {cmd.program for cmd in facts.commands}
-        piped = any(cmd.pipeline_position for cmd in facts.commands)
-        if programs & SHELL_COMPLEX and piped:
-            yield Finding("gen.code.shell", 3, fspan, f"pipeline with {sorted(programs & SHELL_COMPLEX)[0]}")
+        piped = [cmd for cmd in facts.commands if cmd.pipeline_position]
+        complex_ = [cmd for cmd in piped if cmd.program in SHELL_COMPLEX]
+        if complex_:
+            yield Finding("gen.code.shell", 3, complex_[0].span, f"pipeline with {complex_[0].program}")
             return
-        if level < 2 and (piped or any(cmd.in_substitution for cmd in facts.commands)
-                          or re.search(r"(^|\s)(for|while) \w|&&|\s>\s?\S|\$\(", text)):
-            level, span, why = 2, fspan, "pipes, substitutions, redirection or loops"
+        composed = piped or [cmd for cmd in facts.commands if cmd.in_substitution]
+        if level < 2 and (composed or re.search(r"(^|\s)(for|while) \w|&&|\s>\s?\S|\$\(", text)):
+            level, span, why = 2, composed[0].span if composed else fspan, "pipes, substitutions, redirection or loops"
     yield Finding("gen.code.shell", level, span, why)
 
 

@@ -1,0 +1,42 @@
+"""The target model lacks a capability the skill demands (its profile says L0).
+
+## What it does
+With `--target PROFILE` (a SkVM capability profile), reports each primitive the skill demands at L1 or above that the
+target's profile rates L0, pointing at the lines that create the demand and naming a way to remove it. A primitive
+the profile does not list is unknown, not L0, and is not reported.
+
+## Why it matters
+SkVM measured that a skill whose demand exceeds the model's profile fails or wanders on that model; a missing
+capability is the worst case: the model cannot do that kind of step at all.
+
+## Example
+```bash
+skvm-lint check --target bare-agent/qwen--qwen3.5-9b skills/log-digest
+# gen.code.shell L3 demanded (pipeline with sed); qwen3.5-9b provides L0
+```
+
+## Fix
+Lower the demand as the hint says (for shell: bundle the pipeline as a script the agent runs), or target a model
+whose profile provides the primitive. `skvm-lint check --fix --target ... --model ...` rewrites the skill.
+"""
+
+from skvm_lint.diagnostics import Severity
+from skvm_lint.profiles import degradation_strategy as strategy
+from skvm_lint.rule import Rule
+
+
+class CapabilityMissing(Rule):
+    id = "CP001"
+    name = "capability-missing"
+    groups = ("capabilities",)
+    severity = Severity.WARNING
+
+    def check(self, skill, ctx):
+        if ctx.target is None:
+            return
+        for primitive, finding in ctx.capabilities(skill).items():
+            if ctx.target.level(primitive) == 0:
+                yield self.report(skill, finding.span,
+                                  f"{primitive} L{finding.level} demanded ({finding.evidence}); "
+                                  f"{ctx.target.label} provides L0",
+                                  hint=strategy(primitive, finding.level))
