@@ -373,8 +373,11 @@ def procedure(c: _Context) -> Iterator[Finding]:
     count = max(len(longest), len(steps))
     if count < 3:
         sequence = c.prose_matches(SEQUENCE)
-        if len(sequence) >= 2:  # steps told in prose: "first look up the ID, then create"
-            yield Finding("follow.procedure", 1, sequence[0][1], "a sequence of steps in prose")
+        command_sections = {b.section for b in body.code_blocks if b.language == "shell" and b.section is not None}
+        if len(sequence) >= 2 or len(command_sections) >= 3:
+            # steps told in prose ("first look up the ID, then create"), or a usage guide of several command steps
+            span = sequence[0][1] if sequence else body.sections[min(command_sections)].span
+            yield Finding("follow.procedure", 1, span, "a sequence of steps")
         return
     items = [body.list_items[i] for i in longest] if len(longest) >= len(steps) else []
     text = " ".join(i.text for i in items) + " ".join(s.title for s in steps)
