@@ -336,6 +336,45 @@ def capabilities_command(paths: tuple[str, ...], fmt: str, target: str | None, p
         console.print(table)
 
 
+@main.command(name="workflow")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str), required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "mermaid", "md"]), default="text",
+              show_default=True, help="mermaid: a flowchart of the DAG; md: a 'Parallel execution' section.")
+@_guard
+def workflow_command(paths: tuple[str, ...], fmt: str) -> None:
+    """The skill's workflow as a DAG of steps, and the parallel groups (DLP, ILP, TLP) SkVM would exploit.
+
+    \b
+    Steps come from ordered lists, "Step N" headings or command sections; a step depends on an earlier
+    one when it uses what that one produces, refers back to it, or independence cannot be shown.
+    Examples:
+      skvm-lint workflow skills/pdf-tools
+      skvm-lint workflow skills/pdf-tools --format mermaid > workflow.mmd
+    """
+    from .analyses.workflow import extract, markdown_section, mermaid
+    from .builder import build_skill
+
+    roots, _missing = discover(paths)
+    for root in roots:
+        skill = build_skill(display_path(root))
+        if fmt == "mermaid":
+            click.echo(mermaid(skill), nl=False)
+        elif fmt == "md":
+            click.echo(markdown_section(skill) or "<!-- no parallel groups found -->\n", nl=False)
+        elif fmt == "json":
+            from .analyses.workflow import workflow
+
+            click.echo(json.dumps({"path": skill.root, **workflow(skill)}, ensure_ascii=False))
+        else:
+            steps, groups = extract(skill)
+            click.echo(f"{skill.root}: {len(steps)} steps, {len(groups)} parallel group(s)")
+            for step in steps:
+                after = f" (after {', '.join(step.depends_on)})" if step.depends_on else ""
+                click.echo(f"  {step.id}  {step.span.file}:{step.span.line}  {step.description[:70]}{after}")
+            for g in groups:
+                click.echo(f"  {g.type.upper()} {', '.join(g.step_ids) or '-'}: {g.reason}; {g.mechanism}")
+
+
 @main.command(name="rules")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "md"]), default="table", show_default=True,
               help="md: the full rule reference, as in docs/rules.md.")

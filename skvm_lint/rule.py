@@ -35,6 +35,14 @@ class RuleContext:
     analyses: dict[str, Any] = field(default_factory=dict)
     target: Any = None  # the target Profile (--target), or None
 
+    def workflow(self, skill: Skill) -> tuple[list[Any], list[Any]]:
+        """The workflow steps and parallel groups of ``skill``, computed once per skill."""
+        if "workflow" not in self.analyses:
+            from .analyses.workflow import extract
+
+            self.analyses["workflow"] = extract(skill)
+        return self.analyses["workflow"]
+
     def capabilities(self, skill: Skill) -> dict[str, Any]:
         """The capability findings of ``skill`` (primitive -> Finding), computed once per skill."""
         if "capabilities" not in self.analyses:

@@ -19,7 +19,7 @@ def test_check_whole_corpus_without_internal_errors(corpus, tmp_path):
     salted = tmp_path / "salted"
     for name, (files, _expected) in HOSTILE.items():
         build(salted / name, files)
-    result = run([str(corpus), str(salted)], Config(select=("ALL",)), jobs=0)
+    result = run([str(corpus), str(salted)], Config(select=("ALL",)), jobs=0, with_analysis=True)
     assert sum(1 for s in result.skills if s.root.startswith(str(salted))) == len(HOSTILE)
     skill_dirs = {root for root, _dirs, files in os.walk(corpus)
                   if any(f.lower() == "skill.md" for f in files) and "node_modules" not in root}
@@ -29,3 +29,20 @@ def test_check_whole_corpus_without_internal_errors(corpus, tmp_path):
     assert internal == []
     # Unparseable frontmatter is a diagnostic, never silence: the corpus is known to contain some.
     assert sum(1 for d in result.diagnostics if d.rule == "FM003") > 0
+    # Workflows are DAGs, and no parallel group holds two steps of which one depends on the other.
+    for skill in result.skills:
+        workflow = (skill.analysis or {}).get("workflow") or {"steps": [], "parallelism": []}
+        order = {step["id"]: index for index, step in enumerate(workflow["steps"])}
+        deps = {step["id"]: set(step["depends_on"]) for step in workflow["steps"]}
+        for step in workflow["steps"]:
+            assert all(order[d] < order[step["id"]] for d in step["depends_on"]), (skill.root, step)
+        for group in workflow["parallelism"]:
+            members = set(group["step_ids"])
+            for sid in members:
+                reach, stack = set(), list(deps.get(sid, ()))
+                while stack:
+                    d = stack.pop()
+                    if d not in reach:
+                        reach.add(d)
+                        stack.extend(deps.get(d, ()))
+                assert not (reach & members), (skill.root, group)

@@ -12,6 +12,7 @@ from typing import Any
 from ..model import Skill
 from .capabilities import capabilities
 from .dependencies import dependencies
+from .workflow import workflow
 
 
 def summary(skill: Skill) -> dict[str, Any]:
@@ -33,6 +34,6 @@ def analyze_skill(skill: Skill) -> dict[str, Any]:
         "name": skill.name,
         "capabilities": capabilities(skill),
         "dependencies": dependencies(skill),
-        "workflow": None,
+        "workflow": workflow(skill),
         "summary": summary(skill),
     }

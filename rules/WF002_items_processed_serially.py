@@ -1,0 +1,41 @@
+"""A step applies one operation to many independent items, one at a time.
+
+## What it does
+Reports DLP groups found by the workflow analysis: a step that processes each of many files, URLs or records (a
+`for` loop in its commands together with concurrency wording, or "for each ..." / 每个 / 逐个 phrasing), where the
+items do not depend on each other.
+
+## Why it matters
+Independent items can be processed concurrently (`xargs -P`, `concurrent.futures`, `Promise.all`, several tool
+calls in one turn). Written as a sequential loop, an agent handles them one by one and the run takes N times
+longer.
+
+## Example
+```markdown
+3. For each URL in urls.txt, fetch the page and extract the title.
+```
+
+## Fix
+State that the items are independent and how to run them concurrently (e.g. `xargs -P 8`), or let the unsafe fix
+append a "Parallel execution" section.
+"""
+
+from skvm_lint.diagnostics import Severity
+from skvm_lint.fixes.sections import parallel_section_fix
+from skvm_lint.rule import Rule
+
+
+class ItemsProcessedSerially(Rule):
+    id = "WF002"
+    name = "items-processed-serially"
+    groups = ("workflow",)
+    severity = Severity.INFO
+    fix_safety = "unsafe"
+
+    def check(self, skill, ctx):
+        _steps, groups = ctx.workflow(skill)
+        for group in groups:
+            if group.type == "dlp":
+                yield self.report(skill, group.span, f"DLP: {group.reason}, written as a serial loop",
+                                  hint=f"process the items concurrently ({group.mechanism})",
+                                  fix=parallel_section_fix(skill))

@@ -1,0 +1,238 @@
+"""Workflow and parallelism, statically: steps, data dependencies, and DLP/ILP/TLP groups as SkVM classifies them.
+
+Steps come from the Markdown structure (ordered lists under workflow-like sections, "Step N" headings, or
+command-bearing sections). Each step keeps what it reads and writes (files, shell variables, URLs). A step depends
+on an earlier one when it consumes what that one produces, refers back to it ("the output above", "from step 2"),
+or when independence cannot be shown: the default is sequential, because wrong parallelism is worse than missed
+parallelism. Edges only point from earlier to later steps, so the graph is acyclic by construction.
+
+Groups:
+- ``dlp``: one step applies the same operation to many independent items ("for each file", a ``for`` loop,
+  每个/逐个);
+- ``ilp``: two or more adjacent single-command, read-only steps with no data flow between them;
+- ``tlp``: independent multi-turn sub-tasks the skill already hands to sub-agents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import CodeBlock, MarkdownDoc, Skill, Span
+
+WORKFLOW_TITLES = re.compile(r"\b(workflow|steps?|usage|how to|process|procedure|quick ?start|getting started|"
+                             r"instructions|pipeline|tutorial)\b|流程|步骤|使用", re.IGNORECASE)
+STEP_HEADING = re.compile(r"^(step\s*\d+|\d+[.)]\s|第.{1,3}步)", re.IGNORECASE)
+BACK_REFERENCE = re.compile(r"\b(above|previous|prior|earlier|from step \d+|the (result|output|response|id|file)s?"
+                            r" (from|of|returned)|returned by|using (the|that|this)|then use|with the)\b|上一步|上面",
+                            re.IGNORECASE)
+EACH = re.compile(r"\b(for each|each of|for every|every (file|url|item|record|page|row|image|document|site)|"
+                  r"all (the )?(files|urls|items|records|pages|rows|images|documents|sites)|in bulk|bulk|batch of|"
+                  r"one by one|multiple (files|urls|items|sites|pages|documents|accounts))\b|每个|逐个|批量",
+                  re.IGNORECASE)
+CONCURRENT = re.compile(r"\b(in parallel|concurrently|simultaneously|at the same time|parallel)\b|并行|同时",
+                        re.IGNORECASE)
+SUBAGENT = re.compile(r"\b(sub-?agents?|sessions_spawn|spawn (a |an |the )?(new )?(agent|session)s?|"
+                      r"parallel agents|worker agents)\b|子代理", re.IGNORECASE)
+READ_ONLY = {"get", "list", "ls", "show", "view", "status", "info", "search", "find", "cat", "describe", "query",
+             "read", "fetch", "check", "whoami", "balance", "stats", "logs", "inspect", "browse"}
+FILE_ARG = re.compile(r"^[\w./~-]+\.(json|csv|txt|md|xlsx|png|jpg|pdf|mp3|mp4|wav|html|yaml|yml|log|db)$")
+
+
+@dataclass(slots=True)
+class Step:
+    id: str
+    description: str
+    span: Span
+    end_line: int
+    commands: list[str] = field(default_factory=list)
+    reads: set[str] = field(default_factory=set)
+    writes: set[str] = field(default_factory=set)
+    text: str = ""
+    depends_on: list[str] = field(default_factory=list)
+    loops: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "description": self.description, "depends_on": self.depends_on,
+                "span": {"file": self.span.file, "line": self.span.line, "end_line": self.end_line},
+                "commands": self.commands[:10], "reads": sorted(self.reads)[:20], "writes": sorted(self.writes)[:20]}
+
+
+@dataclass(slots=True)
+class Group:
+    type: str  # dlp | ilp | tlp
+    step_ids: list[str]
+    reason: str
+    mechanism: str
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "step_ids": self.step_ids, "reason": self.reason, "mechanism": self.mechanism}
+
+
+def _candidate_steps(doc: MarkdownDoc) -> list[tuple[str, Span, int]]:
+    """(description, span, end_line) of the skill's main workflow, by the strongest structure found."""
+    headings = [s for s in doc.sections if STEP_HEADING.match(s.title)]
+    if len(headings) >= 2:
+        return [(s.title, s.span, s.end_line) for s in headings]
+    lists: dict[tuple[int | None, int | None], list[int]] = {}
+    for index, item in enumerate(doc.list_items):
+        if item.ordered and item.depth == 0:
+            lists.setdefault((item.section, item.parent), []).append(index)
+    best: list[int] = []
+    for (section, _parent), indexes in lists.items():
+        title = doc.sections[section].title if section is not None else ""
+        score = len(indexes) + (10 if WORKFLOW_TITLES.search(title) else 0)
+        best_score = len(best) + (10 if best and doc.list_items[best[0]].section is not None
+                                  and WORKFLOW_TITLES.search(doc.sections[doc.list_items[best[0]].section].title)
+                                  else 0)
+        if len(indexes) >= 2 and score > best_score:
+            best = indexes
+    if best:
+        return [(doc.list_items[i].text.split("\n", 1)[0], doc.list_items[i].span, doc.list_items[i].end_line)
+                for i in best]
+    command_sections = [doc.sections[i] for i in sorted({b.section for b in doc.code_blocks
+                                                          if b.language == "shell" and b.section is not None})]
+    if len(command_sections) >= 2:
+        return [(s.title, s.span, s.end_line) for s in command_sections]
+    return []
+
+
+def _blocks_in(doc: MarkdownDoc, start: int, end: int) -> list[CodeBlock]:
+    return [b for b in doc.code_blocks if start <= b.span.line <= end]
+
+
+def _io(step: Step, blocks: list[CodeBlock]) -> None:
+    for block in blocks:
+        if block.code is None:
+            continue
+        for cmd in block.code.commands:
+            step.commands.append(cmd.text.split("\n", 1)[0][:200])
+            for arg in cmd.argv[1:]:
+                if FILE_ARG.match(arg):
+                    step.reads.add(arg)
+        for m in re.finditer(r"(?:^|\s)>{1,2}\s?([\w./~${}-]+)", block.text):
+            step.writes.add(m.group(1))
+            step.reads.discard(m.group(1))
+        for m in re.finditer(r"-o\s+([\w./~-]+)|--output[= ]([\w./~-]+)", block.text):
+            step.writes.add(m.group(1) or m.group(2))
+        step.writes.update(f"${b.name}" for b in block.code.assignments)
+        step.reads.update(f"${e.name}" for e in block.code.env_reads)
+        if re.search(r"(^|\s)(for|while)\s", block.text) or "xargs" in block.text:
+            step.loops = True
+
+
+def extract(skill: Skill) -> tuple[list[Step], list[Group]]:
+    doc = skill.body
+    if doc is None:
+        return [], []
+    candidates = _candidate_steps(doc)
+    steps: list[Step] = []
+    for number, (description, span, end_line) in enumerate(candidates, 1):
+        step = Step(f"s{number}", description.strip()[:200] or f"step {number}", span, end_line)
+        step.text = " ".join(p.text for p in doc.paragraphs if span.line <= p.span.line <= end_line) or description
+        step.text = f"{description} {step.text}"
+        _io(step, _blocks_in(doc, span.line, end_line))
+        steps.append(step)
+    for index, step in enumerate(steps):
+        if index == 0:
+            continue
+        previous = steps[:index]
+        consumed = [p.id for p in previous if p.writes & step.reads]
+        referenced = bool(BACK_REFERENCE.search(step.text))
+        if consumed:
+            step.depends_on = consumed
+        elif referenced or not _independent(steps[index - 1], step):
+            step.depends_on = [steps[index - 1].id]  # sequential unless independence is shown
+    return steps, _groups(skill, steps)
+
+
+def _read_only_single(step: Step) -> bool:
+    if len(step.commands) != 1 or step.writes:
+        return False
+    words = step.commands[0].replace("/", " ").split()
+    return any(w.lower().strip("'\"") in READ_ONLY for w in words[:4]) or "GET" in step.commands[0]
+
+
+def _independent(a: Step, b: Step) -> bool:
+    """Provably independent: both single read-only commands, no data flow, no back-reference."""
+    return _read_only_single(a) and _read_only_single(b) and not (a.writes & b.reads) \
+        and not BACK_REFERENCE.search(b.text)
+
+
+def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
+    groups: list[Group] = []
+    run: list[Step] = []
+    for step in steps + [None]:  # type: ignore[list-item]
+        if step is not None and run and not step.depends_on and _independent(run[-1], step):
+            run.append(step)
+            continue
+        if len(run) >= 2:
+            groups.append(Group("ilp", [s.id for s in run], "single read-only commands with no data flow between "
+                                "them", "batched tool calls in one turn", run[0].span))
+        run = [step] if step is not None else []
+    for step in steps:
+        if EACH.search(step.text) or (step.loops and CONCURRENT.search(step.text)):
+            groups.append(Group("dlp", [step.id], "the same operation on many independent items",
+                                "xargs -P / concurrent.futures / Promise.all over the items", step.span))
+    body = skill.body
+    if body is None:
+        return groups
+    prose = [(p.text, p.span) for p in [*body.paragraphs, *body.list_items]]
+
+    def owner(span: Span) -> list[str]:
+        found = next((s for s in steps if s.span.line <= span.line <= s.end_line), None)
+        return [found.id] if found else []
+
+    sub = [(t, sp) for t, sp in prose if SUBAGENT.search(t)]
+    if len(sub) >= 2 or any(CONCURRENT.search(t) or re.search(r"\b(independent|each)\b", t, re.I) for t, _ in sub):
+        groups.append(Group("tlp", owner(sub[0][1]), "independent sub-tasks the skill hands to sub-agents",
+                            "one sub-agent per branch", sub[0][1]))
+    if not any(g.type == "dlp" for g in groups):
+        # Only items said to be processed concurrently: "for each" alone is too often a sequential loop.
+        each = [(t, sp) for t, sp in prose
+                if CONCURRENT.search(t) and (EACH.search(t) or re.search(r"\beach\b|\bmultiple\b", t, re.I))]
+        if each:
+            groups.append(Group("dlp", owner(each[0][1]), "the same operation on many independent items",
+                                "concurrent calls over the items (xargs -P, concurrent.futures, Promise.all)",
+                                each[0][1]))
+    return groups
+
+
+def workflow(skill: Skill) -> dict[str, Any]:
+    steps, groups = extract(skill)
+    return {"steps": [s.to_dict() for s in steps], "parallelism": [g.to_dict() for g in groups]}
+
+
+def mermaid(skill: Skill) -> str:
+    """The workflow DAG as a Mermaid flowchart; parallel groups are subgraphs."""
+    steps, groups = extract(skill)
+    lines = ["flowchart TD"]
+    for s in steps:
+        label = re.sub(r"[\"\[\]{}()<>|`]", "", s.description)[:60] or s.id
+        lines.append(f'    {s.id}["{s.id}: {label}"]')
+    for s in steps:
+        for dep in s.depends_on:
+            lines.append(f"    {dep} --> {s.id}")
+    for index, g in enumerate(groups, 1):
+        if g.step_ids:
+            lines.append(f"    subgraph p{index}[\"{g.type.upper()}: {g.mechanism}\"]")
+            lines.extend(f"        {sid}" for sid in g.step_ids)
+            lines.append("    end")
+    return "\n".join(lines) + "\n"
+
+
+def markdown_section(skill: Skill) -> str:
+    """A "Parallel execution" section for SKILL.md describing the groups (what SkVM's pass appends)."""
+    steps, groups = extract(skill)
+    if not groups:
+        return ""
+    by_id = {s.id: s for s in steps}
+    lines = ["## Parallel execution", "",
+             "These parts of the workflow are independent and can run at the same time:", ""]
+    for g in groups:
+        names = ", ".join(f"step {sid[1:]} ({by_id[sid].description[:50]})" for sid in g.step_ids if sid in by_id)
+        lines.append(f"- **{g.type.upper()}** — {names or 'the items described above'}: {g.reason}; "
+                     f"use {g.mechanism}.")
+    return "\n".join(lines) + "\n"
