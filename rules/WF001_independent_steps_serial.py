@@ -21,6 +21,7 @@ Say that the steps are independent and can be issued together, or let the unsafe
 "Parallel execution" section (`--fix --unsafe-fixes`); existing text is never changed.
 """
 
+from skvm_lint.analyses.workflow import already_parallel
 from skvm_lint.diagnostics import Severity
 from skvm_lint.fixes.sections import parallel_section_fix
 from skvm_lint.rule import Rule
@@ -34,8 +35,10 @@ class IndependentStepsSerial(Rule):
     fix_safety = "unsafe"
 
     def check(self, skill, ctx):
-        _steps, groups = ctx.workflow(skill)
+        steps, groups = ctx.workflow(skill)
         for group in groups:
+            if already_parallel(skill, group, steps):
+                continue
             if group.type in ("ilp", "tlp"):
                 yield self.report(skill, group.span, f"{group.type.upper()}: steps {', '.join(group.step_ids) or '-'}"
                                   f" are independent ({group.reason}) but written to run serially",

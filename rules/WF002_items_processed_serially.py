@@ -20,6 +20,7 @@ State that the items are independent and how to run them concurrently (e.g. `xar
 append a "Parallel execution" section.
 """
 
+from skvm_lint.analyses.workflow import already_parallel
 from skvm_lint.diagnostics import Severity
 from skvm_lint.fixes.sections import parallel_section_fix
 from skvm_lint.rule import Rule
@@ -33,8 +34,10 @@ class ItemsProcessedSerially(Rule):
     fix_safety = "unsafe"
 
     def check(self, skill, ctx):
-        _steps, groups = ctx.workflow(skill)
+        steps, groups = ctx.workflow(skill)
         for group in groups:
+            if already_parallel(skill, group, steps):
+                continue
             if group.type == "dlp":
                 yield self.report(skill, group.span, f"DLP: {group.reason}, written as a serial loop",
                                   hint=f"process the items concurrently ({group.mechanism})",

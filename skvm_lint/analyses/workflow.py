@@ -200,6 +200,15 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
     return groups
 
 
+def already_parallel(skill: Skill, group: Group, steps: list[Step]) -> bool:
+    """The text already says how to run the group concurrently (a 'Parallel execution' section, or concurrency
+    wording in one of its steps): the rules report only groups written to run serially."""
+    if re.search(r"^#+\s*parallel execution", skill.skill_md_text, re.IGNORECASE | re.MULTILINE):
+        return True
+    texts = [s.text for s in steps if s.id in group.step_ids]
+    return any(CONCURRENT.search(t) for t in texts)
+
+
 def workflow(skill: Skill) -> dict[str, Any]:
     steps, groups = extract(skill)
     return {"steps": [s.to_dict() for s in steps], "parallelism": [g.to_dict() for g in groups]}

@@ -257,5 +257,7 @@ def parse_markdown(text: str, file: str, limits: Limits) -> tuple[MarkdownDoc, t
     front = None
     if tokens and tokens[0].type == "front_matter" and tokens[0].map:
         front = (tokens[0].map[0], tokens[0].map[1], tokens[0].content)
-    doc = _Builder(file, text.split("\n"), limits).build(tokens)
+    # markdown-it ends lines at \n, \r\n and a lone \r alike; count lines the same way so spans agree.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if "\r" in text else text.split("\n")
+    doc = _Builder(file, lines, limits).build(tokens)
     return doc, front
