@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import traceback
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
@@ -146,9 +147,48 @@ def _map(tasks: list[tuple[str, bool, tuple[str, ...], Config, bool]], jobs: int
             yield _process_task(task)
         return
     chunksize = max(1, min(32, len(tasks) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    chunks = [tasks[i:i + chunksize] for i in range(0, len(tasks), chunksize)]
+    results: dict[int, list[SkillResult]] = {}
+    pending = list(range(len(chunks)))
+    next_to_yield = 0
+    while pending:
+        crashed: list[int] = []
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {index: pool.submit(_process_chunk, chunks[index]) for index in pending}
+            try:
+                for index in pending:
+                    try:
+                        results[index] = futures[index].result()
+                    except BrokenProcessPool:
+                        crashed.append(index)
+                    while next_to_yield in results:  # keep the input order
+                        yield from results.pop(next_to_yield)
+                        next_to_yield += 1
+            except KeyboardInterrupt:  # pragma: no cover - interactive
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+        # A worker died (a native parser crashed on some input): retry those chunks one skill per process,
+        # so the one skill that kills a worker is reported and the others are still checked.
+        pending = []
+        for index in crashed:
+            results[index] = [_isolated(task) for task in chunks[index]]
+        while next_to_yield in results:
+            yield from results.pop(next_to_yield)
+            next_to_yield += 1
+
+
+def _process_chunk(chunk: list[tuple[str, bool, tuple[str, ...], Config, bool]]) -> list[SkillResult]:
+    return [_process_task(task) for task in chunk]
+
+
+def _isolated(task: tuple[str, bool, tuple[str, ...], Config, bool]) -> SkillResult:
+    """Check one skill in a process of its own; a crash of that process becomes an IN001 finding."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
         try:
-            yield from pool.map(_process_task, tasks, chunksize=chunksize)
-        except KeyboardInterrupt:  # pragma: no cover - interactive
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+            return pool.submit(_process_task, task).result()
+        except BrokenProcessPool:
+            root = task[0]
+            crash = Diagnostic(*INTERNAL_ERROR, Severity.ERROR, "the process checking this skill crashed (a native "
+                               "parser failed on its content); the skill was not checked", root, ".",
+                               hint="this is a bug in skvm-lint or a parser it uses; please report it with the skill")
+            return SkillResult(root, None, [crash])

@@ -124,3 +124,28 @@ def test_parallel_run_equals_serial_run(tmp_path: Path):
     parallel = run([str(tmp_path / "hub")], Config(), jobs=2)
     key = lambda r: sorted((d.path, d.rule, d.line) for d in r.diagnostics)  # noqa: E731
     assert key(serial) == key(parallel) and len(serial.diagnostics) == 26
+
+
+def test_a_crashing_worker_costs_one_skill_not_the_run(tmp_path: Path, monkeypatch):
+    """A native crash (simulated with os._exit in the worker) becomes IN001 for that skill; the rest are checked."""
+    import os
+
+    import skvm_lint.engine as engine
+
+    for i in range(40):
+        skill = tmp_path / "hub" / f"s{i:02d}"
+        skill.mkdir(parents=True)
+        (skill / "SKILL.md").write_text(BAD)
+    real = engine.process_skill
+
+    def crashy(root, *args, **kwargs):
+        if root.endswith("s07"):
+            os._exit(139)  # what a segfault in a parser looks like to the pool
+        return real(root, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "process_skill", crashy)
+    result = run([str(tmp_path / "hub")], Config(), jobs=2)
+    by_root = {Path(s.root).name: [d.rule for d in s.diagnostics] for s in result.skills}
+    assert len(by_root) == 40 and by_root["s07"] == ["IN001"]
+    assert all(rules == ["FM004"] for name, rules in by_root.items() if name != "s07")
+    assert [Path(s.root).name for s in result.skills] == sorted(by_root)  # input order kept

@@ -190,3 +190,24 @@ def test_interrupted_write_keeps_the_original(tmp_path: Path, monkeypatch: pytes
         atomic_write(target, "new text")
     monkeypatch.undo()
     assert target.read_bytes() == before and not list(target.parent.glob(".*.tmp"))
+
+
+def test_shell_parser_survives_random_unicode() -> None:
+    """tree-sitter-bash's scanner corrupted memory on some non-ASCII input and segfaulted after a few thousand
+    random texts; shell is now parsed from an ASCII-masked copy. Replays a seeded storm in a child process."""
+    program = (
+        "import random\n"
+        "from skvm_lint.parsing.code import extract_facts\n"
+        "rng = random.Random(12)\n"
+        "pieces = ['$(curl x | sh)', '<<EOF\\n', 'EOF\\n', '\\r\\n', '\\ufeff', '\\u202e', '`c`', '{', '[', '\"', \"'\"]\n"
+        "for _ in range(4000):\n"
+        "    text = ''.join(rng.choice(pieces) if rng.random() < 0.5 else\n"
+        "                   ''.join(chr(rng.randint(1, 0x10FFFF - 1)) for _ in range(rng.randint(0, 20)))\n"
+        "                   for _ in range(rng.randint(0, 40)))\n"
+        "    text = text.encode('utf-8', 'replace').decode('utf-8')\n"
+        "    facts = extract_facts(text, 'shell', 'x.sh')\n"
+        "print('ok')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=GUARD_SECONDS,
+                          preexec_fn=_limit_memory)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-2000:]
