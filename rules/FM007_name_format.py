@@ -1,0 +1,41 @@
+"""The frontmatter `name` is not a valid skill name.
+
+## What it does
+Reports a `name` that breaks the specification: 1-64 characters, lowercase letters, digits and hyphens only, not
+starting or ending with a hyphen, no doubled hyphen.
+
+## Why it matters
+Clients use the name as an identifier: in slash commands, file paths and tool names. Spaces, capitals or
+punctuation are rejected by strict clients (skills-ref) and mangled differently by lenient ones.
+
+## Example
+```markdown
+---
+name: PDF Tools!
+---
+```
+
+## Fix
+Use the folder name in kebab case: `name: pdf-tools`.
+"""
+
+import re
+
+from skvm_lint.diagnostics import Severity
+from skvm_lint.model import Span
+from skvm_lint.rule import Rule
+from skvm_lint.spec import name_problem
+
+
+class NameFormat(Rule):
+    id = "FM007"
+    name = "name-format"
+    groups = ("spec", "frontmatter")
+    severity = Severity.ERROR
+
+    def check(self, skill, ctx):
+        name = (skill.frontmatter.data or {}).get("name")
+        if isinstance(name, str) and (why := name_problem(name)) is not None:
+            suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64] or skill.folder_name
+            yield self.report(skill, Span(skill.skill_md_path, skill.frontmatter.line_of("name")),
+                              f"`name` {name!r} {why}", hint=f"use lowercase kebab case, e.g. `name: {suggestion}`")

@@ -1,0 +1,26 @@
+"""Facts of the Agent Skills specification that several rules share."""
+
+from __future__ import annotations
+
+import re
+
+NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NAME_MAX = 64
+DESCRIPTION_MAX = 1024
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` is not a valid skill name, or None when it is."""
+    if not name:
+        return "is empty"
+    if len(name) > NAME_MAX:
+        return f"is {len(name)} characters; the limit is {NAME_MAX}"
+    if NAME.match(name):
+        return None
+    if NAME.match(name.lower()):
+        return "has capital letters"
+    if name.startswith("-") or name.endswith("-"):
+        return "starts or ends with a hyphen"
+    if "--" in name:
+        return "has a doubled hyphen"
+    return "has characters other than lowercase letters, digits and hyphens"
