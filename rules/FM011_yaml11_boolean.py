@@ -1,0 +1,68 @@
+"""A frontmatter value is `yes`, `no`, `on` or `off` without quotes.
+
+## What it does
+Reports top-level frontmatter values written as bare `yes`, `no`, `on`, `off`, `y` or `n` (any case). YAML 1.2
+(ruamel.yaml, most Rust and JavaScript parsers) reads them as strings; YAML 1.1 parsers (PyYAML, many Python
+clients) read them as booleans.
+
+## Why it matters
+The same skill means different things to different clients: `user-invocable: yes` is the string "yes" to one and
+`True` to another, and `name: no` becomes `False` for PyYAML-based tools, which then reject the skill.
+
+## Example
+```markdown
+---
+name: toggle
+description: Turn the lights on or off.
+user-invocable: yes
+---
+```
+
+## Fix
+Write `true`/`false` for booleans, or quote strings (`"yes"`). The safe fix quotes the value through a round-trip
+YAML edit, keeping its meaning for YAML 1.2 readers and comments and key order intact.
+"""
+
+import re
+
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from skvm_lint.diagnostics import Fix, Severity
+from skvm_lint.fixes.yaml_edit import frontmatter_edit
+from skvm_lint.model import Span
+from skvm_lint.rule import Rule
+
+YAML11_BOOLEAN = re.compile(r"^(yes|no|on|off|y|n)$", re.IGNORECASE)
+
+
+class Yaml11Boolean(Rule):
+    id = "FM011"
+    name = "yaml11-boolean"
+    groups = ("frontmatter", "portability")
+    severity = Severity.WARNING
+    fix_safety = "safe"
+
+    def check(self, skill, ctx):
+        fm = skill.frontmatter
+        if not fm.data:
+            return
+        lines = skill.skill_md_text.split("\n")
+        for key, value in fm.data.items():
+            line = fm.key_lines.get(str(key))
+            if not isinstance(value, str) or line is None or fm.value_lines.get(str(key)) != line:
+                continue
+            raw = lines[line - 1].split(":", 1)[1].split(" #", 1)[0].strip() if ":" in lines[line - 1] else ""
+            if YAML11_BOOLEAN.match(raw):
+                yield self.report(skill, Span(skill.skill_md_path, line),
+                                  f"`{key}: {raw}` is a string in YAML 1.2 but a boolean in YAML 1.1 parsers",
+                                  hint=f'write true/false, or quote it: {key}: "{raw}"',
+                                  fix=self._quote(skill, key, raw))
+
+    @staticmethod
+    def _quote(skill, key, raw):
+        def quote(data):
+            data[key] = DoubleQuotedScalarString(raw)
+            return True
+
+        edit = frontmatter_edit(skill, quote)
+        return Fix(f'quote {key} as "{raw}"', (edit,)) if edit else None
