@@ -13,21 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _analyze import SHARED, analyze_by_path  # noqa: E402
 
 
-def analyze(paths: list[Path]) -> dict[str, dict]:
-    exe = shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint"))
-    out = subprocess.run([exe, "analyze", "--format", "json", "-q", *map(str, paths)], capture_output=True,
-                         text=True, check=True).stdout
-    return {str(Path(obj["path"]).resolve()): obj for obj in map(json.loads, out.splitlines())}
 
 
 def predicted(obj: dict) -> dict[str, int]:
@@ -51,7 +44,7 @@ def main() -> int:
     args = parser.parse_args()
     labels = [json.loads(p.read_text()) for p in sorted(Path(args.labels).glob("*.json"))]
     paths = [SHARED / label["skill"] for label in labels]
-    results = analyze(paths)
+    results = analyze_by_path(paths)
     counts: dict[str, Counter] = {}
     within = total_matched = 0
     for label, path in zip(labels, paths):

@@ -13,13 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _analyze import SHARED, analyze_by_path  # noqa: E402
 TYPES = ("pip", "npm", "system", "env")
 TARGETS = {"pip": (0.95, 0.90), "npm": (0.95, 0.90), "system": (0.90, 0.85), "env": (None, None)}
 
@@ -30,11 +28,6 @@ def canonical(name: str, kind: str) -> str:
     return name if kind == "env" else name.lower()
 
 
-def analyze(paths: list[Path]) -> dict[str, dict]:
-    exe = shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint"))
-    out = subprocess.run([exe, "analyze", "--format", "json", "-q", *map(str, paths)], capture_output=True,
-                         text=True, check=True).stdout
-    return {str(Path(obj["path"]).resolve()): obj for obj in map(json.loads, out.splitlines())}
 
 
 def main() -> int:
@@ -46,7 +39,7 @@ def main() -> int:
     if not labels:
         sys.exit(f"no labels in {args.labels}")
     paths = [SHARED / label["skill"] for label in labels]
-    results = analyze(paths)
+    results = analyze_by_path(paths)
     counts = {t: [0, 0, 0] for t in TYPES}  # tp, fp, fn
     for label, path in zip(labels, paths):
         obj = results[str(path.resolve())]

@@ -12,21 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _analyze import SHARED, analyze, analyze_by_path  # noqa: E402
 
 
-def analyze(paths: list[Path]) -> list[dict]:
-    exe = shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint"))
-    out = subprocess.run([exe, "analyze", "--format", "json", "-q", *map(str, paths)], capture_output=True,
-                         text=True, check=True).stdout
-    return [json.loads(line) for line in out.splitlines()]
 
 
 def kinds(obj: dict) -> set[str]:
@@ -39,7 +32,7 @@ def main() -> int:
     parser.add_argument("--no-corpus", action="store_true", help="skip the whole-corpus share")
     args = parser.parse_args()
     labels = [json.loads(p.read_text()) for p in sorted(Path(args.labels).glob("*.json"))]
-    results = {str(Path(o["path"]).resolve()): o for o in analyze([SHARED / l["skill"] for l in labels])}
+    results = analyze_by_path([SHARED / label["skill"] for label in labels])
     agree = kind_agree = 0
     confusion = Counter()
     for label in labels:

@@ -23,10 +23,8 @@ key order; lists, mappings and nulls need a human.
 
 import datetime
 
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-from skvm_lint.diagnostics import Fix, Severity
-from skvm_lint.fixes.yaml_edit import frontmatter_edit
+from skvm_lint.diagnostics import Severity
+from skvm_lint.fixes.yaml_edit import quote_value_fix, raw_value
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
@@ -50,18 +48,6 @@ class NameNotString(Rule):
         kind = KINDS.get(type(value), type(value).__name__)
         fix = None
         if isinstance(value, (int, float, bool, datetime.date)):
-            fix = self._quote_fix(skill)
+            fix = quote_value_fix(skill, "name", raw_value(skill, "name"))
         yield self.report(skill, Span(skill.skill_md_path, skill.frontmatter.line_of("name")),
                           f"`name` is {kind} ({value!r}), not a string", hint="quote it: name: \"...\"", fix=fix)
-
-    @staticmethod
-    def _quote_fix(skill):
-        raw_line = skill.skill_md_text.split("\n")[skill.frontmatter.line_of("name") - 1]
-        original = raw_line.split(":", 1)[1].split(" #", 1)[0].strip()
-
-        def quote(data):
-            data["name"] = DoubleQuotedScalarString(original)
-            return True
-
-        edit = frontmatter_edit(skill, quote)
-        return Fix(f"quote name as \"{original}\"", (edit,)) if edit and original else None

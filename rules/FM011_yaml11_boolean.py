@@ -25,10 +25,8 @@ YAML edit, keeping its meaning for YAML 1.2 readers and comments and key order i
 
 import re
 
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-from skvm_lint.diagnostics import Fix, Severity
-from skvm_lint.fixes.yaml_edit import frontmatter_edit
+from skvm_lint.diagnostics import Severity
+from skvm_lint.fixes.yaml_edit import quote_value_fix, raw_value
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
@@ -46,23 +44,13 @@ class Yaml11Boolean(Rule):
         fm = skill.frontmatter
         if not fm.data:
             return
-        lines = skill.skill_md_text.split("\n")
         for key, value in fm.data.items():
             line = fm.key_lines.get(str(key))
             if not isinstance(value, str) or line is None or fm.value_lines.get(str(key)) != line:
                 continue
-            raw = lines[line - 1].split(":", 1)[1].split(" #", 1)[0].strip() if ":" in lines[line - 1] else ""
+            raw = raw_value(skill, str(key))
             if YAML11_BOOLEAN.match(raw):
                 yield self.report(skill, Span(skill.skill_md_path, line),
                                   f"`{key}: {raw}` is a string in YAML 1.2 but a boolean in YAML 1.1 parsers",
                                   hint=f'write true/false, or quote it: {key}: "{raw}"',
-                                  fix=self._quote(skill, key, raw))
-
-    @staticmethod
-    def _quote(skill, key, raw):
-        def quote(data):
-            data[key] = DoubleQuotedScalarString(raw)
-            return True
-
-        edit = frontmatter_edit(skill, quote)
-        return Fix(f'quote {key} as "{raw}"', (edit,)) if edit else None
+                                  fix=quote_value_fix(skill, str(key), raw))

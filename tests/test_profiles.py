@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-import skvm_lint
 from skvm_lint.config import Config
 from skvm_lint.diagnostics import Severity
 from skvm_lint.engine import process_skill

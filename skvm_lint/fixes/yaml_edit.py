@@ -8,7 +8,7 @@ from typing import Any, Callable
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from ..diagnostics import Edit
+from ..diagnostics import Edit, Fix
 from ..model import Skill
 
 
@@ -46,3 +46,24 @@ def frontmatter_edit(skill: Skill, mutate: Callable[[Any], bool]) -> Edit | None
     start = line_offset(text, fm.start_line + 1)
     end = line_offset(text, fm.end_line)
     return Edit(skill.skill_md_path, start, end, out.getvalue())
+
+
+def quote_value_fix(skill: Skill, key: str, raw: str) -> Fix | None:
+    """A safe fix that rewrites top-level ``key``'s scalar as the double-quoted string ``raw`` (round-trip)."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    def quote(data: Any) -> bool:
+        data[key] = DoubleQuotedScalarString(raw)
+        return True
+
+    edit = frontmatter_edit(skill, quote) if raw else None
+    return Fix(f'quote {key} as "{raw}"', (edit,)) if edit else None
+
+
+def raw_value(skill: Skill, key: str) -> str:
+    """The text of a one-line top-level value as written (without a trailing comment)."""
+    line = skill.frontmatter.key_lines.get(key)
+    if line is None:
+        return ""
+    text = skill.skill_md_text.split("\n")[line - 1]
+    return text.split(":", 1)[1].split(" #", 1)[0].strip() if ":" in text else ""
