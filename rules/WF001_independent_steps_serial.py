@@ -36,10 +36,11 @@ class IndependentStepsSerial(Rule):
 
     def check(self, skill, ctx):
         steps, groups = ctx.workflow(skill)
+        fix = parallel_section_fix(skill, steps, groups) if groups else None
         for group in groups:
             if already_parallel(skill, group, steps):
                 continue
             if group.type in ("ilp", "tlp"):
                 yield self.report(skill, group.span, f"{group.type.upper()}: steps {', '.join(group.step_ids) or '-'}"
                                   f" are independent ({group.reason}) but written to run serially",
-                                  hint=f"say they can run together ({group.mechanism})", fix=parallel_section_fix(skill))
+                                  hint=f"say they can run together ({group.mechanism})", fix=fix)

@@ -35,10 +35,11 @@ class ItemsProcessedSerially(Rule):
 
     def check(self, skill, ctx):
         steps, groups = ctx.workflow(skill)
+        fix = parallel_section_fix(skill, steps, groups) if groups else None
         for group in groups:
             if already_parallel(skill, group, steps):
                 continue
             if group.type == "dlp":
                 yield self.report(skill, group.span, f"DLP: {group.reason}, written as a serial loop",
                                   hint=f"process the items concurrently ({group.mechanism})",
-                                  fix=parallel_section_fix(skill))
+                                  fix=fix)

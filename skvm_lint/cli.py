@@ -311,8 +311,7 @@ def capabilities_command(paths: tuple[str, ...], fmt: str, target: str | None, p
     from rich.console import Console
     from rich.table import Table
 
-    from .analyses.capabilities import capabilities as to_skvm
-    from .analyses.capabilities import infer
+    from .analyses.capabilities import infer, skvm_shape
     from .builder import build_skill
 
     profile = _config(None, target, profiles_dir).target
@@ -320,14 +319,15 @@ def capabilities_command(paths: tuple[str, ...], fmt: str, target: str | None, p
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
     for root in roots:
         skill = build_skill(display_path(root))
+        found = infer(skill)
         if fmt == "json":
-            click.echo(json.dumps({"path": skill.root, **to_skvm(skill)}, ensure_ascii=False))
+            click.echo(json.dumps({"path": skill.root, **skvm_shape(skill, found)}, ensure_ascii=False))
             continue
         table = Table(title=f"{skill.root} ({skill.name or 'no name'})", box=None, title_justify="left")
         columns = ["primitive", "demand"] + (["target"] if profile else []) + ["evidence", "where"]
         for column in columns:
             table.add_column(column, overflow="fold")
-        for primitive, f in infer(skill).items():
+        for primitive, f in found.items():
             row = [primitive, f"L{f.level}"]
             if profile:
                 provided = profile.level(primitive)
@@ -351,22 +351,20 @@ def workflow_command(paths: tuple[str, ...], fmt: str) -> None:
       skvm-lint workflow skills/pdf-tools
       skvm-lint workflow skills/pdf-tools --format mermaid > workflow.mmd
     """
-    from .analyses.workflow import extract, markdown_section, mermaid
+    from .analyses.workflow import extract, markdown_section, mermaid, to_dict
     from .builder import build_skill
 
     roots, _missing = discover(paths)
     for root in roots:
         skill = build_skill(display_path(root))
+        steps, groups = extract(skill)
         if fmt == "mermaid":
-            click.echo(mermaid(skill), nl=False)
+            click.echo(mermaid(steps, groups), nl=False)
         elif fmt == "md":
-            click.echo(markdown_section(skill) or "<!-- no parallel groups found -->\n", nl=False)
+            click.echo(markdown_section(steps, groups) or "<!-- no parallel groups found -->\n", nl=False)
         elif fmt == "json":
-            from .analyses.workflow import workflow
-
-            click.echo(json.dumps({"path": skill.root, **workflow(skill)}, ensure_ascii=False))
+            click.echo(json.dumps({"path": skill.root, **to_dict(steps, groups)}, ensure_ascii=False))
         else:
-            steps, groups = extract(skill)
             click.echo(f"{skill.root}: {len(steps)} steps, {len(groups)} parallel group(s)")
             for step in steps:
                 after = f" (after {', '.join(step.depends_on)})" if step.depends_on else ""

@@ -67,10 +67,11 @@ def _source_line(skill: Skill, diag: Diagnostic) -> str:
     return lines[diag.line - 1] if 0 < diag.line <= len(lines) else ""
 
 
-def check_model(skill: Skill, rule_ids: Iterable[str], config: Config) -> list[Diagnostic]:
+def check_model(skill: Skill, rule_ids: Iterable[str], config: Config,
+                ctx: RuleContext | None = None) -> list[Diagnostic]:
     """Run rules over a built model; per-path ignores and suppressions applied. Never raises."""
     diagnostics: list[Diagnostic] = []
-    ctx = RuleContext(options=config.rule_options, target=config.target)
+    ctx = ctx or RuleContext(options=config.rule_options, target=config.target)
     for rule_id in rule_ids:
         rule = rule_by_id(rule_id)
         if rule is None:
@@ -101,11 +102,12 @@ def process_skill(root: str, missing: bool, rule_ids: tuple[str, ...], config: C
         skill = build_missing(root) if missing else build_skill(root, config.limits)
     except Exception as exc:  # includes RecursionError: deep input must never kill a worker
         return SkillResult(root, None, [_internal_error(root, "the model builder", exc)])
-    diagnostics = check_model(skill, rule_ids, config)
+    ctx = RuleContext(options=config.rule_options, target=config.target)
+    diagnostics = check_model(skill, rule_ids, config, ctx)
     analysis = None
     if with_analysis:
         try:
-            analysis = analyze_skill(skill)
+            analysis = analyze_skill(skill, ctx.analyses)  # reuses what the rules computed
         except Exception as exc:
             diagnostics.append(_internal_error(root, "the analyses", exc))
     return SkillResult(root, skill.name, diagnostics, analysis)
@@ -149,32 +151,36 @@ def _map(tasks: list[tuple[str, bool, tuple[str, ...], Config, bool]], jobs: int
     chunksize = max(1, min(32, len(tasks) // (jobs * 8)))
     chunks = [tasks[i:i + chunksize] for i in range(0, len(tasks), chunksize)]
     results: dict[int, list[SkillResult]] = {}
-    pending = list(range(len(chunks)))
+    crashed: list[int] = []
     next_to_yield = 0
-    while pending:
-        crashed: list[int] = []
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {index: pool.submit(_process_chunk, chunks[index]) for index in pending}
-            try:
-                for index in pending:
-                    try:
-                        results[index] = futures[index].result()
-                    except BrokenProcessPool:
-                        crashed.append(index)
-                    while next_to_yield in results:  # keep the input order
-                        yield from results.pop(next_to_yield)
-                        next_to_yield += 1
-            except KeyboardInterrupt:  # pragma: no cover - interactive
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-        # A worker died (a native parser crashed on some input): retry those chunks one skill per process,
-        # so the one skill that kills a worker is reported and the others are still checked.
-        pending = []
-        for index in crashed:
-            results[index] = [_isolated(task) for task in chunks[index]]
-        while next_to_yield in results:
-            yield from results.pop(next_to_yield)
-            next_to_yield += 1
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_process_chunk, chunk) for chunk in chunks]
+        try:
+            for index, future in enumerate(futures):
+                try:
+                    results[index] = future.result()
+                except BrokenProcessPool:
+                    crashed.append(index)
+                ready, next_to_yield = _in_order(results, next_to_yield)
+                yield from ready
+        except KeyboardInterrupt:  # pragma: no cover - interactive
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    # A worker died (a native parser crashed on some input): retry those chunks one skill per process, so the
+    # one skill that kills a worker is reported and the others are still checked.
+    for index in crashed:
+        results[index] = [_isolated(task) for task in chunks[index]]
+        ready, next_to_yield = _in_order(results, next_to_yield)
+        yield from ready
+
+
+def _in_order(results: dict[int, list[SkillResult]], next_index: int) -> tuple[list[SkillResult], int]:
+    """Take the chunk results that can be yielded now without breaking the input order."""
+    ready: list[SkillResult] = []
+    while next_index in results:
+        ready.extend(results.pop(next_index))
+        next_index += 1
+    return ready, next_index
 
 
 def _process_chunk(chunk: list[tuple[str, bool, tuple[str, ...], Config, bool]]) -> list[SkillResult]:

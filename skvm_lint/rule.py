@@ -35,29 +35,23 @@ class RuleContext:
     analyses: dict[str, Any] = field(default_factory=dict)
     target: Any = None  # the target Profile (--target), or None
 
-    def workflow(self, skill: Skill) -> tuple[list[Any], list[Any]]:
-        """The workflow steps and parallel groups of ``skill``, computed once per skill."""
-        if "workflow" not in self.analyses:
-            from .analyses.workflow import extract
+    def analysis(self, name: str, skill: Skill) -> Any:
+        """Analysis ``name`` of ``skill`` ("dependencies", "capabilities", "workflow"), computed once per skill."""
+        from .analyses import cached
 
-            self.analyses["workflow"] = extract(skill)
-        return self.analyses["workflow"]
+        return cached(name, skill, self.analyses)
+
+    def workflow(self, skill: Skill) -> tuple[list[Any], list[Any]]:
+        """The workflow steps and parallel groups of ``skill``."""
+        return self.analysis("workflow", skill)
 
     def capabilities(self, skill: Skill) -> dict[str, Any]:
-        """The capability findings of ``skill`` (primitive -> Finding), computed once per skill."""
-        if "capabilities" not in self.analyses:
-            from .analyses.capabilities import infer
-
-            self.analyses["capabilities"] = infer(skill)
-        return self.analyses["capabilities"]
+        """The capability findings of ``skill`` (primitive -> Finding)."""
+        return self.analysis("capabilities", skill)
 
     def dependencies(self, skill: Skill) -> list[Any]:
-        """The dependency analysis of ``skill``, computed once per skill and shared by every rule."""
-        if "dependencies" not in self.analyses:
-            from .analyses.dependencies import infer
-
-            self.analyses["dependencies"] = infer(skill)
-        return self.analyses["dependencies"]
+        """The dependencies of ``skill``."""
+        return self.analysis("dependencies", skill)
 
 
 class Rule:

@@ -41,5 +41,5 @@ def test_formats():
     assert "steps" in runner.invoke(main, ["workflow", root, "--format", "json"]).output
     diagram = runner.invoke(main, ["workflow", root, "--format", "mermaid"]).output
     assert diagram.startswith("flowchart TD") and "s1 --> s2" in diagram
-    assert mermaid(skvm_lint.load(root)) == diagram
+    assert mermaid(*extract(skvm_lint.load(root))) == diagram
     assert "3 steps" in runner.invoke(main, ["workflow", root]).output

@@ -10,9 +10,17 @@ from collections import Counter
 from typing import Any
 
 from ..model import Skill
-from .capabilities import capabilities
-from .dependencies import dependencies
-from .workflow import workflow
+from . import capabilities, dependencies, workflow
+
+# Each analysis by name, computed at most once per skill through `cached` (rules and `analyze` share results).
+COMPUTE = {"capabilities": capabilities.infer, "dependencies": dependencies.infer, "workflow": workflow.extract}
+
+
+def cached(name: str, skill: Skill, cache: dict[str, Any]) -> Any:
+    """The result of analysis ``name`` for ``skill``, computed on first use and kept in ``cache``."""
+    if name not in cache:
+        cache[name] = COMPUTE[name](skill)
+    return cache[name]
 
 
 def summary(skill: Skill) -> dict[str, Any]:
@@ -29,11 +37,13 @@ def summary(skill: Skill) -> dict[str, Any]:
     }
 
 
-def analyze_skill(skill: Skill) -> dict[str, Any]:
+def analyze_skill(skill: Skill, cache: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The analysis object; ``cache`` holds results the rules already computed for this skill."""
+    cache = {} if cache is None else cache
     return {
         "name": skill.name,
-        "capabilities": capabilities(skill),
-        "dependencies": dependencies(skill),
-        "workflow": workflow(skill),
+        "capabilities": capabilities.skvm_shape(skill, cached("capabilities", skill, cache)),
+        "dependencies": [d.to_dict() for d in cached("dependencies", skill, cache)],
+        "workflow": workflow.to_dict(*cached("workflow", skill, cache)),
         "summary": summary(skill),
     }

@@ -13,6 +13,7 @@ English and Chinese phrasings are recognised.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
@@ -50,32 +51,19 @@ VERIFY = _words(r"\b(verify|verification|validate|confirm|double-check|check tha
 CONDITION = _words(r"\b(if|unless|otherwise|when|in case|depending on|else)\b|如果|否则|若|当")
 PROSE = _words(r"\b(write|draft|compose|summari[sz]e|summary|report|post|tweet|email|message|reply|article|blog|"
                r"newsletter|story|caption|copy|announcement|description|explain)\b|撰写|写作|总结|报告|文章|回复|文案")
-LONG = _words(r"\b(long-form|comprehensive|detailed report|in-depth|full report|whitepaper|\d{3,} words|chapter)\b|"
-              r"长文|详细报告")
-ARITHMETIC = _words(r"\b(calculat\w*|compute|convert\w*|percent\w*|sum|average|total|multiply|divide|ratio|rate|"
-                    r"estimate|budget|price|cost)\b|计算|换算|百分比|总计|平均")
-LOGIC = _words(r"\b(decide|decision|choose|select the|pick the|depending on|criteria|rule of thumb|priority|"
-               r"prioriti[sz]e|score|threshold)\b|判断|决定|选择|优先级")
-SPATIAL = _words(r"\b(distance|latitude|longitude|coordinates?|azimuth|elevation|geometry|bearing|radius)\b|距离|坐标")
 PLANNING = _words(r"\b(plan the|break (it )?down|decompose|sub-?tasks?|orchestrat\w*|delegate|spawn|sub-?agents?|"
                   r"roadmap|milestones?)\b|规划|拆解|子任务")
 ANALYSIS = _words(r"\b(code review|review the code|debug\w*|root cause|stack trace|refactor\w*|find bugs?|"
                   r"static analysis|audit the code)\b|代码审查|调试|根因")
-STYLE = _words(r"\b(tone|voice|persona|you are an?|in the style of|register|formal|casual|friendly|professional "
-               r"tone|brand voice)\b|语气|风格|人设")
 FORMAT = _words(r"\b(output format|response format|format:|template|respond with|reply with|return (a|the|only)|"
                 r"output:|structure your|use this format|following format)\b|输出格式|模板|格式如下")
-STRUCTURED = _words(r"\b(json|yaml|csv)\b")
 BROWSER = _words(r"\b(playwright|puppeteer|selenium|headless|browser|navigate to|click|screenshot|agent-browser|"
                  r"fill (in )?the form)\b|浏览器")
 BATCH = _words(r"\b(in parallel|parallel|concurrently|simultaneously|at the same time|batch)\b|并行|同时")
-READ = _words(r"\b(read|load|open|parse|inspect|look at|consult|see)\b[^.]{0,40}\b(file|files|document|references?|"
-              r"\.md|\.json|\.csv|pdf)\b|读取|阅读|参考")
 WRITE = _words(r"\b(save|write|create|generate|export|output)\b[^.]{0,40}\b(file|files|to disk|\.md|\.json|\.csv|"
                r"\.html|\.txt|\.png|folder|directory)\b|保存|写入|生成文件")
 DELEGATION = _words(r"\b(write a script|use a script|run the script|do not compute|don't calculate manually|"
                     r"use python to|use code to)\b")
-REGEX = _words(r"\b(regex|regular expression|pattern match\w*)\b|正则")
 RESPONSE = _words(r"\b(response|returns?|output|result|example output)\b|返回|输出")
 SQL_START = re.compile(r"^\s*(SELECT|WITH|INSERT|UPDATE|DELETE|CREATE TABLE)\b", re.IGNORECASE | re.MULTILINE)
 JSON_ARG = re.compile(r"[{\[]")
@@ -271,7 +259,7 @@ def _code_fences(c: _Context, language: str) -> list[Any]:
 @detector
 def code_generation(c: _Context) -> Iterator[Finding]:
     """gen.code.python / javascript: fences the agent writes or adapts (several lines, not a bare invocation)."""
-    stdlib = __import__("sys").stdlib_module_names
+    stdlib = sys.stdlib_module_names
     for language, primitive in (("python", "gen.code.python"), ("javascript", "gen.code.javascript"),
                                 ("typescript", "gen.code.javascript")):
         fences = [b for b in _code_fences(c, language) if b.text.count("\n") >= 3]
@@ -435,9 +423,8 @@ def infer(skill: Skill) -> dict[str, Finding]:
     return dict(sorted(best.items(), key=lambda kv: PRIMITIVES.index(kv[0])))
 
 
-def capabilities(skill: Skill) -> dict[str, Any]:
-    """SkVM's capability-analysis shape, with our spans."""
-    found = infer(skill)
+def skvm_shape(skill: Skill, found: dict[str, Finding]) -> dict[str, Any]:
+    """SkVM's capability-analysis shape for the findings of ``infer``, with our spans."""
     description = (skill.frontmatter.data or {}).get("description")
     return {
         "skill_name": skill.name or skill.folder_name,

@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any
 
 from ..model import CodeBlock, CodeFacts, Command, Skill, Span
 
@@ -138,7 +138,7 @@ class _Collector:
             dep.name = name  # the declared spelling wins (PyYAML, not yaml)
         dep.declared |= declared
         dep.required |= required
-        dep.dev = dep.dev or dev if not dep.required else False
+        dep.dev = (dep.dev or dev) and not dep.required
         dep.sources.add(source)
         dep.version = dep.version or version
         dep.import_name = dep.import_name or import_name
@@ -178,7 +178,7 @@ class _Collector:
 
     # --- Commands ----------------------------------------------------------------------------------------------
 
-    def command(self, cmd: Command, export_names: set[str]) -> None:
+    def command(self, cmd: Command) -> None:
         program = cmd.program
         args = [a for a in cmd.argv[1:]]
         if cmd.via in ("npx", "bunx", "pnpx"):
@@ -517,7 +517,7 @@ def _code(c: _Collector) -> None:
                 # skill sets up a JS project (npm install, npx create-*), as bundled scripts' imports always are.
                 c.js_import(imp.module, imp.span, required=block is None or builds_js_project)
         for command in facts.commands:  # shell commands, and programs run through subprocess/child_process
-            c.command(command, exported)
+            c.command(command)
         _env(c, facts, file, assigned_by_file.get(file, set()) - exported)
         _services(c, facts)
     for name in sorted(exported):
@@ -627,10 +627,6 @@ def infer(skill: Skill) -> list[Dependency]:
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
 
 
-def dependencies(skill: Skill) -> list[dict[str, Any]]:
-    return [d.to_dict() for d in infer(skill)]
-
-
 # --- commands for env-setup.sh ------------------------------------------------------------------------------------
 
 
@@ -653,13 +649,12 @@ def install_command(dep: Dependency) -> str | None:
     if dep.type == "npm":
         return f"npm install -g '{dep.name}'"
     if dep.type == "system":
-        packages = _data("system_packages.json").get(dep.name, {})
-        return f"apt-get install -y {packages.get('debian', dep.name)} || brew install {packages.get('brew', dep.name)}"
+        debian, brew = system_packages(dep.name)
+        return f"apt-get install -y {debian} || brew install {brew}"
     return None
 
 
-def grouped(deps: Iterable[Dependency]) -> dict[str, list[Dependency]]:
-    out: dict[str, list[Dependency]] = {}
-    for d in deps:
-        out.setdefault(d.type, []).append(d)
-    return out
+def system_packages(program: str) -> tuple[str, str]:
+    """The Debian and Homebrew packages that provide ``program`` (``rg`` -> ``ripgrep``, ``ripgrep``)."""
+    packages = _data("system_packages.json").get(program, {})
+    return packages.get("debian", program), packages.get("brew", program)

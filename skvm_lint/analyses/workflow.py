@@ -209,14 +209,13 @@ def already_parallel(skill: Skill, group: Group, steps: list[Step]) -> bool:
     return any(CONCURRENT.search(t) for t in texts)
 
 
-def workflow(skill: Skill) -> dict[str, Any]:
-    steps, groups = extract(skill)
+def to_dict(steps: list[Step], groups: list[Group]) -> dict[str, Any]:
+    """The ``workflow`` key of ``analyze``: steps and parallel groups."""
     return {"steps": [s.to_dict() for s in steps], "parallelism": [g.to_dict() for g in groups]}
 
 
-def mermaid(skill: Skill) -> str:
+def mermaid(steps: list[Step], groups: list[Group]) -> str:
     """The workflow DAG as a Mermaid flowchart; parallel groups are subgraphs."""
-    steps, groups = extract(skill)
     lines = ["flowchart TD"]
     for s in steps:
         label = re.sub(r"[\"\[\]{}()<>|`]", "", s.description)[:60] or s.id
@@ -232,9 +231,8 @@ def mermaid(skill: Skill) -> str:
     return "\n".join(lines) + "\n"
 
 
-def markdown_section(skill: Skill) -> str:
+def markdown_section(steps: list[Step], groups: list[Group]) -> str:
     """A "Parallel execution" section for SKILL.md describing the groups (what SkVM's pass appends)."""
-    steps, groups = extract(skill)
     if not groups:
         return ""
     by_id = {s.id: s for s in steps}

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ..analyses.workflow import markdown_section
+from ..analyses.workflow import Group, Step, markdown_section
 from ..diagnostics import Edit, Fix
 from ..model import Skill
 
 
-def parallel_section_fix(skill: Skill) -> Fix | None:
+def parallel_section_fix(skill: Skill, steps: list[Step], groups: list[Group]) -> Fix | None:
     """Append the 'Parallel execution' section (as SkVM's concurrency pass does), once."""
-    section = markdown_section(skill)
+    section = markdown_section(steps, groups)
     if not section or "## Parallel execution" in skill.skill_md_text or not skill.skill_md_path:
         return None
     text = skill.skill_md_text
