@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from .limits import Limits
-from .loader import ARCHIVE_EXTENSIONS, RawFile, decode_text, inspect_archive, is_binary, read_skill
+from .loader import ARCHIVE_EXTENSIONS, RawFile, decode_text, inspect_archive, is_binary, read_skill, sniff
 from .model import BundledFile, Frontmatter, LoadIssue, MarkdownDoc, Skill, Span
 from .parsing.code import PARSED_LANGUAGES, extract_facts, language_for_path
 from .parsing.frontmatter import parse_frontmatter
@@ -47,7 +47,8 @@ def _bundled(raw: RawFile, skill_md_name: str | None, limits: Limits, issues: li
         if ext in TEXT_EXTENSIONS or raw.path == skill_md_name:
             issues.append(LoadIssue("binary", f"binary content (NUL bytes) in a {ext or 'text'} file; not parsed",
                                     Span(raw.path, 1)))
-        return BundledFile(raw.path, "binary", raw.size, truncated=raw.truncated, symlink=raw.symlink)
+        return BundledFile(raw.path, "binary", raw.size, truncated=raw.truncated, symlink=raw.symlink,
+                           magic=sniff(raw.data))
     text, problem = decode_text(raw.data)
     if problem:
         issues.append(LoadIssue("encoding", f"file {problem}", Span(raw.path, 1)))

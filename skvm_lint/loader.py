@@ -280,6 +280,23 @@ def is_binary(data: bytes, path: str) -> bool:
     return b"\x00" in head
 
 
+# File signatures of content that runs or hides content; enough to tell a disguised payload from an asset.
+MAGIC = ((b"\x7fELF", "elf"), (b"MZ", "pe"), (b"\xcf\xfa\xed\xfe", "mach-o"), (b"\xce\xfa\xed\xfe", "mach-o"),
+         (b"\xca\xfe\xba\xbe", "mach-o"), (b"PK\x03\x04", "zip"), (b"\x1f\x8b", "gzip"), (b"7z\xbc\xaf", "7z"),
+         (b"Rar!", "rar"), (b"BZh", "bzip2"), (b"\xfd7zXZ", "xz"), (b"\x00asm", "wasm"), (b"\x89PNG", "png"),
+         (b"\xff\xd8\xff", "jpeg"), (b"GIF8", "gif"), (b"%PDF", "pdf"), (b"RIFF", "riff"))
+
+
+def sniff(data: bytes) -> str | None:
+    """The file type the first bytes announce, or None. ``.pyc`` is recognised by its ``\\r\\n`` magic tail."""
+    for signature, name in MAGIC:
+        if data.startswith(signature):
+            return name
+    if len(data) >= 16 and data[2:4] == b"\r\n" and data[0] | data[1]:
+        return "pyc"
+    return None
+
+
 def decode_text(data: bytes) -> tuple[str, str | None]:
     """Decode file bytes; returns ``(text, problem)`` where problem names what was wrong, if anything."""
     if data.startswith(codecs.BOM_UTF8):

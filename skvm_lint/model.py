@@ -46,7 +46,8 @@ class Command:
     """A program invoked from shell code: ``program`` is the name as run (``jq``), ``argv`` the literal words.
 
     ``via`` names a wrapper that ran it (``sudo``, ``xargs``, ``npx``...). ``in_substitution`` is true inside
-    ``$(...)`` or backticks; ``pipeline_position`` is the index within a pipeline (0 for the first command).
+    ``$(...)`` or backticks; ``pipeline_position`` is the index within a pipeline (0 for the first command) and
+    ``pipeline`` the (line, column) where that pipeline starts, so commands of one pipeline can be matched up.
     """
 
     program: str
@@ -56,6 +57,7 @@ class Command:
     via: str | None = None
     in_substitution: bool = False
     pipeline_position: int | None = None
+    pipeline: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +290,7 @@ class BundledFile:
     code: CodeFacts | None = None
     markdown: MarkdownDoc | None = None
     symlink: bool = False
+    magic: str | None = None  # what the first bytes say the file is (elf, pe, mach-o, zip, pyc, ...), when known
 
     @property
     def top_folder(self) -> str | None:

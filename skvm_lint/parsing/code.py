@@ -373,6 +373,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         text = x.text(node)[:500]
         in_subst = False
         position = None
+        pipeline = None
         parent = node.parent
         while parent is not None:
             if parent.type in ("command_substitution", "process_substitution"):
@@ -382,6 +383,8 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         if node.parent is not None and node.parent.type == "pipeline":
             siblings = [c for c in node.parent.named_children if c.type != "comment"]
             position = next((i for i, c in enumerate(siblings) if c == node), None)
+            start = x.span(node.parent)
+            pipeline = (start.line, start.column)
             if position and _USAGE_ALTERNATIVES.search(x.text(node.parent)):
                 continue
         if len(words) > 1 and all(_TOOL_ARGUMENT.match(w) for w in words[1:]):
@@ -397,14 +400,14 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             continue
         # /usr/bin/jq is jq; a relative path (./run.sh, scripts/x.sh) is the skill's own script, kept as written.
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
-        f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position))
+        f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline))
         # Follow chains of wrappers: `sudo -E xargs -n1 jq` records sudo, xargs and jq.
         wrapper, rest = words[0], words[1:]
         while wrapper in WRAPPERS:
             wrapped, idx = _wrapped_program(wrapper, rest)
             if wrapper == "pipx" or not wrapped:
                 break
-            f.commands.append(Command(wrapped, tuple(rest[idx:]), span, text, wrapper, in_subst, position))
+            f.commands.append(Command(wrapped, tuple(rest[idx:]), span, text, wrapper, in_subst, position, pipeline))
             wrapper, rest = wrapped, rest[idx + 1 :]
         if words[0] == "pipx" and len(words) > 2 and words[1] == "run":
             f.commands.append(Command(words[2], tuple(words[2:]), span, text, "pipx", in_subst, position))
