@@ -18,19 +18,12 @@ SKILL.md: 1,200 lines of API reference
 Keep the workflow in SKILL.md and move reference material to `references/*.md`, linked from where it is needed.
 """
 
-import re
-
 from skvm_lint.diagnostics import Severity
 from skvm_lint.rule import Rule
+from skvm_lint.tokens import estimate_tokens
 
 MAX_LINES = 500
 MAX_TOKENS = 5000
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
-def estimate_tokens(text: str) -> int:
-    cjk = len(CJK.findall(text))
-    return cjk + (len(text) - cjk) // 4
 
 
 class SkillMdTooLong(Rule):

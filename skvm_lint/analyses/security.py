@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import ipaddress
 import math
 import re
@@ -80,15 +81,18 @@ ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare"})
 ARCHIVERS = frozenset({"tar", "zip", "7z", "gzip", "rar"})
 PACKAGE_MANAGERS = frozenset({"apt", "apt-get", "yum", "dnf", "pacman", "zypper", "apk", "brew", "snap", "pip", "pip3",
                               "npm", "gem", "port", "dpkg", "rpm", "installer", "systemctl", "service", "usermod"})
-EXFIL_HOSTS = re.compile(r"(^|\.)(webhook\.site|requestbin\.\w+|pipedream\.net|ngrok\.io|ngrok-free\.app|ngrok\.app|"
-                         r"interact\.sh|oast\.\w+|burpcollaborator\.net|hookbin\.com|beeceptor\.com|"
-                         r"requestcatcher\.com|pastebin\.com|transfer\.sh|discord(app)?\.com/api/webhooks)$")
+EXFIL_HOSTS = re.compile(r"(^|\.)(webhook\.site|requestbin\.\w+|pipedream\.net|interact\.sh|oast\.\w+|"
+                         r"burpcollaborator\.net|hookbin\.com|beeceptor\.com|requestcatcher\.com|pastebin\.com|"
+                         r"transfer\.sh)$")
+# Tunnels expose a local port under a throw-away name: normal for webhook development, odd in a shipped script.
+TUNNEL_HOSTS = re.compile(r"(^|\.)(ngrok\.io|ngrok-free\.app|ngrok\.app|trycloudflare\.com|loca\.lt|serveo\.net)$")
 SENSITIVE_PATH = re.compile(
     r"(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|homedir\(\)|/home/[\w.-]+|/Users/[\w.-]+|/root)?/?\."
     r"(?:ssh/(?!config\b|known_hosts\b|authorized_keys\b)[\w.*-]*(?<!\.pub)|aws/credentials|gnupg\b|kube/config|"
     r"docker/config\.json|azure/|netrc\b|git-credentials|pgpass|config/gcloud|password-store|"
-    r"electrum/wallets|bitcoin/wallet|ethereum/keystore|config/solana/id\.json|openclaw/openclaw\.json|"
-    r"(openclaw|clawdbot|moltbot)/[\w./*-]*(auth|credential|token)[\w.-]*\.json)"
+    r"electrum/wallets|bitcoin/wallet|ethereum/keystore|config/solana/id\.json|"
+    r"(openclaw|clawdbot|moltbot)/([\w.*-]+/)*(auth-profiles|openclaw|clawdbot|moltbot)\.json|"
+    r"(openclaw|clawdbot|moltbot)/credentials/)"
     r"|(?:Login Data|cookies\.sqlite|logins\.json|key4\.db|Local State)\b|Library/Keychains|security\s+"
     r"(?:dump-keychain|find-generic-password\s+.*-w|find-internet-password\s+.*-w)")
 STARTUP_PATH = re.compile(r"(/etc/systemd/system/|\.config/systemd/user/|Library/LaunchAgents|Library/LaunchDaemons|"
@@ -103,10 +107,21 @@ RAW_DOWNLOAD_TO_SHELL = re.compile(
     r"\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:iex|Invoke-Expression)\b[^\n]{0,80}"
     r"\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|DownloadString)\b|"
     r"\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^\n|]*\|\s*(?:iex|Invoke-Expression)\b", re.IGNORECASE)
+RAW_HINTS = ("curl", "wget", "iex", "IEX", "Invoke-", "/dev/tcp", "/dev/udp", "nc ", "ncat", "socat")
 TLS_OFF_TEXT = re.compile(r"NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|PYTHONHTTPSVERIFY\s*=\s*['\"]?0|"
                           r"rejectUnauthorized\s*:\s*false|sslVerify\s*[= ]\s*false|strict-ssl\s+false|"
                           r"_create_unverified_context|CERT_NONE|check_hostname\s*=\s*False|InsecureSkipVerify:\s*true")
 ALL_INTERFACES = re.compile(r"(?:host\s*=\s*|--host[= ]|--bind[= ]|-H\s+|listen\([^)]*)['\"]?0\.0\.0\.0\b")
+WRITE_CALL = re.compile(r"open\(|writeFile|write_text|copy|move")
+AUTH_HINT = re.compile(r"auth|token|password|api[_-]?key", re.IGNORECASE)
+CONSTANT_EXPRESSION = re.compile(r"^([A-Z][A-Z0-9_]*|__dirname|__filename|path\.(join|resolve)\(__dirname[^()]*\))$")
+# Malware campaigns on hubs ask users to fetch a password-protected archive or an executable and run it.
+PROTECTED_DOWNLOAD = re.compile(
+    r"https?://\S+\.(zip|rar|7z|exe|msi|dmg|pkg|scr)\b(?:.|\n){0,240}?\bpass(word|code)?\b\s*[:=*]|"
+    r"\bpass(word|code)?\b\s*[:=*](?:.|\n){0,240}?https?://\S+\.(zip|rar|7z|exe|msi|dmg|pkg|scr)\b|"
+    r"\b\w+\.(exe|zip)\b\s*\(\s*password\s*:", re.IGNORECASE)
+DOWNLOAD_AND_RUN = re.compile(r"\bdownload\b[^\n]{0,30}\b(and\s+)?(run|execute|launch|open|install)\b[^\n]{0,60}"
+                              r"\.(exe|msi|scr|dmg|pkg|app|bat|cmd)\b", re.IGNORECASE)
 DECODE_CALL = re.compile(r"b64decode|decodebytes|a85decode|b32decode|fromhex|unhexlify|zlib\.decompress|"
                          r"marshal\.loads|codecs\.decode|atob\(|Buffer\.from\([^)]*['\"](base64|hex)['\"]")
 FETCH_CALL = re.compile(r"urlopen|requests\.(get|post)|httpx\.|urllib|\.text\b|\.content\b|\.read\(\)|fetch\(|"
@@ -127,6 +142,7 @@ SECRECY = re.compile(r"\b(do\s+not|don't|never)\s+(tell|inform|notify|alert|ment
                      r"\b(hide|conceal)\s+(this|it|these)\s+from\s+the\s+user\b|不要(告诉|通知|让)用户", re.IGNORECASE)
 SECRET_WORDS = r"(api[ _-]?keys?|tokens?|credentials?|passwords?|secrets?|ssh[ _-]keys?|private[ _-]keys?|" \
                r"env(ironment)?\s+variables?|\.env\b|cookies?|seed phrase|mnemonic|[A-Z][A-Z0-9]*_(API_)?KEY)"
+SECRETS_OR_URL = re.compile(SECRET_WORDS + r"|https?://", re.IGNORECASE)
 SEND_SECRETS = re.compile(r"\b(send|post|upload|share|forward|transmit|output|submit|paste)\b[^.\n]{0,80}?\b"
                           + SECRET_WORDS + r"[^.\n]{0,80}?\b(to|at|into)\s+(https?://|[\w-]+\.[a-z]{2,}/)", re.I)
 COLLECT_SECRETS = re.compile(r"\b(list|collect|gather|compile|dump|check|read|extract|harvest|find)\b[^.\n]{0,40}"
@@ -155,31 +171,36 @@ LINT_COMMENT = re.compile(r"^\s*(skvm-lint|markdownlint|prettier|eslint|toc|end 
 DATA_URI = re.compile(r"data:(text/[\w.+-]+|application/(javascript|json|x-sh))[^,;)]*;base64,([A-Za-z0-9+/=]{16,})")
 
 # Secrets: well-known token formats (high confidence) and long random values assigned to secret-looking names.
+# (label, literals one of which must be present, pattern): the literals make most files cost a few
+# substring searches instead of ten regex scans.
 TOKEN_FORMATS = (
-    ("private key", re.compile(r"-----BEGIN (RSA |EC |OPENSSH |DSA |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----"
+    ("private key", ("PRIVATE KEY",), re.compile(r"-----BEGIN (RSA |EC |OPENSSH |DSA |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----"
                                r"\s*\n\s*[A-Za-z0-9+/=]{40,}")),
-    ("AWS access key", re.compile(r"\b(AKIA|ASIA)[0-9A-Z]{16}\b(?<!EXAMPLE)")),
-    ("GitHub token", re.compile(r"\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b")),
-    ("OpenAI API key", re.compile(r"\bsk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|"
+    ("AWS access key", ("AKIA", "ASIA"), re.compile(r"\b(AKIA|ASIA)[0-9A-Z]{16}\b(?<!EXAMPLE)")),
+    ("GitHub token", ("gh", "github_pat_"), re.compile(r"\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b")),
+    ("OpenAI API key", ("sk-",), re.compile(r"\bsk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|"
                                   r"\bsk-proj-[A-Za-z0-9_-]{60,}")),
-    ("Anthropic API key", re.compile(r"\bsk-ant-(api|admin)\d\d-[A-Za-z0-9_-]{80,}")),
-    ("Slack token", re.compile(r"\bxox[baprse]-\d{6,}-[0-9A-Za-z-]{10,}|hooks\.slack\.com/services/T[0-9A-Z]{6,}/"
+    ("Anthropic API key", ("sk-ant-",), re.compile(r"\bsk-ant-(api|admin)\d\d-[A-Za-z0-9_-]{80,}")),
+    ("Slack token", ("xox", "hooks.slack.com"), re.compile(r"\bxox[baprse]-\d{6,}-[0-9A-Za-z-]{10,}|hooks\.slack\.com/services/T[0-9A-Z]{6,}/"
                                r"B[0-9A-Z]{6,}/[0-9A-Za-z]{20,}")),
-    ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b")),
-    ("Stripe live key", re.compile(r"\b(sk|rk)_live_[0-9a-zA-Z]{24,}\b")),
-    ("Telegram bot token", re.compile(r"\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b")),
-    ("wallet private key", re.compile(r"(?i)\b(private[_ -]?key|secret[_ -]?key|wallet[_ -]?key|pk)\W{1,6}"
+    ("Google API key", ("AIza",), re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b")),
+    ("Stripe live key", ("_live_",), re.compile(r"\b(sk|rk)_live_[0-9a-zA-Z]{24,}\b")),
+    ("Telegram bot token", (":AA",), re.compile(r"\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b")),
+    ("wallet private key", ("rivate", "RIVATE", "ecret", "ECRET", "allet", "ALLET"),
+     re.compile(r"(?i)\b(private[_ -]?key|secret[_ -]?key|wallet[_ -]?key)\W{1,6}"
                                       r"(0x)?(?!0{64})[0-9a-f]{64}\b")),
 )
-SECRET_NAME_HINT = re.compile(r"(?i)key|secret|token|passw")
 SECRET_ASSIGNMENT = re.compile(
     r"(?i)\b([A-Z0-9_]*(?:api[_-]?key|secret|token|passw(?:or)?d|access[_-]?key|private[_-]?key|client[_-]?secret)"
     r"[A-Z0-9_]*)['\"]?\s*[:=]\s*(?:(['\"])([A-Za-z0-9+/_\-.~]{20,})\2|(?<=[=])([A-Za-z0-9+/_\-.~]{20,})\s*$)",
     re.MULTILINE)
+# "token" as in a currency: its address or mint is public, not a secret.
+CURRENCY_TOKEN = re.compile(r"(?i)^(spl|erc20|buy|sell|from|to|base|quote|input|output|pay)_?token$|"
+                            r"token_?(address|mint|id|symbol|contract)$")
 IDENTIFIER_VALUE = re.compile(r"(?i)0x[0-9a-f]{40}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-TOKEN_HINT = re.compile(r"PRIVATE KEY|AKIA|ASIA|gh[pousr]_|github_pat_|sk-|xox|hooks\.slack|AIza|_live_|:AA|"
-                        r"(?i:private|secret|wallet|pk)")
+SECRET_KEYWORD = re.compile(r"(?i)key|secret|token|passw")
 PLACEHOLDER = re.compile(r"(?i)your|xxx|example|sample|dummy|fake|test|placeholder|replace|changeme|here|token_|"
+                         r"address|contract|^[a-z0-9]+([_-][a-z0-9]+){2,}$|"
                          r"<|\$|\{|\.\.\.|abc|123456|000000|secret_?key|api_?key|process\.env|environ|getenv")
 
 INVISIBLE = {
@@ -190,6 +211,7 @@ INVISIBLE = {
 INVISIBLE_IN_PROSE = re.compile(r"[\u200B-\u200D\u2060\u180E\u2062-\u2064\uFEFF\u202A-\u202E\u2066-\u2069"
                                 r"\U000E0000-\U000E007F]")
 EMOJI = re.compile(r"[\u2190-\u2BFF\U0001F000-\U0001FAFF\uFE0F]")
+BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){300,}(?=[ \t]*\S)")
 PADDING_SPACES = re.compile(r"[ \t\u00A0\u3000]{200,}(?=\S)")
 CONFUSABLE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 
@@ -307,14 +329,6 @@ def _reads_stdin_as_program(command: Command) -> bool:
 
 def _line_of(text: str, offset: int, first_line: int) -> int:
     return first_line + text.count("\n", 0, offset)
-
-
-def _code_lines(text: str) -> Iterator[tuple[int, str, bool]]:
-    """Lines of code that are not comments: ``(0-based index, line, whether the line only prints text)``."""
-    for index, line in enumerate(text.split("\n")):
-        stripped = line.lstrip()
-        if stripped and not stripped.startswith(("#", "//")):
-            yield index, line, stripped.startswith(("echo ", "printf ", "print(", "console.log", "logger."))
 
 
 def _entropy(value: str) -> float:
@@ -460,8 +474,12 @@ def _check_urls(unit: _Unit, out: _Collector) -> None:
                     "server it is", "use the service's domain name over HTTPS")
         elif EXFIL_HOSTS.search(_host(url.url)):
             out.add("exfiltration", "collection-endpoint", 3 if unit.where == "script" else 2, unit.context,
-                    url.span, f"sends to {_host(url.url)}, a request-collection or tunnelling service often used to "
-                    "receive stolen data", "use the real service's domain")
+                    url.span, f"sends to {_host(url.url)}, a request-collection service often used to receive "
+                    "stolen data", "use the real service's domain")
+        elif TUNNEL_HOSTS.search(_host(url.url)):
+            out.add("exfiltration", "tunnel-endpoint", 2 if unit.where == "script" else 1, unit.context, url.span,
+                    f"talks to {_host(url.url)}, a throw-away tunnel name: nothing tells the user whose machine it is",
+                    "use the service's own domain; keep tunnels to local development")
 
 
 def _check_calls(unit: _Unit, out: _Collector) -> None:
@@ -509,7 +527,7 @@ def _check_calls(unit: _Unit, out: _Collector) -> None:
                         "$( ) runs its own commands", "pass an argument list without shell=True "
                         "(subprocess.run([...]))")
         if short in ("exec", "execSync") and language in ("javascript", "typescript") and \
-                re.match(r"^\(\s*(`[^`]*\$\{|['\"][^'\"]*['\"]\s*\+)", args):
+                re.match(r"^\(\s*(`[^`]*\$\{|['\"][^'\"]*['\"]\s*\+)", args) and not _constant_template(args):
             out.add("shell-injection", "interpolated-shell", 2, unit.context, call.span,
                     f"`{name}` runs a shell command built from values: a value with ; or $( ) runs its own commands",
                     "use execFile/spawn with an argument array")
@@ -548,6 +566,15 @@ def _check_calls(unit: _Unit, out: _Collector) -> None:
                     "write names plainly")
 
 
+def _constant_template(args: str) -> bool:
+    """A template whose every `${...}` is a constant (`SCRIPT_DIR`, `__dirname`, `path.join(__dirname, ...)`)."""
+    template = re.match(r"^\(\s*`([^`]*)`", args)
+    if template is None:
+        return False
+    expressions = re.findall(r"\$\{([^}]*)\}", template.group(1))
+    return bool(expressions) and all(CONSTANT_EXPRESSION.match(e.strip()) for e in expressions)
+
+
 def _decode_escapes(value: str) -> str | None:
     if not re.fullmatch(r"(\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4})+", value):
         return None
@@ -557,35 +584,79 @@ def _decode_escapes(value: str) -> str | None:
         return None
 
 
+def _matching_lines(text: str, pattern: re.Pattern) -> Iterator[tuple[int, str]]:
+    """``(0-based index, line)`` of each code line (not a comment) where ``pattern`` matches, once per line."""
+    last = -1
+    for m in pattern.finditer(text):
+        begin = text.rfind("\n", 0, m.start()) + 1
+        index = text.count("\n", 0, begin)
+        if index == last:
+            continue
+        last = index
+        finish = text.find("\n", m.end())
+        line = text[begin : finish if finish >= 0 else len(text)]
+        if not line.lstrip().startswith(("#", "//")):
+            yield index, line
+
+
+def _quoted_at(line: str, position: int) -> bool:
+    """Whether ``position`` of a shell line is inside quotes (escaped quotes are skipped)."""
+    quote = None
+    i = 0
+    while i < position:
+        c = line[i]
+        if c == "\\" and quote != "'":
+            i += 2
+            continue
+        if quote is None and c in "'\"":
+            quote = c
+        elif c == quote:
+            quote = None
+        i += 1
+    return quote is not None
+
+
+def _prints(line: str) -> bool:
+    """A line that only prints text: a message naming a setting is not the setting."""
+    return line.lstrip().startswith(("echo ", "printf ", "print(", "console.log", "logger.", "log."))
+
+
 def _check_text_code(unit: _Unit, out: _Collector) -> None:
     """Shell redirections and settings that live outside command nodes (`>& /dev/tcp/...`, `>> ~/.bashrc`)."""
-    for index, line, prints in _code_lines(unit.text):
-        file_line = unit.first_line + index
-        span = Span(unit.file, file_line)
-        if unit.facts.language == "shell" and REVERSE_SHELL.search(line):
-            out.add("remote-code-execution", "reverse-shell", 3, unit.context, span,
+    language = unit.facts.language
+    text = unit.text
+    lowered = unit.where == "script"
+    if language == "shell":
+        for index, _ in _matching_lines(text, REVERSE_SHELL):
+            out.add("remote-code-execution", "reverse-shell", 3, unit.context, Span(unit.file, unit.first_line + index),
                     "opens a reverse shell: a remote host gets an interactive shell on this machine",
                     "remove it; a skill never needs one")
-        if unit.facts.language == "shell" and RC_EDIT.search(line):
-            out.add("persistence", "shell-rc", 2 if unit.where == "script" else 1, unit.context, span,
+        for index, line in _matching_lines(text, RC_EDIT):
+            if _quoted_at(line, RC_EDIT.search(line).start()):
+                continue  # `echo "add: echo x >> ~/.zshrc"` prints advice
+            out.add("persistence", "shell-rc", 2 if lowered else 1, unit.context,
+                    Span(unit.file, unit.first_line + index),
                     "appends to a shell start-up file, so the change runs in every future shell",
                     "tell the user what to add instead of editing their shell profile")
-        if STARTUP_PATH.search(line) and unit.facts.language in ("python", "javascript", "typescript") and \
-                re.search(r"open\(|writeFile|write_text", line):
-            out.add("persistence", "startup-file", 2 if unit.where == "script" else 1, unit.context, span,
-                    "writes into a folder the system starts programs from", "ask before installing background "
-                    "services")
-        if prints:
-            continue  # a message that mentions a setting is not the setting
-        match = TLS_OFF_TEXT.search(line)
-        if match:
-            out.add("insecure-transport", "tls-disabled", 2 if unit.where == "script" else 1, unit.context, span,
-                    f"`{match.group(0)}` turns certificate checks off: anyone on the path can change responses",
+    elif language in ("python", "javascript", "typescript"):
+        for index, line in _matching_lines(text, STARTUP_PATH):
+            if WRITE_CALL.search(line):
+                out.add("persistence", "startup-file", 2 if lowered else 1, unit.context,
+                        Span(unit.file, unit.first_line + index), "writes into a folder the system starts programs "
+                        "from", "ask before installing background services")
+    for index, line in _matching_lines(text, TLS_OFF_TEXT):
+        if not _prints(line):
+            setting = TLS_OFF_TEXT.search(line).group(0)
+            out.add("insecure-transport", "tls-disabled", 2 if lowered else 1, unit.context,
+                    Span(unit.file, unit.first_line + index),
+                    f"`{setting}` turns certificate checks off: anyone on the path can change responses",
                     "remove it; fix or pin the certificate instead")
-        if ALL_INTERFACES.search(line):
-            guarded = re.search(r"auth|token|password|api[_-]?key", unit.text, re.IGNORECASE)
-            out.add("insecure-transport", "all-interfaces", 1 if guarded or unit.where != "script" else 2,
-                    unit.context, span, "serves on 0.0.0.0, reachable from every network the machine is on",
+    for index, line in _matching_lines(text, ALL_INTERFACES):
+        if not _prints(line):
+            guarded = AUTH_HINT.search(text)
+            out.add("insecure-transport", "all-interfaces", 1 if guarded or not lowered else 2, unit.context,
+                    Span(unit.file, unit.first_line + index),
+                    "serves on 0.0.0.0, reachable from every network the machine is on",
                     "bind to 127.0.0.1 unless remote access is the point, and then require authentication")
 
 
@@ -607,6 +678,8 @@ def _raw_scan(skill: Skill, out: _Collector) -> None:
             continue
         skip = parsed_lines.get(f.path, set())
         markdown = f.markdown is not None
+        if not any(word in f.text for word in RAW_HINTS):
+            continue
         for m in RAW_DOWNLOAD_TO_SHELL.finditer(f.text):
             line = _line_of(f.text, m.start(), 1)
             if line in skip:
@@ -626,16 +699,63 @@ def _raw_scan(skill: Skill, out: _Collector) -> None:
                         "remove it; a skill never needs one")
 
 
-def _prose_units(skill: Skill) -> Iterator[tuple[str, str, int, str]]:
-    """``(file, text, line, context)`` for every piece of prose an agent reads."""
+@dataclass(slots=True)
+class _Prose:
+    """The prose of one Markdown file joined with blank lines, so each pattern runs once per file."""
+
+    file: str
+    text: str
+    starts: list[int]  # offset of each piece in text
+    lines: list[int]  # file line of each piece
+    contexts: list[str]
+
+    def locate(self, offset: int) -> tuple[int, str, str]:
+        """``(file line, piece text up to the offset, context)`` of an offset in the joined text."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        before = self.text[self.starts[index] : offset]
+        return self.lines[index] + before.count("\n"), before, self.contexts[index]
+
+
+def _check_downloads(skill: Skill, out: _Collector) -> None:
+    """Instructions to fetch and run a binary, worst when the archive is password-protected (hidden from scanners)."""
+    for doc in skill.markdown_docs():
+        f = skill.file(doc.file)
+        if f is None or f.text is None or not any(ext in f.text for ext in (".zip", ".exe", ".rar", ".7z", ".msi",
+                                                                            ".dmg", ".pkg", ".scr", ".app", ".bat")):
+            continue
+        context = _doc_context(doc.file)
+        m = PROTECTED_DOWNLOAD.search(f.text)
+        if m is not None:
+            out.add("remote-code-execution", "protected-download", 3, context,
+                    Span(doc.file, _line_of(f.text, m.start(), 1)), "tells the user or agent to fetch a "
+                    "password-protected archive or executable: the password exists to keep scanners out",
+                    "ship source, or point to a package manager; never ask anyone to run an opaque download")
+        m = DOWNLOAD_AND_RUN.search(f.text)
+        if m is not None:
+            out.add("remote-code-execution", "download-and-run", 2, context,
+                    Span(doc.file, _line_of(f.text, m.start(), 1)), f"tells the user or agent to download and run "
+                    f"a binary: \"{m.group(0)[:60]}\"", "point to a package manager or a signed release and "
+                    "say how to verify it")
+
+
+def _prose_units(skill: Skill) -> Iterator[_Prose]:
+    """The prose an agent reads: the frontmatter description, then each Markdown file's paragraphs."""
     data = skill.frontmatter.data or {}
     if skill.skill_md_path and isinstance(data.get("description"), str):
-        yield skill.skill_md_path, data["description"], skill.frontmatter.key_lines.get("description", 1), \
-            "instructions"
+        yield _Prose(skill.skill_md_path, INVISIBLE_IN_PROSE.sub("", data["description"]), [0],
+                     [skill.frontmatter.key_lines.get("description", 1)], ["instructions"])
     for doc in skill.markdown_docs():
         context = _doc_context(doc.file)
+        pieces, starts, lines, contexts, offset = [], [], [], [], 0
         for p in doc.paragraphs:
-            yield doc.file, p.text, p.span.line, "example" if _about_attacks(doc, p.section) else context
+            text = INVISIBLE_IN_PROSE.sub("", p.text)  # hidden characters are reported on their own
+            pieces.append(text)
+            starts.append(offset)
+            lines.append(p.span.line)
+            contexts.append("example" if _about_attacks(doc, p.section) else context)
+            offset += len(text) + 2
+        if pieces:
+            yield _Prose(doc.file, "\n\n".join(pieces), starts, lines, contexts)
 
 
 def _about_attacks(doc: MarkdownDoc, section: int | None) -> bool:
@@ -647,7 +767,7 @@ def _about_attacks(doc: MarkdownDoc, section: int | None) -> bool:
     return False
 
 
-def _quoted_or_described(text: str, start: int) -> bool:
+def _quoted_or_described(text: str, start: int) -> bool:  # text: the paragraph up to and past the match
     """The match is quoted, or introduced as something to detect or refuse ("phrases like ...")."""
     before = text[:start]
     if before.count('"') % 2 or before.count("“") > before.count("”") or before.count("`") % 2 or \
@@ -657,33 +777,37 @@ def _quoted_or_described(text: str, start: int) -> bool:
 
 
 def _check_prose(skill: Skill, out: _Collector) -> None:
-    for file, text, line, context in _prose_units(skill):
-        text = INVISIBLE_IN_PROSE.sub("", text)  # hidden characters are reported on their own; here they split words
-        for pattern, kind, danger, message in (
-                (OVERRIDE, "instruction-override", 3, "tells the agent to drop its instructions"),
-                (SECRECY, "hide-from-user", 3 if re.search(SECRET_WORDS + r"|https?://", text, re.I) else 0,
-                 "tells the agent to keep something from the user"),
-                (SEND_SECRETS, "send-secrets", 2, "tells the agent to send credentials to an address"),
-                (FETCH_AND_FOLLOW, "remote-instructions", 2, "tells the agent to fetch instructions from the web "
+    for prose in _prose_units(skill):
+        text = prose.text
+        for pattern, kind, message in (
+                (OVERRIDE, "instruction-override", "tells the agent to drop its instructions"),
+                (SECRECY, "hide-from-user", "tells the agent to keep something from the user"),
+                (SEND_SECRETS, "send-secrets", "tells the agent to send credentials to an address"),
+                (FETCH_AND_FOLLOW, "remote-instructions", "tells the agent to fetch instructions from the web "
                  "and follow them: whoever controls that page controls the agent")):
-            m = pattern.search(text)
-            if m is None:
-                continue
-            where = "quoted" if _quoted_or_described(text, m.start()) else context
-            out.add("prompt-injection", kind, danger, where, Span(file, _line_of(text, m.start(), line)),
-                    f"{message}: \"{m.group(0)[:80]}\"", "state what the skill does; never instruct the agent "
-                    "against its user or its system prompt")
-        for m in DATA_URI.finditer(text):
-            try:
-                decoded = base64.b64decode(m.group(3), validate=False).decode("utf-8", "replace")
-            except (binascii.Error, ValueError):
-                continue
-            bad = OVERRIDE.search(decoded) or SECRECY.search(decoded) or SEND_SECRETS.search(decoded) or \
-                re.search(r"\b(send|post|upload)\b.*\b(key|token|secret|password)s?\b", decoded, re.I)
-            out.add("hidden-text", "data-uri-text", 3 if bad else 1, context,
-                    Span(file, _line_of(text, m.start(), line)),
-                    f"a base64 data: URI hides text from the reader: \"{decoded[:80]}\"",
-                    "write the text in the open or remove it")
+            for m in pattern.finditer(text):
+                line, before, context = prose.locate(m.start())
+                danger = 3 if kind == "instruction-override" else 2
+                if kind == "hide-from-user":  # often harmless UX ("don't mention the retry") unless secrets are near
+                    paragraph_end = text.find("\n\n", m.end())
+                    near = before + text[m.start() : paragraph_end if paragraph_end >= 0 else len(text)]
+                    danger = 3 if SECRETS_OR_URL.search(near) else 0
+                where = "quoted" if _quoted_or_described(before, len(before)) else context
+                out.add("prompt-injection", kind, danger, where, Span(prose.file, line),
+                        f"{message}: \"{m.group(0)[:80]}\"", "state what the skill does; never instruct the agent "
+                        "against its user or its system prompt")
+        if "data:" in text:
+            for m in DATA_URI.finditer(text):
+                try:
+                    decoded = base64.b64decode(m.group(3), validate=False).decode("utf-8", "replace")
+                except (binascii.Error, ValueError):
+                    continue
+                bad = OVERRIDE.search(decoded) or SECRECY.search(decoded) or SEND_SECRETS.search(decoded) or \
+                    re.search(r"\b(send|post|upload)\b.*\b(key|token|secret|password)s?\b", decoded, re.I)
+                line, _, context = prose.locate(m.start())
+                out.add("hidden-text", "data-uri-text", 3 if bad else 1, context, Span(prose.file, line),
+                        f"a base64 data: URI hides text from the reader: \"{decoded[:80]}\"",
+                        "write the text in the open or remove it")
     for doc in skill.markdown_docs():
         context = _doc_context(doc.file)
         by_section: dict[int | None, list] = {}
@@ -714,32 +838,10 @@ def _check_hidden_characters(skill: Skill, out: _Collector) -> None:
     for f in skill.files:
         if f.text is None:
             continue
-        for kind, pattern in INVISIBLE.items():
-            matches = [m for m in pattern.finditer(f.text) if not _emoji_joiner(f.text, m)]
-            if not matches:
-                continue
-            count = sum(len(m.group(0)) for m in matches)
-            danger = 3 if kind in ("tag", "bidi") and (f.code is not None or count > 2) or kind == "tag" else \
-                2 if count >= 3 else 1
-            first = matches[0]
-            shown = ""
-            if kind == "tag":
-                shown = "".join(chr(ord(c) - 0xE0000) for m in matches for c in m.group(0))[:80]
-            out.add("hidden-text", f"invisible-{kind}", danger, "file",
-                    Span(f.path, _line_of(f.text, first.start(), 1)),
-                    f"{count} invisible {kind} character(s) (first U+{ord(first.group(0)[0]):04X})"
-                    + (f" spelling \"{shown}\"" if shown else "") + ": text reads differently to the model than to "
-                    "a reviewer", "delete them")
-        for m in PADDING_SPACES.finditer(f.text):
-            out.add("hidden-text", "padding", 2, "file", Span(f.path, _line_of(f.text, m.start(), 1)),
-                    f"{len(m.group(0))} spaces push text off-screen", "remove the padding")
-            break
-        blank = re.search(r"\n(?:[ \t]*\n){300,}(?=[ \t]*\S)", f.text)
-        if blank:
-            line = _line_of(f.text, blank.end(), 1)
-            out.add("hidden-text", "padding", 2, "file", Span(f.path, line),
-                    f"content after {blank.group(0).count(chr(10)) - 1} blank lines, where a reviewer stops scrolling",
-                    "remove the blank lines")
+        if not f.text.isascii() and INVISIBLE_IN_PROSE.search(f.text):
+            _report_invisible(f, out)
+        if "     " in f.text or "\n\n\n" in f.text:
+            _report_padding(f, out)
     name = skill.name
     if name:
         scripts = {unicodedata.name(c, "").split(" ")[0] for c in name if c.isalpha()}
@@ -749,6 +851,36 @@ def _check_hidden_characters(skill: Skill, out: _Collector) -> None:
                     Span(skill.skill_md_path or "SKILL.md", skill.frontmatter.key_lines.get("name", 1)),
                     f"the name {name!r} mixes look-alike letters from other scripts: it can pose as another skill",
                     "use plain ASCII letters")
+
+
+def _report_invisible(f: BundledFile, out: _Collector) -> None:
+    for kind, pattern in INVISIBLE.items():
+        matches = [m for m in pattern.finditer(f.text) if not _emoji_joiner(f.text, m)]
+        if not matches:
+            continue
+        count = sum(len(m.group(0)) for m in matches)
+        if kind == "tag" or kind == "bidi" and (f.code is not None or count > 2):
+            danger = 3
+        else:
+            danger = 2 if count >= 3 else 1
+        first = matches[0]
+        shown = "".join(chr(ord(c) - 0xE0000) for m in matches for c in m.group(0))[:80] if kind == "tag" else ""
+        out.add("hidden-text", f"invisible-{kind}", danger, "file", Span(f.path, _line_of(f.text, first.start(), 1)),
+                f"{count} invisible {kind} character(s) (first U+{ord(first.group(0)[0]):04X})"
+                + (f" spelling \"{shown}\"" if shown else "") + ": text reads differently to the model than to "
+                "a reviewer", "delete them")
+
+
+def _report_padding(f: BundledFile, out: _Collector) -> None:
+    wide = PADDING_SPACES.search(f.text)
+    if wide:
+        out.add("hidden-text", "padding", 2, "file", Span(f.path, _line_of(f.text, wide.start(), 1)),
+                f"{len(wide.group(0))} spaces push text off-screen", "remove the padding")
+    blank = BLANK_RUN.search(f.text)
+    if blank:
+        out.add("hidden-text", "padding", 2, "file", Span(f.path, _line_of(f.text, blank.end(), 1)),
+                f"content after {blank.group(0).count(chr(10)) - 1} blank lines, where a reviewer stops scrolling",
+                "remove the blank lines")
 
 
 def _emoji_joiner(text: str, m: re.Match) -> bool:
@@ -763,10 +895,10 @@ def _check_secrets(skill: Skill, out: _Collector) -> None:
     for f in skill.files:
         if f.text is None:
             continue
-        if not TOKEN_HINT.search(f.text):
-            continue
         context = _doc_context(f.path) if f.markdown is not None else "file"
-        for label, pattern in TOKEN_FORMATS:
+        for label, literals, pattern in TOKEN_FORMATS:
+            if not any(literal in f.text for literal in literals):
+                continue
             for m in pattern.finditer(f.text):
                 value = m.group(0)
                 if PLACEHOLDER.search(value.split("=")[-1]) and label != "private key":
@@ -775,20 +907,35 @@ def _check_secrets(skill: Skill, out: _Collector) -> None:
                         f"{label} in the skill ({value[:12]}…): anyone who installs the skill can use it",
                         "revoke it now, then read it from an environment variable")
                 break
-        if not SECRET_NAME_HINT.search(f.text):
-            continue
-        for m in SECRET_ASSIGNMENT.finditer(f.text):
+        for line, text in _lines_with(f.text, SECRET_KEYWORD):
+            m = SECRET_ASSIGNMENT.search(text)
+            if m is None:
+                continue
             value = m.group(3) or m.group(4)
-            if PLACEHOLDER.search(value) or IDENTIFIER_VALUE.fullmatch(value) or \
+            if PLACEHOLDER.search(value) or IDENTIFIER_VALUE.fullmatch(value) or CURRENCY_TOKEN.search(m.group(1)) or \
                     _entropy(value) < 3.7 or not (re.search(r"\d", value) and re.search(r"[A-Za-z]", value)) or \
                     re.fullmatch(r"[a-z_.-]+|[A-Z_]+", value) or "/" in value.strip("/") and value.count("/") > 1:
                 continue
-            line = _line_of(f.text, m.start(), 1)
             if out.covered("token", f.path, line):
                 continue
             out.add("secret", "assigned-secret", 2, context, Span(f.path, line),
                     f"`{m.group(1)}` is set to a random-looking literal ({value[:6]}…), which looks like a real "
                     "credential", "move it to an environment variable; revoke it if it was real")
+
+
+def _lines_with(text: str, pattern: re.Pattern) -> Iterator[tuple[int, str]]:
+    """``(1-based line, line text)`` of every line where ``pattern`` matches, each line once."""
+    position, line = 0, 1
+    for m in pattern.finditer(text):
+        if m.start() < position:
+            continue
+        begin = text.rfind("\n", 0, m.start()) + 1
+        line += text.count("\n", position, begin)
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        yield line, text[begin:end]
+        position = end
+    return
 
 
 def _check_files(skill: Skill, out: _Collector) -> None:
@@ -832,6 +979,7 @@ def scan(skill: Skill) -> list[Finding]:
         _check_calls(unit, out)
         _check_text_code(unit, out)
     _raw_scan(skill, out)
+    _check_downloads(skill, out)
     _check_prose(skill, out)
     _check_hidden_characters(skill, out)
     _check_secrets(skill, out)
