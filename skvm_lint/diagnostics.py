@@ -42,7 +42,8 @@ class Severity(enum.IntEnum):
 class Edit:
     """Replace ``[start, end)`` (character offsets) of ``file`` (relative to the skill root) with ``text``.
 
-    A ``rename_to`` edit renames the file instead (start/end/text unused).
+    A ``rename_to`` edit renames the file instead (start/end/text unused); a ``create`` edit writes a new file
+    whose content is ``text`` and is skipped, with the rest of its fix, when the file already exists.
     """
 
     file: str
@@ -50,6 +51,7 @@ class Edit:
     end: int
     text: str
     rename_to: str | None = None
+    create: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,11 @@ from collections import Counter
 from typing import Any
 
 from ..model import Skill
-from . import capabilities, dependencies, security, workflow
+from . import capabilities, dependencies, security, solidification, workflow
 
 # Each analysis by name, computed at most once per skill through `cached` (rules and `analyze` share results).
 COMPUTE = {"capabilities": capabilities.infer, "dependencies": dependencies.infer, "workflow": workflow.extract,
-           "security": security.scan}
+           "security": security.scan, "solidification": solidification.find}
 
 
 def cached(name: str, skill: Skill, cache: dict[str, Any]) -> Any:
@@ -47,5 +47,6 @@ def analyze_skill(skill: Skill, cache: dict[str, Any] | None = None) -> dict[str
         "dependencies": [d.to_dict() for d in cached("dependencies", skill, cache)],
         "workflow": workflow.to_dict(*cached("workflow", skill, cache)),
         "security": [f.to_dict() for f in cached("security", skill, cache) if f.severity is not None],
+        "solidification": solidification.summary(skill, cached("solidification", skill, cache)),
         "summary": summary(skill),
     }

@@ -91,10 +91,13 @@ SENSITIVE_PATH = re.compile(
     r"(?:ssh/(?!config\b|known_hosts\b|authorized_keys\b)[\w.*-]*(?<!\.pub)|aws/credentials|gnupg\b|kube/config|"
     r"docker/config\.json|azure/|netrc\b|git-credentials|pgpass|config/gcloud|password-store|"
     r"electrum/wallets|bitcoin/wallet|ethereum/keystore|config/solana/id\.json|"
-    r"(openclaw|clawdbot|moltbot)/([\w.*-]+/)*(auth-profiles|openclaw|clawdbot|moltbot)\.json|"
+    r"(openclaw|clawdbot|moltbot)/([\w.*-]+/)*auth-profiles\.json|"
     r"(openclaw|clawdbot|moltbot)/credentials/)"
     r"|(?:Login Data|cookies\.sqlite|logins\.json|key4\.db|Local State)\b|Library/Keychains|security\s+"
     r"(?:dump-keychain|find-generic-password\s+.*-w|find-internet-password\s+.*-w)")
+# The agent's main configuration: skills legitimately read their own API key from it, so reading it is only
+# reported when the whole file is piped to the network.
+AGENT_CONFIG = re.compile(r"(openclaw|clawdbot|moltbot)/(openclaw|clawdbot|moltbot)\.json")
 STARTUP_PATH = re.compile(r"(/etc/systemd/system/|\.config/systemd/user/|Library/LaunchAgents|Library/LaunchDaemons|"
                           r"/etc/cron\.|/etc/crontab|/etc/init\.d/|/etc/rc\.local|\.config/autostart|"
                           r"CurrentVersion\\\\?Run)")
@@ -122,6 +125,8 @@ PROTECTED_DOWNLOAD = re.compile(
     r"\b\w+\.(exe|zip)\b\s*\(\s*password\s*:", re.IGNORECASE)
 DOWNLOAD_AND_RUN = re.compile(r"\bdownload\b[^\n]{0,30}\b(and\s+)?(run|execute|launch|open|install)\b[^\n]{0,60}"
                               r"\.(exe|msi|scr|dmg|pkg|app|bat|cmd)\b", re.IGNORECASE)
+# require(path.join(__dirname, ...)) and require(`./lib/${name}.js`) load the skill's own files.
+LOCAL_MODULE_PATH = re.compile(r"^\(\s*(path\.(join|resolve)\(|__dirname|`\.{1,2}/|['\"]\.{1,2}/[^'\"]*['\"]\s*\+)")
 DECODE_CALL = re.compile(r"b64decode|decodebytes|a85decode|b32decode|fromhex|unhexlify|zlib\.decompress|"
                          r"marshal\.loads|codecs\.decode|atob\(|Buffer\.from\([^)]*['\"](base64|hex)['\"]")
 FETCH_CALL = re.compile(r"urlopen|requests\.(get|post)|httpx\.|urllib|\.text\b|\.content\b|\.read\(\)|fetch\(|"
@@ -399,7 +404,8 @@ def _check_commands(unit: _Unit, out: _Collector) -> None:
             out.add("exfiltration", "archive-upload", 2, unit.context, commands[0].span,
                     "an archive of local files is streamed to a remote host", "upload only the files the task names")
         if programs and programs[0] in ("cat", "tac", "head", "tail", "base64") and \
-                SENSITIVE_PATH.search(commands[0].text) and any(p in NETWORK_SENDERS for p in programs[1:]):
+                (SENSITIVE_PATH.search(commands[0].text) or AGENT_CONFIG.search(commands[0].text)) and \
+                any(p in NETWORK_SENDERS for p in programs[1:]):
             out.add("exfiltration", "credentials-to-network", 3, unit.context, commands[0].span,
                     f"`{commands[0].text[:80]}` reads credentials and pipes them to the network",
                     "never send credential files anywhere; use the service's own login flow")
@@ -514,7 +520,7 @@ def _check_calls(unit: _Unit, out: _Collector) -> None:
             out.add("remote-code-execution", "obfuscated-exec", 3, unit.context, call.span,
                     "looks up exec/eval by name to hide a dynamic code call", "remove the dynamic call")
         elif name == "require" and args and not re.match(r"^\(\s*['\"`][^'\"`$]*['\"`]\s*\)$", args) and \
-                language in ("javascript", "typescript"):
+                not LOCAL_MODULE_PATH.match(args) and language in ("javascript", "typescript"):
             out.add("remote-code-execution", "obfuscated-import", 2, unit.context, call.span,
                     "`require` of a computed module name hides which module is loaded", "require modules by name")
         if name in ("os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.Popen",

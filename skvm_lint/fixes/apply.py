@@ -46,13 +46,14 @@ def _resolve(fixable: list[Diagnostic]) -> tuple[dict[str, list[Edit]], list[Dia
                 renames.extend(e for e in edits if e.rename_to)
                 chosen.append(diag)
             continue
-        clash = any(not (e.end <= s or e.start >= t) or (e.start == e.end == s)
+        clash = any(not (e.end <= s or e.start >= t) or (e.start == e.end == s) or e.create
                     for e in edits for s, t in taken.get(e.file, []))
         if clash:
             continue
         for e in edits:
             taken.setdefault(e.file, []).append((e.start, e.end))
-            per_file.setdefault(e.file, []).append(e)
+            if not e.create:
+                per_file.setdefault(e.file, []).append(e)
         chosen.append(diag)
     return per_file, chosen, renames
 
@@ -63,14 +64,18 @@ def _apply_edits(text: str, edits: list[Edit]) -> str:
     return text
 
 
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Replace (or create) ``path`` with ``text`` (UTF-8) in one rename, keeping an existing file's permissions."""
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".skvm-lint.tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -109,6 +114,26 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
             break
         per_file, chosen, renames = _resolve(fixable)
         wrote = False
+        for diag in chosen:  # new files first: a fix whose file cannot be created is dropped whole
+            for e in (e for e in diag.fix.edits if e.create):
+                path = Path(root) / e.file
+                if diff_only:
+                    report.diffs.append("".join(difflib.unified_diff([], e.text.splitlines(keepends=True),
+                                                                     "/dev/null", f"b/{path}")))
+                    continue
+                try:
+                    if path.exists() or path.is_symlink():
+                        raise FileExistsError(f"{path.name} already exists")
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    atomic_write(path, e.text)
+                    if e.text.startswith("#!"):
+                        path.chmod(path.stat().st_mode | 0o111 & ~_umask())
+                    wrote = True
+                except OSError as exc:
+                    report.skipped.append(f"{path}: not created ({exc}); its fix was not applied")
+                    for other in diag.fix.edits:
+                        if other in per_file.get(other.file, []):
+                            per_file[other.file].remove(other)
         for rel, edits in sorted(per_file.items()):
             model_file = skill.file(rel)
             path = Path(root) / rel

@@ -1,0 +1,290 @@
+"""Solidification candidates: code in SKILL.md the agent would write out again on every run.
+
+SkVM's runtime notices an agent regenerating the same code for a skill and freezes it into a parameterised script.
+Much of that code is visible before any run: fences the agent is told to adapt and execute (placeholders to fill,
+"replace X with ..."), the same code in several steps, and complete programs pasted into the instructions. Each
+candidate says what it would take as parameters, what regenerating it costs per run (offline token estimate), and
+whether extracting it is safe. A fence that only runs a bundled script is what we want, so it is never a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import CodeBlock, MarkdownDoc, Skill, Span
+from ..tokens import estimate_tokens
+
+EXTRACTABLE = {"python": ".py", "shell": ".sh", "javascript": ".js", "typescript": ".ts"}
+MIN_PROGRAM_LINES = {"python": 15, "javascript": 15, "typescript": 15, "shell": 10}
+MIN_DUPLICATE_LINES = 5
+
+# Placeholders: <FILE>, <your-key>, YOUR_API_KEY, {query} (outside Python), $1 (in a fence, not a script), and bare
+# ALL-CAPS stand-ins used as arguments (INPUT_FILE).
+ANGLE = re.compile(r"<(?:[A-Z][A-Z0-9_ -]*|[a-z]+(?:[_-][a-z0-9]+)+|your[\w -]*|path[\w -]*|file[\w -]*|"
+                   r"url|name|query|id|key|token|dir|input|output|value)>")
+YOUR = re.compile(r"\b(?:YOUR|REPLACE|INSERT)_[A-Z0-9_]+\b|\byour[-_][a-z0-9_-]+\b")
+BRACES = re.compile(r"(?<![$\w{])\{(?:[a-z][a-z0-9_]*|[A-Z][A-Z0-9_]*)\}(?!\})")
+POSITIONAL = re.compile(r"(?<![\\\w])\$\{?[1-9]\}?")
+STAND_IN = re.compile(r"(?<![${\w./-])(?:[A-Z][A-Z0-9]*_)+(?:FILE|PATH|DIR|URL|NAME|QUERY|ID|KEY|TOKEN|INPUT|OUTPUT|"
+                      r"TEXT|VALUE)\b(?![=(])")
+TEMPLATE_INTRO = re.compile(
+    r"\b(run|use|execute|save|create|write|adapt|modify|copy|paste|customi[sz]e|fill in|template|snippet)\b"
+    r"[^.\n]{0,40}\b(this|the following|following|below|script|code|snippet|program|template)\b|"
+    r"\breplace\b[^.\n]{0,60}\bwith\b|\bsubstitut\w+\b|\bfill in\b|运行以下|替换", re.IGNORECASE)
+OUTPUT_CONTEXT = re.compile(r"\b(output|result|response|returns?|prints?|example output|sample output)\s*:?\s*$",
+                            re.IGNORECASE)
+INTERACTIVE = re.compile(r"\binput\(|\bgetpass\b|\bread\s+-[a-z]*p|\bread\s+-r?\s*\w+\s*$|readline\.|prompt\(",
+                         re.MULTILINE)
+SECRETISH = re.compile(r"(?i)(api[_-]?key|secret|token|password)\s*[:=]\s*['\"][A-Za-z0-9+/_\-.]{20,}['\"]")
+# Lines that configure rather than compute: a placeholder there is a setting to fill in once, not code to adapt.
+SETUP_LINE = re.compile(r"^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=|^\s*(cd|mkdir|cp|mv|ln|touch|source|\.)\s")
+# Signs that a fence is real composition: a pipeline, a loop, a continued line, a here-document, an inline body.
+COMPOSED = re.compile(r"\|(?!\|)|\bfor\b|\bwhile\b|\\\s*$|<<|-d\s+['\"]?\{|--data|\$\(", re.MULTILINE)
+# Top-level statements that do something (not only definitions): the mark of a program rather than an excerpt.
+PY_ACTION = re.compile(r"^(?!(def|class|import|from|async def|@|#|\)|\]|\}|else|elif|except|finally|try)\b)"
+                       r"[A-Za-z_][\w.\[\]'\"]*\s*(\(|=\s*\S)", re.MULTILINE)
+JS_ACTION = re.compile(r"^(await\s|(const|let|var)\s+\w+\s*=\s*(await\s+)?\w[\w.]*\(|[a-z_$][\w$.]*\()", re.MULTILINE)
+INLINE_PROGRAM = re.compile(r"\b(python3?|node|ruby|perl)\s+-[ce]\s")
+HELP_TEXT = re.compile(r"(?m)^\s*(USAGE|FLAGS|OPTIONS|ARGUMENTS|EXAMPLES|COMMANDS|Usage:|Options:|Flags:)\s*$")
+CARD_ROW = re.compile(r"\S\s{3,}[A-Z][a-z]+(\s|$)")
+BUNDLED_CALL = re.compile(r"^\s*(?:(?:sudo\s+)?(?:python3?|node|bash|sh|uv run|npx tsx|tsx|deno run|bun)\s+)?"
+                          r"(?:\{baseDir\}/|\$\{?SKILL_DIR\}?/|\./)?(?:scripts|bin|tools)/\S+")
+
+
+@dataclass(slots=True)
+class Parameter:
+    name: str  # the argument name in the extracted script (snake_case)
+    placeholder: str  # the text it replaces in the fence
+    occurrences: int = 1
+
+
+@dataclass(slots=True)
+class Candidate:
+    file: str
+    span: Span  # the opening fence line
+    end_line: int
+    language: str
+    reasons: list[str]  # template | placeholders | duplicate | program
+    parameters: list[Parameter]
+    tokens_per_run: int  # tokens the agent writes to regenerate it, once per run (offline estimate)
+    lines: int
+    safe: bool
+    unsafe_reasons: list[str] = field(default_factory=list)
+    duplicates: list[int] = field(default_factory=list)  # opening lines of near-identical fences
+    script_path: str = ""  # where the fix would put it
+    block: CodeBlock | None = None
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "line": self.span.line, "end_line": self.end_line, "language": self.language,
+                "reasons": self.reasons, "parameters": [{"name": p.name, "placeholder": p.placeholder,
+                                                         "occurrences": p.occurrences} for p in self.parameters],
+                "tokens_per_run": self.tokens_per_run, "lines": self.lines, "safe_to_extract": self.safe,
+                "unsafe_reasons": self.unsafe_reasons, "duplicates": self.duplicates, "script": self.script_path}
+
+
+def _placeholders(block: CodeBlock, language: str) -> list[str]:
+    # Comments show results (`# Returns [2, <NA>, 4]`), not slots to fill.
+    text = re.sub(r"(?m)(^|\s)//.*$", "", block.text) if language in ("javascript", "typescript") \
+        else _without_comments(block.text)
+    found = [m.group(0) for m in ANGLE.finditer(text)]
+    found += YOUR.findall(text)
+    # {name} in Python or JavaScript is a format field, a dict or a destructuring, also inside `python3 -c "..."`
+    if language == "shell" and not INLINE_PROGRAM.search(text):
+        found += [m.group(0) for m in BRACES.finditer(text)]
+        found += [m.group(0) for m in POSITIONAL.finditer(text)]
+        # ALL-CAPS stand-ins only as whole arguments (`convert INPUT_FILE`), never inside strings or $VARS
+        found += [word for command in block.code.commands for word in command.argv[1:] if STAND_IN.fullmatch(word)]
+    unique = list(dict.fromkeys(found))
+    return sorted(unique, key=text.find)  # in reading order: the first placeholder is the first argument
+
+
+def _parameter_name(placeholder: str, taken: set[str]) -> str:
+    if POSITIONAL.fullmatch(placeholder):
+        base = f"arg{placeholder.strip('${}')}"
+    else:
+        base = re.sub(r"[^a-z0-9]+", "_", placeholder.lower()).strip("_")
+        base = re.sub(r"^(your|replace|insert)_", "", base) or "value"
+        if base[0].isdigit():
+            base = f"p_{base}"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}_{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def _normalised(text: str) -> list[str]:
+    """Tokens of code with comments dropped and numbers blurred, for near-duplicate detection. Strings are kept:
+    blurred, any two lists of `curl "..."` calls would look alike."""
+    body = re.sub(r"(?m)^\s*(#|//).*$", "", text)
+    body = re.sub(r"\b\d+(\.\d+)?\b", "N", body)
+    return re.findall(r"\w+|[^\w\s]", body)
+
+
+def _shingles(tokens: list[str], size: int = 4) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))}
+
+
+def _intro(doc: MarkdownDoc, block: CodeBlock) -> str:
+    """The paragraph right before a fence (same section, at most two lines above)."""
+    before = [p for p in doc.paragraphs if p.end_line < block.span.line and p.section == block.section]
+    if before and block.span.line - before[-1].end_line <= 2:
+        return before[-1].text
+    return ""
+
+
+def _only_runs_bundled_scripts(block: CodeBlock, bundled: set[str]) -> bool:
+    joined = re.sub(r"\\\n", " ", block.text)  # a command continued over several lines is one command
+    lines = [line for line in joined.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return bool(lines) and all(BUNDLED_CALL.match(line) or _runs_bundled(line, bundled) for line in lines)
+
+
+def _runs_bundled(line: str, bundled: set[str]) -> bool:
+    """`python3 job_search.py --title x` where job_search.py ships with the skill."""
+    words = line.split()
+    while words and (words[0] in ("sudo", "uv", "run", "npx", "tsx") or "=" in words[0]):
+        words = words[1:]
+    if len(words) >= 2 and re.fullmatch(r"python3?|node|bash|sh|deno|bun|ruby|perl", words[0]):
+        words = words[1:]
+    return bool(words) and words[0].removeprefix("./") in bundled
+
+
+def _code_lines(block: CodeBlock) -> int:
+    return sum(1 for line in block.text.splitlines()
+               if line.strip() and not line.lstrip().startswith(("#", "//")))
+
+
+def _for_humans(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1].lower()
+    return name.startswith(("readme", "changelog", "contributing", "license", "upgrad", "install", "migrat",
+                            "security", "history", "code_of_conduct")) or path.startswith(("docs/", "doc/"))
+
+
+def _is_code(block: CodeBlock) -> bool:
+    """Help text and console transcripts sit in shell fences too; code parses and runs commands."""
+    facts = block.code
+    if len(facts.syntax_errors) >= 2 or HELP_TEXT.search(block.text):
+        return False
+    rows = [line for line in block.text.splitlines() if line.strip()]
+    if rows and sum(bool(CARD_ROW.search(line)) for line in rows) * 2 >= len(rows):
+        return False  # `/dex search <query>     Search tokens`: a reference card of commands and what they do
+    return block.language != "shell" or bool(facts.commands)
+
+
+def _adapted(text: str, placeholder: str) -> bool:
+    """A placeholder the agent fills while composing code, not a setting in an `export X=...` line."""
+    return any(placeholder in line and not SETUP_LINE.match(line) for line in text.splitlines())
+
+
+def _composed(block: CodeBlock) -> bool:
+    """Code the agent composes, not a list of one-line commands to pick from: shell with a pipeline, loop,
+    continued line, here-document or request body; Python or JavaScript of three or more lines that acts."""
+    if block.language == "shell":
+        return COMPOSED.search(_without_comments(block.text)) is not None
+    return _code_lines(block) >= 3 and _acts(block)
+
+
+def _without_comments(text: str) -> str:
+    return re.sub(r"(?m)(^|\s)#(?!!).*$", "", text)
+
+
+def _acts(block: CodeBlock) -> bool:
+    """A program does something at top level; an excerpt of definitions (classes, interfaces) is reference."""
+    if block.language == "shell":  # a list of independent commands is a reference card, not a program
+        return len(block.code.commands) >= 3 and _composed(block)
+    pattern = PY_ACTION if block.language == "python" else JS_ACTION
+    return pattern.search(block.text) is not None
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())[:4]
+    return "-".join(words)
+
+
+def find(skill: Skill) -> list[Candidate]:
+    """Every solidification candidate in SKILL.md and the Markdown it bundles."""
+    candidates: list[Candidate] = []
+    existing = {f.path for f in skill.files}
+    planned: set[str] = set()
+    for doc in skill.markdown_docs():
+        if _for_humans(doc.file):
+            continue  # READMEs and docs/ are read by people, not followed by the agent on each run
+        blocks = [b for b in doc.code_blocks if b.language in EXTRACTABLE and b.code is not None and b.closed
+                  and _is_code(b)]
+        shingles = {id(b): _shingles(_normalised(b.text)) for b in blocks if _code_lines(b) >= MIN_DUPLICATE_LINES}
+        for block in blocks:
+            language = block.language
+            if _only_runs_bundled_scripts(block, existing):
+                continue
+            intro = _intro(doc, block)
+            if OUTPUT_CONTEXT.search(intro):
+                continue
+            lines = _code_lines(block)
+            reasons: list[str] = []
+            placeholders = _placeholders(block, language)
+            placeholders = [p for p in placeholders if _adapted(block.text, p)]
+            if placeholders and _composed(block):
+                reasons.append("placeholders")
+            if intro and TEMPLATE_INTRO.search(intro) and lines >= 5 and _composed(block):
+                reasons.append("template")
+            duplicates = []
+            mine = shingles.get(id(block))
+            if mine:
+                for other in blocks:
+                    theirs = shingles.get(id(other))
+                    if other is block or not theirs:
+                        continue
+                    if len(mine & theirs) / len(mine | theirs) >= 0.8:
+                        duplicates.append(other.span.line)
+            if duplicates and _composed(block) and doc is skill.body:
+                reasons.append("duplicate")
+            # A whole program in SKILL.md is written out on each run; in a reference it is usually an excerpt.
+            if lines >= MIN_PROGRAM_LINES[language] and _acts(block) and doc is skill.body:
+                reasons.append("program")
+            if not reasons:
+                continue
+            taken: set[str] = set()
+            parameters = [Parameter(_parameter_name(p, taken), p, block.text.count(p)) for p in placeholders]
+            unsafe: list[str] = []
+            if SECRETISH.search(block.text):
+                unsafe.append("contains what looks like a credential")
+            if INTERACTIVE.search(block.text):
+                unsafe.append("asks for interactive input")
+            if block.code.syntax_errors:
+                unsafe.append(f"does not parse as {language} (line {block.code.syntax_errors[0].span.line})")
+            section = doc.sections[block.section].title if block.section is not None else ""
+            base = _slug(section) or f"step-{block.span.line}"
+            path = f"scripts/{base}{EXTRACTABLE[language]}"
+            n = 2
+            while path in existing or path in planned:
+                path = f"scripts/{base}-{n}{EXTRACTABLE[language]}"
+                n += 1
+            planned.add(path)
+            candidates.append(Candidate(doc.file, block.span, block.end_line, language, reasons, parameters,
+                                        estimate_tokens(block.text), lines, not unsafe, unsafe, duplicates, path,
+                                        block))
+    return candidates
+
+
+def summary(skill: Skill, candidates: list[Candidate]) -> dict:
+    """Per-skill figures for `analyze`: tokens regenerated per run now, and after extracting the safe candidates."""
+    before = sum(c.tokens_per_run for c in candidates)
+    after = before - sum(c.tokens_per_run - estimate_tokens(invocation(c)) for c in candidates if c.safe)
+    return {"candidates": [c.to_dict() for c in candidates], "tokens_per_run": before,
+            "tokens_per_run_after_extraction": after}
+
+
+def invocation(candidate: Candidate) -> str:
+    """The command that replaces the fence: run the extracted script with the placeholders as arguments."""
+    runner = {"python": "python3", "shell": "bash", "javascript": "node", "typescript": "npx tsx"}[candidate.language]
+    args = []
+    for p in candidate.parameters:
+        shown = p.placeholder if not POSITIONAL.fullmatch(p.placeholder) else f"<{p.name.upper()}>"
+        args.append(f"--{p.name.replace('_', '-')} {_quote(shown)}" if candidate.language == "python"
+                    else _quote(shown))
+    return " ".join([runner, "{baseDir}/" + candidate.script_path, *args])
+
+
+def _quote(value: str) -> str:
+    return value if re.fullmatch(r"[\w./<>{}-]+", value) and not re.search(r"[<>{}]", value) else f'"{value}"'

@@ -1,0 +1,186 @@
+"""Extract a solidification candidate into ``scripts/``: the fence becomes one command, the code a script.
+
+Placeholders become arguments: argparse options for Python (rewritten with libcst, so only string literals and
+names change), positional parameters for shell and ``process.argv`` for Node, both substituted with their quoting
+respected. The new script must parse (tree-sitter) or no fix is offered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..analyses.solidification import POSITIONAL, Candidate, invocation
+from ..diagnostics import Edit, Fix
+from ..model import Skill
+from ..parsing.code import extract_facts
+
+
+def extraction_fix(skill: Skill, candidate: Candidate) -> Fix | None:
+    if not candidate.safe or candidate.block is None:
+        return None
+    doc_file = skill.file(candidate.file)
+    if doc_file is None or doc_file.text is None:
+        return None
+    code = candidate.block.text
+    language = candidate.language
+    if language == "python":
+        body = _python(code, candidate)
+    elif language == "shell":
+        body = _shell(code, candidate)
+    else:
+        body = _javascript(code, candidate)
+    if body is None:
+        return None
+    facts = extract_facts(body, language, candidate.script_path)
+    if facts.syntax_errors or facts.parse_timed_out:
+        return None
+    start, end = _fence_offsets(doc_file.text, candidate.span.line, candidate.end_line)
+    opening = doc_file.text[start:].split("\n", 1)[0]
+    indent = opening[: len(opening) - len(opening.lstrip())]
+    marker = re.match(r"`{3,}|~{3,}", opening.lstrip()).group(0)
+    fence = f"{indent}{marker}bash\n{indent}{invocation(candidate)}\n{indent}{marker}"
+    edits = (Edit(candidate.file, start, end, fence), Edit(candidate.script_path, 0, 0, body, create=True))
+    return Fix(f"extract the code into {candidate.script_path} and run it from SKILL.md", edits, safe=False)
+
+
+def _fence_offsets(text: str, first_line: int, last_line: int) -> tuple[int, int]:
+    """Character offsets of the fence from its opening line's start to its closing line's end (without newline)."""
+    lines = text.split("\n")
+    start = sum(len(line) + 1 for line in lines[: first_line - 1])
+    end = sum(len(line) + 1 for line in lines[:last_line]) - 1
+    return start, min(end, len(text))
+
+
+def _usage(candidate: Candidate, runner: str) -> str:
+    names = " ".join((f"--{p.name.replace('_', '-')} " if candidate.language == "python" else "") + p.name.upper()
+                     for p in candidate.parameters)
+    return f"{runner} {candidate.script_path} {names}".rstrip()
+
+
+def _header_comment(candidate: Candidate, mark: str) -> str:
+    return (f"{mark} Extracted from {candidate.file} (lines {candidate.span.line}-{candidate.end_line}) by skvm-lint, so\n"
+            f"{mark} the agent runs it instead of writing it out on every run.\n")
+
+
+# --- Python: libcst ---------------------------------------------------------------------------------------------------
+
+def _python(code: str, candidate: Candidate) -> str | None:
+    import libcst as cst  # only this fix rewrites Python; keep the import off the linting path
+
+    mapping = {p.placeholder: p.name for p in candidate.parameters}
+
+    class Substitute(cst.CSTTransformer):
+        def leave_SimpleString(self, original, updated):  # noqa: N802 (libcst's naming)
+            value = updated.value
+            prefix = re.match(r"^[rbuRBU]*", value).group(0)
+            if "b" in prefix.lower() or not any(p in value for p in mapping):
+                return updated
+            quote = value[len(prefix) :][:3] if value[len(prefix) :][:3] in ('"""', "'''") else value[len(prefix)]
+            inner = value[len(prefix) + len(quote) : -len(quote)]
+            pieces = re.split("(" + "|".join(re.escape(p) for p in sorted(mapping, key=len, reverse=True)) + ")",
+                              inner)
+            parts: list[cst.BaseExpression] = []
+            for piece in pieces:
+                if piece in mapping:
+                    parts.append(cst.parse_expression(f"_ARGS.{mapping[piece]}"))
+                elif piece:
+                    parts.append(cst.SimpleString(f"{prefix}{quote}{piece}{quote}"))
+            expression = parts[0]
+            for part in parts[1:]:
+                expression = cst.BinaryOperation(expression, cst.Add(), part)
+            return expression.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()]) \
+                if len(parts) > 1 else expression
+
+        def leave_Name(self, original, updated):  # noqa: N802
+            if updated.value in mapping:
+                return cst.parse_expression(f"_ARGS.{mapping[updated.value]}")
+            return updated
+
+    try:
+        module = cst.parse_module(code)
+        rewritten = module.visit(Substitute()).code
+    except (cst.ParserSyntaxError, RecursionError, ValueError):
+        return None
+    if any(p in _without_comments(rewritten, "#") for p in mapping):
+        return None  # a placeholder survives somewhere libcst does not rewrite (an f-string, a comment-like string)
+    future = re.findall(r"(?m)^from __future__ import .*$", rewritten)
+    rewritten = re.sub(r"(?m)^from __future__ import .*\n", "", rewritten)
+    lines = ["#!/usr/bin/env python3", _header_comment(candidate, "#").rstrip("\n"), *future]
+    if candidate.parameters:
+        lines += ["import argparse as _argparse", "",
+                  f"_parser = _argparse.ArgumentParser(usage={_usage(candidate, 'python3')!r})"]
+        for p in candidate.parameters:
+            lines.append(f"_parser.add_argument('--{p.name.replace('_', '-')}', dest={p.name!r}, required=True, "
+                         f"help={'shown as ' + p.placeholder + ' in SKILL.md'!r})")
+        lines += ["_ARGS = _parser.parse_args()", ""]
+    return "\n".join(lines) + "\n" + rewritten.rstrip("\n") + "\n"
+
+
+def _without_comments(code: str, mark: str) -> str:
+    return "\n".join(line for line in code.split("\n") if not line.lstrip().startswith(mark))
+
+
+# --- shell and JavaScript: quote-aware substitution -------------------------------------------------------------------
+
+def _substitute(code: str, mapping: dict[str, str], quoted: dict[str, str]) -> str:
+    """Replace each placeholder by ``mapping[quote state]`` forms: quoted[state] % index. States: '', "'", '"', '`'."""
+    pattern = re.compile("|".join(re.escape(p) for p in sorted(mapping, key=len, reverse=True)))
+    out: list[str] = []
+    quote = ""
+    i = 0
+    while i < len(code):
+        m = pattern.match(code, i)
+        if m:
+            out.append(quoted[quote].format(mapping[m.group(0)]))
+            i = m.end()
+            continue
+        c = code[i]
+        if c == "\\" and quote != "'":
+            out.append(code[i : i + 2])
+            i += 2
+            continue
+        if not quote and c in "'\"`":
+            quote = c
+        elif c == quote:
+            quote = ""
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _shell(code: str, candidate: Candidate) -> str | None:
+    used = [int(p.placeholder.strip("${}")) for p in candidate.parameters if POSITIONAL.fullmatch(p.placeholder)]
+    next_index = max(used, default=0) + 1
+    mapping: dict[str, str] = {}
+    order: list[tuple[int, str]] = []
+    for p in candidate.parameters:
+        if POSITIONAL.fullmatch(p.placeholder):
+            order.append((int(p.placeholder.strip("${}")), p.name))
+            continue
+        mapping[p.placeholder] = str(next_index)
+        order.append((next_index, p.name))
+        next_index += 1
+    body = _substitute(code, mapping, {"": '"${{{0}}}"', '"': "${{{0}}}", "'": "'\"${{{0}}}\"'", "`": "${{{0}}}"}) \
+        if mapping else code
+    lines = ["#!/usr/bin/env bash", _header_comment(candidate, "#").rstrip("\n")]
+    if order:
+        names = " ".join(name.upper() for _, name in sorted(order))
+        lines += [f'if [ "$#" -lt {len(order)} ]; then',
+                  f'  echo "usage: bash {candidate.script_path} {names}" >&2', "  exit 2", "fi"]
+    return "\n".join(lines) + "\n" + body.rstrip("\n") + "\n"
+
+
+def _javascript(code: str, candidate: Candidate) -> str | None:
+    mapping = {p.placeholder: str(i + 2) for i, p in enumerate(candidate.parameters)}
+    body = _substitute(code, mapping, {"": "process.argv[{0}]", '"': '" + process.argv[{0}] + "',
+                                       "'": "' + process.argv[{0}] + '", "`": "${{process.argv[{0}]}}"}) \
+        if mapping else code
+    for empty in (" + ''", "'' + ", ' + ""', '"" + '):  # 'Bearer ' + process.argv[2] + '' -> 'Bearer ' + ...
+        body = body.replace(empty, "")
+    runner = "node" if candidate.language == "javascript" else "npx tsx"
+    lines = [_header_comment(candidate, "//").rstrip("\n")]
+    if mapping:
+        usage = _usage(candidate, runner)
+        lines += [f"if (process.argv.length < {len(mapping) + 2}) {{",
+                  f"  console.error({usage!r});", "  process.exit(2);", "}"]
+    return "\n".join(lines) + "\n" + body.rstrip("\n") + "\n"
