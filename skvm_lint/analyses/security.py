@@ -88,11 +88,10 @@ EXFIL_HOSTS = re.compile(r"(^|\.)(webhook\.site|requestbin\.\w+|pipedream\.net|i
 TUNNEL_HOSTS = re.compile(r"(^|\.)(ngrok\.io|ngrok-free\.app|ngrok\.app|trycloudflare\.com|loca\.lt|serveo\.net)$")
 SENSITIVE_PATH = re.compile(
     r"(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|homedir\(\)|/home/[\w.-]+|/Users/[\w.-]+|/root)?/?\."
-    r"(?:ssh/(?!config\b|known_hosts\b|authorized_keys\b)[\w.*-]*(?<!\.pub)|aws/credentials|gnupg\b|kube/config|"
+    r"(?:ssh/(?!config\b|known_hosts\b|authorized_keys\b)(?![\w.*-]*\.pub\b)[\w.*-]*|aws/credentials|gnupg\b|kube/config|"
     r"docker/config\.json|azure/|netrc\b|git-credentials|pgpass|config/gcloud|password-store|"
     r"electrum/wallets|bitcoin/wallet|ethereum/keystore|config/solana/id\.json|"
-    r"(openclaw|clawdbot|moltbot)/([\w.*-]+/)*auth-profiles\.json|"
-    r"(openclaw|clawdbot|moltbot)/credentials/)"
+    r"(openclaw|clawdbot|moltbot)/([\w.*-]+/)*auth-profiles\.json)"
     r"|(?:Login Data|cookies\.sqlite|logins\.json|key4\.db|Local State)\b|Library/Keychains|security\s+"
     r"(?:dump-keychain|find-generic-password\s+.*-w|find-internet-password\s+.*-w)")
 # The agent's main configuration: skills legitimately read their own API key from it, so reading it is only
@@ -209,7 +208,7 @@ PLACEHOLDER = re.compile(r"(?i)your|xxx|example|sample|dummy|fake|test|placehold
                          r"<|\$|\{|\.\.\.|abc|123456|000000|secret_?key|api_?key|process\.env|environ|getenv")
 
 INVISIBLE = {
-    "tag": re.compile(r"(?<!\U0001F3F4)[\U000E0020-\U000E007F]+"),
+    "tag": re.compile(r"(?<![\U0001F3F4\U000E0020-\U000E007F])[\U000E0020-\U000E007F]+"),
     "bidi": re.compile(r"[\u202A-\u202E\u2066-\u2069]+"),
     "zero-width": re.compile(r"[\u200B\u200D\u2060\u180E\u2062-\u2064]+|(?<=.)\uFEFF", re.DOTALL),
 }
@@ -217,7 +216,7 @@ INVISIBLE_IN_PROSE = re.compile(r"[\u200B-\u200D\u2060\u180E\u2062-\u2064\uFEFF\
                                 r"\U000E0000-\U000E007F]")
 EMOJI = re.compile(r"[\u2190-\u2BFF\U0001F000-\U0001FAFF\uFE0F]")
 BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){300,}(?=[ \t]*\S)")
-PADDING_SPACES = re.compile(r"[ \t\u00A0\u3000]{200,}(?=\S)")
+PADDING_SPACES = re.compile(r"[ \t\u00A0\u3000]{200,}(?=[^\s|][^\n|]*\w|\w)")  # text, not a padded table cell
 CONFUSABLE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 
 EXECUTABLE_MAGIC = frozenset({"elf", "pe", "mach-o", "wasm", "pyc"})
