@@ -26,12 +26,9 @@ Fix the typo, move custom data under `metadata`, or add the key to the allow-lis
 from skvm_lint.diagnostics import Severity
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
+from skvm_lint.spec import EXTENSION_KEYS, SPEC_KEYS
 
-KNOWN = frozenset({
-    "name", "description", "license", "compatibility", "allowed-tools", "metadata",
-    "user-invocable", "disable-model-invocation", "argument-hint", "model", "version", "tags", "author",
-    "homepage", "openclaw", "clawdbot", "moltbot", "clawdis",
-})
+KNOWN = SPEC_KEYS | EXTENSION_KEYS
 
 
 class UnknownFrontmatterKey(Rule):

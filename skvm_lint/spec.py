@@ -7,6 +7,10 @@ import re
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NAME_MAX = 64
 DESCRIPTION_MAX = 1024
+# The frontmatter keys the specification defines, and keys that known clients and hubs add.
+SPEC_KEYS = frozenset({"name", "description", "license", "compatibility", "allowed-tools", "metadata"})
+EXTENSION_KEYS = frozenset({"user-invocable", "disable-model-invocation", "argument-hint", "model", "version", "tags",
+                            "author", "homepage", "openclaw", "clawdbot", "moltbot", "clawdis"})
 
 
 def name_problem(name: str) -> str | None:
