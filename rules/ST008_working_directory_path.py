@@ -1,0 +1,77 @@
+"""A command in SKILL.md runs a bundled file by a path relative to the working directory.
+
+## What it does
+Reports commands in SKILL.md fences and inline code that name a file of the skill by a relative path
+(`python3 scripts/run.py`, `bash ./setup.sh`, `cat references/api.md`), which resolves against the agent's working
+directory rather than the skill folder. Paths already anchored (`{baseDir}/scripts/run.py`, `$SKILL_DIR/...`) and
+commands preceded by a `cd` into the skill folder are fine.
+
+## Why it matters
+Harnesses start the agent in the user's project, not in the skill's folder, so `python scripts/run.py` fails with
+"No such file", and the agent starts guessing. The SkVM paper counts this path-resolution gap among the main
+reasons skills fail on another harness.
+
+## Example
+```bash
+python3 scripts/extract.py input.pdf
+```
+
+## Fix
+Anchor the path to the skill folder: `python3 {baseDir}/scripts/extract.py input.pdf`. `--unsafe-fixes` rewrites
+it; the convention is configurable: `[tool.skvm-lint.rules.ST008] anchor = "$SKILL_DIR"` (default `{baseDir}`).
+"""
+
+import re
+
+from skvm_lint.diagnostics import Edit, Fix, Severity
+from skvm_lint.rule import Rule
+
+RELATIVE = re.compile(r"^(\./)?[\w.-]+(/[\w.-]+)*\.\w+$")
+CD_INTO_SKILL = re.compile(r"\bcd\s+(\{baseDir\}|\$\{?SKILL_DIR|\$\{?CLAUDE_SKILL_DIR|\"?\$\(dirname)")
+
+
+class WorkingDirectoryPath(Rule):
+    id = "ST008"
+    name = "working-directory-path"
+    groups = ("structure", "portability")
+    severity = Severity.WARNING
+    fix_safety = "unsafe"
+
+    def check(self, skill, ctx):
+        body = skill.body
+        if body is None or not skill.skill_md_path:
+            return
+        anchor = str(ctx.options.get(self.id, {}).get("anchor", "{baseDir}")).rstrip("/")
+        bundled = {f.path for f in skill.files if f.kind != "skill_md"}
+        lines = skill.skill_md_text.split("\n")
+        starts = [0]
+        for line in lines:
+            starts.append(starts[-1] + len(line) + 1)
+        units = [(b.code, b.text) for b in body.code_blocks if b.code is not None]
+        units += [(ic.code, ic.text) for ic in body.inline_code if ic.code is not None]
+        seen = set()
+        for facts, text in units:
+            if CD_INTO_SKILL.search(text):
+                continue
+            for command in facts.commands:
+                for word in command.argv:
+                    path = word.removeprefix("./")
+                    if not RELATIVE.match(word) or path not in bundled or (command.span.line, path) in seen:
+                        continue
+                    seen.add((command.span.line, path))
+                    fix = _anchor_fix(skill.skill_md_path, lines, starts, command.span.line, word, anchor)
+                    yield self.report(skill, command.span, f"`{word}` resolves against the agent's working "
+                                      "directory, not the skill folder", hint=f"write `{anchor}/{path}`", fix=fix)
+
+
+def _anchor_fix(file, lines, starts, line_number, word, anchor):
+    if not 1 <= line_number <= len(lines):
+        return None
+    line = lines[line_number - 1]
+    m = re.search(r"(?<![\w/.$}-])" + re.escape(word) + r"(?![\w/-])", line)
+    if m is None:
+        return None
+    start = starts[line_number - 1] + m.start()
+    path = word.removeprefix("./")
+    return Fix(f"anchor `{word}` to the skill folder", (Edit(file, start, start + len(word), f"{anchor}/{path}"),),
+               safe=False)
