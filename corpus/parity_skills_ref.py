@@ -29,6 +29,8 @@ DEFAULT_ROOT = HERE.parent.parent / "shared" / "corpus"
 KINDS = [
     (re.compile(r"must start with YAML frontmatter"), "frontmatter missing",
      ("FM001", "FM002"), "error: no client can read name or description"),
+    (re.compile(r"not properly closed"), "frontmatter unterminated", ("FM002",), "error: the body would be read as "
+     "YAML"),
     (re.compile(r"Invalid YAML in frontmatter"), "YAML rejected",
      ("FM003", "FM013", "FM011"), "error (FM003) when YAML itself fails; info (FM013, opt-in portability) when only "
      "skills-ref's strict subset refuses flow mappings, which YAML and every client accept"),
@@ -36,13 +38,15 @@ KINDS = [
      ("FM010", "FM012"), "warning (FM010) for keys no client knows; info (FM012, opt-in portability) for client "
      "extensions such as version/author, which agents accept"),
     (re.compile(r"Directory name .* must match skill name"), "name differs from folder",
-     ("FM008",), "warning: clients load the skill by either; installers and hubs disagree"),
+     ("FM008", "FM002"), "warning: clients load the skill by either; installers and hubs disagree (FM002 where "
+     "skills-ref accepts an indented `---` as the end of the frontmatter and we do not)"),
     (re.compile(r"Skill name .*(lowercase|invalid characters|hyphen|exceeds|characters)"), "name format",
      ("FM007", "FM005"), "error: clients refuse or rename such skills"),
     (re.compile(r"Missing required field in frontmatter: name"), "name missing", ("FM004",), "error"),
     (re.compile(r"Missing required field in frontmatter: description"), "description missing", ("FM006",), "error"),
     (re.compile(r"[Dd]escription .*(exceeds|empty|must)"), "description format", ("FM009", "FM006"), "warning"),
-    (re.compile(r"[Cc]ompatibility"), "compatibility format", ("FM009",), "warning"),
+    (re.compile(r"[Cc]ompatibility|'license'|'allowed-tools'|'metadata'"), "field shape", ("FM014",),
+     "warning: clients drop a field of the wrong type"),
     (re.compile(r"SKILL\.md|skill\.md"), "SKILL.md missing or misnamed", ("ST001", "ST002"), "error"),
 ]
 

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar, Iterable, Iterator
 
-from .diagnostics import Diagnostic, Fix, Severity
+from .diagnostics import Diagnostic, Fix, Severity, printable
 from .model import Skill, Span
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
@@ -72,6 +72,7 @@ class Rule:
                fix: Fix | None = None, severity: Severity | None = None) -> Diagnostic:
         """Make a diagnostic of this rule at a span (or at line 1 of a file)."""
         span = where if isinstance(where, Span) else Span(where, 1)
+        message = printable(message)  # messages quote file names and file content: keep the report one line, UTF-8
         return Diagnostic(self.id, self.name, severity or self.severity, message, skill.root, span.file,
                           span.line, span.column, span.end_line, span.end_column, hint=hint, fix=fix)
 

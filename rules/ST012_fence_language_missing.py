@@ -1,0 +1,76 @@
+"""A code fence has no language although its content is clearly code.
+
+## What it does
+Reports fences opened with a bare ```` ``` ```` whose content parses unambiguously as JSON, as Python (imports or
+definitions, no syntax errors) or as shell commands (the commands the agent is told to run), and offers a safe fix
+that adds the language to the opening fence. Console sessions with `$ ` prompts get `console`.
+
+## Why it matters
+The language tag tells the agent (and every tool, including this linter) how to read the block: whether to run it,
+which interpreter to use, how to highlight it for the reviewer. Unlabelled command blocks are where agents most
+often paste the prompt characters or run Python through the shell.
+
+## Example
+````markdown
+```
+python3 -m pip install pypdf
+```
+````
+
+## Fix
+Add the language after the backticks (` ```bash `). `--fix` does it.
+"""
+
+import json
+
+from skvm_lint.diagnostics import Edit, Fix, Severity
+from skvm_lint.fixes.yaml_edit import line_offset
+from skvm_lint.parsing.code import extract_facts
+from skvm_lint.rule import Rule
+
+
+def _language(block) -> str | None:
+    text = block.text.strip()
+    if not text:
+        return None
+    if text[0] in "{[":
+        try:
+            json.loads(text)
+            return "json"
+        except ValueError:
+            return None
+    if block.language == "shell" and block.code is not None and not block.code.syntax_errors:
+        prompts = any(line.lstrip().startswith("$ ") for line in text.split("\n"))
+        return "console" if prompts else "bash"
+    lines = [line for line in text.split("\n") if line.strip()]
+    if any(line.startswith(("import ", "from ", "def ", "class ")) for line in lines) and \
+            not extract_facts(block.text, "python", "fence").syntax_errors:
+        return "python"
+    return None
+
+
+class FenceLanguageMissing(Rule):
+    id = "ST012"
+    name = "fence-language-missing"
+    groups = ("structure", "style")
+    severity = Severity.INFO
+    fix_safety = "safe"
+
+    def check(self, skill, ctx):
+        body = skill.body
+        if body is None or not skill.skill_md_path:
+            return
+        text = skill.skill_md_text
+        for block in body.code_blocks:
+            if not block.fenced or block.info or not block.closed:
+                continue
+            language = _language(block)
+            if language is None:
+                continue
+            start = line_offset(text, block.span.line)
+            opening = text[start:].split("\n", 1)[0]
+            marker = opening.lstrip(" >\t")
+            position = start + len(opening) - len(marker) + (len(marker) - len(marker.lstrip("`~")))
+            fix = Fix(f"label the fence `{language}`", (Edit(skill.skill_md_path, position, position, language),))
+            yield self.report(skill, block.span, f"this fence has no language; its content is {language}",
+                              hint=f"open it with ```{language}", fix=fix)
