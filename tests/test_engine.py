@@ -12,7 +12,8 @@ from skvm_lint.diagnostics import Severity
 from skvm_lint.engine import process_skill, run
 from skvm_lint.rule import Rule, all_rules, select_rules
 
-BAD = "---\ndescription: x\n---\n# Body\n"  # FM004
+DESCRIPTION = "Checks things. Use when asked to check things."
+BAD = f"---\ndescription: {DESCRIPTION}\n---\n# Body\n"  # FM004 only
 
 
 def ids(rules):
@@ -101,7 +102,7 @@ def test_baseline_accepts_existing_findings_only(tmp_path: Path, make_skill):
     assert write_baseline(first.diagnostics, baseline) == 1
     again = run([str(root)], Config(baseline=baseline))
     assert again.diagnostics == [] and again.baseline_accepted == 1
-    (root / "SKILL.md").write_text("\n\n" + BAD.replace("description: x", "description:"))  # shifted + new
+    (root / "SKILL.md").write_text("\n\n" + BAD.replace(f"description: {DESCRIPTION}", "description:"))  # shifted + new
     shifted = run([str(root)], Config(baseline=baseline))
     assert [d.rule for d in shifted.diagnostics] == ["FM001"]
 
@@ -119,7 +120,7 @@ def test_parallel_run_equals_serial_run(tmp_path: Path):
     for i in range(40):
         skill = tmp_path / "hub" / f"s{i:02d}"
         skill.mkdir(parents=True)
-        (skill / "SKILL.md").write_text(BAD if i % 3 else f"---\nname: s{i:02d}\ndescription: ok\n---\n")
+        (skill / "SKILL.md").write_text(BAD if i % 3 else f"---\nname: s{i:02d}\ndescription: {DESCRIPTION}\n---\nDo it.\n")
     serial = run([str(tmp_path / "hub")], Config(), jobs=1)
     parallel = run([str(tmp_path / "hub")], Config(), jobs=2)
     key = lambda r: sorted((d.path, d.rule, d.line) for d in r.diagnostics)  # noqa: E731
