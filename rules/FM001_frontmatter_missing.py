@@ -25,6 +25,7 @@ description: Merge, split and rotate PDF files. Use when the user asks to combin
 """
 
 from skvm_lint.diagnostics import Severity
+from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
 
@@ -36,5 +37,12 @@ class FrontmatterMissing(Rule):
 
     def check(self, skill, ctx):
         if skill.skill_md_path and skill.body is not None and not skill.frontmatter.present:
+            lines = skill.skill_md_text.lstrip("\ufeff").split("\n")
+            late = next((i for i, line in enumerate(lines[:50], 1) if line.strip() == "---"), None)
+            if late is not None and all(not line.strip() for line in lines[: late - 1]):
+                yield self.report(skill, Span(skill.skill_md_path, late), f"the frontmatter starts on line {late}; "
+                                  "it must start on line 1, or clients do not see it",
+                                  hint="delete the blank lines before the opening `---`")
+                return
             yield self.report(skill, skill.skill_md_path, "SKILL.md has no YAML frontmatter",
                               hint="start the file with `---`, then `name:` and `description:`, then `---`")

@@ -3,7 +3,8 @@
 ## What it does
 Checks the optional fields of the specification: `compatibility` is a string of at most 500 characters, `license` a
 string, `allowed-tools` a space-separated string (a YAML list of strings, which Claude Code accepts, is info),
-`metadata` a mapping of string keys to string values. Hub metadata under `metadata.openclaw` (and `clawdbot`,
+`metadata` a mapping of string keys to string values. Client extensions are checked by shape too: `user-invocable`
+and `disable-model-invocation` are booleans, `argument-hint` and `model` strings. Hub metadata under `metadata.openclaw` (and `clawdbot`,
 `moltbot`, `clawdis`) is validated by its own shape: a mapping whose `requires.bins`, `requires.env`,
 `requires.config` and `os` are lists of strings and whose `install` is a list of mappings.
 
@@ -66,6 +67,12 @@ class FrontmatterFieldShape(Rule):
                                  "space-separated string", Severity.INFO))
             elif not isinstance(value, str):
                 problems.append(("allowed-tools", "`allowed-tools` must be a space-separated string", None))
+        for key in ("user-invocable", "disable-model-invocation"):
+            if key in data and not isinstance(data[key], bool):
+                problems.append((key, f"`{key}` must be true or false", None))
+        for key in ("argument-hint", "model"):
+            if key in data and not isinstance(data[key], str):
+                problems.append((key, f"`{key}` must be a string", None))
         if "metadata" in data:
             problems += [("metadata", message, None) for message in _metadata_problems(data["metadata"])]
         for key, message, severity in problems:
