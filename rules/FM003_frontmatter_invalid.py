@@ -19,10 +19,14 @@ description: [Merge PDFs
 
 ## Fix
 Correct the YAML at the reported line. Quote values that contain `: `, `#`, `[` or `{`:
-`description: "Merge PDFs: fast"`.
+`description: "Merge PDFs: fast"`. For the commonest case, a one-line top-level value holding `: `
+(`description: Use when: ...`), `--fix` adds the quotes (a safe fix: the text is kept as written, escaped).
 """
 
-from skvm_lint.diagnostics import Severity
+import re
+
+from skvm_lint.diagnostics import Edit, Fix, Severity
+from skvm_lint.fixes.yaml_edit import line_offset
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
@@ -39,9 +43,29 @@ class FrontmatterInvalid(Rule):
     name = "frontmatter-invalid"
     groups = ("spec", "frontmatter")
     severity = Severity.ERROR
+    fix_safety = "safe"
 
     def check(self, skill, ctx):
         error = skill.frontmatter.error
         if error is not None and skill.skill_md_path:
+            fix = _quote_colon_value(skill, error.line) if "mapping values are not allowed" in error.message else None
             yield self.report(skill, Span(skill.skill_md_path, error.line, error.column),
-                              f"frontmatter is not valid YAML: {error.message}", hint=HINTS.get(error.kind))
+                              f"frontmatter is not valid YAML: {error.message}", hint=HINTS.get(error.kind), fix=fix)
+
+
+# `description: Use when: ...` -- a top-level plain value holding ": ". Quoting it is what the author meant.
+PLAIN_TOP_LEVEL = re.compile(r"^(?P<key>[A-Za-z][\w-]*):[ \t]+(?P<value>[^\s'\"|>\[{&*!#%@`].*?)[ \t]*$")
+
+
+def _quote_colon_value(skill, line: int):
+    lines = skill.skill_md_text.split("\n")
+    if not 1 <= line <= len(lines) - 1:
+        return None
+    m = PLAIN_TOP_LEVEL.match(lines[line - 1].rstrip("\r"))
+    following = lines[line].rstrip("\r") if line < len(lines) else ""
+    if m is None or ": " not in m.group("value") or " #" in m.group("value") or following[:1] in (" ", "\t"):
+        return None  # a continued plain scalar or a comment: not a one-line value to quote blindly
+    value = m.group("value").replace("\\", "\\\\").replace('"', '\\"')
+    start = line_offset(skill.skill_md_text, line) + m.start("value")
+    end = line_offset(skill.skill_md_text, line) + m.end("value")
+    return Fix(f"quote the value of `{m.group('key')}`", (Edit(skill.skill_md_path, start, end, f'"{value}"'),))
