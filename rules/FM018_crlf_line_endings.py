@@ -1,4 +1,4 @@
-"""SKILL.md uses Windows line endings (CRLF).
+r"""SKILL.md uses Windows line endings (CRLF).
 
 ## What it does
 Reports a SKILL.md with `\r\n` line endings, and offers a safe fix that converts them to `\n`.
