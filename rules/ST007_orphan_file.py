@@ -27,10 +27,11 @@ import posixpath
 import re
 
 from skvm_lint.diagnostics import Severity
+from skvm_lint.model import for_people
 from skvm_lint.rule import Rule
 
-NOT_REPORTED = re.compile(r"(^|/)(readme|license|licence|changelog|contributing|notice|authors|security)[^/]*$|"
-                          r"(^|/)[^/]*[-_]?log\.md$|(^|/)test[-_][^/]*$|"
+# Besides files written for people (model.for_people): notes, logs, test scenarios, package markers, hidden folders.
+NOT_REPORTED = re.compile(r"(^|/)(notice|authors)[^/]*$|(^|/)[^/]*[-_]?log\.md$|(^|/)test[-_][^/]*$|"
                           r"(^|/)(tests?|__tests__|\.[^/]+)/|(^|/)__init__\.py$|(^|/)conftest\.py$", re.IGNORECASE)
 
 
@@ -44,7 +45,7 @@ class OrphanFile(Rule):
         if skill.skill_md_path is None or not skill.skill_md_text:
             return
         candidates = [f for f in skill.files if f.kind in ("script", "markdown") and f.path != skill.skill_md_path
-                      and not NOT_REPORTED.search(f.path)]
+                      and not for_people(f.path) and not NOT_REPORTED.search(f.path)]
         if not candidates:
             return
         texts = {f.path: f.text for f in skill.files if f.text is not None}

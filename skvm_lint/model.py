@@ -298,6 +298,18 @@ class BundledFile:
         return head if sep else None
 
 
+# Files written for people rather than for the agent to follow: READMEs, changelogs, install notes, docs/.
+_FOR_PEOPLE_NAMES = ("readme", "changelog", "contributing", "license", "licence", "security", "history", "upgrad",
+                     "install", "migrat", "code_of_conduct")
+
+
+def for_people(path: str) -> bool:
+    """Whether a bundled file is documentation for humans (a README, docs/, tests/) rather than agent instructions."""
+    name = path.rsplit("/", 1)[-1].lower()
+    return name.startswith(_FOR_PEOPLE_NAMES) or path.lower().startswith(("docs/", "doc/", "examples/", "tests/",
+                                                                          "test/"))
+
+
 @dataclass(slots=True)
 class Skill:
     """Everything skvm-lint knows about one skill folder."""

@@ -24,7 +24,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from ..diagnostics import Severity
-from ..model import BundledFile, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span
+from ..model import BundledFile, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 
 FAMILIES = {
     "remote-code-execution": "runs code fetched from the network or decoded from an opaque blob",
@@ -231,11 +231,7 @@ EXECUTABLE_EXTENSIONS = (".exe", ".dll", ".so", ".dylib", ".bin", ".com", ".scr"
 
 def _doc_context(path: str) -> str:
     """SKILL.md and references are instructions the agent follows; READMEs, changelogs and docs/ are for humans."""
-    name = path.rsplit("/", 1)[-1].lower()
-    if path.lower().startswith(("docs/", "doc/", "examples/", "tests/", "test/")) or \
-            name.startswith(("readme", "changelog", "contributing", "license", "security", "history")):
-        return "documentation"
-    return "instructions"
+    return "documentation" if for_people(path) else "instructions"
 
 
 def _is_warning(text: str) -> bool:

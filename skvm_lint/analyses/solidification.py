@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import CodeBlock, MarkdownDoc, Skill, Span
+from ..model import CodeBlock, MarkdownDoc, Skill, Span, for_people
 from ..tokens import estimate_tokens
 
 EXTRACTABLE = {"python": ".py", "shell": ".sh", "javascript": ".js", "typescript": ".ts"}
@@ -155,12 +155,6 @@ def _code_lines(block: CodeBlock) -> int:
                if line.strip() and not line.lstrip().startswith(("#", "//")))
 
 
-def _for_humans(path: str) -> bool:
-    name = path.rsplit("/", 1)[-1].lower()
-    return name.startswith(("readme", "changelog", "contributing", "license", "upgrad", "install", "migrat",
-                            "security", "history", "code_of_conduct")) or path.startswith(("docs/", "doc/"))
-
-
 def _is_code(block: CodeBlock) -> bool:
     """Help text and console transcripts sit in shell fences too; code parses and runs commands."""
     facts = block.code
@@ -208,7 +202,7 @@ def find(skill: Skill) -> list[Candidate]:
     existing = {f.path for f in skill.files}
     planned: set[str] = set()
     for doc in skill.markdown_docs():
-        if _for_humans(doc.file):
+        if for_people(doc.file):
             continue  # READMEs and docs/ are read by people, not followed by the agent on each run
         blocks = [b for b in doc.code_blocks if b.language in EXTRACTABLE and b.code is not None and b.closed
                   and _is_code(b)]
