@@ -23,7 +23,8 @@ def ids(rules):
 def test_selection_by_id_prefix_name_and_group():
     assert ids(select_rules(["FM004"])) == ["FM004"]
     assert ids(select_rules(["name-missing"])) == ["FM004"]
-    assert set(ids(select_rules(["FM"]))) == {f"FM{n:03d}" for n in range(1, 17)}  # a prefix names opt-in rules too
+    # a prefix names every rule under it, opt-in ones included
+    assert set(ids(select_rules(["FM"]))) == {r.id for r in all_rules() if r.id.startswith("FM")} >= {"FM001", "FM012"}
     assert "ST001" in ids(select_rules(["structure"])) and "FM001" not in ids(select_rules(["structure"]))
     assert "FM004" not in ids(select_rules(None, ignore=["FM004"]))
     assert ids(select_rules(["FM"], ignore=["FM0"])) == []
