@@ -293,6 +293,51 @@ def deps(paths: tuple[str, ...], fmt: str, output: str | None, show_all: bool) -
                 Console(file=stream, highlight=False, width=None if stream.isatty() else 140).print(table)
 
 
+@main.group()
+def corpus() -> None:
+    """Audit whole hubs: scan thousands of skills incrementally into a results folder."""
+
+
+@corpus.command(name="scan")
+@_paths
+@_with(_select_opts)
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Results folder: cache.sqlite (the incremental cache) and results.jsonl (one analyze object per "
+                   "skill).")
+@_guard
+def corpus_scan(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
+                ignore: tuple[str, ...], config_path: str | None, jobs: int, quiet: bool, target: str | None,
+                profiles_dir: str | None, out: Path) -> None:
+    """Scan every skill under PATHS into --out, re-analysing only what changed.
+
+    \b
+    A skill is re-analysed when its files, the rules or the tool changed since the last scan into
+    the same folder; otherwise its cached result is reused. Interrupt with Ctrl-C at any time: the
+    work done is kept, and the next run resumes. results.jsonl is replaced only when a scan completes.
+    \b
+    Example:
+      skvm-lint corpus scan ~/hub/skills --out audit/
+      skvm-lint corpus scan ~/hub/skills --out audit/   # again: only changed skills are analysed
+    """
+    from .corpus import scan
+
+    config = _config(config_path, target, profiles_dir, select=_split(select) or None,
+                     extend_select=_split(extend_select) or None, ignore=_split(ignore) or None)
+    show = not quiet and sys.stderr.isatty()
+    if show:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TextColumn("skills"),
+                      TimeRemainingColumn(), transient=True) as progress:
+            task = progress.add_task("skills", total=None)
+            report = scan(paths, out, config, jobs=jobs,
+                          on_progress=lambda done, total, _: progress.update(task, completed=done, total=total))
+    else:
+        report = scan(paths, out, config, jobs=jobs)
+    click.echo(f"{report.skills} skills: {report.analysed} analysed, {report.cached} unchanged (cached); "
+               f"results in {report.out}")
+
+
 @main.command(name="capabilities")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str), required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,

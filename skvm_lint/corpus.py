@@ -1,0 +1,134 @@
+"""Hub-scale scanning: every skill under some roots, in a process pool, incrementally.
+
+Each skill's result (the `analyze` object with its diagnostics) is cached in SQLite (standard library) under a key
+made of the skill's content (every file's path and bytes, as the loader would read them), the tool version and the
+rule set. A second scan of an unchanged hub re-hashes files and parses nothing. Results are committed in batches,
+so an interrupted scan keeps its work and the next one resumes; `results.jsonl` is written to a temporary file and
+renamed into place only when a scan completes, so it is never half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__, analysis_object
+from .config import Config
+from .engine import _map, default_jobs
+from .loader import SKIPPED_DIRS, discover, display_path
+from .rule import all_rules, select_rules
+
+SCHEMA = "CREATE TABLE IF NOT EXISTS results (path TEXT PRIMARY KEY, key TEXT NOT NULL, record TEXT NOT NULL)"
+BATCH = 64  # results per commit: an interruption loses at most this much work
+
+
+@dataclass(slots=True)
+class ScanReport:
+    skills: int = 0
+    analysed: int = 0
+    cached: int = 0
+    out: Path | None = None
+
+
+def content_key(root: str, config_key: str, max_file_bytes: int) -> str:
+    """A hash of everything the analysis reads from a skill folder (names, sizes, bytes), plus the rule set."""
+    digest = hashlib.sha256(config_key.encode())
+    entries: list[tuple[str, str]] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+        for name in files:
+            entries.append((os.path.relpath(os.path.join(folder, name), root), os.path.join(folder, name)))
+    for rel, path in sorted(entries):
+        digest.update(os.fsencode(rel) + b"\0")
+        try:
+            st = os.lstat(path)
+            if stat.S_ISLNK(st.st_mode):
+                digest.update(b"link:" + os.fsencode(os.readlink(path)))
+            elif stat.S_ISREG(st.st_mode):
+                with open(path, "rb") as fh:
+                    digest.update(fh.read(max_file_bytes + 1))
+            else:
+                digest.update(b"special")
+        except OSError as exc:
+            digest.update(f"error:{exc.errno}".encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _code_fingerprint() -> str:
+    """A hash of the tool's own code and rule files: an edited rule invalidates the cache even at the same version."""
+    digest = hashlib.sha256(__version__.encode())
+    sources = sorted(Path(__file__).parent.rglob("*.py")) + sorted({Path(r.source) for r in all_rules()})
+    for path in sources:
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _config_key(config: Config, rule_ids: tuple[str, ...]) -> str:
+    """Tool code, rules and the settings that change results: any of them changing invalidates the cache."""
+    limits = {k: getattr(config.limits, k) for k in sorted(config.limits.__dataclass_fields__)}
+    return json.dumps([_code_fingerprint(), rule_ids, limits, config.rule_options, repr(config.target)],
+                      sort_keys=True, default=str)
+
+
+def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
+         on_progress: Callable[[int, int, int], None] | None = None) -> ScanReport:
+    """Scan every skill under ``paths`` into ``out`` (``cache.sqlite`` and ``results.jsonl``)."""
+    out.mkdir(parents=True, exist_ok=True)
+    roots, skill_less = discover(paths)
+    rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
+    config_key = _config_key(config, rule_ids)
+    db = sqlite3.connect(out / "cache.sqlite")
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute(SCHEMA)
+        cached = dict(db.execute("SELECT path, key FROM results"))
+        report = ScanReport(skills=len(roots) + len(skill_less), out=out / "results.jsonl")
+        todo: list[tuple[str, bool, str]] = []
+        for root, missing in [(r, False) for r in roots] + [(r, True) for r in skill_less]:
+            path = display_path(root)
+            key = content_key(str(root), config_key, config.limits.max_file_bytes)
+            if cached.get(path) == key:
+                report.cached += 1
+            else:
+                todo.append((path, missing, key))
+        if on_progress is not None:
+            on_progress(report.cached, report.skills, report.cached)
+        tasks = [(path, missing, rule_ids, config, True) for path, missing, _ in todo]
+        keys = {path: key for path, _, key in todo}
+        pending = 0
+        for result in _map(tasks, jobs or default_jobs(len(tasks))):
+            record = analysis_object(result)
+            db.execute("INSERT OR REPLACE INTO results (path, key, record) VALUES (?, ?, ?)",
+                       (result.root, keys[result.root], json.dumps(record, ensure_ascii=False, default=str)))
+            report.analysed += 1
+            pending += 1
+            if pending >= BATCH:
+                db.commit()
+                pending = 0
+            if on_progress is not None:
+                on_progress(report.cached + report.analysed, report.skills, report.cached)
+        db.commit()
+        wanted = {display_path(r) for r in [*roots, *skill_less]}
+        _write_jsonl(db, wanted, out / "results.jsonl")
+        return report
+    finally:
+        db.close()
+
+
+def _write_jsonl(db: sqlite3.Connection, wanted: set[str], target: Path) -> None:
+    """The results of this scan's skills, in path order, replacing the previous file in one rename."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for path, record in db.execute("SELECT path, record FROM results ORDER BY path"):
+            if path in wanted:
+                fh.write(record + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)

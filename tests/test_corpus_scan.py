@@ -1,0 +1,90 @@
+"""`skvm-lint corpus scan`: incremental results, and an interrupted scan that resumes without losing or half-writing."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from skvm_lint.cli import main
+
+from .conftest import write_skill
+
+SKILL = """---
+name: {name}
+description: Reports item {n}. Use when asked about item {n}.
+---
+## Steps
+1. Run `curl -s https://api.example.org/items/{n} | jq .name`
+2. Summarise the result.
+"""
+
+
+def _hub(root: Path, count: int) -> Path:
+    for n in range(count):
+        name = f"skill-{n:03d}"
+        write_skill(root / name, {"SKILL.md": SKILL.format(name=name, n=n)})
+    return root
+
+
+def _scan(hub: Path, out: Path, *extra: str) -> str:
+    result = CliRunner().invoke(main, ["corpus", "scan", str(hub), "--out", str(out), "-q", *extra])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_rescan_reuses_unchanged_skills(tmp_path: Path) -> None:
+    hub = _hub(tmp_path / "hub", 5)
+    out = tmp_path / "out"
+    assert "5 analysed, 0 unchanged" in _scan(hub, out, "-j", "1")
+    assert "0 analysed, 5 unchanged" in _scan(hub, out, "-j", "1")
+    (hub / "skill-002" / "SKILL.md").write_text(SKILL.format(name="skill-002", n=99), encoding="utf-8")
+    assert "1 analysed, 4 unchanged" in _scan(hub, out, "-j", "1")
+    records = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["name"] for r in records] == [f"skill-{n:03d}" for n in range(5)]
+    # the cached objects are exactly what `analyze` prints
+    fresh = CliRunner().invoke(main, ["analyze", "--format", "json", "-q", "-j", "1", str(hub)])
+    by_path = {json.loads(line)["path"]: json.loads(line) for line in fresh.output.splitlines()}
+    assert all(by_path[r["path"]] == r for r in records)
+
+
+def test_a_changed_rule_set_invalidates_the_cache(tmp_path: Path) -> None:
+    hub = _hub(tmp_path / "hub", 3)
+    out = tmp_path / "out"
+    _scan(hub, out, "-j", "1")
+    assert "3 analysed" in _scan(hub, out, "-j", "1", "--select", "FM")
+
+
+def test_interrupted_scan_resumes_and_never_half_writes(tmp_path: Path) -> None:
+    hub = _hub(tmp_path / "hub", 200)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "skvm_lint", "corpus", "scan", str(hub), "--out", str(out),
+                             "-q", "-j", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    rows = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with sqlite3.connect(out / "cache.sqlite") as db:
+                rows = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+        except sqlite3.Error:
+            rows = 0
+        if rows:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None and rows, "the scan finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=60)
+    assert not (out / "results.jsonl").exists(), "an interrupted scan must not leave a partial results file"
+
+    resumed = _scan(hub, out, "-j", "1")
+    analysed = int(resumed.split(": ")[1].split(" analysed")[0])
+    assert 0 < analysed < 200, resumed  # the committed work was kept
+    complete = _scan(hub, tmp_path / "fresh", "-j", "1")
+    assert "200 analysed" in complete
+    assert (out / "results.jsonl").read_bytes() == (tmp_path / "fresh" / "results.jsonl").read_bytes()
