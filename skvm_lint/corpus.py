@@ -24,7 +24,10 @@ from .engine import _map, default_jobs
 from .loader import SKIPPED_DIRS, discover, display_path
 from .rule import all_rules, select_rules
 
-SCHEMA = "CREATE TABLE IF NOT EXISTS results (path TEXT PRIMARY KEY, key TEXT NOT NULL, record TEXT NOT NULL)"
+SCHEMA = ("CREATE TABLE IF NOT EXISTS results (path TEXT PRIMARY KEY, key TEXT NOT NULL, record TEXT NOT NULL);"
+          # As git's index: a skill whose files' names, sizes, mtimes and inodes are unchanged keeps its content key
+          # without its files being read again.
+          "CREATE TABLE IF NOT EXISTS stat_index (path TEXT PRIMARY KEY, signature TEXT NOT NULL, key TEXT NOT NULL)")
 BATCH = 64  # results per commit: an interruption loses at most this much work
 
 
@@ -36,15 +39,33 @@ class ScanReport:
     out: Path | None = None
 
 
-def content_key(root: str, config_key: str, max_file_bytes: int) -> str:
-    """A hash of everything the analysis reads from a skill folder (names, sizes, bytes), plus the rule set."""
-    digest = hashlib.sha256(config_key.encode())
+def _files(root: str) -> list[tuple[str, str]]:
+    """``(relative path, path)`` of every entry the loader would look at, sorted."""
     entries: list[tuple[str, str]] = []
     for folder, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
         for name in files:
             entries.append((os.path.relpath(os.path.join(folder, name), root), os.path.join(folder, name)))
-    for rel, path in sorted(entries):
+    return sorted(entries)
+
+
+def stat_signature(root: str, config_key: str) -> str:
+    """Names, sizes, modification times and inodes of a skill's files: cheap, and changes when any file does."""
+    digest = hashlib.sha256(config_key.encode())
+    for rel, path in _files(root):
+        try:
+            st = os.lstat(path)
+            digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{st.st_mode}\n".encode(
+                "utf-8", "surrogateescape"))
+        except OSError as exc:
+            digest.update(f"{rel}\0error:{exc.errno}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def content_key(root: str, config_key: str, max_file_bytes: int) -> str:
+    """A hash of everything the analysis reads from a skill folder (names, sizes, bytes), plus the rule set."""
+    digest = hashlib.sha256(config_key.encode())
+    for rel, path in _files(root):
         digest.update(os.fsencode(rel) + b"\0")
         try:
             st = os.lstat(path)
@@ -87,13 +108,19 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
     db = sqlite3.connect(out / "cache.sqlite")
     try:
         db.execute("PRAGMA journal_mode=WAL")
-        db.execute(SCHEMA)
+        db.executescript(SCHEMA)
         cached = dict(db.execute("SELECT path, key FROM results"))
+        index = {path: (signature, key) for path, signature, key in db.execute("SELECT * FROM stat_index")}
         report = ScanReport(skills=len(roots) + len(skill_less), out=out / "results.jsonl")
         todo: list[tuple[str, bool, str]] = []
         for root, missing in [(r, False) for r in roots] + [(r, True) for r in skill_less]:
             path = display_path(root)
-            key = content_key(str(root), config_key, config.limits.max_file_bytes)
+            signature = stat_signature(str(root), config_key)
+            known = index.get(path)
+            key = known[1] if known and known[0] == signature else \
+                content_key(str(root), config_key, config.limits.max_file_bytes)
+            if known != (signature, key):
+                db.execute("INSERT OR REPLACE INTO stat_index VALUES (?, ?, ?)", (path, signature, key))
             if cached.get(path) == key:
                 report.cached += 1
             else:
