@@ -27,7 +27,8 @@ from .rule import all_rules, select_rules
 SCHEMA = ("CREATE TABLE IF NOT EXISTS results (path TEXT PRIMARY KEY, key TEXT NOT NULL, record TEXT NOT NULL);"
           # As git's index: a skill whose files' names, sizes, mtimes and inodes are unchanged keeps its content key
           # without its files being read again.
-          "CREATE TABLE IF NOT EXISTS stat_index (path TEXT PRIMARY KEY, signature TEXT NOT NULL, key TEXT NOT NULL)")
+          "CREATE TABLE IF NOT EXISTS stat_index (path TEXT PRIMARY KEY, signature TEXT NOT NULL, key TEXT NOT NULL);"
+          "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
 BATCH = 64  # results per commit: an interruption loses at most this much work
 
 
@@ -143,7 +144,15 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
                 on_progress(report.cached + report.analysed, report.skills, report.cached)
         db.commit()
         wanted = {display_path(r) for r in [*roots, *skill_less]}
-        _write_jsonl(db, wanted, out / "results.jsonl")
+        # results.jsonl is a function of the scanned paths and their keys: rewrite it only when that changed
+        manifest = hashlib.sha256(json.dumps(sorted(
+            db.execute("SELECT path, key FROM results").fetchall())).encode() + json.dumps(sorted(wanted)).encode())
+        stamp = manifest.hexdigest()
+        previous = db.execute("SELECT value FROM meta WHERE name = 'results.jsonl'").fetchone()
+        if previous is None or previous[0] != stamp or not (out / "results.jsonl").exists():
+            _write_jsonl(db, wanted, out / "results.jsonl")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('results.jsonl', ?)", (stamp,))
+            db.commit()
         return report
     finally:
         db.close()

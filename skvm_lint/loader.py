@@ -66,23 +66,28 @@ class RawSkill:
 def find_skill_md(folder: Path) -> str | None:
     """The name of the folder's SKILL.md, matched case-insensitively (``skill.md`` is found and later flagged)."""
     try:
-        names = os.listdir(folder)
+        with os.scandir(folder) as it:
+            return _skill_md_among(list(it))
     except OSError:
         return None
+
+
+def _skill_md_among(entries: list[os.DirEntry]) -> str | None:
+    names = {e.name: e for e in entries}
     if SKILL_MD in names:
         return SKILL_MD
     for name in sorted(names):
-        if name.lower() == "skill.md" and (folder / name).is_file():
-            return name
+        if name.lower() == "skill.md":
+            try:
+                if names[name].is_file():
+                    return name
+            except OSError:
+                continue
     return None
 
 
-def _looks_like_skill(folder: Path) -> bool:
+def _looks_like_skill(names: set[str]) -> bool:
     """A folder laid out like a skill although it has no SKILL.md (hub metadata, scripts/ or references/)."""
-    try:
-        names = set(os.listdir(folder))
-    except OSError:
-        return False
     return "_meta.json" in names or bool({"scripts", "references"} & names)
 
 
@@ -137,14 +142,15 @@ def _walk_for_skills(top: Path) -> Iterator[tuple[Path, bool]]:
     candidates: list[Path] = []
     while stack:
         folder = stack.pop()
-        if find_skill_md(folder):
-            found.append(folder)  # and keep looking: skill bundles nest skills inside a skill
-        elif folder != top and _looks_like_skill(folder):
-            candidates.append(folder)
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+            with os.scandir(folder) as it:  # one directory read per folder serves every question below
+                entries = sorted(it, key=lambda e: e.name, reverse=True)
         except OSError:
-            continue
+            entries = []
+        if _skill_md_among(entries):
+            found.append(folder)  # and keep looking: skill bundles nest skills inside a skill
+        elif folder != top and _looks_like_skill({e.name for e in entries}):
+            candidates.append(folder)
         for entry in entries:
             if entry.name in SKIPPED_DIRS or entry.name == "node_modules":
                 continue
@@ -155,8 +161,10 @@ def _walk_for_skills(top: Path) -> Iterator[tuple[Path, bool]]:
                 continue
     for folder in found:
         yield folder, False
+    found_strings = [str(f) + os.sep for f in found]
     for folder in candidates:
-        if not any(f.is_relative_to(folder) for f in found):
+        prefix = str(folder) + os.sep
+        if not any(f.startswith(prefix) for f in found_strings):
             yield folder, True
 
 
