@@ -364,10 +364,11 @@ def _pipelines(facts: CodeFacts) -> dict[tuple[int, int], list[Command]]:
     return groups
 
 
-def _download_danger(urls: list[str], unit: _Unit) -> int:
+def _download_danger(urls: list[str], where: str) -> int:
+    """High from a bare IP, plain HTTP or a collection service; otherwise medium in a script, low where shown."""
     if any(_public_ip_host(u) or u.startswith("http://") or EXFIL_HOSTS.search(_host(u)) for u in urls):
         return 3
-    return 2 if unit.where == "script" else 1
+    return 2 if where == "script" else 1
 
 
 def _check_commands(unit: _Unit, out: _Collector) -> None:
@@ -381,7 +382,7 @@ def _check_commands(unit: _Unit, out: _Collector) -> None:
             if any(p in DOWNLOADERS for p in programs[:i]):
                 urls = [u for c in upstream for u in _urls_in(c.text)]
                 where = ", ".join(urls[:1]) or "a download"
-                out.add("remote-code-execution", "download-to-shell", _download_danger(urls, unit), unit.context,
+                out.add("remote-code-execution", "download-to-shell", _download_danger(urls, unit.where), unit.context,
                         command.span, f"{where} is piped into `{command.program}`: whatever the server returns runs "
                         "with the user's rights", "download to a file, check its checksum or signature, then run it; "
                         "or install from a package manager")
@@ -409,7 +410,7 @@ def _check_commands(unit: _Unit, out: _Collector) -> None:
         text = command.text
         if program in INTERPRETERS | {"eval"} and re.search(r"(<\(|\$\(|`)\s*(curl|wget|iwr|irm)\b", text):
             urls = _urls_in(text)
-            out.add("remote-code-execution", "download-substitution", _download_danger(urls, unit), unit.context,
+            out.add("remote-code-execution", "download-substitution", _download_danger(urls, unit.where), unit.context,
                     command.span, f"`{program}` runs the output of a download ({', '.join(urls[:1]) or 'a URL'})",
                     "download to a file, verify it, then run it")
         elif program == "eval" and re.search(r"\$(\{?\w|@)", " ".join(command.argv[1:])) and \
@@ -585,19 +586,11 @@ def _decode_escapes(value: str) -> str | None:
         return None
 
 
-def _matching_lines(text: str, pattern: re.Pattern) -> Iterator[tuple[int, str]]:
-    """``(0-based index, line)`` of each code line (not a comment) where ``pattern`` matches, once per line."""
-    last = -1
-    for m in pattern.finditer(text):
-        begin = text.rfind("\n", 0, m.start()) + 1
-        index = text.count("\n", 0, begin)
-        if index == last:
-            continue
-        last = index
-        finish = text.find("\n", m.end())
-        line = text[begin : finish if finish >= 0 else len(text)]
+def _code_lines_with(text: str, pattern: re.Pattern) -> Iterator[tuple[int, str]]:
+    """``(1-based line, line)`` where ``pattern`` matches, once per line, leaving out comment lines."""
+    for number, line in _lines_with(text, pattern):
         if not line.lstrip().startswith(("#", "//")):
-            yield index, line
+            yield number, line
 
 
 def _quoted_at(line: str, position: int) -> bool:
@@ -628,35 +621,35 @@ def _check_text_code(unit: _Unit, out: _Collector) -> None:
     text = unit.text
     lowered = unit.where == "script"
     if language == "shell":
-        for index, _ in _matching_lines(text, REVERSE_SHELL):
-            out.add("remote-code-execution", "reverse-shell", 3, unit.context, Span(unit.file, unit.first_line + index),
+        for number, _ in _code_lines_with(text, REVERSE_SHELL):
+            out.add("remote-code-execution", "reverse-shell", 3, unit.context, Span(unit.file, unit.first_line + number - 1),
                     "opens a reverse shell: a remote host gets an interactive shell on this machine",
                     "remove it; a skill never needs one")
-        for index, line in _matching_lines(text, RC_EDIT):
+        for number, line in _code_lines_with(text, RC_EDIT):
             if _quoted_at(line, RC_EDIT.search(line).start()):
                 continue  # `echo "add: echo x >> ~/.zshrc"` prints advice
             out.add("persistence", "shell-rc", 2 if lowered else 1, unit.context,
-                    Span(unit.file, unit.first_line + index),
+                    Span(unit.file, unit.first_line + number - 1),
                     "appends to a shell start-up file, so the change runs in every future shell",
                     "tell the user what to add instead of editing their shell profile")
     elif language in ("python", "javascript", "typescript"):
-        for index, line in _matching_lines(text, STARTUP_PATH):
+        for number, line in _code_lines_with(text, STARTUP_PATH):
             if WRITE_CALL.search(line):
                 out.add("persistence", "startup-file", 2 if lowered else 1, unit.context,
-                        Span(unit.file, unit.first_line + index), "writes into a folder the system starts programs "
+                        Span(unit.file, unit.first_line + number - 1), "writes into a folder the system starts programs "
                         "from", "ask before installing background services")
-    for index, line in _matching_lines(text, TLS_OFF_TEXT):
+    for number, line in _code_lines_with(text, TLS_OFF_TEXT):
         if not _prints(line):
             setting = TLS_OFF_TEXT.search(line).group(0)
             out.add("insecure-transport", "tls-disabled", 2 if lowered else 1, unit.context,
-                    Span(unit.file, unit.first_line + index),
+                    Span(unit.file, unit.first_line + number - 1),
                     f"`{setting}` turns certificate checks off: anyone on the path can change responses",
                     "remove it; fix or pin the certificate instead")
-    for index, line in _matching_lines(text, ALL_INTERFACES):
+    for number, line in _code_lines_with(text, ALL_INTERFACES):
         if not _prints(line):
             guarded = AUTH_HINT.search(text)
             out.add("insecure-transport", "all-interfaces", 1 if guarded or not lowered else 2, unit.context,
-                    Span(unit.file, unit.first_line + index),
+                    Span(unit.file, unit.first_line + number - 1),
                     "serves on 0.0.0.0, reachable from every network the machine is on",
                     "bind to 127.0.0.1 unless remote access is the point, and then require authentication")
 
@@ -681,22 +674,21 @@ def _raw_scan(skill: Skill, out: _Collector) -> None:
         markdown = f.markdown is not None
         if not any(word in f.text for word in RAW_HINTS):
             continue
-        for m in RAW_DOWNLOAD_TO_SHELL.finditer(f.text):
-            line = _line_of(f.text, m.start(), 1)
+        for line, text in _lines_with(f.text, RAW_DOWNLOAD_TO_SHELL):
             if line in skip:
                 continue
             if markdown:
                 context = "prose" if _doc_context(f.path) == "instructions" else "example"
-                danger = _download_danger(_urls_in(f.text.split("\n")[line - 1]), _Unit(f.path, CodeFacts("text"),
-                                          context, "", line))
+                danger = _download_danger(_urls_in(text), context)
             else:
                 context, danger = "file", 3
             out.add("remote-code-execution", "download-to-shell", danger, context, Span(f.path, line),
-                    f"`{m.group(0)[:80]}` pipes a download into a shell", "download to a file, verify it, then run it")
+                    f"`{RAW_DOWNLOAD_TO_SHELL.search(text).group(0)[:80]}` pipes a download into a shell",
+                    "download to a file, verify it, then run it")
         if not markdown:
-            for m in REVERSE_SHELL.finditer(f.text):
-                out.add("remote-code-execution", "reverse-shell", 3, "file", Span(f.path, _line_of(f.text, m.start(),
-                        1)), "opens a reverse shell: a remote host gets an interactive shell on this machine",
+            for line, _ in _lines_with(f.text, REVERSE_SHELL):
+                out.add("remote-code-execution", "reverse-shell", 3, "file", Span(f.path, line),
+                        "opens a reverse shell: a remote host gets an interactive shell on this machine",
                         "remove it; a skill never needs one")
 
 
@@ -936,7 +928,6 @@ def _lines_with(text: str, pattern: re.Pattern) -> Iterator[tuple[int, str]]:
         end = len(text) if end < 0 else end
         yield line, text[begin:end]
         position = end
-    return
 
 
 def _check_files(skill: Skill, out: _Collector) -> None:
