@@ -499,7 +499,9 @@ def extract_facts(text: str, language: str, file: str, line_offset: int = 1, tim
     _EXTRACTORS[language](extractor, captures)
     if tree.root_node.has_error:
         _syntax_errors(extractor, tree.root_node)
-    for items in (facts.imports, facts.commands, facts.calls, facts.strings, facts.env_reads, facts.urls):
+    # Query captures do not come in source order; every list is sorted so results never depend on it.
+    for items in (facts.imports, facts.commands, facts.calls, facts.strings, facts.env_reads, facts.urls,
+                  facts.comments, facts.assignments, facts.exports, facts.functions):
         items.sort(key=lambda item: (item.span.line, item.span.column))
     return facts
 
