@@ -25,6 +25,7 @@ it; the convention is configurable: `[tool.skvm-lint.rules.ST008] anchor = "$SKI
 import re
 
 from skvm_lint.diagnostics import Edit, Fix, Severity
+from skvm_lint.fixes.yaml_edit import line_end, line_offset
 from skvm_lint.rule import Rule
 
 RELATIVE = re.compile(r"^(\./)?[\w.-]+(/[\w.-]+)*\.\w+$")
@@ -44,10 +45,6 @@ class WorkingDirectoryPath(Rule):
             return
         anchor = str(ctx.options.get(self.id, {}).get("anchor", "{baseDir}")).rstrip("/")
         bundled = {f.path for f in skill.files if f.kind != "skill_md"}
-        lines = skill.skill_md_text.split("\n")
-        starts = [0]
-        for line in lines:
-            starts.append(starts[-1] + len(line) + 1)
         units = [(b.code, b.text) for b in body.code_blocks if b.code is not None]
         units += [(ic.code, ic.text) for ic in body.inline_code if ic.code is not None]
         seen = set()
@@ -60,19 +57,17 @@ class WorkingDirectoryPath(Rule):
                     if not RELATIVE.match(word) or path not in bundled or (command.span.line, path) in seen:
                         continue
                     seen.add((command.span.line, path))
-                    fix = _anchor_fix(skill.skill_md_path, lines, starts, command.span.line, word, anchor)
+                    fix = _anchor_fix(skill.skill_md_path, skill.skill_md_text, command.span.line, word, anchor)
                     yield self.report(skill, command.span, f"`{word}` resolves against the agent's working "
                                       "directory, not the skill folder", hint=f"write `{anchor}/{path}`", fix=fix)
 
 
-def _anchor_fix(file, lines, starts, line_number, word, anchor):
-    if not 1 <= line_number <= len(lines):
-        return None
-    line = lines[line_number - 1]
-    m = re.search(r"(?<![\w/.$}-])" + re.escape(word) + r"(?![\w/-])", line)
+def _anchor_fix(file, text, line_number, word, anchor):
+    start = line_offset(text, line_number)
+    m = re.search(r"(?<![\w/.$}-])" + re.escape(word) + r"(?![\w/-])", text[start : line_end(text, line_number)])
     if m is None:
         return None
-    start = starts[line_number - 1] + m.start()
+    start += m.start()
     path = word.removeprefix("./")
     return Fix(f"anchor `{word}` to the skill folder", (Edit(file, start, start + len(word), f"{anchor}/{path}"),),
                safe=False)

@@ -13,6 +13,7 @@ from ..analyses.solidification import POSITIONAL, Candidate, invocation
 from ..diagnostics import Edit, Fix
 from ..model import Skill
 from ..parsing.code import extract_facts
+from .yaml_edit import line_end, line_offset
 
 
 def extraction_fix(skill: Skill, candidate: Candidate) -> Fix | None:
@@ -34,21 +35,13 @@ def extraction_fix(skill: Skill, candidate: Candidate) -> Fix | None:
     facts = extract_facts(body, language, candidate.script_path)
     if facts.syntax_errors or facts.parse_timed_out:
         return None
-    start, end = _fence_offsets(doc_file.text, candidate.span.line, candidate.end_line)
+    start, end = line_offset(doc_file.text, candidate.span.line), line_end(doc_file.text, candidate.end_line)
     opening = doc_file.text[start:].split("\n", 1)[0]
     indent = opening[: len(opening) - len(opening.lstrip())]
     marker = re.match(r"`{3,}|~{3,}", opening.lstrip()).group(0)
     fence = f"{indent}{marker}bash\n{indent}{invocation(candidate)}\n{indent}{marker}"
     edits = (Edit(candidate.file, start, end, fence), Edit(candidate.script_path, 0, 0, body, create=True))
     return Fix(f"extract the code into {candidate.script_path} and run it from SKILL.md", edits, safe=False)
-
-
-def _fence_offsets(text: str, first_line: int, last_line: int) -> tuple[int, int]:
-    """Character offsets of the fence from its opening line's start to its closing line's end (without newline)."""
-    lines = text.split("\n")
-    start = sum(len(line) + 1 for line in lines[: first_line - 1])
-    end = sum(len(line) + 1 for line in lines[:last_line]) - 1
-    return start, min(end, len(text))
 
 
 def _usage(candidate: Candidate, runner: str) -> str:

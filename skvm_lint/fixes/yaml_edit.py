@@ -23,6 +23,12 @@ def line_offset(text: str, line: int) -> int:
     return offset
 
 
+def line_end(text: str, line: int) -> int:
+    """Character offset of the end of 1-based ``line``, before its newline."""
+    newline = text.find("\n", line_offset(text, line))
+    return len(text) if newline < 0 else newline
+
+
 def frontmatter_edit(skill: Skill, mutate: Callable[[Any], bool]) -> Edit | None:
     """Load the frontmatter round-trip, let ``mutate`` change it (returning False to cancel), dump it back.
 
