@@ -21,7 +21,7 @@ Say that the steps are independent and can be issued together, or let the unsafe
 "Parallel execution" section (`--fix --unsafe-fixes`); existing text is never changed.
 """
 
-from skvm_lint.analyses.workflow import already_parallel
+from skvm_lint.analyses.workflow import serial_groups
 from skvm_lint.diagnostics import Severity
 from skvm_lint.fixes.sections import parallel_section_fix
 from skvm_lint.rule import Rule
@@ -36,11 +36,9 @@ class IndependentStepsSerial(Rule):
 
     def check(self, skill, ctx):
         steps, groups = ctx.workflow(skill)
-        fix = parallel_section_fix(skill, steps, groups) if groups else None
-        for group in groups:
-            if already_parallel(skill, group, steps):
-                continue
-            if group.type in ("ilp", "tlp"):
-                yield self.report(skill, group.span, f"{group.type.upper()}: steps {', '.join(group.step_ids) or '-'}"
-                                  f" are independent ({group.reason}) but written to run serially",
-                                  hint=f"say they can run together ({group.mechanism})", fix=fix)
+        serial = serial_groups(skill, steps, groups, ("ilp", "tlp"))
+        fix = parallel_section_fix(skill, steps, groups) if serial else None
+        for group in serial:
+            yield self.report(skill, group.span, f"{group.type.upper()}: steps {', '.join(group.step_ids) or '-'} "
+                              f"are independent ({group.reason}) but written to run serially",
+                              hint=f"say they can run together ({group.mechanism})", fix=fix)

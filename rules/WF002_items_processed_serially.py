@@ -20,7 +20,7 @@ State that the items are independent and how to run them concurrently (e.g. `xar
 append a "Parallel execution" section.
 """
 
-from skvm_lint.analyses.workflow import already_parallel
+from skvm_lint.analyses.workflow import serial_groups
 from skvm_lint.diagnostics import Severity
 from skvm_lint.fixes.sections import parallel_section_fix
 from skvm_lint.rule import Rule
@@ -35,11 +35,8 @@ class ItemsProcessedSerially(Rule):
 
     def check(self, skill, ctx):
         steps, groups = ctx.workflow(skill)
-        fix = parallel_section_fix(skill, steps, groups) if groups else None
-        for group in groups:
-            if already_parallel(skill, group, steps):
-                continue
-            if group.type == "dlp":
-                yield self.report(skill, group.span, f"DLP: {group.reason}, written as a serial loop",
-                                  hint=f"process the items concurrently ({group.mechanism})",
-                                  fix=fix)
+        serial = serial_groups(skill, steps, groups, ("dlp",))
+        fix = parallel_section_fix(skill, steps, groups) if serial else None
+        for group in serial:
+            yield self.report(skill, group.span, f"DLP: {group.reason}, written as a serial loop",
+                              hint=f"process the items concurrently ({group.mechanism})", fix=fix)

@@ -209,6 +209,11 @@ def already_parallel(skill: Skill, group: Group, steps: list[Step]) -> bool:
     return any(CONCURRENT.search(t) for t in texts)
 
 
+def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: tuple[str, ...]) -> list[Group]:
+    """The groups of these types that the text still has run one after another (what WF001/WF002 report)."""
+    return [g for g in groups if g.type in types and not already_parallel(skill, g, steps)]
+
+
 def to_dict(steps: list[Step], groups: list[Group]) -> dict[str, Any]:
     """The ``workflow`` key of ``analyze``: steps and parallel groups."""
     return {"steps": [s.to_dict() for s in steps], "parallelism": [g.to_dict() for g in groups]}
