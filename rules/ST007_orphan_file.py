@@ -25,6 +25,7 @@ Link the file from SKILL.md (or from a reference SKILL.md links) where the agent
 
 import posixpath
 import re
+from collections import defaultdict
 
 from skvm_lint.diagnostics import Severity
 from skvm_lint.model import for_people
@@ -33,6 +34,12 @@ from skvm_lint.rule import Rule
 # Besides files written for people (model.for_people): notes, logs, test scenarios, package markers, hidden folders.
 NOT_REPORTED = re.compile(r"(^|/)(notice|authors)[^/]*$|(^|/)[^/]*[-_]?log\.md$|(^|/)test[-_][^/]*$|"
                           r"(^|/)(tests?|__tests__|\.[^/]+)/|(^|/)__init__\.py$|(^|/)conftest\.py$", re.IGNORECASE)
+
+
+# A path-like word: what a Markdown link, a command argument or an import names. Splitting the text into these once per
+# file (instead of searching it once per bundled file) keeps the walk linear in the size of the skill.
+PATH_WORD = re.compile(r"[\w.\-/~+@]+")
+IMPORTED = re.compile(r"(?:import|from|require\(|source|\.)\s*['\"./]*((?:[\w-]+[./])*[\w-]+)")
 
 
 class OrphanFile(Rule):
@@ -48,17 +55,17 @@ class OrphanFile(Rule):
                       and not for_people(f.path) and not NOT_REPORTED.search(f.path)]
         if not candidates:
             return
+        index = _FileIndex([f.path for f in skill.files])
         texts = {f.path: f.text for f in skill.files if f.text is not None}
         reached = {skill.skill_md_path}
         frontier = [skill.skill_md_path]
         while frontier:
             source = frontier.pop()
-            text = texts.get(source) or ""
-            for f in skill.files:
-                if f.path not in reached and _mentions(source, text, f.path):
-                    reached.add(f.path)
-                    if f.text is not None:
-                        frontier.append(f.path)
+            for path in index.mentioned_by(source, texts.get(source) or ""):
+                if path not in reached:
+                    reached.add(path)
+                    if path in texts:
+                        frontier.append(path)
         for f in candidates:
             if f.path not in reached:
                 yield self.report(skill, f.path, f"`{f.path}` is not reached from SKILL.md: no link, mention, "
@@ -66,21 +73,50 @@ class OrphanFile(Rule):
                                   hint="link it where the agent needs it, or delete it")
 
 
-def _mentions(source: str, text: str, path: str) -> bool:
-    """Whether ``text`` (the content of ``source``) points at ``path`` by path, file name, folder or import."""
-    name = path.rsplit("/", 1)[-1]
-    if name in text:
-        return True
-    relative = posixpath.relpath(path, posixpath.dirname(source) or ".")
-    if relative in text:
-        return True
-    folder = path.rsplit("/", 1)[0] if "/" in path else ""
-    while folder:
-        if re.search(re.escape(folder) + r"(/)?(?![\w/-]|\.\w)", text):  # `assets/templates/`, not `scripts/x.py`
-            return True
-        folder = folder.rsplit("/", 1)[0] if "/" in folder else ""
-    stem = name.rsplit(".", 1)[0]
-    if len(stem) >= 3 and re.search(r"(import|from|require\(|source|\.)\s*['\"./]*(\w+[./])*" + re.escape(stem)
-                                    + r"\b", text):
-        return True
-    return False
+class _FileIndex:
+    """The skill's files by the ways a text can point at them: path, file name, containing folder, import stem."""
+
+    def __init__(self, paths: list[str]):
+        self.by_path = set(paths)
+        self.by_name: dict[str, list[str]] = defaultdict(list)
+        self.by_folder: dict[str, list[str]] = defaultdict(list)
+        self.by_stem: dict[str, list[str]] = defaultdict(list)
+        self.odd_names: list[str] = []  # names a path word cannot spell (spaces, brackets): matched as substrings
+        for path in paths:
+            name = path.rsplit("/", 1)[-1]
+            self.by_name[name].append(path)
+            if PATH_WORD.fullmatch(name) is None:
+                self.odd_names.append(path)
+            folder = posixpath.dirname(path)
+            while folder:
+                self.by_folder[folder].append(path)
+                folder = posixpath.dirname(folder)
+            stem = name.rsplit(".", 1)[0]
+            if len(stem) >= 3:
+                self.by_stem[stem].append(path)
+
+    def mentioned_by(self, source: str, text: str) -> set[str]:
+        """Paths that ``text`` (the content of ``source``) points at by path, file name, folder or import."""
+        found: set[str] = set()
+        here = posixpath.dirname(source)
+        for word in set(PATH_WORD.findall(text)):
+            word = word.rstrip(".")
+            if not word:
+                continue
+            parts = word.strip("/").split("/")
+            found.update(self.by_name.get(parts[-1], ()))
+            for i in range(len(parts)):  # every tail: `skill/scripts/x.py` also names `scripts/x.py`
+                tail = "/".join(parts[i:])
+                found.update(self.by_folder.get(tail, ()))  # `see assets/templates/`
+                resolved = posixpath.normpath(posixpath.join(here, tail))
+                if resolved in self.by_path:
+                    found.add(resolved)
+                if any(c.isalnum() for c in tail):  # not a bare `./` or `../`
+                    found.update(self.by_folder.get(resolved, ()))
+        for match in IMPORTED.finditer(text):
+            for part in re.split(r"[./]", match.group(1)):
+                found.update(self.by_stem.get(part, ()))
+                if "-" in part:  # `\bstem\b` inside `stem-extra`
+                    found.update(self.by_stem.get(part.split("-", 1)[0], ()))
+        found.update(p for p in self.odd_names if p.rsplit("/", 1)[-1] in text)
+        return found

@@ -117,6 +117,18 @@ def test_100000_files(tmp_path: Path) -> None:
     assert "IO003" in rules_of(check_in_child(root))
 
 
+def test_2000_references_chained(tmp_path: Path) -> None:
+    """Each reference leads to the next: following links must stay linear (it was quadratic, minutes per skill)."""
+    root = build(tmp_path / "case-skill", {"SKILL.md": OK + "Start with references/ref-0.md.\n"})
+    refs = root / "references"
+    refs.mkdir()
+    for i in range(2000):
+        (refs / f"ref-{i}.md").write_text(f"# Part {i}\n\nThen read ref-{i + 1}.md.\n")
+    (refs / "unlinked.md").write_text("# Nobody links here\n")
+    orphans = [d["path"] for d in check_in_child(root)["diagnostics"] if d["rule"] == "ST007"]
+    assert [p.rsplit("/", 1)[-1] for p in orphans] == ["unlinked.md"]
+
+
 def test_archives_are_not_extracted(tmp_path: Path) -> None:
     root = build(tmp_path / "archive", {"SKILL.md": OK})
     buffer = io.BytesIO()
