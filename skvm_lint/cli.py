@@ -302,8 +302,8 @@ def corpus() -> None:
 @_paths
 @_with(_select_opts)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Results folder: cache.sqlite (the incremental cache) and results.jsonl (one analyze object per "
-                   "skill).")
+              help="Results folder: cache.sqlite (the incremental cache), results.jsonl (one analyze object per "
+                   "skill) and library.json (facts and findings across skills).")
 @_guard
 def corpus_scan(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
                 ignore: tuple[str, ...], config_path: str | None, jobs: int, quiet: bool, target: str | None,
@@ -336,6 +336,11 @@ def corpus_scan(paths: tuple[str, ...], select: tuple[str, ...], extend_select: 
         report = scan(paths, out, config, jobs=jobs)
     click.echo(f"{report.skills} skills: {report.analysed} analysed, {report.cached} unchanged (cached); "
                f"results in {report.out}")
+    if report.library is None:
+        click.echo("library rules skipped: they need the hub extra (pip install 'skvm-lint[hub]')", err=True)
+    else:
+        click.echo(f"library rules: {report.library_diagnostics} findings (duplicate names, near copies, "
+                   f"shadowing, context budget) in {report.library}")
 
 
 @main.command(name="capabilities")

@@ -20,15 +20,20 @@ from pathlib import Path
 
 from . import __version__, analysis_object
 from .config import Config
-from .engine import _map, default_jobs
+from .engine import default_jobs, map_tasks
 from .loader import SKIPPED_DIRS, discover, display_path
-from .rule import all_rules, select_rules
+from .fixes.apply import atomic_write
+from .library import Fingerprint, analyse
+from .library import available as library_available
+from .rule import LibraryRule, RuleContext, all_rules, select_rules
 
 SCHEMA = ("CREATE TABLE IF NOT EXISTS results (path TEXT PRIMARY KEY, key TEXT NOT NULL, record TEXT NOT NULL);"
           # As git's index: a skill whose files' names, sizes, mtimes and inodes are unchanged keeps its content key
           # without its files being read again.
           "CREATE TABLE IF NOT EXISTS stat_index (path TEXT PRIMARY KEY, signature TEXT NOT NULL, key TEXT NOT NULL);"
-          "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+          "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+          # What the library rules need of each skill (skvm_lint.library.Fingerprint), kept beside its result.
+          "CREATE TABLE IF NOT EXISTS fingerprints (path TEXT PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL)")
 BATCH = 64  # results per commit: an interruption loses at most this much work
 
 
@@ -38,6 +43,8 @@ class ScanReport:
     analysed: int = 0
     cached: int = 0
     out: Path | None = None
+    library: Path | None = None
+    library_diagnostics: int = 0
 
 
 def _files(root: str) -> list[tuple[str, str]]:
@@ -128,13 +135,17 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
                 todo.append((path, missing, key))
         if on_progress is not None:
             on_progress(report.cached, report.skills, report.cached)
-        tasks = [(path, missing, rule_ids, config, True) for path, missing, _ in todo]
+        with_library = library_available()
+        tasks = [(path, missing, rule_ids, config, True, with_library) for path, missing, _ in todo]
         keys = {path: key for path, _, key in todo}
         pending = 0
-        for result in _map(tasks, jobs or default_jobs(len(tasks))):
+        for result in map_tasks(tasks, jobs or default_jobs(len(tasks))):
             record = analysis_object(result)
             db.execute("INSERT OR REPLACE INTO results (path, key, record) VALUES (?, ?, ?)",
                        (result.root, keys[result.root], json.dumps(record, ensure_ascii=False, default=str)))
+            if result.fingerprint is not None:
+                db.execute("INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)",
+                           (result.root, keys[result.root], _dump_fingerprint(result.fingerprint)))
             report.analysed += 1
             pending += 1
             if pending >= BATCH:
@@ -153,9 +164,47 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
             _write_jsonl(db, wanted, out / "results.jsonl")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('results.jsonl', ?)", (stamp,))
             db.commit()
+        if not with_library:
+            return report
+        report.library = out / "library.json"
+        library_rules = [r for r in select_rules(config.select, config.ignore, config.extend_select)
+                         if isinstance(r, type) and issubclass(r, LibraryRule)]
+        previous = db.execute("SELECT value FROM meta WHERE name = 'library.json'").fetchone()
+        if previous is None or previous[0] != stamp or not report.library.exists():
+            report.library_diagnostics = _write_library(db, wanted, library_rules, config, report.library)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('library.json', ?)", (stamp,))
+            db.commit()
+        else:
+            report.library_diagnostics = len(json.loads(report.library.read_text(encoding="utf-8"))["diagnostics"])
         return report
     finally:
         db.close()
+
+
+def _dump_fingerprint(print_: Fingerprint) -> str:
+    data = {f: getattr(print_, f) for f in Fingerprint.__dataclass_fields__}
+    data["minhash"] = print_.minhash.hex()
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _load_fingerprint(text: str) -> Fingerprint:
+    data = json.loads(text)
+    data["minhash"] = bytes.fromhex(data["minhash"])
+    return Fingerprint(**data)
+
+
+def _write_library(db: sqlite3.Connection, wanted: set[str], rules: list[type[LibraryRule]], config: Config,
+                   target: Path) -> int:
+    """Library facts and library-rule diagnostics over this scan's skills, into ``library.json``; their count."""
+    prints = (_load_fingerprint(data) for path, data in db.execute("SELECT path, data FROM fingerprints")
+              if path in wanted)
+    library = analyse(prints)
+    ctx = RuleContext(options=config.rule_options, target=config.target)
+    diagnostics = [d for rule in rules for d in rule().check_library(library, ctx)]
+    document = {"tool": {"name": "skvm-lint", "version": __version__}, **library.to_dict(),
+                "diagnostics": [d.to_dict() for d in diagnostics]}
+    atomic_write(target, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    return len(diagnostics)
 
 
 def _write_jsonl(db: sqlite3.Connection, wanted: set[str], target: Path) -> None:

@@ -33,6 +33,7 @@ class SkillResult:
     name: str | None
     diagnostics: list[Diagnostic]
     analysis: dict[str, Any] | None = None
+    fingerprint: Any = None  # skvm_lint.library.Fingerprint, for library rules over a hub scan
 
 
 @dataclass(slots=True)
@@ -96,7 +97,7 @@ def check_model(skill: Skill, rule_ids: Iterable[str], config: Config,
 
 
 def process_skill(root: str, missing: bool, rule_ids: tuple[str, ...], config: Config,
-                  with_analysis: bool = False) -> SkillResult:
+                  with_analysis: bool = False, with_fingerprint: bool = False) -> SkillResult:
     """Build, analyse and check one skill. Never raises: failures become IN001 diagnostics."""
     try:
         skill = build_missing(root) if missing else build_skill(root, config.limits)
@@ -110,7 +111,15 @@ def process_skill(root: str, missing: bool, rule_ids: tuple[str, ...], config: C
             analysis = analyze_skill(skill, ctx.analyses)  # reuses what the rules computed
         except Exception as exc:
             diagnostics.append(_internal_error(root, "the analyses", exc))
-    return SkillResult(root, skill.name, diagnostics, analysis)
+    fingerprint = None
+    if with_fingerprint and not missing:
+        try:
+            from .library import fingerprint as make_fingerprint
+
+            fingerprint = make_fingerprint(skill)
+        except Exception as exc:
+            diagnostics.append(_internal_error(root, "the library fingerprint", exc))
+    return SkillResult(root, skill.name, diagnostics, analysis, fingerprint)
 
 
 def _process_task(task: tuple[str, bool, tuple[str, ...], Config, bool]) -> SkillResult:
@@ -131,7 +140,7 @@ def run(paths: Iterable[str], config: Config, *, jobs: int = 0, with_analysis: b
     rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
     tasks = [(root, missing, rule_ids, config, with_analysis) for root, missing in tasks_roots]
     result = RunResult()
-    for done, skill_result in enumerate(_map(tasks, jobs or default_jobs(len(tasks))), 1):
+    for done, skill_result in enumerate(map_tasks(tasks, jobs or default_jobs(len(tasks))), 1):
         result.skills.append(skill_result)
         if on_progress is not None:
             on_progress(done, len(tasks))
@@ -143,7 +152,7 @@ def run(paths: Iterable[str], config: Config, *, jobs: int = 0, with_analysis: b
     return result
 
 
-def _map(tasks: list[tuple[str, bool, tuple[str, ...], Config, bool]], jobs: int) -> Iterator[SkillResult]:
+def map_tasks(tasks: list[tuple[str, bool, tuple[str, ...], Config, bool]], jobs: int) -> Iterator[SkillResult]:
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield _process_task(task)
@@ -152,24 +161,36 @@ def _map(tasks: list[tuple[str, bool, tuple[str, ...], Config, bool]], jobs: int
     chunks = [tasks[i:i + chunksize] for i in range(0, len(tasks), chunksize)]
     results: dict[int, list[SkillResult]] = {}
     crashed: list[int] = []
+    futures: dict[int, Any] = {}
     next_to_yield = 0
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_process_chunk, chunk) for chunk in chunks]
-        try:
-            for index, future in enumerate(futures):
-                try:
-                    results[index] = future.result()
-                except BrokenProcessPool:
-                    crashed.append(index)
-                ready, next_to_yield = _in_order(results, next_to_yield)
-                yield from ready
-        except KeyboardInterrupt:  # pragma: no cover - interactive
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-    # A worker died (a native parser crashed on some input): retry those chunks one skill per process, so the
-    # one skill that kills a worker is reported and the others are still checked.
-    for index in crashed:
-        results[index] = [_isolated(task) for task in chunks[index]]
+    window = jobs * 4  # chunks in flight: enough to keep workers busy, few enough that memory stays flat
+    index = 0
+    while index < len(chunks):
+        # A worker that dies breaks the whole pool: the chunks in flight are retried below, the rest get a new pool.
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures.clear()
+            try:
+                while index < len(chunks):
+                    for pending in range(index, min(len(chunks), index + window)):
+                        if pending not in futures:
+                            futures[pending] = pool.submit(_process_chunk, chunks[pending])
+                    results[index] = futures.pop(index).result()
+                    index += 1
+                    ready, next_to_yield = _in_order(results, next_to_yield)
+                    yield from ready
+            except BrokenProcessPool:
+                crashed = sorted({index, *futures})
+            except KeyboardInterrupt:  # pragma: no cover - interactive
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+        # A worker died (a native parser crashed on some input): the chunks that were in flight are retried one
+        # skill per process, so the one skill that kills a worker is reported and the others are still checked.
+        for k in crashed:
+            future = futures.get(k)
+            done = future is not None and future.done() and not future.cancelled() and future.exception() is None
+            results[k] = future.result() if done else [_isolated(task) for task in chunks[k]]
+        index = max(crashed, default=index - 1) + 1
+        crashed = []
         ready, next_to_yield = _in_order(results, next_to_yield)
         yield from ready
 

@@ -116,6 +116,23 @@ class LoadIssueRule(Rule):
                 yield self.report(skill, issue.span, issue.message, hint=self.hint)
 
 
+class LibraryRule(Rule):
+    """A rule over a whole library of skills (a hub scan): it reads :class:`skvm_lint.library.Library`, the facts
+    found across every skill's fingerprint, in :meth:`check_library`. On one skill it has nothing to say."""
+
+    def check(self, skill: Skill, ctx: RuleContext) -> Iterable[Diagnostic]:
+        return ()
+
+    def check_library(self, library: Any, ctx: RuleContext) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    def report_at(self, print_: Any, key: str, message: str, *, hint: str | None = None,
+                  severity: Severity | None = None) -> Diagnostic:
+        """A diagnostic on one skill of the library, at the frontmatter line of ``key`` (``name``/``description``)."""
+        return Diagnostic(self.id, self.name, severity or self.severity, printable(message), print_.path,
+                          print_.skill_md or "SKILL.md", print_.lines.get(key, 1), 1, hint=hint)
+
+
 def rules_dir() -> Path:
     """``rules/`` beside the package (a source checkout or editable install), else the copy inside the wheel."""
     here = Path(__file__).resolve().parent

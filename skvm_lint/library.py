@@ -1,0 +1,200 @@
+"""Facts that only exist across many skills: duplicate names, near-duplicate skills, descriptions alike enough that
+an agent picks the wrong skill ("shadowing"), and the context a harness spends listing the whole library.
+
+Each skill contributes a small :class:`Fingerprint`, computed in the worker that analysed it (its name, description,
+description words and a MinHash of SKILL.md). :func:`analyse` then works on fingerprints only, with MinHash
+locality-sensitive hashing (datasketch) for candidate pairs, so a hub of 100k skills is never compared pair by pair.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Skill
+from .tokens import CJK, estimate_tokens
+
+PERMUTATIONS = 64
+SCHEME = "affine32"  # datasketch's hash scheme: 32-bit values, stored as little-endian uint32
+SHINGLE_WORDS = 5
+NEAR_DUPLICATE = 0.8  # estimated Jaccard of SKILL.md shingles
+SHADOWING = 0.6  # tf-idf cosine of descriptions
+SHADOWING_CANDIDATE = 0.3  # the LSH threshold that proposes description pairs to score (below SHADOWING, on purpose)
+
+_CJK_CHARS = CJK.pattern.strip("[]")
+# CJK runs apart from Latin words: "分析CSV文件" is 分析, csv, 文件
+WORD = re.compile(rf"[{_CJK_CHARS}]+|(?:(?![{_CJK_CHARS}])[^\W\d_])+(?:['-](?:(?![{_CJK_CHARS}])[^\W\d_])+)*|\d+")
+# Words that say nothing about what a skill is for: their overlap must not make two descriptions look alike.
+STOPWORDS = frozenset("""a an and are as at be by can do for from has have how i if in into is it its of on or our
+so that the their them then this to use used uses using via was what when where which while who will with without you
+your skill skills agent claude user users help helps tool tools task tasks""".split())
+
+
+def available() -> bool:
+    """Whether the hub extra (datasketch) is installed: without it a scan runs no library rules."""
+    import importlib.util
+
+    return importlib.util.find_spec("datasketch") is not None
+
+
+@dataclass(slots=True)
+class Fingerprint:
+    path: str
+    name: str | None
+    description: str
+    words: list[str]  # the description's content words (CJK as character pairs)
+    minhash: bytes  # MinHash of SKILL.md's word shingles, PERMUTATIONS little-endian uint32 values
+    skill_md: str | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # frontmatter key -> line, where diagnostics point
+
+    def context_chars(self) -> int:
+        """What a harness loads per skill to choose among them: its name and description."""
+        return len(self.name or "") + len(self.description)
+
+
+def description_words(text: str) -> list[str]:
+    words: list[str] = []
+    for word in WORD.findall(text.lower()):
+        if CJK.search(word):  # no spaces between CJK words: overlapping character pairs stand in for words
+            words.extend(word[i:i + 2] for i in range(max(1, len(word) - 1)))
+        elif word not in STOPWORDS and len(word) > 1:
+            words.append(word)
+    return words
+
+
+def _shingles(text: str) -> set[bytes]:
+    words: list[str] = []
+    for word in WORD.findall(text.lower()):
+        words.extend(word) if CJK.search(word) else words.append(word)
+    if len(words) < SHINGLE_WORDS:
+        return {" ".join(words).encode()}
+    return {" ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def _minhash(items: Iterable[bytes]) -> Any:
+    from datasketch import MinHash  # imported where used: the per-skill check never needs it
+
+    digest = MinHash(num_perm=PERMUTATIONS, seed=1, scheme=SCHEME)
+    digest.update_batch(list(items))
+    return digest
+
+
+def fingerprint(skill: Skill) -> Fingerprint:
+    data = skill.frontmatter.data or {}
+    description = data.get("description")
+    description = description if isinstance(description, str) else ""
+    return Fingerprint(skill.root, skill.name, description, description_words(description),
+                       _minhash(_shingles(skill.skill_md_text)).hashvalues.astype("<u4").tobytes(),
+                       skill.skill_md_path, {k: skill.frontmatter.line_of(k) for k in ("name", "description")})
+
+
+@dataclass(slots=True)
+class Library:
+    """What :func:`analyse` found; the library rules (``LB...``) turn it into diagnostics."""
+
+    skills: int = 0
+    prints: dict[str, Fingerprint] = field(default_factory=dict)
+    duplicate_names: list[dict[str, Any]] = field(default_factory=list)  # {name, paths}
+    near_duplicates: list[dict[str, Any]] = field(default_factory=list)  # {paths, similarity}
+    shadowing: list[dict[str, Any]] = field(default_factory=list)  # {paths, score, pairs}
+    context: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"skills": self.skills, "duplicate_names": self.duplicate_names,
+                "near_duplicates": self.near_duplicates, "shadowing": self.shadowing, "context": self.context}
+
+
+def analyse(fingerprints: Iterable[Fingerprint]) -> Library:
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    prints = sorted(fingerprints, key=lambda f: f.path)
+    library = Library(skills=len(prints), prints={f.path: f for f in prints})
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for f in prints:
+        if f.name:
+            by_name[f.name.strip().lower()].append(f.path)
+    library.duplicate_names = [{"name": name, "paths": paths} for name, paths in sorted(by_name.items())
+                               if len(paths) > 1]
+
+    # Near-duplicates: LSH on SKILL.md MinHashes proposes pairs; the MinHash estimate confirms them.
+    hashes = [LeanMinHash(seed=1, hashvalues=np.frombuffer(f.minhash, dtype="<u4"), scheme=SCHEME) for f in prints]
+    lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=PERMUTATIONS)
+    for i, h in enumerate(hashes):
+        lsh.insert(i, h, check_duplication=False)
+    near: dict[tuple[int, int], float] = {}
+    for i, h in enumerate(hashes):
+        for j in lsh.query(h):
+            if j > i and (similarity := h.jaccard(hashes[j])) >= NEAR_DUPLICATE:
+                near[i, j] = similarity
+    library.near_duplicates = [
+        {"paths": [prints[i].path for i in group], "similarity": round(min(near[p] for p in pairs), 3)}
+        for group, pairs in _clusters(near)]
+
+    # Shadowing: descriptions whose content words overlap, scored by tf-idf cosine (rare shared words count most).
+    frequency = Counter(word for f in prints for word in set(f.words))
+    idf = {word: math.log((1 + len(prints)) / (1 + n)) + 1 for word, n in frequency.items()}
+    vectors = [_tfidf(f.words, idf) for f in prints]
+    word_lsh = MinHashLSH(threshold=SHADOWING_CANDIDATE, num_perm=PERMUTATIONS)
+    word_hashes = []
+    for i, f in enumerate(prints):
+        word_hashes.append(_minhash(w.encode() for w in set(f.words)) if f.words else None)
+        if f.words:
+            word_lsh.insert(i, word_hashes[i], check_duplication=False)
+    alike: dict[tuple[int, int], float] = {}
+    for i, h in enumerate(word_hashes):
+        if h is None:
+            continue
+        for j in word_lsh.query(h):
+            if j > i and (i, j) not in near and (score := _cosine(vectors[i], vectors[j])) >= SHADOWING:
+                alike[i, j] = score
+    library.shadowing = [
+        {"paths": [prints[i].path for i in group], "score": round(max(alike[p] for p in pairs), 3),
+         "pairs": [{"a": prints[a].path, "b": prints[b].path, "score": round(alike[a, b], 3)} for a, b in pairs]}
+        for group, pairs in _clusters(alike)]
+    library.shadowing.sort(key=lambda c: (-c["score"], c["paths"]))
+
+    sizes = sorted(f.context_chars() for f in prints)
+    text = "".join(f"{f.name or ''}{f.description}" for f in prints)
+    library.context = {"chars": sum(sizes), "tokens": estimate_tokens(text),
+                       "median_chars": sizes[len(sizes) // 2] if sizes else 0, "max_chars": sizes[-1] if sizes else 0}
+    return library
+
+
+def _tfidf(words: list[str], idf: dict[str, float]) -> dict[str, float]:
+    counts = Counter(words)
+    vector = {w: n * idf[w] for w, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {w: v / norm for w, v in vector.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _clusters(pairs: dict[tuple[int, int], float]) -> list[tuple[list[int], list[tuple[int, int]]]]:
+    """Connected components of the pair graph: ``(sorted members, their pairs)``, in order of first member."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    if not pairs:
+        return []
+    nodes = sorted({n for pair in pairs for n in pair})
+    position = {n: k for k, n in enumerate(nodes)}
+    rows = [position[a] for a, _ in pairs]
+    cols = [position[b] for _, b in pairs]
+    graph = coo_matrix(([1] * len(pairs), (rows, cols)), shape=(len(nodes), len(nodes)))
+    _, labels = connected_components(graph, directed=False)
+    members: dict[int, list[int]] = defaultdict(list)
+    for node, label in zip(nodes, labels):
+        members[int(label)].append(node)
+    grouped: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for pair in sorted(pairs):
+        grouped[int(labels[position[pair[0]]])].append(pair)
+    return sorted(((members[label], grouped[label]) for label in members), key=lambda c: c[0])

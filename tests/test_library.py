@@ -1,0 +1,89 @@
+"""Library rules over a hub scan: duplicate names, near copies, shadowing descriptions, the summed context."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from skvm_lint.config import Config
+from skvm_lint.corpus import scan
+from skvm_lint.library import description_words
+
+from .conftest import write_skill
+
+pytest.importorskip("datasketch")
+
+BODY = """
+## Steps
+1. Read the input file named by the user and check that it exists.
+2. Run `python3 scripts/convert.py INPUT OUTPUT` to convert it, then open the output and verify every page.
+3. Report the number of pages converted, the output path and any warnings the converter printed.
+"""
+
+
+def _skill(root: Path, folder: str, name: str, description: str, body: str = BODY) -> None:
+    write_skill(root / folder, {"SKILL.md": f"---\nname: {name}\ndescription: {description}\n---\n{body}"})
+
+
+def _library(tmp_path: Path, config: Config | None = None) -> dict:
+    hub = tmp_path / "hub"
+    _skill(hub, "alice/pdf", "pdf", "Convert Word documents to PDF files. Use when asked for a PDF version.")
+    _skill(hub, "bob/pdf", "pdf", "Fill PDF forms from JSON data. Use when a form must be completed.",
+           body="\n## Use\nLoad the JSON, map fields with pypdf, write the filled form and flatten it.\n")
+    # a renamed copy of alice's skill: same text, one line added
+    _skill(hub, "carol/doc2pdf", "doc2pdf", "Convert Word documents to PDF files. Use when asked for a PDF version.",
+           body=BODY + "4. Thank the user.\n")
+    # different bodies, descriptions that claim the same job
+    _skill(hub, "dan/csv-report", "csv-report", "Analyze CSV spreadsheets and produce summary reports with charts.",
+           body="\n## Steps\n1. Load with pandas.\n2. Plot with matplotlib.\n")
+    _skill(hub, "erin/sheet-stats", "sheet-stats",
+           "Analyze CSV spreadsheets and create summary reports with charts and tables.",
+           body="\n## How\nUse duckdb to aggregate; render tables in Markdown and a bar chart as SVG.\n")
+    _skill(hub, "frank/weather", "weather", "Current weather and forecasts for a city from wttr.in.",
+           body="\n## Steps\n1. `curl -s wttr.in/CITY?format=3`\n")
+    out = tmp_path / "out"
+    report = scan([str(hub)], out, config or Config(), jobs=1)
+    assert report.library == out / "library.json"
+    return json.loads(report.library.read_text(encoding="utf-8"))
+
+
+def _names(paths: list[str]) -> list[str]:
+    return [p.split("/hub/", 1)[1] for p in paths]
+
+
+def test_library_facts_and_rules(tmp_path: Path) -> None:
+    library = _library(tmp_path)
+    assert library["skills"] == 6
+    assert [(g["name"], _names(g["paths"])) for g in library["duplicate_names"]] == [("pdf", ["alice/pdf", "bob/pdf"])]
+    assert [_names(c["paths"]) for c in library["near_duplicates"]] == [["alice/pdf", "carol/doc2pdf"]]
+    # near copies are not also reported as shadowing; the CSV pair is, and nothing else
+    assert [_names(c["paths"]) for c in library["shadowing"]] == [["dan/csv-report", "erin/sheet-stats"]]
+    assert 0.6 <= library["shadowing"][0]["score"] < 1.0
+    by_rule: dict[str, list[str]] = {}
+    for d in library["diagnostics"]:
+        by_rule.setdefault(d["rule"], []).append(_names([d["path"]])[0].removesuffix("/SKILL.md"))
+        assert d["file"] == "SKILL.md" and d["line"] in (2, 3)  # the name or description line
+    assert by_rule == {"LB001": ["alice/pdf", "bob/pdf"], "LB002": ["alice/pdf", "carol/doc2pdf"],
+                       "LB003": ["dan/csv-report", "erin/sheet-stats"]}
+    assert library["context"]["chars"] == sum(len(n) + len(d) for n, d in [
+        ("pdf", "Convert Word documents to PDF files. Use when asked for a PDF version."),
+        ("pdf", "Fill PDF forms from JSON data. Use when a form must be completed."),
+        ("doc2pdf", "Convert Word documents to PDF files. Use when asked for a PDF version."),
+        ("csv-report", "Analyze CSV spreadsheets and produce summary reports with charts."),
+        ("sheet-stats", "Analyze CSV spreadsheets and create summary reports with charts and tables."),
+        ("weather", "Current weather and forecasts for a city from wttr.in.")])
+
+
+def test_context_budget_is_an_option(tmp_path: Path) -> None:
+    library = _library(tmp_path, Config(rule_options={"LB004": {"budget_chars": 200}}))
+    budget = [d for d in library["diagnostics"] if d["rule"] == "LB004"]
+    assert len(budget) == 5 and "over the budget of 200" in budget[0]["message"]
+    assert _names([budget[0]["path"]]) == ["erin/sheet-stats/SKILL.md"]  # the longest description first
+
+
+def test_chinese_descriptions_have_words() -> None:
+    """No spaces between CJK words: character pairs stand in for them, apart from Latin words."""
+    assert description_words("分析每个CSV文件") == ["分析", "析每", "每个", "csv", "文件"]
+    assert description_words("Use the skill to convert PDF files") == ["convert", "pdf", "files"]
