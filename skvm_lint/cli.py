@@ -343,6 +343,50 @@ def corpus_scan(paths: tuple[str, ...], select: tuple[str, ...], extend_select: 
                    f"shadowing, context budget) in {report.library}")
 
 
+@corpus.command(name="report")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a self-contained HTML page with plots (no network assets). Default: FOLDER/report.html "
+                   "when neither --html nor --md is given.")
+@click.option("--md", "md_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the same numbers as Markdown tables ('-' for stdout).")
+@click.option("--title", default="Skill library audit", show_default=True, help="The report's title.")
+@_guard
+def corpus_report(folder: Path, html_path: Path | None, md_path: Path | None, title: str) -> None:
+    """Report on a scan's results folder: capabilities, dependencies, parallelism, rule hit rates,
+    security, frontmatter health, duplicates and shadowing, scan throughput.
+
+    \b
+    Example:
+      skvm-lint corpus scan ~/hub/skills --out audit/
+      skvm-lint corpus report audit/ --html audit/report.html --md audit/report.md
+    """
+    from .fixes.apply import atomic_write
+    from .report import ReportError, collect, render_html, render_md
+
+    try:
+        audit = collect(folder)
+    except ReportError as exc:
+        raise click.ClickException(str(exc)) from None
+    if html_path is None and md_path is None:
+        html_path = folder / "report.html"
+    if html_path is not None:
+        try:
+            page = render_html(audit, title)
+        except ImportError:
+            raise click.ClickException("the HTML report draws its plots with matplotlib: pip install "
+                                       "'skvm-lint[hub]' (or use --md)") from None
+        atomic_write(html_path, page)
+        click.echo(f"{audit.skills:,} skills reported in {html_path}")
+    if md_path is not None:
+        text = render_md(audit, title)
+        if str(md_path) == "-":
+            click.echo(text)
+        else:
+            atomic_write(md_path, text)
+            click.echo(f"{audit.skills:,} skills reported in {md_path}")
+
+
 @main.command(name="capabilities")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str), required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,

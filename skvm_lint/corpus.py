@@ -14,8 +14,10 @@ import json
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from . import __version__, analysis_object
@@ -109,6 +111,7 @@ def _config_key(config: Config, rule_ids: tuple[str, ...]) -> str:
 def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
          on_progress: Callable[[int, int, int], None] | None = None) -> ScanReport:
     """Scan every skill under ``paths`` into ``out`` (``cache.sqlite`` and ``results.jsonl``)."""
+    started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     roots, skill_less = discover(paths)
     rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
@@ -164,6 +167,7 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
             _write_jsonl(db, wanted, out / "results.jsonl")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('results.jsonl', ?)", (stamp,))
             db.commit()
+        _record_scan(db, report, time.perf_counter() - started)
         if not with_library:
             return report
         report.library = out / "library.json"
@@ -179,6 +183,16 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
         return report
     finally:
         db.close()
+
+
+def _record_scan(db: sqlite3.Connection, report: ScanReport, seconds: float) -> None:
+    """Append this scan to the folder's history (the report plots throughput from it); the last 50 are kept."""
+    row = db.execute("SELECT value FROM meta WHERE name = 'scans'").fetchone()
+    scans = json.loads(row[0]) if row else []
+    scans.append({"finished": datetime.now().isoformat(timespec="seconds"), "skills": report.skills,
+                  "analysed": report.analysed, "cached": report.cached, "seconds": round(seconds, 3)})
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('scans', ?)", (json.dumps(scans[-50:]),))
+    db.commit()
 
 
 def _dump_fingerprint(print_: Fingerprint) -> str:
