@@ -30,13 +30,16 @@ class DuplicateSkillName(LibraryRule):
 
     def check_library(self, library, ctx):
         for group in library.duplicate_names:
-            for path in group["paths"]:
-                others = [p for p in group["paths"] if p != path]
+            paths = group["paths"]
+            for path in paths:
+                others = [p for p in paths[:4] if p != path][:3] + ([None] * (len(paths) - 4))
                 yield self.report_at(library.prints[path], "name",
                                      f"the name '{group['name']}' is also used by {_listed(others)}",
                                      hint="rename one of them so that each name says what sets the skill apart")
 
 
-def _listed(paths, shown=3):
-    more = f" and {len(paths) - shown} more" if len(paths) > shown else ""
-    return ", ".join(paths[:shown]) + more
+def _listed(paths):
+    """The first three paths and how many more (``None`` entries only count): linear in a group of any size."""
+    named = [p for p in paths if p is not None]
+    more = f" and {len(paths) - len(named)} more" if len(paths) > len(named) else ""
+    return ", ".join(named) + more

@@ -32,9 +32,11 @@ class NearDuplicateSkill(LibraryRule):
 
     def check_library(self, library, ctx):
         for cluster in library.near_duplicates:
-            for path in cluster["paths"]:
-                others = [p for p in cluster["paths"] if p != path]
-                shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+            paths = cluster["paths"]
+            for path in paths:
+                others = [p for p in paths[:4] if p != path][:3]
+                more = len(paths) - 1 - len(others)
+                shown = ", ".join(others) + (f" and {more} more" if more else "")
                 yield self.report_at(library.prints[path], "name",
                                      f"SKILL.md is a near copy (similarity >= {cluster['similarity']:.2f}) of {shown}",
                                      hint="keep one of them, or state in the description what this one adds")

@@ -34,14 +34,13 @@ class SkillShadowing(LibraryRule):
 
     def check_library(self, library, ctx):
         for cluster in library.shadowing:
+            # a cluster is a leader and its members: the leader is close to every member, a member to the leader
+            leader = cluster["paths"][0]
+            to_leader = {pair["b"]: pair["score"] for pair in cluster["pairs"]}
+            by_score = sorted(to_leader.items(), key=lambda kv: (-kv[1], kv[0]))
             for path in cluster["paths"]:
-                scores = {}
-                for pair in cluster["pairs"]:
-                    if path in (pair["a"], pair["b"]):
-                        other = pair["b"] if pair["a"] == path else pair["a"]
-                        scores[other] = pair["score"]
-                closest = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-                shown = ", ".join(f"{p} ({s:.2f})" for p, s in closest[:3])
+                closest = by_score if path == leader else [(leader, to_leader[path])]
+                shown = ", ".join(f"{p} ({score:.2f})" for p, score in closest[:3])
                 more = f" and {len(closest) - 3} more" if len(closest) > 3 else ""
                 yield self.report_at(library.prints[path], "description",
                                      f"the description is close to that of {shown}{more}: an agent may pick the "

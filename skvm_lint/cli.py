@@ -304,10 +304,16 @@ def corpus() -> None:
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Results folder: cache.sqlite (the incremental cache), results.jsonl (one analyze object per "
                    "skill) and library.json (facts and findings across skills).")
+@click.option("--engine", type=click.Choice(["process", "dask"]), default="process", show_default=True,
+              help="process: a process pool on this machine (--jobs workers). dask: a Dask distributed cluster "
+                   "(--scheduler); needs the dask extra on this machine and skvm-lint on every worker.")
+@click.option("--scheduler", default="local", show_default=True, metavar="ADDRESS",
+              help="With --engine dask: the scheduler's address (tcp://host:8786), or 'local' for a LocalCluster of "
+                   "--jobs worker processes here.")
 @_guard
 def corpus_scan(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
                 ignore: tuple[str, ...], config_path: str | None, jobs: int, quiet: bool, target: str | None,
-                profiles_dir: str | None, out: Path) -> None:
+                profiles_dir: str | None, out: Path, engine: str, scheduler: str) -> None:
     """Scan every skill under PATHS into --out, re-analysing only what changed.
 
     \b
@@ -318,8 +324,15 @@ def corpus_scan(paths: tuple[str, ...], select: tuple[str, ...], extend_select: 
     Example:
       skvm-lint corpus scan ~/hub/skills --out audit/
       skvm-lint corpus scan ~/hub/skills --out audit/   # again: only changed skills are analysed
+      skvm-lint corpus scan ~/hub/skills --out audit/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    import importlib.util
+
     from .corpus import scan
+
+    if engine == "dask" and importlib.util.find_spec("distributed") is None:
+        raise click.ClickException("--engine dask needs Dask distributed: pip install 'skvm-lint[dask]'")
+    dask_scheduler = scheduler if engine == "dask" else None
 
     config = _config(config_path, target, profiles_dir, select=_split(select) or None,
                      extend_select=_split(extend_select) or None, ignore=_split(ignore) or None)
@@ -330,10 +343,10 @@ def corpus_scan(paths: tuple[str, ...], select: tuple[str, ...], extend_select: 
         with Progress(TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TextColumn("skills"),
                       TimeRemainingColumn(), transient=True) as progress:
             task = progress.add_task("skills", total=None)
-            report = scan(paths, out, config, jobs=jobs,
+            report = scan(paths, out, config, jobs=jobs, scheduler=dask_scheduler,
                           on_progress=lambda done, total, _: progress.update(task, completed=done, total=total))
     else:
-        report = scan(paths, out, config, jobs=jobs)
+        report = scan(paths, out, config, jobs=jobs, scheduler=dask_scheduler)
     click.echo(f"{report.skills} skills: {report.analysed} analysed, {report.cached} unchanged (cached); "
                f"results in {report.out}")
     if report.library is None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import __version__, analysis_object
 from .config import Config
-from .engine import default_jobs, map_tasks
+from .engine import default_jobs, map_tasks, map_tasks_dask
 from .loader import SKIPPED_DIRS, discover, display_path
 from .fixes.apply import atomic_write
 from .library import Fingerprint, analyse
@@ -109,8 +109,11 @@ def _config_key(config: Config, rule_ids: tuple[str, ...]) -> str:
 
 
 def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
-         on_progress: Callable[[int, int, int], None] | None = None) -> ScanReport:
-    """Scan every skill under ``paths`` into ``out`` (``cache.sqlite`` and ``results.jsonl``)."""
+         on_progress: Callable[[int, int, int], None] | None = None, scheduler: str | None = None) -> ScanReport:
+    """Scan every skill under ``paths`` into ``out`` (``cache.sqlite``, ``results.jsonl``, ``library.json``).
+
+    With ``scheduler`` (a Dask scheduler address, or ``local``) the per-skill work runs on a Dask cluster; the cache
+    and the results are the same either way."""
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     roots, skill_less = discover(paths)
@@ -142,7 +145,9 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
         tasks = [(path, missing, rule_ids, config, True, with_library) for path, missing, _ in todo]
         keys = {path: key for path, _, key in todo}
         pending = 0
-        for result in map_tasks(tasks, jobs or default_jobs(len(tasks))):
+        results = map_tasks(tasks, jobs or default_jobs(len(tasks))) if scheduler is None else \
+            map_tasks_dask(tasks, scheduler, jobs)
+        for result in results:
             record = analysis_object(result)
             db.execute("INSERT OR REPLACE INTO results (path, key, record) VALUES (?, ?, ?)",
                        (result.root, keys[result.root], json.dumps(record, ensure_ascii=False, default=str)))
@@ -198,12 +203,14 @@ def _record_scan(db: sqlite3.Connection, report: ScanReport, seconds: float) -> 
 def _dump_fingerprint(print_: Fingerprint) -> str:
     data = {f: getattr(print_, f) for f in Fingerprint.__dataclass_fields__}
     data["minhash"] = print_.minhash.hex()
+    data["words_minhash"] = print_.words_minhash.hex()
     return json.dumps(data, ensure_ascii=False)
 
 
 def _load_fingerprint(text: str) -> Fingerprint:
     data = json.loads(text)
     data["minhash"] = bytes.fromhex(data["minhash"])
+    data["words_minhash"] = bytes.fromhex(data["words_minhash"])
     return Fingerprint(**data)
 
 

@@ -7,6 +7,7 @@ workers) run. ``run`` maps it over many skills with a process pool and applies t
 
 from __future__ import annotations
 
+import itertools
 import os
 import traceback
 from concurrent.futures import ProcessPoolExecutor
@@ -193,6 +194,36 @@ def map_tasks(tasks: list[tuple[str, bool, tuple[str, ...], Config, bool]], jobs
         crashed = []
         ready, next_to_yield = _in_order(results, next_to_yield)
         yield from ready
+
+
+def map_tasks_dask(tasks: list[tuple[Any, ...]], scheduler: str, jobs: int = 0) -> Iterator[SkillResult]:
+    """Run tasks on a Dask distributed cluster (``scheduler``: its address, or ``local`` for a LocalCluster of
+    ``jobs`` worker processes here). Results arrive as they complete, not in input order; a bounded number of chunks
+    is in flight so the client's memory stays flat. Workers need skvm-lint installed (same version)."""
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=jobs or default_jobs(len(tasks)) or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+    client = Client(cluster if cluster is not None else scheduler)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        chunksize = max(1, min(32, len(tasks) // (workers * 8)))
+        chunks = (tasks[i:i + chunksize] for i in range(0, len(tasks), chunksize))
+        window = as_completed()
+        for chunk in itertools.islice(chunks, workers * 4):
+            window.add(client.submit(_process_chunk, chunk, pure=False))
+        for future in window:
+            yield from future.result()
+            future.release()
+            following = next(chunks, None)
+            if following is not None:
+                window.add(client.submit(_process_chunk, following, pure=False))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def _in_order(results: dict[int, list[SkillResult]], next_index: int) -> tuple[list[SkillResult], int]:

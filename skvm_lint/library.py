@@ -24,6 +24,9 @@ SHINGLE_WORDS = 5
 NEAR_DUPLICATE = 0.8  # estimated Jaccard of SKILL.md shingles
 SHADOWING = 0.6  # tf-idf cosine of descriptions
 SHADOWING_CANDIDATE = 0.3  # the LSH threshold that proposes description pairs to score (below SHADOWING, on purpose)
+# Candidates that may fail the threshold per skill before its search stops. Bounds the work when thousands of texts
+# share a template and fall just under the threshold: each would otherwise be compared with all the others.
+MAX_CANDIDATES = 256
 
 _CJK_CHARS = CJK.pattern.strip("[]")
 # CJK runs apart from Latin words: "分析CSV文件" is 分析, csv, 文件
@@ -48,6 +51,7 @@ class Fingerprint:
     description: str
     words: list[str]  # the description's content words (CJK as character pairs)
     minhash: bytes  # MinHash of SKILL.md's word shingles, PERMUTATIONS little-endian uint32 values
+    words_minhash: bytes = b""  # MinHash of the description's content words (empty when it has none)
     skill_md: str | None = None
     lines: dict[str, int] = field(default_factory=dict)  # frontmatter key -> line, where diagnostics point
 
@@ -87,8 +91,10 @@ def fingerprint(skill: Skill) -> Fingerprint:
     data = skill.frontmatter.data or {}
     description = data.get("description")
     description = description if isinstance(description, str) else ""
-    return Fingerprint(skill.root, skill.name, description, description_words(description),
+    words = description_words(description)
+    return Fingerprint(skill.root, skill.name, description, words,
                        _minhash(_shingles(skill.skill_md_text)).hashvalues.astype("<u4").tobytes(),
+                       _minhash(w.encode() for w in set(words)).hashvalues.astype("<u4").tobytes() if words else b"",
                        skill.skill_md_path, {k: skill.frontmatter.line_of(k) for k in ("name", "description")})
 
 
@@ -122,40 +128,38 @@ def analyse(fingerprints: Iterable[Fingerprint]) -> Library:
                                if len(paths) > 1]
 
     # Near-duplicates: LSH on SKILL.md MinHashes proposes pairs; the MinHash estimate confirms them.
-    hashes = [LeanMinHash(seed=1, hashvalues=np.frombuffer(f.minhash, dtype="<u4"), scheme=SCHEME) for f in prints]
+    def lean(values: bytes) -> LeanMinHash:
+        return LeanMinHash(seed=1, hashvalues=np.frombuffer(values, dtype="<u4"), scheme=SCHEME)
+
+    hashes = [lean(f.minhash) for f in prints]
     lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=PERMUTATIONS)
     for i, h in enumerate(hashes):
         lsh.insert(i, h, check_duplication=False)
-    near: dict[tuple[int, int], float] = {}
-    for i, h in enumerate(hashes):
-        for j in lsh.query(h):
-            if j > i and (similarity := h.jaccard(hashes[j])) >= NEAR_DUPLICATE:
-                near[i, j] = similarity
-    library.near_duplicates = [
-        {"paths": [prints[i].path for i in group], "similarity": round(min(near[p] for p in pairs), 3)}
-        for group, pairs in _clusters(near)]
+    near = _star_clusters(len(prints), lambda i: lsh.query(hashes[i]), lsh.remove,
+                          lambda i, j: hashes[i].jaccard(hashes[j]), NEAR_DUPLICATE)
+    library.near_duplicates = [{"paths": [prints[i].path for i in (leader, *(j for j, _ in members))],
+                                "similarity": round(min(s for _, s in members), 3)} for leader, members in near]
+    copy_of = {j: leader for leader, members in near for j, _ in members} | {leader: leader for leader, _ in near}
 
     # Shadowing: descriptions whose content words overlap, scored by tf-idf cosine (rare shared words count most).
     frequency = Counter(word for f in prints for word in set(f.words))
     idf = {word: math.log((1 + len(prints)) / (1 + n)) + 1 for word, n in frequency.items()}
     vectors = [_tfidf(f.words, idf) for f in prints]
     word_lsh = MinHashLSH(threshold=SHADOWING_CANDIDATE, num_perm=PERMUTATIONS)
-    word_hashes = []
-    for i, f in enumerate(prints):
-        word_hashes.append(_minhash(w.encode() for w in set(f.words)) if f.words else None)
-        if f.words:
-            word_lsh.insert(i, word_hashes[i], check_duplication=False)
-    alike: dict[tuple[int, int], float] = {}
+    word_hashes = [lean(f.words_minhash) if f.words_minhash else None for f in prints]
+    # A cluster of near copies takes part through its leader alone: copies are LB002's, not shadowing.
+    taking_part = [h is not None and copy_of.get(i, i) == i for i, h in enumerate(word_hashes)]
     for i, h in enumerate(word_hashes):
-        if h is None:
-            continue
-        for j in word_lsh.query(h):
-            if j > i and (i, j) not in near and (score := _cosine(vectors[i], vectors[j])) >= SHADOWING:
-                alike[i, j] = score
+        if taking_part[i]:
+            word_lsh.insert(i, h, check_duplication=False)
+    alike = _star_clusters(len(prints), lambda i: word_lsh.query(word_hashes[i]) if taking_part[i] else [],
+                           lambda i: word_lsh.remove(i) if taking_part[i] else None,
+                           lambda i, j: _cosine(vectors[i], vectors[j]), SHADOWING)
     library.shadowing = [
-        {"paths": [prints[i].path for i in group], "score": round(max(alike[p] for p in pairs), 3),
-         "pairs": [{"a": prints[a].path, "b": prints[b].path, "score": round(alike[a, b], 3)} for a, b in pairs]}
-        for group, pairs in _clusters(alike)]
+        {"paths": [prints[i].path for i in (leader, *(j for j, _ in members))],
+         "score": round(max(s for _, s in members), 3),
+         "pairs": [{"a": prints[leader].path, "b": prints[j].path, "score": round(s, 3)} for j, s in members]}
+        for leader, members in alike]
     library.shadowing.sort(key=lambda c: (-c["score"], c["paths"]))
 
     sizes = sorted(f.context_chars() for f in prints)
@@ -178,23 +182,27 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def _clusters(pairs: dict[tuple[int, int], float]) -> list[tuple[list[int], list[tuple[int, int]]]]:
-    """Connected components of the pair graph: ``(sorted members, their pairs)``, in order of first member."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
-    if not pairs:
-        return []
-    nodes = sorted({n for pair in pairs for n in pair})
-    position = {n: k for k, n in enumerate(nodes)}
-    rows = [position[a] for a, _ in pairs]
-    cols = [position[b] for _, b in pairs]
-    graph = coo_matrix(([1] * len(pairs), (rows, cols)), shape=(len(nodes), len(nodes)))
-    _, labels = connected_components(graph, directed=False)
-    members: dict[int, list[int]] = defaultdict(list)
-    for node, label in zip(nodes, labels):
-        members[int(label)].append(node)
-    grouped: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for pair in sorted(pairs):
-        grouped[int(labels[position[pair[0]]])].append(pair)
-    return sorted(((members[label], grouped[label]) for label in members), key=lambda c: c[0])
+def _star_clusters(count: int, candidates, remove, score, threshold: float) -> list[tuple[int, list[tuple[int, float]]]]:
+    """Leader clustering: each unassigned item in turn takes the unassigned LSH candidates that score at least
+    ``threshold`` as its members, and they leave the index. Linear in the library even when thousands of skills are
+    copies of one another (connected components over all pairs would be quadratic there)."""
+    assigned: set[int] = set()
+    clusters: list[tuple[int, list[tuple[int, float]]]] = []
+    for i in range(count):
+        if i in assigned:
+            continue
+        members: list[tuple[int, float]] = []
+        misses = 0
+        for j in sorted(candidates(i)):
+            if j == i or j in assigned:
+                continue
+            if (s := score(i, j)) >= threshold:
+                members.append((j, s))
+            elif (misses := misses + 1) >= MAX_CANDIDATES:
+                break
+        if members:
+            for k in (i, *(j for j, _ in members)):
+                assigned.add(k)
+                remove(k)
+            clusters.append((i, members))
+    return clusters

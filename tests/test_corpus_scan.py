@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from skvm_lint.cli import main
@@ -88,3 +89,18 @@ def test_interrupted_scan_resumes_and_never_half_writes(tmp_path: Path) -> None:
     complete = _scan(hub, tmp_path / "fresh", "-j", "1")
     assert "200 analysed" in complete
     assert (out / "results.jsonl").read_bytes() == (tmp_path / "fresh" / "results.jsonl").read_bytes()
+
+
+def test_dask_engine_gives_the_same_results_and_cache(tmp_path: Path) -> None:
+    """The same per-skill work on a Dask LocalCluster with two workers: same results.jsonl, and the process
+    engine then finds everything cached."""
+    pytest.importorskip("distributed")
+    from distributed import LocalCluster
+
+    hub = _hub(tmp_path / "hub", 12)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        output = _scan(hub, tmp_path / "dask", "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert "12 analysed, 0 unchanged" in output
+    _scan(hub, tmp_path / "local", "-j", "1")
+    assert (tmp_path / "dask" / "results.jsonl").read_bytes() == (tmp_path / "local" / "results.jsonl").read_bytes()
+    assert "0 analysed, 12 unchanged" in _scan(hub, tmp_path / "dask", "-j", "1")
