@@ -38,11 +38,11 @@ class LibraryContextBudget(LibraryRule):
         total = library.context.get("chars", 0)
         if total <= budget:
             return
-        longest = sorted(library.prints.values(), key=lambda f: (-f.context_chars(), f.path))[:REPORTED]
+        longest = sorted(library.prints.values(), key=lambda f: (-f.context_chars, f.path))[:REPORTED]
         for f in longest:
             yield self.report_at(f, "description",
                                  f"the library's names and descriptions add up to {total:,} characters (about "
                                  f"{library.context.get('tokens', 0):,} tokens), over the budget of {budget:,}; "
-                                 f"this skill's take {f.context_chars():,}",
+                                 f"this skill's take {f.context_chars:,}",
                                  hint="shorten the longest descriptions to what selection needs, or install fewer "
                                  "skills at once")

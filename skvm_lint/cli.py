@@ -400,6 +400,33 @@ def corpus_report(folder: Path, html_path: Path | None, md_path: Path | None, ti
             click.echo(f"{audit.skills:,} skills reported in {md_path}")
 
 
+@corpus.command(name="export")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--parquet", "parquet_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The Parquet file to write: one row per skill (counts, primitives, dependencies, parallel kinds, "
+                   "rules hit, security families, and the whole analyze object as JSON in `record`).")
+@_guard
+def corpus_export(folder: Path, parquet_path: Path) -> None:
+    """Export a scan's results to Parquet, for pandas, DuckDB or Spark.
+
+    \b
+    Example:
+      skvm-lint corpus export audit/ --parquet audit/results.parquet
+      duckdb -c "SELECT name, errors FROM 'audit/results.parquet' ORDER BY errors DESC LIMIT 10"
+    """
+    import importlib.util
+
+    from .export import to_parquet
+
+    if not (folder / "results.jsonl").is_file():
+        raise click.ClickException(f"{folder / 'results.jsonl'} does not exist: run `skvm-lint corpus scan ROOT "
+                                   f"--out {folder}` first")
+    if importlib.util.find_spec("pyarrow") is None:
+        raise click.ClickException("Parquet export needs pyarrow: pip install 'skvm-lint[hub]'")
+    rows = to_parquet(folder, parquet_path)
+    click.echo(f"{rows:,} skills exported to {parquet_path}")
+
+
 @main.command(name="capabilities")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str), required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,

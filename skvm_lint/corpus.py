@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 import stat
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -211,6 +212,7 @@ def _load_fingerprint(text: str) -> Fingerprint:
     data = json.loads(text)
     data["minhash"] = bytes.fromhex(data["minhash"])
     data["words_minhash"] = bytes.fromhex(data["words_minhash"])
+    data["words"] = tuple(sys.intern(w) for w in data["words"])  # a hub shares most of its words
     return Fingerprint(**data)
 
 

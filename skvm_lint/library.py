@@ -48,16 +48,13 @@ def available() -> bool:
 class Fingerprint:
     path: str
     name: str | None
-    description: str
-    words: list[str]  # the description's content words (CJK as character pairs)
+    context_chars: int  # what a harness loads per skill to choose among them: its name and description
+    context_tokens: int
+    words: tuple[str, ...]  # the description's content words (CJK as character pairs)
     minhash: bytes  # MinHash of SKILL.md's word shingles, PERMUTATIONS little-endian uint32 values
     words_minhash: bytes = b""  # MinHash of the description's content words (empty when it has none)
     skill_md: str | None = None
     lines: dict[str, int] = field(default_factory=dict)  # frontmatter key -> line, where diagnostics point
-
-    def context_chars(self) -> int:
-        """What a harness loads per skill to choose among them: its name and description."""
-        return len(self.name or "") + len(self.description)
 
 
 def description_words(text: str) -> list[str]:
@@ -92,7 +89,8 @@ def fingerprint(skill: Skill) -> Fingerprint:
     description = data.get("description")
     description = description if isinstance(description, str) else ""
     words = description_words(description)
-    return Fingerprint(skill.root, skill.name, description, words,
+    listed = f"{skill.name or ''}{description}"
+    return Fingerprint(skill.root, skill.name, len(listed), estimate_tokens(listed), tuple(words),
                        _minhash(_shingles(skill.skill_md_text)).hashvalues.astype("<u4").tobytes(),
                        _minhash(w.encode() for w in set(words)).hashvalues.astype("<u4").tobytes() if words else b"",
                        skill.skill_md_path, {k: skill.frontmatter.line_of(k) for k in ("name", "description")})
@@ -144,11 +142,11 @@ def analyse(fingerprints: Iterable[Fingerprint]) -> Library:
     # Shadowing: descriptions whose content words overlap, scored by tf-idf cosine (rare shared words count most).
     frequency = Counter(word for f in prints for word in set(f.words))
     idf = {word: math.log((1 + len(prints)) / (1 + n)) + 1 for word, n in frequency.items()}
-    vectors = [_tfidf(f.words, idf) for f in prints]
     word_lsh = MinHashLSH(threshold=SHADOWING_CANDIDATE, num_perm=PERMUTATIONS)
     word_hashes = [lean(f.words_minhash) if f.words_minhash else None for f in prints]
     # A cluster of near copies takes part through its leader alone: copies are LB002's, not shadowing.
     taking_part = [h is not None and copy_of.get(i, i) == i for i, h in enumerate(word_hashes)]
+    vectors = [_tfidf(f.words, idf) if taking_part[i] else {} for i, f in enumerate(prints)]
     for i, h in enumerate(word_hashes):
         if taking_part[i]:
             word_lsh.insert(i, h, check_duplication=False)
@@ -162,14 +160,13 @@ def analyse(fingerprints: Iterable[Fingerprint]) -> Library:
         for leader, members in alike]
     library.shadowing.sort(key=lambda c: (-c["score"], c["paths"]))
 
-    sizes = sorted(f.context_chars() for f in prints)
-    text = "".join(f"{f.name or ''}{f.description}" for f in prints)
-    library.context = {"chars": sum(sizes), "tokens": estimate_tokens(text),
+    sizes = sorted(f.context_chars for f in prints)
+    library.context = {"chars": sum(sizes), "tokens": sum(f.context_tokens for f in prints),
                        "median_chars": sizes[len(sizes) // 2] if sizes else 0, "max_chars": sizes[-1] if sizes else 0}
     return library
 
 
-def _tfidf(words: list[str], idf: dict[str, float]) -> dict[str, float]:
+def _tfidf(words: tuple[str, ...], idf: dict[str, float]) -> dict[str, float]:
     counts = Counter(words)
     vector = {w: n * idf[w] for w, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0

@@ -104,3 +104,51 @@ def test_dask_engine_gives_the_same_results_and_cache(tmp_path: Path) -> None:
     _scan(hub, tmp_path / "local", "-j", "1")
     assert (tmp_path / "dask" / "results.jsonl").read_bytes() == (tmp_path / "local" / "results.jsonl").read_bytes()
     assert "0 analysed, 12 unchanged" in _scan(hub, tmp_path / "dask", "-j", "1")
+
+
+FLAT_MEMORY_CHILD = """
+import json, resource, sys
+from pathlib import Path
+from skvm_lint.config import Config
+from skvm_lint.corpus import scan
+
+def rss_mib():
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) // 1024 for line in fh if line.startswith("VmRSS:"))
+
+samples = {}
+def progress(done, total, cached):
+    for mark in (total // 10, total):
+        if done >= mark and mark not in samples:
+            samples[mark] = rss_mib()
+
+report = scan([sys.argv[1]], Path(sys.argv[2]), Config(), jobs=2, on_progress=progress)
+print(json.dumps({"samples": list(samples.values()), "skills": report.skills, "analysed": report.analysed,
+                  "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
+"""
+
+
+def test_20000_skill_hub_scans_with_flat_memory(tmp_path: Path) -> None:
+    """A synthetic hub of 20,000 skills made from the shipped example: the scanning parent's memory after 2,000
+    skills and after 20,000 is the same (results stream to SQLite; a bounded number of chunks is in flight)."""
+    if not Path("/proc/self/status").exists():
+        pytest.skip("reads VmRSS from /proc")
+    example = (Path(__file__).resolve().parent.parent / "corpus" / "examples" / "weather-report" / "SKILL.md")
+    head, _, body = example.read_text(encoding="utf-8").partition("\n---\n")
+    body = body.split("## Setup")[0]
+    hub = tmp_path / "hub"
+    for n in range(20_000):
+        folder = hub / f"owner{n % 200}" / f"skill-{n}"
+        folder.mkdir(parents=True)
+        (folder / "SKILL.md").write_text(head.replace("name: weather-report", f"name: skill-{n}")
+                                         + f"\n---\n{body}\nCity number {n}.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", FLAT_MEMORY_CHILD, str(hub), str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    run = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert run["skills"] == run["analysed"] == 20_000
+    at_2000, at_20000 = run["samples"]
+    assert at_20000 - at_2000 < 32, run  # MiB: flat while ten times more skills go through
+    assert run["peak"] < 1024, run  # the library phase included
+    with open(tmp_path / "out" / "results.jsonl", encoding="utf-8") as fh:
+        assert sum(1 for _ in fh) == 20_000

@@ -94,3 +94,17 @@ def test_html_report_renders_its_plots_offline(audit: Path, tmp_path: Path) -> N
     bar_blue = (0x3B, 0x6E, 0xA8)
     assert colours is not None and len(colours) > 50  # text, axes and bars, not a blank page
     assert any(colour == bar_blue and count > 500 for count, colour in colours), "no bars drawn"
+
+
+def test_parquet_export_loads_back(audit: Path, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    target = tmp_path / "results.parquet"
+    result = CliRunner().invoke(main, ["corpus", "export", str(audit), "--parquet", str(target)])
+    assert result.exit_code == 0, result.output
+    rows = pq.read_table(target).to_pylist()
+    records = [json.loads(line) for line in (audit / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["path"] for r in rows] == [r["path"] for r in records]
+    batch = next(r for r in rows if r["name"] == "csv-batch")
+    assert {"name": "pandas", "type": "pip"} in batch["dependencies"]
+    assert "remote-code-execution" in batch["security_families"]
+    assert json.loads(batch["record"]) == next(r for r in records if r["name"] == "csv-batch")
