@@ -94,6 +94,8 @@ class _FileIndex:
             stem = name.rsplit(".", 1)[0]
             if len(stem) >= 3:
                 self.by_stem[stem].append(path)
+        # A word can only name a file or folder whose last component it ends with: the rest are skipped unlooked.
+        self.last_parts = set(self.by_name) | {folder.rsplit("/", 1)[-1] for folder in self.by_folder}
 
     def mentioned_by(self, source: str, text: str) -> set[str]:
         """Paths that ``text`` (the content of ``source``) points at by path, file name, folder or import."""
@@ -104,6 +106,8 @@ class _FileIndex:
             if not word:
                 continue
             parts = word.strip("/").split("/")
+            if parts[-1] not in self.last_parts:
+                continue
             found.update(self.by_name.get(parts[-1], ()))
             for i in range(len(parts)):  # every tail: `skill/scripts/x.py` also names `scripts/x.py`
                 tail = "/".join(parts[i:])

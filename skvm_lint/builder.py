@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 
 from .limits import Limits
-from .loader import ARCHIVE_EXTENSIONS, RawFile, decode_text, inspect_archive, is_binary, read_skill, sniff
+from .loader import (ARCHIVE_EXTENSIONS, RawFile, decode_text, inspect_archive, is_archive_root, is_binary,
+                     read_archive_skill, read_skill, sniff)
 from .model import BundledFile, Frontmatter, LoadIssue, MarkdownDoc, Skill, Span
 from .parsing.code import PARSED_LANGUAGES, extract_facts, language_for_path
 from .parsing.frontmatter import parse_frontmatter
@@ -82,7 +83,7 @@ def _check_nesting(doc: MarkdownDoc, limits: Limits, issues: list[LoadIssue]) ->
 def build_skill(root: str, limits: Limits | None = None) -> Skill:
     """Read and parse one skill folder into the model. Never raises for bad content: problems become issues."""
     limits = limits or Limits()
-    raw = read_skill(root, limits)
+    raw = read_archive_skill(root, limits) if is_archive_root(root) else read_skill(root, limits)
     issues = list(raw.issues)
     files = [_bundled(f, raw.skill_md_name, limits, issues) for f in raw.files]
     skill_md = next((f for f in files if f.kind == "skill_md"), None)

@@ -52,6 +52,8 @@ class ScanReport:
 
 def _files(root: str) -> list[tuple[str, str]]:
     """``(relative path, path)`` of every entry the loader would look at, sorted."""
+    if os.path.isfile(root):  # a skill packed in an archive
+        return [(os.path.basename(root), root)]
     entries: list[tuple[str, str]] = []
     for folder, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)

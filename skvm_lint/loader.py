@@ -10,9 +10,10 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 from .limits import Limits
 from .diagnostics import printable
@@ -44,6 +45,8 @@ ISSUE_KINDS = {
     "archive": "an archive with unsafe members, too many members or a suspicious compression ratio",
 }
 ARCHIVE_EXTENSIONS = (".zip", ".skill", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".jar", ".whl")
+# Archives a hub may hold skills in (one skill per archive, read in memory, never extracted).
+SKILL_ARCHIVES = (".skill", ".zip", ".tar.gz", ".tgz", ".tar")
 
 
 @dataclass(slots=True)
@@ -112,6 +115,8 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[s
                 found = True
             if not found:
                 skill_less[str(path)] = None
+        elif path.name.lower().endswith(SKILL_ARCHIVES) and _is_skill_archive(str(path)):
+            roots[str(path)] = None  # a skill packed in an archive
         elif path.exists() or path.is_symlink():
             owner = enclosing_skill(path)
             if owner is not None:
@@ -149,8 +154,11 @@ def _walk_for_skills(top: Path) -> Iterator[tuple[Path, bool]]:
             entries = []
         if _skill_md_among(entries):
             found.append(folder)  # and keep looking: skill bundles nest skills inside a skill
-        elif folder != top and _looks_like_skill({e.name for e in entries}):
-            candidates.append(folder)
+        else:
+            if folder != top and _looks_like_skill({e.name for e in entries}):
+                candidates.append(folder)
+            found.extend(Path(e.path) for e in entries if e.name.lower().endswith(SKILL_ARCHIVES)
+                         and _is_skill_archive(e.path))
         for entry in entries:
             if entry.name in SKIPPED_DIRS or entry.name == "node_modules":
                 continue
@@ -166,6 +174,143 @@ def _walk_for_skills(top: Path) -> Iterator[tuple[Path, bool]]:
         prefix = str(folder) + os.sep
         if not any(f.startswith(prefix) for f in found_strings):
             yield folder, True
+
+
+def is_archive_root(root: str) -> bool:
+    """Whether a skill root is an archive file (a hub's ``.skill``/``.zip``/``.tar.gz``) rather than a folder."""
+    return root.lower().endswith(SKILL_ARCHIVES) and os.path.isfile(root)
+
+
+def _is_skill_archive(path: str, limits: Limits | None = None) -> bool:
+    """An archive whose members include a SKILL.md at its top or under its single top folder."""
+    limits = limits or Limits()
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) > limits.max_skill_bytes:
+            return False
+        with _archive_members(path, limits.max_archive_members) as members:  # from the file: no copy in memory
+            names = [m.name for m in members]
+    except (OSError, ValueError):
+        return False
+    return _skill_prefix(names) is not None
+
+
+@dataclass(slots=True)
+class _Member:
+    name: str
+    size: int
+    link: bool
+    folder: bool
+    open: Callable[[], IO[bytes] | None]
+
+
+@contextmanager
+def _archive_members(source: bytes | str, limit: int) -> Iterator[list[_Member]]:
+    """The first ``limit + 1`` members of a zip or tar archive, held in memory (bytes) or read from a file (a
+    path, streamed); ValueError when it is neither."""
+    import io
+    import tarfile
+    import zipfile
+
+    def opened() -> IO[bytes]:
+        return io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")
+
+    try:
+        with opened() as probe:
+            is_zip = zipfile.is_zipfile(probe)
+        if is_zip:
+            with opened() as fh, zipfile.ZipFile(fh) as archive:
+                yield [_Member(i.filename, i.file_size, False, i.is_dir(), lambda i=i: archive.open(i))
+                       for i in archive.infolist()[: limit + 1]]
+            return
+        with opened() as fh, tarfile.open(fileobj=fh, mode="r|*" if isinstance(source, str) else "r:*") as archive:
+            members = []
+            for info in archive:
+                members.append(_Member(info.name, info.size, info.issym() or info.islnk(), info.isdir(),
+                                       lambda info=info: archive.extractfile(info)))
+                if len(members) > limit:
+                    break
+            yield members
+    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError) as exc:
+        raise ValueError(f"archive cannot be listed ({type(exc).__name__})") from exc
+
+
+def _member_path(name: str) -> str:
+    """A member name as a relative POSIX path: backslashes turned, leading ``./`` dropped."""
+    path = name.replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def _unsafe_member(name: str, link: bool) -> bool:
+    """A member that unpacks outside the folder it is unpacked in: absolute, ``..``, or a link."""
+    path = name.replace("\\", "/")
+    return link or path.startswith("/") or ".." in path.split("/")
+
+
+def _skill_prefix(names: list[str]) -> str | None:
+    """``""`` when SKILL.md sits at the archive's top, ``"folder/"`` when under its single top folder, else None."""
+    paths = [p for p in (_member_path(n) for n in names) if p.strip("/")]
+    if any(p.lower() == "skill.md" for p in paths):
+        return ""
+    tops = {p.split("/", 1)[0] for p in paths}
+    if len(tops) == 1:
+        top = tops.pop()
+        if any(p.lower() == f"{top}/skill.md".lower() for p in paths):
+            return top + "/"
+    return None
+
+
+def read_archive_skill(root: str, limits: Limits) -> RawSkill:
+    """Read one skill packed in an archive, in memory and within the same limits as a folder; members that would
+    unpack outside the archive's folder are reported and not read."""
+    raw = RawSkill(root=root, skill_md_name=None)
+    name = os.path.basename(root)
+    try:
+        size = os.path.getsize(root)
+        if size > limits.max_skill_bytes:
+            raw.issues.append(LoadIssue("skill-capped", f"the archive is {size:,} bytes, more than "
+                                        f"{limits.max_skill_bytes:,}; it was not read", Span(name, 1)))
+            return raw
+        with open(root, "rb") as fh:
+            data = fh.read()
+        with _archive_members(data, limits.max_archive_members) as members:
+            if len(members) > limits.max_archive_members:
+                raw.issues.append(LoadIssue("archive", f"archive has more than {limits.max_archive_members:,} "
+                                            "members; the rest were not read", Span(name, 1)))
+                members = members[: limits.max_archive_members]
+            prefix = _skill_prefix([m.name for m in members]) or ""
+            budget = min(limits.max_skill_bytes, limits.max_archive_ratio * max(len(data), 1024 * 1024))
+            for member in members:
+                clean = _member_path(member.name)
+                if member.folder or not clean.strip("/"):
+                    continue
+                if _unsafe_member(member.name, member.link):
+                    raw.issues.append(LoadIssue("archive", f"archive member {printable(member.name)!r} would be "
+                                                "written outside the folder it is unpacked in; not read",
+                                                Span(name, 1)))
+                    continue
+                rel = clean[len(prefix):] if clean.startswith(prefix) else clean
+                if len(raw.files) >= limits.max_files or budget <= 0:
+                    raw.issues.append(LoadIssue("skill-capped", "the archive's members passed the file-count or "
+                                                "size limit; later members were not read", Span(name, 1)))
+                    break
+                cap = min(limits.max_file_bytes, budget)
+                handle = member.open()
+                content = handle.read(cap + 1) if handle is not None else b""
+                truncated = len(content) > cap
+                if truncated:
+                    content = content[:cap]
+                    raw.issues.append(LoadIssue("capped", f"member is {member.size:,} bytes; only the first "
+                                                f"{cap:,} were read", Span(rel, 1)))
+                budget -= len(content)
+                raw.files.append(RawFile(rel, member.size, content, truncated=truncated))
+                if "/" not in rel and rel.lower() == "skill.md" and raw.skill_md_name != SKILL_MD:
+                    raw.skill_md_name = rel
+    except (OSError, ValueError) as exc:
+        raw.issues.append(LoadIssue("archive", f"{exc}; the skill inside was not read", Span(name, 1)))
+    raw.files.sort(key=lambda f: f.path)
+    return raw
 
 
 def display_path(path: str) -> str:
@@ -327,31 +472,16 @@ def _utf8(data: bytes) -> tuple[str, str | None]:
 def inspect_archive(data: bytes, rel: str, limits: Limits) -> list[LoadIssue]:
     """List an archive's members in memory (never extracting) and report what would be unsafe to unpack:
     members escaping the target folder (``../``, absolute paths, links), too many members, a bomb-like ratio."""
-    import io
-    import tarfile
-    import zipfile
-
-    members: list[tuple[str, int, bool]] = []  # (name, uncompressed size, is a link)
     try:
-        if zipfile.is_zipfile(io.BytesIO(data)):
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                for info in archive.infolist()[: limits.max_archive_members + 1]:
-                    members.append((info.filename, info.file_size, False))
-        else:
-            with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
-                for info in archive:
-                    members.append((info.name, info.size, info.issym() or info.islnk()))
-                    if len(members) > limits.max_archive_members:
-                        break
-    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, ValueError) as exc:
-        return [LoadIssue("archive", f"archive cannot be listed ({type(exc).__name__}); its content was not "
-                          "inspected", Span(rel, 1))]
+        with _archive_members(data, limits.max_archive_members) as listed:
+            members = [(m.name, m.size, m.link) for m in listed]
+    except ValueError as exc:
+        return [LoadIssue("archive", f"{exc}; its content was not inspected", Span(rel, 1))]
     issues = []
     if len(members) > limits.max_archive_members:
         issues.append(LoadIssue("archive", f"archive has more than {limits.max_archive_members:,} members; the "
                                 "rest were not inspected", Span(rel, 1)))
-    escaping = [n for n, _s, link in members if n.startswith(("/", "\\")) or ".." in n.replace("\\", "/").split("/")
-                or link]
+    escaping = [n for n, _s, link in members if _unsafe_member(n, link)]
     if escaping:
         issues.append(LoadIssue("archive", f"archive member {printable(escaping[0])!r} would be written outside "
                                 f"the folder it is unpacked in ({len(escaping)} such member(s))", Span(rel, 1)))

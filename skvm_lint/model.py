@@ -330,7 +330,12 @@ class Skill:
 
     @property
     def folder_name(self) -> str:
-        return self.root.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
+        """The skill's folder name; for a skill packed in an archive, the archive's name without its extension."""
+        name = self.root.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
+        for extension in (".skill", ".zip", ".tar.gz", ".tgz", ".tar"):
+            if name.lower().endswith(extension) and len(name) > len(extension):
+                return name[: -len(extension)]
+        return name
 
     def file(self, path: str) -> BundledFile | None:
         for f in self.files:

