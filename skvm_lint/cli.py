@@ -9,7 +9,7 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TYPE_CHECKING, Iterator, TextIO
 
 import click
 
@@ -18,10 +18,12 @@ from .baseline import BaselineError
 from .baseline import write_baseline as save_baseline
 from .config import Config, ConfigError, load_config
 from .diagnostics import Severity
-from .engine import RunResult, run
-from .fixes.apply import atomic_write, fix_skill
+from .atomic import atomic_write
 from .loader import discover, display_path
 from .rule import RuleError, all_rules, rule_by_id, select_rules
+
+if TYPE_CHECKING:
+    from .engine import RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -87,7 +89,10 @@ def _config(config_path: str | None, target: str | None = None, profiles_dir: st
     return config.merged(**overrides)
 
 
-def _progress_run(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool, with_analysis: bool) -> RunResult:
+def _progress_run(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool,
+                  with_analysis: bool) -> "RunResult":
+    from .engine import run  # the analysis stack loads when a command needs it: `corpus scan` of a warm hub does not
+
     show = not quiet and sys.stderr.isatty()
     if not show:
         return run(paths, config, jobs=jobs, with_analysis=with_analysis)
@@ -205,6 +210,8 @@ def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool,
     roots, _missing = discover(paths)
     rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
     for root in roots:
+        from .fixes.apply import fix_skill
+
         report = fix_skill(display_path(root), rule_ids, config, unsafe=unsafe, diff_only=diff)
         for text in report.diffs:
             sys.stdout.write(text)
@@ -374,7 +381,6 @@ def corpus_report(folder: Path, html_path: Path | None, md_path: Path | None, ti
       skvm-lint corpus scan ~/hub/skills --out audit/
       skvm-lint corpus report audit/ --html audit/report.html --md audit/report.md
     """
-    from .fixes.apply import atomic_write
     from .report import ReportError, collect, render_html, render_md
 
     try:

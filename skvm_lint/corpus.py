@@ -17,18 +17,18 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Iterable
+from typing import Any
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from . import __version__, analysis_object
 from .config import Config
-from .engine import default_jobs, map_tasks, map_tasks_dask
 from .loader import SKIPPED_DIRS, discover, display_path
-from .fixes.apply import atomic_write
+from .atomic import atomic_write
 from .library import Fingerprint, analyse
 from .library import available as library_available
-from .rule import LibraryRule, RuleContext, all_rules, select_rules
+from .rule import LibraryRule, RuleContext, rules_dir, select_rules
 
 SCHEMA = ("CREATE TABLE IF NOT EXISTS results (path TEXT PRIMARY KEY, key TEXT NOT NULL, record TEXT NOT NULL);"
           # As git's index: a skill whose files' names, sizes, mtimes and inodes are unchanged keeps its content key
@@ -55,10 +55,19 @@ def _files(root: str) -> list[tuple[str, str]]:
     if os.path.isfile(root):  # a skill packed in an archive
         return [(os.path.basename(root), root)]
     entries: list[tuple[str, str]] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
-        for name in files:
-            entries.append((os.path.relpath(os.path.join(folder, name), root), os.path.join(folder, name)))
+    stack = [(root, "")]
+    while stack:  # scandir and string joins: this runs for every skill of every warm scan
+        folder, prefix = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                for entry in it:
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name not in SKIPPED_DIRS:
+                            stack.append((entry.path, f"{prefix}{entry.name}/"))
+                    else:
+                        entries.append((prefix + entry.name, entry.path))
+        except OSError:
+            continue
     return sorted(entries)
 
 
@@ -98,16 +107,19 @@ def content_key(root: str, config_key: str, max_file_bytes: int) -> str:
 def _code_fingerprint() -> str:
     """A hash of the tool's own code and rule files: an edited rule invalidates the cache even at the same version."""
     digest = hashlib.sha256(__version__.encode())
-    sources = sorted(Path(__file__).parent.rglob("*.py")) + sorted({Path(r.source) for r in all_rules()})
+    sources = sorted(Path(__file__).parent.rglob("*.py")) + sorted(rules_dir().glob("*.py"))
     for path in sources:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
 
 
-def _config_key(config: Config, rule_ids: tuple[str, ...]) -> str:
-    """Tool code, rules and the settings that change results: any of them changing invalidates the cache."""
+def _config_key(config: Config) -> str:
+    """Tool code, rules and the settings that change results: any of them changing invalidates the cache. The rule
+    selectors stand for the selected rules (the selection is a function of them and the rule files, which are in the
+    code fingerprint), so an unchanged hub is checked without loading a rule."""
     limits = {k: getattr(config.limits, k) for k in sorted(config.limits.__dataclass_fields__)}
-    return json.dumps([_code_fingerprint(), rule_ids, limits, config.rule_options, repr(config.target)],
+    selection = [sorted(config.select or []), sorted(config.ignore or []), sorted(config.extend_select or [])]
+    return json.dumps([_code_fingerprint(), selection, limits, config.rule_options, repr(config.target)],
                       sort_keys=True, default=str)
 
 
@@ -120,8 +132,7 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     roots, skill_less = discover(paths)
-    rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
-    config_key = _config_key(config, rule_ids)
+    config_key = _config_key(config)
     db = sqlite3.connect(out / "cache.sqlite")
     try:
         db.execute("PRAGMA journal_mode=WAL")
@@ -145,11 +156,16 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
         if on_progress is not None:
             on_progress(report.cached, report.skills, report.cached)
         with_library = library_available()
-        tasks = [(path, missing, rule_ids, config, True, with_library) for path, missing, _ in todo]
         keys = {path: key for path, _, key in todo}
         pending = 0
-        results = map_tasks(tasks, jobs or default_jobs(len(tasks))) if scheduler is None else \
-            map_tasks_dask(tasks, scheduler, jobs)
+        results: Iterable[Any] = ()
+        if todo:  # the analysis stack (parsers, rules) is loaded only when there is something to analyse
+            from .engine import default_jobs, map_tasks, map_tasks_dask
+
+            rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
+            tasks = [(path, missing, rule_ids, config, True, with_library) for path, missing, _ in todo]
+            results = map_tasks(tasks, jobs or default_jobs(len(tasks))) if scheduler is None else \
+                map_tasks_dask(tasks, scheduler, jobs)
         for result in results:
             record = analysis_object(result)
             db.execute("INSERT OR REPLACE INTO results (path, key, record) VALUES (?, ?, ?)",
@@ -179,10 +195,10 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
         if not with_library:
             return report
         report.library = out / "library.json"
-        library_rules = [r for r in select_rules(config.select, config.ignore, config.extend_select)
-                         if isinstance(r, type) and issubclass(r, LibraryRule)]
         previous = db.execute("SELECT value FROM meta WHERE name = 'library.json'").fetchone()
         if previous is None or previous[0] != stamp or not report.library.exists():
+            library_rules = [r for r in select_rules(config.select, config.ignore, config.extend_select)
+                             if issubclass(r, LibraryRule)]
             report.library_diagnostics = _write_library(db, wanted, library_rules, config, report.library)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('library.json', ?)", (stamp,))
             db.commit()
