@@ -163,15 +163,36 @@ def _with(options):  # type: ignore[no-untyped-def]
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply fixes that may change meaning.")
 @click.option("--diff", is_flag=True, help="With --fix: print the fixes as a unified diff, write nothing.")
+@click.option("--model", default=None, metavar="PROVIDER/MODEL",
+              help="With --fix --target: rewrite each skill for the target with this model (openai/..., "
+                   "anthropic/..., openrouter/..., deepseek/..., ollama/..., vllm/..., llamacpp/..., "
+                   "openai-compatible/NAME). Without it, only deterministic rewrites are applied.")
+@click.option("--base-url", default=None, help="With --model: the API's base URL [default: the provider's, or "
+                                                "$SKVM_LINT_LLM_BASE_URL].")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="With --fix --target: write the rewritten skills into this folder (originals untouched).")
+@click.option("--write", "write_in_place", is_flag=True,
+              help="With --fix --target: overwrite the original files with the accepted rewrite.")
+@click.option("--no-llm-cache", is_flag=True, help="With --model: do not read or write the response cache.")
+@click.option("--price-per-mtok", default=None, metavar="IN,OUT",
+              help="With --model: USD per million input and output tokens, to print the cost.")
 @_guard
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           config_path: str | None, jobs: int, quiet: bool, target: str | None, profiles_dir: str | None, fmt: str,
           output: str | None, fail_on: str | None, baseline: str | None, write_baseline: str | None, fix: bool,
-          unsafe_fixes: bool, diff: bool) -> None:
+          unsafe_fixes: bool, diff: bool, model: str | None, base_url: str | None, out_dir: Path | None,
+          write_in_place: bool, no_llm_cache: bool, price_per_mtok: str | None) -> None:
     """Check skills and report problems.
 
     PATHS are skill folders, hub folders (searched recursively for SKILL.md) or files inside skills (as
     pre-commit passes them).
+
+    \b
+    Adapting a skill to a weaker model (SkVM's compile step):
+      skvm-lint check --fix --target qwen--qwen3.5-9b skills/pdf-tools --diff
+      skvm-lint check --fix --target qwen--qwen3.5-9b --model openai/gpt-4o-mini skills/pdf-tools --out adapted/
+    The model's rewrite is guarded (frontmatter, headings and code kept, bounded growth, no new security
+    findings or errors, no more capability gaps) and rejected with the reasons otherwise.
     """
     config = _config(
         config_path,
@@ -186,6 +207,11 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     if write_baseline:  # a new baseline records everything, including what an old one accepted
         config = dataclasses.replace(config, baseline=None)
     select_rules(config.select, config.ignore, config.extend_select)  # fail fast on unknown selectors
+    if (model or out_dir or write_in_place) and not (fix and config.target is not None):
+        raise click.UsageError("--model, --out and --write rewrite a skill for a target: add --fix --target PROFILE")
+    if fix and config.target is not None:
+        sys.exit(_run_target_rewrite(paths, config, model, base_url, out_dir, write_in_place, diff, no_llm_cache,
+                                     price_per_mtok, quiet))
     if fix or diff:
         _run_fixes(paths, config, unsafe_fixes, diff, quiet)
         if diff:
@@ -204,6 +230,60 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         else:
             REPORTERS[fmt](result, stream)
     sys.exit(result.exit_code(config.fail_on))
+
+
+def _run_target_rewrite(paths: tuple[str, ...], config: Config, model: str | None, base_url: str | None,
+                        out_dir: Path | None, write: bool, diff: bool, no_cache: bool, price: str | None,
+                        quiet: bool) -> int:
+    """`check --fix --target`: rewrite each skill for the target; exit 1 when a model rewrite was rejected."""
+    from .rewrite import rewrite_skill
+    from .rewrite.cache import ResponseCache, default_path
+    from .rewrite.providers import provider_for
+
+    prices = None
+    if price:
+        try:
+            prices = tuple(float(p) for p in price.split(","))
+            assert len(prices) == 2
+        except (ValueError, AssertionError):
+            raise click.UsageError(f"--price-per-mtok {price!r}: expected IN,OUT such as 0.15,0.60") from None
+    try:
+        provider = provider_for(model, base_url=base_url) if model else None
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if not (out_dir or write or diff):
+        click.echo("nothing is written without --out DIR or --write; showing the rewrite as a diff", err=True)
+        diff = True
+    cache = ResponseCache(None if no_cache or provider is None else default_path())
+    roots, _missing = discover(paths)
+    rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
+    status, calls, cached, tokens_in, tokens_out = EXIT_OK, 0, 0, 0, 0
+    try:
+        for root in roots:
+            report = rewrite_skill(display_path(root), config, rule_ids, provider=provider, cache=cache,
+                                   out_dir=out_dir, write=write)
+            if diff:
+                sys.stdout.write(report.diff)
+            echo = functools.partial(click.echo, err=True)
+            for line in report.deterministic if not quiet else []:
+                echo(f"{report.root}: fixed {line}")
+            for line in report.accepted:
+                echo(f"{report.root}: rewrite accepted ({line})")
+            for purpose, reasons in report.rejected:
+                echo(f"{report.root}: rewrite of purpose '{purpose}' rejected: " + "; ".join(reasons))
+                status = EXIT_FINDINGS
+            for line in report.notes + [f"written: {w}" for w in report.written]:
+                echo(f"{report.root}: {line}")
+            calls, cached = calls + report.calls, cached + report.cached
+            tokens_in, tokens_out = tokens_in + report.input_tokens, tokens_out + report.output_tokens
+    finally:
+        cache.close()
+    if provider is not None:
+        cost = (f"; cost ${(tokens_in * prices[0] + tokens_out * prices[1]) / 1e6:.4f}" if prices
+                else "; --price-per-mtok IN,OUT prints the cost")
+        click.echo(f"{provider.name}: {calls} request(s), {cached} from the cache; tokens {tokens_in:,} in, "
+                   f"{tokens_out:,} out{cost}", err=True)
+    return status
 
 
 def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool, quiet: bool) -> None:
