@@ -113,3 +113,23 @@ def test_extract_and_budget() -> None:
     assert extract(f"noise\n{BEGIN}\n---\nname: x\n---\nbody\n{END}\ntrailer") == "---\nname: x\n---\nbody\n"
     assert extract("no markers at all") is None
     assert growth_budget(20) == 30 and growth_budget(100) == 50 and growth_budget(1000) == 250
+
+
+def test_offline_environment_section_from_the_dependencies(tmp_path: Path, skill) -> None:
+    _root, profile = skill
+    needs = write_skill(tmp_path / "api-digest", {"SKILL.md": (
+        "---\nname: api-digest\ndescription: Digest an API's status. Use when asked whether the API is up.\n---\n"
+        "# API digest\n\nIntro.\n\n## Steps\n1. Run `python3 scripts/probe.py > status.json`\n"
+        "2. Show the result:\n   ```bash\n   jq .status status.json\n   ```\n"),
+        "scripts/probe.py": "import requests\nprint(requests.get('https://api.example.org/status').text)\n"})
+    code, out, err = _run("--target", str(profile), str(needs), "--diff")
+    assert code == 0, err
+    assert "+## Environment setup" in out
+    assert "+command -v jq >/dev/null 2>&1 || { apt-get install -y jq || brew install jq; }" in out
+    assert "+python3 -c \"import requests\" >/dev/null 2>&1 || { python3 -m pip install 'requests'; }" in out
+    assert out.index("+## Environment setup") < out.index(" ## Steps")  # before the first section
+    has_setup = write_skill(tmp_path / "with-setup", {"SKILL.md": (
+        "---\nname: with-setup\ndescription: Same, with its own setup. Use for tests.\n---\n## Setup\n"
+        "Install jq.\n\n## Steps\n1. `jq .status status.json`\n")})
+    code, out, err = _run("--target", str(profile), str(has_setup), "--diff")
+    assert "Environment setup" not in out

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+from ..analyses.dependencies import Dependency, check_command, install_command
 from ..analyses.workflow import Group, Step, markdown_section
 from ..diagnostics import Edit, Fix
 from ..model import Skill
+from .yaml_edit import line_offset
+
+SETUP_HEADING = re.compile(r"setup|set up|install|prerequisite|requirement|dependenc|environment|before you start|"
+                           r"安装|依赖|环境", re.IGNORECASE)
 
 
 def parallel_section_fix(skill: Skill, steps: list[Step], groups: list[Group]) -> Fix | None:
@@ -16,3 +23,24 @@ def parallel_section_fix(skill: Skill, steps: list[Step], groups: list[Group]) -
     prefix = "" if text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
     edit = Edit(skill.skill_md_path, len(text), len(text), prefix + section)
     return Fix("append a 'Parallel execution' section", (edit,), safe=False)
+
+
+def environment_section_fix(skill: Skill, dependencies: list[Dependency]) -> Fix | None:
+    """Append an 'Environment setup' section (check, then install what is missing) for the packages and programs
+    the skill needs, when SKILL.md has no setup section of its own."""
+    needed = [d for d in dependencies if d.required and d.type in ("pip", "npm", "system")]
+    sections = skill.body.sections if skill.body else []
+    if not needed or not skill.skill_md_path or any(SETUP_HEADING.search(s.title) for s in sections):
+        return None
+    lines = [f"{check_command(d)} >/dev/null 2>&1 || {{ {install_command(d)}; }}" for d in needed]
+    section = ("## Environment setup\n\nBefore the first step, check for what this skill uses and install only "
+               "what is missing:\n\n```bash\n" + "\n".join(lines) + "\n```\n")
+    text = skill.skill_md_text
+    first = next((s for s in sections if s.level == 2), None)
+    if first is not None:  # before the first section, where setup is read first
+        at = line_offset(text, first.span.line)
+        return Fix("add an 'Environment setup' section", (Edit(skill.skill_md_path, at, at, section + "\n"),),
+                   safe=False)
+    prefix = "" if text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
+    return Fix("add an 'Environment setup' section", (Edit(skill.skill_md_path, len(text), len(text),
+                                                              prefix + section),), safe=False)

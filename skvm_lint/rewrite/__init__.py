@@ -2,7 +2,7 @@
 compiler does, with the static analyses doing the finding and an LLM only the rewording.
 
 The work happens on a copy of the skill: first the deterministic rewrites (anchored paths, the parallel-execution
-section), then, with a model, one guarded request per purpose that has capability gaps. The original is replaced
+section, an environment-setup section from the dependency analysis), then, with a model, one guarded request per purpose that has capability gaps. The original is replaced
 only with ``write=True``; otherwise the result goes to ``out_dir`` or is shown as a diff.
 """
 
@@ -21,6 +21,7 @@ from ..atomic import atomic_write
 from ..builder import build_skill
 from ..config import Config
 from ..fixes.apply import fix_skill
+from ..fixes.sections import environment_section_fix
 from .cache import ResponseCache
 from .guard import judge
 from .prompt import PROMPT_VERSION, SYSTEM, Gap, build, extract, gaps
@@ -64,6 +65,13 @@ def rewrite_skill(root: str, config: Config, rule_ids: tuple[str, ...], *, provi
         report.notes += [line.replace(str(work), root) for line in fixed.skipped]
         skill = build_skill(str(work), config.limits)
         analyses: dict = {}
+        setup = environment_section_fix(skill, cached("dependencies", skill, analyses))
+        if setup is not None:
+            edit = setup.edits[0]
+            text = skill.skill_md_text
+            atomic_write(work / edit.file, text[:edit.start] + edit.text + text[edit.end:])
+            report.deterministic.append(f"{root}/{setup.edits[0].file}: {setup.description}")
+            skill, analyses = build_skill(str(work), config.limits), {}
         findings = cached("capabilities", skill, analyses)
         report.gaps = gaps(findings, config.target)
         if report.gaps and provider is None:
@@ -139,5 +147,5 @@ def _diff(source: Path, work: Path, shown: str) -> tuple[str, list[str]]:
         if new != old:
             changed.append(rel)
             chunks.append("".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                                       f"a/{shown}/{rel}", f"b/{shown}/{rel}")))
+                                                       f"a/{shown.lstrip('/')}/{rel}", f"b/{shown.lstrip('/')}/{rel}")))
     return "".join(chunks), changed
