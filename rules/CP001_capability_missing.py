@@ -21,7 +21,7 @@ whose profile provides the primitive. `skvm-lint check --fix --target ... --mode
 """
 
 from skvm_lint.diagnostics import Severity
-from skvm_lint.profiles import degradation_strategy as strategy
+from skvm_lint.analyses.capabilities import gaps
 from skvm_lint.rule import Rule
 
 
@@ -34,9 +34,7 @@ class CapabilityMissing(Rule):
     def check(self, skill, ctx):
         if ctx.target is None:
             return
-        for primitive, finding in ctx.capabilities(skill).items():
-            if ctx.target.level(primitive) == 0:
-                yield self.report(skill, finding.span,
-                                  f"{primitive} L{finding.level} demanded ({finding.evidence}); "
-                                  f"{ctx.target.label} provides L0",
-                                  hint=strategy(primitive, finding.level))
+        for gap in gaps(ctx.capabilities(skill), ctx.target):
+            if gap.provided == 0:
+                yield self.report(skill, gap.span, f"{gap.primitive} L{gap.demanded} demanded ({gap.evidence}); "
+                                  f"{ctx.target.label} provides L0", hint=gap.strategy)

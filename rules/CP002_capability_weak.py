@@ -20,7 +20,7 @@ Apply the hint (each step lowers the demand by one level), or target a stronger 
 """
 
 from skvm_lint.diagnostics import Severity
-from skvm_lint.profiles import degradation_strategy as strategy
+from skvm_lint.analyses.capabilities import gaps
 from skvm_lint.rule import Rule
 
 
@@ -33,12 +33,9 @@ class CapabilityWeak(Rule):
     def check(self, skill, ctx):
         if ctx.target is None:
             return
-        for primitive, finding in ctx.capabilities(skill).items():
-            provided = ctx.target.level(primitive)
-            if provided is None or provided == 0 or provided >= finding.level:
-                continue
-            gap = finding.level - provided
-            yield self.report(skill, finding.span,
-                              f"{primitive} L{finding.level} demanded ({finding.evidence}); {ctx.target.label} "
-                              f"provides L{provided}", hint=strategy(primitive, finding.level),
-                              severity=Severity.INFO if gap == 1 else Severity.WARNING)
+        for gap in gaps(ctx.capabilities(skill), ctx.target):
+            if gap.provided == 0:
+                continue  # CP001's
+            yield self.report(skill, gap.span, f"{gap.primitive} L{gap.demanded} demanded ({gap.evidence}); "
+                              f"{ctx.target.label} provides L{gap.provided}", hint=gap.strategy,
+                              severity=Severity.INFO if gap.demanded - gap.provided == 1 else Severity.WARNING)

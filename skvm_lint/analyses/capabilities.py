@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from ..model import CodeFacts, Command, MarkdownDoc, Skill, Span
+from ..profiles import degradation_strategy
 
 PRIMITIVES = (
     "gen.code.python", "gen.code.javascript", "gen.code.shell", "gen.code.sql", "gen.code.html",
@@ -440,3 +441,29 @@ def skvm_shape(skill: Skill, found: dict[str, Finding]) -> dict[str, Any]:
         }],
         "unmatched_requirements": [],
     }
+
+
+# --- gaps against a target profile -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    primitive: str
+    demanded: int
+    provided: int
+    span: Span
+    evidence: str
+
+    @property
+    def strategy(self) -> str:
+        return degradation_strategy(self.primitive, self.demanded)
+
+
+def gaps(findings: dict[str, Finding], target: Any) -> list[Gap]:
+    """Primitives demanded above what the target provides (absent from the profile: unknown, not a gap)."""
+    out = []
+    for primitive, finding in findings.items():
+        provided = target.level(primitive)
+        if provided is not None and provided < finding.level:
+            out.append(Gap(primitive, finding.level, provided, finding.span, finding.evidence))
+    return out

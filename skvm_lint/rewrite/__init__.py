@@ -24,7 +24,8 @@ from ..fixes.apply import fix_skill
 from ..fixes.sections import environment_section_fix
 from .cache import ResponseCache
 from .guard import judge
-from .prompt import PROMPT_VERSION, SYSTEM, Gap, build, extract, gaps
+from ..analyses.capabilities import Gap, gaps
+from .prompt import PROMPT_VERSION, SYSTEM, build, extract
 from .providers import Provider, ProviderError
 
 # Deterministic rewrites a target run applies without a model (unsafe fixes among them: they add text).

@@ -3,11 +3,11 @@ each (our degradation strategies), the environment and parallelism facts, and th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..model import Skill, Span
-from ..profiles import Profile, degradation_strategy
+from ..analyses.capabilities import Gap
+from ..profiles import Profile
 
 PROMPT_VERSION = "1"  # part of the response-cache key: bump when the wording below changes
 BEGIN, END = "<<<SKILL.md", "SKILL.md>>>"
@@ -21,29 +21,6 @@ Rules:
 - Add no new commands that download or run remote code, and no secrets.
 - Keep the rewrite short: add only what lowers the demands.
 Answer with the complete rewritten SKILL.md between a line {BEGIN} and a line {END}, and nothing else."""
-
-
-@dataclass(frozen=True, slots=True)
-class Gap:
-    primitive: str
-    demanded: int
-    provided: int
-    span: Span
-    evidence: str
-
-    @property
-    def strategy(self) -> str:
-        return degradation_strategy(self.primitive, self.demanded)
-
-
-def gaps(findings: dict[str, Any], target: Profile) -> list[Gap]:
-    """Primitives demanded above what the target provides (absent from the profile: unknown, not a gap)."""
-    out = []
-    for primitive, finding in findings.items():
-        provided = target.level(primitive)
-        if provided is not None and provided < finding.level:
-            out.append(Gap(primitive, finding.level, provided, finding.span, finding.evidence))
-    return out
 
 
 def build(skill: Skill, purpose: dict[str, Any], purpose_gaps: list[Gap], target: Profile, text: str,
