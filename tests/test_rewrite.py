@@ -112,6 +112,9 @@ def test_model_without_target_is_a_usage_error(skill) -> None:
 def test_extract_and_budget() -> None:
     assert extract(f"noise\n{BEGIN}\n---\nname: x\n---\nbody\n{END}\ntrailer") == "---\nname: x\n---\nbody\n"
     assert extract("no markers at all") is None
+    assert extract("Sure!\n```markdown\n---\nname: x\n---\n```bash\nls\n```\n```\nHope it helps") == \
+        "---\nname: x\n---\n```bash\nls\n```\n"
+    assert extract("---\nname: x\n---\nbody") == "---\nname: x\n---\nbody\n"
     assert growth_budget(20) == 30 and growth_budget(100) == 50 and growth_budget(1000) == 250
 
 

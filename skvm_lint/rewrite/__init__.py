@@ -123,7 +123,7 @@ def _rewrite_with_model(report: RewriteReport, work: str, skill, findings, analy
             report.cached += 1
         candidate = extract(completion.text)
         if candidate is None:
-            report.rejected.append((purpose["id"], ["the response holds no SKILL.md between the markers"]))
+            report.rejected.append((purpose["id"], ["the response holds no SKILL.md (no markers, no markdown fence, no frontmatter)"]))
             continue
         verdict = judge(work, candidate, rule_ids, config)
         if verdict.accepted:

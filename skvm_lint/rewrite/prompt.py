@@ -42,10 +42,24 @@ def build(skill: Skill, purpose: dict[str, Any], purpose_gaps: list[Gap], target
 
 
 def extract(response: str) -> str | None:
-    """The SKILL.md between the markers (the last complete pair), or None."""
+    """The SKILL.md in a response: between the markers (the last complete pair, or before a lone closing marker);
+    else, as models often answer, in
+    a ```markdown fence (from its opening to the last fence line) or as the whole answer when it starts with the
+    frontmatter. None when there is none; the guard judges whatever is found."""
     end = response.rfind(END)
     begin = response.rfind(BEGIN, 0, end if end >= 0 else None)
-    if begin < 0 or end < 0:
-        return None
-    body = response[begin + len(BEGIN):end].strip("\n")
+    if begin >= 0 and end >= 0:
+        body = response[begin + len(BEGIN):end].strip("\n")
+    elif end >= 0:  # small models drop the opening marker and keep the closing one
+        body = response[:end].strip("\n")
+    else:
+        lines = response.strip().split("\n")
+        opening = next((i for i, line in enumerate(lines) if line.strip().lower() in ("```markdown", "```md")), None)
+        if opening is not None:
+            closing = max((i for i, line in enumerate(lines) if line.strip() == "```" and i > opening), default=None)
+            body = "\n".join(lines[opening + 1:closing]) if closing is not None else ""
+        elif lines and lines[0].strip() == "---":
+            body = "\n".join(lines)
+        else:
+            return None
     return body + "\n" if body.strip() else None
