@@ -30,16 +30,8 @@ class DuplicateSkillName(LibraryRule):
 
     def check_library(self, library, ctx):
         for group in library.duplicate_names:
-            paths = group["paths"]
-            for path in paths:
-                others = [p for p in paths[:4] if p != path][:3] + ([None] * (len(paths) - 4))
-                yield self.report_at(library.prints[path], "name",
-                                     f"the name '{group['name']}' is also used by {_listed(others)}",
+            for path in group["paths"]:
+                yield self.report_at(library.prints[path], "name", f"the name '{group['name']}' is also used by "
+                                     f"{self.others(group['paths'], path)}",
                                      hint="rename one of them so that each name says what sets the skill apart")
 
-
-def _listed(paths):
-    """The first three paths and how many more (``None`` entries only count): linear in a group of any size."""
-    named = [p for p in paths if p is not None]
-    more = f" and {len(paths) - len(named)} more" if len(paths) > len(named) else ""
-    return ", ".join(named) + more

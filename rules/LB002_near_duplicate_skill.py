@@ -32,11 +32,7 @@ class NearDuplicateSkill(LibraryRule):
 
     def check_library(self, library, ctx):
         for cluster in library.near_duplicates:
-            paths = cluster["paths"]
-            for path in paths:
-                others = [p for p in paths[:4] if p != path][:3]
-                more = len(paths) - 1 - len(others)
-                shown = ", ".join(others) + (f" and {more} more" if more else "")
-                yield self.report_at(library.prints[path], "name",
-                                     f"SKILL.md is a near copy (similarity >= {cluster['similarity']:.2f}) of {shown}",
+            for path in cluster["paths"]:
+                yield self.report_at(library.prints[path], "name", f"SKILL.md is a near copy (similarity >= "
+                                     f"{cluster['similarity']:.2f}) of {self.others(cluster['paths'], path)}",
                                      hint="keep one of them, or state in the description what this one adds")

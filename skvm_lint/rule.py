@@ -126,6 +126,13 @@ class LibraryRule(Rule):
     def check_library(self, library: Any, ctx: RuleContext) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
+    @staticmethod
+    def others(paths: list[str], path: str, shown: int = 3) -> str:
+        """The other members of a group, the first ``shown`` by path and the rest counted (linear in group size)."""
+        named = [p for p in paths[:shown + 1] if p != path][:shown]
+        more = len(paths) - 1 - len(named)
+        return ", ".join(named) + (f" and {more} more" if more else "")
+
     def report_at(self, print_: Any, key: str, message: str, *, hint: str | None = None,
                   severity: Severity | None = None) -> Diagnostic:
         """A diagnostic on one skill of the library, at the frontmatter line of ``key`` (``name``/``description``)."""

@@ -87,3 +87,12 @@ def test_chinese_descriptions_have_words() -> None:
     """No spaces between CJK words: character pairs stand in for them, apart from Latin words."""
     assert description_words("分析每个CSV文件") == ["分析", "析每", "每个", "csv", "文件"]
     assert description_words("Use the skill to convert PDF files") == ["convert", "pdf", "files"]
+
+
+def test_group_messages_name_three_and_count_the_rest() -> None:
+    from skvm_lint.rule import LibraryRule
+
+    paths = [f"s{i}" for i in range(6)]
+    assert LibraryRule.others(paths, "s1") == "s0, s2, s3 and 2 more"
+    assert LibraryRule.others(paths, "s5") == "s0, s1, s2 and 2 more"
+    assert LibraryRule.others(["a", "b"], "a") == "b"
