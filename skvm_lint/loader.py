@@ -17,7 +17,7 @@ from typing import IO, Callable, Iterable, Iterator
 
 from .limits import Limits
 from .diagnostics import printable
-from .model import LoadIssue, Span
+from .model import SKILL_ARCHIVES, LoadIssue, Span
 
 SKILL_MD = "SKILL.md"
 # Folders never part of a skill's content (VCS metadata, caches and virtualenvs).
@@ -45,8 +45,6 @@ ISSUE_KINDS = {
     "archive": "an archive with unsafe members, too many members or a suspicious compression ratio",
 }
 ARCHIVE_EXTENSIONS = (".zip", ".skill", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".jar", ".whl")
-# Archives a hub may hold skills in (one skill per archive, read in memory, never extracted).
-SKILL_ARCHIVES = (".skill", ".zip", ".tar.gz", ".tgz", ".tar")
 
 
 @dataclass(slots=True)
@@ -115,7 +113,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[s
                 found = True
             if not found:
                 skill_less[str(path)] = None
-        elif path.name.lower().endswith(SKILL_ARCHIVES) and _is_skill_archive(str(path)):
+        elif _is_skill_archive(str(path)):
             roots[str(path)] = None  # a skill packed in an archive
         elif path.exists() or path.is_symlink():
             owner = enclosing_skill(path)
@@ -157,8 +155,7 @@ def _walk_for_skills(top: Path) -> Iterator[tuple[Path, bool]]:
         else:
             if folder != top and _looks_like_skill({e.name for e in entries}):
                 candidates.append(folder)
-            found.extend(Path(e.path) for e in entries if e.name.lower().endswith(SKILL_ARCHIVES)
-                         and _is_skill_archive(e.path))
+            found.extend(Path(e.path) for e in entries if _is_skill_archive(e.path))
         for entry in entries:
             if entry.name in SKIPPED_DIRS or entry.name == "node_modules":
                 continue
@@ -181,11 +178,13 @@ def is_archive_root(root: str) -> bool:
     return root.lower().endswith(SKILL_ARCHIVES) and os.path.isfile(root)
 
 
-def _is_skill_archive(path: str, limits: Limits | None = None) -> bool:
-    """An archive whose members include a SKILL.md at its top or under its single top folder."""
-    limits = limits or Limits()
+def _is_skill_archive(path: str) -> bool:
+    """An archive (by its extension) whose members include a SKILL.md at its top or under its single top folder."""
+    if not is_archive_root(path):
+        return False
+    limits = Limits()
     try:
-        if not os.path.isfile(path) or os.path.getsize(path) > limits.max_skill_bytes:
+        if os.path.getsize(path) > limits.max_skill_bytes:
             return False
         with _archive_members(path, limits.max_archive_members) as members:  # from the file: no copy in memory
             names = [m.name for m in members]
@@ -230,7 +229,7 @@ def _archive_members(source: bytes | str, limit: int) -> Iterator[list[_Member]]
                 if len(members) > limit:
                     break
             yield members
-    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, ValueError) as exc:
         raise ValueError(f"archive cannot be listed ({type(exc).__name__})") from exc
 
 

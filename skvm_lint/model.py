@@ -298,6 +298,9 @@ class BundledFile:
         return head if sep else None
 
 
+# Archives a hub may hold skills in (one skill per archive, read in memory, never extracted).
+SKILL_ARCHIVES = (".skill", ".zip", ".tar.gz", ".tgz", ".tar")
+
 # Files written for people rather than for the agent to follow: READMEs, changelogs, install notes, docs/.
 _FOR_PEOPLE_NAMES = ("readme", "changelog", "contributing", "license", "licence", "security", "history", "upgrad",
                      "install", "migrat", "code_of_conduct")
@@ -332,7 +335,7 @@ class Skill:
     def folder_name(self) -> str:
         """The skill's folder name; for a skill packed in an archive, the archive's name without its extension."""
         name = self.root.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
-        for extension in (".skill", ".zip", ".tar.gz", ".tgz", ".tar"):
+        for extension in SKILL_ARCHIVES:
             if name.lower().endswith(extension) and len(name) > len(extension):
                 return name[: -len(extension)]
         return name
