@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import __version__, analysis_object
 from .config import Config
-from .loader import SKIPPED_DIRS, discover, display_path
+from .loader import SKIPPED_DIRS, discover, display_path, is_archive_root
 from .atomic import atomic_write
 from .library import Fingerprint, analyse
 from .library import available as library_available
@@ -52,7 +52,7 @@ class ScanReport:
 
 def _files(root: str) -> list[tuple[str, str]]:
     """``(relative path, path)`` of every entry the loader would look at, sorted."""
-    if os.path.isfile(root):  # a skill packed in an archive
+    if is_archive_root(root):  # a skill packed in an archive
         return [(os.path.basename(root), root)]
     entries: list[tuple[str, str]] = []
     stack = [(root, "")]
@@ -195,15 +195,18 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
         if not with_library:
             return report
         report.library = out / "library.json"
-        previous = db.execute("SELECT value FROM meta WHERE name = 'library.json'").fetchone()
-        if previous is None or previous[0] != stamp or not report.library.exists():
+        previous = dict(db.execute("SELECT name, value FROM meta WHERE name IN ('library.json', "
+                                   "'library.diagnostics')"))
+        if previous.get("library.json") != stamp or "library.diagnostics" not in previous \
+                or not report.library.exists():
             library_rules = [r for r in select_rules(config.select, config.ignore, config.extend_select)
                              if issubclass(r, LibraryRule)]
             report.library_diagnostics = _write_library(db, wanted, library_rules, config, report.library)
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('library.json', ?)", (stamp,))
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                           [("library.json", stamp), ("library.diagnostics", str(report.library_diagnostics))])
             db.commit()
-        else:
-            report.library_diagnostics = len(json.loads(report.library.read_text(encoding="utf-8"))["diagnostics"])
+        else:  # the count kept beside the stamp: a warm scan does not re-read library.json
+            report.library_diagnostics = int(previous["library.diagnostics"])
         return report
     finally:
         db.close()

@@ -153,23 +153,30 @@ def run(paths: Iterable[str], config: Config, *, jobs: int = 0, with_analysis: b
     return result
 
 
+CHUNKS_IN_FLIGHT_PER_WORKER = 4  # enough to keep workers busy, few enough that memory stays flat
+
+
+def _chunk_size(tasks: int, workers: int) -> int:
+    """Skills per chunk: about eight chunks per worker, at most 32 skills each."""
+    return max(1, min(32, tasks // (workers * 8)))
+
+
 def map_tasks(tasks: list[tuple[str, bool, tuple[str, ...], Config, bool]], jobs: int) -> Iterator[SkillResult]:
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield _process_task(task)
         return
-    chunksize = max(1, min(32, len(tasks) // (jobs * 8)))
+    chunksize = _chunk_size(len(tasks), jobs)
     chunks = [tasks[i:i + chunksize] for i in range(0, len(tasks), chunksize)]
     results: dict[int, list[SkillResult]] = {}
-    crashed: list[int] = []
-    futures: dict[int, Any] = {}
     next_to_yield = 0
-    window = jobs * 4  # chunks in flight: enough to keep workers busy, few enough that memory stays flat
+    window = jobs * CHUNKS_IN_FLIGHT_PER_WORKER
     index = 0
     while index < len(chunks):
         # A worker that dies breaks the whole pool: the chunks in flight are retried below, the rest get a new pool.
+        crashed: list[int] = []
+        futures: dict[int, Any] = {}
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures.clear()
             try:
                 while index < len(chunks):
                     for pending in range(index, min(len(chunks), index + window)):
@@ -190,8 +197,8 @@ def map_tasks(tasks: list[tuple[str, bool, tuple[str, ...], Config, bool]], jobs
             future = futures.get(k)
             done = future is not None and future.done() and not future.cancelled() and future.exception() is None
             results[k] = future.result() if done else [_isolated(task) for task in chunks[k]]
-        index = max(crashed, default=index - 1) + 1
-        crashed = []
+        if crashed:
+            index = crashed[-1] + 1
         ready, next_to_yield = _in_order(results, next_to_yield)
         yield from ready
 
@@ -209,10 +216,10 @@ def map_tasks_dask(tasks: list[tuple[Any, ...]], scheduler: str, jobs: int = 0) 
     client = Client(cluster if cluster is not None else scheduler)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        chunksize = max(1, min(32, len(tasks) // (workers * 8)))
+        chunksize = _chunk_size(len(tasks), workers)
         chunks = (tasks[i:i + chunksize] for i in range(0, len(tasks), chunksize))
         window = as_completed()
-        for chunk in itertools.islice(chunks, workers * 4):
+        for chunk in itertools.islice(chunks, workers * CHUNKS_IN_FLIGHT_PER_WORKER):
             window.add(client.submit(_process_chunk, chunk, pure=False))
         for future in window:
             yield from future.result()
