@@ -244,9 +244,10 @@ def _run_target_rewrite(paths: tuple[str, ...], config: Config, model: str | Non
     if price:
         try:
             prices = tuple(float(p) for p in price.split(","))
-            assert len(prices) == 2
-        except (ValueError, AssertionError):
-            raise click.UsageError(f"--price-per-mtok {price!r}: expected IN,OUT such as 0.15,0.60") from None
+        except ValueError:
+            prices = ()
+        if len(prices) != 2:  # an assert would vanish under python -O
+            raise click.UsageError(f"--price-per-mtok {price!r}: expected IN,OUT such as 0.15,0.60")
     try:
         provider = provider_for(model, base_url=base_url) if model else None
     except ValueError as exc:
@@ -258,13 +259,13 @@ def _run_target_rewrite(paths: tuple[str, ...], config: Config, model: str | Non
     roots, _missing = discover(paths)
     rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
     status, calls, cached, tokens_in, tokens_out = EXIT_OK, 0, 0, 0, 0
+    echo = functools.partial(click.echo, err=True)
     try:
         for root in roots:
             report = rewrite_skill(display_path(root), config, rule_ids, provider=provider, cache=cache,
                                    out_dir=out_dir, write=write)
             if diff:
                 sys.stdout.write(report.diff)
-            echo = functools.partial(click.echo, err=True)
             for line in report.deterministic if not quiet else []:
                 echo(f"{report.root}: fixed {line}")
             for line in report.accepted:
@@ -500,16 +501,15 @@ def corpus_export(folder: Path, parquet_path: Path) -> None:
       skvm-lint corpus export audit/ --parquet audit/results.parquet
       duckdb -c "SELECT name, errors FROM 'audit/results.parquet' ORDER BY errors DESC LIMIT 10"
     """
-    import importlib.util
-
     from .export import to_parquet
+    from .report import ReportError
 
-    if not (folder / "results.jsonl").is_file():
-        raise click.ClickException(f"{folder / 'results.jsonl'} does not exist: run `skvm-lint corpus scan ROOT "
-                                   f"--out {folder}` first")
-    if importlib.util.find_spec("pyarrow") is None:
-        raise click.ClickException("Parquet export needs pyarrow: pip install 'skvm-lint[hub]'")
-    rows = to_parquet(folder, parquet_path)
+    try:
+        rows = to_parquet(folder, parquet_path)
+    except ReportError as exc:
+        raise click.ClickException(str(exc)) from None
+    except ImportError:
+        raise click.ClickException("Parquet export needs pyarrow: pip install 'skvm-lint[hub]'") from None
     click.echo(f"{rows:,} skills exported to {parquet_path}")
 
 

@@ -12,6 +12,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from .report import primitive_levels, results_file
+
 ROWS_PER_GROUP = 4096
 
 
@@ -33,10 +35,7 @@ def _schema() -> Any:
 def _row(line: str) -> dict[str, Any]:
     record = json.loads(line)
     severities = Counter(d["severity"] for d in record.get("diagnostics") or [])
-    levels: dict[str, str] = {}
-    for purpose in (record.get("capabilities") or {}).get("purposes", []):
-        for p in purpose["current_path"]["primitives"]:
-            levels[p["id"]] = max(levels.get(p["id"], "L0"), p["min_level"])
+    levels = primitive_levels(record)
     return {"path": record["path"], "name": record.get("name"), "errors": severities["error"],
             "warnings": severities["warning"], "info": severities["info"],
             "primitives": [{"id": k, "level": v} for k, v in sorted(levels.items())],
@@ -48,9 +47,12 @@ def _row(line: str) -> dict[str, Any]:
 
 
 def to_parquet(folder: Path, target: Path) -> int:
-    """Write ``folder``/results.jsonl to ``target`` (replaced in one rename); returns the number of rows."""
+    """Write ``folder``/results.jsonl to ``target`` (replaced in one rename); returns the number of rows.
+    :class:`skvm_lint.report.ReportError` when the folder holds no results."""
     import os
     import tempfile
+
+    source = results_file(folder)  # before pyarrow: a missing folder is the first thing to say
 
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -60,7 +62,7 @@ def to_parquet(folder: Path, target: Path) -> int:
     os.close(fd)
     rows = 0
     try:
-        with pq.ParquetWriter(tmp, schema) as writer, open(folder / "results.jsonl", encoding="utf-8") as fh:
+        with pq.ParquetWriter(tmp, schema) as writer, open(source, encoding="utf-8") as fh:
             batch: list[dict[str, Any]] = []
             for line in fh:
                 batch.append(_row(line))

@@ -1,9 +1,10 @@
 """Facts that only exist across many skills: duplicate names, near-duplicate skills, descriptions alike enough that
 an agent picks the wrong skill ("shadowing"), and the context a harness spends listing the whole library.
 
-Each skill contributes a small :class:`Fingerprint`, computed in the worker that analysed it (its name, description,
-description words and a MinHash of SKILL.md). :func:`analyse` then works on fingerprints only, with MinHash
-locality-sensitive hashing (datasketch) for candidate pairs, so a hub of 100k skills is never compared pair by pair.
+Each skill contributes a small :class:`Fingerprint`, computed in the worker that analysed it (its name, the size of
+its name and description, the description's words, and MinHashes of those words and of SKILL.md). :func:`analyse`
+then works on fingerprints only, with MinHash locality-sensitive hashing (datasketch) for candidate pairs, so a hub
+of 100k skills is never compared pair by pair.
 """
 
 from __future__ import annotations
@@ -179,12 +180,15 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def _star_clusters(count: int, candidates, remove, score, threshold: float) -> list[tuple[int, list[tuple[int, float]]]]:
+Cluster = tuple[int, list[tuple[int, float]]]  # (leader, [(member, score)])
+
+
+def _star_clusters(count: int, candidates, remove, score, threshold: float) -> list[Cluster]:
     """Leader clustering: each unassigned item in turn takes the unassigned LSH candidates that score at least
     ``threshold`` as its members, and they leave the index. Linear in the library even when thousands of skills are
     copies of one another (connected components over all pairs would be quadratic there)."""
     assigned: set[int] = set()
-    clusters: list[tuple[int, list[tuple[int, float]]]] = []
+    clusters: list[Cluster] = []
     for i in range(count):
         if i in assigned:
             continue

@@ -43,11 +43,26 @@ class Audit:
     scans: list[dict[str, Any]] = field(default_factory=list)
 
 
-def collect(folder: Path) -> Audit:
-    """Aggregate a results folder; raises :class:`ReportError` with advice when it is not one."""
+def results_file(folder: Path) -> Path:
+    """``folder``/results.jsonl, or :class:`ReportError` saying how to make it."""
     results = folder / "results.jsonl"
     if not results.is_file():
         raise ReportError(f"{results} does not exist: run `skvm-lint corpus scan ROOT --out {folder}` first")
+    return results
+
+
+def primitive_levels(record: dict[str, Any]) -> dict[str, str]:
+    """The highest level demanded of each primitive over a result record's purposes (SkVM's shape)."""
+    levels: dict[str, str] = {}
+    for purpose in (record.get("capabilities") or {}).get("purposes", []):
+        for primitive in purpose["current_path"]["primitives"]:
+            levels[primitive["id"]] = max(levels.get(primitive["id"], "L0"), primitive["min_level"])
+    return levels
+
+
+def collect(folder: Path) -> Audit:
+    """Aggregate a results folder; raises :class:`ReportError` with advice when it is not one."""
+    results = results_file(folder)
     audit = Audit()
     with open(results, encoding="utf-8") as fh:
         for number, line in enumerate(fh, 1):
@@ -74,11 +89,7 @@ def collect(folder: Path) -> Audit:
 
 def _add(audit: Audit, record: dict[str, Any]) -> None:
     audit.skills += 1
-    levels: dict[str, str] = {}
-    for purpose in (record.get("capabilities") or {}).get("purposes", []):
-        for primitive in purpose["current_path"]["primitives"]:
-            levels[primitive["id"]] = max(levels.get(primitive["id"], "L0"), primitive["min_level"])
-    audit.primitives.update(levels.items())
+    audit.primitives.update(primitive_levels(record).items())
     deps = record.get("dependencies") or []
     audit.dependency_kinds.update({d["type"] for d in deps})
     audit.dependencies.update({f"{d['type']}: {d['name']}" for d in deps})
@@ -226,9 +237,9 @@ def sections(audit: Audit) -> list[dict[str, Any]]:
         out.append({"id": "library", "title": "Duplicates and shadowing",
                     "text": f"{len(lib.get('duplicate_names', [])):,} names used more than once; "
                             f"{len(lib.get('near_duplicates', [])):,} clusters of near copies; "
-                            f"{len(lib.get('shadowing', [])):,} clusters of descriptions alike enough to pick the wrong "
-                            f"skill. Listing every name and description costs {context.get('chars', 0):,} characters "
-                            f"(about {context.get('tokens', 0):,} tokens).",
+                            f"{len(lib.get('shadowing', [])):,} clusters of descriptions alike enough to pick the "
+                            f"wrong skill. Listing every name and description costs {context.get('chars', 0):,} "
+                            f"characters (about {context.get('tokens', 0):,} tokens).",
                     "plot": (lambda: _bars([f"{k} skills" for k in sorted(Counter(sizes))],
                                            [Counter(sizes)[k] for k in sorted(Counter(sizes))],
                                            "shadowing clusters")) if sizes else None,

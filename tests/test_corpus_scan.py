@@ -170,7 +170,8 @@ def test_skills_packed_in_archives_are_scanned_in_memory(tmp_path: Path) -> None
     _zip(hub / "zipped.skill", {"SKILL.md": SKILL.format(name="zipped", n=1),
                                 "scripts/run.py": "import requests\nrequests.get('https://api.example.org')\n"})
     with tarfile.open(hub / "tarred.tar.gz", "w:gz") as archive:
-        for name, text in {"tarred/SKILL.md": SKILL.format(name="tarred", n=2), "tarred/references/api.md": "# API\n"}.items():
+        members = {"tarred/SKILL.md": SKILL.format(name="tarred", n=2), "tarred/references/api.md": "# API\n"}
+        for name, text in members.items():
             info = tarfile.TarInfo(name)
             info.size = len(text.encode())
             archive.addfile(info, io.BytesIO(text.encode()))

@@ -58,7 +58,8 @@ def _resolve(fixable: list[Diagnostic]) -> tuple[dict[str, list[Edit]], list[Dia
     return per_file, chosen, renames
 
 
-def _apply_edits(text: str, edits: list[Edit]) -> str:
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """``text`` with non-overlapping ``edits`` applied (last first, so earlier offsets stay valid)."""
     for e in sorted(edits, key=lambda e: e.start, reverse=True):
         text = text[:e.start] + e.text + text[e.end:]
     return text
@@ -113,7 +114,7 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
             if model_file is None or model_file.text is None or disk is None or disk != model_file.text:
                 report.skipped.append(f"{path}: not rewritten (its bytes are not clean UTF-8, or it changed)")
                 continue
-            new = _apply_edits(disk, edits)
+            new = apply_edits(disk, edits)
             if new == disk:
                 continue
             # Mode bits, not os.access: root may write anything, but a file marked read-only stays untouched.

@@ -19,10 +19,14 @@ def parallel_section_fix(skill: Skill, steps: list[Step], groups: list[Group]) -
     section = markdown_section(steps, groups)
     if not section or "## Parallel execution" in skill.skill_md_text or not skill.skill_md_path:
         return None
+    return Fix("append a 'Parallel execution' section", (_at_end(skill, section),), safe=False)
+
+
+def _at_end(skill: Skill, section: str) -> Edit:
+    """An edit appending ``section`` to SKILL.md after exactly one blank line."""
     text = skill.skill_md_text
     prefix = "" if text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
-    edit = Edit(skill.skill_md_path, len(text), len(text), prefix + section)
-    return Fix("append a 'Parallel execution' section", (edit,), safe=False)
+    return Edit(skill.skill_md_path, len(text), len(text), prefix + section)
 
 
 def environment_section_fix(skill: Skill, dependencies: list[Dependency]) -> Fix | None:
@@ -35,12 +39,10 @@ def environment_section_fix(skill: Skill, dependencies: list[Dependency]) -> Fix
     lines = [f"{check_command(d)} >/dev/null 2>&1 || {{ {install_command(d)}; }}" for d in needed]
     section = ("## Environment setup\n\nBefore the first step, check for what this skill uses and install only "
                "what is missing:\n\n```bash\n" + "\n".join(lines) + "\n```\n")
-    text = skill.skill_md_text
     first = next((s for s in sections if s.level == 2), None)
-    if first is not None:  # before the first section, where setup is read first
-        at = line_offset(text, first.span.line)
-        return Fix("add an 'Environment setup' section", (Edit(skill.skill_md_path, at, at, section + "\n"),),
-                   safe=False)
-    prefix = "" if text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
-    return Fix("add an 'Environment setup' section", (Edit(skill.skill_md_path, len(text), len(text),
-                                                              prefix + section),), safe=False)
+    if first is None:
+        edit = _at_end(skill, section)
+    else:  # before the first section, where setup is read first
+        at = line_offset(skill.skill_md_text, first.span.line)
+        edit = Edit(skill.skill_md_path, at, at, section + "\n")
+    return Fix("add an 'Environment setup' section", (edit,), safe=False)

@@ -2,8 +2,9 @@
 compiler does, with the static analyses doing the finding and an LLM only the rewording.
 
 The work happens on a copy of the skill: first the deterministic rewrites (anchored paths, the parallel-execution
-section, an environment-setup section from the dependency analysis), then, with a model, one guarded request per purpose that has capability gaps. The original is replaced
-only with ``write=True``; otherwise the result goes to ``out_dir`` or is shown as a diff.
+section, an environment-setup section from the dependency analysis), then, with a model, one guarded request per
+purpose that has capability gaps. The original is replaced only with ``write=True``; otherwise the result goes to
+``out_dir`` or is shown as a diff.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..analyses.capabilities import skvm_shape
 from ..atomic import atomic_write
 from ..builder import build_skill
 from ..config import Config
-from ..fixes.apply import fix_skill
+from ..fixes.apply import apply_edits, fix_skill
 from ..fixes.sections import environment_section_fix
 from .cache import ResponseCache
 from .guard import judge
@@ -68,10 +69,8 @@ def rewrite_skill(root: str, config: Config, rule_ids: tuple[str, ...], *, provi
         analyses: dict = {}
         setup = environment_section_fix(skill, cached("dependencies", skill, analyses))
         if setup is not None:
-            edit = setup.edits[0]
-            text = skill.skill_md_text
-            atomic_write(work / edit.file, text[:edit.start] + edit.text + text[edit.end:])
-            report.deterministic.append(f"{root}/{setup.edits[0].file}: {setup.description}")
+            atomic_write(work / skill.skill_md_path, apply_edits(skill.skill_md_text, list(setup.edits)))
+            report.deterministic.append(f"{root}/{skill.skill_md_path}: {setup.description}")
             skill, analyses = build_skill(str(work), config.limits), {}
         findings = cached("capabilities", skill, analyses)
         report.gaps = gaps(findings, config.target)
@@ -106,7 +105,7 @@ def _rewrite_with_model(report: RewriteReport, work: str, skill, findings, analy
         if not purpose_gaps:
             continue
         text = skill_md.read_text(encoding="utf-8")
-        prompt = build(skill, purpose, purpose_gaps, config.target, text, dependencies, groups)
+        prompt = build(purpose, purpose_gaps, config.target, text, dependencies, groups)
         key = ResponseCache.key(PROMPT_VERSION, provider.name, provider.base_url, SYSTEM, prompt)
         completion = cache.get(key)
         if completion is None:
@@ -123,7 +122,8 @@ def _rewrite_with_model(report: RewriteReport, work: str, skill, findings, analy
             report.cached += 1
         candidate = extract(completion.text)
         if candidate is None:
-            report.rejected.append((purpose["id"], ["the response holds no SKILL.md (no markers, no markdown fence, no frontmatter)"]))
+            report.rejected.append((purpose["id"], ["the response holds no SKILL.md (no markers, no markdown fence, "
+                                                    "no frontmatter)"]))
             continue
         verdict = judge(work, candidate, rule_ids, config)
         if verdict.accepted:
@@ -137,6 +137,7 @@ def _rewrite_with_model(report: RewriteReport, work: str, skill, findings, analy
 def _diff(source: Path, work: Path, shown: str) -> tuple[str, list[str]]:
     """A unified diff of every text file that differs between the original and the rewritten copy."""
     chunks, changed = [], []
+    label = shown.lstrip("/")  # `a//tmp/x` would not be a path a patch tool reads
     for path in sorted(p for p in work.rglob("*") if p.is_file() and not p.is_symlink()):
         rel = path.relative_to(work).as_posix()
         original = source / rel
@@ -148,5 +149,5 @@ def _diff(source: Path, work: Path, shown: str) -> tuple[str, list[str]]:
         if new != old:
             changed.append(rel)
             chunks.append("".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                                       f"a/{shown.lstrip('/')}/{rel}", f"b/{shown.lstrip('/')}/{rel}")))
+                                                       f"a/{label}/{rel}", f"b/{label}/{rel}")))
     return "".join(chunks), changed

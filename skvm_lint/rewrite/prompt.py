@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Skill, Span
 from ..analyses.capabilities import Gap
 from ..profiles import Profile
 
@@ -23,7 +22,7 @@ Rules:
 Answer with the complete rewritten SKILL.md between a line {BEGIN} and a line {END}, and nothing else."""
 
 
-def build(skill: Skill, purpose: dict[str, Any], purpose_gaps: list[Gap], target: Profile, text: str,
+def build(purpose: dict[str, Any], purpose_gaps: list[Gap], target: Profile, text: str,
           dependencies: list[Any], groups: list[Any]) -> str:
     lines = [f"Target model: {target.label}.", f"Purpose of the skill: {purpose.get('description') or purpose['id']}",
              "", "Demands above what the target provides, and how to lower each:"]
@@ -43,9 +42,8 @@ def build(skill: Skill, purpose: dict[str, Any], purpose_gaps: list[Gap], target
 
 def extract(response: str) -> str | None:
     """The SKILL.md in a response: between the markers (the last complete pair, or before a lone closing marker);
-    else, as models often answer, in
-    a ```markdown fence (from its opening to the last fence line) or as the whole answer when it starts with the
-    frontmatter. None when there is none; the guard judges whatever is found."""
+    else, as models often answer, in a ```markdown fence (from its opening to the last fence line) or as the whole
+    answer when it starts with the frontmatter. None when there is none; the guard judges whatever is found."""
     end = response.rfind(END)
     begin = response.rfind(BEGIN, 0, end if end >= 0 else None)
     if begin >= 0 and end >= 0:
