@@ -12,8 +12,8 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "examples"
 SKVM_SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "skvm-data" / "skills" / "builder"
 
 
-def levels(files, make_skill) -> dict[str, int]:
-    return {k: f.level for k, f in infer(skvm_lint.load(make_skill(files))).items()}
+def levels(files, make_skill, name: str = "case-skill") -> dict[str, int]:
+    return {k: f.level for k, f in infer(skvm_lint.load(make_skill(files, name))).items()}
 
 
 def test_shape_matches_skvm_capability_analysis():
@@ -61,3 +61,60 @@ def test_procedure_constraints_and_web(make_skill):
 def test_chinese_constraints_are_recognised(make_skill):
     text = "---\nname: case-skill\ndescription: 代码审查\n---\n你必须先阅读代码。禁止修改测试。\n"
     assert "follow.constraint" in levels({"SKILL.md": text}, make_skill)
+
+
+BASE = "---\nname: case-skill\ndescription: x\n---\n"
+
+
+def test_arithmetic_from_worked_expressions_not_dates(make_skill):
+    worked = BASE + "Invoice total: 2M (2×500K + 1×1M).\n"
+    assert levels({"SKILL.md": worked}, make_skill)["reason.arithmetic"] == 2
+    formula = {"SKILL.md": BASE + "See the guide.\n", "references/decay.md": "new = old * 0.99 - penalty\n"}
+    assert levels(formula, make_skill, "formula")["reason.arithmetic"] == 2
+    dates = BASE + "Released 2026-01-24; pick 1-10 items, see v1/v2.\n"
+    assert "reason.arithmetic" not in levels({"SKILL.md": dates}, make_skill)
+    readme = {"SKILL.md": BASE + "Run it.\n", "README.md": "Total = 3 * 4 + 1\n"}  # for people, not the agent
+    assert "reason.arithmetic" not in levels(readme, make_skill, "readme")
+
+
+def test_logic_from_decision_rules(make_skill):
+    wording = BASE + ('Map user requests to sizes:\n- "small", "low" → `1K`\n- "normal" → `2K`\n'
+                      '- "high-res", "4K" → `4K`\n')
+    assert "reason.logic" in levels({"SKILL.md": wording}, make_skill)
+    scoring = BASE + "Rate other posts based on their quality.\n\n## Decision tree\n\nDecide whether to reply.\n"
+    assert levels({"SKILL.md": scoring}, make_skill)["reason.logic"] == 2
+    assert "reason.logic" not in levels({"SKILL.md": BASE + "Fetch the weather and print it.\n"}, make_skill)
+
+
+def test_reading_bundled_references(make_skill):
+    files = {"SKILL.md": BASE + "See `references/api.md` and `references/examples.md`.\n",
+             "references/api.md": "# API\n", "references/examples.md": "# Examples\n"}
+    assert levels(files, make_skill, "two-refs")["tool.file.read"] == 2
+    one = {"SKILL.md": BASE + "See `references/api.md`.\n", "references/api.md": "# API\n"}
+    assert "tool.file.read" not in levels(one, make_skill, "one-ref")
+
+
+def test_call_format_quoted_json_and_placeholders(make_skill):
+    quoted = BASE + "```bash\nreddit-cli search \"python tutorial\" --sub linux\n```\n"
+    assert levels({"SKILL.md": quoted}, make_skill)["tool.call.format"] == 1
+    payload = BASE + "```bash\ntool send --data '{\"name\": \"x\"}'\n```\n"
+    assert levels({"SKILL.md": payload}, make_skill)["tool.call.format"] == 2
+    # {baseDir} and xargs' {} are template placeholders, not JSON
+    template = BASE + "```bash\npython3 {baseDir}/scripts/run.py list\nfzf | xargs -I {} cp {} /tmp/\n```\n"
+    found = levels({"SKILL.md": template}, make_skill)
+    assert "tool.call.format" not in found and "gen.text.structured" not in found
+    inline = BASE + "- Patch: `scripts/patch.sh \"/companies/<id>\" '{\"employees\":550}'`\n"
+    assert "gen.text.structured" in levels({"SKILL.md": inline}, make_skill)
+
+
+def test_web_from_client_code_and_forge_api(make_skill):
+    code = BASE + ("```python\nimport requests\n\nresponse = requests.post(URL, json=payload)\n"
+                   "print(response.json())\n```\n")
+    assert levels({"SKILL.md": code}, make_skill)["tool.web"] == 2
+    forge = BASE + "```bash\nglab api projects/:id/issues --paginate\n```\n"
+    assert levels({"SKILL.md": forge}, make_skill)["tool.web"] == 2
+
+
+def test_constraints_in_bundled_agent_documents(make_skill):
+    files = {"SKILL.md": BASE + "Follow `references/rules.md`.\n", "references/rules.md": "NEVER push to main.\n"}
+    assert "follow.constraint" in levels(files, make_skill, "rules")

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from ..model import CodeFacts, Command, MarkdownDoc, Skill, Span
+from ..model import CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..profiles import degradation_strategy
 
 PRIMITIVES = (
@@ -66,8 +66,33 @@ WRITE = _words(r"\b(save|write|create|generate|export|output)\b[^.]{0,40}\b(file
 DELEGATION = _words(r"\b(write a script|use a script|run the script|do not compute|don't calculate manually|"
                     r"use python to|use code to)\b")
 RESPONSE = _words(r"\b(response|returns?|output|result|example output)\b|返回|输出")
+# Arithmetic the agent does itself: a worked expression ("2×500K + 1×1M", "0.85 + (1 - 0.85) × 0.15"), a formula
+# ("score = hits * 0.5 + ..."), or the words for it. Dates and ranges ("2026-01-24", "1-10") are not expressions:
+# a minus or slash counts only with spaces around it.
+_NUMBER = r"\(?\d+(?:\.\d+)?[KkMm%]?\)?"
+_OPERATOR = r"(?:\s*[×*]\s*|\s[+−/-]\s|\s?\+\s?)"
+ARITHMETIC = re.compile(rf"{_NUMBER}{_OPERATOR}\(?{_NUMBER}(?:{_OPERATOR}\(?{_NUMBER}|\s*=\s*{_NUMBER})|"
+                        r"\b[a-z_]\w*\s*=\s*(?:[a-z_][\w.]*|\d[\d.]*)\s*(?:[×*/]|\s[+-]\s)\s*\(?\s*[\w.]+",
+                        re.IGNORECASE)
+ARITHMETIC_WORDS = _words(r"\b(calculate|compute (the|a|an|its|their)|sum up|average|weighted|multiply|divide|"
+                          r"percent(age)? of|convert\w* .{0,30}\b(to|into) (seconds|minutes|hours|celsius|fahrenheit|"
+                          r"kelvin))\b|计算|平均|百分比")
+# Decisions the agent takes by rules: decision trees and scoring schemes, rating or choosing "based on" criteria,
+# mapping the user's wording onto parameter values.
+LOGIC = _words(r"\b(decision (tree|matrix|table|logic|rules?)|scoring (framework|rules?|system|matrix|rubric)|rubric|"
+               r"score (each|from \d|of \d|\d+\s*[-–]\s*\d+)|on a scale of|"
+               r"(rate|rank|score|choose|pick|select|classify|categori[sz]e|decide)\b[^.]{0,60}\b(based on|"
+               r"depending on|according to)|(decide|determine|judge|assess)\s+(if|whether|which)|"
+               r"map (the )?(user'?s? |their )?\w+ (wording|requests?|input|phrases?|intent) to|trade-?offs?|"
+               r"weigh (the|up))\b|决策树|评分|根据.{0,10}(选择|判断)")
+# A list item that maps quoted user wording to a value: '"high-res", "4K" → `4K`'.
+WORDING_MAP = re.compile(r"^[\"“'`].{1,60}[\"”'`]\s*(→|->|=>)")
 SQL_START = re.compile(r"^\s*(SELECT|WITH|INSERT|UPDATE|DELETE|CREATE TABLE)\b", re.IGNORECASE | re.MULTILINE)
-JSON_ARG = re.compile(r"[{\[]")
+QUOTED = re.compile(r"[\"'][^\"']+[\"']")
+# A JSON object or array literal, not a template placeholder such as ``{baseDir}/x`` or xargs' ``{}``.
+JSON_LITERAL = re.compile(r"""\{\s*["'][^"']+["']\s*:|\[\s*(\{\s*["']|["'\d])""")
+HTTP_CLIENT_CALL = re.compile(r"(requests|httpx|aiohttp|session|client|urllib\.request)\.(get|post|put|patch|delete|"
+                              r"request|urlopen)$|fetch$|axios(\.\w+)?$")
 WEB_PROGRAMS = {"curl", "wget", "http", "https", "xh"}
 SHELL_COMPLEX = {"sed", "awk", "gawk", "xargs", "perl", "parallel"}
 
@@ -75,6 +100,18 @@ SHELL_COMPLEX = {"sed", "awk", "gawk", "xargs", "perl", "parallel"}
 def _without_comments(shell: str) -> str:
     """Shell text without ``# comments``, so words in comments are not read as syntax."""
     return re.sub(r"(^|\s)#[^\n]*", r"\1", shell)
+
+
+def _prose_of(doc: MarkdownDoc) -> list[tuple[str, Span]]:
+    """Paragraphs, list items and headings of a document, each with its span."""
+    out = [(p.text, p.span) for p in doc.paragraphs]
+    out += [(i.text, i.span) for i in doc.list_items]
+    out += [(s.title, s.span) for s in doc.sections]
+    return out
+
+
+def _table_rows(doc: MarkdownDoc) -> list[tuple[str, Span]]:
+    return [(" | ".join(row), table.span) for table in doc.tables for row in table.rows]
 
 
 class _Context:
@@ -86,6 +123,8 @@ class _Context:
         self.file = skill.skill_md_path or "SKILL.md"
         self.shell: list[tuple[CodeFacts, Span, str]] = []  # (facts, span, source text) of SKILL.md shell code
         self.prose: list[tuple[str, Span]] = []
+        self.agent_docs: list[MarkdownDoc] = []
+        self.agent_prose: list[tuple[str, Span]] = []
         if self.body is None:
             return
         for block in self.body.code_blocks:
@@ -94,9 +133,11 @@ class _Context:
         for inline in self.body.inline_code:
             if inline.code is not None:
                 self.shell.append((inline.code, inline.span, inline.text))
-        self.prose = [(p.text, p.span) for p in self.body.paragraphs]
-        self.prose += [(i.text, i.span) for i in self.body.list_items]
-        self.prose += [(s.title, s.span) for s in self.body.sections]
+        self.prose = _prose_of(self.body)
+        # SKILL.md and the Markdown it bundles for the agent (references, agent prompts); not READMEs or docs/.
+        self.agent_docs = [d for d in skill.markdown_docs() if d is self.body or not for_people(d.file)]
+        self.agent_prose = [t for d in self.agent_docs
+                            for t in (self.prose if d is self.body else _prose_of(d)) + _table_rows(d)]
 
     def commands(self) -> Iterator[tuple[Command, str]]:
         for facts, _span, text in self.shell:
@@ -183,12 +224,13 @@ def call_format(c: _Context) -> Iterator[Finding]:
         if not args:
             continue
         raw = command.text
-        if re.search(r"'\"\$|\"'\$|\\\"", raw) or (raw.count("{") >= 2 and JSON_ARG.search(raw)):
+        arguments = raw.split(None, 1)[1] if " " in raw.strip() else ""
+        if re.search(r"'\"\$|\"'\$|\\\"", raw) or (raw.count("{") >= 2 and JSON_LITERAL.search(raw)):
             level, why = 3, "nested JSON or quote-splicing in arguments"
-        elif any(JSON_ARG.match(a.strip("'\"")) for a in args):
+        elif any(JSON_LITERAL.match(a.strip("'\"")) for a in args):
             level, why = 2, "JSON or array arguments"
-        elif re.search(r"[\"'][^\"']*\s[^\"']*[\"']", raw) and any(a.startswith("-") for a in args):
-            level, why = 1, "quoted free-text arguments"
+        elif len(args) >= 2 and QUOTED.search(arguments):
+            level, why = 1, "quoted string arguments to fill in"
         else:
             continue
         if best is None or level > best.level:
@@ -216,6 +258,17 @@ def web(c: _Context) -> Iterator[Finding]:
             if span is None:
                 span = command.span
     if span is None:
+        # no curl: HTTP client calls in code the agent writes, or a forge CLI's raw API command (gh/glab api)
+        for b in c.body.code_blocks if c.body else []:
+            calls = [call for call in (b.code.calls if b.code and b.language != "shell" else ())
+                     if HTTP_CLIENT_CALL.match(call.name)]
+            if calls:
+                yield Finding("tool.web", 2, calls[0].span, f"HTTP calls in code ({calls[0].name})")
+                return
+        for command, _text in c.commands():
+            if command.program in ("gh", "glab") and tuple(command.argv[1:2]) == ("api",):
+                yield Finding("tool.web", 2, command.span, f"raw API calls ({command.program} api)")
+                return
         return
     paginated = bool(c.prose_matches(_words(r"\b(paginat\w*|next page|cursor|offset)\b")))
     level = 3 if len(hosts) >= 2 and paginated else 2 if query or len(hosts) >= 2 or paginated else 1
@@ -238,6 +291,18 @@ def files(c: _Context) -> Iterator[Finding]:
     if targets or writes:
         n = len(targets) + len(writes)
         yield Finding("tool.file.write", _level(n, 3, 5), span or writes[0][1], "writes files")
+
+
+@detector
+def reference_reading(c: _Context) -> Iterator[Finding]:
+    """tool.file.read: SKILL.md sends the agent to two or more of the documents it bundles (L2: several files)."""
+    text = c.skill.skill_md_text
+    named = [f.path for f in c.skill.files
+             if f.kind == "markdown" and not for_people(f.path) and f.path != c.skill.skill_md_path and f.path in text]
+    if len(named) >= 2:
+        line = text.count("\n", 0, text.index(named[0])) + 1
+        yield Finding("tool.file.read", 2, Span(c.file, line),
+                      f"reads {len(named)} bundled documents ({named[0]}, ...)")
 
 
 @detector
@@ -295,8 +360,11 @@ def structured_output(c: _Context) -> Iterator[Finding]:
     for command, _text in c.commands():
         for arg in command.argv[1:]:
             body = arg.strip("'\"")
-            if body.startswith(("{", "[{")):
+            if JSON_LITERAL.match(body):
                 payloads.append((body, command.span))
+    for inline in c.body.inline_code if c.body else []:
+        if inline.code is None and (m := JSON_LITERAL.search(inline.text)):
+            payloads.append((inline.text[m.start():], inline.span))  # a payload in a command shown inline
     for b in c.body.code_blocks if c.body else []:
         title = c.body.sections[b.section].title if b.section is not None else ""
         if b.language in ("json", "yaml", "yml", "jsonc") and not RESPONSE.search(title):
@@ -334,6 +402,31 @@ def prose(c: _Context) -> Iterator[Finding]:
 
 
 # --- reasoning --------------------------------------------------------------------------------------------------
+
+
+@detector
+def arithmetic(c: _Context) -> Iterator[Finding]:
+    """reason.arithmetic: worked expressions or formulas (L2) or the words for computing (L1), in the agent's docs."""
+    expressions = [(m.group(0), span) for text, span in c.agent_prose for m in [ARITHMETIC.search(text)] if m]
+    if expressions:
+        yield Finding("reason.arithmetic", 2, expressions[0][1], f"computes {expressions[0][0]!r}")
+        return
+    words = [(m.group(0), span) for text, span in c.agent_prose for m in [ARITHMETIC_WORDS.search(text)] if m]
+    if words:
+        yield Finding("reason.arithmetic", 1, words[0][1], f"asked to {words[0][0].lower()}")
+
+
+@detector
+def logic(c: _Context) -> Iterator[Finding]:
+    """reason.logic: decision rules (trees, scoring, choosing by criteria, wording-to-value maps); 2+ is L2."""
+    hits = [(m.group(0), span) for text, span in c.agent_prose for m in LOGIC.finditer(text)]
+    for doc in c.agent_docs:
+        mapped = [item for item in doc.list_items if WORDING_MAP.search(item.text)]
+        if len(mapped) >= 3:
+            hits.append(("maps the user's wording to values", mapped[0].span))
+    if hits:
+        yield Finding("reason.logic", 2 if len(hits) >= 3 else 1, hits[0][1],
+                      f"{len(hits)} decision rule(s) ({hits[0][0]})")
 
 
 @detector
@@ -383,7 +476,7 @@ def procedure(c: _Context) -> Iterator[Finding]:
 @detector
 def constraints(c: _Context) -> Iterator[Finding]:
     """follow.constraint: MUST/NEVER/ALWAYS-type rules in the prose; count sets the level."""
-    hits = [(m.group(0), span) for text, span in c.prose for m in CONSTRAINT.finditer(text)]
+    hits = [(m.group(0), span) for text, span in c.agent_prose for m in CONSTRAINT.finditer(text)]
     hits += [(m.group(0), Span(c.file, c.skill.frontmatter.line_of("description")))
              for m in CONSTRAINT.finditer(c.description())]
     if hits:
