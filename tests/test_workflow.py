@@ -43,3 +43,51 @@ def test_formats():
     assert diagram.startswith("flowchart TD") and "s1 --> s2" in diagram
     assert mermaid(*extract(skvm_lint.load(root))) == diagram
     assert "3 steps" in runner.invoke(main, ["workflow", root]).output
+
+
+def _groups(make_skill, files, name="case-skill"):
+    return extract(skvm_lint.load(make_skill(files, name)))[1]
+
+
+def test_one_operation_run_on_several_items_is_dlp(make_skill):
+    text = HEAD + ("## Multiple timers\n```bash\nnode timer.js 5m 'Tea is ready'\nnode timer.js 10m 'Eggs'\n"
+                   "node timer.js 30m 'Meeting'\n```\n")
+    groups = _groups(make_skill, {"SKILL.md": text})
+    assert [g.type for g in groups] == ["dlp"] and "node timer.js" in groups[0].reason
+
+
+def test_commented_variants_of_one_command_are_not_parallel(make_skill):
+    # a gallery of examples, each with its own comment: alternatives, not a batch
+    variants = HEAD + ("## Multiple sequence alignment\n```bash\n# Align from a file\ngget muscle seqs.fasta -o a.afa\n"
+                       "# Large dataset\ngget muscle big.fasta -o b.afa\n```\n")
+    assert _groups(make_skill, {"SKILL.md": variants}) == []
+    same_item = HEAD + "## Batch\n```bash\nrss mark-read --all\nrss mark-read --all --feed 3\n```\n"
+    assert _groups(make_skill, {"SKILL.md": same_item}) == []
+
+
+def test_read_only_sublist_in_a_reference_is_ilp(make_skill):
+    files = {"SKILL.md": HEAD + "Follow `references/review.md`.\n",
+             "references/review.md": ("# Review\n\n- Always check both:\n  - `gh pr view <id> --comments`\n"
+                                      "  - `gh api /repos/o/r/pulls/<id>/comments --paginate`\n")}
+    assert [g.type for g in _groups(make_skill, files, "with-reference")] == ["ilp"]
+    either = {"SKILL.md": HEAD + "- Use either:\n  - `gh pr view 1`\n  - `gh pr list`\n"}
+    assert _groups(make_skill, either) == []
+    writes = {"SKILL.md": HEAD + "- Then:\n  - `gh pr view 1`\n  - `gh pr merge 1`\n"}
+    assert _groups(make_skill, writes) == []
+
+
+def test_read_only_queries_about_one_placeholder_are_ilp(make_skill):
+    text = HEAD + ("## Quick start\n```bash\nccsinfo sessions list\n```\n```bash\nccsinfo sessions show <session-id>\n"
+                   "```\n```bash\nccsinfo sessions messages <session-id>\n```\n")
+    groups = _groups(make_skill, {"SKILL.md": text})
+    assert [g.type for g in groups] == ["ilp"] and "<session-id>" in groups[0].reason
+    mutations = HEAD + "```bash\ntodo show <task-id>\ntodo complete <task-id>\ntodo reopen <task-id>\n```\n"
+    assert _groups(make_skill, {"SKILL.md": mutations}) == []
+    polling = HEAD + "```bash\ncurl https://x.io/jobs/JOB_ID\ncurl https://x.io/jobs/JOB_ID/result\n```\n"
+    assert _groups(make_skill, {"SKILL.md": polling}) == []
+
+
+def test_a_skill_about_spawning_agents_is_tlp(make_skill):
+    text = ("---\nname: case-skill\ndescription: Spawn and manage sub-agents and track them.\n---\n"
+            "Every spawned agent gets tracked in the table.\n")
+    assert [g.type for g in _groups(make_skill, {"SKILL.md": text})] == ["tlp"]

@@ -16,10 +16,11 @@ Groups:
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
-from ..model import CodeBlock, MarkdownDoc, Skill, Span
+from ..model import CodeBlock, ListItem, MarkdownDoc, Skill, Span, for_people
 
 WORKFLOW_TITLES = re.compile(r"\b(workflow|steps?|usage|how to|process|procedure|quick ?start|getting started|"
                              r"instructions|pipeline|tutorial)\b|流程|步骤|使用", re.IGNORECASE)
@@ -33,10 +34,28 @@ EACH = re.compile(r"\b(for each|each of|for every|every (file|url|item|record|pa
                   re.IGNORECASE)
 CONCURRENT = re.compile(r"\b(in parallel|concurrently|simultaneously|at the same time|parallel)\b|并行|同时",
                         re.IGNORECASE)
-SUBAGENT = re.compile(r"\b(sub-?agents?|sessions_spawn|spawn (a |an |the )?(new )?(agent|session)s?|"
-                      r"parallel agents|worker agents)\b|子代理", re.IGNORECASE)
+SUBAGENT = re.compile(r"\b(sub-?agents?|sessions_spawn|spawn(s|ed|ing)? (a |an |the |new |multiple |several )*"
+                      r"(sub-?)?(agent|session)s?|parallel agents|worker agents)\b|子代理", re.IGNORECASE)
+# Wording around a code block saying its commands are several of a kind, or meant to run together.
+SEVERAL = re.compile(r"\b(multiple|several|many|parallel|concurrent\w*|simultaneous\w*|batch|bulk|both|at once)\b|"
+                     r"并行|批量|多个", re.IGNORECASE)
+INTERPRETERS = {"python", "python3", "node", "bash", "sh", "deno", "bun", "ruby", "perl", "npx", "uvx"}
 READ_ONLY = {"get", "list", "ls", "show", "view", "status", "info", "search", "find", "cat", "describe", "query",
              "read", "fetch", "check", "whoami", "balance", "stats", "logs", "inspect", "browse"}
+WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove", "add", "send", "edit", "move",
+               "merge", "push", "commit", "install", "kill", "stop", "start", "run", "apply", "deploy", "write",
+               "modify", "close", "complete", "done", "reopen", "pause", "resume", "promote", "rollback", "archive",
+               "unarchive", "pin", "unpin", "assign", "launch", "deliver", "revoke", "revoke-tokens", "unread",
+               "mark", "cancel", "approve", "reject", "restart", "enable", "disable", "upload", "reply", "publish",
+               "rename", "reset", "restore", "submit", "trigger", "import", "sync", "pull", "checkout", "login",
+               "logout", "toggle", "like", "follow", "unfollow", "block", "mute", "invite", "abort", "comment", "save",
+               "clear", "purge", "drop", "kick", "ban", "share", "transfer", "pay", "buy", "sell", "order", "book"}
+WRITE_METHOD = re.compile(r"-X\s*(POST|PUT|DELETE|PATCH)|--method[= ](POST|PUT|DELETE|PATCH)|--data|\s-d\s|\s-f\s")
+# A value the reader fills in that names one thing (<session-id>, GAME_ID); a bare <id> or <query> could be anything.
+PLACEHOLDER = re.compile(r"<[\w]+[-_][\w-]+>|\b[A-Z][A-Z0-9]*_ID\b")
+WEB_CLIENTS = {"curl", "wget", "http", "https", "xh"}  # GETs on one job id are usually polling, not independent
+ALTERNATIVE_COMMENT = re.compile(r"#\s*(or|alternatively|instead)\b|^\s*or:?\s*$", re.IGNORECASE | re.MULTILINE)
+ALTERNATIVES = re.compile(r"\b(either|or|one of|alternatively|instead)\b|\s/\s", re.IGNORECASE)
 FILE_ARG = re.compile(r"^[\w./~-]+\.(json|csv|txt|md|xlsx|png|jpg|pdf|mp3|mp4|wav|html|yaml|yml|log|db)$")
 
 
@@ -148,11 +167,23 @@ def extract(skill: Skill) -> tuple[list[Step], list[Group]]:
     return steps, _groups(skill, steps)
 
 
-def _read_only_single(step: Step) -> bool:
-    if len(step.commands) != 1 or step.writes:
+def _writes(word: str) -> bool:
+    """A write verb, also inside a compound (``set-mode``, ``add_todo``) or redone (``redeploy``)."""
+    parts = re.split(r"[-_]", word.lower())
+    return any(p in WRITE_VERBS or (p.startswith("re") and p[2:] in WRITE_VERBS) for p in parts)
+
+
+def read_only_command(text: str) -> bool:
+    """A command line that only reads: a read verb among its first words (``gh pr view``, ``sessions list``, a
+    plain ``gh api`` GET) and no write verb or write method (``create``, ``set-mode``, ``-X POST``, ``--data``)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", text)[:5]]
+    if any(_writes(w) for w in words) or WRITE_METHOD.search(text):
         return False
-    words = step.commands[0].replace("/", " ").split()
-    return any(w.lower().strip("'\"") in READ_ONLY for w in words[:4]) or "GET" in step.commands[0]
+    return any(w in READ_ONLY or w == "api" for w in words) or "GET" in text
+
+
+def _read_only_single(step: Step) -> bool:
+    return len(step.commands) == 1 and not step.writes and read_only_command(step.commands[0])
 
 
 def _independent(a: Step, b: Step) -> bool:
@@ -185,10 +216,21 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
         found = next((s for s in steps if s.span.line <= span.line <= s.end_line), None)
         return [found.id] if found else []
 
+    description = (skill.frontmatter.data or {}).get("description")
+    if isinstance(description, str):
+        prose.append((description, Span(skill.skill_md_path or "SKILL.md", skill.frontmatter.line_of("description"))))
     sub = [(t, sp) for t, sp in prose if SUBAGENT.search(t)]
     if len(sub) >= 2 or any(CONCURRENT.search(t) or re.search(r"\b(independent|each)\b", t, re.I) for t, _ in sub):
         groups.append(Group("tlp", owner(sub[0][1]), "independent sub-tasks the skill hands to sub-agents",
                             "one sub-agent per branch", sub[0][1]))
+    if not any(g.type == "ilp" for g in groups):
+        groups += _independent_reads(skill, owner)
+    if not any(g.type == "dlp" for g in groups):
+        repeated = _repeated_operation(body)
+        if repeated is not None:
+            block, operation, count = repeated
+            groups.append(Group("dlp", owner(block.span), f"{count} independent runs of `{operation}` on different "
+                                "items, shown together", "the calls batched in one turn (or xargs -P)", block.span))
     if not any(g.type == "dlp" for g in groups):
         # Only items said to be processed concurrently: "for each" alone is too often a sequential loop.
         each = [(t, sp) for t, sp in prose
@@ -198,6 +240,122 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
                                 "concurrent calls over the items (xargs -P, concurrent.futures, Promise.all)",
                                 each[0][1]))
     return groups
+
+
+def _read_only_sublist(doc: MarkdownDoc) -> ListItem | None:
+    """A list item whose two or more sub-items are each one read-only command ("Always check both: - `gh pr view
+    <id> --comments` - `gh api .../comments`"): independent single calls. Alternatives ("either ... or") are not."""
+    children: dict[int, list[ListItem]] = {}
+    for item in doc.list_items:
+        if item.parent is not None:
+            children.setdefault(item.parent, []).append(item)
+    for parent, items in children.items():
+        lead = doc.list_items[parent]
+        commands = [re.fullmatch(r"\s*`([^`]+)`\s*", item.text.split("\n", 1)[0]) for item in items]
+        if len(items) < 2 or not all(m and read_only_command(m.group(1)) for m in commands) \
+                or ALTERNATIVES.search(lead.text.split("\n", 1)[0]):
+            continue
+        # different operations; the same command twice is two examples of one call
+        operations = {_operation(argv, argv[0])[0] for m in commands if m and (argv := _split(m.group(1)))}
+        if len(operations) == len(items):
+            return lead
+    return None
+
+
+def _same_subject_queries(doc: MarkdownDoc) -> tuple[CodeBlock, str, list[str]] | None:
+    """Two or more different read-only commands of one program about the same placeholder (``ccsinfo sessions show
+    <session-id>``, ``ccsinfo sessions messages <session-id>``): once the value is known they are independent."""
+    queries: dict[tuple[str, str], dict[str, CodeBlock]] = {}
+    for block in doc.code_blocks:
+        if block.language != "shell":
+            continue
+        for line in block.text.splitlines():
+            line = re.sub(r"(^|\s)#.*", "", line).strip()
+            placeholder = PLACEHOLDER.search(line)
+            if not placeholder or re.search(r"[|;>]|&&|\$\(", PLACEHOLDER.sub("", line)):
+                continue
+            head = [w for w in line[:placeholder.start()].split() if not w.startswith("-")]
+            if len(head) < 2 or head[0] in WEB_CLIENTS or not all(re.match(r"^[\w./-]+$", w) for w in head) \
+                    or any(_writes(w) for w in head):
+                continue
+            # the subject: the command's words but the last (``ccsinfo sessions``) and the placeholder
+            queries.setdefault((" ".join(head[:-1]), placeholder.group(0)), {}).setdefault(" ".join(head), block)
+    for (_subject, placeholder), found in queries.items():
+        if len(found) >= 2 and any(read_only_command(command) for command in found):
+            return next(iter(found.values())), placeholder, list(found)
+    return None
+
+
+def _split(command: str) -> list[str]:
+    try:
+        return shlex.split(command)
+    except ValueError:  # an unbalanced quote
+        return command.split()
+
+
+def _operation(argv: tuple[str, ...] | list[str], program: str) -> tuple[str, tuple[str, ...]]:
+    """What a command does and what it does it to: the program, the script it runs and its subcommand words,
+    then the remaining positional arguments (``agent-browser --session a open x.com`` -> ``agent-browser open``,
+    ``(x.com,)``; ``node timer.js 5m 'Tea'`` -> ``node timer.js``, ``(5m, 'Tea')``). Option values are skipped."""
+    words: list[str] = []
+    skip = False
+    for arg in argv[1:]:
+        if skip:
+            skip = False
+        elif arg.startswith("--") and "=" not in arg:
+            skip = True  # a long option's value
+        elif not arg.startswith("-"):
+            words.append(arg)
+    key = [program]
+    if program in INTERPRETERS and words:
+        key.append(words.pop(0))
+    while words and re.match(r"^[a-z][a-z_-]*$", words[0]):
+        key.append(words.pop(0))
+    return " ".join(key), tuple(words)
+
+
+def _repeated_operation(doc: MarkdownDoc) -> tuple[CodeBlock, str, int] | None:
+    """A shell block introduced as several of a kind ("Multiple timers", "Sessions (parallel browsers)") that runs
+    one operation two or more times on different arguments, with no variable carrying data between the runs."""
+    for block in doc.code_blocks:
+        if block.language != "shell" or block.code is None or block.code.assignments:
+            continue
+        title = doc.sections[block.section].title if block.section is not None else ""
+        lead = " ".join(p.text for p in doc.paragraphs if block.span.line - 2 <= p.end_line < block.span.line)
+        if not SEVERAL.search(f"{title} {lead}") or ALTERNATIVE_COMMENT.search(block.text):
+            continue
+        if re.search(r"\S[^\n]*\n\s*#", block.text.strip()):
+            continue  # commented examples after the first line: a gallery of variants, not one batch
+        runs: dict[tuple[str, frozenset[str]], set[tuple[str, ...]]] = {}
+        for command in block.code.commands:
+            if command.pipeline_position or command.in_substitution or "install" in command.argv \
+                    or not re.match(r"^[\w.{}~$/][\w.{}~$/-]*$", command.program):  # option fragments, JSON keys
+                continue
+            operation, items = _operation(command.argv, command.program)
+            options = frozenset(a.split("=", 1)[0] for a in command.argv[1:] if a.startswith("-"))
+            runs.setdefault((operation, options), set()).add(items)
+        for (operation, _options), items in runs.items():
+            if len(items) >= 2:  # one operation with the same options on two or more different items
+                return block, operation, len(items)
+    return None
+
+
+def _independent_reads(skill: Skill, owner: Callable[[Span], list[str]]) -> list[Group]:
+    """ILP found in SKILL.md or the documents it bundles for the agent (not READMEs): the first of a read-only
+    sub-list or of same-subject queries."""
+    for doc in skill.markdown_docs():
+        if doc is not skill.body and for_people(doc.file):
+            continue
+        lead = _read_only_sublist(doc)
+        if lead is not None:
+            return [Group("ilp", owner(lead.span), "read-only commands listed together with no data flow between "
+                          "them", "batched tool calls in one turn", lead.span)]
+        queries = _same_subject_queries(doc)
+        if queries is not None:
+            block, placeholder, commands = queries
+            return [Group("ilp", owner(block.span), f"read-only queries about the same {placeholder} "
+                          f"({', '.join(commands[:3])})", "batched tool calls in one turn", block.span)]
+    return []
 
 
 def already_parallel(skill: Skill, group: Group, steps: list[Step]) -> bool:
