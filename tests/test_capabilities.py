@@ -118,3 +118,30 @@ def test_web_from_client_code_and_forge_api(make_skill):
 def test_constraints_in_bundled_agent_documents(make_skill):
     files = {"SKILL.md": BASE + "Follow `references/rules.md`.\n", "references/rules.md": "NEVER push to main.\n"}
     assert "follow.constraint" in levels(files, make_skill, "rules")
+
+
+def test_prose_needs_composing_not_just_a_noun(make_skill):
+    composes = "---\nname: case-skill\ndescription: Draft replies to customer emails.\n---\nRun it.\n"
+    assert "gen.text.prose" in levels({"SKILL.md": composes}, make_skill)
+    nouns = BASE + "Copy the file. The report endpoint returns an email field. Create Invoice (POST /invoices).\n"
+    assert "gen.text.prose" not in levels({"SKILL.md": nouns}, make_skill)
+
+
+def test_browser_needs_a_browser_and_actions_in_it(make_skill):
+    driven = BASE + ("Open the browser and navigate to the login page.\n\nClick Sign in, then take a screenshot.\n\n"
+                     "Use the headless browser for every page.\n\nFill in the form and click Submit.\n")
+    assert "tool.browser" in levels({"SKILL.md": driven}, make_skill)
+    users_steps = BASE + "1. Navigate to Settings\n2. Click Tokens\n3. Click Copy\n4. Click Done\n"
+    assert "tool.browser" not in levels({"SKILL.md": users_steps}, make_skill)
+    cloud_api = BASE + "The browser runs in the cloud.\n\nA browser per task.\n\nBrowser sessions.\n\nBrowser logs.\n"
+    assert "tool.browser" not in levels({"SKILL.md": cloud_api}, make_skill)
+
+
+def test_sql_and_analysis_are_not_read_into_plain_words(make_skill):
+    plain = BASE + ("```\nUpdate MEMORY.md with the summary\nWith care, select the items\n```\n\n"
+                    "## Debugging\n\nThe tool has debugging support.\n")
+    found = levels({"SKILL.md": plain}, make_skill)
+    assert "gen.code.sql" not in found and "reason.analysis" not in found
+    real = BASE + "```\nSELECT name FROM users u JOIN orders o ON o.user_id = u.id\n```\n\nDebug this error first.\n"
+    found = levels({"SKILL.md": real}, make_skill)
+    assert found["gen.code.sql"] == 2 and "reason.analysis" in found

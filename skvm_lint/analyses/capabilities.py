@@ -50,16 +50,26 @@ SEQUENCE = _words(r"\b(first|then|next|after that|afterwards|finally|once|before
 VERIFY = _words(r"\b(verify|verification|validate|confirm|double-check|check that|make sure|ensure|repeat|until|"
                 r"retry|loop|iterate)\b|验证|确认|检查|重复|直到")
 CONDITION = _words(r"\b(if|unless|otherwise|when|in case|depending on|else)\b|如果|否则|若|当")
-PROSE = _words(r"\b(write|draft|compose|summari[sz]e|summary|report|post|tweet|email|message|reply|article|blog|"
-               r"newsletter|story|caption|copy|announcement|description|explain)\b|撰写|写作|总结|报告|文章|回复|文案")
+# Text the agent composes for people: a composing verb with a text object ("write a reply", "draft the release
+# notes"), or summarising, explaining to the user, replying. Nouns alone ("email", "copy", "report") are not enough:
+# "copy the file", "the report endpoint".
+PROSE = _words(r"\b(write|writes|draft|compose|generate|create|craft|prepare|produce)\b[^.\n]{0,40}\b((?-i:[Pp]osts?)|"
+               r"tweets?|emails?|messages?|repl(y|ies)|articles?|blog|newsletters?|stor(y|ies)|captions?|copy|"
+               r"announcements?|descriptions?|summar(y|ies)|reports?|prompts?|narration|voice-?over|pitch|bio|"
+               r"comments?|reviews?|explanations?|one-liners?|tagline|headlines?|text)\b|"
+               r"\b(summari[sz]e|explain (it |this |that |each |the )?\w*\s*(to|for) (the|your) (user|human)|reply to|"
+               r"respond to|comment on|share your (thoughts|ideas)|tell the (user|human)|recommend to)\b|"
+               r"撰写|写作|总结|报告|文章|回复|文案")
 PLANNING = _words(r"\b(plan the|break (it )?down|decompose|sub-?tasks?|orchestrat\w*|delegate|spawn|sub-?agents?|"
                   r"roadmap|milestones?)\b|规划|拆解|子任务")
-ANALYSIS = _words(r"\b(code review|review the code|debug\w*|root cause|stack trace|refactor\w*|find bugs?|"
-                  r"static analysis|audit the code)\b|代码审查|调试|根因")
+# Analysing code: "debug this error", not a tool's "Debugging" section or "debugging support".
+ANALYSIS = _words(r"\b(code review|review the code|debug (this|the|your|it|a|an)\b|root cause|stack trace|refactor\w*|"
+                  r"find bugs?|static analysis|audit the code)\b|代码审查|调试|根因")
 FORMAT = _words(r"\b(output format|response format|format:|template|respond with|reply with|return (a|the|only)|"
                 r"output:|structure your|use this format|following format)\b|输出格式|模板|格式如下")
 BROWSER = _words(r"\b(playwright|puppeteer|selenium|headless|browser|navigate to|click|screenshot|agent-browser|"
                  r"fill (in )?the form)\b|浏览器")
+BROWSER_TOOLS = {"playwright", "puppeteer", "selenium", "headless", "browser", "agent-browser", "浏览器"}
 BATCH = _words(r"\b(in parallel|parallel|concurrently|simultaneously|at the same time|batch)\b|并行|同时")
 WRITE = _words(r"\b(save|write|create|generate|export|output)\b[^.]{0,40}\b(file|files|to disk|\.md|\.json|\.csv|"
                r"\.html|\.txt|\.png|folder|directory)\b|保存|写入|生成文件")
@@ -87,7 +97,15 @@ LOGIC = _words(r"\b(decision (tree|matrix|table|logic|rules?)|scoring (framework
                r"weigh (the|up))\b|决策树|评分|根据.{0,10}(选择|判断)")
 # A list item that maps quoted user wording to a value: '"high-res", "4K" → `4K`'.
 WORDING_MAP = re.compile(r"^[\"“'`].{1,60}[\"”'`]\s*(→|->|=>)")
-SQL_START = re.compile(r"^\s*(SELECT|WITH|INSERT|UPDATE|DELETE|CREATE TABLE)\b", re.IGNORECASE | re.MULTILINE)
+DATA_FILE = re.compile(r"\.(md|json|jsonl|ya?ml|txt|csv|env|toml|log)$")
+# An instruction to read a named file ("Read `memory/index.json`", "Reads your SKILL.md") or files of a kind.
+READ_FILE = _words(r"\b(read|reads|load|loads|consult|parse|inspect|open|look (at|in|up))\s+"
+                   r"(the |your |its |each |all )?`?[\w./~${}*-]*\.(md|json|jsonl|ya?ml|txt|csv|env|toml|log)\b`?|"
+                   r"\b(read|load)\s+(the |each |all |every )?(files?|sessions?|transcripts?|logs?|memory|notes|"
+                   r"frontmatter)\b|读取|阅读")
+# A SQL statement in an untagged block: upper-case keywords with their clause ("Update MEMORY.md" is not SQL).
+SQL_START = re.compile(r"^\s*(SELECT\b[^;]*\bFROM|WITH \w+ AS|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE TABLE)\b",
+                       re.MULTILINE)
 QUOTED = re.compile(r"[\"'][^\"']+[\"']")
 # A JSON object or array literal, not a template placeholder such as ``{baseDir}/x`` or xargs' ``{}``.
 JSON_LITERAL = re.compile(r"""\{\s*["'][^"']+["']\s*:|\[\s*(\{\s*["']|["'\d])""")
@@ -144,8 +162,11 @@ class _Context:
             for command in facts.commands:
                 yield command, text
 
-    def prose_matches(self, pattern: re.Pattern[str]) -> list[tuple[str, Span]]:
-        return [(m.group(0), span) for text, span in self.prose for m in [pattern.search(text)] if m]
+    def prose_matches(self, pattern: re.Pattern[str], *, bundled: bool = False) -> list[tuple[str, Span]]:
+        """The first match in each piece of SKILL.md prose (with ``bundled``, also in the agent's bundled
+        documents and in tables)."""
+        return [(m.group(0), span) for text, span in (self.agent_prose if bundled else self.prose)
+                for m in [pattern.search(text)] if m]
 
     def description(self) -> str:
         value = (self.skill.frontmatter.data or {}).get("description")
@@ -287,15 +308,16 @@ def files(c: _Context) -> Iterator[Finding]:
             if not m.group(1).startswith(("/dev/", "&")):
                 targets.add(m.group(1))
                 span = span or fspan
-    writes = c.prose_matches(WRITE)
+    writes = c.prose_matches(WRITE, bundled=True)
     if targets or writes:
         n = len(targets) + len(writes)
         yield Finding("tool.file.write", _level(n, 3, 5), span or writes[0][1], "writes files")
 
 
 @detector
-def reference_reading(c: _Context) -> Iterator[Finding]:
-    """tool.file.read: SKILL.md sends the agent to two or more of the documents it bundles (L2: several files)."""
+def file_reading(c: _Context) -> Iterator[Finding]:
+    """tool.file.read: SKILL.md sends the agent to two or more of the documents it bundles (L2), or the agent's
+    instructions have it read a named file ("Read `memory/index.json`", ``cat identity.json``): one file L1."""
     text = c.skill.skill_md_text
     named = [f.path for f in c.skill.files
              if f.kind == "markdown" and not for_people(f.path) and f.path != c.skill.skill_md_path and f.path in text]
@@ -303,13 +325,24 @@ def reference_reading(c: _Context) -> Iterator[Finding]:
         line = text.count("\n", 0, text.index(named[0])) + 1
         yield Finding("tool.file.read", 2, Span(c.file, line),
                       f"reads {len(named)} bundled documents ({named[0]}, ...)")
+        return
+    reads = c.prose_matches(READ_FILE, bundled=True)
+    reads += [(command.text, command.span) for command, _text in c.commands()
+              if command.program in ("cat", "jq", "head", "tail") and not command.pipeline_position
+              and any(DATA_FILE.search(arg) for arg in command.argv[1:])]
+    if reads:
+        yield Finding("tool.file.read", 2 if len({r for r, _ in reads}) >= 2 else 1, reads[0][1],
+                      f"reads {reads[0][0][:60]!r}")
 
 
 @detector
 def browser(c: _Context) -> Iterator[Finding]:
     matches = c.prose_matches(BROWSER)
     programs = {cmd.program for cmd, _t in c.commands()}
-    if "agent-browser" in programs or "playwright" in programs or len(matches) >= 4:
+    # in prose, both a browser and actions in it: "browser" alone may be a cloud API, "click" alone the user's steps
+    words = {m.lower() for m, _span in matches}
+    driven = len(matches) >= 4 and words & BROWSER_TOOLS and words - BROWSER_TOOLS
+    if "agent-browser" in programs or "playwright" in programs or driven:
         auth = bool(c.prose_matches(_words(r"\b(log ?in|sign in|auth\w*|password|2fa|otp)\b")))
         span = matches[0][1] if matches else c.shell[0][1]
         yield Finding("tool.browser", 3 if auth else 2, span, "drives a browser")
@@ -390,11 +423,11 @@ def _depth(text: str) -> int:
 
 @detector
 def prose(c: _Context) -> Iterator[Finding]:
-    """gen.text.prose / gen.text.long / follow.style: the skill produces text for people."""
+    """gen.text.prose: the skill has the agent compose text for people; reports, articles and posts are L2."""
     description = c.description()
     in_description = PROSE.search(description)
     body_hits = c.prose_matches(PROSE)
-    if in_description or len(body_hits) >= 3:
+    if in_description or len(body_hits) >= 2:
         multi = bool(_words(r"\b(report|article|blog|newsletter|document|summary|post)\b|报告|文章").search(
             description + " " + " ".join(t for t, _ in body_hits)))
         span = Span(c.file, c.skill.frontmatter.line_of("description")) if in_description else body_hits[0][1]
@@ -407,11 +440,11 @@ def prose(c: _Context) -> Iterator[Finding]:
 @detector
 def arithmetic(c: _Context) -> Iterator[Finding]:
     """reason.arithmetic: worked expressions or formulas (L2) or the words for computing (L1), in the agent's docs."""
-    expressions = [(m.group(0), span) for text, span in c.agent_prose for m in [ARITHMETIC.search(text)] if m]
+    expressions = c.prose_matches(ARITHMETIC, bundled=True)
     if expressions:
         yield Finding("reason.arithmetic", 2, expressions[0][1], f"computes {expressions[0][0]!r}")
         return
-    words = [(m.group(0), span) for text, span in c.agent_prose for m in [ARITHMETIC_WORDS.search(text)] if m]
+    words = c.prose_matches(ARITHMETIC_WORDS, bundled=True)
     if words:
         yield Finding("reason.arithmetic", 1, words[0][1], f"asked to {words[0][0].lower()}")
 
