@@ -80,9 +80,9 @@ RESPONSE = _words(r"\b(response|returns?|output|result|example output)\b|返回|
 # ("score = hits * 0.5 + ..."), or the words for it. Dates and ranges ("2026-01-24", "1-10") are not expressions:
 # a minus or slash counts only with spaces around it.
 _NUMBER = r"\(?\d+(?:\.\d+)?[KkMm%]?\)?"
-_OPERATOR = r"(?:\s*[×*]\s*|\s[+−/-]\s|\s?\+\s?)"
+_OPERATOR = r"(?:\s*[×*]\s*|\s[+−-]\s|\s?\+\s?)"  # no slash: "75% / 50%" and "v1/v2" are lists, not division
 ARITHMETIC = re.compile(rf"{_NUMBER}{_OPERATOR}\(?{_NUMBER}(?:{_OPERATOR}\(?{_NUMBER}|\s*=\s*{_NUMBER})|"
-                        r"\b[a-z_]\w*\s*=\s*(?:[a-z_][\w.]*|\d[\d.]*)\s*(?:[×*/]|\s[+-]\s)\s*\(?\s*[\w.]+",
+                        r"\b[a-z_]\w*\s*=\s*(?:[a-z_][\w.]*|\d[\d.]*)\s*(?:[×*]|\s[+/-]\s)\s*\(?\s*[\w.]+",
                         re.IGNORECASE)
 ARITHMETIC_WORDS = _words(r"\b(calculate|compute (the|a|an|its|their)|sum up|average|weighted|multiply|divide|"
                           r"percent(age)? of|convert\w* .{0,30}\b(to|into) (seconds|minutes|hours|celsius|fahrenheit|"
@@ -102,7 +102,7 @@ DATA_FILE = re.compile(r"\.(md|json|jsonl|ya?ml|txt|csv|env|toml|log)$")
 READ_FILE = _words(r"\b(read|reads|load|loads|consult|parse|inspect|open|look (at|in|up))\s+"
                    r"(the |your |its |each |all )?`?[\w./~${}*-]*\.(md|json|jsonl|ya?ml|txt|csv|env|toml|log)\b`?|"
                    r"\b(read|load)\s+(the |each |all |every )?(files?|sessions?|transcripts?|logs?|memory|notes|"
-                   r"frontmatter)\b|读取|阅读")
+                   r"frontmatter)\b|(读取|阅读)\S{0,6}(文件|配置|记录|\.(md|json|jsonl|ya?ml|txt|csv))")
 # A SQL statement in an untagged block: upper-case keywords with their clause ("Update MEMORY.md" is not SQL).
 SQL_START = re.compile(r"^\s*(SELECT\b[^;]*\bFROM|WITH \w+ AS|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE TABLE)\b",
                        re.MULTILINE)
@@ -446,7 +446,7 @@ def arithmetic(c: _Context) -> Iterator[Finding]:
         return
     words = c.prose_matches(ARITHMETIC_WORDS, bundled=True)
     if words:
-        yield Finding("reason.arithmetic", 1, words[0][1], f"asked to {words[0][0].lower()}")
+        yield Finding("reason.arithmetic", 1, words[0][1], f"arithmetic asked for ({words[0][0].lower()!r})")
 
 
 @detector
