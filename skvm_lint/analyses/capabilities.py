@@ -79,9 +79,9 @@ RESPONSE = _words(r"\b(response|returns?|output|result|example output)\b|返回|
 # Arithmetic the agent does itself: a worked expression ("2×500K + 1×1M", "0.85 + (1 - 0.85) × 0.15"), a formula
 # ("score = hits * 0.5 + ..."), or the words for it. Dates and ranges ("2026-01-24", "1-10") are not expressions:
 # a minus or slash counts only with spaces around it.
-_NUMBER = r"\(?\d+(?:\.\d+)?[KkMm%]?\)?"
+_NUMBER = r"\(?\d++(?:\.\d++)?[KkMm%]?\)?"  # possessive, and the first starts a number: linear on any digit run
 _OPERATOR = r"(?:\s*[×*]\s*|\s[+−-]\s|\s?\+\s?)"  # no slash: "75% / 50%" and "v1/v2" are lists, not division
-ARITHMETIC = re.compile(rf"{_NUMBER}{_OPERATOR}\(?{_NUMBER}(?:{_OPERATOR}\(?{_NUMBER}|\s*=\s*{_NUMBER})|"
+ARITHMETIC = re.compile(rf"(?<![\d.]){_NUMBER}{_OPERATOR}\(?{_NUMBER}(?:{_OPERATOR}\(?{_NUMBER}|\s*=\s*{_NUMBER})|"
                         r"\b[a-z_]\w*\s*=\s*(?:[a-z_][\w.]*|\d[\d.]*)\s*(?:[×*]|\s[+/-]\s)\s*\(?\s*[\w.]+",
                         re.IGNORECASE)
 ARITHMETIC_WORDS = _words(r"\b(calculate|compute (the|a|an|its|their)|sum up|average|weighted|multiply|divide|"
@@ -104,7 +104,8 @@ READ_FILE = _words(r"\b(read|reads|load|loads|consult|parse|inspect|open|look (a
                    r"\b(read|load)\s+(the |each |all |every )?(files?|sessions?|transcripts?|logs?|memory|notes|"
                    r"frontmatter)\b|(读取|阅读)\S{0,6}(文件|配置|记录|\.(md|json|jsonl|ya?ml|txt|csv))")
 # A SQL statement in an untagged block: upper-case keywords with their clause ("Update MEMORY.md" is not SQL).
-SQL_START = re.compile(r"^\s*(SELECT\b[^;]*\bFROM|WITH \w+ AS|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE TABLE)\b",
+SQL_START = re.compile(r"^[ \t]*(SELECT\b[^;]{0,500}?\bFROM|WITH \w+ AS|INSERT INTO|UPDATE \w+ SET|DELETE FROM|"
+                       r"CREATE TABLE)\b",
                        re.MULTILINE)
 QUOTED = re.compile(r"[\"'][^\"']+[\"']")
 # A JSON object or array literal, not a template placeholder such as ``{baseDir}/x`` or xargs' ``{}``.

@@ -46,7 +46,7 @@ PY_ACTION = re.compile(r"^(?!(def|class|import|from|async def|@|#|\)|\]|\}|else|
                        r"[A-Za-z_][\w.\[\]'\"]*\s*(\(|=\s*\S)", re.MULTILINE)
 JS_ACTION = re.compile(r"^(await\s|(const|let|var)\s+\w+\s*=\s*(await\s+)?\w[\w.]*\(|[a-z_$][\w$.]*\()", re.MULTILINE)
 INLINE_PROGRAM = re.compile(r"\b(python3?|node|ruby|perl)\s+-[ce]\s")
-HELP_TEXT = re.compile(r"(?m)^\s*(USAGE|FLAGS|OPTIONS|ARGUMENTS|EXAMPLES|COMMANDS|Usage:|Options:|Flags:)\s*$")
+HELP_TEXT = re.compile(r"(?m)^[ \t]*(USAGE|FLAGS|OPTIONS|ARGUMENTS|EXAMPLES|COMMANDS|Usage:|Options:|Flags:)[ \t]*$")
 CARD_ROW = re.compile(r"\S\s{3,}[A-Z][a-z]+(\s|$)")
 BUNDLED_CALL = re.compile(r"^\s*(?:(?:sudo\s+)?(?:python3?|node|bash|sh|uv run|npx tsx|tsx|deno run|bun)\s+)?"
                           r"(?:\{baseDir\}/|\$\{?SKILL_DIR\}?/|\./)?(?:scripts|bin|tools)/\S+")

@@ -52,9 +52,9 @@ WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove
                "clear", "purge", "drop", "kick", "ban", "share", "transfer", "pay", "buy", "sell", "order", "book"}
 WRITE_METHOD = re.compile(r"-X\s*(POST|PUT|DELETE|PATCH)|--method[= ](POST|PUT|DELETE|PATCH)|--data|\s-d\s|\s-f\s")
 # A value the reader fills in that names one thing (<session-id>, GAME_ID); a bare <id> or <query> could be anything.
-PLACEHOLDER = re.compile(r"<[\w]+[-_][\w-]+>|\b[A-Z][A-Z0-9]*_ID\b")
+PLACEHOLDER = re.compile(r"<[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+>|\b[A-Z][A-Z0-9]*_ID\b")
 WEB_CLIENTS = {"curl", "wget", "http", "https", "xh"}  # GETs on one job id are usually polling, not independent
-ALTERNATIVE_COMMENT = re.compile(r"#\s*(or|alternatively|instead)\b|^\s*or:?\s*$", re.IGNORECASE | re.MULTILINE)
+ALTERNATIVE_COMMENT = re.compile(r"#[ \t]*(or|alternatively|instead)\b|^[ \t]*or:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 ALTERNATIVES = re.compile(r"\b(either|or|one of|alternatively|instead)\b|\s/\s", re.IGNORECASE)
 FILE_ARG = re.compile(r"^[\w./~-]+\.(json|csv|txt|md|xlsx|png|jpg|pdf|mp3|mp4|wav|html|yaml|yml|log|db)$")
 
@@ -324,7 +324,7 @@ def _repeated_operation(doc: MarkdownDoc) -> tuple[CodeBlock, str, int] | None:
         lead = " ".join(p.text for p in doc.paragraphs if block.span.line - 2 <= p.end_line < block.span.line)
         if not SEVERAL.search(f"{title} {lead}") or ALTERNATIVE_COMMENT.search(block.text):
             continue
-        if re.search(r"\S[^\n]*\n\s*#", block.text.strip()):
+        if any(line.lstrip().startswith("#") for line in block.text.strip().splitlines()[1:]):
             continue  # commented examples after the first line: a gallery of variants, not one batch
         runs: dict[tuple[str, frozenset[str]], set[tuple[str, ...]]] = {}
         for command in block.code.commands:
