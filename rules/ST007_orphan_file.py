@@ -39,7 +39,9 @@ NOT_REPORTED = re.compile(r"(^|/)(notice|authors)[^/]*$|(^|/)[^/]*[-_]?log\.md$|
 # A path-like word: what a Markdown link, a command argument or an import names. Splitting the text into these once per
 # file (instead of searching it once per bundled file) keeps the walk linear in the size of the skill.
 PATH_WORD = re.compile(r"[\w.\-/~+@]+")
-IMPORTED = re.compile(r"(?:import|from|require\(|source|\.)\s*['\"./]*((?:[\w-]+[./])*[\w-]+)")
+# `import x`, `from '../lib/x'`, `require("./x")`, `source ./x.sh`, `. ./x.sh`. The quotes, dots and slashes before
+# the name are bounded: unbounded, a file of dots took one backtracking scan per position.
+IMPORTED = re.compile(r"(?:import|from|require\(|source|\.)\s*['\"./]{0,16}((?:[\w-]+[./])*[\w-]+)")
 
 
 class OrphanFile(Rule):

@@ -24,7 +24,7 @@ from skvm_lint.diagnostics import Severity
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
-BACKSLASH_PATH = re.compile(r"(?:\.\\)?[\w.-]+(?:\\[\w.-]+)+")
+BACKSLASH_PATH = re.compile(r"(?:\.\\)?(?<![\w.-])[\w.-]++(?:\\[\w.-]++)+")  # from a name's start, no giving back
 
 
 class WindowsPathSeparator(Rule):

@@ -71,6 +71,12 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes], set[str]]] = {
     "nul-bytes-in-skill-md": ({"SKILL.md": OK.encode() + b"\x00\x00\x00"}, {"IO002"}),
     "deep-python": ({"SKILL.md": OK, "scripts/deep.py": "x = " + "(" * 50_000 + ")" * 50_000 + "\n"}, set()),
     "huge-shell-line": ({"SKILL.md": OK, "scripts/a.sh": "echo " + "a" * 3_000_000 + "\n"}, set()),
+    # runs that made a backtracking pattern scan once per position (hours at this size, not seconds)
+    "trailing-blank-lines": ({"SKILL.md": OK + "text\n" + "\n" * 300_000}, set()),
+    "space-run": ({"SKILL.md": OK + "text" + " " * 1_000_000 + "\n"}, set()),
+    "dot-and-word-runs": ({"SKILL.md": OK + "a" * 1_000_000 + "\n", "references/r.md": "." * 1_000_000 + "\n",
+                           "scripts/x.sh": "echo " + "./" * 500_000 + "\n"}, set()),
+    "url-run": ({"SKILL.md": OK + "https://a." * 100_000 + "zip\n"}, set()),
 }
 
 

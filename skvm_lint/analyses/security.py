@@ -119,8 +119,8 @@ AUTH_HINT = re.compile(r"auth|token|password|api[_-]?key", re.IGNORECASE)
 CONSTANT_EXPRESSION = re.compile(r"^([A-Z][A-Z0-9_]*|__dirname|__filename|path\.(join|resolve)\(__dirname[^()]*\))$")
 # Malware campaigns on hubs ask users to fetch a password-protected archive or an executable and run it.
 PROTECTED_DOWNLOAD = re.compile(
-    r"https?://\S+\.(zip|rar|7z|exe|msi|dmg|pkg|scr)\b(?:.|\n){0,240}?\bpass(word|code)?\b\s*[:=*]|"
-    r"\bpass(word|code)?\b\s*[:=*](?:.|\n){0,240}?https?://\S+\.(zip|rar|7z|exe|msi|dmg|pkg|scr)\b|"
+    r"https?://\S{1,500}?\.(zip|rar|7z|exe|msi|dmg|pkg|scr)\b(?:.|\n){0,240}?\bpass(word|code)?\b\s*[:=*]|"
+    r"\bpass(word|code)?\b\s*[:=*](?:.|\n){0,240}?https?://\S{1,500}?\.(zip|rar|7z|exe|msi|dmg|pkg|scr)\b|"
     r"\b\w+\.(exe|zip)\b\s*\(\s*password\s*:", re.IGNORECASE)
 DOWNLOAD_AND_RUN = re.compile(r"\bdownload\b[^\n]{0,30}\b(and\s+)?(run|execute|launch|open|install)\b[^\n]{0,60}"
                               r"\.(exe|msi|scr|dmg|pkg|app|bat|cmd)\b", re.IGNORECASE)
@@ -145,7 +145,7 @@ SECRECY = re.compile(r"\b(do\s+not|don't|never)\s+(tell|inform|notify|alert|ment
                      r"\b(to\s+)?the\s+user\b|\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user\b|"
                      r"\b(hide|conceal)\s+(this|it|these)\s+from\s+the\s+user\b|不要(告诉|通知|让)用户", re.IGNORECASE)
 SECRET_WORDS = r"(api[ _-]?keys?|tokens?|credentials?|passwords?|secrets?|ssh[ _-]keys?|private[ _-]keys?|" \
-               r"env(ironment)?\s+variables?|\.env\b|cookies?|seed phrase|mnemonic|[A-Z][A-Z0-9]*_(API_)?KEY)"
+               r"env(ironment)?\s+variables?|\.env\b|cookies?|seed phrase|mnemonic|\b[A-Z][A-Z0-9]*_(API_)?KEY)"
 SECRETS_OR_URL = re.compile(SECRET_WORDS + r"|https?://", re.IGNORECASE)
 SEND_SECRETS = re.compile(r"\b(send|post|upload|share|forward|transmit|output|submit|paste)\b[^.\n]{0,80}?\b"
                           + SECRET_WORDS + r"[^.\n]{0,80}?\b(to|at|into)\s+(https?://|[\w-]+\.[a-z]{2,}/)", re.I)
@@ -215,8 +215,10 @@ INVISIBLE = {
 INVISIBLE_IN_PROSE = re.compile(r"[\u200B-\u200D\u2060\u180E\u2062-\u2064\uFEFF\u202A-\u202E\u2066-\u2069"
                                 r"\U000E0000-\U000E007F]")
 EMOJI = re.compile(r"[\u2190-\u2BFF\U0001F000-\U0001FAFF\uFE0F]")
-BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){300,}(?=[ \t]*\S)")
-PADDING_SPACES = re.compile(r"[ \t\u00A0\u3000]{200,}(?=[^\s|][^\n|]*\w|\w)")  # text, not a padded table cell
+# Both start only where a run starts and never give back what they took: a file of nothing but blank lines or
+# spaces is one linear scan, not one per position.
+BLANK_RUN = re.compile(r"(?<![ \t\n])[ \t]*+\n(?:[ \t]*+\n){300,}+(?=[ \t]*\S)")
+PADDING_SPACES = re.compile(r"(?<![ \t\u00A0\u3000])[ \t\u00A0\u3000]{200,}+(?=[^\s|][^\n|]*\w|\w)")  # not a table cell
 CONFUSABLE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 
 EXECUTABLE_MAGIC = frozenset({"elf", "pe", "mach-o", "wasm", "pyc"})
