@@ -353,6 +353,11 @@ class Skill:
             if f.markdown is not None and f.kind != "skill_md":
                 yield f.markdown
 
+    def agent_docs(self) -> Iterator[MarkdownDoc]:
+        """SKILL.md and the Markdown it bundles for the agent to follow (references, prompts), not the READMEs,
+        changelogs and docs/ written for people."""
+        return (doc for doc in self.markdown_docs() if not for_people(doc.file))
+
     def code_units(self) -> Iterator[tuple[str, CodeFacts, CodeBlock | None]]:
         """Every parsed piece of code: ``(file, facts, block)``; ``block`` is None for a bundled script."""
         for doc in self.markdown_docs():

@@ -116,7 +116,7 @@ WEB_PROGRAMS = {"curl", "wget", "http", "https", "xh"}
 SHELL_COMPLEX = {"sed", "awk", "gawk", "xargs", "perl", "parallel"}
 
 
-def _without_comments(shell: str) -> str:
+def without_comments(shell: str) -> str:
     """Shell text without ``# comments``, so words in comments are not read as syntax."""
     return re.sub(r"(^|\s)#[^\n]*", r"\1", shell)
 
@@ -148,13 +148,12 @@ class _Context:
             return
         for block in self.body.code_blocks:
             if block.code is not None and block.language == "shell":
-                self.shell.append((block.code, block.span, _without_comments(block.text)))
+                self.shell.append((block.code, block.span, without_comments(block.text)))
         for inline in self.body.inline_code:
             if inline.code is not None:
                 self.shell.append((inline.code, inline.span, inline.text))
         self.prose = _prose_of(self.body)
-        # SKILL.md and the Markdown it bundles for the agent (references, agent prompts); not READMEs or docs/.
-        self.agent_docs = [d for d in skill.markdown_docs() if d is self.body or not for_people(d.file)]
+        self.agent_docs = list(skill.agent_docs())
         self.agent_prose = [t for d in self.agent_docs
                             for t in (self.prose if d is self.body else _prose_of(d)) + _table_rows(d)]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import CodeBlock, MarkdownDoc, Skill, Span, for_people
+from ..model import CodeBlock, MarkdownDoc, Skill, Span
 from ..tokens import estimate_tokens
 
 EXTRACTABLE = {"python": ".py", "shell": ".sh", "javascript": ".js", "typescript": ".ts"}
@@ -201,9 +201,7 @@ def find(skill: Skill) -> list[Candidate]:
     candidates: list[Candidate] = []
     existing = {f.path for f in skill.files}
     planned: set[str] = set()
-    for doc in skill.markdown_docs():
-        if for_people(doc.file):
-            continue  # READMEs and docs/ are read by people, not followed by the agent on each run
+    for doc in skill.agent_docs():  # READMEs and docs/ are read by people, not followed by the agent on each run
         blocks = [b for b in doc.code_blocks if b.language in EXTRACTABLE and b.code is not None and b.closed
                   and _is_code(b)]
         shingles = {id(b): _shingles(_normalised(b.text)) for b in blocks if _code_lines(b) >= MIN_DUPLICATE_LINES}

@@ -16,11 +16,12 @@ Groups:
 from __future__ import annotations
 
 import re
-import shlex
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..model import CodeBlock, ListItem, MarkdownDoc, Skill, Span, for_people
+from ..model import CodeBlock, ListItem, MarkdownDoc, Skill, Span
+from ..parsing.code import extract_facts
+from .capabilities import WEB_PROGRAMS, without_comments
 
 WORKFLOW_TITLES = re.compile(r"\b(workflow|steps?|usage|how to|process|procedure|quick ?start|getting started|"
                              r"instructions|pipeline|tutorial)\b|流程|步骤|使用", re.IGNORECASE)
@@ -53,8 +54,8 @@ WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove
 WRITE_METHOD = re.compile(r"-X\s*(POST|PUT|DELETE|PATCH)|--method[= ](POST|PUT|DELETE|PATCH)|--data|\s-d\s|\s-f\s")
 # A value the reader fills in that names one thing (<session-id>, GAME_ID); a bare <id> or <query> could be anything.
 PLACEHOLDER = re.compile(r"<[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+>|\b[A-Z][A-Z0-9]*_ID\b")
-WEB_CLIENTS = {"curl", "wget", "http", "https", "xh"}  # GETs on one job id are usually polling, not independent
-ALTERNATIVE_COMMENT = re.compile(r"#[ \t]*(or|alternatively|instead)\b|^[ \t]*or:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+ALTERNATIVE_COMMENT = re.compile(r"#[ \t]*(or|alternatively|instead)\b|^[ \t]*or:?[ \t]*$",
+                                 re.IGNORECASE | re.MULTILINE)
 ALTERNATIVES = re.compile(r"\b(either|or|one of|alternatively|instead)\b|\s/\s", re.IGNORECASE)
 FILE_ARG = re.compile(r"^[\w./~-]+\.(json|csv|txt|md|xlsx|png|jpg|pdf|mp3|mp4|wav|html|yaml|yml|log|db)$")
 
@@ -256,7 +257,9 @@ def _read_only_sublist(doc: MarkdownDoc) -> ListItem | None:
                 or ALTERNATIVES.search(lead.text.split("\n", 1)[0]):
             continue
         # different operations; the same command twice is two examples of one call
-        operations = {_operation(argv, argv[0])[0] for m in commands if m and (argv := _split(m.group(1)))}
+        parsed = [extract_facts(m.group(1), "shell", doc.file, item.span.line).commands[:1]
+                  for m, item in zip(commands, items) if m]
+        operations = {_operation(c.argv, c.program)[0] for first in parsed for c in first}
         if len(operations) == len(items):
             return lead
     return None
@@ -270,12 +273,12 @@ def _same_subject_queries(doc: MarkdownDoc) -> tuple[CodeBlock, str, list[str]] 
         if block.language != "shell":
             continue
         for line in block.text.splitlines():
-            line = re.sub(r"(^|\s)#.*", "", line).strip()
+            line = without_comments(line).strip()
             placeholder = PLACEHOLDER.search(line)
             if not placeholder or re.search(r"[|;>]|&&|\$\(", PLACEHOLDER.sub("", line)):
                 continue
             head = [w for w in line[:placeholder.start()].split() if not w.startswith("-")]
-            if len(head) < 2 or head[0] in WEB_CLIENTS or not all(re.match(r"^[\w./-]+$", w) for w in head) \
+            if len(head) < 2 or head[0] in WEB_PROGRAMS or not all(re.match(r"^[\w./-]+$", w) for w in head) \
                     or any(_writes(w) for w in head):
                 continue
             # the subject: the command's words but the last (``ccsinfo sessions``) and the placeholder
@@ -284,13 +287,6 @@ def _same_subject_queries(doc: MarkdownDoc) -> tuple[CodeBlock, str, list[str]] 
         if len(found) >= 2 and any(read_only_command(command) for command in found):
             return next(iter(found.values())), placeholder, list(found)
     return None
-
-
-def _split(command: str) -> list[str]:
-    try:
-        return shlex.split(command)
-    except ValueError:  # an unbalanced quote
-        return command.split()
 
 
 def _operation(argv: tuple[str, ...] | list[str], program: str) -> tuple[str, tuple[str, ...]]:
@@ -343,9 +339,7 @@ def _repeated_operation(doc: MarkdownDoc) -> tuple[CodeBlock, str, int] | None:
 def _independent_reads(skill: Skill, owner: Callable[[Span], list[str]]) -> list[Group]:
     """ILP found in SKILL.md or the documents it bundles for the agent (not READMEs): the first of a read-only
     sub-list or of same-subject queries."""
-    for doc in skill.markdown_docs():
-        if doc is not skill.body and for_people(doc.file):
-            continue
+    for doc in skill.agent_docs():
         lead = _read_only_sublist(doc)
         if lead is not None:
             return [Group("ilp", owner(lead.span), "read-only commands listed together with no data flow between "
