@@ -22,7 +22,7 @@ import atheris
 
 with atheris.instrument_imports():
     from skvm_lint.config import Config
-    from skvm_lint.engine import process_skill
+    from skvm_lint.pipeline import process_skill
     from skvm_lint.rule import all_rules
 
 SCRATCH = Path(tempfile.mkdtemp(prefix="skvm-fuzz-")) / "fuzz-skill"

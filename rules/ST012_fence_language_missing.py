@@ -21,32 +21,10 @@ python3 -m pip install pypdf
 Add the language after the backticks (` ```bash `). `--fix` does it.
 """
 
-import json
-
+from skvm_lint.analyses.fences import fence_language
 from skvm_lint.diagnostics import Edit, Fix, Severity
 from skvm_lint.fixes.yaml_edit import line_offset
-from skvm_lint.parsing.code import extract_facts
 from skvm_lint.rule import Rule
-
-
-def _language(block) -> str | None:
-    text = block.text.strip()
-    if not text:
-        return None
-    if text[0] in "{[":
-        try:
-            json.loads(text)
-            return "json"
-        except ValueError:
-            return None
-    if block.language == "shell" and block.code is not None and not block.code.syntax_errors:
-        prompts = any(line.lstrip().startswith("$ ") for line in text.split("\n"))
-        return "console" if prompts else "bash"
-    lines = [line for line in text.split("\n") if line.strip()]
-    if any(line.startswith(("import ", "from ", "def ", "class ")) for line in lines) and \
-            not extract_facts(block.text, "python", "fence").syntax_errors:
-        return "python"
-    return None
 
 
 class FenceLanguageMissing(Rule):
@@ -64,7 +42,7 @@ class FenceLanguageMissing(Rule):
         for block in body.code_blocks:
             if not block.fenced or block.info or not block.closed:
                 continue
-            language = _language(block)
+            language = fence_language(block)
             if language is None:
                 continue
             start = line_offset(text, block.span.line)

@@ -10,14 +10,14 @@ Library API::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .version import __version__
 
 import os
 from typing import TYPE_CHECKING, Any, Iterable
 
 if TYPE_CHECKING:  # imported lazily so `import skvm_lint` stays cheap
     from .config import Config
-    from .engine import RunResult
+    from .results import RunResult
     from .model import Skill
 
 __all__ = ["__version__", "analyze", "lint", "load"]
@@ -37,22 +37,14 @@ def analyze(path: str | os.PathLike[str], config: "Config | None" = None) -> dic
     Keys: ``path``, ``name``, ``capabilities``, ``dependencies``, ``workflow``, ``summary``, ``diagnostics``.
     """
     from .config import Config
-    from .engine import process_skill
+    from .pipeline import process_skill
+    from .results import analysis_object
     from .rule import select_rules
 
     config = config or Config()
     rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
     result = process_skill(os.fspath(path), False, rule_ids, config, with_analysis=True)
     return analysis_object(result)
-
-
-def analysis_object(result: Any) -> dict[str, Any]:
-    """Assemble the per-skill JSON object from an engine :class:`SkillResult`."""
-    analysis = dict(result.analysis or {})
-    obj: dict[str, Any] = {"path": result.root, "name": analysis.pop("name", result.name)}
-    obj.update(analysis)
-    obj["diagnostics"] = [d.to_dict() for d in result.diagnostics]
-    return obj
 
 
 def lint(paths: Iterable[str | os.PathLike[str]], config: "Config | None" = None, *, jobs: int = 0) -> "RunResult":

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from . import __version__, analysis_object
+from .results import analysis_object
+from .version import __version__
 from .config import Config
 from .loader import SKIPPED_DIRS, discover, display_path, is_archive_root
 from .atomic import atomic_write
@@ -160,7 +161,7 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
         pending = 0
         results: Iterable[Any] = ()
         if todo:  # the analysis stack (parsers, rules) is loaded only when there is something to analyse
-            from .engine import default_jobs, map_tasks, map_tasks_dask
+            from .runners import default_jobs, map_tasks, map_tasks_dask
 
             rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
             tasks = [(path, missing, rule_ids, config, True, with_library) for path, missing, _ in todo]

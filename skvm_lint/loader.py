@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
 from .limits import Limits
-from .diagnostics import printable
+from .escape import printable
 from .model import SKILL_ARCHIVES, LoadIssue, Span
 
 SKILL_MD = "SKILL.md"

@@ -9,7 +9,8 @@ import pytest
 from skvm_lint.baseline import write_baseline
 from skvm_lint.config import Config, ConfigError, load_config
 from skvm_lint.diagnostics import Severity
-from skvm_lint.engine import process_skill, run
+from skvm_lint.engine import run
+from skvm_lint.pipeline import process_skill
 from skvm_lint.rule import Rule, all_rules, select_rules
 
 DESCRIPTION = "Checks things. Use when asked to check things."
@@ -132,20 +133,20 @@ def test_a_crashing_worker_costs_one_skill_not_the_run(tmp_path: Path, monkeypat
     """A native crash (simulated with os._exit in the worker) becomes IN001 for that skill; the rest are checked."""
     import os
 
-    import skvm_lint.engine as engine
+    import skvm_lint.pipeline as pipeline
 
     for i in range(40):
         skill = tmp_path / "hub" / f"s{i:02d}"
         skill.mkdir(parents=True)
         (skill / "SKILL.md").write_text(BAD)
-    real = engine.process_skill
+    real = pipeline.process_skill
 
     def crashy(root, *args, **kwargs):
         if root.endswith("s07"):
             os._exit(139)  # what a segfault in a parser looks like to the pool
         return real(root, *args, **kwargs)
 
-    monkeypatch.setattr(engine, "process_skill", crashy)
+    monkeypatch.setattr(pipeline, "process_skill", crashy)
     result = run([str(tmp_path / "hub")], Config(), jobs=2)
     by_root = {Path(s.root).name: [d.rule for d in s.diagnostics] for s in result.skills}
     assert len(by_root) == 40 and by_root["s07"] == ["IN001"]

@@ -14,8 +14,8 @@ import pytest
 from skvm_lint.builder import build_skill
 from skvm_lint.config import Config
 from skvm_lint.diagnostics import Severity
-from skvm_lint.engine import check_model
-from skvm_lint.fixes.apply import fix_skill
+from skvm_lint.pipeline import check_model
+from skvm_lint.fix_engine import fix_skill
 from skvm_lint.loader import discover
 from skvm_lint.rule import RuleContext, select_rules
 

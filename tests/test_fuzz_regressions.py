@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from skvm_lint.config import Config
-from skvm_lint.engine import process_skill
+from skvm_lint.pipeline import process_skill
 from skvm_lint.rule import all_rules
 
 HERE = Path(__file__).resolve().parent

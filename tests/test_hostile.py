@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from skvm_lint.config import Config
-from skvm_lint.fixes.apply import atomic_write, fix_skill
+from skvm_lint.fix_engine import atomic_write, fix_skill
 
 OK = "---\nname: case-skill\ndescription: x\n---\n"
 MEMORY_CAP = 1536 * 1024 * 1024

@@ -8,7 +8,7 @@ import pytest
 
 from skvm_lint.config import Config
 from skvm_lint.diagnostics import Severity
-from skvm_lint.engine import process_skill
+from skvm_lint.pipeline import process_skill
 from skvm_lint.profiles import ProfileError, load_profile, parse_profile, resolve
 
 SHARED_PROFILES = Path(__file__).resolve().parent.parent.parent / "shared" / "skvm-data" / "profiles"

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skvm_lint.config import Config
-from skvm_lint.engine import process_skill
+from skvm_lint.pipeline import process_skill
 from skvm_lint.limits import Limits
 from skvm_lint.parsing.code import extract_facts
 from skvm_lint.parsing.markdown import parse_markdown

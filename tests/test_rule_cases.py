@@ -10,8 +10,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from skvm_lint.config import Config
-from skvm_lint.engine import process_skill
-from skvm_lint.fixes.apply import fix_skill
+from skvm_lint.pipeline import process_skill
+from skvm_lint.fix_engine import fix_skill
 from skvm_lint.limits import Limits
 from skvm_lint.profiles import parse_profile
 from skvm_lint.rule import LibraryRule, all_rules

@@ -11,7 +11,7 @@ from skvm_lint.analyses.security import scan
 from skvm_lint.builder import build_skill
 from skvm_lint.cli import main
 from skvm_lint.config import Config
-from skvm_lint.engine import process_skill
+from skvm_lint.pipeline import process_skill
 from skvm_lint.rule import all_rules, select_rules
 
 from .conftest import write_skill

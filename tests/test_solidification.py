@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from skvm_lint.cli import main
 from skvm_lint.config import Config
-from skvm_lint.engine import process_skill
-from skvm_lint.fixes.apply import fix_skill
+from skvm_lint.pipeline import process_skill
+from skvm_lint.fix_engine import fix_skill
 from skvm_lint.parsing.code import extract_facts
 from skvm_lint.rule import select_rules
 
@@ -90,7 +90,7 @@ def test_diff_shows_the_new_file_and_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_a_script_that_cannot_be_written_drops_its_whole_fix(tmp_path: Path, monkeypatch) -> None:
-    import skvm_lint.fixes.apply as apply
+    import skvm_lint.fix_engine as apply
 
     root = _skill(tmp_path)
     real_write = apply.atomic_write

@@ -5,7 +5,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 import skvm_lint
-from skvm_lint.analyses.workflow import extract, mermaid
+from skvm_lint.analyses.workflow import extract
+from skvm_lint.views.workflow import mermaid
 from skvm_lint.cli import main
 
 HEAD = "---\nname: case-skill\ndescription: x\n---\n"

@@ -369,34 +369,3 @@ def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: t
 def to_dict(steps: list[Step], groups: list[Group]) -> dict[str, Any]:
     """The ``workflow`` key of ``analyze``: steps and parallel groups."""
     return {"steps": [s.to_dict() for s in steps], "parallelism": [g.to_dict() for g in groups]}
-
-
-def mermaid(steps: list[Step], groups: list[Group]) -> str:
-    """The workflow DAG as a Mermaid flowchart; parallel groups are subgraphs."""
-    lines = ["flowchart TD"]
-    for s in steps:
-        label = re.sub(r"[\"\[\]{}()<>|`]", "", s.description)[:60] or s.id
-        lines.append(f'    {s.id}["{s.id}: {label}"]')
-    for s in steps:
-        for dep in s.depends_on:
-            lines.append(f"    {dep} --> {s.id}")
-    for index, g in enumerate(groups, 1):
-        if g.step_ids:
-            lines.append(f"    subgraph p{index}[\"{g.type.upper()}: {g.mechanism}\"]")
-            lines.extend(f"        {sid}" for sid in g.step_ids)
-            lines.append("    end")
-    return "\n".join(lines) + "\n"
-
-
-def markdown_section(steps: list[Step], groups: list[Group]) -> str:
-    """A "Parallel execution" section for SKILL.md describing the groups (what SkVM's pass appends)."""
-    if not groups:
-        return ""
-    by_id = {s.id: s for s in steps}
-    lines = ["## Parallel execution", "",
-             "These parts of the workflow are independent and can run at the same time:", ""]
-    for g in groups:
-        names = ", ".join(f"step {sid[1:]} ({by_id[sid].description[:50]})" for sid in g.step_ids if sid in by_id)
-        lines.append(f"- **{g.type.upper()}** — {names or 'the items described above'}: {g.reason}; "
-                     f"use {g.mechanism}.")
-    return "\n".join(lines) + "\n"

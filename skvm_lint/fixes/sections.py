@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..analyses.dependencies import Dependency, check_command, install_command
-from ..analyses.workflow import Group, Step, markdown_section
+from ..analyses.workflow import Group, Step
+from ..views.workflow import markdown_section
 from ..diagnostics import Edit, Fix
 from ..model import Skill
 from .yaml_edit import line_offset

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, TextIO
 
-from ..engine import RunResult
+from ..results import RunResult
 from . import github, json_report, sarif, text
 
 Reporter = Callable[[RunResult, TextIO], None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..diagnostics import Severity
-from ..engine import RunResult
+from ..results import RunResult
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from .. import __version__
+from ..version import __version__
 from ..diagnostics import Severity
-from ..engine import RunResult
+from ..results import RunResult
 
 SCHEMA_VERSION = 1
 

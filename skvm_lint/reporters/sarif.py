@@ -6,9 +6,9 @@ import json
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from .. import __version__
+from ..version import __version__
 from ..diagnostics import Severity
-from ..engine import RunResult
+from ..results import RunResult
 from ..rule import all_rules
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..diagnostics import Severity
-from ..engine import RunResult
+from ..results import RunResult
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

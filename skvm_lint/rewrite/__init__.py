@@ -21,7 +21,7 @@ from ..analyses.capabilities import skvm_shape
 from ..atomic import atomic_write
 from ..builder import build_skill
 from ..config import Config
-from ..fixes.apply import apply_edits, fix_skill
+from ..fix_engine import apply_edits, fix_skill
 from ..fixes.sections import environment_section_fix
 from .cache import ResponseCache
 from .guard import judge
@@ -47,6 +47,39 @@ class RewriteReport:
     diff: str = ""
     written: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Usage:
+    """Requests and tokens over a run of rewrites, and what they cost at a price per million tokens."""
+
+    calls: int = 0
+    cached: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+
+    def add(self, report: RewriteReport) -> None:
+        self.calls += report.calls
+        self.cached += report.cached
+        self.input_tokens += report.input_tokens
+        self.output_tokens += report.output_tokens
+
+    def summary(self, provider: str, prices: tuple[float, float] | None) -> str:
+        cost = (f"; cost ${(self.input_tokens * prices[0] + self.output_tokens * prices[1]) / 1e6:.4f}" if prices
+                else "; --price-per-mtok IN,OUT prints the cost")
+        return (f"{provider}: {self.calls} request(s), {self.cached} from the cache; tokens {self.input_tokens:,} "
+                f"in, {self.output_tokens:,} out{cost}")
+
+
+def parse_prices(text: str) -> tuple[float, float]:
+    """``IN,OUT`` in USD per million tokens; ValueError naming the expected form otherwise."""
+    try:
+        prices = tuple(float(p) for p in text.split(","))
+    except ValueError:
+        prices = ()
+    if len(prices) != 2:
+        raise ValueError(f"--price-per-mtok {text!r}: expected IN,OUT such as 0.15,0.60")
+    return prices[0], prices[1]
 
 
 def rewrite_skill(root: str, config: Config, rule_ids: tuple[str, ...], *, provider: Provider | None = None,

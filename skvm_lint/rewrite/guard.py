@@ -12,7 +12,7 @@ from pathlib import Path
 from ..builder import build_skill
 from ..config import Config
 from ..diagnostics import Diagnostic, Severity
-from ..engine import check_model
+from ..pipeline import check_model
 from ..model import Skill
 from ..rule import RuleContext
 

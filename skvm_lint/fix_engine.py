@@ -12,12 +12,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..builder import build_skill
-from ..config import Config
-from ..diagnostics import Diagnostic, Edit
-from ..engine import check_model
-from ..atomic import atomic_write, umask as _umask
-from ..loader import decode_text
+from .builder import build_skill
+from .config import Config
+from .diagnostics import Diagnostic, Edit
+from .pipeline import check_model
+from .atomic import atomic_write, umask as _umask
+from .loader import decode_text
 
 MAX_ROUNDS = 5
 

@@ -1,0 +1,46 @@
+"""The ``skvm-lint`` command line: one module per command, each a thin layer over the library.
+
+Shared options and error handling live in :mod:`skvm_lint.cli.options`; what a command prints is rendered by
+``skvm_lint.reporters`` (findings) or ``skvm_lint.views`` (what a skill needs and how it runs).
+"""
+
+from __future__ import annotations
+
+import click
+
+from ..version import __version__
+
+
+class DefaultGroup(click.Group):
+    """``skvm-lint PATH...`` means ``skvm-lint check PATH...``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
+             epilog="""\b
+Examples:
+  skvm-lint corpus/examples/weather-report       check one skill (same as `skvm-lint check ...`)
+  skvm-lint check skills/ --format sarif -o out.sarif
+  skvm-lint check skills/ --select FM,ST --ignore FM006
+  skvm-lint check skills/ --fix                   apply safe fixes, then report what is left
+  skvm-lint analyze skills/my-skill               one JSON object per skill (JSON Lines)
+  skvm-lint rules                                 every rule with its id, groups and default
+  skvm-lint explain FM004                         what a rule checks, why, and how to fix it
+
+Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or internal error.
+Configuration: [tool.skvm-lint] in pyproject.toml or .skvm-lint.toml (see docs/configuration.md).""")
+@click.version_option(__version__, "--version", prog_name="skvm-lint")
+def main() -> None:
+    """Static analysis for LLM-agent skills (folders with a SKILL.md).
+
+    Checks frontmatter and structure against the Agent Skills spec and reports problems with file:line:col,
+    a stable rule id and a hint. Reads everything statically: no skill code is ever run.
+    """
+
+
+# Each module registers its commands on `main` (imported for that effect, after `main` exists).
+from . import analyze, check, corpus, facts, rules  # noqa: E402,F401

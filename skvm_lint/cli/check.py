@@ -1,0 +1,161 @@
+"""``skvm-lint check``: findings, fixes, and the rewrite of a skill for a target model."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import click
+
+from ..baseline import write_baseline as save_baseline
+from ..config import Config
+from ..diagnostics import Severity
+from ..loader import discover, display_path
+from ..rule import select_rules
+from . import main
+from .options import (EXIT_FINDINGS, EXIT_OK, config_from, guard, output, paths_argument, progress_run,
+                      select_options, split, with_options)
+
+
+@main.command()
+@paths_argument
+@with_options(select_options)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--output", "-o", "output_path", type=click.Path(dir_okay=False), default=None, help="Write the report to a file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit status 1 [default: error].")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Hide findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record every current finding in this file and exit 0.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply fixes that may change meaning.")
+@click.option("--diff", is_flag=True, help="With --fix: print the fixes as a unified diff, write nothing.")
+@click.option("--model", default=None, metavar="PROVIDER/MODEL",
+              help="With --fix --target: rewrite each skill for the target with this model (openai/..., "
+                   "anthropic/..., openrouter/..., deepseek/..., ollama/..., vllm/..., llamacpp/..., "
+                   "openai-compatible/NAME). Without it, only deterministic rewrites are applied.")
+@click.option("--base-url", default=None, help="With --model: the API's base URL [default: the provider's, or "
+                                                "$SKVM_LINT_LLM_BASE_URL].")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="With --fix --target: write the rewritten skills into this folder (originals untouched).")
+@click.option("--write", "write_in_place", is_flag=True,
+              help="With --fix --target: overwrite the original files with the accepted rewrite.")
+@click.option("--no-llm-cache", is_flag=True, help="With --model: do not read or write the response cache.")
+@click.option("--price-per-mtok", default=None, metavar="IN,OUT",
+              help="With --model: USD per million input and output tokens, to print the cost.")
+@guard
+def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          config_path: str | None, jobs: int, quiet: bool, target: str | None, profiles_dir: str | None, fmt: str,
+          output_path: str | None, fail_on: str | None, baseline: str | None, write_baseline: str | None, fix: bool,
+          unsafe_fixes: bool, diff: bool, model: str | None, base_url: str | None, out_dir: Path | None,
+          write_in_place: bool, no_llm_cache: bool, price_per_mtok: str | None) -> None:
+    """Check skills and report problems.
+
+    PATHS are skill folders, hub folders (searched recursively for SKILL.md) or files inside skills (as
+    pre-commit passes them).
+
+    \b
+    Adapting a skill to a weaker model (SkVM's compile step):
+      skvm-lint check --fix --target qwen--qwen3.5-9b skills/pdf-tools --diff
+      skvm-lint check --fix --target qwen--qwen3.5-9b --model openai/gpt-4o-mini skills/pdf-tools --out adapted/
+    The model's rewrite is guarded (frontmatter, headings and code kept, bounded growth, no new security
+    findings or errors, no more capability gaps) and rejected with the reasons otherwise.
+    """
+    config = config_from(
+        config_path,
+        target,
+        profiles_dir,
+        select=split(select) or None,
+        extend_select=split(extend_select) or None,
+        ignore=split(ignore) or None,
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+        baseline=Path(baseline) if baseline else None,
+    )
+    if write_baseline:  # a new baseline records everything, including what an old one accepted
+        config = dataclasses.replace(config, baseline=None)
+    select_rules(config.select, config.ignore, config.extend_select)  # fail fast on unknown selectors
+    if (model or out_dir or write_in_place) and not (fix and config.target is not None):
+        raise click.UsageError("--model, --out and --write rewrite a skill for a target: add --fix --target PROFILE")
+    if fix and config.target is not None:
+        sys.exit(_run_target_rewrite(paths, config, model, base_url, out_dir, write_in_place, diff, no_llm_cache,
+                                     price_per_mtok, quiet))
+    if fix or diff:
+        _run_fixes(paths, config, unsafe_fixes, diff, quiet)
+        if diff:
+            return
+    result = progress_run(paths, config, jobs, quiet, with_analysis=False)
+    if write_baseline:
+        count = save_baseline(result.diagnostics, Path(write_baseline))
+        click.echo(f"wrote {count} finding(s) to {write_baseline}", err=True)
+        sys.exit(EXIT_OK)
+    from ..reporters import REPORTERS
+    from ..reporters import text as text_reporter
+
+    with output(output_path) as stream:
+        if fmt == "text":
+            text_reporter.write(result, stream, quiet=quiet)
+        else:
+            REPORTERS[fmt](result, stream)
+    sys.exit(result.exit_code(config.fail_on))
+
+
+def _run_target_rewrite(paths: tuple[str, ...], config: Config, model: str | None, base_url: str | None,
+                        out_dir: Path | None, write: bool, diff: bool, no_cache: bool, price: str | None,
+                        quiet: bool) -> int:
+    """`check --fix --target`: rewrite each skill for the target; exit 1 when a model rewrite was rejected."""
+    from ..rewrite import Usage, parse_prices, rewrite_skill
+    from ..rewrite.cache import ResponseCache, default_path
+    from ..rewrite.providers import provider_for
+
+    try:
+        prices = parse_prices(price) if price else None
+        provider = provider_for(model, base_url=base_url) if model else None
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if not (out_dir or write or diff):
+        click.echo("nothing is written without --out DIR or --write; showing the rewrite as a diff", err=True)
+        diff = True
+    cache = ResponseCache(None if no_cache or provider is None else default_path())
+    roots, _missing = discover(paths)
+    rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
+    status, usage = EXIT_OK, Usage()
+    try:
+        for root in roots:
+            report = rewrite_skill(display_path(root), config, rule_ids, provider=provider, cache=cache,
+                                   out_dir=out_dir, write=write)
+            if diff:
+                sys.stdout.write(report.diff)
+            for line in report.deterministic if not quiet else []:
+                click.echo(f"{report.root}: fixed {line}", err=True)
+            for line in report.accepted:
+                click.echo(f"{report.root}: rewrite accepted ({line})", err=True)
+            for purpose, reasons in report.rejected:
+                click.echo(f"{report.root}: rewrite of purpose '{purpose}' rejected: " + "; ".join(reasons), err=True)
+                status = EXIT_FINDINGS
+            for line in report.notes + [f"written: {w}" for w in report.written]:
+                click.echo(f"{report.root}: {line}", err=True)
+            usage.add(report)
+    finally:
+        cache.close()
+    if provider is not None:
+        click.echo(usage.summary(provider.name, prices), err=True)
+    return status
+
+
+def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool, quiet: bool) -> None:
+    from ..fix_engine import fix_skill
+
+    roots, _missing = discover(paths)
+    rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
+    for root in roots:
+        report = fix_skill(display_path(root), rule_ids, config, unsafe=unsafe, diff_only=diff)
+        for text in report.diffs:
+            sys.stdout.write(text)
+        for line in report.applied:
+            if not quiet:
+                click.echo(f"fixed {line}", err=True)
+        for line in report.skipped:
+            click.echo(f"not fixed: {line}", err=True)

@@ -1,0 +1,112 @@
+"""What the commands share: the path argument, selection options, config loading, output files, progress, and
+turning expected errors into a clean message with exit status 2."""
+
+from __future__ import annotations
+
+import functools
+import io
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, TextIO
+
+import click
+
+from ..atomic import atomic_write
+from ..baseline import BaselineError
+from ..config import Config, ConfigError, load_config
+from ..rule import RuleError
+
+if TYPE_CHECKING:
+    from ..results import RunResult
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for v in values for part in v.split(",") if part.strip())
+
+
+@contextmanager
+def output(path: str | None) -> Iterator[TextIO]:
+    """Write to stdout, or to a file that is replaced atomically once the report is complete."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    buffer = io.StringIO()
+    yield buffer
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, buffer.getvalue())
+
+
+def config_from(config_path: str | None, target: str | None = None, profiles_dir: str | None = None,
+            **overrides: object) -> Config:
+    from ..profiles import ProfileError, load_profile
+
+    try:
+        config = load_config(Path(config_path) if config_path else None)
+        if target:
+            overrides["target"] = load_profile(target, profiles_dir or config.profiles_dir)
+    except (ConfigError, ProfileError) as exc:
+        raise click.UsageError(str(exc)) from None
+    return config.merged(**overrides)
+
+
+def progress_run(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool,
+                  with_analysis: bool) -> "RunResult":
+    from ..engine import run  # the analysis stack loads when a command needs it: `corpus scan` of a warm hub does not
+
+    show = not quiet and sys.stderr.isatty()
+    if not show:
+        return run(paths, config, jobs=jobs, with_analysis=with_analysis)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("skills"),
+                  TimeRemainingColumn(), transient=True, console=None) as progress:
+        task = progress.add_task("skills", total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        return run(paths, config, jobs=jobs, with_analysis=with_analysis, on_progress=update)
+
+
+def guard(fn):  # type: ignore[no-untyped-def]
+    """Turn expected user errors into clean messages with exit status 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return fn(*args, **kwargs)
+        except (FileNotFoundError, ValueError, BaselineError, RuleError) as exc:
+            raise click.UsageError(str(exc)) from None
+
+    return wrapper
+
+
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=str), required=True)
+select_options = [
+    click.option("--select", multiple=True, metavar="IDS",
+                 help="Run only these rules: ids (FM004), prefixes (FM), short names or groups, comma-separated."),
+    click.option("--extend-select", multiple=True, metavar="IDS", help="Add rules to the selection (e.g. opt-in ones)."),
+    click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules."),
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+                 help="Config file (default: nearest .skvm-lint.toml or pyproject.toml with [tool.skvm-lint])."),
+    click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+                 help="Worker processes; 0 chooses by the number of skills."),
+    click.option("--quiet", "-q", is_flag=True, help="No progress bar and no hints."),
+    click.option("--target", default=None, metavar="PROFILE",
+                 help="SkVM capability profile to check against (a path, or a name looked up in --profiles-dir)."),
+    click.option("--profiles-dir", default=None, type=click.Path(file_okay=False),
+                 help="Folder of SkVM profiles (<harness>/<provider>--<model>/*.json) [default: $SKVM_PROFILES]."),
+]
+
+
+def with_options(options):  # type: ignore[no-untyped-def]
+    def decorate(fn):  # type: ignore[no-untyped-def]
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+
+    return decorate

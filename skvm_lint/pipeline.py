@@ -1,0 +1,95 @@
+"""The per-skill pipeline: build the model, run the selected rules, apply per-path ignores and inline suppressions,
+and (for ``analyze`` and hub scans) assemble the analysis object.
+
+``process_skill`` is a pure function of (skill folder, rule ids, config): what worker processes and Dask workers run.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from typing import Iterable
+
+from .analyses import analyze_skill
+from .builder import build_missing, build_skill
+from .config import Config
+from .diagnostics import Diagnostic, Severity
+from .model import Skill
+from .results import SkillResult
+from .rule import RuleContext, rule_by_id
+from .suppress import Suppressions
+
+INTERNAL_ERROR = ("IN001", "internal-error")
+
+Task = tuple  # (root, missing, rule ids, config, with_analysis[, with_fingerprint]): process_skill's arguments
+
+
+def _internal_error(root: str, where: str, exc: BaseException) -> Diagnostic:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    location = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
+    return Diagnostic(*INTERNAL_ERROR, Severity.ERROR,
+                      f"internal error in {where}: {type(exc).__name__}: {exc}{location}", root, ".",
+                      hint="this is a bug in skvm-lint, not in the skill; please report it with the skill attached")
+
+
+def _source_line(skill: Skill, diag: Diagnostic) -> str:
+    f = skill.file(diag.file)
+    if f is None or f.text is None:
+        return ""
+    lines = f.text.split("\n", diag.line)
+    return lines[diag.line - 1] if 0 < diag.line <= len(lines) else ""
+
+
+def check_model(skill: Skill, rule_ids: Iterable[str], config: Config,
+                ctx: RuleContext | None = None) -> list[Diagnostic]:
+    """Run rules over a built model; per-path ignores and suppressions applied. Never raises."""
+    diagnostics: list[Diagnostic] = []
+    ctx = ctx or RuleContext(options=config.rule_options, target=config.target)
+    for rule_id in rule_ids:
+        rule = rule_by_id(rule_id)
+        if rule is None:
+            continue
+        try:
+            diagnostics.extend(rule().check(skill, ctx))
+        except Exception as exc:  # a broken rule must not hide the other rules' findings
+            diagnostics.append(_internal_error(skill.root, f"rule {rule_id}", exc))
+    suppressions = Suppressions.from_skill(skill)
+    kept = []
+    for diag in diagnostics:
+        if suppressions.suppresses(diag):
+            continue
+        ignored = config.ignored_for(diag.path) if config.per_path_ignores else set()
+        if ignored and any(i.upper() == diag.rule or diag.rule.startswith(i.upper()) or i == diag.name
+                           for i in ignored):
+            continue
+        diag.source_line = _source_line(skill, diag)
+        kept.append(diag)
+    kept.sort(key=Diagnostic.sort_key)
+    return kept
+
+
+def process_skill(root: str, missing: bool, rule_ids: tuple[str, ...], config: Config,
+                  with_analysis: bool = False, with_fingerprint: bool = False) -> SkillResult:
+    """Build, analyse and check one skill. Never raises: failures become IN001 diagnostics."""
+    try:
+        skill = build_missing(root) if missing else build_skill(root, config.limits)
+    except Exception as exc:  # includes RecursionError: deep input must never kill a worker
+        return SkillResult(root, None, [_internal_error(root, "the model builder", exc)])
+    ctx = RuleContext(options=config.rule_options, target=config.target)
+    diagnostics = check_model(skill, rule_ids, config, ctx)
+    analysis = None
+    if with_analysis:
+        try:
+            analysis = analyze_skill(skill, ctx.analyses)  # reuses what the rules computed
+        except Exception as exc:
+            diagnostics.append(_internal_error(root, "the analyses", exc))
+    fingerprint = None
+    if with_fingerprint and not missing:
+        try:
+            from .library import fingerprint as make_fingerprint
+
+            fingerprint = make_fingerprint(skill)
+        except Exception as exc:
+            diagnostics.append(_internal_error(root, "the library fingerprint", exc))
+    return SkillResult(root, skill.name, diagnostics, analysis, fingerprint)
+

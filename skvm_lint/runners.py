@@ -1,0 +1,134 @@
+"""Runners: map the per-skill pipeline over many skills, on a process pool here or on a Dask cluster.
+
+Both keep a bounded number of chunks in flight so memory stays flat on a 100k-skill hub, and a worker that dies on
+some input costs that one skill (an IN001 finding), not the run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Iterator
+
+from . import pipeline
+from .diagnostics import Diagnostic, Severity
+from .pipeline import INTERNAL_ERROR, Task
+from .results import SkillResult
+
+
+def default_jobs(n_skills: int) -> int:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    # Starting workers costs ~100 ms each; not worth it for a handful of skills.
+    return max(1, min(cpus, n_skills // 16))
+
+
+CHUNKS_IN_FLIGHT_PER_WORKER = 4  # enough to keep workers busy, few enough that memory stays flat
+
+
+def _chunk_size(tasks: int, workers: int) -> int:
+    """Skills per chunk: about eight chunks per worker, at most 32 skills each."""
+    return max(1, min(32, tasks // (workers * 8)))
+
+
+def map_tasks(tasks: list[Task], jobs: int) -> Iterator[SkillResult]:
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield _run_task(task)
+        return
+    chunksize = _chunk_size(len(tasks), jobs)
+    chunks = [tasks[i:i + chunksize] for i in range(0, len(tasks), chunksize)]
+    results: dict[int, list[SkillResult]] = {}
+    next_to_yield = 0
+    window = jobs * CHUNKS_IN_FLIGHT_PER_WORKER
+    index = 0
+    while index < len(chunks):
+        # A worker that dies breaks the whole pool: the chunks in flight are retried below, the rest get a new pool.
+        crashed: list[int] = []
+        futures: dict[int, Any] = {}
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            try:
+                while index < len(chunks):
+                    for pending in range(index, min(len(chunks), index + window)):
+                        if pending not in futures:
+                            futures[pending] = pool.submit(_process_chunk, chunks[pending])
+                    results[index] = futures.pop(index).result()
+                    index += 1
+                    ready, next_to_yield = _in_order(results, next_to_yield)
+                    yield from ready
+            except BrokenProcessPool:
+                crashed = sorted({index, *futures})
+            except KeyboardInterrupt:  # pragma: no cover - interactive
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+        # A worker died (a native parser crashed on some input): the chunks that were in flight are retried one
+        # skill per process, so the one skill that kills a worker is reported and the others are still checked.
+        for k in crashed:
+            future = futures.get(k)
+            done = future is not None and future.done() and not future.cancelled() and future.exception() is None
+            results[k] = future.result() if done else [_isolated(task) for task in chunks[k]]
+        if crashed:
+            index = crashed[-1] + 1
+        ready, next_to_yield = _in_order(results, next_to_yield)
+        yield from ready
+
+
+def map_tasks_dask(tasks: list[tuple[Any, ...]], scheduler: str, jobs: int = 0) -> Iterator[SkillResult]:
+    """Run tasks on a Dask distributed cluster (``scheduler``: its address, or ``local`` for a LocalCluster of
+    ``jobs`` worker processes here). Results arrive as they complete, not in input order; a bounded number of chunks
+    is in flight so the client's memory stays flat. Workers need skvm-lint installed (same version)."""
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=jobs or default_jobs(len(tasks)) or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+    client = Client(cluster if cluster is not None else scheduler)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        chunksize = _chunk_size(len(tasks), workers)
+        chunks = (tasks[i:i + chunksize] for i in range(0, len(tasks), chunksize))
+        window = as_completed()
+        for chunk in itertools.islice(chunks, workers * CHUNKS_IN_FLIGHT_PER_WORKER):
+            window.add(client.submit(_process_chunk, chunk, pure=False))
+        for future in window:
+            yield from future.result()
+            future.release()
+            following = next(chunks, None)
+            if following is not None:
+                window.add(client.submit(_process_chunk, following, pure=False))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _in_order(results: dict[int, list[SkillResult]], next_index: int) -> tuple[list[SkillResult], int]:
+    """Take the chunk results that can be yielded now without breaking the input order."""
+    ready: list[SkillResult] = []
+    while next_index in results:
+        ready.extend(results.pop(next_index))
+        next_index += 1
+    return ready, next_index
+
+
+def _process_chunk(chunk: list[Task]) -> list[SkillResult]:
+    return [_run_task(task) for task in chunk]
+
+
+def _isolated(task: Task) -> SkillResult:
+    """Check one skill in a process of its own; a crash of that process becomes an IN001 finding."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(_run_task, task).result()
+        except BrokenProcessPool:
+            root = task[0]
+            crash = Diagnostic(*INTERNAL_ERROR, Severity.ERROR, "the process checking this skill crashed (a native "
+                               "parser failed on its content); the skill was not checked", root, ".",
+                               hint="this is a bug in skvm-lint or a parser it uses; please report it with the skill")
+            return SkillResult(root, None, [crash])
+
+
+def _run_task(task: Task) -> SkillResult:
+    return pipeline.process_skill(*task)  # looked up at call time, so a test can stand in for the pipeline

@@ -1,0 +1,43 @@
+"""The layers of docs/architecture.md hold: import-linter's contract (pyproject.toml) over the package, and the same
+wall for the rule files in rules/, which live outside the package and so outside import-linter's view."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# What a rule may import: the model and its facts, the analyses, the rule framework, fix builders and views.
+# Never the pipeline, runners, engine, reporters, the CLI or anything that opens files for it.
+RULE_MAY_IMPORT = ("skvm_lint.rule", "skvm_lint.diagnostics", "skvm_lint.model", "skvm_lint.analyses",
+                   "skvm_lint.fixes", "skvm_lint.views", "skvm_lint.spec", "skvm_lint.tokens", "skvm_lint.profiles",
+                   "skvm_lint.escape", "skvm_lint.library", "skvm_lint.vocabulary")
+
+
+def test_import_layers_contract():
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run([str(lint_imports), "--config", str(ROOT / "pyproject.toml")], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "0 broken" in done.stdout
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.append((node.lineno, node.module))
+        elif isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name) for alias in node.names)
+    return found
+
+
+def test_rules_import_only_the_framework_and_facts():
+    wrong = [f"rules/{path.name}:{line}: {module}"
+             for path in sorted((ROOT / "rules").glob("*.py"))
+             for line, module in _imports(path)
+             if module.startswith("skvm_lint") and not module.startswith(RULE_MAY_IMPORT)]
+    assert not wrong, "rules import above the rule framework:\n" + "\n".join(wrong)
