@@ -39,10 +39,10 @@ def analyze(path: str | os.PathLike[str], config: "Config | None" = None) -> dic
     from .config import Config
     from .pipeline import process_skill
     from .results import analysis_object
-    from .rule import select_rules
+    from .selection import Selection
 
     config = config or Config()
-    rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
+    rule_ids = Selection.from_config(config).rule_ids()
     result = process_skill(os.fspath(path), False, rule_ids, config, with_analysis=True)
     return analysis_object(result)
 

@@ -18,8 +18,6 @@ Example::
 
 from __future__ import annotations
 
-import fnmatch
-import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -50,16 +48,6 @@ class Config:
     target: Any = None  # a skvm_lint.profiles.Profile: the model the skill should run on (gap rules use it)
     profiles_dir: str | None = None  # where --target names are looked up
     source: Path | None = None  # the file this came from
-
-    def ignored_for(self, path: str) -> set[str]:
-        """Rule selectors ignored for a file; patterns are relative to the config file's folder."""
-        base = self.source.parent if self.source is not None else Path.cwd()
-        path = os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
-        out: set[str] = set()
-        for pattern, ids in self.per_path_ignores:
-            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern.rstrip("/") + "/*"):
-                out.update(ids)
-        return out
 
     def merged(self, **overrides: Any) -> "Config":
         """A copy with command-line overrides applied (None means: keep the file's value)."""

@@ -29,7 +29,8 @@ from .loader import SKIPPED_DIRS, discover, display_path, is_archive_root
 from .atomic import atomic_write
 from .library import Fingerprint, analyse
 from .library import available as library_available
-from .rule import LibraryRule, RuleContext, rules_dir, select_rules
+from .rule import LibraryRule, RuleContext, rules_dir
+from .selection import Selection
 
 SCHEMA = ("CREATE TABLE IF NOT EXISTS results (path TEXT PRIMARY KEY, key TEXT NOT NULL, record TEXT NOT NULL);"
           # As git's index: a skill whose files' names, sizes, mtimes and inodes are unchanged keeps its content key
@@ -163,7 +164,7 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
         if todo:  # the analysis stack (parsers, rules) is loaded only when there is something to analyse
             from .runners import default_jobs, map_tasks, map_tasks_dask
 
-            rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
+            rule_ids = Selection.from_config(config).rule_ids()
             tasks = [(path, missing, rule_ids, config, True, with_library) for path, missing, _ in todo]
             results = map_tasks(tasks, jobs or default_jobs(len(tasks))) if scheduler is None else \
                 map_tasks_dask(tasks, scheduler, jobs)
@@ -200,7 +201,7 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
                                    "'library.diagnostics')"))
         if previous.get("library.json") != stamp or "library.diagnostics" not in previous \
                 or not report.library.exists():
-            library_rules = [r for r in select_rules(config.select, config.ignore, config.extend_select)
+            library_rules = [r for r in Selection.from_config(config).rules()
                              if issubclass(r, LibraryRule)]
             report.library_diagnostics = _write_library(db, wanted, library_rules, config, report.library)
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",

@@ -8,7 +8,7 @@ from .baseline import apply_baseline
 from .config import Config
 from .loader import discover, display_path
 from .results import RunResult
-from .rule import select_rules
+from .selection import Selection
 from .runners import default_jobs, map_tasks
 
 
@@ -17,7 +17,7 @@ def run(paths: Iterable[str], config: Config, *, jobs: int = 0, with_analysis: b
     """Discover skills under ``paths`` and check them all (``jobs=0``: choose by size)."""
     roots, skill_less = discover(paths)
     tasks_roots = [(display_path(r), False) for r in roots] + [(display_path(r), True) for r in skill_less]
-    rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
+    rule_ids = Selection.from_config(config).rule_ids()
     tasks = [(root, missing, rule_ids, config, with_analysis) for root, missing in tasks_roots]
     result = RunResult()
     for done, skill_result in enumerate(map_tasks(tasks, jobs or default_jobs(len(tasks))), 1):

@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic, Severity
 from .model import Skill
 from .results import SkillResult
 from .rule import RuleContext, rule_by_id
+from .selection import Selection
 from .suppress import Suppressions
 
 INTERNAL_ERROR = ("IN001", "internal-error")
@@ -54,13 +55,12 @@ def check_model(skill: Skill, rule_ids: Iterable[str], config: Config,
         except Exception as exc:  # a broken rule must not hide the other rules' findings
             diagnostics.append(_internal_error(skill.root, f"rule {rule_id}", exc))
     suppressions = Suppressions.from_skill(skill)
+    selection = Selection.from_config(config)
     kept = []
     for diag in diagnostics:
         if suppressions.suppresses(diag):
             continue
-        ignored = config.ignored_for(diag.path) if config.per_path_ignores else set()
-        if ignored and any(i.upper() == diag.rule or diag.rule.startswith(i.upper()) or i == diag.name
-                           for i in ignored):
+        if selection.ignored_at(diag):
             continue
         diag.source_line = _source_line(skill, diag)
         kept.append(diag)

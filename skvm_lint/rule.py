@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import Any, ClassVar, Iterable
 
 from .diagnostics import Diagnostic, Fix, Severity, printable
 from .model import Skill, Span
@@ -199,48 +199,3 @@ def rule_by_id(rule_id: str) -> type[Rule] | None:
 @cache
 def _rules_by_key() -> dict[str, type[Rule]]:
     return {**{r.name: r for r in all_rules()}, **{r.id: r for r in all_rules()}}
-
-
-def all_groups() -> set[str]:
-    return {g for r in all_rules() for g in r.groups}
-
-
-def _matches(rule: type[Rule], selector: str) -> bool:
-    sel = selector.strip()
-    return (sel.upper() == "ALL" or rule.id == sel.upper() or rule.name == sel.lower()
-            or sel.lower() in rule.groups or (len(sel) >= 2 and rule.id.startswith(sel.upper())))
-
-
-def check_selectors(selectors: Iterable[str]) -> None:
-    """Raise ValueError naming the first selector that matches no rule."""
-    rules = all_rules()
-    for sel in selectors:
-        if not any(_matches(r, sel) for r in rules):
-            raise ValueError(f"unknown rule, prefix or group {sel!r}; `skvm-lint rules` lists them")
-
-
-def select_rules(select: Iterable[str] | None = None, ignore: Iterable[str] = (),
-                 extend_select: Iterable[str] = ()) -> list[type[Rule]]:
-    """Resolve selectors (ids, prefixes such as ``FM``, short names, groups, ``ALL``) to rules.
-
-    With no ``select``, the on-by-default rules run. Opt-in rules run only when a selector names them.
-    """
-    select = list(select or [])
-    ignore = list(ignore)
-    extend_select = list(extend_select)
-    check_selectors(select + ignore + extend_select)
-    chosen: list[type[Rule]] = []
-    for rule in all_rules():
-        if select:
-            wanted = any(_matches(rule, s) for s in select)
-        else:
-            wanted = rule.default_enabled
-        wanted = wanted or any(_matches(rule, s) for s in extend_select)
-        if wanted and not any(_matches(rule, s) for s in ignore):
-            chosen.append(rule)
-    return chosen
-
-
-def iter_rule_docs() -> Iterator[tuple[type[Rule], dict[str, str]]]:
-    for rule in all_rules():
-        yield rule, rule.docs()

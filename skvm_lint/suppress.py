@@ -6,7 +6,8 @@ Markdown: ``<!-- skvm-lint: disable=FM004 -->``; scripts, code fences and frontm
 - ``disable=ID[,ID...]`` from this line until ``enable=ID`` (or the end of the file);
 - ``disable-line=ID`` this line; ``disable-next-line=ID`` the next line; ``disable-file=ID`` the whole file.
 
-Without ``=ID`` a directive applies to every rule. IDs may be full ids, prefixes (``FM``) or short names.
+Without ``=ID`` a directive applies to every rule. IDs are selectors as everywhere (ids, prefixes such as
+``FM``, short names, groups, ``ALL``): see :mod:`skvm_lint.selection`.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from dataclasses import dataclass
 
 from .diagnostics import Diagnostic
 from .model import Skill
+from .selection import ALL, matches_finding
 
 DIRECTIVE = re.compile(
     r"skvm-lint:\s*(disable-next-line|disable-line|disable-file|disable|enable)\b(?:\s*=\s*([A-Za-z0-9_,\s-]+))?")
-ALL = "*"
 
 
 @dataclass(slots=True)
@@ -31,7 +32,7 @@ class _Range:
 
 def _ids(raw: str | None) -> frozenset[str]:
     if not raw:
-        return frozenset({ALL})
+        return frozenset({ALL})  # a directive without ids names every rule
     return frozenset(part.strip() for part in raw.replace(" ", ",").split(",") if part.strip())
 
 
@@ -81,11 +82,7 @@ class Suppressions:
 
     def suppresses(self, diag: Diagnostic) -> bool:
         for r in self._ranges.get(diag.file, ()):
-            if r.start <= diag.line <= r.end and any(_matches(diag, i) for i in r.ids):
+            if r.start <= diag.line <= r.end and any(matches_finding(diag, i) for i in r.ids):
                 return True
         return False
 
-
-def _matches(diag: Diagnostic, selector: str) -> bool:
-    return (selector == ALL or selector.upper() == diag.rule or selector.lower() == diag.name
-            or (len(selector) >= 2 and diag.rule.startswith(selector.upper())))

@@ -11,7 +11,8 @@ from skvm_lint.config import Config, ConfigError, load_config
 from skvm_lint.diagnostics import Severity
 from skvm_lint.engine import run
 from skvm_lint.pipeline import process_skill
-from skvm_lint.rule import Rule, all_rules, select_rules
+from skvm_lint.rule import Rule, all_rules
+from skvm_lint.selection import select_rules
 
 DESCRIPTION = "Checks things. Use when asked to check things."
 BAD = f"---\ndescription: {DESCRIPTION}\n---\n# Body\n"  # FM004 only
@@ -51,7 +52,7 @@ def test_opt_in_rules_need_a_selector(monkeypatch):
         groups = ("demo",)
         default_enabled = False
 
-    monkeypatch.setattr("skvm_lint.rule.all_rules", lambda: (*all_rules(), OptIn))
+    monkeypatch.setattr("skvm_lint.selection.all_rules", lambda: (*all_rules(), OptIn))
     assert "ZZ001" not in ids(select_rules())
     assert "ZZ001" in ids(select_rules(None, extend_select=["demo"]))
 
@@ -67,6 +68,29 @@ def test_config_file_and_per_path_ignores(tmp_path: Path, make_skill, monkeypatc
     result = run(["case-skill"], config)
     assert result.diagnostics == []
     assert [d.rule for d in run([str(root)], Config()).diagnostics] == ["FM004"]
+
+
+@pytest.mark.parametrize("selectors", [["FM004"], ["name-missing"], ["frontmatter"], ["ALL"]])
+def test_per_path_ignores_take_every_kind_of_selector(tmp_path: Path, make_skill, monkeypatch, selectors):
+    """Groups and ALL used to be dropped silently in per-path ignores: the one matcher serves them too."""
+    make_skill({"SKILL.md": BAD})
+    (tmp_path / ".skvm-lint.toml").write_text(f'[per-path-ignores]\n"case-skill/**" = {selectors!r}\n'
+                                              .replace("'", '"'))
+    monkeypatch.chdir(tmp_path)
+    assert run(["case-skill"], load_config()).diagnostics == []
+
+
+def test_unknown_rule_in_per_path_ignores_is_an_error(tmp_path: Path, make_skill, monkeypatch):
+    make_skill({"SKILL.md": BAD})
+    (tmp_path / ".skvm-lint.toml").write_text('[per-path-ignores]\n"case-skill/**" = ["FM9999"]\n')
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValueError, match=r"per-path-ignores 'case-skill/\*\*': unknown rule.*'FM9999'"):
+        run(["case-skill"], load_config())
+
+
+def test_suppression_by_group(make_skill):
+    root = make_skill({"SKILL.md": "<!-- skvm-lint: disable-file=frontmatter -->\n" + BAD})
+    assert process_skill(str(root), False, ("FM004",), Config()).diagnostics == []
 
 
 def test_config_errors_name_the_file(tmp_path: Path):

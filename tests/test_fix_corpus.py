@@ -17,7 +17,8 @@ from skvm_lint.diagnostics import Severity
 from skvm_lint.pipeline import check_model
 from skvm_lint.fix_engine import fix_skill
 from skvm_lint.loader import discover
-from skvm_lint.rule import RuleContext, select_rules
+from skvm_lint.rule import RuleContext
+from skvm_lint.selection import select_rules
 
 pytestmark = pytest.mark.corpus
 

@@ -12,7 +12,8 @@ from skvm_lint.builder import build_skill
 from skvm_lint.cli import main
 from skvm_lint.config import Config
 from skvm_lint.pipeline import process_skill
-from skvm_lint.rule import all_rules, select_rules
+from skvm_lint.rule import all_rules
+from skvm_lint.selection import select_rules
 
 from .conftest import write_skill
 

@@ -12,7 +12,7 @@ from skvm_lint.config import Config
 from skvm_lint.pipeline import process_skill
 from skvm_lint.fix_engine import fix_skill
 from skvm_lint.parsing.code import extract_facts
-from skvm_lint.rule import select_rules
+from skvm_lint.selection import select_rules
 
 from .conftest import write_skill
 

@@ -12,7 +12,7 @@ from ..baseline import write_baseline as save_baseline
 from ..config import Config
 from ..diagnostics import Severity
 from ..loader import discover, display_path
-from ..rule import select_rules
+from ..selection import Selection
 from . import main
 from .options import (EXIT_FINDINGS, EXIT_OK, config_from, guard, output, paths_argument, progress_run,
                       select_options, split, with_options)
@@ -76,7 +76,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     )
     if write_baseline:  # a new baseline records everything, including what an old one accepted
         config = dataclasses.replace(config, baseline=None)
-    select_rules(config.select, config.ignore, config.extend_select)  # fail fast on unknown selectors
+    Selection.from_config(config).validate()  # fail fast on unknown selectors, per-path ignores included
     if (model or out_dir or write_in_place) and not (fix and config.target is not None):
         raise click.UsageError("--model, --out and --write rewrite a skill for a target: add --fix --target PROFILE")
     if fix and config.target is not None:
@@ -120,7 +120,7 @@ def _run_target_rewrite(paths: tuple[str, ...], config: Config, model: str | Non
         diff = True
     cache = ResponseCache(None if no_cache or provider is None else default_path())
     roots, _missing = discover(paths)
-    rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
+    rule_ids = Selection.from_config(config).rule_ids()
     status, usage = EXIT_OK, Usage()
     try:
         for root in roots:
@@ -149,7 +149,7 @@ def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool,
     from ..fix_engine import fix_skill
 
     roots, _missing = discover(paths)
-    rule_ids = tuple(r.id for r in select_rules(config.select, config.ignore, config.extend_select))
+    rule_ids = Selection.from_config(config).rule_ids()
     for root in roots:
         report = fix_skill(display_path(root), rule_ids, config, unsafe=unsafe, diff_only=diff)
         for text in report.diffs:
