@@ -25,7 +25,7 @@ Correct the YAML at the reported line. Quote values that contain `: `, `#`, `[` 
 
 import re
 
-from skvm_lint.diagnostics import Edit, Fix, Severity
+from skvm_lint.diagnostics import Fix, Replace, Severity
 from skvm_lint.fixes.yaml_edit import line_offset
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
@@ -68,4 +68,4 @@ def _quote_colon_value(skill, line: int):
     value = m.group("value").replace("\\", "\\\\").replace('"', '\\"')
     start = line_offset(skill.skill_md_text, line) + m.start("value")
     end = line_offset(skill.skill_md_text, line) + m.end("value")
-    return Fix(f"quote the value of `{m.group('key')}`", (Edit(skill.skill_md_path, start, end, f'"{value}"'),))
+    return Fix(f"quote the value of `{m.group('key')}`", (Replace(skill.skill_md_path, start, end, f'"{value}"'),))

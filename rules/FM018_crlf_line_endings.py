@@ -16,7 +16,7 @@ some fail to find the closing `---\r`. Git on Windows (`core.autocrlf`) produces
 Convert to `\n` line endings (`--fix`), and set `* text=auto eol=lf` in `.gitattributes`.
 """
 
-from skvm_lint.diagnostics import Edit, Fix, Severity
+from skvm_lint.diagnostics import Fix, Replace, Severity
 from skvm_lint.rule import Rule
 
 
@@ -32,6 +32,6 @@ class CrlfLineEndings(Rule):
         if not skill.skill_md_path or "\r\n" not in text:
             return
         count = text.count("\r\n")
-        fix = Fix("convert line endings to \\n", (Edit(skill.skill_md_path, 0, len(text), text.replace("\r\n", "\n")),))
+        fix = Fix("convert line endings to \\n", (Replace(skill.skill_md_path, 0, len(text), text.replace("\r\n", "\n")),))
         yield self.report(skill, skill.skill_md_path, f"SKILL.md has {count} Windows (CRLF) line ending(s)",
                           hint="convert to \\n line endings", fix=fix)

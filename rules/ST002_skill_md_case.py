@@ -17,7 +17,7 @@ Rename the file to `SKILL.md` (`skvm-lint check --fix --unsafe-fixes` does it; t
 from elsewhere to the old name break).
 """
 
-from skvm_lint.diagnostics import Edit, Fix, Severity
+from skvm_lint.diagnostics import Applicability, Fix, Rename, Severity
 from skvm_lint.rule import Rule
 
 
@@ -31,6 +31,6 @@ class SkillMdCase(Rule):
     def check(self, skill, ctx):
         found = skill.skill_md_path
         if found is not None and found != "SKILL.md":
-            fix = Fix(f"rename {found} to SKILL.md", (Edit(found, 0, 0, "", rename_to="SKILL.md"),), safe=False)
+            fix = Fix(f"rename {found} to SKILL.md", (Rename(found, "SKILL.md"),), Applicability.UNSAFE)
             yield self.report(skill, found, f"skill file is named {found!r}; agents look for 'SKILL.md'",
                               hint="rename it to SKILL.md", fix=fix)

@@ -24,7 +24,7 @@ it; the convention is configurable: `[tool.skvm-lint.rules.ST008] anchor = "$SKI
 
 import re
 
-from skvm_lint.diagnostics import Edit, Fix, Severity
+from skvm_lint.diagnostics import Applicability, Fix, Replace, Severity
 from skvm_lint.fixes.yaml_edit import line_end, line_offset
 from skvm_lint.rule import Rule
 
@@ -69,5 +69,5 @@ def _anchor_fix(file, text, line_number, word, anchor):
         return None
     start += m.start()
     path = word.removeprefix("./")
-    return Fix(f"anchor `{word}` to the skill folder", (Edit(file, start, start + len(word), f"{anchor}/{path}"),),
-               safe=False)
+    return Fix(f"anchor `{word}` to the skill folder", (Replace(file, start, start + len(word), f"{anchor}/{path}"),),
+               Applicability.UNSAFE)

@@ -22,7 +22,7 @@ Add the language after the backticks (` ```bash `). `--fix` does it.
 """
 
 from skvm_lint.analyses.fences import fence_language
-from skvm_lint.diagnostics import Edit, Fix, Severity
+from skvm_lint.diagnostics import Fix, Replace, Severity
 from skvm_lint.fixes.yaml_edit import line_offset
 from skvm_lint.rule import Rule
 
@@ -49,6 +49,6 @@ class FenceLanguageMissing(Rule):
             opening = text[start:].split("\n", 1)[0]
             marker = opening.lstrip(" >\t")
             position = start + len(opening) - len(marker) + (len(marker) - len(marker.lstrip("`~")))
-            fix = Fix(f"label the fence `{language}`", (Edit(skill.skill_md_path, position, position, language),))
+            fix = Fix(f"label the fence `{language}`", (Replace(skill.skill_md_path, position, position, language),))
             yield self.report(skill, block.span, f"this fence has no language; its content is {language}",
                               hint=f"open it with ```{language}", fix=fix)

@@ -24,27 +24,56 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace ``[start, end)`` (character offsets) of ``file`` (relative to the skill root) with ``text``.
+class Applicability(str, enum.Enum):
+    """How far a fix can be trusted, as ruff has it: ``--fix`` applies safe fixes, ``--unsafe-fixes`` adds unsafe
+    ones (they may change meaning), display-only fixes are shown (``--diff``) and never applied."""
 
-    A ``rename_to`` edit renames the file instead (start/end/text unused); a ``create`` edit writes a new file
-    whose content is ``text`` and is skipped, with the rest of its fix, when the file already exists.
-    """
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Replace:
+    """Replace ``[start, end)`` (character offsets) of ``file`` (relative to the skill root) with ``text``."""
 
     file: str
     start: int
     end: int
     text: str
-    rename_to: str | None = None
-    create: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    """Rename ``file`` to ``to`` (both relative to the skill root); skipped when ``to`` exists."""
+
+    file: str
+    to: str
+
+
+@dataclass(frozen=True, slots=True)
+class Create:
+    """Write a new file; skipped, with the rest of its fix, when the file already exists."""
+
+    file: str
+    text: str
+
+
+Edit = Replace | Rename | Create
 
 
 @dataclass(frozen=True, slots=True)
 class Fix:
     description: str
     edits: tuple[Edit, ...]
-    safe: bool = True
+    applicability: Applicability = Applicability.SAFE
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability is Applicability.SAFE
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .builder import build_skill
 from .config import Config
-from .diagnostics import Diagnostic, Edit
+from .diagnostics import Applicability, Create, Diagnostic, Rename, Replace
 from .pipeline import check_model
 from .atomic import atomic_write, umask as _umask
 from .loader import decode_text
@@ -29,36 +29,46 @@ class FixReport:
     diffs: list[str] = field(default_factory=list)
 
 
-def _choose(diags: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
-    return [d for d in diags if d.fix is not None and (d.fix.safe or unsafe)]
+def _choose(diags: list[Diagnostic], unsafe: bool, diff_only: bool) -> list[Diagnostic]:
+    """The fixes to apply: safe ones, and unsafe ones with ``unsafe``; display-only fixes only into a diff."""
+    wanted = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
+    if diff_only:
+        wanted.add(Applicability.DISPLAY_ONLY)
+    return [d for d in diags if d.fix is not None and d.fix.applicability in wanted]
 
 
-def _resolve(fixable: list[Diagnostic]) -> tuple[dict[str, list[Edit]], list[Diagnostic], list[Edit]]:
-    """Pick non-overlapping fixes deterministically (earliest edit first, then rule id); all edits of a fix or none."""
+def _range(edit: Replace | Create) -> tuple[int, int]:
+    return (edit.start, edit.end) if isinstance(edit, Replace) else (0, 0)
+
+
+def _resolve(fixable: list[Diagnostic]) -> tuple[dict[str, list[Replace]], list[Diagnostic], list[Rename]]:
+    """Pick non-overlapping fixes deterministically (earliest edit first, then rule id); all edits of a fix or none.
+    A new file clashes with anything else in that file; one rename per round."""
     taken: dict[str, list[tuple[int, int]]] = {}
-    per_file: dict[str, list[Edit]] = {}
-    renames: list[Edit] = []
+    per_file: dict[str, list[Replace]] = {}
+    renames: list[Rename] = []
     chosen: list[Diagnostic] = []
-    for diag in sorted(fixable, key=lambda d: (min((e.start for e in d.fix.edits), default=0), d.rule, d.line)):
+    for diag in sorted(fixable, key=lambda d: (min((e.start if isinstance(e, Replace) else 0 for e in d.fix.edits),
+                                                   default=0), d.rule, d.line)):
         edits = diag.fix.edits
-        if any(e.rename_to for e in edits):
+        if any(isinstance(e, Rename) for e in edits):
             if not renames:
-                renames.extend(e for e in edits if e.rename_to)
+                renames.extend(e for e in edits if isinstance(e, Rename))
                 chosen.append(diag)
             continue
-        clash = any(not (e.end <= s or e.start >= t) or (e.start == e.end == s) or e.create
-                    for e in edits for s, t in taken.get(e.file, []))
+        clash = any(not (_range(e)[1] <= s or _range(e)[0] >= t) or (_range(e)[0] == _range(e)[1] == s)
+                    or isinstance(e, Create) for e in edits for s, t in taken.get(e.file, []))
         if clash:
             continue
         for e in edits:
-            taken.setdefault(e.file, []).append((e.start, e.end))
-            if not e.create:
+            taken.setdefault(e.file, []).append(_range(e))
+            if isinstance(e, Replace):
                 per_file.setdefault(e.file, []).append(e)
         chosen.append(diag)
     return per_file, chosen, renames
 
 
-def apply_edits(text: str, edits: list[Edit]) -> str:
+def apply_edits(text: str, edits: list[Replace]) -> str:
     """``text`` with non-overlapping ``edits`` applied (last first, so earlier offsets stay valid)."""
     for e in sorted(edits, key=lambda e: e.start, reverse=True):
         text = text[:e.start] + e.text + text[e.end:]
@@ -82,13 +92,13 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
     rounds = 1 if diff_only else MAX_ROUNDS
     for _ in range(rounds):
         skill = build_skill(root, config.limits)
-        fixable = _choose(check_model(skill, rule_ids, config), unsafe)
+        fixable = _choose(check_model(skill, rule_ids, config), unsafe, diff_only)
         if not fixable:
             break
         per_file, chosen, renames = _resolve(fixable)
         wrote = False
         for diag in chosen:  # new files first: a fix whose file cannot be created is dropped whole
-            for e in (e for e in diag.fix.edits if e.create):
+            for e in (e for e in diag.fix.edits if isinstance(e, Create)):
                 path = Path(root) / e.file
                 if diff_only:
                     report.diffs.append("".join(difflib.unified_diff([], e.text.splitlines(keepends=True),
@@ -132,7 +142,7 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
                 continue
             wrote = True
         for e in renames:
-            src, dst = Path(root) / e.file, Path(root) / e.rename_to
+            src, dst = Path(root) / e.file, Path(root) / e.to
             if diff_only:
                 report.diffs.append(f"rename {src} -> {dst}\n")
                 continue

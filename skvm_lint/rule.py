@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar, Iterable
 
-from .diagnostics import Diagnostic, Fix, Severity, printable
+from .diagnostics import Applicability, Diagnostic, Fix, Severity, printable
 from .model import Skill, Span
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
@@ -62,7 +62,7 @@ class Rule:
     groups: ClassVar[tuple[str, ...]] = ()
     severity: ClassVar[Severity] = Severity.WARNING
     default_enabled: ClassVar[bool] = True
-    fix_safety: ClassVar[str | None] = None  # "safe", "unsafe" or None when the rule has no fix
+    fix_safety: ClassVar[Applicability | str | None] = None  # the applicability of its fixes; None: no fix
     source: ClassVar[str] = ""  # the rule's file, set at discovery
 
     def check(self, skill: Skill, ctx: RuleContext) -> Iterable[Diagnostic]:
@@ -72,6 +72,9 @@ class Rule:
                fix: Fix | None = None, severity: Severity | None = None) -> Diagnostic:
         """Make a diagnostic of this rule at a span (or at line 1 of a file)."""
         span = where if isinstance(where, Span) else Span(where, 1)
+        if fix is not None and (self.fix_safety is None or fix.applicability != Applicability(self.fix_safety)):
+            raise RuleError(f"{self.id} made a fix of applicability {fix.applicability}, but declares "
+                            f"fix_safety = {self.fix_safety!r}")
         message = printable(message)  # messages quote file names and file content: keep the report one line, UTF-8
         return Diagnostic(self.id, self.name, severity or self.severity, message, skill.root, span.file,
                           span.line, span.column, span.end_line, span.end_column, hint=hint, fix=fix)
@@ -183,8 +186,8 @@ def _validate(rule: type[Rule], path: Path) -> None:
             raise RuleError(f"{path}: rule class {rule.__name__} has no {attr}")
     if not RULE_ID.match(rule.id):
         raise RuleError(f"{path}: rule id {rule.id!r} must be a family prefix and three digits, like FM001")
-    if rule.fix_safety not in (None, "safe", "unsafe"):
-        raise RuleError(f"{path}: fix_safety must be 'safe', 'unsafe' or None")
+    if rule.fix_safety is not None and rule.fix_safety not in {a.value for a in Applicability}:
+        raise RuleError(f"{path}: fix_safety must be one of {', '.join(a.value for a in Applicability)} or None")
     missing = [s for s in DOC_SECTIONS if s not in rule.docs()]
     if missing:
         raise RuleError(f"{path}: the docstring of {rule.id} lacks the section(s) {', '.join(missing)}")

@@ -11,7 +11,9 @@ from skvm_lint.config import Config, ConfigError, load_config
 from skvm_lint.diagnostics import Severity
 from skvm_lint.engine import run
 from skvm_lint.pipeline import process_skill
-from skvm_lint.rule import Rule, all_rules
+from skvm_lint.builder import build_skill
+from skvm_lint.diagnostics import Applicability, Fix, Replace
+from skvm_lint.rule import Rule, RuleError, all_rules
 from skvm_lint.selection import select_rules
 
 DESCRIPTION = "Checks things. Use when asked to check things."
@@ -176,3 +178,47 @@ def test_a_crashing_worker_costs_one_skill_not_the_run(tmp_path: Path, monkeypat
     assert len(by_root) == 40 and by_root["s07"] == ["IN001"]
     assert all(rules == ["FM004"] for name, rules in by_root.items() if name != "s07")
     assert [Path(s.root).name for s in result.skills] == sorted(by_root)  # input order kept
+
+
+class _FixingRule(Rule):
+    """Demo rule with a fix.
+
+    ## What it does
+    x
+    ## Why it matters
+    x
+    ## Example
+    x
+    ## Fix
+    x
+    """
+    id = "ZZ002"
+    name = "fixing-demo"
+    fix_safety = "safe"
+    applicability = Applicability.SAFE
+
+    def check(self, skill, ctx):
+        fix = Fix("say hello", (Replace(skill.skill_md_path, 0, 0, "<!-- hello -->\n"),), self.applicability)
+        yield self.report(skill, skill.skill_md_path, "demo", fix=fix)
+
+
+def test_a_fix_must_have_the_applicability_its_rule_declares(make_skill):
+    root = make_skill({"SKILL.md": BAD})
+    skill = build_skill(str(root))
+    assert [d.fix.safe for d in _FixingRule().check(skill, None)] == [True]
+    unsafe = type("Unsafe", (_FixingRule,), {"applicability": Applicability.UNSAFE})
+    with pytest.raises(RuleError, match="ZZ002 made a fix of applicability unsafe, but declares fix_safety = 'safe'"):
+        list(unsafe().check(skill, None))
+
+
+def test_display_only_fixes_are_shown_never_applied(make_skill, monkeypatch):
+    import skvm_lint.fix_engine as fix_engine
+
+    root = make_skill({"SKILL.md": BAD})
+    shown = type("Shown", (_FixingRule,), {"applicability": Applicability.DISPLAY_ONLY,
+                                           "fix_safety": "display-only"})
+    monkeypatch.setattr(fix_engine, "check_model", lambda skill, ids, config: list(shown().check(skill, None)))
+    assert fix_engine.fix_skill(str(root), ("ZZ002",), Config(), unsafe=True).applied == []
+    assert (root / "SKILL.md").read_text() == BAD
+    diff = fix_engine.fix_skill(str(root), ("ZZ002",), Config(), diff_only=True).diffs
+    assert len(diff) == 1 and "+<!-- hello -->" in diff[0]

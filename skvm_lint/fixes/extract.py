@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..analyses.solidification import POSITIONAL, Candidate, invocation
-from ..diagnostics import Edit, Fix
+from ..diagnostics import Applicability, Create, Fix, Replace
 from ..model import Skill
 from ..parsing.code import extract_facts
 from .yaml_edit import line_end, line_offset
@@ -40,8 +40,8 @@ def extraction_fix(skill: Skill, candidate: Candidate) -> Fix | None:
     indent = opening[: len(opening) - len(opening.lstrip())]
     marker = re.match(r"`{3,}|~{3,}", opening.lstrip()).group(0)
     fence = f"{indent}{marker}bash\n{indent}{invocation(candidate)}\n{indent}{marker}"
-    edits = (Edit(candidate.file, start, end, fence), Edit(candidate.script_path, 0, 0, body, create=True))
-    return Fix(f"extract the code into {candidate.script_path} and run it from SKILL.md", edits, safe=False)
+    edits = (Replace(candidate.file, start, end, fence), Create(candidate.script_path, body))
+    return Fix(f"extract the code into {candidate.script_path} and run it from SKILL.md", edits, Applicability.UNSAFE)
 
 
 def _usage(candidate: Candidate, runner: str) -> str:

@@ -7,7 +7,7 @@ import re
 from ..analyses.dependencies import Dependency, check_command, install_command
 from ..analyses.workflow import Group, Step
 from ..views.workflow import markdown_section
-from ..diagnostics import Edit, Fix
+from ..diagnostics import Applicability, Fix, Replace
 from ..model import Skill
 from .yaml_edit import line_offset
 
@@ -20,14 +20,14 @@ def parallel_section_fix(skill: Skill, steps: list[Step], groups: list[Group]) -
     section = markdown_section(steps, groups)
     if not section or "## Parallel execution" in skill.skill_md_text or not skill.skill_md_path:
         return None
-    return Fix("append a 'Parallel execution' section", (_at_end(skill, section),), safe=False)
+    return Fix("append a 'Parallel execution' section", (_at_end(skill, section),), Applicability.UNSAFE)
 
 
-def _at_end(skill: Skill, section: str) -> Edit:
+def _at_end(skill: Skill, section: str) -> Replace:
     """An edit appending ``section`` to SKILL.md after exactly one blank line."""
     text = skill.skill_md_text
     prefix = "" if text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
-    return Edit(skill.skill_md_path, len(text), len(text), prefix + section)
+    return Replace(skill.skill_md_path, len(text), len(text), prefix + section)
 
 
 def environment_section_fix(skill: Skill, dependencies: list[Dependency]) -> Fix | None:
@@ -45,5 +45,5 @@ def environment_section_fix(skill: Skill, dependencies: list[Dependency]) -> Fix
         edit = _at_end(skill, section)
     else:  # before the first section, where setup is read first
         at = line_offset(skill.skill_md_text, first.span.line)
-        edit = Edit(skill.skill_md_path, at, at, section + "\n")
-    return Fix("add an 'Environment setup' section", (edit,), safe=False)
+        edit = Replace(skill.skill_md_path, at, at, section + "\n")
+    return Fix("add an 'Environment setup' section", (edit,), Applicability.UNSAFE)

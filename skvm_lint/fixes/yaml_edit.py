@@ -8,7 +8,7 @@ from typing import Any, Callable
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from ..diagnostics import Edit, Fix
+from ..diagnostics import Fix, Replace
 from ..model import Skill
 
 
@@ -51,7 +51,7 @@ def frontmatter_edit(skill: Skill, mutate: Callable[[Any], bool]) -> Edit | None
     text = skill.skill_md_text
     start = line_offset(text, fm.start_line + 1)
     end = line_offset(text, fm.end_line)
-    return Edit(skill.skill_md_path, start, end, out.getvalue())
+    return Replace(skill.skill_md_path, start, end, out.getvalue())
 
 
 def quote_value_fix(skill: Skill, key: str, raw: str) -> Fix | None:
