@@ -34,7 +34,7 @@ class CapabilityMissing(Rule):
     def check(self, skill, ctx):
         if ctx.target is None:
             return
-        for gap in gaps(ctx.capabilities(skill), ctx.target):
+        for gap in gaps(ctx.facts.capabilities.demands, ctx.target):
             if gap.provided == 0:
                 yield self.report(skill, gap.span, f"{gap.primitive} L{gap.demanded} demanded ({gap.evidence}); "
                                   f"{ctx.target.label} provides L0", hint=gap.strategy)

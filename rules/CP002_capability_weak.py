@@ -33,7 +33,7 @@ class CapabilityWeak(Rule):
     def check(self, skill, ctx):
         if ctx.target is None:
             return
-        for gap in gaps(ctx.capabilities(skill), ctx.target):
+        for gap in gaps(ctx.facts.capabilities.demands, ctx.target):
             if gap.provided == 0:
                 continue  # CP001's
             yield self.report(skill, gap.span, f"{gap.primitive} L{gap.demanded} demanded ({gap.evidence}); "

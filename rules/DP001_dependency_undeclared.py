@@ -37,7 +37,7 @@ class DependencyUndeclared(Rule):
     severity = Severity.WARNING
 
     def check(self, skill, ctx):
-        for dep in ctx.dependencies(skill):
+        for dep in ctx.facts.dependencies.found:
             if dep.type in WHERE and dep.required and not dep.declared and dep.evidence:
                 yield self.report(skill, dep.evidence[0], f"{dep.type} dependency `{dep.name}` is used but declared "
                                   "nowhere", hint=f"declare it in {WHERE[dep.type]}")

@@ -28,7 +28,7 @@ class InstallUnpinned(Rule):
     severity = Severity.INFO
 
     def check(self, skill, ctx):
-        for dep in ctx.dependencies(skill):
+        for dep in ctx.facts.dependencies.found:
             if dep.type not in ("pip", "npm") or dep.version:
                 continue
             span = next((s for s in dep.install_lines if s.file == skill.skill_md_path), None)

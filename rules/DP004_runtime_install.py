@@ -33,7 +33,7 @@ class RuntimeInstall(Rule):
     def check(self, skill, ctx):
         scripts = {f.path for f in skill.files if f.kind == "script"}
         seen = set()
-        for dep in ctx.dependencies(skill):
+        for dep in ctx.facts.dependencies.found:
             for span in dep.install_lines:
                 if span.file in scripts and (span.file, span.line) not in seen:
                     seen.add((span.file, span.line))

@@ -30,7 +30,7 @@ class EnvUndocumented(Rule):
     def check(self, skill, ctx):
         text = skill.skill_md_text
         scripts = {f.path for f in skill.files if f.kind == "script"}
-        for dep in ctx.dependencies(skill):
+        for dep in ctx.facts.dependencies.found:
             if dep.type != "env" or dep.declared or dep.name in text:
                 continue
             span = next((s for s in dep.evidence if s.file in scripts), None)

@@ -47,7 +47,7 @@ class RegeneratedCode(Rule):
     fix_safety = "unsafe"
 
     def check(self, skill, ctx):
-        for candidate in ctx.analysis("solidification", skill):
+        for candidate in ctx.facts.solidification.candidates:
             why = " and ".join(REASONS[r] for r in candidate.reasons)
             params = ", ".join(p.name for p in candidate.parameters)
             message = (f"this {candidate.lines}-line {candidate.language} fence {why}: the agent writes out about "

@@ -35,7 +35,7 @@ class IndependentStepsSerial(Rule):
     fix_safety = "unsafe"
 
     def check(self, skill, ctx):
-        steps, groups = ctx.workflow(skill)
+        steps, groups = list(ctx.facts.workflow.steps), list(ctx.facts.workflow.groups)
         serial = serial_groups(skill, steps, groups, ("ilp", "tlp"))
         fix = parallel_section_fix(skill, steps, groups) if serial else None
         for group in serial:

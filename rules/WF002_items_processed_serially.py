@@ -34,7 +34,7 @@ class ItemsProcessedSerially(Rule):
     fix_safety = "unsafe"
 
     def check(self, skill, ctx):
-        steps, groups = ctx.workflow(skill)
+        steps, groups = list(ctx.facts.workflow.steps), list(ctx.facts.workflow.groups)
         serial = serial_groups(skill, steps, groups, ("dlp",))
         fix = parallel_section_fix(skill, steps, groups) if serial else None
         for group in serial:

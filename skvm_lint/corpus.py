@@ -245,7 +245,7 @@ def _write_library(db: sqlite3.Connection, wanted: set[str], rules: list[type[Li
     prints = (_load_fingerprint(data) for path, data in db.execute("SELECT path, data FROM fingerprints")
               if path in wanted)
     library = analyse(prints)
-    ctx = RuleContext(options=config.rule_options, target=config.target)
+    ctx = RuleContext(options=config.rule_options, target=config.target)  # no facts: library rules read the library
     diagnostics = [d for rule in rules for d in rule().check_library(library, ctx)]
     document = {"tool": {"name": "skvm-lint", "version": __version__}, **library.to_dict(),
                 "diagnostics": [d.to_dict() for d in diagnostics]}

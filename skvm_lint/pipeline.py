@@ -10,7 +10,7 @@ import os
 import traceback
 from typing import Iterable
 
-from .analyses import analyze_skill
+from .analyses import SkillFacts, analyze_skill
 from .builder import build_missing, build_skill
 from .config import Config
 from .diagnostics import Diagnostic, Severity
@@ -42,10 +42,10 @@ def _source_line(skill: Skill, diag: Diagnostic) -> str:
 
 
 def check_model(skill: Skill, rule_ids: Iterable[str], config: Config,
-                ctx: RuleContext | None = None) -> list[Diagnostic]:
+                facts: SkillFacts | None = None) -> list[Diagnostic]:
     """Run rules over a built model; per-path ignores and suppressions applied. Never raises."""
     diagnostics: list[Diagnostic] = []
-    ctx = ctx or RuleContext(options=config.rule_options, target=config.target)
+    ctx = RuleContext(facts or SkillFacts(skill), options=config.rule_options, target=config.target)
     for rule_id in rule_ids:
         rule = rule_by_id(rule_id)
         if rule is None:
@@ -75,12 +75,12 @@ def process_skill(root: str, missing: bool, rule_ids: tuple[str, ...], config: C
         skill = build_missing(root) if missing else build_skill(root, config.limits)
     except Exception as exc:  # includes RecursionError: deep input must never kill a worker
         return SkillResult(root, None, [_internal_error(root, "the model builder", exc)])
-    ctx = RuleContext(options=config.rule_options, target=config.target)
-    diagnostics = check_model(skill, rule_ids, config, ctx)
+    facts = SkillFacts(skill)
+    diagnostics = check_model(skill, rule_ids, config, facts)
     analysis = None
     if with_analysis:
         try:
-            analysis = analyze_skill(skill, ctx.analyses)  # reuses what the rules computed
+            analysis = analyze_skill(facts)  # reuses what the rules computed
         except Exception as exc:
             diagnostics.append(_internal_error(root, "the analyses", exc))
     fingerprint = None

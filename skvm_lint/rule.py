@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Iterable
 
 from .diagnostics import Applicability, Diagnostic, Fix, Severity, printable
+from .analyses import SkillFacts
 from .model import Skill, Span
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
@@ -29,29 +30,12 @@ class RuleError(Exception):
 
 @dataclass(slots=True)
 class RuleContext:
-    """What a rule may consult besides the skill: per-rule options and shared analysis results."""
+    """What a rule may consult besides the skill: the skill's analyses (computed on first access), per-rule
+    options and the target profile."""
 
+    facts: SkillFacts | None = None  # None only for library rules, which read the library instead
     options: dict[str, Any] = field(default_factory=dict)
-    analyses: dict[str, Any] = field(default_factory=dict)
     target: Any = None  # the target Profile (--target), or None
-
-    def analysis(self, name: str, skill: Skill) -> Any:
-        """Analysis ``name`` of ``skill`` ("dependencies", "capabilities", "workflow"), computed once per skill."""
-        from .analyses import cached
-
-        return cached(name, skill, self.analyses)
-
-    def workflow(self, skill: Skill) -> tuple[list[Any], list[Any]]:
-        """The workflow steps and parallel groups of ``skill``."""
-        return self.analysis("workflow", skill)
-
-    def capabilities(self, skill: Skill) -> dict[str, Any]:
-        """The capability findings of ``skill`` (primitive -> Finding)."""
-        return self.analysis("capabilities", skill)
-
-    def dependencies(self, skill: Skill) -> list[Any]:
-        """The dependencies of ``skill``."""
-        return self.analysis("dependencies", skill)
 
 
 class Rule:

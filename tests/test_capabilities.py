@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 
 import skvm_lint
-from skvm_lint.analyses.capabilities import PRIMITIVES, infer
+from skvm_lint.analyses.capabilities import PRIMITIVES, analyze
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "examples"
 SKVM_SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "skvm-data" / "skills" / "builder"
 
 
 def levels(files, make_skill, name: str = "case-skill") -> dict[str, int]:
-    return {k: f.level for k, f in infer(skvm_lint.load(make_skill(files, name))).items()}
+    return {k: f.level for k, f in analyze(skvm_lint.load(make_skill(files, name))).demands.items()}
 
 
 def test_shape_matches_skvm_capability_analysis():
@@ -33,7 +33,7 @@ def test_shape_matches_skvm_capability_analysis():
 def test_spans_point_at_the_evidence():
     skill = skvm_lint.load(EXAMPLES / "weather-report")
     lines = skill.skill_md_text.split("\n")
-    found = infer(skill)
+    found = analyze(skill).demands
     shell = found["gen.code.shell"]
     assert shell.span.file == "SKILL.md" and lines[shell.span.line - 1].startswith(("```", "   ```"))
     assert found["follow.procedure"].level == 1 and "3 ordered steps" in found["follow.procedure"].evidence

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import skvm_lint
-from skvm_lint.analyses.dependencies import infer
+from skvm_lint.analyses import dependencies
 from skvm_lint.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "examples"
@@ -21,7 +21,7 @@ SHELLCHECK = shutil.which("shellcheck") or str(Path(sys.executable).with_name("s
 
 def by_type(skill_path) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for dep in infer(skvm_lint.load(skill_path)):
+    for dep in dependencies.analyze(skvm_lint.load(skill_path)).found:
         if dep.required:
             out.setdefault(dep.type, set()).add(dep.name)
     return out
@@ -46,7 +46,7 @@ def test_sources_of_evidence(make_skill):
     assert found["system"] == {"gh", "uv", "node", "ffmpeg"}
     assert found["env"] == {"GH_TOKEN", "API_TOKEN", "SLACK_TOKEN", "SERVICE_API_KEY"}  # MODE has a default
     assert found["service"] == {"api.github.com"}  # example.org is a placeholder host
-    httpx = next(d for d in infer(skvm_lint.load(root)) if d.name == "httpx")
+    httpx = next(d for d in dependencies.analyze(skvm_lint.load(root)).found if d.name == "httpx")
     assert httpx.declared and httpx.version == ">=0.27" and {s.file for s in httpx.evidence} == {"scripts/a.py"}
 
 

@@ -17,7 +17,6 @@ from skvm_lint.diagnostics import Severity
 from skvm_lint.pipeline import check_model
 from skvm_lint.fix_engine import fix_skill
 from skvm_lint.loader import discover
-from skvm_lint.rule import RuleContext
 from skvm_lint.selection import select_rules
 
 pytestmark = pytest.mark.corpus
@@ -30,7 +29,7 @@ def _snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
 
 def _errors(root: Path, rule_ids: tuple[str, ...], config: Config) -> int:
     skill = build_skill(str(root), config.limits)
-    found = check_model(skill, rule_ids, config, RuleContext(options=config.rule_options))
+    found = check_model(skill, rule_ids, config)
     return sum(d.severity is Severity.ERROR for d in found)
 
 

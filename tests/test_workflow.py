@@ -5,9 +5,15 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 import skvm_lint
-from skvm_lint.analyses.workflow import extract
-from skvm_lint.views.workflow import mermaid
+from skvm_lint.analyses import workflow
 from skvm_lint.cli import main
+from skvm_lint.views.workflow import mermaid
+
+
+def extract(skill):
+    facts = workflow.analyze(skill)
+    return list(facts.steps), list(facts.groups)
+
 
 HEAD = "---\nname: case-skill\ndescription: x\n---\n"
 

@@ -1,27 +1,45 @@
 """Analyses: pure functions of the skill model (no I/O), so they run unchanged in worker processes.
 
-``analyze_skill`` produces the object ``skvm-lint analyze --format json`` prints for one skill (without
-``path``/``diagnostics``, which the engine adds). Keys whose analysis has not landed yet are ``null``.
+Each analysis is a module with ``analyze(skill) -> <Kind>Facts`` (frozen dataclasses); :class:`SkillFacts` holds
+them for one skill, computed on first access. ``analyze_skill`` assembles the object ``skvm-lint analyze --format
+json`` prints for one skill (without ``path``/``diagnostics``, which the pipeline adds).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 from typing import Any
 
 from ..model import Skill
 from . import capabilities, dependencies, security, solidification, workflow
 
-# Each analysis by name, computed at most once per skill through `cached` (rules and `analyze` share results).
-COMPUTE = {"capabilities": capabilities.infer, "dependencies": dependencies.infer, "workflow": workflow.extract,
-           "security": security.scan, "solidification": solidification.find}
+class SkillFacts:
+    """The analyses of one skill, each computed on first access and then kept: rules and ``analyze`` share them,
+    and a selection of rules that reads none of them costs none of them."""
 
+    def __init__(self, skill: Skill) -> None:
+        self.skill = skill
 
-def cached(name: str, skill: Skill, cache: dict[str, Any]) -> Any:
-    """The result of analysis ``name`` for ``skill``, computed on first use and kept in ``cache``."""
-    if name not in cache:
-        cache[name] = COMPUTE[name](skill)
-    return cache[name]
+    @cached_property
+    def capabilities(self) -> capabilities.CapabilityFacts:
+        return capabilities.analyze(self.skill)
+
+    @cached_property
+    def dependencies(self) -> dependencies.DependencyFacts:
+        return dependencies.analyze(self.skill)
+
+    @cached_property
+    def workflow(self) -> workflow.WorkflowFacts:
+        return workflow.analyze(self.skill)
+
+    @cached_property
+    def security(self) -> security.SecurityFacts:
+        return security.analyze(self.skill)
+
+    @cached_property
+    def solidification(self) -> solidification.SolidificationFacts:
+        return solidification.analyze(self.skill)
 
 
 def summary(skill: Skill) -> dict[str, Any]:
@@ -38,15 +56,15 @@ def summary(skill: Skill) -> dict[str, Any]:
     }
 
 
-def analyze_skill(skill: Skill, cache: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The analysis object; ``cache`` holds results the rules already computed for this skill."""
-    cache = {} if cache is None else cache
+def analyze_skill(facts: SkillFacts) -> dict[str, Any]:
+    """The analysis object (without ``path`` and ``diagnostics``), from facts the rules may have computed already."""
+    skill = facts.skill
     return {
         "name": skill.name,
-        "capabilities": capabilities.skvm_shape(skill, cached("capabilities", skill, cache)),
-        "dependencies": [d.to_dict() for d in cached("dependencies", skill, cache)],
-        "workflow": workflow.to_dict(*cached("workflow", skill, cache)),
-        "security": [f.to_dict() for f in cached("security", skill, cache) if f.severity is not None],
-        "solidification": solidification.summary(skill, cached("solidification", skill, cache)),
+        "capabilities": capabilities.skvm_shape(skill, facts.capabilities.demands),
+        "dependencies": [d.to_dict() for d in facts.dependencies.found],
+        "workflow": facts.workflow.to_dict(),
+        "security": [f.to_dict() for f in facts.security.findings if f.severity is not None],
+        "solidification": solidification.summary(skill, list(facts.solidification.candidates)),
         "summary": summary(skill),
     }

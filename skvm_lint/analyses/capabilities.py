@@ -538,7 +538,18 @@ def delegation_and_batch(c: _Context) -> Iterator[Finding]:
 # --- assembly ---------------------------------------------------------------------------------------------------
 
 
-def infer(skill: Skill) -> dict[str, Finding]:
+@dataclass(frozen=True, slots=True)
+class CapabilityFacts:
+    """The primitives a skill demands, in SkVM's order, each with its level and first evidence."""
+
+    demands: dict[str, Finding]
+
+
+def analyze(skill: Skill) -> CapabilityFacts:
+    return CapabilityFacts(_demands(skill))
+
+
+def _demands(skill: Skill) -> dict[str, Finding]:
     """The highest-level finding per primitive."""
     context = _Context(skill)
     best: dict[str, Finding] = {}

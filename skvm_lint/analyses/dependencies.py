@@ -613,7 +613,18 @@ def _services(c: _Collector, facts: CodeFacts) -> None:
             c.add(host, "service", url.span, "url", required=True)
 
 
-def infer(skill: Skill) -> list[Dependency]:
+@dataclass(frozen=True, slots=True)
+class DependencyFacts:
+    """Every package, tool, variable and service the skill needs or declares, ordered by kind and name."""
+
+    found: tuple[Dependency, ...]
+
+
+def analyze(skill: Skill) -> DependencyFacts:
+    return DependencyFacts(tuple(_dependencies(skill)))
+
+
+def _dependencies(skill: Skill) -> list[Dependency]:
     c = _Collector(skill)
     _requirements(c)
     _pyproject(c)

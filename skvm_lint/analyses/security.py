@@ -965,8 +965,18 @@ def _check_files(skill: Skill, out: _Collector) -> None:
                     "other rules", "ship the files unpacked")
 
 
-def scan(skill: Skill) -> list[Finding]:
-    """Every security finding of ``skill`` (including those whose context drops them to no severity)."""
+@dataclass(frozen=True, slots=True)
+class SecurityFacts:
+    """Every security finding of a skill, including those whose context drops them to no severity."""
+
+    findings: tuple[Finding, ...]
+
+
+def analyze(skill: Skill) -> SecurityFacts:
+    return SecurityFacts(tuple(_findings(skill)))
+
+
+def _findings(skill: Skill) -> list[Finding]:
     out = _Collector()
     for unit in _units(skill):
         _check_commands(unit, out)
@@ -983,7 +993,7 @@ def scan(skill: Skill) -> list[Finding]:
 
 def report_family(rule, skill: Skill, ctx, family: str) -> Iterator:
     """The diagnostics of one family, for the rule that owns it; findings their context silences are dropped."""
-    for finding in ctx.analysis("security", skill):
+    for finding in ctx.facts.security.findings:
         severity = finding.severity
         if finding.family == family and severity is not None:
             yield rule.report(skill, finding.span, finding.message, hint=finding.hint, severity=severity)

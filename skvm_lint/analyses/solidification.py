@@ -196,7 +196,18 @@ def _slug(text: str) -> str:
     return "-".join(words)
 
 
-def find(skill: Skill) -> list[Candidate]:
+@dataclass(frozen=True, slots=True)
+class SolidificationFacts:
+    """Code the agent would re-type on every run, each a candidate for a script under scripts/."""
+
+    candidates: tuple[Candidate, ...]
+
+
+def analyze(skill: Skill) -> SolidificationFacts:
+    return SolidificationFacts(tuple(_candidates(skill)))
+
+
+def _candidates(skill: Skill) -> list[Candidate]:
     """Every solidification candidate in SKILL.md and the Markdown it bundles."""
     candidates: list[Candidate] = []
     existing = {f.path for f in skill.files}

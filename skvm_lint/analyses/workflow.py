@@ -143,7 +143,24 @@ def _io(step: Step, blocks: list[CodeBlock]) -> None:
             step.loops = True
 
 
-def extract(skill: Skill) -> tuple[list[Step], list[Group]]:
+@dataclass(frozen=True, slots=True)
+class WorkflowFacts:
+    """The workflow as a DAG of steps and the groups of them that can run in parallel (DLP, ILP, TLP)."""
+
+    steps: tuple[Step, ...]
+    groups: tuple[Group, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``workflow`` object of the analyze contract: ``{steps, parallelism}``."""
+        return {"steps": [s.to_dict() for s in self.steps], "parallelism": [g.to_dict() for g in self.groups]}
+
+
+def analyze(skill: Skill) -> WorkflowFacts:
+    steps, groups = _workflow(skill)
+    return WorkflowFacts(tuple(steps), tuple(groups))
+
+
+def _workflow(skill: Skill) -> tuple[list[Step], list[Group]]:
     doc = skill.body
     if doc is None:
         return [], []
@@ -364,8 +381,3 @@ def already_parallel(skill: Skill, group: Group, steps: list[Step]) -> bool:
 def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: tuple[str, ...]) -> list[Group]:
     """The groups of these types that the text still has run one after another (what WF001/WF002 report)."""
     return [g for g in groups if g.type in types and not already_parallel(skill, g, steps)]
-
-
-def to_dict(steps: list[Step], groups: list[Group]) -> dict[str, Any]:
-    """The ``workflow`` key of ``analyze``: steps and parallel groups."""
-    return {"steps": [s.to_dict() for s in steps], "parallelism": [g.to_dict() for g in groups]}

@@ -32,7 +32,7 @@ def deps(paths: tuple[str, ...], fmt: str, output_path: str | None, show_all: bo
       skvm-lint deps skills/pdf-tools
       skvm-lint deps skills/pdf-tools --format sh -o env-setup.sh
     """
-    from ..analyses.dependencies import infer
+    from ..analyses import dependencies
     from ..builder import build_skill
     from ..views.env_setup import render
     from ..views.tables import print_dependencies
@@ -43,7 +43,7 @@ def deps(paths: tuple[str, ...], fmt: str, output_path: str | None, show_all: bo
     with output(output_path) as stream:
         for root in roots:
             skill = build_skill(display_path(root))
-            found = [d for d in infer(skill) if d.required or show_all]
+            found = [d for d in dependencies.analyze(skill).found if d.required or show_all]
             if fmt == "sh":
                 stream.write(render(skill.name or skill.folder_name, found, __version__))
             elif fmt == "json":
@@ -70,7 +70,7 @@ def capabilities_command(paths: tuple[str, ...], fmt: str, target: str | None, p
     """
     from rich.console import Console
 
-    from ..analyses.capabilities import infer, skvm_shape
+    from ..analyses import capabilities
     from ..builder import build_skill
     from ..views.tables import print_capabilities
 
@@ -79,9 +79,9 @@ def capabilities_command(paths: tuple[str, ...], fmt: str, target: str | None, p
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
     for root in roots:
         skill = build_skill(display_path(root))
-        found = infer(skill)
+        found = capabilities.analyze(skill).demands
         if fmt == "json":
-            click.echo(json.dumps({"path": skill.root, **skvm_shape(skill, found)}, ensure_ascii=False))
+            click.echo(json.dumps({"path": skill.root, **capabilities.skvm_shape(skill, found)}, ensure_ascii=False))
         else:
             print_capabilities(console, skill.root, skill.name, found, profile)
 
@@ -101,20 +101,21 @@ def workflow_command(paths: tuple[str, ...], fmt: str) -> None:
       skvm-lint workflow skills/pdf-tools
       skvm-lint workflow skills/pdf-tools --format mermaid > workflow.mmd
     """
-    from ..analyses.workflow import extract, to_dict
+    from ..analyses import workflow
     from ..builder import build_skill
     from ..views.workflow import markdown_section, mermaid, text_lines
 
     roots, _missing = discover(paths)
     for root in roots:
         skill = build_skill(display_path(root))
-        steps, groups = extract(skill)
+        facts = workflow.analyze(skill)
+        steps, groups = list(facts.steps), list(facts.groups)
         if fmt == "mermaid":
             click.echo(mermaid(steps, groups), nl=False)
         elif fmt == "md":
             click.echo(markdown_section(steps, groups) or "<!-- no parallel groups found -->\n", nl=False)
         elif fmt == "json":
-            click.echo(json.dumps({"path": skill.root, **to_dict(steps, groups)}, ensure_ascii=False))
+            click.echo(json.dumps({"path": skill.root, **facts.to_dict()}, ensure_ascii=False))
         else:
             for line in text_lines(skill.root, steps, groups):
                 click.echo(line)

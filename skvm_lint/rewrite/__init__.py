@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..analyses import cached
+from ..analyses import SkillFacts
 from ..analyses.capabilities import skvm_shape
 from ..atomic import atomic_write
 from ..builder import build_skill
@@ -99,19 +99,20 @@ def rewrite_skill(root: str, config: Config, rule_ids: tuple[str, ...], *, provi
         report.deterministic = [line.replace(str(work), root) for line in fixed.applied]
         report.notes += [line.replace(str(work), root) for line in fixed.skipped]
         skill = build_skill(str(work), config.limits)
-        analyses: dict = {}
-        setup = environment_section_fix(skill, cached("dependencies", skill, analyses))
+        facts = SkillFacts(skill)
+        setup = environment_section_fix(skill, list(facts.dependencies.found))
         if setup is not None:
             atomic_write(work / skill.skill_md_path, apply_edits(skill.skill_md_text, list(setup.edits)))
             report.deterministic.append(f"{root}/{skill.skill_md_path}: {setup.description}")
-            skill, analyses = build_skill(str(work), config.limits), {}
-        findings = cached("capabilities", skill, analyses)
+            skill = build_skill(str(work), config.limits)
+            facts = SkillFacts(skill)
+        findings = facts.capabilities.demands
         report.gaps = gaps(findings, config.target)
         if report.gaps and provider is None:
             report.notes.append(f"{len(report.gaps)} capability gap(s) against {config.target.label} remain: a "
                                 "model (--model PROVIDER/MODEL) would reword the skill to lower them")
         if report.gaps and provider is not None:
-            _rewrite_with_model(report, str(work), skill, findings, analyses, config, rule_ids, provider,
+            _rewrite_with_model(report, str(work), skill, findings, facts, config, rule_ids, provider,
                                 cache or ResponseCache(None))
         report.diff, changed = _diff(source, work, root)
         if out_dir is not None:
@@ -127,10 +128,10 @@ def rewrite_skill(root: str, config: Config, rule_ids: tuple[str, ...], *, provi
     return report
 
 
-def _rewrite_with_model(report: RewriteReport, work: str, skill, findings, analyses, config: Config,
+def _rewrite_with_model(report: RewriteReport, work: str, skill, findings, facts: SkillFacts, config: Config,
                         rule_ids: tuple[str, ...], provider: Provider, cache: ResponseCache) -> None:
-    dependencies = cached("dependencies", skill, analyses)
-    _steps, groups = cached("workflow", skill, analyses)
+    dependencies = list(facts.dependencies.found)
+    groups = list(facts.workflow.groups)
     skill_md = Path(work) / (skill.skill_md_path or "SKILL.md")
     for purpose in skvm_shape(skill, findings)["purposes"]:
         ids = {p["id"] for p in purpose["current_path"]["primitives"]}

@@ -14,7 +14,6 @@ from ..config import Config
 from ..diagnostics import Diagnostic, Severity
 from ..pipeline import check_model
 from ..model import Skill
-from ..rule import RuleContext
 
 GAP_RULES = ("CP001", "CP002")
 
@@ -53,7 +52,7 @@ def _headings(skill: Skill) -> Counter:
 
 
 def _findings(skill: Skill, rule_ids: tuple[str, ...], config: Config) -> list[Diagnostic]:
-    return check_model(skill, rule_ids, config, RuleContext(options=config.rule_options, target=config.target))
+    return check_model(skill, rule_ids, config)
 
 
 def judge(root: str, candidate: str, rule_ids: tuple[str, ...], config: Config) -> Verdict:
