@@ -30,8 +30,8 @@ metadata: {"openclaw": {"requires": {"bins": "curl"}}}
 from skvm_lint.diagnostics import Severity
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
+from skvm_lint.vocabulary import HUB_METADATA_KEYS
 
-HUB_KEYS = ("openclaw", "clawdbot", "moltbot", "clawdis")
 COMPATIBILITY_MAX = 500
 
 
@@ -85,7 +85,7 @@ def _metadata_problems(metadata) -> list[str]:
         return [f"`metadata` must be a mapping, not a {type(metadata).__name__}"]
     problems = []
     for key, value in metadata.items():
-        if str(key) in HUB_KEYS:
+        if str(key) in HUB_METADATA_KEYS:
             problems += _hub_problems(str(key), value)
         elif not isinstance(value, str):
             problems.append(f"`metadata.{key}` must be a string (metadata maps strings to strings), not a "

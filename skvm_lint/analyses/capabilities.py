@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterator
 
 from ..model import CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..profiles import degradation_strategy
+from ..vocabulary import TEXT_PROGRAMS, WEB_CLIENTS
 
 PRIMITIVES = (
     "gen.code.python", "gen.code.javascript", "gen.code.shell", "gen.code.sql", "gen.code.html",
@@ -112,8 +113,6 @@ QUOTED = re.compile(r"[\"'][^\"']+[\"']")
 JSON_LITERAL = re.compile(r"""\{\s*["'][^"']+["']\s*:|\[\s*(\{\s*["']|["'\d])""")
 HTTP_CLIENT_CALL = re.compile(r"(requests|httpx|aiohttp|session|client|urllib\.request)\.(get|post|put|patch|delete|"
                               r"request|urlopen)$|fetch$|axios(\.\w+)?$")
-WEB_PROGRAMS = {"curl", "wget", "http", "https", "xh"}
-SHELL_COMPLEX = {"sed", "awk", "gawk", "xargs", "perl", "parallel"}
 
 
 def without_comments(shell: str) -> str:
@@ -197,7 +196,7 @@ def shell_composition(c: _Context) -> Iterator[Finding]:
     level, span, why = 1, c.shell[0][1], "runs commands shown in SKILL.md"
     for facts, fspan, text in c.shell:
         piped = [cmd for cmd in facts.commands if cmd.pipeline_position]
-        complex_ = [cmd for cmd in piped if cmd.program in SHELL_COMPLEX]
+        complex_ = [cmd for cmd in piped if cmd.program in TEXT_PROGRAMS]
         if complex_:
             yield Finding("gen.code.shell", 3, complex_[0].span, f"pipeline with {complex_[0].program}")
             return
@@ -269,7 +268,7 @@ def web(c: _Context) -> Iterator[Finding]:
     span: Span | None = None
     query = False
     for command, _text in c.commands():
-        if command.program in WEB_PROGRAMS:
+        if command.program in WEB_CLIENTS:
             for arg in command.argv[1:]:
                 m = re.match(r"[\"']?(https?://[^/\"' ]+)(\S*)", arg)
                 if m:

@@ -17,58 +17,9 @@ from importlib import resources
 from typing import Any
 
 from ..model import CodeBlock, CodeFacts, Command, Skill, Span
+from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, HUB_METADATA_KEYS, NODE_BUILTINS,
+                          NPM_INSTALLERS, PIP_INSTALLERS, SHELL_VARIABLES, SYSTEM_INSTALLERS)
 
-HUB_KEYS = ("openclaw", "clawdbot", "moltbot", "clawdis")
-
-# Programs present on a base Debian or macOS install, shell builtins and keywords, and the interpreters every skill
-# may assume (python3, bash): never reported as system dependencies.
-BASE_PROGRAMS = frozenset("""
-ls cat grep egrep fgrep sed awk gawk curl wget git echo printf cd mkdir rmdir rm cp mv touch chmod chown chgrp find
-xargs sort uniq head tail wc cut tr tee date sleep test true false env bash sh zsh dash ksh python python3 python2
-pip pip3 tar gzip gunzip zcat bzip2 xz unxz zip unzip ssh scp sftp rsync kill killall pkill pgrep ps which command
-export source set unset read exit return eval exec open less more man diff cmp patch make ln pwd basename dirname
-realpath readlink stat du df file id whoami uname hostname nohup time timeout xdg-open pbcopy pbpaste base64 md5sum
-md5 sha1sum sha256sum shasum od hexdump xxd seq yes watch top htop jobs wait trap shift local declare typeset alias
-unalias type hash history fg bg disown umask ulimit getopts let printenv logger crontab at sudo su doas apt apt-get
-dpkg brew launchctl systemctl journalctl service mount umount chroot tput clear reset stty nc netcat ping traceroute
-ifconfig ip ss netstat host whois openssl gpg vi vim nano emacs osascript defaults say afplay mdfind pmset caffeinate
-screencapture sips tail mktemp install cron awk nl fold fmt paste join comm split csplit expand unexpand rev tac
-column iconv locale sync sh.exe cmd powershell pwsh start call set setx where findstr rem break continue do done
-then else elif fi case esac for while until function select in if let readonly exec builtin enable mapfile
-readarray printf pushd popd dirs suspend logout compgen complete shopt bind help caller coproc times ulimit
-python3.10 python3.11 python3.12 python3.13 py uname arch nproc free uptime lsof dd sum cksum bc dc expr factor
-numfmt shuf tsort truncate fallocate sed.exe tree lsb_release sw_vers getent useradd userdel usermod groupadd
-groupdel passwd chpasswd visudo
-""".split())
-
-# What the labelling guide says every machine has: never a dependency even when hub metadata lists it.
-ASSUMED_PROGRAMS = frozenset({"python", "python3", "bash", "sh", "zsh", "curl", "wget", "git", "grep", "sed", "awk",
-                              "cat", "ls", "echo", "env", "open", "pip", "pip3"})
-
-SHELL_VARIABLES = frozenset("""
-HOME PATH USER PWD OLDPWD SHELL TMPDIR TMP TEMP LANG LC_ALL TERM HOSTNAME RANDOM OSTYPE UID EUID BASH_SOURCE IFS PPID
-SECONDS LINENO BASH BASH_VERSION EDITOR VISUAL PAGER LOGNAME DISPLAY XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME
-XDG_RUNTIME_DIR XDG_STATE_HOME PS1 PS2 REPLY OPTARG OPTIND FUNCNAME PIPESTATUS COLUMNS LINES SHLVL MACHTYPE HOSTTYPE
-CI GITHUB_ACTIONS NO_COLOR FORCE_COLOR DEBUG VERBOSE
-""".split())
-
-NODE_BUILTINS = frozenset("""
-assert async_hooks buffer child_process cluster console constants crypto dgram diagnostics_channel dns domain events
-fs fs/promises http http2 https inspector module net os path path/posix path/win32 perf_hooks process punycode
-querystring readline readline/promises repl stream stream/promises stream/web string_decoder sys timers
-timers/promises tls trace_events tty url util util/types v8 vm wasi worker_threads zlib test sqlite bun bun:test
-bun:sqlite
-""".split())
-
-PIP_INSTALLERS = {("pip", "install"), ("pip3", "install"), ("uv", "add"), ("poetry", "add"), ("pipx", "install"),
-                  ("conda", "install"), ("mamba", "install")}
-NPM_INSTALLERS = {("npm", "install"), ("npm", "i"), ("npm", "add"), ("pnpm", "add"), ("pnpm", "install"),
-                  ("pnpm", "i"), ("yarn", "add"), ("bun", "add"), ("bun", "install"), ("bun", "i")}
-SYSTEM_INSTALLERS = {("apt-get", "install"), ("apt", "install"), ("brew", "install"), ("dnf", "install"),
-                     ("yum", "install"), ("pacman", "-S"), ("apk", "add"), ("snap", "install"), ("port", "install"),
-                     ("cargo", "install"), ("go", "install"), ("winget", "install"), ("choco", "install"),
-                     ("scoop", "install")}
-JS_RUNTIMES = {"node", "deno", "bun", "tsx", "ts-node"}
 PROGRAM_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]*$")
 ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 PLACEHOLDER_HOSTS = re.compile(r"(^|\.)(example\.(com|org|net)|localhost|your[-_a-z]*|[a-z-]*\.local|test)$|[<>{}$]")
@@ -207,7 +158,7 @@ class _Collector:
             self._installs("npm", _after(args, sub), cmd.span)
         elif (program, sub) in SYSTEM_INSTALLERS or (program == "pacman" and "-S" in args):
             self._installs("system", _after(args, sub), cmd.span, installer=program)
-        if program in BASE_PROGRAMS or program in ("npx", "bunx", "pnpx", "uvx", "pipx"):
+        if program in BASE_PROGRAMS or program in ALL_PACKAGE_RUNNERS:
             return
         if program in ("npm", "pnpm", "yarn"):
             program = "node"  # they come with (or need) Node.js, which is what a setup step installs
@@ -420,10 +371,10 @@ def hub_requirements(skill: Skill) -> list[tuple[str, dict[str, Any]]]:
     blocks = []
     metadata = data.get("metadata")
     if isinstance(metadata, dict):
-        for key in HUB_KEYS:
+        for key in HUB_METADATA_KEYS:
             if isinstance(metadata.get(key), dict):
                 blocks.append((key, metadata[key]))
-    for key in HUB_KEYS:
+    for key in HUB_METADATA_KEYS:
         if isinstance(data.get(key), dict):
             blocks.append((key, data[key]))
     return blocks

@@ -24,6 +24,8 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from ..diagnostics import Severity
+from ..vocabulary import (ARCHIVERS, DOWNLOADERS, ENV_DUMPERS, EXFILTRATION_HOSTS, NETWORK_SENDERS,
+                          PRIVILEGED_TOOLS, RUNS_CODE, TUNNEL_HOSTS)
 from ..model import BundledFile, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 
 FAMILIES = {
@@ -69,23 +71,8 @@ class Finding:
 
 # --- vocabularies -------------------------------------------------------------------------------------------------
 
-DOWNLOADERS = frozenset({"curl", "wget", "fetch", "iwr", "irm", "invoke-webrequest", "invoke-restmethod", "http",
-                         "xh", "aria2c", "lwp-download"})
-INTERPRETERS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "python2", "node",
-                          "perl", "ruby", "php", "pwsh", "powershell", "iex", "source", ".", "deno", "bun", "osascript"})
 INLINE_PROGRAM_FLAGS = frozenset({"-c", "-m", "-e", "-p", "-E", "--eval", "--print", "-r", "-n", "-i", "--command"})
 DECODERS = re.compile(r"^(base64|base32|basenc|xxd|openssl)$")
-NETWORK_SENDERS = frozenset({"curl", "wget", "nc", "ncat", "netcat", "socat", "ssh", "scp", "rsync", "ftp", "sftp",
-                             "telnet", "http", "xh"})
-ENV_DUMPERS = frozenset({"env", "printenv", "set", "export", "declare"})
-ARCHIVERS = frozenset({"tar", "zip", "7z", "gzip", "rar"})
-PACKAGE_MANAGERS = frozenset({"apt", "apt-get", "yum", "dnf", "pacman", "zypper", "apk", "brew", "snap", "pip", "pip3",
-                              "npm", "gem", "port", "dpkg", "rpm", "installer", "systemctl", "service", "usermod"})
-EXFIL_HOSTS = re.compile(r"(^|\.)(webhook\.site|requestbin\.\w+|pipedream\.net|interact\.sh|oast\.\w+|"
-                         r"burpcollaborator\.net|hookbin\.com|beeceptor\.com|requestcatcher\.com|pastebin\.com|"
-                         r"transfer\.sh)$")
-# Tunnels expose a local port under a throw-away name: normal for webhook development, odd in a shipped script.
-TUNNEL_HOSTS = re.compile(r"(^|\.)(ngrok\.io|ngrok-free\.app|ngrok\.app|trycloudflare\.com|loca\.lt|serveo\.net)$")
 SENSITIVE_PATH = re.compile(
     r"(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|homedir\(\)|/home/[\w.-]+|/Users/[\w.-]+|/root)?/?\."
     r"(?:ssh/(?!config\b|known_hosts\b|authorized_keys\b)(?![\w.*-]*\.pub\b)[\w.*-]*|aws/credentials|gnupg\b|kube/config|"
@@ -368,7 +355,7 @@ def _pipelines(facts: CodeFacts) -> dict[tuple[int, int], list[Command]]:
 
 def _download_danger(urls: list[str], where: str) -> int:
     """High from a bare IP, plain HTTP or a collection service; otherwise medium in a script, low where shown."""
-    if any(_public_ip_host(u) or u.startswith("http://") or EXFIL_HOSTS.search(_host(u)) for u in urls):
+    if any(_public_ip_host(u) or u.startswith("http://") or EXFILTRATION_HOSTS.search(_host(u)) for u in urls):
         return 3
     return 2 if where == "script" else 1
 
@@ -378,7 +365,7 @@ def _check_commands(unit: _Unit, out: _Collector) -> None:
     for commands in _pipelines(facts).values():
         programs = [c.program.lower() for c in commands]
         for i, command in enumerate(commands):
-            if i == 0 or command.program.lower() not in INTERPRETERS or not _reads_stdin_as_program(command):
+            if i == 0 or command.program.lower() not in RUNS_CODE or not _reads_stdin_as_program(command):
                 continue
             upstream = commands[:i]
             if any(p in DOWNLOADERS for p in programs[:i]):
@@ -410,7 +397,7 @@ def _check_commands(unit: _Unit, out: _Collector) -> None:
     for command in facts.commands:
         program = command.program.lower()
         text = command.text
-        if program in INTERPRETERS | {"eval"} and re.search(r"(<\(|\$\(|`)\s*(curl|wget|iwr|irm)\b", text):
+        if program in RUNS_CODE | {"eval"} and re.search(r"(<\(|\$\(|`)\s*(curl|wget|iwr|irm)\b", text):
             urls = _urls_in(text)
             out.add("remote-code-execution", "download-substitution", _download_danger(urls, unit.where), unit.context,
                     command.span, f"`{program}` runs the output of a download ({', '.join(urls[:1]) or 'a URL'})",
@@ -450,7 +437,7 @@ def _check_commands(unit: _Unit, out: _Collector) -> None:
                 out.add("privilege", "world-writable", 2 if unit.where == "script" else 1, unit.context,
                         command.span, f"`chmod {mode}` lets every user on the machine change the files",
                         "grant only what is needed (e.g. `chmod 755` or `u+x`)")
-        if command.via == "sudo" and program not in PACKAGE_MANAGERS and unit.where == "script" and \
+        if command.via == "sudo" and program not in PRIVILEGED_TOOLS and unit.where == "script" and \
                 not re.search(r"/etc/sudoers|NOPASSWD", text):
             out.add("privilege", "sudo", 1, unit.context, command.span,
                     f"the script runs `{program}` as root", "say in SKILL.md why root is needed, or avoid it")
@@ -476,7 +463,7 @@ def _check_urls(unit: _Unit, out: _Collector) -> None:
             out.add("exfiltration", "raw-ip-endpoint", 2 if unit.where == "script" else 1, unit.context, url.span,
                     f"talks to a bare IP address ({host}) instead of a named host: nothing tells the user whose "
                     "server it is", "use the service's domain name over HTTPS")
-        elif EXFIL_HOSTS.search(_host(url.url)):
+        elif EXFILTRATION_HOSTS.search(_host(url.url)):
             out.add("exfiltration", "collection-endpoint", 3 if unit.where == "script" else 2, unit.context,
                     url.span, f"sends to {_host(url.url)}, a request-collection service often used to receive "
                     "stolen data", "use the real service's domain")

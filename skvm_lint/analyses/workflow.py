@@ -21,7 +21,8 @@ from typing import Any, Callable
 
 from ..model import CodeBlock, ListItem, MarkdownDoc, Skill, Span
 from ..parsing.code import extract_facts
-from .capabilities import WEB_PROGRAMS, without_comments
+from ..vocabulary import SCRIPT_RUNNERS, WEB_CLIENTS
+from .capabilities import without_comments
 
 WORKFLOW_TITLES = re.compile(r"\b(workflow|steps?|usage|how to|process|procedure|quick ?start|getting started|"
                              r"instructions|pipeline|tutorial)\b|流程|步骤|使用", re.IGNORECASE)
@@ -40,7 +41,6 @@ SUBAGENT = re.compile(r"\b(sub-?agents?|sessions_spawn|spawn(s|ed|ing)? (a |an |
 # Wording around a code block saying its commands are several of a kind, or meant to run together.
 SEVERAL = re.compile(r"\b(multiple|several|many|parallel|concurrent\w*|simultaneous\w*|batch|bulk|both|at once)\b|"
                      r"并行|批量|多个", re.IGNORECASE)
-INTERPRETERS = {"python", "python3", "node", "bash", "sh", "deno", "bun", "ruby", "perl", "npx", "uvx"}
 READ_ONLY = {"get", "list", "ls", "show", "view", "status", "info", "search", "find", "cat", "describe", "query",
              "read", "fetch", "check", "whoami", "balance", "stats", "logs", "inspect", "browse"}
 WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove", "add", "send", "edit", "move",
@@ -295,7 +295,7 @@ def _same_subject_queries(doc: MarkdownDoc) -> tuple[CodeBlock, str, list[str]] 
             if not placeholder or re.search(r"[|;>]|&&|\$\(", PLACEHOLDER.sub("", line)):
                 continue
             head = [w for w in line[:placeholder.start()].split() if not w.startswith("-")]
-            if len(head) < 2 or head[0] in WEB_PROGRAMS or not all(re.match(r"^[\w./-]+$", w) for w in head) \
+            if len(head) < 2 or head[0] in WEB_CLIENTS or not all(re.match(r"^[\w./-]+$", w) for w in head) \
                     or any(_writes(w) for w in head):
                 continue
             # the subject: the command's words but the last (``ccsinfo sessions``) and the placeholder
@@ -320,7 +320,7 @@ def _operation(argv: tuple[str, ...] | list[str], program: str) -> tuple[str, tu
         elif not arg.startswith("-"):
             words.append(arg)
     key = [program]
-    if program in INTERPRETERS and words:
+    if program in SCRIPT_RUNNERS and words:
         key.append(words.pop(0))
     while words and re.match(r"^[a-z][a-z_-]*$", words[0]):
         key.append(words.pop(0))

@@ -1,0 +1,55 @@
+"""The vocabulary every analysis and rule shares (programs, hub metadata keys, installers, hosts), read once from
+``skvm_lint/data/vocabulary.toml``: adding a program or a hub key is an edit to that file, not to code."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+
+_DATA = tomllib.loads(resources.files("skvm_lint").joinpath("data/vocabulary.toml").read_text(encoding="utf-8"))
+
+
+def _words(section: str, key: str) -> frozenset[str]:
+    return frozenset(_DATA[section][key])
+
+
+def _pairs(key: str) -> frozenset[tuple[str, str]]:
+    return frozenset((program, sub) for program, sub in _DATA["installers"][key])
+
+
+def _hosts(key: str) -> re.Pattern[str]:
+    """A host or any of its subdomains; ``*`` in the data stands for one word."""
+    names = "|".join(re.escape(h).replace(r"\*", r"\w+") for h in _DATA["hosts"][key])
+    return re.compile(rf"(^|\.)({names})$")
+
+
+HUB_METADATA_KEYS = tuple(_DATA["hubs"]["metadata_keys"])  # in the file's order: evidence is listed in it
+
+INTERPRETERS = _words("programs", "interpreters")
+SHELL_EVALUATORS = _words("programs", "shell_evaluators")
+PACKAGE_RUNNERS = _words("programs", "package_runners")
+ALL_PACKAGE_RUNNERS = _words("programs", "all_package_runners")
+# Runs the code it is handed (a script, inline code, or a pipe): what a download must never be piped into.
+RUNS_CODE = INTERPRETERS | SHELL_EVALUATORS
+# Programs whose first argument is a script or package: that argument, not the program, names the operation.
+SCRIPT_RUNNERS = INTERPRETERS | PACKAGE_RUNNERS
+WEB_CLIENTS = _words("programs", "web_clients")
+DOWNLOADERS = _words("programs", "downloaders")
+NETWORK_SENDERS = _words("programs", "network_senders")
+ENV_DUMPERS = _words("programs", "env_dumpers")
+ARCHIVERS = _words("programs", "archivers")
+PRIVILEGED_TOOLS = _words("programs", "privileged_tools")
+TEXT_PROGRAMS = _words("programs", "text_programs")
+ASSUMED_PROGRAMS = _words("programs", "assumed")
+BASE_PROGRAMS = _words("programs", "base")
+
+PIP_INSTALLERS = _pairs("pip")
+NPM_INSTALLERS = _pairs("npm")
+SYSTEM_INSTALLERS = _pairs("system")
+
+SHELL_VARIABLES = _words("environment", "shell_variables")
+NODE_BUILTINS = _words("node", "builtins")
+
+EXFILTRATION_HOSTS = _hosts("exfiltration")
+TUNNEL_HOSTS = _hosts("tunnels")
