@@ -19,16 +19,61 @@ Pass an argument list without a shell (`subprocess.run(["convert", name, "out.pn
 commands directly instead of `eval`.
 """
 
-from skvm_lint.analyses.security import report_family
+import re
+
+from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
-from skvm_lint.rule import Rule
+from skvm_lint.security_rule import SecurityRule
+from skvm_lint.vocabulary import RUNS_CODE
+
+CONSTANT_EXPRESSION = re.compile(r"^([A-Z][A-Z0-9_]*|__dirname|__filename|path\.(join|resolve)\(__dirname[^()]*\))$")
 
 
-class ShellInjection(Rule):
+def _constant_template(args: str) -> bool:
+    """A template whose every `${...}` is a constant (`SCRIPT_DIR`, `__dirname`, `path.join(__dirname, ...)`)."""
+    template = re.match(r"^\(\s*`([^`]*)`", args)
+    if template is None:
+        return False
+    expressions = re.findall(r"\$\{([^}]*)\}", template.group(1))
+    return bool(expressions) and all(CONSTANT_EXPRESSION.match(e.strip()) for e in expressions)
+
+
+class ShellInjection(SecurityRule):
     id = "SC002"
     name = "shell-injection"
-    groups = ("security",)
+    family = "shell-injection"
     severity = Severity.WARNING
 
-    def check(self, skill, ctx):
-        return report_family(self, skill, ctx, "shell-injection")
+    def detect(self, skill, facts, out):
+
+        for unit in facts.units:
+            for command in unit.facts.commands:
+                program = command.program.lower()
+                text = command.text
+                runs_download = program in RUNS_CODE | {"eval"} and \
+                    re.search(r"(<\(|\$\(|`)\s*(curl|wget|iwr|irm)\b", text)  # SC001's, not an injection
+                if program == "eval" and not runs_download and re.search(r"\$(\{?\w|@)", " ".join(command.argv[1:])) \
+                        and not re.search(r"\$\(|`", text):
+                    out.add("eval-variable", 2, unit.context, command.span,
+                            "`eval` of a variable runs whatever text the variable holds", "call the command "
+                            "directly; pass data as quoted arguments")
+            language = unit.facts.language
+            for call in unit.facts.calls:
+                name, args = call.name, call.arguments
+                if sec.runs_literal_code(name, args):
+                    continue
+                short = name.rsplit(".", 1)[-1]
+                if name in ("os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.Popen",
+                            "subprocess.check_output", "subprocess.check_call") and \
+                        (name.startswith("os.") or "shell=True" in args.replace(" ", "")):
+                    if re.match(r"^\(\s*f['\"]", args) and "{" in args or re.search(r"['\"]\s*(%|\+)\s*\w|\.format\(",
+                                                                                     args.split(",")[0]):
+                        out.add("interpolated-shell", 2, unit.context, call.span,
+                                f"`{name}` runs a shell command built from values by string formatting: a value "
+                                "with ; or $( ) runs its own commands", "pass an argument list without shell=True "
+                                "(subprocess.run([...]))")
+                if short in ("exec", "execSync") and language in ("javascript", "typescript") and \
+                        re.match(r"^\(\s*(`[^`]*\$\{|['\"][^'\"]*['\"]\s*\+)", args) and not _constant_template(args):
+                    out.add("interpolated-shell", 2, unit.context, call.span,
+                            f"`{name}` runs a shell command built from values: a value with ; or $( ) runs its own "
+                            "commands", "use execFile/spawn with an argument array")

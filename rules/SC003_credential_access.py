@@ -20,16 +20,31 @@ Get credentials through the service's own login flow or a documented environment
 SKILL.md.
 """
 
-from skvm_lint.analyses.security import report_family
+import re
+
+from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
-from skvm_lint.rule import Rule
+from skvm_lint.security_rule import SecurityRule
 
 
-class CredentialAccess(Rule):
+class CredentialAccess(SecurityRule):
     id = "SC003"
     name = "credential-access"
-    groups = ("security",)
+    family = "credential-access"
     severity = Severity.WARNING
 
-    def check(self, skill, ctx):
-        return report_family(self, skill, ctx, "credential-access")
+    def detect(self, skill, facts, out):
+
+        for unit in facts.units:
+            f = unit.facts
+            file_uploads = any(sec.UPLOAD_CALL.match(c.name) for c in f.calls) or any(
+                c.program == "curl" and sec.CURL_UPLOAD.search(c.text) for c in f.commands)
+            # A path, not a message that names one ("Error: ~/.aws/credentials not found").
+            sensitive = [s for s in f.strings if not re.search(r"\s", s.value) and sec.SENSITIVE_PATH.search(s.value)]
+            for string in sensitive[:3]:
+                if unit.where == "script":
+                    danger = 3 if file_uploads or f.urls else 1
+                    out.add("credential-file", danger, unit.context, string.span,
+                            f"reads `{string.value[:60]}`"
+                            + (" and sends data over the network in the same file" if danger == 3 else ""),
+                            "a skill should get credentials from the service's login flow or a documented variable")

@@ -17,16 +17,40 @@ chmod 777 ~/.local/bin/tool
 Grant only what is needed (`chmod 755`, `u+x`); never change who may become root.
 """
 
-from skvm_lint.analyses.security import report_family
+import re
+
+from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
-from skvm_lint.rule import Rule
+from skvm_lint.security_rule import SecurityRule
+from skvm_lint.vocabulary import PRIVILEGED_TOOLS
 
 
-class Privilege(Rule):
+class Privilege(SecurityRule):
     id = "SC006"
     name = "privilege"
-    groups = ("security",)
+    family = "privilege"
     severity = Severity.WARNING
 
-    def check(self, skill, ctx):
-        return report_family(self, skill, ctx, "privilege")
+    def detect(self, skill, facts, out):
+
+        for unit in facts.units:
+            for command in unit.facts.commands:
+                program = command.program.lower()
+                text = command.text
+                if program == "chmod":
+                    mode = " ".join(command.argv[1:])
+                    if re.search(r"(^|\s)([ugoa]*\+[rwx]*s|[24][0-7]{3})\b", mode):
+                        out.add("setuid", 3 if unit.where == "script" else 2, unit.context, command.span,
+                                "sets the setuid/setgid bit: the program then runs with its owner's rights",
+                                "never set setuid on files a skill ships")
+                    elif re.search(r"(^|\s)(0?777|0?666|a\+rwx|o\+w|a\+w)\b", mode):
+                        out.add("world-writable", 2 if unit.where == "script" else 1, unit.context,
+                                command.span, f"`chmod {mode}` lets every user on the machine change the files",
+                                "grant only what is needed (e.g. `chmod 755` or `u+x`)")
+                if command.via == "sudo" and program not in PRIVILEGED_TOOLS and unit.where == "script" and \
+                        not re.search(r"/etc/sudoers|NOPASSWD", text):
+                    out.add("sudo", 1, unit.context, command.span,
+                            f"the script runs `{program}` as root", "say in SKILL.md why root is needed, or avoid it")
+                if program in ("tee", "cp", "mv", "sed") and re.search(r"/etc/sudoers|NOPASSWD", text):
+                    out.add("sudoers", 3, unit.context, command.span, "edits sudo rules",
+                            "a skill must never change who may become root")

@@ -21,16 +21,61 @@ Describe what the skill does. If the skill is about injection (a scanner, a guid
 introduce them as examples.
 """
 
-from skvm_lint.analyses.security import report_family
+import re
+
+from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
-from skvm_lint.rule import Rule
+from skvm_lint.model import Span
+from skvm_lint.security_rule import SecurityRule
+
+SECRETS_OR_URL = re.compile(sec.SECRET_WORDS + r"|https?://", re.IGNORECASE)
+COLLECT_SECRETS = re.compile(r"\b(list|collect|gather|compile|dump|check|read|extract|harvest|find)\b[^.\n]{0,40}"
+                             r"\b(all\s+|any\s+|every\s+|your\s+)" + sec.SECRET_WORDS, re.I)
+SEND_TO_URL = re.compile(r"\b(post|send|upload|submit|forward|transmit)\b[^.\n]{0,60}?\b(https?://\S+)", re.I)
+FETCH_AND_FOLLOW = re.compile(r"\b(fetch|download|read|load|retrieve|get|curl|visit|open)\b[^.\n]{0,80}https?://\S+"
+                              r"[^.\n]{0,60}\b(and|then)\s+(follow|execute|obey|run|do|apply)\s+(the\s+|its\s+|any\s+|"
+                              r"all\s+|those\s+|these\s+)?(instructions|commands|steps|directions)", re.IGNORECASE)
 
 
-class PromptInjection(Rule):
+class PromptInjection(SecurityRule):
     id = "SC008"
     name = "prompt-injection"
-    groups = ("security",)
+    family = "prompt-injection"
     severity = Severity.ERROR
 
-    def check(self, skill, ctx):
-        return report_family(self, skill, ctx, "prompt-injection")
+    def detect(self, skill, facts, out):
+
+        for prose in facts.prose:
+            text = prose.text
+            for pattern, kind, message in (
+                    (sec.OVERRIDE, "instruction-override", "tells the agent to drop its instructions"),
+                    (sec.SECRECY, "hide-from-user", "tells the agent to keep something from the user"),
+                    (sec.SEND_SECRETS, "send-secrets", "tells the agent to send credentials to an address"),
+                    (FETCH_AND_FOLLOW, "remote-instructions", "tells the agent to fetch instructions from the web "
+                     "and follow them: whoever controls that page controls the agent")):
+                for m in pattern.finditer(text):
+                    line, before, context = prose.locate(m.start())
+                    danger = 3 if kind == "instruction-override" else 2
+                    if kind == "hide-from-user":  # often harmless UX ("don't mention the retry") unless secrets near
+                        paragraph_end = text.find("\n\n", m.end())
+                        near = before + text[m.start() : paragraph_end if paragraph_end >= 0 else len(text)]
+                        danger = 3 if SECRETS_OR_URL.search(near) else 0
+                    where = "quoted" if sec.quoted_or_described(before, len(before)) else context
+                    out.add(kind, danger, where, Span(prose.file, line),
+                            f"{message}: \"{m.group(0)[:80]}\"", "state what the skill does; never instruct the "
+                            "agent against its user or its system prompt")
+        for doc in skill.markdown_docs():
+            context = sec.doc_context(doc.file)
+            by_section: dict[int | None, list] = {}
+            for p in doc.paragraphs:
+                by_section.setdefault(p.section, []).append(p)
+            for paragraphs in by_section.values():
+                joined = "\n".join(sec.INVISIBLE_IN_PROSE.sub("", p.text) for p in paragraphs)
+                gather = COLLECT_SECRETS.search(joined)
+                send = SEND_TO_URL.search(joined)
+                if gather and send and not sec.quoted_or_described(joined, gather.start()):
+                    first = paragraphs[0].span.line
+                    out.add("collect-and-send-secrets", 2, context,
+                            Span(doc.file, first + joined.count("\n", 0, gather.start())),
+                            f"tells the agent to gather credentials (\"{gather.group(0)[:50]}\") and send them to "
+                            f"{send.group(2)[:60]}", "never route the user's credentials through instructions")

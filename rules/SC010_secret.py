@@ -18,16 +18,87 @@ OPENAI_API_KEY = "sk-proj-4vQ...8Zt"
 Revoke the credential first, then read it from an environment variable the skill documents.
 """
 
-from skvm_lint.analyses.security import report_family
+from collections import Counter
+import math
+import re
+
+from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
-from skvm_lint.rule import Rule
+from skvm_lint.model import Span
+from skvm_lint.security_rule import SecurityRule
+
+# Secrets: well-known token formats (high confidence) and long random values assigned to secret-looking names.
+# (label, literals one of which must be present, pattern): the literals make most files cost a few
+# substring searches instead of ten regex scans.
+TOKEN_FORMATS = (
+    ("private key", ("PRIVATE KEY",), re.compile(r"-----BEGIN (RSA |EC |OPENSSH |DSA |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----"
+                               r"\s*\n\s*[A-Za-z0-9+/=]{40,}")),
+    ("AWS access key", ("AKIA", "ASIA"), re.compile(r"\b(AKIA|ASIA)[0-9A-Z]{16}\b(?<!EXAMPLE)")),
+    ("GitHub token", ("gh", "github_pat_"), re.compile(r"\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b")),
+    ("OpenAI API key", ("sk-",), re.compile(r"\bsk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|"
+                                  r"\bsk-proj-[A-Za-z0-9_-]{60,}")),
+    ("Anthropic API key", ("sk-ant-",), re.compile(r"\bsk-ant-(api|admin)\d\d-[A-Za-z0-9_-]{80,}")),
+    ("Slack token", ("xox", "hooks.slack.com"), re.compile(r"\bxox[baprse]-\d{6,}-[0-9A-Za-z-]{10,}|hooks\.slack\.com/services/T[0-9A-Z]{6,}/"
+                               r"B[0-9A-Z]{6,}/[0-9A-Za-z]{20,}")),
+    ("Google API key", ("AIza",), re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b")),
+    ("Stripe live key", ("_live_",), re.compile(r"\b(sk|rk)_live_[0-9a-zA-Z]{24,}\b")),
+    ("Telegram bot token", (":AA",), re.compile(r"\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b")),
+    ("wallet private key", ("rivate", "RIVATE", "ecret", "ECRET", "allet", "ALLET"),
+     re.compile(r"(?i)\b(private[_ -]?key|secret[_ -]?key|wallet[_ -]?key)\W{1,6}"
+                                      r"(0x)?(?!0{64})[0-9a-f]{64}\b")),
+)
+SECRET_ASSIGNMENT = re.compile(
+    r"(?i)\b([A-Z0-9_]*(?:api[_-]?key|secret|token|passw(?:or)?d|access[_-]?key|private[_-]?key|client[_-]?secret)"
+    r"[A-Z0-9_]*)['\"]?\s*[:=]\s*(?:(['\"])([A-Za-z0-9+/_\-.~]{20,})\2|(?<=[=])([A-Za-z0-9+/_\-.~]{20,})\s*$)",
+    re.MULTILINE)
+# "token" as in a currency: its address or mint is public, not a secret.
+CURRENCY_TOKEN = re.compile(r"(?i)^(spl|erc20|buy|sell|from|to|base|quote|input|output|pay)_?token$|"
+                            r"token_?(address|mint|id|symbol|contract)$")
+IDENTIFIER_VALUE = re.compile(r"(?i)0x[0-9a-f]{40}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+SECRET_KEYWORD = re.compile(r"(?i)key|secret|token|passw")
+PLACEHOLDER = re.compile(r"(?i)your|xxx|example|sample|dummy|fake|test|placeholder|replace|changeme|here|token_|"
+                         r"address|contract|^[a-z0-9]+([_-][a-z0-9]+){2,}$|"
+                         r"<|\$|\{|\.\.\.|abc|123456|000000|secret_?key|api_?key|process\.env|environ|getenv")
 
 
-class Secret(Rule):
+def _entropy(value: str) -> float:
+    counts = Counter(value)
+    return -sum(n / len(value) * math.log2(n / len(value)) for n in counts.values())
+
+
+class Secret(SecurityRule):
     id = "SC010"
     name = "secret"
-    groups = ("security",)
+    family = "secret"
     severity = Severity.ERROR
 
-    def check(self, skill, ctx):
-        return report_family(self, skill, ctx, "secret")
+    def detect(self, skill, facts, out):
+        for f in skill.files:
+            if f.text is None:
+                continue
+            context = sec.doc_context(f.path) if f.markdown is not None else "file"
+            for label, literals, pattern in TOKEN_FORMATS:
+                if not any(literal in f.text for literal in literals):
+                    continue
+                for m in pattern.finditer(f.text):
+                    value = m.group(0)
+                    if PLACEHOLDER.search(value.split("=")[-1]) and label != "private key":
+                        continue
+                    out.add("token", 3, "file", Span(f.path, sec.line_of(f.text, m.start(), 1)),
+                            f"{label} in the skill ({value[:12]}…): anyone who installs the skill can use it",
+                            "revoke it now, then read it from an environment variable")
+                    break
+            for line, text in sec.lines_with(f.text, SECRET_KEYWORD):
+                m = SECRET_ASSIGNMENT.search(text)
+                if m is None:
+                    continue
+                value = m.group(3) or m.group(4)
+                if PLACEHOLDER.search(value) or IDENTIFIER_VALUE.fullmatch(value) or CURRENCY_TOKEN.search(m.group(1)) or \
+                        _entropy(value) < 3.7 or not (re.search(r"\d", value) and re.search(r"[A-Za-z]", value)) or \
+                        re.fullmatch(r"[a-z_.-]+|[A-Z_]+", value) or "/" in value.strip("/") and value.count("/") > 1:
+                    continue
+                if out.covered("token", f.path, line):
+                    continue
+                out.add("assigned-secret", 2, context, Span(f.path, line),
+                        f"`{m.group(1)}` is set to a random-looking literal ({value[:6]}…), which looks like a real "
+                        "credential", "move it to an environment variable; revoke it if it was real")

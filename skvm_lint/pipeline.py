@@ -16,7 +16,8 @@ from .config import Config
 from .diagnostics import Diagnostic, Severity
 from .model import Skill
 from .results import SkillResult
-from .rule import RuleContext, rule_by_id
+from .rule import RuleContext, all_rules, rule_by_id
+from .security_rule import security_section
 from .selection import Selection
 from .suppress import Suppressions
 
@@ -80,7 +81,7 @@ def process_skill(root: str, missing: bool, rule_ids: tuple[str, ...], config: C
     analysis = None
     if with_analysis:
         try:
-            analysis = analyze_skill(facts)  # reuses what the rules computed
+            analysis = analyze_skill(facts, security_section(skill, facts.security, all_rules()))
         except Exception as exc:
             diagnostics.append(_internal_error(root, "the analyses", exc))
     fingerprint = None

@@ -56,15 +56,16 @@ def summary(skill: Skill) -> dict[str, Any]:
     }
 
 
-def analyze_skill(facts: SkillFacts) -> dict[str, Any]:
-    """The analysis object (without ``path`` and ``diagnostics``), from facts the rules may have computed already."""
+def analyze_skill(facts: SkillFacts, security: list[dict[str, Any]]) -> dict[str, Any]:
+    """The analysis object (without ``path`` and ``diagnostics``), from facts the rules may have computed already;
+    ``security`` is what the SC rules found (they own the security detectors)."""
     skill = facts.skill
     return {
         "name": skill.name,
         "capabilities": capabilities.skvm_shape(skill, facts.capabilities.demands),
         "dependencies": [d.to_dict() for d in facts.dependencies.found],
         "workflow": facts.workflow.to_dict(),
-        "security": [f.to_dict() for f in facts.security.findings if f.severity is not None],
+        "security": security,
         "solidification": solidification.summary(skill, list(facts.solidification.candidates)),
         "summary": summary(skill),
     }
