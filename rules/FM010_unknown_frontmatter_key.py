@@ -25,7 +25,7 @@ Fix the typo, move custom data under `metadata`, or add the key to the allow-lis
 
 from skvm_lint.diagnostics import Severity
 from skvm_lint.model import Span
-from skvm_lint.rule import Rule
+from skvm_lint.rule import Option, Rule
 from skvm_lint.spec import EXTENSION_KEYS, SPEC_KEYS
 
 KNOWN = SPEC_KEYS | EXTENSION_KEYS
@@ -36,12 +36,13 @@ class UnknownFrontmatterKey(Rule):
     name = "unknown-frontmatter-key"
     groups = ("spec", "frontmatter")
     severity = Severity.WARNING
+    options = (Option("allow", list, [], "more keys your harness or hub defines"),)
 
     def check(self, skill, ctx):
         data = skill.frontmatter.data
         if not data:
             return
-        allowed = KNOWN | set(ctx.options.get(self.id, {}).get("allow", []))
+        allowed = KNOWN | set(self.option(ctx, "allow"))
         for key in data:
             if str(key) not in allowed:
                 yield self.report(skill, Span(skill.skill_md_path, skill.frontmatter.line_of(str(key))),

@@ -21,7 +21,7 @@ subsets of the library per project rather than the whole hub.
 """
 
 from skvm_lint.diagnostics import Severity
-from skvm_lint.rule import LibraryRule
+from skvm_lint.rule import LibraryRule, Option
 
 BUDGET_CHARS = 15_000
 REPORTED = 5  # the longest descriptions named in the report
@@ -32,9 +32,11 @@ class LibraryContextBudget(LibraryRule):
     name = "library-context-budget"
     groups = ("library",)
     severity = Severity.INFO
+    options = (Option("budget_chars", int, BUDGET_CHARS, "the summed length of every name and description the "
+                      "hub's harness loads, above which the rule reports"),)
 
     def check_library(self, library, ctx):
-        budget = int(ctx.options.get(self.id, {}).get("budget_chars", BUDGET_CHARS))
+        budget = self.option(ctx, "budget_chars")
         total = library.context.get("chars", 0)
         if total <= budget:
             return

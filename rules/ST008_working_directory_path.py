@@ -26,7 +26,7 @@ import re
 
 from skvm_lint.diagnostics import Applicability, Fix, Replace, Severity
 from skvm_lint.fixes.yaml_edit import line_end, line_offset
-from skvm_lint.rule import Rule
+from skvm_lint.rule import Option, Rule
 
 RELATIVE = re.compile(r"^(\./)?[\w.-]+(/[\w.-]+)*\.\w+$")
 CD_INTO_SKILL = re.compile(r"\bcd\s+(\{baseDir\}|\$\{?SKILL_DIR|\$\{?CLAUDE_SKILL_DIR|\"?\$\(dirname)")
@@ -38,12 +38,14 @@ class WorkingDirectoryPath(Rule):
     groups = ("structure", "portability")
     severity = Severity.INFO  # many harnesses tell the model the skill's folder, so the path often still resolves
     fix_safety = "unsafe"
+    options = (Option("anchor", str, "{baseDir}", "how the fix names the skill's folder (your harness's variable, "
+                      "e.g. `$SKILL_DIR`)"),)
 
     def check(self, skill, ctx):
         body = skill.body
         if body is None or not skill.skill_md_path:
             return
-        anchor = str(ctx.options.get(self.id, {}).get("anchor", "{baseDir}")).rstrip("/")
+        anchor = self.option(ctx, "anchor").rstrip("/")
         bundled = {f.path for f in skill.files if f.kind != "skill_md"}
         units = [(b.code, b.text) for b in body.code_blocks if b.code is not None]
         units += [(ic.code, ic.text) for ic in body.inline_code if ic.code is not None]

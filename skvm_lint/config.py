@@ -7,6 +7,7 @@ Example::
     extend-select = ["security"]
     ignore = ["FM006"]
     fail-on = "warning"              # error (default), warning or info
+    jobs = 2                         # worker processes (--jobs); 0 chooses by the number of skills
     baseline = ".skvm-lint-baseline.json"
 
     [tool.skvm-lint.per-path-ignores]
@@ -45,6 +46,7 @@ class Config:
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     limits: Limits = field(default_factory=Limits)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    jobs: int = 0  # worker processes when the command line does not say; 0 chooses by the number of skills
     target: Any = None  # a skvm_lint.profiles.Profile: the model the skill should run on (gap rules use it)
     profiles_dir: str | None = None  # where --target names are looked up
     source: Path | None = None  # the file this came from
@@ -112,6 +114,9 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     except ValueError as exc:
         raise ConfigError(f"{source}: limits: {exc}") from None
     baseline = data.get("baseline")
+    jobs = data.get("jobs", 0)
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
+        raise ConfigError(f"{source}: `jobs` must be a whole number of worker processes (0 chooses), got {jobs!r}")
     profiles_dir = data.get("profiles-dir")
     profiles_dir = str(source.parent / profiles_dir) if isinstance(profiles_dir, str) else None
     target = None
@@ -132,6 +137,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
                                for glob, ids in per_path.items()),
         limits=limits,
         rule_options=dict(data.get("rules", {})),
+        jobs=jobs,
         target=target,
         profiles_dir=profiles_dir,
         source=source,

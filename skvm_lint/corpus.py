@@ -166,6 +166,7 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
 
             rule_ids = Selection.from_config(config).rule_ids()
             tasks = [(path, missing, rule_ids, config, True, with_library) for path, missing, _ in todo]
+            jobs = jobs or config.jobs
             results = map_tasks(tasks, jobs or default_jobs(len(tasks))) if scheduler is None else \
                 map_tasks_dask(tasks, scheduler, jobs)
         for result in results:

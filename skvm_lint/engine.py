@@ -20,7 +20,7 @@ def run(paths: Iterable[str], config: Config, *, jobs: int = 0, with_analysis: b
     rule_ids = Selection.from_config(config).rule_ids()
     tasks = [(root, missing, rule_ids, config, with_analysis) for root, missing in tasks_roots]
     result = RunResult()
-    for done, skill_result in enumerate(map_tasks(tasks, jobs or default_jobs(len(tasks))), 1):
+    for done, skill_result in enumerate(map_tasks(tasks, jobs or config.jobs or default_jobs(len(tasks))), 1):
         result.skills.append(skill_result)
         if on_progress is not None:
             on_progress(done, len(tasks))

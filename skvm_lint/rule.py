@@ -38,6 +38,27 @@ class RuleContext:
     target: Any = None  # the target Profile (--target), or None
 
 
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A setting of one rule, set in ``[tool.skvm-lint.rules.<ID>]``: its type is checked when the config is used."""
+
+    name: str
+    kind: type  # str, int, bool or list (of strings)
+    default: Any
+    help: str
+
+    def describe(self) -> str:
+        kind = "list of strings" if self.kind is list else self.kind.__name__
+        return f"`{self.name}` ({kind}, default `{self.default!r}`): {self.help}"
+
+    def accepts(self, value: Any) -> bool:
+        if self.kind is list:
+            return isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if self.kind is int:
+            return isinstance(value, int) and not isinstance(value, bool)
+        return isinstance(value, self.kind)
+
+
 class Rule:
     """Base class of every rule. Subclasses set the class attributes and implement :meth:`check`."""
 
@@ -47,10 +68,16 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     default_enabled: ClassVar[bool] = True
     fix_safety: ClassVar[Applicability | str | None] = None  # the applicability of its fixes; None: no fix
+    options: ClassVar[tuple[Option, ...]] = ()  # its settings, shown by `explain` and in docs/rules.md
     source: ClassVar[str] = ""  # the rule's file, set at discovery
 
     def check(self, skill: Skill, ctx: RuleContext) -> Iterable[Diagnostic]:
         raise NotImplementedError
+
+    def option(self, ctx: RuleContext, name: str) -> Any:
+        """The value of one of this rule's options: the configured one, else its default."""
+        declared = next(o for o in self.options if o.name == name)
+        return ctx.options.get(self.id, {}).get(name, declared.default)
 
     def report(self, skill: Skill, where: Span | str, message: str, *, hint: str | None = None,
                fix: Fix | None = None, severity: Severity | None = None) -> Diagnostic:
@@ -84,11 +111,19 @@ class Rule:
         return sections
 
     @classmethod
+    def options_markdown(cls, heading: str = "##") -> str:
+        """An ``Options`` section listing the rule's settings, or nothing when it has none."""
+        if not cls.options:
+            return ""
+        lines = "\n".join(f"- {o.describe()}" for o in cls.options)
+        return (f"\n\n{heading} Options\nSet in `[tool.skvm-lint.rules.{cls.id}]`:\n\n{lines}")
+
+    @classmethod
     def markdown(cls) -> str:
         meta = (f"**{cls.id}** `{cls.name}` · default severity: {cls.severity} · "
                 f"{'on by default' if cls.default_enabled else 'opt-in'} · groups: {', '.join(cls.groups)}"
                 f" · fix: {cls.fix_safety or 'none'}")
-        return f"{meta}\n\n{cls.doc()}\n"
+        return f"{meta}\n\n{cls.doc()}{cls.options_markdown()}\n"
 
 
 class LoadIssueRule(Rule):
@@ -175,6 +210,23 @@ def _validate(rule: type[Rule], path: Path) -> None:
     missing = [s for s in DOC_SECTIONS if s not in rule.docs()]
     if missing:
         raise RuleError(f"{path}: the docstring of {rule.id} lacks the section(s) {', '.join(missing)}")
+
+
+def check_rule_options(table: dict[str, Any]) -> None:
+    """Raise ValueError naming the first ``[rules.<ID>]`` entry that is no rule, no option of it, or of a wrong type."""
+    for key, settings in table.items():
+        rule = rule_by_id(key)
+        if rule is None:
+            raise ValueError(f"[rules.{key}]: unknown rule; `skvm-lint rules` lists them")
+        if not isinstance(settings, dict):
+            raise ValueError(f"[rules.{key}]: expected a table of options, got {settings!r}")
+        declared = {o.name: o for o in rule.options}
+        for name, value in settings.items():
+            if name not in declared:
+                known = ", ".join(sorted(declared)) or "none"
+                raise ValueError(f"[rules.{key}]: {rule.id} has no option {name!r} (its options: {known})")
+            if not declared[name].accepts(value):
+                raise ValueError(f"[rules.{key}] {name} = {value!r}: expected {declared[name].describe()}")
 
 
 def rule_by_id(rule_id: str) -> type[Rule] | None:

@@ -22,7 +22,8 @@ def reference_markdown() -> str:
         body = r.doc().replace("\n## ", "\n#### ")
         parts.append(f"\n## {r.id}\n\n`{r.name}` · severity {r.severity} · "
                      f"{'on by default' if r.default_enabled else 'opt-in'} · groups: {', '.join(r.groups)} · "
-                     f"fix: {r.fix_safety or 'none'} · source: `rules/{Path(r.source).name}`\n\n{body}\n")
+                     f"fix: {r.fix_safety or 'none'} · source: `rules/{Path(r.source).name}`\n\n{body}"
+                     f"{r.options_markdown('####')}\n")
     return "".join(parts)
 
 

@@ -11,11 +11,11 @@ import fnmatch
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .config import Config
 from .diagnostics import Diagnostic
-from .rule import Rule, all_rules, rule_by_id
+from .rule import Rule, all_rules, check_rule_options, rule_by_id
 
 ALL = "ALL"
 
@@ -53,17 +53,20 @@ class Selection:
     extend_select: tuple[str, ...] = ()
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     base: Path | None = None  # the folder per-path patterns are relative to (the config file's)
+    rule_options: tuple[tuple[str, Any], ...] = ()  # [rules.<ID>] tables, validated against the rules' options
 
     @classmethod
     def from_config(cls, config: Config) -> "Selection":
         return cls(config.select, config.ignore, config.extend_select, config.per_path_ignores,
-                   config.source.parent if config.source is not None else None)
+                   config.source.parent if config.source is not None else None, tuple(config.rule_options.items()))
 
     def validate(self) -> None:
-        """Every selector names at least one rule; ValueError says which one does not, and where it stands."""
+        """Every selector names at least one rule and every rule option is declared with that type; ValueError says
+        which one is wrong, and where it stands."""
         check_selectors([*self.select, *self.ignore, *self.extend_select])
         for pattern, selectors in self.per_path_ignores:
             check_selectors(selectors, f"per-path-ignores {pattern!r}")
+        check_rule_options(dict(self.rule_options))
 
     def rules(self) -> list[type[Rule]]:
         """The selected rules, by id. With no ``select``, the on-by-default rules; opt-in ones only when named."""

@@ -222,3 +222,41 @@ def test_display_only_fixes_are_shown_never_applied(make_skill, monkeypatch):
     assert (root / "SKILL.md").read_text() == BAD
     diff = fix_engine.fix_skill(str(root), ("ZZ002",), Config(), diff_only=True).diffs
     assert len(diff) == 1 and "+<!-- hello -->" in diff[0]
+
+
+def test_rule_options_are_declared_typed_and_documented(tmp_path: Path, make_skill, monkeypatch):
+    """Options used to be an untyped dict read ad hoc: a typo was silently ignored and `explain` did not list them."""
+    from click.testing import CliRunner
+
+    from skvm_lint.cli import main
+
+    explained = CliRunner().invoke(main, ["explain", "FM010"]).output
+    assert "## Options" in explained and "`allow` (list of strings, default `[]`)" in explained
+    make_skill({"SKILL.md": "---\nname: case-skill\ndescription: Does a thing.\nmy-key: 1\n---\n"})
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / ".skvm-lint.toml"
+    config.write_text('[rules.FM010]\nallow = ["my-key"]\n')
+    assert [d.rule for d in run(["case-skill"], load_config()).diagnostics if d.rule == "FM010"] == []
+    for body, error in [('[rules.FM010]\nalow = ["x"]\n', r"FM010 has no option 'alow' \(its options: allow\)"),
+                        ('[rules.FM010]\nallow = "my-key"\n', r"allow = 'my-key': expected `allow` \(list of strings"),
+                        ('[rules.FM999]\nallow = []\n', r"\[rules.FM999\]: unknown rule")]:
+        config.write_text(body)
+        with pytest.raises(ValueError, match=error):
+            run(["case-skill"], load_config())
+
+
+def test_jobs_from_the_config_file_is_used(tmp_path: Path, make_skill, monkeypatch):
+    """`jobs` was accepted in the config and never read."""
+    import skvm_lint.engine as engine
+
+    make_skill({"SKILL.md": BAD})
+    (tmp_path / ".skvm-lint.toml").write_text("jobs = 3\n")
+    monkeypatch.chdir(tmp_path)
+    used = []
+    real = engine.map_tasks
+    monkeypatch.setattr(engine, "map_tasks", lambda tasks, jobs: used.append(jobs) or real(tasks, 1))
+    run(["case-skill"], load_config())
+    assert used == [3]
+    (tmp_path / ".skvm-lint.toml").write_text('jobs = "many"\n')
+    with pytest.raises(ConfigError, match="`jobs` must be a whole number"):
+        load_config()
