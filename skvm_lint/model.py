@@ -292,11 +292,6 @@ class BundledFile:
     symlink: bool = False
     magic: str | None = None  # what the first bytes say the file is (elf, pe, mach-o, zip, pyc, ...), when known
 
-    @property
-    def top_folder(self) -> str | None:
-        head, sep, _ = self.path.partition("/")
-        return head if sep else None
-
 
 # Archives a hub may hold skills in (one skill per archive, read in memory, never extracted).
 SKILL_ARCHIVES = (".skill", ".zip", ".tar.gz", ".tgz", ".tar")

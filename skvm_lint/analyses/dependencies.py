@@ -605,15 +605,33 @@ def check_command(dep: Dependency) -> str | None:
     return None
 
 
-def install_command(dep: Dependency) -> str | None:
+# How a person installs each kind by hand: the packages (pip and npm: one; system: Debian's, Homebrew's) fill in.
+HAND_INSTALL = {"pip": "python3 -m pip install '{0}'", "npm": "npm install -g '{0}'",
+                "system": "apt-get install -y {0} || brew install {1}"}
+
+
+def install_packages(dep: Dependency) -> tuple[str, ...] | None:
+    """The package names that install ``dep``: the requirement for pip, the package for npm, and for a system
+    program its Debian and Homebrew packages; None for what no package manager installs (variables, services)."""
     if dep.type == "pip":
-        return f"python3 -m pip install '{dep.name}{dep.version or ''}'"
+        return (dep.name + (dep.version or ""),)
     if dep.type == "npm":
-        return f"npm install -g '{dep.name}'"
+        return (dep.name,)
     if dep.type == "system":
-        debian, brew = system_packages(dep.name)
-        return f"apt-get install -y {debian} || brew install {brew}"
+        return system_packages(dep.name)
     return None
+
+
+def install_with(dep: Dependency, templates: dict[str, str], quote=lambda word: word) -> str | None:
+    """``dep``'s install line from one template per kind, its packages quoted with ``quote``."""
+    packages = install_packages(dep)
+    if packages is None or dep.type not in templates:
+        return None
+    return templates[dep.type].format(*map(quote, packages))
+
+
+def install_command(dep: Dependency) -> str | None:
+    return install_with(dep, HAND_INSTALL)
 
 
 def system_packages(program: str) -> tuple[str, str]:
