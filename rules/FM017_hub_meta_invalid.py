@@ -18,7 +18,6 @@ the skill under another name than the one it was reviewed under; a broken file s
 Regenerate `_meta.json` with the hub's CLI, or correct `slug` and `latest.version`.
 """
 
-import json
 import re
 
 from skvm_lint.diagnostics import Severity
@@ -37,10 +36,9 @@ class HubMetaInvalid(Rule):
         meta = skill.file("_meta.json")
         if meta is None or meta.text is None:
             return
-        try:
-            data = json.loads(meta.text)
-        except ValueError as exc:
-            yield self.report(skill, meta.path, f"`_meta.json` is not valid JSON ({exc})",
+        data, error = meta.parsed()
+        if error:
+            yield self.report(skill, meta.path, f"`_meta.json` is not valid JSON ({error})",
                               hint="regenerate it with the hub's CLI")
             return
         if not isinstance(data, dict):

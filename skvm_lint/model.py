@@ -9,6 +9,8 @@ The model is plain data: it pickles (for process pools and Dask) and holds no pa
 
 from __future__ import annotations
 
+import json
+import tomllib
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -291,6 +293,27 @@ class BundledFile:
     markdown: MarkdownDoc | None = None
     symlink: bool = False
     magic: str | None = None  # what the first bytes say the file is (elf, pe, mach-o, zip, pyc, ...), when known
+    _parsed: tuple[Any, str | None] | None = field(default=None, repr=False, compare=False)
+
+    def parsed(self) -> tuple[Any, str | None]:
+        """The file's JSON or TOML content (manifests such as package.json, pyproject.toml, _meta.json), parsed on
+        first use and kept, so every analysis and rule reads one parse: ``(data, None)``, or ``(None, error)``."""
+        if self._parsed is None:
+            self._parsed = _parse_data(self.path, self.text)
+        return self._parsed
+
+
+def _parse_data(path: str, text: str | None) -> tuple[Any, str | None]:
+    if text is None:
+        return None, "the file could not be read as text"
+    try:
+        if path.endswith(".json"):
+            return json.loads(text), None
+        if path.endswith(".toml"):
+            return tomllib.loads(text), None
+    except (ValueError, RecursionError) as exc:  # TOMLDecodeError is a ValueError; RecursionError: hostile nesting
+        return None, str(exc) if not isinstance(exc, RecursionError) else "nested too deeply to read"
+    return None, "not a JSON or TOML file"
 
 
 # Archives a hub may hold skills in (one skill per archive, read in memory, never extracted).

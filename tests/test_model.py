@@ -134,3 +134,16 @@ def test_bundled_scripts_are_parsed_and_model_pickles(make_skill):
     assert run.kind == "script" and run.code.imports[0].module == "pandas"
     assert skill.file("scripts/tool").code.commands[0].program == "jq"
     assert pickle.loads(pickle.dumps(skill)).file("scripts/run.py").code.imports[0].span.line == 1
+
+
+def test_manifests_are_parsed_once_and_deep_nesting_is_a_finding(make_skill):
+    from skvm_lint.config import Config
+    from skvm_lint.pipeline import process_skill
+
+    root = make_skill({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\n", "package.json": '{"name": "x"}',
+                       "_meta.json": "[" * 100_000 + "]" * 100_000})
+    skill = skvm_lint.load(root)
+    package = skill.file("package.json")
+    assert package.parsed() == ({"name": "x"}, None) and package.parsed() is package.parsed()
+    found = process_skill(str(root), False, ("FM017",), Config()).diagnostics
+    assert [(d.rule, d.message) for d in found] == [("FM017", "`_meta.json` is not valid JSON (nested too deeply to read)")]

@@ -240,9 +240,8 @@ def _own_programs(skill: Skill) -> set[str]:
     for f in skill.files:
         base = f.path.rsplit("/", 1)[-1]
         if base == "package.json" and f.text:
-            try:
-                data = json.loads(f.text)
-            except ValueError:
+            data, error = f.parsed()
+            if error:
                 continue
             bins = data.get("bin") if isinstance(data, dict) else None
             if isinstance(bins, dict):
@@ -250,10 +249,10 @@ def _own_programs(skill: Skill) -> set[str]:
             elif isinstance(bins, str) and isinstance(data.get("name"), str):
                 names.add(data["name"].rsplit("/", 1)[-1])
         elif base == "pyproject.toml" and f.text:
-            try:
-                names |= set(tomllib.loads(f.text).get("project", {}).get("scripts", {}) or {})
-            except tomllib.TOMLDecodeError:
+            data, error = f.parsed()
+            if error:
                 continue
+            names |= set(data.get("project", {}).get("scripts", {}) or {})
     return names
 
 
@@ -311,9 +310,8 @@ def _pyproject(c: _Collector) -> None:
     for f in c.skill.files:
         if f.path.rsplit("/", 1)[-1] != "pyproject.toml" or f.text is None:
             continue
-        try:
-            data = tomllib.loads(f.text)
-        except tomllib.TOMLDecodeError:
+        data, error = f.parsed()
+        if error:
             continue
         for spec in data.get("project", {}).get("dependencies", []) or []:
             req = _requirement_from_text(spec) if isinstance(spec, str) else None
@@ -344,9 +342,8 @@ def _package_json(c: _Collector) -> None:
     for f in c.skill.files:
         if f.path.rsplit("/", 1)[-1] != "package.json" or f.text is None or "node_modules/" in f.path:
             continue
-        try:
-            data = json.loads(f.text)
-        except ValueError:
+        data, error = f.parsed()
+        if error:
             continue
         if not isinstance(data, dict):
             continue
