@@ -1,15 +1,20 @@
-"""Builds the :class:`Skill` model from a folder: read (loader) -> parse (markdown, YAML, tree-sitter) -> model."""
+"""Builds the :class:`Skill` model from a folder: read (loader) now, parse (Markdown, tree-sitter) on first access.
+
+The frontmatter is read at once from SKILL.md's head (every skill result names the skill); the Markdown of each
+document and the code facts of each script are parsed when a rule or analysis first asks for them.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 
 from .limits import Limits
 from .loader import (ARCHIVE_EXTENSIONS, RawFile, decode_text, inspect_archive, is_archive_root, is_binary,
                      read_archive_skill, read_skill, sniff)
-from .model import BundledFile, Frontmatter, LoadIssue, MarkdownDoc, Skill, Span
+from .model import BundledFile, Content, Frontmatter, LoadIssue, MarkdownDoc, Skill, Span
 from .parsing.code import PARSED_LANGUAGES, extract_facts, language_for_path
-from .parsing.frontmatter import parse_frontmatter
+from .parsing.frontmatter import find_block, parse_frontmatter
 from .parsing.markdown import parse_markdown
 
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdx"})
@@ -37,36 +42,47 @@ def _kind(path: str, language: str | None) -> str:
     return "other"
 
 
-def _bundled(raw: RawFile, skill_md_name: str | None, limits: Limits, issues: list[LoadIssue]) -> BundledFile:
+def _bundled(raw: RawFile, skill_md_name: str | None, limits: Limits) -> BundledFile:
+    """One file as read: its kind, language and text now; its parse (code facts, Markdown) on first access."""
     if raw.data is None:
         return BundledFile(raw.path, "binary" if is_binary(b"", raw.path) else "other", raw.size,
                            truncated=raw.truncated, symlink=raw.symlink)
     ext = os.path.splitext(raw.path)[1].lower()
     if is_binary(raw.data, raw.path):
+        issues = []
         if raw.path.lower().endswith(ARCHIVE_EXTENSIONS):
             issues.extend(inspect_archive(raw.data, raw.path, limits))
         if ext in TEXT_EXTENSIONS or raw.path == skill_md_name:
             issues.append(LoadIssue("binary", f"binary content (NUL bytes) in a {ext or 'text'} file; not parsed",
                                     Span(raw.path, 1)))
         return BundledFile(raw.path, "binary", raw.size, truncated=raw.truncated, symlink=raw.symlink,
-                           magic=sniff(raw.data))
+                           magic=sniff(raw.data), issues=issues)
     text, problem = decode_text(raw.data)
-    if problem:
-        issues.append(LoadIssue("encoding", f"file {problem}", Span(raw.path, 1)))
+    issues = [LoadIssue("encoding", f"file {problem}", Span(raw.path, 1))] if problem else []
     shebang = text.split("\n", 1)[0].strip() if text.startswith("#!") else None
     language = language_for_path(raw.path, shebang)
     kind = "skill_md" if raw.path == skill_md_name else _kind(raw.path, language)
     bundled = BundledFile(raw.path, kind, raw.size, language=language, text=text, shebang=shebang,
-                          truncated=raw.truncated, symlink=raw.symlink)
+                          truncated=raw.truncated, symlink=raw.symlink, issues=issues)
     if kind == "script" and language in PARSED_LANGUAGES:
-        bundled.code = extract_facts(text, language, raw.path, timeout_ms=limits.parse_timeout_ms)
-        if bundled.code.parse_timed_out:
-            issues.append(LoadIssue("parse-timeout", f"parsing took longer than {limits.parse_timeout_ms} ms; "
-                                    "no facts were extracted from this file", Span(raw.path, 1)))
-    elif kind == "markdown":
-        bundled.markdown, _ = parse_markdown(text, raw.path, limits)
-        _check_nesting(bundled.markdown, limits, issues)
+        bundled._content = functools.partial(_parse_script, text, language, raw.path, limits)
+    elif kind in ("markdown", "skill_md"):
+        bundled._content = functools.partial(_parse_document, text, raw.path, limits)
     return bundled
+
+
+def _parse_script(text: str, language: str, path: str, limits: Limits) -> Content:
+    code = extract_facts(text, language, path, timeout_ms=limits.parse_timeout_ms)
+    issues = [LoadIssue("parse-timeout", f"parsing took longer than {limits.parse_timeout_ms} ms; no facts were "
+                        "extracted from this file", Span(path, 1))] if code.parse_timed_out else []
+    return Content(code=code, issues=issues)
+
+
+def _parse_document(text: str, path: str, limits: Limits) -> Content:
+    doc, _front = parse_markdown(text, path, limits)
+    issues: list[LoadIssue] = []
+    _check_nesting(doc, limits, issues)
+    return Content(markdown=doc, issues=issues)
 
 
 def _check_nesting(doc: MarkdownDoc, limits: Limits, issues: list[LoadIssue]) -> None:
@@ -81,23 +97,21 @@ def _check_nesting(doc: MarkdownDoc, limits: Limits, issues: list[LoadIssue]) ->
 
 
 def build_skill(root: str, limits: Limits | None = None) -> Skill:
-    """Read and parse one skill folder into the model. Never raises for bad content: problems become issues."""
+    """Read one skill folder into the model; each file is parsed when first asked for. Never raises for bad
+    content: problems become issues."""
     limits = limits or Limits()
     raw = read_archive_skill(root, limits) if is_archive_root(root) else read_skill(root, limits)
-    issues = list(raw.issues)
-    files = [_bundled(f, raw.skill_md_name, limits, issues) for f in raw.files]
+    files = [_bundled(f, raw.skill_md_name, limits) for f in raw.files]
     skill_md = next((f for f in files if f.kind == "skill_md"), None)
-    skill = Skill(root=root, skill_md_path=raw.skill_md_name, frontmatter=Frontmatter(), body=None, files=files,
-                  load_issues=issues)
+    skill = Skill(root=root, skill_md_path=raw.skill_md_name, frontmatter=Frontmatter(), files=files,
+                  read_issues=list(raw.issues))
     if skill_md is not None and skill_md.text is not None:
         skill.skill_md_text = skill_md.text
-        skill.body, front = parse_markdown(skill_md.text, skill_md.path, limits)
-        skill_md.markdown = skill.body
-        _check_nesting(skill.body, limits, issues)
-        skill.frontmatter = parse_frontmatter(skill_md.text, skill_md.path, front, limits)
+        # The head alone: frontmatter rules never pay for the Markdown parse.
+        skill.frontmatter = parse_frontmatter(skill_md.text, skill_md.path, find_block(skill_md.text), limits)
     return skill
 
 
 def build_missing(root: str) -> Skill:
     """The model of a folder that should be a skill but has no SKILL.md."""
-    return Skill(root=root, skill_md_path=None, frontmatter=Frontmatter(), body=None)
+    return Skill(root=root, skill_md_path=None, frontmatter=Frontmatter())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,11 +289,33 @@ class BundledFile:
     text: str | None = None
     shebang: str | None = None
     truncated: bool = False  # only the first bytes were read (size cap)
-    code: CodeFacts | None = None
-    markdown: MarkdownDoc | None = None
     symlink: bool = False
     magic: str | None = None  # what the first bytes say the file is (elf, pe, mach-o, zip, pyc, ...), when known
+    issues: list[LoadIssue] = field(default_factory=list)  # what reading it found (binary, encoding, archive)
+    # The parse of its content (code facts, Markdown), made on first access so the work follows what rules ask.
+    _content: Callable[[], Content] | None = field(default=None, repr=False, compare=False)
+    _parsed_content: Content | None = field(default=None, repr=False, compare=False)
     _parsed: tuple[Any, str | None] | None = field(default=None, repr=False, compare=False)
+
+    def _parse_content(self) -> Content:
+        if self._parsed_content is None:
+            self._parsed_content = self._content() if self._content is not None else Content()
+        return self._parsed_content
+
+    @property
+    def code(self) -> CodeFacts | None:
+        """What tree-sitter extracted from a script (Python, shell, JavaScript, TypeScript), parsed on first access."""
+        return self._parse_content().code
+
+    @property
+    def markdown(self) -> MarkdownDoc | None:
+        """The parsed Markdown of a .md file (SKILL.md's is the skill's body), parsed on first access."""
+        return self._parse_content().markdown
+
+    @property
+    def content_issues(self) -> list[LoadIssue]:
+        """What parsing found (a time-out, nesting beyond the limit): asking for it parses the file."""
+        return self._parse_content().issues
 
     def parsed(self) -> tuple[Any, str | None]:
         """The file's JSON or TOML content (manifests such as package.json, pyproject.toml, _meta.json), parsed on
@@ -301,6 +323,15 @@ class BundledFile:
         if self._parsed is None:
             self._parsed = _parse_data(self.path, self.text)
         return self._parsed
+
+
+@dataclass(slots=True)
+class Content:
+    """The parsed content of one file: facts of a script, or the document of a Markdown file, and parse issues."""
+
+    code: CodeFacts | None = None
+    markdown: MarkdownDoc | None = None
+    issues: list[LoadIssue] = field(default_factory=list)
 
 
 def _parse_data(path: str, text: str | None) -> tuple[Any, str | None]:
@@ -338,10 +369,31 @@ class Skill:
     root: str  # the folder as the user named it (display form)
     skill_md_path: str | None  # "SKILL.md", or the actual name of a mis-cased file; None when missing
     frontmatter: Frontmatter
-    body: MarkdownDoc | None
     files: list[BundledFile] = field(default_factory=list)
-    load_issues: list[LoadIssue] = field(default_factory=list)
+    read_issues: list[LoadIssue] = field(default_factory=list)  # what reading the folder found (limits, symlinks)
     skill_md_text: str = ""
+
+    @property
+    def body(self) -> MarkdownDoc | None:
+        """SKILL.md's parsed Markdown (parsed on first access); None when there is no readable SKILL.md."""
+        skill_md = self.file(self.skill_md_path) if self.skill_md_path else None
+        return skill_md.markdown if skill_md is not None and skill_md.kind == "skill_md" else None
+
+    @property
+    def load_issues(self) -> list[LoadIssue]:
+        """Everything the loader and the parsers could not read as asked, in file order, SKILL.md's parse last.
+        Parse limits are among them, so asking for this parses every file."""
+        issues = list(self.read_issues)
+        skill_md: BundledFile | None = None
+        for f in self.files:
+            issues.extend(f.issues)
+            if f.kind == "skill_md":
+                skill_md = f
+            else:
+                issues.extend(f.content_issues)
+        if skill_md is not None:
+            issues.extend(skill_md.content_issues)
+        return issues
 
     @property
     def name(self) -> str | None:

@@ -37,24 +37,36 @@ def _ids(raw: str | None) -> frozenset[str]:
 
 
 class Suppressions:
-    def __init__(self) -> None:
+    """The suppressions of one skill, read per file when a finding in that file asks (so a clean file is never
+    parsed for them)."""
+
+    def __init__(self, skill: Skill) -> None:
+        self._skill = skill
         self._ranges: dict[str, list[_Range]] = {}
 
     @classmethod
     def from_skill(cls, skill: Skill) -> "Suppressions":
-        result = cls()
-        comments: dict[str, list[tuple[int, str]]] = {}
-        for doc in skill.markdown_docs():
-            for c in doc.html_comments:
-                comments.setdefault(doc.file, []).append((c.span.line, c.text))
-        for c in skill.frontmatter.comments:
-            comments.setdefault(c.span.file, []).append((c.span.line, c.text))
-        for file, facts, _block in skill.code_units():
-            for c in facts.comments:
-                comments.setdefault(file, []).append((c.span.line, c.text))
-        for file, entries in comments.items():
-            result._add_file(file, sorted(entries))
-        return result
+        return cls(skill)
+
+    def _comments(self, file: str) -> list[tuple[int, str]]:
+        """``(line, text)`` of every comment in ``file``: HTML comments and code comments of a Markdown file (its
+        fences included), YAML comments of the frontmatter, comments of a script."""
+        skill = self._skill
+        found = [(c.span.line, c.text) for c in skill.frontmatter.comments if c.span.file == file]
+        bundled = skill.file(file)
+        doc = bundled.markdown if bundled is not None else None
+        if doc is not None:
+            found += [(c.span.line, c.text) for c in doc.html_comments]
+            found += [(c.span.line, c.text) for block in doc.code_blocks if block.code is not None
+                      for c in block.code.comments]
+        if bundled is not None and bundled.code is not None:
+            found += [(c.span.line, c.text) for c in bundled.code.comments]
+        return sorted(found)
+
+    def _for(self, file: str) -> list[_Range]:
+        if file not in self._ranges:
+            self._add_file(file, self._comments(file))
+        return self._ranges[file]
 
     def _add_file(self, file: str, entries: list[tuple[int, str]]) -> None:
         ranges = self._ranges.setdefault(file, [])
@@ -81,7 +93,7 @@ class Suppressions:
             ranges.append(_Range(start, 1 << 30, frozenset({i})))
 
     def suppresses(self, diag: Diagnostic) -> bool:
-        for r in self._ranges.get(diag.file, ()):
+        for r in self._for(diag.file):
             if r.start <= diag.line <= r.end and any(matches_finding(diag, i) for i in r.ids):
                 return True
         return False

@@ -70,6 +70,58 @@ def _error_position(exc: YAMLError, first_line: int) -> tuple[int, int]:
     return first_line + mark.line, mark.column + 1
 
 
+def _columns(line: str) -> tuple[int, int]:
+    """Leading blanks of a line: ``(characters, columns)`` with tabs to the next multiple of four, as markdown-it."""
+    chars = columns = 0
+    for ch in line:
+        if ch == " ":
+            columns += 1
+        elif ch == "\t":
+            columns += 4 - columns % 4
+        else:
+            break
+        chars += 1
+    return chars, columns
+
+
+def find_block(text: str) -> tuple[int, int, str] | None:
+    """The front-matter block of SKILL.md, ``(start_line_0, end_line_0_exclusive, yaml_text)``, found without
+    parsing the Markdown: the same block markdown-it's front_matter plugin finds (a test compares the two on
+    every corpus SKILL.md and on generated text), so a frontmatter rule never pays for the Markdown parse.
+
+    Opening: the text starts with three or more dashes (whatever follows them on that line). Closing: a line, indented
+    less than four columns, of at least as many dashes followed only by blanks; or ``...`` at column 0. Unclosed: None.
+    """
+    if not text.startswith("-"):
+        return None
+    src = text.replace("\0", "\ufffd")
+    if "\r" in src:
+        src = src.replace("\r\n", "\n").replace("\r", "\n")
+    lines = src.split("\n")
+    if src.endswith("\n"):
+        lines.pop()  # markdown-it has no line after the final newline
+    elif lines and not lines[-1].strip(" \t"):
+        lines.pop()  # nor a last line of blanks without a newline
+    opening = lines[0]
+    markers = len(opening) - len(opening.lstrip("-"))
+    if markers < 3:
+        return None
+    for index in range(1, len(lines)):
+        line = lines[index]
+        chars, columns = _columns(line)
+        rest = line[chars:]
+        if columns == 0 and rest.startswith("...") and not rest[3:].strip(" \t"):
+            break
+        if not rest.startswith("-") or columns >= 4:
+            continue
+        dashes = len(rest) - len(rest.lstrip("-"))
+        if dashes >= markers and not rest[dashes:].strip(" \t"):
+            break
+    else:
+        return None
+    return 0, index + 1, "\n".join(lines[1:index])
+
+
 def parse_frontmatter(skill_md: str, file: str, block: tuple[int, int, str] | None, limits: Limits) -> Frontmatter:
     """Build the :class:`Frontmatter` of SKILL.md.
 
