@@ -36,7 +36,7 @@ class FrontmatterMissing(Rule):
     severity = Severity.ERROR
 
     def check(self, skill, ctx):
-        if skill.skill_md_path and skill.body is not None and not skill.frontmatter.present:
+        if skill.skill_md_file is not None and not skill.frontmatter.present:
             lines = skill.skill_md_text.lstrip("\ufeff").split("\n")
             late = next((i for i, line in enumerate(lines[:50], 1) if line.strip() == "---"), None)
             if late is not None and all(not line.strip() for line in lines[: late - 1]):

@@ -374,10 +374,16 @@ class Skill:
     skill_md_text: str = ""
 
     @property
+    def skill_md_file(self) -> BundledFile | None:
+        """SKILL.md when it is there and readable as text (not binary, not unreadable)."""
+        skill_md = self.file(self.skill_md_path) if self.skill_md_path else None
+        return skill_md if skill_md is not None and skill_md.kind == "skill_md" else None
+
+    @property
     def body(self) -> MarkdownDoc | None:
         """SKILL.md's parsed Markdown (parsed on first access); None when there is no readable SKILL.md."""
-        skill_md = self.file(self.skill_md_path) if self.skill_md_path else None
-        return skill_md.markdown if skill_md is not None and skill_md.kind == "skill_md" else None
+        skill_md = self.skill_md_file
+        return skill_md.markdown if skill_md is not None else None
 
     @property
     def load_issues(self) -> list[LoadIssue]:

@@ -52,8 +52,10 @@ class Suppressions:
         """``(line, text)`` of every comment in ``file``: HTML comments and code comments of a Markdown file (its
         fences included), YAML comments of the frontmatter, comments of a script."""
         skill = self._skill
-        found = [(c.span.line, c.text) for c in skill.frontmatter.comments if c.span.file == file]
         bundled = skill.file(file)
+        if bundled is not None and bundled.text is not None and "skvm-lint" not in bundled.text:
+            return []  # every directive names skvm-lint: no need to parse the file to look for one
+        found = [(c.span.line, c.text) for c in skill.frontmatter.comments if c.span.file == file]
         doc = bundled.markdown if bundled is not None else None
         if doc is not None:
             found += [(c.span.line, c.text) for c in doc.html_comments]

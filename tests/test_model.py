@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import pickle
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import skvm_lint
+from skvm_lint.builder import build_skill
 from skvm_lint.limits import Limits
+from skvm_lint.parsing.frontmatter import find_block
 from skvm_lint.parsing.code import extract_facts, language_for_path
 from skvm_lint.parsing.markdown import parse_markdown
+from skvm_lint.selection import select_rules
+
+from .conftest import write_skill
 
 SKILL = """---
 name: demo
@@ -147,3 +155,35 @@ def test_manifests_are_parsed_once_and_deep_nesting_is_a_finding(make_skill):
     assert package.parsed() == ({"name": "x"}, None) and package.parsed() is package.parsed()
     found = process_skill(str(root), False, ("FM017",), Config()).diagnostics
     assert [(d.rule, d.message) for d in found] == [("FM017", "`_meta.json` is not valid JSON (nested too deeply to read)")]
+
+
+_PIECES = ["---", "----", "--", "-", "...", "....", " ", "  ", "    ", "\t", "\n", "\r\n", "\r", "a: 1", "x", "\0",
+           "- item", "```", "#"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.booleans())
+def test_frontmatter_block_found_without_markdown_is_markdown_its(pieces, opened):
+    """find_block (SKILL.md's head alone) must find exactly the block markdown-it's front_matter plugin finds."""
+    text = ("---" if opened else "") + "".join(pieces)
+    assert find_block(text) == parse_markdown(text, "SKILL.md", Limits())[1]
+
+
+def test_frontmatter_block_agrees_with_markdown_on_the_corpus(corpus):
+    for path in sorted(corpus.rglob("SKILL.md")):
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        assert find_block(text) == parse_markdown(text, "SKILL.md", Limits())[1], path
+
+
+def test_a_frontmatter_selection_parses_no_markdown_and_no_script(tmp_path):
+    """The lazy model: frontmatter rules read SKILL.md's head; no document or script is parsed for them."""
+    from skvm_lint.config import Config
+    from skvm_lint.pipeline import check_model
+
+    root = write_skill(tmp_path / "lazy-skill", {"SKILL.md": "---\nname: lazy-skill\ndescription: x\n---\n# Body\n",
+                                                 "scripts/run.py": "import requests\n",
+                                                 "references/guide.md": "# Guide\n"})
+    skill = build_skill(str(root))
+    check_model(skill, tuple(r.id for r in select_rules(["FM"])), Config())
+    assert all(f._parsed_content is None for f in skill.files)
+    assert skill.body is not None and skill.file("SKILL.md")._parsed_content is not None  # parsed when asked
