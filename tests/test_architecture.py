@@ -42,3 +42,45 @@ def test_rules_import_only_the_framework_and_facts():
              for line, module in _imports(path)
              if module.startswith("skvm_lint") and not module.startswith(RULE_MAY_IMPORT)]
     assert not wrong, "rules import above the rule framework:\n" + "\n".join(wrong)
+
+
+def _fences(markdown: str) -> list[tuple[str, str]]:
+    from markdown_it import MarkdownIt
+
+    return [(t.info.strip(), t.content) for t in MarkdownIt("commonmark").parse(markdown) if t.type == "fence"]
+
+
+def test_the_worked_example_in_architecture_md_adds_a_rule(tmp_path, monkeypatch):
+    """Follow docs/architecture.md: its rule file and its cases, added to a copy of rules/, make a working rule."""
+    import shutil
+
+    from ruamel.yaml import YAML
+
+    import skvm_lint.rule as rule_module
+    from skvm_lint.config import Config
+    from skvm_lint.pipeline import process_skill
+
+    from .conftest import write_skill
+
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    fences = _fences(page)
+    code = next(text for info, text in fences if info == "python" and "class " in text and "def check" in text)
+    cases = next(text for info, text in fences if info == "yaml" and text.startswith("rule:"))
+    rule_id = YAML(typ="safe").load(cases)["rule"]
+    assert not (ROOT / "tests" / "rule_cases" / f"{rule_id}.yaml").exists(), "the example must use an unused id"
+    assert not any(p.name.startswith(rule_id) for p in (ROOT / "rules").iterdir())
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    (rules / f"{rule_id}_worked_example.py").write_text(code, encoding="utf-8")
+    monkeypatch.setattr(rule_module, "rules_dir", lambda: rules)
+    rule_module.all_rules.cache_clear()
+    rule_module._rules_by_key.cache_clear()
+    try:
+        assert rule_module.rule_by_id(rule_id) is not None
+        for index, case in enumerate(YAML(typ="safe").load(cases)["cases"]):
+            root = write_skill(tmp_path / f"case{index}" / "case-skill", case["files"])
+            found = process_skill(str(root), False, (rule_id,), Config()).diagnostics
+            assert sorted(d.line for d in found if d.rule == rule_id) == case["expect"], [d.message for d in found]
+    finally:
+        rule_module.all_rules.cache_clear()
+        rule_module._rules_by_key.cache_clear()
