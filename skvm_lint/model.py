@@ -135,6 +135,26 @@ class CodeFacts:
     functions: list[Binding] = field(default_factory=list)  # shell functions defined here
     parse_timed_out: bool = False
 
+    def without_comments(self, text: str, first_line: int = 1) -> str:
+        """``text`` (the code these facts were parsed from, its first line at file line ``first_line``) with every
+        comment the parser found blanked, keeping lines and columns: words in comments are not code, and a ``#``
+        inside a string or a here-document body is not a comment."""
+        if not self.comments:
+            return text
+        lines = text.split("\n")
+        for comment in self.comments:
+            span = comment.span
+            last = span.end_line if span.end_line is not None else span.line
+            for row in range(span.line, last + 1):
+                index = row - first_line
+                if not 0 <= index < len(lines):
+                    continue
+                line = lines[index]
+                start = _char_column(line, span.column) if row == span.line else 0
+                end = _char_column(line, span.end_column) if row == last and span.end_column else len(line)
+                lines[index] = line[:start] + " " * (end - start) + line[end:]
+        return "\n".join(lines)
+
 
 # --- Markdown ---------------------------------------------------------------------------------------------------
 
@@ -177,6 +197,11 @@ class CodeBlock:
     section: int | None = None
     list_item: int | None = None
     code: CodeFacts | None = None
+
+    @property
+    def code_text(self) -> str:
+        """The block's text without its comments (as parsed); the text itself when the language is not parsed."""
+        return self.code.without_comments(self.text, self.content_line) if self.code is not None else self.text
 
 
 @dataclass(slots=True)
@@ -323,6 +348,11 @@ class BundledFile:
         if self._parsed is None:
             self._parsed = _parse_data(self.path, self.text)
         return self._parsed
+
+
+def _char_column(line: str, byte_column: int) -> int:
+    """The character offset of a 1-based UTF-8 byte column (tree-sitter counts bytes)."""
+    return len(line.encode("utf-8", "surrogatepass")[: byte_column - 1].decode("utf-8", "ignore"))
 
 
 @dataclass(slots=True)

@@ -115,9 +115,6 @@ HTTP_CLIENT_CALL = re.compile(r"(requests|httpx|aiohttp|session|client|urllib\.r
                               r"request|urlopen)$|fetch$|axios(\.\w+)?$")
 
 
-def without_comments(shell: str) -> str:
-    """Shell text without ``# comments``, so words in comments are not read as syntax."""
-    return re.sub(r"(^|\s)#[^\n]*", r"\1", shell)
 
 
 def _prose_of(doc: MarkdownDoc) -> list[tuple[str, Span]]:
@@ -147,7 +144,7 @@ class _Context:
             return
         for block in self.body.code_blocks:
             if block.code is not None and block.language == "shell":
-                self.shell.append((block.code, block.span, without_comments(block.text)))
+                self.shell.append((block.code, block.span, block.code_text))
         for inline in self.body.inline_code:
             if inline.code is not None:
                 self.shell.append((inline.code, inline.span, inline.text))

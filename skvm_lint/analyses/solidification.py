@@ -85,8 +85,7 @@ class Candidate:
 
 def _placeholders(block: CodeBlock, language: str) -> list[str]:
     # Comments show results (`# Returns [2, <NA>, 4]`), not slots to fill.
-    text = re.sub(r"(?m)(^|\s)//.*$", "", block.text) if language in ("javascript", "typescript") \
-        else _without_comments(block.text)
+    text = block.code_text
     found = [m.group(0) for m in ANGLE.finditer(text)]
     found += YOUR.findall(text)
     # {name} in Python or JavaScript is a format field, a dict or a destructuring, also inside `python3 -c "..."`
@@ -175,12 +174,10 @@ def _composed(block: CodeBlock) -> bool:
     """Code the agent composes, not a list of one-line commands to pick from: shell with a pipeline, loop,
     continued line, here-document or request body; Python or JavaScript of three or more lines that acts."""
     if block.language == "shell":
-        return COMPOSED.search(_without_comments(block.text)) is not None
+        return COMPOSED.search(block.code_text) is not None
     return _code_lines(block) >= 3 and _acts(block)
 
 
-def _without_comments(text: str) -> str:
-    return re.sub(r"(?m)(^|\s)#(?!!).*$", "", text)
 
 
 def _acts(block: CodeBlock) -> bool:

@@ -22,7 +22,6 @@ from typing import Any, Callable
 from ..model import CodeBlock, ListItem, MarkdownDoc, Skill, Span
 from ..parsing.code import extract_facts
 from ..vocabulary import SCRIPT_RUNNERS, WEB_CLIENTS
-from .capabilities import without_comments
 
 WORKFLOW_TITLES = re.compile(r"\b(workflow|steps?|usage|how to|process|procedure|quick ?start|getting started|"
                              r"instructions|pipeline|tutorial)\b|流程|步骤|使用", re.IGNORECASE)
@@ -289,8 +288,8 @@ def _same_subject_queries(doc: MarkdownDoc) -> tuple[CodeBlock, str, list[str]] 
     for block in doc.code_blocks:
         if block.language != "shell":
             continue
-        for line in block.text.splitlines():
-            line = without_comments(line).strip()
+        for line in block.code_text.splitlines():
+            line = line.strip()
             placeholder = PLACEHOLDER.search(line)
             if not placeholder or re.search(r"[|;>]|&&|\$\(", PLACEHOLDER.sub("", line)):
                 continue

@@ -94,7 +94,8 @@ def _python(code: str, candidate: Candidate) -> str | None:
         rewritten = module.visit(Substitute()).code
     except (cst.ParserSyntaxError, RecursionError, ValueError):
         return None
-    if any(p in _without_comments(rewritten, "#") for p in mapping):
+    if any(p in extract_facts(rewritten, "python", candidate.script_path).without_comments(rewritten)
+           for p in mapping):
         return None  # a placeholder survives somewhere libcst does not rewrite (an f-string, a comment-like string)
     future = re.findall(r"(?m)^from __future__ import .*$", rewritten)
     rewritten = re.sub(r"(?m)^from __future__ import .*\n", "", rewritten)
@@ -107,10 +108,6 @@ def _python(code: str, candidate: Candidate) -> str | None:
                          f"help={'shown as ' + p.placeholder + ' in SKILL.md'!r})")
         lines += ["_ARGS = _parser.parse_args()", ""]
     return "\n".join(lines) + "\n" + rewritten.rstrip("\n") + "\n"
-
-
-def _without_comments(code: str, mark: str) -> str:
-    return "\n".join(line for line in code.split("\n") if not line.lstrip().startswith(mark))
 
 
 # --- shell and JavaScript: quote-aware substitution -------------------------------------------------------------------
