@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .escape import printable
 
@@ -65,15 +66,36 @@ class Create:
 Edit = Replace | Rename | Create
 
 
+class FixUnavailable(Exception):
+    """A fix could not be built when it was applied; ``install`` names the optional extra it needs, if that is why."""
+
+    def __init__(self, reason: str, install: str | None = None) -> None:
+        super().__init__(reason)
+        self.install = install
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
     description: str
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
+    # Builds the edits when the fix is applied, for a fix that needs real work or an optional extra (extracting
+    # Python with libcst): checking never pays for it. Raises FixUnavailable when it cannot be built.
+    build: Callable[[], tuple[Edit, ...]] | None = field(default=None, compare=False, repr=False)
 
     @property
     def safe(self) -> bool:
         return self.applicability is Applicability.SAFE
+
+    def resolved(self) -> "Fix":
+        """This fix with its edits built (itself when they are given)."""
+        if self.build is None:
+            return self
+        return Fix(self.description, self.build(), self.applicability)
+
+    def portable(self) -> "Fix":
+        """Without the builder (which holds the skill's model): what a worker sends back to report the fix."""
+        return self if self.build is None else Fix(self.description, self.edits, self.applicability)
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .builder import build_skill
 from .config import Config
-from .diagnostics import Applicability, Create, Diagnostic, Rename, Replace
+from .diagnostics import Applicability, Create, Diagnostic, FixUnavailable, Rename, Replace
 from .pipeline import check_model
 from .atomic import atomic_write, umask as _umask
 from .loader import decode_text
@@ -27,6 +27,7 @@ class FixReport:
     applied: list[str] = field(default_factory=list)  # "path: description"
     skipped: list[str] = field(default_factory=list)  # "path: why"
     diffs: list[str] = field(default_factory=list)
+    needs: dict[str, set[str]] = field(default_factory=dict)  # install command -> findings whose fix needs it
 
 
 def _choose(diags: list[Diagnostic], unsafe: bool, diff_only: bool) -> list[Diagnostic]:
@@ -35,6 +36,22 @@ def _choose(diags: list[Diagnostic], unsafe: bool, diff_only: bool) -> list[Diag
     if diff_only:
         wanted.add(Applicability.DISPLAY_ONLY)
     return [d for d in diags if d.fix is not None and d.fix.applicability in wanted]
+
+
+def _built(diags: list[Diagnostic], report: FixReport) -> list[Diagnostic]:
+    """The chosen fixes with their edits built; one that cannot be built is reported and left out."""
+    kept = []
+    for diag in diags:
+        try:
+            diag.fix = diag.fix.resolved()
+        except FixUnavailable as exc:
+            if exc.install:
+                report.needs.setdefault(exc.install, set()).add(f"{diag.path}:{diag.line}:{diag.rule}")
+            else:
+                report.skipped.append(f"{diag.path}:{diag.line}: {diag.rule} not fixed: {exc}")
+            continue
+        kept.append(diag)
+    return kept
 
 
 def _range(edit: Replace | Create) -> tuple[int, int]:
@@ -92,7 +109,7 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
     rounds = 1 if diff_only else MAX_ROUNDS
     for _ in range(rounds):
         skill = build_skill(root, config.limits)
-        fixable = _choose(check_model(skill, rule_ids, config), unsafe, diff_only)
+        fixable = _built(_choose(check_model(skill, rule_ids, config), unsafe, diff_only), report)
         if not fixable:
             break
         per_file, chosen, renames = _resolve(fixable)

@@ -78,6 +78,9 @@ def process_skill(root: str, missing: bool, rule_ids: tuple[str, ...], config: C
         return SkillResult(root, None, [_internal_error(root, "the model builder", exc)])
     facts = SkillFacts(skill)
     diagnostics = check_model(skill, rule_ids, config, facts)
+    for diag in diagnostics:  # a fix's builder holds the model: results travel without it
+        if diag.fix is not None:
+            diag.fix = diag.fix.portable()
     analysis = None
     if with_analysis:
         try:

@@ -150,8 +150,11 @@ def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool,
 
     roots, _missing = discover(paths)
     rule_ids = Selection.from_config(config).rule_ids()
+    needs: dict[str, int] = {}  # install command -> how many fixes need it
     for root in roots:
         report = fix_skill(display_path(root), rule_ids, config, unsafe=unsafe, diff_only=diff)
+        for install, findings in report.needs.items():
+            needs[install] = needs.get(install, 0) + len(findings)
         for text in report.diffs:
             sys.stdout.write(text)
         for line in report.applied:
@@ -159,3 +162,5 @@ def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool,
                 click.echo(f"fixed {line}", err=True)
         for line in report.skipped:
             click.echo(f"not fixed: {line}", err=True)
+    for install, count in needs.items():  # once per run, not once per skill
+        click.echo(f"not fixed: {count} fix(es) need an optional extra: {install}", err=True)

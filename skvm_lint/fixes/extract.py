@@ -2,46 +2,60 @@
 
 Placeholders become arguments: argparse options for Python (rewritten with libcst, so only string literals and
 names change), positional parameters for shell and ``process.argv`` for Node, both substituted with their quoting
-respected. The new script must parse (tree-sitter) or no fix is offered.
+respected. The new script must parse (tree-sitter) or no fix is offered (for Python, whose rewrite needs libcst,
+the fix is built when applied and reported as not applied when it cannot be built).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..analyses.solidification import POSITIONAL, Candidate, invocation
-from ..diagnostics import Applicability, Create, Fix, Replace
+from ..diagnostics import Applicability, Create, Edit, Fix, FixUnavailable, Replace
 from ..model import Skill
 from ..parsing.code import extract_facts
 from .yaml_edit import line_end, line_offset
 
 
 def extraction_fix(skill: Skill, candidate: Candidate) -> Fix | None:
+    """The fix that moves a candidate into scripts/. Shell and JavaScript are rewritten now (plain text work);
+    Python needs libcst (the `rewrite` extra), so its fix is built only when applied: checking never imports it."""
     if not candidate.safe or candidate.block is None:
         return None
     doc_file = skill.file(candidate.file)
     if doc_file is None or doc_file.text is None:
         return None
-    code = candidate.block.text
-    language = candidate.language
-    if language == "python":
-        body = _python(code, candidate)
-    elif language == "shell":
-        body = _shell(code, candidate)
-    else:
-        body = _javascript(code, candidate)
+    description = f"extract the code into {candidate.script_path} and run it from SKILL.md"
+    if candidate.language == "python":
+        return Fix(description, (), Applicability.UNSAFE, build=functools.partial(_python_edits, doc_file.text,
+                                                                                  candidate))
+    body = _shell(candidate.block.text, candidate) if candidate.language == "shell" \
+        else _javascript(candidate.block.text, candidate)
+    edits = _edits(doc_file.text, candidate, body)
+    return Fix(description, edits, Applicability.UNSAFE) if edits else None
+
+
+def _python_edits(text: str, candidate: Candidate) -> tuple[Edit, ...]:
+    edits = _edits(text, candidate, _python(candidate.block.text, candidate))
+    if not edits:
+        raise FixUnavailable("the Python could not be rewritten into a script with its parameters")
+    return edits
+
+
+def _edits(text: str, candidate: Candidate, body: str | None) -> tuple[Edit, ...]:
+    """Replace the fence by one command and create the script; nothing when the script would not parse."""
     if body is None:
-        return None
-    facts = extract_facts(body, language, candidate.script_path)
+        return ()
+    facts = extract_facts(body, candidate.language, candidate.script_path)
     if facts.syntax_errors or facts.parse_timed_out:
-        return None
-    start, end = line_offset(doc_file.text, candidate.span.line), line_end(doc_file.text, candidate.end_line)
-    opening = doc_file.text[start:].split("\n", 1)[0]
+        return ()
+    start, end = line_offset(text, candidate.span.line), line_end(text, candidate.end_line)
+    opening = text[start:].split("\n", 1)[0]
     indent = opening[: len(opening) - len(opening.lstrip())]
     marker = re.match(r"`{3,}|~{3,}", opening.lstrip()).group(0)
     fence = f"{indent}{marker}bash\n{indent}{invocation(candidate)}\n{indent}{marker}"
-    edits = (Replace(candidate.file, start, end, fence), Create(candidate.script_path, body))
-    return Fix(f"extract the code into {candidate.script_path} and run it from SKILL.md", edits, Applicability.UNSAFE)
+    return (Replace(candidate.file, start, end, fence), Create(candidate.script_path, body))
 
 
 def _usage(candidate: Candidate, runner: str) -> str:
@@ -58,7 +72,10 @@ def _header_comment(candidate: Candidate, mark: str) -> str:
 # --- Python: libcst ---------------------------------------------------------------------------------------------------
 
 def _python(code: str, candidate: Candidate) -> str | None:
-    import libcst as cst  # only this fix rewrites Python; keep the import off the linting path
+    try:
+        import libcst as cst  # only this fix rewrites Python, and only when it is applied
+    except ImportError:
+        raise FixUnavailable("extracting Python needs libcst", install="pip install 'skvm-lint[rewrite]'") from None
 
     mapping = {p.placeholder: p.name for p in candidate.parameters}
 
