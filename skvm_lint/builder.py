@@ -10,8 +10,8 @@ import functools
 import os
 
 from .limits import Limits
-from .loader import (ARCHIVE_EXTENSIONS, RawFile, decode_text, inspect_archive, is_archive_root, is_binary,
-                     read_archive_skill, read_skill, sniff)
+from .loader import (ARCHIVE_EXTENSIONS, RawFile, RawSkill, decode_text, inspect_archive, is_archive_root,
+                     is_binary, read_archive_skill, read_skill, sniff)
 from .model import BundledFile, Content, Frontmatter, LoadIssue, MarkdownDoc, Skill, Span
 from .parsing.code import PARSED_LANGUAGES, extract_facts, language_for_path
 from .parsing.frontmatter import find_block, parse_frontmatter
@@ -96,11 +96,14 @@ def _check_nesting(doc: MarkdownDoc, limits: Limits, issues: list[LoadIssue]) ->
                                     "to parse; no facts were extracted from it", block.span))
 
 
-def build_skill(root: str, limits: Limits | None = None) -> Skill:
+def build_skill(root: str, limits: Limits | None = None, overlay: dict[str, str] | None = None) -> Skill:
     """Read one skill folder into the model; each file is parsed when first asked for. Never raises for bad
-    content: problems become issues."""
+    content: problems become issues. ``overlay`` maps files (relative to the root) to text that stands in for
+    what is on disk: an editor's unsaved buffers."""
     limits = limits or Limits()
     raw = read_archive_skill(root, limits) if is_archive_root(root) else read_skill(root, limits)
+    if overlay:
+        _apply_overlay(raw, overlay, limits)
     files = [_bundled(f, raw.skill_md_name, limits) for f in raw.files]
     skill_md = next((f for f in files if f.kind == "skill_md"), None)
     skill = Skill(root=root, skill_md_path=raw.skill_md_name, frontmatter=Frontmatter(), files=files,
@@ -110,6 +113,21 @@ def build_skill(root: str, limits: Limits | None = None) -> Skill:
         # The head alone: frontmatter rules never pay for the Markdown parse.
         skill.frontmatter = parse_frontmatter(skill_md.text, skill_md.path, find_block(skill_md.text), limits)
     return skill
+
+
+def _apply_overlay(raw: RawSkill, overlay: dict[str, str], limits: Limits) -> None:
+    """Put the editor's text in place of the files read from disk (within the same per-file limit)."""
+    by_path = {f.path: f for f in raw.files}
+    for path, text in overlay.items():
+        data = text.encode("utf-8", "surrogateescape")
+        truncated = len(data) > limits.max_file_bytes
+        data = data[: limits.max_file_bytes]
+        if path in by_path:
+            by_path[path].data, by_path[path].size, by_path[path].truncated = data, len(data), truncated
+        else:  # a new file the editor has not saved yet
+            raw.files.append(RawFile(path, len(data), data, truncated))
+        if raw.skill_md_name is None and path.lower() == "skill.md":
+            raw.skill_md_name = path
 
 
 def build_missing(root: str) -> Skill:

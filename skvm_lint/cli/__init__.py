@@ -43,4 +43,4 @@ def main() -> None:
 
 
 # Each module registers its commands on `main` (imported for that effect, after `main` exists).
-from . import analyze, check, corpus, facts, rules  # noqa: E402,F401
+from . import analyze, check, corpus, facts, rules, server  # noqa: E402,F401
