@@ -38,8 +38,9 @@ KINDS = [
      ("FM010", "FM012"), "warning (FM010) for keys no client knows; info (FM012, opt-in portability) for client "
      "extensions such as version/author, which agents accept"),
     (re.compile(r"Directory name .* must match skill name"), "name differs from folder",
-     ("FM008", "FM002"), "warning: clients load the skill by either; installers and hubs disagree (FM002 where "
-     "skills-ref accepts an indented `---` as the end of the frontmatter and we do not)"),
+     ("FM008", "FM007", "FM002"), "warning: clients load the skill by either; installers and hubs disagree (FM007 "
+     "alone when the name is also malformed: one finding per cause; FM002 where skills-ref accepts an indented `---` "
+     "as the end of the frontmatter and we do not)"),
     (re.compile(r"Skill name .*(lowercase|invalid characters|hyphen|exceeds|characters)"), "name format",
      ("FM007", "FM005"), "error: clients refuse or rename such skills"),
     (re.compile(r"Missing required field in frontmatter: name"), "name missing", ("FM004",), "error"),

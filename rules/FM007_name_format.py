@@ -16,12 +16,16 @@ name: PDF Tools!
 ```
 
 ## Fix
-Use the folder name in kebab case: `name: pdf-tools`.
+Use the folder name in kebab case: `name: pdf-tools`. When the name differs from a well-formed folder name only in
+case, spaces or underscores (`name: PDF Tools` in `pdf-tools/`), `--fix` sets `name` to the folder name (a safe,
+round-trip YAML edit). A malformed name that also differs from its folder is reported here only, not by FM008.
 """
 
 import re
+import unicodedata
 
-from skvm_lint.diagnostics import Severity
+from skvm_lint.diagnostics import Fix, Severity
+from skvm_lint.fixes.yaml_edit import frontmatter_edit
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 from skvm_lint.spec import name_problem
@@ -32,10 +36,26 @@ class NameFormat(Rule):
     name = "name-format"
     groups = ("spec", "frontmatter")
     severity = Severity.ERROR
+    fix_safety = "safe"
 
     def check(self, skill, ctx):
         name = (skill.frontmatter.data or {}).get("name")
         if isinstance(name, str) and (why := name_problem(name)) is not None:
             suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64] or skill.folder_name
             yield self.report(skill, Span(skill.skill_md_path, skill.frontmatter.line_of("name")),
-                              f"`name` {name!r} {why}", hint=f"use lowercase kebab case, e.g. `name: {suggestion}`")
+                              f"`name` {name!r} {why}", hint=f"use lowercase kebab case, e.g. `name: {suggestion}`",
+                              fix=_normalise_fix(skill, name, unicodedata.normalize("NFKC", skill.folder_name)))
+
+
+def _normalise_fix(skill, name: str, folder: str):
+    """Set `name` to the folder name when they differ only in case, spaces or underscores, and the folder name is
+    itself a valid name; anything else is a real choice between two names, left to the author."""
+    if name_problem(folder) is not None or "-".join(name.replace("_", " ").lower().split()) != folder:
+        return None
+
+    def set_name(data) -> bool:
+        data["name"] = folder
+        return True
+
+    edit = frontmatter_edit(skill, set_name)
+    return Fix(f"set name to {folder!r}", (edit,)) if edit else None

@@ -21,7 +21,7 @@ Say that the steps are independent and can be issued together, or let the unsafe
 "Parallel execution" section (`--fix --unsafe-fixes`); existing text is never changed.
 """
 
-from skvm_lint.analyses.workflow import serial_groups
+from skvm_lint.analyses.workflow import KIND_NAMES, serial_groups
 from skvm_lint.diagnostics import Severity
 from skvm_lint.fixes.sections import parallel_section_fix
 from skvm_lint.rule import Rule
@@ -39,6 +39,12 @@ class IndependentStepsSerial(Rule):
         serial = serial_groups(skill, steps, groups, ("ilp", "tlp"))
         fix = parallel_section_fix(skill, steps, groups) if serial else None
         for group in serial:
-            yield self.report(skill, group.span, f"{group.type.upper()}: steps {', '.join(group.step_ids) or '-'} "
-                              f"are independent ({group.reason}) but written to run serially",
-                              hint=f"say they can run together ({group.mechanism})", fix=fix)
+            if len(group.step_ids) > 1:
+                what = f"steps {', '.join(group.step_ids)} are independent ({group.reason})"
+            elif group.step_ids:
+                what = f"step {group.step_ids[0]} holds independent work ({group.reason})"
+            else:  # a group found in the description or prose, not in numbered steps
+                what = group.reason[:1].upper() + group.reason[1:]
+            yield self.report(skill, group.span, f"{what}, but the instructions run them one after another: "
+                              f"{KIND_NAMES[group.type]}", hint=f"say they can run together ({group.mechanism})",
+                              fix=fix)

@@ -20,7 +20,7 @@ State that the items are independent and how to run them concurrently (e.g. `xar
 append a "Parallel execution" section.
 """
 
-from skvm_lint.analyses.workflow import serial_groups
+from skvm_lint.analyses.workflow import KIND_NAMES, serial_groups
 from skvm_lint.diagnostics import Severity
 from skvm_lint.fixes.sections import parallel_section_fix
 from skvm_lint.rule import Rule
@@ -38,5 +38,6 @@ class ItemsProcessedSerially(Rule):
         serial = serial_groups(skill, steps, groups, ("dlp",))
         fix = parallel_section_fix(skill, steps, groups) if serial else None
         for group in serial:
-            yield self.report(skill, group.span, f"DLP: {group.reason}, written as a serial loop",
+            yield self.report(skill, group.span, f"{group.reason[:1].upper() + group.reason[1:]}, written as a "
+                              f"serial loop: {KIND_NAMES['dlp']}",
                               hint=f"process the items concurrently ({group.mechanism})", fix=fix)

@@ -10,6 +10,7 @@ The model is plain data: it pickles (for process pools and Dask) and holds no pa
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
@@ -439,8 +440,11 @@ class Skill:
 
     @property
     def folder_name(self) -> str:
-        """The skill's folder name; for a skill packed in an archive, the archive's name without its extension."""
+        """The skill's folder name; for a skill packed in an archive, the archive's name without its extension.
+        A root given as `.` or `..` (``skvm-lint check .`` inside a skill) is named by the folder it resolves to."""
         name = self.root.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
+        if name in ("", ".", ".."):
+            name = os.path.basename(os.path.abspath(self.root))
         for extension in SKILL_ARCHIVES:
             if name.lower().endswith(extension) and len(name) > len(extension):
                 return name[: -len(extension)]

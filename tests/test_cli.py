@@ -106,3 +106,85 @@ def test_docs_rules_md_is_generated_from_the_rules():
 
     committed = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == reference_markdown(), "regenerate: skvm-lint rules --format md > docs/rules.md"
+
+
+def _exe() -> str:
+    return shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint"))
+
+
+def test_text_output_never_turns_user_text_into_emoji(tmp_path: Path):
+    """`SKILL.md:100:1` printed as `SKILL.md💯1`, and a folder named `:rocket:` as 🚀."""
+    body = "".join(f"line {i}\n" for i in range(95)) + "```bash\nls\n"  # an unclosed fence at line 100
+    root = tmp_path / ":rocket:"
+    root.mkdir()
+    (root / "SKILL.md").write_text("---\nname: rocket\ndescription: x\n---\n" + body, encoding="utf-8")
+    out = subprocess.run([_exe(), "check", "--select", "ST005,FM008", str(root)], capture_output=True, text=True,
+                         env={"COLUMNS": "400", "PATH": "/usr/bin:/bin"}).stdout
+    assert ":rocket:/SKILL.md:100:1: ST005" in out and "🚀" not in out and "💯" not in out
+    assert "folder name ':rocket:'" in out
+
+
+def test_check_dot_inside_a_skill_compares_the_resolved_folder_name(monkeypatch):
+    monkeypatch.chdir(EXAMPLES / "weather-report")
+    result = CliRunner().invoke(main, ["check", "."])
+    assert result.exit_code == 0 and "FM008" not in result.output, result.output
+
+
+def test_a_path_that_holds_no_skill_is_a_usage_error(tmp_path: Path):
+    stray = tmp_path / "notaskill.txt"
+    stray.write_text("hello\n")
+    done = subprocess.run([_exe(), "check", str(stray)], capture_output=True, text=True)
+    assert done.returncode == 2 and "no skill here" in done.stderr and "--allow-empty" in done.stderr
+    allowed = subprocess.run([_exe(), "check", "--allow-empty", str(stray)], capture_output=True, text=True)
+    assert allowed.returncode == 0
+
+
+def test_parallelism_messages_name_the_kind_and_never_list_no_steps(tmp_path: Path):
+    from .conftest import write_skill
+
+    root = write_skill(tmp_path / "fleet", {"SKILL.md": "---\nname: fleet\ndescription: Spawns sub-agents to review "
+                                            "each module in parallel and manages them.\n---\n# Fleet\nReview.\n"})
+    report = json.loads(invoke("check", "--select", "WF", "--format", "json", str(root)).output)
+    messages = [d["message"] for d in report["diagnostics"]]
+    assert all("steps -" not in m and "parallelism (" in m for m in messages), messages
+
+
+def test_one_malformed_name_is_one_finding(tmp_path: Path):
+    from .conftest import write_skill
+
+    root = write_skill(tmp_path / "log-summary", {"SKILL.md": "---\nname: Log Summary\ndescription: x\n---\n# x\n"})
+    report = json.loads(invoke("check", "--select", "FM007,FM008", "--format", "json", str(root)).output)
+    assert [(d["rule"], bool(d["fix"])) for d in report["diagnostics"]] == [("FM007", True)]
+
+
+def test_exit_codes_internal_error_missing_extra_and_interrupt(monkeypatch, capsys, tmp_path: Path):
+    """All three used to exit 1, which means findings."""
+    import pytest
+
+    import skvm_lint.engine as engine
+    from skvm_lint.cli import entry
+
+    def run_entry(*args: str) -> int:
+        monkeypatch.setattr(sys, "argv", ["skvm-lint", *args])
+        with pytest.raises(SystemExit) as stop:
+            entry()
+        return stop.value.code
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine, "run", crash)
+    assert run_entry("check", str(EXAMPLES / "weather-report")) == 2
+    assert "internal error: RuntimeError: boom" in capsys.readouterr().err
+
+    def interrupt(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "run", interrupt)
+    assert run_entry("check", str(EXAMPLES / "weather-report")) == 130
+    assert run_entry("corpus", "report", str(tmp_path / "no-scan-here")) == 2  # a tool error, not findings
+
+
+def test_a_mistyped_command_suggests_the_command():
+    done = subprocess.run([_exe(), "chek", "x"], capture_output=True, text=True)
+    assert done.returncode == 2 and "did you mean 'check'?" in done.stderr

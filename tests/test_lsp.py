@@ -89,25 +89,25 @@ async def _diagnostics(client: LanguageClient, uri: str, wanted) -> list[types.D
 async def test_diagnostics_quick_fix_through_apply_edit_and_unsaved_buffers(client: LanguageClient, tmp_path: Path):
     root = write_skill(tmp_path / "log-summary", {"SKILL.md": BROKEN})
     uri = _open(client, root / "SKILL.md")
-    found = await _diagnostics(client, uri, lambda codes: "FM008" in codes)
-    fm008 = next(d for d in found if d.code == "FM008")
-    assert fm008.source == "skvm-lint" and fm008.range.start.line == 1
-    assert fm008.code_description.href.endswith("docs/rules.md#fm008")
+    found = await _diagnostics(client, uri, lambda codes: "FM007" in codes)
+    fm007 = next(d for d in found if d.code == "FM007")
+    assert fm007.source == "skvm-lint" and fm007.range.start.line == 1
+    assert fm007.code_description.href.endswith("docs/rules.md#fm007")
 
     actions = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), range=fm008.range,
-        context=types.CodeActionContext(diagnostics=[fm008])))
-    fix = next(a for a in actions if a.title.startswith("FM008"))
-    disable = next(a for a in actions if a.title == "Disable FM008 for this line")
+        text_document=types.TextDocumentIdentifier(uri=uri), range=fm007.range,
+        context=types.CodeActionContext(diagnostics=[fm007])))
+    fix = next(a for a in actions if a.title.startswith("FM007"))
+    disable = next(a for a in actions if a.title == "Disable FM007 for this line")
     assert disable.edit is not None
     await client.workspace_execute_command_async(types.ExecuteCommandParams(
         command=fix.command.command, arguments=fix.command.arguments))
     assert "name: log-summary" in client.buffers[uri]  # applied through workspace/applyEdit
-    await _diagnostics(client, uri, lambda codes: "FM008" not in codes)
+    await _diagnostics(client, uri, lambda codes: "FM007" not in codes)
 
     # Edit without saving: the diagnostics follow the buffer, not the file on disk.
     _change(client, uri, client.buffers[uri].replace("name: log-summary", "name: Log_Summary"))
-    await _diagnostics(client, uri, lambda codes: "FM008" in codes)
+    await _diagnostics(client, uri, lambda codes: "FM007" in codes)
     assert (root / "SKILL.md").read_text(encoding="utf-8") == BROKEN
 
 
@@ -116,7 +116,7 @@ async def test_hover_explains_findings_dependencies_and_capabilities(client: Lan
     text = BROKEN + "\n## Steps\n\n```bash\njq '.items' data.json | sort\n```\n"
     root = write_skill(tmp_path / "log-summary", {"SKILL.md": text})
     uri = _open(client, root / "SKILL.md")
-    await _diagnostics(client, uri, lambda codes: "FM008" in codes)
+    await _diagnostics(client, uri, lambda codes: "FM007" in codes)
 
     async def hover(line: int) -> str:
         result = await client.text_document_hover_async(types.HoverParams(
@@ -124,7 +124,7 @@ async def test_hover_explains_findings_dependencies_and_capabilities(client: Lan
         return result.contents.value if result is not None else ""
 
     on_name = await hover(1)
-    assert "**FM008**" in on_name and "Capabilities this skill demands" in on_name
+    assert "**FM007**" in on_name and "Capabilities this skill demands" in on_name
     on_command = await hover(text.split("\n").index("jq '.items' data.json | sort"))
     assert "**system** dependency `jq`" in on_command and "install: `apt-get install -y jq" in on_command
 
@@ -138,7 +138,7 @@ async def test_a_cancelled_slow_request_never_blocks_the_editor(client: Language
                                                   "scripts/big.py": "import requests\n" + big})
     small = write_skill(tmp_path / "log-summary", {"SKILL.md": BROKEN})
     small_uri = _open(client, small / "SKILL.md")
-    await _diagnostics(client, small_uri, lambda codes: "FM008" in codes)
+    await _diagnostics(client, small_uri, lambda codes: "FM007" in codes)
 
     request_id = "slow-hover"
     future = asyncio.ensure_future(client.protocol.send_request_async(types.TEXT_DOCUMENT_HOVER, types.HoverParams(
@@ -151,7 +151,7 @@ async def test_a_cancelled_slow_request_never_blocks_the_editor(client: Language
     quick = await asyncio.wait_for(client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=small_uri), position=types.Position(line=1, character=2))),
         timeout=60)
-    assert quick is not None and "FM008" in quick.contents.value
+    assert quick is not None and "FM007" in quick.contents.value
 
 
 def test_positions_are_utf16_and_clamped_to_the_file():

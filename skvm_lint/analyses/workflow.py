@@ -23,6 +23,10 @@ from ..model import CodeBlock, ListItem, MarkdownDoc, Skill, Span
 from ..parsing.code import extract_facts
 from ..vocabulary import SCRIPT_RUNNERS, WEB_CLIENTS
 
+# SkVM's three kinds of parallelism, named for people (messages, hover) as well as by their abbreviations.
+KIND_NAMES = {"dlp": "data-level parallelism (DLP)", "ilp": "instruction-level parallelism (ILP)",
+              "tlp": "task-level parallelism (TLP)"}
+
 WORKFLOW_TITLES = re.compile(r"\b(workflow|steps?|usage|how to|process|procedure|quick ?start|getting started|"
                              r"instructions|pipeline|tutorial)\b|流程|步骤|使用", re.IGNORECASE)
 STEP_HEADING = re.compile(r"^(step\s*\d+|\d+[.)]\s|第.{1,3}步)", re.IGNORECASE)

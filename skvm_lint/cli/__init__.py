@@ -6,6 +6,10 @@ Shared options and error handling live in :mod:`skvm_lint.cli.options`; what a c
 
 from __future__ import annotations
 
+import difflib
+import os
+import sys
+
 import click
 
 from ..version import __version__
@@ -16,6 +20,11 @@ class DefaultGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            word = args[0]
+            close = difflib.get_close_matches(word, list(self.commands), n=1, cutoff=0.75)
+            if close and not os.path.exists(word):  # a typo of a command, not a path to check
+                raise click.UsageError(f"no such command {word!r}; did you mean {close[0]!r}? "
+                                       "(`skvm-lint --help` lists the commands)", ctx)
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
@@ -40,6 +49,24 @@ def main() -> None:
     Checks frontmatter and structure against the Agent Skills spec and reports problems with file:line:col,
     a stable rule id and a hint. Reads everything statically: no skill code is ever run.
     """
+
+
+def entry() -> None:
+    """The `skvm-lint` command. Exit status: 0 nothing at or above --fail-on, 1 findings, 2 a usage error or a
+    failure of the tool itself (a missing optional extra, an internal error), 130 interrupted (Ctrl-C)."""
+    try:
+        status = main.main(standalone_mode=False, prog_name="skvm-lint")
+    except click.exceptions.Abort:  # click's form of Ctrl-C
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:  # click exits 1 for these; 1 means findings here
+        exc.show()
+        sys.exit(exc.exit_code if exc.exit_code != 1 else 2)
+    except Exception as exc:  # a bug: say so plainly, never as findings
+        click.echo(f"skvm-lint: internal error: {type(exc).__name__}: {exc}\n"
+                   "this is a bug in skvm-lint; please report it with the command line and the skill", err=True)
+        sys.exit(2)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 # Each module registers its commands on `main` (imported for that effect, after `main` exists).

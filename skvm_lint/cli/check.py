@@ -30,6 +30,8 @@ from .options import (EXIT_FINDINGS, EXIT_OK, config_from, guard, output, paths_
               help="Hide findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record every current finding in this file and exit 0.")
+@click.option("--allow-empty", is_flag=True,
+              help="Exit 0 when no path holds a skill (pre-commit passes files that belong to no skill).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply fixes that may change meaning.")
 @click.option("--diff", is_flag=True, help="With --fix: print the fixes as a unified diff, write nothing.")
@@ -49,7 +51,8 @@ from .options import (EXIT_FINDINGS, EXIT_OK, config_from, guard, output, paths_
 @guard
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           config_path: str | None, jobs: int, quiet: bool, target: str | None, profiles_dir: str | None, fmt: str,
-          output_path: str | None, fail_on: str | None, baseline: str | None, write_baseline: str | None, fix: bool,
+          output_path: str | None, fail_on: str | None, baseline: str | None, write_baseline: str | None,
+          allow_empty: bool, fix: bool,
           unsafe_fixes: bool, diff: bool, model: str | None, base_url: str | None, out_dir: Path | None,
           write_in_place: bool, no_llm_cache: bool, price_per_mtok: str | None) -> None:
     """Check skills and report problems.
@@ -86,7 +89,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         _run_fixes(paths, config, unsafe_fixes, diff, quiet)
         if diff:
             return
-    result = progress_run(paths, config, jobs, quiet, with_analysis=False)
+    result = progress_run(paths, config, jobs, quiet, with_analysis=False, allow_empty=allow_empty)
     if write_baseline:
         count = save_baseline(result.diagnostics, Path(write_baseline))
         click.echo(f"wrote {count} finding(s) to {write_baseline}", err=True)

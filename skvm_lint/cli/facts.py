@@ -76,7 +76,7 @@ def capabilities_command(paths: tuple[str, ...], fmt: str, target: str | None, p
 
     profile = config_from(None, target, profiles_dir).target
     roots, _missing = discover(paths)
-    console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
+    console = Console(highlight=False, emoji=False, markup=False, width=None if sys.stdout.isatty() else 140)
     for root in roots:
         skill = build_skill(display_path(root))
         found = capabilities.analyze(skill).demands

@@ -54,12 +54,12 @@ def config_from(config_path: str | None, target: str | None = None, profiles_dir
 
 
 def progress_run(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool,
-                  with_analysis: bool) -> "RunResult":
+                 with_analysis: bool, allow_empty: bool = False) -> "RunResult":
     from ..engine import run  # the analysis stack loads when a command needs it: `corpus scan` of a warm hub does not
 
     show = not quiet and sys.stderr.isatty()
     if not show:
-        return run(paths, config, jobs=jobs, with_analysis=with_analysis)
+        return run(paths, config, jobs=jobs, with_analysis=with_analysis, allow_empty=allow_empty)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("skills"),
@@ -69,7 +69,8 @@ def progress_run(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool,
         def update(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        return run(paths, config, jobs=jobs, with_analysis=with_analysis, on_progress=update)
+        return run(paths, config, jobs=jobs, with_analysis=with_analysis, on_progress=update,
+                   allow_empty=allow_empty)
 
 
 def guard(fn):  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ def rules_command(fmt: str) -> None:
         table.add_column(column, overflow="fold")
     for row in rules_rows():
         table.add_row(*row)
-    Console(highlight=False, width=None if sys.stdout.isatty() else 160).print(table)
+    Console(highlight=False, emoji=False, markup=False, width=None if sys.stdout.isatty() else 160).print(table)
 
 
 @main.command()

@@ -19,7 +19,8 @@ def _plural(n: int, word: str) -> str:
 
 def write(result: RunResult, stream: TextIO, *, quiet: bool = False) -> None:
     # rich decides colour from the stream: colour on a TTY, plain text in pipes and files (and with NO_COLOR).
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    # No emoji codes (`:100:` in `SKILL.md:100:1` is not 💯) and no markup from user text: locations stay jumpable.
+    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
     diagnostics = sorted(result.diagnostics, key=lambda d: d.sort_key())
     for d in diagnostics:
         style = STYLE[d.severity]

@@ -22,7 +22,8 @@ def print_dependencies(stream: TextIO, root: str, name: str | None, found: list[
     for d in found:
         table.add_row(d.type, d.name, "yes" if d.declared else "no", "yes" if d.required else "no",
                       ", ".join(f"{s.file}:{s.line}" for s in d.evidence[:3]))
-    Console(file=stream, highlight=False, width=None if stream.isatty() else 140).print(table)
+    Console(file=stream, highlight=False, emoji=False, markup=False,
+            width=None if stream.isatty() else 140).print(table)
 
 
 def print_capabilities(console: Console, root: str, name: str | None, found: dict[str, Finding],
