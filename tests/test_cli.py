@@ -188,3 +188,39 @@ def test_exit_codes_internal_error_missing_extra_and_interrupt(monkeypatch, caps
 def test_a_mistyped_command_suggests_the_command():
     done = subprocess.run([_exe(), "chek", "x"], capture_output=True, text=True)
     assert done.returncode == 2 and "did you mean 'check'?" in done.stderr
+
+
+def _unsafe_only(tmp_path: Path) -> Path:
+    from .conftest import write_skill
+
+    return write_skill(tmp_path / "case-skill", {
+        "SKILL.md": "---\nname: case-skill\ndescription: Extracts text. Use when asked for a PDF's text.\n---\n"
+                    "```bash\npython3 scripts/extract.py input.pdf\n```\n",
+        "scripts/extract.py": "print('x')\n"})
+
+
+def test_diff_exits_1_and_shows_unsafe_fixes_when_only_those_exist(tmp_path: Path):
+    """--diff printed nothing and exited 0 when the only fixes were unsafe."""
+    root = _unsafe_only(tmp_path)
+    before = (root / "SKILL.md").read_text()
+    done = subprocess.run([_exe(), "check", "--select", "ST008", "--diff", str(root)], capture_output=True, text=True)
+    assert done.returncode == 1 and "+python3 {baseDir}/scripts/extract.py input.pdf" in done.stdout
+    assert "unsafe fixes only (apply with --fix --unsafe-fixes)" in done.stderr
+    assert (root / "SKILL.md").read_text() == before  # --diff writes nothing
+    clean = subprocess.run([_exe(), "check", "--diff", str(EXAMPLES / "weather-report")], capture_output=True,
+                           text=True)
+    assert clean.returncode == 0 and "nothing to fix" in clean.stderr
+
+
+def test_summary_counts_safe_and_unsafe_fixes_exactly_and_statistics_count_per_rule(tmp_path: Path):
+    root = _unsafe_only(tmp_path)
+    (root / "SKILL.md").write_text((root / "SKILL.md").read_text().replace("name: case-skill", "name: Case Skill"))
+    text = invoke("check", "--select", "ST008,FM007", "--show-fixes", str(root)).output
+    assert "1 fixable with --fix, 1 more with --fix --unsafe-fixes." in text
+    assert "fix (safe): set name to 'case-skill'" in text and "fix (unsafe, needs --unsafe-fixes):" in text
+    stats = json.loads(invoke("check", "--select", "ST008,FM007", "--statistics", "--format", "json",
+                              str(root)).output)
+    assert [(s["rule"], s["count"], s["fixable"]) for s in stats] == [("FM007", 1, 1), ("ST008", 1, 1)]
+    assert "     1  FM007  name-format [1 fixable]" in invoke("check", "--select", "ST008,FM007", "--statistics",
+                                                               str(root)).output
+    assert CliRunner().invoke(main, ["check", "--exit-zero", str(root)]).exit_code == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sys
 from pathlib import Path
 
@@ -34,7 +35,11 @@ from .options import (EXIT_FINDINGS, EXIT_OK, config_from, guard, output, paths_
               help="Exit 0 when no path holds a skill (pre-commit passes files that belong to no skill).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix: also apply fixes that may change meaning.")
-@click.option("--diff", is_flag=True, help="With --fix: print the fixes as a unified diff, write nothing.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing; exit 1 when there "
+                                            "is something to fix. Only unsafe fixes: shown, labelled as such.")
+@click.option("--show-fixes", is_flag=True, help="Under each finding, say which fix --fix would apply.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
 @click.option("--model", default=None, metavar="PROVIDER/MODEL",
               help="With --fix --target: rewrite each skill for the target with this model (openai/..., "
                    "anthropic/..., openrouter/..., deepseek/..., ollama/..., vllm/..., llamacpp/..., "
@@ -53,7 +58,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
           config_path: str | None, jobs: int, quiet: bool, target: str | None, profiles_dir: str | None, fmt: str,
           output_path: str | None, fail_on: str | None, baseline: str | None, write_baseline: str | None,
           allow_empty: bool, fix: bool,
-          unsafe_fixes: bool, diff: bool, model: str | None, base_url: str | None, out_dir: Path | None,
+          unsafe_fixes: bool, diff: bool, show_fixes: bool, statistics: bool, exit_zero: bool, model: str | None, base_url: str | None, out_dir: Path | None,
           write_in_place: bool, no_llm_cache: bool, price_per_mtok: str | None) -> None:
     """Check skills and report problems.
 
@@ -85,10 +90,10 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     if fix and config.target is not None:
         sys.exit(_run_target_rewrite(paths, config, model, base_url, out_dir, write_in_place, diff, no_llm_cache,
                                      price_per_mtok, quiet))
-    if fix or diff:
-        _run_fixes(paths, config, unsafe_fixes, diff, quiet)
-        if diff:
-            return
+    if diff:
+        sys.exit(_show_diff(paths, config, unsafe_fixes, quiet))
+    if fix:
+        _run_fixes(paths, config, unsafe_fixes, False, quiet)
     result = progress_run(paths, config, jobs, quiet, with_analysis=False, allow_empty=allow_empty)
     if write_baseline:
         count = save_baseline(result.diagnostics, Path(write_baseline))
@@ -99,10 +104,12 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
 
     with output(output_path) as stream:
         if fmt == "text":
-            text_reporter.write(result, stream, quiet=quiet)
+            text_reporter.write(result, stream, quiet=quiet, show_statistics=statistics, show_fixes=show_fixes)
+        elif statistics and fmt == "json":
+            stream.write(json.dumps(text_reporter.statistics(result), indent=2) + "\n")
         else:
             REPORTERS[fmt](result, stream)
-    sys.exit(result.exit_code(config.fail_on))
+    sys.exit(EXIT_OK if exit_zero else result.exit_code(config.fail_on))
 
 
 def _run_target_rewrite(paths: tuple[str, ...], config: Config, model: str | None, base_url: str | None,
@@ -148,18 +155,36 @@ def _run_target_rewrite(paths: tuple[str, ...], config: Config, model: str | Non
     return status
 
 
-def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool, quiet: bool) -> None:
+def _show_diff(paths: tuple[str, ...], config: Config, unsafe: bool, quiet: bool) -> int:
+    """`--diff`: the fixes as a unified diff, nothing written; 1 when there is something to fix. When no safe fix
+    exists but unsafe ones do, they are shown, labelled, instead of an empty diff that says nothing."""
+    shown = _run_fixes(paths, config, unsafe, True, quiet)
+    if shown or unsafe:
+        return EXIT_FINDINGS if shown else EXIT_OK
+    if _run_fixes(paths, config, True, True, quiet, label="unsafe fixes only (apply with --fix --unsafe-fixes)"):
+        return EXIT_FINDINGS
+    click.echo("nothing to fix", err=True)
+    return EXIT_OK
+
+
+def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool, quiet: bool,
+               label: str | None = None) -> int:
+    """Apply (or, with ``diff``, show) fixes skill by skill; returns how many diffs were shown."""
     from ..fix_engine import fix_skill
 
     roots, _missing = discover(paths)
     rule_ids = Selection.from_config(config).rule_ids()
     needs: dict[str, int] = {}  # install command -> how many fixes need it
+    shown = 0
     for root in roots:
         report = fix_skill(display_path(root), rule_ids, config, unsafe=unsafe, diff_only=diff)
         for install, findings in report.needs.items():
             needs[install] = needs.get(install, 0) + len(findings)
+        if label and report.diffs:
+            click.echo(f"{display_path(root)}: {label}", err=True)
         for text in report.diffs:
             sys.stdout.write(text)
+        shown += len(report.diffs)
         for line in report.applied:
             if not quiet:
                 click.echo(f"fixed {line}", err=True)
@@ -167,3 +192,4 @@ def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool,
             click.echo(f"not fixed: {line}", err=True)
     for install, count in needs.items():  # once per run, not once per skill
         click.echo(f"not fixed: {count} fix(es) need an optional extra: {install}", err=True)
+    return shown
