@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 
+from .exclusion import Exclusion
 from .limits import Limits
 from .loader import (ARCHIVE_EXTENSIONS, RawFile, RawSkill, decode_text, inspect_archive, is_archive_root,
                      is_binary, read_archive_skill, read_skill, sniff)
@@ -96,12 +97,13 @@ def _check_nesting(doc: MarkdownDoc, limits: Limits, issues: list[LoadIssue]) ->
                                     "to parse; no facts were extracted from it", block.span))
 
 
-def build_skill(root: str, limits: Limits | None = None, overlay: dict[str, str] | None = None) -> Skill:
+def build_skill(root: str, limits: Limits | None = None, overlay: dict[str, str] | None = None,
+                exclusion: Exclusion = Exclusion()) -> Skill:
     """Read one skill folder into the model; each file is parsed when first asked for. Never raises for bad
     content: problems become issues. ``overlay`` maps files (relative to the root) to text that stands in for
     what is on disk: an editor's unsaved buffers."""
     limits = limits or Limits()
-    raw = read_archive_skill(root, limits) if is_archive_root(root) else read_skill(root, limits)
+    raw = read_archive_skill(root, limits) if is_archive_root(root) else read_skill(root, limits, exclusion)
     if overlay:
         _apply_overlay(raw, overlay, limits)
     files = [_bundled(f, raw.skill_md_name, limits) for f in raw.files]

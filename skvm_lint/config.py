@@ -8,6 +8,7 @@ Example::
     ignore = ["FM006"]
     fail-on = "warning"              # error (default), warning or info
     jobs = 2                         # worker processes (--jobs); 0 chooses by the number of skills
+    extend-exclude = ["fixtures/"]   # gitignore-style; `exclude` replaces the defaults (node_modules/, ...)
     baseline = ".skvm-lint-baseline.json"
 
     [tool.skvm-lint.per-path-ignores]
@@ -25,11 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Severity
+from .exclusion import DEFAULT_EXCLUDE, Exclusion
 from .limits import Limits
 
 CONFIG_FILES = (".skvm-lint.toml", "pyproject.toml")
 _KNOWN_KEYS = {"select", "extend-select", "ignore", "fail-on", "baseline", "per-path-ignores", "limits", "rules",
-               "jobs", "target", "profiles-dir"}
+               "jobs", "target", "profiles-dir", "exclude", "extend-exclude", "respect-gitignore"}
 
 
 class ConfigError(Exception):
@@ -47,6 +49,15 @@ class Config:
     limits: Limits = field(default_factory=Limits)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     jobs: int = 0  # worker processes when the command line does not say; 0 chooses by the number of skills
+    exclude: tuple[str, ...] | None = None  # gitignore-style patterns; None: the defaults (vendored trees)
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+
+    def exclusion(self) -> Exclusion:
+        """What discovery and the reader leave out, relative to the config file's folder (else the working one)."""
+        patterns = (DEFAULT_EXCLUDE if self.exclude is None else self.exclude) + self.extend_exclude
+        return Exclusion(patterns, str(self.source.parent) if self.source is not None else None,
+                         self.respect_gitignore)
     target: Any = None  # a skvm_lint.profiles.Profile: the model the skill should run on (gap rules use it)
     profiles_dir: str | None = None  # where --target names are looked up
     source: Path | None = None  # the file this came from
@@ -81,6 +92,12 @@ def _strings(value: Any, key: str, source: Path) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
     raise ConfigError(f"{source}: `{key}` must be a list of strings (rule ids, prefixes or groups), got {value!r}")
+
+
+def _boolean(value: Any, key: str, source: Path) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{source}: `{key}` must be true or false, got {value!r}")
+    return value
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
@@ -138,6 +155,9 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         limits=limits,
         rule_options=dict(data.get("rules", {})),
         jobs=jobs,
+        exclude=_strings(data["exclude"], "exclude", source) if "exclude" in data else None,
+        extend_exclude=_strings(data.get("extend-exclude", []), "extend-exclude", source),
+        respect_gitignore=_boolean(data.get("respect-gitignore", True), "respect-gitignore", source),
         target=target,
         profiles_dir=profiles_dir,
         source=source,

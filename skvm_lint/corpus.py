@@ -133,7 +133,7 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
     and the results are the same either way."""
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
-    roots, skill_less = discover(paths)
+    roots, skill_less = discover(paths, config.exclusion())
     config_key = _config_key(config)
     db = sqlite3.connect(out / "cache.sqlite")
     try:

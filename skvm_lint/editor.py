@@ -16,6 +16,7 @@ from typing import Any
 from .analyses import SkillFacts
 from .builder import build_skill
 from .config import Config, ConfigError, load_config
+from .exclusion import forget as forget_repositories
 from .diagnostics import Create, Diagnostic, Edit, Rename, Replace, Severity
 from .loader import find_skill_md
 from .model import Skill
@@ -73,7 +74,8 @@ def load_skill_config(root: Path) -> tuple[Config, str | None]:
 def check_skill(root: Path, overlay: dict[str, str]) -> SkillCheck:
     """Check the skill at ``root`` with ``overlay`` (file relative to the root -> unsaved text) standing in for disk."""
     config, error = load_skill_config(root)
-    skill = build_skill(str(root), config.limits, overlay)
+    forget_repositories()
+    skill = build_skill(str(root), config.limits, overlay, config.exclusion())
     facts = SkillFacts(skill)
     diagnostics = check_model(skill, Selection.from_config(config).rule_ids(), config, facts)
     texts = {f.path: f.text for f in skill.files if f.text is not None}

@@ -21,7 +21,7 @@ def run(paths: Iterable[str], config: Config, *, jobs: int = 0, with_analysis: b
     """Discover skills under ``paths`` and check them all (``jobs=0``: choose by size). Raises NoSkillFound when
     no path holds a skill, unless ``allow_empty`` (pre-commit passes files that belong to no skill)."""
     paths = list(paths)
-    roots, skill_less = discover(paths)
+    roots, skill_less = discover(paths, config.exclusion())
     if not roots and not skill_less and not allow_empty:
         raise NoSkillFound(f"{', '.join(map(str, paths))}: no skill here (no SKILL.md in it or in a folder above "
                            "it); name a skill folder or a hub, or pass --allow-empty")

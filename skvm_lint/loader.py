@@ -17,6 +17,8 @@ from typing import IO, Callable, Iterable, Iterator
 
 from .limits import Limits
 from .escape import printable
+from .exclusion import Exclusion
+from .exclusion import forget as forget_repositories
 from .model import SKILL_ARCHIVES, LoadIssue, Span
 
 SKILL_MD = "SKILL.md"
@@ -92,20 +94,23 @@ def _looks_like_skill(names: set[str]) -> bool:
     return "_meta.json" in names or bool({"scripts", "references"} & names)
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[str]]:
+def discover(paths: Iterable[str | os.PathLike[str]],
+             exclusion: Exclusion = Exclusion()) -> tuple[list[str], list[str]]:
     """Map user paths to skill roots.
 
     A folder with SKILL.md is a skill; any other folder is searched recursively (a hub); a file maps to the
     nearest enclosing skill (pre-commit passes files). Returns ``(skill_roots, skill_less)``: folders that look
-    like skills but lack SKILL.md, or named folders where no skill was found at all.
+    like skills but lack SKILL.md, or named folders where no skill was found at all. Below a named folder,
+    what ``exclusion`` leaves out (vendored trees, exclude patterns, `.gitignore`) is not searched.
     """
     roots: dict[str, None] = {}
     skill_less: dict[str, None] = {}
+    forget_repositories()
     for given in paths:
         path = Path(given)
         if path.is_dir():
             found = False
-            for root, missing in _walk_for_skills(path):
+            for root, missing in _walk_for_skills(path, exclusion):
                 if missing:
                     skill_less[str(root)] = None
                 else:
@@ -134,7 +139,7 @@ def enclosing_skill(file: Path) -> Path | None:
     return None
 
 
-def _walk_for_skills(top: Path) -> Iterator[tuple[Path, bool]]:
+def _walk_for_skills(top: Path, exclusion: Exclusion) -> Iterator[tuple[Path, bool]]:
     """Yield ``(folder, missing_skill_md)``, not descending into symlinks, skipped folders or node_modules.
 
     A folder laid out like a skill but without SKILL.md is reported only when no skill is found beneath it (a
@@ -143,6 +148,7 @@ def _walk_for_skills(top: Path) -> Iterator[tuple[Path, bool]]:
     stack = [top]
     found: list[Path] = []
     candidates: list[Path] = []
+    filtering = bool(exclusion.patterns) or exclusion.respect_gitignore
     while stack:
         folder = stack.pop()
         try:
@@ -155,12 +161,13 @@ def _walk_for_skills(top: Path) -> Iterator[tuple[Path, bool]]:
         else:
             if folder != top and _looks_like_skill({e.name for e in entries}):
                 candidates.append(folder)
-            found.extend(Path(e.path) for e in entries if _is_skill_archive(e.path))
+            found.extend(Path(e.path) for e in entries if _is_skill_archive(e.path)
+                         and not (filtering and exclusion.excludes(e.path, False)))
         for entry in entries:
             if entry.name in SKIPPED_DIRS or entry.name == "node_modules":
                 continue
             try:
-                if entry.is_dir(follow_symlinks=False):
+                if entry.is_dir(follow_symlinks=False) and not (filtering and exclusion.excludes(entry.path, True)):
                     stack.append(Path(entry.path))
             except OSError:
                 continue
@@ -321,13 +328,14 @@ def display_path(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
-def read_skill(root: str, limits: Limits) -> RawSkill:
-    """Read every file of one skill within the limits."""
+def read_skill(root: str, limits: Limits, exclusion: Exclusion = Exclusion()) -> RawSkill:
+    """Read every file of one skill within the limits, leaving out what ``exclusion`` excludes."""
     top = Path(root)
     real_top = os.path.realpath(top)
     skill_md = find_skill_md(top)
     raw = RawSkill(root=root, skill_md_name=skill_md)
     budget = limits.max_skill_bytes
+    filtering = bool(exclusion.patterns) or exclusion.respect_gitignore
     stack: list[tuple[Path, int]] = [(top, 0)]
     count = 0
     capped_reported = False
@@ -345,6 +353,12 @@ def read_skill(root: str, limits: Limits) -> RawSkill:
             rel = _rel(top, Path(entry.path))
             if entry.name in SKIPPED_DIRS:
                 continue
+            if filtering:
+                try:
+                    if exclusion.excludes(entry.path, entry.is_dir(follow_symlinks=False)):
+                        continue
+                except OSError:
+                    pass
             if not entry.name.isprintable():
                 raw.issues.append(LoadIssue("odd-name", f"file name '{printable(entry.name)}' has control "
                                             "characters or bytes that are not UTF-8", Span(rel, 1)))

@@ -73,7 +73,8 @@ def process_skill(root: str, missing: bool, rule_ids: tuple[str, ...], config: C
                   with_analysis: bool = False, with_fingerprint: bool = False) -> SkillResult:
     """Build, analyse and check one skill. Never raises: failures become IN001 diagnostics."""
     try:
-        skill = build_missing(root) if missing else build_skill(root, config.limits)
+        skill = build_missing(root) if missing else \
+            build_skill(root, config.limits, exclusion=config.exclusion())
     except Exception as exc:  # includes RecursionError: deep input must never kill a worker
         return SkillResult(root, None, [_internal_error(root, "the model builder", exc)])
     facts = SkillFacts(skill)

@@ -224,3 +224,32 @@ def test_summary_counts_safe_and_unsafe_fixes_exactly_and_statistics_count_per_r
     assert "     1  FM007  name-format [1 fixable]" in invoke("check", "--select", "ST008,FM007", "--statistics",
                                                                str(root)).output
     assert CliRunner().invoke(main, ["check", "--exit-zero", str(root)]).exit_code == 0
+
+
+def test_vendored_trees_excludes_and_gitignore(tmp_path: Path):
+    """DP001/DP005 fired inside a skill's node_modules; there was no --exclude and .gitignore was not read."""
+    from .conftest import write_skill
+
+    hub = tmp_path / "hub"
+    write_skill(hub / "pad", {"SKILL.md": "---\nname: pad\ndescription: Pads strings. Use when asked to pad.\n---\n"
+                                          "# Pad\nRun `node pad.js`.\n",
+                              "pad.js": "console.log('pad')\n",
+                              "node_modules/leftpad/index.js": "require('lodash'); process.env.SECRET_X\n",
+                              "fixtures/sample.py": "import requests\n"})
+    write_skill(hub / "old-skill", {"SKILL.md": "---\nname: Old Skill\ndescription: x\n---\n"})
+
+    def findings(*args: str) -> list[tuple[str, str]]:
+        report = json.loads(invoke("check", "--select", "DP,ST007,FM007", "--format", "json", *args, str(hub)).output)
+        return sorted((Path(d["path"]).relative_to(hub).as_posix(), d["rule"]) for d in report["diagnostics"])
+
+    assert not any("node_modules" in path for path, _ in findings())
+    assert ("pad/fixtures/sample.py", "ST007") in findings() and ("old-skill/SKILL.md", "FM007") in findings()
+    narrowed = findings("--extend-exclude", "fixtures/", "--extend-exclude", "old-skill/")
+    assert ("pad/fixtures/sample.py", "ST007") not in narrowed and not any(p.startswith("old-") for p, _ in narrowed)
+    # Only inside a git work tree does .gitignore count; --no-respect-gitignore reads everything again.
+    (hub / ".git").mkdir()
+    (hub / ".gitignore").write_text("fixtures/\n")
+    assert ("pad/fixtures/sample.py", "ST007") not in findings()
+    assert ("pad/fixtures/sample.py", "ST007") in findings("--no-respect-gitignore")
+    # `exclude` replaces the defaults: node_modules is read again when the patterns do not name it.
+    assert any("node_modules" in path for path, _ in findings("--exclude", "fixtures/"))

@@ -3,6 +3,7 @@ turning expected errors into a clean message with exit status 2."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 import sys
@@ -46,11 +47,29 @@ def config_from(config_path: str | None, target: str | None = None, profiles_dir
 
     try:
         config = load_config(Path(config_path) if config_path else None)
+        config = _with_file_selection(config)
         if target:
             overrides["target"] = load_profile(target, profiles_dir or config.profiles_dir)
     except (ConfigError, ProfileError) as exc:
         raise click.UsageError(str(exc)) from None
     return config.merged(**overrides)
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: object) -> object:
+    ctx.meta[f"skvm-lint.{param.name}"] = value
+    return value
+
+
+def _with_file_selection(config: Config) -> Config:
+    """Apply --exclude, --extend-exclude and --[no-]respect-gitignore (stored on the click context) to a config."""
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.meta if ctx is not None else {}
+    exclude = split(meta.get("skvm-lint.exclude") or ())
+    extend = split(meta.get("skvm-lint.extend_exclude") or ())
+    gitignore = meta.get("skvm-lint.respect_gitignore")
+    return dataclasses.replace(config, exclude=exclude or config.exclude,
+                               extend_exclude=config.extend_exclude + extend,
+                               respect_gitignore=config.respect_gitignore if gitignore is None else gitignore)
 
 
 def progress_run(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool,
@@ -92,6 +111,13 @@ select_options = [
                  help="Run only these rules: ids (FM004), prefixes (FM), short names or groups, comma-separated."),
     click.option("--extend-select", multiple=True, metavar="IDS", help="Add rules to the selection (e.g. opt-in ones)."),
     click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules."),
+    click.option("--exclude", multiple=True, metavar="PATTERNS", expose_value=False, callback=_remember,
+                 help="Leave out files and folders matching these gitignore-style patterns, instead of the defaults "
+                      "(node_modules/, site-packages/, ...). Paths named on the command line are always checked."),
+    click.option("--extend-exclude", multiple=True, metavar="PATTERNS", expose_value=False, callback=_remember,
+                 help="Leave these out as well as the defaults."),
+    click.option("--respect-gitignore/--no-respect-gitignore", default=None, expose_value=False, callback=_remember,
+                 help="Leave out what .gitignore files ignore [default: respect them]."),
     click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
                  help="Config file (default: nearest .skvm-lint.toml or pyproject.toml with [tool.skvm-lint])."),
     click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,

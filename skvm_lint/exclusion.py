@@ -1,0 +1,107 @@
+"""Which files and folders are not a skill's own content: vendored trees, the user's exclude patterns (gitignore
+syntax, through pathspec) and, by default, whatever `.gitignore` files ignore. One place, used by discovery (which
+skills a hub holds) and by the reader (which files a skill has).
+
+Paths the user names on the command line are always checked (as ruff does); what lies below them is filtered.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pathspec
+
+# Installed or generated trees that are never a skill's own content (ruff excludes the same by default).
+# Not dist/ or build/: a skill often runs its own built code from there (`node dist/cli.js`).
+DEFAULT_EXCLUDE = ("node_modules/", "site-packages/", "__pypackages__/", "bower_components/", ".eggs/", ".nox/",
+                   ".direnv/", ".ipynb_checkpoints/")
+
+
+def _gitignore(folder: str) -> pathspec.GitIgnoreSpec | None:
+    """The folder's `.gitignore`, parsed once per version of the file (a long-running server sees edits)."""
+    path = os.path.join(folder, ".gitignore")
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return _parsed_gitignore(path, st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _parsed_gitignore(path: str, _mtime_ns: int, _size: int) -> pathspec.GitIgnoreSpec | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return pathspec.GitIgnoreSpec.from_lines(f.read().splitlines())
+    except OSError:
+        return None
+
+
+def forget() -> None:
+    """Drop what was learnt about repositories: each run (and each editor check) starts from the disk."""
+    _repository_root.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _repository_root(folder: str) -> str | None:
+    """The work tree a folder is in (where `.git` is), or None: `.gitignore` means nothing outside a repository."""
+    current = folder
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    patterns: tuple[str, ...] = DEFAULT_EXCLUDE  # gitignore-style, relative to ``base``
+    base: str | None = None  # the folder patterns are relative to (the config file's, else the working directory)
+    respect_gitignore: bool = True
+
+    @property
+    def _spec(self) -> pathspec.GitIgnoreSpec:
+        return _compiled(self.patterns)
+
+    def excludes(self, path: str, is_dir: bool) -> bool:
+        """Whether ``path`` (a file or a folder) is left out: by a pattern, or by a `.gitignore` above it."""
+        absolute = os.path.abspath(path)
+        suffix = "/" if is_dir else ""
+        base = os.path.abspath(self.base or os.getcwd())
+        relative = os.path.relpath(absolute, base).replace(os.sep, "/")
+        if self.patterns:
+            if not relative.startswith("../") and self._spec.match_file(relative + suffix):
+                return True
+            # Patterns without a slash match a name anywhere, also outside the base (`node_modules/`).
+            if self._spec.match_file(os.path.basename(absolute) + suffix):
+                return True
+        return self.respect_gitignore and _ignored_by_git(absolute, is_dir)
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def _ignored_by_git(absolute: str, is_dir: bool) -> bool:
+    """Whether a `.gitignore` between the repository root and the path ignores it (each file's patterns relative to
+    its own folder; a deeper file cannot un-ignore what a shallower one ignored: that is rare and left out)."""
+    folder = os.path.dirname(absolute)
+    root = _repository_root(folder)
+    if root is None:
+        return False
+    suffix = "/" if is_dir else ""
+    current = folder
+    while True:
+        spec = _gitignore(current)
+        if spec is not None and spec.match_file(os.path.relpath(absolute, current).replace(os.sep, "/") + suffix):
+            return True
+        if current == root:
+            return False
+        current = os.path.dirname(current)
+
+
+NO_EXCLUSION = Exclusion(patterns=(), respect_gitignore=False)
