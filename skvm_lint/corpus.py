@@ -9,6 +9,7 @@ renamed into place only when a scan completes, so it is never half-written.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -16,7 +17,8 @@ import sqlite3
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 from dataclasses import dataclass
 from datetime import datetime
@@ -125,6 +127,41 @@ def _config_key(config: Config) -> str:
                       sort_keys=True, default=str)
 
 
+class ScanBusy(Exception):
+    """Another scan holds the results folder."""
+
+
+class ScanInterrupted(KeyboardInterrupt):
+    """A scan stopped by Ctrl-C or SIGTERM; everything finished is in the cache, and the next scan resumes."""
+
+    def __init__(self, analysed: int, out: Path) -> None:
+        super().__init__(f"interrupted: {analysed} skill(s) analysed in this run are kept in {out / 'cache.sqlite'}; "
+                         "run the same scan again to resume")
+        self.analysed = analysed
+
+
+@contextmanager
+def _hold(out: Path) -> Iterator[None]:
+    """One scan at a time per results folder: a lock file, held for the scan's life (released if it dies)."""
+    path = out / ".scan.lock"
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise ScanBusy(f"another scan ({holder}) is writing to {out}; wait for it to finish, or use another "
+                           "--out") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
          on_progress: Callable[[int, int, int], None] | None = None, scheduler: str | None = None) -> ScanReport:
     """Scan every skill under ``paths`` into ``out`` (``cache.sqlite``, ``results.jsonl``, ``library.json``).
@@ -133,6 +170,12 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
     and the results are the same either way."""
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
+    with _hold(out):
+        return _scan(paths, out, config, jobs, on_progress, scheduler, started)
+
+
+def _scan(paths: Iterable[str], out: Path, config: Config, jobs: int,
+          on_progress: Callable[[int, int, int], None] | None, scheduler: str | None, started: float) -> ScanReport:
     roots, skill_less = discover(paths, config.exclusion())
     config_key = _config_key(config)
     db = sqlite3.connect(out / "cache.sqlite")
@@ -169,20 +212,18 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
             jobs = jobs or config.jobs
             results = map_tasks(tasks, jobs or default_jobs(len(tasks))) if scheduler is None else \
                 map_tasks_dask(tasks, scheduler, jobs)
-        for result in results:
-            record = analysis_object(result)
-            db.execute("INSERT OR REPLACE INTO results (path, key, record) VALUES (?, ?, ?)",
-                       (result.root, keys[result.root], json.dumps(record, ensure_ascii=False, default=str)))
-            if result.fingerprint is not None:
-                db.execute("INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)",
-                           (result.root, keys[result.root], _dump_fingerprint(result.fingerprint)))
-            report.analysed += 1
-            pending += 1
-            if pending >= BATCH:
-                db.commit()
-                pending = 0
-            if on_progress is not None:
-                on_progress(report.cached + report.analysed, report.skills, report.cached)
+        try:
+            for result in results:
+                _store(db, result, keys, report)
+                pending += 1
+                if pending >= BATCH:
+                    db.commit()
+                    pending = 0
+                if on_progress is not None:
+                    on_progress(report.cached + report.analysed, report.skills, report.cached)
+        except KeyboardInterrupt as exc:  # keep every finished skill: the next scan starts from them
+            db.commit()
+            raise ScanInterrupted(report.analysed, out) from exc
         db.commit()
         wanted = {display_path(r) for r in [*roots, *skill_less]}
         # results.jsonl is a function of the scanned paths and their keys: rewrite it only when that changed
@@ -213,6 +254,16 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
         return report
     finally:
         db.close()
+
+
+def _store(db: sqlite3.Connection, result: Any, keys: dict[str, str], report: ScanReport) -> None:
+    record = analysis_object(result)
+    db.execute("INSERT OR REPLACE INTO results (path, key, record) VALUES (?, ?, ?)",
+               (result.root, keys[result.root], json.dumps(record, ensure_ascii=False, default=str)))
+    if result.fingerprint is not None:
+        db.execute("INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)",
+                   (result.root, keys[result.root], _dump_fingerprint(result.fingerprint)))
+    report.analysed += 1
 
 
 def _record_scan(db: sqlite3.Connection, report: ScanReport, seconds: float) -> None:

@@ -6,8 +6,11 @@ some input costs that one skill (an IN001 finding), not the run.
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Iterator
@@ -24,6 +27,7 @@ def default_jobs(n_skills: int) -> int:
     return max(1, min(cpus, n_skills // 16))
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h: the signal a process gets when its parent dies
 CHUNKS_IN_FLIGHT_PER_WORKER = 4  # enough to keep workers busy, few enough that memory stays flat
 
 
@@ -47,7 +51,7 @@ def map_tasks(tasks: list[Task], jobs: int) -> Iterator[SkillResult]:
         # A worker that dies breaks the whole pool: the chunks in flight are retried below, the rest get a new pool.
         crashed: list[int] = []
         futures: dict[int, Any] = {}
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
             try:
                 while index < len(chunks):
                     for pending in range(index, min(len(chunks), index + window)):
@@ -59,8 +63,15 @@ def map_tasks(tasks: list[Task], jobs: int) -> Iterator[SkillResult]:
                     yield from ready
             except BrokenProcessPool:
                 crashed = sorted({index, *futures})
-            except KeyboardInterrupt:  # pragma: no cover - interactive
-                pool.shutdown(wait=False, cancel_futures=True)
+            except KeyboardInterrupt:  # Ctrl-C, or SIGTERM turned into one: hand over what is finished, stop now
+                finished = [f.result() for _, f in sorted(futures.items())
+                            if f.done() and not f.cancelled() and f.exception() is None]
+                _stop_workers(pool)
+                for chunk in [*results.values(), *finished]:  # out of order: the caller is stopping anyway
+                    yield from chunk
+                raise
+            except GeneratorExit:  # the caller stopped reading (it was interrupted itself): do not wait for chunks
+                _stop_workers(pool)
                 raise
         # A worker died (a native parser crashed on some input): the chunks that were in flight are retried one
         # skill per process, so the one skill that kills a worker is reported and the others are still checked.
@@ -72,6 +83,32 @@ def map_tasks(tasks: list[Task], jobs: int) -> Iterator[SkillResult]:
             index = crashed[-1] + 1
         ready, next_to_yield = _in_order(results, next_to_yield)
         yield from ready
+
+
+def _worker_init(parent: int) -> None:
+    """A pool worker leaves Ctrl-C to its parent, and dies with it: a killed scan never leaves workers behind.
+    SIGTERM gets its default action back: a handler inherited from the parent through fork would turn it into an
+    exception that the pool's worker loop catches and survives."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):  # no prctl: the parent's own clean-up still stops the workers
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(0)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once: its workers are terminated, not awaited (a chunk in flight can take seconds)."""
+    for process in list(getattr(pool, "_processes", {}).values()):  # the executor keeps no public list of them
+        try:
+            process.terminate()
+        except (OSError, AttributeError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def map_tasks_dask(tasks: list[tuple[Any, ...]], scheduler: str, jobs: int = 0) -> Iterator[SkillResult]:

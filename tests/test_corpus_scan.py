@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -188,3 +190,84 @@ def test_skills_packed_in_archives_are_scanned_in_memory(tmp_path: Path) -> None
     assert "0 analysed, 4 unchanged" in _scan(hub, out, "-j", "1")
     _zip(hub / "zipped.skill", {"SKILL.md": SKILL.format(name="zipped", n=9)})
     assert "1 analysed, 3 unchanged" in _scan(hub, out, "-j", "1")
+
+
+def _hub(root: Path, count: int) -> Path:
+    example = Path(__file__).resolve().parent.parent / "corpus" / "examples" / "weather-report"
+    for i in range(count):
+        target = root / f"w{i:04d}"
+        shutil.copytree(example, target)
+        skill_md = target / "SKILL.md"
+        skill_md.write_text(skill_md.read_text().replace("name: weather-report", f"name: w{i:04d}"))
+    return root
+
+
+def _start_scan(hub: Path, out: Path) -> subprocess.Popen:
+    exe = shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint"))
+    return subprocess.Popen([exe, "corpus", "scan", str(hub), "--out", str(out), "--jobs", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _kept(out: Path) -> int:
+    try:
+        with sqlite3.connect(out / "cache.sqlite", timeout=5) as db:
+            return db.execute("SELECT count(*) FROM results").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def _workers(pid: int) -> list[int]:
+    return [int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()]
+
+
+def _wait_for_work(process: subprocess.Popen, out: Path) -> None:
+    deadline = time.monotonic() + 120
+    while _kept(out) == 0 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert process.poll() is None, "the scan ended before it could be interrupted: give it more skills"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    status = Path(f"/proc/{pid}/stat")
+    return not (status.exists() and status.read_text().split()[2] == "Z")  # a zombie has exited
+
+
+@pytest.mark.slow
+def test_ctrl_c_and_sigterm_stop_a_scan_keep_the_work_and_leave_no_worker(tmp_path: Path):
+    """kill -TERM left pool workers running under PID 1; Ctrl-C took 11-17 s and kept nothing in its first 10 s;
+    a second scan into the same folder died with 'database is locked'."""
+    hub = _hub(tmp_path / "hub", 600)
+    out = tmp_path / "out"
+    scan = _start_scan(hub, out)
+    _wait_for_work(scan, out)
+    busy = subprocess.run([shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint")), "corpus",
+                           "scan", str(hub), "--out", str(out)], capture_output=True, text=True, timeout=120)
+    assert busy.returncode == 2 and "another scan (pid" in busy.stderr and "Traceback" not in busy.stderr
+    scan.send_signal(signal.SIGINT)
+    _, err = scan.communicate(timeout=30)
+    assert scan.returncode == 130 and "run the same scan again to resume" in err, err
+    kept = _kept(out)
+    assert 0 < kept < 600
+    resumed = subprocess.run([shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint")), "corpus",
+                              "scan", str(hub), "--out", str(out), "--jobs", "2"], capture_output=True, text=True,
+                             timeout=600)
+    assert f"{600 - kept} analysed, {kept} unchanged" in resumed.stdout, resumed.stdout + resumed.stderr
+
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        again = tmp_path / f"out-{sig.name}"
+        scan = _start_scan(hub, again)
+        _wait_for_work(scan, again)
+        workers = _workers(scan.pid)
+        assert workers, "the scan runs a pool of workers"
+        scan.send_signal(sig)
+        scan.communicate(timeout=30)
+        assert scan.returncode == (143 if sig == signal.SIGTERM else -signal.SIGKILL)
+        deadline = time.monotonic() + 20
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if _alive(w)], f"workers outlived a {sig.name}ed scan"
+        assert _kept(again) > 0

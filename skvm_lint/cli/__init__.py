@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import signal
 import sys
 
 import click
@@ -51,14 +52,27 @@ def main() -> None:
     """
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an interrupt so that it stops a run the way Ctrl-C does (finished work kept)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def entry() -> None:
     """The `skvm-lint` command. Exit status: 0 nothing at or above --fail-on, 1 findings, 2 a usage error or a
-    failure of the tool itself (a missing optional extra, an internal error), 130 interrupted (Ctrl-C)."""
+    failure of the tool itself (a missing optional extra, an internal error), 130 interrupted (Ctrl-C), 143
+    terminated (SIGTERM)."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         status = main.main(standalone_mode=False, prog_name="skvm-lint")
-    except click.exceptions.Abort:  # click's form of Ctrl-C
-        click.echo("interrupted", err=True)
-        sys.exit(130)
+    except click.exceptions.Abort as exc:  # click's form of Ctrl-C (and of SIGTERM, through _terminate)
+        cause: BaseException | None = exc
+        while cause is not None and not isinstance(cause, Terminated):
+            cause = cause.__cause__ or cause.__context__
+        click.echo("terminated" if cause is not None else "interrupted", err=True)
+        sys.exit(143 if cause is not None else 130)
     except click.ClickException as exc:  # click exits 1 for these; 1 means findings here
         exc.show()
         sys.exit(exc.exit_code if exc.exit_code != 1 else 2)
