@@ -98,3 +98,18 @@ def process_skill(root: str, missing: bool, rule_ids: tuple[str, ...], config: C
             diagnostics.append(_internal_error(root, "the library fingerprint", exc))
     return SkillResult(root, skill.name, diagnostics, analysis, fingerprint)
 
+
+def check_text(root: str, rel: str, text: str, rule_ids: tuple[str, ...], config: Config) -> SkillResult:
+    """Check a skill with ``text`` standing in for its file ``rel`` (stdin, an editor's buffer); the findings are
+    those in that file (and those about the whole skill when the file is SKILL.md)."""
+    try:
+        skill = build_skill(root, config.limits, {rel: text}, config.exclusion())
+    except Exception as exc:
+        return SkillResult(root, None, [_internal_error(root, "the model builder", exc)])
+    diagnostics = check_model(skill, rule_ids, config)
+    whole = rel == skill.skill_md_path
+    kept = [d for d in diagnostics if d.file == rel or (whole and d.file in ("", "."))]
+    for diag in kept:
+        if diag.fix is not None:
+            diag.fix = diag.fix.portable()
+    return SkillResult(root, skill.name, kept)

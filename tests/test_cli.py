@@ -253,3 +253,21 @@ def test_vendored_trees_excludes_and_gitignore(tmp_path: Path):
     assert ("pad/fixtures/sample.py", "ST007") in findings("--no-respect-gitignore")
     # `exclude` replaces the defaults: node_modules is read again when the patterns do not name it.
     assert any("node_modules" in path for path, _ in findings("--exclude", "fixtures/"))
+
+
+def test_reading_a_file_from_stdin(tmp_path: Path):
+    """Editors and some hooks pipe the buffer: `check - --stdin-filename PATH`."""
+    skill_md = EXAMPLES / "weather-report" / "SKILL.md"
+    text = skill_md.read_text(encoding="utf-8").replace("name: weather-report", "name: Weather Report")
+    done = subprocess.run([_exe(), "check", "-", "--stdin-filename", str(skill_md), "--format", "json"],
+                          input=text, capture_output=True, text=True)
+    report = json.loads(done.stdout)
+    assert done.returncode == 1 and [d["rule"] for d in report["diagnostics"]] == ["FM007"]
+    assert report["diagnostics"][0]["path"].endswith("weather-report/SKILL.md")
+    assert skill_md.read_text(encoding="utf-8") != text  # nothing written
+    new_script = EXAMPLES / "weather-report" / "scripts" / "unsaved.py"  # a file the skill does not have yet
+    done = subprocess.run([_exe(), "check", "-", "--stdin-filename", str(new_script), "--select", "SC002"],
+                          input="import os\nos.system(f'rm {path}')\n", capture_output=True, text=True)
+    assert done.returncode == 0 and "unsaved.py:2:1: SC002" in done.stdout and not new_script.exists()
+    missing = subprocess.run([_exe(), "check", "-"], input="x", capture_output=True, text=True)
+    assert missing.returncode == 2 and "needs --stdin-filename" in missing.stderr

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..baseline import write_baseline as save_baseline
 from ..config import Config
 from ..diagnostics import Severity
-from ..loader import discover, display_path
+from ..loader import discover, display_path, enclosing_skill
 from ..selection import Selection
 from . import main
+if TYPE_CHECKING:
+    from ..results import RunResult
 from .options import (EXIT_FINDINGS, EXIT_OK, config_from, guard, output, paths_argument, progress_run,
                       select_options, split, with_options)
 
@@ -31,6 +35,9 @@ from .options import (EXIT_FINDINGS, EXIT_OK, config_from, guard, output, paths_
               help="Hide findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record every current finding in this file and exit 0.")
+@click.option("--stdin-filename", default=None, metavar="PATH",
+              help="With PATHS '-': read the file from stdin and check it as this file of its skill (as editors "
+                   "and some hooks call linters); findings are reported for that file.")
 @click.option("--allow-empty", is_flag=True,
               help="Exit 0 when no path holds a skill (pre-commit passes files that belong to no skill).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
@@ -57,7 +64,7 @@ from .options import (EXIT_FINDINGS, EXIT_OK, config_from, guard, output, paths_
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           config_path: str | None, jobs: int, quiet: bool, target: str | None, profiles_dir: str | None, fmt: str,
           output_path: str | None, fail_on: str | None, baseline: str | None, write_baseline: str | None,
-          allow_empty: bool, fix: bool,
+          stdin_filename: str | None, allow_empty: bool, fix: bool,
           unsafe_fixes: bool, diff: bool, show_fixes: bool, statistics: bool, exit_zero: bool, model: str | None, base_url: str | None, out_dir: Path | None,
           write_in_place: bool, no_llm_cache: bool, price_per_mtok: str | None) -> None:
     """Check skills and report problems.
@@ -94,7 +101,14 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         sys.exit(_show_diff(paths, config, unsafe_fixes, quiet))
     if fix:
         _run_fixes(paths, config, unsafe_fixes, False, quiet)
-    result = progress_run(paths, config, jobs, quiet, with_analysis=False, allow_empty=allow_empty)
+    if paths == ("-",):
+        if fix or diff:
+            raise click.UsageError("--fix and --diff write files: they do not read from stdin")
+        result = _check_stdin(stdin_filename, config)
+    elif "-" in paths:
+        raise click.UsageError("'-' (stdin) is the only path when it is given")
+    else:
+        result = progress_run(paths, config, jobs, quiet, with_analysis=False, allow_empty=allow_empty)
     if write_baseline:
         count = save_baseline(result.diagnostics, Path(write_baseline))
         click.echo(f"wrote {count} finding(s) to {write_baseline}", err=True)
@@ -110,6 +124,26 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         else:
             REPORTERS[fmt](result, stream)
     sys.exit(EXIT_OK if exit_zero else result.exit_code(config.fail_on))
+
+
+def _check_stdin(filename: str | None, config: Config) -> RunResult:
+    """Check stdin as the file ``filename`` of the skill it belongs to."""
+    from ..pipeline import check_text
+    from ..results import RunResult  # noqa: F811 (the analysis stack loads only when a command needs it)
+
+    if not filename:
+        raise click.UsageError("reading from stdin needs --stdin-filename PATH: the file the text stands for "
+                               "(e.g. skills/pdf-tools/SKILL.md)")
+    path = Path(filename)
+    folder = path.parent if path.parent != Path("") else Path(".")
+    root = folder if path.name.lower() == "skill.md" else enclosing_skill(path)
+    if root is None or not Path(root).is_dir():
+        raise click.UsageError(f"{filename}: no skill holds this file (no SKILL.md beside it or in a folder above); "
+                               "--stdin-filename names the file's place in its skill")
+    text = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+    rel = os.path.relpath(path, root).replace(os.sep, "/")
+    rule_ids = Selection.from_config(config).rule_ids()
+    return RunResult(skills=[check_text(display_path(str(root)), rel, text, rule_ids, config)])
 
 
 def _run_target_rewrite(paths: tuple[str, ...], config: Config, model: str | None, base_url: str | None,
