@@ -87,9 +87,13 @@ def resolve(target: str, profiles_dir: str | os.PathLike[str] | None = None) -> 
         if picked:
             return picked
     base = Path(profiles_dir or os.environ.get("SKVM_PROFILES", "profiles"))
+    if (base / "profiles").is_dir():  # a SkVM data checkout: its profiles/ folder holds the harnesses
+        base = base / "profiles"
     if not base.is_dir():
         raise ProfileError(f"profile {target!r} is not a file, and the profiles folder {str(base)!r} does not "
-                           "exist; pass a path, or --profiles-dir / SKVM_PROFILES")
+                           "exist. Pass a profile's path, or say once where SkVM's profiles are: "
+                           "profiles-dir = \"path/to/skvm-data\" in [tool.skvm-lint] (a SkVM data checkout or its "
+                           "profiles/ folder), or --profiles-dir / $SKVM_PROFILES")
     wanted = target.strip("/").lower()
     candidates = []
     for folder in sorted(p for p in base.glob("*/*") if p.is_dir()):

@@ -52,3 +52,26 @@ def test_one_level_gap_is_info_larger_is_warning(make_skill):
         result = process_skill(str(root), False, ("CP002",), Config(target=target))
         assert [(d.severity, d.line) for d in result.diagnostics] == [(severity, 6)]  # the sed pipeline line
         assert "explicit loops" in result.diagnostics[0].hint
+
+
+def test_a_bare_name_resolves_from_a_skvm_data_checkout_configured_once(tmp_path, monkeypatch):
+    """`--target qwen--qwen3.5-9b` resolved only with --profiles-dir or SKVM_PROFILES, and only to a profiles/
+    folder; configured once as a SkVM data checkout it resolves everywhere below the config."""
+    import json as _json
+
+    from skvm_lint.config import load_config
+
+    folder = tmp_path / "skvm-data" / "profiles" / "bare-agent" / "qwen--qwen3.5-9b"
+    folder.mkdir(parents=True)
+    (folder / "latest.summary.json").write_text(_json.dumps({
+        "model": "qwen/qwen3.5-9b", "harness": "bare-agent", "capabilities": {"gen.code.shell": "L0"}}))
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[tool.skvm-lint]\nprofiles-dir = "../skvm-data"\n'
+                                            'target = "qwen3.5-9b"\n')
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("SKVM_PROFILES", raising=False)
+    config = load_config()
+    assert config.target is not None and config.target.level("gen.code.shell") == 0
+    with pytest.raises(ProfileError, match=r"profiles-dir = .* in \[tool.skvm-lint\]"):
+        resolve("qwen--qwen3.5-9b", str(tmp_path / "nowhere"))

@@ -73,9 +73,11 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     pre-commit passes them).
 
     \b
-    Adapting a skill to a weaker model (SkVM's compile step):
-      skvm-lint check --fix --target qwen--qwen3.5-9b skills/pdf-tools --diff
-      skvm-lint check --fix --target qwen--qwen3.5-9b --model openai/gpt-4o-mini skills/pdf-tools --out adapted/
+    Adapting a skill to a weaker model (SkVM's compile step). A profile is a path, or a name looked up
+    in SkVM's data (set profiles-dir = "path/to/skvm-data" once in [tool.skvm-lint], or pass it):
+      skvm-lint check --fix --target ../skvm-data/profiles/bare-agent/qwen--qwen3.5-9b skills/pdf-tools --diff
+      skvm-lint check --fix --target qwen--qwen3.5-9b --profiles-dir ../skvm-data skills/pdf-tools --diff
+      skvm-lint check --fix --target qwen3.5-9b --model openai/gpt-4o-mini skills/pdf-tools --out adapted/
     The model's rewrite is guarded (frontmatter, headings and code kept, bounded growth, no new security
     findings or errors, no more capability gaps) and rejected with the reasons otherwise.
     """
