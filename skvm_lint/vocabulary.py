@@ -48,6 +48,16 @@ PIP_INSTALLERS = _pairs("pip")
 NPM_INSTALLERS = _pairs("npm")
 SYSTEM_INSTALLERS = _pairs("system")
 
+HOST_CLIS = _words("agents", "host_clis")
+_DEV_TOOLS = tuple(_DATA["development"]["tools"])
+
+
+def is_dev_tool(package: str) -> bool:
+    """A testing, linting or formatting tool: nobody needs it to run a skill."""
+    name = package.lower()
+    return any(name.startswith(t[:-1]) if t.endswith("*") else name == t for t in _DEV_TOOLS)
+
+
 SHELL_VARIABLES = _words("environment", "shell_variables")
 NODE_BUILTINS = _words("node", "builtins")
 
