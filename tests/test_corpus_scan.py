@@ -192,7 +192,7 @@ def test_skills_packed_in_archives_are_scanned_in_memory(tmp_path: Path) -> None
     assert "1 analysed, 3 unchanged" in _scan(hub, out, "-j", "1")
 
 
-def _hub(root: Path, count: int) -> Path:
+def _weather_hub(root: Path, count: int) -> Path:
     example = Path(__file__).resolve().parent.parent / "corpus" / "examples" / "weather-report"
     for i in range(count):
         target = root / f"w{i:04d}"
@@ -240,7 +240,7 @@ def _alive(pid: int) -> bool:
 def test_ctrl_c_and_sigterm_stop_a_scan_keep_the_work_and_leave_no_worker(tmp_path: Path):
     """kill -TERM left pool workers running under PID 1; Ctrl-C took 11-17 s and kept nothing in its first 10 s;
     a second scan into the same folder died with 'database is locked'."""
-    hub = _hub(tmp_path / "hub", 600)
+    hub = _weather_hub(tmp_path / "hub", 600)
     out = tmp_path / "out"
     scan = _start_scan(hub, out)
     _wait_for_work(scan, out)

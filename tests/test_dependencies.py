@@ -82,7 +82,7 @@ def shell_checked(skill: Path, tmp_path: Path) -> str:
 
 def test_env_setup_checks_before_installing(tmp_path: Path):
     script = shell_checked(EXAMPLES / "weather-report", tmp_path)
-    assert "step pip requests 'python3 -c \"import requests\"' 'pip_install requests==2.32.3'" in script
+    assert "step pip requests '\"$PY\" -c \"import requests\"' 'pip_install requests==2.32.3'" in script
     assert "step system jq 'command -v jq'" in script
     # Idempotent by construction: step() evaluates the check first and installs only when it fails.
     assert 'if eval "$3" >/dev/null 2>&1; then ok+=' in script
