@@ -24,8 +24,9 @@ def analyze(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tupl
     """Print what each skill needs: one JSON object per skill.
 
     \b
-    Each object has `path`, `name`, `capabilities`, `dependencies`, `workflow`, `summary` and
-    `diagnostics` (see docs/output.md). Analyses that have not landed yet are null.
+    Each object has `path`, `name`, `capabilities` (SkVM's capability-analysis shape), `dependencies`,
+    `workflow` (steps and parallel groups), `security`, `solidification`, `summary` and `diagnostics`
+    (see docs/output.md).
     """
     config = config_from(config_path, target, profiles_dir, select=split(select) or None,
                          extend_select=split(extend_select) or None, ignore=split(ignore) or None)
