@@ -271,3 +271,33 @@ def test_reading_a_file_from_stdin(tmp_path: Path):
     assert done.returncode == 0 and "unsaved.py:2:1: SC002" in done.stdout and not new_script.exists()
     missing = subprocess.run([_exe(), "check", "-"], input="x", capture_output=True, text=True)
     assert missing.returncode == 2 and "needs --stdin-filename" in missing.stderr
+
+
+def test_watch_checks_again_when_a_file_changes(tmp_path: Path):
+    import time
+
+    from .conftest import write_skill
+
+    root = write_skill(tmp_path / "log-summary", {"SKILL.md": "---\nname: log-summary\ndescription: Summarises "
+                                                             "logs. Use when asked.\n---\n# Logs\nRead them.\n"})
+    watcher = subprocess.Popen([_exe(), "check", "--watch", str(root)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+
+    def next_run() -> list[str]:
+        lines = []
+        while not (lines and lines[-1].startswith(("All checks passed", "Found "))):
+            line = watcher.stdout.readline()
+            assert line, "the watcher stopped"
+            lines.append(line)
+        return lines
+
+    try:
+        assert next_run()[-1].startswith("All checks passed")
+        time.sleep(0.5)
+        (root / "SKILL.md").write_text((root / "SKILL.md").read_text().replace("name: log-summary", "name: Logs"))
+        second = next_run()
+        assert any(": FM007 " in line for line in second) and second[-1].startswith("Found 1 problem")
+        assert watcher.poll() is None  # still watching
+    finally:
+        watcher.terminate()
+        watcher.wait(timeout=30)

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,8 @@ from .options import (EXIT_FINDINGS, EXIT_OK, config_from, guard, output, paths_
 @click.option("--show-fixes", is_flag=True, help="Under each finding, say which fix --fix would apply.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
+@click.option("--watch", is_flag=True, help="Check again whenever a file under PATHS changes (clearing the screen "
+                                            "between runs), until Ctrl-C. Needs the watch extra.")
 @click.option("--model", default=None, metavar="PROVIDER/MODEL",
               help="With --fix --target: rewrite each skill for the target with this model (openai/..., "
                    "anthropic/..., openrouter/..., deepseek/..., ollama/..., vllm/..., llamacpp/..., "
@@ -65,7 +68,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
           config_path: str | None, jobs: int, quiet: bool, target: str | None, profiles_dir: str | None, fmt: str,
           output_path: str | None, fail_on: str | None, baseline: str | None, write_baseline: str | None,
           stdin_filename: str | None, allow_empty: bool, fix: bool,
-          unsafe_fixes: bool, diff: bool, show_fixes: bool, statistics: bool, exit_zero: bool, model: str | None, base_url: str | None, out_dir: Path | None,
+          unsafe_fixes: bool, diff: bool, show_fixes: bool, statistics: bool, exit_zero: bool, watch: bool,
+          model: str | None, base_url: str | None, out_dir: Path | None,
           write_in_place: bool, no_llm_cache: bool, price_per_mtok: str | None) -> None:
     """Check skills and report problems.
 
@@ -103,6 +107,12 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         sys.exit(_show_diff(paths, config, unsafe_fixes, quiet))
     if fix:
         _run_fixes(paths, config, unsafe_fixes, False, quiet)
+    if watch:
+        if fix or diff or paths == ("-",) or write_baseline:
+            raise click.UsageError("--watch re-checks files as they change: it goes with neither --fix, --diff, "
+                                   "--write-baseline nor stdin")
+        _watch(paths, config, jobs, quiet, fmt, show_fixes, statistics, allow_empty)
+        return
     if paths == ("-",):
         if fix or diff:
             raise click.UsageError("--fix and --diff write files: they do not read from stdin")
@@ -126,6 +136,37 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         else:
             REPORTERS[fmt](result, stream)
     sys.exit(EXIT_OK if exit_zero else result.exit_code(config.fail_on))
+
+
+def _watch(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool, fmt: str, show_fixes: bool,
+           statistics: bool, allow_empty: bool) -> None:
+    """Check, then again after every change below PATHS (watchfiles batches a burst of saves into one run)."""
+    try:
+        from watchfiles import watch
+    except ImportError:
+        raise click.ClickException("--watch needs watchfiles: pip install 'skvm-lint[watch]'") from None
+    from ..reporters import REPORTERS
+    from ..reporters import text as text_reporter
+
+    def once() -> None:
+        click.clear()
+        click.echo(f"[{time.strftime('%H:%M:%S')}] skvm-lint --watch: checking {' '.join(paths)} (Ctrl-C stops)",
+                   err=True)
+        try:
+            result = progress_run(paths, config, jobs, True, with_analysis=False, allow_empty=allow_empty)
+        except (ValueError, FileNotFoundError) as exc:  # a path went away: say so and keep watching
+            click.echo(f"error: {exc}", err=True)
+            return
+        if fmt == "text":
+            text_reporter.write(result, sys.stdout, quiet=quiet, show_statistics=statistics, show_fixes=show_fixes)
+        else:
+            REPORTERS[fmt](result, sys.stdout)
+        sys.stdout.flush()
+
+    once()
+    # rust_timeout: how often the watcher looks up from waiting, to notice Ctrl-C and SIGTERM promptly
+    for _changes in watch(*paths, debounce=300, rust_timeout=500, raise_interrupt=True):
+        once()
 
 
 def _check_stdin(filename: str | None, config: Config) -> RunResult:
