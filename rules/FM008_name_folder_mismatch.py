@@ -3,6 +3,8 @@
 ## What it does
 Compares a well-formed `name` with the folder that holds SKILL.md, after Unicode NFKC normalisation. A malformed
 name is FM007's finding alone (one finding per cause): fixing its format is what makes the comparison meaningful.
+A hub's registry copy (a folder laid out as `registry-layout`, by default `owner--repo--name`, whose README names
+`owner/repo`) is compared by its last part.
 
 ## Why it matters
 The specification requires them to match. Clients disagree on which one wins: one loads the skill as
@@ -36,7 +38,8 @@ class NameFolderMismatch(Rule):
         name = (skill.frontmatter.data or {}).get("name")
         if not isinstance(name, str) or not name or name_problem(name) is not None:
             return  # missing (FM004), not a string (FM005) or malformed (FM007)
-        folder = unicodedata.normalize("NFKC", skill.folder_name)
+        copy = ctx.facts.registry_copy  # a hub's owner--repo--name/ copy is named by its last part
+        folder = unicodedata.normalize("NFKC", copy.name if copy is not None else skill.folder_name)
         if unicodedata.normalize("NFKC", name) != folder:
             yield self.report(skill, Span(skill.skill_md_path, skill.frontmatter.line_of("name")),
                               f"`name` {name!r} differs from the folder name {folder!r}",

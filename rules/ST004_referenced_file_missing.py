@@ -6,6 +6,9 @@ skill (`scripts/x.py`, `references/y.md`, `assets/...`, `./run.sh`, `{baseDir}/.
 each target that is not in the skill. URLs, anchors, globs, placeholders (`<file>`, `YOUR_...`) and files named
 as examples ("e.g. `assets/logo.png`") are skipped.
 
+In a hub's registry copy (`owner--repo--name/` with a README naming `owner/repo`; see `registry-layout` in the
+configuration) the files the hub did not copy are reported once for the skill, at info, naming the upstream.
+
 ## Why it matters
 The agent follows the pointer and fails: a missing script turns a one-command step into trial and error, and a
 missing reference leaves it guessing. Hubs often strip files, so this is common in published skills.
@@ -68,10 +71,21 @@ class ReferencedFileMissing(Rule):
         for block in body.code_blocks:
             if block.code is not None:
                 pointers += [(arg, cmd.span) for cmd in block.code.commands for arg in cmd.argv]
+        missing: list[tuple[str, object]] = []
         for raw, span in pointers:
             path = candidate(raw)
             if path is None or path in present or path in folders or (path, span.line) in seen:
                 continue
             seen.add((path, span.line))
+            missing.append((path, span))
+        copy = ctx.facts.registry_copy
+        if copy is not None and missing:  # what the hub left out when it copied the skill: said once, at info
+            names = sorted({path for path, _ in missing})
+            shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+            yield self.report(skill, missing[0][1], f"this registry copy of {copy.upstream} lacks {len(names)} "
+                              f"referenced file(s): {shown}", severity=Severity.INFO,
+                              hint=f"they are in the upstream skill ({copy.upstream}); copy them with the skill")
+            return
+        for path, span in missing:
             yield self.report(skill, span, f"`{path}` is referenced but not in the skill",
                               hint="add the file, fix the path, or remove the reference")

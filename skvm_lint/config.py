@@ -31,7 +31,7 @@ from .limits import Limits
 
 CONFIG_FILES = (".skvm-lint.toml", "pyproject.toml")
 _KNOWN_KEYS = {"select", "extend-select", "ignore", "fail-on", "baseline", "per-path-ignores", "limits", "rules",
-               "jobs", "target", "profiles-dir", "exclude", "extend-exclude", "respect-gitignore"}
+               "jobs", "target", "profiles-dir", "exclude", "extend-exclude", "respect-gitignore", "registry-layout"}
 
 
 class ConfigError(Exception):
@@ -52,6 +52,7 @@ class Config:
     exclude: tuple[str, ...] | None = None  # gitignore-style patterns; None: the defaults (vendored trees)
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
+    registry_layout: str = "{owner}--{repo}--{name}"  # how a hub names the registry copies of skills
 
     def exclusion(self) -> Exclusion:
         """What discovery and the reader leave out, relative to the config file's folder (else the working one)."""
@@ -92,6 +93,13 @@ def _strings(value: Any, key: str, source: Path) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
     raise ConfigError(f"{source}: `{key}` must be a list of strings (rule ids, prefixes or groups), got {value!r}")
+
+
+def _layout(value: Any, source: Path) -> str:
+    if not isinstance(value, str) or "{name}" not in value or "{owner}" not in value or "{repo}" not in value:
+        raise ConfigError(f"{source}: `registry-layout` must be a string with {{owner}}, {{repo}} and {{name}}, "
+                          f"e.g. \"{{owner}}--{{repo}}--{{name}}\"; got {value!r}")
+    return value
 
 
 def _boolean(value: Any, key: str, source: Path) -> bool:
@@ -158,6 +166,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         exclude=_strings(data["exclude"], "exclude", source) if "exclude" in data else None,
         extend_exclude=_strings(data.get("extend-exclude", []), "extend-exclude", source),
         respect_gitignore=_boolean(data.get("respect-gitignore", True), "respect-gitignore", source),
+        registry_layout=_layout(data.get("registry-layout", "{owner}--{repo}--{name}"), source),
         target=target,
         profiles_dir=profiles_dir,
         source=source,

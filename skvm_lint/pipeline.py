@@ -46,7 +46,8 @@ def check_model(skill: Skill, rule_ids: Iterable[str], config: Config,
                 facts: SkillFacts | None = None) -> list[Diagnostic]:
     """Run rules over a built model; per-path ignores and suppressions applied. Never raises."""
     diagnostics: list[Diagnostic] = []
-    ctx = RuleContext(facts or SkillFacts(skill), options=config.rule_options, target=config.target)
+    ctx = RuleContext(facts or SkillFacts(skill, config.registry_layout), options=config.rule_options,
+                      target=config.target)
     for rule_id in rule_ids:
         rule = rule_by_id(rule_id)
         if rule is None:
@@ -77,7 +78,7 @@ def process_skill(root: str, missing: bool, rule_ids: tuple[str, ...], config: C
             build_skill(root, config.limits, exclusion=config.exclusion())
     except Exception as exc:  # includes RecursionError: deep input must never kill a worker
         return SkillResult(root, None, [_internal_error(root, "the model builder", exc)])
-    facts = SkillFacts(skill)
+    facts = SkillFacts(skill, config.registry_layout)
     diagnostics = check_model(skill, rule_ids, config, facts)
     for diag in diagnostics:  # a fix's builder holds the model: results travel without it
         if diag.fix is not None:

@@ -260,3 +260,16 @@ def test_jobs_from_the_config_file_is_used(tmp_path: Path, make_skill, monkeypat
     (tmp_path / ".skvm-lint.toml").write_text('jobs = "many"\n')
     with pytest.raises(ConfigError, match="`jobs` must be a whole number"):
         load_config()
+
+
+def test_a_configured_registry_layout(tmp_path: Path, make_skill, monkeypatch):
+    """Hubs name their copies differently: `registry-layout` says how (FM008 compares the copy's own name)."""
+    make_skill({"SKILL.md": "---\nname: pdf-tools\ndescription: Merges PDFs.\n---\n# PDF\n",
+                "README.md": "Mirrored from acme/skills.\n"}, name="acme__skills__pdf-tools")
+    monkeypatch.chdir(tmp_path)
+    assert [d.rule for d in run(["acme__skills__pdf-tools"], Config()).diagnostics if d.rule == "FM008"] == ["FM008"]
+    (tmp_path / ".skvm-lint.toml").write_text('registry-layout = "{owner}__{repo}__{name}"\nselect = ["FM008"]\n')
+    assert run(["acme__skills__pdf-tools"], load_config()).diagnostics == []
+    (tmp_path / ".skvm-lint.toml").write_text('registry-layout = "{owner}-{name}"\n')
+    with pytest.raises(ConfigError, match=r"registry-layout.*\{owner\}, \{repo\} and \{name\}"):
+        load_config()

@@ -12,14 +12,20 @@ from functools import cached_property
 from typing import Any
 
 from ..model import Skill
-from . import capabilities, dependencies, security, solidification, workflow
+from . import capabilities, dependencies, registry, security, solidification, workflow
 
 class SkillFacts:
     """The analyses of one skill, each computed on first access and then kept: rules and ``analyze`` share them,
     and a selection of rules that reads none of them costs none of them."""
 
-    def __init__(self, skill: Skill) -> None:
+    def __init__(self, skill: Skill, registry_layout: str = registry.DEFAULT_LAYOUT) -> None:
         self.skill = skill
+        self.registry_layout = registry_layout
+
+    @cached_property
+    def registry_copy(self) -> registry.RegistryCopy | None:
+        """Where the skill was copied from, when it is a hub's registry copy (``owner--repo--name/``)."""
+        return registry.registry_copy(self.skill, self.registry_layout)
 
     @cached_property
     def capabilities(self) -> capabilities.CapabilityFacts:
