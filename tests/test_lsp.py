@@ -167,3 +167,16 @@ def test_positions_are_utf16_and_clamped_to_the_file():
     start = editor.lsp_diagnostic(text, beyond)["range"]["start"]
     assert start["line"] == len(text.split("\n")) - 1 and start["character"] == 0
     assert editor.offset_position(text, text.index("Title")) == {"line": 3, "character": 5}
+
+
+@pytest.mark.asyncio
+async def test_the_skill_configuration_is_honoured_and_a_change_to_it_rechecks(client: LanguageClient,
+                                                                             tmp_path: Path):
+    root = write_skill(tmp_path / "log-summary", {"SKILL.md": BROKEN})
+    uri = _open(client, root / "SKILL.md")
+    await _diagnostics(client, uri, lambda codes: "FM007" in codes)
+    config = root / ".skvm-lint.toml"
+    config.write_text('ignore = ["FM007"]\n')
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
+    await _diagnostics(client, uri, lambda codes: "FM007" not in codes)
