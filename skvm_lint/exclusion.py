@@ -67,18 +67,25 @@ class Exclusion:
         return _compiled(self.patterns)
 
     def excludes(self, path: str, is_dir: bool) -> bool:
-        """Whether ``path`` (a file or a folder) is left out: by a pattern, or by a `.gitignore` above it."""
-        absolute = os.path.abspath(path)
+        """Whether ``path`` (a file or a folder) is left out: by a pattern, or by a `.gitignore` above it. Walks ask
+        for every entry, parents first, so matching the entry's own name is enough for unanchored patterns."""
         suffix = "/" if is_dir else ""
-        base = os.path.abspath(self.base or os.getcwd())
-        relative = os.path.relpath(absolute, base).replace(os.sep, "/")
         if self.patterns:
-            if not relative.startswith("../") and self._spec.match_file(relative + suffix):
+            # Patterns without a slash inside match a name at any depth, also outside the base (`node_modules/`).
+            if self._spec.match_file(os.path.basename(path.rstrip("/" + os.sep)) + suffix):
                 return True
-            # Patterns without a slash match a name anywhere, also outside the base (`node_modules/`).
-            if self._spec.match_file(os.path.basename(absolute) + suffix):
-                return True
-        return self.respect_gitignore and _ignored_by_git(absolute, is_dir)
+            if _anchored(self.patterns):
+                base = os.path.abspath(self.base or os.getcwd())
+                relative = os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
+                if not relative.startswith("../") and self._spec.match_file(relative + suffix):
+                    return True
+        return self.respect_gitignore and _ignored_by_git(os.path.abspath(path), is_dir)
+
+
+@lru_cache(maxsize=64)
+def _anchored(patterns: tuple[str, ...]) -> bool:
+    """Whether a pattern names a place (a slash before its end), so a path's relative form must be matched."""
+    return any("/" in p.strip().rstrip("/") for p in patterns if p.strip() and not p.startswith("#"))
 
 
 @lru_cache(maxsize=64)

@@ -14,11 +14,13 @@ import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from .diagnostics import Applicability, Diagnostic, Fix, Severity, printable
-from .analyses import SkillFacts
 from .model import Skill, Span
+
+if TYPE_CHECKING:  # the analyses load when a rule needs them: `--help` and warm hub scans never do
+    from .analyses import SkillFacts
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
 RULE_ID = re.compile(r"^[A-Z]{2,4}\d{3}$")
