@@ -217,7 +217,16 @@ def _kept(out: Path) -> int:
 
 
 def _workers(pid: int) -> list[int]:
-    return [int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()]
+    """The children of a process, read from /proc (no pgrep: a minimal machine may lack procps)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()  # after "pid (comm)": state, ppid, ...
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
 
 
 def _wait_for_work(process: subprocess.Popen, out: Path) -> None:
