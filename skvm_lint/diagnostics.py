@@ -122,6 +122,10 @@ class Diagnostic:
         root = self.skill.rstrip("/")
         return printable(f"{root}/{self.file}" if root else self.file)
 
+    def shown_in(self, skill_md: str | None) -> str:
+        """The file the finding is shown in: its own, or SKILL.md for a finding about the whole skill (file ".")."""
+        return self.file if self.file not in ("", ".") else (skill_md or "SKILL.md")
+
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
 

@@ -42,6 +42,14 @@ def _source_line(skill: Skill, diag: Diagnostic) -> str:
     return lines[diag.line - 1] if 0 < diag.line <= len(lines) else ""
 
 
+def _portable(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The findings without their fixes' builders (which hold the model): what leaves the pipeline."""
+    for diag in diagnostics:
+        if diag.fix is not None:
+            diag.fix = diag.fix.portable()
+    return diagnostics
+
+
 def check_model(skill: Skill, rule_ids: Iterable[str], config: Config,
                 facts: SkillFacts | None = None) -> list[Diagnostic]:
     """Run rules over a built model; per-path ignores and suppressions applied. Never raises."""
@@ -79,10 +87,7 @@ def process_skill(root: str, missing: bool, rule_ids: tuple[str, ...], config: C
     except Exception as exc:  # includes RecursionError: deep input must never kill a worker
         return SkillResult(root, None, [_internal_error(root, "the model builder", exc)])
     facts = SkillFacts(skill, config.registry_layout)
-    diagnostics = check_model(skill, rule_ids, config, facts)
-    for diag in diagnostics:  # a fix's builder holds the model: results travel without it
-        if diag.fix is not None:
-            diag.fix = diag.fix.portable()
+    diagnostics = _portable(check_model(skill, rule_ids, config, facts))
     analysis = None
     if with_analysis:
         try:
@@ -107,10 +112,5 @@ def check_text(root: str, rel: str, text: str, rule_ids: tuple[str, ...], config
         skill = build_skill(root, config.limits, {rel: text}, config.exclusion())
     except Exception as exc:
         return SkillResult(root, None, [_internal_error(root, "the model builder", exc)])
-    diagnostics = check_model(skill, rule_ids, config)
-    whole = rel == skill.skill_md_path
-    kept = [d for d in diagnostics if d.file == rel or (whole and d.file in ("", "."))]
-    for diag in kept:
-        if diag.fix is not None:
-            diag.fix = diag.fix.portable()
-    return SkillResult(root, skill.name, kept)
+    kept = [d for d in check_model(skill, rule_ids, config) if d.shown_in(skill.skill_md_path) == rel]
+    return SkillResult(root, skill.name, _portable(kept))

@@ -64,8 +64,7 @@ def map_tasks(tasks: list[Task], jobs: int) -> Iterator[SkillResult]:
             except BrokenProcessPool:
                 crashed = sorted({index, *futures})
             except KeyboardInterrupt:  # Ctrl-C, or SIGTERM turned into one: hand over what is finished, stop now
-                finished = [f.result() for _, f in sorted(futures.items())
-                            if f.done() and not f.cancelled() and f.exception() is None]
+                finished = [f.result() for _, f in sorted(futures.items()) if _succeeded(f)]
                 _stop_workers(pool)
                 for chunk in [*results.values(), *finished]:  # out of order: the caller is stopping anyway
                     yield from chunk
@@ -77,12 +76,16 @@ def map_tasks(tasks: list[Task], jobs: int) -> Iterator[SkillResult]:
         # skill per process, so the one skill that kills a worker is reported and the others are still checked.
         for k in crashed:
             future = futures.get(k)
-            done = future is not None and future.done() and not future.cancelled() and future.exception() is None
-            results[k] = future.result() if done else [_isolated(task) for task in chunks[k]]
+            results[k] = future.result() if _succeeded(future) else [_isolated(task) for task in chunks[k]]
         if crashed:
             index = crashed[-1] + 1
         ready, next_to_yield = _in_order(results, next_to_yield)
         yield from ready
+
+
+def _succeeded(future: Any) -> bool:
+    """Whether a chunk's future finished with results (not pending, cancelled or broken by a dead worker)."""
+    return future is not None and future.done() and not future.cancelled() and future.exception() is None
 
 
 def _worker_init(parent: int) -> None:

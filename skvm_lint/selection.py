@@ -20,21 +20,21 @@ from .rule import Rule, all_rules, check_rule_options, rule_by_id
 ALL = "ALL"
 
 
-def matches(rule: type[Rule], selector: str) -> bool:
-    """Whether ``selector`` names ``rule``: ``ALL``, its id, a prefix of two letters or more, its name or a group."""
+def _names(rule_id: str, name: str, groups: tuple[str, ...], selector: str) -> bool:
+    """Whether ``selector`` names a rule: ``ALL``, its id, a prefix of two letters or more, its name or a group."""
     sel = selector.strip()
-    return (sel.upper() == ALL or rule.id == sel.upper() or rule.name == sel.lower()
-            or sel.lower() in rule.groups or (len(sel) >= 2 and rule.id.startswith(sel.upper())))
+    return (sel.upper() == ALL or rule_id == sel.upper() or name == sel.lower()
+            or sel.lower() in groups or (len(sel) >= 2 and rule_id.startswith(sel.upper())))
+
+
+def matches(rule: type[Rule], selector: str) -> bool:
+    return _names(rule.id, rule.name, rule.groups, selector)
 
 
 def matches_finding(diag: Diagnostic, selector: str) -> bool:
-    """:func:`matches` for a finding (its rule looked up by id; IN001 and other built-ins by id and name)."""
+    """:func:`matches` for a finding (its rule's groups looked up; IN001 and other built-ins have none)."""
     rule = rule_by_id(diag.rule)
-    if rule is not None:
-        return matches(rule, selector)
-    sel = selector.strip()
-    return (sel.upper() in (ALL, diag.rule) or sel.lower() == diag.name
-            or (len(sel) >= 2 and diag.rule.startswith(sel.upper())))
+    return _names(diag.rule, diag.name, rule.groups if rule is not None else (), selector)
 
 
 def check_selectors(selectors: Iterable[str], where: str = "") -> None:
