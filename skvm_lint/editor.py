@@ -18,7 +18,6 @@ from .builder import build_skill
 from .config import Config, ConfigError, load_config
 from .exclusion import forget as forget_repositories
 from .diagnostics import Create, Diagnostic, Edit, Rename, Replace, Severity
-from .loader import find_skill_md
 from .model import Skill
 from .pipeline import check_model
 from .rule import rule_by_id
@@ -26,16 +25,6 @@ from .selection import Selection
 
 RULES_URL = "https://github.com/skvm-lint/skvm-lint/blob/main/docs/rules.md#{anchor}"
 CONFIG_NAMES = ("pyproject.toml", ".skvm-lint.toml")
-MAX_SEARCH_DEPTH = 64  # folders climbed to find a document's skill
-
-
-def skill_root_of(path: Path) -> Path | None:
-    """The skill a file belongs to: the nearest folder, the file's own included, that holds a SKILL.md."""
-    folder = path if path.is_dir() else path.parent
-    for candidate in [folder, *folder.parents][:MAX_SEARCH_DEPTH]:
-        if find_skill_md(candidate) is not None:
-            return candidate
-    return None
 
 
 @dataclass(slots=True)
@@ -49,12 +38,8 @@ class SkillCheck:
     texts: dict[str, str] = field(default_factory=dict)  # file -> the text the findings were made on
     config_error: str | None = None
 
-    def file_of(self, diag: Diagnostic) -> str:
-        """The file a finding is shown in: its own, or SKILL.md for a finding about the whole skill (file ".")."""
-        return diag.file if diag.file not in ("", ".") else (self.skill.skill_md_path or "SKILL.md")
-
     def in_file(self, rel: str) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if self.file_of(d) == rel]
+        return [d for d in self.diagnostics if d.shown_in(self.skill.skill_md_path) == rel]
 
     def made_on(self, overlay: dict[str, str]) -> bool:
         """Whether this check saw exactly these buffers (so its findings still describe them)."""
@@ -76,7 +61,7 @@ def check_skill(root: Path, overlay: dict[str, str]) -> SkillCheck:
     config, error = load_skill_config(root)
     forget_repositories()
     skill = build_skill(str(root), config.limits, overlay, config.exclusion())
-    facts = SkillFacts(skill)
+    facts = SkillFacts(skill, config.registry_layout)
     diagnostics = check_model(skill, Selection.from_config(config).rule_ids(), config, facts)
     texts = {f.path: f.text for f in skill.files if f.text is not None}
     return SkillCheck(root, skill, facts, diagnostics, texts, error)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
@@ -21,6 +21,7 @@ from pygls.lsp.server import LanguageServer
 from . import editor
 from .diagnostics import FixUnavailable
 from .editor import SkillCheck
+from .loader import enclosing_skill
 from .version import __version__
 
 DEBOUNCE_SECONDS = 0.1  # a change waits this long for the next keystroke before the skill is checked
@@ -45,19 +46,20 @@ class SkillServer(LanguageServer):
 
     # --- documents ---------------------------------------------------------------------------------------------
 
-    def overlay(self, root: Path) -> dict[str, str]:
-        """The open, possibly unsaved, documents of a skill: they stand in for the files on disk."""
-        buffers = {}
+    def _documents(self, root: Path) -> Iterator[tuple[str, Any]]:
+        """The open documents of a skill, as (path relative to the skill, document)."""
         for uri, document in self.workspace.text_documents.items():
             path = _path(uri)
             rel = editor.relative(root, path) if path is not None else None
             if rel is not None:
-                buffers[rel] = document.source
-        return buffers
+                yield rel, document
+
+    def overlay(self, root: Path) -> dict[str, str]:
+        """The open, possibly unsaved, documents of a skill: they stand in for the files on disk."""
+        return {rel: document.source for rel, document in self._documents(root)}
 
     def versions(self, root: Path) -> dict[str, int | None]:
-        return {uri: doc.version for uri, doc in self.workspace.text_documents.items()
-                if (path := _path(uri)) is not None and editor.relative(root, path) is not None}
+        return {rel: document.version for rel, document in self._documents(root)}
 
     async def check(self, root: Path) -> SkillCheck:
         """Check a skill with the current buffers, in a worker thread (the event loop stays free)."""
@@ -92,7 +94,7 @@ class SkillServer(LanguageServer):
         if result.config_error:
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error,
                                                              f"skvm-lint: {result.config_error}"))
-        files = {result.file_of(d) for d in result.diagnostics}
+        files = {d.shown_in(result.skill.skill_md_path) for d in result.diagnostics}
         open_files = set(self.overlay(root))  # an open document always gets an answer, an empty one when clean
         for rel in sorted(files | open_files | self.published.get(root, set())):
             text = result.texts.get(rel)
@@ -108,7 +110,13 @@ class SkillServer(LanguageServer):
 
     def root_of(self, uri: str) -> Path | None:
         path = _path(uri)
-        return editor.skill_root_of(path) if path is not None else None
+        return enclosing_skill(path) if path is not None else None
+
+    def locate(self, uri: str) -> tuple[Path, str] | None:
+        """A document's skill and its path in that skill; None for a document that belongs to no skill."""
+        root, path = self.root_of(uri), _path(uri)
+        rel = editor.relative(root, path) if root is not None and path is not None else None
+        return (root, rel) if rel is not None else None
 
     def roots_with_open_documents(self) -> set[Path]:
         return {root for uri in self.workspace.text_documents if (root := self.root_of(uri)) is not None}
@@ -183,10 +191,9 @@ def _findings_at(result: SkillCheck, rel: str, line: int) -> list[Any]:
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
     code_action_kinds=[types.CodeActionKind.QuickFix]))
 async def code_action(ls: SkillServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
-    root = ls.root_of(params.text_document.uri)
-    path = _path(params.text_document.uri)
-    if root is None or path is None or (rel := editor.relative(root, path)) is None:
+    if (where := ls.locate(params.text_document.uri)) is None:
         return None
+    root, rel = where
     result = await ls.current(root)
     actions: list[types.CodeAction] = []
     for line in range(params.range.start.line, params.range.end.line + 1):
@@ -209,10 +216,9 @@ async def code_action(ls: SkillServer, params: types.CodeActionParams) -> list[t
 @server.command(APPLY_FIX)
 async def apply_fix(ls: SkillServer, uri: str, rule: str, line: int, column: int) -> None:
     """Apply one finding's fix to the buffers as they are now (checked again first: a fix is never stale)."""
-    root = ls.root_of(uri)
-    path = _path(uri)
-    if root is None or path is None or (rel := editor.relative(root, path)) is None:
+    if (where := ls.locate(uri)) is None:
         return
+    root, rel = where
     result = await ls.check(root)
     match = next((d for d in result.in_file(rel) if (d.rule, d.line, d.column) == (rule, line, column)
                   and d.fix is not None), None)
@@ -237,10 +243,9 @@ async def apply_fix(ls: SkillServer, uri: str, rule: str, line: int, column: int
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 async def hover(ls: SkillServer, params: types.HoverParams) -> types.Hover | None:
-    root = ls.root_of(params.text_document.uri)
-    path = _path(params.text_document.uri)
-    if root is None or path is None or (rel := editor.relative(root, path)) is None:
+    if (where := ls.locate(params.text_document.uri)) is None:
         return None
+    root, rel = where
     result = await ls.current(root)
     text = editor.hover_markdown(result, rel, params.position.line + 1)
     if text is None:

@@ -180,3 +180,14 @@ async def test_the_skill_configuration_is_honoured_and_a_change_to_it_rechecks(c
     client.text_document_did_save(types.DidSaveTextDocumentParams(
         text_document=types.TextDocumentIdentifier(uri=config.as_uri())))
     await _diagnostics(client, uri, lambda codes: "FM007" not in codes)
+
+
+def test_the_editor_check_uses_the_configured_registry_layout(tmp_path: Path):
+    """The CLI honoured `registry-layout`; the editor's check built its facts without it."""
+    from skvm_lint import editor
+
+    root = write_skill(tmp_path / "acme__skills__pdf-tools", {
+        "SKILL.md": "---\nname: pdf-tools\ndescription: Merges PDFs. Use when asked.\n---\n# PDF\n",
+        "README.md": "Mirrored from acme/skills.\n",
+        ".skvm-lint.toml": 'registry-layout = "{owner}__{repo}__{name}"\n'})
+    assert "FM008" not in [d.rule for d in editor.check_skill(root, {}).diagnostics]
