@@ -301,3 +301,29 @@ def test_watch_checks_again_when_a_file_changes(tmp_path: Path):
     finally:
         watcher.terminate()
         watcher.wait(timeout=30)
+
+
+def test_a_refused_command_line_changes_nothing(tmp_path: Path):
+    """--watch --fix applied the fixes before saying --watch does not go with --fix."""
+    from .conftest import write_skill
+
+    root = write_skill(tmp_path / "log-summary", {"SKILL.md": "---\nname: Log Summary\ndescription: x\n---\n# x\n"})
+    before = (root / "SKILL.md").read_text()
+    for args in (["--watch", "--fix"], ["--watch", "--diff"]):
+        done = subprocess.run([_exe(), "check", *args, str(root)], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2 and "--watch re-checks files" in done.stderr and not done.stdout
+        assert (root / "SKILL.md").read_text() == before
+    mixed = subprocess.run([_exe(), "check", "-", str(root)], input="x", capture_output=True, text=True)
+    assert mixed.returncode == 2 and "'-' (stdin) is the only path" in mixed.stderr
+
+
+def test_fixing_leaves_excluded_skills_alone(tmp_path: Path):
+    """`--fix` found skills without the configured exclusions that `check` applies."""
+    from .conftest import write_skill
+
+    hub = tmp_path / "hub"
+    write_skill(hub / "vendored" / "demo-skill", {"SKILL.md": "---\nname: Demo Skill\ndescription: x\n---\n# x\n"})
+    before = (hub / "vendored" / "demo-skill" / "SKILL.md").read_text()  # FM007 has a safe fix for it
+    done = subprocess.run([_exe(), "check", "--fix", "--extend-exclude", "vendored/", str(hub)],
+                          capture_output=True, text=True, timeout=120)
+    assert (hub / "vendored" / "demo-skill" / "SKILL.md").read_text() == before, done.stderr

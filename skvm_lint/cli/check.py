@@ -8,7 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -100,6 +100,14 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     Selection.from_config(config).validate()  # fail fast on unknown selectors, per-path ignores included
     if (model or out_dir or write_in_place) and not (fix and config.target is not None):
         raise click.UsageError("--model, --out and --write rewrite a skill for a target: add --fix --target PROFILE")
+    # Usage errors before any action: nothing is fixed or written for a command line that is refused.
+    if watch and (fix or diff or paths == ("-",) or write_baseline):
+        raise click.UsageError("--watch re-checks files as they change: it goes with neither --fix, --diff, "
+                               "--write-baseline nor stdin")
+    if paths == ("-",) and (fix or diff):
+        raise click.UsageError("--fix and --diff write files: they do not read from stdin")
+    if "-" in paths and paths != ("-",):
+        raise click.UsageError("'-' (stdin) is the only path when it is given")
     if fix and config.target is not None:
         sys.exit(_run_target_rewrite(paths, config, model, base_url, out_dir, write_in_place, diff, no_llm_cache,
                                      price_per_mtok, quiet))
@@ -108,34 +116,32 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     if fix:
         _run_fixes(paths, config, unsafe_fixes, False, quiet)
     if watch:
-        if fix or diff or paths == ("-",) or write_baseline:
-            raise click.UsageError("--watch re-checks files as they change: it goes with neither --fix, --diff, "
-                                   "--write-baseline nor stdin")
         _watch(paths, config, jobs, quiet, fmt, show_fixes, statistics, allow_empty)
         return
     if paths == ("-",):
-        if fix or diff:
-            raise click.UsageError("--fix and --diff write files: they do not read from stdin")
         result = _check_stdin(stdin_filename, config)
-    elif "-" in paths:
-        raise click.UsageError("'-' (stdin) is the only path when it is given")
     else:
         result = progress_run(paths, config, jobs, quiet, with_analysis=False, allow_empty=allow_empty)
     if write_baseline:
         count = save_baseline(result.diagnostics, Path(write_baseline))
         click.echo(f"wrote {count} finding(s) to {write_baseline}", err=True)
         sys.exit(EXIT_OK)
+    with output(output_path) as stream:
+        _report(result, stream, fmt, quiet=quiet, statistics=statistics, show_fixes=show_fixes)
+    sys.exit(EXIT_OK if exit_zero else result.exit_code(config.fail_on))
+
+
+def _report(result: RunResult, stream: TextIO, fmt: str, *, quiet: bool, statistics: bool, show_fixes: bool) -> None:
+    """A run's findings in the chosen format (--statistics: counts per rule instead, in text or JSON)."""
     from ..reporters import REPORTERS
     from ..reporters import text as text_reporter
 
-    with output(output_path) as stream:
-        if fmt == "text":
-            text_reporter.write(result, stream, quiet=quiet, show_statistics=statistics, show_fixes=show_fixes)
-        elif statistics and fmt == "json":
-            stream.write(json.dumps(text_reporter.statistics(result), indent=2) + "\n")
-        else:
-            REPORTERS[fmt](result, stream)
-    sys.exit(EXIT_OK if exit_zero else result.exit_code(config.fail_on))
+    if fmt == "text":
+        text_reporter.write(result, stream, quiet=quiet, show_statistics=statistics, show_fixes=show_fixes)
+    elif statistics and fmt == "json":
+        stream.write(json.dumps(text_reporter.statistics(result), indent=2) + "\n")
+    else:
+        REPORTERS[fmt](result, stream)
 
 
 def _watch(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool, fmt: str, show_fixes: bool,
@@ -145,8 +151,6 @@ def _watch(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool, fmt: 
         from watchfiles import watch
     except ImportError:
         raise click.ClickException("--watch needs watchfiles: pip install 'skvm-lint[watch]'") from None
-    from ..reporters import REPORTERS
-    from ..reporters import text as text_reporter
 
     def once() -> None:
         click.clear()
@@ -157,10 +161,7 @@ def _watch(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool, fmt: 
         except (ValueError, FileNotFoundError) as exc:  # a path went away: say so and keep watching
             click.echo(f"error: {exc}", err=True)
             return
-        if fmt == "text":
-            text_reporter.write(result, sys.stdout, quiet=quiet, show_statistics=statistics, show_fixes=show_fixes)
-        else:
-            REPORTERS[fmt](result, sys.stdout)
+        _report(result, sys.stdout, fmt, quiet=quiet, statistics=statistics, show_fixes=show_fixes)
         sys.stdout.flush()
 
     once()
@@ -206,7 +207,7 @@ def _run_target_rewrite(paths: tuple[str, ...], config: Config, model: str | Non
         click.echo("nothing is written without --out DIR or --write; showing the rewrite as a diff", err=True)
         diff = True
     cache = ResponseCache(None if no_cache or provider is None else default_path())
-    roots, _missing = discover(paths)
+    roots, _missing = discover(paths, config.exclusion())
     rule_ids = Selection.from_config(config).rule_ids()
     status, usage = EXIT_OK, Usage()
     try:
@@ -249,7 +250,7 @@ def _run_fixes(paths: tuple[str, ...], config: Config, unsafe: bool, diff: bool,
     """Apply (or, with ``diff``, show) fixes skill by skill; returns how many diffs were shown."""
     from ..fix_engine import fix_skill
 
-    roots, _missing = discover(paths)
+    roots, _missing = discover(paths, config.exclusion())
     rule_ids = Selection.from_config(config).rule_ids()
     needs: dict[str, int] = {}  # install command -> how many fixes need it
     shown = 0
