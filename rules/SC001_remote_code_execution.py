@@ -62,13 +62,9 @@ def _check_calls(unit, out) -> None:
     language = facts.language
     file_decodes = any(DECODE_CALL.search(c.name + "(" + c.arguments) for c in facts.calls)
     file_fetches = any(FETCH_CALL.search(c.name + "(") for c in facts.calls)
-    for call in facts.calls:
+    for call in sec.calls(facts):
         name, args = call.name, call.arguments
-        short = name.rsplit(".", 1)[-1]
-        if short in ("exec", "eval") and name in ("exec", "eval", "builtins.exec", "builtins.eval", "window.eval",
-                                                   "global.eval", "globalThis.eval") or name in ("Function",):
-            if sec.runs_literal_code(name, args):
-                continue
+        if sec.evaluates_code(name):
             if DECODE_CALL.search(args) or (file_decodes and not FETCH_CALL.search(args)):
                 out.add("exec-decoded", 3, unit.context, call.span,
                         f"`{name}` runs code decoded from an opaque string: what runs is hidden from review",

@@ -58,10 +58,8 @@ class ShellInjection(SecurityRule):
                             "`eval` of a variable runs whatever text the variable holds", "call the command "
                             "directly; pass data as quoted arguments")
             language = unit.facts.language
-            for call in unit.facts.calls:
+            for call in sec.calls(unit.facts):
                 name, args = call.name, call.arguments
-                if sec.runs_literal_code(name, args):
-                    continue
                 short = name.rsplit(".", 1)[-1]
                 if name in ("os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.Popen",
                             "subprocess.check_output", "subprocess.check_call") and \

@@ -37,8 +37,7 @@ class CredentialAccess(SecurityRule):
 
         for unit in facts.units:
             f = unit.facts
-            file_uploads = any(sec.UPLOAD_CALL.match(c.name) for c in f.calls) or any(
-                c.program == "curl" and sec.CURL_UPLOAD.search(c.text) for c in f.commands)
+            file_uploads = sec.uploads(f)
             # A path, not a message that names one ("Error: ~/.aws/credentials not found").
             sensitive = [s for s in f.strings if not re.search(r"\s", s.value) and sec.SENSITIVE_PATH.search(s.value)]
             for string in sensitive[:3]:

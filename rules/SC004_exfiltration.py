@@ -84,18 +84,15 @@ class Exfiltration(SecurityRule):
                     out.add("tunnel-endpoint", 2 if unit.where == "script" else 1, unit.context, url.span,
                             f"talks to {sec.host(url.url)}, a throw-away tunnel name: nothing tells the user whose "
                             "machine it is", "use the service's own domain; keep tunnels to local development")
-            for call in unit.facts.calls:
+            for call in sec.calls(unit.facts):
                 name, args = call.name, call.arguments
-                if sec.runs_literal_code(name, args):
-                    continue
                 if sec.UPLOAD_CALL.match(name) and re.search(r"os\.environ(?!\s*(\.get|\[))|dict\(os\.environ\)|"
                                                             r"process\.env(?!\.|\[)", args):
                     out.add("environment-to-network", 3, unit.context, call.span,
                             "the whole environment (every API key and token in it) is sent over the network",
                             "send only the variables the service needs")
             f = unit.facts
-            file_uploads = any(sec.UPLOAD_CALL.match(c.name) for c in f.calls) or any(
-                c.program == "curl" and sec.CURL_UPLOAD.search(c.text) for c in f.commands)
+            file_uploads = sec.uploads(f)
             if f.language in ("javascript", "typescript") and re.search(
                     r"Object\.(entries|keys|values)\(process\.env\)|JSON\.stringify\(process\.env\)", unit.text) and \
                     (file_uploads or f.urls):

@@ -50,10 +50,8 @@ class InsecureTransport(SecurityRule):
                     out.add("tls-disabled", 2 if unit.where == "script" else 1, unit.context,
                             command.span, f"`{program}` with certificate checks turned off: anyone on the path can "
                             "change the response", "remove the flag; fix the certificate or pin it")
-            for call in unit.facts.calls:
+            for call in sec.calls(unit.facts):
                 name, args = call.name, call.arguments
-                if sec.runs_literal_code(name, args):
-                    continue
                 if re.search(r"verify\s*=\s*False", args):
                     out.add("tls-disabled", 2 if unit.where == "script" else 1, unit.context,
                             call.span, f"`{name}` with verify=False: anyone on the path can change the response",

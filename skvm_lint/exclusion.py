@@ -63,6 +63,11 @@ class Exclusion:
     respect_gitignore: bool = True
 
     @property
+    def active(self) -> bool:
+        """Whether anything can be left out (a walk skips asking otherwise)."""
+        return bool(self.patterns) or self.respect_gitignore
+
+    @property
     def _spec(self) -> pathspec.GitIgnoreSpec:
         return _compiled(self.patterns)
 

@@ -148,7 +148,7 @@ def _walk_for_skills(top: Path, exclusion: Exclusion) -> Iterator[tuple[Path, bo
     stack = [top]
     found: list[Path] = []
     candidates: list[Path] = []
-    filtering = bool(exclusion.patterns) or exclusion.respect_gitignore
+    filtering = exclusion.active
     while stack:
         folder = stack.pop()
         try:
@@ -335,7 +335,7 @@ def read_skill(root: str, limits: Limits, exclusion: Exclusion = Exclusion()) ->
     skill_md = find_skill_md(top)
     raw = RawSkill(root=root, skill_md_name=skill_md)
     budget = limits.max_skill_bytes
-    filtering = bool(exclusion.patterns) or exclusion.respect_gitignore
+    filtering = exclusion.active
     stack: list[tuple[Path, int]] = [(top, 0)]
     count = 0
     capped_reported = False

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from ..model import BundledFile, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
+from ..model import BundledFile, Call, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..vocabulary import EXFILTRATION_HOSTS
 
 # --- vocabulary several families share -------------------------------------------------------------------------------
@@ -298,11 +298,25 @@ def analyze(skill: Skill) -> SecurityFacts:
     return SecurityFacts(tuple(units(skill)), tuple(prose_units(skill)))
 
 
+def evaluates_code(name: str) -> bool:
+    """A call that runs a string as code: ``exec``, ``eval`` (Python, the browser, Node) or ``Function``."""
+    return name in ("exec", "eval", "builtins.exec", "builtins.eval", "window.eval", "global.eval",
+                    "globalThis.eval", "Function")
+
+
 def runs_literal_code(name: str, arguments: str) -> bool:
     """``exec``/``eval``/``Function`` of a string literal: the code is in plain sight, and no rule looks further at
     such a call."""
-    short = name.rsplit(".", 1)[-1]
-    dynamic = short in ("exec", "eval") and name in ("exec", "eval", "builtins.exec", "builtins.eval", "window.eval",
-                                                      "global.eval", "globalThis.eval") or name in ("Function",)
-    return bool(dynamic and re.match(r"^\(\s*[rbfu]*(['\"`]).*\1\s*\)$", arguments, re.DOTALL)
-                and "${" not in arguments)
+    return evaluates_code(name) and bool(re.match(r"^\(\s*[rbfu]*(['\"`]).*\1\s*\)$", arguments, re.DOTALL)) \
+        and "${" not in arguments
+
+
+def calls(facts: CodeFacts) -> Iterator[Call]:
+    """The calls the security rules look at: all but an ``exec`` of a literal (see :func:`runs_literal_code`)."""
+    return (call for call in facts.calls if not runs_literal_code(call.name, call.arguments))
+
+
+def uploads(facts: CodeFacts) -> bool:
+    """Whether the code sends data out: an HTTP POST/PUT-style call, or curl with a body or a file."""
+    return any(UPLOAD_CALL.match(c.name) for c in facts.calls) or any(
+        c.program == "curl" and CURL_UPLOAD.search(c.text) for c in facts.commands)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Callable
 
 import click
 
 from ..atomic import atomic_write
-from ..config import Config
 from . import main
-from .options import config_from, guard, paths_argument, select_options, split, with_options
+from .options import config_from, guard, paths_argument, progress_bar, select_options, split, with_options
 
 
 @main.group()
@@ -58,8 +56,9 @@ def corpus_scan(paths: tuple[str, ...], select: tuple[str, ...], extend_select: 
     config = config_from(config_path, target, profiles_dir, select=split(select) or None,
                      extend_select=split(extend_select) or None, ignore=split(ignore) or None)
     try:
-        report = _scan_with_progress(scan, paths, out, config, jobs, dask_scheduler,
-                                     show=not quiet and sys.stderr.isatty())
+        with progress_bar("scanning", show=not quiet and sys.stderr.isatty()) as update:
+            report = scan(paths, out, config, jobs=jobs, scheduler=dask_scheduler,
+                          on_progress=(lambda done, total, _: update(done, total)) if update else None)
     except ScanBusy as exc:
         raise click.ClickException(str(exc)) from None
     except ScanInterrupted as exc:
@@ -72,20 +71,6 @@ def corpus_scan(paths: tuple[str, ...], select: tuple[str, ...], extend_select: 
     else:
         click.echo(f"library rules: {report.library_diagnostics} findings (duplicate names, near copies, "
                    f"shadowing, context budget) in {report.library}")
-
-
-def _scan_with_progress(scan: Callable[..., Any], paths: tuple[str, ...], out: Path, config: Config, jobs: int,
-                        scheduler: str | None, *, show: bool) -> Any:
-    """Scan, with a progress bar on a terminal."""
-    if not show:
-        return scan(paths, out, config, jobs=jobs, scheduler=scheduler)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    with Progress(TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TextColumn("skills"),
-                  TimeRemainingColumn(), transient=True) as progress:
-        task = progress.add_task("skills", total=None)
-        return scan(paths, out, config, jobs=jobs, scheduler=scheduler,
-                    on_progress=lambda done, total, _: progress.update(task, completed=done, total=total))
 
 
 @corpus.command(name="report")

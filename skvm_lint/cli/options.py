@@ -9,7 +9,7 @@ import io
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, TextIO
 
 import click
 
@@ -76,20 +76,24 @@ def progress_run(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool,
                  with_analysis: bool, allow_empty: bool = False) -> "RunResult":
     from ..engine import run  # the analysis stack loads when a command needs it: `corpus scan` of a warm hub does not
 
-    show = not quiet and sys.stderr.isatty()
+    with progress_bar("checking", show=not quiet and sys.stderr.isatty()) as update:
+        return run(paths, config, jobs=jobs, with_analysis=with_analysis, allow_empty=allow_empty,
+                   on_progress=update)
+
+
+@contextmanager
+def progress_bar(label: str, *, show: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A transient `label [bar] done/total skills ETA` bar on a terminal; yields its update(done, total), or None
+    when nothing is shown (not a terminal, or --quiet)."""
     if not show:
-        return run(paths, config, jobs=jobs, with_analysis=with_analysis, allow_empty=allow_empty)
+        yield None
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("skills"),
-                  TimeRemainingColumn(), transient=True, console=None) as progress:
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("skills"),
+                  TimeRemainingColumn(), transient=True) as progress:
         task = progress.add_task("skills", total=None)
-
-        def update(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
-
-        return run(paths, config, jobs=jobs, with_analysis=with_analysis, on_progress=update,
-                   allow_empty=allow_empty)
+        yield lambda done, total: progress.update(task, completed=done, total=total)
 
 
 def guard(fn):  # type: ignore[no-untyped-def]
