@@ -44,6 +44,7 @@ async def main() -> None:
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
+    args.root = args.root.resolve()  # documents are opened by file URI, which must be absolute
     if not args.root.is_dir():
         sys.exit(f"{args.root}: no such folder (the shared corpus sits beside the checkout)")
 
