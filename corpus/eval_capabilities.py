@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Precision, recall and F1 of the capability analysis against ../shared/labels, and level agreement.
+"""Precision, recall and F1 of the capability analysis against ../shared/labels, per slice, and level agreement.
 
 Runs `skvm-lint analyze --format json` over the labelled skills and compares the set of primitives in
-`capabilities.purposes[].current_path.primitives` with each label's `capabilities`: micro P/R/F1, per-primitive
-P/R/F1 with the confusion counts (tp, fp, fn), and the share of matched primitives whose level is within one of
-the label's.
+`capabilities.purposes[].current_path.primitives` with each label's `capabilities`: micro P/R/F1 per slice
+(openclaw English, openclaw Chinese/Japanese, antigravity, k-dense), per-primitive P/R/F1 with the confusion
+counts over all labels, and the share of matched primitives whose level is within one of the label's.
 
 Usage: python corpus/eval_capabilities.py [--labels DIR] [--show-misses]
 """
@@ -12,15 +12,13 @@ Usage: python corpus/eval_capabilities.py [--labels DIR] [--show-misses]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _analyze import SHARED, analyze_by_path  # noqa: E402
+from _analyze import SHARED, Labelled, SliceCounts, load_labelled, prf  # noqa: E402
 
-
+TARGET_F1 = 0.80
 
 
 def predicted(obj: dict) -> dict[str, int]:
@@ -31,10 +29,25 @@ def predicted(obj: dict) -> dict[str, int]:
     return out
 
 
-def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+def score(items: list[Labelled], show_misses: bool = False) -> SliceCounts:
+    """Counts under the key of each primitive and under "micro"; "level" counts matches within one level."""
+    counts = SliceCounts()
+    for item in items:
+        found = predicted(item.result)
+        truth = {c["id"]: int(c["level"][1:]) for c in item.label["capabilities"]}
+        for primitive in sorted(set(found) | set(truth)):
+            if primitive in found and primitive in truth:
+                outcome = "tp"
+                close = abs(found[primitive] - truth[primitive]) <= 1
+                counts.add(item.slice, "level", within=close, matched=1)
+            else:
+                outcome = "fp" if primitive in found else "fn"
+                if show_misses:
+                    level = found.get(primitive) or truth[primitive]
+                    print(f"{outcome.upper()} {primitive:<22} L{level}  {item.slice:<15} {item.label['skill']}")
+            counts.add(item.slice, primitive, **{outcome: 1})
+            counts.add(item.slice, "micro", **{outcome: 1})
+    return counts
 
 
 def main() -> int:
@@ -42,41 +55,26 @@ def main() -> int:
     parser.add_argument("--labels", default=str(SHARED / "labels"))
     parser.add_argument("--show-misses", action="store_true", help="list every false positive and negative")
     args = parser.parse_args()
-    labels = [json.loads(p.read_text()) for p in sorted(Path(args.labels).glob("*.json"))]
-    paths = [SHARED / label["skill"] for label in labels]
-    results = analyze_by_path(paths)
-    counts: dict[str, Counter] = {}
-    within = total_matched = 0
-    for label, path in zip(labels, paths):
-        found = predicted(results[str(path.resolve())])
-        truth = {c["id"]: int(c["level"][1:]) for c in label["capabilities"]}
-        for primitive in set(found) | set(truth):
-            c = counts.setdefault(primitive, Counter())
-            if primitive in found and primitive in truth:
-                c["tp"] += 1
-                total_matched += 1
-                within += abs(found[primitive] - truth[primitive]) <= 1
-            elif primitive in found:
-                c["fp"] += 1
-                if args.show_misses:
-                    print(f"FP {primitive:<22} L{found[primitive]}  {label['skill']}")
-            else:
-                c["fn"] += 1
-                if args.show_misses:
-                    print(f"FN {primitive:<22} L{truth[primitive]}  {label['skill']}")
-    print(f"\n{'primitive':<22}{'tp':>4}{'fp':>4}{'fn':>4}{'P':>7}{'R':>7}{'F1':>7}")
-    for primitive, c in sorted(counts.items(), key=lambda kv: -(kv[1]["tp"] + kv[1]["fn"])):
-        p, r, f = f1(c["tp"], c["fp"], c["fn"])
-        print(f"{primitive:<22}{c['tp']:>4}{c['fp']:>4}{c['fn']:>4}{p:>7.2f}{r:>7.2f}{f:>7.2f}")
-    tp = sum(c["tp"] for c in counts.values())
-    fp = sum(c["fp"] for c in counts.values())
-    fn = sum(c["fn"] for c in counts.values())
-    p, r, f = f1(tp, fp, fn)
-    share = within / total_matched if total_matched else 1.0
-    print(f"\nmicro: P {p:.2f}  R {r:.2f}  F1 {f:.2f}  (target F1 >= 0.80)")
-    print(f"level within +-1 of the label: {share:.0%} of {total_matched} matched primitives (target >= 90%)")
-    print(f"{len(labels)} labelled skills; command: skvm-lint analyze --format json <skills>")
-    return 0 if f >= 0.80 and share >= 0.90 else 1
+    items = load_labelled(args.labels)
+    counts = score(items, args.show_misses)
+    primitives = sorted({k for s, k in counts.counts if s == "all" and k not in ("micro", "level")},
+                        key=lambda k: -(counts.get("all", k)["tp"] + counts.get("all", k)["fn"]))
+    print(f"\n{'primitive (all slices)':<24}{'tp':>4}{'fp':>4}{'fn':>4}{'P':>7}{'R':>7}{'F1':>7}")
+    for primitive in primitives:
+        c = counts.get("all", primitive)
+        p, r, f = prf(c["tp"], c["fp"], c["fn"])
+        print(f"{primitive:<24}{c['tp']:>4}{c['fp']:>4}{c['fn']:>4}{p:>7.2f}{r:>7.2f}{f:>7.2f}")
+    print(f"\n{'slice':<16}{'skills':>7}{'P':>7}{'R':>7}{'F1':>7}{'level+-1':>10}")
+    ok = True
+    for s in counts.slices():
+        c, level = counts.get(s, "micro"), counts.get(s, "level")
+        p, r, f = prf(c["tp"], c["fp"], c["fn"])
+        n = len(items) if s == "all" else sum(i.slice == s for i in items)
+        share = level["within"] / level["matched"] if level["matched"] else 1.0
+        ok &= f >= TARGET_F1
+        print(f"{s:<16}{n:>7}{p:>7.2f}{r:>7.2f}{f:>7.2f}{share:>10.0%}{'' if f >= TARGET_F1 else '  MISSED'}")
+    print(f"\ntarget: micro-F1 >= {TARGET_F1} on every slice; command: skvm-lint analyze --format json <skills>")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
