@@ -18,8 +18,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _analyze import SHARED, Labelled, SliceCounts, load_labelled, prf  # noqa: E402
 
-TYPES = ("pip", "npm", "system", "env")
-TARGETS = {"pip": (0.95, 0.90), "npm": (0.95, 0.90), "system": (0.90, 0.85), "env": (None, None)}
+from skvm_lint.vocabulary import HOST_CLIS  # noqa: E402
+
+TYPES = ("pip", "npm", "system", "host", "env")
+TARGETS = {"pip": (0.95, 0.90), "npm": (0.95, 0.90), "system": (0.90, 0.85), "host": (None, None),
+           "env": (None, None)}
 
 
 def canonical(name: str, kind: str) -> str:
@@ -28,12 +31,22 @@ def canonical(name: str, kind: str) -> str:
     return name if kind == "env" else name.lower()
 
 
+def labelled(label: dict, kind: str) -> set[str]:
+    """The label's names of one kind. The labels predate the `host` kind (the agent's own CLI, which nothing
+    installs): their `system` names that are host CLIs are scored as `host`."""
+    deps = label["dependencies"]
+    if kind == "host":
+        return {canonical(n, "system") for n in deps.get("system", []) if n.lower() in HOST_CLIS}
+    names = {canonical(n, kind) for n in deps.get(kind, [])}
+    return names - HOST_CLIS if kind == "system" else names
+
+
 def score(items: list[Labelled], show_misses: bool = False) -> SliceCounts:
     """Counts under the key of each dependency type."""
     counts = SliceCounts()
     for item in items:
         for kind in TYPES:
-            truth = {canonical(n, kind) for n in item.label["dependencies"].get(kind, [])}
+            truth = labelled(item.label, kind)
             found = {canonical(d["name"], kind) for d in item.result["dependencies"] or []
                      if d["type"] == kind and d["required"]}
             counts.add(item.slice, kind, tp=len(truth & found), fp=len(found - truth), fn=len(truth - found))

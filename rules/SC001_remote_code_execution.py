@@ -110,9 +110,7 @@ def _raw_scan(skill, out) -> None:
         for block in doc.code_blocks:
             if block.code is not None and not block.code.parse_timed_out:
                 lines.update(range(block.span.line, block.end_line + 1))
-        for inline in doc.inline_code:
-            if inline.code is not None:
-                lines.add(inline.span.line)
+        lines.update(command.span.line for command in doc.command_lines)
     for f in skill.files:
         if f.text is None or (f.code is not None and not f.code.parse_timed_out):
             continue

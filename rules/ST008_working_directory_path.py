@@ -48,7 +48,7 @@ class WorkingDirectoryPath(Rule):
         anchor = self.option(ctx, "anchor").rstrip("/")
         bundled = {f.path for f in skill.files if f.kind != "skill_md"}
         units = [(b.code, b.text) for b in body.code_blocks if b.code is not None]
-        units += [(ic.code, ic.text) for ic in body.inline_code if ic.code is not None]
+        units += [(command.code, command.text) for command in body.command_lines]
         seen = set()
         for facts, text in units:
             if CD_INTO_SKILL.search(text):

@@ -209,7 +209,18 @@ class CodeBlock:
 class InlineCode:
     text: str
     span: Span
-    code: CodeFacts | None = None  # set when the inline code is a shell command line (a pipe, an install)
+
+
+@dataclass(slots=True)
+class CommandLine:
+    """A shell command written outside a code block: in inline code, a list item, a table cell or a prompt line
+    (``$ cmd``) in prose. The command recogniser (:mod:`skvm_lint.parsing.commands`) accepted it: the shell parser
+    parses it and its program is a known command, or a plausible one written as code."""
+
+    text: str
+    span: Span  # the line, and the column where the command starts
+    where: str  # code (inline code) | prompt (after `$ ` in text) | prose (plain text of a list item or cell)
+    code: CodeFacts
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +264,7 @@ class MarkdownDoc:
     list_items: list[ListItem] = field(default_factory=list)
     code_blocks: list[CodeBlock] = field(default_factory=list)
     inline_code: list[InlineCode] = field(default_factory=list)
+    command_lines: list[CommandLine] = field(default_factory=list)  # commands outside code blocks, in order
     links: list[Link] = field(default_factory=list)
     html_comments: list[HtmlComment] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)

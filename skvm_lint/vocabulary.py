@@ -49,6 +49,11 @@ NPM_INSTALLERS = _pairs("npm")
 SYSTEM_INSTALLERS = _pairs("system")
 
 HOST_CLIS = _words("agents", "host_clis")
+
+KNOWN_COMMANDS = _words("commands", "known")
+COMMAND_WORDS = _words("commands", "words")
+PROSE_WORDS = _words("commands", "prose")
+SHELL_SYNTAX = _words("commands", "syntax")
 _DEV_TOOLS = tuple(_DATA["development"]["tools"])
 
 

@@ -96,3 +96,41 @@ def test_env_setup_checks_before_installing(tmp_path: Path):
 ])
 def test_env_setup_for_corpus_skills_passes_shellcheck(corpus, tmp_path, skill, expected):
     assert expected in shell_checked(corpus / skill, tmp_path)
+
+
+def test_host_clis_alternatives_and_install_entries(make_skill):
+    root = make_skill({
+        "SKILL.md": ("---\nname: host-skill\ndescription: x\nmetadata: {\"openclaw\": {\"requires\": {\"bins\": "
+                     "[\"jq\"], \"anyBins\": [\"oathtool\", \"node\"]}, \"install\": [{\"kind\": \"brew\", "
+                     "\"formula\": \"oath-toolkit\", \"bins\": [\"oathtool\"]}, {\"kind\": \"brew\", "
+                     "\"formula\": \"python3\", \"bins\": [\"python3\"]}]}}\n---\n"
+                     "```bash\nopenclaw gateway restart\nnpm install -g some-cli\nsource ./lib.sh\n"
+                     "verify_otp \"$USER_ID\"\n```\n"),
+    })
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("host", "openclaw")].required  # the agent's own CLI: its own kind
+    assert ("system", "openclaw") not in deps
+    assert deps[("system", "node")].required  # npm -g installs a CLI that Node.js runs
+    assert deps[("system", "npm")].required
+    assert deps[("system", "oathtool")].declared and ("system", "oath-toolkit") not in deps  # bins name it
+    assert ("system", "python3") not in deps  # assumed on every machine
+    assert ("system", "verify_otp") not in deps  # a shell function from a sourced file
+
+
+def test_any_bins_alone_are_optional(make_skill):
+    root = make_skill({"SKILL.md": ("---\nname: any-skill\ndescription: x\nmetadata: {\"openclaw\": {\"requires\": "
+                                    "{\"anyBins\": [\"ffmpeg\", \"avconv\"]}}}\n---\nbody\n")})
+    deps = {d.name: d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps["ffmpeg"].declared and not deps["ffmpeg"].required and not deps["avconv"].required
+
+
+def test_reference_python_and_directory_trees(make_skill):
+    root = make_skill({
+        "SKILL.md": ("---\nname: ref-skill\ndescription: x\n---\nSee references/api.md.\n\n```\nref-skill/\n"
+                     "├── SKILL.md\n└── uploader/      # upload modules\n```\n\n"
+                     "```python\nfrom uploader.main import upload\nimport dask.dataframe as dd\n```\n"),
+        "references/api.md": "```python\nimport xarray as xr\nimport numpy as np\n```\n",
+        "README.md": "```python\nimport flask\n```\n",
+    })
+    found = by_type(root)
+    assert found["pip"] == {"dask", "xarray", "numpy"}  # not uploader (the tree draws it), not the README's flask

@@ -145,9 +145,8 @@ class _Context:
         for block in self.body.code_blocks:
             if block.code is not None and block.language == "shell":
                 self.shell.append((block.code, block.span, block.code_text))
-        for inline in self.body.inline_code:
-            if inline.code is not None:
-                self.shell.append((inline.code, inline.span, inline.text))
+        for command in self.body.command_lines:
+            self.shell.append((command.code, command.span, command.text))
         self.prose = _prose_of(self.body)
         self.agent_docs = list(skill.agent_docs())
         self.agent_prose = [t for d in self.agent_docs
@@ -214,8 +213,8 @@ def execution(c: _Context) -> Iterator[Finding]:
         fence_items = {b.list_item for b in body.code_blocks if b.language == "shell" and b.list_item is not None}
         inline_items = set()
         for index, item in enumerate(body.list_items):
-            if item.ordered and any(ic.code is not None and item.span.line <= ic.span.line < item.end_line
-                                    for ic in body.inline_code):
+            if item.ordered and any(item.span.line <= command.span.line < item.end_line
+                                    for command in body.command_lines):
                 inline_items.add(index)
         for index in fence_items | inline_items:
             item = body.list_items[index]
@@ -391,8 +390,9 @@ def structured_output(c: _Context) -> Iterator[Finding]:
             body = arg.strip("'\"")
             if JSON_LITERAL.match(body):
                 payloads.append((body, command.span))
+    commands = {command.span.line for command in c.body.command_lines} if c.body else set()
     for inline in c.body.inline_code if c.body else []:
-        if inline.code is None and (m := JSON_LITERAL.search(inline.text)):
+        if inline.span.line not in commands and (m := JSON_LITERAL.search(inline.text)):
             payloads.append((inline.text[m.start():], inline.span))  # a payload in a command shown inline
     for b in c.body.code_blocks if c.body else []:
         title = c.body.sections[b.section].title if b.section is not None else ""

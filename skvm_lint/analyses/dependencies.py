@@ -16,11 +16,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..model import CodeBlock, CodeFacts, Command, Skill, Span
-from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, HUB_METADATA_KEYS, NODE_BUILTINS,
-                          NPM_INSTALLERS, PIP_INSTALLERS, SHELL_VARIABLES, SYSTEM_INSTALLERS)
+from ..model import CodeBlock, CodeFacts, Command, Skill, Span, for_people
+from ..parsing.commands import known_programs
+from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, HOST_CLIS, HUB_METADATA_KEYS,
+                          NODE_BUILTINS, NPM_INSTALLERS, PIP_INSTALLERS, SHELL_VARIABLES, SYSTEM_INSTALLERS)
 
-PROGRAM_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]*$")
+PROGRAM_NAME = re.compile(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 PLACEHOLDER_HOSTS = re.compile(r"(^|\.)(example\.(com|org|net)|localhost|your[-_a-z]*|[a-z-]*\.local|test)$|[<>{}$]")
 PEP723 = re.compile(r"^# /// script\s*$(.*?)^# ///\s*$", re.MULTILINE | re.DOTALL)
@@ -43,7 +44,7 @@ def canonical(name: str, kind: str) -> str:
 @dataclass(slots=True)
 class Dependency:
     name: str
-    type: str  # pip | npm | system | service | env
+    type: str  # pip | npm | system | host | service | env
     declared: bool = False
     required: bool = False
     evidence: list[Span] = field(default_factory=list)
@@ -143,6 +144,9 @@ class _Collector:
             return
         if not PROGRAM_NAME.match(program) or program in self.local_programs:
             return
+        if program in HOST_CLIS:  # the agent's own CLI: the agent running the skill provides it
+            self.add(program, "host", cmd.span, "command")
+            return
         sub = next((a for a in args if not a.startswith("-")), "")
         if program in ("python", "python3") and len(args) >= 2 and args[0] == "-m":
             if args[1] == "pip" and len(args) > 2 and args[2] == "install":
@@ -156,12 +160,14 @@ class _Collector:
             self._installs("pip", _after(args, sub), cmd.span, installer=program)
         elif (program, sub) in NPM_INSTALLERS:
             self._installs("npm", _after(args, sub), cmd.span)
+            if {"-g", "--global"} & set(args) or program == "yarn" and "global" in args:
+                self.add("node", "system", cmd.span, "command")  # a global install is a CLI that Node.js runs
         elif (program, sub) in SYSTEM_INSTALLERS or (program == "pacman" and "-S" in args):
             self._installs("system", _after(args, sub), cmd.span, installer=program)
         if program in BASE_PROGRAMS or program in ALL_PACKAGE_RUNNERS:
             return
-        if program in ("npm", "pnpm", "yarn"):
-            program = "node"  # they come with (or need) Node.js, which is what a setup step installs
+        if "_" in program and program not in known_programs():
+            return  # `verify_otp`, `sessions_spawn`: a function or an agent tool, not a program anyone installs
         self.add(program, "system", cmd.span, "command")
 
     def _installs(self, kind: str, args: list[str], span: Span, installer: str = "") -> None:
@@ -256,7 +262,12 @@ def _own_programs(skill: Skill) -> set[str]:
     return names
 
 
+TREE_ENTRY = re.compile(r"(?:[├└|`]\s*[─-]{2,}|[│|]\s{2,}[├└])\s*([\w.-]+)/?")
+
+
 def _local_modules(skill: Skill) -> set[str]:
+    """Modules the skill has: its Python files and folders, and the entries of a directory tree SKILL.md draws
+    (``└── uploader/``: a folder the skill sets up or clones, whose modules its code imports)."""
     names = set()
     for f in skill.files:
         parts = f.path.split("/")
@@ -264,6 +275,10 @@ def _local_modules(skill: Skill) -> set[str]:
             names.add(parts[-1][:-3])
         for folder in parts[:-1]:
             names.add(folder)
+    for doc in skill.markdown_docs():
+        for block in doc.code_blocks:
+            if "── " in block.text:
+                names |= {m.group(1).removesuffix(".py") for m in TREE_ENTRY.finditer(block.text)}
     return names
 
 
@@ -392,7 +407,8 @@ def _metadata(c: _Collector) -> None:
                     continue
                 if kind == "system" and value in ASSUMED_PROGRAMS:
                     continue
-                c.add(value, kind, span, "metadata", declared=True)
+                # anyBins: any one of them will do, so none of them alone is required
+                c.add(value, kind, span, "metadata", declared=True, required=field_name != "anyBins")
         for entry in block.get("install") or [] if isinstance(block.get("install"), list) else []:
             if not isinstance(entry, dict):
                 continue
@@ -403,9 +419,11 @@ def _metadata(c: _Collector) -> None:
                 if target:
                     c.add(_strip_version(package) if target == "npm" else package, target, span, "metadata",
                           declared=True)
-                elif kind in ("brew", "apt", "go", "cargo"):
-                    name = package.split("@", 1)[0].rsplit("/", 1)[-1]
-                    c.add(_program_for_package(name), "system", span, "metadata", declared=True)
+                elif kind in ("brew", "apt", "go", "cargo") and not entry.get("bins"):
+                    # without `bins`, the package names its program (oath-toolkit's is oathtool: bins say so)
+                    name = _program_for_package(package.split("@", 1)[0].rsplit("/", 1)[-1])
+                    if name not in ASSUMED_PROGRAMS:
+                        c.add(name, "system", span, "metadata", declared=True)
             for binary in entry.get("bins") or [] if isinstance(entry.get("bins"), list) else []:
                 if isinstance(binary, str) and binary not in ASSUMED_PROGRAMS:
                     c.add(binary, "system", span, "metadata", declared=True)
@@ -430,6 +448,10 @@ def _reference_code(c: _Collector) -> None:
         if facts.language in ("javascript", "typescript") and c.builds_js_project:
             for imp in facts.imports:  # code for the project the skill has the agent build
                 c.js_import(imp.module, imp.span)
+        elif facts.language == "python" and not for_people(file):
+            for imp in facts.imports:  # Python the references have the agent write
+                if not imp.relative and not imp.optional:
+                    c.python_import(imp.module, imp.span, imp.names)
         elif facts.language == "shell":
             for command in facts.commands:
                 sub = next((a for a in command.argv[1:] if not a.startswith("-")), "")
@@ -443,7 +465,7 @@ def _code(c: _Collector) -> None:
     exported: set[str] = set()
     units = [(file, facts, block) for file, facts, block in skill.code_units() if _in_scope(file, block, skill)]
     if skill.body is not None:
-        units += [(skill.body.file, inline.code, None) for inline in skill.body.inline_code if inline.code]
+        units += [(skill.body.file, command.code, None) for command in skill.body.command_lines]
     for file, facts, block in units:
         if facts.language == "shell":
             for name in facts.assignments:
@@ -582,7 +604,7 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _allowed_tools(c)
     _code(c)
     _reference_code(c)
-    order = {"pip": 0, "npm": 1, "system": 2, "env": 3, "service": 4}
+    order = {"pip": 0, "npm": 1, "system": 2, "host": 3, "env": 4, "service": 5}
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
 
 
@@ -595,7 +617,7 @@ def check_command(dep: Dependency) -> str | None:
         return f'python3 -c "import {module}"' if module.isidentifier() else f"python3 -m pip show {dep.name}"
     if dep.type == "npm":
         return f"npm ls --depth=0 {dep.name} >/dev/null 2>&1 || npm ls -g --depth=0 {dep.name}"
-    if dep.type == "system":
+    if dep.type in ("system", "host"):
         return f"command -v {dep.name}"
     if dep.type == "env":
         return f'[ -n "${{{dep.name}:-}}" ]'

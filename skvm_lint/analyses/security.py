@@ -121,10 +121,8 @@ def units(skill: Skill) -> Iterator[Unit]:
         for block in doc.code_blocks:
             if block.code is not None:
                 yield Unit(doc.file, block.code, block_context(doc, block), block.text, block.content_line)
-        for inline in doc.inline_code:
-            if inline.code is not None:
-                yield Unit(doc.file, inline.code, inline_context(doc, inline.span.line), inline.text,
-                            inline.span.line)
+        for line in doc.command_lines:
+            yield Unit(doc.file, line.code, inline_context(doc, line.span.line), line.text, line.span.line)
     for f in skill.files:
         if f.code is not None and f.text is not None:
             yield Unit(f.path, f.code, "script", f.text, 1, f)

@@ -19,8 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..model import CodeBlock, ListItem, MarkdownDoc, Skill, Span
-from ..parsing.code import extract_facts
+from ..model import CodeBlock, CommandLine, ListItem, MarkdownDoc, Skill, Span
 from ..vocabulary import SCRIPT_RUNNERS, WEB_CLIENTS
 
 # SkVM's three kinds of parallelism, named for people (messages, hover) as well as by their abbreviations.
@@ -270,16 +269,19 @@ def _read_only_sublist(doc: MarkdownDoc) -> ListItem | None:
     for item in doc.list_items:
         if item.parent is not None:
             children.setdefault(item.parent, []).append(item)
+    inline_commands: dict[int, CommandLine] = {}
+    for command in doc.command_lines:
+        if command.where == "code":
+            inline_commands.setdefault(command.span.line, command)
     for parent, items in children.items():
         lead = doc.list_items[parent]
-        commands = [re.fullmatch(r"\s*`([^`]+)`\s*", item.text.split("\n", 1)[0]) for item in items]
-        if len(items) < 2 or not all(m and read_only_command(m.group(1)) for m in commands) \
+        commands = [inline_commands.get(item.span.line) if re.fullmatch(r"\s*`[^`]+`\s*", item.text.split("\n", 1)[0])
+                    else None for item in items]
+        if len(items) < 2 or not all(c and read_only_command(c.text) for c in commands) \
                 or ALTERNATIVES.search(lead.text.split("\n", 1)[0]):
             continue
         # different operations; the same command twice is two examples of one call
-        parsed = [extract_facts(m.group(1), "shell", doc.file, item.span.line).commands[:1]
-                  for m, item in zip(commands, items) if m]
-        operations = {_operation(c.argv, c.program)[0] for first in parsed for c in first}
+        operations = {_operation(c.code.commands[0].argv, c.code.commands[0].program)[0] for c in commands if c}
         if len(operations) == len(items):
             return lead
     return None

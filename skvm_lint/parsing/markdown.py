@@ -11,6 +11,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from ..limits import Limits
 from ..model import (
     CodeBlock,
+    CommandLine,
     HtmlComment,
     InlineCode,
     Link,
@@ -22,6 +23,7 @@ from ..model import (
     Table,
 )
 from .code import FENCE_LANGUAGES, PARSED_LANGUAGES, extract_facts, strip_prompts
+from .commands import CODE, PROSE, recognise
 
 
 @cache
@@ -41,37 +43,14 @@ def fence_language(info: str) -> str | None:
     return FENCE_LANGUAGES.get(word, word)
 
 
-_COMMAND_STARTS = frozenset({"npm", "npx", "pnpm", "yarn", "bun", "bunx", "pip", "pip3", "uv", "uvx", "pipx", "brew",
-                             "apt", "apt-get", "cargo", "go", "sudo"})
-
-
-_SHELL_FIRST_WORDS = frozenset({"cd", "ls", "cat", "curl", "wget", "git", "npm", "npx", "pnpm", "yarn", "pip", "pip3",
-                                "python", "python3", "node", "mkdir", "echo", "export", "bash", "sh", "docker", "jq",
-                                "uv", "uvx", "brew", "apt-get", "apt", "sudo", "chmod", "cp", "mv", "rm", "gh",
-                                "source", "make", "cargo", "go", "deno", "bun", "kubectl", "openclaw", "clawdhub"})
-
-
-def _looks_like_shell(text: str) -> bool:
-    """An unlabelled fence that is a console session (``$ `` prompts) or starts with a common command."""
+def _looks_like_shell(text: str, file: str, line0: int, timeout_ms: int) -> bool:
+    """An unlabelled code block that is a console session (``$ `` prompts) or starts with a command."""
     lines = [line.strip() for line in text.split("\n") if line.strip() and not line.strip().startswith("#")]
     if not lines:
         return False
     if any(line.startswith("$ ") for line in lines):
         return True
-    first = lines[0].split()[0]
-    return first in _SHELL_FIRST_WORDS or first.startswith(("./", "~/"))
-
-
-def _looks_like_command_line(text: str) -> bool:
-    """Inline code worth parsing as shell: a pipeline, a prompt, or a package-manager command."""
-    words = text.split()
-    if len(words) < 2 or "\n" in text:
-        return False
-    if words[0] in _COMMAND_STARTS or words[0] == "$" or " | " in text:
-        return True
-    # `gh pr create --fill`: a lowercase program, a subcommand and a flag
-    return (len(words) >= 3 and words[0].islower() and words[0].replace("-", "").isalnum()
-            and any(w.startswith("-") for w in words[2:]))
+    return recognise(lines[0], CODE, file, line0, timeout_ms=timeout_ms, single_word=True) is not None
 
 
 class _Builder:
@@ -146,7 +125,7 @@ class _Builder:
                 doc.paragraphs.append(Paragraph(tokens[i + 1].content, self.span(tok.map[0]), tok.map[1],
                                                 section=self.current_section, list_item=self.current_item))
             elif kind == "inline" and tok.map:
-                self.add_inline(tok)
+                self.add_inline(tok, heading=i > 0 and tokens[i - 1].type == "heading_open")
             elif kind == "html_block" and tok.map:
                 self.add_html(tok.content, tok.map[0])
             elif kind == "table_open" and tok.map:
@@ -159,6 +138,7 @@ class _Builder:
                     end = later.span.line - 1
                     break
             section.end_line = end
+        doc.command_lines.sort(key=lambda c: (c.span.line, c.span.column))
         doc.truncated_nesting = max_level >= self.limits.max_markdown_nesting - 2
         return doc
 
@@ -176,7 +156,8 @@ class _Builder:
         parse_as = language
         if fenced and (tok.info.split() or [""])[0].lower() == "tsx":
             parse_as = "tsx"
-        elif fenced and language is None and _looks_like_shell(tok.content):
+        elif language is None and _looks_like_shell(tok.content, self.file, content_line,
+                                                    self.limits.parse_timeout_ms):
             parse_as = language = "shell"  # an unlabelled console session or command list (info stays "")
             block.language = "shell"
         if parse_as in PARSED_LANGUAGES and tok.content.strip():
@@ -184,19 +165,27 @@ class _Builder:
                                        line_offset=content_line, timeout_ms=self.limits.parse_timeout_ms)
         self.doc.code_blocks.append(block)
 
-    def add_inline(self, tok: Token) -> None:
+    def add_command(self, text: str, where: str, line0: int) -> None:
+        found = recognise(text, where, self.file, line0 + 1, timeout_ms=self.limits.parse_timeout_ms)
+        if found is not None:
+            self.doc.command_lines.append(CommandLine(found.text, self.span(line0, found.offset + 1), found.where,
+                                                      found.facts))
+
+    def add_inline(self, tok: Token, heading: bool = False) -> None:
         line0 = tok.map[0] if tok.map else 0
+        if not heading:  # plain-text lines of a paragraph, list item or table cell (inline code comes below)
+            for index, line in enumerate(tok.content.split("\n")):
+                if "`" not in line and line.strip():
+                    self.add_command(line, PROSE, line0 + index)
         link: tuple[str, int, list[str]] | None = None
         for child in tok.children or []:
             kind = child.type
             if kind in ("softbreak", "hardbreak"):
                 line0 += 1
             elif kind == "code_inline":
-                inline = InlineCode(child.content, self.span(line0))
-                if _looks_like_command_line(child.content):
-                    inline.code = extract_facts(child.content, "shell", self.file, line_offset=line0 + 1,
-                                                timeout_ms=self.limits.parse_timeout_ms)
-                self.doc.inline_code.append(inline)
+                self.doc.inline_code.append(InlineCode(child.content, self.span(line0)))
+                if not heading:
+                    self.add_command(child.content, CODE, line0)
             elif kind == "link_open":
                 link = (str(child.attrs.get("href", "")), line0, [])
             elif kind == "link_close" and link is not None:
