@@ -145,3 +145,20 @@ def test_sql_and_analysis_are_not_read_into_plain_words(make_skill):
     real = BASE + "```\nSELECT name FROM users u JOIN orders o ON o.user_id = u.id\n```\n\nDebug this error first.\n"
     found = levels({"SKILL.md": real}, make_skill)
     assert found["gen.code.sql"] == 2 and "reason.analysis" in found
+
+
+def test_japanese_cues_come_from_the_data_files(make_skill):
+    found = levels({"SKILL.md": "---\nname: case-skill\ndescription: 旅行の相談役\n---\n"
+                                "# 使い方\n\nまず予算を聞きます。\n\n次に行き先を決めます。\n\n"
+                                "- 必ず敬語で答えること\n- 関西弁の口調を保つ\n- 価格は絶対に推測しない\n"}, make_skill)
+    assert found["follow.constraint"] >= 1 and found["follow.procedure"] == 1
+    assert found["follow.style"] >= 2  # 敬語, 口調
+
+
+def test_long_output_from_a_template_of_sections(make_skill):
+    template = "\n".join(f"## {title}\n\n..." for title in ("Summary", "Scope", "Findings", "Risks", "Next steps"))
+    found = levels({"SKILL.md": f"---\nname: case-skill\ndescription: audits\n---\nReport like this:\n\n"
+                                f"```markdown\n{template}\n```\n"}, make_skill)
+    assert found["gen.text.long"] == 2
+    assert "gen.text.long" not in levels({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\n"
+                                                      "See the [Complete guide](references/guide.md).\n"}, make_skill)

@@ -7,7 +7,7 @@ proves. The output has the shape of SkVM's LLM-derived capability analysis (``sk
 
 Detectors look at what the agent must *do*: compose shell (the commands in SKILL.md), run programs, write code
 (fences it must write or adapt, not bundled scripts it merely runs), call the web, follow steps and rules.
-English and Chinese phrasings are recognised.
+Cue words come from per-language data files (English, Chinese, Japanese; see :mod:`skvm_lint.cues`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
+from ..cues import cue
 from ..model import CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..profiles import degradation_strategy
 from ..vocabulary import TEXT_PROGRAMS, WEB_CLIENTS
@@ -43,40 +44,29 @@ def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-CONSTRAINT = re.compile(r"\b(MUST(?: NOT)?|NEVER|ALWAYS|DO NOT|DON'T|REQUIRED|IMPORTANT|CRITICAL|ONLY)\b|"
-                        r"(?:^|[.!:]\s+|\*\*)(Never|Always|Do not|Don't|Must|Only)\b|"
-                        r"必须|禁止|不要|务必|切勿|一定要|不得|严禁")
-SEQUENCE = _words(r"\b(first|then|next|after that|afterwards|finally|once|before|poll\w* until|wait until)\b|"
-                  r"首先|然后|接着|最后|之后")
-VERIFY = _words(r"\b(verify|verification|validate|confirm|double-check|check that|make sure|ensure|repeat|until|"
-                r"retry|loop|iterate)\b|验证|确认|检查|重复|直到")
-CONDITION = _words(r"\b(if|unless|otherwise|when|in case|depending on|else)\b|如果|否则|若|当")
+CONSTRAINT = cue("constraint", ignore_case=False)
+SEQUENCE = cue("sequence")
+VERIFY = cue("verify")
+CONDITION = cue("condition")
 # Text the agent composes for people: a composing verb with a text object ("write a reply", "draft the release
 # notes"), or summarising, explaining to the user, replying. Nouns alone ("email", "copy", "report") are not enough:
 # "copy the file", "the report endpoint".
-PROSE = _words(r"\b(write|writes|draft|compose|generate|create|craft|prepare|produce)\b[^.\n]{0,40}\b((?-i:[Pp]osts?)|"
-               r"tweets?|emails?|messages?|repl(y|ies)|articles?|blog|newsletters?|stor(y|ies)|captions?|copy|"
-               r"announcements?|descriptions?|summar(y|ies)|reports?|prompts?|narration|voice-?over|pitch|bio|"
-               r"comments?|reviews?|explanations?|one-liners?|tagline|headlines?|text)\b|"
-               r"\b(summari[sz]e|explain (it |this |that |each |the )?\w*\s*(to|for) (the|your) (user|human)|reply to|"
-               r"respond to|comment on|share your (thoughts|ideas)|tell the (user|human)|recommend to)\b|"
-               r"撰写|写作|总结|报告|文章|回复|文案")
-PLANNING = _words(r"\b(plan the|break (it )?down|decompose|sub-?tasks?|orchestrat\w*|delegate|spawn|sub-?agents?|"
-                  r"roadmap|milestones?)\b|规划|拆解|子任务")
+PROSE = cue("prose")
+PLANNING = cue("planning")
 # Analysing code: "debug this error", not a tool's "Debugging" section or "debugging support".
-ANALYSIS = _words(r"\b(code review|review the code|debug (this|the|your|it|a|an)\b|root cause|stack trace|refactor\w*|"
-                  r"find bugs?|static analysis|audit the code)\b|代码审查|调试|根因")
-FORMAT = _words(r"\b(output format|response format|format:|template|respond with|reply with|return (a|the|only)|"
-                r"output:|structure your|use this format|following format)\b|输出格式|模板|格式如下")
-BROWSER = _words(r"\b(playwright|puppeteer|selenium|headless|browser|navigate to|click|screenshot|agent-browser|"
-                 r"fill (in )?the form)\b|浏览器")
-BROWSER_TOOLS = {"playwright", "puppeteer", "selenium", "headless", "browser", "agent-browser", "浏览器"}
-BATCH = _words(r"\b(in parallel|parallel|concurrently|simultaneously|at the same time|batch)\b|并行|同时")
-WRITE = _words(r"\b(save|write|create|generate|export|output)\b[^.]{0,40}\b(file|files|to disk|\.md|\.json|\.csv|"
-               r"\.html|\.txt|\.png|folder|directory)\b|保存|写入|生成文件")
-DELEGATION = _words(r"\b(write a script|use a script|run the script|do not compute|don't calculate manually|"
-                    r"use python to|use code to)\b")
-RESPONSE = _words(r"\b(response|returns?|output|result|example output)\b|返回|输出")
+ANALYSIS = cue("analysis")
+FORMAT = cue("format")
+BROWSER = cue("browser")
+BROWSER_TOOLS = {"playwright", "puppeteer", "selenium", "headless", "browser", "agent-browser", "浏览器", "瀏覽器",
+                 "ブラウザ"}
+BATCH = cue("batch")
+WRITE = cue("write_file")
+DELEGATION = cue("delegation")
+RESPONSE = cue("response")
+PROSE_LONG = cue("prose_long")
+STEP_HEADING = cue("step_heading")
+STYLE = cue("style")
+LONG_OUTPUT = cue("long_output")
 # Arithmetic the agent does itself: a worked expression ("2×500K + 1×1M", "0.85 + (1 - 0.85) × 0.15"), a formula
 # ("score = hits * 0.5 + ..."), or the words for it. Dates and ranges ("2026-01-24", "1-10") are not expressions:
 # a minus or slash counts only with spaces around it.
@@ -85,25 +75,15 @@ _OPERATOR = r"(?:\s*[×*]\s*|\s[+−-]\s|\s?\+\s?)"  # no slash: "75% / 50%" and
 ARITHMETIC = re.compile(rf"(?<![\d.]){_NUMBER}{_OPERATOR}\(?{_NUMBER}(?:{_OPERATOR}\(?{_NUMBER}|\s*=\s*{_NUMBER})|"
                         r"\b[a-z_]\w*\s*=\s*(?:[a-z_][\w.]*|\d[\d.]*)\s*(?:[×*]|\s[+/-]\s)\s*\(?\s*[\w.]+",
                         re.IGNORECASE)
-ARITHMETIC_WORDS = _words(r"\b(calculate|compute (the|a|an|its|their)|sum up|average|weighted|multiply|divide|"
-                          r"percent(age)? of|convert\w* .{0,30}\b(to|into) (seconds|minutes|hours|celsius|fahrenheit|"
-                          r"kelvin))\b|计算|平均|百分比")
+ARITHMETIC_WORDS = cue("arithmetic")
 # Decisions the agent takes by rules: decision trees and scoring schemes, rating or choosing "based on" criteria,
 # mapping the user's wording onto parameter values.
-LOGIC = _words(r"\b(decision (tree|matrix|table|logic|rules?)|scoring (framework|rules?|system|matrix|rubric)|rubric|"
-               r"score (each|from \d|of \d|\d+\s*[-–]\s*\d+)|on a scale of|"
-               r"(rate|rank|score|choose|pick|select|classify|categori[sz]e|decide)\b[^.]{0,60}\b(based on|"
-               r"depending on|according to)|(decide|determine|judge|assess)\s+(if|whether|which)|"
-               r"map (the )?(user'?s? |their )?\w+ (wording|requests?|input|phrases?|intent) to|trade-?offs?|"
-               r"weigh (the|up))\b|决策树|评分|根据.{0,10}(选择|判断)")
+LOGIC = cue("logic")
 # A list item that maps quoted user wording to a value: '"high-res", "4K" → `4K`'.
 WORDING_MAP = re.compile(r"^[\"“'`].{1,60}[\"”'`]\s*(→|->|=>)")
 DATA_FILE = re.compile(r"\.(md|json|jsonl|ya?ml|txt|csv|env|toml|log)$")
 # An instruction to read a named file ("Read `memory/index.json`", "Reads your SKILL.md") or files of a kind.
-READ_FILE = _words(r"\b(read|reads|load|loads|consult|parse|inspect|open|look (at|in|up))\s+"
-                   r"(the |your |its |each |all )?`?[\w./~${}*-]*\.(md|json|jsonl|ya?ml|txt|csv|env|toml|log)\b`?|"
-                   r"\b(read|load)\s+(the |each |all |every )?(files?|sessions?|transcripts?|logs?|memory|notes|"
-                   r"frontmatter)\b|(读取|阅读)\S{0,6}(文件|配置|记录|\.(md|json|jsonl|ya?ml|txt|csv))")
+READ_FILE = cue("read_file")
 # A SQL statement in an untagged block: upper-case keywords with their clause ("Update MEMORY.md" is not SQL).
 SQL_START = re.compile(r"^[ \t]*(SELECT\b[^;]{0,500}?\bFROM|WITH \w+ AS|INSERT INTO|UPDATE \w+ SET|DELETE FROM|"
                        r"CREATE TABLE)\b",
@@ -424,10 +404,52 @@ def prose(c: _Context) -> Iterator[Finding]:
     in_description = PROSE.search(description)
     body_hits = c.prose_matches(PROSE)
     if in_description or len(body_hits) >= 2:
-        multi = bool(_words(r"\b(report|article|blog|newsletter|document|summary|post)\b|报告|文章").search(
+        multi = bool(PROSE_LONG.search(
             description + " " + " ".join(t for t, _ in body_hits)))
         span = Span(c.file, c.skill.frontmatter.line_of("description")) if in_description else body_hits[0][1]
         yield Finding("gen.text.prose", 2 if multi else 1, span, "writes text for people")
+
+
+TEMPLATE_HEADING = re.compile(r"^[ \t]{0,3}#{1,4}[ \t]+\S", re.MULTILINE)
+
+
+@detector
+def long_output(c: _Context) -> Iterator[Finding]:
+    """gen.text.long: a document the agent writes in one piece. Structure says it in any language: an output
+    template (a Markdown block, or a bundled template file) with four or more sections is L2, seven or more, or
+    over 60 lines, L3; the words for it ("write a detailed report") are L2."""
+    best: Finding | None = None
+    templates = [(b.text, b.span) for d in c.agent_docs for b in d.code_blocks
+                 if b.language in (None, "markdown", "md", "text", "txt", "plain")]
+    templates += [(f.text, Span(f.path, 1)) for f in c.skill.files
+                  if f.kind == "markdown" and f.text and "template" in f.path.lower() and not for_people(f.path)]
+    for text, span in templates:
+        sections = len(TEMPLATE_HEADING.findall(text))
+        if sections >= 4:
+            level = 3 if sections >= 7 or text.count("\n") > 60 else 2
+            if best is None or level > best.level:
+                best = Finding("gen.text.long", level, span, f"fills a template of {sections} sections")
+    if best is None:
+        hits = c.prose_matches(LONG_OUTPUT, bundled=True)
+        description = LONG_OUTPUT.search(c.description())
+        if description:
+            hits.insert(0, (description.group(0), Span(c.file, c.skill.frontmatter.line_of("description"))))
+        if hits:
+            best = Finding("gen.text.long", 2, hits[0][1], f"writes {hits[0][0]!r}")
+    if best is not None:
+        yield best
+
+
+@detector
+def style(c: _Context) -> Iterator[Finding]:
+    """follow.style: a persona, a tone or a register the agent keeps; a persona kept through long output is L3."""
+    hits = c.prose_matches(STYLE, bundled=True)
+    description = STYLE.search(c.description())
+    if description:
+        hits.insert(0, (description.group(0), Span(c.file, c.skill.frontmatter.line_of("description"))))
+    if hits:
+        level = 3 if len(hits) >= 4 else 2 if len(hits) >= 2 else 1
+        yield Finding("follow.style", level, hits[0][1], f"keeps a style ({hits[0][0]!r})")
 
 
 # --- reasoning --------------------------------------------------------------------------------------------------
@@ -479,7 +501,7 @@ def procedure(c: _Context) -> Iterator[Finding]:
     for index, item in enumerate(body.list_items):
         if item.ordered and item.depth == 0:
             lists.setdefault((item.section, item.parent), []).append(index)
-    steps = [s for s in body.sections if re.match(r"^(step\s*\d+|\d+[.)]\s|第.+步)", s.title, re.IGNORECASE)]
+    steps = [s for s in body.sections if STEP_HEADING.match(s.title)]
     longest = max(lists.values(), key=len, default=[])
     count = max(len(longest), len(steps))
     if count < 3:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..cues import cue
 from ..model import CodeBlock, CommandLine, ListItem, MarkdownDoc, Skill, Span
 from ..vocabulary import SCRIPT_RUNNERS, WEB_CLIENTS
 
@@ -26,23 +27,14 @@ from ..vocabulary import SCRIPT_RUNNERS, WEB_CLIENTS
 KIND_NAMES = {"dlp": "data-level parallelism (DLP)", "ilp": "instruction-level parallelism (ILP)",
               "tlp": "task-level parallelism (TLP)"}
 
-WORKFLOW_TITLES = re.compile(r"\b(workflow|steps?|usage|how to|process|procedure|quick ?start|getting started|"
-                             r"instructions|pipeline|tutorial)\b|流程|步骤|使用", re.IGNORECASE)
-STEP_HEADING = re.compile(r"^(step\s*\d+|\d+[.)]\s|第.{1,3}步)", re.IGNORECASE)
-BACK_REFERENCE = re.compile(r"\b(above|previous|prior|earlier|from step \d+|the (result|output|response|id|file)s?"
-                            r" (from|of|returned)|returned by|using (the|that|this)|then use|with the)\b|上一步|上面",
-                            re.IGNORECASE)
-EACH = re.compile(r"\b(for each|each of|for every|every (file|url|item|record|page|row|image|document|site)|"
-                  r"all (the )?(files|urls|items|records|pages|rows|images|documents|sites)|in bulk|bulk|batch of|"
-                  r"one by one|multiple (files|urls|items|sites|pages|documents|accounts))\b|每个|逐个|批量",
-                  re.IGNORECASE)
-CONCURRENT = re.compile(r"\b(in parallel|concurrently|simultaneously|at the same time|parallel)\b|并行|同时",
-                        re.IGNORECASE)
-SUBAGENT = re.compile(r"\b(sub-?agents?|sessions_spawn|spawn(s|ed|ing)? (a |an |the |new |multiple |several )*"
-                      r"(sub-?)?(agent|session)s?|parallel agents|worker agents)\b|子代理", re.IGNORECASE)
+WORKFLOW_TITLES = cue("workflow_title")
+STEP_HEADING = cue("step_heading")
+BACK_REFERENCE = cue("back_reference")
+EACH = cue("each")
+CONCURRENT = cue("concurrent")
+SUBAGENT = cue("subagent")
 # Wording around a code block saying its commands are several of a kind, or meant to run together.
-SEVERAL = re.compile(r"\b(multiple|several|many|parallel|concurrent\w*|simultaneous\w*|batch|bulk|both|at once)\b|"
-                     r"并行|批量|多个", re.IGNORECASE)
+SEVERAL = cue("several")
 READ_ONLY = {"get", "list", "ls", "show", "view", "status", "info", "search", "find", "cat", "describe", "query",
              "read", "fetch", "check", "whoami", "balance", "stats", "logs", "inspect", "browse"}
 WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove", "add", "send", "edit", "move",

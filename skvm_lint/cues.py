@@ -1,0 +1,30 @@
+"""The cue patterns of the prose detectors (capabilities, workflow), one data file per language.
+
+``skvm_lint/data/cues/<language>.toml`` holds, per cue, the regular expressions that say it in that language;
+a cue's pattern joins every language's, so a skill written in Chinese or Japanese is read like one in English.
+Adding a language, or a phrasing, is an edit to data, not to code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+LANGUAGES = ("en", "zh", "ja")
+
+
+@cache
+def _cues(language: str) -> dict[str, list[str]]:
+    text = resources.files("skvm_lint").joinpath(f"data/cues/{language}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def cue(name: str, *, ignore_case: bool = True) -> re.Pattern[str]:
+    """The pattern of cue ``name`` in every language. ``ignore_case=False`` where capitals carry the meaning
+    (``MUST``, ``NEVER``)."""
+    parts = [part for language in LANGUAGES for part in _cues(language).get(name, [])]
+    if not parts:
+        raise KeyError(f"no cue named {name!r} in skvm_lint/data/cues/")
+    return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE if ignore_case else 0)
