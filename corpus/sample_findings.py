@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""By-eye precision of a rule family on skills nobody labelled: sample findings, read them, keep the verdicts.
+
+    python corpus/sample_findings.py HUB [HUB...] --verdicts corpus/verdicts/dp-cp-wf.tsv
+        [--select DP,CP,WF] [--target PROFILE] [--skills 50] [--per-family 20] [--seed 18]
+
+Draws ``--skills`` skills per hub that have no label in ../shared/labels (fixed seed), runs
+`skvm-lint check --select ... --format json` on them, and samples up to ``--per-family`` warnings and errors per
+rule family (a family without warnings or errors is sampled from its info findings, and the table says so).
+New findings are appended to the verdict file with an empty verdict; a reader fills in TRUE or FALSE and a reason
+for each, and the next run prints precision per family from the verdicts. The file is plain TSV: one finding per
+row (``skill/file:line``, rule, verdict, reason, message), so anyone can re-read the judgement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _analyze import SHARED  # noqa: E402
+
+COLUMNS = ("finding", "rule", "verdict", "reason", "message")
+
+
+def labelled_skills() -> set[Path]:
+    labels = SHARED / "labels"
+    return {(SHARED / json.loads(p.read_text(encoding="utf-8"))["skill"]).resolve()
+            for p in labels.glob("*.json")} if labels.is_dir() else set()
+
+
+def skills_of(hub: Path) -> list[Path]:
+    return sorted({p.parent.resolve() for p in hub.rglob("SKILL.md")})
+
+
+def check(skills: list[Path], select: str, target: str | None) -> list[dict]:
+    exe = shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint"))
+    command = [exe, "check", "--select", select, "--format", "json", "--exit-zero", "-q", *map(str, skills)]
+    if target:
+        command += ["--target", target]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return json.loads(out)["diagnostics"]
+
+
+def read_verdicts(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("hubs", nargs="+", type=Path)
+    parser.add_argument("--verdicts", type=Path, required=True, help="the TSV file of verdicts (created if absent)")
+    parser.add_argument("--select", default="DP,CP,WF")
+    parser.add_argument("--target", help="a SkVM profile, for the CP family")
+    parser.add_argument("--skills", type=int, default=50, help="unlabelled skills drawn per hub")
+    parser.add_argument("--per-family", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=18)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    labelled = labelled_skills()
+    drawn: list[Path] = []
+    for hub in args.hubs:
+        candidates = [s for s in skills_of(hub) if s not in labelled]
+        drawn += rng.sample(candidates, min(args.skills, len(candidates)))
+    diagnostics = check(drawn, args.select, args.target)
+    by_family: dict[str, list[dict]] = {}
+    for d in diagnostics:
+        by_family.setdefault(d["rule"][:2], []).append(d)
+    rows = read_verdicts(args.verdicts)
+    known = {(r["finding"], r["rule"]) for r in rows}
+    sampled_from: dict[str, str] = {}
+    for family in sorted(by_family):
+        found = by_family[family]
+        serious = [d for d in found if d["severity"] in ("warning", "error")]
+        sampled_from[family] = "warnings and errors" if serious else "info (the family has no warnings)"
+        pool = serious or found
+        for d in rng.sample(pool, min(args.per_family, len(pool))):
+            where = f"{Path(d['skill']).resolve().relative_to(SHARED / 'corpus')}/{d['file']}:{d['line']}"
+            if (where, d["rule"]) not in known:
+                rows.append({"finding": where, "rule": d["rule"], "verdict": "", "reason": "",
+                             "message": d["message"].replace("\t", " ").replace("\n", " ")})
+                known.add((where, d["rule"]))
+    args.verdicts.parent.mkdir(parents=True, exist_ok=True)
+    with args.verdicts.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{len(drawn)} unlabelled skills from {len(args.hubs)} hub(s), seed {args.seed}; "
+          f"{len(diagnostics)} findings of {args.select}")
+    print(f"\n{'family':<8}{'judged':>8}{'TRUE':>6}{'FALSE':>7}{'precision':>11}  sampled from")
+    for family in sorted({r["rule"][:2] for r in rows}):
+        verdicts = Counter(r["verdict"].strip().upper() for r in rows if r["rule"].startswith(family))
+        judged = verdicts["TRUE"] + verdicts["FALSE"]
+        precision = f"{verdicts['TRUE'] / judged:.2f}" if judged else "-"
+        print(f"{family:<8}{judged:>8}{verdicts['TRUE']:>6}{verdicts['FALSE']:>7}{precision:>11}  "
+              f"{sampled_from.get(family, '')}; {verdicts['']} not yet judged")
+    print(f"\nverdicts: {args.verdicts} (fill in TRUE/FALSE and a reason, then run again)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
