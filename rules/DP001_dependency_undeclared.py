@@ -4,7 +4,9 @@
 Reports a Python or npm package that bundled code imports, or a program that the skill's scripts and commands run,
 when no requirements file, `pyproject.toml`, PEP 723 block, `package.json`, install line in SKILL.md or hub
 metadata (`requires.bins`, install entries) declares it. Programs every machine has (coreutils, `curl`, `git`,
-`python3`) are not reported.
+`python3`) are not reported, nor are imports seen only in code the agent writes for the user's project (a fence
+of SKILL.md or a reference), nor a program named only in a line of prose or a table that no lexicon knows.
+More than three undeclared packages of one kind in one file are one finding: they share one missing declaration.
 
 ## Why it matters
 An agent that meets an undeclared dependency finds out by failing, then burns turns and tokens guessing how to
@@ -30,6 +32,9 @@ WHERE = {"pip": "a requirements file, PEP 723 block or `pip install` line",
          "system": "`metadata.openclaw.requires.bins` or an install line"}
 
 
+GROUPED = 3  # more undeclared packages than this in one file are one finding
+
+
 class DependencyUndeclared(Rule):
     id = "DP001"
     name = "dependency-undeclared"
@@ -37,7 +42,19 @@ class DependencyUndeclared(Rule):
     severity = Severity.WARNING
 
     def check(self, skill, ctx):
+        undeclared: dict[tuple[str, str], list] = {}
         for dep in ctx.facts.dependencies.found:
-            if dep.type in WHERE and dep.required and not dep.declared and dep.evidence:
+            # Imports seen only in code the agent writes for the user's project (a fence, a reference) are the
+            # project's dependencies, which the skill cannot declare.
+            if dep.type in WHERE and dep.required and not dep.declared and dep.evidence \
+                    and dep.sources != {"example-code"}:
+                undeclared.setdefault((dep.type, dep.evidence[0].file), []).append(dep)
+        for (kind, file), deps in undeclared.items():
+            if len(deps) > GROUPED:  # one root cause (no requirements file for this script), one finding
+                names = ", ".join(f"`{d.name}`" for d in deps[:8]) + (", ..." if len(deps) > 8 else "")
+                yield self.report(skill, deps[0].evidence[0], f"{len(deps)} {kind} dependencies used in {file} are "
+                                  f"declared nowhere: {names}", hint=f"declare them in {WHERE[kind]}")
+                continue
+            for dep in deps:
                 yield self.report(skill, dep.evidence[0], f"{dep.type} dependency `{dep.name}` is used but declared "
                                   "nowhere", hint=f"declare it in {WHERE[dep.type]}")

@@ -134,3 +134,26 @@ def test_reference_python_and_directory_trees(make_skill):
     })
     found = by_type(root)
     assert found["pip"] == {"dask", "xarray", "numpy"}  # not uploader (the tree draws it), not the README's flask
+
+
+def test_what_is_not_a_program_to_install(make_skill):
+    root = make_skill({"SKILL.md": (
+        "---\nname: not-programs\ndescription: x\n---\n"
+        "```bash\nmeterpreter> run persistence -X -i 30\nmysql> SELECT 1;\n/usr/local/bin/suid-binary --go\n"
+        "tool posts [--status draft|published|all] [--json]\n```\n\n"
+        "| command | what |\n|---|---|\n| `init <id> -o out` | subcommand of this skill's CLI |\n\n"
+        "| ask | plan |\n|---|---|\n| \"Set up project\" | \"Run `npx create-next-app`\" |\n")})
+    deps = {(d.type, d.name) for d in dependencies.analyze(skvm_lint.load(root)).found}
+    for name in ("meterpreter", "mysql", "suid-binary", "published", "all]", "init", "create-next-app"):
+        assert not any(n == name for _kind, n in deps), name
+    assert ("system", "tool") in deps  # the synopsis' own program is still run
+
+
+def test_dp001_skips_example_code_and_groups_one_missing_declaration(make_skill):
+    root = make_skill({
+        "SKILL.md": "---\nname: dp-case\ndescription: x\n---\n```python\nfrom flask import Flask\n```\n",
+        "scripts/run.py": "import requests, numpy, pandas, yaml, rich\n",
+    })
+    found = [d for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP001"]
+    assert len(found) == 1 and found[0].message.startswith("5 pip dependencies used in scripts/run.py")
+    assert "flask" not in found[0].message.lower()  # the user's project code, not the skill's

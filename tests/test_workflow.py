@@ -98,3 +98,16 @@ def test_a_skill_about_spawning_agents_is_tlp(make_skill):
     text = ("---\nname: case-skill\ndescription: Spawn and manage sub-agents and track them.\n---\n"
             "Every spawned agent gets tracked in the table.\n")
     assert [g.type for g in _groups(make_skill, {"SKILL.md": text})] == ["tlp"]
+
+
+def test_wording_that_is_already_parallel_or_a_format_is_not_reported(make_skill):
+    def wf_rules(body: str) -> list[str]:
+        root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n{body}"})
+        return [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")]
+
+    assert wf_rules("## Steps\n\n1. Fan out the work to multiple agents working simultaneously, one per repo.\n"
+                    "2. Merge their reports.\n") == []  # it says so already
+    assert wf_rules("## Steps\n\n1. Collect the logs.\n2. For each hypothesis include:\n   - a probability\n"
+                    "3. Write the report.\n") == []  # a format for every item, not an operation over items
+    assert wf_rules("## Steps\n\n1. Package it: the archive includes all files of the folder.\n"
+                    "2. Upload it.\n") == []

@@ -101,7 +101,7 @@ class _Collector:
 
     # --- Python ------------------------------------------------------------------------------------------------
 
-    def python_import(self, module: str, span: Span, names: tuple[str, ...] = ()) -> None:
+    def python_import(self, module: str, span: Span, names: tuple[str, ...] = (), source: str = "import") -> None:
         mapping = _data("pypi_import_names.json")
         for name in names:  # `from google import genai` is google.genai
             full = f"{module}.{name.split(' as ', 1)[0].strip()}"
@@ -114,11 +114,11 @@ class _Collector:
         parts = module.split(".")
         dist = next((mapping[".".join(parts[:i])] for i in range(len(parts), 0, -1) if ".".join(parts[:i]) in mapping),
                     top)
-        self.add(dist, "pip", span, "import", import_name=top)
+        self.add(dist, "pip", span, source, import_name=top)
 
     # --- JavaScript --------------------------------------------------------------------------------------------
 
-    def js_import(self, module: str, span: Span, required: bool = True) -> None:
+    def js_import(self, module: str, span: Span, required: bool = True, source: str = "import") -> None:
         if not module or module.startswith((".", "/", "~", "@/", "#", "node:", "http:", "https:", "jsr:", "npm:",
                                             "data:", "file:")):
             return
@@ -126,11 +126,12 @@ class _Collector:
         package = "/".join(parts[:2]) if module.startswith("@") and len(parts) > 1 else parts[0]
         if package in NODE_BUILTINS or module in NODE_BUILTINS or not re.match(r"^(@[\w.-]+/)?[\w.-]+$", package):
             return
-        self.add(package, "npm", span, "import", required=required)
+        self.add(package, "npm", span, source, required=required)
 
     # --- Commands ----------------------------------------------------------------------------------------------
 
-    def command(self, cmd: Command) -> None:
+    def command(self, cmd: Command, cited: bool = False) -> None:
+        """``cited``: written in a line of Markdown rather than a code block or script (weaker evidence)."""
         program = cmd.program
         args = [a for a in cmd.argv[1:]]
         if cmd.via in ("npx", "bunx", "pnpx"):
@@ -166,8 +167,11 @@ class _Collector:
             self._installs("system", _after(args, sub), cmd.span, installer=program)
         if program in BASE_PROGRAMS or program in ALL_PACKAGE_RUNNERS:
             return
-        if "_" in program and program not in known_programs():
-            return  # `verify_otp`, `sessions_spawn`: a function or an agent tool, not a program anyone installs
+        if program not in known_programs() and ("system", canonical(program, "system")) not in self.deps and (
+                "_" in program  # `verify_otp`, `sessions_spawn`: a function or an agent tool
+                or cmd.argv[0].startswith(("/", "~"))  # `/usr/local/bin/suid-binary`: a file on one machine
+                or cited):  # `init <id> -o x` in a table: maybe a subcommand; a code block or script would say
+            return
         self.add(program, "system", cmd.span, "command")
 
     def _installs(self, kind: str, args: list[str], span: Span, installer: str = "") -> None:
@@ -447,11 +451,11 @@ def _reference_code(c: _Collector) -> None:
             continue
         if facts.language in ("javascript", "typescript") and c.builds_js_project:
             for imp in facts.imports:  # code for the project the skill has the agent build
-                c.js_import(imp.module, imp.span)
+                c.js_import(imp.module, imp.span, source="example-code")
         elif facts.language == "python" and not for_people(file):
             for imp in facts.imports:  # Python the references have the agent write
                 if not imp.relative and not imp.optional:
-                    c.python_import(imp.module, imp.span, imp.names)
+                    c.python_import(imp.module, imp.span, imp.names, source="example-code")
         elif facts.language == "shell":
             for command in facts.commands:
                 sub = next((a for a in command.argv[1:] if not a.startswith("-")), "")
@@ -464,8 +468,10 @@ def _code(c: _Collector) -> None:
     assigned_by_file: dict[str, set[str]] = {}
     exported: set[str] = set()
     units = [(file, facts, block) for file, facts, block in skill.code_units() if _in_scope(file, block, skill)]
+    cited: set[int] = set()
     if skill.body is not None:
         units += [(skill.body.file, command.code, None) for command in skill.body.command_lines]
+        cited = {id(command.code) for command in skill.body.command_lines}
     for file, facts, block in units:
         if facts.language == "shell":
             for name in facts.assignments:
@@ -477,17 +483,19 @@ def _code(c: _Collector) -> None:
         or cmd.via in ("npx", "bunx", "pnpx") and cmd.program.startswith("create-")
         for _file, facts, block in units if block is not None for cmd in facts.commands)
     for file, facts, block in units:
+        # Code in a fence is code the agent writes or adapts: its imports are requirements, sourced as example code
+        source = "import" if block is None else "example-code"
         if facts.language == "python":
             for imp in facts.imports:
                 if not imp.relative and not imp.optional:
-                    c.python_import(imp.module, imp.span, imp.names)
+                    c.python_import(imp.module, imp.span, imp.names, source=source)
         elif facts.language in ("javascript", "typescript"):
             for imp in facts.imports:
                 # A JS fence in SKILL.md is an example of code to write: its imports are requirements when the
                 # skill sets up a JS project (npm install, npx create-*), as bundled scripts' imports always are.
-                c.js_import(imp.module, imp.span, required=block is None or builds_js_project)
+                c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
         for command in facts.commands:  # shell commands, and programs run through subprocess/child_process
-            c.command(command)
+            c.command(command, cited=id(facts) in cited)
         _env(c, facts, file, assigned_by_file.get(file, set()) - exported)
         _services(c, facts)
     for name in sorted(exported):

@@ -31,6 +31,7 @@ WORKFLOW_TITLES = cue("workflow_title")
 STEP_HEADING = cue("step_heading")
 BACK_REFERENCE = cue("back_reference")
 EACH = cue("each")
+EACH_FORMAT = cue("each_format")
 CONCURRENT = cue("concurrent")
 SUBAGENT = cue("subagent")
 # Wording around a code block saying its commands are several of a kind, or meant to run together.
@@ -216,7 +217,8 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
                                 "them", "batched tool calls in one turn", run[0].span))
         run = [step] if step is not None else []
     for step in steps:
-        if EACH.search(step.text) or (step.loops and CONCURRENT.search(step.text)):
+        each = EACH.search(step.text)
+        if each and not EACH_FORMAT.match(step.text, each.start()) or (step.loops and CONCURRENT.search(step.text)):
             groups.append(Group("dlp", [step.id], "the same operation on many independent items",
                                 "xargs -P / concurrent.futures / Promise.all over the items", step.span))
     body = skill.body
@@ -372,6 +374,9 @@ def already_parallel(skill: Skill, group: Group, steps: list[Step]) -> bool:
     if re.search(r"^#+\s*parallel execution", skill.skill_md_text, re.IGNORECASE | re.MULTILINE):
         return True
     texts = [s.text for s in steps if s.id in group.step_ids]
+    body = skill.body
+    if body is not None:  # the prose the group was read from (a paragraph or list item at its span)
+        texts += [p.text for p in [*body.paragraphs, *body.list_items] if p.span == group.span]
     return any(CONCURRENT.search(t) for t in texts)
 
 

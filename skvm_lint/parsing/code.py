@@ -66,6 +66,8 @@ _WRAPPER_VALUE_OPTIONS = {
 URL_PATTERN = re.compile(r"\b(?:https?|wss?|ftp)://[^\s'\"`<>()\[\]{}\\]+", re.IGNORECASE)
 _ENV_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 _SHELL_PROMPT = re.compile(r"^(\s*)(\$|>|%) ")
+# Another program's prompt (`mysql> SELECT`, `meterpreter> run`, `redis> GET k`): its input is not shell.
+_REPL_PROMPT = re.compile(r"^\s*[A-Za-z][\w.-]*(?:\([^)]*\))?> ")
 _PYCON_PROMPT = re.compile(r"^(>>>|\.\.\.) ?")
 BIG_SOURCE_BYTES = 256 * 1024  # above this, parse through a callback so the time limit applies
 
@@ -174,6 +176,9 @@ def strip_prompts(text: str, language: str) -> str:
     """Blank out console prompts (``$ ``, ``>>> ``) and console output lines, keeping line and column numbers."""
     lines = text.split("\n")
     if language == "shell":
+        if any(_REPL_PROMPT.match(line) for line in lines):
+            lines = ["" if _REPL_PROMPT.match(line) else line for line in lines]
+            text = "\n".join(lines)
         prompted = [bool(_SHELL_PROMPT.match(line)) for line in lines]
         if not any(prompted):
             return text
@@ -385,8 +390,11 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             position = next((i for i, c in enumerate(siblings) if c == node), None)
             start = x.span(node.parent)
             pipeline = (start.line, start.column)
-            if position and _USAGE_ALTERNATIVES.search(x.text(node.parent)):
-                continue
+            top = node.parent  # `a [--x b|c|d]` parses as nested pipelines: judge the outermost one
+            while top.parent is not None and top.parent.type == "pipeline":
+                top = top.parent
+            if node.start_byte > top.start_byte and _USAGE_ALTERNATIVES.search(x.text(top)):
+                continue  # usage text: `[--status draft|published]` lists values, it pipes nothing
         if len(words) > 1 and all(_TOOL_ARGUMENT.match(w) for w in words[1:]):
             for w in words[1:]:  # `bash command:"node x.js"`: the command inside is real
                 if w.startswith("command:"):

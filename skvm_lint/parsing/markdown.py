@@ -53,6 +53,12 @@ def _looks_like_shell(text: str, file: str, line0: int, timeout_ms: int) -> bool
     return recognise(lines[0], CODE, file, line0, timeout_ms=timeout_ms, single_word=True) is not None
 
 
+def _inside_quotation(before: str) -> bool:
+    """Whether text ending in ``before`` has an open quotation: a command in quoted words ("Run `npx x`" as an
+    example of what a user says, a plan step quoted in a table) is cited, not given to run."""
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
 class _Builder:
     def __init__(self, file: str, source_lines: list[str], limits: Limits) -> None:
         self.file = file
@@ -178,14 +184,18 @@ class _Builder:
                 if "`" not in line and line.strip():
                     self.add_command(line, PROSE, line0 + index)
         link: tuple[str, int, list[str]] | None = None
+        before = ""  # the line's text before the current child: is an inline code inside a quotation?
         for child in tok.children or []:
             kind = child.type
             if kind in ("softbreak", "hardbreak"):
                 line0 += 1
+                before = ""
             elif kind == "code_inline":
                 self.doc.inline_code.append(InlineCode(child.content, self.span(line0)))
-                if not heading:
+                if not heading and not _inside_quotation(before):
                     self.add_command(child.content, CODE, line0)
+            if kind == "text":
+                before = (before + child.content).rsplit("\n", 1)[-1]
             elif kind == "link_open":
                 link = (str(child.attrs.get("href", "")), line0, [])
             elif kind == "link_close" and link is not None:
