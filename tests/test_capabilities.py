@@ -162,3 +162,22 @@ def test_long_output_from_a_template_of_sections(make_skill):
     assert found["gen.text.long"] == 2
     assert "gen.text.long" not in levels({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\n"
                                                       "See the [Complete guide](references/guide.md).\n"}, make_skill)
+
+
+def test_file_tools_projects_advice_and_case_rules(make_skill):
+    found = levels({"SKILL.md": (
+        "---\nname: case-skill\ndescription: Recommend an architecture and explain the trade-offs\n"
+        "allowed-tools: Read, Grep, Glob, Edit\n---\n"
+        "Scan the codebase for dead code first.\n\n"
+        "If the list name is ambiguous, run `lists` and ask.\n\nIf an item is already checked, skip it.\n\n"
+        "- Fed/GDP/CPI → kalshi-trader\n- cross-platform odds → prediction-trader\n- KOL sentiment → kol-tracker\n"
+        "\n```dockerfile\nFROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n"
+        "EXPOSE 8000\nCMD [\"python\", \"app.py\"]\n```\n")}, make_skill)
+    assert found["tool.file.read"] == 2 and found["tool.file.write"] == 2
+    assert found["gen.text.prose"] >= 1 and found["reason.logic"] == 2  # two case rules and a routing list
+
+
+def test_one_conditional_is_not_judgement(make_skill):
+    found = levels({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\nIf it fails, retry once.\n"},
+                   make_skill)
+    assert "reason.logic" not in found

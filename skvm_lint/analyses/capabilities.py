@@ -66,6 +66,19 @@ RESPONSE = cue("response")
 PROSE_LONG = cue("prose_long")
 STEP_HEADING = cue("step_heading")
 STYLE = cue("style")
+READ_PROJECT = cue("read_project")
+CONDITIONAL_RULE = cue("conditional_rule")
+# A list item that routes a kind of request to a command or value: "Fed/GDP/CPI → kalshi-trader".
+ROUTE = re.compile(r"^[^→\n]{2,80}\s(→|->|=>)\s*\S")
+ADVISE = cue("advise")
+# Claude Code's file tools, as `allowed-tools` names them: the skill reads or edits the user's files.
+READ_TOOLS = frozenset({"Read", "Glob", "Grep", "LS", "NotebookRead"})
+WRITE_TOOLS = frozenset({"Write", "Edit", "MultiEdit", "NotebookEdit"})
+# Languages of files an agent writes (code and configuration), as opposed to commands it runs or data it reads.
+FILE_LANGUAGES = frozenset({"python", "javascript", "typescript", "tsx", "jsx", "go", "rust", "java", "kotlin",
+                            "swift", "c", "cpp", "c++", "csharp", "cs", "ruby", "php", "dockerfile", "docker",
+                            "yaml", "yml", "toml", "ini", "css", "scss", "html", "vue", "svelte", "sql", "liquid",
+                            "hcl", "terraform", "solidity", "dart", "scala", "elixir", "lua", "r"})
 LONG_OUTPUT = cue("long_output")
 # Arithmetic the agent does itself: a worked expression ("2×500K + 1×1M", "0.85 + (1 - 0.85) × 0.15"), a formula
 # ("score = hits * 0.5 + ..."), or the words for it. Dates and ranges ("2026-01-24", "1-10") are not expressions:
@@ -273,9 +286,16 @@ def web(c: _Context) -> Iterator[Finding]:
     yield Finding("tool.web", level, span, f"HTTP calls to {len(hosts) or 'an'} API host(s)")
 
 
+def _allowed_tools(c: _Context) -> set[str]:
+    value = (c.skill.frontmatter.data or {}).get("allowed-tools")
+    text = " ".join(map(str, value)) if isinstance(value, list) else value if isinstance(value, str) else ""
+    return set(re.findall(r"[A-Za-z]+", text))
+
+
 @detector
 def files(c: _Context) -> Iterator[Finding]:
-    """tool.file.read / tool.file.write: references to read, redirections and 'save to' instructions."""
+    """tool.file.write: redirections, 'save to' instructions, file tools the skill allows (Write, Edit), and code
+    or configuration fences the agent writes into the user's project (three or more: L2)."""
     targets = set()
     span = None
     for _facts, fspan, text in c.shell:
@@ -287,6 +307,14 @@ def files(c: _Context) -> Iterator[Finding]:
     if targets or writes:
         n = len(targets) + len(writes)
         yield Finding("tool.file.write", _level(n, 3, 5), span or writes[0][1], "writes files")
+    if _allowed_tools(c) & WRITE_TOOLS:
+        yield Finding("tool.file.write", 2, Span(c.file, c.skill.frontmatter.line_of("allowed-tools")),
+                      "allowed-tools lets it write and edit files")
+    written = [b for b in (c.body.code_blocks if c.body else [])
+               if b.language in FILE_LANGUAGES and b.text.count("\n") >= 5]
+    if written:
+        yield Finding("tool.file.write", 2 if len(written) >= 3 else 1, written[0].span,
+                      f"{len(written)} code or configuration block(s) to write into files")
 
 
 @detector
@@ -300,6 +328,12 @@ def file_reading(c: _Context) -> Iterator[Finding]:
         line = text.count("\n", 0, text.index(named[0])) + 1
         yield Finding("tool.file.read", 2, Span(c.file, line),
                       f"reads {len(named)} bundled documents ({named[0]}, ...)")
+        return
+    project = c.prose_matches(READ_PROJECT, bundled=True)
+    if project or _allowed_tools(c) & READ_TOOLS:
+        span = project[0][1] if project else Span(c.file, c.skill.frontmatter.line_of("allowed-tools"))
+        yield Finding("tool.file.read", 2, span, f"reads the user's files ({project[0][0]!r})" if project
+                      else "allowed-tools lets it read and search files")
         return
     reads = c.prose_matches(READ_FILE, bundled=True)
     reads += [(command.text, command.span) for command, _text in c.commands()
@@ -401,8 +435,8 @@ def _depth(text: str) -> int:
 def prose(c: _Context) -> Iterator[Finding]:
     """gen.text.prose: the skill has the agent compose text for people; reports, articles and posts are L2."""
     description = c.description()
-    in_description = PROSE.search(description)
-    body_hits = c.prose_matches(PROSE)
+    in_description = PROSE.search(description) or ADVISE.search(description)
+    body_hits = c.prose_matches(PROSE) + c.prose_matches(ADVISE)
     if in_description or len(body_hits) >= 2:
         multi = bool(PROSE_LONG.search(
             description + " " + " ".join(t for t, _ in body_hits)))
@@ -471,10 +505,16 @@ def arithmetic(c: _Context) -> Iterator[Finding]:
 def logic(c: _Context) -> Iterator[Finding]:
     """reason.logic: decision rules (trees, scoring, choosing by criteria, wording-to-value maps); 2+ is L2."""
     hits = [(m.group(0), span) for text, span in c.agent_prose for m in LOGIC.finditer(text)]
+    rules = [(m.group(0), span) for text, span in c.agent_prose for m in CONDITIONAL_RULE.finditer(text)]
+    if len(rules) >= 2:  # one "if ..., ask" is an instruction; several are case-by-case judgement
+        hits += rules
     for doc in c.agent_docs:
         mapped = [item for item in doc.list_items if WORDING_MAP.search(item.text)]
         if len(mapped) >= 3:
             hits.append(("maps the user's wording to values", mapped[0].span))
+        routes = [item for item in doc.list_items if ROUTE.search(item.text.split("\n", 1)[0])]
+        if len(routes) >= 3 and len(mapped) < 3:
+            hits.append(("routes requests by kind", routes[0].span))
     if hits:
         yield Finding("reason.logic", 2 if len(hits) >= 3 else 1, hits[0][1],
                       f"{len(hits)} decision rule(s) ({hits[0][0]})")
