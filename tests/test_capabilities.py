@@ -142,7 +142,8 @@ def test_sql_and_analysis_are_not_read_into_plain_words(make_skill):
                     "## Debugging\n\nThe tool has debugging support.\n")
     found = levels({"SKILL.md": plain}, make_skill)
     assert "gen.code.sql" not in found and "reason.analysis" not in found
-    real = BASE + "```\nSELECT name FROM users u JOIN orders o ON o.user_id = u.id\n```\n\nDebug this error first.\n"
+    real = BASE + ("```\nSELECT name FROM users u JOIN orders o ON o.user_id = u.id\n```\n\nDebug this error first.\n\n"
+                   "Then find the root cause.\n")
     found = levels({"SKILL.md": real}, make_skill)
     assert found["gen.code.sql"] == 2 and "reason.analysis" in found
 

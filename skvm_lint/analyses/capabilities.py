@@ -69,6 +69,9 @@ STYLE = cue("style")
 READ_PROJECT = cue("read_project")
 CONDITIONAL_RULE = cue("conditional_rule")
 # A list item that routes a kind of request to a command or value: "Fed/GDP/CPI → kalshi-trader".
+# An agent tool called with named arguments in the instructions: `WebFetch(url="...")`, `sessions_spawn(message:
+# "...", model: ...)`, "the Task tool with subagent_type=...": the agent writes structured tool arguments.
+TOOL_CALL = re.compile(r"\b[A-Za-z_][\w.]*\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]|\bsubagent_type\s*[=:]")
 ROUTE = re.compile(r"^[^→\n]{2,80}\s(→|->|=>)\s*\S")
 ADVISE = cue("advise")
 # Claude Code's file tools, as `allowed-tools` names them: the skill reads or edits the user's files.
@@ -246,6 +249,11 @@ def call_format(c: _Context) -> Iterator[Finding]:
             best = Finding("tool.call.format", level, command.span, why)
         if level == 3:
             break
+    if best is None or best.level < 2:
+        texts = c.agent_prose + [(i.text, i.span) for d in c.agent_docs for i in d.inline_code]
+        calls = [(m.group(0), span) for text, span in texts for m in [TOOL_CALL.search(text)] if m]
+        if calls:
+            best = Finding("tool.call.format", 2, calls[0][1], f"tool calls with named arguments ({calls[0][0]!r})")
     if best:
         yield best
 
@@ -522,7 +530,7 @@ def logic(c: _Context) -> Iterator[Finding]:
 
 @detector
 def reasoning(c: _Context) -> Iterator[Finding]:
-    for pattern, primitive, threshold in ((PLANNING, "reason.planning", 2), (ANALYSIS, "reason.analysis", 1)):
+    for pattern, primitive, threshold in ((PLANNING, "reason.planning", 2), (ANALYSIS, "reason.analysis", 2)):
         hits = c.prose_matches(pattern)
         if len(hits) >= threshold:
             yield Finding(primitive, _level(len(hits), 3, 8), hits[0][1], f"{len(hits)} passages ({hits[0][0]})")
