@@ -111,3 +111,16 @@ def test_wording_that_is_already_parallel_or_a_format_is_not_reported(make_skill
                     "3. Write the report.\n") == []  # a format for every item, not an operation over items
     assert wf_rules("## Steps\n\n1. Package it: the archive includes all files of the folder.\n"
                     "2. Upload it.\n") == []
+
+
+def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
+    def kinds(body: str) -> list[str]:
+        skill = skvm_lint.load(make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n{body}"}))
+        return [g.type for g in workflow.analyze(skill).groups]
+
+    assert kinds("## Context\n\nLoad all relevant context:\n\n- `spec.md` - requirements\n- `plan.md` - tasks\n") \
+        == ["ilp"]
+    assert kinds("## Start\n\n1. Read `memory/signals.jsonl` and `memory/index.json`.\n2. Encode.\n") == ["ilp"]
+    assert kinds("## More\n\nFor detailed guides, read these files:\n\n- `references/a.md`\n- `references/b.md`\n") \
+        == []  # read on demand
+    assert kinds("## Start\n\n1. Read `a.json`, then read the file it names in `b.json`.\n") == []  # a data flow

@@ -32,6 +32,10 @@ STEP_HEADING = cue("step_heading")
 BACK_REFERENCE = cue("back_reference")
 EACH = cue("each")
 EACH_FORMAT = cue("each_format")
+READ_VERB = cue("read_verb")
+SEQUENCE_WORD = cue("sequence")
+ON_DEMAND = cue("on_demand")
+DATA_FILE_NAME = re.compile(r"(?<![\w/.-])[\w~{}$][\w./~{}$*-]*\.(?:md|json|jsonl|ya?ml|txt|csv|toml|base|html|log|env)\b")
 CONCURRENT = cue("concurrent")
 SUBAGENT = cue("subagent")
 # Wording around a code block saying its commands are several of a kind, or meant to run together.
@@ -365,7 +369,54 @@ def _independent_reads(skill: Skill, owner: Callable[[Span], list[str]]) -> list
             block, placeholder, commands = queries
             return [Group("ilp", owner(block.span), f"read-only queries about the same {placeholder} "
                           f"({', '.join(commands[:3])})", "batched tool calls in one turn", block.span)]
+        reads = _independent_file_reads(doc)
+        if reads is not None:
+            span, names = reads
+            return [Group("ilp", owner(span), f"reads of independent files ({', '.join(names[:3])})",
+                          "the reads issued in one turn", span)]
     return []
+
+
+def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
+    """Two or more files read with nothing between them: one step that reads several ("Load spec.md, plan.md and
+    metadata.json"), or sibling list items that each read one. A back-reference ("from the previous step") or a
+    sequence word between them is a data flow, not independence."""
+    def files_read(text: str) -> list[str]:
+        line = text.split("\n", 1)[0]
+        if not READ_VERB.search(line) or BACK_REFERENCE.search(line) or SEQUENCE_WORD.search(line) \
+                or ON_DEMAND.search(line):
+            return []
+        names = {m.group(0).strip("`").lower(): m.group(0).strip("`") for m in DATA_FILE_NAME.finditer(line)}
+        return list(names.values())  # `dev.md` not `Dev.md` names one file
+
+    for item in [*doc.list_items, *doc.paragraphs]:
+        names = files_read(item.text)
+        if len(names) >= 2:
+            return item.span, names
+    starts = sorted(p.span.line for p in doc.paragraphs if p.list_item is None)  # the next paragraph outside lists
+    for lead in doc.paragraphs:  # "Load all relevant context:" then a list of the files
+        if lead.list_item is not None or not READ_VERB.search(lead.text) or BACK_REFERENCE.search(lead.text) \
+                or ON_DEMAND.search(lead.text) or DATA_FILE_NAME.search(lead.text):
+            continue
+        until = next((line for line in starts if line > lead.span.line), doc.line_count + 1)
+        listed = {m.group(0).strip("`").lower(): m.group(0).strip("`") for item in doc.list_items
+                  if lead.end_line <= item.span.line < until for m in DATA_FILE_NAME.finditer(item.text.split("\n")[0])}
+        if len(listed) >= 2:
+            return lead.span, list(listed.values())
+    siblings: dict[tuple[int | None, int | None], list[ListItem]] = {}
+    for item in doc.list_items:
+        siblings.setdefault((item.parent, item.section), []).append(item)
+    for items in siblings.values():
+        run: list[tuple[ListItem, str]] = []
+        for item in items:
+            names = files_read(item.text)
+            if len(names) == 1:
+                run.append((item, names[0]))
+                if len({name for _i, name in run}) >= 2:
+                    return run[0][0].span, [name for _i, name in run]
+            else:
+                run = []
+    return None
 
 
 def already_parallel(skill: Skill, group: Group, steps: list[Step]) -> bool:
