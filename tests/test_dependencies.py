@@ -157,3 +157,23 @@ def test_dp001_skips_example_code_and_groups_one_missing_declaration(make_skill)
     found = [d for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP001"]
     assert len(found) == 1 and found[0].message.startswith("5 pip dependencies used in scripts/run.py")
     assert "flask" not in found[0].message.lower()  # the user's project code, not the skill's
+
+
+def test_every_metadata_dialect_declares(make_skill):
+    root = make_skill({
+        "SKILL.md": ("---\nname: dialects\ndescription: x\ncompatibility: Requires Python 3.10+, ffmpeg and Docker\n"
+                     "requires: {bins: [yt-dlp], env: [ELEVENLABS_API_KEY]}\n"
+                     "dependencies: ['peft>=0.13.0']\n"
+                     "metadata: {clawdbot: {primaryEnv: PVE_TOKEN, requires: {commands: [mcporter], "
+                     "optionalEnv: [JIRA_BOARD], python: [pandas], bins: [clawdbot]}, "
+                     "config: {requiredEnv: [CASINO_API_KEY], optionalEnv: [SEARXNG_URL]}}}\n---\nbody\n"),
+        ".mcp.json": '{"mcpServers": {"x": {"command": "npx", "args": ["-y", "@acme/mcp-server"]}}}\n',
+    })
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    for key in [("system", "ffmpeg"), ("system", "docker"), ("system", "yt-dlp"), ("env", "ELEVENLABS_API_KEY"),
+                ("pip", "peft"), ("env", "PVE_TOKEN"), ("system", "mcporter"), ("env", "JIRA_BOARD"),
+                ("pip", "pandas"), ("host", "clawdbot"), ("env", "CASINO_API_KEY"), ("env", "SEARXNG_URL")]:
+        assert deps[key].declared, key
+    assert not deps[("env", "JIRA_BOARD")].required and not deps[("env", "SEARXNG_URL")].required
+    assert deps[("npm", "@acme/mcp-server")].required  # run by the bundled MCP config
+    assert ("system", "python") not in deps  # assumed on every machine

@@ -18,8 +18,9 @@ from typing import Any
 
 from ..model import CodeBlock, CodeFacts, Command, Skill, Span, for_people
 from ..parsing.commands import known_programs
-from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, HOST_CLIS, HUB_METADATA_KEYS,
-                          NODE_BUILTINS, NPM_INSTALLERS, PIP_INSTALLERS, SHELL_VARIABLES, SYSTEM_INSTALLERS)
+from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
+                          HUB_METADATA_KEYS, NODE_BUILTINS, NPM_INSTALLERS, PIP_INSTALLERS, SHELL_VARIABLES,
+                          SYSTEM_INSTALLERS)
 
 PROGRAM_NAME = re.compile(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
@@ -82,6 +83,8 @@ class _Collector:
         name = name.strip()
         if not name:
             return
+        if kind == "system" and name in HOST_CLIS:
+            kind = "host"  # the agent's own CLI, however the skill names it (a command, requires.bins)
         key = (kind, canonical(name, kind))
         dep = self.deps.get(key)
         if dep is None:
@@ -144,9 +147,6 @@ class _Collector:
                 self.add("uv", "system", cmd.span, "command")
             return
         if not PROGRAM_NAME.match(program) or program in self.local_programs:
-            return
-        if program in HOST_CLIS:  # the agent's own CLI: the agent running the skill provides it
-            self.add(program, "host", cmd.span, "command")
             return
         sub = next((a for a in args if not a.startswith("-")), "")
         if program in ("python", "python3") and len(args) >= 2 and args[0] == "-m":
@@ -393,7 +393,46 @@ def hub_requirements(skill: Skill) -> list[tuple[str, dict[str, Any]]]:
     for key in HUB_METADATA_KEYS:
         if isinstance(data.get(key), dict):
             blocks.append((key, data[key]))
+    # `requires:` at the top level or directly under `metadata` (clients that read it without a hub key)
+    for holder in (data, metadata if isinstance(metadata, dict) else {}):
+        if isinstance(holder.get("requires"), dict):
+            blocks.append(("requires", {"requires": holder["requires"]}))
     return blocks
+
+
+# (kind, field of `requires`, required) for every spelling hubs use; anyBins and optional fields name
+# alternatives or extras, so none of them alone is required.
+REQUIRES_FIELDS = (
+    ("system", "bins", True), ("system", "bin", True), ("system", "commands", True), ("system", "anyBins", False),
+    ("system", "optional", False), ("env", "env", True), ("env", "envs", True), ("env", "optional_env", False),
+    ("env", "optionalEnv", False), ("pip", "pip", True), ("pip", "python", True), ("npm", "npm", True),
+    ("npm", "packages", True),
+)
+
+
+def _compatibility(c: _Collector) -> None:
+    """``compatibility: Requires Python 3.10+, ffmpeg and Docker``: the programs it names are declared."""
+    value = (c.skill.frontmatter.data or {}).get("compatibility")
+    if not isinstance(value, str) or not c.skill.skill_md_path:
+        return
+    span = Span(c.skill.skill_md_path, c.skill.frontmatter.line_of("compatibility"))
+    for word in re.findall(r"[A-Za-z][\w.+-]*", value):
+        name = word.lower().rstrip(".")
+        if name in known_programs() and name not in BASE_PROGRAMS and name not in ASSUMED_PROGRAMS \
+                and name not in COMMAND_WORDS:
+            c.add(name, "system", span, "compatibility", declared=True, required=False)
+
+
+def _dependencies_field(c: _Collector) -> None:
+    """A top-level ``dependencies:`` list of requirement specifiers (``peft>=0.13.0``) declares pip packages."""
+    value = (c.skill.frontmatter.data or {}).get("dependencies")
+    if not isinstance(value, list) or not c.skill.skill_md_path:
+        return
+    span = Span(c.skill.skill_md_path, c.skill.frontmatter.line_of("dependencies"))
+    for spec in value:
+        req = _requirement_from_text(spec) if isinstance(spec, str) else None
+        if req:
+            c.add(req[0], "pip", span, "metadata", declared=True, required=False, version=req[1])
 
 
 def _metadata(c: _Collector) -> None:
@@ -403,16 +442,21 @@ def _metadata(c: _Collector) -> None:
     span = Span(c.skill.skill_md_path, fm.line_of("metadata"))
     for _key, block in hub_requirements(c.skill):
         requires = block.get("requires") if isinstance(block.get("requires"), dict) else {}
-        for kind, field_name in (("system", "bins"), ("system", "anyBins"), ("env", "env"), ("pip", "pip"),
-                                 ("npm", "npm")):
-            values = requires.get(field_name)
+        config = block.get("config") if isinstance(block.get("config"), dict) else {}
+        fields = [(requires, kind, name, required) for kind, name, required in REQUIRES_FIELDS]
+        fields += [(config, "env", "requiredEnv", True), (config, "env", "optionalEnv", False)]
+        for holder, kind, field_name, required in fields:
+            values = holder.get(field_name)
+            values = [values] if isinstance(values, str) else values
             for value in values if isinstance(values, list) else []:
                 if not isinstance(value, str):
                     continue
                 if kind == "system" and value in ASSUMED_PROGRAMS:
                     continue
-                # anyBins: any one of them will do, so none of them alone is required
-                c.add(value, kind, span, "metadata", declared=True, required=field_name != "anyBins")
+                c.add(value, kind, span, "metadata", declared=True, required=required)
+        primary = block.get("primaryEnv") or requires.get("primaryEnv")
+        if isinstance(primary, str) and ENV_NAME.match(primary):
+            c.add(primary, "env", span, "metadata", declared=True)  # the key the hub asks the user for
         for entry in block.get("install") or [] if isinstance(block.get("install"), list) else []:
             if not isinstance(entry, dict):
                 continue
@@ -519,20 +563,23 @@ MCP_LAUNCH = re.compile(r'"command"\s*:\s*"(npx|bunx|uvx)"\s*,\s*"args"\s*:\s*\[
 
 
 def _mcp_configs(c: _Collector) -> None:
-    """MCP server configs in JSON fences: ``{"command": "npx", "args": ["-y", "pkg"]}`` runs package ``pkg``."""
-    for doc in c.skill.markdown_docs():
-        for block in doc.code_blocks:
-            if block.language not in ("json", "jsonc", "json5", None) or '"command"' not in block.text:
-                continue
-            for m in MCP_LAUNCH.finditer(block.text):
-                args = [a.strip().strip('"') for a in m.group(2).split(",")]
-                package = next((a for a in args if a and not a.startswith("-")), None)
-                if package:
-                    line = block.content_line + block.text.count("\n", 0, m.start())
-                    span = Span(block.span.file, line)
-                    kind = "pip" if m.group(1) == "uvx" else "npm"
-                    c.add(_strip_version(package) if kind == "npm" else package, kind, span, "mcp-config")
-                    c.add({"npx": "node", "bunx": "bun", "uvx": "uv"}[m.group(1)], "system", span, "mcp-config")
+    """MCP server configs in JSON fences and bundled JSON files (``.mcp.json``, a desktop config):
+    ``{"command": "npx", "args": ["-y", "pkg"]}`` runs package ``pkg``."""
+    configs = [(block.text, block.span.file, block.content_line) for doc in c.skill.markdown_docs()
+               for block in doc.code_blocks if block.language in ("json", "jsonc", "json5", None)]
+    configs += [(f.text, f.path, 1) for f in c.skill.files
+                if f.text is not None and f.path.endswith(".json") and "node_modules/" not in f.path]
+    for text, file, first_line in configs:
+        if '"command"' not in text:
+            continue
+        for m in MCP_LAUNCH.finditer(text):
+            args = [a.strip().strip('"') for a in m.group(2).split(",")]
+            package = next((a for a in args if a and not a.startswith("-")), None)
+            if package:
+                span = Span(file, first_line + text.count("\n", 0, m.start()))
+                kind = "pip" if m.group(1) == "uvx" else "npm"
+                c.add(_strip_version(package) if kind == "npm" else package, kind, span, "mcp-config")
+                c.add({"npx": "node", "bunx": "bun", "uvx": "uv"}[m.group(1)], "system", span, "mcp-config")
 
 
 def _env_files(c: _Collector) -> None:
@@ -609,6 +656,8 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _pep723(c)
     _package_json(c)
     _metadata(c)
+    _compatibility(c)
+    _dependencies_field(c)
     _allowed_tools(c)
     _code(c)
     _reference_code(c)
