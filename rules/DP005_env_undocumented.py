@@ -1,8 +1,10 @@
 """Code reads an environment variable that the skill never mentions.
 
 ## What it does
-Reports an environment variable that a bundled script reads without a default (`os.environ["X"]`,
-`os.getenv("X")`, `process.env.X`, `$X`) when neither SKILL.md nor the hub metadata (`requires.env`) names it.
+Reports an environment variable that a bundled script reads without a default or a fallback
+(`os.environ["X"]`, `os.getenv("X")`, `process.env.X`, `$X`; not `os.getenv("X", "y")`, `process.env.X || "y"`,
+`${X:-y}` or a read inside an `if`) when neither the skill's documents (SKILL.md, a README, references, an
+`.env.example`) nor the hub metadata (`requires.env`) names it.
 
 ## Why it matters
 The agent cannot set up what it was never told about: the script fails at run time with a key error or an empty
@@ -28,7 +30,8 @@ class EnvUndocumented(Rule):
     severity = Severity.WARNING
 
     def check(self, skill, ctx):
-        text = skill.skill_md_text
+        text = "\n".join([skill.skill_md_text] + [f.text for f in skill.files if f.text is not None and (
+            f.kind == "markdown" or f.path.rsplit("/", 1)[-1].lower().startswith((".env", "env.", "config.example")))])
         scripts = {f.path for f in skill.files if f.kind == "script"}
         for dep in ctx.facts.dependencies.found:
             if dep.type != "env" or dep.declared or dep.name in text:

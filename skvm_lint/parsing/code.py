@@ -238,6 +238,30 @@ class _Extractor:
             self.facts.urls.append(Url(m.group(0).rstrip(".,;:$"), span))
 
 
+_FALLBACK_OPERATORS = frozenset({"||", "??", "or"})
+_GUARDS = frozenset({"if_statement", "elif_clause", "while_statement", "conditional_expression",
+                     "ternary_expression", "not_operator", "unary_expression", "assert_statement"})
+
+
+def _has_fallback(node: ts.Node) -> bool:
+    """A read with a fallback or a guard: ``process.env.X || 'y'``, ``os.environ.get('X') or 'y'``,
+    ``if (process.env.X)``: the code runs without the variable, so the setting is optional."""
+    child, parent = node, node.parent
+    while parent is not None and parent.type in ("parenthesized_expression", "member_expression", "call",
+                                                 "call_expression", "attribute", "subscript", "arguments",
+                                                 "argument_list", "await_expression", "await"):
+        if parent.type in ("arguments", "argument_list"):
+            return False  # an argument of another call: its own read, not a fallback
+        child, parent = parent, parent.parent
+    if parent is None:
+        return False
+    if parent.type in ("binary_expression", "boolean_operator"):
+        operator = parent.child_by_field_name("operator")
+        left = parent.child_by_field_name("left")
+        return operator is not None and operator.type in _FALLBACK_OPERATORS and left == child
+    return parent.type in _GUARDS
+
+
 def _unquote(word: str) -> str:
     if len(word) >= 2 and word[0] == word[-1] and word[0] in "'\"":
         return word[1:-1]
@@ -286,7 +310,8 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         if name in ("os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ.setdefault") and first:
             args = call.child_by_field_name("arguments")
             has_default = args is not None and len(args.named_children) > 1
-            f.env_reads.append(EnvRead(_strip_quotes(x.text(first)), x.span(call), optional=has_default))
+            f.env_reads.append(EnvRead(_strip_quotes(x.text(first)), x.span(call),
+                                       optional=has_default or _has_fallback(call)))
         elif name in PY_SUBPROCESS:
             _subprocess_command(x, call, name in PY_SHELL_CALLS)
     if any(call.name in PY_SUBPROCESS for call in f.calls):
@@ -459,12 +484,12 @@ def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> No
     for prop in captures.get("env_name", []):
         obj = prop.parent.child_by_field_name("object") if prop.parent is not None else None
         if obj is not None and x.text(obj) == "process.env":
-            f.env_reads.append(EnvRead(x.text(prop), x.span(prop)))
+            f.env_reads.append(EnvRead(x.text(prop), x.span(prop), optional=_has_fallback(prop.parent)))
     for node in captures.get("env_key", []):
         parent = node.parent
         obj = parent.child_by_field_name("object") if parent is not None else None
         if obj is not None and x.text(obj) == "process.env":
-            f.env_reads.append(EnvRead(_strip_quotes(x.text(node)), x.span(node)))
+            f.env_reads.append(EnvRead(_strip_quotes(x.text(node)), x.span(node), optional=_has_fallback(parent)))
     for node in captures.get("string", []):
         x.add_string(node, _strip_quotes(x.text(node)))
     for node in captures.get("comment", []):
