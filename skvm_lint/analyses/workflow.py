@@ -55,7 +55,7 @@ WRITE_METHOD = re.compile(r"-X\s*(POST|PUT|DELETE|PATCH)|--method[= ](POST|PUT|D
 PLACEHOLDER = re.compile(r"<[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+>|\b[A-Z][A-Z0-9]*_ID\b")
 ALTERNATIVE_COMMENT = re.compile(r"#[ \t]*(or|alternatively|instead)\b|^[ \t]*or:?[ \t]*$",
                                  re.IGNORECASE | re.MULTILINE)
-ALTERNATIVES = re.compile(r"\b(either|or|one of|alternatively|instead)\b|\s/\s", re.IGNORECASE)
+ALTERNATIVES = cue("alternatives")
 FILE_ARG = re.compile(r"^[\w./~-]+\.(json|csv|txt|md|xlsx|png|jpg|pdf|mp3|mp4|wav|html|yaml|yml|log|db)$")
 
 
@@ -384,9 +384,14 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
     def files_read(text: str) -> list[str]:
         line = text.split("\n", 1)[0]
         if not READ_VERB.search(line) or BACK_REFERENCE.search(line) or SEQUENCE_WORD.search(line) \
-                or ON_DEMAND.search(line):
+                or ON_DEMAND.search(line) or ALTERNATIVES.search(line):
             return []
-        names = {m.group(0).strip("`").lower(): m.group(0).strip("`") for m in DATA_FILE_NAME.finditer(line)}
+        found = list(DATA_FILE_NAME.finditer(line))
+        if not found or READ_VERB.search(line).start() > found[0].start():
+            return []  # "`requirements.txt` → Python, read from python/": the verb is about something else
+        if any(re.search(r"[{<$]", m.group(0)) for m in found):
+            return []  # `personas/{activePersona}.md`: named by a value read before, a data flow
+        names = {m.group(0).strip("`").lower(): m.group(0).strip("`") for m in found}
         return list(names.values())  # `dev.md` not `Dev.md` names one file
 
     for item in [*doc.list_items, *doc.paragraphs]:
@@ -395,8 +400,9 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
             return item.span, names
     starts = sorted(p.span.line for p in doc.paragraphs if p.list_item is None)  # the next paragraph outside lists
     for lead in doc.paragraphs:  # "Load all relevant context:" then a list of the files
-        if lead.list_item is not None or not READ_VERB.search(lead.text) or BACK_REFERENCE.search(lead.text) \
-                or ON_DEMAND.search(lead.text) or DATA_FILE_NAME.search(lead.text):
+        last = lead.text.rstrip().rsplit("\n", 1)[-1]
+        if lead.list_item is not None or not last.endswith((":", "：")) or not READ_VERB.search(last) \
+                or BACK_REFERENCE.search(last) or ON_DEMAND.search(last) or DATA_FILE_NAME.search(last):
             continue
         until = next((line for line in starts if line > lead.span.line), doc.line_count + 1)
         listed = {m.group(0).strip("`").lower(): m.group(0).strip("`") for item in doc.list_items

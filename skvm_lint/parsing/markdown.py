@@ -23,6 +23,7 @@ from ..model import (
     Table,
 )
 from .code import FENCE_LANGUAGES, PARSED_LANGUAGES, extract_facts, strip_prompts
+from ..vocabulary import COMMAND_WORDS, SHELL_SYNTAX
 from .commands import CODE, PROSE, recognise
 
 
@@ -50,7 +51,15 @@ def _looks_like_shell(text: str, file: str, line0: int, timeout_ms: int) -> bool
         return False
     if any(line.startswith("$ ") for line in lines):
         return True
-    return recognise(lines[0], CODE, file, line0, timeout_ms=timeout_ms, single_word=True) is not None
+    first = recognise(lines[0], CODE, file, line0, timeout_ms=timeout_ms, single_word=True)
+    if first is None:
+        return False
+    program = first.facts.commands[0].program
+    if program not in COMMAND_WORDS and program not in SHELL_SYNTAX:
+        return True
+    # `read references/ch01.md` or `find the file`: an everyday word first needs another program next to be shell
+    second = recognise(lines[1], CODE, file, line0 + 1, timeout_ms=timeout_ms) if len(lines) > 1 else None
+    return second is not None and second.facts.commands[0].program != program
 
 
 def _inside_quotation(before: str) -> bool:
