@@ -24,7 +24,8 @@ def _hosts(key: str) -> re.Pattern[str]:
     return re.compile(rf"(^|\.)({names})$")
 
 
-HUB_METADATA_KEYS = tuple(_DATA["hubs"]["metadata_keys"])  # in the file's order: evidence is listed in it
+HUB_METADATA_KEYS = tuple(_DATA["hubs"]["metadata_keys"])
+HUB_CLIS = frozenset(_DATA["hubs"]["clis"])  # in the file's order: evidence is listed in it
 
 INTERPRETERS = _words("programs", "interpreters")
 SHELL_EVALUATORS = _words("programs", "shell_evaluators")

@@ -177,3 +177,15 @@ def test_every_metadata_dialect_declares(make_skill):
     assert not deps[("env", "JIRA_BOARD")].required and not deps[("env", "SEARXNG_URL")].required
     assert deps[("npm", "@acme/mcp-server")].required  # run by the bundled MCP config
     assert ("system", "python") not in deps  # assumed on every machine
+
+
+def test_alternatives_self_installs_and_host_modules(make_skill):
+    root = make_skill({"SKILL.md": (
+        "---\nname: mermaid-skill\ndescription: x\n---\n```bash\nnpm install beautiful-mermaid\n# or\n"
+        "bun add beautiful-mermaid\nclawdhub install mermaid-skill\nbrew install frappecli\n```\n"
+        "```python\nfrom clawdbot import AgentSkill\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("system", "npm")].required and not deps[("system", "bun")].required  # one of two ways
+    assert ("system", "clawdhub") not in deps  # installing the skill itself
+    assert deps[("system", "frappecli")].declared  # another tool's install is still a declaration
+    assert ("host", "clawdbot") in deps and ("pip", "clawdbot") not in deps

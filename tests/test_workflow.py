@@ -124,3 +124,16 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
     assert kinds("## More\n\nFor detailed guides, read these files:\n\n- `references/a.md`\n- `references/b.md`\n") \
         == []  # read on demand
     assert kinds("## Start\n\n1. Read `a.json`, then read the file it names in `b.json`.\n") == []  # a data flow
+
+
+def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):
+    def kinds(body: str, description: str = "x") -> list[str]:
+        skill = skvm_lint.load(make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: {description}\n---\n"
+                                                        f"{body}"}))
+        return [g.type for g in workflow.analyze(skill).groups]
+
+    assert kinds("- Tracks tokens and costs\n- Includes main session + subagent sessions\n"
+                 "- Exports CSV for sub-agents and each session\n") == []
+    assert kinds("Spawn one sub-agent per repository; each works on its own.\n") == ["tlp"]
+    assert kinds("Load the guide you need:\n\n- \"unit tests\" → `resources/unit.md`\n"
+                 "- \"mocking\" → `resources/mocks.md`\n") == []

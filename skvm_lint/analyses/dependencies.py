@@ -19,7 +19,7 @@ from typing import Any
 from ..model import CodeBlock, CodeFacts, Command, Skill, Span, for_people
 from ..parsing.commands import known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
-                          HUB_METADATA_KEYS, NODE_BUILTINS, NPM_INSTALLERS, PIP_INSTALLERS, SHELL_VARIABLES,
+                          HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_INSTALLERS, PIP_INSTALLERS, SHELL_VARIABLES,
                           SYSTEM_INSTALLERS)
 
 PROGRAM_NAME = re.compile(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
@@ -114,6 +114,9 @@ class _Collector:
         top = module.split(".", 1)[0]
         if not top or top in sys.stdlib_module_names or top == "__future__" or top in self.local_modules:
             return
+        if top in HOST_CLIS:  # `from clawdbot import AgentSkill`: the agent's own runtime provides it
+            self.add(top, "host", span, source)
+            return
         parts = module.split(".")
         dist = next((mapping[".".join(parts[:i])] for i in range(len(parts), 0, -1) if ".".join(parts[:i]) in mapping),
                     top)
@@ -133,8 +136,15 @@ class _Collector:
 
     # --- Commands ----------------------------------------------------------------------------------------------
 
-    def command(self, cmd: Command, cited: bool = False) -> None:
-        """``cited``: written in a line of Markdown rather than a code block or script (weaker evidence)."""
+    def command(self, cmd: Command, cited: bool = False, alternative: bool = False) -> None:
+        """``cited``: written in a line of Markdown rather than a code block or script (weaker evidence);
+        ``alternative``: one of several ways shown (after an ``# or`` line), so nothing it runs is required."""
+        if alternative:
+            before = set(self.deps)
+            self.command(cmd, cited)
+            for key in set(self.deps) - before:
+                self.deps[key].required = False
+            return
         program = cmd.program
         args = [a for a in cmd.argv[1:]]
         if cmd.via in ("npx", "bunx", "pnpx"):
@@ -149,6 +159,8 @@ class _Collector:
         if not PROGRAM_NAME.match(program) or program in self.local_programs:
             return
         sub = next((a for a in args if not a.startswith("-")), "")
+        if program in HUB_CLIS and sub in ("install", "add") and _installs_itself(args, sub, self.skill):
+            return  # `clawhub install this-skill`: how the skill itself is installed, not what it needs
         if program in ("python", "python3") and len(args) >= 2 and args[0] == "-m":
             if args[1] == "pip" and len(args) > 2 and args[2] == "install":
                 self._installs("pip", args[3:], cmd.span)
@@ -204,6 +216,12 @@ class _Collector:
                 name = arg.split("@", 1)[0].rsplit("/", 1)[-1] if installer == "go" else arg.rsplit("/", 1)[-1]
                 if PROGRAM_NAME.match(name):
                     self.add(_program_for_package(name), "system", span, "install-line", declared=True)
+
+
+def _installs_itself(args: list[str], sub: str, skill: Skill) -> bool:
+    names = {skill.folder_name.lower(), (skill.name or "").lower()} - {""}
+    targets = [a for a in args[args.index(sub) + 1:] if not a.startswith("-")]
+    return bool(targets) and all(t.lower().rsplit("/", 1)[-1].split("@", 1)[0] in names for t in targets)
 
 
 def _after(args: list[str], word: str) -> list[str]:
@@ -538,8 +556,9 @@ def _code(c: _Collector) -> None:
                 # A JS fence in SKILL.md is an example of code to write: its imports are requirements when the
                 # skill sets up a JS project (npm install, npx create-*), as bundled scripts' imports always are.
                 c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
+        alternatives = {comment.span.line + 1 for comment in facts.comments if ALTERNATIVE_LINE.match(comment.text)}
         for command in facts.commands:  # shell commands, and programs run through subprocess/child_process
-            c.command(command, cited=id(facts) in cited)
+            c.command(command, cited=id(facts) in cited, alternative=command.span.line in alternatives)
         _env(c, facts, file, assigned_by_file.get(file, set()) - exported)
         _services(c, facts)
     for name in sorted(exported):
@@ -556,6 +575,8 @@ def _code(c: _Collector) -> None:
             c.add(runtime, "system", Span(f.path, 1), "script")
 
 
+# `# or`, `# alternatively`, `# or with bun:` on the line before a command: that command is one way of several.
+ALTERNATIVE_LINE = re.compile(r"#\s*(or|alternatively|instead)\b", re.IGNORECASE)
 ENV_LINE = re.compile(r"^(?:export\s+)?([A-Z][A-Z0-9_]*)=")
 
 

@@ -35,6 +35,8 @@ EACH_FORMAT = cue("each_format")
 READ_VERB = cue("read_verb")
 SEQUENCE_WORD = cue("sequence")
 ON_DEMAND = cue("on_demand")
+DELEGATE = cue("delegate")
+ROUTE_ARROW = re.compile(r"\s(→|->|=>)\s")
 DATA_FILE_NAME = re.compile(r"(?<![\w/.-])[\w~{}$][\w./~{}$*-]*\.(?:md|json|jsonl|ya?ml|txt|csv|toml|base|html|log|env)\b")
 CONCURRENT = cue("concurrent")
 SUBAGENT = cue("subagent")
@@ -237,7 +239,7 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
     description = (skill.frontmatter.data or {}).get("description")
     if isinstance(description, str):
         prose.append((description, Span(skill.skill_md_path or "SKILL.md", skill.frontmatter.line_of("description"))))
-    sub = [(t, sp) for t, sp in prose if SUBAGENT.search(t)]
+    sub = [(t, sp) for t, sp in prose if SUBAGENT.search(t) and DELEGATE.search(t)]
     if len(sub) >= 2 or any(CONCURRENT.search(t) or re.search(r"\b(independent|each)\b", t, re.I) for t, _ in sub):
         groups.append(Group("tlp", owner(sub[0][1]), "independent sub-tasks the skill hands to sub-agents",
                             "one sub-agent per branch", sub[0][1]))
@@ -384,7 +386,7 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
     def files_read(text: str) -> list[str]:
         line = text.split("\n", 1)[0]
         if not READ_VERB.search(line) or BACK_REFERENCE.search(line) or SEQUENCE_WORD.search(line) \
-                or ON_DEMAND.search(line) or ALTERNATIVES.search(line):
+                or ON_DEMAND.search(line) or ALTERNATIVES.search(line) or ROUTE_ARROW.search(line):
             return []
         found = list(DATA_FILE_NAME.finditer(line))
         if not found or READ_VERB.search(line).start() > found[0].start():
@@ -405,8 +407,11 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
                 or BACK_REFERENCE.search(last) or ON_DEMAND.search(last) or DATA_FILE_NAME.search(last):
             continue
         until = next((line for line in starts if line > lead.span.line), doc.line_count + 1)
-        listed = {m.group(0).strip("`").lower(): m.group(0).strip("`") for item in doc.list_items
-                  if lead.end_line <= item.span.line < until for m in DATA_FILE_NAME.finditer(item.text.split("\n")[0])}
+        lines = [item.text.split("\n")[0] for item in doc.list_items if lead.end_line <= item.span.line < until]
+        if any(ROUTE_ARROW.search(line) or ALTERNATIVES.search(line) for line in lines):
+            continue  # "request -> file": a routing list, of which one applies
+        listed = {m.group(0).strip("`").lower(): m.group(0).strip("`") for line in lines
+                  for m in DATA_FILE_NAME.finditer(line) if not re.search(r"[{<$]", m.group(0))}
         if len(listed) >= 2:
             return lead.span, list(listed.values())
     siblings: dict[tuple[int | None, int | None], list[ListItem]] = {}
