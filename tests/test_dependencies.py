@@ -189,3 +189,19 @@ def test_alternatives_self_installs_and_host_modules(make_skill):
     assert ("system", "clawdhub") not in deps  # installing the skill itself
     assert deps[("system", "frappecli")].declared  # another tool's install is still a declaration
     assert ("host", "clawdbot") in deps and ("pip", "clawdbot") not in deps
+
+
+def test_guarded_and_platform_specific_programs_are_optional(make_skill):
+    root = make_skill({
+        "SKILL.md": ("---\nname: g-skill\ndescription: x\n---\n```bash\n# macOS\nbrew install pandoc\n"
+                     "# Windows\nchoco install pandoc\nnpx skills add acme/skills@x\n```\n"),
+        "scripts/a.sh": ("#!/bin/bash\nif command -v jq &> /dev/null; then\n  jq . f.json\nfi\n"
+                         "command -v ffmpeg >/dev/null || { echo 'need ffmpeg'; exit 1; }\nffmpeg -i a b\n"
+                         "if ! command -v pnpm &> /dev/null; then npm install -g pnpm; fi\npnpm install left-pad\n"),
+    })
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert not deps[("system", "jq")].required  # it copes without jq
+    assert deps[("system", "ffmpeg")].required  # the check exits without it
+    assert not deps[("system", "choco")].required  # one platform's way
+    assert deps[("npm", "left-pad")].required  # what a guarded program installs is still needed
+    assert ("npm", "skills") not in deps  # a hub CLI installing a skill

@@ -137,3 +137,11 @@ def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):
     assert kinds("Spawn one sub-agent per repository; each works on its own.\n") == ["tlp"]
     assert kinds("Load the guide you need:\n\n- \"unit tests\" → `resources/unit.md`\n"
                  "- \"mocking\" → `resources/mocks.md`\n") == []
+
+
+def test_each_needs_an_operation_not_a_deliverable():
+    assert workflow._each_operation("Fetch the title for each URL in urls.txt.")
+    assert workflow._each_operation("- For each file, extract the tables.")
+    assert workflow._each_operation("对每个文件运行转换")
+    assert not workflow._each_operation("- Component specifications for each platform (Material, HIG)")
+    assert not workflow._each_operation("For each hypothesis include:")

@@ -136,18 +136,24 @@ class _Collector:
 
     # --- Commands ----------------------------------------------------------------------------------------------
 
-    def command(self, cmd: Command, cited: bool = False, alternative: bool = False) -> None:
+    def command(self, cmd: Command, cited: bool = False, alternative: bool = False, guarded: bool = False) -> None:
         """``cited``: written in a line of Markdown rather than a code block or script (weaker evidence);
-        ``alternative``: one of several ways shown (after an ``# or`` line), so nothing it runs is required."""
-        if alternative:
-            before = set(self.deps)
+        ``alternative``: one of several ways shown (after an ``# or`` line), so nothing it runs is required;
+        ``guarded``: the code checks for the program first and copes without it, so the program is optional
+        (what it installs or runs is not)."""
+        if alternative or guarded:  # record it, but let it make nothing required that was not already
+            required_before = {key: dep.required for key, dep in self.deps.items()}
             self.command(cmd, cited)
-            for key in set(self.deps) - before:
-                self.deps[key].required = False
+            program_key = ("system", canonical(cmd.program, "system"))
+            for key, dep in self.deps.items():
+                if alternative or key == program_key:
+                    dep.required = required_before.get(key, False) and dep.required
             return
         program = cmd.program
         args = [a for a in cmd.argv[1:]]
         if cmd.via in ("npx", "bunx", "pnpx"):
+            if program in HUB_CLIS:  # `npx skills add x`: a hub CLI installing a skill
+                return
             self.add(_strip_version(program), "npm", cmd.span, "npx")
             self.add("node" if cmd.via != "bunx" else "bun", "system", cmd.span, "npx")
             return
@@ -216,6 +222,24 @@ class _Collector:
                 name = arg.split("@", 1)[0].rsplit("/", 1)[-1] if installer == "go" else arg.rsplit("/", 1)[-1]
                 if PROGRAM_NAME.match(name):
                     self.add(_program_for_package(name), "system", span, "install-line", declared=True)
+
+
+def _guarded_programs(facts: CodeFacts) -> set[str]:
+    """Programs the code checks for before running (``command -v jq``, ``which jq``, ``hash jq``) and does without
+    when missing: optional. A check followed by ``exit`` within two lines makes the program required."""
+    exits = {cmd.span.line for cmd in facts.commands if cmd.program == "exit"}
+    guarded = set()
+    for cmd in facts.commands:
+        argv = cmd.argv
+        if cmd.program in ("command", "type") and len(argv) >= 3 and argv[1] in ("-v", "-p", "-P"):
+            name = argv[2]
+        elif cmd.program in ("which", "hash") and len(argv) >= 2:
+            name = argv[-1]
+        else:
+            continue
+        if not any(cmd.span.line <= line <= cmd.span.line + 2 for line in exits):
+            guarded.add(name)
+    return guarded
 
 
 def _installs_itself(args: list[str], sub: str, skill: Skill) -> bool:
@@ -557,8 +581,10 @@ def _code(c: _Collector) -> None:
                 # skill sets up a JS project (npm install, npx create-*), as bundled scripts' imports always are.
                 c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
         alternatives = {comment.span.line + 1 for comment in facts.comments if ALTERNATIVE_LINE.match(comment.text)}
+        guarded = _guarded_programs(facts)
         for command in facts.commands:  # shell commands, and programs run through subprocess/child_process
-            c.command(command, cited=id(facts) in cited, alternative=command.span.line in alternatives)
+            c.command(command, cited=id(facts) in cited, alternative=command.span.line in alternatives,
+                      guarded=command.program in guarded)
         _env(c, facts, file, assigned_by_file.get(file, set()) - exported)
         _services(c, facts)
     for name in sorted(exported):
@@ -576,7 +602,9 @@ def _code(c: _Collector) -> None:
 
 
 # `# or`, `# alternatively`, `# or with bun:` on the line before a command: that command is one way of several.
-ALTERNATIVE_LINE = re.compile(r"#\s*(or|alternatively|instead)\b", re.IGNORECASE)
+ALTERNATIVE_LINE = re.compile(r"#\s*((or|alternatively|instead)\b|(on |for |with )?(windows|macos|mac|os ?x|linux|"
+                              r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey)\b)",
+                              re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
 ENV_LINE = re.compile(r"^(?:export\s+)?([A-Z][A-Z0-9_]*)=")
 
 

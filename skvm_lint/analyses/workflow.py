@@ -36,6 +36,8 @@ READ_VERB = cue("read_verb")
 SEQUENCE_WORD = cue("sequence")
 ON_DEMAND = cue("on_demand")
 DELEGATE = cue("delegate")
+ACTION_VERB = cue("action_verb")
+SEQUENTIAL = cue("sequential")
 ROUTE_ARROW = re.compile(r"\s(→|->|=>)\s")
 DATA_FILE_NAME = re.compile(r"(?<![\w/.-])[\w~{}$][\w./~{}$*-]*\.(?:md|json|jsonl|ya?ml|txt|csv|toml|base|html|log|env)\b")
 CONCURRENT = cue("concurrent")
@@ -223,8 +225,7 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
                                 "them", "batched tool calls in one turn", run[0].span))
         run = [step] if step is not None else []
     for step in steps:
-        each = EACH.search(step.text)
-        if each and not EACH_FORMAT.match(step.text, each.start()) or (step.loops and CONCURRENT.search(step.text)):
+        if _each_operation(step.text) or (step.loops and CONCURRENT.search(step.text)):
             groups.append(Group("dlp", [step.id], "the same operation on many independent items",
                                 "xargs -P / concurrent.futures / Promise.all over the items", step.span))
     body = skill.body
@@ -239,7 +240,7 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
     description = (skill.frontmatter.data or {}).get("description")
     if isinstance(description, str):
         prose.append((description, Span(skill.skill_md_path or "SKILL.md", skill.frontmatter.line_of("description"))))
-    sub = [(t, sp) for t, sp in prose if SUBAGENT.search(t) and DELEGATE.search(t)]
+    sub = [(t, sp) for t, sp in prose if SUBAGENT.search(t) and DELEGATE.search(t) and not SEQUENTIAL.search(t)]
     if len(sub) >= 2 or any(CONCURRENT.search(t) or re.search(r"\b(independent|each)\b", t, re.I) for t, _ in sub):
         groups.append(Group("tlp", owner(sub[0][1]), "independent sub-tasks the skill hands to sub-agents",
                             "one sub-agent per branch", sub[0][1]))
@@ -260,6 +261,21 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
                                 "concurrent calls over the items (xargs -P, concurrent.futures, Promise.all)",
                                 each[0][1]))
     return groups
+
+
+def _each_operation(text: str) -> bool:
+    """Whether ``text`` applies an operation to each of many items: an "each" phrase that starts its line, or a
+    line that starts with an action verb ("Fetch the title for each URL"); not a per-item format ("For each
+    hypothesis include:") nor a deliverable ("Component specifications for each platform")."""
+    for m in EACH.finditer(text):
+        if EACH_FORMAT.match(text, m.start()):
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        line = re.sub(r"^[\s>*_#\d.)-]*(\*\*[^*]*\*\*:?\s*)?", "", text[start:m.start()])
+        sentence = re.split(r"[.!?;:]\s+", line)[-1]
+        if not sentence.strip() or ACTION_VERB.match(sentence) or not m.group(0).isascii():
+            return True
+    return False
 
 
 def _read_only_sublist(doc: MarkdownDoc) -> ListItem | None:
