@@ -71,7 +71,7 @@ CONDITIONAL_RULE = cue("conditional_rule")
 # A list item that routes a kind of request to a command or value: "Fed/GDP/CPI → kalshi-trader".
 # An agent tool called with named arguments in the instructions: `WebFetch(url="...")`, `sessions_spawn(message:
 # "...", model: ...)`, "the Task tool with subagent_type=...": the agent writes structured tool arguments.
-TOOL_CALL = re.compile(r"\b[A-Za-z_][\w.]*\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]|\bsubagent_type\s*[=:]")
+TOOL_CALL = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]|\bsubagent_type\s*[=:]")  # linear
 ROUTE = re.compile(r"^[^→\n]{2,80}\s(→|->|=>)\s*\S")
 ADVISE = cue("advise")
 # Claude Code's file tools, as `allowed-tools` names them: the skill reads or edits the user's files.

@@ -39,7 +39,8 @@ DELEGATE = cue("delegate")
 ACTION_VERB = cue("action_verb")
 SEQUENTIAL = cue("sequential")
 ROUTE_ARROW = re.compile(r"\s(→|->|=>)\s")
-DATA_FILE_NAME = re.compile(r"(?<![\w/.-])[\w~{}$][\w./~{}$*-]*\.(?:md|json|jsonl|ya?ml|txt|csv|toml|base|html|log|env)\b")
+# A name starts only where its characters do not continue one: one candidate per run of them, so linear time.
+DATA_FILE_NAME = re.compile(r"(?<![\w./~{}$*-])[\w~{}$][\w./~{}$*-]*\.(?:md|json|jsonl|ya?ml|txt|csv|toml|base|html|log|env)\b")
 CONCURRENT = cue("concurrent")
 SUBAGENT = cue("subagent")
 # Wording around a code block saying its commands are several of a kind, or meant to run together.
