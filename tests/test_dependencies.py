@@ -205,3 +205,13 @@ def test_guarded_and_platform_specific_programs_are_optional(make_skill):
     assert not deps[("system", "choco")].required  # one platform's way
     assert deps[("npm", "left-pad")].required  # what a guarded program installs is still needed
     assert ("npm", "skills") not in deps  # a hub CLI installing a skill
+
+
+def test_prose_and_synopses_in_fences_are_not_programs(make_skill):
+    root = make_skill({"SKILL.md": (
+        "---\nname: p-skill\ndescription: x\n---\n```bash\nagent-browser back | forward | reload | close\n"
+        "# npm (if needed)\nnpm install -g bun\n```\n```bash\ndroid exec --auto\nImplement authentication flow\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    for name in ("forward", "reload", "close", "Implement"):
+        assert ("system", name) not in deps, name
+    assert not deps[("system", "npm")].required  # an install for those who need it

@@ -187,6 +187,8 @@ class _Collector:
             return
         if program not in known_programs() and ("system", canonical(program, "system")) not in self.deps and (
                 "_" in program  # `verify_otp`, `sessions_spawn`: a function or an agent tool
+                or program[0].isupper()  # `Implement the flow` in a fence: prose, programs are lower case
+                or cmd.pipeline_position and len(cmd.argv) == 1  # `x back | forward | close`: a usage synopsis
                 or cmd.argv[0].startswith(("/", "~"))  # `/usr/local/bin/suid-binary`: a file on one machine
                 or cited):  # `init <id> -o x` in a table: maybe a subcommand; a code block or script would say
             return
@@ -603,7 +605,8 @@ def _code(c: _Collector) -> None:
 
 # `# or`, `# alternatively`, `# or with bun:` on the line before a command: that command is one way of several.
 ALTERNATIVE_LINE = re.compile(r"#\s*((or|alternatively|instead)\b|(on |for |with )?(windows|macos|mac|os ?x|linux|"
-                              r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey)\b)",
+                              r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey)\b)"
+                              r"|#.*\b(if needed|optional(ly)?|if you prefer)\b",
                               re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
 ENV_LINE = re.compile(r"^(?:export\s+)?([A-Z][A-Z0-9_]*)=")
 
