@@ -7,6 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+import skvm_lint
+from skvm_lint.analyses import solidification
 from skvm_lint.cli import main
 from skvm_lint.config import Config
 from skvm_lint.pipeline import process_skill
@@ -106,3 +108,35 @@ def test_a_script_that_cannot_be_written_drops_its_whole_fix(tmp_path: Path, mon
     assert "convert-csv.py" not in skill_md and 'open("<INPUT>")' in skill_md  # that fence is untouched
     assert "scripts/search.sh" in skill_md  # the other extraction went through
     assert any("not created" in line for line in report.skipped), report.skipped
+
+
+def test_what_is_not_code_the_agent_composes(make_skill):
+    """Issue 22's false patterns: none of these fences is a candidate."""
+    fences = {
+        "awk and jq programs": "```bash\nawk '{print $3}' access.log | sort | uniq -c\n"
+                               "jq '.items[] | {name: .n}' data.json | head\n```",
+        "a Python heredoc": "```bash\npython3 << 'EOF'\nname = 'x'\nprint(f\"{name}\")\nEOF\n```",
+        "a shell function's arguments": "```bash\nlog() {\n  echo \"$1\" | tee -a run.log\n}\n```",
+        "one long command": "```bash\ncurl -X POST https://api.example.org/items \\\n  -H \"Authorization: Bearer "
+                            "YOUR_TOKEN\" \\\n  -d '{\"name\": \"<NAME>\"}'\n```",
+        "alternatives": "```bash\nnpm install -g <PACKAGE_NAME>\n# or\nyarn global add <PACKAGE_NAME>\n```",
+        "a bundled script through the client's folder variable":
+            "```bash\npython3 ${CLAUDE_SKILL_DIR}/scripts/run.py --city <CITY> | jq .temp\n```",
+        "a hub install path": "```bash\npython3 ~/.openclaw/skills/case-skill/scripts/run.py <CITY> | jq .\n```",
+        "TypeScript generics": "```typescript\nfunction first<T>(items: T[]): T {\n  const [head] = items;\n"
+                               "  console.log(head);\n  return head;\n}\nfirst([1, 2]);\n```",
+        "an example section": "## Examples\n\n```bash\ncurl -s \"https://api.example.org/?q=<QUERY>\" | jq .\n```",
+        "a shown program": "Here is how the library reads a file:\n\n```python\n" + "x = load('a.csv')\n" * 16 + "```",
+    }
+    for what, fence in fences.items():
+        root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Step\n\n{fence}\n",
+                           "scripts/run.py": "print(1)\n"})
+        assert solidification.analyze(skvm_lint.load(root)).candidates == (), what
+
+
+def test_code_in_a_reference_counts_only_when_skill_md_runs_it(make_skill):
+    fence = "```bash\ncurl -s \"https://api.example.org/search?q=<QUERY>&limit=20\" | jq -r '.items[] | .title'\n```\n"
+    for line, expected in (("See references/api.md for details.", 0), ("Run the steps in references/api.md.", 1)):
+        root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n{line}\n",
+                           "references/api.md": f"## Search\n\n{fence}"})
+        assert len(solidification.analyze(skvm_lint.load(root)).candidates) == expected, line

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..cues import cue
+from ..parsing.commands import known_programs
 from ..model import CodeBlock, MarkdownDoc, Skill, Span
 from ..tokens import estimate_tokens
 
@@ -21,8 +23,16 @@ MIN_DUPLICATE_LINES = 5
 
 # Placeholders: <FILE>, <your-key>, YOUR_API_KEY, {query} (outside Python), $1 (in a fence, not a script), and bare
 # ALL-CAPS stand-ins used as arguments (INPUT_FILE).
-ANGLE = re.compile(r"<(?:[A-Z][A-Z0-9_ -]*|[a-z]+(?:[_-][a-z0-9]+)+|your[\w -]*|path[\w -]*|file[\w -]*|"
+# `<T>` and `<K, V>` are TypeScript generics, not stand-ins: an upper-case placeholder has two letters or more.
+ANGLE = re.compile(r"<(?:[A-Z][A-Z0-9_-]+|[a-z]+(?:[_-][a-z0-9]+)+|your[\w -]*|path[\w -]*|file[\w -]*|"
                    r"url|name|query|id|key|token|dir|input|output|value)>")
+# A credential stand-in (YOUR_API_KEY, <api-key>, your-token) is a setting the user provides once, through the
+# environment: not a variation point of the code.
+CREDENTIAL = re.compile(r"(?i)(api[_-]?key|(^|[^a-z])key([^a-z]|$)|token|secret|password|passwd|credential|auth)")
+MIN_TOKENS = 20  # below this, the command that runs a script is about as long as the code it replaces
+# Piping into a pretty-printer composes nothing: `curl ... | jq .` is one request, shown readably.
+FORMATTER = re.compile(r"^\s*(jq( -[a-zA-Z]+)*( \.| '\.')?|python3? -m json\.tool|less|more|cat|head( -n? ?\d+)?|"
+                       r"tail( -n? ?\d+)?|column -t|bat)\s*$")
 YOUR = re.compile(r"\b(?:YOUR|REPLACE|INSERT)_[A-Z0-9_]+\b|\byour[-_][a-z0-9_-]+\b")
 BRACES = re.compile(r"(?<![$\w{])\{(?:[a-z][a-z0-9_]*|[A-Z][A-Z0-9_]*)\}(?!\})")
 POSITIONAL = re.compile(r"(?<![\\\w])\$\{?[1-9]\}?")
@@ -39,8 +49,21 @@ INTERACTIVE = re.compile(r"\binput\(|\bgetpass\b|\bread\s+-[a-z]*p|\bread\s+-r?\
 SECRETISH = re.compile(r"(?i)(api[_-]?key|secret|token|password)\s*[:=]\s*['\"][A-Za-z0-9+/_\-.]{20,}['\"]")
 # Lines that configure rather than compute: a placeholder there is a setting to fill in once, not code to adapt.
 SETUP_LINE = re.compile(r"^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=|^\s*(cd|mkdir|cp|mv|ln|touch|source|\.)\s")
-# Signs that a fence is real composition: a pipeline, a loop, a continued line, a here-document, an inline body.
-COMPOSED = re.compile(r"\|(?!\|)|\bfor\b|\bwhile\b|\\\s*$|<<|-d\s+['\"]?\{|--data|\$\(", re.MULTILINE)
+# Signs that a fence is real composition: a pipeline, a loop, a here-document, a substitution. A continued line or a
+# request body is one command written long, not composition.
+COMPOSED = re.compile(r"\|(?!\|)|\bfor\b|\bwhile\b|<<|\$\(", re.MULTILINE)
+# `# or`, `# alternatively`: the commands of the block are alternatives, not steps of one program.
+ALTERNATIVE_COMMENT = re.compile(r"(?m)^\s*#\s*(or|alternatively|instead)\b", re.IGNORECASE)
+TEACHING_SECTION = cue("teaching_section")
+SETUP_SECTION = cue("setup_section")
+COMPARISON_INTRO = cue("comparison_intro")
+RUN_ONCE = cue("run_once")
+_QUOTED_TEXT = re.compile(r"'[^'\n]*'|\"(?:\\.|[^\"\\\n])*\"")
+RUN_INTRO = cue("run_intro")
+# Quoted programs of other languages (awk, jq, sed), here-document bodies and shell function bodies: their $1 and
+# {x} belong to that code, not to the fence's reader.
+_NOT_SHELL_WORDS = re.compile(r"'[^'\n]*'|<<-?\s*['\"]?(\w+)['\"]?[^\n]*\n.*?^\s*\1\s*$|\w+\s*\(\)\s*\{.*?^\}",
+                              re.MULTILINE | re.DOTALL)
 # Top-level statements that do something (not only definitions): the mark of a program rather than an excerpt.
 PY_ACTION = re.compile(r"^(?!(def|class|import|from|async def|@|#|\)|\]|\}|else|elif|except|finally|try)\b)"
                        r"[A-Za-z_][\w.\[\]'\"]*\s*(\(|=\s*\S)", re.MULTILINE)
@@ -48,8 +71,13 @@ JS_ACTION = re.compile(r"^(await\s|(const|let|var)\s+\w+\s*=\s*(await\s+)?\w[\w.
 INLINE_PROGRAM = re.compile(r"\b(python3?|node|ruby|perl)\s+-[ce]\s")
 HELP_TEXT = re.compile(r"(?m)^[ \t]*(USAGE|FLAGS|OPTIONS|ARGUMENTS|EXAMPLES|COMMANDS|Usage:|Options:|Flags:)[ \t]*$")
 CARD_ROW = re.compile(r"\S\s{3,}[A-Z][a-z]+(\s|$)")
+# How clients name the skill's folder: {baseDir}, $SKILL_DIR, ${CLAUDE_SKILL_DIR}, a hub's install path
+# (~/.openclaw/skills/<name>/, ~/.claude/skills/<name>/) or any absolute path ending in skills/<name>/.
+SKILL_FOLDER = (r"(?:\{baseDir\}/|\$\{?(?:CLAUDE_)?SKILL_DIR\}?/|\./|~/\.[\w-]+/(?:[\w-]+/)*skills/[\w.-]+/|"
+                r"\S*/skills/[\w.-]+/)?")
 BUNDLED_CALL = re.compile(r"^\s*(?:(?:sudo\s+)?(?:python3?|node|bash|sh|uv run|npx tsx|tsx|deno run|bun)\s+)?"
-                          r"(?:\{baseDir\}/|\$\{?SKILL_DIR\}?/|\./)?(?:scripts|bin|tools)/\S+")
+                          r"(?:" + SKILL_FOLDER + r"(?:scripts|bin|tools)/\S+|"
+                          r"(?:\{baseDir\}|\$\{?(?:CLAUDE_)?SKILL_DIR\}?|~/(?:[\w.-]+/)*skills/[\w.-]+)/\S+)")
 
 
 @dataclass(slots=True)
@@ -90,11 +118,12 @@ def _placeholders(block: CodeBlock, language: str) -> list[str]:
     found += YOUR.findall(text)
     # {name} in Python or JavaScript is a format field, a dict or a destructuring, also inside `python3 -c "..."`
     if language == "shell" and not INLINE_PROGRAM.search(text):
-        found += [m.group(0) for m in BRACES.finditer(text)]
-        found += [m.group(0) for m in POSITIONAL.finditer(text)]
+        shell_words = _NOT_SHELL_WORDS.sub(" ", text)
+        found += [m.group(0) for m in BRACES.finditer(shell_words)]
+        found += [m.group(0) for m in POSITIONAL.finditer(shell_words)]
         # ALL-CAPS stand-ins only as whole arguments (`convert INPUT_FILE`), never inside strings or $VARS
         found += [word for command in block.code.commands for word in command.argv[1:] if STAND_IN.fullmatch(word)]
-    unique = list(dict.fromkeys(found))
+    unique = [p for p in dict.fromkeys(found) if not CREDENTIAL.search(p)]
     return sorted(unique, key=text.find)  # in reading order: the first placeholder is the first argument
 
 
@@ -171,11 +200,57 @@ def _adapted(text: str, placeholder: str) -> bool:
 
 
 def _composed(block: CodeBlock) -> bool:
-    """Code the agent composes, not a list of one-line commands to pick from: shell with a pipeline, loop,
-    continued line, here-document or request body; Python or JavaScript of three or more lines that acts."""
+    """Code the agent composes, not one command or a card of commands to pick from: shell with a pipeline, loop,
+    here-document or substitution, or two or more different operations, written as one piece (a card's commands
+    each sit under their own comment: "# List nodes", "# Node details"); Python or JavaScript of three or more
+    lines that acts."""
     if block.language == "shell":
-        return COMPOSED.search(block.code_text) is not None
+        if ALTERNATIVE_COMMENT.search(block.text) or _card(block):
+            return False
+        code = _QUOTED_TEXT.sub('""', block.code_text)  # "Thanks for reaching out" in a body is not a loop
+        steps = [c for c in block.code.commands if c.via is None and not c.in_substitution
+                 and not SETUP_LINE.match(c.text) and not c.pipeline_position]
+        if len(steps) <= 1 and not re.search(r"\bfor\b|\bwhile\b|<<", code):
+            # one command, however long (continued lines, a request body, a substitution inside): composed only
+            # when its output feeds a program that computes (`| python3 -c ...`, a jq filter), not a printer
+            return bool(re.search(r"\|(?!\|)", code)) and not _only_formatted(block)
+        if COMPOSED.search(code) is not None and not _only_formatted(block):
+            return True
+        # several commands are one program when something flows between them: a variable set and used later, or
+        # an && chain; side by side without that, they are a card of commands to pick from
+        assigned = {b.name for b in block.code.assignments}
+        flows = bool(assigned & {read.name for read in block.code.env_reads}) or "&&" in code
+        operations = {(c.program, next((a for a in c.argv[1:] if not a.startswith("-")), "")) for c in steps}
+        return flows and len({program for program, _sub in operations}) >= 2
     return _code_lines(block) >= 3 and _acts(block)
+
+
+def _only_formatted(block: CodeBlock) -> bool:
+    """Every pipe in the block feeds a pretty-printer, and nothing else composes (no loop, heredoc, $(...))."""
+    text = block.code_text
+    if re.search(r"\bfor\b|\bwhile\b|<<|\$\(", text):
+        return False
+    stages = [stage for line in text.splitlines() for stage in re.split(r"\|(?!\|)", line)[1:]]
+    return bool(stages) and all(FORMATTER.match(stage) for stage in stages)
+
+
+def _card(block: CodeBlock) -> bool:
+    """A reference card: two or more commented groups of commands with no variable passed between them."""
+    groups = len(re.findall(r"(?m)^\s*#(?!!)\s*\S.*\n\s*[^#\s]", block.text))
+    if groups < 2:
+        return False
+    assigned = {b.name for b in block.code.assignments}
+    used = {read.name for read in block.code.env_reads}
+    return not (assigned & used)
+
+
+def _shell_of_another_program(block: CodeBlock, known: frozenset[str]) -> bool:
+    """Input for another program's prompt (msfconsole's `use ...`/`set ...`/`run`), not shell: most 'programs'
+    are not commands anyone has."""
+    commands = [c for c in block.code.commands if c.via is None]
+    foreign = sum(c.program not in known or (c.program == "set" and len(c.argv) > 1 and c.argv[1].isupper())
+                  for c in commands)  # msfconsole's `set RHOSTS x`
+    return len(commands) >= 2 and foreign * 2 > len(commands)
 
 
 
@@ -186,6 +261,43 @@ def _acts(block: CodeBlock) -> bool:
         return len(block.code.commands) >= 3 and _composed(block)
     pattern = PY_ACTION if block.language == "python" else JS_ACTION
     return pattern.search(block.text) is not None
+
+
+def _already_bundled(block: CodeBlock, skill: Skill) -> bool:
+    """The fence shows a script the skill already ships ("The executable script is at scripts/x")."""
+    lines = [line.strip() for line in block.text.splitlines() if line.strip() and not line.startswith("#!")][:3]
+    if len(lines) < 3:
+        return False
+    return any(f.kind == "script" and f.text and all(line in f.text for line in lines) for f in skill.files)
+
+
+def _teaching(doc: MarkdownDoc, block: CodeBlock) -> bool:
+    """A fence under a section that teaches (examples, patterns, use cases, API reference): code for the user's
+    own work, shown once, not a step the skill runs each time."""
+    return _in_section(doc, block, TEACHING_SECTION)
+
+
+def _in_section(doc: MarkdownDoc, block: CodeBlock, titles: re.Pattern[str]) -> bool:
+    index = block.section
+    while index is not None:
+        if titles.search(doc.sections[index].title):
+            return True
+        index = doc.sections[index].parent
+    return False
+
+
+def _references_run(skill: Skill) -> set[str]:
+    """Bundled documents SKILL.md sends the agent to run ("Run the steps in references/setup.md")."""
+    text = skill.skill_md_text
+    out = set()
+    for f in skill.files:
+        if f.kind != "markdown" or f.path not in text:
+            continue
+        for line in text.splitlines():
+            if f.path in line and RUN_INTRO.search(line):
+                out.add(f.path)
+                break
+    return out
 
 
 def _slug(text: str) -> str:
@@ -209,22 +321,36 @@ def _candidates(skill: Skill) -> list[Candidate]:
     candidates: list[Candidate] = []
     existing = {f.path for f in skill.files}
     planned: set[str] = set()
+    run_references = _references_run(skill)
+    known = known_programs() | {f.path.rsplit("/", 1)[-1] for f in skill.files} | {skill.folder_name}
     for doc in skill.agent_docs():  # READMEs and docs/ are read by people, not followed by the agent on each run
+        if doc is not skill.body and doc.file not in run_references:
+            continue  # code in a reference is an excerpt unless SKILL.md sends the agent to run it
         blocks = [b for b in doc.code_blocks if b.language in EXTRACTABLE and b.code is not None and b.closed
-                  and _is_code(b)]
+                  and _is_code(b) and not _teaching(doc, b)]
         shingles = {id(b): _shingles(_normalised(b.text)) for b in blocks if _code_lines(b) >= MIN_DUPLICATE_LINES}
         for block in blocks:
             language = block.language
             if _only_runs_bundled_scripts(block, existing):
                 continue
             intro = _intro(doc, block)
-            if OUTPUT_CONTEXT.search(intro):
+            first_comment = re.match(r"\s*(?:#|//)\s*(.*)", block.text)
+            if OUTPUT_CONTEXT.search(intro) or COMPARISON_INTRO.search(intro) or RUN_ONCE.search(intro) or (
+                    first_comment and COMPARISON_INTRO.search(first_comment.group(1) + ":")):
+                continue
+            if _in_section(doc, block, SETUP_SECTION):
+                continue  # setting up once (an install, credentials, a client), not code run on every use
+            if language != "shell" and not RUN_INTRO.search(intro):
+                continue  # Python or JavaScript shown without being given to run is an example to learn from
+            if _already_bundled(block, skill):
                 continue
             lines = _code_lines(block)
             reasons: list[str] = []
             placeholders = _placeholders(block, language)
             placeholders = [p for p in placeholders if _adapted(block.text, p)]
-            if placeholders and _composed(block):
+            if language == "shell" and _shell_of_another_program(block, known):
+                continue
+            if placeholders and _composed(block) and estimate_tokens(block.text) >= MIN_TOKENS:
                 reasons.append("placeholders")
             if intro and TEMPLATE_INTRO.search(intro) and lines >= 5 and _composed(block):
                 reasons.append("template")
@@ -239,8 +365,8 @@ def _candidates(skill: Skill) -> list[Candidate]:
                         duplicates.append(other.span.line)
             if duplicates and _composed(block) and doc is skill.body:
                 reasons.append("duplicate")
-            # A whole program in SKILL.md is written out on each run; in a reference it is usually an excerpt.
-            if lines >= MIN_PROGRAM_LINES[language] and _acts(block) and doc is skill.body:
+            # A whole program the agent is told to run is written out on each run; one shown is an example.
+            if lines >= MIN_PROGRAM_LINES[language] and _acts(block) and RUN_INTRO.search(intro):
                 reasons.append("program")
             if not reasons:
                 continue
