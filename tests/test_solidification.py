@@ -140,3 +140,21 @@ def test_code_in_a_reference_counts_only_when_skill_md_runs_it(make_skill):
         root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n{line}\n",
                            "references/api.md": f"## Search\n\n{fence}"})
         assert len(solidification.analyze(skvm_lint.load(root)).candidates) == expected, line
+
+
+def test_cards_crontab_lines_examples_and_shipped_scripts_are_not_candidates(make_skill):
+    fences = {
+        "a card with end-of-line comments": "```bash\nhandler.sh sync <peer> $WS   # Bi-directional sync\n"
+                                            "handler.sh push <peer> $WS   # Push to peer\n"
+                                            "handler.sh diff <peer> $WS | less -R   # Show differences\n```",
+        "a crontab entry": "```bash\n*/5 * * * * cd ~/clawd && python3 monitor.py watch --callsign <CALLSIGN> | tee a\n```",
+        "an Examples: intro": "**Examples:**\n\n```bash\nvercel logs <deployment-id> --json | jq 'select(.level == "
+                              "\"error\")'\n```",
+        "a shipped script": "The script is at `scripts/tool`:\n\n```bash\n#!/bin/bash\nfile=\"$1\"\n"
+                            "grep -c x \"$file\" | tee count.txt\nwc -l \"$file\" | tee -a count.txt\n```",
+    }
+    for what, fence in fences.items():
+        root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Step\n\n{fence}\n",
+                           "scripts/tool": "#!/bin/bash\nfile=\"$1\"\ngrep -c x \"$file\" | tee count.txt\n"
+                                           "wc -l \"$file\" | tee -a count.txt\n"})
+        assert solidification.analyze(skvm_lint.load(root)).candidates == (), what

@@ -235,8 +235,13 @@ def _only_formatted(block: CodeBlock) -> bool:
 
 
 def _card(block: CodeBlock) -> bool:
-    """A reference card: two or more commented groups of commands with no variable passed between them."""
+    """A reference card: two or more commented groups of commands, or lines that each end in a comment saying what
+    they do (`tool sync <peer>   # Bi-directional sync`), with no variable passed between them; or a crontab
+    entry (set up once)."""
+    if re.search(r"(?m)^\s*[\d*/,-]+\s+[\d*/,-]+\s+[\d*/,-]+\s+[\d*/,-]+\s+[\d*/,-]+\s+\S", block.text):
+        return True
     groups = len(re.findall(r"(?m)^\s*#(?!!)\s*\S.*\n\s*[^#\s]", block.text))
+    groups = max(groups, len(re.findall(r"(?m)^\s*[^#\s].*\s#\s+\S", block.text)))
     if groups < 2:
         return False
     assigned = {b.name for b in block.code.assignments}
@@ -268,7 +273,8 @@ def _already_bundled(block: CodeBlock, skill: Skill) -> bool:
     lines = [line.strip() for line in block.text.splitlines() if line.strip() and not line.startswith("#!")][:3]
     if len(lines) < 3:
         return False
-    return any(f.kind == "script" and f.text and all(line in f.text for line in lines) for f in skill.files)
+    return any(f.text and f.kind not in ("skill_md", "markdown") and all(line in f.text for line in lines)
+               for f in skill.files)
 
 
 def _teaching(doc: MarkdownDoc, block: CodeBlock) -> bool:
@@ -336,8 +342,9 @@ def _candidates(skill: Skill) -> list[Candidate]:
             intro = _intro(doc, block)
             first_comment = re.match(r"\s*(?:#|//)\s*(.*)", block.text)
             if OUTPUT_CONTEXT.search(intro) or COMPARISON_INTRO.search(intro) or RUN_ONCE.search(intro) or (
-                    first_comment and COMPARISON_INTRO.search(first_comment.group(1) + ":")):
-                continue
+                    first_comment and COMPARISON_INTRO.search(first_comment.group(1) + ":")) or (
+                    re.fullmatch(r"\W*", TEACHING_SECTION.sub("", intro)) and intro.strip()):
+                continue  # an intro that is only "Examples:" introduces examples
             if _in_section(doc, block, SETUP_SECTION):
                 continue  # setting up once (an install, credentials, a client), not code run on every use
             if language != "shell" and not RUN_INTRO.search(intro):
