@@ -102,6 +102,29 @@ def _disk_text(path: Path) -> str | None:
     return None if problem else text
 
 
+def _unwritable(skill, path: Path, rel: str, diff_only: bool) -> str | None:
+    """Why ``rel`` cannot be rewritten now, or None."""
+    model_file = skill.file(rel)
+    disk = _disk_text(path)
+    if model_file is None or model_file.text is None or disk is None or disk != model_file.text:
+        return "not rewritten (its bytes are not clean UTF-8, or it changed); its fixes were not applied"
+    # Mode bits, not os.access: root may write anything, but a file marked read-only stays untouched.
+    if not diff_only and not (path.stat().st_mode & 0o200 and os.access(path, os.W_OK)):
+        return "not rewritten, the file is read-only; its fixes were not applied"
+    return None
+
+
+def _withdraw(diag: Diagnostic, per_file: dict[str, list[Replace]]) -> None:
+    for edit in diag.fix.edits:
+        if edit in per_file.get(edit.file, []):
+            per_file[edit.file].remove(edit)
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
 def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: bool = False,
               diff_only: bool = False) -> FixReport:
     """Apply fixes to one skill, re-checking after each round until nothing more applies (at most 5 rounds)."""
@@ -114,7 +137,16 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
             break
         per_file, chosen, renames = _resolve(fixable)
         wrote = False
-        for diag in chosen:  # new files first: a fix whose file cannot be created is dropped whole
+        # A fix is applied whole or not at all: files it would rewrite are checked before any file is created.
+        blocked = {rel: why for rel in per_file if (why := _unwritable(skill, Path(root) / rel, rel, diff_only))}
+        for rel, why in sorted(blocked.items()):
+            report.skipped.append(f"{Path(root) / rel}: {why}")
+        applied = [d for d in chosen if not any(isinstance(e, Replace) and e.file in blocked for e in d.fix.edits)]
+        for diag in chosen:
+            if diag not in applied:
+                _withdraw(diag, per_file)
+        created: dict[int, list[Path]] = {}
+        for diag in list(applied):  # new files first: a fix whose file cannot be created is dropped whole
             for e in (e for e in diag.fix.edits if isinstance(e, Create)):
                 path = Path(root) / e.file
                 if diff_only:
@@ -128,25 +160,21 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
                     atomic_write(path, e.text)
                     if e.text.startswith("#!"):
                         path.chmod(path.stat().st_mode | 0o111 & ~_umask())
+                    created.setdefault(id(diag), []).append(path)
                     wrote = True
                 except OSError as exc:
                     report.skipped.append(f"{path}: not created ({exc}); its fix was not applied")
-                    for other in diag.fix.edits:
-                        if other in per_file.get(other.file, []):
-                            per_file[other.file].remove(other)
+                    _withdraw(diag, per_file)
+                    _remove(created.pop(id(diag), []))
+                    applied.remove(diag)
+                    break
         for rel, edits in sorted(per_file.items()):
-            model_file = skill.file(rel)
+            if not edits:
+                continue
             path = Path(root) / rel
             disk = _disk_text(path)
-            if model_file is None or model_file.text is None or disk is None or disk != model_file.text:
-                report.skipped.append(f"{path}: not rewritten (its bytes are not clean UTF-8, or it changed)")
-                continue
             new = apply_edits(disk, edits)
             if new == disk:
-                continue
-            # Mode bits, not os.access: root may write anything, but a file marked read-only stays untouched.
-            if not diff_only and not (path.stat().st_mode & 0o200 and os.access(path, os.W_OK)):
-                report.skipped.append(f"{path}: not rewritten, the file is read-only")
                 continue
             if diff_only:
                 report.diffs.append("".join(difflib.unified_diff(
@@ -156,6 +184,9 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
                 atomic_write(path, new)
             except OSError as exc:
                 report.skipped.append(f"{path}: not written ({exc.strerror or exc}); the original is unchanged")
+                for diag in [d for d in applied if any(isinstance(e, Replace) and e.file == rel for e in d.fix.edits)]:
+                    _remove(created.pop(id(diag), []))  # its new files go too: nothing half-applied
+                    applied.remove(diag)
                 continue
             wrote = True
         for e in renames:
@@ -174,7 +205,7 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
                 wrote = True
             except OSError as exc:
                 report.skipped.append(f"{src}: not renamed ({exc.strerror or exc})")
-        report.applied.extend(f"{d.path}:{d.line}: {d.rule} {d.fix.description}" for d in chosen
+        report.applied.extend(f"{d.path}:{d.line}: {d.rule} {d.fix.description}" for d in applied
                               if not diff_only and wrote)
         if not wrote:
             break

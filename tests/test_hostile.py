@@ -241,3 +241,18 @@ def test_shell_parser_survives_random_unicode() -> None:
     proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=GUARD_SECONDS,
                           preexec_fn=_limit_memory)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-2000:]
+
+
+def test_a_fix_is_applied_whole_or_not_at_all(tmp_path: Path) -> None:
+    """An extraction writes a new script and rewrites SKILL.md: with SKILL.md read-only, no script appears (it
+    used to be created again on every round, five copies) and the fix is not reported as applied."""
+    skill_md = ("---\nname: ro-extract\ndescription: x\n---\n## Count\n\n```bash\n"
+                "curl -s \"https://api.example.org/forms/{form_id}/responses\" | jq '.total_items'\n```\n")
+    root = build(tmp_path / "ro-extract", {"SKILL.md": skill_md})
+    (root / "SKILL.md").chmod(0o444)
+    report = fix_skill(str(root), ("SO001",), Config(), unsafe=True)
+    assert not (root / "scripts").exists() and report.applied == []
+    assert any("read-only" in s for s in report.skipped)
+    (root / "SKILL.md").chmod(0o644)
+    report = fix_skill(str(root), ("SO001",), Config(), unsafe=True)
+    assert sorted(p.name for p in (root / "scripts").iterdir()) == ["count.sh"] and len(report.applied) == 1

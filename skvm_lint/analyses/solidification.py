@@ -9,6 +9,7 @@ whether extracting it is safe. A fence that only runs a bundled script is what w
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -53,17 +54,16 @@ SETUP_LINE = re.compile(r"^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=|^\s*(cd|mkdir|
 # request body is one command written long, not composition.
 COMPOSED = re.compile(r"\|(?!\|)|\bfor\b|\bwhile\b|<<|\$\(", re.MULTILINE)
 # `# or`, `# alternatively`: the commands of the block are alternatives, not steps of one program.
-ALTERNATIVE_COMMENT = re.compile(r"(?m)^\s*#\s*(or|alternatively|instead)\b", re.IGNORECASE)
+ALTERNATIVE_COMMENT = re.compile(r"(?m)^[ \t]*#[ \t]*(or|alternatively|instead)\b", re.IGNORECASE)
 TEACHING_SECTION = cue("teaching_section")
 SETUP_SECTION = cue("setup_section")
 COMPARISON_INTRO = cue("comparison_intro")
 RUN_ONCE = cue("run_once")
 _QUOTED_TEXT = re.compile(r"'[^'\n]*'|\"(?:\\.|[^\"\\\n])*\"")
 RUN_INTRO = cue("run_intro")
-# Quoted programs of other languages (awk, jq, sed), here-document bodies and shell function bodies: their $1 and
-# {x} belong to that code, not to the fence's reader.
-_NOT_SHELL_WORDS = re.compile(r"'[^'\n]*'|<<-?\s*['\"]?(\w+)['\"]?[^\n]*\n.*?^\s*\1\s*$|\w+\s*\(\)\s*\{.*?^\}",
-                              re.MULTILINE | re.DOTALL)
+_SINGLE_QUOTED = re.compile(r"'[^'\n]*'")
+_HEREDOC_START = re.compile(r"<<-?[ \t]*['\"]?(\w+)['\"]?")
+_FUNCTION_START = re.compile(r"(?<!\w)\w+[ \t]*\(\)[ \t]*\{[ \t]*$")
 # Top-level statements that do something (not only definitions): the mark of a program rather than an excerpt.
 PY_ACTION = re.compile(r"^(?!(def|class|import|from|async def|@|#|\)|\]|\}|else|elif|except|finally|try)\b)"
                        r"[A-Za-z_][\w.\[\]'\"]*\s*(\(|=\s*\S)", re.MULTILINE)
@@ -118,13 +118,38 @@ def _placeholders(block: CodeBlock, language: str) -> list[str]:
     found += YOUR.findall(text)
     # {name} in Python or JavaScript is a format field, a dict or a destructuring, also inside `python3 -c "..."`
     if language == "shell" and not INLINE_PROGRAM.search(text):
-        shell_words = _NOT_SHELL_WORDS.sub(" ", text)
+        shell_words = _shell_words_only(text)
         found += [m.group(0) for m in BRACES.finditer(shell_words)]
         found += [m.group(0) for m in POSITIONAL.finditer(shell_words)]
         # ALL-CAPS stand-ins only as whole arguments (`convert INPUT_FILE`), never inside strings or $VARS
         found += [word for command in block.code.commands for word in command.argv[1:] if STAND_IN.fullmatch(word)]
     unique = [p for p in dict.fromkeys(found) if not CREDENTIAL.search(p)]
     return sorted(unique, key=text.find)  # in reading order: the first placeholder is the first argument
+
+
+def _shell_words_only(text: str) -> str:
+    """``text`` without what belongs to other code: single-quoted programs (awk, jq, sed), here-document bodies and
+    shell function bodies, whose $1 and {x} are not the reader's stand-ins. Linear: each body ends at the next
+    line that closes it, found through an index of lines rather than a search per opening."""
+    lines = _SINGLE_QUOTED.sub("''", text).split("\n")
+    closing: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        closing.setdefault(line.strip(), []).append(index)
+    keep = [True] * len(lines)
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        heredoc = _HEREDOC_START.search(line)
+        end_marker = heredoc.group(1) if heredoc else "}" if _FUNCTION_START.search(line) else None
+        if end_marker is not None:
+            ends = closing.get(end_marker, [])
+            end = ends[bisect.bisect_right(ends, index)] if bisect.bisect_right(ends, index) < len(ends) else None
+            if end is not None:
+                for body in range(index + 1, end + 1):
+                    keep[body] = False
+                index = end
+        index += 1
+    return "\n".join(line if kept else "" for line, kept in zip(lines, keep))
 
 
 def _parameter_name(placeholder: str, taken: set[str]) -> str:
@@ -234,14 +259,20 @@ def _only_formatted(block: CodeBlock) -> bool:
     return bool(stages) and all(FORMATTER.match(stage) for stage in stages)
 
 
+# Line starts use [ \t], never \s: \s also eats newlines, and a run of blank lines made these quadratic.
+CRONTAB_LINE = re.compile(r"(?m)^[ \t]*[\d*/,-]+[ \t]+[\d*/,-]+[ \t]+[\d*/,-]+[ \t]+[\d*/,-]+[ \t]+[\d*/,-]+[ \t]+\S")
+COMMENTED_GROUP = re.compile(r"(?m)^[ \t]*#(?!!)[ \t]*\S.*\n[ \t]*[^#\s]")
+COMMENTED_LINE = re.compile(r"(?m)^[ \t]*[^#\s].*[ \t]#[ \t]+\S")
+
+
 def _card(block: CodeBlock) -> bool:
     """A reference card: two or more commented groups of commands, or lines that each end in a comment saying what
     they do (`tool sync <peer>   # Bi-directional sync`), with no variable passed between them; or a crontab
     entry (set up once)."""
-    if re.search(r"(?m)^\s*[\d*/,-]+\s+[\d*/,-]+\s+[\d*/,-]+\s+[\d*/,-]+\s+[\d*/,-]+\s+\S", block.text):
+    if CRONTAB_LINE.search(block.text):
         return True
-    groups = len(re.findall(r"(?m)^\s*#(?!!)\s*\S.*\n\s*[^#\s]", block.text))
-    groups = max(groups, len(re.findall(r"(?m)^\s*[^#\s].*\s#\s+\S", block.text)))
+    groups = len(COMMENTED_GROUP.findall(block.text))
+    groups = max(groups, len(COMMENTED_LINE.findall(block.text)))
     if groups < 2:
         return False
     assigned = {b.name for b in block.code.assignments}
