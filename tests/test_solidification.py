@@ -158,3 +158,12 @@ def test_cards_crontab_lines_examples_and_shipped_scripts_are_not_candidates(mak
                            "scripts/tool": "#!/bin/bash\nfile=\"$1\"\ngrep -c x \"$file\" | tee count.txt\n"
                                            "wc -l \"$file\" | tee -a count.txt\n"})
         assert solidification.analyze(skvm_lint.load(root)).candidates == (), what
+
+
+def test_the_extracted_command_names_the_folder_as_the_skill_does(make_skill):
+    fence = "```bash\ncurl -s \"https://api.example.org/search?q=<QUERY>&limit=20\" | jq -r '.items[] | .title'\n```\n"
+    for convention in ("${CLAUDE_SKILL_DIR}", "$SKILL_DIR", "~/.openclaw/skills/case-skill"):
+        root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\nRun `bash {convention}/run.sh`."
+                                       f"\n\n## Search\n\n{fence}"})
+        (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+        assert solidification.invocation(candidate).startswith(f"bash {convention}/scripts/search.sh"), convention

@@ -102,6 +102,7 @@ class Candidate:
     duplicates: list[int] = field(default_factory=list)  # opening lines of near-identical fences
     script_path: str = ""  # where the fix would put it
     block: CodeBlock | None = None
+    anchor: str = "{baseDir}"  # how SKILL.md already names the skill's folder; the fix's command uses it
 
     def to_dict(self) -> dict:
         return {"file": self.file, "line": self.span.line, "end_line": self.end_line, "language": self.language,
@@ -359,6 +360,7 @@ def _candidates(skill: Skill) -> list[Candidate]:
     existing = {f.path for f in skill.files}
     planned: set[str] = set()
     run_references = _references_run(skill)
+    anchor = folder_anchor(skill)
     known = known_programs() | {f.path.rsplit("/", 1)[-1] for f in skill.files} | {skill.folder_name}
     for doc in skill.agent_docs():  # READMEs and docs/ are read by people, not followed by the agent on each run
         if doc is not skill.body and doc.file not in run_references:
@@ -427,7 +429,7 @@ def _candidates(skill: Skill) -> list[Candidate]:
             planned.add(path)
             candidates.append(Candidate(doc.file, block.span, block.end_line, language, reasons, parameters,
                                         estimate_tokens(block.text), lines, not unsafe, unsafe, duplicates, path,
-                                        block))
+                                        block, anchor))
     return candidates
 
 
@@ -447,7 +449,23 @@ def invocation(candidate: Candidate) -> str:
         shown = p.placeholder if not POSITIONAL.fullmatch(p.placeholder) else f"<{p.name.upper()}>"
         args.append(f"--{p.name.replace('_', '-')} {_quote(shown)}" if candidate.language == "python"
                     else _quote(shown))
-    return " ".join([runner, "{baseDir}/" + candidate.script_path, *args])
+    return " ".join([runner, f"{candidate.anchor}/{candidate.script_path}", *args])
+
+
+ANCHORS = re.compile(r"\{baseDir\}|\$\{CLAUDE_SKILL_DIR\}|\$CLAUDE_SKILL_DIR|\$\{SKILL_DIR\}|\$SKILL_DIR|"
+                     r"~/\.[\w-]+/(?:[\w-]+/)*skills/[\w.-]+(?=/)")
+
+
+def folder_anchor(skill: Skill) -> str:
+    """How SKILL.md names the skill's folder (the most used of {baseDir}, $SKILL_DIR, ${CLAUDE_SKILL_DIR} or a hub
+    install path ending in this skill's name); {baseDir} when it names none."""
+    counts: dict[str, int] = {}
+    for m in ANCHORS.finditer(skill.skill_md_text):
+        anchor = m.group(0)
+        if anchor.startswith("~") and not anchor.endswith("/" + skill.folder_name):
+            continue  # another skill's install path
+        counts[anchor] = counts.get(anchor, 0) + 1
+    return max(counts, key=lambda a: (counts[a], -list(counts).index(a))) if counts else "{baseDir}"
 
 
 def _quote(value: str) -> str:
