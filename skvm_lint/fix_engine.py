@@ -102,10 +102,9 @@ def _disk_text(path: Path) -> str | None:
     return None if problem else text
 
 
-def _unwritable(skill, path: Path, rel: str, diff_only: bool) -> str | None:
-    """Why ``rel`` cannot be rewritten now, or None."""
+def _unwritable(skill, path: Path, rel: str, disk: str | None, diff_only: bool) -> str | None:
+    """Why ``rel`` (whose text on disk is ``disk``) cannot be rewritten now, or None."""
     model_file = skill.file(rel)
-    disk = _disk_text(path)
     if model_file is None or model_file.text is None or disk is None or disk != model_file.text:
         return "not rewritten (its bytes are not clean UTF-8, or it changed); its fixes were not applied"
     # Mode bits, not os.access: root may write anything, but a file marked read-only stays untouched.
@@ -138,7 +137,9 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
         per_file, chosen, renames = _resolve(fixable)
         wrote = False
         # A fix is applied whole or not at all: files it would rewrite are checked before any file is created.
-        blocked = {rel: why for rel in per_file if (why := _unwritable(skill, Path(root) / rel, rel, diff_only))}
+        disks = {rel: _disk_text(Path(root) / rel) for rel in per_file}  # read once: checked, then rewritten
+        blocked = {rel: why for rel in per_file
+                   if (why := _unwritable(skill, Path(root) / rel, rel, disks[rel], diff_only))}
         for rel, why in sorted(blocked.items()):
             report.skipped.append(f"{Path(root) / rel}: {why}")
         applied = [d for d in chosen if not any(isinstance(e, Replace) and e.file in blocked for e in d.fix.edits)]
@@ -172,7 +173,7 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
             if not edits:
                 continue
             path = Path(root) / rel
-            disk = _disk_text(path)
+            disk = disks[rel]
             new = apply_edits(disk, edits)
             if new == disk:
                 continue

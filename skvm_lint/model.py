@@ -303,6 +303,13 @@ class Frontmatter:
         """Line of a top-level key, or of the opening ``---`` when the key is absent."""
         return self.key_lines.get(key, self.start_line)
 
+    @property
+    def allowed_tools(self) -> str:
+        """``allowed-tools`` as one string, whether written as the specification's string or as a list (of anything:
+        hostile frontmatter may hold numbers there); "" when absent."""
+        value = (self.data or {}).get("allowed-tools")
+        return " ".join(map(str, value)) if isinstance(value, list) else value if isinstance(value, str) else ""
+
 
 # --- Files and the skill ----------------------------------------------------------------------------------------
 

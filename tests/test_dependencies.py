@@ -215,3 +215,8 @@ def test_prose_and_synopses_in_fences_are_not_programs(make_skill):
     for name in ("forward", "reload", "close", "Implement"):
         assert ("system", name) not in deps, name
     assert not deps[("system", "npm")].required  # an install for those who need it
+
+
+def test_allowed_tools_as_a_list_of_anything_is_read_without_crashing(make_skill):
+    root = make_skill({"SKILL.md": "---\nname: t-skill\ndescription: x\nallowed-tools: [1, Bash(jq:*)]\n---\nbody\n"})
+    assert "jq" in by_type(root)["system"]

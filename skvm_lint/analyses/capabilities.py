@@ -295,9 +295,7 @@ def web(c: _Context) -> Iterator[Finding]:
 
 
 def _allowed_tools(c: _Context) -> set[str]:
-    value = (c.skill.frontmatter.data or {}).get("allowed-tools")
-    text = " ".join(map(str, value)) if isinstance(value, list) else value if isinstance(value, str) else ""
-    return set(re.findall(r"[A-Za-z]+", text))
+    return set(re.findall(r"[A-Za-z]+", c.skill.frontmatter.allowed_tools))
 
 
 @detector

@@ -661,10 +661,8 @@ def _is_node_code(f: Any) -> bool:
 
 def _allowed_tools(c: _Collector) -> None:
     """``allowed-tools: Bash(agent-browser:*)`` names programs the skill runs."""
-    value = (c.skill.frontmatter.data or {}).get("allowed-tools")
-    text = " ".join(value) if isinstance(value, list) else value if isinstance(value, str) else ""
     span = Span(c.skill.skill_md_path or "SKILL.md", c.skill.frontmatter.line_of("allowed-tools"))
-    for m in re.finditer(r"Bash\(\s*([A-Za-z0-9][\w.+-]*)[\s:)]", text):
+    for m in re.finditer(r"Bash\(\s*([A-Za-z0-9][\w.+-]*)[\s:)]", c.skill.frontmatter.allowed_tools):
         program = m.group(1)
         if program not in BASE_PROGRAMS:
             c.add(program, "system", span, "allowed-tools")

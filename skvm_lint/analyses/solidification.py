@@ -281,12 +281,14 @@ def _card(block: CodeBlock) -> bool:
     return not (assigned & used)
 
 
-def _shell_of_another_program(block: CodeBlock, known: frozenset[str]) -> bool:
+def _shell_of_another_program(block: CodeBlock, own: set[str]) -> bool:
     """Input for another program's prompt (msfconsole's `use ...`/`set ...`/`run`), not shell: most 'programs'
     are not commands anyone has."""
     commands = [c for c in block.code.commands if c.via is None]
-    foreign = sum(c.program not in known or (c.program == "set" and len(c.argv) > 1 and c.argv[1].isupper())
-                  for c in commands)  # msfconsole's `set RHOSTS x`
+    known = known_programs()
+    foreign = sum((c.program not in known and c.program not in own)
+                  or (c.program == "set" and len(c.argv) > 1 and c.argv[1].isupper())  # msfconsole's `set RHOSTS x`
+                  for c in commands)
     return len(commands) >= 2 and foreign * 2 > len(commands)
 
 
@@ -361,7 +363,7 @@ def _candidates(skill: Skill) -> list[Candidate]:
     planned: set[str] = set()
     run_references = _references_run(skill)
     anchor = folder_anchor(skill)
-    known = known_programs() | {f.path.rsplit("/", 1)[-1] for f in skill.files} | {skill.folder_name}
+    own = {f.path.rsplit("/", 1)[-1] for f in skill.files} | {skill.folder_name}  # the skill's own programs
     for doc in skill.agent_docs():  # READMEs and docs/ are read by people, not followed by the agent on each run
         if doc is not skill.body and doc.file not in run_references:
             continue  # code in a reference is an excerpt unless SKILL.md sends the agent to run it
@@ -388,7 +390,7 @@ def _candidates(skill: Skill) -> list[Candidate]:
             reasons: list[str] = []
             placeholders = _placeholders(block, language)
             placeholders = [p for p in placeholders if _adapted(block.text, p)]
-            if language == "shell" and _shell_of_another_program(block, known):
+            if language == "shell" and _shell_of_another_program(block, own):
                 continue
             if placeholders and _composed(block) and estimate_tokens(block.text) >= MIN_TOKENS:
                 reasons.append("placeholders")
