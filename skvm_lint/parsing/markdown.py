@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -188,37 +189,55 @@ class _Builder:
 
     def add_inline(self, tok: Token, heading: bool = False) -> None:
         line0 = tok.map[0] if tok.map else 0
-        if not heading:  # plain-text lines of a paragraph, list item or table cell (inline code comes below)
-            for index, line in enumerate(tok.content.split("\n")):
-                if "`" not in line and line.strip():
-                    self.add_command(line, PROSE, line0 + index)
+        if not heading:
+            self.add_prose_lines((line0 + index, line) for index, line in enumerate(tok.content.split("\n")))
+        self.add_inline_children(((c.type, c.content, c.attrs.get("href") if c.type == "link_open" else
+                                   c.attrs.get("src") if c.type == "image" else None) for c in tok.children or []),
+                                 line0, heading)
+
+    def add_prose_lines(self, lines: Iterable[tuple[int, str]]) -> None:
+        """Plain-text lines of a paragraph, list item or table cell (inline code is read from the children). A
+        command's column is where it stands in the source line, whatever containers indent it."""
+        for line0, line in lines:
+            text = line.strip()
+            if "`" in text or not text:
+                continue
+            source = self.lines[line0] if line0 < len(self.lines) else ""
+            found = recognise(text, PROSE, self.file, line0 + 1, timeout_ms=self.limits.parse_timeout_ms)
+            if found is not None:
+                column = max(source.find(text), 0) + found.offset + 1
+                self.doc.command_lines.append(CommandLine(found.text, self.span(line0, column), found.where,
+                                                          found.facts))
+
+    def add_inline_children(self, children: Iterable[tuple[str, str, str | None]], line0: int,
+                            heading: bool) -> None:
+        """Inline code, links, images and inline HTML of one inline run, as ``(kind, content, target)`` in
+        markdown-it's token terms (``link_open`` carries the href, ``image`` its source and raw label)."""
         link: tuple[str, int, list[str]] | None = None
         before = ""  # the line's text before the current child: is an inline code inside a quotation?
-        for child in tok.children or []:
-            kind = child.type
+        for kind, content, target in children:
             if kind in ("softbreak", "hardbreak"):
                 line0 += 1
                 before = ""
             elif kind == "code_inline":
-                self.doc.inline_code.append(InlineCode(child.content, self.span(line0)))
+                self.doc.inline_code.append(InlineCode(content, self.span(line0)))
                 if not heading and not _inside_quotation(before):
-                    self.add_command(child.content, CODE, line0)
+                    self.add_command(content, CODE, line0)
             if kind == "text":
-                before = (before + child.content).rsplit("\n", 1)[-1]
+                before = (before + content).rsplit("\n", 1)[-1]
             elif kind == "link_open":
-                link = (str(child.attrs.get("href", "")), line0, [])
+                link = (str(target or ""), line0, [])
             elif kind == "link_close" and link is not None:
                 self.doc.links.append(Link(link[0], "".join(link[2]), self.span(link[1])))
                 link = None
             elif kind == "image":
-                self.doc.links.append(Link(str(child.attrs.get("src", "")), child.content, self.span(line0),
-                                           image=True))
+                self.doc.links.append(Link(str(target or ""), content, self.span(line0), image=True))
             elif kind == "html_inline":
-                self.add_html(child.content, line0)
+                self.add_html(content, line0)
             elif kind == "text" and link is not None:
-                link[2].append(child.content)
-            if kind == "text" and "\n" in child.content:
-                line0 += child.content.count("\n")
+                link[2].append(content)
+            if kind == "text" and "\n" in content:
+                line0 += content.count("\n")
 
     def add_html(self, html: str, line0: int) -> None:
         start = html.find("<!--")
