@@ -10,7 +10,7 @@ import re
 import time
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import tree_sitter as ts
 
@@ -532,11 +532,17 @@ def extract_facts(text: str, language: str, file: str, line_offset: int = 1, tim
     _EXTRACTORS[language](extractor, captures)
     if tree.root_node.has_error:
         _syntax_errors(extractor, tree.root_node)
-    # Query captures do not come in source order; every list is sorted so results never depend on it.
+    # Query captures do not come in source order (nor always in the same order: the first query of a process
+    # differed); every list is sorted into one total order, an enclosing node before the nodes it starts with.
     for items in (facts.imports, facts.commands, facts.calls, facts.strings, facts.env_reads, facts.urls,
                   facts.comments, facts.assignments, facts.exports, facts.functions):
-        items.sort(key=lambda item: (item.span.line, item.span.column))
+        items.sort(key=_source_order)
     return facts
+
+
+def _source_order(item: Any) -> tuple[int, int, int, int]:
+    span = item.span
+    return span.line, span.column, -(span.end_line or span.line), -(span.end_column or span.column)
 
 
 def language_for_path(path: str, shebang: str | None) -> str | None:
