@@ -6,6 +6,7 @@ import pickle
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import pytest
 
 import skvm_lint
 from skvm_lint.builder import build_skill
@@ -187,3 +188,34 @@ def test_a_frontmatter_selection_parses_no_markdown_and_no_script(tmp_path):
     check_model(skill, tuple(r.id for r in select_rules(["FM"])), Config())
     assert all(f._parsed_content is None for f in skill.files)
     assert skill.body is not None and skill.file("SKILL.md")._parsed_content is not None  # parsed when asked
+
+
+MARKDOWN_CASES = [
+    "# Title `code` #\n\nPara with `npx foo` and [link *x*](http://a/é) ![img *a*](b.png)\nsecond  \nthird <!-- c -->\n",
+    "- a\n  lazy `pip install x`\n\n  para2\n\n> > q1\n> cont\nlazy\n\n    code\n     more\n\n1) x\n2) y\n\nSet\n===\n",
+    "- ```bash\n  npm i -g pnpm\n  ```\n  after\n- **Don't commit bazel-* dirs** - Add to .gitignore\n- next\n",
+    "| a | b |\n|---|---|\n| `c \\| d` | `npx e --flag` |\n\n<div>\nhi\n</div>\n\n```json\n{\"a\": 1}",
+    "---\nname: x\n---\n# After front matter\n\n1. first\n   - nested `uv run app.py`\n     continued\n2. second\n\n> - quoted item\n> - another\n\nend",
+    "Windows\r\nline endings\r\n\r\n- item\r\n",
+]
+
+
+@pytest.mark.parametrize("text", MARKDOWN_CASES)
+def test_compiled_markdown_front_end_builds_the_reference_model(text):
+    """markdown-it-pyrs (the hot path) and markdown-it-py (the reference) give the same model; corpus-wide parity
+    is measured by corpus/parity_markdown.py."""
+    pytest.importorskip("markdown_it_pyrs")
+    fast = parse_markdown(text, "SKILL.md", Limits())
+    reference = parse_markdown(text, "SKILL.md", Limits(), engine="markdown-it-py")
+    assert fast == reference
+
+
+def test_markdown_the_compiled_parser_cannot_take_goes_to_the_reference():
+    """Deep nesting (a stack overflow in the compiled parser) and unpaired surrogates (not UTF-8) fall back."""
+    from skvm_lint.parsing.markdown import _may_nest_deeper_than
+
+    assert _may_nest_deeper_than("ok\n" + ">" * 40 + " deep\n", 32)
+    assert _may_nest_deeper_than("".join("  " * i + "- item\n" for i in range(40)), 32)
+    assert not _may_nest_deeper_than("-" * 200 + "\n" + "=" * 80 + "\n1.2.3.4.5.6.7.8.9.10.11.12.13\n", 32)
+    doc, _ = parse_markdown("`npx a --b`\n\ud800 text\n", "SKILL.md", Limits())
+    assert [c.text for c in doc.command_lines] == ["npx a --b"]

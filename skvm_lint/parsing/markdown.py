@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -26,6 +30,7 @@ from ..model import (
 from .code import FENCE_LANGUAGES, PARSED_LANGUAGES, extract_facts, strip_prompts
 from ..vocabulary import COMMAND_WORDS, SHELL_SYNTAX
 from .commands import CODE, PROSE, recognise
+from .frontmatter import find_block
 
 
 @cache
@@ -100,13 +105,8 @@ class _Builder:
             max_level = max(max_level, tok.level)
             kind = tok.type
             if kind == "heading_open" and tok.map:
-                level = int(tok.tag[1])
                 title = tokens[i + 1].content if i + 1 < n and tokens[i + 1].type == "inline" else ""
-                while self.section_stack and doc.sections[self.section_stack[-1]].level >= level:
-                    self.section_stack.pop()
-                doc.sections.append(Section(title.strip(), level, self.span(tok.map[0]), doc.line_count,
-                                            parent=self.current_section))
-                self.section_stack.append(len(doc.sections) - 1)
+                self.open_section(int(tok.tag[1]), title, tok.map[0])
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 start = int(tok.attrs.get("start", 1) or 1) if kind == "ordered_list_open" else 0
                 self.list_stack.append((kind == "ordered_list_open", start))
@@ -147,6 +147,18 @@ class _Builder:
             elif kind == "table_open" and tok.map:
                 i = self.add_table(tokens, i)
             i += 1
+        return self.finish(max_level)
+
+    def open_section(self, level: int, title: str, line0: int) -> None:
+        doc = self.doc
+        while self.section_stack and doc.sections[self.section_stack[-1]].level >= level:
+            self.section_stack.pop()
+        doc.sections.append(Section(title.strip(), level, self.span(line0), doc.line_count,
+                                    parent=self.current_section))
+        self.section_stack.append(len(doc.sections) - 1)
+
+    def finish(self, max_level: int) -> MarkdownDoc:
+        doc = self.doc
         for index, section in enumerate(doc.sections):
             end = doc.line_count
             for later in doc.sections[index + 1:]:
@@ -158,7 +170,7 @@ class _Builder:
         doc.truncated_nesting = max_level >= self.limits.max_markdown_nesting - 2
         return doc
 
-    def add_code_block(self, tok: Token) -> None:
+    def add_code_block(self, tok: Token | _Block) -> None:
         start0, end0 = tok.map or (0, 0)
         fenced = tok.type == "fence"
         closed = True
@@ -278,13 +290,409 @@ class _Builder:
         return j
 
 
-def parse_markdown(text: str, file: str, limits: Limits) -> tuple[MarkdownDoc, tuple[int, int, str] | None]:
-    """Parse a Markdown file; returns the document and the front-matter block ``(start0, end0, yaml)`` if any."""
+class _TreeWalk:
+    """markdown-it-pyrs's syntax tree into the same :class:`MarkdownDoc` the token builder makes.
+
+    Its nodes carry byte ranges of the source, not lines, and hold no raw inline text: lines come from the ranges,
+    and a paragraph's text is its source lines without the containers' markers and indentation, as markdown-it's
+    inline content is. ``corpus/parity_markdown.py`` measures the two front ends against each other.
+    """
+
+    def __init__(self, builder: _Builder, data: bytes) -> None:
+        self.b = builder
+        self.data = data
+        self.starts = [0]
+        find = data.find
+        at = find(b"\n")
+        while at != -1:
+            self.starts.append(at + 1)
+            at = find(b"\n", at + 1)
+        self.max_level = 0
+        self.last_line = len(builder.lines) - 1 if data.endswith(b"\n") else len(builder.lines)
+        self.ends_with_newline = data.endswith(b"\n")
+        self.run_starts: dict[tuple[int, int], int] = {}  # a list item's text run -> where the item's content starts
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def end_of(self, node: Any) -> int:
+        """The 0-based line after the node's last line."""
+        start, end = node.srcmap
+        return self.line_of(max(end - 1, start)) + 1
+
+    def column_of(self, offset: int) -> int:
+        """Characters (not bytes) from the start of the offset's line."""
+        start = self.starts[self.line_of(offset)]
+        return len(self.data[start:offset].decode("utf-8", "replace"))
+
+    def text_lines(self, node: Any, ctx: tuple[int, int]) -> list[tuple[int, str]]:
+        """The node's source lines as markdown-it's inline content has them: the first from where the node starts,
+        the others without blockquote markers and without up to ``indent`` columns (``ctx`` is the blockquote
+        depth and the list item's content indentation, markdown-it's blkIndent)."""
+        quotes, indent = ctx
+        start, end = node.srcmap
+        first, last = self.line_of(start), self.line_of(max(end - 1, start))
+        lines = self.b.lines
+        out = [(first, lines[first][self.column_of(start):] if first < len(lines) else "")]
+        for number in range(first + 1, min(last, len(lines) - 1) + 1):
+            line = lines[number]
+            line = line[len(_quote_prefix(line, quotes)):]
+            spaces = len(line) - len(line.lstrip(" "))
+            out.append((number, line[min(spaces, indent):]))
+        return out
+
+    def inline_content(self, lines: list[tuple[int, str]]) -> str:
+        return "\n".join(text for _, text in lines).strip()
+
+    def flatten(self, nodes: Iterable[Any]) -> Iterator[tuple[str, str, str | None]]:
+        """Inline nodes as markdown-it's inline tokens: ``(kind, content, target)``."""
+        for node in nodes:
+            name = node.name
+            if name in ("text", "text_special"):
+                yield "text", node.meta.get("content", ""), None
+            elif name in ("softbreak", "hardbreak"):
+                yield name, "", None
+            elif name == "code_inline":
+                yield name, "".join(c.meta.get("content", "") for c in node.children), None
+            elif name == "html_inline":
+                yield name, node.meta.get("content", ""), None
+            elif name in ("link", "autolink"):
+                yield "link_open", "", node.meta.get("url", "")
+                yield from self.flatten(node.children)
+                yield "link_close", "", None
+            elif name == "image":
+                yield name, self.image_label(node), node.meta.get("url", "")
+            else:  # em, strong and other wrappers: their children
+                yield from self.flatten(node.children)
+
+    def image_label(self, node: Any) -> str:
+        """An image's raw label (markdown-it keeps the source between ``![`` and its closing bracket)."""
+        raw = self.data[node.srcmap[0]:node.srcmap[1]].decode("utf-8", "replace")
+        depth, index = 0, 2
+        while index < len(raw):
+            char = raw[index]
+            if char == "\\":
+                index += 2
+                continue
+            if char == "[":
+                depth += 1
+            elif char == "]":
+                if depth == 0:
+                    return raw[2:index]
+                depth -= 1
+            index += 1
+        return raw[2:]
+
+    def inline(self, node: Any, children: list[Any], ctx: tuple[int, int], heading: bool = False,
+               lines: list[tuple[int, str]] | None = None) -> None:
+        lines = lines if lines is not None else self.text_lines(node, ctx)
+        if not heading:
+            self.b.add_prose_lines(lines)
+        self.b.add_inline_children(self.flatten(children), lines[0][0], heading)
+
+    def paragraph(self, node: Any, children: list[Any], ctx: tuple[int, int], start: int, end0: int) -> None:
+        lines = self.text_lines(node, ctx) if node is not None else self.run_lines(children, ctx)
+        self.b.doc.paragraphs.append(Paragraph(self.inline_content(lines), self.b.span(start), end0,
+                                               section=self.b.current_section, list_item=self.b.current_item))
+        self.inline(node, children, ctx, lines=lines)
+
+    def run_lines(self, children: list[Any], ctx: tuple[int, int]) -> list[tuple[int, str]]:
+        """Source lines of a tight list item's text (inline nodes straight under the item, no paragraph). The
+        compiled parser's ranges of emphasis can start late, so an item's text starts where its content does."""
+        start = self.run_starts.get(children[0].srcmap, min(c.srcmap[0] for c in children))
+        last = self.line_of(start) + sum(1 for kind, _, _ in self.flatten(children) if kind.endswith("break"))
+        for child in children:  # a code span or an HTML tag may run over a line break
+            if child.name in ("code_inline", "html_inline"):
+                last = max(last, self.line_of(max(child.srcmap[1] - 1, child.srcmap[0])))
+        last = min(last, len(self.starts) - 1)
+        end = self.starts[last] + len(self.b.lines[min(last, len(self.b.lines) - 1)].encode("utf-8", "replace"))
+        return self.text_lines(_Span(start, end), ctx)
+
+    def first_inline(self, item: Any, ctx: tuple[int, int]) -> str:
+        """markdown-it's item text: the first inline content within five tokens of the item's opening."""
+        for count, (kind, lines) in enumerate(self.token_kinds(item.children,
+                                                                   self.item_context(item, ctx))):
+            if count >= 5 or kind == "end":
+                return ""
+            if kind == "inline":
+                return self.inline_content(lines())
+        return ""
+
+    def token_kinds(self, nodes: list[Any], ctx: tuple[int, int]) -> Iterator[tuple[str, Any]]:
+        """The kinds of markdown-it block tokens the nodes would make, in order (enough to count them)."""
+        run: list[Any] = []
+        for node in [*nodes, None]:
+            if node is not None and node.name in _INLINE:
+                run.append(node)
+                continue
+            if run:
+                group = run
+                yield "open", None
+                yield "inline", lambda group=group: self.run_lines(group, ctx)
+                yield "close", None
+                run = []
+            if node is None:
+                break
+            name = node.name
+            if name in ("paragraph", "heading", "lheading"):
+                yield "open", None
+                yield "inline", lambda node=node: self.heading_lines(node, ctx) if name != "paragraph" \
+                    else self.text_lines(node, ctx)
+                yield "close", None
+            elif name in ("bullet_list", "ordered_list", "list_item", "blockquote", "table", "thead", "tbody",
+                          "trow", "tcell"):
+                yield "open", None
+                if name == "tcell":
+                    yield "inline", lambda node=node: self.cell_lines(node)
+                else:
+                    yield from self.token_kinds(node.children, (ctx[0] + 1, 0) if name == "blockquote" else
+                                                    self.item_context(node, ctx) if name == "list_item" else ctx)
+                yield "close", None
+            elif name not in ("definition", "front_matter"):
+                yield "leaf", None
+        yield "end", None
+
+    def heading_lines(self, node: Any, ctx: tuple[int, int]) -> list[tuple[int, str]]:
+        lines = self.text_lines(node, ctx)
+        if node.name == "lheading":
+            return lines[:-1] or lines
+        number, line = lines[0]
+        text = line.lstrip(" ").lstrip("#").rstrip(" \t")
+        closing = text.rstrip("#")
+        if closing != text and (not closing or closing[-1] in " \t"):
+            text = closing
+        return [(number, text.strip())]
+
+    def cell_lines(self, node: Any) -> list[tuple[int, str]]:
+        start, end = node.srcmap
+        # markdown-it splits the row at unescaped pipes and unescapes the rest
+        return [(self.line_of(start), self.data[start:end].decode("utf-8", "replace").strip().replace("\\|", "|"))]
+
+    def closes(self, line0: int, start0: int, markup: str, quotes: int) -> bool:
+        """Whether line ``line0`` closes a fence opened with ``markup`` on line ``start0``."""
+        if line0 <= start0 or line0 >= len(self.b.lines):
+            return False
+        line = self.b.lines[line0]
+        last = line[len(_quote_prefix(line, quotes)):].strip()
+        return last.startswith(markup) and not last.strip(markup[0])
+
+    def item_end(self, node: Any, limit: int, ctx: tuple[int, int]) -> int:
+        """markdown-it's end of a list item: after its last line and the blank lines that follow it."""
+        end0 = self.end_of(node)
+        lines = self.b.lines
+        while end0 < limit and end0 < len(lines) and not lines[end0][len(_quote_prefix(lines[end0], ctx[0])):] \
+                .strip():
+            end0 += 1
+        return end0
+
+    def blocks(self, nodes: list[Any], ctx: tuple[int, int], depth: int, limit: int) -> None:
+        b = self.b
+        self.max_level = max(self.max_level, depth)
+        run: list[Any] = []
+        for index, node in enumerate([*nodes, None]):
+            if node is not None and node.name in _INLINE:
+                run.append(node)
+                continue
+            if run:  # a tight list item's text: markdown-it makes a hidden paragraph
+                lines = self.run_lines(run, ctx)
+                b.doc.paragraphs.append(Paragraph(self.inline_content(lines), b.span(lines[0][0]),
+                                                  lines[-1][0] + 1, section=b.current_section,
+                                                  list_item=b.current_item))
+                self.inline(None, run, ctx, lines=lines)
+                run = []
+            if node is None:
+                break
+            name = node.name
+            start = self.line_of(node.srcmap[0])
+            if name in ("heading", "lheading"):
+                lines = self.heading_lines(node, ctx)
+                b.open_section(node.meta.get("level", 1), self.inline_content(lines), start)
+                self.inline(node, node.children, ctx, heading=True, lines=lines)
+            elif name == "paragraph":
+                self.paragraph(node, node.children, ctx, start, self.end_of(node))
+            elif name in ("bullet_list", "ordered_list"):
+                b.list_stack.append((name == "ordered_list", int(node.meta.get("start", 1) or 1)
+                                     if name == "ordered_list" else 0))
+                following = nodes[index + 1:]
+                list_limit = self.line_of(following[0].srcmap[0]) if following else limit
+                for item in node.children:
+                    self.list_item(item, ctx, depth + 2, list_limit)
+                b.list_stack.pop()
+            elif name in ("fence", "code_block"):
+                end0 = self.end_of(node)
+                meta = node.meta
+                markup = meta.get("marker", "`") * int(meta.get("marker_len", 3)) if name == "fence" else ""
+                content = meta.get("content", "")
+                if name == "fence" and not self.closes(end0 - 1, start, markup, ctx[0]):
+                    # unclosed: markdown-it runs it to the container's end, and the document's last line has no
+                    # newline of its own
+                    end0 = max(limit, end0)
+                    if end0 >= self.last_line and not self.ends_with_newline and content.endswith("\n"):
+                        content = content[:-1]
+                b.add_code_block(_Block(name, [start, end0], meta.get("info", "") or "", content, markup))
+            elif name == "html_block":
+                b.add_html(node.meta.get("content", ""), start)
+            elif name == "table":
+                self.table(node, start)
+            elif name == "blockquote":
+                # a blockquote ends at its last line: a list inside it never runs into the blank lines after it
+                self.blocks(node.children, (ctx[0] + 1, 0), depth + 1, min(self.end_of(node), limit))
+
+    def list_item(self, item: Any, ctx: tuple[int, int], depth: int, limit: int) -> None:
+        b = self.b
+        ordered, _ = b.list_stack[-1]
+        start = self.line_of(item.srcmap[0])
+        inner = self.item_context(item, ctx)
+        if item.children and item.children[0].name in _INLINE:
+            line = self.b.lines[start]
+            self.run_starts[item.children[0].srcmap] = (
+                self.starts[start] + len(line[:len(_quote_prefix(line, ctx[0])) + inner[1]].encode("utf-8")))
+        number = None
+        if ordered:
+            head = self.data[item.srcmap[0]:item.srcmap[0] + 12].decode("utf-8", "replace").lstrip(" ")
+            digits = head[:len(head) - len(head.lstrip("0123456789"))]
+            number = int(digits) if digits else None
+        b.doc.list_items.append(ListItem(self.first_inline(item, ctx).strip(), b.span(start),
+                                         self.item_end(item, limit, ctx), depth=max(len(b.list_stack) - 1, 0),
+                                         ordered=ordered, number=number, parent=b.current_item,
+                                         section=b.current_section))
+        b.item_stack.append(len(b.doc.list_items) - 1)
+        self.blocks(item.children, inner, depth, limit)
+        b.item_stack.pop()
+
+    def item_context(self, item: Any, ctx: tuple[int, int]) -> tuple[int, int]:
+        """The context inside a list item: markdown-it's blkIndent is the column its content starts at (after the
+        marker and one to four spaces; one when more follow, or when the marker ends its line)."""
+        line = self.b.lines[self.line_of(item.srcmap[0])]
+        prefix = len(_quote_prefix(line, ctx[0]))
+        column = self.column_of(item.srcmap[0])
+        rest = line[column:]
+        column += len(rest) - len(rest.lstrip(" "))
+        rest = rest.lstrip(" ")
+        marker = len(rest) - len(rest.lstrip("0123456789")) + 1
+        after = rest[marker:]
+        spaces = len(after) - len(after.lstrip(" "))
+        if spaces > 4 or not after.strip():
+            spaces = 1
+        return ctx[0], column - prefix + marker + spaces
+
+    def table(self, node: Any, start: int) -> None:
+        header: list[str] = []
+        rows: list[list[str]] = []
+        for part in node.children:
+            for row in part.children:
+                cells = []
+                for cell in row.children:
+                    lines = self.cell_lines(cell)
+                    cells.append(lines[0][1])
+                    self.inline(cell, cell.children, (0, 0), lines=lines)
+                if part.name == "thead":
+                    header = cells
+                else:
+                    rows.append(cells)
+        self.b.doc.tables.append(Table(header, rows, self.b.span(start), self.end_of(node)))
+
+
+_INLINE = frozenset({"text", "text_special", "softbreak", "hardbreak", "code_inline", "html_inline", "link",
+                     "autolink", "image", "em", "strong"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A byte range standing in for a node."""
+
+    srcmap: tuple[int, int]
+
+    def __init__(self, start: int, end: int) -> None:
+        object.__setattr__(self, "srcmap", (start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A code block in markdown-it token terms, for the builder."""
+
+    type: str
+    map: list[int]
+    info: str
+    content: str
+    markup: str
+
+
+def _quote_prefix(line: str, quotes: int) -> str:
+    """The leading blockquote markers of a line (at most ``quotes`` of them, each with one optional space)."""
+    index = 0
+    for _ in range(quotes):
+        probe = index
+        while probe < len(line) and probe - index < 3 and line[probe] == " ":
+            probe += 1
+        if probe < len(line) and line[probe] == ">":
+            index = probe + 1
+            if index < len(line) and line[index] in " \t":
+                index += 1
+        else:
+            break
+    return line[:index]
+
+
+# A line opening this many container markers (or as deep an indentation) might nest deeper than the limit: the
+# compiled parser has no nesting limit and overflows its stack there, so such a document goes to markdown-it-py.
+_DEEP_CANDIDATE = re.compile(r"^[ \t>*+\-0-9.)]{24,}", re.MULTILINE)
+_MARKER = re.compile(r">|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])")
+
+
+def _may_nest_deeper_than(text: str, limit: int) -> bool:
+    """Whether some line could open ``limit`` containers: an upper bound, counting each marker and every two
+    columns of indentation as one level (linear in the text)."""
+    for match in _DEEP_CANDIDATE.finditer(text):
+        prefix = match.group()
+        columns = len(prefix.expandtabs(4)) - len(prefix.lstrip(" \t").expandtabs(4))
+        if len(_MARKER.findall(prefix)) + columns // 2 >= limit:
+            return True
+    return False
+
+
+@cache
+def _compiled() -> Any:
+    """markdown-it-pyrs (Rust), the hot path; None where its wheel is missing."""
+    try:
+        import markdown_it_pyrs
+    except ImportError:
+        return None
+    return markdown_it_pyrs.MarkdownIt("commonmark").enable("table")
+
+
+def parse_markdown(text: str, file: str, limits: Limits, *, engine: str = "auto",
+                   ) -> tuple[MarkdownDoc, tuple[int, int, str] | None]:
+    """Parse a Markdown file; returns the document and the front-matter block ``(start0, end0, yaml)`` if any.
+
+    ``engine``: "auto" parses with markdown-it-pyrs and falls back to markdown-it-py (the reference) for text it
+    cannot take (deep nesting, unpaired surrogates) or when the wheel is missing; "markdown-it-py" forces the
+    reference.
+    """
+    # markdown-it ends lines at \n, \r\n and a lone \r alike and reads NUL as U+FFFD; normalise the same way so
+    # spans and byte ranges agree.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    compiled = _compiled() if engine == "auto" else None
+    if compiled is not None and not _may_nest_deeper_than(text, limits.max_markdown_nesting // 2):
+        source = text.replace("\0", "\ufffd")
+        try:
+            data = source.encode("utf-8")
+        except UnicodeEncodeError:
+            data = None
+        if data is not None:
+            front = find_block(source)
+            if front is not None:  # blank the front matter (same bytes, same lines) rather than parse it
+                cut = len("\n".join(source.split("\n")[:front[1]]))
+                source = re.sub(r"[^\n]", " ", source[:cut]) + source[cut:]
+                data = source.encode("utf-8")
+            builder = _Builder(file, lines, limits)
+            walk = _TreeWalk(builder, data)
+            walk.blocks(compiled.tree(source).children, (0, 0), 0, walk.last_line)
+            return builder.finish(walk.max_level), front
     tokens = _markdown(limits.max_markdown_nesting).parse(text)
     front = None
     if tokens and tokens[0].type == "front_matter" and tokens[0].map:
         front = (tokens[0].map[0], tokens[0].map[1], tokens[0].content)
-    # markdown-it ends lines at \n, \r\n and a lone \r alike; count lines the same way so spans agree.
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if "\r" in text else text.split("\n")
-    doc = _Builder(file, lines, limits).build(tokens)
-    return doc, front
+    return _Builder(file, lines, limits).build(tokens), front
