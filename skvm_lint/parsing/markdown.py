@@ -1,4 +1,5 @@
-"""Markdown into :class:`MarkdownDoc` with markdown-it-py (CommonMark + tables + front matter, no linkify)."""
+"""Markdown into :class:`MarkdownDoc`: CommonMark + tables, no linkify, with markdown-it-pyrs on the hot path and
+markdown-it-py (plus its front-matter plugin) as the reference and fallback."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+if TYPE_CHECKING:  # markdown-it-py is imported only when the reference parser runs (about 40 ms at start-up)
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 from ..limits import Limits
 from ..model import (
@@ -35,6 +36,9 @@ from .frontmatter import find_block
 
 @cache
 def _markdown(max_nesting: int) -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     md = MarkdownIt("commonmark", {"linkify": False, "html": True, "maxNesting": max_nesting})
     md.enable("table")
     md.use(front_matter_plugin)
