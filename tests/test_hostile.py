@@ -59,6 +59,8 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes], set[str]]] = {
     # the compiled Markdown parser overflows its stack on these (segfault): they must reach markdown-it-py instead
     "nested-blockquotes-100k": ({"SKILL.md": OK + ">" * 100_000 + " deep\n"}, {"IO003"}),
     "nested-list-markers-50k": ({"SKILL.md": OK + "- " * 50_000 + "deep\n"}, {"IO003"}),
+    # markdown-it-pyrs 0.4 panics on an unmatched backtick after a bracket
+    "open-code-span-in-brackets": ({"SKILL.md": OK + "# Use\n\nSee [`setup\n", "references/a.md": "[`"}, set()),
     "yaml-billion-laughs": ({"SKILL.md": "---\n" + "".join(
         f"l{i}: &l{i} [" + ",".join([f"*l{i - 1}"] * 9 if i else ['"lol"'] * 9) + "]\n" for i in range(9))
         + "name: x\ndescription: y\n---\n"}, {"FM003"}),
