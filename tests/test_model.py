@@ -11,7 +11,7 @@ import pytest
 import skvm_lint
 from skvm_lint.builder import build_skill
 from skvm_lint.limits import Limits
-from skvm_lint.parsing.frontmatter import find_block
+from skvm_lint.parsing.frontmatter import find_block, parse_frontmatter
 from skvm_lint.parsing.code import extract_facts, language_for_path
 from skvm_lint.parsing.markdown import parse_markdown
 from skvm_lint.selection import select_rules
@@ -219,3 +219,49 @@ def test_markdown_the_compiled_parser_cannot_take_goes_to_the_reference():
     assert not _may_nest_deeper_than("-" * 200 + "\n" + "=" * 80 + "\n1.2.3.4.5.6.7.8.9.10.11.12.13\n", 32)
     doc, _ = parse_markdown("`npx a --b`\n\ud800 text\n", "SKILL.md", Limits())
     assert [c.text for c in doc.command_lines] == ["npx a --b"]
+
+
+def test_a_panic_of_the_compiled_parser_falls_back_to_the_reference():
+    """markdown-it-pyrs 0.4 panics on an unmatched backtick after a bracket (found by test_properties)."""
+    from skvm_lint.parsing.markdown import _compiled_tree, _may_leave_a_code_span_open
+
+    pytest.importorskip("markdown_it_pyrs")
+    assert _compiled_tree("[`") is None  # caught, not raised
+    assert _may_leave_a_code_span_open("See [`x\n") and not _may_leave_a_code_span_open("See [`x`](y)\n")
+    doc, _ = parse_markdown("# Title\n\nSee [`setup\n\n- `npm i -g x`\n", "SKILL.md", Limits())
+    assert [s.title for s in doc.sections] == ["Title"] and [c.text for c in doc.command_lines] == ["npm i -g x"]
+
+
+FRONTMATTER_CASES = [
+    "name: x\ndescription: >\n  folded\n  text\nmetadata: {\"openclaw\": {\"requires\": {\"bins\": [jq, \"gh\"]}}}\n",
+    "name: x\nversion: 1.0.0\ncount: 3\nratio: 1.5\nflag: true\nno: no\nempty:\nlist:\n  - a\n  - b: 1\nhomepage: \n",
+    "name: x\ndate: 2024-01-01\noctal: 0o17\nhex: 0x1F\nbig: 1_000\ninf: .inf\n",  # ruamel's own types
+    "name: x\nname: y\n",  # duplicate key: ruamel's error
+    "name: [unclosed\n",  # syntax error: ruamel's words and position
+    "a: &anchor x\nb: *anchor\n",
+    "tagged: !custom value\n",
+    "- a list\n- not a mapping\n",
+    "just a string\n",
+    "# only a comment\n",
+    "? [complex, key]\n: value\n",
+    "nested:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 80)) + "  " * 80 + "v: 1\n",
+]
+
+
+@pytest.mark.parametrize("yaml_text", FRONTMATTER_CASES)
+def test_libyaml_frontmatter_path_gives_ruamels_result(yaml_text):
+    """Values, positions and errors are ruamel's whichever path reads them; corpus/parity_frontmatter.py measures
+    the same on every corpus SKILL.md."""
+    text = f"---\n{yaml_text}---\n# Body\n"
+    block = find_block(text)
+    fast = parse_frontmatter(text, "SKILL.md", block, Limits())
+    assert fast == parse_frontmatter(text, "SKILL.md", block, Limits(), engine="ruamel")
+
+
+def test_typical_frontmatter_takes_the_libyaml_path():
+    from skvm_lint.parsing.frontmatter import _load_fast
+
+    data, positions = _load_fast(FRONTMATTER_CASES[1], 64)
+    assert data["count"] == 3 and data["no"] == "no" and data["empty"] is None and data["version"] == "1.0.0"
+    assert positions["homepage"][:2] == (10, 1) and positions["list"] == (7, 1, 8)
+    assert _load_fast(FRONTMATTER_CASES[2], 64) is None  # timestamps and non-decimal numbers go to ruamel

@@ -1,6 +1,10 @@
-"""YAML frontmatter: located by markdown-it's front-matter plugin, loaded with ruamel.yaml (round-trip mode).
+"""YAML frontmatter: located as markdown-it's front-matter plugin does, read with libyaml, ruamel.yaml as reference.
 
-Round-trip mode keeps the line of every key (for diagnostics) and is the same loader the fix engine edits with.
+The fast path builds plain values from libyaml's events (PyYAML's C parser), typing plain scalars with ruamel's own
+YAML 1.2 resolver, so values are what ruamel's round-trip loader gives. Whatever that path does not reproduce
+exactly goes to ruamel.yaml (round-trip mode, the loader the fix engine edits with): errors (ruamel words them),
+aliases and anchors, tags, duplicate or complex keys, merge keys, timestamps, numbers other than plain decimals,
+more than one document, nesting past the limits. ``corpus/parity_frontmatter.py`` compares the two on the corpus.
 Hostile YAML is bounded: aliases are counted before loading (billion laughs), and conversion to plain Python
 values stops at a node budget and a nesting depth.
 """
@@ -8,6 +12,7 @@ values stops at a node budget and a nesting depth.
 from __future__ import annotations
 
 import datetime
+import re
 from functools import cache
 from typing import Any
 
@@ -15,6 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import ScalarNode
 
 from ..limits import Limits
 from ..model import Comment, Frontmatter, FrontmatterError, Span
@@ -32,6 +38,120 @@ def _yaml() -> YAML:
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
     return yaml
+
+
+class _NotFast(Exception):
+    """The fast path cannot reproduce ruamel's result for this YAML exactly."""
+
+
+_DECIMAL = re.compile(r"[-+]?[0-9]+")
+_SIMPLE_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+@cache
+def _libyaml() -> tuple[Any, Any, type[Exception]] | None:
+    """PyYAML's C parser, ruamel's YAML 1.2 resolver and PyYAML's error class; None without libyaml."""
+    try:
+        import yaml
+        from yaml import CSafeLoader
+    except ImportError:
+        return None
+    from ruamel.yaml.resolver import VersionedResolver
+
+    return (lambda raw: yaml.parse(raw, Loader=CSafeLoader)), VersionedResolver(version=None), yaml.YAMLError
+
+
+def _plain_scalar(value: str, resolver: Any) -> Any:
+    tag = str(resolver.resolve(ScalarNode, value, (True, False))).rsplit(":", 1)[-1]
+    if tag == "str":
+        return value
+    if tag == "null":
+        return None
+    if tag == "bool":
+        return value.lower() == "true"
+    if tag == "int" and _DECIMAL.fullmatch(value):
+        return int(value)
+    if tag == "float" and _SIMPLE_FLOAT.fullmatch(value):
+        return float(value)
+    raise _NotFast(tag)  # octal, hex, underscores, infinities, timestamps, merge keys: ruamel's own types
+
+
+def _load_fast(raw: str, max_depth: int) -> tuple[dict[Any, Any], dict[str, tuple[int, int, int]]] | None:
+    """The frontmatter mapping and, per top-level key, ``(key line, key column, value line)`` (0-based lines,
+    1-based column); None when ruamel must read it (see the module docstring)."""
+    fast = _libyaml()
+    if fast is None:
+        return None
+    parse, resolver, yaml_error = fast
+    root: dict[Any, Any] | None = None
+    positions: dict[str, tuple[int, int, int]] = {}
+    stack: list[list[Any]] = []  # [container, pending key, pending key's mark]
+    budget = MAX_PLAIN_NODES
+    documents = 0
+    empty_value_of: tuple[str, int, int] | None = None  # ruamel places an empty value where the next token starts
+    last_line = raw.count("\n")
+    try:
+        for event in parse(raw):
+            kind = type(event).__name__
+            if empty_value_of is not None:
+                key, line, column = empty_value_of
+                positions[key] = (line, column, min(event.start_mark.line, last_line))
+                empty_value_of = None
+            if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
+                continue
+            if kind == "DocumentStartEvent":
+                documents += 1
+                if documents > 1:
+                    raise _NotFast("documents")
+                continue
+            if kind in ("MappingEndEvent", "SequenceEndEvent"):
+                stack.pop()
+                continue
+            if kind == "AliasEvent" or getattr(event, "anchor", None) is not None \
+                    or getattr(event, "tag", None) is not None:
+                raise _NotFast(kind)
+            if kind == "ScalarEvent":
+                value: Any = _plain_scalar(event.value, resolver) if event.implicit[0] else event.value
+            elif kind == "MappingStartEvent":
+                value = {}
+            elif kind == "SequenceStartEvent":
+                value = []
+            else:
+                raise _NotFast(kind)
+            if not stack:  # the document's root
+                if not isinstance(value, dict):
+                    raise _NotFast("not a mapping")
+                root = value
+                stack.append([value, None, None])
+                continue
+            frame = stack[-1]
+            container = frame[0]
+            if isinstance(container, dict) and frame[2] is None:  # a key
+                if not isinstance(value, (str, int, float, bool)) and value is not None:
+                    raise _NotFast("complex key")
+                key = value if isinstance(value, (str, int, float, bool)) else str(value)
+                if key in container:
+                    raise _NotFast("duplicate key")
+                frame[1], frame[2] = key, event.start_mark
+                continue
+            budget -= 1
+            if budget < 0 or len(stack) > max_depth:
+                raise _NotFast("limits")
+            if isinstance(container, dict):
+                container[frame[1]] = value
+                if len(stack) == 1:
+                    mark = frame[2]
+                    positions[str(frame[1])] = (mark.line, mark.column + 1, event.start_mark.line)
+                    if kind == "ScalarEvent" and event.implicit[0] and not event.value:
+                        empty_value_of = (str(frame[1]), mark.line, mark.column + 1)
+                frame[1] = frame[2] = None
+            else:
+                container.append(value)
+            if isinstance(value, (dict, list)):
+                stack.append([value, None, None])
+    except (_NotFast, yaml_error):  # a YAML error too: ruamel reads it again and words the error
+        return None
+    return (root if root is not None else {}), positions
 
 
 def _to_plain(value: Any, depth: int, budget: list[int], max_depth: int) -> Any:
@@ -122,8 +242,9 @@ def find_block(text: str) -> tuple[int, int, str] | None:
     return 0, index + 1, "\n".join(lines[1:index])
 
 
-def parse_frontmatter(skill_md: str, file: str, block: tuple[int, int, str] | None, limits: Limits) -> Frontmatter:
-    """Build the :class:`Frontmatter` of SKILL.md.
+def parse_frontmatter(skill_md: str, file: str, block: tuple[int, int, str] | None, limits: Limits, *,
+                      engine: str = "auto") -> Frontmatter:
+    """Build the :class:`Frontmatter` of SKILL.md. ``engine`` "ruamel" skips the libyaml path (the reference).
 
     ``block`` is ``(start_line_0, end_line_0_exclusive, yaml_text)`` from markdown-it's front_matter token, or None.
     """
@@ -155,6 +276,15 @@ def parse_frontmatter(skill_md: str, file: str, block: tuple[int, int, str] | No
         fm.error = FrontmatterError(
             f"frontmatter is {len(raw):,} characters, over the {limits.max_frontmatter_bytes:,}-byte limit; "
             "it was not parsed", fm.start_line, 1, kind="limit")
+        return fm
+
+    fast = _load_fast(raw, limits.max_yaml_depth) if engine == "auto" and "*" not in raw and "&" not in raw else None
+    if fast is not None:
+        fm.data = fast[0]
+        for key, (line, column, value_line) in fast[1].items():
+            fm.key_lines[key] = yaml_first_line + line
+            fm.key_columns[key] = column
+            fm.value_lines[key] = yaml_first_line + value_line
         return fm
 
     yaml = _yaml()
