@@ -154,12 +154,15 @@ def prose_units(skill: Skill) -> Iterator[Prose]:
     for doc in skill.markdown_docs():
         context = doc_context(doc.file)
         pieces, starts, lines, contexts, offset = [], [], [], [], 0
+        attack_sections: dict[int | None, bool] = {}  # one answer per section, not per paragraph
         for p in doc.paragraphs:
             text = INVISIBLE_IN_PROSE.sub("", p.text)  # hidden characters are reported on their own
             pieces.append(text)
             starts.append(offset)
             lines.append(p.span.line)
-            contexts.append("example" if about_attacks(doc, p.section) else context)
+            if p.section not in attack_sections:
+                attack_sections[p.section] = about_attacks(doc, p.section)
+            contexts.append("example" if attack_sections[p.section] else context)
             offset += len(text) + 2
         if pieces:
             yield Prose(doc.file, "\n\n".join(pieces), starts, lines, contexts)

@@ -315,7 +315,8 @@ class _TreeWalk:
         self.max_level = 0
         self.last_line = len(builder.lines) - 1 if data.endswith(b"\n") else len(builder.lines)
         self.ends_with_newline = data.endswith(b"\n")
-        self.run_starts: dict[tuple[int, int], int] = {}  # a list item's text run -> where the item's content starts
+        self.run_starts: dict[tuple[int, int], int] = {}
+        self.memo: dict[tuple[Any, ...], Any] = {}  # an item's context and text lines are asked for twice  # a list item's text run -> where the item's content starts
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
@@ -404,6 +405,13 @@ class _TreeWalk:
     def run_lines(self, children: list[Any], ctx: tuple[int, int]) -> list[tuple[int, str]]:
         """Source lines of a tight list item's text (inline nodes straight under the item, no paragraph). The
         compiled parser's ranges of emphasis can start late, so an item's text starts where its content does."""
+        key = (children[0].srcmap, len(children), ctx)
+        lines = self.memo.get(key)
+        if lines is None:
+            lines = self.memo[key] = self._run_lines(children, ctx)
+        return lines
+
+    def _run_lines(self, children: list[Any], ctx: tuple[int, int]) -> list[tuple[int, str]]:
         start = self.run_starts.get(children[0].srcmap, min(c.srcmap[0] for c in children))
         last = self.line_of(start) + sum(1 for kind, _, _ in self.flatten(children) if kind.endswith("break"))
         for child in children:  # a code span or an HTML tag may run over a line break
@@ -413,10 +421,10 @@ class _TreeWalk:
         end = self.starts[last] + len(self.b.lines[min(last, len(self.b.lines) - 1)].encode("utf-8", "replace"))
         return self.text_lines(_Span(start, end), ctx)
 
-    def first_inline(self, item: Any, ctx: tuple[int, int]) -> str:
-        """markdown-it's item text: the first inline content within five tokens of the item's opening."""
-        for count, (kind, lines) in enumerate(self.token_kinds(item.children,
-                                                                   self.item_context(item, ctx))):
+    def first_inline(self, children: list[Any], ctx: tuple[int, int]) -> str:
+        """markdown-it's item text: the first inline content within five tokens of the item's opening (``ctx``: the
+        item's inner context)."""
+        for count, (kind, lines) in enumerate(self.token_kinds(children, ctx)):
             if count >= 5 or kind == "end":
                 return ""
             if kind == "inline":
@@ -545,29 +553,37 @@ class _TreeWalk:
 
     def list_item(self, item: Any, ctx: tuple[int, int], depth: int, limit: int) -> None:
         b = self.b
+        children = item.children  # the compiled tree builds its Python nodes on every access
         ordered, _ = b.list_stack[-1]
         start = self.line_of(item.srcmap[0])
         inner = self.item_context(item, ctx)
-        if item.children and item.children[0].name in _INLINE:
+        if children and children[0].name in _INLINE:
             line = self.b.lines[start]
-            self.run_starts[item.children[0].srcmap] = (
+            self.run_starts[children[0].srcmap] = (
                 self.starts[start] + len(line[:len(_quote_prefix(line, ctx[0])) + inner[1]].encode("utf-8")))
         number = None
         if ordered:
             head = self.data[item.srcmap[0]:item.srcmap[0] + 12].decode("utf-8", "replace").lstrip(" ")
             digits = head[:len(head) - len(head.lstrip("0123456789"))]
             number = int(digits) if digits else None
-        b.doc.list_items.append(ListItem(self.first_inline(item, ctx).strip(), b.span(start),
+        b.doc.list_items.append(ListItem(self.first_inline(children, inner).strip(), b.span(start),
                                          self.item_end(item, limit, ctx), depth=max(len(b.list_stack) - 1, 0),
                                          ordered=ordered, number=number, parent=b.current_item,
                                          section=b.current_section))
         b.item_stack.append(len(b.doc.list_items) - 1)
-        self.blocks(item.children, inner, depth, limit)
+        self.blocks(children, inner, depth, limit)
         b.item_stack.pop()
 
     def item_context(self, item: Any, ctx: tuple[int, int]) -> tuple[int, int]:
         """The context inside a list item: markdown-it's blkIndent is the column its content starts at (after the
         marker and one to four spaces; one when more follow, or when the marker ends its line)."""
+        key = ("item", item.srcmap, ctx)
+        inner = self.memo.get(key)
+        if inner is None:
+            inner = self.memo[key] = self._item_context(item, ctx)
+        return inner
+
+    def _item_context(self, item: Any, ctx: tuple[int, int]) -> tuple[int, int]:
         line = self.b.lines[self.line_of(item.srcmap[0])]
         prefix = len(_quote_prefix(line, ctx[0]))
         column = self.column_of(item.srcmap[0])
