@@ -37,7 +37,7 @@ def main() -> int:
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--show", type=int, default=10, help="differences to print (default 10)")
     args = parser.parse_args()
-    folders = args.folders or sorted(p for p in SHARED.iterdir() if p.is_dir()) if SHARED.is_dir() else args.folders
+    folders = args.folders or (sorted(p for p in SHARED.iterdir() if p.is_dir()) if SHARED.is_dir() else [])
     if not folders:
         sys.exit(f"{SHARED}: not found (the shared corpus sits beside the checkout); name folders to compare")
     limits = Limits()

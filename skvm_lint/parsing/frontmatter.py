@@ -281,10 +281,7 @@ def parse_frontmatter(skill_md: str, file: str, block: tuple[int, int, str] | No
     fast = _load_fast(raw, limits.max_yaml_depth) if engine == "auto" and "*" not in raw and "&" not in raw else None
     if fast is not None:
         fm.data = fast[0]
-        for key, (line, column, value_line) in fast[1].items():
-            fm.key_lines[key] = yaml_first_line + line
-            fm.key_columns[key] = column
-            fm.value_lines[key] = yaml_first_line + value_line
+        _place_keys(fm, fast[1], yaml_first_line)
         return fm
 
     yaml = _yaml()
@@ -322,13 +319,22 @@ def parse_frontmatter(skill_md: str, file: str, block: tuple[int, int, str] | No
     except (_TooLarge, RecursionError) as exc:
         fm.error = FrontmatterError(str(exc) or "frontmatter nests too deeply", fm.start_line, 1, kind="limit")
         return fm
+    positions = {}
     for key in loaded:
         try:
             line, col = loaded.lc.key(key)
             vline, _ = loaded.lc.value(key)
         except (KeyError, TypeError, AttributeError):
             continue
-        fm.key_lines[str(key)] = yaml_first_line + line
-        fm.key_columns[str(key)] = col + 1
-        fm.value_lines[str(key)] = yaml_first_line + vline
+        positions[str(key)] = (line, col + 1, vline)
+    _place_keys(fm, positions, yaml_first_line)
     return fm
+
+
+def _place_keys(fm: Frontmatter, positions: dict[str, tuple[int, int, int]], yaml_first_line: int) -> None:
+    """Each top-level key's line and column and its value's line in SKILL.md, from ``(key line, key column,
+    value line)`` in the YAML text (0-based lines, 1-based column)."""
+    for key, (line, column, value_line) in positions.items():
+        fm.key_lines[key] = yaml_first_line + line
+        fm.key_columns[key] = column
+        fm.value_lines[key] = yaml_first_line + value_line

@@ -7,7 +7,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -141,7 +140,7 @@ class _Builder:
                 if self.item_stack:
                     self.item_stack.pop()
             elif kind in ("fence", "code_block") and tok.map:
-                self.add_code_block(tok)
+                self.add_code_block(kind == "fence", tok.info, tok.content, tok.markup, *tok.map)
             elif kind == "paragraph_open" and tok.map and i + 1 < n and tokens[i + 1].type == "inline":
                 doc.paragraphs.append(Paragraph(tokens[i + 1].content, self.span(tok.map[0]), tok.map[1],
                                                 section=self.current_section, list_item=self.current_item))
@@ -175,26 +174,26 @@ class _Builder:
         doc.truncated_nesting = max_level >= self.limits.max_markdown_nesting - 2
         return doc
 
-    def add_code_block(self, tok: Token | _Block) -> None:
-        start0, end0 = tok.map or (0, 0)
-        fenced = tok.type == "fence"
-        closed = True
-        if fenced:
-            last = self.lines[end0 - 1].lstrip("> \t").rstrip() if 0 < end0 <= len(self.lines) else ""
-            closed = end0 - 1 > start0 and last.startswith(tok.markup) and last.strip(tok.markup[0]) == ""
-        language = fence_language(tok.info) if fenced else None
+    def fence_closed(self, start0: int, end0: int, markup: str) -> bool:
+        """Whether the fence opened with ``markup`` on line ``start0`` is closed by line ``end0 - 1``."""
+        last = self.lines[end0 - 1].lstrip("> \t").rstrip() if 0 < end0 <= len(self.lines) else ""
+        return end0 - 1 > start0 and last.startswith(markup) and last.strip(markup[0]) == ""
+
+    def add_code_block(self, fenced: bool, info: str, content: str, markup: str, start0: int, end0: int) -> None:
+        closed = self.fence_closed(start0, end0, markup) if fenced else True
+        language = fence_language(info) if fenced else None
         content_line = start0 + 2 if fenced else start0 + 1
-        block = CodeBlock(tok.info.strip(), language, tok.content, self.span(start0), end0, content_line,
+        block = CodeBlock(info.strip(), language, content, self.span(start0), end0, content_line,
                           fenced=fenced, closed=closed, section=self.current_section, list_item=self.current_item)
         parse_as = language
-        if fenced and (tok.info.split() or [""])[0].lower() == "tsx":
+        if fenced and (info.split() or [""])[0].lower() == "tsx":
             parse_as = "tsx"
-        elif language is None and _looks_like_shell(tok.content, self.file, content_line,
+        elif language is None and _looks_like_shell(content, self.file, content_line,
                                                     self.limits.parse_timeout_ms):
             parse_as = language = "shell"  # an unlabelled console session or command list (info stays "")
             block.language = "shell"
-        if parse_as in PARSED_LANGUAGES and tok.content.strip():
-            block.code = extract_facts(strip_prompts(tok.content, language or ""), parse_as, self.file,
+        if parse_as in PARSED_LANGUAGES and content.strip():
+            block.code = extract_facts(strip_prompts(content, language or ""), parse_as, self.file,
                                        line_offset=content_line, timeout_ms=self.limits.parse_timeout_ms)
         self.doc.code_blocks.append(block)
 
@@ -313,10 +312,11 @@ class _TreeWalk:
             self.starts.append(at + 1)
             at = find(b"\n", at + 1)
         self.max_level = 0
-        self.last_line = len(builder.lines) - 1 if data.endswith(b"\n") else len(builder.lines)
         self.ends_with_newline = data.endswith(b"\n")
-        self.run_starts: dict[tuple[int, int], int] = {}
-        self.memo: dict[tuple[Any, ...], Any] = {}  # an item's context and text lines are asked for twice  # a list item's text run -> where the item's content starts
+        # markdown-it's last line: the empty string after a final newline is not a line
+        self.last_line = len(builder.lines) - 1 if self.ends_with_newline else len(builder.lines)
+        self.run_starts: dict[tuple[int, int], int] = {}  # a list item's text run -> where the item's content starts
+        self.memo: dict[tuple[Any, ...], Any] = {}  # an item's context and text lines are asked for twice
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
@@ -331,12 +331,12 @@ class _TreeWalk:
         start = self.starts[self.line_of(offset)]
         return len(self.data[start:offset].decode("utf-8", "replace"))
 
-    def text_lines(self, node: Any, ctx: tuple[int, int]) -> list[tuple[int, str]]:
-        """The node's source lines as markdown-it's inline content has them: the first from where the node starts,
-        the others without blockquote markers and without up to ``indent`` columns (``ctx`` is the blockquote
-        depth and the list item's content indentation, markdown-it's blkIndent)."""
+    def text_lines(self, srcmap: tuple[int, int], ctx: tuple[int, int]) -> list[tuple[int, str]]:
+        """The source lines of a byte range as markdown-it's inline content has them: the first from where the range
+        starts, the others without blockquote markers and without up to ``indent`` columns (``ctx`` is the
+        blockquote depth and the list item's content indentation, markdown-it's blkIndent)."""
         quotes, indent = ctx
-        start, end = node.srcmap
+        start, end = srcmap
         first, last = self.line_of(start), self.line_of(max(end - 1, start))
         lines = self.b.lines
         out = [(first, lines[first][self.column_of(start):] if first < len(lines) else "")]
@@ -389,18 +389,17 @@ class _TreeWalk:
             index += 1
         return raw[2:]
 
-    def inline(self, node: Any, children: list[Any], ctx: tuple[int, int], heading: bool = False,
-               lines: list[tuple[int, str]] | None = None) -> None:
-        lines = lines if lines is not None else self.text_lines(node, ctx)
+    def inline(self, children: list[Any], lines: list[tuple[int, str]], heading: bool = False) -> None:
+        """One inline run: its prose lines (not a heading's) and its children."""
         if not heading:
             self.b.add_prose_lines(lines)
         self.b.add_inline_children(self.flatten(children), lines[0][0], heading)
 
-    def paragraph(self, node: Any, children: list[Any], ctx: tuple[int, int], start: int, end0: int) -> None:
-        lines = self.text_lines(node, ctx) if node is not None else self.run_lines(children, ctx)
-        self.b.doc.paragraphs.append(Paragraph(self.inline_content(lines), self.b.span(start), end0,
-                                               section=self.b.current_section, list_item=self.b.current_item))
-        self.inline(node, children, ctx, lines=lines)
+    def paragraph(self, children: list[Any], lines: list[tuple[int, str]], end0: int) -> None:
+        b = self.b
+        b.doc.paragraphs.append(Paragraph(self.inline_content(lines), b.span(lines[0][0]), end0,
+                                          section=b.current_section, list_item=b.current_item))
+        self.inline(children, lines)
 
     def run_lines(self, children: list[Any], ctx: tuple[int, int]) -> list[tuple[int, str]]:
         """Source lines of a tight list item's text (inline nodes straight under the item, no paragraph). The
@@ -419,7 +418,7 @@ class _TreeWalk:
                 last = max(last, self.line_of(max(child.srcmap[1] - 1, child.srcmap[0])))
         last = min(last, len(self.starts) - 1)
         end = self.starts[last] + len(self.b.lines[min(last, len(self.b.lines) - 1)].encode("utf-8", "replace"))
-        return self.text_lines(_Span(start, end), ctx)
+        return self.text_lines((start, end), ctx)
 
     def first_inline(self, children: list[Any], ctx: tuple[int, int]) -> str:
         """markdown-it's item text: the first inline content within five tokens of the item's opening (``ctx``: the
@@ -450,7 +449,7 @@ class _TreeWalk:
             if name in ("paragraph", "heading", "lheading"):
                 yield "open", None
                 yield "inline", lambda node=node: self.heading_lines(node, ctx) if name != "paragraph" \
-                    else self.text_lines(node, ctx)
+                    else self.text_lines(node.srcmap, ctx)
                 yield "close", None
             elif name in ("bullet_list", "ordered_list", "list_item", "blockquote", "table", "thead", "tbody",
                           "trow", "tcell"):
@@ -466,7 +465,7 @@ class _TreeWalk:
         yield "end", None
 
     def heading_lines(self, node: Any, ctx: tuple[int, int]) -> list[tuple[int, str]]:
-        lines = self.text_lines(node, ctx)
+        lines = self.text_lines(node.srcmap, ctx)
         if node.name == "lheading":
             return lines[:-1] or lines
         number, line = lines[0]
@@ -480,14 +479,6 @@ class _TreeWalk:
         start, end = node.srcmap
         # markdown-it splits the row at unescaped pipes and unescapes the rest
         return [(self.line_of(start), self.data[start:end].decode("utf-8", "replace").strip().replace("\\|", "|"))]
-
-    def closes(self, line0: int, start0: int, markup: str, quotes: int) -> bool:
-        """Whether line ``line0`` closes a fence opened with ``markup`` on line ``start0``."""
-        if line0 <= start0 or line0 >= len(self.b.lines):
-            return False
-        line = self.b.lines[line0]
-        last = line[len(_quote_prefix(line, quotes)):].strip()
-        return last.startswith(markup) and not last.strip(markup[0])
 
     def item_end(self, node: Any, limit: int, ctx: tuple[int, int]) -> int:
         """markdown-it's end of a list item: after its last line and the blank lines that follow it."""
@@ -508,10 +499,7 @@ class _TreeWalk:
                 continue
             if run:  # a tight list item's text: markdown-it makes a hidden paragraph
                 lines = self.run_lines(run, ctx)
-                b.doc.paragraphs.append(Paragraph(self.inline_content(lines), b.span(lines[0][0]),
-                                                  lines[-1][0] + 1, section=b.current_section,
-                                                  list_item=b.current_item))
-                self.inline(None, run, ctx, lines=lines)
+                self.paragraph(run, lines, lines[-1][0] + 1)
                 run = []
             if node is None:
                 break
@@ -520,9 +508,9 @@ class _TreeWalk:
             if name in ("heading", "lheading"):
                 lines = self.heading_lines(node, ctx)
                 b.open_section(node.meta.get("level", 1), self.inline_content(lines), start)
-                self.inline(node, node.children, ctx, heading=True, lines=lines)
+                self.inline(node.children, lines, heading=True)
             elif name == "paragraph":
-                self.paragraph(node, node.children, ctx, start, self.end_of(node))
+                self.paragraph(node.children, self.text_lines(node.srcmap, ctx), self.end_of(node))
             elif name in ("bullet_list", "ordered_list"):
                 b.list_stack.append((name == "ordered_list", int(node.meta.get("start", 1) or 1)
                                      if name == "ordered_list" else 0))
@@ -536,13 +524,13 @@ class _TreeWalk:
                 meta = node.meta
                 markup = meta.get("marker", "`") * int(meta.get("marker_len", 3)) if name == "fence" else ""
                 content = meta.get("content", "")
-                if name == "fence" and not self.closes(end0 - 1, start, markup, ctx[0]):
+                if name == "fence" and not b.fence_closed(start, end0, markup):
                     # unclosed: markdown-it runs it to the container's end, and the document's last line has no
                     # newline of its own
                     end0 = max(limit, end0)
                     if end0 >= self.last_line and not self.ends_with_newline and content.endswith("\n"):
                         content = content[:-1]
-                b.add_code_block(_Block(name, [start, end0], meta.get("info", "") or "", content, markup))
+                b.add_code_block(name == "fence", meta.get("info", "") or "", content, markup, start, end0)
             elif name == "html_block":
                 b.add_html(node.meta.get("content", ""), start)
             elif name == "table":
@@ -606,7 +594,7 @@ class _TreeWalk:
                 for cell in row.children:
                     lines = self.cell_lines(cell)
                     cells.append(lines[0][1])
-                    self.inline(cell, cell.children, (0, 0), lines=lines)
+                    self.inline(cell.children, lines)
                 if part.name == "thead":
                     header = cells
                 else:
@@ -616,27 +604,6 @@ class _TreeWalk:
 
 _INLINE = frozenset({"text", "text_special", "softbreak", "hardbreak", "code_inline", "html_inline", "link",
                      "autolink", "image", "em", "strong"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    """A byte range standing in for a node."""
-
-    srcmap: tuple[int, int]
-
-    def __init__(self, start: int, end: int) -> None:
-        object.__setattr__(self, "srcmap", (start, end))
-
-
-@dataclass(frozen=True, slots=True)
-class _Block:
-    """A code block in markdown-it token terms, for the builder."""
-
-    type: str
-    map: list[int]
-    info: str
-    content: str
-    markup: str
 
 
 def _quote_prefix(line: str, quotes: int) -> str:
@@ -721,16 +688,15 @@ def parse_markdown(text: str, file: str, limits: Limits, *, engine: str = "auto"
     if compiled is not None and not _may_nest_deeper_than(text, limits.max_markdown_nesting // 2) \
             and not _may_leave_a_code_span_open(text):
         source = text.replace("\0", "\ufffd")
+        front = find_block(source)
+        if front is not None:  # blank the front matter (same characters per line, same lines) rather than parse it
+            blank = "\n".join(" " * len(line) for line in lines[:front[1]])
+            source = blank + source[len(blank):]
         try:
             data = source.encode("utf-8")
         except UnicodeEncodeError:
             data = None
         if data is not None:
-            front = find_block(source)
-            if front is not None:  # blank the front matter (same bytes, same lines) rather than parse it
-                cut = len("\n".join(source.split("\n")[:front[1]]))
-                source = re.sub(r"[^\n]", " ", source[:cut]) + source[cut:]
-                data = source.encode("utf-8")
             tree = _compiled_tree(source)
             if tree is not None:
                 builder = _Builder(file, lines, limits)
