@@ -22,9 +22,10 @@ compiled JavaScript.
 import re
 
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.rule import Rule
 
-RUNNERS = re.compile(r"\b(tsx|ts-node|bun|bunx|deno|tsc|esbuild|npm run build|pnpm build|yarn build)\b")
+RUNNERS = lazy(r"\b(tsx|ts-node|bun|bunx|deno|tsc|esbuild|npm run build|pnpm build|yarn build)\b")
 
 
 class InterpreterUnstated(Rule):

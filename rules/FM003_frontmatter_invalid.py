@@ -27,6 +27,7 @@ import re
 
 from skvm_lint.diagnostics import Fix, Replace, Severity
 from skvm_lint.fixes.yaml_edit import line_offset
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
@@ -54,7 +55,7 @@ class FrontmatterInvalid(Rule):
 
 
 # `description: Use when: ...` -- a top-level plain value holding ": ". Quoting it is what the author meant.
-PLAIN_TOP_LEVEL = re.compile(r"^(?P<key>[A-Za-z][\w-]*):[ \t]+(?P<value>[^\s'\"|>\[{&*!#%@`].*?)[ \t]*$")
+PLAIN_TOP_LEVEL = lazy(r"^(?P<key>[A-Za-z][\w-]*):[ \t]+(?P<value>[^\s'\"|>\[{&*!#%@`].*?)[ \t]*$")
 
 
 def _quote_colon_value(skill, line: int):

@@ -27,10 +27,11 @@ import re
 
 from skvm_lint.diagnostics import Severity
 from skvm_lint.fixes.yaml_edit import quote_value_fix, raw_value
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
-YAML11_BOOLEAN = re.compile(r"^(yes|no|on|off|y|n)$", re.IGNORECASE)
+YAML11_BOOLEAN = lazy(r"^(yes|no|on|off|y|n)$", re.IGNORECASE)
 
 
 class Yaml11Boolean(Rule):

@@ -33,11 +33,12 @@ metadata:
 import re
 
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
 # A value or list item that opens a flow collection, an anchor, alias or tag (outside quotes, at the value's start).
-STRICT_ONLY = re.compile(r"^\s*(?:[^\s#'\"][^:#]*:\s+|-\s+)(?P<form>[{\[]|&\w|\*\w|!!?\w)|^\s*(?P<cont>[{\[])")
+STRICT_ONLY = lazy(r"^\s*(?:[^\s#'\"][^:#]*:\s+|-\s+)(?P<form>[{\[]|&\w|\*\w|!!?\w)|^\s*(?P<cont>[{\[])")
 FORMS = {"{": "a flow mapping", "[": "a flow sequence", "&": "an anchor", "*": "an alias", "!": "a tag"}
 
 

@@ -23,13 +23,14 @@ import re
 from collections import Counter
 
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
-TRIGGER = re.compile(r"\b(use (it |this (skill )?)?(when|for|to|if|whenever)|when (the user|users|you|asked|a user|"
-                     r"working|needed|handling)|whenever|for (tasks|requests|questions|any)|trigger|invoke|if the "
-                     r"user|helps? (you )?(with|to)|designed (for|to))\b|当|用于|适用于|使用场景|需要.*时", re.IGNORECASE)
-FIRST_PERSON = re.compile(r"^\s*(I|I'm|I am|I will|I can|My|We|We're|Our)\b|\bI (can|will|help)\b")
+TRIGGER = lazy(r"\b(use (it |this (skill )?)?(when|for|to|if|whenever)|when (the user|users|you|asked|a user|"
+               r"working|needed|handling)|whenever|for (tasks|requests|questions|any)|trigger|invoke|if the "
+               r"user|helps? (you )?(with|to)|designed (for|to))\b|当|用于|适用于|使用场景|需要.*时", re.IGNORECASE)
+FIRST_PERSON = lazy(r"^\s*(I|I'm|I am|I will|I can|My|We|We're|Our)\b|\bI (can|will|help)\b")
 STOP_WORDS = frozenset("a an and the to of for in on with or use when this that is are be it as by from your you "
                        "user skill".split())
 

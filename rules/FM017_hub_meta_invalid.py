@@ -21,9 +21,10 @@ Regenerate `_meta.json` with the hub's CLI, or correct `slug` and `latest.versio
 import re
 
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.rule import Rule
 
-VERSION = re.compile(r"^\d+(\.\d+){0,3}([-+][\w.]+)?$")
+VERSION = lazy(r"^\d+(\.\d+){0,3}([-+][\w.]+)?$")
 
 
 class HubMetaInvalid(Rule):

@@ -29,32 +29,33 @@ import re
 
 from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.security_rule import SecurityRule
 from skvm_lint.vocabulary import DOWNLOADERS, RUNS_CODE
 
-DECODERS = re.compile(r"^(base64|base32|basenc|xxd|openssl)$")
-REVERSE_SHELL = re.compile(r"/dev/(tcp|udp)/[^\s/]+/[$\w{}]+|\b(nc|ncat|netcat)\b[^\n|;]*\s-[a-z]*e\s*/bin/(ba)?sh|"
-                           r"\bsocat\b[^\n]*exec:[\"']?(/bin/)?(ba)?sh|\bsh\s+-i\s+[<>]&")
-RAW_DOWNLOAD_TO_SHELL = re.compile(
+DECODERS = lazy(r"^(base64|base32|basenc|xxd|openssl)$")
+REVERSE_SHELL = lazy(r"/dev/(tcp|udp)/[^\s/]+/[$\w{}]+|\b(nc|ncat|netcat)\b[^\n|;]*\s-[a-z]*e\s*/bin/(ba)?sh|"
+                     r"\bsocat\b[^\n]*exec:[\"']?(/bin/)?(ba)?sh|\bsh\s+-i\s+[<>]&")
+RAW_DOWNLOAD_TO_SHELL = lazy(
     r"\b(curl|wget)\b[^\n|;&]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:ba|z|da|k)?sh\b(?!\s+-c)|"
     r"\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:iex|Invoke-Expression)\b[^\n]{0,80}"
     r"\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|DownloadString)\b|"
     r"\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^\n|]*\|\s*(?:iex|Invoke-Expression)\b", re.IGNORECASE)
 RAW_HINTS = ("curl", "wget", "iex", "IEX", "Invoke-", "/dev/tcp", "/dev/udp", "nc ", "ncat", "socat")
 # Malware campaigns on hubs ask users to fetch a password-protected archive or an executable and run it.
-PROTECTED_DOWNLOAD = re.compile(
+PROTECTED_DOWNLOAD = lazy(
     r"https?://\S{1,500}?\.(zip|rar|7z|exe|msi|dmg|pkg|scr)\b(?:.|\n){0,240}?\bpass(word|code)?\b\s*[:=*]|"
     r"\bpass(word|code)?\b\s*[:=*](?:.|\n){0,240}?https?://\S{1,500}?\.(zip|rar|7z|exe|msi|dmg|pkg|scr)\b|"
     r"\b\w+\.(exe|zip)\b\s*\(\s*password\s*:", re.IGNORECASE)
-DOWNLOAD_AND_RUN = re.compile(r"\bdownload\b[^\n]{0,30}\b(and\s+)?(run|execute|launch|open|install)\b[^\n]{0,60}"
-                              r"\.(exe|msi|scr|dmg|pkg|app|bat|cmd)\b", re.IGNORECASE)
+DOWNLOAD_AND_RUN = lazy(r"\bdownload\b[^\n]{0,30}\b(and\s+)?(run|execute|launch|open|install)\b[^\n]{0,60}"
+                        r"\.(exe|msi|scr|dmg|pkg|app|bat|cmd)\b", re.IGNORECASE)
 # require(path.join(__dirname, ...)) and require(`./lib/${name}.js`) load the skill's own files.
-LOCAL_MODULE_PATH = re.compile(r"^\(\s*(path\.(join|resolve)\(|__dirname|`\.{1,2}/|['\"]\.{1,2}/[^'\"]*['\"]\s*\+)")
-DECODE_CALL = re.compile(r"b64decode|decodebytes|a85decode|b32decode|fromhex|unhexlify|zlib\.decompress|"
-                         r"marshal\.loads|codecs\.decode|atob\(|Buffer\.from\([^)]*['\"](base64|hex)['\"]")
-FETCH_CALL = re.compile(r"urlopen|requests\.(get|post)|httpx\.|urllib|\.text\b|\.content\b|\.read\(\)|fetch\(|"
-                        r"axios|http\.get|https\.get")
+LOCAL_MODULE_PATH = lazy(r"^\(\s*(path\.(join|resolve)\(|__dirname|`\.{1,2}/|['\"]\.{1,2}/[^'\"]*['\"]\s*\+)")
+DECODE_CALL = lazy(r"b64decode|decodebytes|a85decode|b32decode|fromhex|unhexlify|zlib\.decompress|"
+                   r"marshal\.loads|codecs\.decode|atob\(|Buffer\.from\([^)]*['\"](base64|hex)['\"]")
+FETCH_CALL = lazy(r"urlopen|requests\.(get|post)|httpx\.|urllib|\.text\b|\.content\b|\.read\(\)|fetch\(|"
+                  r"axios|http\.get|https\.get")
 
 
 def _check_calls(unit, out) -> None:

@@ -23,10 +23,11 @@ import re
 
 from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.security_rule import SecurityRule
 from skvm_lint.vocabulary import RUNS_CODE
 
-CONSTANT_EXPRESSION = re.compile(r"^([A-Z][A-Z0-9_]*|__dirname|__filename|path\.(join|resolve)\(__dirname[^()]*\))$")
+CONSTANT_EXPRESSION = lazy(r"^([A-Z][A-Z0-9_]*|__dirname|__filename|path\.(join|resolve)\(__dirname[^()]*\))$")
 
 
 def _constant_template(args: str) -> bool:

@@ -23,13 +23,14 @@ import re
 
 from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.security_rule import SecurityRule
 from skvm_lint.vocabulary import ARCHIVERS, ENV_DUMPERS, EXFILTRATION_HOSTS, NETWORK_SENDERS, TUNNEL_HOSTS
 
 # The agent's main configuration: skills legitimately read their own API key from it, so reading it is only
 # reported when the whole file is piped to the network.
-AGENT_CONFIG = re.compile(r"(openclaw|clawdbot|moltbot)/(openclaw|clawdbot|moltbot)\.json")
+AGENT_CONFIG = lazy(r"(openclaw|clawdbot|moltbot)/(openclaw|clawdbot|moltbot)\.json")
 
 
 class Exfiltration(SecurityRule):

@@ -23,15 +23,16 @@ import re
 
 from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.security_rule import SecurityRule
 
-STARTUP_PATH = re.compile(r"(/etc/systemd/system/|\.config/systemd/user/|Library/LaunchAgents|Library/LaunchDaemons|"
-                          r"/etc/cron\.|/etc/crontab|/etc/init\.d/|/etc/rc\.local|\.config/autostart|"
-                          r"CurrentVersion\\\\?Run)")
-RC_EDIT = re.compile(r">>?\s*[\"']?(?:~|\$HOME|\$\{HOME\})/\.(bashrc|zshrc|profile|bash_profile|zprofile|zshenv|"
-                     r"bash_login|config/fish/config\.fish)\b")
-WRITE_CALL = re.compile(r"open\(|writeFile|write_text|copy|move")
+STARTUP_PATH = lazy(r"(/etc/systemd/system/|\.config/systemd/user/|Library/LaunchAgents|Library/LaunchDaemons|"
+                    r"/etc/cron\.|/etc/crontab|/etc/init\.d/|/etc/rc\.local|\.config/autostart|"
+                    r"CurrentVersion\\\\?Run)")
+RC_EDIT = lazy(r">>?\s*[\"']?(?:~|\$HOME|\$\{HOME\})/\.(bashrc|zshrc|profile|bash_profile|zprofile|zshenv|"
+               r"bash_login|config/fish/config\.fish)\b")
+WRITE_CALL = lazy(r"open\(|writeFile|write_text|copy|move")
 
 
 class Persistence(SecurityRule):

@@ -23,14 +23,15 @@ import re
 
 from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.security_rule import SecurityRule
 
-TLS_OFF_TEXT = re.compile(r"NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|PYTHONHTTPSVERIFY\s*=\s*['\"]?0|"
-                          r"rejectUnauthorized\s*:\s*false|sslVerify\s*[= ]\s*false|strict-ssl\s+false|"
-                          r"_create_unverified_context|CERT_NONE|check_hostname\s*=\s*False|InsecureSkipVerify:\s*true")
-ALL_INTERFACES = re.compile(r"(?:host\s*=\s*|--host[= ]|--bind[= ]|-H\s+|listen\([^)]*)['\"]?0\.0\.0\.0\b")
-AUTH_HINT = re.compile(r"auth|token|password|api[_-]?key", re.IGNORECASE)
+TLS_OFF_TEXT = lazy(r"NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|PYTHONHTTPSVERIFY\s*=\s*['\"]?0|"
+                    r"rejectUnauthorized\s*:\s*false|sslVerify\s*[= ]\s*false|strict-ssl\s+false|"
+                    r"_create_unverified_context|CERT_NONE|check_hostname\s*=\s*False|InsecureSkipVerify:\s*true")
+ALL_INTERFACES = lazy(r"(?:host\s*=\s*|--host[= ]|--bind[= ]|-H\s+|listen\([^)]*)['\"]?0\.0\.0\.0\b")
+AUTH_HINT = lazy(r"auth|token|password|api[_-]?key", re.IGNORECASE)
 
 
 class InsecureTransport(SecurityRule):

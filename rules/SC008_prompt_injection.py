@@ -25,16 +25,17 @@ import re
 
 from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.security_rule import SecurityRule
 
-SECRETS_OR_URL = re.compile(sec.SECRET_WORDS + r"|https?://", re.IGNORECASE)
-COLLECT_SECRETS = re.compile(r"\b(list|collect|gather|compile|dump|check|read|extract|harvest|find)\b[^.\n]{0,40}"
-                             r"\b(all\s+|any\s+|every\s+|your\s+)" + sec.SECRET_WORDS, re.I)
-SEND_TO_URL = re.compile(r"\b(post|send|upload|submit|forward|transmit)\b[^.\n]{0,60}?\b(https?://\S+)", re.I)
-FETCH_AND_FOLLOW = re.compile(r"\b(fetch|download|read|load|retrieve|get|curl|visit|open)\b[^.\n]{0,80}https?://\S+"
-                              r"[^.\n]{0,60}\b(and|then)\s+(follow|execute|obey|run|do|apply)\s+(the\s+|its\s+|any\s+|"
-                              r"all\s+|those\s+|these\s+)?(instructions|commands|steps|directions)", re.IGNORECASE)
+SECRETS_OR_URL = lazy(sec.SECRET_WORDS + r"|https?://", re.IGNORECASE)
+COLLECT_SECRETS = lazy(r"\b(list|collect|gather|compile|dump|check|read|extract|harvest|find)\b[^.\n]{0,40}"
+                       r"\b(all\s+|any\s+|every\s+|your\s+)" + sec.SECRET_WORDS, re.I)
+SEND_TO_URL = lazy(r"\b(post|send|upload|submit|forward|transmit)\b[^.\n]{0,60}?\b(https?://\S+)", re.I)
+FETCH_AND_FOLLOW = lazy(r"\b(fetch|download|read|load|retrieve|get|curl|visit|open)\b[^.\n]{0,80}https?://\S+"
+                        r"[^.\n]{0,60}\b(and|then)\s+(follow|execute|obey|run|do|apply)\s+(the\s+|its\s+|any\s+|"
+                        r"all\s+|those\s+|these\s+)?(instructions|commands|steps|directions)", re.IGNORECASE)
 
 
 class PromptInjection(SecurityRule):

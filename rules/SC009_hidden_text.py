@@ -26,25 +26,26 @@ import unicodedata
 
 from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.security_rule import SecurityRule
 
-LINT_COMMENT = re.compile(r"^\s*(skvm-lint|markdownlint|prettier|eslint|toc|end ?toc|begin|end|@|#region|#endregion|"
-                          r"vale|textlint|cspell|omit|include|snippet|auto-generated|generated|badges?)\b", re.I)
-AGENT_DIRECTIVE = re.compile(r"\b(agent|assistant|AI|Claude|LLM|model|GPT|Codex|you)\b[^.\n]{0,40}\b(must|should|shall|"
-                             r"need to|always|never|will|are to)\b|\b(run|execute|curl|fetch|send|post|download)\b"
-                             r"[^.\n]{0,60}https?://", re.IGNORECASE)
-DATA_URI = re.compile(r"data:(text/[\w.+-]+|application/(javascript|json|x-sh))[^,;)]*;base64,([A-Za-z0-9+/=]{16,})")
+LINT_COMMENT = lazy(r"^\s*(skvm-lint|markdownlint|prettier|eslint|toc|end ?toc|begin|end|@|#region|#endregion|"
+                    r"vale|textlint|cspell|omit|include|snippet|auto-generated|generated|badges?)\b", re.I)
+AGENT_DIRECTIVE = lazy(r"\b(agent|assistant|AI|Claude|LLM|model|GPT|Codex|you)\b[^.\n]{0,40}\b(must|should|shall|"
+                       r"need to|always|never|will|are to)\b|\b(run|execute|curl|fetch|send|post|download)\b"
+                       r"[^.\n]{0,60}https?://", re.IGNORECASE)
+DATA_URI = lazy(r"data:(text/[\w.+-]+|application/(javascript|json|x-sh))[^,;)]*;base64,([A-Za-z0-9+/=]{16,})")
 INVISIBLE = {
     "tag": re.compile(r"(?<![\U0001F3F4\U000E0020-\U000E007F])[\U000E0020-\U000E007F]+"),
     "bidi": re.compile(r"[\u202A-\u202E\u2066-\u2069]+"),
     "zero-width": re.compile(r"[\u200B\u200D\u2060\u180E\u2062-\u2064]+|(?<=.)\uFEFF", re.DOTALL),
 }
-EMOJI = re.compile(r"[\u2190-\u2BFF\U0001F000-\U0001FAFF\uFE0F]")
+EMOJI = lazy(r"[\u2190-\u2BFF\U0001F000-\U0001FAFF\uFE0F]")
 # Both start only where a run starts and never give back what they took: a file of nothing but blank lines or
 # spaces is one linear scan, not one per position.
-BLANK_RUN = re.compile(r"(?<![ \t\n])[ \t]*+\n(?:[ \t]*+\n){300,}+(?=[ \t]*\S)")
-PADDING_SPACES = re.compile(r"(?<![ \t\u00A0\u3000])[ \t\u00A0\u3000]{200,}+(?=[^\s|][^\n|]*\w|\w)")  # not a table cell
+BLANK_RUN = lazy(r"(?<![ \t\n])[ \t]*+\n(?:[ \t]*+\n){300,}+(?=[ \t]*\S)")
+PADDING_SPACES = lazy(r"(?<![ \t\u00A0\u3000])[ \t\u00A0\u3000]{200,}+(?=[^\s|][^\n|]*\w|\w)")  # not a table cell
 CONFUSABLE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 
 

@@ -24,6 +24,7 @@ import re
 
 from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.security_rule import SecurityRule
 
@@ -47,18 +48,18 @@ TOKEN_FORMATS = (
      re.compile(r"(?i)\b(private[_ -]?key|secret[_ -]?key|wallet[_ -]?key)\W{1,6}"
                                       r"(0x)?(?!0{64})[0-9a-f]{64}\b")),
 )
-SECRET_ASSIGNMENT = re.compile(
+SECRET_ASSIGNMENT = lazy(
     r"(?i)\b([A-Z0-9_]*(?:api[_-]?key|secret|token|passw(?:or)?d|access[_-]?key|private[_-]?key|client[_-]?secret)"
     r"[A-Z0-9_]*)['\"]?\s*[:=]\s*(?:(['\"])([A-Za-z0-9+/_\-.~]{20,})\2|(?<=[=])([A-Za-z0-9+/_\-.~]{20,})\s*$)",
     re.MULTILINE)
 # "token" as in a currency: its address or mint is public, not a secret.
-CURRENCY_TOKEN = re.compile(r"(?i)^(spl|erc20|buy|sell|from|to|base|quote|input|output|pay)_?token$|"
-                            r"token_?(address|mint|id|symbol|contract)$")
-IDENTIFIER_VALUE = re.compile(r"(?i)0x[0-9a-f]{40}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-SECRET_KEYWORD = re.compile(r"(?i)key|secret|token|passw")
-PLACEHOLDER = re.compile(r"(?i)your|xxx|example|sample|dummy|fake|test|placeholder|replace|changeme|here|token_|"
-                         r"address|contract|^[a-z0-9]+([_-][a-z0-9]+){2,}$|"
-                         r"<|\$|\{|\.\.\.|abc|123456|000000|secret_?key|api_?key|process\.env|environ|getenv")
+CURRENCY_TOKEN = lazy(r"(?i)^(spl|erc20|buy|sell|from|to|base|quote|input|output|pay)_?token$|"
+                      r"token_?(address|mint|id|symbol|contract)$")
+IDENTIFIER_VALUE = lazy(r"(?i)0x[0-9a-f]{40}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+SECRET_KEYWORD = lazy(r"(?i)key|secret|token|passw")
+PLACEHOLDER = lazy(r"(?i)your|xxx|example|sample|dummy|fake|test|placeholder|replace|changeme|here|token_|"
+                   r"address|contract|^[a-z0-9]+([_-][a-z0-9]+){2,}$|"
+                   r"<|\$|\{|\.\.\.|abc|123456|000000|secret_?key|api_?key|process\.env|environ|getenv")
 
 
 def _entropy(value: str) -> float:

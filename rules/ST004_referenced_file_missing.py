@@ -25,13 +25,14 @@ Add the file, fix the path, or remove the pointer.
 import re
 
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.rule import Rule
 
 SKILL_PREFIXES = ("scripts/", "references/", "assets/", "templates/", "examples/", "reference/", "resources/")
-ANCHORS = re.compile(r"^(\{baseDir\}|\$\{?SKILL_DIR\}?|\$\{?CLAUDE_SKILL_DIR\}?|\{skill_dir\})/")
-PLACEHOLDER = re.compile(r"[<>*?{}$]|YOUR_|\.\.\.|XXX", re.IGNORECASE)
-TOKEN = re.compile(r"[\w{}$./-]+")
-EXAMPLE = re.compile(r"\b(e\.g\.|for example|for instance|such as|examples?:|like)\b|\*\*examples?\*\*", re.IGNORECASE)
+ANCHORS = lazy(r"^(\{baseDir\}|\$\{?SKILL_DIR\}?|\$\{?CLAUDE_SKILL_DIR\}?|\{skill_dir\})/")
+PLACEHOLDER = lazy(r"[<>*?{}$]|YOUR_|\.\.\.|XXX", re.IGNORECASE)
+TOKEN = lazy(r"[\w{}$./-]+")
+EXAMPLE = lazy(r"\b(e\.g\.|for example|for instance|such as|examples?:|like)\b|\*\*examples?\*\*", re.IGNORECASE)
 
 
 def candidate(path: str) -> str | None:

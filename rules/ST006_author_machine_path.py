@@ -20,12 +20,13 @@ Anchor the path to the skill (`{baseDir}/scripts/merge.py`) or use `~` / an envi
 import re
 
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
-AUTHOR_PATH = re.compile(r"(/Users/(?!Shared/|<|\{|\$|USER|username|you)[A-Za-z0-9._-]+/|"
-                         r"/home/(?!user/|<|\{|\$|USER|username|you|runner/|node/)[a-z0-9._-]+/|"
-                         r"[A-Z]:\\\\Users\\\\(?!<|\{|%|username|you)[A-Za-z0-9._-]+\\\\)")
+AUTHOR_PATH = lazy(r"(/Users/(?!Shared/|<|\{|\$|USER|username|you)[A-Za-z0-9._-]+/|"
+                   r"/home/(?!user/|<|\{|\$|USER|username|you|runner/|node/)[a-z0-9._-]+/|"
+                   r"[A-Z]:\\\\Users\\\\(?!<|\{|%|username|you)[A-Za-z0-9._-]+\\\\)")
 
 
 class AuthorMachinePath(Rule):

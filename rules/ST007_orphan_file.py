@@ -28,20 +28,21 @@ import re
 from collections import defaultdict
 
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import for_people
 from skvm_lint.rule import Rule
 
 # Besides files written for people (model.for_people): notes, logs, test scenarios, package markers, hidden folders.
-NOT_REPORTED = re.compile(r"(^|/)(notice|authors)[^/]*$|(^|/)[^/]*[-_]?log\.md$|(^|/)test[-_][^/]*$|"
-                          r"(^|/)(tests?|__tests__|\.[^/]+)/|(^|/)__init__\.py$|(^|/)conftest\.py$", re.IGNORECASE)
+NOT_REPORTED = lazy(r"(^|/)(notice|authors)[^/]*$|(^|/)[^/]*[-_]?log\.md$|(^|/)test[-_][^/]*$|"
+                    r"(^|/)(tests?|__tests__|\.[^/]+)/|(^|/)__init__\.py$|(^|/)conftest\.py$", re.IGNORECASE)
 
 
 # A path-like word: what a Markdown link, a command argument or an import names. Splitting the text into these once per
 # file (instead of searching it once per bundled file) keeps the walk linear in the size of the skill.
-PATH_WORD = re.compile(r"[\w.\-/~+@]+")
+PATH_WORD = lazy(r"[\w.\-/~+@]+")
 # `import x`, `from '../lib/x'`, `require("./x")`, `source ./x.sh`, `. ./x.sh`. The quotes, dots and slashes before
 # the name are bounded: unbounded, a file of dots took one backtracking scan per position.
-IMPORTED = re.compile(r"(?:import|from|require\(|source|\.)\s*['\"./]{0,16}((?:[\w-]+[./])*[\w-]+)")
+IMPORTED = lazy(r"(?:import|from|require\(|source|\.)\s*['\"./]{0,16}((?:[\w-]+[./])*[\w-]+)")
 
 
 class OrphanFile(Rule):

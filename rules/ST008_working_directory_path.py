@@ -26,10 +26,11 @@ import re
 
 from skvm_lint.diagnostics import Applicability, Fix, Replace, Severity
 from skvm_lint.fixes.yaml_edit import line_end, line_offset
+from skvm_lint.lazy_re import lazy
 from skvm_lint.rule import Option, Rule
 
-RELATIVE = re.compile(r"^(\./)?[\w.-]+(/[\w.-]+)*\.\w+$")
-CD_INTO_SKILL = re.compile(r"\bcd\s+(\{baseDir\}|\$\{?SKILL_DIR|\$\{?CLAUDE_SKILL_DIR|\"?\$\(dirname)")
+RELATIVE = lazy(r"^(\./)?[\w.-]+(/[\w.-]+)*\.\w+$")
+CD_INTO_SKILL = lazy(r"\bcd\s+(\{baseDir\}|\$\{?SKILL_DIR|\$\{?CLAUDE_SKILL_DIR|\"?\$\(dirname)")
 
 
 class WorkingDirectoryPath(Rule):

@@ -21,10 +21,11 @@ Write the path with forward slashes: `references/api.md`, `scripts/fetch.py`.
 import re
 
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
-BACKSLASH_PATH = re.compile(r"(?:\.\\)?(?<![\w.-])[\w.-]++(?:\\[\w.-]++)+")  # from a name's start, no giving back
+BACKSLASH_PATH = lazy(r"(?:\.\\)?(?<![\w.-])[\w.-]++(?:\\[\w.-]++)+")  # from a name's start, no giving back
 
 
 class WindowsPathSeparator(Rule):

@@ -12,6 +12,8 @@ import tomllib
 from functools import cache
 from importlib import resources
 
+from .lazy_re import LazyPattern, lazy
+
 LANGUAGES = ("en", "zh", "ja")
 
 
@@ -21,10 +23,10 @@ def _cues(language: str) -> dict[str, list[str]]:
     return tomllib.loads(text)
 
 
-def cue(name: str, *, ignore_case: bool = True) -> re.Pattern[str]:
+def cue(name: str, *, ignore_case: bool = True) -> LazyPattern:
     """The pattern of cue ``name`` in every language. ``ignore_case=False`` where capitals carry the meaning
     (``MUST``, ``NEVER``)."""
     parts = [part for language in LANGUAGES for part in _cues(language).get(name, [])]
     if not parts:
         raise KeyError(f"no cue named {name!r} in skvm_lint/data/cues/")
-    return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE if ignore_case else 0)
+    return lazy("|".join(f"(?:{part})" for part in parts), re.IGNORECASE if ignore_case else 0)

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Never the pipeline, runners, engine, reporters, the CLI or anything that opens files for it.
 RULE_MAY_IMPORT = ("skvm_lint.rule", "skvm_lint.diagnostics", "skvm_lint.model", "skvm_lint.analyses",
                    "skvm_lint.fixes", "skvm_lint.views", "skvm_lint.spec", "skvm_lint.tokens", "skvm_lint.profiles",
-                   "skvm_lint.escape", "skvm_lint.library", "skvm_lint.vocabulary",
+                   "skvm_lint.escape", "skvm_lint.library", "skvm_lint.vocabulary", "skvm_lint.lazy_re",
                    "skvm_lint.security_rule")
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from ..cues import cue
+from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..profiles import degradation_strategy
 from ..vocabulary import TEXT_PROGRAMS, WEB_CLIENTS
@@ -40,8 +41,8 @@ class Finding:
     evidence: str
 
 
-def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def _words(pattern: str) -> LazyPattern:
+    return lazy(pattern, re.IGNORECASE)
 
 
 CONSTRAINT = cue("constraint", ignore_case=False)
@@ -71,8 +72,8 @@ CONDITIONAL_RULE = cue("conditional_rule")
 # A list item that routes a kind of request to a command or value: "Fed/GDP/CPI → kalshi-trader".
 # An agent tool called with named arguments in the instructions: `WebFetch(url="...")`, `sessions_spawn(message:
 # "...", model: ...)`, "the Task tool with subagent_type=...": the agent writes structured tool arguments.
-TOOL_CALL = re.compile(r"(?<![\w.])[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]|\bsubagent_type\s*[=:]")  # linear
-ROUTE = re.compile(r"^[^→\n]{2,80}\s(→|->|=>)\s*\S")
+TOOL_CALL = lazy(r"(?<![\w.])[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]|\bsubagent_type\s*[=:]")  # linear
+ROUTE = lazy(r"^[^→\n]{2,80}\s(→|->|=>)\s*\S")
 ADVISE = cue("advise")
 # Claude Code's file tools, as `allowed-tools` names them: the skill reads or edits the user's files.
 READ_TOOLS = frozenset({"Read", "Glob", "Grep", "LS", "NotebookRead"})
@@ -88,27 +89,27 @@ LONG_OUTPUT = cue("long_output")
 # a minus or slash counts only with spaces around it.
 _NUMBER = r"\(?\d++(?:\.\d++)?[KkMm%]?\)?"  # possessive, and the first starts a number: linear on any digit run
 _OPERATOR = r"(?:\s*[×*]\s*|\s[+−-]\s|\s?\+\s?)"  # no slash: "75% / 50%" and "v1/v2" are lists, not division
-ARITHMETIC = re.compile(rf"(?<![\d.]){_NUMBER}{_OPERATOR}\(?{_NUMBER}(?:{_OPERATOR}\(?{_NUMBER}|\s*=\s*{_NUMBER})|"
-                        r"\b[a-z_]\w*\s*=\s*(?:[a-z_][\w.]*|\d[\d.]*)\s*(?:[×*]|\s[+/-]\s)\s*\(?\s*[\w.]+",
-                        re.IGNORECASE)
+ARITHMETIC = lazy(rf"(?<![\d.]){_NUMBER}{_OPERATOR}\(?{_NUMBER}(?:{_OPERATOR}\(?{_NUMBER}|\s*=\s*{_NUMBER})|"
+                  r"\b[a-z_]\w*\s*=\s*(?:[a-z_][\w.]*|\d[\d.]*)\s*(?:[×*]|\s[+/-]\s)\s*\(?\s*[\w.]+",
+                  re.IGNORECASE)
 ARITHMETIC_WORDS = cue("arithmetic")
 # Decisions the agent takes by rules: decision trees and scoring schemes, rating or choosing "based on" criteria,
 # mapping the user's wording onto parameter values.
 LOGIC = cue("logic")
 # A list item that maps quoted user wording to a value: '"high-res", "4K" → `4K`'.
-WORDING_MAP = re.compile(r"^[\"“'`].{1,60}[\"”'`]\s*(→|->|=>)")
-DATA_FILE = re.compile(r"\.(md|json|jsonl|ya?ml|txt|csv|env|toml|log)$")
+WORDING_MAP = lazy(r"^[\"“'`].{1,60}[\"”'`]\s*(→|->|=>)")
+DATA_FILE = lazy(r"\.(md|json|jsonl|ya?ml|txt|csv|env|toml|log)$")
 # An instruction to read a named file ("Read `memory/index.json`", "Reads your SKILL.md") or files of a kind.
 READ_FILE = cue("read_file")
 # A SQL statement in an untagged block: upper-case keywords with their clause ("Update MEMORY.md" is not SQL).
-SQL_START = re.compile(r"^[ \t]*(SELECT\b[^;]{0,500}?\bFROM|WITH \w+ AS|INSERT INTO|UPDATE \w+ SET|DELETE FROM|"
-                       r"CREATE TABLE)\b",
-                       re.MULTILINE)
-QUOTED = re.compile(r"[\"'][^\"']+[\"']")
+SQL_START = lazy(r"^[ \t]*(SELECT\b[^;]{0,500}?\bFROM|WITH \w+ AS|INSERT INTO|UPDATE \w+ SET|DELETE FROM|"
+                 r"CREATE TABLE)\b",
+                 re.MULTILINE)
+QUOTED = lazy(r"[\"'][^\"']+[\"']")
 # A JSON object or array literal, not a template placeholder such as ``{baseDir}/x`` or xargs' ``{}``.
-JSON_LITERAL = re.compile(r"""\{\s*["'][^"']+["']\s*:|\[\s*(\{\s*["']|["'\d])""")
-HTTP_CLIENT_CALL = re.compile(r"(requests|httpx|aiohttp|session|client|urllib\.request)\.(get|post|put|patch|delete|"
-                              r"request|urlopen)$|fetch$|axios(\.\w+)?$")
+JSON_LITERAL = lazy(r"""\{\s*["'][^"']+["']\s*:|\[\s*(\{\s*["']|["'\d])""")
+HTTP_CLIENT_CALL = lazy(r"(requests|httpx|aiohttp|session|client|urllib\.request)\.(get|post|put|patch|delete|"
+                        r"request|urlopen)$|fetch$|axios(\.\w+)?$")
 
 
 
@@ -153,7 +154,7 @@ class _Context:
             for command in facts.commands:
                 yield command, text
 
-    def prose_matches(self, pattern: re.Pattern[str], *, bundled: bool = False) -> list[tuple[str, Span]]:
+    def prose_matches(self, pattern: Pattern, *, bundled: bool = False) -> list[tuple[str, Span]]:
         """The first match in each piece of SKILL.md prose (with ``bundled``, also in the agent's bundled
         documents and in tables)."""
         return [(m.group(0), span) for text, span in (self.agent_prose if bundled else self.prose)
@@ -450,7 +451,7 @@ def prose(c: _Context) -> Iterator[Finding]:
         yield Finding("gen.text.prose", 2 if multi else 1, span, "writes text for people")
 
 
-TEMPLATE_HEADING = re.compile(r"^[ \t]{0,3}#{1,4}[ \t]+\S", re.MULTILINE)
+TEMPLATE_HEADING = lazy(r"^[ \t]{0,3}#{1,4}[ \t]+\S", re.MULTILINE)
 
 
 @detector

@@ -16,16 +16,17 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..lazy_re import lazy
 from ..model import CodeBlock, CodeFacts, Command, Skill, Span, for_people
 from ..parsing.commands import known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_INSTALLERS, PIP_INSTALLERS, SHELL_VARIABLES,
                           SYSTEM_INSTALLERS)
 
-PROGRAM_NAME = re.compile(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
-ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
-PLACEHOLDER_HOSTS = re.compile(r"(^|\.)(example\.(com|org|net)|localhost|your[-_a-z]*|[a-z-]*\.local|test)$|[<>{}$]")
-PEP723 = re.compile(r"^# /// script\s*$(.*?)^# ///\s*$", re.MULTILINE | re.DOTALL)
+PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
+ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+PLACEHOLDER_HOSTS = lazy(r"(^|\.)(example\.(com|org|net)|localhost|your[-_a-z]*|[a-z-]*\.local|test)$|[<>{}$]")
+PEP723 = lazy(r"^# /// script\s*$(.*?)^# ///\s*$", re.MULTILINE | re.DOTALL)
 
 
 @cache
@@ -310,7 +311,7 @@ def _own_programs(skill: Skill) -> set[str]:
     return names
 
 
-TREE_ENTRY = re.compile(r"(?:[├└|`]\s*[─-]{2,}|[│|]\s{2,}[├└])\s*([\w.-]+)/?")
+TREE_ENTRY = lazy(r"(?:[├└|`]\s*[─-]{2,}|[│|]\s{2,}[├└])\s*([\w.-]+)/?")
 
 
 def _local_modules(skill: Skill) -> set[str]:
@@ -604,14 +605,14 @@ def _code(c: _Collector) -> None:
 
 
 # `# or`, `# alternatively`, `# or with bun:` on the line before a command: that command is one way of several.
-ALTERNATIVE_LINE = re.compile(r"#\s*((or|alternatively|instead)\b|(on |for |with )?(windows|macos|mac|os ?x|linux|"
-                              r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey)\b)"
-                              r"|#.*\b(if needed|optional(ly)?|if you prefer)\b",
-                              re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
-ENV_LINE = re.compile(r"^(?:export\s+)?([A-Z][A-Z0-9_]*)=")
+ALTERNATIVE_LINE = lazy(r"#\s*((or|alternatively|instead)\b|(on |for |with )?(windows|macos|mac|os ?x|linux|"
+                        r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey)\b)"
+                        r"|#.*\b(if needed|optional(ly)?|if you prefer)\b",
+                        re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
+ENV_LINE = lazy(r"^(?:export\s+)?([A-Z][A-Z0-9_]*)=")
 
 
-MCP_LAUNCH = re.compile(r'"command"\s*:\s*"(npx|bunx|uvx)"\s*,\s*"args"\s*:\s*\[([^\]]*)\]')
+MCP_LAUNCH = lazy(r'"command"\s*:\s*"(npx|bunx|uvx)"\s*,\s*"args"\s*:\s*\[([^\]]*)\]')
 
 
 def _mcp_configs(c: _Collector) -> None:

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from typing import Iterator
 from urllib.parse import urlsplit
 
+from ..lazy_re import Pattern, lazy
 from ..model import BundledFile, Call, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..vocabulary import EXFILTRATION_HOSTS
 
 # --- vocabulary several families share -------------------------------------------------------------------------------
 
 INLINE_PROGRAM_FLAGS = frozenset({"-c", "-m", "-e", "-p", "-E", "--eval", "--print", "-r", "-n", "-i", "--command"})
-SENSITIVE_PATH = re.compile(
+SENSITIVE_PATH = lazy(
     r"(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|homedir\(\)|/home/[\w.-]+|/Users/[\w.-]+|/root)?/?\."
     r"(?:ssh/(?!config\b|known_hosts\b|authorized_keys\b)(?![\w.*-]*\.pub\b)[\w.*-]*|aws/credentials|gnupg\b|kube/config|"
     r"docker/config\.json|azure/|netrc\b|git-credentials|pgpass|config/gcloud|password-store|"
@@ -31,37 +32,37 @@ SENSITIVE_PATH = re.compile(
     r"(openclaw|clawdbot|moltbot)/([\w.*-]+/)*auth-profiles\.json)"
     r"|(?:Login Data|cookies\.sqlite|logins\.json|key4\.db|Local State)\b|Library/Keychains|security\s+"
     r"(?:dump-keychain|find-generic-password\s+.*-w|find-internet-password\s+.*-w)")
-UPLOAD_CALL = re.compile(r"^(requests|httpx|session|client|s)\.(post|put|patch)$|^(fetch|axios\.post|axios\.put|"
-                         r"urlopen|urllib\.request\.urlopen|http\.request|https\.request)$")
-CURL_UPLOAD = re.compile(r"\s(-d|--data(-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file)\b")
+UPLOAD_CALL = lazy(r"^(requests|httpx|session|client|s)\.(post|put|patch)$|^(fetch|axios\.post|axios\.put|"
+                   r"urlopen|urllib\.request\.urlopen|http\.request|https\.request)$")
+CURL_UPLOAD = lazy(r"\s(-d|--data(-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file)\b")
 # Prose patterns. English and Chinese; `_quoted_or_described` decides whether a match is an instruction or a mention.
-OVERRIDE = re.compile(
+OVERRIDE = lazy(
     r"\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(of\s+)?(the\s+|your\s+|my\s+)?"
     r"(previous|prior|above|earlier|preceding|original|system|safety|existing)\s+(instructions?|prompts?|rules|"
     r"guidelines|directives|context|messages?)|\byou\s+are\s+(now\s+)?(in\s+)?(developer|god|DAN|jailbreak)\s*mode\b|"
     r"\byou\s+are\s+no\s+longer\s+(bound|restricted|an?\s+AI)|"
     r"忽略(之前|以上|前面|先前|上述|所有)的?(所有)?(指令|指示|说明|规则|提示)", re.IGNORECASE)
-SECRECY = re.compile(r"\b(do\s+not|don't|never)\s+(tell|inform|notify|alert|mention|reveal|show|disclose)\b[^.\n]{0,40}"
-                     r"\b(to\s+)?the\s+user\b|\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user\b|"
-                     r"\b(hide|conceal)\s+(this|it|these)\s+from\s+the\s+user\b|不要(告诉|通知|让)用户", re.IGNORECASE)
+SECRECY = lazy(r"\b(do\s+not|don't|never)\s+(tell|inform|notify|alert|mention|reveal|show|disclose)\b[^.\n]{0,40}"
+               r"\b(to\s+)?the\s+user\b|\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user\b|"
+               r"\b(hide|conceal)\s+(this|it|these)\s+from\s+the\s+user\b|不要(告诉|通知|让)用户", re.IGNORECASE)
 SECRET_WORDS = r"(api[ _-]?keys?|tokens?|credentials?|passwords?|secrets?|ssh[ _-]keys?|private[ _-]keys?|" \
                r"env(ironment)?\s+variables?|\.env\b|cookies?|seed phrase|mnemonic|\b[A-Z][A-Z0-9]*_(API_)?KEY)"
-SEND_SECRETS = re.compile(r"\b(send|post|upload|share|forward|transmit|output|submit|paste)\b[^.\n]{0,80}?\b"
-                          + SECRET_WORDS + r"[^.\n]{0,80}?\b(to|at|into)\s+(https?://|[\w-]+\.[a-z]{2,}/)", re.I)
-DESCRIBED = re.compile(r"(such as|e\.g\.|for example|like|phrases?|patterns?|attempts?|tries|trying|detects?|flags?|"
-                       r"blocks?|refuse|reject|never follow|ignore any|watch (out )?for|beware|injection|attack|"
-                       r"malicious|example|warn|if (a|the) (skill|page|document|user|text)|says?|contains?|claims?|"
-                       r"asks?( you)?|tells?( you)?|instructs?( you)?|wants?( you)?)(\s+to)?\W*$",
-                       re.IGNORECASE)
-WARNING_CONTEXT = re.compile(
+SEND_SECRETS = lazy(r"\b(send|post|upload|share|forward|transmit|output|submit|paste)\b[^.\n]{0,80}?\b"
+                    + SECRET_WORDS + r"[^.\n]{0,80}?\b(to|at|into)\s+(https?://|[\w-]+\.[a-z]{2,}/)", re.I)
+DESCRIBED = lazy(r"(such as|e\.g\.|for example|like|phrases?|patterns?|attempts?|tries|trying|detects?|flags?|"
+                 r"blocks?|refuse|reject|never follow|ignore any|watch (out )?for|beware|injection|attack|"
+                 r"malicious|example|warn|if (a|the) (skill|page|document|user|text)|says?|contains?|claims?|"
+                 r"asks?( you)?|tells?( you)?|instructs?( you)?|wants?( you)?)(\s+to)?\W*$",
+                 re.IGNORECASE)
+WARNING_CONTEXT = lazy(
     r"\b(never|do not|don't|avoid|bad|wrong|dangerous|malicious|unsafe|insecure|attacks?|attackers?|vulnerab\w*|"
     r"anti-?patterns?|red flags?|exploits?|forbidden|prohibited|detect\w*|threats?|suspicious|evil|instead of|"
     r"examples? of (a |an )?(malicious|attack|dangerous|bad))\b|❌|🚫|⛔", re.IGNORECASE)
-SECURITY_TOPIC = re.compile(r"inject|attack|threat|detect|malicious|secur|red flag|defen[cs]|phish|scam|jailbreak|"
-                            r"manipulat|adversar|untrusted|safety|abuse", re.IGNORECASE)
-NOT_WARNING = re.compile(r"\b(don't|do not|never) forget\b", re.IGNORECASE)
-INVISIBLE_IN_PROSE = re.compile(r"[\u200B-\u200D\u2060\u180E\u2062-\u2064\uFEFF\u202A-\u202E\u2066-\u2069"
-                                r"\U000E0000-\U000E007F]")
+SECURITY_TOPIC = lazy(r"inject|attack|threat|detect|malicious|secur|red flag|defen[cs]|phish|scam|jailbreak|"
+                      r"manipulat|adversar|untrusted|safety|abuse", re.IGNORECASE)
+NOT_WARNING = lazy(r"\b(don't|do not|never) forget\b", re.IGNORECASE)
+INVISIBLE_IN_PROSE = lazy(r"[\u200B-\u200D\u2060\u180E\u2062-\u2064\uFEFF\u202A-\u202E\u2066-\u2069"
+                          r"\U000E0000-\U000E007F]")
 
 
 # --- where a match stands ------------------------------------------------------------------------------------------
@@ -243,7 +244,7 @@ def download_danger(urls: list[str], where: str) -> int:
     return 2 if where == "script" else 1
 
 
-def lines_with(text: str, pattern: re.Pattern) -> Iterator[tuple[int, str]]:
+def lines_with(text: str, pattern: Pattern) -> Iterator[tuple[int, str]]:
     """``(1-based line, line text)`` of every line where ``pattern`` matches, each line once."""
     position, line = 0, 1
     for m in pattern.finditer(text):
@@ -257,7 +258,7 @@ def lines_with(text: str, pattern: re.Pattern) -> Iterator[tuple[int, str]]:
         position = end
 
 
-def code_lines_with(text: str, pattern: re.Pattern) -> Iterator[tuple[int, str]]:
+def code_lines_with(text: str, pattern: Pattern) -> Iterator[tuple[int, str]]:
     """``(1-based line, line)`` where ``pattern`` matches, once per line, leaving out comment lines."""
     for number, line in lines_with(text, pattern):
         if not line.lstrip().startswith(("#", "//")):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..cues import cue
+from ..lazy_re import Pattern, lazy
 from ..parsing.commands import known_programs
 from ..model import CodeBlock, MarkdownDoc, Skill, Span
 from ..tokens import estimate_tokens
@@ -25,59 +26,59 @@ MIN_DUPLICATE_LINES = 5
 # Placeholders: <FILE>, <your-key>, YOUR_API_KEY, {query} (outside Python), $1 (in a fence, not a script), and bare
 # ALL-CAPS stand-ins used as arguments (INPUT_FILE).
 # `<T>` and `<K, V>` are TypeScript generics, not stand-ins: an upper-case placeholder has two letters or more.
-ANGLE = re.compile(r"<(?:[A-Z][A-Z0-9_-]+|[a-z]+(?:[_-][a-z0-9]+)+|your[\w -]*|path[\w -]*|file[\w -]*|"
-                   r"url|name|query|id|key|token|dir|input|output|value)>")
+ANGLE = lazy(r"<(?:[A-Z][A-Z0-9_-]+|[a-z]+(?:[_-][a-z0-9]+)+|your[\w -]*|path[\w -]*|file[\w -]*|"
+             r"url|name|query|id|key|token|dir|input|output|value)>")
 # A credential stand-in (YOUR_API_KEY, <api-key>, your-token) is a setting the user provides once, through the
 # environment: not a variation point of the code.
-CREDENTIAL = re.compile(r"(?i)(api[_-]?key|(^|[^a-z])key([^a-z]|$)|token|secret|password|passwd|credential|auth)")
+CREDENTIAL = lazy(r"(?i)(api[_-]?key|(^|[^a-z])key([^a-z]|$)|token|secret|password|passwd|credential|auth)")
 MIN_TOKENS = 20  # below this, the command that runs a script is about as long as the code it replaces
 # Piping into a pretty-printer composes nothing: `curl ... | jq .` is one request, shown readably.
-FORMATTER = re.compile(r"^\s*(jq( -[a-zA-Z]+)*( \.| '\.')?|python3? -m json\.tool|less|more|cat|head( -n? ?\d+)?|"
-                       r"tail( -n? ?\d+)?|column -t|bat)\s*$")
-YOUR = re.compile(r"\b(?:YOUR|REPLACE|INSERT)_[A-Z0-9_]+\b|\byour[-_][a-z0-9_-]+\b")
-BRACES = re.compile(r"(?<![$\w{])\{(?:[a-z][a-z0-9_]*|[A-Z][A-Z0-9_]*)\}(?!\})")
-POSITIONAL = re.compile(r"(?<![\\\w])\$\{?[1-9]\}?")
-STAND_IN = re.compile(r"(?<![${\w./-])(?:[A-Z][A-Z0-9]*_)+(?:FILE|PATH|DIR|URL|NAME|QUERY|ID|KEY|TOKEN|INPUT|OUTPUT|"
-                      r"TEXT|VALUE)\b(?![=(])")
-TEMPLATE_INTRO = re.compile(
+FORMATTER = lazy(r"^\s*(jq( -[a-zA-Z]+)*( \.| '\.')?|python3? -m json\.tool|less|more|cat|head( -n? ?\d+)?|"
+                 r"tail( -n? ?\d+)?|column -t|bat)\s*$")
+YOUR = lazy(r"\b(?:YOUR|REPLACE|INSERT)_[A-Z0-9_]+\b|\byour[-_][a-z0-9_-]+\b")
+BRACES = lazy(r"(?<![$\w{])\{(?:[a-z][a-z0-9_]*|[A-Z][A-Z0-9_]*)\}(?!\})")
+POSITIONAL = lazy(r"(?<![\\\w])\$\{?[1-9]\}?")
+STAND_IN = lazy(r"(?<![${\w./-])(?:[A-Z][A-Z0-9]*_)+(?:FILE|PATH|DIR|URL|NAME|QUERY|ID|KEY|TOKEN|INPUT|OUTPUT|"
+                r"TEXT|VALUE)\b(?![=(])")
+TEMPLATE_INTRO = lazy(
     r"\b(run|use|execute|save|create|write|adapt|modify|copy|paste|customi[sz]e|fill in|template|snippet)\b"
     r"[^.\n]{0,40}\b(this|the following|following|below|script|code|snippet|program|template)\b|"
     r"\breplace\b[^.\n]{0,60}\bwith\b|\bsubstitut\w+\b|\bfill in\b|运行以下|替换", re.IGNORECASE)
-OUTPUT_CONTEXT = re.compile(r"\b(output|result|response|returns?|prints?|example output|sample output)\s*:?\s*$",
-                            re.IGNORECASE)
-INTERACTIVE = re.compile(r"\binput\(|\bgetpass\b|\bread\s+-[a-z]*p|\bread\s+-r?\s*\w+\s*$|readline\.|prompt\(",
-                         re.MULTILINE)
-SECRETISH = re.compile(r"(?i)(api[_-]?key|secret|token|password)\s*[:=]\s*['\"][A-Za-z0-9+/_\-.]{20,}['\"]")
+OUTPUT_CONTEXT = lazy(r"\b(output|result|response|returns?|prints?|example output|sample output)\s*:?\s*$",
+                      re.IGNORECASE)
+INTERACTIVE = lazy(r"\binput\(|\bgetpass\b|\bread\s+-[a-z]*p|\bread\s+-r?\s*\w+\s*$|readline\.|prompt\(",
+                   re.MULTILINE)
+SECRETISH = lazy(r"(?i)(api[_-]?key|secret|token|password)\s*[:=]\s*['\"][A-Za-z0-9+/_\-.]{20,}['\"]")
 # Lines that configure rather than compute: a placeholder there is a setting to fill in once, not code to adapt.
-SETUP_LINE = re.compile(r"^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=|^\s*(cd|mkdir|cp|mv|ln|touch|source|\.)\s")
+SETUP_LINE = lazy(r"^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=|^\s*(cd|mkdir|cp|mv|ln|touch|source|\.)\s")
 # Signs that a fence is real composition: a pipeline, a loop, a here-document, a substitution. A continued line or a
 # request body is one command written long, not composition.
-COMPOSED = re.compile(r"\|(?!\|)|\bfor\b|\bwhile\b|<<|\$\(", re.MULTILINE)
+COMPOSED = lazy(r"\|(?!\|)|\bfor\b|\bwhile\b|<<|\$\(", re.MULTILINE)
 # `# or`, `# alternatively`: the commands of the block are alternatives, not steps of one program.
-ALTERNATIVE_COMMENT = re.compile(r"(?m)^[ \t]*#[ \t]*(or|alternatively|instead)\b", re.IGNORECASE)
+ALTERNATIVE_COMMENT = lazy(r"(?m)^[ \t]*#[ \t]*(or|alternatively|instead)\b", re.IGNORECASE)
 TEACHING_SECTION = cue("teaching_section")
 SETUP_SECTION = cue("setup_section")
 COMPARISON_INTRO = cue("comparison_intro")
 RUN_ONCE = cue("run_once")
-_QUOTED_TEXT = re.compile(r"'[^'\n]*'|\"(?:\\.|[^\"\\\n])*\"")
+_QUOTED_TEXT = lazy(r"'[^'\n]*'|\"(?:\\.|[^\"\\\n])*\"")
 RUN_INTRO = cue("run_intro")
-_SINGLE_QUOTED = re.compile(r"'[^'\n]*'")
-_HEREDOC_START = re.compile(r"<<-?[ \t]*['\"]?(\w+)['\"]?")
-_FUNCTION_START = re.compile(r"(?<!\w)\w+[ \t]*\(\)[ \t]*\{[ \t]*$")
+_SINGLE_QUOTED = lazy(r"'[^'\n]*'")
+_HEREDOC_START = lazy(r"<<-?[ \t]*['\"]?(\w+)['\"]?")
+_FUNCTION_START = lazy(r"(?<!\w)\w+[ \t]*\(\)[ \t]*\{[ \t]*$")
 # Top-level statements that do something (not only definitions): the mark of a program rather than an excerpt.
-PY_ACTION = re.compile(r"^(?!(def|class|import|from|async def|@|#|\)|\]|\}|else|elif|except|finally|try)\b)"
-                       r"[A-Za-z_][\w.\[\]'\"]*\s*(\(|=\s*\S)", re.MULTILINE)
-JS_ACTION = re.compile(r"^(await\s|(const|let|var)\s+\w+\s*=\s*(await\s+)?\w[\w.]*\(|[a-z_$][\w$.]*\()", re.MULTILINE)
-INLINE_PROGRAM = re.compile(r"\b(python3?|node|ruby|perl)\s+-[ce]\s")
-HELP_TEXT = re.compile(r"(?m)^[ \t]*(USAGE|FLAGS|OPTIONS|ARGUMENTS|EXAMPLES|COMMANDS|Usage:|Options:|Flags:)[ \t]*$")
-CARD_ROW = re.compile(r"\S\s{3,}[A-Z][a-z]+(\s|$)")
+PY_ACTION = lazy(r"^(?!(def|class|import|from|async def|@|#|\)|\]|\}|else|elif|except|finally|try)\b)"
+                 r"[A-Za-z_][\w.\[\]'\"]*\s*(\(|=\s*\S)", re.MULTILINE)
+JS_ACTION = lazy(r"^(await\s|(const|let|var)\s+\w+\s*=\s*(await\s+)?\w[\w.]*\(|[a-z_$][\w$.]*\()", re.MULTILINE)
+INLINE_PROGRAM = lazy(r"\b(python3?|node|ruby|perl)\s+-[ce]\s")
+HELP_TEXT = lazy(r"(?m)^[ \t]*(USAGE|FLAGS|OPTIONS|ARGUMENTS|EXAMPLES|COMMANDS|Usage:|Options:|Flags:)[ \t]*$")
+CARD_ROW = lazy(r"\S\s{3,}[A-Z][a-z]+(\s|$)")
 # How clients name the skill's folder: {baseDir}, $SKILL_DIR, ${CLAUDE_SKILL_DIR}, a hub's install path
 # (~/.openclaw/skills/<name>/, ~/.claude/skills/<name>/) or any absolute path ending in skills/<name>/.
 SKILL_FOLDER = (r"(?:\{baseDir\}/|\$\{?(?:CLAUDE_)?SKILL_DIR\}?/|\./|~/\.[\w-]+/(?:[\w-]+/)*skills/[\w.-]+/|"
                 r"\S*/skills/[\w.-]+/)?")
-BUNDLED_CALL = re.compile(r"^\s*(?:(?:sudo\s+)?(?:python3?|node|bash|sh|uv run|npx tsx|tsx|deno run|bun)\s+)?"
-                          r"(?:" + SKILL_FOLDER + r"(?:scripts|bin|tools)/\S+|"
-                          r"(?:\{baseDir\}|\$\{?(?:CLAUDE_)?SKILL_DIR\}?|~/(?:[\w.-]+/)*skills/[\w.-]+)/\S+)")
+BUNDLED_CALL = lazy(r"^\s*(?:(?:sudo\s+)?(?:python3?|node|bash|sh|uv run|npx tsx|tsx|deno run|bun)\s+)?"
+                    r"(?:" + SKILL_FOLDER + r"(?:scripts|bin|tools)/\S+|"
+                    r"(?:\{baseDir\}|\$\{?(?:CLAUDE_)?SKILL_DIR\}?|~/(?:[\w.-]+/)*skills/[\w.-]+)/\S+)")
 
 
 @dataclass(slots=True)
@@ -261,9 +262,9 @@ def _only_formatted(block: CodeBlock) -> bool:
 
 
 # Line starts use [ \t], never \s: \s also eats newlines, and a run of blank lines made these quadratic.
-CRONTAB_LINE = re.compile(r"(?m)^[ \t]*[\d*/,-]+[ \t]+[\d*/,-]+[ \t]+[\d*/,-]+[ \t]+[\d*/,-]+[ \t]+[\d*/,-]+[ \t]+\S")
-COMMENTED_GROUP = re.compile(r"(?m)^[ \t]*#(?!!)[ \t]*\S.*\n[ \t]*[^#\s]")
-COMMENTED_LINE = re.compile(r"(?m)^[ \t]*[^#\s].*[ \t]#[ \t]+\S")
+CRONTAB_LINE = lazy(r"(?m)^[ \t]*[\d*/,-]+[ \t]+[\d*/,-]+[ \t]+[\d*/,-]+[ \t]+[\d*/,-]+[ \t]+[\d*/,-]+[ \t]+\S")
+COMMENTED_GROUP = lazy(r"(?m)^[ \t]*#(?!!)[ \t]*\S.*\n[ \t]*[^#\s]")
+COMMENTED_LINE = lazy(r"(?m)^[ \t]*[^#\s].*[ \t]#[ \t]+\S")
 
 
 def _card(block: CodeBlock) -> bool:
@@ -317,7 +318,7 @@ def _teaching(doc: MarkdownDoc, block: CodeBlock) -> bool:
     return _in_section(doc, block, TEACHING_SECTION)
 
 
-def _in_section(doc: MarkdownDoc, block: CodeBlock, titles: re.Pattern[str]) -> bool:
+def _in_section(doc: MarkdownDoc, block: CodeBlock, titles: Pattern) -> bool:
     index = block.section
     while index is not None:
         if titles.search(doc.sections[index].title):
@@ -454,8 +455,8 @@ def invocation(candidate: Candidate) -> str:
     return " ".join([runner, f"{candidate.anchor}/{candidate.script_path}", *args])
 
 
-ANCHORS = re.compile(r"\{baseDir\}|\$\{CLAUDE_SKILL_DIR\}|\$CLAUDE_SKILL_DIR|\$\{SKILL_DIR\}|\$SKILL_DIR|"
-                     r"~/\.[\w-]+/(?:[\w-]+/)*skills/[\w.-]+(?=/)")
+ANCHORS = lazy(r"\{baseDir\}|\$\{CLAUDE_SKILL_DIR\}|\$CLAUDE_SKILL_DIR|\$\{SKILL_DIR\}|\$SKILL_DIR|"
+               r"~/\.[\w-]+/(?:[\w-]+/)*skills/[\w.-]+(?=/)")
 
 
 def folder_anchor(skill: Skill) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..cues import cue
+from ..lazy_re import lazy
 from ..model import CodeBlock, CommandLine, ListItem, MarkdownDoc, Skill, Span
 from ..vocabulary import SCRIPT_RUNNERS, WEB_CLIENTS
 
@@ -38,9 +39,9 @@ ON_DEMAND = cue("on_demand")
 DELEGATE = cue("delegate")
 ACTION_VERB = cue("action_verb")
 SEQUENTIAL = cue("sequential")
-ROUTE_ARROW = re.compile(r"\s(→|->|=>)\s")
+ROUTE_ARROW = lazy(r"\s(→|->|=>)\s")
 # A name starts only where its characters do not continue one: one candidate per run of them, so linear time.
-DATA_FILE_NAME = re.compile(r"(?<![\w./~{}$*-])[\w~{}$][\w./~{}$*-]*\.(?:md|json|jsonl|ya?ml|txt|csv|toml|base|html|log|env)\b")
+DATA_FILE_NAME = lazy(r"(?<![\w./~{}$*-])[\w~{}$][\w./~{}$*-]*\.(?:md|json|jsonl|ya?ml|txt|csv|toml|base|html|log|env)\b")
 CONCURRENT = cue("concurrent")
 SUBAGENT = cue("subagent")
 # Wording around a code block saying its commands are several of a kind, or meant to run together.
@@ -55,13 +56,13 @@ WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove
                "rename", "reset", "restore", "submit", "trigger", "import", "sync", "pull", "checkout", "login",
                "logout", "toggle", "like", "follow", "unfollow", "block", "mute", "invite", "abort", "comment", "save",
                "clear", "purge", "drop", "kick", "ban", "share", "transfer", "pay", "buy", "sell", "order", "book"}
-WRITE_METHOD = re.compile(r"-X\s*(POST|PUT|DELETE|PATCH)|--method[= ](POST|PUT|DELETE|PATCH)|--data|\s-d\s|\s-f\s")
+WRITE_METHOD = lazy(r"-X\s*(POST|PUT|DELETE|PATCH)|--method[= ](POST|PUT|DELETE|PATCH)|--data|\s-d\s|\s-f\s")
 # A value the reader fills in that names one thing (<session-id>, GAME_ID); a bare <id> or <query> could be anything.
-PLACEHOLDER = re.compile(r"<[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+>|\b[A-Z][A-Z0-9]*_ID\b")
-ALTERNATIVE_COMMENT = re.compile(r"#[ \t]*(or|alternatively|instead)\b|^[ \t]*or:?[ \t]*$",
-                                 re.IGNORECASE | re.MULTILINE)
+PLACEHOLDER = lazy(r"<[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+>|\b[A-Z][A-Z0-9]*_ID\b")
+ALTERNATIVE_COMMENT = lazy(r"#[ \t]*(or|alternatively|instead)\b|^[ \t]*or:?[ \t]*$",
+                           re.IGNORECASE | re.MULTILINE)
 ALTERNATIVES = cue("alternatives")
-FILE_ARG = re.compile(r"^[\w./~-]+\.(json|csv|txt|md|xlsx|png|jpg|pdf|mp3|mp4|wav|html|yaml|yml|log|db)$")
+FILE_ARG = lazy(r"^[\w./~-]+\.(json|csv|txt|md|xlsx|png|jpg|pdf|mp3|mp4|wav|html|yaml|yml|log|db)$")
 
 
 @dataclass(slots=True)

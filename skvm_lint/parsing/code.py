@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterator
 
 import tree_sitter as ts
 
+from ..lazy_re import lazy
 from ..model import Binding, Call, CodeFacts, Command, Comment, EnvRead, Import, Span, StringLiteral, SyntaxProblem, Url
 
 # Fence info strings and file extensions -> the language names used across the model.
@@ -63,12 +64,12 @@ _WRAPPER_VALUE_OPTIONS = {
     "uvx": {"--from", "--with", "--python", "-p"},
     "parallel": {"-j", "--jobs"},
 }
-URL_PATTERN = re.compile(r"\b(?:https?|wss?|ftp)://[^\s'\"`<>()\[\]{}\\]+", re.IGNORECASE)
-_ENV_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
-_SHELL_PROMPT = re.compile(r"^(\s*)(\$|>|%) ")
+URL_PATTERN = lazy(r"\b(?:https?|wss?|ftp)://[^\s'\"`<>()\[\]{}\\]+", re.IGNORECASE)
+_ENV_ASSIGNMENT = lazy(r"^[A-Za-z_][A-Za-z0-9_]*=")
+_SHELL_PROMPT = lazy(r"^(\s*)(\$|>|%) ")
 # Another program's prompt (`mysql> SELECT`, `meterpreter> run`, `redis> GET k`): its input is not shell.
-_REPL_PROMPT = re.compile(r"^\s*[A-Za-z][\w.-]*(?:\([^)]*\))?> ")
-_PYCON_PROMPT = re.compile(r"^(>>>|\.\.\.) ?")
+_REPL_PROMPT = lazy(r"^\s*[A-Za-z][\w.-]*(?:\([^)]*\))?> ")
+_PYCON_PROMPT = lazy(r"^(>>>|\.\.\.) ?")
 BIG_SOURCE_BYTES = 256 * 1024  # above this, parse through a callback so the time limit applies
 
 
@@ -364,9 +365,9 @@ PY_SUBPROCESS = frozenset({"subprocess.run", "subprocess.call", "subprocess.chec
                            "asyncio.create_subprocess_shell", "check_output", "check_call", "Popen"})
 PY_SHELL_CALLS = frozenset({"os.system", "os.popen", "asyncio.create_subprocess_shell"})
 JS_SUBPROCESS = frozenset({"exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync", "execa"})
-_USAGE_ALTERNATIVES = re.compile(r"\[[^\]]*\|")  # `[--category a|b|c]`: usage text, not a pipeline
-_CRON_FIELD = re.compile(r"^[\d*/,-]+$")
-_TOOL_ARGUMENT = re.compile(r"^[A-Za-z_]+:\S")  # `process action:list`: an agent tool call, not a program
+_USAGE_ALTERNATIVES = lazy(r"\[[^\]]*\|")  # `[--category a|b|c]`: usage text, not a pipeline
+_CRON_FIELD = lazy(r"^[\d*/,-]+$")
+_TOOL_ARGUMENT = lazy(r"^[A-Za-z_]+:\S")  # `process action:list`: an agent tool call, not a program
 
 
 def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..lazy_re import lazy
 from ..model import CodeFacts
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, BASE_PROGRAMS, COMMAND_WORDS, INTERPRETERS, KNOWN_COMMANDS,
                           NPM_INSTALLERS, PIP_INSTALLERS, PROSE_WORDS, SHELL_SYNTAX, SYSTEM_INSTALLERS)
@@ -23,13 +24,13 @@ from .code import extract_facts
 # "prose" is plain text (a list item, a table cell, a paragraph line) with no prompt.
 CODE, PROMPT, PROSE = "code", "prompt", "prose"
 
-_PROMPT = re.compile(r"(?:^|(?<=\s))\$ (?=[A-Za-z./~])")
-_QUOTED = re.compile(r"'[^']*'|\"(?:\\.|[^\"\\])*\"")
-_PROGRAM = re.compile(r"^(?:\.{0,2}/|~/)?[A-Za-z0-9][\w.+-]*(?:/[\w.+-]+)*$")
-_CODE_ARGUMENT = re.compile(r"^-{1,2}[A-Za-z0-9]|[/@=|<>{}$*]|^\.{1,2}$|\.[A-Za-z0-9]{1,5}$|^&&$")
+_PROMPT = lazy(r"(?:^|(?<=\s))\$ (?=[A-Za-z./~])")
+_QUOTED = lazy(r"'[^']*'|\"(?:\\.|[^\"\\])*\"")
+_PROGRAM = lazy(r"^(?:\.{0,2}/|~/)?[A-Za-z0-9][\w.+-]*(?:/[\w.+-]+)*$")
+_CODE_ARGUMENT = lazy(r"^-{1,2}[A-Za-z0-9]|[/@=|<>{}$*]|^\.{1,2}$|\.[A-Za-z0-9]{1,5}$|^&&$")
 _JOINERS = frozenset({"+", "/", "&", "-", "–", "—", "vs", "vs.", "e.g.", "i.e."})  # "make / create / do"
-_TITLE_WORD = re.compile(r"^[A-Z][a-z]+[:,.]?$")  # "Best", "Practices:": a sentence or a title, not arguments
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+_TITLE_WORD = lazy(r"^[A-Z][a-z]+[:,.]?$")  # "Best", "Practices:": a sentence or a title, not arguments
+_CJK = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
 _INSTALLERS = PIP_INSTALLERS | NPM_INSTALLERS | SYSTEM_INSTALLERS
 
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # markdown-it-py is imported only when the reference parser r
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+from ..lazy_re import lazy
 from ..limits import Limits
 from ..model import (
     CodeBlock,
@@ -624,8 +625,8 @@ def _quote_prefix(line: str, quotes: int) -> str:
 
 # A line opening this many container markers (or as deep an indentation) might nest deeper than the limit: the
 # compiled parser has no nesting limit and overflows its stack there, so such a document goes to markdown-it-py.
-_DEEP_CANDIDATE = re.compile(r"^[ \t>*+\-0-9.)]{24,}", re.MULTILINE)
-_MARKER = re.compile(r">|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])")
+_DEEP_CANDIDATE = lazy(r"^[ \t>*+\-0-9.)]{24,}", re.MULTILINE)
+_MARKER = lazy(r">|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])")
 
 
 def _may_nest_deeper_than(text: str, limit: int) -> bool:
@@ -639,7 +640,7 @@ def _may_nest_deeper_than(text: str, limit: int) -> bool:
     return False
 
 
-_BACKTICKS = re.compile(r"`+")
+_BACKTICKS = lazy(r"`+")
 
 
 def _may_leave_a_code_span_open(text: str) -> bool:
