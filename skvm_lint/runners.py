@@ -6,19 +6,19 @@ some input costs that one skill (an IN001 finding), not the run.
 
 from __future__ import annotations
 
-import ctypes
 import itertools
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from . import pipeline
 from .diagnostics import Diagnostic, Severity
 from .pipeline import INTERNAL_ERROR, Task
 from .results import SkillResult
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 def default_jobs(n_skills: int) -> int:
@@ -41,6 +41,10 @@ def map_tasks(tasks: list[Task], jobs: int) -> Iterator[SkillResult]:
         for task in tasks:
             yield _run_task(task)
         return
+    # Imported here: multiprocessing costs ~10 ms of start, and one skill (the pre-commit case) never needs a pool.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     chunksize = _chunk_size(len(tasks), jobs)
     chunks = [tasks[i:i + chunksize] for i in range(0, len(tasks), chunksize)]
     results: dict[int, list[SkillResult]] = {}
@@ -95,6 +99,8 @@ def _worker_init(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
+        import ctypes
+
         try:
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
@@ -159,6 +165,9 @@ def _process_chunk(chunk: list[Task]) -> list[SkillResult]:
 
 def _isolated(task: Task) -> SkillResult:
     """Check one skill in a process of its own; a crash of that process becomes an IN001 finding."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
             return pool.submit(_run_task, task).result()
