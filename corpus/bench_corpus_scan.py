@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Hub-scan throughput: `skvm-lint corpus scan` cold (empty results folder) and warm (unchanged hub, same folder),
-next to agnix on the same folder in the same run.
+"""Hub-scan cost: `skvm-lint corpus scan` cold (empty results folder) and warm (unchanged hub, same folder), next to
+agnix and skillsaw on the same folder in the same run: CPU per skill, wall time and skills per second.
 
-Usage: python corpus/bench_corpus_scan.py [FOLDER] [--agnix PATH] [--repeat N] [--jobs N]
-Default folder: ../shared/corpus/openclaw-skills. Prints skills/s, the ratios to agnix, the peak RSS of the scanning
-parent process (workers excluded: they are bounded by the per-skill limits), and what the cold and warm rates
-mean for a 118,000-skill hub on this machine.
+Usage: python corpus/bench_corpus_scan.py [FOLDER] [--agnix PATH] [--skillsaw PATH] [--repeat N] [--jobs N]
+                                          [--hub N]
+Default folder: ../shared/corpus/openclaw-skills. Runs are interleaved (every tool once, then again) and medians of
+--repeat runs reported. CPU is user + system time of the process and the workers it waited for (wait4); the peak
+RSS shown for the scan is the scanning parent's own (workers are bounded by the per-skill limits). --hub N scans a
+hub of N skills made of hard-linked copies of the folder's skills (no extra space), to show the parent's memory stays
+flat with hub size; the last line extrapolates the rates to a 118,000-skill hub on this machine.
 """
 
 from __future__ import annotations
@@ -13,19 +16,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from _bench import Run, compile_bytecode, measure, median_cpu, median_wall, peer
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE.parent.parent / "shared" / "corpus" / "openclaw-skills"
 HUB = 118_000  # skills the SkVM paper characterised
 
-# Runs in a child so each scan's peak RSS is its own (RUSAGE_SELF of the parent, not of its workers).
+# Runs in a child so each scan's peak RSS is its own (RUSAGE_SELF of that process, not of its workers).
 CHILD = """
 import json, resource, sys
 from pathlib import Path
@@ -37,57 +39,88 @@ print(json.dumps({"skills": report.skills, "analysed": report.analysed,
 """
 
 
-def scan_once(folder: Path, out: Path, jobs: int) -> dict:
-    """One scan, timed from outside like agnix: interpreter start and imports included."""
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", CHILD, str(folder), str(out), str(jobs)], capture_output=True,
-                          text=True, check=True)
-    return {**json.loads(proc.stdout.strip().splitlines()[-1]), "seconds": time.perf_counter() - start}
+def scan(folder: Path, out: Path, jobs: int) -> tuple[Run, dict]:
+    """One scan, measured from outside like the peers: interpreter start and imports included."""
+    run = measure([sys.executable, "-c", CHILD, str(folder), str(out), str(jobs)], capture=True)
+    if run.exit_code != 0:
+        sys.exit(f"skvm-lint corpus scan failed on {folder} (exit {run.exit_code})")
+    return run, json.loads(run.stdout.strip().splitlines()[-1])
 
 
-def agnix_once(agnix: str, folder: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run([agnix, str(folder), "--format", "json", "--max-files", "0"], stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+def replicated_hub(folder: Path, target: Path, skills: int) -> int:
+    """A hub of about ``skills`` skills in ``target``: copies of ``folder``'s skill folders, files hard-linked (the
+    same file system) or copied. Returns how many skill folders it holds."""
+    sources = sorted({p.parent for p in folder.rglob("SKILL.md")})
+    made = 0
+    for copy in range(-(-skills // len(sources))):
+        for source in sources:
+            if made == skills:
+                return made
+            dest = target / f"copy{copy}" / source.relative_to(folder)
+            for path in source.rglob("*"):
+                if path.is_file() and not path.is_symlink():
+                    (dest / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+                    try:
+                        os.link(path, dest / path.relative_to(source))
+                    except OSError:
+                        (dest / path.relative_to(source)).write_bytes(path.read_bytes())
+            made += 1
+    return made
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", nargs="?", default=str(DEFAULT))
-    parser.add_argument("--agnix", default=shutil.which("agnix") or "/tmp/peers/bin/agnix")
-    parser.add_argument("--repeat", type=int, default=3, help="warm scans and agnix runs (medians are reported)")
+    parser.add_argument("--agnix")
+    parser.add_argument("--skillsaw")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each case (medians are reported)")
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    parser.add_argument("--hub", type=int, help="scan a hub of this many skills built from the folder's (cold, once)")
     args = parser.parse_args()
     folder = Path(args.folder)
     if not folder.is_dir():
         sys.exit(f"{folder}: not found (the shared corpus sits beside the checkout)")
-    have_agnix = Path(args.agnix).exists()
-    if not have_agnix:
-        print(f"agnix not found at {args.agnix}: install it with `pip install agnix` into a separate venv")
+    compile_bytecode()
     with tempfile.TemporaryDirectory(prefix="skvm-bench-") as tmp:
-        out = Path(tmp) / "audit"
-        cold = scan_once(folder, out, args.jobs)
-        warm, agnix = [], []
-        for _ in range(args.repeat):  # interleaved, so both see the same machine state
-            warm.append(scan_once(folder, out, args.jobs))
-            if have_agnix:
-                agnix.append(agnix_once(args.agnix, folder))
-    skills = cold["skills"]
-    warm_s = statistics.median(w["seconds"] for w in warm)
-    assert all(w["analysed"] == 0 for w in warm), "a warm scan re-analysed skills: the cache did not hold"
-    rss = max([cold["parent_rss_kib"], *(w["parent_rss_kib"] for w in warm)]) / 1024
-    print(f"folder: {folder} ({skills} skills), {os.cpu_count()} cores, warm and agnix: median of {args.repeat}")
-    print(f"{'run':<24} {'wall s':>8} {'skills/s':>10}")
-    print(f"{'skvm-lint scan, cold':<24} {cold['seconds']:>8.2f} {skills / cold['seconds']:>10.0f}")
-    print(f"{'skvm-lint scan, warm':<24} {warm_s:>8.2f} {skills / warm_s:>10.0f}")
-    if agnix:
-        agnix_s = statistics.median(agnix)
-        print(f"{'agnix':<24} {agnix_s:>8.2f} {skills / agnix_s:>10.0f}")
-        print(f"cold / agnix skills/s: {agnix_s / cold['seconds']:.2f}x (target >= 0.5x); "
-              f"warm / agnix: {agnix_s / warm_s:.2f}x (target >= 2x)")
-    print(f"peak RSS of the scanning parent: {rss:.0f} MiB (target < 1024)")
-    print(f"{HUB:,} skills at these rates on this machine: cold {HUB * cold['seconds'] / skills / 60:.0f} min, "
+        if args.hub:
+            hub = Path(tmp) / "hub"
+            print(f"building a hub of {args.hub:,} skills from {folder} ...")
+            replicated_hub(folder, hub, args.hub)
+            folder, args.repeat = hub, 1
+        agnix, skillsaw = peer("agnix", args.agnix), peer("skillsaw", args.skillsaw)
+        runs: dict[str, list[Run]] = {"skvm-lint scan, cold": [], "skvm-lint scan, warm": []}
+        facts: list[dict] = []
+        for repeat in range(args.repeat):  # interleaved, so every tool sees the same machine state
+            out = Path(tmp) / f"audit{repeat}"
+            run, cold = scan(folder, out, args.jobs)
+            runs["skvm-lint scan, cold"].append(run)
+            facts.append(cold)
+            run, warm = scan(folder, out, args.jobs)
+            if warm["analysed"]:
+                sys.exit(f"a warm scan re-analysed {warm['analysed']} skills: the cache did not hold")
+            runs["skvm-lint scan, warm"].append(run)
+            facts.append(warm)
+            if agnix:
+                runs.setdefault("agnix", []).append(measure([agnix, str(folder), "--format", "json",
+                                                             "--max-files", "0"]))
+            if skillsaw and not args.hub:  # skillsaw takes ~50 s per 2,400 skills: left out of the big hub
+                runs.setdefault("skillsaw", []).append(measure([skillsaw, "lint", str(folder), "--format", "json"]))
+    skills = facts[0]["skills"]
+    print(f"folder: {folder} ({skills:,} skills), {os.cpu_count()} cores, median of {args.repeat} run(s)")
+    print(f"{'case':<22} {'wall s':>8} {'CPU s':>8} {'CPU ms/skill':>13} {'skills/s':>9}")
+    walls = {}
+    for name, case_runs in runs.items():
+        wall, cpu = median_wall(case_runs), median_cpu(case_runs)
+        walls[name] = wall
+        print(f"{name:<22} {wall:>8.2f} {cpu:>8.2f} {1000 * cpu / skills:>13.2f} {skills / wall:>9.0f}")
+    for peer_name in ("agnix", "skillsaw"):
+        if peer_name in walls:
+            print(f"skills/s over {peer_name}'s: cold {walls[peer_name] / walls['skvm-lint scan, cold']:.2f}x, "
+                  f"warm {walls[peer_name] / walls['skvm-lint scan, warm']:.2f}x")
+    rss = statistics.median(f["parent_rss_kib"] for f in facts[::2]) / 1024
+    print(f"peak RSS of the scanning parent (cold): {rss:.0f} MiB")
+    cold_s, warm_s = walls["skvm-lint scan, cold"], walls["skvm-lint scan, warm"]
+    print(f"{HUB:,} skills at these rates on this machine: cold {HUB * cold_s / skills / 60:.0f} min, "
           f"warm {HUB * warm_s / skills:.0f} s")
 
 
