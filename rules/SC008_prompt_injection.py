@@ -31,11 +31,13 @@ from skvm_lint.security_rule import SecurityRule
 
 SECRETS_OR_URL = lazy(sec.SECRET_WORDS + r"|https?://", re.IGNORECASE)
 COLLECT_SECRETS = lazy(r"\b(list|collect|gather|compile|dump|check|read|extract|harvest|find)\b[^.\n]{0,40}"
-                       r"\b(all\s+|any\s+|every\s+|your\s+)" + sec.SECRET_WORDS, re.I)
-SEND_TO_URL = lazy(r"\b(post|send|upload|submit|forward|transmit)\b[^.\n]{0,60}?\b(https?://\S+)", re.I)
+                       r"\b(all\s+|any\s+|every\s+|your\s+)" + sec.SECRET_WORDS, re.I, needs=sec.SECRET_WORD_LITERALS)
+SEND_TO_URL = lazy(r"\b(post|send|upload|submit|forward|transmit)\b[^.\n]{0,60}?\b(https?://\S+)", re.I,
+                   needs=("http",))
 FETCH_AND_FOLLOW = lazy(r"\b(fetch|download|read|load|retrieve|get|curl|visit|open)\b[^.\n]{0,80}https?://\S+"
                         r"[^.\n]{0,60}\b(and|then)\s+(follow|execute|obey|run|do|apply)\s+(the\s+|its\s+|any\s+|"
-                        r"all\s+|those\s+|these\s+)?(instructions|commands|steps|directions)", re.IGNORECASE)
+                        r"all\s+|those\s+|these\s+)?(instructions|commands|steps|directions)", re.IGNORECASE,
+                        needs=("http",))
 
 
 class PromptInjection(SecurityRule):

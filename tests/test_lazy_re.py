@@ -2,6 +2,8 @@
 
 import pickle
 import re
+import string
+import sys
 
 from skvm_lint.lazy_re import LazyPattern, lazy
 
@@ -43,3 +45,29 @@ def test_pickles_uncompiled():
     pattern.search("X1")
     copy = pickle.loads(pickle.dumps(pattern))
     assert isinstance(copy, LazyPattern) and copy.flags == re.IGNORECASE and copy.search("X2")
+
+
+def test_case_folded_text_holds_every_letter_ignorecase_matches():
+    """The prefilter of a case-insensitive pattern looks in text.lower().upper(): for every code point that
+    re.IGNORECASE matches to an ASCII letter, that fold must hold the letter, or a prefilter could skip a match."""
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    missed = [(hex(ord(m.group(0))), letter)
+              for m in re.finditer("[a-z]", every, re.IGNORECASE)
+              for letter in string.ascii_lowercase
+              if re.fullmatch(letter, m.group(0), re.IGNORECASE) and letter.upper() not in m.group(0).lower().upper()]
+    assert not missed
+
+
+def test_prefilter_runs_the_pattern_only_where_a_literal_occurs():
+    pattern = lazy(r"\b(ignore|bypass)\s+rules\b", re.IGNORECASE, needs=("ignore", "bypass"))
+    assert pattern.search("please IGNORE  rules").group(0) == "IGNORE  rules"
+    assert pattern.search("\u0131gnore rules")  # dotless i: re.IGNORECASE matches it, so must the prefilter
+    untouched = lazy(r"\bignore\b", re.IGNORECASE, needs=("ignore",))
+    assert untouched.search("nothing to see") is None and untouched._compiled is None  # not even compiled
+    assert pattern.findall("bypass rules, Bypass rules") == ["bypass", "Bypass"]
+    assert [m.start() for m in pattern.finditer("x ignore rules")] == [2]
+    assert list(pattern.finditer("none")) == [] and pattern.findall("none") == []
+    exact = lazy(r"\$ \w+", needs=("$ ",))  # case-sensitive: the literals are looked for as written
+    assert exact.search("run $ ls") and exact.search("run $ls") is None
+    copy = pickle.loads(pickle.dumps(pattern))
+    assert copy.search("BYPASS rules") and copy.search("rules") is None

@@ -41,14 +41,19 @@ OVERRIDE = lazy(
     r"(previous|prior|above|earlier|preceding|original|system|safety|existing)\s+(instructions?|prompts?|rules|"
     r"guidelines|directives|context|messages?)|\byou\s+are\s+(now\s+)?(in\s+)?(developer|god|DAN|jailbreak)\s*mode\b|"
     r"\byou\s+are\s+no\s+longer\s+(bound|restricted|an?\s+AI)|"
-    r"忽略(之前|以上|前面|先前|上述|所有)的?(所有)?(指令|指示|说明|规则|提示)", re.IGNORECASE)
+    r"忽略(之前|以上|前面|先前|上述|所有)的?(所有)?(指令|指示|说明|规则|提示)", re.IGNORECASE,
+    needs=("ignore", "disregard", "forget", "override", "bypass", "mode", "longer", "忽略"))
 SECRECY = lazy(r"\b(do\s+not|don't|never)\s+(tell|inform|notify|alert|mention|reveal|show|disclose)\b[^.\n]{0,40}"
                r"\b(to\s+)?the\s+user\b|\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user\b|"
-               r"\b(hide|conceal)\s+(this|it|these)\s+from\s+the\s+user\b|不要(告诉|通知|让)用户", re.IGNORECASE)
+               r"\b(hide|conceal)\s+(this|it|these)\s+from\s+the\s+user\b|不要(告诉|通知|让)用户", re.IGNORECASE,
+               needs=("user", "用户"))
 SECRET_WORDS = r"(api[ _-]?keys?|tokens?|credentials?|passwords?|secrets?|ssh[ _-]keys?|private[ _-]keys?|" \
                r"env(ironment)?\s+variables?|\.env\b|cookies?|seed phrase|mnemonic|\b[A-Z][A-Z0-9]*_(API_)?KEY)"
+SECRET_WORD_LITERALS = ("api", "token", "credential", "password", "secret", "ssh", "private", "env", "cookie", "seed",
+                        "mnemonic", "_key")  # one of them is in every match of SECRET_WORDS
 SEND_SECRETS = lazy(r"\b(send|post|upload|share|forward|transmit|output|submit|paste)\b[^.\n]{0,80}?\b"
-                    + SECRET_WORDS + r"[^.\n]{0,80}?\b(to|at|into)\s+(https?://|[\w-]+\.[a-z]{2,}/)", re.I)
+                    + SECRET_WORDS + r"[^.\n]{0,80}?\b(to|at|into)\s+(https?://|[\w-]+\.[a-z]{2,}/)", re.I,
+                    needs=SECRET_WORD_LITERALS)
 DESCRIBED = lazy(r"(such as|e\.g\.|for example|like|phrases?|patterns?|attempts?|tries|trying|detects?|flags?|"
                  r"blocks?|refuse|reject|never follow|ignore any|watch (out )?for|beware|injection|attack|"
                  r"malicious|example|warn|if (a|the) (skill|page|document|user|text)|says?|contains?|claims?|"

@@ -24,7 +24,7 @@ from .code import extract_facts
 # "prose" is plain text (a list item, a table cell, a paragraph line) with no prompt.
 CODE, PROMPT, PROSE = "code", "prompt", "prose"
 
-_PROMPT = lazy(r"(?:^|(?<=\s))\$ (?=[A-Za-z./~])")
+_PROMPT = lazy(r"(?:^|(?<=\s))\$ (?=[A-Za-z./~])", needs=("$ ",))
 _QUOTED = lazy(r"'[^']*'|\"(?:\\.|[^\"\\])*\"")
 _PROGRAM = lazy(r"^(?:\.{0,2}/|~/)?[A-Za-z0-9][\w.+-]*(?:/[\w.+-]+)*$")
 _CODE_ARGUMENT = lazy(r"^-{1,2}[A-Za-z0-9]|[/@=|<>{}$*]|^\.{1,2}$|\.[A-Za-z0-9]{1,5}$|^&&$")
