@@ -167,3 +167,20 @@ def test_the_extracted_command_names_the_folder_as_the_skill_does(make_skill):
                                        f"\n\n## Search\n\n{fence}"})
         (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
         assert solidification.invocation(candidate).startswith(f"bash {convention}/scripts/search.sh"), convention
+
+
+def test_a_fence_that_needs_another_fence_is_not_extracted(make_skill):
+    """A script cut out of SKILL.md must run alone: a function or a variable set in another fence stays behind, so
+    the finding says to extract by hand and offers no fix. An exported variable is inherited, so it does not count."""
+    helpers = "```bash\nsign() {\n  echo -n \"$1\" | openssl dgst -sha256 -hmac \"$SECRET\"\n}\n" \
+              "TIMESTAMP=$(date +%s)\nexport API_HOST=api.example.org\n```\n"
+    uses = {"a function": ("sign \"<ORDER_ID>\" | tee sig.txt", ["`sign`"]),
+            "a variable": ("echo \"<ORDER_ID> $TIMESTAMP\" | tee sig.txt", ["`TIMESTAMP`"]),
+            "an exported variable": ("echo \"<ORDER_ID> $API_HOST\" | tee sig.txt", [])}
+    for what, (line, missing) in uses.items():
+        fence = f"```bash\n{line}\ncurl -s \"https://$API_HOST/orders/<ORDER_ID>\" | jq .status\n```\n"
+        root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Setup\n\n{helpers}\n"
+                                       f"## Check an order\n\n{fence}"})
+        (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+        assert candidate.safe is not bool(missing), what
+        assert all(name in " ".join(candidate.unsafe_reasons) for name in missing), (what, candidate.unsafe_reasons)

@@ -341,6 +341,23 @@ def _references_run(skill: Skill) -> set[str]:
     return out
 
 
+def _set_in_other_fences(doc: MarkdownDoc, block: CodeBlock) -> list[str]:
+    """Shell functions and variables the block uses that only another shell block of the document defines. An
+    exported variable is not among them: a script run from that shell inherits it."""
+    code = block.code
+    own = {b.name for b in (*code.functions, *code.assignments, *code.exports)}
+    functions: set[str] = set()
+    variables: set[str] = set()
+    for other in doc.code_blocks:
+        if other is not block and other.code is not None and other.language == "shell":
+            functions.update(b.name for b in other.code.functions)
+            variables.update(b.name for b in other.code.assignments)
+            variables.difference_update(b.name for b in other.code.exports)
+    used = [c.program for c in code.commands if c.program in functions] + \
+        [r.name for r in code.env_reads if not r.optional and r.name in variables]
+    return [name for name in dict.fromkeys(used) if name not in own]
+
+
 def _slug(text: str) -> str:
     words = re.findall(r"[a-z0-9]+", text.lower())[:4]
     return "-".join(words)
@@ -422,6 +439,10 @@ def _candidates(skill: Skill) -> list[Candidate]:
                 unsafe.append("asks for interactive input")
             if block.code.syntax_errors:
                 unsafe.append(f"does not parse as {language} (line {block.code.syntax_errors[0].span.line})")
+            elsewhere = _set_in_other_fences(doc, block) if language == "shell" else []
+            if elsewhere:
+                unsafe.append(f"uses {', '.join(f'`{name}`' for name in elsewhere[:3])}, set in another code block: "
+                              "the script would not run alone")
             section = doc.sections[block.section].title if block.section is not None else ""
             base = _slug(section) or f"step-{block.span.line}"
             path = f"scripts/{base}{EXTRACTABLE[language]}"
