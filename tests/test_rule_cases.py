@@ -1,5 +1,6 @@
-"""Runs every case in tests/rule_cases/<ID>.yaml: the rule fires at exactly the expected lines, and its fix
-(where a case gives the fixed text) produces that text and is idempotent."""
+"""Runs every case in tests/rule_cases/<ID>.yaml: the rule fires at exactly the expected lines (at the given
+``severities``, where a case lists them), and its fix (where a case gives the fixed text) produces that text and is
+idempotent."""
 
 from __future__ import annotations
 
@@ -55,6 +56,9 @@ def test_rule_case(rule_id: str, case: dict, tmp_path: Path) -> None:
     lines = sorted(d.line for d in result.diagnostics if d.rule == rule_id)
     assert lines == sorted(case["expect"]), [f"{d.line}: {d.message}" for d in result.diagnostics]
     assert all(d.rule == rule_id for d in result.diagnostics), "another rule or an internal error fired"
+    if "severities" in case:  # in line order, where the severity is the point of the case
+        found = [d.severity.name.lower() for d in sorted(result.diagnostics, key=lambda d: d.line)]
+        assert found == case["severities"], found
 
     if "fixed" in case or "fixed_files" in case:
         unsafe = case.get("unsafe", False)

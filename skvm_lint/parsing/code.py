@@ -367,7 +367,7 @@ PY_SHELL_CALLS = frozenset({"os.system", "os.popen", "asyncio.create_subprocess_
 JS_SUBPROCESS = frozenset({"exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync", "execa"})
 _USAGE_ALTERNATIVES = lazy(r"\[[^\]]*\|")  # `[--category a|b|c]`: usage text, not a pipeline
 _CRON_FIELD = lazy(r"^[\d*/,-]+$")
-_TOOL_ARGUMENT = lazy(r"^[A-Za-z_]+:\S")  # `process action:list`: an agent tool call, not a program
+_TOOL_ARGUMENT = lazy(r"^[A-Za-z_]+:(?!//)\S")  # `process action:list`: an agent tool call (not a URL)
 
 
 def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
