@@ -220,3 +220,19 @@ def test_prose_and_synopses_in_fences_are_not_programs(make_skill):
 def test_allowed_tools_as_a_list_of_anything_is_read_without_crashing(make_skill):
     root = make_skill({"SKILL.md": "---\nname: t-skill\ndescription: x\nallowed-tools: [1, Bash(jq:*)]\n---\nbody\n"})
     assert "jq" in by_type(root)["system"]
+
+
+def test_an_import_names_the_declared_distribution_and_tests_are_not_requirements(make_skill):
+    """`import unifai` with `unifai-sdk` declared is unifai-sdk (one dependency, used), not a second, undeclared
+    `unifai`; two declared names that could fit leave the import as it is. Imports of the skill's tests (tests/,
+    test_*.py, conftest.py) are for its developers: not requirements."""
+    root = make_skill({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\nRun `python3 scripts/run.py`.\n",
+                       "requirements.txt": "unifai-sdk>=0.3\ntavily-python\npytest\nzorkle-api\nzorkle-sdk\n",
+                       "scripts/run.py": "import unifai\nimport tavily\nimport zorkle\nimport httpx\n",
+                       "tests/test_run.py": "import pytest\nimport respx\n",
+                       "scripts/conftest.py": "import hypothesis\n"})
+    found = {d.name: d for d in dependencies.analyze(skvm_lint.load(root)).found if d.type == "pip"}
+    assert found["unifai-sdk"].required and found["tavily-python"].required and "unifai" not in found
+    assert found["zorkle"].required and not found["zorkle-api"].required  # ambiguous: not attributed
+    assert found["httpx"].required
+    assert not found["pytest"].required and not found["respx"].required and not found["hypothesis"].required

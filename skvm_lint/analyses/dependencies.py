@@ -105,7 +105,10 @@ class _Collector:
 
     # --- Python ------------------------------------------------------------------------------------------------
 
-    def python_import(self, module: str, span: Span, names: tuple[str, ...] = (), source: str = "import") -> None:
+    def python_import(self, module: str, span: Span, names: tuple[str, ...] = (), source: str = "import",
+                      test_code: bool = False) -> None:
+        """A Python import as the distribution that provides it. ``test_code``: an import of the skill's tests,
+        which its users never run (a development dependency, not a requirement)."""
         mapping = _data("pypi_import_names.json")
         for name in names:  # `from google import genai` is google.genai
             full = f"{module}.{name.split(' as ', 1)[0].strip()}"
@@ -120,8 +123,18 @@ class _Collector:
             return
         parts = module.split(".")
         dist = next((mapping[".".join(parts[:i])] for i in range(len(parts), 0, -1) if ".".join(parts[:i]) in mapping),
-                    top)
-        self.add(dist, "pip", span, source, import_name=top)
+                    None) or self.declared_distribution(top) or top
+        self.add(dist, "pip", span, source, import_name=top, required=not test_code, dev=test_code)
+
+    def declared_distribution(self, top: str) -> str | None:
+        """The one declared pip distribution whose name spells the import with a common affix (``unifai`` from
+        ``unifai-sdk``, ``tavily`` from ``tavily-python``, ``magic`` from ``python-magic``): the import names the
+        package the skill declares, not a second one. None when no declared name, or more than one, fits."""
+        word = canonical(top, "pip")
+        spellings = {f"{word}-sdk", f"{word}-py", f"{word}-python", f"{word}-client", f"{word}-api", f"py{word}",
+                     f"python-{word}", f"py-{word}"}
+        fits = [d.name for (kind, key), d in self.deps.items() if kind == "pip" and d.declared and key in spellings]
+        return fits[0] if len(fits) == 1 else None
 
     # --- JavaScript --------------------------------------------------------------------------------------------
 
@@ -525,6 +538,13 @@ def _metadata(c: _Collector) -> None:
 # --- code ---------------------------------------------------------------------------------------------------------
 
 
+def _test_code(path: str) -> bool:
+    """A test of the skill's own code (tests/, test_*.py, *_test.py, conftest.py): its developers run it."""
+    name = path.rsplit("/", 1)[-1]
+    return path.startswith(("tests/", "test/")) or "/tests/" in path or name == "conftest.py" \
+        or name.startswith("test_") or name.endswith("_test.py")
+
+
 def _in_scope(file: str, block: CodeBlock | None, skill: Skill) -> bool:
     """Code whose dependencies the skill has: bundled scripts, and fences of SKILL.md."""
     return block is None or file == skill.skill_md_path
@@ -575,9 +595,10 @@ def _code(c: _Collector) -> None:
         # Code in a fence is code the agent writes or adapts: its imports are requirements, sourced as example code
         source = "import" if block is None else "example-code"
         if facts.language == "python":
+            test_code = block is None and _test_code(file)
             for imp in facts.imports:
                 if not imp.relative and not imp.optional:
-                    c.python_import(imp.module, imp.span, imp.names, source=source)
+                    c.python_import(imp.module, imp.span, imp.names, source=source, test_code=test_code)
         elif facts.language in ("javascript", "typescript"):
             for imp in facts.imports:
                 # A JS fence in SKILL.md is an example of code to write: its imports are requirements when the

@@ -43,9 +43,10 @@ def deps(paths: tuple[str, ...], fmt: str, output_path: str | None, show_all: bo
     with output(output_path) as stream:
         for root in roots:
             skill = build_skill(display_path(root))
-            found = [d for d in dependencies.analyze(skill).found if d.required or show_all]
-            if fmt == "sh":
-                stream.write(render(skill.name or skill.folder_name, found, __version__))
+            everything = dependencies.analyze(skill).found
+            found = [d for d in everything if d.required or show_all]
+            if fmt == "sh":  # the script picks what it sets up, and names what it leaves out
+                stream.write(render(skill.name or skill.folder_name, everything, __version__))
             elif fmt == "json":
                 stream.write(json.dumps({"path": skill.root, "name": skill.name,
                                          "dependencies": [d.to_dict() for d in found]}, ensure_ascii=False) + "\n")

@@ -108,8 +108,9 @@ def _left_out(dep: Dependency) -> str | None:
 
 
 def render(skill_name: str, deps: Iterable[Dependency], version: str) -> str:
-    """The script for one skill. Only required dependencies are set up; services are listed as comments."""
-    deps = [d for d in deps if d.required]
+    """The script for one skill. Only required dependencies are set up; services are listed as comments, and so
+    are the development tools the skill's tests import (left out, with the reason)."""
+    deps = [d for d in deps if d.required or d.dev]
     lines = [HEADER.format(name=skill_name.replace("\n", " "), version=version)]
     for kind in ORDER:
         group = [d for d in deps if d.type == kind]
