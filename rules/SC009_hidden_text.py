@@ -45,7 +45,10 @@ EMOJI = lazy(r"[\u2190-\u2BFF\U0001F000-\U0001FAFF\uFE0F]")
 # Both start only where a run starts and never give back what they took: a file of nothing but blank lines or
 # spaces is one linear scan, not one per position.
 BLANK_RUN = lazy(r"(?<![ \t\n])[ \t]*+\n(?:[ \t]*+\n){300,}+(?=[ \t]*\S)")
-PADDING_SPACES = lazy(r"(?<![ \t\u00A0\u3000])[ \t\u00A0\u3000]{200,}+(?=[^\s|][^\n|]*\w|\w)")  # not a table cell
+# Not a table cell. A text of plain spaces alone (no tab, no-break or ideographic space) needs 200 in a row, which
+# a substring search finds far faster than the pattern tries every space.
+PADDING_SPACES = lazy(r"(?<![ \t\u00A0\u3000])[ \t\u00A0\u3000]{200,}+(?=[^\s|][^\n|]*\w|\w)",
+                      needs=("\t", "\u00a0", "\u3000", " " * 200))
 CONFUSABLE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 
 
@@ -67,14 +70,8 @@ def _report_invisible(f, out) -> None:
                 "a reviewer", "delete them")
 
 
-def _may_hold_padding(text: str) -> bool:
-    """False only where PADDING_SPACES cannot match: a text of plain spaces alone (no tab, no-break or ideographic
-    space) needs 200 spaces in a row, which ``str`` finds far faster than the pattern tries every space."""
-    return "\t" in text or "\u00a0" in text or "\u3000" in text or " " * 200 in text
-
-
 def _report_padding(f, out) -> None:
-    wide = PADDING_SPACES.search(f.text) if _may_hold_padding(f.text) else None
+    wide = PADDING_SPACES.search(f.text)
     if wide:
         out.add("padding", 2, "file", Span(f.path, sec.line_of(f.text, wide.start(), 1)),
                 f"{len(wide.group(0))} spaces push text off-screen", "remove the padding")

@@ -24,7 +24,7 @@ import re
 
 from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
-from skvm_lint.lazy_re import lazy
+from skvm_lint.lazy_re import fold, lazy
 from skvm_lint.model import Span
 from skvm_lint.security_rule import SecurityRule
 
@@ -56,8 +56,9 @@ SECRET_ASSIGNMENT = lazy(
 CURRENCY_TOKEN = lazy(r"(?i)^(spl|erc20|buy|sell|from|to|base|quote|input|output|pay)_?token$|"
                       r"token_?(address|mint|id|symbol|contract)$")
 IDENTIFIER_VALUE = lazy(r"(?i)0x[0-9a-f]{40}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-SECRET_KEYWORD = lazy(r"(?i)key|secret|token|passw")
-FOLDED_SECRET_KEYWORD = lazy(r"KEY|SECRET|TOKEN|PASSW")  # the same, in text.lower().upper(): 5x faster than (?i)
+SECRET_KEYWORDS = ("KEY", "SECRET", "TOKEN", "PASSW")
+SECRET_KEYWORD = lazy("|".join(SECRET_KEYWORDS), re.IGNORECASE)
+FOLDED_SECRET_KEYWORD = lazy("|".join(SECRET_KEYWORDS))  # the same, in lazy_re.fold(text): 5x faster than IGNORECASE
 PLACEHOLDER = lazy(r"(?i)your|xxx|example|sample|dummy|fake|test|placeholder|replace|changeme|here|token_|"
                    r"address|contract|^[a-z0-9]+([_-][a-z0-9]+){2,}$|"
                    r"<|\$|\{|\.\.\.|abc|123456|000000|secret_?key|api_?key|process\.env|environ|getenv")
@@ -69,10 +70,9 @@ def _entropy(value: str) -> float:
 
 
 def _keyword_lines(text: str):
-    """``(line, line text)`` of the lines holding a secret-looking word, in any case. The words are searched in a
-    case-folded copy (``lower().upper()`` holds every letter ``re.IGNORECASE`` would match) when it has the text's
-    length, so its lines are the text's."""
-    folded = text.lower().upper()
+    """``(line, line text)`` of the lines holding a secret-looking word, in any case. The words are searched in the
+    case-folded copy (:func:`lazy_re.fold`) when it has the text's length, so its lines are the text's."""
+    folded = fold(text)
     if len(folded) != len(text):  # a character whose case mapping is longer (ß, İ): lines would not line up
         yield from sec.lines_with(text, SECRET_KEYWORD)
         return

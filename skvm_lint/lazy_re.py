@@ -9,8 +9,9 @@ A literal prefilter (``needs``): literals one of which occurs in every text the 
 ``finditer`` and ``findall`` look for them first, with ``str`` searches, and run the pattern only where one
 occurs. Python's engine spends 50-70 ns per character trying a case-insensitive alternation of words at every
 position; finding a few literals in a case-folded copy costs a few ns per character. For a case-insensitive pattern
-the literals are looked for in ``text.lower().upper()``, which holds every ASCII letter that ``re.IGNORECASE``
-matches (the Kelvin sign, dotless i and long s included; tests/test_lazy_re.py checks every code point).
+the literals are looked for in :func:`fold` (``text.lower().upper()``), which holds every ASCII letter that
+``re.IGNORECASE`` matches (the Kelvin sign, dotless i and long s included; tests/test_lazy_re.py checks every code
+point).
 
 ``re.sub(lazy, ...)`` and other module-level functions do not accept a lazy pattern: call its method.
 """
@@ -18,9 +19,18 @@ matches (the Kelvin sign, dotless i and long s included; tests/test_lazy_re.py c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterator
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
+
+
+@lru_cache(maxsize=1)  # detectors often try several prefiltered patterns on one text in a row: fold it once
+def fold(text: str) -> str:
+    """``text`` case-folded so that every ASCII letter ``re.IGNORECASE`` matches is its capital: look for an
+    upper-case literal here to know whether a case-insensitive pattern can match. Usually as long as ``text``; a
+    character whose case mapping is longer (ß, İ) makes it longer."""
+    return text.lower().upper()
 
 
 class LazyPattern:
@@ -73,7 +83,7 @@ class PrefilteredPattern(LazyPattern):
 
     def may_match(self, text: str) -> bool:
         """False only where the pattern cannot match: none of its literals occurs in ``text``."""
-        haystack = text.lower().upper() if self._folds else text
+        haystack = fold(text) if self._folds else text
         return any(literal in haystack for literal in self.needs)
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
