@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 
 def umask() -> int:
@@ -16,14 +19,22 @@ def umask() -> int:
 
 def atomic_write(path: Path, text: str) -> None:
     """Replace (or create) ``path`` with ``text`` (UTF-8) in one rename, keeping an existing file's permissions."""
+    with atomic_writer(path) as fh:
+        fh.write(text)
+
+
+@contextmanager
+def atomic_writer(path: Path) -> Iterator[TextIO]:
+    """A text handle whose content replaces (or creates) ``path`` in one rename when the block ends without an
+    error, keeping an existing file's permissions: for documents too large to build in memory first."""
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
         mode = 0o666 & ~umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".skvm-lint.tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8", "surrogatepass"))
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass", newline="") as fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode & 0o7777)

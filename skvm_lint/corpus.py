@@ -28,7 +28,7 @@ from .results import analysis_object
 from .version import __version__
 from .config import Config
 from .loader import SKIPPED_DIRS, discover, display_path, is_archive_root
-from .atomic import atomic_write
+from .atomic import atomic_writer
 from .library import Fingerprint, analyse
 from .library import available as library_available
 from .rule import LibraryRule, RuleContext, rules_dir
@@ -298,11 +298,20 @@ def _write_library(db: sqlite3.Connection, wanted: set[str], rules: list[type[Li
               if path in wanted)
     library = analyse(prints)
     ctx = RuleContext(options=config.rule_options, target=config.target)  # no facts: library rules read the library
-    diagnostics = [d for rule in rules for d in rule().check_library(library, ctx)]
-    document = {"tool": {"name": "skvm-lint", "version": __version__}, **library.to_dict(),
-                "diagnostics": [d.to_dict() for d in diagnostics]}
-    atomic_write(target, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
-    return len(diagnostics)
+    head = json.dumps({"tool": {"name": "skvm-lint", "version": __version__}, **library.to_dict()},
+                      ensure_ascii=False, indent=1)
+    count = 0
+    # Written as the rules yield: a hub of copies has a diagnostic per skill, too many to hold twice in memory.
+    # The bytes are those of json.dumps(document, indent=1).
+    with atomic_writer(target) as fh:
+        fh.write(head.removesuffix("\n}") + ',\n "diagnostics": [')
+        for rule in rules:
+            for diagnostic in rule().check_library(library, ctx):
+                item = json.dumps(diagnostic.to_dict(), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+                fh.write(("," if count else "") + "\n  " + item)
+                count += 1
+        fh.write("\n ]\n}\n" if count else "]\n}\n")
+    return count
 
 
 def _write_jsonl(db: sqlite3.Connection, wanted: set[str], target: Path) -> None:

@@ -10,14 +10,17 @@ of 100k skills is never compared pair by pair.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from .model import Skill
+from .lazy_re import lazy
 from .tokens import CJK, estimate_tokens
+
+if TYPE_CHECKING:  # the library step reads fingerprints only: a warm scan never loads the model
+    from .model import Skill
 
 PERMUTATIONS = 64
 SCHEME = "affine32"  # datasketch's hash scheme: 32-bit values, stored as little-endian uint32
@@ -31,7 +34,7 @@ MAX_CANDIDATES = 256
 
 _CJK_CHARS = CJK.pattern.strip("[]")
 # CJK runs apart from Latin words: "分析CSV文件" is 分析, csv, 文件
-WORD = re.compile(rf"[{_CJK_CHARS}]+|(?:(?![{_CJK_CHARS}])[^\W\d_])+(?:['-](?:(?![{_CJK_CHARS}])[^\W\d_])+)*|\d+")
+WORD = lazy(rf"[{_CJK_CHARS}]+|(?:(?![{_CJK_CHARS}])[^\W\d_])+(?:['-](?:(?![{_CJK_CHARS}])[^\W\d_])+)*|\d+")
 # Words that say nothing about what a skill is for: their overlap must not make two descriptions look alike.
 STOPWORDS = frozenset("""a an and are as at be by can do for from has have how i if in into is it its of on or our
 so that the their them then this to use used uses using via was what when where which while who will with without you
@@ -115,7 +118,6 @@ class Library:
 
 def analyse(fingerprints: Iterable[Fingerprint]) -> Library:
     import numpy as np
-    from datasketch import LeanMinHash, MinHashLSH
 
     prints = sorted(fingerprints, key=lambda f: f.path)
     library = Library(skills=len(prints), prints={f.path: f for f in prints})
@@ -127,15 +129,11 @@ def analyse(fingerprints: Iterable[Fingerprint]) -> Library:
                                if len(paths) > 1]
 
     # Near-duplicates: LSH on SKILL.md MinHashes proposes pairs; the MinHash estimate confirms them.
-    def lean(values: bytes) -> LeanMinHash:
-        return LeanMinHash(seed=1, hashvalues=np.frombuffer(values, dtype="<u4"), scheme=SCHEME)
-
-    hashes = [lean(f.minhash) for f in prints]
-    lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=PERMUTATIONS)
-    for i, h in enumerate(hashes):
-        lsh.insert(i, h, check_duplication=False)
-    near = _star_clusters(len(prints), lambda i: lsh.query(hashes[i]), lsh.remove,
-                          lambda i, j: hashes[i].jaccard(hashes[j]), NEAR_DUPLICATE)
+    hashes = _matrix([f.minhash for f in prints])
+    every = np.ones(len(prints), dtype=bool)
+    near_index = _BandIndex(hashes, every, NEAR_DUPLICATE)
+    near = _star_clusters(len(prints), near_index.candidates, near_index.remove,
+                          lambda i, j: _jaccard(hashes, i, j), NEAR_DUPLICATE)
     library.near_duplicates = [{"paths": [prints[i].path for i in (leader, *(j for j, _ in members))],
                                 "similarity": round(min(s for _, s in members), 3)} for leader, members in near]
     copy_of = {j: leader for leader, members in near for j, _ in members} | {leader: leader for leader, _ in near}
@@ -143,17 +141,17 @@ def analyse(fingerprints: Iterable[Fingerprint]) -> Library:
     # Shadowing: descriptions whose content words overlap, scored by tf-idf cosine (rare shared words count most).
     frequency = Counter(word for f in prints for word in set(f.words))
     idf = {word: math.log((1 + len(prints)) / (1 + n)) + 1 for word, n in frequency.items()}
-    word_lsh = MinHashLSH(threshold=SHADOWING_CANDIDATE, num_perm=PERMUTATIONS)
-    word_hashes = [lean(f.words_minhash) if f.words_minhash else None for f in prints]
     # A cluster of near copies takes part through its leader alone: copies are LB002's, not shadowing.
-    taking_part = [h is not None and copy_of.get(i, i) == i for i, h in enumerate(word_hashes)]
-    vectors = [_tfidf(f.words, idf) if taking_part[i] else {} for i, f in enumerate(prints)]
-    for i, h in enumerate(word_hashes):
-        if taking_part[i]:
-            word_lsh.insert(i, h, check_duplication=False)
-    alike = _star_clusters(len(prints), lambda i: word_lsh.query(word_hashes[i]) if taking_part[i] else [],
-                           lambda i: word_lsh.remove(i) if taking_part[i] else None,
-                           lambda i, j: _cosine(vectors[i], vectors[j]), SHADOWING)
+    taking_part = np.array([bool(f.words_minhash) and copy_of.get(i, i) == i for i, f in enumerate(prints)],
+                           dtype=bool)
+    word_index = _BandIndex(_matrix([f.words_minhash for f in prints]), taking_part, SHADOWING_CANDIDATE)
+
+    @lru_cache(maxsize=4096)  # vectors of the skills being compared, not of the whole library
+    def vector(i: int) -> dict[str, float]:
+        return _tfidf(prints[i].words, idf)
+
+    alike = _star_clusters(len(prints), word_index.candidates, word_index.remove,
+                           lambda i, j: _cosine(vector(i), vector(j)), SHADOWING)
     library.shadowing = [
         {"paths": [prints[i].path for i in (leader, *(j for j, _ in members))],
          "score": round(max(s for _, s in members), 3),
@@ -165,6 +163,58 @@ def analyse(fingerprints: Iterable[Fingerprint]) -> Library:
     library.context = {"chars": sum(sizes), "tokens": sum(f.context_tokens for f in prints),
                        "median_chars": sizes[len(sizes) // 2] if sizes else 0, "max_chars": sizes[-1] if sizes else 0}
     return library
+
+
+def _matrix(values: list[bytes]) -> Any:
+    """MinHashes as one ``(skills, PERMUTATIONS)`` uint32 array; an empty MinHash is a row of zeros."""
+    import numpy as np
+
+    empty = bytes(4 * PERMUTATIONS)
+    return np.frombuffer(b"".join(v or empty for v in values), dtype="<u4").reshape(len(values), PERMUTATIONS)
+
+
+def _jaccard(hashes: Any, i: int, j: int) -> float:
+    """The MinHash estimate of Jaccard similarity (datasketch's ``MinHash.jaccard``)."""
+    return float((hashes[i] == hashes[j]).sum()) / PERMUTATIONS
+
+
+class _BandIndex:
+    """MinHash LSH with datasketch's banding for a threshold (its ``b`` bands of ``r`` values), the buckets kept as
+    sorted arrays. datasketch's in-memory MinHashLSH keeps a set and a key per bucket and band: about 9 KB per skill
+    at 21 bands, which made a hub scan's parent grow with the hub; these arrays take 8 bytes per skill and band. Two
+    items are candidates when some band of theirs is equal, as in datasketch, so the candidate pairs are the same."""
+
+    def __init__(self, hashes: Any, members: Any, threshold: float) -> None:
+        import numpy as np
+        from datasketch import MinHashLSH
+
+        lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)  # only for its optimal (b, r)
+        self.alive = members.copy()
+        rows = np.flatnonzero(members)
+        self.bands: list[tuple[Any, Any, Any]] = []  # (bucket of each item or -1, items by bucket, bucket starts)
+        for band in range(lsh.b):
+            keys = np.ascontiguousarray(hashes[rows, band * lsh.r:(band + 1) * lsh.r])
+            _, bucket = np.unique(keys.view(np.dtype((np.void, keys.shape[1] * 4))).ravel(), return_inverse=True)
+            bucket = bucket.ravel().astype(np.int32)
+            of_item = np.full(len(hashes), -1, dtype=np.int32)
+            of_item[rows] = bucket
+            order = rows[np.argsort(bucket, kind="stable")].astype(np.int32)
+            starts = np.concatenate(([0], np.cumsum(np.bincount(bucket)))).astype(np.int32) if len(rows) else \
+                np.zeros(1, dtype=np.int32)
+            self.bands.append((of_item, order, starts))
+
+    def candidates(self, i: int) -> list[int]:
+        import numpy as np
+
+        found = [order[starts[b]:starts[b + 1]] for of_item, order, starts in self.bands
+                 if (b := of_item[i]) >= 0 and starts[b + 1] - starts[b] > 1]
+        if not found:
+            return []
+        items = np.unique(np.concatenate(found))
+        return items[self.alive[items]].tolist()
+
+    def remove(self, i: int) -> None:
+        self.alive[i] = False
 
 
 def _tfidf(words: tuple[str, ...], idf: dict[str, float]) -> dict[str, float]:

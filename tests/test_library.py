@@ -96,3 +96,45 @@ def test_group_messages_name_three_and_count_the_rest() -> None:
     assert LibraryRule.others(paths, "s1") == "s0, s2, s3 and 2 more"
     assert LibraryRule.others(paths, "s5") == "s0, s1, s2 and 2 more"
     assert LibraryRule.others(["a", "b"], "a") == "b"
+
+
+def test_library_json_is_the_document_json_would_write(tmp_path: Path) -> None:
+    """library.json is written as the rules yield (a hub of copies has a diagnostic per skill); its bytes are
+    still those of json.dumps of the whole document, with and without diagnostics."""
+    for copies in (1, 3):
+        hub = tmp_path / f"hub{copies}"
+        for i in range(copies):
+            write_skill(hub / f"s{i}", {"SKILL.md": "---\nname: pdf-tools\ndescription: Fill PDF forms and merge "
+                                       "PDF files from the command line.\n---\n# PDF\n\nRun `pdftk a.pdf b.pdf "
+                                       "cat output c.pdf`.\n"})
+        report = scan([str(hub)], tmp_path / f"out{copies}", Config())
+        text = report.library.read_text(encoding="utf-8")
+        document = json.loads(text)
+        assert text == json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+        assert len(document["diagnostics"]) == report.library_diagnostics == (0 if copies == 1 else 6)
+
+
+def test_band_index_proposes_the_pairs_datasketch_would() -> None:
+    """The array buckets replace datasketch's MinHashLSH for memory; the candidate pairs must not change."""
+    np = pytest.importorskip("numpy")
+    datasketch = pytest.importorskip("datasketch")
+    from skvm_lint.library import PERMUTATIONS, SCHEME, _BandIndex
+
+    rng = np.random.default_rng(7)
+    base = rng.integers(0, 2**32, size=(40, PERMUTATIONS), dtype=np.uint64).astype("<u4")
+    # near copies: each row shares a random part of its values with row (i // 4) * 4
+    hashes = base.copy()
+    for i in range(40):
+        keep = rng.random(PERMUTATIONS) < rng.uniform(0.2, 1.0)
+        hashes[i, keep] = base[(i // 4) * 4, keep]
+    members = rng.random(40) < 0.9
+    for threshold in (0.3, 0.8):
+        index = _BandIndex(hashes, members, threshold)
+        lsh = datasketch.MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
+        lean = [datasketch.LeanMinHash(seed=1, hashvalues=row, scheme=SCHEME) for row in hashes]
+        for i in np.flatnonzero(members):
+            lsh.insert(int(i), lean[i], check_duplication=False)
+        for i in np.flatnonzero(members):
+            assert set(index.candidates(int(i))) - {int(i)} == set(lsh.query(lean[i])) - {int(i)}
+        index.remove(0)
+        assert all(0 not in index.candidates(int(i)) for i in range(40))
