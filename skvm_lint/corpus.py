@@ -186,8 +186,10 @@ def _scan(paths: Iterable[str], out: Path, config: Config, jobs: int,
         index = {path: (signature, key) for path, signature, key in db.execute("SELECT * FROM stat_index")}
         report = ScanReport(skills=len(roots) + len(skill_less), out=out / "results.jsonl")
         todo: list[tuple[str, bool, str]] = []
+        wanted: set[str] = set()
         for root, missing in [(r, False) for r in roots] + [(r, True) for r in skill_less]:
             path = display_path(root)
+            wanted.add(path)
             signature = stat_signature(str(root), config_key)
             known = index.get(path)
             key = known[1] if known and known[0] == signature else \
@@ -225,7 +227,6 @@ def _scan(paths: Iterable[str], out: Path, config: Config, jobs: int,
             db.commit()
             raise ScanInterrupted(report.analysed, out) from exc
         db.commit()
-        wanted = {display_path(r) for r in [*roots, *skill_less]}
         # results.jsonl is a function of the scanned paths and their keys: rewrite it only when that changed
         manifest = hashlib.sha256(json.dumps(sorted(
             db.execute("SELECT path, key FROM results").fetchall())).encode() + json.dumps(sorted(wanted)).encode())

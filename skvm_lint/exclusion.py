@@ -19,14 +19,30 @@ DEFAULT_EXCLUDE = ("node_modules/", "site-packages/", "__pypackages__/", "bower_
                    ".direnv/", ".ipynb_checkpoints/")
 
 
+# What is known about folders in this run: a hub's skills share their parents, and each folder would otherwise be
+# asked again for every skill below it. Bounded, and dropped by forget() (each run and each editor check).
+_KNOWN_LIMIT = 65536
+_repository_roots: dict[str, str | None] = {}
+_gitignores: dict[str, pathspec.GitIgnoreSpec | None] = {}
+
+
 def _gitignore(folder: str) -> pathspec.GitIgnoreSpec | None:
     """The folder's `.gitignore`, parsed once per version of the file (a long-running server sees edits)."""
+    try:
+        return _gitignores[folder]
+    except KeyError:
+        pass
     path = os.path.join(folder, ".gitignore")
     try:
         st = os.stat(path)
     except OSError:
-        return None
-    return _parsed_gitignore(path, st.st_mtime_ns, st.st_size)
+        spec = None
+    else:
+        spec = _parsed_gitignore(path, st.st_mtime_ns, st.st_size)
+    if len(_gitignores) >= _KNOWN_LIMIT:
+        _gitignores.clear()
+    _gitignores[folder] = spec
+    return spec
 
 
 @lru_cache(maxsize=4096)
@@ -40,20 +56,30 @@ def _parsed_gitignore(path: str, _mtime_ns: int, _size: int) -> pathspec.GitIgno
 
 def forget() -> None:
     """Drop what was learnt about repositories: each run (and each editor check) starts from the disk."""
-    _repository_root.cache_clear()
+    _repository_roots.clear()
+    _gitignores.clear()
 
 
-@lru_cache(maxsize=4096)
 def _repository_root(folder: str) -> str | None:
-    """The work tree a folder is in (where `.git` is), or None: `.gitignore` means nothing outside a repository."""
+    """The work tree a folder is in (where `.git` is), or None: `.gitignore` means nothing outside a repository.
+    Walks up only to the first folder already known."""
+    unknown: list[str] = []
     current = folder
-    while True:
+    while current not in _repository_roots:
         if os.path.exists(os.path.join(current, ".git")):
-            return current
+            _repository_roots[current] = current
+            break
+        unknown.append(current)
         parent = os.path.dirname(current)
         if parent == current:
-            return None
+            _repository_roots[current] = None
+            break
         current = parent
+    root = _repository_roots[current]
+    if len(_repository_roots) >= _KNOWN_LIMIT:
+        _repository_roots.clear()
+    _repository_roots.update(dict.fromkeys(unknown, root))
+    return root
 
 
 @dataclass(frozen=True, slots=True)

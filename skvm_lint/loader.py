@@ -320,7 +320,21 @@ def read_archive_skill(root: str, limits: Limits) -> RawSkill:
 
 
 def display_path(path: str) -> str:
-    """A path relative to the working directory when it is below it, else as given."""
+    """A path relative to the working directory when it is below it, else as given. Without relpath's two abspath
+    calls where the answer is plain (a warm hub scan asks for every skill)."""
+    if os.path.normpath(path) != path:
+        return _relative_to_cwd(path)
+    cwd = os.getcwd()
+    if os.path.isabs(path):
+        base = cwd.rstrip(os.sep) + os.sep
+        return "." if path == cwd else path[len(base):] if path.startswith(base) else path
+    parts = path.split(os.sep)
+    ups = next((i for i, part in enumerate(parts) if part != ".."), len(parts))
+    depth = len([part for part in cwd.split(os.sep) if part])
+    return path if ups == 0 or ups < depth else _relative_to_cwd(path)  # more `..` than depth end at /
+
+
+def _relative_to_cwd(path: str) -> str:
     try:
         rel = os.path.relpath(path)
     except ValueError:

@@ -94,3 +94,22 @@ def test_utf16_and_nul_bytes(make_skill):
     assert skill.frontmatter.data == {"name": "case-skill", "description": "x"}
     kinds = sorted(i.kind for i in skill.load_issues)
     assert kinds == ["binary", "encoding"]
+
+
+def test_display_path_answers_as_relpath_does(tmp_path, monkeypatch):
+    """display_path skips relpath where the answer is plain; it must give relpath's answer everywhere."""
+    from skvm_lint.loader import display_path
+
+    def by_relpath(path: str) -> str:
+        rel = os.path.relpath(path)
+        return path if rel.startswith("..") else rel
+
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    here = str(deep)
+    cases = ["x", "x/y", ".", "..", "../x", "../..", "../../x", "../" * 40 + "x", here, here + "/x", here + "x/y",
+             str(tmp_path), "/", here + "/", "x//y", "./x", here + "/./y", here + "/x/../y", "/tmp/elsewhere"]
+    for folder in (here, "/", str(tmp_path)):
+        monkeypatch.chdir(folder)
+        for path in cases:
+            assert display_path(path) == by_relpath(path), (folder, path)
