@@ -68,7 +68,8 @@ def test_interrupted_scan_resumes_and_never_half_writes(tmp_path: Path) -> None:
     hub = _hub(tmp_path / "hub", 200)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "skvm_lint", "corpus", "scan", str(hub), "--out", str(out),
-                             "-q", "-j", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             "-q", "-j", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_ctrl_c_default)
     deadline = time.monotonic() + 120
     rows = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -202,10 +203,16 @@ def _weather_hub(root: Path, count: int) -> Path:
     return root
 
 
+def _ctrl_c_default() -> None:
+    """In the scan's process: Ctrl-C does what it does at a terminal. A suite started in the background (`pytest &`
+    from a script) has SIGINT ignored, the children inherit that, and Python then leaves it ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_scan(hub: Path, out: Path) -> subprocess.Popen:
     exe = shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint"))
     return subprocess.Popen([exe, "corpus", "scan", str(hub), "--out", str(out), "--jobs", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_default)
 
 
 def _kept(out: Path) -> int:
