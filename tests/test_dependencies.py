@@ -207,6 +207,17 @@ def test_guarded_and_platform_specific_programs_are_optional(make_skill):
     assert ("npm", "skills") not in deps  # a hub CLI installing a skill
 
 
+def test_npx_names_the_package_of_a_well_known_program_and_a_probe_is_not_a_program(make_skill):
+    """`npx tsc` needs TypeScript (npm's `tsc` is an abandoned stub); `command -v tsx && npx tsx` runs tsx when it is
+    there: the npm package is optional, and the probe is no system program of its own."""
+    root = make_skill({"SKILL.md": ("---\nname: ts-skill\ndescription: x\n---\n```bash\nnpx tsc --noEmit\n"
+                                    "command -v tsx >/dev/null 2>&1 && npx tsx src/main.ts\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("npm", "typescript")].required and ("npm", "tsc") not in deps
+    assert not deps[("npm", "tsx")].required
+    assert ("system", "tsx") not in deps and deps[("system", "node")].required
+
+
 def test_prose_and_synopses_in_fences_are_not_programs(make_skill):
     root = make_skill({"SKILL.md": (
         "---\nname: p-skill\ndescription: x\n---\n```bash\nagent-browser back | forward | reload | close\n"

@@ -20,8 +20,8 @@ from ..lazy_re import lazy
 from ..model import CodeBlock, CodeFacts, Command, Skill, Span, for_people
 from ..parsing.commands import known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
-                          HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_INSTALLERS, PIP_INSTALLERS, SHELL_VARIABLES,
-                          SYSTEM_INSTALLERS)
+                          HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, PIP_INSTALLERS,
+                          SHELL_VARIABLES, SYSTEM_INSTALLERS)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
@@ -158,9 +158,11 @@ class _Collector:
         if alternative or guarded:  # record it, but let it make nothing required that was not already
             required_before = {key: dep.required for key, dep in self.deps.items()}
             self.command(cmd, cited)
-            program_key = ("system", canonical(cmd.program, "system"))
+            program_keys = {("system", canonical(cmd.program, "system")),  # and the package npx or uvx runs
+                            ("npm", canonical(_npx_package(cmd.program), "npm")),
+                            ("pip", canonical(cmd.program, "pip"))}
             for key, dep in self.deps.items():
-                if alternative or key == program_key:
+                if alternative or key in program_keys:
                     dep.required = required_before.get(key, False) and dep.required
             return
         program = cmd.program
@@ -168,7 +170,7 @@ class _Collector:
         if cmd.via in ("npx", "bunx", "pnpx"):
             if program in HUB_CLIS:  # `npx skills add x`: a hub CLI installing a skill
                 return
-            self.add(_strip_version(program), "npm", cmd.span, "npx")
+            self.add(_npx_package(program), "npm", cmd.span, "npx")
             self.add("node" if cmd.via != "bunx" else "bun", "system", cmd.span, "npx")
             return
         if cmd.via == "uvx" or cmd.via == "pipx":
@@ -238,6 +240,19 @@ class _Collector:
                 name = arg.split("@", 1)[0].rsplit("/", 1)[-1] if installer == "go" else arg.rsplit("/", 1)[-1]
                 if PROGRAM_NAME.match(name):
                     self.add(_program_for_package(name), "system", span, "install-line", declared=True)
+
+
+def _npx_package(program: str) -> str:
+    """The npm package ``npx program`` needs: the program's own name unless a well-known one comes from another."""
+    name = _strip_version(program)
+    return NPM_BIN_PACKAGES.get(name, name)
+
+
+def _probes_of_package_runs(facts: CodeFacts) -> set[int]:
+    """``command -v tsx && npx tsx``: a probe for a program the code then runs through npx or uvx is not a system
+    program of its own. The ids of such probes."""
+    run = {cmd.program for cmd in facts.commands if cmd.via in ("npx", "bunx", "pnpx", "uvx", "pipx")}
+    return {id(cmd) for cmd in facts.commands if cmd.via == "command" and cmd.program in run}
 
 
 def _guarded_programs(facts: CodeFacts) -> set[str]:
@@ -606,7 +621,10 @@ def _code(c: _Collector) -> None:
                 c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
         alternatives = {comment.span.line + 1 for comment in facts.comments if ALTERNATIVE_LINE.match(comment.text)}
         guarded = _guarded_programs(facts)
+        probes = _probes_of_package_runs(facts)
         for command in facts.commands:  # shell commands, and programs run through subprocess/child_process
+            if id(command) in probes:
+                continue
             c.command(command, cited=id(facts) in cited, alternative=command.span.line in alternatives,
                       guarded=command.program in guarded)
         _env(c, facts, file, assigned_by_file.get(file, set()) - exported)
