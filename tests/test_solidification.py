@@ -184,3 +184,35 @@ def test_a_fence_that_needs_another_fence_is_not_extracted(make_skill):
         (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
         assert candidate.safe is not bool(missing), what
         assert all(name in " ".join(candidate.unsafe_reasons) for name in missing), (what, candidate.unsafe_reasons)
+
+
+def test_slots_the_script_cannot_fill_are_not_extracted(make_skill):
+    """A fence whose slots are text the agent writes (a note appended to memory), or whose placeholder sits in a
+    quoted here-document, would become a script that writes the slot as it is: by hand, no fix."""
+    fences = {
+        "a slot for prose": "cat >> \"$HOME/memory/today.md\" << EOF\n## Channel #<channel-name>\n"
+                            "- <bullet points of critical context>\nEOF\n"
+                            "grep -c '##' \"$HOME/memory/today.md\" | tee n",
+        "a quoted here-document": "cat << 'EOF' > req.json\n{\"file\": \"<INPUT_FILE>\"}\nEOF\n"
+                                  "curl -s -d @req.json https://api.example.org/v1/jobs | jq .id",
+    }
+    for what, code in fences.items():
+        root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Step\n\n"
+                                       f"Run this each time:\n\n```bash\n{code}\n```\n"})
+        (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+        assert not candidate.safe and candidate.unsafe_reasons, what
+
+
+def test_a_placeholder_in_an_unquoted_here_document_is_expanded_bare(make_skill, tmp_path):
+    """In a here-document's body quotes are literal text: the parameter is ${1}, not "${1}"; and YOUR_WALLET inside
+    <YOUR_WALLET> is one slot, one argument."""
+    code = ("cat > request.json << EOF\n{\"wallet\": \"<YOUR_WALLET>\", \"note\": \"don't retry\"}\nEOF\n"
+            "curl -s -d @request.json https://api.example.org/v1/routes | jq '.routes[0]'")
+    root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Routes\n\n"
+                                   f"Run this each time:\n\n```bash\n{code}\n```\n"})
+    (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+    assert [p.placeholder for p in candidate.parameters] == ["<YOUR_WALLET>"]
+    fix_skill(str(root), ("SO001",), Config(), unsafe=True)
+    script = (root / candidate.script_path).read_text(encoding="utf-8")
+    assert '{"wallet": "${1}", "note": "don\'t retry"}' in script and '"$#" -lt 1' in script
+    assert not extract_facts(script, "shell", candidate.script_path).syntax_errors

@@ -35,6 +35,8 @@ MIN_TOKENS = 20  # below this, the command that runs a script is about as long a
 # Piping into a pretty-printer composes nothing: `curl ... | jq .` is one request, shown readably.
 FORMATTER = lazy(r"^\s*(jq( -[a-zA-Z]+)*( \.| '\.')?|python3? -m json\.tool|less|more|cat|head( -n? ?\d+)?|"
                  r"tail( -n? ?\d+)?|column -t|bat)\s*$")
+# `<bullet points of critical context>`: a slot for words, not a value (an HTML tag has `=` or quotes; `< file` a space)
+PROSE_SLOT = lazy(r"<[a-z]{2,}(?:[ /][a-z]{2,})+>")
 YOUR = lazy(r"\b(?:YOUR|REPLACE|INSERT)_[A-Z0-9_]+\b|\byour[-_][a-z0-9_-]+\b")
 BRACES = lazy(r"(?<![$\w{])\{(?:[a-z][a-z0-9_]*|[A-Z][A-Z0-9_]*)\}(?!\})")
 POSITIONAL = lazy(r"(?<![\\\w])\$\{?[1-9]\}?")
@@ -126,32 +128,77 @@ def _placeholders(block: CodeBlock, language: str) -> list[str]:
         # ALL-CAPS stand-ins only as whole arguments (`convert INPUT_FILE`), never inside strings or $VARS
         found += [word for command in block.code.commands for word in command.argv[1:] if STAND_IN.fullmatch(word)]
     unique = [p for p in dict.fromkeys(found) if not CREDENTIAL.search(p)]
+    # YOUR_WALLET inside <YOUR_WALLET> is the same slot, not a second one
+    unique = [p for p in unique if p in _without(text, [q for q in unique if p in q and q != p])]
     return sorted(unique, key=text.find)  # in reading order: the first placeholder is the first argument
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """Lines ``first``..``last`` (0-based, the closing line included) of a here-document or a shell function."""
+    first: int
+    last: int
+    kind: str  # "heredoc" (expands $x), "quoted-heredoc" (<<'EOF': nothing expanded) or "function"
+
+
+def nested_bodies(text: str) -> list[Body]:
+    """The here-document and shell-function bodies of shell ``text``, outermost only. Linear: each body ends at the
+    next line that closes it, found through an index of lines rather than a search per opening."""
+    lines = text.split("\n")
+    closing: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        closing.setdefault(line.strip(), []).append(index)
+    bodies: list[Body] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        heredoc = _HEREDOC_START.search(line)  # in the line as written: <<'EOF' is quoted, not a quoted word
+        end_marker = heredoc.group(1) if heredoc else "}" if _FUNCTION_START.search(_SINGLE_QUOTED.sub("''", line)) \
+            else None
+        if end_marker is not None:
+            ends = closing.get(end_marker, [])
+            after = bisect.bisect_right(ends, index)
+            if after < len(ends):
+                kind = "function" if heredoc is None else "quoted-heredoc" if heredoc.group(0)[-1] in "'\"" \
+                    else "heredoc"
+                bodies.append(Body(index + 1, ends[after], kind))
+                index = ends[after]
+        index += 1
+    return bodies
+
+
+def _without(text: str, parts: list[str]) -> str:
+    for part in parts:
+        text = text.replace(part, " ")
+    return text
+
+
+def _unfillable(block: CodeBlock, language: str, placeholders: list[str]) -> list[str]:
+    """Why a script could not fill this fence's slots: a slot for text the agent writes (``<bullet points of
+    context>`` in a note it appends), or a placeholder in a quoted here-document, where ``$1`` stays as it is."""
+    text = block.code_text
+    reasons = []
+    prose = [m.group(0) for m in PROSE_SLOT.finditer(_without(text, placeholders))]
+    if prose:
+        reasons.append(f"has slots for text the agent writes ({prose[0]}): a script would write them as they are")
+    if language == "shell" and placeholders:
+        lines = text.split("\n")
+        quoted = [line for body in nested_bodies(text) if body.kind == "quoted-heredoc"
+                  for line in lines[body.first:body.last]]
+        if any(p in line for line in quoted for p in placeholders):
+            reasons.append("has a placeholder inside a quoted here-document (<<'EOF'), where an argument is never "
+                           "expanded")
+    return reasons
 
 
 def _shell_words_only(text: str) -> str:
     """``text`` without what belongs to other code: single-quoted programs (awk, jq, sed), here-document bodies and
-    shell function bodies, whose $1 and {x} are not the reader's stand-ins. Linear: each body ends at the next
-    line that closes it, found through an index of lines rather than a search per opening."""
+    shell function bodies, whose $1 and {x} are not the reader's stand-ins."""
     lines = _SINGLE_QUOTED.sub("''", text).split("\n")
-    closing: dict[str, list[int]] = {}
-    for index, line in enumerate(lines):
-        closing.setdefault(line.strip(), []).append(index)
-    keep = [True] * len(lines)
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        heredoc = _HEREDOC_START.search(line)
-        end_marker = heredoc.group(1) if heredoc else "}" if _FUNCTION_START.search(line) else None
-        if end_marker is not None:
-            ends = closing.get(end_marker, [])
-            end = ends[bisect.bisect_right(ends, index)] if bisect.bisect_right(ends, index) < len(ends) else None
-            if end is not None:
-                for body in range(index + 1, end + 1):
-                    keep[body] = False
-                index = end
-        index += 1
-    return "\n".join(line if kept else "" for line, kept in zip(lines, keep))
+    for body in nested_bodies(text):
+        for index in range(body.first, body.last + 1):
+            lines[index] = ""
+    return "\n".join(lines)
 
 
 def _parameter_name(placeholder: str, taken: set[str]) -> str:
@@ -439,6 +486,7 @@ def _candidates(skill: Skill) -> list[Candidate]:
                 unsafe.append("asks for interactive input")
             if block.code.syntax_errors:
                 unsafe.append(f"does not parse as {language} (line {block.code.syntax_errors[0].span.line})")
+            unsafe += _unfillable(block, language, placeholders)
             elsewhere = _set_in_other_fences(doc, block) if language == "shell" else []
             if elsewhere:
                 unsafe.append(f"uses {', '.join(f'`{name}`' for name in elsewhere[:3])}, set in another code block: "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..analyses.solidification import POSITIONAL, Candidate, invocation
+from ..analyses.solidification import POSITIONAL, Candidate, invocation, nested_bodies
 from ..diagnostics import Applicability, Create, Edit, Fix, FixUnavailable, Replace
 from ..model import Skill
 from ..parsing.code import extract_facts
@@ -155,6 +155,29 @@ def _substitute(code: str, mapping: dict[str, str], quoted: dict[str, str]) -> s
     return "".join(out)
 
 
+SHELL_FORMS = {"": '"${{{0}}}"', '"': "${{{0}}}", "'": "'\"${{{0}}}\"'", "`": "${{{0}}}"}
+
+
+def _substitute_shell(code: str, mapping: dict[str, str]) -> str | None:
+    """Shell code with placeholders as positional parameters. A here-document's body is text, not shell words: its
+    quotes and apostrophes are literal, so a placeholder there becomes a bare ``${1}``; in a quoted one (<<'EOF')
+    nothing is expanded, so there is no script to offer."""
+    lines = code.split("\n")
+    pieces: list[str] = []
+    start = 0
+    for body in nested_bodies(code):
+        if body.kind == "function":
+            continue  # a function body is shell code like the rest
+        pieces.append(_substitute("\n".join(lines[start:body.first]), mapping, SHELL_FORMS))
+        text = "\n".join(lines[body.first:body.last])
+        if body.kind == "quoted-heredoc" and any(p in text for p in mapping):
+            return None
+        pieces.append(_substitute(text, mapping, dict.fromkeys(SHELL_FORMS, "${{{0}}}")))
+        start = body.last
+    pieces.append(_substitute("\n".join(lines[start:]), mapping, SHELL_FORMS))
+    return "\n".join(pieces)
+
+
 def _shell(code: str, candidate: Candidate) -> str | None:
     used = [int(p.placeholder.strip("${}")) for p in candidate.parameters if POSITIONAL.fullmatch(p.placeholder)]
     next_index = max(used, default=0) + 1
@@ -167,8 +190,9 @@ def _shell(code: str, candidate: Candidate) -> str | None:
         mapping[p.placeholder] = str(next_index)
         order.append((next_index, p.name))
         next_index += 1
-    body = _substitute(code, mapping, {"": '"${{{0}}}"', '"': "${{{0}}}", "'": "'\"${{{0}}}\"'", "`": "${{{0}}}"}) \
-        if mapping else code
+    body = _substitute_shell(code, mapping) if mapping else code
+    if body is None:
+        return None
     lines = ["#!/usr/bin/env bash", _header_comment(candidate, "#").rstrip("\n")]
     if order:
         names = " ".join(name.upper() for _, name in sorted(order))
