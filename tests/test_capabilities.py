@@ -47,6 +47,18 @@ def test_shell_levels(make_skill):
     assert levels({"SKILL.md": piped}, make_skill)["gen.code.shell"] == 3
 
 
+def test_code_to_write_is_read_in_the_references_skill_md_names(make_skill):
+    """The Python a skill has the agent write is often in the reference it sends the agent to; a plan or note it
+    never names is for its authors."""
+    fence = "```python\nimport asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n\nasyncio.run(main())\n```\n"
+    base = "---\nname: case-skill\ndescription: x\n---\n# Async\n\n"
+    named = levels({"SKILL.md": base + "For the patterns, open `references/patterns.md`.\n",
+                    "references/patterns.md": "## Gather\n\n" + fence}, make_skill)
+    assert named.get("gen.code.python") == 3
+    unnamed = levels({"SKILL.md": base + "Write async code.\n", "plans/next.md": "## Plan\n\n" + fence}, make_skill)
+    assert "gen.code.python" not in unnamed
+
+
 def test_procedure_constraints_and_web(make_skill):
     text = ("---\nname: case-skill\ndescription: x\n---\n## Workflow\n1. Fetch the data\n2. Clean it\n"
             "3. Verify the totals match, and repeat until they do\n4. Write the report\n\n"

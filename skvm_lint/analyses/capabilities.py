@@ -368,7 +368,12 @@ def browser(c: _Context) -> Iterator[Finding]:
 
 
 def _code_fences(c: _Context, language: str) -> list[Any]:
-    return [b for b in (c.body.code_blocks if c.body else []) if b.language == language]
+    """SKILL.md's fences in that language, then those of the bundled documents SKILL.md names: the code a skill
+    has the agent write is often shown in a reference it sends the agent to ("see references/patterns.md"). Plans,
+    notes and guides it never names are for the skill's authors."""
+    text = c.skill.skill_md_text
+    return [b for doc in c.agent_docs if doc is c.body or doc.file in text
+            for b in doc.code_blocks if b.language == language]
 
 
 @detector
