@@ -193,6 +193,9 @@ def test_slots_the_script_cannot_fill_are_not_extracted(make_skill):
         "a slot for prose": "cat >> \"$HOME/memory/today.md\" << EOF\n## Channel #<channel-name>\n"
                             "- <bullet points of critical context>\nEOF\n"
                             "grep -c '##' \"$HOME/memory/today.md\" | tee n",
+        "a prompt for the user": "echo -n 'Paste the code: '\nread CODE\ncurl -s -d \"code=$CODE&id=<CLIENT_ID>\" "
+                                 "https://api.example.org/token | jq .access_token",
+        "an agent tool call": "bash command:\"\ncurl -s \\\"https://api.example.org/search?q=<QUERY>\\\" | jq .items\n\"",
         "a quoted here-document": "cat << 'EOF' > req.json\n{\"file\": \"<INPUT_FILE>\"}\nEOF\n"
                                   "curl -s -d @req.json https://api.example.org/v1/jobs | jq .id",
     }
@@ -216,3 +219,28 @@ def test_a_placeholder_in_an_unquoted_here_document_is_expanded_bare(make_skill,
     script = (root / candidate.script_path).read_text(encoding="utf-8")
     assert '{"wallet": "${1}", "note": "don\'t retry"}' in script and '"$#" -lt 1' in script
     assert not extract_facts(script, "shell", candidate.script_path).syntax_errors
+
+
+def test_a_script_file_keeps_its_own_arguments_and_a_template_needs_a_placeholder(make_skill):
+    """A fence that starts with #! is a script file: its $1 is its own argument (no usage guard, no "<ARG1>" in
+    SKILL.md), so the script is a candidate only as a program the agent is told to run. A fence introduced as a
+    template to adapt, with nothing marked as varying, is not extracted as is."""
+    script = ("#!/bin/bash\n# sync.sh - keep the notes folder and the cloud copy alike\nDIR=\"$HOME/sync\"\n"
+              "LOG=\"$HOME/.sync.log\"\nmkdir -p \"$DIR\"\ndate >> \"$LOG\"\ncase \"$1\" in\n"
+              "  push) rsync -a ./ \"$DIR/\" | tail -1 ;;\n  pull) rsync -a \"$DIR/\" ./ | tail -1 ;;\n"
+              "  *) echo \"usage: $0 push|pull\" ;;\nesac\necho done >> \"$LOG\"")
+    root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Sync\n\n```bash\n{script}\n```\n"})
+    assert solidification.analyze(skvm_lint.load(root)).candidates == ()
+    root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Sync\n\nRun this script:\n\n"
+                                   f"```bash\n{script}\n```\n"}, name="sync-skill")
+    (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+    assert "program" in candidate.reasons and candidate.parameters == [] and candidate.safe
+    assert solidification.invocation(candidate) == "bash {baseDir}/scripts/sync.sh"
+    template = ("queries=(\n  'CRISPR 2024'\n  'mRNA advances'\n)\nfor q in \"${queries[@]}\"; do\n"
+                "  curl -s \"https://api.example.org/search?q=$q\" | jq '.items[0]' > \"out-$q.json\"\n"
+                "  sleep 2\ndone")
+    root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Batch\n\nUse this template and "
+                                   f"adapt it:\n\n```bash\n{template}\n```\n"}, name="other-skill")
+    (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+    assert "template" in candidate.reasons and not candidate.safe
+    assert "no placeholder" in " ".join(candidate.unsafe_reasons)

@@ -35,6 +35,10 @@ MIN_TOKENS = 20  # below this, the command that runs a script is about as long a
 # Piping into a pretty-printer composes nothing: `curl ... | jq .` is one request, shown readably.
 FORMATTER = lazy(r"^\s*(jq( -[a-zA-Z]+)*( \.| '\.')?|python3? -m json\.tool|less|more|cat|head( -n? ?\d+)?|"
                  r"tail( -n? ?\d+)?|column -t|bat)\s*$")
+# An introduction that asks for changes: without a placeholder, what to change is the reader's call, not an argument
+ADAPT_INTRO = lazy(r"\b(adapt|modify|customi[sz]e|edit|tweak|template)\b", re.IGNORECASE)
+# `bash command:"..."`, `exec command:...`: the agent's tool-call syntax wrapping the shell code, not a program
+TOOL_CALL = lazy(r"\s*[\w.-]+[ \t]+[A-Za-z_]+:(?!//)\S")
 # `<bullet points of critical context>`: a slot for words, not a value (an HTML tag has `=` or quotes; `< file` a space)
 PROSE_SLOT = lazy(r"<[a-z]{2,}(?:[ /][a-z]{2,})+>")
 YOUR = lazy(r"\b(?:YOUR|REPLACE|INSERT)_[A-Z0-9_]+\b|\byour[-_][a-z0-9_-]+\b")
@@ -48,7 +52,7 @@ TEMPLATE_INTRO = lazy(
     r"\breplace\b[^.\n]{0,60}\bwith\b|\bsubstitut\w+\b|\bfill in\b|运行以下|替换", re.IGNORECASE)
 OUTPUT_CONTEXT = lazy(r"\b(output|result|response|returns?|prints?|example output|sample output)\s*:?\s*$",
                       re.IGNORECASE)
-INTERACTIVE = lazy(r"\binput\(|\bgetpass\b|\bread\s+-[a-z]*p|\bread\s+-r?\s*\w+\s*$|readline\.|prompt\(",
+INTERACTIVE = lazy(r"\binput\(|\bgetpass\b|\bread\s+-[a-z]*p|\bread(\s+-[a-z]+)*\s+\w+\s*$|readline\.|prompt\(",
                    re.MULTILINE)
 SECRETISH = lazy(r"(?i)(api[_-]?key|secret|token|password)\s*[:=]\s*['\"][A-Za-z0-9+/_\-.]{20,}['\"]")
 # Lines that configure rather than compute: a placeholder there is a setting to fill in once, not code to adapt.
@@ -455,6 +459,8 @@ def _candidates(skill: Skill) -> list[Candidate]:
             reasons: list[str] = []
             placeholders = _placeholders(block, language)
             placeholders = [p for p in placeholders if _adapted(block.text, p)]
+            if block.text.lstrip().startswith("#!"):  # a script file reads its own $1: not a stand-in to fill
+                placeholders = [p for p in placeholders if not POSITIONAL.fullmatch(p)]
             if language == "shell" and _shell_of_another_program(block, own):
                 continue
             if placeholders and _composed(block) and estimate_tokens(block.text) >= MIN_TOKENS:
@@ -487,6 +493,11 @@ def _candidates(skill: Skill) -> list[Candidate]:
             if block.code.syntax_errors:
                 unsafe.append(f"does not parse as {language} (line {block.code.syntax_errors[0].span.line})")
             unsafe += _unfillable(block, language, placeholders)
+            if "template" in reasons and not parameters and ADAPT_INTRO.search(intro):
+                unsafe.append("is a template to adapt with no placeholder to make an argument: which of its values "
+                              "vary is for a person to choose")
+            if language == "shell" and TOOL_CALL.match(block.code_text):
+                unsafe.append("is an agent tool call (`bash command:\"...\"`): the command inside it is the script")
             elsewhere = _set_in_other_fences(doc, block) if language == "shell" else []
             if elsewhere:
                 unsafe.append(f"uses {', '.join(f'`{name}`' for name in elsewhere[:3])}, set in another code block: "
