@@ -317,11 +317,7 @@ def _write_library(db: sqlite3.Connection, wanted: set[str], rules: list[type[Li
 
 def _write_jsonl(db: sqlite3.Connection, wanted: set[str], target: Path) -> None:
     """The results of this scan's skills, in path order, replacing the previous file in one rename."""
-    tmp = target.with_name(f".{target.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with atomic_writer(target) as fh:
         for path, record in db.execute("SELECT path, record FROM results ORDER BY path"):
             if path in wanted:
                 fh.write(record + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)

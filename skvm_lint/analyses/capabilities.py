@@ -136,6 +136,7 @@ class _Context:
         self.shell: list[tuple[CodeFacts, Span, str]] = []  # (facts, span, source text) of SKILL.md shell code
         self.prose: list[tuple[str, Span]] = []
         self.agent_docs: list[MarkdownDoc] = []
+        self.named_docs: list[MarkdownDoc] = []  # the bundled agent documents SKILL.md names by path
         self.agent_prose: list[tuple[str, Span]] = []
         if self.body is None:
             return
@@ -146,6 +147,7 @@ class _Context:
             self.shell.append((command.code, command.span, command.text))
         self.prose = _prose_of(self.body)
         self.agent_docs = list(skill.agent_docs())
+        self.named_docs = [d for d in self.agent_docs if d is not self.body and d.file in skill.skill_md_text]
         self.agent_prose = [t for d in self.agent_docs
                             for t in (self.prose if d is self.body else _prose_of(d)) + _table_rows(d)]
 
@@ -329,8 +331,7 @@ def file_reading(c: _Context) -> Iterator[Finding]:
     """tool.file.read: SKILL.md sends the agent to two or more of the documents it bundles (L2), or the agent's
     instructions have it read a named file ("Read `memory/index.json`", ``cat identity.json``): one file L1."""
     text = c.skill.skill_md_text
-    named = [f.path for f in c.skill.files
-             if f.kind == "markdown" and not for_people(f.path) and f.path != c.skill.skill_md_path and f.path in text]
+    named = [d.file for d in c.named_docs]
     if len(named) >= 2:
         line = text.count("\n", 0, text.index(named[0])) + 1
         yield Finding("tool.file.read", 2, Span(c.file, line),
@@ -371,9 +372,8 @@ def _code_fences(c: _Context, language: str) -> list[Any]:
     """SKILL.md's fences in that language, then those of the bundled documents SKILL.md names: the code a skill
     has the agent write is often shown in a reference it sends the agent to ("see references/patterns.md"). Plans,
     notes and guides it never names are for the skill's authors."""
-    text = c.skill.skill_md_text
-    return [b for doc in c.agent_docs if doc is c.body or doc.file in text
-            for b in doc.code_blocks if b.language == language]
+    return [b for doc in ([c.body, *c.named_docs] if c.body else []) for b in doc.code_blocks
+            if b.language == language]
 
 
 @detector

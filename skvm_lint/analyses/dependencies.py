@@ -251,7 +251,7 @@ def _npx_package(program: str) -> str:
 def _probes_of_package_runs(facts: CodeFacts) -> set[int]:
     """``command -v tsx && npx tsx``: a probe for a program the code then runs through npx or uvx is not a system
     program of its own. The ids of such probes."""
-    run = {cmd.program for cmd in facts.commands if cmd.via in ("npx", "bunx", "pnpx", "uvx", "pipx")}
+    run = {cmd.program for cmd in facts.commands if cmd.via in ALL_PACKAGE_RUNNERS}
     return {id(cmd) for cmd in facts.commands if cmd.via == "command" and cmd.program in run}
 
 

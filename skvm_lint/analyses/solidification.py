@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..cues import cue
 from ..lazy_re import Pattern, lazy
+from ..parsing.code import TOOL_ARGUMENT
 from ..parsing.commands import known_programs
 from ..model import CodeBlock, MarkdownDoc, Skill, Span
 from ..tokens import estimate_tokens
@@ -38,7 +39,7 @@ FORMATTER = lazy(r"^\s*(jq( -[a-zA-Z]+)*( \.| '\.')?|python3? -m json\.tool|less
 # An introduction that asks for changes: without a placeholder, what to change is the reader's call, not an argument
 ADAPT_INTRO = lazy(r"\b(adapt|modify|customi[sz]e|edit|tweak|template)\b", re.IGNORECASE)
 # `bash command:"..."`, `exec command:...`: the agent's tool-call syntax wrapping the shell code, not a program
-TOOL_CALL = lazy(r"\s*[\w.-]+[ \t]+[A-Za-z_]+:(?!//)\S")
+TOOL_CALL = lazy(r"\s*[\w.-]+[ \t]+" + TOOL_ARGUMENT.pattern.removeprefix("^"))
 # `<bullet points of critical context>`: a slot for words, not a value (an HTML tag has `=` or quotes; `< file` a space)
 PROSE_SLOT = lazy(r"<[a-z]{2,}(?:[ /][a-z]{2,})+>")
 YOUR = lazy(r"\b(?:YOUR|REPLACE|INSERT)_[A-Z0-9_]+\b|\byour[-_][a-z0-9_-]+\b")

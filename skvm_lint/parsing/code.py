@@ -367,7 +367,7 @@ PY_SHELL_CALLS = frozenset({"os.system", "os.popen", "asyncio.create_subprocess_
 JS_SUBPROCESS = frozenset({"exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync", "execa"})
 _USAGE_ALTERNATIVES = lazy(r"\[[^\]]*\|")  # `[--category a|b|c]`: usage text, not a pipeline
 _CRON_FIELD = lazy(r"^[\d*/,-]+$")
-_TOOL_ARGUMENT = lazy(r"^[A-Za-z_]+:(?!//)\S")  # `process action:list`: an agent tool call (not a URL)
+TOOL_ARGUMENT = lazy(r"^[A-Za-z_]+:(?!//)\S")  # `process action:list`: an agent tool call (not a URL)
 
 
 def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
@@ -421,7 +421,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
                 top = top.parent
             if node.start_byte > top.start_byte and _USAGE_ALTERNATIVES.search(x.text(top)):
                 continue  # usage text: `[--status draft|published]` lists values, it pipes nothing
-        if len(words) > 1 and all(_TOOL_ARGUMENT.match(w) for w in words[1:]):
+        if len(words) > 1 and all(TOOL_ARGUMENT.match(w) for w in words[1:]):
             for w in words[1:]:  # `bash command:"node x.js"`: the command inside is real
                 if w.startswith("command:"):
                     nested = extract_facts(_unquote(w[len("command:"):]), "shell", x.file,
