@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +26,8 @@ def atomic_write(path: Path, text: str) -> None:
 def atomic_writer(path: Path) -> Iterator[TextIO]:
     """A text handle whose content replaces (or creates) ``path`` in one rename when the block ends without an
     error, keeping an existing file's permissions: for documents too large to build in memory first."""
+    import tempfile  # here: a warm hub scan writes nothing and need not load it
+
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:

@@ -8,10 +8,13 @@ Paths the user names on the command line are always checked (as ruff does); what
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:  # loaded when a pattern needs gitignore matching: plain names and folders outside git never do
+    import pathspec
 
 # Installed or generated trees that are never a skill's own content (ruff excludes the same by default).
 # Not dist/ or build/: a skill often runs its own built code from there (`node dist/cli.js`).
@@ -49,9 +52,12 @@ def _gitignore(folder: str) -> pathspec.GitIgnoreSpec | None:
 def _parsed_gitignore(path: str, _mtime_ns: int, _size: int) -> pathspec.GitIgnoreSpec | None:
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
-            return pathspec.GitIgnoreSpec.from_lines(f.read().splitlines())
+            lines = f.read().splitlines()
     except OSError:
         return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def forget() -> None:
@@ -103,7 +109,7 @@ class Exclusion:
         suffix = "/" if is_dir else ""
         if self.patterns:
             # Patterns without a slash inside match a name at any depth, also outside the base (`node_modules/`).
-            if self._spec.match_file(os.path.basename(path.rstrip("/" + os.sep)) + suffix):
+            if _name_excluded(self.patterns, os.path.basename(path.rstrip("/" + os.sep)) + suffix):
                 return True
             if _anchored(self.patterns):
                 base = os.path.abspath(self.base or os.getcwd())
@@ -119,8 +125,39 @@ def _anchored(patterns: tuple[str, ...]) -> bool:
     return any("/" in p.strip().rstrip("/") for p in patterns if p.strip() and not p.startswith("#"))
 
 
+def _name_excluded(patterns: tuple[str, ...], name: str) -> bool:
+    """Whether an unanchored pattern matches a bare name (``name/`` for a folder)."""
+    literal = _literal_names(patterns)
+    if literal is not None:
+        any_kind, folders_only = literal
+        bare = name.removesuffix("/")
+        return bare in any_kind or (bare != name and bare in folders_only)
+    return _compiled_name_match(patterns, name)
+
+
+_LITERAL_PATTERN = re.compile(r"[A-Za-z0-9_.-]+/?")
+
+
+@lru_cache(maxsize=64)
+def _literal_names(patterns: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Patterns that are all plain names (the defaults: `node_modules/`, ...) as sets of names that match anything
+    and names that match folders only; None when any pattern needs gitignore matching (globs, `!`, slashes)."""
+    lines = [p for p in patterns if p.strip() and not p.startswith("#")]
+    if not all(_LITERAL_PATTERN.fullmatch(p) and p.strip("./") for p in lines):
+        return None
+    return (frozenset(p for p in lines if not p.endswith("/")),
+            frozenset(p.removesuffix("/") for p in lines if p.endswith("/")))
+
+
+@lru_cache(maxsize=8192)
+def _compiled_name_match(patterns: tuple[str, ...], name: str) -> bool:
+    return _compiled(patterns).match_file(name)
+
+
 @lru_cache(maxsize=64)
 def _compiled(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

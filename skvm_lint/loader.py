@@ -13,13 +13,16 @@ import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .limits import Limits
 from .escape import printable
 from .exclusion import Exclusion
 from .exclusion import forget as forget_repositories
-from .model import SKILL_ARCHIVES, LoadIssue, Span
+from .spec import SKILL_ARCHIVES
+
+if TYPE_CHECKING:
+    from .model import LoadIssue
 
 SKILL_MD = "SKILL.md"
 # Folders never part of a skill's content (VCS metadata, caches and virtualenvs).
@@ -76,7 +79,7 @@ def find_skill_md(folder: Path) -> str | None:
 
 
 def _skill_md_among(entries: list[os.DirEntry]) -> str | None:
-    names = {e.name: e for e in entries}
+    names = {e.name: e for e in entries if len(e.name) == len(SKILL_MD)}  # a hub walk asks this of every folder
     if SKILL_MD in names:
         return SKILL_MD
     for name in sorted(names):
@@ -139,45 +142,51 @@ def enclosing_skill(file: Path) -> Path | None:
     return None
 
 
-def _walk_for_skills(top: Path, exclusion: Exclusion) -> Iterator[tuple[Path, bool]]:
+def _walk_for_skills(top: Path, exclusion: Exclusion) -> Iterator[tuple[str, bool]]:
     """Yield ``(folder, missing_skill_md)``, not descending into symlinks, skipped folders or node_modules.
 
     A folder laid out like a skill but without SKILL.md is reported only when no skill is found beneath it (a
-    repository with ``scripts/`` may hold its skills in ``skills/``).
+    repository with ``scripts/`` may hold its skills in ``skills/``). Folders are plain strings here: a warm hub
+    scan is mostly this walk.
     """
-    stack = [top]
-    found: list[Path] = []
-    candidates: list[Path] = []
+    top_folder = str(top)
+    stack = [top_folder]
+    found: list[str] = []
+    candidates: list[str] = []
     filtering = exclusion.active
     while stack:
         folder = stack.pop()
         try:
             with os.scandir(folder) as it:  # one directory read per folder serves every question below
-                entries = sorted(it, key=lambda e: e.name, reverse=True)
+                entries = sorted(it, key=_name, reverse=True)
         except OSError:
             entries = []
         if _skill_md_among(entries):
             found.append(folder)  # and keep looking: skill bundles nest skills inside a skill
         else:
-            if folder != top and _looks_like_skill({e.name for e in entries}):
+            if folder != top_folder and _looks_like_skill({e.name for e in entries}):
                 candidates.append(folder)
-            found.extend(Path(e.path) for e in entries if _is_skill_archive(e.path)
+            found.extend(e.path for e in entries if _is_skill_archive(e.path)
                          and not (filtering and exclusion.excludes(e.path, False)))
         for entry in entries:
             if entry.name in SKIPPED_DIRS or entry.name == "node_modules":
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False) and not (filtering and exclusion.excludes(entry.path, True)):
-                    stack.append(Path(entry.path))
+                    stack.append(entry.path)
             except OSError:
                 continue
     for folder in found:
         yield folder, False
-    found_strings = [str(f) + os.sep for f in found]
+    found_strings = [f + os.sep for f in found]
     for folder in candidates:
-        prefix = str(folder) + os.sep
+        prefix = folder + os.sep
         if not any(f.startswith(prefix) for f in found_strings):
             yield folder, True
+
+
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
 
 
 def is_archive_root(root: str) -> bool:
@@ -270,6 +279,7 @@ def _skill_prefix(names: list[str]) -> str | None:
 def read_archive_skill(root: str, limits: Limits) -> RawSkill:
     """Read one skill packed in an archive, in memory and within the same limits as a folder; members that would
     unpack outside the archive's folder are reported and not read."""
+    from .model import LoadIssue, Span  # the model is loaded only when a skill is read
     raw = RawSkill(root=root, skill_md_name=None)
     name = os.path.basename(root)
     try:
@@ -344,6 +354,7 @@ def _relative_to_cwd(path: str) -> str:
 
 def read_skill(root: str, limits: Limits, exclusion: Exclusion = Exclusion()) -> RawSkill:
     """Read every file of one skill within the limits, leaving out what ``exclusion`` excludes."""
+    from .model import LoadIssue, Span  # the model is loaded only when a skill is read
     top = Path(root)
     real_top = os.path.realpath(top)
     skill_md = find_skill_md(top)
@@ -430,6 +441,7 @@ def _rel(top: Path, path: Path) -> str:
 
 
 def _read_file(path: str, rel: str, size: int, is_link: bool, cap: int, issues: list[LoadIssue]) -> RawFile:
+    from .model import LoadIssue, Span  # the model is loaded only when a skill is read
     ext = os.path.splitext(rel)[1].lower()
     # Binaries by extension are read too (bounded): content that does not match its extension is a finding.
     try:
@@ -499,6 +511,7 @@ def _utf8(data: bytes) -> tuple[str, str | None]:
 def inspect_archive(data: bytes, rel: str, limits: Limits) -> list[LoadIssue]:
     """List an archive's members in memory (never extracting) and report what would be unsafe to unpack:
     members escaping the target folder (``../``, absolute paths, links), too many members, a bomb-like ratio."""
+    from .model import LoadIssue, Span  # the model is loaded only when a skill is read
     try:
         with _archive_members(data, limits.max_archive_members) as listed:
             members = [(m.name, m.size, m.link) for m in listed]

@@ -15,6 +15,8 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
+from .spec import SKILL_ARCHIVES
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -396,9 +398,6 @@ def _parse_data(path: str, text: str | None) -> tuple[Any, str | None]:
         return None, str(exc) if not isinstance(exc, RecursionError) else "nested too deeply to read"
     return None, "not a JSON or TOML file"
 
-
-# Archives a hub may hold skills in (one skill per archive, read in memory, never extracted).
-SKILL_ARCHIVES = (".skill", ".zip", ".tar.gz", ".tgz", ".tar")
 
 # Files written for people rather than for the agent to follow: READMEs, changelogs, install notes, docs/.
 _FOR_PEOPLE_NAMES = ("readme", "changelog", "contributing", "license", "licence", "security", "history", "upgrad",

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from .diagnostics import Applicability, Diagnostic, Fix, Severity, printable
-from .model import Skill, Span
 
-if TYPE_CHECKING:  # the analyses load when a rule needs them: `--help` and warm hub scans never do
+if TYPE_CHECKING:  # the model and analyses load when a rule needs them: `--help` and warm hub scans never do
+    from .model import Skill, Span
     from .analyses import SkillFacts
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
@@ -84,7 +84,10 @@ class Rule:
     def report(self, skill: Skill, where: Span | str, message: str, *, hint: str | None = None,
                fix: Fix | None = None, severity: Severity | None = None) -> Diagnostic:
         """Make a diagnostic of this rule at a span (or at line 1 of a file)."""
-        span = where if isinstance(where, Span) else Span(where, 1)
+        if isinstance(where, str):
+            from .model import Span  # here, so that reading the registry (a warm hub scan) never loads the model
+            where = Span(where, 1)
+        span = where
         if fix is not None and (self.fix_safety is None or fix.applicability != Applicability(self.fix_safety)):
             raise RuleError(f"{self.id} made a fix of applicability {fix.applicability}, but declares "
                             f"fix_safety = {self.fix_safety!r}")

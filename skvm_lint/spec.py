@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+# Archives a hub may hold skills in (one skill per archive, read in memory, never extracted).
+SKILL_ARCHIVES = (".skill", ".zip", ".tar.gz", ".tgz", ".tar")
+
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NAME_MAX = 64
 DESCRIPTION_MAX = 1024

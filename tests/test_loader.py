@@ -113,3 +113,22 @@ def test_display_path_answers_as_relpath_does(tmp_path, monkeypatch):
         monkeypatch.chdir(folder)
         for path in cases:
             assert display_path(path) == by_relpath(path), (folder, path)
+
+
+def test_plain_name_patterns_match_as_gitignore_does():
+    """Exclude patterns that are plain names are matched as sets of names (a hub walk asks for every folder); the
+    answer must be pathspec's gitignore answer, and patterns that are not plain names must still reach pathspec."""
+    from skvm_lint.exclusion import DEFAULT_EXCLUDE, _compiled, _literal_names, _name_excluded
+
+    names = ["node_modules/", "node_modules", "build/", "build", "dist/", "dist", "x.log", "site-packages/",
+             ".eggs/", ".eggs", "scripts/", "SKILL.md", "Build/", "node_modules.bak/", "a.b-c_d/", "."]
+    literal_sets = [DEFAULT_EXCLUDE, ("build", "dist/"), ("build/", "# comment", "", "  ")]
+    for patterns in literal_sets:
+        assert _literal_names(patterns) is not None, patterns
+    gitignore_sets = [("*.log",), ("build/", "!build/"), ("docs/build/",), ("/dist",), ("[Bb]uild/",), (".",),
+                      (" dist ",), ("dist ",)]
+    for patterns in gitignore_sets:
+        assert _literal_names(patterns) is None, patterns
+    for patterns in literal_sets + gitignore_sets:
+        for name in names:
+            assert _name_excluded(patterns, name) == _compiled(patterns).match_file(name), (patterns, name)
