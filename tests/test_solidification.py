@@ -127,6 +127,8 @@ def test_what_is_not_code_the_agent_composes(make_skill):
                                "  console.log(head);\n  return head;\n}\nfirst([1, 2]);\n```",
         "an example section": "## Examples\n\n```bash\ncurl -s \"https://api.example.org/?q=<QUERY>\" | jq .\n```",
         "a shown program": "Here is how the library reads a file:\n\n```python\n" + "x = load('a.csv')\n" * 16 + "```",
+        "a run word only in inline code": "The `execute()` function runs the agent:\n\n```python\n"
+                                          + "x = load('a.csv')\n" * 16 + "```",
     }
     for what, fence in fences.items():
         root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Step\n\n{fence}\n",
@@ -198,6 +200,7 @@ def test_slots_the_script_cannot_fill_are_not_extracted(make_skill):
         "an agent tool call": "bash command:\"\ncurl -s \\\"https://api.example.org/search?q=<QUERY>\\\" | jq .items\n\"",
         "a quoted here-document": "cat << 'EOF' > req.json\n{\"file\": \"<INPUT_FILE>\"}\nEOF\n"
                                   "curl -s -d @req.json https://api.example.org/v1/jobs | jq .id",
+        "code left out": "curl -s -X POST \"https://api.example.org/trips?from=<FROM>\" -d '{ ... }' | jq .trips",
     }
     for what, code in fences.items():
         root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Step\n\n"

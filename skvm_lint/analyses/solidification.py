@@ -42,6 +42,10 @@ ADAPT_INTRO = lazy(r"\b(adapt|modify|customi[sz]e|edit|tweak|template)\b", re.IG
 TOOL_CALL = lazy(r"\s*[\w.-]+[ \t]+" + TOOL_ARGUMENT.pattern.removeprefix("^"))
 # `<bullet points of critical context>`: a slot for words, not a value (an HTML tag has `=` or quotes; `< file` a space)
 PROSE_SLOT = lazy(r"<[a-z]{2,}(?:[ /][a-z]{2,})+>")
+# `-d '{ ... }'`, `[...]`, a line or comment that is only `...`: code left out for the reader to imagine. A spread
+# (`[...items]`) or `Callable[..., T]` is code, not a gap.
+ELIDED = lazy(r"[{\[(][ \t]*(?:\.\.\.|…)[ \t]*[}\])]|(['\"])(?:\.\.\.|…)\1|"
+              r"^[ \t]*(?:(?:#|//)[ \t]*)?(?:\.\.\.|…)[ \t]*$|(?:^|[ \t])(?:#|//)[ \t]*(?:\.\.\.|…)", re.MULTILINE)
 YOUR = lazy(r"\b(?:YOUR|REPLACE|INSERT)_[A-Z0-9_]+\b|\byour[-_][a-z0-9_-]+\b")
 BRACES = lazy(r"(?<![$\w{])\{(?:[a-z][a-z0-9_]*|[A-Z][A-Z0-9_]*)\}(?!\})")
 POSITIONAL = lazy(r"(?<![\\\w])\$\{?[1-9]\}?")
@@ -70,6 +74,8 @@ RUN_ONCE = cue("run_once")
 _QUOTED_TEXT = lazy(r"'[^'\n]*'|\"(?:\\.|[^\"\\\n])*\"")
 RUN_INTRO = cue("run_intro")
 _SINGLE_QUOTED = lazy(r"'[^'\n]*'")
+# Inline code on one line (`x` or ``x `y` z``): every attempt stops at the next backtick or line end, so it is linear.
+_INLINE_CODE = lazy(r"``[^`\n]*(?:`[^`\n]+)*``|`[^`\n]*`")
 _HEREDOC_START = lazy(r"<<-?[ \t]*['\"]?(\w+)['\"]?")
 _FUNCTION_START = lazy(r"(?<!\w)\w+[ \t]*\(\)[ \t]*\{[ \t]*$")
 # Top-level statements that do something (not only definitions): the mark of a program rather than an excerpt.
@@ -180,12 +186,16 @@ def _without(text: str, parts: list[str]) -> str:
 
 def _unfillable(block: CodeBlock, language: str, placeholders: list[str]) -> list[str]:
     """Why a script could not fill this fence's slots: a slot for text the agent writes (``<bullet points of
-    context>`` in a note it appends), or a placeholder in a quoted here-document, where ``$1`` stays as it is."""
+    context>`` in a note it appends), code left out (``{ ... }``), or a placeholder in a quoted here-document,
+    where ``$1`` stays as it is."""
     text = block.code_text
     reasons = []
     prose = [m.group(0) for m in PROSE_SLOT.finditer(_without(text, placeholders))]
     if prose:
         reasons.append(f"has slots for text the agent writes ({prose[0]}): a script would write them as they are")
+    gap = ELIDED.search(text)
+    if gap:
+        reasons.append(f"leaves part of its code out ({gap.group(0).strip()}): a script would keep the gap as it is")
     if language == "shell" and placeholders:
         lines = text.split("\n")
         quoted = [line for body in nested_bodies(text) if body.kind == "quoted-heredoc"
@@ -239,6 +249,11 @@ def _intro(doc: MarkdownDoc, block: CodeBlock) -> str:
     if before and block.span.line - before[-1].end_line <= 2:
         return before[-1].text
     return ""
+
+
+def _prose(text: str) -> str:
+    """``text`` without its inline code: "The `execute()` function" asks nothing of the reader."""
+    return _INLINE_CODE.sub(" ", text)
 
 
 def _only_runs_bundled_scripts(block: CodeBlock, bundled: set[str]) -> bool:
@@ -444,11 +459,12 @@ def _candidates(skill: Skill) -> list[Candidate]:
             language = block.language
             if _only_runs_bundled_scripts(block, existing):
                 continue
-            intro = _intro(doc, block)
+            written = _intro(doc, block)
+            intro = _prose(written)  # the cues below are words of prose, never of inline code
             first_comment = re.match(r"\s*(?:#|//)\s*(.*)", block.text)
             if OUTPUT_CONTEXT.search(intro) or COMPARISON_INTRO.search(intro) or RUN_ONCE.search(intro) or (
                     first_comment and COMPARISON_INTRO.search(first_comment.group(1) + ":")) or (
-                    re.fullmatch(r"\W*", TEACHING_SECTION.sub("", intro)) and intro.strip()):
+                    re.fullmatch(r"\W*", TEACHING_SECTION.sub("", written)) and written.strip()):
                 continue  # an intro that is only "Examples:" introduces examples
             if _in_section(doc, block, SETUP_SECTION):
                 continue  # setting up once (an install, credentials, a client), not code run on every use
