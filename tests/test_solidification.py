@@ -247,3 +247,17 @@ def test_a_script_file_keeps_its_own_arguments_and_a_template_needs_a_placeholde
     (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
     assert "template" in candidate.reasons and not candidate.safe
     assert "no placeholder" in " ".join(candidate.unsafe_reasons)
+
+
+def test_the_script_takes_the_name_the_intro_gives_it_and_its_usage_text_is_no_parameter(make_skill):
+    """"Save this as `scripts/fetch.sh`" names the script: the fix writes it there. `<file>` in the script's own
+    usage message is documentation, not a stand-in to fill."""
+    script = ("#!/bin/bash\nFILE=\"$1\"\nif [ -z \"$FILE\" ]; then\n  echo \"Usage: $0 <file>\"\n  exit 1\nfi\n"
+              "curl -s -X POST https://api.example.org/v2/extract --data-binary \"@$FILE\" | jq -r .text\n"
+              "date >> ~/.extract.log\necho done\nwc -c \"$FILE\"\n")
+    root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Extract\n\nSave this as "
+                                   f"`scripts/fetch.sh` and run it:\n\n```bash\n{script}```\n"})
+    (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+    assert candidate.script_path == "scripts/fetch.sh" and candidate.parameters == []
+    fix_skill(str(root), ("SO001",), Config(), unsafe=True)
+    assert (root / "scripts/fetch.sh").read_text(encoding="utf-8").count('"Usage: $0 <file>"') == 1

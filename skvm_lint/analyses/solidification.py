@@ -61,6 +61,7 @@ INTERACTIVE = lazy(r"\binput\(|\bgetpass\b|\bread\s+-[a-z]*p|\bread(\s+-[a-z]+)*
                    re.MULTILINE)
 SECRETISH = lazy(r"(?i)(api[_-]?key|secret|token|password)\s*[:=]\s*['\"][A-Za-z0-9+/_\-.]{20,}['\"]")
 # Lines that configure rather than compute: a placeholder there is a setting to fill in once, not code to adapt.
+USAGE_LINE = lazy(r"\busage\b", re.IGNORECASE)
 SETUP_LINE = lazy(r"^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=|^\s*(cd|mkdir|cp|mv|ln|touch|source|\.)\s")
 # Signs that a fence is real composition: a pipeline, a loop, a here-document, a substitution. A continued line or a
 # request body is one command written long, not composition.
@@ -75,6 +76,8 @@ _QUOTED_TEXT = lazy(r"'[^'\n]*'|\"(?:\\.|[^\"\\\n])*\"")
 RUN_INTRO = cue("run_intro")
 _SINGLE_QUOTED = lazy(r"'[^'\n]*'")
 # Inline code on one line (`x` or ``x `y` z``): every attempt stops at the next backtick or line end, so it is linear.
+# A bundled script the intro names in inline code (`scripts/fetch.sh`, `./scripts/tool`).
+NAMED_SCRIPT = lazy(r"`(?:\./)?(scripts/[\w.-]+(?:/[\w.-]+)*)`")
 _INLINE_CODE = lazy(r"``[^`\n]*(?:`[^`\n]+)*``|`[^`\n]*`")
 _HEREDOC_START = lazy(r"<<-?[ \t]*['\"]?(\w+)['\"]?")
 _FUNCTION_START = lazy(r"(?<!\w)\w+[ \t]*\(\)[ \t]*\{[ \t]*$")
@@ -289,8 +292,10 @@ def _is_code(block: CodeBlock) -> bool:
 
 
 def _adapted(text: str, placeholder: str) -> bool:
-    """A placeholder the agent fills while composing code, not a setting in an `export X=...` line."""
-    return any(placeholder in line and not SETUP_LINE.match(line) for line in text.splitlines())
+    """A placeholder the agent fills while composing code, not a setting in an `export X=...` line nor the code's
+    own usage message (`echo "Usage: $0 <file>"`)."""
+    return any(placeholder in line and not SETUP_LINE.match(line) and not USAGE_LINE.search(line)
+               for line in text.splitlines())
 
 
 def _composed(block: CodeBlock) -> bool:
@@ -519,13 +524,17 @@ def _candidates(skill: Skill) -> list[Candidate]:
             if elsewhere:
                 unsafe.append(f"uses {', '.join(f'`{name}`' for name in elsewhere[:3])}, set in another code block: "
                               "the script would not run alone")
-            section = doc.sections[block.section].title if block.section is not None else ""
-            base = _slug(section) or f"step-{block.span.line}"
-            path = f"scripts/{base}{EXTRACTABLE[language]}"
-            n = 2
-            while path in existing or path in planned:
-                path = f"scripts/{base}-{n}{EXTRACTABLE[language]}"
-                n += 1
+            named = [p for p in dict.fromkeys(NAMED_SCRIPT.findall(written)) if p not in existing and p not in planned]
+            if len(named) == 1:  # "The executable script is located at `scripts/x`": the skill's own name for it
+                path = named[0]
+            else:
+                section = doc.sections[block.section].title if block.section is not None else ""
+                base = _slug(section) or f"step-{block.span.line}"
+                path = f"scripts/{base}{EXTRACTABLE[language]}"
+                n = 2
+                while path in existing or path in planned:
+                    path = f"scripts/{base}-{n}{EXTRACTABLE[language]}"
+                    n += 1
             planned.add(path)
             candidates.append(Candidate(doc.file, block.span, block.end_line, language, reasons, parameters,
                                         estimate_tokens(block.text), lines, not unsafe, unsafe, duplicates, path,
