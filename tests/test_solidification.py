@@ -127,6 +127,12 @@ def test_what_is_not_code_the_agent_composes(make_skill):
                                "  console.log(head);\n  return head;\n}\nfirst([1, 2]);\n```",
         "an example section": "## Examples\n\n```bash\ncurl -s \"https://api.example.org/?q=<QUERY>\" | jq .\n```",
         "a shown program": "Here is how the library reads a file:\n\n```python\n" + "x = load('a.csv')\n" * 16 + "```",
+        "one request with a here-document body": "Run this each time:\n\n```bash\ncurl -sS -X POST "
+                                                 "\"https://api.example.org/v2/filter\" \\\n  -H \"X-Api-Key: $KEY\" "
+                                                 "\\\n  --data-binary @- <<'JSON'\n{\"parentId\": \"PARENT_UUID\", "
+                                                 "\"limit\": 50}\nJSON\n```",
+        "text echoed into one command": "Run this each time:\n\n```bash\necho \"Additional content\" | notes "
+                                        "add-text --id \"<NOTE_ID>\" --mode append --token-file ~/.notes/token\n```",
         "a run word only in inline code": "The `execute()` function runs the agent:\n\n```python\n"
                                           + "x = load('a.csv')\n" * 16 + "```",
     }
@@ -261,3 +267,14 @@ def test_the_script_takes_the_name_the_intro_gives_it_and_its_usage_text_is_no_p
     assert candidate.script_path == "scripts/fetch.sh" and candidate.parameters == []
     fix_skill(str(root), ("SO001",), Config(), unsafe=True)
     assert (root / "scripts/fetch.sh").read_text(encoding="utf-8").count('"Usage: $0 <file>"') == 1
+
+
+def test_a_here_document_fed_by_values_set_in_the_fence_is_composed(make_skill):
+    """A here-document is a command's input, except when values the fence sets flow into it: then the fence is a
+    small program with those values as its parameters."""
+    code = ("TARGET=\"<agent-id-to-find>\"\nDIR=~/.agents\ncat > \"$DIR/contacts/${TARGET}.json\" <<EOF\n"
+            "{\"agent_id\": \"$TARGET\", \"key\": \"<hex-pubkey>\", \"trusted\": false}\nEOF\n")
+    root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Save a contact\n\n"
+                                   f"Run this each time:\n\n```bash\n{code}```\n"})
+    (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+    assert [p.placeholder for p in candidate.parameters] == ["<hex-pubkey>"]

@@ -18,6 +18,7 @@ from ..lazy_re import Pattern, lazy
 from ..parsing.code import TOOL_ARGUMENT
 from ..parsing.commands import known_programs
 from ..model import CodeBlock, MarkdownDoc, Skill, Span
+from ..vocabulary import RUNS_CODE, TEXT_PROGRAMS
 from ..tokens import estimate_tokens
 
 EXTRACTABLE = {"python": ".py", "shell": ".sh", "javascript": ".js", "typescript": ".ts"}
@@ -61,6 +62,8 @@ INTERACTIVE = lazy(r"\binput\(|\bgetpass\b|\bread\s+-[a-z]*p|\bread(\s+-[a-z]+)*
                    re.MULTILINE)
 SECRETISH = lazy(r"(?i)(api[_-]?key|secret|token|password)\s*[:=]\s*['\"][A-Za-z0-9+/_\-.]{20,}['\"]")
 # Lines that configure rather than compute: a placeholder there is a setting to fill in once, not code to adapt.
+# Programs that run code they are handed (an interpreter, awk, sed, a jq filter): input to them is a program.
+CODE_RUNNERS = RUNS_CODE | TEXT_PROGRAMS | {"jq"}
 USAGE_LINE = lazy(r"\busage\b", re.IGNORECASE)
 SETUP_LINE = lazy(r"^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=|^\s*(cd|mkdir|cp|mv|ln|touch|source|\.)\s")
 # Signs that a fence is real composition: a pipeline, a loop, a here-document, a substitution. A continued line or a
@@ -307,6 +310,8 @@ def _composed(block: CodeBlock) -> bool:
         if ALTERNATIVE_COMMENT.search(block.text) or _card(block):
             return False
         code = _QUOTED_TEXT.sub('""', block.code_text)  # "Thanks for reaching out" in a body is not a loop
+        if _one_command_with_input(block, code):
+            return False
         steps = [c for c in block.code.commands if c.via is None and not c.in_substitution
                  and not SETUP_LINE.match(c.text) and not c.pipeline_position]
         if len(steps) <= 1 and not re.search(r"\bfor\b|\bwhile\b|<<", code):
@@ -322,6 +327,26 @@ def _composed(block: CodeBlock) -> bool:
         operations = {(c.program, next((a for a in c.argv[1:] if not a.startswith("-")), "")) for c in steps}
         return flows and len({program for program, _sub in operations}) >= 2
     return _code_lines(block) >= 3 and _acts(block)
+
+
+def _one_command_with_input(block: CodeBlock, code: str) -> bool:
+    """One command handed literal input: a here-document of data (a JSON body), or `echo "..." |` into it. The
+    input is part of the call, as a request body is; it is composed when the command runs code (`python3 <<EOF`,
+    `| jq '...'`) or when a value set in the block flows into it."""
+    if re.search(r"\bfor\b|\bwhile\b|\$\(|`", code):
+        return False
+    if {b.name for b in block.code.assignments} & {read.name for read in block.code.env_reads}:
+        return False
+    commands = [c for c in block.code.commands if c.via is None and not c.in_substitution
+                and not SETUP_LINE.match(c.text)]
+    if len(commands) == 1 and "<<" in code:
+        return commands[0].program not in CODE_RUNNERS
+    if len(commands) == 2 and "<<" not in code:
+        feed, command = commands
+        return (feed.program in ("echo", "printf") and feed.pipeline_position == 0
+                and command.pipeline_position == 1 and command.pipeline == feed.pipeline
+                and command.program not in CODE_RUNNERS)
+    return False
 
 
 def _only_formatted(block: CodeBlock) -> bool:
