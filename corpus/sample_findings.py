@@ -56,6 +56,16 @@ def read_verdicts(path: Path) -> list[dict]:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
+def _named(skill: Path, hub_of: dict[Path, Path]) -> Path:
+    """A skill as the verdict file names it: relative to ../shared/corpus, or to the parent of a hub elsewhere (a
+    hub unpacked from a package: its folder name says which)."""
+    corpus = (SHARED / "corpus").resolve()
+    if skill.is_relative_to(corpus):
+        return skill.relative_to(corpus)
+    hub = hub_of[skill]
+    return skill.relative_to(hub.parent)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("hubs", nargs="+", type=Path)
@@ -69,9 +79,12 @@ def main() -> int:
     rng = random.Random(args.seed)
     labelled = labelled_skills()
     drawn: list[Path] = []
+    hub_of: dict[Path, Path] = {}
     for hub in args.hubs:
         candidates = [s for s in skills_of(hub) if s not in labelled]
-        drawn += rng.sample(candidates, min(args.skills, len(candidates)))
+        chosen = rng.sample(candidates, min(args.skills, len(candidates)))
+        drawn += chosen
+        hub_of.update(dict.fromkeys(chosen, hub.resolve()))
     diagnostics = check(drawn, args.select, args.target)
     by_family: dict[str, list[dict]] = {}
     for d in diagnostics:
@@ -85,7 +98,7 @@ def main() -> int:
         sampled_from[family] = "warnings and errors" if serious else "info (the family has no warnings)"
         pool = serious or found
         for d in rng.sample(pool, min(args.per_family, len(pool))):
-            where = f"{Path(d['skill']).resolve().relative_to(SHARED / 'corpus')}/{d['file']}:{d['line']}"
+            where = f"{_named(Path(d['skill']).resolve(), hub_of)}/{d['file']}:{d['line']}"
             if (where, d["rule"]) not in known:
                 rows.append({"finding": where, "rule": d["rule"], "verdict": "", "reason": "",
                              "message": d["message"].replace("\t", " ").replace("\n", " ")})
