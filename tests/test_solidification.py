@@ -133,6 +133,14 @@ def test_what_is_not_code_the_agent_composes(make_skill):
                                                  "\"limit\": 50}\nJSON\n```",
         "text echoed into one command": "Run this each time:\n\n```bash\necho \"Additional content\" | notes "
                                         "add-text --id \"<NOTE_ID>\" --mode append --token-file ~/.notes/token\n```",
+        "bundled scripts through a placeholder folder": "```bash\nbash <path-to-skill>/scripts/check.sh && \\\n"
+                                                         "python3 <path-to-skill>/scripts/shot.py --app \"<App>\" "
+                                                         "--mode temp\n```",
+        "the noun run": "The model can call these tools during a run:\n\n```python\n"
+                        + "x = load('a.csv')\n" * 16 + "```",
+        "a script's own argument with a default": "```bash\n# script/test\n#!/bin/bash\ncase \"${1:-unit}\" in\n"
+                                                  "  unit) cd core && swift test | tee unit.log ;;\n"
+                                                  "  ui) xcodebuild test -scheme App | tee ui.log ;;\nesac\n```",
         "a run word only in inline code": "The `execute()` function runs the agent:\n\n```python\n"
                                           + "x = load('a.csv')\n" * 16 + "```",
     }

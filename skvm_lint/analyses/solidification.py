@@ -49,7 +49,8 @@ ELIDED = lazy(r"[{\[(][ \t]*(?:\.\.\.|…)[ \t]*[}\])]|(['\"])(?:\.\.\.|…)\1|"
               r"^[ \t]*(?:(?:#|//)[ \t]*)?(?:\.\.\.|…)[ \t]*$|(?:^|[ \t])(?:#|//)[ \t]*(?:\.\.\.|…)", re.MULTILINE)
 YOUR = lazy(r"\b(?:YOUR|REPLACE|INSERT)_[A-Z0-9_]+\b|\byour[-_][a-z0-9_-]+\b")
 BRACES = lazy(r"(?<![$\w{])\{(?:[a-z][a-z0-9_]*|[A-Z][A-Z0-9_]*)\}(?!\})")
-POSITIONAL = lazy(r"(?<![\\\w])\$\{?[1-9]\}?")
+# `$1`, `${1}`: a stand-in for the first argument. `${1:-unit}` reads an argument with a default: the script's own.
+POSITIONAL = lazy(r"(?<![\\\w])\$(?:[1-9]|\{[1-9]\})")
 STAND_IN = lazy(r"(?<![${\w./-])(?:[A-Z][A-Z0-9]*_)+(?:FILE|PATH|DIR|URL|NAME|QUERY|ID|KEY|TOKEN|INPUT|OUTPUT|"
                 r"TEXT|VALUE)\b(?![=(])")
 TEMPLATE_INTRO = lazy(
@@ -93,8 +94,9 @@ HELP_TEXT = lazy(r"(?m)^[ \t]*(USAGE|FLAGS|OPTIONS|ARGUMENTS|EXAMPLES|COMMANDS|U
 CARD_ROW = lazy(r"\S\s{3,}[A-Z][a-z]+(\s|$)")
 # How clients name the skill's folder: {baseDir}, $SKILL_DIR, ${CLAUDE_SKILL_DIR}, a hub's install path
 # (~/.openclaw/skills/<name>/, ~/.claude/skills/<name>/) or any absolute path ending in skills/<name>/.
+# How a skill names its own folder: a client's variable, a hub install path, or a placeholder (`<path-to-skill>`).
 SKILL_FOLDER = (r"(?:\{baseDir\}/|\$\{?(?:CLAUDE_)?SKILL_DIR\}?/|\./|~/\.[\w-]+/(?:[\w-]+/)*skills/[\w.-]+/|"
-                r"\S*/skills/[\w.-]+/)?")
+                r"\S*/skills/[\w.-]+/|<[\w-]*(?i:skill)[\w-]*>/|/?path/to/[\w-]*(?i:skill)[\w-]*/)?")
 BUNDLED_CALL = lazy(r"^\s*(?:(?:sudo\s+)?(?:python3?|node|bash|sh|uv run|npx tsx|tsx|deno run|bun)\s+)?"
                     r"(?:" + SKILL_FOLDER + r"(?:scripts|bin|tools)/\S+|"
                     r"(?:\{baseDir\}|\$\{?(?:CLAUDE_)?SKILL_DIR\}?|~/(?:[\w.-]+/)*skills/[\w.-]+)/\S+)")
