@@ -255,6 +255,11 @@ def _probes_of_package_runs(facts: CodeFacts) -> set[int]:
     return {id(cmd) for cmd in facts.commands if cmd.via == "command" and cmd.program in run}
 
 
+def _version_probe(cmd: Command) -> bool:
+    """``docker --version``, ``node -v``: asks what is installed; used nowhere else, the program is optional."""
+    return len(cmd.argv) == 2 and cmd.argv[1] in ("--version", "-v", "-V", "version")
+
+
 def _guarded_programs(facts: CodeFacts) -> set[str]:
     """Programs the code checks for before running (``command -v jq``, ``which jq``, ``hash jq``) and does without
     when missing: optional. A check followed by ``exit`` within two lines makes the program required."""
@@ -626,7 +631,7 @@ def _code(c: _Collector) -> None:
             if id(command) in probes:
                 continue
             c.command(command, cited=id(facts) in cited, alternative=command.span.line in alternatives,
-                      guarded=command.program in guarded)
+                      guarded=command.program in guarded or _version_probe(command))
         _env(c, facts, file, assigned_by_file.get(file, set()) - exported)
         _services(c, facts)
     for name in sorted(exported):

@@ -278,8 +278,13 @@ def _strip_quotes(literal: str) -> str:
     return body
 
 
+# `return`, `return None` (or an empty value) in the handler: the function does without the package.
+_GIVES_UP = lazy(r"(?m)\breturn(?:[ \t]+(?:None|False|\[\]|\{\}|''|\"\"))?[ \t]*$")
+
+
 def _optional_import(x: _Extractor, node: ts.Node) -> bool:
-    """``try: import x / except ImportError: x = None``: the code runs without the package."""
+    """``try: import x / except ImportError: x = None`` (or ``return None`` from the function that needs it): the
+    code runs without the package."""
     parent = node.parent
     while parent is not None and parent.type not in ("try_statement", "function_definition", "class_definition"):
         parent = parent.parent
@@ -289,7 +294,8 @@ def _optional_import(x: _Extractor, node: ts.Node) -> bool:
         if clause.type == "except_clause":
             text = x.text(clause)
             if ("ImportError" in text or "ModuleNotFoundError" in text) and "exit" not in text \
-                    and "raise" not in text and ("= None" in text or "= False" in text or "pass" in text):
+                    and "raise" not in text and ("= None" in text or "= False" in text or "pass" in text
+                                                 or _GIVES_UP.search(text)):
                 return True
     return False
 

@@ -31,6 +31,8 @@ _CODE_ARGUMENT = lazy(r"^-{1,2}[A-Za-z0-9]|[/@=|<>{}$*]|^\.{1,2}$|\.[A-Za-z0-9]{
 _JOINERS = frozenset({"+", "/", "&", "-", "–", "—", "vs", "vs.", "e.g.", "i.e."})  # "make / create / do"
 _TITLE_WORD = lazy(r"^[A-Z][a-z]+[:,.]?$")  # "Best", "Practices:": a sentence or a title, not arguments
 _CJK = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+# `about = About { -brand }`, `x := 1`: a binding in some other language, never a program given arguments.
+_BINDINGS = frozenset({"=", ":=", "+=", "==", "=>", "->", ":"})
 _INSTALLERS = PIP_INSTALLERS | NPM_INSTALLERS | SYSTEM_INSTALLERS
 
 
@@ -97,7 +99,7 @@ def _plausible(program: str, args: list[str], text: str, where: str, single_word
         # Written as code by the author: a known program is enough; an unknown one must be command-shaped (not a
         # constant, not a number), carry a flag, and not read as a sentence.
         return known or (bool(_PROGRAM.match(program)) and not program.isupper() and not program[0].isdigit()
-                         and not sentence and any(a.startswith("-") and len(a) > 1 and not a[1:].isdigit()
+                         and not sentence and args[0] not in _BINDINGS and any(a.startswith("-") and len(a) > 1 and not a[1:].isdigit()
                                                   for a in args))
     # Plain text (after a `$ ` prompt or not): only a known program that is not shell syntax, in a line that is
     # not a sentence, not Chinese or Japanese prose, not a parenthesised note ("pdftk (PDF manipulation)").
