@@ -62,6 +62,7 @@ def test_unknown_programs_need_to_look_like_commands():
     assert recognise("mcporter call x --json", PROSE, "SKILL.md", 1) is None  # plain text needs a known program
     assert recognise("$ in orderbook", PROSE, "SKILL.md", 1) is None  # a keyword after a dollar sign
     assert recognise("ls -la", PROMPT, "SKILL.md", 1) is not None
+    assert recognise("about = About { -brand-name }.", CODE, "SKILL.md", 1) is None  # a binding of another language
 
 
 def test_indented_and_unlabelled_blocks_are_shell_when_they_start_with_a_command():

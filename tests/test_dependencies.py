@@ -207,6 +207,24 @@ def test_guarded_and_platform_specific_programs_are_optional(make_skill):
     assert ("npm", "skills") not in deps  # a hub CLI installing a skill
 
 
+def test_version_probes_and_imports_with_a_fallback_make_nothing_required(make_skill):
+    """`docker --version` asks what the user has; `try: import pandas / except ImportError: return None` is a
+    function that does without pandas. A real use elsewhere still makes the program required."""
+    root = make_skill({
+        "SKILL.md": "---\nname: v-skill\ndescription: x\n---\n```bash\ndocker --version\npsql -v\nnode -v\nnode app.js\n```\n",
+        "scripts/export.py": ("import json\n\ndef frame(rows):\n    try:\n        import pandas as pd\n"
+                              "    except ImportError:\n        print('pip install pandas')\n        return None\n"
+                              "    return pd.DataFrame(rows)\n\ndef load():\n    try:\n        import yaml\n"
+                              "    except ImportError:\n        print('need PyYAML')\n        return 1\n"
+                              "    return yaml.safe_load('a: 1')\n"),
+    })
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert not deps[("system", "docker")].required and not deps[("system", "psql")].required
+    assert deps[("system", "node")].required  # `node app.js` uses it
+    assert ("pip", "pandas") not in deps  # the function gives up without it
+    assert deps[("pip", "PyYAML")].required  # returning an error code is failing, not doing without
+
+
 def test_npx_names_the_package_of_a_well_known_program_and_a_probe_is_not_a_program(make_skill):
     """`npx tsc` needs TypeScript (npm's `tsc` is an abandoned stub); `command -v tsx && npx tsx` runs tsx when it is
     there: the npm package is optional, and the probe is no system program of its own."""
