@@ -145,3 +145,5 @@ def test_each_needs_an_operation_not_a_deliverable():
     assert workflow._each_operation("对每个文件运行转换")
     assert not workflow._each_operation("- Component specifications for each platform (Material, HIG)")
     assert not workflow._each_operation("For each hypothesis include:")
+    assert not workflow._each_operation("4. For each fact: write as `[SPEC]` - terse, bullet or table")
+    assert workflow._each_operation("4. For each fact: write a test, then run it")
