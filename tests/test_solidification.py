@@ -286,3 +286,17 @@ def test_a_here_document_fed_by_values_set_in_the_fence_is_composed(make_skill):
                                    f"Run this each time:\n\n```bash\n{code}```\n"})
     (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
     assert [p.placeholder for p in candidate.parameters] == ["<hex-pubkey>"]
+
+
+def test_a_word_in_angle_brackets_inside_a_file_name_is_a_parameter(make_skill, tmp_path):
+    """`bing_<slot>.html` would be two redirections as shell: the word is the skill's stand-in, so the script takes
+    it as an argument and no `<slot>` is left in it."""
+    code = ("curl -sSL \"https://www.example.org/images/search?q=<QUERY>\" -o .search/bing_<slot>.html\n"
+            "grep -oE 'murl:https?://[^&]+' .search/bing_<slot>.html | sed 's/murl://' | sort -u | head -20")
+    root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Search\n\n"
+                                   f"Run this for each search:\n\n```bash\n{code}\n```\n"})
+    (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+    assert [p.placeholder for p in candidate.parameters] == ["<QUERY>", "<slot>"]
+    fix_skill(str(root), ("SO001",), Config(), unsafe=True)
+    script = (root / candidate.script_path).read_text(encoding="utf-8")
+    assert "<slot>" not in script and not extract_facts(script, "shell", candidate.script_path).syntax_errors

@@ -48,6 +48,9 @@ PROSE_SLOT = lazy(r"<[a-z]{2,}(?:[ /][a-z]{2,})+>")
 ELIDED = lazy(r"[{\[(][ \t]*(?:\.\.\.|…)[ \t]*[}\])]|(['\"])(?:\.\.\.|…)\1|"
               r"^[ \t]*(?:(?:#|//)[ \t]*)?(?:\.\.\.|…)[ \t]*$|(?:^|[ \t])(?:#|//)[ \t]*(?:\.\.\.|…)", re.MULTILINE)
 YOUR = lazy(r"\b(?:YOUR|REPLACE|INSERT)_[A-Z0-9_]+\b|\byour[-_][a-z0-9_-]+\b")
+# `bing_<slot>.html`: a word in angle brackets inside a file name is a stand-in (as shell it would be two
+# redirections), whatever the word.
+GLUED_ANGLE = lazy(r"(?<=[\w.-])<[a-z][a-z0-9_]*>|<[a-z][a-z0-9_]*>(?=[\w.])")
 BRACES = lazy(r"(?<![$\w{])\{(?:[a-z][a-z0-9_]*|[A-Z][A-Z0-9_]*)\}(?!\})")
 # `$1`, `${1}`: a stand-in for the first argument. `${1:-unit}` reads an argument with a default: the script's own.
 POSITIONAL = lazy(r"(?<![\\\w])\$(?:[1-9]|\{[1-9]\})")
@@ -144,6 +147,7 @@ def _placeholders(block: CodeBlock, language: str) -> list[str]:
         shell_words = _shell_words_only(text)
         found += [m.group(0) for m in BRACES.finditer(shell_words)]
         found += [m.group(0) for m in POSITIONAL.finditer(shell_words)]
+        found += [m.group(0) for m in GLUED_ANGLE.finditer(shell_words)]
         # ALL-CAPS stand-ins only as whole arguments (`convert INPUT_FILE`), never inside strings or $VARS
         found += [word for command in block.code.commands for word in command.argv[1:] if STAND_IN.fullmatch(word)]
     unique = [p for p in dict.fromkeys(found) if not CREDENTIAL.search(p)]
