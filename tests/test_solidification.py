@@ -52,6 +52,14 @@ def _skill(tmp_path: Path) -> Path:
     return write_skill(tmp_path / "case-skill", {"SKILL.md": SKILL, "scripts/report.py": "print('report')\n"})
 
 
+def _one_candidate(make_skill, code: str, section: str = "Step") -> tuple[Path, solidification.Candidate]:
+    """A skill whose one shell fence, introduced as code to run each time, is its one candidate."""
+    root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## {section}\n\n"
+                                   f"Run this each time:\n\n```bash\n{code.rstrip()}\n```\n"})
+    (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+    return root, candidate
+
+
 def test_analyze_lists_candidates_and_tokens(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["analyze", "--format", "json", str(_skill(tmp_path))])
     assert result.exit_code == 0, result.output
@@ -217,9 +225,7 @@ def test_slots_the_script_cannot_fill_are_not_extracted(make_skill):
         "code left out": "curl -s -X POST \"https://api.example.org/trips?from=<FROM>\" -d '{ ... }' | jq .trips",
     }
     for what, code in fences.items():
-        root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Step\n\n"
-                                       f"Run this each time:\n\n```bash\n{code}\n```\n"})
-        (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+        _root, candidate = _one_candidate(make_skill, code)
         assert not candidate.safe and candidate.unsafe_reasons, what
 
 
@@ -228,9 +234,7 @@ def test_a_placeholder_in_an_unquoted_here_document_is_expanded_bare(make_skill,
     <YOUR_WALLET> is one slot, one argument."""
     code = ("cat > request.json << EOF\n{\"wallet\": \"<YOUR_WALLET>\", \"note\": \"don't retry\"}\nEOF\n"
             "curl -s -d @request.json https://api.example.org/v1/routes | jq '.routes[0]'")
-    root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Routes\n\n"
-                                   f"Run this each time:\n\n```bash\n{code}\n```\n"})
-    (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+    root, candidate = _one_candidate(make_skill, code, "Routes")
     assert [p.placeholder for p in candidate.parameters] == ["<YOUR_WALLET>"]
     fix_skill(str(root), ("SO001",), Config(), unsafe=True)
     script = (root / candidate.script_path).read_text(encoding="utf-8")
@@ -282,9 +286,7 @@ def test_a_here_document_fed_by_values_set_in_the_fence_is_composed(make_skill):
     small program with those values as its parameters."""
     code = ("TARGET=\"<agent-id-to-find>\"\nDIR=~/.agents\ncat > \"$DIR/contacts/${TARGET}.json\" <<EOF\n"
             "{\"agent_id\": \"$TARGET\", \"key\": \"<hex-pubkey>\", \"trusted\": false}\nEOF\n")
-    root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Save a contact\n\n"
-                                   f"Run this each time:\n\n```bash\n{code}```\n"})
-    (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+    _root, candidate = _one_candidate(make_skill, code, "Save a contact")
     assert [p.placeholder for p in candidate.parameters] == ["<hex-pubkey>"]
 
 
@@ -293,9 +295,7 @@ def test_a_word_in_angle_brackets_inside_a_file_name_is_a_parameter(make_skill, 
     it as an argument and no `<slot>` is left in it."""
     code = ("curl -sSL \"https://www.example.org/images/search?q=<QUERY>\" -o .search/bing_<slot>.html\n"
             "grep -oE 'murl:https?://[^&]+' .search/bing_<slot>.html | sed 's/murl://' | sort -u | head -20")
-    root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Search\n\n"
-                                   f"Run this for each search:\n\n```bash\n{code}\n```\n"})
-    (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+    root, candidate = _one_candidate(make_skill, code, "Search")
     assert [p.placeholder for p in candidate.parameters] == ["<QUERY>", "<slot>"]
     fix_skill(str(root), ("SO001",), Config(), unsafe=True)
     script = (root / candidate.script_path).read_text(encoding="utf-8")
