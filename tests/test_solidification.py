@@ -222,6 +222,9 @@ def test_slots_the_script_cannot_fill_are_not_extracted(make_skill):
         "an agent tool call": "bash command:\"\ncurl -s \\\"https://api.example.org/search?q=<QUERY>\\\" | jq .items\n\"",
         "a quoted here-document": "cat << 'EOF' > req.json\n{\"file\": \"<INPUT_FILE>\"}\nEOF\n"
                                   "curl -s -d @req.json https://api.example.org/v1/jobs | jq .id",
+        "loading a .env for what follows": "for f in .env \"$HOME/.env\"; do\n  [ -f \"$f\" ] && eval \"$(grep -E "
+                                           "'^API_(ID|TOKEN)=' \"$f\" | sed 's/^/export /')\"\ndone\n"
+                                           "curl -s \"https://api.example.org/<ACCOUNT_ID>/jobs\" | jq .total",
         "code left out": "curl -s -X POST \"https://api.example.org/trips?from=<FROM>\" -d '{ ... }' | jq .trips",
     }
     for what, code in fences.items():
@@ -300,3 +303,14 @@ def test_a_word_in_angle_brackets_inside_a_file_name_is_a_parameter(make_skill, 
     fix_skill(str(root), ("SO001",), Config(), unsafe=True)
     script = (root / candidate.script_path).read_text(encoding="utf-8")
     assert "<slot>" not in script and not extract_facts(script, "shell", candidate.script_path).syntax_errors
+
+
+def test_a_fence_that_exports_for_the_fences_after_it_is_not_extracted(make_skill):
+    """`export TOKEN=$(...)` read by the next fence sets the agent's environment: a script run with bash could not."""
+    first = ("curl -s -d \"user=<USER_NAME>\" https://api.example.org/login | jq -r .token > token.txt\n"
+             "export TOKEN=$(cat token.txt)")
+    root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Log in\n\nRun this each time:\n\n"
+                                   f"```bash\n{first}\n```\n\n## List\n\n```bash\ncurl -s -H \"Authorization: $TOKEN\" "
+                                   f"https://api.example.org/items\n```\n"})
+    (candidate,) = solidification.analyze(skvm_lint.load(root)).candidates
+    assert not candidate.safe and any("source" in r for r in candidate.unsafe_reasons)

@@ -444,6 +444,18 @@ def _references_run(skill: Skill) -> set[str]:
     return out
 
 
+def _exports_for_later(doc: MarkdownDoc, block: CodeBlock) -> bool:
+    """The block exports variables that later shell blocks read, or evaluates `export` lines it builds (loading a
+    `.env`): its effect is the agent's environment, which a child process cannot change."""
+    text = block.code_text
+    if re.search(r"\beval\b", text) and re.search(r"\bexport\b", text):
+        return True
+    exported = {b.name for b in block.code.exports}
+    return bool(exported) and any(read.name in exported for other in doc.code_blocks
+                                  if other.span.line > block.span.line and other.language == "shell"
+                                  and other.code is not None for read in other.code.env_reads)
+
+
 def _set_in_other_fences(doc: MarkdownDoc, block: CodeBlock) -> list[str]:
     """Shell functions and variables the block uses that only another shell block of the document defines. An
     exported variable is not among them: a script run from that shell inherits it."""
@@ -555,6 +567,9 @@ def _candidates(skill: Skill) -> list[Candidate]:
             if elsewhere:
                 unsafe.append(f"uses {', '.join(f'`{name}`' for name in elsewhere[:3])}, set in another code block: "
                               "the script would not run alone")
+            if language == "shell" and _exports_for_later(doc, block):
+                unsafe.append("sets environment variables for the code after it: run as a script it would set them "
+                              "in its own shell, not the agent's (a script to `source`, not to run)")
             named = [p for p in dict.fromkeys(NAMED_SCRIPT.findall(written)) if p not in existing and p not in planned]
             if len(named) == 1:  # "The executable script is located at `scripts/x`": the skill's own name for it
                 path = named[0]
