@@ -135,6 +135,11 @@ def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):
     assert kinds("- Tracks tokens and costs\n- Includes main session + subagent sessions\n"
                  "- Exports CSV for sub-agents and each session\n") == []
     assert kinds("Spawn one sub-agent per repository; each works on its own.\n") == ["tlp"]
+    # sub-agents the skill orders on purpose, however often it names them
+    assert kinds("Dispatch a fresh sub-agent per task, with review after each.\n\n- Dispatch implementer subagent\n"
+                 "- Dispatch reviewer subagent\n- Dispatch final reviewer subagent\n") == []
+    assert kinds("Spawn two subagents per test case in the same turn.\n\nWithout subagents there is no parallel "
+                 "execution: run the cases one at a time.\n") == ["tlp"]
     assert kinds("Load the guide you need:\n\n- \"unit tests\" → `resources/unit.md`\n"
                  "- \"mocking\" → `resources/mocks.md`\n") == []
 

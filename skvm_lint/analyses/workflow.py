@@ -242,7 +242,11 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
     description = (skill.frontmatter.data or {}).get("description")
     if isinstance(description, str):
         prose.append((description, Span(skill.skill_md_path or "SKILL.md", skill.frontmatter.line_of("description"))))
-    sub = [(t, sp) for t, sp in prose if SUBAGENT.search(t) and DELEGATE.search(t) and not SEQUENTIAL.search(t)]
+    # A skill that says its sub-agents work one after another ("a fresh sub-agent per task, with review after
+    # each") orders them on purpose, however often it names them elsewhere; "no sub-agents means no parallel
+    # execution: one at a time" is about running without them.
+    ordered = any(SUBAGENT.search(t) and SEQUENTIAL.search(t) and not CONCURRENT.search(t) for t, _ in prose)
+    sub = [] if ordered else [(t, sp) for t, sp in prose if SUBAGENT.search(t) and DELEGATE.search(t)]
     if len(sub) >= 2 or any(CONCURRENT.search(t) or re.search(r"\b(independent|each)\b", t, re.I) for t, _ in sub):
         groups.append(Group("tlp", owner(sub[0][1]), "independent sub-tasks the skill hands to sub-agents",
                             "one sub-agent per branch", sub[0][1]))
