@@ -138,6 +138,7 @@ def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):
     # sub-agents the skill orders on purpose, however often it names them
     assert kinds("Dispatch a fresh sub-agent per task, with review after each.\n\n- Dispatch implementer subagent\n"
                  "- Dispatch reviewer subagent\n- Dispatch final reviewer subagent\n") == []
+    assert kinds("Patterns:\n\n- Use the Task tool to invoke subagents for specialized tasks\n- Mark todos done\n") == []
     assert kinds("Spawn two subagents per test case in the same turn.\n\nWithout subagents there is no parallel "
                  "execution: run the cases one at a time.\n") == ["tlp"]
     assert kinds("Load the guide you need:\n\n- \"unit tests\" → `resources/unit.md`\n"

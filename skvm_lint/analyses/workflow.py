@@ -233,7 +233,8 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
     body = skill.body
     if body is None:
         return groups
-    prose = [(p.text, p.span) for p in [*body.paragraphs, *body.list_items]]
+    # A list item's text is also its paragraph's: one line of prose, counted once.
+    prose = list({(p.text, p.span.line): (p.text, p.span) for p in [*body.paragraphs, *body.list_items]}.values())
 
     def owner(span: Span) -> list[str]:
         found = next((s for s in steps if s.span.line <= span.line <= s.end_line), None)
