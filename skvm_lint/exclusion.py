@@ -66,6 +66,19 @@ def forget() -> None:
     _gitignores.clear()
 
 
+def note_listing(folder: str, has_git: bool) -> None:
+    """What a walk saw when it listed the absolute path ``folder``: whether `.git` is there. Its entries' questions
+    then need no look at the disk for the repository they are in."""
+    if len(_repository_roots) >= _KNOWN_LIMIT:
+        _repository_roots.clear()
+    if has_git:
+        _repository_roots[folder] = folder
+    else:
+        parent = os.path.dirname(folder)
+        if parent != folder and parent in _repository_roots:
+            _repository_roots[folder] = _repository_roots[parent]
+
+
 def _repository_root(folder: str) -> str | None:
     """The work tree a folder is in (where `.git` is), or None: `.gitignore` means nothing outside a repository.
     Walks up only to the first folder already known."""

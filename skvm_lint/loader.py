@@ -19,6 +19,7 @@ from .limits import Limits
 from .escape import printable
 from .exclusion import Exclusion
 from .exclusion import forget as forget_repositories
+from .exclusion import note_listing
 from .spec import SKILL_ARCHIVES
 
 if TYPE_CHECKING:
@@ -150,30 +151,34 @@ def _walk_for_skills(top: Path, exclusion: Exclusion) -> Iterator[tuple[str, boo
     scan is mostly this walk.
     """
     top_folder = str(top)
-    stack = [top_folder]
+    stack = [(top_folder, os.path.abspath(top_folder))]  # each folder as given and absolute (for exclusion)
     found: list[str] = []
     candidates: list[str] = []
     filtering = exclusion.active
     while stack:
-        folder = stack.pop()
+        folder, absolute = stack.pop()
         try:
             with os.scandir(folder) as it:  # one directory read per folder serves every question below
                 entries = sorted(it, key=_name, reverse=True)
         except OSError:
             entries = []
+        if filtering:
+            note_listing(absolute, any(e.name == ".git" for e in entries))
         if _skill_md_among(entries):
             found.append(folder)  # and keep looking: skill bundles nest skills inside a skill
         else:
             if folder != top_folder and _looks_like_skill({e.name for e in entries}):
                 candidates.append(folder)
             found.extend(e.path for e in entries if _is_skill_archive(e.path)
-                         and not (filtering and exclusion.excludes(e.path, False)))
+                         and not (filtering and exclusion.excludes(os.path.join(absolute, e.name), False)))
         for entry in entries:
             if entry.name in SKIPPED_DIRS or entry.name == "node_modules":
                 continue
             try:
-                if entry.is_dir(follow_symlinks=False) and not (filtering and exclusion.excludes(entry.path, True)):
-                    stack.append(entry.path)
+                if entry.is_dir(follow_symlinks=False):
+                    child = os.path.join(absolute, entry.name)
+                    if not (filtering and exclusion.excludes(child, True)):
+                        stack.append((entry.path, child))
             except OSError:
                 continue
     for folder in found:

@@ -132,3 +132,16 @@ def test_plain_name_patterns_match_as_gitignore_does():
     for patterns in literal_sets + gitignore_sets:
         for name in names:
             assert _name_excluded(patterns, name) == _compiled(patterns).match_file(name), (patterns, name)
+
+
+def test_a_repository_inside_a_hub_has_its_gitignore_respected(tmp_path: Path):
+    """The walk tells exclusion which folders hold `.git` as it lists them: a repository met below the hub's top
+    (not above it) still has its `.gitignore` applied, and only inside it."""
+    hub = tmp_path / "hub"
+    for skill in ("repo/skills/a", "repo/build/b", "plain/build/c"):
+        (hub / skill).mkdir(parents=True)
+        (hub / skill / "SKILL.md").write_text(OK.format(name=Path(skill).name))
+    (hub / "repo/.git").mkdir()
+    (hub / "repo/.gitignore").write_text("build/\n")
+    roots, _missing = discover([hub])
+    assert sorted(Path(r).name for r in roots) == ["a", "c"]
