@@ -29,6 +29,12 @@ _repository_roots: dict[str, str | None] = {}
 _gitignores: dict[str, pathspec.GitIgnoreSpec | None] = {}
 
 
+def _make_room(table: dict) -> None:
+    """Keep a table of what is known under _KNOWN_LIMIT entries: past it, start over and ask the disk again."""
+    if len(table) >= _KNOWN_LIMIT:
+        table.clear()
+
+
 def _gitignore(folder: str) -> pathspec.GitIgnoreSpec | None:
     """The folder's `.gitignore`, parsed once per version of the file (a long-running server sees edits)."""
     try:
@@ -42,8 +48,7 @@ def _gitignore(folder: str) -> pathspec.GitIgnoreSpec | None:
         spec = None
     else:
         spec = _parsed_gitignore(path, st.st_mtime_ns, st.st_size)
-    if len(_gitignores) >= _KNOWN_LIMIT:
-        _gitignores.clear()
+    _make_room(_gitignores)
     _gitignores[folder] = spec
     return spec
 
@@ -69,8 +74,7 @@ def forget() -> None:
 def note_listing(folder: str, has_git: bool) -> None:
     """What a walk saw when it listed the absolute path ``folder``: whether `.git` is there. Its entries' questions
     then need no look at the disk for the repository they are in."""
-    if len(_repository_roots) >= _KNOWN_LIMIT:
-        _repository_roots.clear()
+    _make_room(_repository_roots)
     if has_git:
         _repository_roots[folder] = folder
     else:
@@ -95,8 +99,7 @@ def _repository_root(folder: str) -> str | None:
             break
         current = parent
     root = _repository_roots[current]
-    if len(_repository_roots) >= _KNOWN_LIMIT:
-        _repository_roots.clear()
+    _make_room(_repository_roots)
     _repository_roots.update(dict.fromkeys(unknown, root))
     return root
 

@@ -342,7 +342,7 @@ def display_path(path: str) -> str:
     cwd = os.getcwd()
     if os.path.isabs(path):
         base = cwd.rstrip(os.sep) + os.sep
-        return "." if path == cwd else path[len(base):] if path.startswith(base) else path
+        return "." if path == cwd else path.removeprefix(base)
     parts = path.split(os.sep)
     ups = next((i for i, part in enumerate(parts) if part != ".."), len(parts))
     depth = len([part for part in cwd.split(os.sep) if part])

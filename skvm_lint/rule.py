@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 from .diagnostics import Applicability, Diagnostic, Fix, Severity, printable
 
 if TYPE_CHECKING:  # the model and analyses load when a rule needs them: `--help` and warm hub scans never do
-    from .model import Skill, Span
     from .analyses import SkillFacts
+    from .model import Skill, Span
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix")
 RULE_ID = re.compile(r"^[A-Z]{2,4}\d{3}$")
@@ -84,10 +84,10 @@ class Rule:
     def report(self, skill: Skill, where: Span | str, message: str, *, hint: str | None = None,
                fix: Fix | None = None, severity: Severity | None = None) -> Diagnostic:
         """Make a diagnostic of this rule at a span (or at line 1 of a file)."""
-        if isinstance(where, str):
-            from .model import Span  # here, so that reading the registry (a warm hub scan) never loads the model
-            where = Span(where, 1)
         span = where
+        if isinstance(span, str):
+            from .model import Span  # here, so that reading the registry (a warm hub scan) never loads the model
+            span = Span(span, 1)
         if fix is not None and (self.fix_safety is None or fix.applicability != Applicability(self.fix_safety)):
             raise RuleError(f"{self.id} made a fix of applicability {fix.applicability}, but declares "
                             f"fix_safety = {self.fix_safety!r}")

@@ -17,7 +17,7 @@ from ..cues import cue
 from ..lazy_re import Pattern, lazy
 from ..parsing.code import TOOL_ARGUMENT
 from ..parsing.commands import known_programs
-from ..model import CodeBlock, MarkdownDoc, Skill, Span
+from ..model import CodeBlock, Command, MarkdownDoc, Skill, Span
 from ..vocabulary import RUNS_CODE, TEXT_PROGRAMS
 from ..tokens import estimate_tokens
 
@@ -65,10 +65,10 @@ OUTPUT_CONTEXT = lazy(r"\b(output|result|response|returns?|prints?|example outpu
 INTERACTIVE = lazy(r"\binput\(|\bgetpass\b|\bread\s+-[a-z]*p|\bread(\s+-[a-z]+)*\s+\w+\s*$|readline\.|prompt\(",
                    re.MULTILINE)
 SECRETISH = lazy(r"(?i)(api[_-]?key|secret|token|password)\s*[:=]\s*['\"][A-Za-z0-9+/_\-.]{20,}['\"]")
-# Lines that configure rather than compute: a placeholder there is a setting to fill in once, not code to adapt.
 # Programs that run code they are handed (an interpreter, awk, sed, a jq filter): input to them is a program.
 CODE_RUNNERS = RUNS_CODE | TEXT_PROGRAMS | {"jq"}
 USAGE_LINE = lazy(r"\busage\b", re.IGNORECASE)
+# Lines that configure rather than compute: a placeholder there is a setting to fill in once, not code to adapt.
 SETUP_LINE = lazy(r"^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=|^\s*(cd|mkdir|cp|mv|ln|touch|source|\.)\s")
 # Signs that a fence is real composition: a pipeline, a loop, a here-document, a substitution. A continued line or a
 # request body is one command written long, not composition.
@@ -82,9 +82,9 @@ RUN_ONCE = cue("run_once")
 _QUOTED_TEXT = lazy(r"'[^'\n]*'|\"(?:\\.|[^\"\\\n])*\"")
 RUN_INTRO = cue("run_intro")
 _SINGLE_QUOTED = lazy(r"'[^'\n]*'")
-# Inline code on one line (`x` or ``x `y` z``): every attempt stops at the next backtick or line end, so it is linear.
 # A bundled script the intro names in inline code (`scripts/fetch.sh`, `./scripts/tool`).
 NAMED_SCRIPT = lazy(r"`(?:\./)?(scripts/[\w.-]+(?:/[\w.-]+)*)`")
+# Inline code on one line (`x` or ``x `y` z``): every attempt stops at the next backtick or line end, so it is linear.
 _INLINE_CODE = lazy(r"``[^`\n]*(?:`[^`\n]+)*``|`[^`\n]*`")
 _HEREDOC_START = lazy(r"<<-?[ \t]*['\"]?(\w+)['\"]?")
 _FUNCTION_START = lazy(r"(?<!\w)\w+[ \t]*\(\)[ \t]*\{[ \t]*$")
@@ -95,9 +95,9 @@ JS_ACTION = lazy(r"^(await\s|(const|let|var)\s+\w+\s*=\s*(await\s+)?\w[\w.]*\(|[
 INLINE_PROGRAM = lazy(r"\b(python3?|node|ruby|perl)\s+-[ce]\s")
 HELP_TEXT = lazy(r"(?m)^[ \t]*(USAGE|FLAGS|OPTIONS|ARGUMENTS|EXAMPLES|COMMANDS|Usage:|Options:|Flags:)[ \t]*$")
 CARD_ROW = lazy(r"\S\s{3,}[A-Z][a-z]+(\s|$)")
-# How clients name the skill's folder: {baseDir}, $SKILL_DIR, ${CLAUDE_SKILL_DIR}, a hub's install path
-# (~/.openclaw/skills/<name>/, ~/.claude/skills/<name>/) or any absolute path ending in skills/<name>/.
-# How a skill names its own folder: a client's variable, a hub install path, or a placeholder (`<path-to-skill>`).
+# How a skill names its own folder: {baseDir}, $SKILL_DIR, ${CLAUDE_SKILL_DIR}, a hub's install path
+# (~/.openclaw/skills/<name>/, ~/.claude/skills/<name>/), any absolute path ending in skills/<name>/, or a
+# placeholder for it (`<path-to-skill>/`, `/path/to/skill/`).
 SKILL_FOLDER = (r"(?:\{baseDir\}/|\$\{?(?:CLAUDE_)?SKILL_DIR\}?/|\./|~/\.[\w-]+/(?:[\w-]+/)*skills/[\w.-]+/|"
                 r"\S*/skills/[\w.-]+/|<[\w-]*(?i:skill)[\w-]*>/|/?path/to/[\w-]*(?i:skill)[\w-]*/)?")
 BUNDLED_CALL = lazy(r"^\s*(?:(?:sudo\s+)?(?:python3?|node|bash|sh|uv run|npx tsx|tsx|deno run|bun)\s+)?"
@@ -316,10 +316,11 @@ def _composed(block: CodeBlock) -> bool:
         if ALTERNATIVE_COMMENT.search(block.text) or _card(block):
             return False
         code = _QUOTED_TEXT.sub('""', block.code_text)  # "Thanks for reaching out" in a body is not a loop
-        if _one_command_with_input(block, code):
+        commands = [c for c in block.code.commands if c.via is None and not c.in_substitution
+                    and not SETUP_LINE.match(c.text)]
+        if _one_command_with_input(block, code, commands):
             return False
-        steps = [c for c in block.code.commands if c.via is None and not c.in_substitution
-                 and not SETUP_LINE.match(c.text) and not c.pipeline_position]
+        steps = [c for c in commands if not c.pipeline_position]
         if len(steps) <= 1 and not re.search(r"\bfor\b|\bwhile\b|<<", code):
             # one command, however long (continued lines, a request body, a substitution inside): composed only
             # when its output feeds a program that computes (`| python3 -c ...`, a jq filter), not a printer
@@ -335,16 +336,15 @@ def _composed(block: CodeBlock) -> bool:
     return _code_lines(block) >= 3 and _acts(block)
 
 
-def _one_command_with_input(block: CodeBlock, code: str) -> bool:
+def _one_command_with_input(block: CodeBlock, code: str, commands: list[Command]) -> bool:
     """One command handed literal input: a here-document of data (a JSON body), or `echo "..." |` into it. The
     input is part of the call, as a request body is; it is composed when the command runs code (`python3 <<EOF`,
-    `| jq '...'`) or when a value set in the block flows into it."""
+    `| jq '...'`) or when a value set in the block flows into it. ``commands``: the block's own commands (not
+    wrapped, not in a substitution, not setting something up)."""
     if re.search(r"\bfor\b|\bwhile\b|\$\(|`", code):
         return False
     if {b.name for b in block.code.assignments} & {read.name for read in block.code.env_reads}:
         return False
-    commands = [c for c in block.code.commands if c.via is None and not c.in_substitution
-                and not SETUP_LINE.match(c.text)]
     if len(commands) == 1 and "<<" in code:
         return commands[0].program not in CODE_RUNNERS
     if len(commands) == 2 and "<<" not in code:

@@ -99,8 +99,8 @@ def _plausible(program: str, args: list[str], text: str, where: str, single_word
         # Written as code by the author: a known program is enough; an unknown one must be command-shaped (not a
         # constant, not a number), carry a flag, and not read as a sentence.
         return known or (bool(_PROGRAM.match(program)) and not program.isupper() and not program[0].isdigit()
-                         and not sentence and args[0] not in _BINDINGS and any(a.startswith("-") and len(a) > 1 and not a[1:].isdigit()
-                                                  for a in args))
+                         and not sentence and args[0] not in _BINDINGS
+                         and any(a.startswith("-") and len(a) > 1 and not a[1:].isdigit() for a in args))
     # Plain text (after a `$ ` prompt or not): only a known program that is not shell syntax, in a line that is
     # not a sentence, not Chinese or Japanese prose, not a parenthesised note ("pdftk (PDF manipulation)").
     if not known or program in SHELL_SYNTAX or sentence or _CJK.search(text) \
