@@ -62,11 +62,13 @@ class OrphanFile(Rule):
         texts = {f.path: f.text for f in skill.files if f.text is not None}
         reached = {skill.skill_md_path}
         frontier = [skill.skill_md_path]
-        while frontier:
+        unreached = {f.path for f in candidates}
+        while frontier and unreached:  # once every candidate is reached, reading further texts finds nothing new
             source = frontier.pop()
             for path in index.mentioned_by(source, texts.get(source) or ""):
                 if path not in reached:
                     reached.add(path)
+                    unreached.discard(path)
                     if path in texts:
                         frontier.append(path)
         for f in candidates:
