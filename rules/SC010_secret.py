@@ -35,7 +35,7 @@ TOKEN_FORMATS = (
     ("private key", ("PRIVATE KEY",), re.compile(r"-----BEGIN (RSA |EC |OPENSSH |DSA |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----"
                                r"\s*\n\s*[A-Za-z0-9+/=]{40,}")),
     ("AWS access key", ("AKIA", "ASIA"), re.compile(r"\b(AKIA|ASIA)[0-9A-Z]{16}\b(?<!EXAMPLE)")),
-    ("GitHub token", ("gh", "github_pat_"), re.compile(r"\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b")),
+    ("GitHub token", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), re.compile(r"\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b")),
     ("OpenAI API key", ("sk-",), re.compile(r"\bsk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|"
                                   r"\bsk-proj-[A-Za-z0-9_-]{60,}")),
     ("Anthropic API key", ("sk-ant-",), re.compile(r"\bsk-ant-(api|admin)\d\d-[A-Za-z0-9_-]{80,}")),
@@ -104,6 +104,8 @@ class Secret(SecurityRule):
                             "revoke it now, then read it from an environment variable")
                     break
             for line, text in _keyword_lines(f.text):
+                if "=" not in text and ":" not in text:  # no assignment: spares the pattern most keyword lines
+                    continue
                 m = SECRET_ASSIGNMENT.search(text)
                 if m is None:
                     continue
