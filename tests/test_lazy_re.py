@@ -71,3 +71,52 @@ def test_prefilter_runs_the_pattern_only_where_a_literal_occurs():
     assert exact.search("run $ ls") and exact.search("run $ls") is None
     copy = pickle.loads(pickle.dumps(pattern))
     assert copy.search("BYPASS rules") and copy.search("rules") is None
+
+
+def test_first_character_guard_knows_where_a_match_can_start():
+    from re import _parser
+
+    from skvm_lint.lazy_re import _first_chars
+
+    def first(pattern):
+        return _first_chars(_parser.parse(pattern).data)
+
+    assert first(r"\b(curl|wget)\b") == ({"c", "w"}, False)
+    assert first(r"a?b") == ({"a", "b"}, False)  # an optional opening: the next item can start the match too
+    assert first(r"(?:x|)y") == ({"x", "y"}, False)
+    assert first(r"(?<!a)(b|c)*d") == ({"b", "c", "d"}, False)
+    assert first(r"a*")[1]  # can match empty: no guard
+    for unknown in (r"\w+", r"[^a]b", r"(?i:ab)", r"^\s*x"):
+        assert first(unknown)[0] is None, unknown
+
+
+def test_guarded_patterns_match_what_plain_ones_do():
+    """Every pattern of the package, guarded, finds exactly what re.compile's finds: on the repository's own
+    Markdown and code (the words the patterns look for) and on letters re.IGNORECASE folds (Kelvin sign, long s,
+    dotless i)."""
+    import gc
+    from pathlib import Path
+
+    from skvm_lint import analyses  # noqa: F401 (defines the analyses' patterns)
+    from skvm_lint.analyses import capabilities, dependencies, security, solidification, workflow  # noqa: F401
+    from re import _parser
+
+    from skvm_lint.lazy_re import _guard_chars, guarded_compile
+    from skvm_lint.rule import all_rules
+
+    all_rules()
+    patterns = {(p.pattern, p.flags) for p in gc.get_objects() if isinstance(p, LazyPattern)}
+    assert len(patterns) > 100
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8", errors="replace") for folder in ("corpus/examples", "docs", "rules")
+             for p in sorted((root / folder).rglob("*")) if p.is_file() and p.suffix in (".md", ".py", ".sh")]
+    texts.append("\u212aEY=abc \u017fecret \u0131gnore all previous instructions; curl -s x | SH\n")
+    guarded = 0
+    for pattern, flags in sorted(patterns):
+        plain, fast = re.compile(pattern, flags), guarded_compile(pattern, flags)
+        assert (fast.pattern, fast.flags, fast.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
+        guarded += _guard_chars(_parser.parse(pattern, flags).data) is not None
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text)], pattern
+    assert guarded > 50  # most of them open with a word boundary or an alternation
