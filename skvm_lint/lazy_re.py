@@ -108,8 +108,8 @@ class PrefilteredPattern(LazyPattern):
 # A first-character guard: a pattern that opens with a word boundary, an alternation or a group gets a lookahead of
 # the characters a match can start with, ``(?=[cwbzsi])``. Python's engine tries the whole pattern at every position
 # of the text; the lookahead turns most positions away with one class test (a case-insensitive alternation of words
-# ran 1.5-4x faster on corpus text). A pattern opening with a literal or a class is left alone: the engine already
-# skips to where it can start. Matches are the same: every match starts with one of those characters.
+# ran 1.5-4x faster on corpus text). A pattern the engine already skips through (a literal or a class first) is
+# left alone. Matches are the same: every match starts with one of those characters.
 _GUARD_MAX_CHARS = 64  # a bigger class turns few positions away
 _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 
@@ -163,9 +163,13 @@ def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
     return chars, True
 
 
-def _guard_chars(data: Any) -> set[str] | None:
-    """The guard's characters for a parsed pattern, or None where it gets no guard."""
-    if not data or str(data[0][0]) in ("LITERAL", "IN"):
+def _guard_chars(parsed: Any) -> set[str] | None:
+    """The guard's characters for a parsed pattern, or None where it gets no guard: where the engine already skips
+    ahead (a literal prefix, or a set of first characters it found itself, as in ``KEY|SECRET``) or where the
+    first characters are not a short known set."""
+    data, flags = parsed.data, parsed.state.flags
+    if not data or str(data[0][0]) in ("LITERAL", "IN") or _sre_compiler._get_literal_prefix(parsed, flags)[0] \
+            or _sre_compiler._get_charset_prefix(parsed, flags) is not None:
         return None
     chars, nullable = _first_chars(data)
     return None if chars is None or nullable or len(chars) > _GUARD_MAX_CHARS else chars
@@ -178,7 +182,7 @@ def guarded_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     flags = int(flags)  # as re.compile does: a RegexFlag makes every flag test of the compiler an enum operation
     try:
         parsed = _sre_parser.parse(pattern, flags)
-        chars = _guard_chars(parsed.data)
+        chars = _guard_chars(parsed)
         if chars is not None:
             constants = _sre_constants
             guard = _sre_parser.SubPattern(parsed.state, [(constants.IN, [(constants.LITERAL, ord(c))

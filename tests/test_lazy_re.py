@@ -76,7 +76,7 @@ def test_prefilter_runs_the_pattern_only_where_a_literal_occurs():
 def test_first_character_guard_knows_where_a_match_can_start():
     from re import _parser
 
-    from skvm_lint.lazy_re import _first_chars
+    from skvm_lint.lazy_re import _first_chars, _guard_chars
 
     def first(pattern):
         return _first_chars(_parser.parse(pattern).data)
@@ -88,6 +88,8 @@ def test_first_character_guard_knows_where_a_match_can_start():
     assert first(r"a*")[1]  # can match empty: no guard
     for unknown in (r"\w+", r"[^a]b", r"(?i:ab)", r"^\s*x"):
         assert first(unknown)[0] is None, unknown
+    assert _guard_chars(_parser.parse(r"(?i)\b(key|token)")) == {"k", "t"}
+    assert _guard_chars(_parser.parse(r"KEY|TOKEN")) is None  # the engine finds K and T itself
 
 
 def test_guarded_patterns_match_what_plain_ones_do():
@@ -115,7 +117,7 @@ def test_guarded_patterns_match_what_plain_ones_do():
     for pattern, flags in sorted(patterns):
         plain, fast = re.compile(pattern, flags), guarded_compile(pattern, flags)
         assert (fast.pattern, fast.flags, fast.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
-        guarded += _guard_chars(_parser.parse(pattern, flags).data) is not None
+        guarded += _guard_chars(_parser.parse(pattern, flags)) is not None
         for text in texts:
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
                 [(m.span(), m.groups()) for m in plain.finditer(text)], pattern
