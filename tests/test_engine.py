@@ -155,6 +155,28 @@ def test_parallel_run_equals_serial_run(tmp_path: Path):
     assert key(serial) == key(parallel) and len(serial.diagnostics) == 26
 
 
+def test_a_serial_run_collects_garbage_less_often_and_restores_the_callers_setting(tmp_path: Path):
+    import gc
+
+    from skvm_lint.runners import WORKER_GC_THRESHOLDS, map_tasks
+
+    for i in range(3):
+        skill = tmp_path / "hub" / f"s{i}"
+        skill.mkdir(parents=True)
+        (skill / "SKILL.md").write_text(BAD)
+    tasks = [(str(p), False, ("FM004",), Config(), False) for p in sorted((tmp_path / "hub").iterdir())]
+    before = gc.get_threshold()
+    during = []
+    for result in map_tasks(tasks, 1):
+        during.append(gc.get_threshold())
+        assert [d.rule for d in result.diagnostics] == ["FM004"]
+    assert during == [WORKER_GC_THRESHOLDS] * 3 and gc.get_threshold() == before
+    results = map_tasks(tasks, 1)
+    next(results)
+    results.close()  # a caller that stops reading gets its setting back too
+    assert gc.get_threshold() == before
+
+
 def test_a_crashing_worker_costs_one_skill_not_the_run(tmp_path: Path, monkeypatch):
     """A native crash (simulated with os._exit in the worker) becomes IN001 for that skill; the rest are checked."""
     import os
