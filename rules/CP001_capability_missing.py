@@ -21,7 +21,6 @@ whose profile provides the primitive. `skvm-lint check --fix --target ... --mode
 """
 
 from skvm_lint.diagnostics import Severity
-from skvm_lint.analyses.capabilities import gaps
 from skvm_lint.rule import Rule
 
 
@@ -34,6 +33,8 @@ class CapabilityMissing(Rule):
     def check(self, skill, ctx):
         if ctx.target is None:
             return
+        from skvm_lint.analyses.capabilities import gaps  # only with a target: a default check never loads it
+
         for gap in gaps(ctx.facts.capabilities.demands, ctx.target):
             if gap.provided == 0:
                 yield self.report(skill, gap.span, f"{gap.primitive} L{gap.demanded} demanded ({gap.evidence}); "

@@ -20,7 +20,6 @@ Apply the hint (each step lowers the demand by one level), or target a stronger 
 """
 
 from skvm_lint.diagnostics import Severity
-from skvm_lint.analyses.capabilities import gaps
 from skvm_lint.rule import Rule
 
 
@@ -33,6 +32,8 @@ class CapabilityWeak(Rule):
     def check(self, skill, ctx):
         if ctx.target is None:
             return
+        from skvm_lint.analyses.capabilities import gaps  # only with a target: a default check never loads it
+
         for gap in gaps(ctx.facts.capabilities.demands, ctx.target):
             if gap.provided == 0:
                 continue  # CP001's

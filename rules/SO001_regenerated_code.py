@@ -31,7 +31,6 @@ asks for interactive input.
 """
 
 from skvm_lint.diagnostics import Severity
-from skvm_lint.fixes.extract import extraction_fix
 from skvm_lint.rule import Rule
 
 REASONS = {"placeholders": "has placeholders to fill", "template": "is introduced as a template to adapt",
@@ -47,6 +46,8 @@ class RegeneratedCode(Rule):
     fix_safety = "unsafe"
 
     def check(self, skill, ctx):
+        from skvm_lint.fixes.extract import extraction_fix  # opt-in: a default check never loads solidification
+
         for candidate in ctx.facts.solidification.candidates:
             why = " and ".join(REASONS[r] for r in candidate.reasons)
             params = ", ".join(p.name for p in candidate.parameters)

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Skill
-from . import capabilities, dependencies, registry, security, solidification, workflow
+from . import dependencies, registry, security, workflow
+
+if TYPE_CHECKING:
+    from . import capabilities, solidification
+
+# capabilities and solidification are imported where they are first used: the default rules read neither (the
+# capability rules need --target, SO001 is opt-in), and together they cost a one-skill check ~10 ms of imports.
 
 class SkillFacts:
     """The analyses of one skill, each computed on first access and then kept: rules and ``analyze`` share them,
@@ -29,6 +35,8 @@ class SkillFacts:
 
     @cached_property
     def capabilities(self) -> capabilities.CapabilityFacts:
+        from . import capabilities
+
         return capabilities.analyze(self.skill)
 
     @cached_property
@@ -45,6 +53,8 @@ class SkillFacts:
 
     @cached_property
     def solidification(self) -> solidification.SolidificationFacts:
+        from . import solidification
+
         return solidification.analyze(self.skill)
 
 
@@ -65,6 +75,8 @@ def summary(skill: Skill) -> dict[str, Any]:
 def analyze_skill(facts: SkillFacts, security: list[dict[str, Any]]) -> dict[str, Any]:
     """The analysis object (without ``path`` and ``diagnostics``), from facts the rules may have computed already;
     ``security`` is what the SC rules found (they own the security detectors)."""
+    from . import capabilities, solidification
+
     skill = facts.skill
     return {
         "name": skill.name,
