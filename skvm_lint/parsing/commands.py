@@ -93,18 +93,22 @@ def _plausible(program: str, args: list[str], text: str, where: str, single_word
     known = program in known_programs()
     if not args:
         return single_word and known
+    # Decided by the program alone first: most lines of prose start with a word that is no program.
+    if where == CODE and known:
+        return True
+    if where != CODE and (not known or program in SHELL_SYNTAX):
+        return False
     unquoted = _QUOTED.sub(" ", text).split()[1:]
     sentence = any(word.lower().strip(",.;:!?") in PROSE_WORDS or word in _JOINERS for word in unquoted)
     if where == CODE:
         # Written as code by the author: a known program is enough; an unknown one must be command-shaped (not a
         # constant, not a number), carry a flag, and not read as a sentence.
-        return known or (bool(_PROGRAM.match(program)) and not program.isupper() and not program[0].isdigit()
-                         and not sentence and args[0] not in _BINDINGS
-                         and any(a.startswith("-") and len(a) > 1 and not a[1:].isdigit() for a in args))
+        return (bool(_PROGRAM.match(program)) and not program.isupper() and not program[0].isdigit()
+                and not sentence and args[0] not in _BINDINGS
+                and any(a.startswith("-") and len(a) > 1 and not a[1:].isdigit() for a in args))
     # Plain text (after a `$ ` prompt or not): only a known program that is not shell syntax, in a line that is
     # not a sentence, not Chinese or Japanese prose, not a parenthesised note ("pdftk (PDF manipulation)").
-    if not known or program in SHELL_SYNTAX or sentence or _CJK.search(text) \
-            or any(_TITLE_WORD.match(word) or word.startswith("(") for word in unquoted):
+    if sentence or _CJK.search(text) or any(_TITLE_WORD.match(word) or word.startswith("(") for word in unquoted):
         return False
     if where == PROMPT:
         return True
