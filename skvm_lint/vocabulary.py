@@ -67,6 +67,7 @@ def is_dev_tool(package: str) -> bool:
 SHELL_VARIABLES = _words("environment", "shell_variables")
 NODE_BUILTINS = _words("node", "builtins")
 NPM_BIN_PACKAGES: dict[str, str] = dict(_DATA["node"]["bin_packages"])  # `npx tsc` runs package typescript
+PIP_BIN_PACKAGES: dict[str, str] = dict(_DATA["python"]["bin_packages"])  # `hf` comes with huggingface_hub
 
 EXFILTRATION_HOSTS = _hosts("exfiltration")
 TUNNEL_HOSTS = _hosts("tunnels")

@@ -50,6 +50,28 @@ def test_sources_of_evidence(make_skill):
     assert httpx.declared and httpx.version == ">=0.27" and {s.file for s in httpx.evidence} == {"scripts/a.py"}
 
 
+def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):
+    """`pip install yt-dlp` declares the `yt-dlp` command (and `huggingface_hub` the `huggingface-cli` one, `pnpm`
+    the npm package the `pnpm` one): no DP001, and env-setup.sh installs the package, not a system package too."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Downloads. Use when asked.\n---\n"
+                                   "```bash\npip install yt-dlp huggingface_hub\nnpm install -g pnpm\n```\n"
+                                   "```bash\nyt-dlp \"$URL\" -o out.mp4\nhuggingface-cli login\npnpm build\n"
+                                   "ffmpeg -i out.mp4 out.mp3\n```\n"})
+    found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert found[("system", "yt-dlp")].provided_by == "pip yt-dlp"
+    assert found[("system", "huggingface-cli")].provided_by == "pip huggingface_hub"
+    assert found[("system", "pnpm")].provided_by == "npm pnpm"
+    assert found[("system", "ffmpeg")].provided_by is None and not found[("system", "ffmpeg")].declared
+    assert all(found[("system", p)].declared and dependencies.install_command(found[("system", p)]) is None
+               for p in ("yt-dlp", "huggingface-cli", "pnpm"))
+    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001", "--format", "json", "--exit-zero"])
+    reported = {d["message"].split("`")[1] for d in json.loads(result.output)["diagnostics"]}
+    assert "ffmpeg" in reported and not reported & {"yt-dlp", "huggingface-cli", "pnpm"}
+    script = CliRunner().invoke(main, ["deps", str(root), "--format", "sh"]).output
+    assert "pkg_install yt-dlp" not in script and "pip_install yt-dlp" in script
+    assert "# left out: system yt-dlp (installed with the pip package yt-dlp below" in script
+
+
 def test_analyze_contract_has_dependency_objects():
     obj = skvm_lint.analyze(EXAMPLES / "weather-report")
     deps = {(d["type"], d["name"]): d for d in obj["dependencies"]}

@@ -20,7 +20,8 @@ from ..lazy_re import lazy
 from ..model import CodeBlock, CodeFacts, Command, Skill, Span, for_people
 from ..parsing.commands import known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
-                          HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, PIP_INSTALLERS,
+                          HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, PIP_BIN_PACKAGES,
+                          PIP_INSTALLERS,
                           SHELL_VARIABLES, SYSTEM_INSTALLERS)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
@@ -55,6 +56,7 @@ class Dependency:
     version: str | None = None  # the specifier as declared, e.g. ">=2.28"
     dev: bool = False
     install_lines: list[Span] = field(default_factory=list)  # where an install command names it
+    provided_by: str | None = None  # a program that a declared package of the skill installs: "pip yt-dlp"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +69,7 @@ class Dependency:
             "evidence": [{"file": s.file, "line": s.line} for s in self.evidence[:10]],
             "check_command": check_command(self),
             "install_command": install_command(self),
+            "provided_by": self.provided_by,
         }
 
 
@@ -756,8 +759,27 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _allowed_tools(c)
     _code(c)
     _reference_code(c)
+    _programs_of_packages(c)
     order = {"pip": 0, "npm": 1, "system": 2, "host": 3, "env": 4, "service": 5}
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
+
+
+def _programs_of_packages(c: _Collector) -> None:
+    """A program that a package the skill declares installs is declared by it, and set up with it: `pip install
+    yt-dlp` then `yt-dlp URL`, `npm install -g pnpm` then `pnpm build`, `pip install huggingface_hub` then `hf`."""
+    packages = {(kind, canonical(dep.name, "pip")): dep for (kind, _), dep in c.deps.items()
+                if kind in ("pip", "npm") and dep.declared}
+    for (kind, _), dep in c.deps.items():
+        if kind != "system" or dep.declared:
+            continue
+        for package_kind, name in (("pip", PIP_BIN_PACKAGES.get(dep.name, dep.name)),
+                                   ("npm", NPM_BIN_PACKAGES.get(dep.name, dep.name))):
+            package = packages.get((package_kind, canonical(name, "pip")))
+            if package is not None:
+                dep.declared = True
+                dep.provided_by = f"{package_kind} {package.name}"
+                package.required |= dep.required  # the skill runs what it installs
+                break
 
 
 # --- commands for env-setup.sh ------------------------------------------------------------------------------------
@@ -802,7 +824,8 @@ def install_with(dep: Dependency, templates: dict[str, str], quote=lambda word: 
 
 
 def install_command(dep: Dependency) -> str | None:
-    return install_with(dep, HAND_INSTALL)
+    """How to install it by hand; None for a program its package installs (``provided_by``)."""
+    return None if dep.provided_by else install_with(dep, HAND_INSTALL)
 
 
 def system_packages(program: str) -> tuple[str, str]:

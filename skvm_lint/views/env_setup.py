@@ -104,6 +104,8 @@ def _left_out(dep: Dependency) -> str | None:
     """Why a required dependency is not set up by the script, or None when it is."""
     if dep.type in ("pip", "npm") and (dep.dev or is_dev_tool(dep.name)):
         return "a development tool: not needed to run the skill"
+    if dep.provided_by:
+        return f"installed with the {dep.provided_by.replace(' ', ' package ', 1)} below"
     return None
 
 
