@@ -247,6 +247,12 @@ def test_version_probes_and_imports_with_a_fallback_make_nothing_required(make_s
     assert deps[("pip", "PyYAML")].required  # returning an error code is failing, not doing without
 
 
+def test_a_version_probe_through_npx_needs_neither_the_package_nor_node(make_skill):
+    root = make_skill({"SKILL.md": "---\nname: p\ndescription: x\n---\n```bash\nnpx tsc --version\n```\n"})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert not deps[("npm", "typescript")].required and not deps[("system", "node")].required
+
+
 def test_npx_names_the_package_of_a_well_known_program_and_a_probe_is_not_a_program(make_skill):
     """`npx tsc` needs TypeScript (npm's `tsc` is an abandoned stub); `command -v tsx && npx tsx` runs tsx when it is
     there: the npm package is optional, and the probe is no system program of its own."""

@@ -164,6 +164,8 @@ class _Collector:
             program_keys = {("system", canonical(cmd.program, "system")),  # and the package npx or uvx runs
                             ("npm", canonical(_npx_package(cmd.program), "npm")),
                             ("pip", canonical(cmd.program, "pip"))}
+            if cmd.via in ("npx", "bunx", "pnpx"):  # and the runtime npx needs only for this optional run
+                program_keys.add(("system", "bun" if cmd.via == "bunx" else "node"))
             for key, dep in self.deps.items():
                 if alternative or key in program_keys:
                     dep.required = required_before.get(key, False) and dep.required
