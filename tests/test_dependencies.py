@@ -247,6 +247,17 @@ def test_version_probes_and_imports_with_a_fallback_make_nothing_required(make_s
     assert deps[("pip", "PyYAML")].required  # returning an error code is failing, not doing without
 
 
+def test_unknown_programs_need_more_than_a_look_of_shell(make_skill):
+    """An unlabelled block taken for shell (a capture filter) gives no unknown program unless a command carries a
+    long option; a settings line pasted into a bash fence (`target-version = "py312"`) is no command."""
+    root = make_skill({"SKILL.md": "---\nname: f\ndescription: x\n---\n```\nhost 192.168.1.100\n"
+                                   "net 192.168.1.0/24\nnot arp\n```\n```\nsoulseek --help\n```\n"
+                                   "```bash\npip install ruff\n[tool.ruff]\nline-length = 120\n"
+                                   "target-version = \"py312\"\n```\n"})
+    system = {d.name for d in dependencies.analyze(skvm_lint.load(root)).found if d.type == "system"}
+    assert "soulseek" in system and not system & {"net", "not", "line-length", "target-version"}
+
+
 def test_a_version_probe_through_npx_needs_neither_the_package_nor_node(make_skill):
     root = make_skill({"SKILL.md": "---\nname: p\ndescription: x\n---\n```bash\nnpx tsc --version\n```\n"})
     deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}

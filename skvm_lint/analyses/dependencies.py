@@ -211,6 +211,7 @@ class _Collector:
                 or program[0].isupper()  # `Implement the flow` in a fence: prose, programs are lower case
                 or cmd.pipeline_position and len(cmd.argv) == 1  # `x back | forward | close`: a usage synopsis
                 or cmd.argv[0].startswith(("/", "~"))  # `/usr/local/bin/suid-binary`: a file on one machine
+                or cmd.argv[1:2] in (("=",), ("+=",), (":=",))  # `target-version = "py312"`: a setting, not a command
                 or cited):  # `init <id> -o x` in a table: maybe a subcommand; a code block or script would say
             return
         self.add(program, "system", cmd.span, "command")
@@ -632,10 +633,16 @@ def _code(c: _Collector) -> None:
         alternatives = {comment.span.line + 1 for comment in facts.comments if ALTERNATIVE_LINE.match(comment.text)}
         guarded = _guarded_programs(facts)
         probes = _probes_of_package_runs(facts)
+        # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
+        # with a long option (`checksec --file=x`, `soulseek --help`); a search query, a capture filter (`net
+        # 10.0.0.0/8`, `not arp`) or a line of prose reads like commands of unknown programs.
+        unlabelled = block is not None and not block.info
         for command in facts.commands:  # shell commands, and programs run through subprocess/child_process
             if id(command) in probes:
                 continue
-            c.command(command, cited=id(facts) in cited, alternative=command.span.line in alternatives,
+            weak = id(facts) in cited or unlabelled and not any(a.startswith("--") and len(a) > 2
+                                                                 for a in command.argv[1:])
+            c.command(command, cited=weak, alternative=command.span.line in alternatives,
                       guarded=command.program in guarded or _version_probe(command))
         _env(c, facts, file, assigned_by_file.get(file, set()) - exported)
         _services(c, facts)
