@@ -4,9 +4,10 @@
 Reports a Python or npm package that bundled code imports, or a program that the skill's scripts and commands run,
 when no requirements file, `pyproject.toml`, PEP 723 block, `package.json`, install line in SKILL.md or hub
 metadata (`requires.bins`, install entries) declares it; a program is also declared by the package that installs it
-(`pip install yt-dlp` declares the `yt-dlp` command, `huggingface_hub` the `huggingface-cli` one). Programs every machine has (coreutils, `curl`, `git`,
-`python3`) are not reported, nor are imports seen only in code the agent writes for the user's project (a fence
-of SKILL.md or a reference), nor a program named only in a line of prose or a table that no lexicon knows.
+(`pip install yt-dlp` declares the `yt-dlp` command, `huggingface_hub` the `huggingface-cli` one). Programs every
+machine has (coreutils, `curl`, `git`, `python3`) are not reported, nor are imports seen only in code the agent
+writes for the user's project (a fence of SKILL.md or a reference), nor a program named only in a line of prose or
+a table that no lexicon knows, nor one no lexicon knows from a block nobody labelled unless it has a long option.
 More than three undeclared packages of one kind in one file are one finding: they share one missing declaration.
 
 ## Why it matters

@@ -116,7 +116,7 @@ _ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 
 def _first_chars(items: Any) -> tuple[set[str] | None, bool]:
     """The characters a match of a parsed sequence can start with, and whether it can match empty; None where
-    they are not a short known set (a category like ``\w``, a negated class, a group with flags of its own)."""
+    they are not a short known set (a category like ``\\w``, a negated class, a group with flags of its own)."""
     chars: set[str] = set()
     for op, av in items:
         name = str(op)

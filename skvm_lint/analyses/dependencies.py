@@ -20,8 +20,8 @@ from ..lazy_re import lazy
 from ..model import CodeBlock, CodeFacts, Command, Skill, Span, for_people
 from ..parsing.commands import known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
-                          HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, PIP_BIN_PACKAGES,
-                          PIP_INSTALLERS,
+                          HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
+                          PIP_BIN_PACKAGES, PIP_INSTALLERS,
                           SHELL_VARIABLES, SYSTEM_INSTALLERS)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
