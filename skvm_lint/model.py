@@ -53,6 +53,8 @@ class Command:
     ``via`` names a wrapper that ran it (``sudo``, ``xargs``, ``npx``...). ``in_substitution`` is true inside
     ``$(...)`` or backticks; ``pipeline_position`` is the index within a pipeline (0 for the first command) and
     ``pipeline`` the (line, column) where that pipeline starts, so commands of one pipeline can be matched up.
+    ``if_file_exists`` is true where the command runs only when a file exists (``if [ -f Cargo.toml ]; then cargo
+    build; fi``, ``[ -f go.mod ] && go build``): what a project of that kind needs, not every project.
     """
 
     program: str
@@ -63,6 +65,7 @@ class Command:
     in_substitution: bool = False
     pipeline_position: int | None = None
     pipeline: tuple[int, int] | None = None
+    if_file_exists: bool = False
 
 
 @dataclass(frozen=True, slots=True)

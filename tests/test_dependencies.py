@@ -258,6 +258,17 @@ def test_unknown_programs_need_more_than_a_look_of_shell(make_skill):
     assert "soulseek" in system and not system & {"net", "not", "line-length", "target-version"}
 
 
+def test_a_program_run_only_for_a_kind_of_project_is_optional(make_skill):
+    """`if [ -f Cargo.toml ]; then cargo build; fi` runs cargo only in a Rust project; a test of the skill's own file
+    in a variable (`[ -f "$CONFIG" ]`) and the `else` branch do not make a program optional."""
+    root = make_skill({"SKILL.md": "---\nname: d\ndescription: x\n---\n```bash\n"
+                                   "if [ -f Cargo.toml ]; then cargo build; fi\n[ -f go.mod ] && go mod download\n"
+                                   "if [[ -d .venv ]]; then\n  poetry install\nelse\n  pipenv install\nfi\n"
+                                   "if [ -f \"$CONFIG\" ]; then jq . \"$CONFIG\"; fi\n```\n"})
+    required = {d.name: d.required for d in dependencies.analyze(skvm_lint.load(root)).found if d.type == "system"}
+    assert required == {"cargo": False, "go": False, "poetry": False, "pipenv": True, "jq": True}
+
+
 def test_a_version_probe_through_npx_needs_neither_the_package_nor_node(make_skill):
     root = make_skill({"SKILL.md": "---\nname: p\ndescription: x\n---\n```bash\nnpx tsc --version\n```\n"})
     deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}

@@ -643,7 +643,7 @@ def _code(c: _Collector) -> None:
             weak = id(facts) in cited or unlabelled and not any(a.startswith("--") and len(a) > 2
                                                                  for a in command.argv[1:])
             c.command(command, cited=weak, alternative=command.span.line in alternatives,
-                      guarded=command.program in guarded or _version_probe(command))
+                      guarded=command.program in guarded or _version_probe(command) or command.if_file_exists)
         _env(c, facts, file, assigned_by_file.get(file, set()) - exported)
         _services(c, facts)
     for name in sorted(exported):

@@ -400,6 +400,31 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
                                             via="subprocess"))
 
 
+# `[ -f Cargo.toml ]`, `[[ -d .git ]]`, `test -e go.mod`: a test that a file of a fixed name exists (not negated).
+# A path in a variable (`[ -f "$CONFIG_FILE" ]`) is usually the skill's own file, there whenever the skill is set up.
+_FILE_TEST = re.compile(r"^(\[\[?|test)\s+-[fdes]\s+[\"']?[\w./-]+[\"']?(\s*\]\]?)?\s*$")
+
+
+def _if_file_exists(x: _Extractor, node: ts.Node) -> bool:
+    """Whether the command runs only when a file exists: in the body of an ``if`` (or after ``&&``) whose condition
+    is a file test."""
+    child, parent = node, node.parent
+    while parent is not None:
+        if parent.type in ("if_statement", "elif_clause"):
+            kinds = [c.type for c in parent.children]
+            then = kinds.index("then") if "then" in kinds else None
+            end = next((i for i, kind in enumerate(kinds) if kind in ("else_clause", "elif_clause", "fi")), len(kinds))
+            index = next((i for i, c in enumerate(parent.children) if c == child), None)
+            if then is not None and index is not None and then < index < end and \
+                    any(_FILE_TEST.match(x.text(c)) for c in parent.children[:then]):
+                return True
+        elif parent.type == "list" and len(parent.children) == 3 and parent.children[1].type == "&&" \
+                and parent.children[2] == child and _FILE_TEST.match(x.text(parent.children[0])):
+            return True
+        child, parent = parent, parent.parent
+    return False
+
+
 def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     for node in captures.get("command", []):
@@ -440,14 +465,16 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             continue
         # /usr/bin/jq is jq; a relative path (./run.sh, scripts/x.sh) is the skill's own script, kept as written.
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
-        f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline))
+        if_file = _if_file_exists(x, node)
+        f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline, if_file))
         # Follow chains of wrappers: `sudo -E xargs -n1 jq` records sudo, xargs and jq.
         wrapper, rest = words[0], words[1:]
         while wrapper in WRAPPERS:
             wrapped, idx = _wrapped_program(wrapper, rest)
             if wrapper == "pipx" or not wrapped:
                 break
-            f.commands.append(Command(wrapped, tuple(rest[idx:]), span, text, wrapper, in_subst, position, pipeline))
+            f.commands.append(Command(wrapped, tuple(rest[idx:]), span, text, wrapper, in_subst, position, pipeline,
+                                      if_file))
             wrapper, rest = wrapped, rest[idx + 1 :]
         if words[0] == "pipx" and len(words) > 2 and words[1] == "run":
             f.commands.append(Command(words[2], tuple(words[2:]), span, text, "pipx", in_subst, position))
