@@ -18,7 +18,7 @@ from typing import Any
 
 from ..lazy_re import lazy
 from ..model import CodeBlock, CodeFacts, Command, Skill, Span, for_people
-from ..parsing.commands import known_programs
+from ..parsing.commands import ASSIGNMENT_OPERATORS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
                           PIP_BIN_PACKAGES, PIP_INSTALLERS,
@@ -211,7 +211,7 @@ class _Collector:
                 or program[0].isupper()  # `Implement the flow` in a fence: prose, programs are lower case
                 or cmd.pipeline_position and len(cmd.argv) == 1  # `x back | forward | close`: a usage synopsis
                 or cmd.argv[0].startswith(("/", "~"))  # `/usr/local/bin/suid-binary`: a file on one machine
-                or cmd.argv[1:2] in (("=",), ("+=",), (":=",))  # `target-version = "py312"`: a setting, not a command
+                or len(cmd.argv) > 1 and cmd.argv[1] in ASSIGNMENT_OPERATORS  # `target-version = "py312"`
                 or cited):  # `init <id> -o x` in a table: maybe a subcommand; a code block or script would say
             return
         self.add(program, "system", cmd.span, "command")
@@ -776,15 +776,13 @@ def _dependencies(skill: Skill) -> list[Dependency]:
 def _programs_of_packages(c: _Collector) -> None:
     """A program that a package the skill declares installs is declared by it, and set up with it: `pip install
     yt-dlp` then `yt-dlp URL`, `npm install -g pnpm` then `pnpm build`, `pip install huggingface_hub` then `hf`."""
-    packages = {(kind, canonical(dep.name, "pip")): dep for (kind, _), dep in c.deps.items()
-                if kind in ("pip", "npm") and dep.declared}
     for (kind, _), dep in c.deps.items():
         if kind != "system" or dep.declared:
             continue
         for package_kind, name in (("pip", PIP_BIN_PACKAGES.get(dep.name, dep.name)),
                                    ("npm", NPM_BIN_PACKAGES.get(dep.name, dep.name))):
-            package = packages.get((package_kind, canonical(name, "pip")))
-            if package is not None:
+            package = c.deps.get((package_kind, canonical(name, package_kind)))
+            if package is not None and package.declared:
                 dep.declared = True
                 dep.provided_by = f"{package_kind} {package.name}"
                 package.required |= dep.required  # the skill runs what it installs
