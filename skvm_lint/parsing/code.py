@@ -402,7 +402,7 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
 
 # `[ -f Cargo.toml ]`, `[[ -d .git ]]`, `test -e go.mod`: a test that a file of a fixed name exists (not negated).
 # A path in a variable (`[ -f "$CONFIG_FILE" ]`) is usually the skill's own file, there whenever the skill is set up.
-_FILE_TEST = re.compile(r"^(\[\[?|test)\s+-[fdes]\s+[\"']?[\w./-]+[\"']?(\s*\]\]?)?\s*$")
+_FILE_TEST = lazy(r"^(\[\[?|test)\s+-[fdes]\s+[\"']?[\w./-]+[\"']?(\s*\]\]?)?\s*$")
 
 
 def _if_file_exists(x: _Extractor, node: ts.Node) -> bool:

@@ -105,7 +105,8 @@ def _left_out(dep: Dependency) -> str | None:
     if dep.type in ("pip", "npm") and (dep.dev or is_dev_tool(dep.name)):
         return "a development tool: not needed to run the skill"
     if dep.provided_by:
-        return f"installed with the {dep.provided_by.replace(' ', ' package ', 1)} below"
+        kind, package = dep.provided_by.split(" ", 1)
+        return f"installed with the {kind} package {package} below"
     return None
 
 
