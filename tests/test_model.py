@@ -258,6 +258,35 @@ def test_libyaml_frontmatter_path_gives_ruamels_result(yaml_text):
     assert fast == parse_frontmatter(text, "SKILL.md", block, Limits(), engine="ruamel")
 
 
+SCALARS = ["", "~", "null", "Null", "NULL", "nul", "true", "True", "TRUE", "tRue", "false", "yes", "no", "on", "=",
+           "<<", "<", "0", "-0", "+12", "012", "0o17", "0x1F", "0b101", "1_000", "_1", "1.", ".5", "-.5e+3", "1e3",
+           "1.5e3", ".inf", "-.Inf", ".nan", ".NaN", "1.0.0", "2024-01-01", "2024-1-1 10:00:00", "2024-01-01T10:00:00Z",
+           "12:30", "!", "&", "*", "-", "+", ".", "This skill", "Fetches data", "name", "true\n", "0.5\n", "1 2"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(SCALARS), st.text(alphabet="0123456789+-._eEoxbTtFfNnul<=~:TZ !&* ", max_size=12)))
+def test_plain_scalars_get_the_tag_of_ruamels_yaml12_resolver(value):
+    """The fast path's table of implicit resolvers types every plain scalar as ruamel's own resolver does."""
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+
+    from skvm_lint.parsing.frontmatter import plain_scalar_tag
+
+    expected = str(VersionedResolver(version=None).resolve(ScalarNode, value, (True, False))).rsplit(":", 1)[-1]
+    assert plain_scalar_tag(value) == expected
+
+
+def test_a_yaml_directive_goes_to_ruamel():
+    """``%YAML 1.1`` changes what ``yes`` and ``0123`` mean: the fast path leaves the document to ruamel."""
+    from skvm_lint.parsing.frontmatter import _load_fast
+
+    assert _load_fast("%YAML 1.1\n---\nflag: yes\n", 64) is None
+    text = "---\n%YAML 1.1\n---\nflag: yes\n---\n"
+    assert parse_frontmatter(text, "SKILL.md", find_block(text), Limits()) == \
+        parse_frontmatter(text, "SKILL.md", find_block(text), Limits(), engine="ruamel")
+
+
 def test_typical_frontmatter_takes_the_libyaml_path():
     from skvm_lint.parsing.frontmatter import _load_fast
 

@@ -1,12 +1,13 @@
-"""Edits to frontmatter through ruamel.yaml's round-trip mode, so comments, key order and layout survive."""
+"""Edits to frontmatter through ruamel.yaml's round-trip mode, so comments, key order and layout survive.
+
+ruamel.yaml is imported where an edit is built: rules import this module's line helpers on every run, and the
+library's package import costs about 10 ms.
+"""
 
 from __future__ import annotations
 
 import io
 from typing import Any, Callable
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from ..diagnostics import Fix, Replace
 from ..model import Skill
@@ -37,6 +38,9 @@ def frontmatter_edit(skill: Skill, mutate: Callable[[Any], bool]) -> Edit | None
     fm = skill.frontmatter
     if not (fm.present and fm.terminated and fm.error is None and skill.skill_md_path):
         return None
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
     yaml = YAML(typ="rt", pure=True)
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap long descriptions

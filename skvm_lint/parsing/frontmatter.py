@@ -1,10 +1,11 @@
 """YAML frontmatter: located as markdown-it's front-matter plugin does, read with libyaml, ruamel.yaml as reference.
 
-The fast path builds plain values from libyaml's events (PyYAML's C parser), typing plain scalars with ruamel's own
-YAML 1.2 resolver, so values are what ruamel's round-trip loader gives. Whatever that path does not reproduce
-exactly goes to ruamel.yaml (round-trip mode, the loader the fix engine edits with): errors (ruamel words them),
-aliases and anchors, tags, duplicate or complex keys, merge keys, timestamps, numbers other than plain decimals,
-more than one document, nesting past the limits. ``corpus/parity_frontmatter.py`` compares the two on the corpus.
+The fast path builds plain values from libyaml's events (PyYAML's C parser), typing plain scalars with the table of
+ruamel's YAML 1.2 resolver, so values are what ruamel's round-trip loader gives. Whatever that path does not
+reproduce exactly goes to ruamel.yaml (round-trip mode, the loader the fix engine edits with): errors (ruamel words
+them), aliases and anchors, tags, duplicate or complex keys, merge keys, timestamps, numbers other than plain
+decimals, a ``%YAML`` directive, more than one document, nesting past the limits. ruamel.yaml is imported only
+then: its package imports the whole library (about 10 ms of a one-skill run). ``corpus/parity_frontmatter.py`` compares the two on the corpus.
 Hostile YAML is bounded: aliases are counted before loading (billion laughs), and conversion to plain Python
 values stops at a node budget and a nesting depth.
 """
@@ -14,16 +15,14 @@ from __future__ import annotations
 import datetime
 import re
 from functools import cache
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
-from ruamel.yaml.nodes import ScalarNode
+from typing import TYPE_CHECKING, Any
 
 from ..limits import Limits
 from ..model import Comment, Frontmatter, FrontmatterError, Span
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
 
 MAX_PLAIN_NODES = 100_000
 
@@ -35,6 +34,8 @@ class _TooLarge(Exception):
 @cache
 def _yaml() -> YAML:
     """One loader per process: building a YAML instance costs about a third of a small load."""
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
     return yaml
@@ -48,21 +49,61 @@ _DECIMAL = re.compile(r"[-+]?[0-9]+")
 _SIMPLE_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
+# ruamel.yaml's YAML 1.2 implicit resolvers (ruamel/yaml/resolver.py, the entries of version (1, 2), in its order):
+# the tag its round-trip loader gives a plain scalar, chosen by the scalar's first character, the first pattern
+# that matches wins and no match is a string. tests/test_model.py compares this table with ruamel's own resolver.
+_YAML12_RESOLVERS = (
+    ("bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    ("float", re.compile(r"""^(?:
+         [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""", re.VERBOSE), "-+0123456789."),
+    ("int", re.compile(r"""^(?:[-+]?0b[0-1_]+
+        |[-+]?0o?[0-7_]+
+        |[-+]?[0-9_]+
+        |[-+]?0x[0-9a-fA-F_]+)$""", re.VERBOSE), "-+0123456789"),
+    ("merge", re.compile(r"^(?:<<)$"), "<"),
+    ("null", re.compile(r"^(?: ~ |null|Null|NULL | )$", re.VERBOSE), "~nN"),
+    ("timestamp", re.compile(r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+        (?:[Tt]|[ \t]+)[0-9][0-9]?
+        :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.VERBOSE), "0123456789"),
+    ("value", re.compile(r"^(?:=)$"), "="),
+    ("yaml", re.compile(r"^(?:!|&|\*)$"), "!&*"),
+)
+_YAML12_BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _tag, _pattern, _firsts in _YAML12_RESOLVERS:
+    for _first in _firsts:
+        _YAML12_BY_FIRST.setdefault(_first, []).append((_tag, _pattern))
+
+
+def plain_scalar_tag(value: str) -> str:
+    """The tag (``str``, ``bool``, ``int``, ``float``, ``null``, ...) ruamel's YAML 1.2 resolver gives this plain
+    scalar."""
+    if not value:
+        return "null"
+    for tag, pattern in _YAML12_BY_FIRST.get(value[0], ()):
+        if pattern.match(value):
+            return tag
+    return "str"
+
+
 @cache
-def _libyaml() -> tuple[Any, Any, type[Exception]] | None:
-    """PyYAML's C parser, ruamel's YAML 1.2 resolver and PyYAML's error class; None without libyaml."""
+def _libyaml() -> tuple[Any, type[Exception]] | None:
+    """PyYAML's C parser and PyYAML's error class; None without libyaml."""
     try:
         import yaml
         from yaml import CSafeLoader
     except ImportError:
         return None
-    from ruamel.yaml.resolver import VersionedResolver
-
-    return (lambda raw: yaml.parse(raw, Loader=CSafeLoader)), VersionedResolver(version=None), yaml.YAMLError
+    return (lambda raw: yaml.parse(raw, Loader=CSafeLoader)), yaml.YAMLError
 
 
-def _plain_scalar(value: str, resolver: Any) -> Any:
-    tag = str(resolver.resolve(ScalarNode, value, (True, False))).rsplit(":", 1)[-1]
+def _plain_scalar(value: str) -> Any:
+    tag = plain_scalar_tag(value)
     if tag == "str":
         return value
     if tag == "null":
@@ -82,7 +123,7 @@ def _load_fast(raw: str, max_depth: int) -> tuple[dict[Any, Any], dict[str, tupl
     fast = _libyaml()
     if fast is None:
         return None
-    parse, resolver, yaml_error = fast
+    parse, yaml_error = fast
     root: dict[Any, Any] | None = None
     positions: dict[str, tuple[int, int, int]] = {}
     stack: list[list[Any]] = []  # [container, pending key, pending key's mark]
@@ -101,7 +142,7 @@ def _load_fast(raw: str, max_depth: int) -> tuple[dict[Any, Any], dict[str, tupl
                 continue
             if kind == "DocumentStartEvent":
                 documents += 1
-                if documents > 1:
+                if documents > 1 or event.version is not None:  # %YAML 1.1 would change the resolver
                     raise _NotFast("documents")
                 continue
             if kind in ("MappingEndEvent", "SequenceEndEvent"):
@@ -111,7 +152,7 @@ def _load_fast(raw: str, max_depth: int) -> tuple[dict[Any, Any], dict[str, tupl
                     or getattr(event, "tag", None) is not None:
                 raise _NotFast(kind)
             if kind == "ScalarEvent":
-                value: Any = _plain_scalar(event.value, resolver) if event.implicit[0] else event.value
+                value: Any = _plain_scalar(event.value) if event.implicit[0] else event.value
             elif kind == "MappingStartEvent":
                 value = {}
             elif kind == "SequenceStartEvent":
@@ -182,6 +223,8 @@ def _to_plain(value: Any, depth: int, budget: list[int], max_depth: int) -> Any:
 
 
 def _error_position(exc: YAMLError, first_line: int) -> tuple[int, int]:
+    from ruamel.yaml.error import MarkedYAMLError
+
     mark = None
     if isinstance(exc, MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
@@ -283,6 +326,10 @@ def parse_frontmatter(skill_md: str, file: str, block: tuple[int, int, str] | No
         fm.data = fast[0]
         _place_keys(fm, fast[1], yaml_first_line)
         return fm
+
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import AliasEvent
 
     yaml = _yaml()
     try:
