@@ -63,3 +63,17 @@ def test_text_report_has_locations_hints_and_a_summary(result):
     assert "hint:" in text
     assert text.rstrip().splitlines()[-1].startswith("Found 4 problems (4 errors, 0 warnings, 0 info) in 5 skills.")
     assert "\x1b[" not in text  # no colour when not writing to a terminal
+
+
+def test_text_report_in_colour_has_the_plain_reports_text(result, monkeypatch):
+    """Where colour is possible rich renders the lines; its text is what the plain writer (no rich) prints, and a
+    message is never read as markup."""
+    import re
+
+    plain = render("text", result)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = render("text", result)
+    assert "\x1b[" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+    assert "[error]" in plain and "[/]" not in plain

@@ -1,16 +1,21 @@
-"""Human-readable output: ``path:line:col: ID [severity] message``, a hint line, and a summary."""
+"""Human-readable output: ``path:line:col: ID [severity] message``, a hint line, and a summary.
+
+Each line is a list of (text, style) segments. rich renders them where colour is possible (a terminal, or
+``FORCE_COLOR``/``TTY_COMPATIBLE=1``, rich's own test); elsewhere (pre-commit, CI logs, pipes, files) rich would
+write the texts alone, so they are joined without importing it (about 15 ms of a one-skill run).
+"""
 
 from __future__ import annotations
 
+import os
 from typing import TextIO
-
-from rich.console import Console
-from rich.markup import escape
 
 from ..diagnostics import Severity
 from ..results import RunResult
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+Line = list[tuple[str, str | None]]  # (text, rich style or None)
 
 
 def _plural(n: int, word: str) -> str:
@@ -36,33 +41,61 @@ def _fix_summary(diagnostics: list) -> str:
     return (" " + ", ".join(parts) + ".") if parts else ""
 
 
-def write(result: RunResult, stream: TextIO, *, quiet: bool = False, show_statistics: bool = False,
-          show_fixes: bool = False) -> None:
-    # rich decides colour from the stream: colour on a TTY, plain text in pipes and files (and with NO_COLOR).
-    # No emoji codes (`:100:` in `SKILL.md:100:1` is not 💯) and no markup from user text: locations stay jumpable.
-    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
+def _lines(result: RunResult, *, quiet: bool, show_statistics: bool, show_fixes: bool) -> list[Line]:
+    lines: list[Line] = []
     diagnostics = sorted(result.diagnostics, key=lambda d: d.sort_key())
     if show_statistics:
         for entry in statistics(result):
             marker = f" [{entry['fixable']} fixable]" if entry["fixable"] else ""
-            console.print(f"{entry['count']:>6}  {entry['rule']}  {escape(str(entry['name']))}{marker}")
+            lines.append([(f"{entry['count']:>6}  {entry['rule']}  {entry['name']}{marker}", None)])
     for d in diagnostics if not show_statistics else ():
         style = STYLE[d.severity]
-        console.print(f"[bold]{escape(d.path)}:{d.line}:{d.column}:[/] [{style}]{d.rule}[/] "
-                      f"[{style}]\\[{d.severity}][/] {escape(d.message)} [dim]({d.name})[/]")
+        lines.append([(f"{d.path}:{d.line}:{d.column}:", "bold"), (" ", None), (d.rule, style), (" ", None),
+                      (f"[{d.severity}]", style), (f" {d.message} ", None), (f"({d.name})", "dim")])
         if d.hint and not quiet:
-            console.print(f"    [dim]hint:[/] {escape(d.hint)}")
+            lines.append([("    ", None), ("hint:", "dim"), (f" {d.hint}", None)])
         if show_fixes and d.fix is not None:
             kind = "safe" if d.fix.safe else "unsafe, needs --unsafe-fixes"
-            console.print(f"    [dim]fix ({kind}):[/] {escape(d.fix.description)}")
+            lines.append([("    ", None), (f"fix ({kind}):", "dim"), (f" {d.fix.description}", None)])
     errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
     skills = _plural(len(result.skills), "skill")
     if not diagnostics:
-        summary = f"[green]All checks passed[/] ({skills})."
+        summary: Line = [("All checks passed", "green"), (f" ({skills}).", None)]
     else:
-        summary = (f"Found {_plural(len(diagnostics), 'problem')} ({_plural(errors, 'error')}, "
-                   f"{_plural(warnings, 'warning')}, {infos} info) in {skills}.")
-        summary += _fix_summary(diagnostics)
+        counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {infos} info"
+        summary = [(f"Found {_plural(len(diagnostics), 'problem')} ({counts}) in {skills}.{_fix_summary(diagnostics)}",
+                    None)]
     if result.baseline_accepted:
-        summary += f" {result.baseline_accepted} accepted by the baseline."
-    console.print(summary)
+        summary.append((f" {result.baseline_accepted} accepted by the baseline.", None))
+    lines.append(summary)
+    return lines
+
+
+def _colour_possible(stream: TextIO) -> bool:
+    """rich's terminal test (``Console.is_terminal``): where it is False, rich writes no escape codes at all."""
+    tty_compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if tty_compatible in ("0", "1"):
+        return tty_compatible == "1"
+    force_color = os.environ.get("FORCE_COLOR")
+    if force_color is not None:
+        return force_color != ""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def write(result: RunResult, stream: TextIO, *, quiet: bool = False, show_statistics: bool = False,
+          show_fixes: bool = False) -> None:
+    lines = _lines(result, quiet=quiet, show_statistics=show_statistics, show_fixes=show_fixes)
+    if not _colour_possible(stream):
+        stream.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    # rich decides colour from the stream and NO_COLOR. No emoji codes (`:100:` in `SKILL.md:100:1` is not 💯) and
+    # no markup from user text (segments are Text, never parsed): locations stay jumpable.
+    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
+    for line in lines:
+        console.print(Text.assemble(*((text, style or "") for text, style in line)))
