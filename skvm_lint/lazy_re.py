@@ -13,14 +13,27 @@ the literals are looked for in :func:`fold` (``text.lower().upper()``), which ho
 ``re.IGNORECASE`` matches (the Kelvin sign, dotless i and long s included; tests/test_lazy_re.py checks every code
 point).
 
+Compiled programs are kept across processes: a one-skill run (the pre-commit case) compiles about 60 patterns,
+some 16 ms of its CPU. The engine's program for a pattern depends only on the pattern, its flags, this module's
+guard and the Python build, so it is kept in a file of the user's cache folder named by all of those, and handed
+back to the engine as it is (``_sre.compile`` validates a program before taking it; a file that does not load is
+ignored). ``SKVM_LINT_NO_CACHE=1`` turns this off, ``SKVM_LINT_CACHE_DIR`` moves it.
+
 ``re.sub(lazy, ...)`` and other module-level functions do not accept a lazy pattern: call its method.
 """
 
 from __future__ import annotations
 
+import atexit
+import marshal
+import os
 import re
+import sys
+import zlib
 from functools import lru_cache
 from typing import Any, Iterator
+
+from .user_cache import user_cache_dir
 
 try:  # the parser and compiler behind re.compile: a pattern's parse tree gets a first-character guard (below)
     import _sre
@@ -175,11 +188,85 @@ def _guard_chars(parsed: Any) -> set[str] | None:
     return None if chars is None or nullable or len(chars) > _GUARD_MAX_CHARS else chars
 
 
+Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # _sre.compile's arguments after the text
+
+
+class _ProgramCache:
+    """Programs by (pattern, flags): those of earlier processes (read at the first compile) and this one's new ones
+    (written at exit, merged, in one rename)."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, int], Program] | None = None
+        self.new: dict[tuple[str, int], Program] = {}
+
+    @staticmethod
+    def path() -> str | None:
+        folder = user_cache_dir()
+        if folder is None or _sre_compiler is None:
+            return None
+        with open(__file__, "rb") as own_source:  # the guard is part of every program
+            version = zlib.crc32(own_source.read(), zlib.crc32(f"{sys.version}{_sre.MAGIC}".encode()))
+        return os.path.join(folder, f"regex-programs-{sys.implementation.cache_tag}-{version:08x}.marshal")
+
+    def get(self, key: tuple[str, int]) -> Program | None:
+        if self.known is None:
+            self.known = {}
+            try:
+                path = self.path()
+                if path is not None:
+                    with open(path, "rb") as fh:
+                        loaded = marshal.loads(fh.read())
+                    if isinstance(loaded, dict):
+                        self.known = loaded
+            except (OSError, ValueError, EOFError, TypeError):  # none yet, unreadable or damaged: compile afresh
+                pass
+        return self.known.get(key)
+
+    def add(self, key: tuple[str, int], program: Program) -> None:
+        if not self.new:
+            atexit.register(self.save)
+        self.new[key] = program
+
+    def save(self) -> None:
+        try:
+            path = self.path()
+            if path is None or not self.new:
+                return
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            data = marshal.dumps({**(self.known or {}), **self.new})
+            temporary = f"{path}.{os.getpid()}.tmp"
+            try:
+                with open(temporary, "wb") as fh:
+                    fh.write(data)
+                os.replace(temporary, path)
+            finally:
+                if os.path.exists(temporary):
+                    os.unlink(temporary)
+        except (OSError, ValueError):  # a read-only or full disk: the next run compiles again
+            pass
+
+
+_programs = _ProgramCache()
+
+
+def _from_program(pattern: str, program: Program) -> re.Pattern[str]:
+    flags, code, groups, group_index, index_group = program
+    return _sre.compile(pattern, flags, code, groups, group_index, index_group)
+
+
 def guarded_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile``, with a first-character guard where the pattern's opening allows one (parsed once)."""
+    """``re.compile``, with a first-character guard where the pattern's opening allows one (parsed once), and the
+    program kept for the next process."""
     if _sre_compiler is None:
         return re.compile(pattern, flags)
     flags = int(flags)  # as re.compile does: a RegexFlag makes every flag test of the compiler an enum operation
+    key = (pattern, flags)
+    program = _programs.get(key)
+    if program is not None:
+        try:
+            return _from_program(pattern, program)
+        except (RuntimeError, TypeError, ValueError):  # not a program this engine takes: compile afresh
+            pass
     try:
         parsed = _sre_parser.parse(pattern, flags)
         chars = _guard_chars(parsed)
@@ -191,13 +278,16 @@ def guarded_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         # re._compiler.compile's last steps (the text is parsed once), keeping the pattern's text: repr, and pickling,
         # which recompiles it plainly
         state = parsed.state
-        index_group = [None] * state.groups
+        index_group: list[str | None] = [None] * state.groups
         for name, index in state.groupdict.items():
             index_group[index] = name
-        return _sre.compile(pattern, flags | state.flags, _sre_compiler._code(parsed, flags), state.groups - 1,
-                            state.groupdict, tuple(index_group))
+        code = list(map(int, _sre_compiler._code(parsed, flags)))  # opcodes are int subclasses: plain ints keep
+        program = (flags | state.flags, code, state.groups - 1, dict(state.groupdict), tuple(index_group))
+        compiled = _from_program(pattern, program)
     except (AttributeError, TypeError, ValueError):  # internals of another shape: compile plainly
         return re.compile(pattern, flags)
+    _programs.add(key, program)
+    return compiled
 
 
 Pattern = re.Pattern[str] | LazyPattern  # what a function that searches with a given pattern accepts

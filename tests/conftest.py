@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,5 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 os.environ.setdefault("NO_COLOR", "1")
+# Compiled-pattern programs (skvm_lint.lazy_re) go to a folder of this session, never the user's ~/.cache.
+os.environ.setdefault("SKVM_LINT_CACHE_DIR", tempfile.mkdtemp(prefix="skvm-lint-test-cache-"))

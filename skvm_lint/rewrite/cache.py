@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from pathlib import Path
 
+from ..user_cache import user_cache_dir
 from .providers import Completion
 
 
-def default_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "skvm-lint" / "llm.sqlite"
+def default_path() -> Path | None:
+    """``llm.sqlite`` in the user's cache folder; None where caching is turned off (SKVM_LINT_NO_CACHE)."""
+    folder = user_cache_dir()
+    return Path(folder) / "llm.sqlite" if folder is not None else None
 
 
 class ResponseCache:
