@@ -10,17 +10,16 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
-from importlib import resources
 
 from .lazy_re import LazyPattern, lazy
+from .package_data import data_text
 
 LANGUAGES = ("en", "zh", "ja")
 
 
 @cache
 def _cues(language: str) -> dict[str, list[str]]:
-    text = resources.files("skvm_lint").joinpath(f"data/cues/{language}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(data_text(f"cues/{language}.toml"))
 
 
 def cue(name: str, *, ignore_case: bool = True) -> LazyPattern:

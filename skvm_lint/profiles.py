@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .package_data import data_text
+
 LEVEL = re.compile(r"^L([0-3])$")
 
 
@@ -125,7 +127,5 @@ def load_profile(target: str, profiles_dir: str | os.PathLike[str] | None = None
 
 def degradation_strategy(primitive: str, level: int) -> str:
     """How a skill can lower its demand on ``primitive`` from ``level`` to ``level - 1`` (our wording)."""
-    from importlib import resources
-
-    table = json.loads(resources.files("skvm_lint").joinpath("data/degradation.json").read_text(encoding="utf-8"))
+    table = json.loads(data_text("degradation.json"))
     return table.get(primitive, {}).get(str(level), "lower this demand or choose a stronger model")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from importlib import resources
 
-_DATA = tomllib.loads(resources.files("skvm_lint").joinpath("data/vocabulary.toml").read_text(encoding="utf-8"))
+from .package_data import data_text
+
+_DATA = tomllib.loads(data_text("vocabulary.toml"))
 
 
 def _words(section: str, key: str) -> frozenset[str]:

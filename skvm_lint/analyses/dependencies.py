@@ -13,11 +13,11 @@ import sys
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..lazy_re import lazy
 from ..model import CodeBlock, CodeFacts, Command, Skill, Span, for_people
+from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
@@ -32,7 +32,7 @@ PEP723 = lazy(r"^# /// script\s*$(.*?)^# ///\s*$", re.MULTILINE | re.DOTALL)
 
 @cache
 def _data(name: str) -> dict[str, Any]:
-    return json.loads(resources.files("skvm_lint").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    return json.loads(data_text(name))
 
 
 def canonical(name: str, kind: str) -> str:
