@@ -88,3 +88,11 @@ def test_every_rule_has_pass_and_fail_cases() -> None:
         if rule.fix_safety:
             docs = (CASES_DIR / f"{rule.id}.yaml").read_text(encoding="utf-8")
             assert "fixed" in docs, f"{rule.id} has a fix but no case shows the fixed text"
+
+
+def test_every_rule_documents_what_it_does_why_an_example_and_the_fix() -> None:
+    from skvm_lint.rule import DOC_SECTIONS, missing_doc_sections
+
+    assert DOC_SECTIONS == ("What it does", "Why it matters", "Example", "Fix")
+    lacking = {rule.id: missing_doc_sections(rule) for rule in all_rules() if missing_doc_sections(rule)}
+    assert not lacking, f"docstrings lacking sections: {lacking}"
