@@ -6,7 +6,6 @@ line number, so editing elsewhere in a file does not resurrect accepted findings
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -22,6 +21,8 @@ class BaselineError(Exception):
 
 
 def fingerprint(diag: Diagnostic) -> str:
+    import hashlib  # here: a run without a baseline or fingerprints need not load OpenSSL (~2 ms)
+
     payload = "\x1f".join([diag.rule, diag.message, " ".join(diag.source_line.split())])
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 

@@ -7,7 +7,6 @@ and (for ``analyze`` and hub scans) assemble the analysis object.
 from __future__ import annotations
 
 import os
-import traceback
 from typing import Iterable
 
 from .analyses import SkillFacts, analyze_skill
@@ -27,6 +26,8 @@ Task = tuple  # (root, missing, rule ids, config, with_analysis[, with_fingerpri
 
 
 def _internal_error(root: str, where: str, exc: BaseException) -> Diagnostic:
+    import traceback  # here: only a failure needs it (~2 ms of imports)
+
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     location = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
     return Diagnostic(*INTERNAL_ERROR, Severity.ERROR,
