@@ -36,7 +36,8 @@ from skvm_lint.vocabulary import DOWNLOADERS, RUNS_CODE
 
 DECODERS = lazy(r"^(base64|base32|basenc|xxd|openssl)$")
 REVERSE_SHELL = lazy(r"/dev/(tcp|udp)/[^\s/]+/[$\w{}]+|\b(nc|ncat|netcat)\b[^\n|;]*\s-[a-z]*e\s*/bin/(ba)?sh|"
-                     r"\bsocat\b[^\n]*exec:[\"']?(/bin/)?(ba)?sh|\bsh\s+-i\s+[<>]&")
+                     r"\bsocat\b[^\n]*exec:[\"']?(/bin/)?(ba)?sh|\bsh\s+-i\s+[<>]&",
+                     needs=("/dev/", "/bin/", "exec:", "-i"))  # a literal of each alternative
 RAW_DOWNLOAD_TO_SHELL = lazy(
     r"\b(curl|wget)\b[^\n|;&]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:ba|z|da|k)?sh\b(?!\s+-c)|"
     r"\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:iex|Invoke-Expression)\b[^\n]{0,80}"
@@ -47,7 +48,7 @@ RAW_HINTS = ("curl", "wget", "iex", "IEX", "Invoke-", "/dev/tcp", "/dev/udp", "n
 PROTECTED_DOWNLOAD = lazy(
     r"https?://\S{1,500}?\.(zip|rar|7z|exe|msi|dmg|pkg|scr)\b(?:.|\n){0,240}?\bpass(word|code)?\b\s*[:=*]|"
     r"\bpass(word|code)?\b\s*[:=*](?:.|\n){0,240}?https?://\S{1,500}?\.(zip|rar|7z|exe|msi|dmg|pkg|scr)\b|"
-    r"\b\w+\.(exe|zip)\b\s*\(\s*password\s*:", re.IGNORECASE)
+    r"\b\w+\.(exe|zip)\b\s*\(\s*password\s*:", re.IGNORECASE, needs=("pass",))
 DOWNLOAD_AND_RUN = lazy(r"\bdownload\b[^\n]{0,30}\b(and\s+)?(run|execute|launch|open|install)\b[^\n]{0,60}"
                         r"\.(exe|msi|scr|dmg|pkg|app|bat|cmd)\b", re.IGNORECASE)
 # require(path.join(__dirname, ...)) and require(`./lib/${name}.js`) load the skill's own files.

@@ -29,8 +29,11 @@ from skvm_lint.security_rule import SecurityRule
 
 TLS_OFF_TEXT = lazy(r"NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|PYTHONHTTPSVERIFY\s*=\s*['\"]?0|"
                     r"rejectUnauthorized\s*:\s*false|sslVerify\s*[= ]\s*false|strict-ssl\s+false|"
-                    r"_create_unverified_context|CERT_NONE|check_hostname\s*=\s*False|InsecureSkipVerify:\s*true")
-ALL_INTERFACES = lazy(r"(?:host\s*=\s*|--host[= ]|--bind[= ]|-H\s+|listen\([^)]*)['\"]?0\.0\.0\.0\b")
+                    r"_create_unverified_context|CERT_NONE|check_hostname\s*=\s*False|InsecureSkipVerify:\s*true",
+                    needs=("NODE_TLS_REJECT_UNAUTHORIZED", "PYTHONHTTPSVERIFY", "rejectUnauthorized", "sslVerify",
+                           "strict-ssl", "_create_unverified_context", "CERT_NONE", "check_hostname",
+                           "InsecureSkipVerify"))
+ALL_INTERFACES = lazy(r"(?:host\s*=\s*|--host[= ]|--bind[= ]|-H\s+|listen\([^)]*)['\"]?0\.0\.0\.0\b", needs=("0.0.0.0",))
 AUTH_HINT = lazy(r"auth|token|password|api[_-]?key", re.IGNORECASE)
 
 

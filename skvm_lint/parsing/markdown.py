@@ -625,15 +625,17 @@ def _quote_prefix(line: str, quotes: int) -> str:
 
 # A line opening this many container markers (or as deep an indentation) might nest deeper than the limit: the
 # compiled parser has no nesting limit and overflows its stack there, so such a document goes to markdown-it-py.
-_DEEP_CANDIDATE = lazy(r"^[ \t>*+\-0-9.)]{24,}", re.MULTILINE)
+# Searched in "\n" + text: a line start is then a newline, a literal the engine skips to (``^`` under MULTILINE
+# is tried at every position).
+_DEEP_CANDIDATE = lazy(r"\n([ \t>*+\-0-9.)]{24,})")
 _MARKER = lazy(r">|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])")
 
 
 def _may_nest_deeper_than(text: str, limit: int) -> bool:
     """Whether some line could open ``limit`` containers: an upper bound, counting each marker and every two
     columns of indentation as one level (linear in the text)."""
-    for match in _DEEP_CANDIDATE.finditer(text):
-        prefix = match.group()
+    for match in _DEEP_CANDIDATE.finditer("\n" + text):
+        prefix = match.group(1)
         columns = len(prefix.expandtabs(4)) - len(prefix.lstrip(" \t").expandtabs(4))
         if len(_MARKER.findall(prefix)) + columns // 2 >= limit:
             return True
