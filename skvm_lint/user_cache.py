@@ -12,5 +12,10 @@ def user_cache_dir() -> str | None:
     folder = os.environ.get("SKVM_LINT_CACHE_DIR")
     if folder:
         return folder
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home.startswith("~"):  # no home folder known: never a "~" folder in the working directory
+            return None
+        base = os.path.join(home, ".cache")
     return os.path.join(base, "skvm-lint")

@@ -215,3 +215,22 @@ def test_prefilters_let_through_every_text_their_pattern_matches():
                 matched += 1
                 assert lazy_pattern.may_match(text), (pattern, text[:200])
     assert matched > 100
+
+
+def test_the_cache_folder_follows_the_environment(monkeypatch, tmp_path):
+    from skvm_lint.user_cache import user_cache_dir
+
+    monkeypatch.delenv("SKVM_LINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("SKVM_LINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert user_cache_dir() == str(tmp_path / "skvm-lint")
+    monkeypatch.setenv("SKVM_LINT_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert user_cache_dir() == str(tmp_path / "elsewhere")
+    monkeypatch.setenv("SKVM_LINT_NO_CACHE", "1")
+    assert user_cache_dir() is None
+    monkeypatch.setenv("SKVM_LINT_NO_CACHE", "0")
+    monkeypatch.delenv("SKVM_LINT_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr("os.path.expanduser", lambda path: path)  # no home folder known
+    assert user_cache_dir() is None
