@@ -221,6 +221,24 @@ def test_markdown_the_compiled_parser_cannot_take_goes_to_the_reference():
     assert [c.text for c in doc.command_lines] == ["npx a --b"]
 
 
+def test_without_the_compiled_parser_markdown_goes_to_the_reference(monkeypatch):
+    """Where markdown-it-pyrs is not installed (no wheel for the Python, see pyproject.toml) the reference parser
+    builds the model."""
+    import sys
+
+    from skvm_lint.parsing import markdown
+
+    text = "# Title\n\n- run `npm i -g x`\n\n```bash\npip install requests\n```\n"
+    reference = parse_markdown(text, "SKILL.md", Limits(), engine="markdown-it-py")
+    monkeypatch.setitem(sys.modules, "markdown_it_pyrs", None)  # import fails as if never installed
+    markdown._compiled.cache_clear()
+    try:
+        assert markdown._compiled() is None
+        assert parse_markdown(text, "SKILL.md", Limits()) == reference
+    finally:
+        markdown._compiled.cache_clear()
+
+
 def test_a_panic_of_the_compiled_parser_falls_back_to_the_reference():
     """markdown-it-pyrs 0.4 panics on an unmatched backtick after a bracket (found by test_properties)."""
     from skvm_lint.parsing.markdown import _compiled_tree, _may_leave_a_code_span_open
