@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 
 def umask() -> int:
@@ -22,23 +22,37 @@ def atomic_write(path: Path, text: str) -> None:
         fh.write(text)
 
 
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """:func:`atomic_write` for bytes."""
+    with _replacing(path, "wb") as fh:
+        fh.write(data)
+
+
 @contextmanager
 def atomic_writer(path: Path) -> Iterator[TextIO]:
     """A text handle whose content replaces (or creates) ``path`` in one rename when the block ends without an
     error, keeping an existing file's permissions: for documents too large to build in memory first."""
+    with _replacing(path, "w", encoding="utf-8", errors="surrogatepass", newline="") as fh:
+        yield fh
+
+
+@contextmanager
+def _replacing(path: Path, mode: str, **text_options: str) -> Iterator[Any]:
+    """A handle on a temporary file beside ``path`` that replaces it in one rename when the block ends without an
+    error (flushed to disk first, an existing file's permissions kept), and is removed when it does not."""
     import tempfile  # here: a warm hub scan writes nothing and need not load it
 
     try:
-        mode = path.stat().st_mode
+        mode_bits = path.stat().st_mode
     except FileNotFoundError:
-        mode = 0o666 & ~umask()
+        mode_bits = 0o666 & ~umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".skvm-lint.tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass", newline="") as fh:
+        with os.fdopen(fd, mode, **text_options) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode & 0o7777)
+        os.chmod(tmp, mode_bits & 0o7777)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -30,9 +30,11 @@ import os
 import re
 import sys
 import zlib
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any, Iterator
 
+from .atomic import atomic_write_bytes
 from .user_cache import user_cache_dir
 
 try:  # the parser and compiler behind re.compile: a pattern's parse tree gets a first-character guard (below)
@@ -199,8 +201,9 @@ class _ProgramCache:
         self.known: dict[tuple[str, int], Program] | None = None
         self.new: dict[tuple[str, int], Program] = {}
 
-    @staticmethod
-    def path() -> str | None:
+    @cached_property
+    def path(self) -> str | None:
+        """The cache file, named once per process (reading this module's source): None where caching is off."""
         folder = user_cache_dir()
         if folder is None or _sre_compiler is None:
             return None
@@ -212,9 +215,8 @@ class _ProgramCache:
         if self.known is None:
             self.known = {}
             try:
-                path = self.path()
-                if path is not None:
-                    with open(path, "rb") as fh:
+                if self.path is not None:
+                    with open(self.path, "rb") as fh:
                         loaded = marshal.loads(fh.read())
                     if isinstance(loaded, dict):
                         self.known = loaded
@@ -229,19 +231,10 @@ class _ProgramCache:
 
     def save(self) -> None:
         try:
-            path = self.path()
-            if path is None or not self.new:
+            if self.path is None or not self.new:
                 return
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            data = marshal.dumps({**(self.known or {}), **self.new})
-            temporary = f"{path}.{os.getpid()}.tmp"
-            try:
-                with open(temporary, "wb") as fh:
-                    fh.write(data)
-                os.replace(temporary, path)
-            finally:
-                if os.path.exists(temporary):
-                    os.unlink(temporary)
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            atomic_write_bytes(Path(self.path), marshal.dumps({**(self.known or {}), **self.new}))
         except (OSError, ValueError):  # a read-only or full disk: the next run compiles again
             pass
 
