@@ -11,6 +11,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from .atomic import atomic_write
 from .diagnostics import Diagnostic
 
 BASELINE_VERSION = 1
@@ -38,9 +39,7 @@ def write_baseline(diags: list[Diagnostic], path: Path) -> int:
     findings = sorted(_key(d, base) for d in diags)
     doc = {"version": BASELINE_VERSION, "tool": "skvm-lint",
            "findings": [{"rule": r, "path": p, "fingerprint": f} for r, p, f in findings]}
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write(path, json.dumps(doc, indent=1) + "\n")
     return len(findings)
 
 
