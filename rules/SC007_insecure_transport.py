@@ -33,7 +33,8 @@ TLS_OFF_TEXT = lazy(r"NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|PYTHONHTTPSVERI
                     needs=("NODE_TLS_REJECT_UNAUTHORIZED", "PYTHONHTTPSVERIFY", "rejectUnauthorized", "sslVerify",
                            "strict-ssl", "_create_unverified_context", "CERT_NONE", "check_hostname",
                            "InsecureSkipVerify"))
-ALL_INTERFACES = lazy(r"(?:host\s*=\s*|--host[= ]|--bind[= ]|-H\s+|listen\([^)]*)['\"]?0\.0\.0\.0\b", needs=("0.0.0.0",))
+ALL_INTERFACES = lazy(r"(?:host\s*=\s*|--host[= ]|--bind[= ]|-H\s+|listen\([^)]*)['\"]?0\.0\.0\.0\b",
+                      needs=("0.0.0.0",))
 AUTH_HINT = lazy(r"auth|token|password|api[_-]?key", re.IGNORECASE)
 
 

@@ -32,21 +32,22 @@ from skvm_lint.security_rule import SecurityRule
 # (label, literals one of which must be present, pattern): the literals make most files cost a few
 # substring searches instead of ten regex scans.
 TOKEN_FORMATS = (
-    ("private key", ("PRIVATE KEY",), lazy(r"-----BEGIN (RSA |EC |OPENSSH |DSA |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----"
-                               r"\s*\n\s*[A-Za-z0-9+/=]{40,}")),
+    ("private key", ("PRIVATE KEY",),
+     lazy(r"-----BEGIN (RSA |EC |OPENSSH |DSA |PGP |ENCRYPTED )?PRIVATE KEY( BLOCK)?-----\s*\n\s*[A-Za-z0-9+/=]{40,}")),
     ("AWS access key", ("AKIA", "ASIA"), lazy(r"\b(AKIA|ASIA)[0-9A-Z]{16}\b(?<!EXAMPLE)")),
-    ("GitHub token", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), lazy(r"\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b")),
-    ("OpenAI API key", ("sk-",), lazy(r"\bsk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|"
-                                  r"\bsk-proj-[A-Za-z0-9_-]{60,}")),
+    ("GitHub token", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+     lazy(r"\b(gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b")),
+    ("OpenAI API key", ("sk-",),
+     lazy(r"\bsk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|\bsk-proj-[A-Za-z0-9_-]{60,}")),
     ("Anthropic API key", ("sk-ant-",), lazy(r"\bsk-ant-(api|admin)\d\d-[A-Za-z0-9_-]{80,}")),
-    ("Slack token", ("xox", "hooks.slack.com"), lazy(r"\bxox[baprse]-\d{6,}-[0-9A-Za-z-]{10,}|hooks\.slack\.com/services/T[0-9A-Z]{6,}/"
-                               r"B[0-9A-Z]{6,}/[0-9A-Za-z]{20,}")),
+    ("Slack token", ("xox", "hooks.slack.com"),
+     lazy(r"\bxox[baprse]-\d{6,}-[0-9A-Za-z-]{10,}|"
+          r"hooks\.slack\.com/services/T[0-9A-Z]{6,}/B[0-9A-Z]{6,}/[0-9A-Za-z]{20,}")),
     ("Google API key", ("AIza",), lazy(r"\bAIza[0-9A-Za-z_-]{35}\b")),
     ("Stripe live key", ("_live_",), lazy(r"\b(sk|rk)_live_[0-9a-zA-Z]{24,}\b")),
     ("Telegram bot token", (":AA",), lazy(r"\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b")),
     ("wallet private key", ("rivate", "RIVATE", "ecret", "ECRET", "allet", "ALLET"),
-     lazy(r"(?i)\b(private[_ -]?key|secret[_ -]?key|wallet[_ -]?key)\W{1,6}"
-                                      r"(0x)?(?!0{64})[0-9a-f]{64}\b")),
+     lazy(r"(?i)\b(private[_ -]?key|secret[_ -]?key|wallet[_ -]?key)\W{1,6}(0x)?(?!0{64})[0-9a-f]{64}\b")),
 )
 SECRET_ASSIGNMENT = lazy(
     r"(?i)\b([A-Z0-9_]*(?:api[_-]?key|secret|token|passw(?:or)?d|access[_-]?key|private[_-]?key|client[_-]?secret)"

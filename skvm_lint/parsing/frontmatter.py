@@ -5,7 +5,8 @@ ruamel's YAML 1.2 resolver, so values are what ruamel's round-trip loader gives.
 reproduce exactly goes to ruamel.yaml (round-trip mode, the loader the fix engine edits with): errors (ruamel words
 them), aliases and anchors, tags, duplicate or complex keys, merge keys, timestamps, numbers other than plain
 decimals, a ``%YAML`` directive, more than one document, nesting past the limits. ruamel.yaml is imported only
-then: its package imports the whole library (about 10 ms of a one-skill run). ``corpus/parity_frontmatter.py`` compares the two on the corpus.
+then: its package imports the whole library (about 10 ms of a one-skill run). ``corpus/parity_frontmatter.py``
+compares the two on the corpus.
 Hostile YAML is bounded: aliases are counted before loading (billion laughs), and conversion to plain Python
 values stops at a node budget and a nesting depth.
 """
