@@ -72,6 +72,20 @@ def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):
     assert "# left out: system yt-dlp (installed with the pip package yt-dlp below" in script
 
 
+def test_namespace_packages_are_named_after_their_module_path(make_skill):
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Cloud. Use when asked.\n---\nRun `scripts/a.py`.\n",
+        "scripts/a.py": ("from azure.identity.aio import DefaultAzureCredential\nfrom azure.ai.agents.models import X\n"
+                         "from google.cloud import pubsub_v1\nimport google.analytics.data_v1beta\n"
+                         "from dask.distributed import Client\n"),
+    })
+    found = {d.name: d for d in dependencies.analyze(skvm_lint.load(root)).found if d.type == "pip"}
+    assert set(found) == {"azure-identity", "azure-ai-agents", "google-cloud-pubsub", "google-analytics-data",
+                          "distributed"}
+    assert dependencies.check_command(found["azure-ai-agents"]) == 'python3 -c "import azure.ai.agents"'
+    assert dependencies.check_command(found["google-cloud-pubsub"]) == 'python3 -c "import google.cloud.pubsub_v1"'
+
+
 def test_analyze_contract_has_dependency_objects():
     obj = skvm_lint.analyze(EXAMPLES / "weather-report")
     deps = {(d["type"], d["name"]): d for d in obj["dependencies"]}

@@ -21,7 +21,7 @@ from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
-                          PIP_BIN_PACKAGES, PIP_INSTALLERS,
+                          PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS,
                           SHELL_VARIABLES, SYSTEM_INSTALLERS)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
@@ -113,9 +113,9 @@ class _Collector:
         """A Python import as the distribution that provides it. ``test_code``: an import of the skill's tests,
         which its users never run (a development dependency, not a requirement)."""
         mapping = _data("pypi_import_names.json")
-        for name in names:  # `from google import genai` is google.genai
+        for name in names:  # `from google import genai` is google.genai, `from google.cloud import storage` too
             full = f"{module}.{name.split(' as ', 1)[0].strip()}"
-            if full in mapping and module not in mapping:
+            if full in mapping and module not in mapping or module in PIP_NAMESPACE_DEPTHS:
                 module = full
                 break
         top = module.split(".", 1)[0]
@@ -125,9 +125,15 @@ class _Collector:
             self.add(top, "host", span, source)
             return
         parts = module.split(".")
-        dist = next((mapping[".".join(parts[:i])] for i in range(len(parts), 0, -1) if ".".join(parts[:i]) in mapping),
-                    None) or self.declared_distribution(top) or top
-        self.add(dist, "pip", span, source, import_name=top, required=not test_code, dev=test_code)
+        # The module checked by env-setup.sh is the one the distribution owns: `import azure` would succeed with any
+        # azure-* installed, so azure.identity is checked as azure.identity.
+        import_name = next((".".join(parts[:i]) for i in range(len(parts), 0, -1) if ".".join(parts[:i]) in mapping),
+                           top)
+        dist = mapping.get(import_name)
+        if dist is None and (namespaced := _namespace_distribution(parts)):
+            dist, import_name = namespaced
+        dist = dist or self.declared_distribution(top) or top
+        self.add(dist, "pip", span, source, import_name=import_name, required=not test_code, dev=test_code)
 
     def declared_distribution(self, top: str) -> str | None:
         """The one declared pip distribution whose name spells the import with a common affix (``unifai`` from
@@ -773,6 +779,22 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
 
 
+_API_VERSION = lazy(r"_v\d+\w*$")  # pubsub_v1, data_v1beta: the version of an API, not part of the name
+
+
+def _namespace_distribution(parts: list[str]) -> tuple[str, str] | None:
+    """The distribution of a module under a namespace package, named after its path, and the module to import to
+    check it: ``azure.ai.agents.models`` is azure-ai-agents (azure.ai.agents), ``google.cloud.pubsub_v1``
+    google-cloud-pubsub. None outside a namespace, or for the bare namespace (``import azure``), which no
+    distribution owns."""
+    depth = next((PIP_NAMESPACE_DEPTHS[".".join(parts[:i])] for i in range(len(parts), 0, -1)
+                  if ".".join(parts[:i]) in PIP_NAMESPACE_DEPTHS), None)
+    if depth is None or len(parts) < depth:
+        return None
+    name = "-".join(parts[: depth - 1] + [_API_VERSION.sub("", parts[depth - 1])]).replace("_", "-")
+    return name, ".".join(parts[:depth])
+
+
 def _programs_of_packages(c: _Collector) -> None:
     """A program that a package the skill declares installs is declared by it, and set up with it: `pip install
     yt-dlp` then `yt-dlp URL`, `npm install -g pnpm` then `pnpm build`, `pip install huggingface_hub` then `hf`."""
@@ -795,7 +817,8 @@ def _programs_of_packages(c: _Collector) -> None:
 def check_command(dep: Dependency) -> str | None:
     if dep.type == "pip":
         module = dep.import_name or re.sub(r"[-.]", "_", dep.name)
-        return f'python3 -c "import {module}"' if module.isidentifier() else f"python3 -m pip show {dep.name}"
+        importable = all(part.isidentifier() for part in module.split("."))  # azure.ai.agents too
+        return f'python3 -c "import {module}"' if importable else f"python3 -m pip show {dep.name}"
     if dep.type == "npm":
         return f"npm ls --depth=0 {dep.name} >/dev/null 2>&1 || npm ls -g --depth=0 {dep.name}"
     if dep.type in ("system", "host"):
