@@ -72,6 +72,25 @@ def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):
     assert "# left out: system yt-dlp (installed with the pip package yt-dlp below" in script
 
 
+def test_a_program_declared_as_needed_is_still_installed_by_its_package(make_skill):
+    """`requires.bins: [edge-tts]` with `pip install edge-tts`, and a hub install entry naming the package that
+    gives a bin: the package sets the program up (no apt-get of it). A package.json dependency named like a system
+    program (npm's `gpg`) puts no command on PATH."""
+    root = make_skill({
+        "SKILL.md": ("---\nname: s\ndescription: Speaks. Use when asked.\nmetadata: {\"openclaw\": {\"requires\": "
+                     "{\"bins\": [\"edge-tts\", \"gpg\"]}, \"install\": [{\"kind\": \"node\", \"package\": "
+                     "\"@netpad/cli\", \"bins\": [\"netpad\"]}]}}\n---\n"
+                     "```bash\npip install edge-tts\nedge-tts --text hi --write-media a.mp3\nnetpad forms list\n"
+                     "gpg --encrypt a.mp3\n```\n"),
+        "package.json": '{"name": "s", "dependencies": {"gpg": "*"}}\n',
+    })
+    found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert found[("system", "edge-tts")].provided_by == "pip edge-tts" and found[("pip", "edge-tts")].required
+    assert found[("system", "netpad")].provided_by == "npm @netpad/cli" and found[("npm", "@netpad/cli")].required
+    assert found[("system", "gpg")].provided_by is None
+    assert dependencies.install_command(found[("system", "gpg")]) is not None
+
+
 def test_namespace_packages_are_named_after_their_module_path(make_skill):
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Cloud. Use when asked.\n---\nRun `scripts/a.py`.\n",

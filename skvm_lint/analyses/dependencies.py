@@ -106,6 +106,22 @@ class _Collector:
         if source == "install-line" and span is not None and span not in dep.install_lines:
             dep.install_lines.append(span)
 
+    def provide(self, program: str, package_kind: str, package_name: str) -> bool:
+        """Record that declared package ``package_name`` installs ``program``: set up with it, and required when the
+        program is. False when no such package is declared."""
+        dep = self.deps.get(("system", canonical(program, "system")))
+        package = self.deps.get((package_kind, canonical(package_name, package_kind)))
+        if dep is None or package is None or not package.declared:
+            return False
+        if package_kind == "npm" and not package.sources & {"install-line", "metadata"}:
+            return False  # a package.json dependency puts no command on PATH (npm's `gpg` is no gpg)
+        if package_kind == "system" and "install-line" not in package.sources:
+            return False  # a program named like another's package (node, brew's package of npm) installs nothing
+        dep.declared = True
+        dep.provided_by = f"{package_kind} {package.name}"
+        package.required |= dep.required  # the skill runs what it installs
+        return True
+
     # --- Python ------------------------------------------------------------------------------------------------
 
     def python_import(self, module: str, span: Span, names: tuple[str, ...] = (), source: str = "import",
@@ -565,6 +581,8 @@ def _metadata(c: _Collector) -> None:
             for binary in entry.get("bins") or [] if isinstance(entry.get("bins"), list) else []:
                 if isinstance(binary, str) and binary not in ASSUMED_PROGRAMS:
                     c.add(binary, "system", span, "metadata", declared=True)
+                    if isinstance(package, str) and target:  # the entry says which package installs it
+                        c.provide(binary, target, _strip_version(package) if target == "npm" else package)
 
 
 # --- code ---------------------------------------------------------------------------------------------------------
@@ -798,16 +816,18 @@ def _namespace_distribution(parts: list[str]) -> tuple[str, str] | None:
 def _programs_of_packages(c: _Collector) -> None:
     """A program that a package the skill declares installs is declared by it, and set up with it: `pip install
     yt-dlp` then `yt-dlp URL`, `npm install -g pnpm` then `pnpm build`, `pip install huggingface_hub` then `hf`."""
-    for (kind, _), dep in c.deps.items():
-        if kind != "system" or dep.declared:
+    for (kind, _), dep in list(c.deps.items()):
+        # A program declared only as needed (`requires.bins`, compatibility) is still installed by its package;
+        # one with an install line of its own (apt, brew, pipx) is set up by that line.
+        if kind != "system" or dep.provided_by or "install-line" in dep.sources:
             continue
-        for package_kind, name in (("pip", PIP_BIN_PACKAGES.get(dep.name, dep.name)),
-                                   ("npm", NPM_BIN_PACKAGES.get(dep.name, dep.name))):
-            package = c.deps.get((package_kind, canonical(name, package_kind)))
-            if package is not None and package.declared:
-                dep.declared = True
-                dep.provided_by = f"{package_kind} {package.name}"
-                package.required |= dep.required  # the skill runs what it installs
+        # pip and npm packages by the program's name, then the Debian or Homebrew package that holds the program
+        # (`apt-get install poppler-utils` gives pdftoppm)
+        candidates = [("pip", PIP_BIN_PACKAGES.get(dep.name, dep.name)),
+                      ("npm", NPM_BIN_PACKAGES.get(dep.name, dep.name))]
+        candidates += [("system", package) for package in sorted(set(system_packages(dep.name)) - {dep.name})]
+        for package_kind, name in candidates:
+            if c.provide(dep.name, package_kind, name):
                 break
 
 

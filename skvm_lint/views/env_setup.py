@@ -106,7 +106,7 @@ def _left_out(dep: Dependency) -> str | None:
         return "a development tool: not needed to run the skill"
     if dep.provided_by:
         kind, package = dep.provided_by.split(" ", 1)
-        return f"installed with the {kind} package {package} below"
+        return f"installed with the {kind} package {package} " + ("in this section" if kind == "system" else "below")
     return None
 
 
