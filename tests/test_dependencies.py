@@ -91,6 +91,28 @@ def test_a_program_declared_as_needed_is_still_installed_by_its_package(make_ski
     assert dependencies.install_command(found[("system", "gpg")]) is not None
 
 
+def test_install_lines_anywhere_in_the_skill_declare(make_skill):
+    """`pip install` and `apt-get install` lines in README.md or a reference declare what the scripts use (no DP001),
+    but make nothing required and pin nothing; a program comes with the system package an install line names
+    (`apt-get install poppler-utils` gives pdftoppm)."""
+    root = make_skill({
+        "SKILL.md": ("---\nname: s\ndescription: Converts. Use when asked.\n---\n"
+                     "```bash\npip install requests\nsudo apt-get install -y poppler-utils\npdftoppm -png a.pdf out\n```\n"),
+        "README.md": "```bash\npip install 'lifelines==0.27' 'requests==2.32.3' unusedpkg\nbrew install potrace\n```\n",
+        "scripts/a.py": "import lifelines\nimport requests\nimport subprocess\nsubprocess.run(['potrace', '-s', 'x'])\n",
+    })
+    found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert found[("pip", "lifelines")].declared and found[("pip", "lifelines")].required  # the script imports it
+    assert found[("pip", "unusedpkg")].declared and not found[("pip", "unusedpkg")].required
+    assert found[("pip", "requests")].version is None  # SKILL.md's own line is unpinned: DP003 still says so
+    assert found[("system", "potrace")].declared
+    assert found[("system", "pdftoppm")].provided_by == "system poppler-utils"
+    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001,DP003", "--format", "json",
+                                       "--exit-zero"])
+    messages = [d["message"] for d in json.loads(result.output)["diagnostics"]]
+    assert messages == ["`requests` is installed without a version"]
+
+
 def test_namespace_packages_are_named_after_their_module_path(make_skill):
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Cloud. Use when asked.\n---\nRun `scripts/a.py`.\n",

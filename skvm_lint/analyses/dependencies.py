@@ -210,22 +210,16 @@ class _Collector:
         sub = next((a for a in args if not a.startswith("-")), "")
         if program in HUB_CLIS and sub in ("install", "add") and _installs_itself(args, sub, self.skill):
             return  # `clawhub install this-skill`: how the skill itself is installed, not what it needs
+        install = _install_line(cmd)
+        if install is not None:
+            kind, packages, installer = install
+            self._installs(kind, packages, cmd.span, installer=installer)
+            if kind == "npm" and ({"-g", "--global"} & set(args) or program == "yarn" and "global" in args):
+                self.add("node", "system", cmd.span, "command")  # a global install is a CLI that Node.js runs
         if program in ("python", "python3") and len(args) >= 2 and args[0] == "-m":
-            if args[1] == "pip" and len(args) > 2 and args[2] == "install":
-                self._installs("pip", args[3:], cmd.span)
-            elif args[1] not in ("venv", "http.server", "json.tool", "pip"):
+            if args[1] not in ("venv", "http.server", "json.tool", "pip"):
                 self.python_import(args[1], cmd.span)
             return
-        if program == "uv" and args[:2] in (["pip", "install"], ["tool", "install"]):
-            self._installs("pip", args[2:], cmd.span, installer="uv tool" if args[0] == "tool" else "")
-        elif (program, sub) in PIP_INSTALLERS:
-            self._installs("pip", _after(args, sub), cmd.span, installer=program)
-        elif (program, sub) in NPM_INSTALLERS:
-            self._installs("npm", _after(args, sub), cmd.span)
-            if {"-g", "--global"} & set(args) or program == "yarn" and "global" in args:
-                self.add("node", "system", cmd.span, "command")  # a global install is a CLI that Node.js runs
-        elif (program, sub) in SYSTEM_INSTALLERS or (program == "pacman" and "-S" in args):
-            self._installs("system", _after(args, sub), cmd.span, installer=program)
         if program in BASE_PROGRAMS or program in ALL_PACKAGE_RUNNERS:
             return
         if program not in known_programs() and ("system", canonical(program, "system")) not in self.deps and (
@@ -304,6 +298,24 @@ def _guarded_programs(facts: CodeFacts) -> set[str]:
         if not any(cmd.span.line <= line <= cmd.span.line + 2 for line in exits):
             guarded.add(name)
     return guarded
+
+
+def _install_line(cmd: Command) -> tuple[str, list[str], str] | None:
+    """``(kind, arguments naming packages, installer)`` when the command installs packages: ``pip install x``,
+    ``python3 -m pip install x``, ``uv tool install x``, ``npm i -g x``, ``apt-get install x``."""
+    program, args = cmd.program, list(cmd.argv[1:])
+    sub = next((a for a in args if not a.startswith("-")), "")
+    if program in ("python", "python3") and args[:3] == ["-m", "pip", "install"]:
+        return "pip", args[3:], ""
+    if program == "uv" and args[:2] in (["pip", "install"], ["tool", "install"]):
+        return "pip", args[2:], "uv tool" if args[0] == "tool" else ""
+    if (program, sub) in PIP_INSTALLERS:
+        return "pip", _after(args, sub), program
+    if (program, sub) in NPM_INSTALLERS:
+        return "npm", _after(args, sub), ""
+    if (program, sub) in SYSTEM_INSTALLERS or (program == "pacman" and "-S" in args):
+        return "system", _after(args, sub), program
+    return None
 
 
 def _installs_itself(args: list[str], sub: str, skill: Skill) -> bool:
@@ -601,9 +613,10 @@ def _in_scope(file: str, block: CodeBlock | None, skill: Skill) -> bool:
 
 
 def _reference_code(c: _Collector) -> None:
-    """Install lines in fences of bundled Markdown references declare packages. Their JS imports count only when
-    the skill builds a JS project; otherwise reference code is documentation (counting it regardless halved npm
-    precision on the labelled skills)."""
+    """Install lines in fences of the skill's other Markdown (README.md, references) declare packages (npm ones are
+    required, as in SKILL.md; the labelled skills bear that out). Their JS imports count only when the skill builds
+    a JS project; otherwise reference code is documentation (counting it regardless halved npm precision on the
+    labelled skills)."""
     skill = c.skill
     for file, facts, block in skill.code_units():
         if block is None or file == skill.skill_md_path:
@@ -617,9 +630,14 @@ def _reference_code(c: _Collector) -> None:
                     c.python_import(imp.module, imp.span, imp.names, source="example-code")
         elif facts.language == "shell":
             for command in facts.commands:
-                sub = next((a for a in command.argv[1:] if not a.startswith("-")), "")
-                if (command.program, sub) in NPM_INSTALLERS:
-                    c._installs("npm", _after(list(command.argv[1:]), sub), command.span)
+                install = _install_line(command)
+                if install is None:
+                    continue
+                before = {key: (dep.required, dep.version) for key, dep in c.deps.items()}
+                c._installs(install[0], install[1], command.span, installer=install[2])
+                if install[0] != "npm":  # npm's install lines there were measured as requirements; pip's and
+                    for key, dep in c.deps.items():  # apt's declare what the scripts may use, no more: neither
+                        dep.required, dep.version = before.get(key, (False, None))  # required, nor pinned
 
 
 def _code(c: _Collector) -> None:
