@@ -22,6 +22,8 @@ from skvm_lint.diagnostics import Severity
 from skvm_lint.rule import Rule
 
 MANIFESTS = {"requirements", "pyproject", "pep723", "package.json"}
+# Sources that only declare: any other (an import, a command, even an optional or alternative one) is a use.
+DECLARATIONS = MANIFESTS | {"install-line", "metadata"}
 
 
 class DependencyUnused(Rule):
@@ -32,6 +34,7 @@ class DependencyUnused(Rule):
 
     def check(self, skill, ctx):
         for dep in ctx.facts.dependencies.found:
-            if dep.type in ("pip", "npm") and not dep.required and not dep.dev and dep.sources & MANIFESTS:
+            if dep.type in ("pip", "npm") and not dep.required and not dep.dev and dep.sources & MANIFESTS \
+                    and dep.sources <= DECLARATIONS:
                 yield self.report(skill, dep.evidence[0], f"{dep.type} dependency `{dep.name}` is declared but no "
                                   "code of the skill imports or runs it", hint="remove it or use it")

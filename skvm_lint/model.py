@@ -279,6 +279,17 @@ class MarkdownDoc:
     paragraphs: list[Paragraph] = field(default_factory=list)
     truncated_nesting: bool = False  # nesting deeper than the limit was flattened
 
+    def intro(self, block: CodeBlock) -> str:
+        """The paragraph right before a code block (same section, at most two lines above), or ""."""
+        before = [p for p in self.paragraphs if p.end_line < block.span.line and p.section == block.section]
+        if before and block.span.line - before[-1].end_line <= 2:
+            return before[-1].text
+        return ""
+
+    def heading(self, block: CodeBlock) -> str:
+        """The title of the section a code block is in, or ""."""
+        return self.sections[block.section].title if block.section is not None else ""
+
 
 # --- Frontmatter ------------------------------------------------------------------------------------------------
 

@@ -113,6 +113,25 @@ def test_install_lines_anywhere_in_the_skill_declare(make_skill):
     assert messages == ["`requests` is installed without a version"]
 
 
+def test_a_block_offered_as_another_way_requires_nothing(make_skill):
+    """A block under a "Fallback" or "(Optional)" heading, or after "Alternatively," / "Or from source:", shows
+    another way: its programs are not required, and a package it runs is used (no DP002), not unused."""
+    root = make_skill({
+        "SKILL.md": ("---\nname: s\ndescription: Deploys. Use when asked.\n---\n"
+                     "```bash\nvercel deploy | jq .url\n```\n\n### Vercel CLI Fallback\n\n```bash\nnpm i -g vercel\n```\n\n"
+                     "Or from source:\n```bash\ncd x && uv sync\n```\n\n## Calendar Sync (Optional)\n\n"
+                     "```bash\ngog auth add me@example.com\n```\n\nOr run it with tsx:\n\n```bash\nnpx tsx src/a.ts\n```\n"),
+        "package.json": '{"name": "s", "devDependencies": {}, "dependencies": {"tsx": "^4"}}\n',
+    })
+    found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert found[("system", "vercel")].required and found[("system", "vercel")].provided_by == "npm vercel"
+    assert not any(found[("system", name)].required for name in ("npm", "uv", "gog"))
+    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001,DP002", "--format", "json",
+                                       "--exit-zero"])
+    assert [d["message"] for d in json.loads(result.output)["diagnostics"]] == [
+        "system dependency `jq` is used but declared nowhere"]
+
+
 def test_namespace_packages_are_named_after_their_module_path(make_skill):
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Cloud. Use when asked.\n---\nRun `scripts/a.py`.\n",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..cues import cue
 from ..lazy_re import lazy
 from ..model import CodeBlock, CodeFacts, Command, Skill, Span, for_people
 from ..package_data import data_text
@@ -673,6 +674,9 @@ def _code(c: _Collector) -> None:
                 # skill sets up a JS project (npm install, npx create-*), as bundled scripts' imports always are.
                 c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
         alternatives = {comment.span.line + 1 for comment in facts.comments if ALTERNATIVE_LINE.match(comment.text)}
+        # A block under "Vercel CLI Fallback", or after "Alternatively, build from source:": another way, all of it
+        other_way = block is not None and skill.body is not None and (  # (the blocks here are SKILL.md's)
+            ALTERNATIVE_PATH.search(skill.body.heading(block)) or ALTERNATIVE_PATH.search(skill.body.intro(block)))
         guarded = _guarded_programs(facts)
         probes = _probes_of_package_runs(facts)
         # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
@@ -684,7 +688,7 @@ def _code(c: _Collector) -> None:
                 continue
             weak = id(facts) in cited or unlabelled and not any(a.startswith("--") and len(a) > 2
                                                                  for a in command.argv[1:])
-            c.command(command, cited=weak, alternative=command.span.line in alternatives,
+            c.command(command, cited=weak, alternative=bool(other_way) or command.span.line in alternatives,
                       guarded=command.program in guarded or _version_probe(command) or command.if_file_exists)
         _env(c, facts, file, assigned_by_file.get(file, set()) - exported)
         _services(c, facts)
@@ -707,6 +711,7 @@ ALTERNATIVE_LINE = lazy(r"#\s*((or|alternatively|instead)\b|(on |for |with )?(wi
                         r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey)\b)"
                         r"|#.*\b(if needed|optional(ly)?|if you prefer)\b",
                         re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
+ALTERNATIVE_PATH = cue("alternative_path")
 ENV_LINE = lazy(r"^(?:export\s+)?([A-Z][A-Z0-9_]*)=")
 
 

@@ -255,14 +255,6 @@ def _shingles(tokens: list[str], size: int = 4) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))}
 
 
-def _intro(doc: MarkdownDoc, block: CodeBlock) -> str:
-    """The paragraph right before a fence (same section, at most two lines above)."""
-    before = [p for p in doc.paragraphs if p.end_line < block.span.line and p.section == block.section]
-    if before and block.span.line - before[-1].end_line <= 2:
-        return before[-1].text
-    return ""
-
-
 def _prose(text: str) -> str:
     """``text`` without its inline code: "The `execute()` function" asks nothing of the reader."""
     return _INLINE_CODE.sub(" ", text)
@@ -507,7 +499,7 @@ def _candidates(skill: Skill) -> list[Candidate]:
             language = block.language
             if _only_runs_bundled_scripts(block, existing):
                 continue
-            written = _intro(doc, block)
+            written = doc.intro(block)
             intro = _prose(written)  # the cues below are words of prose, never of inline code
             first_comment = re.match(r"\s*(?:#|//)\s*(.*)", block.text)
             if OUTPUT_CONTEXT.search(intro) or COMPARISON_INTRO.search(intro) or RUN_ONCE.search(intro) or (
