@@ -132,6 +132,14 @@ def test_a_block_offered_as_another_way_requires_nothing(make_skill):
         "system dependency `jq` is used but declared nowhere"]
 
 
+def test_a_drawn_folder_tree_in_a_shell_block_runs_nothing(make_skill):
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Lays out. Use when asked.\n---\n```bash\ninput/\n"
+                                    "└── paper/\n    ├── main.tex (or paper.pdf)\n    │   └── fig (see docs)\n"
+                                    "    └── refs.bib\n```\n")})
+    found = {(d.type, d.name) for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert not {name for kind, name in found if kind == "system"} & {"or", "see"}
+
+
 def test_namespace_packages_are_named_after_their_module_path(make_skill):
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Cloud. Use when asked.\n---\nRun `scripts/a.py`.\n",

@@ -70,6 +70,9 @@ _SHELL_PROMPT = lazy(r"^(\s*)(\$|>|%) ")
 # Another program's prompt (`mysql> SELECT`, `meterpreter> run`, `redis> GET k`): its input is not shell.
 _REPL_PROMPT = lazy(r"^\s*[A-Za-z][\w.-]*(?:\([^)]*\))?> ")
 _PYCON_PROMPT = lazy(r"^(>>>|\.\.\.) ?")
+_TREE_LINE = lazy(r"^[\s\u2502]*[\u251c\u2514\u2502]")  # │, ├── and └── start the lines of a drawn folder tree
+_BULLET_LINE = lazy(r"^\s*[-*\u2022] +\S")
+_TREE_OR_BULLET = lazy(r"(?m)^[ \t\u2502]*(?:[\u251c\u2514\u2502]|[-*\u2022] +\S)")  # is there either?
 BIG_SOURCE_BYTES = 256 * 1024  # above this, parse through a callback so the time limit applies
 
 
@@ -173,10 +176,17 @@ def parse_tree(source: bytes, language: str, timeout_ms: int) -> ts.Tree | None:
         return None
 
 
-def strip_prompts(text: str, language: str) -> str:
-    """Blank out console prompts (``$ ``, ``>>> ``) and console output lines, keeping line and column numbers."""
+def strip_prompts(text: str, language: str, labelled: bool = True) -> str:
+    """Blank out console prompts (``$ ``, ``>>> ``) and console output lines, keeping line and column numbers.
+    ``labelled``: the block says it is shell (an unlabelled one was taken for shell by its look, lists and all)."""
     lines = text.split("\n")
     if language == "shell":
+        # A drawn folder tree (`├── main.tex (or paper.pdf)`) or a Markdown list (`- PyTorch (latest)`) in a shell
+        # block is no command: no program is named `-`, and the parenthesis would run `latest` in a subshell.
+        if _TREE_OR_BULLET.search(text):
+            lines = ["" if _TREE_LINE.match(line) or labelled and _BULLET_LINE.match(line) else line
+                     for line in lines]
+            text = "\n".join(lines)
         if any(_REPL_PROMPT.match(line) for line in lines):
             lines = ["" if _REPL_PROMPT.match(line) else line for line in lines]
             text = "\n".join(lines)

@@ -194,8 +194,9 @@ class _Builder:
             parse_as = language = "shell"  # an unlabelled console session or command list (info stays "")
             block.language = "shell"
         if parse_as in PARSED_LANGUAGES and content.strip():
-            block.code = extract_facts(strip_prompts(content, language or ""), parse_as, self.file,
-                                       line_offset=content_line, timeout_ms=self.limits.parse_timeout_ms)
+            code = strip_prompts(content, language or "", labelled=bool(info.strip()))
+            block.code = extract_facts(code, parse_as, self.file, line_offset=content_line,
+                                       timeout_ms=self.limits.parse_timeout_ms)
         self.doc.code_blocks.append(block)
 
     def add_command(self, text: str, where: str, line0: int) -> None:
