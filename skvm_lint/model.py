@@ -142,6 +142,9 @@ class CodeFacts:
     assignments: list[Binding] = field(default_factory=list)  # shell variables set here (NAME=, for NAME in, read)
     exports: list[Binding] = field(default_factory=list)  # shell `export NAME=...`
     functions: list[Binding] = field(default_factory=list)  # shell functions defined here
+    # Code of another language that this shell code runs inline (`python3 -c "..."`, `python3 - <<EOF`,
+    # `node -e '...'`): parsed in its own language, its spans in the same file.
+    embedded: list[CodeFacts] = field(default_factory=list)
     parse_timed_out: bool = False
 
     def without_comments(self, text: str, first_line: int = 1) -> str:
@@ -509,6 +512,10 @@ class Skill:
             for block in doc.code_blocks:
                 if block.code is not None:
                     yield doc.file, block.code, block
+                    for inner in block.code.embedded:
+                        yield doc.file, inner, block
         for f in self.files:
             if f.code is not None:
                 yield f.path, f.code, None
+                for inner in f.code.embedded:
+                    yield f.path, inner, None

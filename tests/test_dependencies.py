@@ -91,6 +91,26 @@ def test_a_program_declared_as_needed_is_still_installed_by_its_package(make_ski
     assert dependencies.install_command(found[("system", "gpg")]) is not None
 
 
+def test_code_a_shell_script_runs_inline_is_read_in_its_language(make_skill):
+    """`python3 -c "..."`, `python3 - <<EOF`, `cat <<EOF | python3` and `node -e` run code whose imports are
+    requirements; a module only tested for (`if python3 -c "import PIL"`) is optional, and a variable the script
+    exports for the inline code is not a setting."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `scripts/run.sh`.\n",
+        "scripts/run.sh": ("#!/bin/bash\nexport MODE=fast\nX=$(python3 - <<'PY'\nimport os, pandas\n"
+                           "print(os.environ['MODE'])\nPY\n)\npython3 -u -c \"import sys\nimport tronpy\"\n"
+                           "node -e 'require(\"lodash\")'\ncat <<EOF | python3\nimport requests\nEOF\n"
+                           "python3 tool.py <<EOF\nimport notcode\nEOF\n"
+                           "if python3 -c \"import PIL\" 2>/dev/null; then\n  python3 -c \"from PIL import Image\"\nfi\n"),
+    })
+    found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    required = {name for (kind, name), d in found.items() if d.required and kind in ("pip", "npm", "env")}
+    assert required == {"pandas", "tronpy", "requests", "lodash"}  # not Pillow, not MODE
+    assert ("pip", "notcode") not in found
+    pandas = found[("pip", "pandas")].evidence[0]
+    assert (pandas.file, pandas.line, pandas.column) == ("scripts/run.sh", 4, 12)
+
+
 def test_install_lines_anywhere_in_the_skill_declare(make_skill):
     """`pip install` and `apt-get install` lines in README.md or a reference declare what the scripts use (no DP001),
     but make nothing required and pin nothing; a program comes with the system package an install line names

@@ -660,6 +660,7 @@ def _code(c: _Collector) -> None:
         cmd.program in ("npm", "pnpm", "yarn", "bun") and cmd.via is None
         or cmd.via in ("npx", "bunx", "pnpx") and cmd.program.startswith("create-")
         for _file, facts, block in units if block is not None for cmd in facts.commands)
+    inline = {id(inner) for _file, facts, _block in units for inner in facts.embedded}
     for file, facts, block in units:
         # Code in a fence is code the agent writes or adapts: its imports are requirements, sourced as example code
         source = "import" if block is None else "example-code"
@@ -690,7 +691,10 @@ def _code(c: _Collector) -> None:
                                                                  for a in command.argv[1:])
             c.command(command, cited=weak, alternative=bool(other_way) or command.span.line in alternatives,
                       guarded=command.program in guarded or _version_probe(command) or command.if_file_exists)
-        _env(c, facts, file, assigned_by_file.get(file, set()) - exported)
+        if facts.language == "shell":
+            _env(c, facts, assigned_by_file.get(file, set()) - exported)
+        else:  # code a shell script runs inline reads what the script sets (`export X=...; python3 - <<EOF`)
+            _env(c, facts, assigned_by_file.get(file, set()) if id(facts) in inline else set())
         _services(c, facts)
     for name in sorted(exported):
         if ENV_NAME.match(name) and name not in SHELL_VARIABLES:
@@ -772,12 +776,13 @@ def _allowed_tools(c: _Collector) -> None:
             c.add(program, "system", span, "allowed-tools")
 
 
-def _env(c: _Collector, facts: CodeFacts, file: str, assigned: set[str]) -> None:
+def _env(c: _Collector, facts: CodeFacts, assigned: set[str]) -> None:
+    """Variables the code reads, but not those ``assigned`` before it runs."""
     for read in facts.env_reads:
         name = read.name
-        if read.optional:
+        if read.optional or name in assigned:
             continue
-        if facts.language == "shell" and (name in assigned or not ENV_NAME.match(name) or name in SHELL_VARIABLES):
+        if facts.language == "shell" and (not ENV_NAME.match(name) or name in SHELL_VARIABLES):
             continue
         if facts.language != "shell" and (not name or name in SHELL_VARIABLES):
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Callable, Iterator
 
@@ -216,15 +216,17 @@ def strip_prompts(text: str, language: str, labelled: bool = True) -> str:
 class _Extractor:
     """Turns tree-sitter captures into facts with spans in the containing file."""
 
-    def __init__(self, source: bytes, file: str, line_offset: int, facts: CodeFacts) -> None:
+    def __init__(self, source: bytes, file: str, line_offset: int, facts: CodeFacts, column_offset: int = 0) -> None:
         self.source = source
         self.file = file
         self.line_offset = line_offset  # added to tree-sitter's 0-based row to get the 1-based file line
+        self.column_offset = column_offset  # added to columns of the first row (code that starts mid-line)
         self.facts = facts
 
     def span(self, node: ts.Node) -> Span:
         (row, col), (erow, ecol) = node.start_point, node.end_point
-        return Span(self.file, row + self.line_offset, col + 1, erow + self.line_offset, ecol + 1)
+        return Span(self.file, row + self.line_offset, col + 1 + (self.column_offset if row == 0 else 0),
+                    erow + self.line_offset, ecol + 1 + (self.column_offset if erow == 0 else 0))
 
     def text(self, node: ts.Node) -> str:
         # Slicing our own bytes is ~10x cheaper than Node.text, which copies through the tree.
@@ -435,6 +437,78 @@ def _if_file_exists(x: _Extractor, node: ts.Node) -> bool:
     return False
 
 
+# Interpreters that take code inline, and their options that introduce it (`python3 -c CODE`, `node -e CODE`).
+_INLINE_CODE_OPTIONS = {"python": frozenset({"-c"}), "javascript": frozenset({"-e", "--eval", "-p", "--print"})}
+_INTERPRETER = lazy(r"^(?:(python)(?:[23](?:\.\d+)?)?|(node)(?:js)?)$")
+_SHELL_ESCAPE = lazy(r'\\([\\"$`])')
+
+
+def _embedded_code(x: _Extractor, node: ts.Node, program: str) -> None:
+    """Code an interpreter runs inline: ``python3 -c "..."``, ``node -e '...'``, ``python3 - <<'EOF'`` and
+    ``cat <<EOF | python3``. Parsed in its own language and kept with this file's spans (a double-quoted body is
+    read with the shell's escapes undone: ``\\"`` is ``"``)."""
+    m = _INTERPRETER.match(program)
+    if m is None:
+        return
+    language = "python" if m.group(1) else "javascript"
+    options = _INLINE_CODE_OPTIONS[language]
+    code: ts.Node | None = None
+    children = node.children
+    for i, child in enumerate(children[:-1]):
+        if child.type == "word" and x.text(child) in options:
+            code = children[i + 1]
+            break
+    if code is None:
+        if any(not word.startswith("-") for word in _shell_words(x, node)[1:]):
+            return  # `python3 script.py <<EOF`: the here-document is the script's input, not code
+        holder = node.parent
+        if holder is not None and holder.type == "pipeline" and holder.parent is not None \
+                and holder.parent.type == "heredoc_redirect":
+            holder = holder.parent.parent  # `cat <<EOF | python3`: the here-document feeds the pipeline
+        if holder is None or holder.type != "redirected_statement":
+            return
+        redirect = next((c for c in holder.children if c.type == "heredoc_redirect"), None)
+        code = next((c for c in redirect.children if c.type == "heredoc_body"), None) if redirect else None
+        if code is None:
+            return
+        text, (row, column) = x.text(code), code.start_point
+    elif code.type in ("raw_string", "string") and code.end_byte - code.start_byte >= 2:
+        text, (row, column) = x.text(code)[1:-1], code.start_point
+        column += 1
+        if code.type == "string":
+            text = _SHELL_ESCAPE.sub(r"\1", text)
+    else:
+        return
+    inner = extract_facts(text, language, x.file, line_offset=row + x.line_offset,
+                          column_offset=column + (x.column_offset if row == 0 else 0))
+    if _probe_or_probed(x, node):  # `if python3 -c "import PIL"; then`: the script does without the module
+        inner.imports[:] = [replace(imp, optional=True) for imp in inner.imports]
+    x.facts.embedded.append(inner)
+
+
+_CONDITIONS = frozenset({"if_statement", "elif_clause", "while_statement"})
+_INLINE_IMPORT = lazy(r"""\bpython[\d.]*\s+-c\s+["']\s*(?:import|from)\s""")
+
+
+def _probe_or_probed(x: _Extractor, node: ts.Node) -> bool:
+    """Whether a command is a test (in the condition of an ``if`` or ``while``, or left of ``&&``/``||``), or runs
+    only when an inline import test passed (``if python3 -c "import fontTools"; then python3 -c "..."``)."""
+    child, parent = node, node.parent
+    while parent is not None and parent.type not in ("program", "function_definition"):
+        if parent.type in _CONDITIONS:
+            kinds = [c.type for c in parent.children]
+            body = kinds.index("then") if "then" in kinds else kinds.index("do") if "do" in kinds else len(kinds)
+            index = next((i for i, c in enumerate(parent.children) if c == child), len(kinds))
+            if index < body:
+                return True
+            if any(_INLINE_IMPORT.search(x.text(c)) for c in parent.children[:body]):
+                return True
+        elif parent.type == "list" and parent.children and parent.children[0] == child:
+            return True
+        child, parent = parent, parent.parent
+    return False
+
+
 def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     for node in captures.get("command", []):
@@ -477,6 +551,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
         if_file = _if_file_exists(x, node)
         f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline, if_file))
+        _embedded_code(x, node, program)
         # Follow chains of wrappers: `sudo -E xargs -n1 jq` records sudo, xargs and jq.
         wrapper, rest = words[0], words[1:]
         while wrapper in WRAPPERS:
@@ -563,15 +638,17 @@ def _syntax_errors(x: _Extractor, root: ts.Node, limit: int = 20) -> None:
         stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
 
 
-def extract_facts(text: str, language: str, file: str, line_offset: int = 1, timeout_ms: int = 2000) -> CodeFacts:
-    """Parse ``text`` as ``language`` and extract facts; spans start at ``line_offset`` in ``file``."""
+def extract_facts(text: str, language: str, file: str, line_offset: int = 1, timeout_ms: int = 2000,
+                  column_offset: int = 0) -> CodeFacts:
+    """Parse ``text`` as ``language`` and extract facts; spans start at ``line_offset`` in ``file`` (and, on the
+    first line, ``column_offset`` columns in)."""
     facts = CodeFacts(language="typescript" if language == "tsx" else language)
     source = text.encode("utf-8", "surrogatepass")
     tree = parse_tree(source, language, timeout_ms)
     if tree is None:
         facts.parse_timed_out = True
         return facts
-    extractor = _Extractor(source, file, line_offset, facts)
+    extractor = _Extractor(source, file, line_offset, facts, column_offset)
     captures = ts.QueryCursor(_grammar(language).query).captures(tree.root_node)
     _EXTRACTORS[language](extractor, captures)
     if tree.root_node.has_error:
