@@ -101,7 +101,8 @@ def test_code_a_shell_script_runs_inline_is_read_in_its_language(make_skill):
                            "print(os.environ['MODE'])\nPY\n)\npython3 -u -c \"import sys\nimport tronpy\"\n"
                            "node -e 'require(\"lodash\")'\ncat <<EOF | python3\nimport requests\nEOF\n"
                            "python3 tool.py <<EOF\nimport notcode\nEOF\n"
-                           "if python3 -c \"import PIL\" 2>/dev/null; then\n  python3 -c \"from PIL import Image\"\nfi\n"),
+                           "if python3 -c \"import PIL\" 2>/dev/null; then\n"
+                           "  python3 -c \"from PIL import Image\"\nfi\n"),
     })
     found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
     required = {name for (kind, name), d in found.items() if d.required and kind in ("pip", "npm", "env")}
@@ -117,9 +118,11 @@ def test_install_lines_anywhere_in_the_skill_declare(make_skill):
     (`apt-get install poppler-utils` gives pdftoppm)."""
     root = make_skill({
         "SKILL.md": ("---\nname: s\ndescription: Converts. Use when asked.\n---\n"
-                     "```bash\npip install requests\nsudo apt-get install -y poppler-utils\npdftoppm -png a.pdf out\n```\n"),
+                     "```bash\npip install requests\nsudo apt-get install -y poppler-utils\n"
+                     "pdftoppm -png a.pdf out\n```\n"),
         "README.md": "```bash\npip install 'lifelines==0.27' 'requests==2.32.3' unusedpkg\nbrew install potrace\n```\n",
-        "scripts/a.py": "import lifelines\nimport requests\nimport subprocess\nsubprocess.run(['potrace', '-s', 'x'])\n",
+        "scripts/a.py": ("import lifelines\nimport requests\nimport subprocess\n"
+                         "subprocess.run(['potrace', '-s', 'x'])\n"),
     })
     found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
     assert found[("pip", "lifelines")].declared and found[("pip", "lifelines")].required  # the script imports it
@@ -138,9 +141,11 @@ def test_a_block_offered_as_another_way_requires_nothing(make_skill):
     another way: its programs are not required, and a package it runs is used (no DP002), not unused."""
     root = make_skill({
         "SKILL.md": ("---\nname: s\ndescription: Deploys. Use when asked.\n---\n"
-                     "```bash\nvercel deploy | jq .url\n```\n\n### Vercel CLI Fallback\n\n```bash\nnpm i -g vercel\n```\n\n"
+                     "```bash\nvercel deploy | jq .url\n```\n\n"
+                     "### Vercel CLI Fallback\n\n```bash\nnpm i -g vercel\n```\n\n"
                      "Or from source:\n```bash\ncd x && uv sync\n```\n\n## Calendar Sync (Optional)\n\n"
-                     "```bash\ngog auth add me@example.com\n```\n\nOr run it with tsx:\n\n```bash\nnpx tsx src/a.ts\n```\n"),
+                     "```bash\ngog auth add me@example.com\n```\n\n"
+                     "Or run it with tsx:\n\n```bash\nnpx tsx src/a.ts\n```\n"),
         "package.json": '{"name": "s", "devDependencies": {}, "dependencies": {"tsx": "^4"}}\n',
     })
     found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
