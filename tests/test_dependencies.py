@@ -165,6 +165,21 @@ def test_a_drawn_folder_tree_in_a_shell_block_runs_nothing(make_skill):
     assert not {name for kind, name in found if kind == "system"} & {"or", "see"}
 
 
+def test_commit_messages_and_labels_in_a_shell_block_run_nothing(make_skill):
+    """`feat(auth): add login` and `rev: v1.45` lines of a bash block name no program; a here-document body and a
+    line that closes a string (`sig: $SIG"`) are kept as written."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Commits. Use when asked.\n---\n```bash\n"
+                                    "feat(auth): add OAuth2 support\nfix(checkout): resolve race\nrev: v1.45.0\n"
+                                    "cat > notes.md <<EOF\n- keep: this\nEOF\nMSG=\"body\nsig: $SIG\"\n"
+                                    "echo \"$MSG\" | jq -R .\n```\n")})
+    skill = skvm_lint.load(root)
+    programs = {name for kind, name in ((d.type, d.name) for d in dependencies.analyze(skill).found)
+                if kind == "system"}
+    assert programs == {"jq"}
+    block = skill.body.code_blocks[0]
+    assert [b.name for b in block.code.assignments] == ["MSG"] and not block.code.syntax_errors
+
+
 def test_namespace_packages_are_named_after_their_module_path(make_skill):
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Cloud. Use when asked.\n---\nRun `scripts/a.py`.\n",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..cues import cue
 from ..lazy_re import Pattern, lazy
-from ..parsing.code import TOOL_ARGUMENT
+from ..parsing.code import HEREDOC_START, TOOL_ARGUMENT
 from ..parsing.commands import known_programs
 from ..model import CodeBlock, Command, MarkdownDoc, Skill, Span
 from ..vocabulary import RUNS_CODE, TEXT_PROGRAMS
@@ -86,7 +86,6 @@ _SINGLE_QUOTED = lazy(r"'[^'\n]*'")
 NAMED_SCRIPT = lazy(r"`(?:\./)?(scripts/[\w.-]+(?:/[\w.-]+)*)`")
 # Inline code on one line (`x` or ``x `y` z``): every attempt stops at the next backtick or line end, so it is linear.
 _INLINE_CODE = lazy(r"``[^`\n]*(?:`[^`\n]+)*``|`[^`\n]*`")
-_HEREDOC_START = lazy(r"<<-?[ \t]*['\"]?(\w+)['\"]?")
 _FUNCTION_START = lazy(r"(?<!\w)\w+[ \t]*\(\)[ \t]*\{[ \t]*$")
 # Top-level statements that do something (not only definitions): the mark of a program rather than an excerpt.
 PY_ACTION = lazy(r"^(?!(def|class|import|from|async def|@|#|\)|\]|\}|else|elif|except|finally|try)\b)"
@@ -175,7 +174,7 @@ def nested_bodies(text: str) -> list[Body]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        heredoc = _HEREDOC_START.search(line)  # in the line as written: <<'EOF' is quoted, not a quoted word
+        heredoc = HEREDOC_START.search(line)  # in the line as written: <<'EOF' is quoted, not a quoted word
         end_marker = heredoc.group(1) if heredoc else "}" if _FUNCTION_START.search(_SINGLE_QUOTED.sub("''", line)) \
             else None
         if end_marker is not None:

@@ -71,8 +71,29 @@ _SHELL_PROMPT = lazy(r"^(\s*)(\$|>|%) ")
 _REPL_PROMPT = lazy(r"^\s*[A-Za-z][\w.-]*(?:\([^)]*\))?> ")
 _PYCON_PROMPT = lazy(r"^(>>>|\.\.\.) ?")
 _TREE_LINE = lazy(r"^[\s\u2502]*[\u251c\u2514\u2502]")  # │, ├── and └── start the lines of a drawn folder tree
-_BULLET_LINE = lazy(r"^\s*[-*\u2022] +\S")
-_TREE_OR_BULLET = lazy(r"(?m)^[ \t\u2502]*(?:[\u251c\u2514\u2502]|[-*\u2022] +\S)")  # is there either?
+_NOT_SHELL_LINE = lazy(r"^\s*(?:[-*\u2022] +\S|[A-Za-z][\w.-]*(?:\([^)]*\))?!?:(?:\s|$))")  # a bullet, `label:`
+_NOT_SHELL_HINT = lazy(r"(?m)^[ \t\u2502]*(?:[\u251c\u2514\u2502]|[-*\u2022] +\S"
+                       r"|[A-Za-z][\w.-]*(?:\([^)]*\))?!?:(?:[ \t]|$))")  # any of the three, in one pass
+HEREDOC_START = lazy(r"<<-?[ \t]*['\"]?(\w+)['\"]?")
+
+
+def _unquoted(line: str) -> bool:
+    """No quote opens or closes on this line: blanking it cannot cut a string that spans lines (`sig: $SIG"`)."""
+    return line.count('"') % 2 == 0 and line.count("'") % 2 == 0
+
+
+def _outside_heredocs(lines: list[str]) -> list[bool]:
+    """For each line, whether it is shell code rather than the body (or end marker) of a here-document."""
+    marker: str | None = None
+    outside = []
+    for line in lines:
+        outside.append(marker is None)
+        if marker is not None:
+            if line.strip() == marker:
+                marker = None
+        elif (m := HEREDOC_START.search(line)) is not None:
+            marker = m.group(1)
+    return outside
 BIG_SOURCE_BYTES = 256 * 1024  # above this, parse through a callback so the time limit applies
 
 
@@ -181,11 +202,14 @@ def strip_prompts(text: str, language: str, labelled: bool = True) -> str:
     ``labelled``: the block says it is shell (an unlabelled one was taken for shell by its look, lists and all)."""
     lines = text.split("\n")
     if language == "shell":
-        # A drawn folder tree (`├── main.tex (or paper.pdf)`) or a Markdown list (`- PyTorch (latest)`) in a shell
-        # block is no command: no program is named `-`, and the parenthesis would run `latest` in a subshell.
-        if _TREE_OR_BULLET.search(text):
-            lines = ["" if _TREE_LINE.match(line) or labelled and _BULLET_LINE.match(line) else line
-                     for line in lines]
+        # A drawn folder tree (`├── main.tex (or paper.pdf)`), a Markdown list (`- PyTorch (latest)`) or a labelled
+        # line (a commit message `feat(auth): add login`, YAML's `rev: v1.45`) in a shell block is no command: no
+        # program is named `-` or ends with a colon, and `(latest)` would run `latest` in a subshell. Here-document
+        # bodies are data, and a line that opens or closes a quote belongs to a string: both kept as written.
+        if _NOT_SHELL_HINT.search(text):
+            lines = ["" if outside and _unquoted(line) and (_TREE_LINE.match(line) or labelled
+                                                            and _NOT_SHELL_LINE.match(line)) else line
+                     for line, outside in zip(lines, _outside_heredocs(lines))]
             text = "\n".join(lines)
         if any(_REPL_PROMPT.match(line) for line in lines):
             lines = ["" if _REPL_PROMPT.match(line) else line for line in lines]
