@@ -110,6 +110,9 @@ def test_code_a_shell_script_runs_inline_is_read_in_its_language(make_skill):
     assert ("pip", "notcode") not in found
     pandas = found[("pip", "pandas")].evidence[0]
     assert (pandas.file, pandas.line, pandas.column) == ("scripts/run.sh", 4, 12)
+    script = next(f for f in skvm_lint.load(root).files if f.path == "scripts/run.sh")
+    firsts = [inner.imports[0].span.line for inner in script.code.embedded]  # in source order, not query order
+    assert firsts == sorted(firsts) and len(firsts) == 6
 
 
 def test_install_lines_anywhere_in_the_skill_declare(make_skill):

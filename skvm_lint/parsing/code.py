@@ -246,6 +246,7 @@ class _Extractor:
         self.line_offset = line_offset  # added to tree-sitter's 0-based row to get the 1-based file line
         self.column_offset = column_offset  # added to columns of the first row (code that starts mid-line)
         self.facts = facts
+        self.embedded: list[tuple[int, CodeFacts]] = []  # (start byte, facts): put in source order at the end
 
     def span(self, node: ts.Node) -> Span:
         (row, col), (erow, ecol) = node.start_point, node.end_point
@@ -507,7 +508,7 @@ def _embedded_code(x: _Extractor, node: ts.Node, program: str) -> None:
                           column_offset=column + (x.column_offset if row == 0 else 0))
     if _probe_or_probed(x, node):  # `if python3 -c "import PIL"; then`: the script does without the module
         inner.imports[:] = [replace(imp, optional=True) for imp in inner.imports]
-    x.facts.embedded.append(inner)
+    x.embedded.append((code.start_byte, inner))
 
 
 _CONDITIONS = frozenset({"if_statement", "elif_clause", "while_statement"})
@@ -675,6 +676,7 @@ def extract_facts(text: str, language: str, file: str, line_offset: int = 1, tim
     extractor = _Extractor(source, file, line_offset, facts, column_offset)
     captures = ts.QueryCursor(_grammar(language).query).captures(tree.root_node)
     _EXTRACTORS[language](extractor, captures)
+    facts.embedded = [inner for _start, inner in sorted(extractor.embedded, key=lambda item: item[0])]
     if tree.root_node.has_error:
         _syntax_errors(extractor, tree.root_node)
     # Query captures do not come in source order (nor always in the same order: the first query of a process
