@@ -280,7 +280,10 @@ def _each_operation(text: str) -> bool:
         start = text.rfind("\n", 0, m.start()) + 1
         line = re.sub(r"^[\s>*_#\d.)-]*(\*\*[^*]*\*\*:?\s*)?", "", text[start:m.start()])
         sentence = re.split(r"[.!?;:]\s+", line)[-1]
-        if not sentence.strip() or ACTION_VERB.match(sentence) or not m.group(0).isascii():
+        if ACTION_VERB.match(sentence) or not m.group(0).isascii():
+            return True
+        # Starting its line, "for each URL, fetch..." loops; "Every page reachable from the site" states a fact.
+        if not sentence.strip() and not m.group(0).lower().startswith("every"):
             return True
     return False
 
