@@ -183,6 +183,17 @@ def test_commit_messages_and_labels_in_a_shell_block_run_nothing(make_skill):
     assert [b.name for b in block.code.assignments] == ["MSG"] and not block.code.syntax_errors
 
 
+def test_prose_lines_in_a_shell_block_name_no_program(make_skill):
+    """A commit message body (`without retry. This change ...`), a word ending a clause (`latency analysis.`) and a
+    camelCase identifier alone (`userId` in backticks) are prose; a camelCase program given flags is a program."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Writes. Use when asked.\n---\n```bash\n"
+                                    "Previously, timeouts failed the request\nwithout retry. This change adds backoff\n"
+                                    "latency analysis.\nNow returns `userId` instead of `id`.\n"
+                                    "bamCoverage -b sample.bam -o sample.bw\n```\n")})
+    programs = {d.name for d in dependencies.analyze(skvm_lint.load(root)).found if d.type == "system"}
+    assert programs == {"bamCoverage"}
+
+
 def test_namespace_packages_are_named_after_their_module_path(make_skill):
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Cloud. Use when asked.\n---\nRun `scripts/a.py`.\n",

@@ -22,7 +22,7 @@ from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
-                          PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS,
+                          PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROSE_WORDS,
                           SHELL_VARIABLES, SYSTEM_INSTALLERS)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
@@ -226,6 +226,8 @@ class _Collector:
         if program not in known_programs() and ("system", canonical(program, "system")) not in self.deps and (
                 "_" in program  # `verify_otp`, `sessions_spawn`: a function or an agent tool
                 or program[0].isupper()  # `Implement the flow` in a fence: prose, programs are lower case
+                or not program.islower() and not any(a.startswith("-") for a in cmd.argv[1:])  # `userId` alone
+                or _reads_as_prose(cmd.argv[1:])  # `without retry. This change ...` in a commit message example
                 or cmd.pipeline_position and len(cmd.argv) == 1  # `x back | forward | close`: a usage synopsis
                 or cmd.argv[0].startswith(("/", "~"))  # `/usr/local/bin/suid-binary`: a file on one machine
                 or len(cmd.argv) > 1 and cmd.argv[1] in ASSIGNMENT_OPERATORS  # `target-version = "py312"`
@@ -299,6 +301,14 @@ def _guarded_programs(facts: CodeFacts) -> set[str]:
         if not any(cmd.span.line <= line <= cmd.span.line + 2 for line in exits):
             guarded.add(name)
     return guarded
+
+
+_SENTENCE_END = lazy(r"^[A-Za-z]+[.,;]$")  # `analysis.`: a word that ends a clause, not an argument
+
+
+def _reads_as_prose(args: tuple[str, ...]) -> bool:
+    """Arguments that read as the rest of a sentence: two English function words, or a word ending a clause."""
+    return sum(a.lower() in PROSE_WORDS for a in args) >= 2 or any(_SENTENCE_END.match(a) for a in args)
 
 
 def _install_line(cmd: Command) -> tuple[str, list[str], str] | None:
