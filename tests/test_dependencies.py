@@ -194,6 +194,15 @@ def test_prose_lines_in_a_shell_block_name_no_program(make_skill):
     assert programs == {"bamCoverage"}
 
 
+def test_a_bare_unknown_word_in_a_shell_block_is_no_program(make_skill):
+    """A word list (`qwerty`, `admin123`) or a value alone on a line names no program; a known tool run bare
+    (`nvidia-smi`) and an unknown one whose output is used (`$(mkid)`) do."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Audits. Use when asked.\n---\n```bash\n"
+                                    "# Common passwords\nqwerty\nadmin123\nnvidia-smi\nID=$(mkid)\n```\n")})
+    programs = {d.name for d in dependencies.analyze(skvm_lint.load(root)).found if d.type == "system"}
+    assert programs == {"nvidia-smi", "mkid"}
+
+
 def test_namespace_packages_are_named_after_their_module_path(make_skill):
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Cloud. Use when asked.\n---\nRun `scripts/a.py`.\n",

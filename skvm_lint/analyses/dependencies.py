@@ -228,7 +228,9 @@ class _Collector:
                 or program[0].isupper()  # `Implement the flow` in a fence: prose, programs are lower case
                 or not program.islower() and not any(a.startswith("-") for a in cmd.argv[1:])  # `userId` alone
                 or _reads_as_prose(cmd.argv[1:])  # `without retry. This change ...` in a commit message example
-                or cmd.pipeline_position and len(cmd.argv) == 1  # `x back | forward | close`: a usage synopsis
+                # A bare word (not `$(uuidgen)`, whose output is used): a word list (`qwerty`), a value, a usage
+                # synopsis (`x back | forward | close`); a program nobody knows shows itself by its arguments.
+                or len(cmd.argv) == 1 and cmd.via is None and not cmd.in_substitution
                 or cmd.argv[0].startswith(("/", "~"))  # `/usr/local/bin/suid-binary`: a file on one machine
                 or len(cmd.argv) > 1 and cmd.argv[1] in ASSIGNMENT_OPERATORS  # `target-version = "py312"`
                 or cited):  # `init <id> -o x` in a table: maybe a subcommand; a code block or script would say
