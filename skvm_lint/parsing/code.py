@@ -70,10 +70,13 @@ _SHELL_PROMPT = lazy(r"^(\s*)(\$|>|%) ")
 # Another program's prompt (`mysql> SELECT`, `meterpreter> run`, `redis> GET k`): its input is not shell.
 _REPL_PROMPT = lazy(r"^\s*[A-Za-z][\w.-]*(?:\([^)]*\))?> ")
 _PYCON_PROMPT = lazy(r"^(>>>|\.\.\.) ?")
-_TREE_LINE = lazy(r"^[\s\u2502]*[\u251c\u2514\u2502]")  # │, ├── and └── start the lines of a drawn folder tree
-_NOT_SHELL_LINE = lazy(r"^\s*(?:[-*\u2022] +\S|[A-Za-z][\w.-]*(?:\([^)]*\))?!?:(?:\s|$))")  # a bullet, `label:`
-_NOT_SHELL_HINT = lazy(r"(?m)^[ \t\u2502]*(?:[\u251c\u2514\u2502]|[-*\u2022] +\S"
-                       r"|[A-Za-z][\w.-]*(?:\([^)]*\))?!?:(?:[ \t]|$))")  # any of the three, in one pass
+_TREE_MARK = "[\u251c\u2514\u2502]"  # │, ├── and └── start the lines of a drawn folder tree
+_BULLET_OR_LABEL = r"[-*\u2022] +\S|[A-Za-z][\w.-]*(?:\([^)\n]*\))?!?:(?:\s|$)"  # `- item`, `feat(auth): ...`
+_TREE_LINE = lazy(rf"^[\s\u2502]*{_TREE_MARK}")
+_NOT_SHELL_LINE = lazy(rf"^\s*(?:{_BULLET_OR_LABEL})")
+# Any such line, in one pass over "\n" + text (a newline is a literal the engine skips to; ``^`` under MULTILINE
+# is tried at every position). Nothing in it crosses a line end: each attempt stays within one line (linear).
+_NOT_SHELL_HINT = lazy(rf"\n(?:[^\S\n]|\u2502)*(?:{_TREE_MARK}|{_BULLET_OR_LABEL})")
 HEREDOC_START = lazy(r"<<-?[ \t]*['\"]?(\w+)['\"]?")
 
 
@@ -206,7 +209,7 @@ def strip_prompts(text: str, language: str, labelled: bool = True) -> str:
         # line (a commit message `feat(auth): add login`, YAML's `rev: v1.45`) in a shell block is no command: no
         # program is named `-` or ends with a colon, and `(latest)` would run `latest` in a subshell. Here-document
         # bodies are data, and a line that opens or closes a quote belongs to a string: both kept as written.
-        if _NOT_SHELL_HINT.search(text):
+        if _NOT_SHELL_HINT.search("\n" + text):
             lines = ["" if outside and _unquoted(line) and (_TREE_LINE.match(line) or labelled
                                                             and _NOT_SHELL_LINE.match(line)) else line
                      for line, outside in zip(lines, _outside_heredocs(lines))]
