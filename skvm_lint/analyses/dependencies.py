@@ -144,8 +144,7 @@ class _Collector:
         parts = module.split(".")
         # The module checked by env-setup.sh is the one the distribution owns: `import azure` would succeed with any
         # azure-* installed, so azure.identity is checked as azure.identity.
-        import_name = next((".".join(parts[:i]) for i in range(len(parts), 0, -1) if ".".join(parts[:i]) in mapping),
-                           top)
+        import_name = _longest_prefix(parts, mapping) or top
         dist = mapping.get(import_name)
         if dist is None and (namespaced := _namespace_distribution(parts)):
             dist, import_name = namespaced
@@ -237,7 +236,10 @@ class _Collector:
             return
         self.add(program, "system", cmd.span, "command")
 
-    def _installs(self, kind: str, args: list[str], span: Span, installer: str = "") -> None:
+    def _installs(self, kind: str, args: list[str], span: Span, installer: str = "",
+                  declare_only: bool = False) -> None:
+        """The packages an install line names. ``declare_only``: the line declares them, and makes nothing required
+        and pins nothing (an install line of a README or reference)."""
         skip_next = False
         for arg in args:
             if skip_next:
@@ -256,17 +258,19 @@ class _Collector:
                 name, version = _split_requirement(arg)
                 if name:
                     # An install line declares; the package is required once code imports or runs it.
-                    self.add(name, "pip", span, "install-line", declared=True, version=version,
-                             required=installer in ("uv tool", "pipx"))
+                    self.add(name, "pip", span, "install-line", declared=True,
+                             version=None if declare_only else version,
+                             required=not declare_only and installer in ("uv tool", "pipx"))
                     if installer in ("uv tool", "pipx"):  # installs a command-line tool of that name
-                        self.add(name, "system", span, "install-line", declared=True)
+                        self.add(name, "system", span, "install-line", declared=True, required=not declare_only)
             elif kind == "npm":
                 self.add(_strip_version(arg), "npm", span, "install-line", declared=True,
                          version=arg.rpartition("@")[2] if arg.rfind("@") > 0 else None)
             else:
                 name = arg.split("@", 1)[0].rsplit("/", 1)[-1] if installer == "go" else arg.rsplit("/", 1)[-1]
                 if PROGRAM_NAME.match(name):
-                    self.add(_program_for_package(name), "system", span, "install-line", declared=True)
+                    self.add(_program_for_package(name), "system", span, "install-line", declared=True,
+                             required=not declare_only)
 
 
 def _npx_package(program: str) -> str:
@@ -644,13 +648,9 @@ def _reference_code(c: _Collector) -> None:
         elif facts.language == "shell":
             for command in facts.commands:
                 install = _install_line(command)
-                if install is None:
-                    continue
-                before = {key: (dep.required, dep.version) for key, dep in c.deps.items()}
-                c._installs(install[0], install[1], command.span, installer=install[2])
-                if install[0] != "npm":  # npm's install lines there were measured as requirements; pip's and
-                    for key, dep in c.deps.items():  # apt's declare what the scripts may use, no more: neither
-                        dep.required, dep.version = before.get(key, (False, None))  # required, nor pinned
+                if install is not None:  # npm's install lines there were measured as requirements; pip's and
+                    kind, packages, installer = install  # apt's declare what the scripts may use, no more
+                    c._installs(kind, packages, command.span, installer=installer, declare_only=kind != "npm")
 
 
 def _code(c: _Collector) -> None:
@@ -688,7 +688,8 @@ def _code(c: _Collector) -> None:
                 c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
         alternatives = {comment.span.line + 1 for comment in facts.comments if ALTERNATIVE_LINE.match(comment.text)}
         # A block under "Vercel CLI Fallback", or after "Alternatively, build from source:": another way, all of it
-        other_way = block is not None and skill.body is not None and (  # (the blocks here are SKILL.md's)
+        # (the blocks here are SKILL.md's; heading and intro are looked up only for a block that runs something)
+        other_way = block is not None and skill.body is not None and bool(facts.commands) and (
             ALTERNATIVE_PATH.search(skill.body.heading(block)) or ALTERNATIVE_PATH.search(skill.body.intro(block)))
         guarded = _guarded_programs(facts)
         probes = _probes_of_package_runs(facts)
@@ -837,6 +838,11 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
 
 
+def _longest_prefix(parts: list[str], table: dict[str, Any]) -> str | None:
+    """The longest dotted prefix of a module path (``a.b.c``, ``a.b``, ``a``) that ``table`` has, or None."""
+    return next((prefix for i in range(len(parts), 0, -1) if (prefix := ".".join(parts[:i])) in table), None)
+
+
 _API_VERSION = lazy(r"_v\d+\w*$")  # pubsub_v1, data_v1beta: the version of an API, not part of the name
 
 
@@ -845,9 +851,9 @@ def _namespace_distribution(parts: list[str]) -> tuple[str, str] | None:
     check it: ``azure.ai.agents.models`` is azure-ai-agents (azure.ai.agents), ``google.cloud.pubsub_v1``
     google-cloud-pubsub. None outside a namespace, or for the bare namespace (``import azure``), which no
     distribution owns."""
-    depth = next((PIP_NAMESPACE_DEPTHS[".".join(parts[:i])] for i in range(len(parts), 0, -1)
-                  if ".".join(parts[:i]) in PIP_NAMESPACE_DEPTHS), None)
-    if depth is None or len(parts) < depth:
+    namespace = _longest_prefix(parts, PIP_NAMESPACE_DEPTHS)
+    depth = PIP_NAMESPACE_DEPTHS[namespace] if namespace else 0
+    if not depth or len(parts) < depth:
         return None
     name = "-".join(parts[: depth - 1] + [_API_VERSION.sub("", parts[depth - 1])]).replace("_", "-")
     return name, ".".join(parts[:depth])
