@@ -27,7 +27,7 @@ from pathlib import Path
 from .results import analysis_object
 from .version import __version__
 from .config import Config
-from .loader import SKIPPED_DIRS, discover, display_path, is_archive_root
+from .loader import FileList, display_path, iter_skills, list_files
 from .atomic import atomic_writer
 from .library import Fingerprint, analyse
 from .library import available as library_available
@@ -54,33 +54,12 @@ class ScanReport:
     library_diagnostics: int = 0
 
 
-def _files(root: str) -> list[tuple[str, str]]:
-    """``(relative path, path)`` of every entry the loader would look at, sorted."""
-    if is_archive_root(root):  # a skill packed in an archive
-        return [(os.path.basename(root), root)]
-    entries: list[tuple[str, str]] = []
-    stack = [(root, "")]
-    while stack:  # scandir and string joins: this runs for every skill of every warm scan
-        folder, prefix = stack.pop()
-        try:
-            with os.scandir(folder) as it:
-                for entry in it:
-                    if entry.is_dir(follow_symlinks=False):
-                        if entry.name not in SKIPPED_DIRS:
-                            stack.append((entry.path, f"{prefix}{entry.name}/"))
-                    else:
-                        entries.append((prefix + entry.name, entry.path))
-        except OSError:
-            continue
-    return sorted(entries)
-
-
-def stat_signature(root: str, config_key: str) -> str:
-    """Names, sizes, modification times and inodes of a skill's files: cheap, and changes when any file does.
-    Hashed in one piece: the same digest as hashing each line in turn, without a call per file (a warm scan does
-    this for every skill)."""
+def stat_signature(root: str, config_key: str, files: FileList | None = None) -> str:
+    """Names, sizes, modification times and inodes of a skill's files (``files``: its :func:`list_files`, listed
+    here if not given): cheap, and changes when any file does. Hashed in one piece: the same digest as hashing each
+    line in turn, without a call per file (a warm scan does this for every skill)."""
     lines = [config_key]
-    for rel, path in _files(root):
+    for rel, path in list_files(root) if files is None else files:
         try:
             st = os.lstat(path)
             lines.append(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{st.st_mode}\n")
@@ -89,10 +68,10 @@ def stat_signature(root: str, config_key: str) -> str:
     return hashlib.sha256("".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def content_key(root: str, config_key: str, max_file_bytes: int) -> str:
+def content_key(root: str, config_key: str, max_file_bytes: int, files: FileList | None = None) -> str:
     """A hash of everything the analysis reads from a skill folder (names, sizes, bytes), plus the rule set."""
     digest = hashlib.sha256(config_key.encode())
-    for rel, path in _files(root):
+    for rel, path in list_files(root) if files is None else files:
         digest.update(os.fsencode(rel) + b"\0")
         try:
             st = os.lstat(path)
@@ -177,7 +156,6 @@ def scan(paths: Iterable[str], out: Path, config: Config, *, jobs: int = 0,
 
 def _scan(paths: Iterable[str], out: Path, config: Config, jobs: int,
           on_progress: Callable[[int, int, int], None] | None, scheduler: str | None, started: float) -> ScanReport:
-    roots, skill_less = discover(paths, config.exclusion())
     config_key = _config_key(config)
     db = sqlite3.connect(out / "cache.sqlite")
     try:
@@ -185,16 +163,19 @@ def _scan(paths: Iterable[str], out: Path, config: Config, jobs: int,
         db.executescript(SCHEMA)
         cached = dict(db.execute("SELECT path, key FROM results"))
         index = {path: (signature, key) for path, signature, key in db.execute("SELECT * FROM stat_index")}
-        report = ScanReport(skills=len(roots) + len(skill_less), out=out / "results.jsonl")
+        report = ScanReport(out=out / "results.jsonl")
         todo: list[tuple[str, bool, str]] = []
         wanted: set[str] = set()
-        for root, missing in [(r, False) for r in roots] + [(r, True) for r in skill_less]:
+        # Each skill is signed as the search lists it: its folders are read once, and only a few skills' listings
+        # are held at a time however big the hub.
+        for root, missing, files in iter_skills(paths, config.exclusion(), with_files=True):
+            report.skills += 1
             path = display_path(root)
             wanted.add(path)
-            signature = stat_signature(str(root), config_key)
+            signature = stat_signature(root, config_key, files)
             known = index.get(path)
             key = known[1] if known and known[0] == signature else \
-                content_key(str(root), config_key, config.limits.max_file_bytes)
+                content_key(root, config_key, config.limits.max_file_bytes, files)
             if known != (signature, key):
                 db.execute("INSERT OR REPLACE INTO stat_index VALUES (?, ?, ?)", (path, signature, key))
             if cached.get(path) == key:

@@ -12,6 +12,7 @@ import os
 import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 
@@ -107,30 +108,79 @@ def discover(paths: Iterable[str | os.PathLike[str]],
     like skills but lack SKILL.md, or named folders where no skill was found at all. Below a named folder,
     what ``exclusion`` leaves out (vendored trees, exclude patterns, `.gitignore`) is not searched.
     """
-    roots: dict[str, None] = {}
+    roots: list[str] = []
+    skill_less: list[str] = []
+    for root, missing, _files in iter_skills(paths, exclusion):
+        (skill_less if missing else roots).append(root)
+    return roots, skill_less
+
+
+FileList = list[tuple[str, str]]  # (path relative to the skill root, path), sorted
+
+
+def iter_skills(paths: Iterable[str | os.PathLike[str]], exclusion: Exclusion = Exclusion(), *,
+                with_files: bool = False) -> Iterator[tuple[str, bool, FileList | None]]:
+    """:func:`discover`'s roots as they are found: ``(root, missing_skill_md, files)``, skill-less folders last.
+
+    With ``with_files``, ``files`` is each found skill's :func:`list_files`, taken from the listings the search
+    already made (a warm hub scan would otherwise list every skill's folders twice); None for skill-less folders
+    and for a skill named by its archive or by one of its files."""
+    roots: set[str] = set()
     skill_less: dict[str, None] = {}
     forget_repositories()
     for given in paths:
         path = Path(given)
         if path.is_dir():
             found = False
-            for root, missing in _walk_for_skills(path, exclusion):
-                if missing:
-                    skill_less[str(root)] = None
-                else:
-                    roots[str(root)] = None
+            for root, missing, files in _walk_for_skills(path, exclusion, with_files):
                 found = True
+                if missing:
+                    skill_less[root] = None
+                elif root not in roots:
+                    roots.add(root)
+                    yield root, False, files
             if not found:
                 skill_less[str(path)] = None
         elif _is_skill_archive(str(path)):
-            roots[str(path)] = None  # a skill packed in an archive
+            if str(path) not in roots:  # a skill packed in an archive
+                roots.add(str(path))
+                yield str(path), False, None
         elif path.exists() or path.is_symlink():
             owner = enclosing_skill(path)
-            if owner is not None:
-                roots[str(owner)] = None
+            if owner is not None and str(owner) not in roots:
+                roots.add(str(owner))
+                yield str(owner), False, None
         else:
             raise FileNotFoundError(f"{given}: no such file or folder")
-    return list(roots), [p for p in skill_less if p not in roots]
+    for folder in skill_less:
+        if folder not in roots:
+            yield folder, True, None
+
+
+def list_files(root: str) -> FileList:
+    """``(relative path, path)`` of every entry of a skill the loader would look at, sorted: files, symlinks and
+    special files, below every folder but VCS metadata and caches (:data:`SKIPPED_DIRS`)."""
+    if is_archive_root(root):  # a skill packed in an archive
+        return [(os.path.basename(root), root)]
+    entries: FileList = []
+    _list_below(root, "", entries)
+    return sorted(entries)
+
+
+def _list_below(folder: str, prefix: str, entries: FileList) -> None:
+    stack = [(folder, prefix)]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                for entry in it:
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name not in SKIPPED_DIRS:
+                            stack.append((entry.path, f"{prefix}{entry.name}/"))
+                    else:
+                        entries.append((prefix + entry.name, entry.path))
+        except OSError:
+            continue
 
 
 def enclosing_skill(file: Path) -> Path | None:
@@ -143,19 +193,41 @@ def enclosing_skill(file: Path) -> Path | None:
     return None
 
 
-def _walk_for_skills(top: Path, exclusion: Exclusion) -> Iterator[tuple[str, bool]]:
-    """Yield ``(folder, missing_skill_md)``, not descending into symlinks, skipped folders or node_modules.
+@dataclass(slots=True)
+class _OpenSkill:
+    """A skill the walk has found and is still listing: its folders are the stack entries above ``depth``."""
+    order: int  # when it was found: skills are yielded in that order
+    root: str
+    depth: int
+    files: FileList = field(default_factory=list)
+
+
+def _walk_for_skills(top: Path, exclusion: Exclusion,
+                     with_files: bool = False) -> Iterator[tuple[str, bool, FileList | None]]:
+    """Yield ``(folder, missing_skill_md, files)``, not descending into symlinks, skipped folders or node_modules.
 
     A folder laid out like a skill but without SKILL.md is reported only when no skill is found beneath it (a
     repository with ``scripts/`` may hold its skills in ``skills/``). Folders are plain strings here: a warm hub
-    scan is mostly this walk.
+    scan is mostly this walk. Skills are yielded in the order found, each as soon as its folders are all listed
+    (an enclosing skill's nested ones wait for it), so a hub's listings are never all held at once.
     """
     top_folder = str(top)
     stack = [(top_folder, os.path.abspath(top_folder))]  # each folder as given and absolute (for exclusion)
     found: list[str] = []
     candidates: list[str] = []
+    open_skills: list[_OpenSkill] = []  # depth-first, these are the ancestors of the folder being listed
+    finished: list[_OpenSkill] = []  # listed, waiting for the outermost open skill: nested skills, archives
     filtering = exclusion.active
-    while stack:
+    while True:
+        while open_skills and len(stack) <= open_skills[-1].depth:  # every folder of the innermost one is listed
+            finished.append(open_skills.pop())
+            if not open_skills:
+                for skill in sorted(finished, key=attrgetter("order")):
+                    skill.files.sort()
+                    yield skill.root, False, skill.files if with_files else None
+                finished.clear()
+        if not stack:
+            break
         folder, absolute = stack.pop()
         try:
             with os.scandir(folder) as it:  # one directory read per folder serves every question below
@@ -166,28 +238,47 @@ def _walk_for_skills(top: Path, exclusion: Exclusion) -> Iterator[tuple[str, boo
             note_listing(absolute, any(e.name == ".git" for e in entries))
         if _skill_md_among(entries):
             found.append(folder)  # and keep looking: skill bundles nest skills inside a skill
+            open_skills.append(_OpenSkill(len(found), folder, len(stack)))
         else:
             if folder != top_folder and _looks_like_skill({e.name for e in entries}):
                 candidates.append(folder)
-            found.extend(e.path for e in entries if _is_skill_archive(e.path)
-                         and not (filtering and exclusion.excludes(os.path.join(absolute, e.name), False)))
+            for entry in entries:
+                if _is_skill_archive(entry.path) and \
+                        not (filtering and exclusion.excludes(os.path.join(absolute, entry.name), False)):
+                    found.append(entry.path)
+                    finished.append(_OpenSkill(len(found), entry.path, 0, [(entry.name, entry.path)]))
         for entry in entries:
-            if entry.name in SKIPPED_DIRS or entry.name == "node_modules":
-                continue
             try:
-                if entry.is_dir(follow_symlinks=False):
-                    child = os.path.join(absolute, entry.name)
-                    if not (filtering and exclusion.excludes(child, True)):
-                        stack.append((entry.path, child))
+                is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 continue
-    for folder in found:
-        yield folder, False
+            if not is_dir:
+                if with_files and open_skills:
+                    _note_file(open_skills, entry.path)
+                continue
+            if entry.name in SKIPPED_DIRS:
+                continue
+            child = os.path.join(absolute, entry.name)
+            if entry.name != "node_modules" and not (filtering and exclusion.excludes(child, True)):
+                stack.append((entry.path, child))
+            elif with_files and open_skills:  # not searched for skills, but part of the skills around it
+                below: FileList = []
+                _list_below(entry.path, "", below)
+                for _rel, path in below:
+                    _note_file(open_skills, path)
+    if finished:  # archives outside any skill
+        for skill in sorted(finished, key=attrgetter("order")):
+            yield skill.root, False, skill.files if with_files else None
     found_strings = [f + os.sep for f in found]
     for folder in candidates:
         prefix = folder + os.sep
         if not any(f.startswith(prefix) for f in found_strings):
-            yield folder, True
+            yield folder, True, None
+
+
+def _note_file(open_skills: list[_OpenSkill], path: str) -> None:
+    for skill in open_skills:
+        skill.files.append((path[len(skill.root) + 1:], path))
 
 
 def _name(entry: os.DirEntry) -> str:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
 
 import skvm_lint
+from skvm_lint.exclusion import Exclusion
 from skvm_lint.limits import Limits
-from skvm_lint.loader import discover
+from skvm_lint.loader import discover, iter_skills, list_files
 
 OK = "---\nname: {name}\ndescription: x\n---\n"
 
@@ -145,3 +147,30 @@ def test_a_repository_inside_a_hub_has_its_gitignore_respected(tmp_path: Path):
     (hub / "repo/.gitignore").write_text("build/\n")
     roots, _missing = discover([hub])
     assert sorted(Path(r).name for r in roots) == ["a", "c"]
+
+
+def test_the_search_lists_each_skill_as_a_second_listing_would(tmp_path: Path):
+    """A hub scan signs each skill from the listings its search made: they must be what listing the skill again
+    gives, for nested skills, archives, symlinks, node_modules and folders the search does not enter."""
+    hub = tmp_path / "hub"
+    for folder in ["a/scripts/lib", "a/inner/refs", "a/node_modules/pkg", "a/.git", "a/build", "b", "c/d", "c-e"]:
+        (hub / folder).mkdir(parents=True)
+    for skill in ["a", "a/inner", "b", "c/d", "c-e"]:
+        (hub / skill / "SKILL.md").write_text(OK.format(name=Path(skill).name))
+    for file in ["a/scripts/lib/x.py", "a/inner/refs/r.md", "a/node_modules/pkg/index.js", "a/.git/HEAD",
+                 "a/build/out.txt", "a/.DS_Store", "c/notes.md"]:
+        (hub / file).write_text("x\n")
+    (hub / "a/.gitignore").write_text("build/\n")
+    (hub / "a/link").symlink_to(tmp_path)  # a folder symlink is an entry, never entered
+    with zipfile.ZipFile(hub / "c/packed.skill", "w") as archive:  # a skill in an archive
+        archive.writestr("packed/SKILL.md", OK.format(name="packed"))
+    listed = list(iter_skills([hub], Exclusion(), with_files=True))
+    # found in the search's order (the enclosing skill before its nested one), each yielded once
+    assert [Path(root).relative_to(hub).as_posix() for root, _missing, _files in listed] == \
+        ["a", "a/inner", "b", "c/packed.skill", "c/d", "c-e"]
+    assert [root for root, _m, _f in listed] == discover([hub])[0]
+    for root, _missing, files in listed:
+        assert files == list_files(root), root
+    a_files = dict(listed[0][2])
+    assert {"inner/refs/r.md", "node_modules/pkg/index.js", "build/out.txt", ".DS_Store", "link"} <= set(a_files)
+    assert ".git/HEAD" not in a_files
