@@ -93,7 +93,8 @@ def test_a_program_declared_as_needed_is_still_installed_by_its_package(make_ski
 
 def test_code_a_shell_script_runs_inline_is_read_in_its_language(make_skill):
     """`python3 -c "..."`, `python3 - <<EOF`, `cat <<EOF | python3` and `node -e` run code whose imports are
-    requirements; a module only tested for (`if python3 -c "import PIL"`) is optional, and a variable the script
+    requirements; a module only tested for (`if python3 -c "import PIL"`) is optional (so is what runs when the test
+    passed, but not the else branch, which runs when it failed, nor a loop's body), and a variable the script
     exports for the inline code is not a setting."""
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `scripts/run.sh`.\n",
@@ -102,17 +103,18 @@ def test_code_a_shell_script_runs_inline_is_read_in_its_language(make_skill):
                            "node -e 'require(\"lodash\")'\ncat <<EOF | python3\nimport requests\nEOF\n"
                            "python3 tool.py <<EOF\nimport notcode\nEOF\n"
                            "if python3 -c \"import PIL\" 2>/dev/null; then\n"
-                           "  python3 -c \"from PIL import Image\"\nfi\n"),
+                           "  python3 -c \"from PIL import Image\"\nelse\n  python3 -c \"import numpy\"\nfi\n"
+                           "while read -r f; do python3 -c \"import yaml\" < \"$f\"; done < list.txt\n"),
     })
     found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
     required = {name for (kind, name), d in found.items() if d.required and kind in ("pip", "npm", "env")}
-    assert required == {"pandas", "tronpy", "requests", "lodash"}  # not Pillow, not MODE
+    assert required == {"pandas", "tronpy", "requests", "lodash", "numpy", "PyYAML"}  # not Pillow, not MODE
     assert ("pip", "notcode") not in found
     pandas = found[("pip", "pandas")].evidence[0]
     assert (pandas.file, pandas.line, pandas.column) == ("scripts/run.sh", 4, 12)
     script = next(f for f in skvm_lint.load(root).files if f.path == "scripts/run.sh")
     firsts = [inner.imports[0].span.line for inner in script.code.embedded]  # in source order, not query order
-    assert firsts == sorted(firsts) and len(firsts) == 6
+    assert firsts == sorted(firsts) and len(firsts) == 8
 
 
 def test_install_lines_anywhere_in_the_skill_declare(make_skill):

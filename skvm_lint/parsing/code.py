@@ -440,6 +440,22 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
                                             via="subprocess"))
 
 
+def _body(statement: ts.Node) -> tuple[int, int]:
+    """The child indices ``[first, end)`` of an ``if``'s (or ``elif``'s) ``then`` branch or a ``while``'s ``do``
+    group; the children before ``first`` are its condition (all of them in a statement cut short)."""
+    kinds = [c.type for c in statement.children]
+    if "do_group" in kinds:
+        first = kinds.index("do_group")
+        return first, first + 1
+    first = kinds.index("then") + 1 if "then" in kinds else len(kinds)
+    end = next((i for i in range(first, len(kinds)) if kinds[i] in ("else_clause", "elif_clause", "fi")), len(kinds))
+    return first, end
+
+
+def _child_index(parent: ts.Node, child: ts.Node) -> int:
+    return next((i for i, c in enumerate(parent.children) if c == child), len(parent.children))
+
+
 # `[ -f Cargo.toml ]`, `[[ -d .git ]]`, `test -e go.mod`: a test that a file of a fixed name exists (not negated).
 # A path in a variable (`[ -f "$CONFIG_FILE" ]`) is usually the skill's own file, there whenever the skill is set up.
 _FILE_TEST = lazy(r"^(\[\[?|test)\s+-[fdes]\s+[\"']?[\w./-]+[\"']?(\s*\]\]?)?\s*$")
@@ -451,12 +467,9 @@ def _if_file_exists(x: _Extractor, node: ts.Node) -> bool:
     child, parent = node, node.parent
     while parent is not None:
         if parent.type in ("if_statement", "elif_clause"):
-            kinds = [c.type for c in parent.children]
-            then = kinds.index("then") if "then" in kinds else None
-            end = next((i for i, kind in enumerate(kinds) if kind in ("else_clause", "elif_clause", "fi")), len(kinds))
-            index = next((i for i, c in enumerate(parent.children) if c == child), None)
-            if then is not None and index is not None and then < index < end and \
-                    any(_FILE_TEST.match(x.text(c)) for c in parent.children[:then]):
+            first, end = _body(parent)
+            if first <= _child_index(parent, child) < end and \
+                    any(_FILE_TEST.match(x.text(c)) for c in parent.children[:first]):
                 return True
         elif parent.type == "list" and len(parent.children) == 3 and parent.children[1].type == "&&" \
                 and parent.children[2] == child and _FILE_TEST.match(x.text(parent.children[0])):
@@ -524,13 +537,12 @@ def _probe_or_probed(x: _Extractor, node: ts.Node) -> bool:
     child, parent = node, node.parent
     while parent is not None and parent.type not in ("program", "function_definition"):
         if parent.type in _CONDITIONS:
-            kinds = [c.type for c in parent.children]
-            body = kinds.index("then") if "then" in kinds else kinds.index("do") if "do" in kinds else len(kinds)
-            index = next((i for i, c in enumerate(parent.children) if c == child), len(kinds))
-            if index < body:
+            first, end = _body(parent)
+            index = _child_index(parent, child)
+            if index < first:
                 return True
-            if any(_INLINE_IMPORT.search(x.text(c)) for c in parent.children[:body]):
-                return True
+            if index < end and any(_INLINE_IMPORT.search(x.text(c)) for c in parent.children[:first]):
+                return True  # not in an else branch: that one runs when the test failed
         elif parent.type == "list" and parent.children and parent.children[0] == child:
             return True
         child, parent = parent, parent.parent
