@@ -8,18 +8,17 @@ Adding a language, or a phrasing, is an edit to data, not to code.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 
 from .lazy_re import LazyPattern, lazy
-from .package_data import data_text
+from .package_data import data_toml
 
 LANGUAGES = ("en", "zh", "ja")
 
 
 @cache
 def _cues(language: str) -> dict[str, list[str]]:
-    return tomllib.loads(data_text(f"cues/{language}.toml"))
+    return data_toml(f"cues/{language}.toml")
 
 
 def cue(name: str, *, ignore_case: bool = True) -> LazyPattern:

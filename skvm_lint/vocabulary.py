@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 
-from .package_data import data_text
+from .package_data import data_toml
 
-_DATA = tomllib.loads(data_text("vocabulary.toml"))
+_DATA = data_toml("vocabulary.toml")
 
 
 def _words(section: str, key: str) -> frozenset[str]:
