@@ -232,6 +232,7 @@ class CommandLine:
     span: Span  # the line, and the column where the command starts
     where: str  # code (inline code) | prompt (after `$ ` in text) | prose (plain text of a list item or cell)
     code: CodeFacts
+    source_line: str = ""  # the Markdown line it is on, as written: what the prose around it says of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +293,11 @@ class MarkdownDoc:
     def heading(self, block: CodeBlock) -> str:
         """The title of the section a code block is in, or ""."""
         return self.sections[block.section].title if block.section is not None else ""
+
+    def heading_at(self, line: int) -> str:
+        """The title of the innermost section holding ``line``, or ""."""
+        holding = [s for s in self.sections if s.span.line <= line <= s.end_line]
+        return holding[-1].title if holding else ""
 
 
 # --- Frontmatter ------------------------------------------------------------------------------------------------

@@ -360,6 +360,22 @@ def test_alternatives_self_installs_and_host_modules(make_skill):
     assert ("host", "clawdbot") in deps and ("pip", "clawdbot") not in deps
 
 
+def test_commands_for_the_users_ci_or_another_way_are_not_required(make_skill):
+    """A command the text puts in the user's CI (a list item's "in CI", a table row's "in pipeline", a section
+    "CI/CD Integration", in any language of the cues) or offers as another way on its own line is not required."""
+    root = make_skill({"SKILL.md": (
+        "---\nname: ci-skill\ndescription: x\n---\n## Steps\n\n- Run `jq . report.json` to read the report.\n"
+        "- Install: `uv add torch_geometric` (or `uv pip install x`). Optional: `pyg-lib` for speed.\n"
+        "- `pnpm audit` / `npm audit` in CI, fail on `high`.\n- Alternatively, `yq . report.yaml`.\n\n"
+        "| need | how |\n|---|---|\n| CI integration | `playwright install --with-deps` in pipeline |\n\n"
+        "- 在 CI 中运行 `trivy fs .`\n\n## CI/CD Integration\n\n```bash\nshellcheck *.sh && bats test/\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("system", "jq")].required and deps[("system", "uv")].required  # "Optional" after it is not
+    not_required = {("system", name) for name in ("pnpm", "npm", "yq", "playwright", "trivy", "shellcheck", "bats")}
+    assert not_required <= deps.keys()
+    assert not any(deps[key].required for key in not_required)
+
+
 def test_guarded_and_platform_specific_programs_are_optional(make_skill):
     root = make_skill({
         "SKILL.md": ("---\nname: g-skill\ndescription: x\n---\n```bash\n# macOS\nbrew install pandoc\n"

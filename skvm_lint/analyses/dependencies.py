@@ -17,7 +17,7 @@ from typing import Any
 
 from ..cues import cue
 from ..lazy_re import lazy
-from ..model import CodeBlock, CodeFacts, Command, Skill, Span, for_people
+from ..model import CodeBlock, CodeFacts, Command, CommandLine, Skill, Span, for_people
 from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
@@ -659,9 +659,12 @@ def _code(c: _Collector) -> None:
     exported: set[str] = set()
     units = [(file, facts, block) for file, facts, block in skill.code_units() if _in_scope(file, block, skill)]
     cited: set[int] = set()
+    cited_elsewhere: set[int] = set()  # commands in prose whose line or section offers another way, or is CI's
     if skill.body is not None:
         units += [(skill.body.file, command.code, None) for command in skill.body.command_lines]
         cited = {id(command.code) for command in skill.body.command_lines}
+        cited_elsewhere = {id(command.code) for command in skill.body.command_lines
+                           if _cited_another_way(command, skill.body.heading_at(command.span.line))}
     for file, facts, block in units:
         if facts.language == "shell":
             for name in facts.assignments:
@@ -687,10 +690,11 @@ def _code(c: _Collector) -> None:
                 # skill sets up a JS project (npm install, npx create-*), as bundled scripts' imports always are.
                 c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
         alternatives = {comment.span.line + 1 for comment in facts.comments if ALTERNATIVE_LINE.match(comment.text)}
-        # A block under "Vercel CLI Fallback", or after "Alternatively, build from source:": another way, all of it
-        # (the blocks here are SKILL.md's; heading and intro are looked up only for a block that runs something)
-        other_way = block is not None and skill.body is not None and bool(facts.commands) and (
-            ALTERNATIVE_PATH.search(skill.body.heading(block)) or ALTERNATIVE_PATH.search(skill.body.intro(block)))
+        # A block under "Vercel CLI Fallback", after "Alternatively, build from source:" or under "CI/CD
+        # Integration": another way, all of it (the blocks here are SKILL.md's; heading and intro are looked up only
+        # for a block that runs something)
+        other_way = id(facts) in cited_elsewhere or block is not None and skill.body is not None and bool(
+            facts.commands) and _another_way(skill.body.intro(block), skill.body.heading(block))
         guarded = _guarded_programs(facts)
         probes = _probes_of_package_runs(facts)
         # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
@@ -729,6 +733,22 @@ ALTERNATIVE_LINE = lazy(r"#\s*((or|alternatively|instead)\b|(on |for |with )?(wi
                         r"|#.*\b(if needed|optional(ly)?|if you prefer)\b",
                         re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
 ALTERNATIVE_PATH = cue("alternative_path")
+FOR_CI = cue("for_ci")
+
+
+def _another_way(*texts: str) -> bool:
+    """Whether the text around a command (a block's intro, a heading) makes it one way of several, or the user's
+    CI's: what it runs is not required."""
+    return any(ALTERNATIVE_PATH.search(text) or FOR_CI.search(text) for text in texts if text)
+
+
+def _cited_another_way(command: CommandLine, heading: str) -> bool:
+    """:func:`_another_way` for a command in prose: its line says so before it ("Or install via Cargo: `cargo
+    ...`", "**Optional**: `htop`"; an "Optional: ..." after it is about other things), or anywhere for CI ("`npm
+    audit` in CI"), or its section's heading does."""
+    line = command.source_line
+    start = line.find(command.text)
+    return bool(start > 0 and ALTERNATIVE_PATH.search(line[:start]) or FOR_CI.search(line)) or _another_way(heading)
 ENV_LINE = lazy(r"^(?:export\s+)?([A-Z][A-Z0-9_]*)=")
 
 

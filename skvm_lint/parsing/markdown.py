@@ -199,11 +199,14 @@ class _Builder:
                                        timeout_ms=self.limits.parse_timeout_ms)
         self.doc.code_blocks.append(block)
 
+    def source_line(self, line0: int) -> str:
+        return self.lines[line0] if 0 <= line0 < len(self.lines) else ""
+
     def add_command(self, text: str, where: str, line0: int) -> None:
         found = recognise(text, where, self.file, line0 + 1, timeout_ms=self.limits.parse_timeout_ms)
         if found is not None:
             self.doc.command_lines.append(CommandLine(found.text, self.span(line0, found.offset + 1), found.where,
-                                                      found.facts))
+                                                      found.facts, self.source_line(line0)))
 
     def add_inline(self, tok: Token, heading: bool = False) -> None:
         line0 = tok.map[0] if tok.map else 0
@@ -220,12 +223,12 @@ class _Builder:
             text = line.strip()
             if "`" in text or not text:
                 continue
-            source = self.lines[line0] if line0 < len(self.lines) else ""
+            source = self.source_line(line0)
             found = recognise(text, PROSE, self.file, line0 + 1, timeout_ms=self.limits.parse_timeout_ms)
             if found is not None:
                 column = max(source.find(text), 0) + found.offset + 1
                 self.doc.command_lines.append(CommandLine(found.text, self.span(line0, column), found.where,
-                                                          found.facts))
+                                                          found.facts, source))
 
     def add_inline_children(self, children: Iterable[tuple[str, str, str | None]], line0: int,
                             heading: bool) -> None:
