@@ -17,7 +17,7 @@ from typing import Any
 
 from ..cues import cue
 from ..lazy_re import lazy
-from ..model import CodeBlock, CodeFacts, Command, CommandLine, Skill, Span, for_people
+from ..model import CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
@@ -663,8 +663,7 @@ def _code(c: _Collector) -> None:
     if skill.body is not None:
         units += [(skill.body.file, command.code, None) for command in skill.body.command_lines]
         cited = {id(command.code) for command in skill.body.command_lines}
-        cited_elsewhere = {id(command.code) for command in skill.body.command_lines
-                           if _cited_another_way(command, skill.body.heading_at(command.span.line))}
+        cited_elsewhere = _cited_another_way(skill.body)
     for file, facts, block in units:
         if facts.language == "shell":
             for name in facts.assignments:
@@ -742,13 +741,29 @@ def _another_way(*texts: str) -> bool:
     return any(ALTERNATIVE_PATH.search(text) or FOR_CI.search(text) for text in texts if text)
 
 
-def _cited_another_way(command: CommandLine, heading: str) -> bool:
-    """:func:`_another_way` for a command in prose: its line says so before it ("Or install via Cargo: `cargo
-    ...`", "**Optional**: `htop`"; an "Optional: ..." after it is about other things), or anywhere for CI ("`npm
-    audit` in CI"), or its section's heading does."""
-    line = command.source_line
-    start = line.find(command.text)
-    return bool(start > 0 and ALTERNATIVE_PATH.search(line[:start]) or FOR_CI.search(line)) or _another_way(heading)
+_LINE_CUE_CHARS = 1000  # of a prose line read for cues: one long line of many commands costs linear time
+
+
+def _cited_another_way(doc: MarkdownDoc) -> set[int]:
+    """The facts (by id) of the commands in prose that :func:`_another_way` would say of: their line says so before
+    them ("Or install via Cargo: `cargo ...`", "**Optional**: `htop`"; an "Optional: ..." after the command is
+    about other things), or anywhere for CI ("`npm audit` in CI"), or their section's heading does. Each line and
+    heading is read once, however many commands it holds."""
+    found: set[int] = set()
+    by_line: dict[int, tuple[str, int | None, bool]] = {}
+    for command in doc.command_lines:
+        number = command.span.line
+        if number not in by_line:
+            head = command.source_line[:_LINE_CUE_CHARS]
+            cue = ALTERNATIVE_PATH.search(head)
+            by_line[number] = (head, cue.end() if cue else None,
+                               bool(FOR_CI.search(head)) or _another_way(doc.heading_at(number)))
+        head, cue_end, whole_line = by_line[number]
+        if whole_line or cue_end is not None and 0 <= cue_end <= head.find(command.text):
+            found.add(id(command.code))
+    return found
+
+
 ENV_LINE = lazy(r"^(?:export\s+)?([A-Z][A-Z0-9_]*)=")
 
 

@@ -99,11 +99,18 @@ def block_context(doc: MarkdownDoc, block: CodeBlock) -> str:
     return base
 
 
-def inline_context(doc: MarkdownDoc, line: int) -> str:
-    for p in doc.paragraphs:
-        if p.span.line <= line <= p.end_line:
-            return "example" if is_warning(p.text) else doc_context(doc.file)
-    return doc_context(doc.file)
+def inline_contexts(doc: MarkdownDoc) -> dict[int, str]:
+    """The context of each line holding a command in prose: "example" in a paragraph that warns. Each paragraph is
+    read once, however many commands it holds (a line of 20,000 inline commands was quadratic)."""
+    wanted = {command.span.line for command in doc.command_lines}
+    base = doc_context(doc.file)
+    contexts: dict[int, str] = {}
+    for paragraph in doc.paragraphs:
+        lines = [n for n in range(paragraph.span.line, paragraph.end_line + 1) if n in wanted and n not in contexts]
+        if lines:
+            context = "example" if is_warning(paragraph.text) else base
+            contexts.update(dict.fromkeys(lines, context))
+    return {line: contexts.get(line, base) for line in wanted}
 
 
 @dataclass(slots=True)
@@ -127,8 +134,9 @@ def units(skill: Skill) -> Iterator[Unit]:
         for block in doc.code_blocks:
             if block.code is not None:
                 yield Unit(doc.file, block.code, block_context(doc, block), block.text, block.content_line)
+        contexts = inline_contexts(doc) if doc.command_lines else {}
         for line in doc.command_lines:
-            yield Unit(doc.file, line.code, inline_context(doc, line.span.line), line.text, line.span.line)
+            yield Unit(doc.file, line.code, contexts[line.span.line], line.text, line.span.line)
     for f in skill.files:
         if f.code is not None and f.text is not None:
             yield Unit(f.path, f.code, "script", f.text, 1, f)
