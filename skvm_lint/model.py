@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import os
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .spec import SKILL_ARCHIVES
 
@@ -294,10 +295,17 @@ class MarkdownDoc:
         """The title of the section a code block is in, or ""."""
         return self.sections[block.section].title if block.section is not None else ""
 
-    def heading_at(self, line: int) -> str:
-        """The title of the innermost section holding ``line``, or ""."""
-        holding = [s for s in self.sections if s.span.line <= line <= s.end_line]
-        return holding[-1].title if holding else ""
+    def headings_at(self, lines: Iterable[int]) -> dict[int, str]:
+        """The title of the innermost section holding each of ``lines`` ("" outside any), in log time per line:
+        the last section starting before the line, or the nearest of its enclosing ones that still holds it."""
+        starts = [section.span.line for section in self.sections]
+        titles: dict[int, str] = {}
+        for line in lines:
+            index: int | None = bisect_right(starts, line) - 1
+            while index is not None and index >= 0 and self.sections[index].end_line < line:
+                index = self.sections[index].parent
+            titles[line] = self.sections[index].title if index is not None and index >= 0 else ""
+        return titles
 
 
 # --- Frontmatter ------------------------------------------------------------------------------------------------

@@ -81,6 +81,7 @@ class _Collector:
         self.local_modules = _local_modules(skill)
         self.local_programs = _own_programs(skill)
         self.builds_js_project = False  # set by _code: SKILL.md runs npm/yarn/pnpm or npx create-*
+        self._spans: set[tuple[tuple[str, str], str, Span]] = set()  # (dependency, list, span) already recorded
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
             required: bool = True, version: str | None = None, import_name: str | None = None,
@@ -102,10 +103,13 @@ class _Collector:
         dep.sources.add(source)
         dep.version = dep.version or version
         dep.import_name = dep.import_name or import_name
-        if span is not None and span not in dep.evidence:
-            dep.evidence.append(span)
-        if source == "install-line" and span is not None and span not in dep.install_lines:
-            dep.install_lines.append(span)
+        if span is not None:  # a set beside the lists: one program run 10,000 times was quadratic
+            if (key, "evidence", span) not in self._spans:
+                self._spans.add((key, "evidence", span))
+                dep.evidence.append(span)
+            if source == "install-line" and (key, "install", span) not in self._spans:
+                self._spans.add((key, "install", span))
+                dep.install_lines.append(span)
 
     def provide(self, program: str, package_kind: str, package_name: str) -> bool:
         """Record that declared package ``package_name`` installs ``program``: set up with it, and required when the
@@ -751,13 +755,14 @@ def _cited_another_way(doc: MarkdownDoc) -> set[int]:
     heading is read once, however many commands it holds."""
     found: set[int] = set()
     by_line: dict[int, tuple[str, int | None, bool]] = {}
+    headings = doc.headings_at(command.span.line for command in doc.command_lines)
     for command in doc.command_lines:
         number = command.span.line
         if number not in by_line:
             head = command.source_line[:_LINE_CUE_CHARS]
             cue = ALTERNATIVE_PATH.search(head)
             by_line[number] = (head, cue.end() if cue else None,
-                               bool(FOR_CI.search(head)) or _another_way(doc.heading_at(number)))
+                               bool(FOR_CI.search(head)) or _another_way(headings[number]))
         head, cue_end, whole_line = by_line[number]
         if whole_line or cue_end is not None and 0 <= cue_end <= head.find(command.text):
             found.add(id(command.code))
