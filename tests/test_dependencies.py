@@ -376,6 +376,21 @@ def test_commands_for_the_users_ci_or_another_way_are_not_required(make_skill):
     assert not any(deps[key].required for key in not_required)
 
 
+def test_cli_entries_if_applicable_and_platform_variables(make_skill):
+    """`dependencies: [railway-cli]` declares the program railway; a command after `# ... (if applicable)` is
+    optional; NODE_ENV is set by Node's tooling, not a setting to ask for."""
+    root = make_skill({
+        "SKILL.md": ("---\nname: r\ndescription: x\ndependencies: [railway-cli, requests>=2.31]\n---\n"
+                     "```bash\nrailway list --json\n# Type checking (if applicable)\nmypy src/\n```\n"),
+        "scripts/a.js": "const mode = process.env.NODE_ENV;\nconst key = process.env.RAILWAY_TOKEN;\n",
+    })
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("system", "railway")].declared and ("pip", "railway-cli") not in deps
+    assert deps[("pip", "requests")].declared and deps[("pip", "requests")].version == ">=2.31"
+    assert not deps[("system", "mypy")].required
+    assert ("env", "NODE_ENV") not in deps and ("env", "RAILWAY_TOKEN") in deps
+
+
 def test_guarded_and_platform_specific_programs_are_optional(make_skill):
     root = make_skill({
         "SKILL.md": ("---\nname: g-skill\ndescription: x\n---\n```bash\n# macOS\nbrew install pandoc\n"

@@ -563,12 +563,17 @@ def _compatibility(c: _Collector) -> None:
 
 
 def _dependencies_field(c: _Collector) -> None:
-    """A top-level ``dependencies:`` list of requirement specifiers (``peft>=0.13.0``) declares pip packages."""
+    """A top-level ``dependencies:`` list of requirement specifiers (``peft>=0.13.0``) declares pip packages; an
+    entry named after a known program with ``-cli`` (``railway-cli``) declares that program."""
     value = (c.skill.frontmatter.data or {}).get("dependencies")
     if not isinstance(value, list) or not c.skill.skill_md_path:
         return
     span = Span(c.skill.skill_md_path, c.skill.frontmatter.line_of("dependencies"))
     for spec in value:
+        program = spec.strip().lower().removesuffix("-cli") if isinstance(spec, str) else ""
+        if program != (spec.strip().lower() if isinstance(spec, str) else "") and program in known_programs():
+            c.add(program, "system", span, "metadata", declared=True, required=False)
+            continue
         req = _requirement_from_text(spec) if isinstance(spec, str) else None
         if req:
             c.add(req[0], "pip", span, "metadata", declared=True, required=False, version=req[1])
@@ -733,7 +738,7 @@ def _code(c: _Collector) -> None:
 # `# or`, `# alternatively`, `# or with bun:` on the line before a command: that command is one way of several.
 ALTERNATIVE_LINE = lazy(r"#\s*((or|alternatively|instead)\b|(on |for |with )?(windows|macos|mac|os ?x|linux|"
                         r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey)\b)"
-                        r"|#.*\b(if needed|optional(ly)?|if you prefer)\b",
+                        r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer)\b",
                         re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
 ALTERNATIVE_PATH = cue("alternative_path")
 FOR_CI = cue("for_ci")
