@@ -170,6 +170,20 @@ def test_a_drawn_folder_tree_in_a_shell_block_runs_nothing(make_skill):
     assert not {name for kind, name in found if kind == "system"} & {"or", "see"}
 
 
+def test_lines_of_python_or_javascript_in_a_shell_block_run_nothing(make_skill):
+    """`import gget` after `# In Python` in a bash block is Python, `import { C } from 'pkg'` JavaScript; ImageMagick's
+    `import -window root shot.png` is a command."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Installs. Use when asked.\n---\n```bash\n"
+                                    "uv pip install gget\n# In Python\nimport gget\nimport sentencepiece as spm\n"
+                                    "from PIL import Image\nimport { C } from 'pkg'\nconst v = new C()\n```\n\n"
+                                    "```bash\nimport -window root shot.png\npython3 -c \"\nfrom holo import Cube\n"
+                                    "Cube().clear()\n\"\n```\n")})
+    blocks = skvm_lint.load(root).body.code_blocks
+    assert [c.program for c in blocks[0].code.commands] == ["uv"]
+    assert [c.program for c in blocks[1].code.commands] == ["import", "python3"]
+    assert [i.module for i in blocks[1].code.embedded[0].imports] == ["holo"]  # a string's lines are kept
+
+
 def test_commit_messages_and_labels_in_a_shell_block_run_nothing(make_skill):
     """`feat(auth): add login` and `rev: v1.45` lines of a bash block name no program; a here-document body and a
     line that closes a string (`sig: $SIG"`) are kept as written."""

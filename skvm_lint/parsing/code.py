@@ -74,9 +74,14 @@ _TREE_MARK = "[\u251c\u2514\u2502]"  # │, ├── and └── start the li
 _BULLET_OR_LABEL = r"[-*\u2022] +\S|[A-Za-z][\w.-]*(?:\([^)\n]*\))?!?:(?:\s|$)"  # `- item`, `feat(auth): ...`
 _TREE_LINE = lazy(rf"^[\s\u2502]*{_TREE_MARK}")
 _NOT_SHELL_LINE = lazy(rf"^\s*(?:{_BULLET_OR_LABEL})")
+# A line of Python or JavaScript pasted into a shell block (`import gget`, `import sentencepiece as spm`, `from x
+# import y`, `import { C } from 'pkg'`, `const v = new C()`); ImageMagick's `import -window root x.png` is a command.
+_CODE_LINE_START = r"import [\w{*]|from [\w.]+ import |(?:const|let|var) \w+ = "
+_CODE_LINE = lazy(r"^\s*(?:import [A-Za-z_]\w*(?: as \w+)?(?:, *[A-Za-z_]\w*)*\s*$|import (?:\{|\* as |\w+ from [\"'])"
+                  r"|from [\w.]+ import |(?:const|let|var) \w+ = )")
 # Any such line, in one pass over "\n" + text (a newline is a literal the engine skips to; ``^`` under MULTILINE
 # is tried at every position). Nothing in it crosses a line end: each attempt stays within one line (linear).
-_NOT_SHELL_HINT = lazy(rf"\n(?:[^\S\n]|\u2502)*(?:{_TREE_MARK}|{_BULLET_OR_LABEL})")
+_NOT_SHELL_HINT = lazy(rf"\n(?:[^\S\n]|\u2502)*(?:{_TREE_MARK}|{_BULLET_OR_LABEL}|{_CODE_LINE_START})")
 HEREDOC_START = lazy(r"<<-?[ \t]*['\"]?(\w+)['\"]?")
 
 
@@ -85,18 +90,43 @@ def _unquoted(line: str) -> bool:
     return line.count('"') % 2 == 0 and line.count("'") % 2 == 0
 
 
-def _outside_heredocs(lines: list[str]) -> list[bool]:
-    """For each line, whether it is shell code rather than the body (or end marker) of a here-document."""
+def _shell_code_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it is shell code: not the body (or end marker) of a here-document, and not inside a
+    quoted string that spans lines (`python3 -c "` ... `"`: its lines are another language's code)."""
     marker: str | None = None
+    quote: str | None = None
     outside = []
     for line in lines:
-        outside.append(marker is None)
+        outside.append(marker is None and quote is None)
         if marker is not None:
             if line.strip() == marker:
                 marker = None
-        elif (m := HEREDOC_START.search(line)) is not None:
+            continue
+        quote = _quote_after(line, quote)
+        if quote is None and (m := HEREDOC_START.search(line)) is not None:
             marker = m.group(1)
     return outside
+
+
+def _quote_after(line: str, quote: str | None) -> str | None:
+    """The quote still open at the end of ``line`` (None if none), given the one open at its start; a ``#`` that
+    starts a word outside quotes ends the line (a comment's apostrophes open nothing)."""
+    escaped = False
+    for i, ch in enumerate(line):
+        if escaped:
+            escaped = False
+        elif ch == "\\" and quote != "'":
+            escaped = True
+        elif quote is None:
+            if ch in "\"'":
+                quote = ch
+            elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+        elif ch == quote:
+            quote = None
+    return quote
+
+
 BIG_SOURCE_BYTES = 256 * 1024  # above this, parse through a callback so the time limit applies
 
 
@@ -207,12 +237,13 @@ def strip_prompts(text: str, language: str, labelled: bool = True) -> str:
     if language == "shell":
         # A drawn folder tree (`├── main.tex (or paper.pdf)`), a Markdown list (`- PyTorch (latest)`) or a labelled
         # line (a commit message `feat(auth): add login`, YAML's `rev: v1.45`) in a shell block is no command: no
-        # program is named `-` or ends with a colon, and `(latest)` would run `latest` in a subshell. Here-document
-        # bodies are data, and a line that opens or closes a quote belongs to a string: both kept as written.
+        # program is named `-` or ends with a colon, and `(latest)` would run `latest` in a subshell; nor is a line
+        # of Python or JavaScript. Here-document bodies are data, and a line that opens or closes a quote belongs to
+        # a string: both kept as written.
         if _NOT_SHELL_HINT.search("\n" + text):
-            lines = ["" if outside and _unquoted(line) and (_TREE_LINE.match(line) or labelled
+            lines = ["" if outside and _unquoted(line) and (_TREE_LINE.match(line) or _CODE_LINE.match(line) or labelled
                                                             and _NOT_SHELL_LINE.match(line)) else line
-                     for line, outside in zip(lines, _outside_heredocs(lines))]
+                     for line, outside in zip(lines, _shell_code_lines(lines))]
             text = "\n".join(lines)
         if any(_REPL_PROMPT.match(line) for line in lines):
             lines = ["" if _REPL_PROMPT.match(line) else line for line in lines]
