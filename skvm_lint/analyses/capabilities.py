@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from ..cues import cue
 from ..lazy_re import LazyPattern, Pattern, lazy
-from ..model import CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
+from ..model import ByFirstLine, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..profiles import degradation_strategy
 from ..vocabulary import TEXT_PROGRAMS, WEB_CLIENTS
 
@@ -212,10 +211,9 @@ def execution(c: _Context) -> Iterator[Finding]:
     if body is not None:
         fence_items = {b.list_item for b in body.code_blocks if b.language == "shell" and b.list_item is not None}
         inline_items = set()
-        command_lines = sorted(command.span.line for command in body.command_lines)
-        for index, item in enumerate(body.list_items):  # a search per item: 10,000 steps were quadratic
-            first = bisect_left(command_lines, item.span.line)
-            if item.ordered and first < len(command_lines) and command_lines[first] < item.end_line:
+        commands = ByFirstLine(body.command_lines)
+        for index, item in enumerate(body.list_items):
+            if item.ordered and commands.within(item.span.line, item.end_line - 1):
                 inline_items.add(index)
         for index in fence_items | inline_items:
             item = body.list_items[index]

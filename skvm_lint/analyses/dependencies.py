@@ -570,11 +570,13 @@ def _dependencies_field(c: _Collector) -> None:
         return
     span = Span(c.skill.skill_md_path, c.skill.frontmatter.line_of("dependencies"))
     for spec in value:
-        program = spec.strip().lower().removesuffix("-cli") if isinstance(spec, str) else ""
-        if program != (spec.strip().lower() if isinstance(spec, str) else "") and program in known_programs():
-            c.add(program, "system", span, "metadata", declared=True, required=False)
+        if not isinstance(spec, str):
             continue
-        req = _requirement_from_text(spec) if isinstance(spec, str) else None
+        entry = spec.strip().lower()
+        if entry.endswith("-cli") and entry[:-4] in known_programs():
+            c.add(entry[:-4], "system", span, "metadata", declared=True, required=False)
+            continue
+        req = _requirement_from_text(spec)
         if req:
             c.add(req[0], "pip", span, "metadata", declared=True, required=False, version=req[1])
 
@@ -769,7 +771,7 @@ def _cited_another_way(doc: MarkdownDoc) -> set[int]:
             by_line[number] = (head, cue.end() if cue else None,
                                bool(FOR_CI.search(head)) or _another_way(headings[number]))
         head, cue_end, whole_line = by_line[number]
-        if whole_line or cue_end is not None and 0 <= cue_end <= head.find(command.text):
+        if whole_line or cue_end is not None and cue_end <= head.find(command.text):  # -1: not on the line
             found.add(id(command.code))
     return found
 

@@ -16,13 +16,12 @@ Groups:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..cues import cue
 from ..lazy_re import lazy
-from ..model import CodeBlock, CommandLine, ListItem, MarkdownDoc, Skill, Span
+from ..model import ByFirstLine, CodeBlock, CommandLine, ListItem, MarkdownDoc, Skill, Span
 from ..vocabulary import SCRIPT_RUNNERS, WEB_CLIENTS
 
 # SkVM's three kinds of parallelism, named for people (messages, hover) as well as by their abbreviations.
@@ -125,22 +124,6 @@ def _candidate_steps(doc: MarkdownDoc) -> list[tuple[str, Span, int]]:
     return []
 
 
-class _ByLine:
-    """Paragraphs or code blocks of a document by their first line: those starting in a range, found by bisection
-    (a scan per step was quadratic on a list of 10,000 steps)."""
-
-    def __init__(self, items: list[Any]) -> None:
-        self.items = sorted(items, key=_first_line)  # stable: document order stays
-        self.lines = [item.span.line for item in self.items]
-
-    def within(self, start: int, end: int) -> list[Any]:
-        return self.items[bisect_left(self.lines, start):bisect_right(self.lines, end)]
-
-
-def _first_line(item: Any) -> int:
-    return item.span.line
-
-
 def _io(step: Step, blocks: list[CodeBlock]) -> None:
     for block in blocks:
         if block.code is None:
@@ -184,7 +167,7 @@ def _workflow(skill: Skill) -> tuple[list[Step], list[Group]]:
         return [], []
     candidates = _candidate_steps(doc)
     steps: list[Step] = []
-    paragraphs, blocks = _ByLine(doc.paragraphs), _ByLine(doc.code_blocks)
+    paragraphs, blocks = ByFirstLine(doc.paragraphs), ByFirstLine(doc.code_blocks)
     for number, (description, span, end_line) in enumerate(candidates, 1):
         step = Step(f"s{number}", description.strip()[:200] or f"step {number}", span, end_line)
         step.text = " ".join(p.text for p in paragraphs.within(span.line, end_line)) or description
