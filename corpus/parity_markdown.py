@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import argparse
 import collections
-import dataclasses
 import sys
 import time
 from pathlib import Path
+
+import msgspec
 
 from skvm_lint.limits import Limits
 from skvm_lint.parsing.markdown import parse_markdown
@@ -54,7 +55,7 @@ def main() -> int:
         start = time.process_time()
         reference, front = parse_markdown(text, path.name, limits, engine="markdown-it-py")
         cpu["markdown-it-py"] += time.process_time() - start
-        differing = [f.name for f in dataclasses.fields(reference)
+        differing = [f.name for f in msgspec.structs.fields(reference)
                      if getattr(reference, f.name) != getattr(fast, f.name)]
         if fast_front != front:
             differing.append("front matter")

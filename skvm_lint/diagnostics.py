@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Callable
 
+from msgspec import Struct
+
 from .escape import printable
 
 
@@ -37,8 +39,7 @@ class Applicability(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
-class Replace:
+class Replace(Struct, frozen=True):
     """Replace ``[start, end)`` (character offsets) of ``file`` (relative to the skill root) with ``text``."""
 
     file: str
@@ -47,16 +48,14 @@ class Replace:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Rename:
+class Rename(Struct, frozen=True):
     """Rename ``file`` to ``to`` (both relative to the skill root); skipped when ``to`` exists."""
 
     file: str
     to: str
 
 
-@dataclass(frozen=True, slots=True)
-class Create:
+class Create(Struct, frozen=True):
     """Write a new file; skipped, with the rest of its fix, when the file already exists."""
 
     file: str
@@ -98,8 +97,7 @@ class Fix:
         return self if self.build is None else Fix(self.description, self.edits, self.applicability)
 
 
-@dataclass(slots=True)
-class Diagnostic:
+class Diagnostic(Struct):
     rule: str  # stable id, e.g. FM004
     name: str  # short name, e.g. name-missing
     severity: Severity
@@ -112,7 +110,7 @@ class Diagnostic:
     end_column: int | None = None
     hint: str | None = None
     fix: Fix | None = None
-    source_line: str = field(default="", repr=False)  # the text of the line, for baselines
+    source_line: str = ""  # the text of the line, for baselines
 
     @property
     def path(self) -> str:

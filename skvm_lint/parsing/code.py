@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Callable, Iterator
 
+import msgspec
 import tree_sitter as ts
 
 from ..lazy_re import lazy
@@ -554,7 +555,7 @@ def _embedded_code(x: _Extractor, node: ts.Node, program: str) -> None:
     inner = extract_facts(text, language, x.file, line_offset=row + x.line_offset,
                           column_offset=column + (x.column_offset if row == 0 else 0))
     if _probe_or_probed(x, node):  # `if python3 -c "import PIL"; then`: the script does without the module
-        inner.imports[:] = [replace(imp, optional=True) for imp in inner.imports]
+        inner.imports[:] = [msgspec.structs.replace(imp, optional=True) for imp in inner.imports]
     x.embedded.append((code.start_byte, inner))
 
 
