@@ -21,9 +21,11 @@ Example::
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+import msgspec.structs
+from msgspec import Struct, field
 
 from .diagnostics import Severity
 from .exclusion import DEFAULT_EXCLUDE, Exclusion
@@ -38,8 +40,7 @@ class ConfigError(Exception):
     """A configuration file is unreadable or wrong; the message names the file and what to change."""
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(Struct, frozen=True):
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -65,7 +66,7 @@ class Config:
 
     def merged(self, **overrides: Any) -> "Config":
         """A copy with command-line overrides applied (None means: keep the file's value)."""
-        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+        return msgspec.structs.replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
 def find_config(start: Path) -> Path | None:

@@ -20,9 +20,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from msgspec import Struct
 
 from .results import analysis_object
 from .version import __version__
@@ -44,8 +45,7 @@ SCHEMA = ("CREATE TABLE IF NOT EXISTS results (path TEXT PRIMARY KEY, key TEXT N
 BATCH = 64  # results per commit: an interruption loses at most this much work
 
 
-@dataclass(slots=True)
-class ScanReport:
+class ScanReport(Struct):
     skills: int = 0
     analysed: int = 0
     cached: int = 0
@@ -101,7 +101,7 @@ def _config_key(config: Config) -> str:
     """Tool code, rules and the settings that change results: any of them changing invalidates the cache. The rule
     selectors stand for the selected rules (the selection is a function of them and the rule files, which are in the
     code fingerprint), so an unchanged hub is checked without loading a rule."""
-    limits = {k: getattr(config.limits, k) for k in sorted(config.limits.__dataclass_fields__)}
+    limits = {k: getattr(config.limits, k) for k in sorted(config.limits.__struct_fields__)}
     selection = [sorted(config.select or []), sorted(config.ignore or []), sorted(config.extend_select or [])]
     return json.dumps([_code_fingerprint(), selection, limits, config.rule_options, repr(config.target)],
                       sort_keys=True, default=str)
@@ -260,7 +260,7 @@ def _record_scan(db: sqlite3.Connection, report: ScanReport, seconds: float) -> 
 
 
 def _dump_fingerprint(print_: Fingerprint) -> str:
-    data = {f: getattr(print_, f) for f in Fingerprint.__dataclass_fields__}
+    data = {f: getattr(print_, f) for f in Fingerprint.__struct_fields__}
     data["minhash"] = print_.minhash.hex()
     data["words_minhash"] = print_.words_minhash.hex()
     return json.dumps(data, ensure_ascii=False)

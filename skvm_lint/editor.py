@@ -9,9 +9,10 @@ is clamped to the document it is published for, so a location never points outsi
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from .analyses import SkillFacts
 from .builder import build_skill
@@ -27,8 +28,7 @@ RULES_URL = "https://github.com/skvm-lint/skvm-lint/blob/main/docs/rules.md#{anc
 CONFIG_NAMES = ("pyproject.toml", ".skvm-lint.toml")
 
 
-@dataclass(slots=True)
-class SkillCheck:
+class SkillCheck(Struct):
     """One check of one skill as the editor has it: the model, its facts and the findings (fixes still buildable)."""
 
     root: Path

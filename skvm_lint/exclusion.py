@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 if TYPE_CHECKING:  # loaded when a pattern needs gitignore matching: plain names and folders outside git never do
     import pathspec
@@ -104,8 +105,7 @@ def _repository_root(folder: str) -> str | None:
     return root
 
 
-@dataclass(frozen=True, slots=True)
-class Exclusion:
+class Exclusion(Struct, frozen=True):
     patterns: tuple[str, ...] = DEFAULT_EXCLUDE  # gitignore-style, relative to ``base``
     base: str | None = None  # the folder patterns are relative to (the config file's, else the working directory)
     respect_gitignore: bool = True

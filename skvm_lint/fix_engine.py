@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from .builder import build_skill
 from .config import Config
@@ -22,8 +23,7 @@ from .loader import decode_text
 MAX_ROUNDS = 5
 
 
-@dataclass(slots=True)
-class FixReport:
+class FixReport(Struct):
     applied: list[str] = field(default_factory=list)  # "path: description"
     skipped: list[str] = field(default_factory=list)  # "path: why"
     diffs: list[str] = field(default_factory=list)

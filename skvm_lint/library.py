@@ -12,9 +12,10 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from .lazy_re import lazy
 from .tokens import CJK, estimate_tokens
@@ -48,8 +49,7 @@ def available() -> bool:
     return importlib.util.find_spec("datasketch") is not None
 
 
-@dataclass(slots=True)
-class Fingerprint:
+class Fingerprint(Struct):
     path: str
     name: str | None
     context_chars: int  # what a harness loads per skill to choose among them: its name and description
@@ -100,8 +100,7 @@ def fingerprint(skill: Skill) -> Fingerprint:
                        skill.skill_md_path, {k: skill.frontmatter.line_of(k) for k in ("name", "description")})
 
 
-@dataclass(slots=True)
-class Library:
+class Library(Struct):
     """What :func:`analyse` found; the library rules (``LB...``) turn it into diagnostics."""
 
     skills: int = 0

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import msgspec.structs
+from msgspec import Struct
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(Struct, frozen=True):
     max_file_bytes: int = 8 * 1024 * 1024  # bytes read from one file; the rest is reported, not read
     max_skill_bytes: int = 64 * 1024 * 1024  # bytes read from one skill in total
     max_files: int = 10_000  # files per skill
@@ -22,7 +22,7 @@ class Limits:
     @classmethod
     def from_mapping(cls, values: dict[str, object]) -> "Limits":
         """Build from a config table using kebab-case or snake_case keys; unknown keys raise ValueError."""
-        known = {f.name for f in fields(cls)}
+        known = {f.name for f in msgspec.structs.fields(cls)}
         kwargs: dict[str, int] = {}
         for key, value in values.items():
             name = key.replace("-", "_")

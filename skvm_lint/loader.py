@@ -11,10 +11,11 @@ import codecs
 import os
 import stat
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
+
+from msgspec import Struct, field
 
 from .limits import Limits
 from .escape import printable
@@ -54,8 +55,7 @@ ISSUE_KINDS = {
 ARCHIVE_EXTENSIONS = (".zip", ".skill", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".jar", ".whl")
 
 
-@dataclass(slots=True)
-class RawFile:
+class RawFile(Struct):
     path: str  # relative POSIX path
     size: int
     data: bytes | None  # None when not read (binary by extension, unreadable, special)
@@ -63,8 +63,7 @@ class RawFile:
     symlink: bool = False
 
 
-@dataclass(slots=True)
-class RawSkill:
+class RawSkill(Struct):
     root: str
     skill_md_name: str | None
     files: list[RawFile] = field(default_factory=list)
@@ -309,8 +308,7 @@ def _is_skill_archive(path: str) -> bool:
     return _skill_prefix(names) is not None
 
 
-@dataclass(slots=True)
-class _Member:
+class _Member(Struct):
     name: str
     size: int
     link: bool

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from .package_data import data_text
 
@@ -24,8 +25,7 @@ class ProfileError(Exception):
     """A profile cannot be found or read; the message says which file and what is wrong."""
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(Struct, frozen=True):
     model: str
     harness: str
     levels: dict[str, int]  # primitive -> 0..3; absent means not measured

@@ -12,9 +12,10 @@ import io
 import json
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 LEVELS = ("L1", "L2", "L3")
 TOP = 15
@@ -24,8 +25,7 @@ class ReportError(Exception):
     """The results folder cannot be reported on (missing or unreadable files); the message says what to do."""
 
 
-@dataclass(slots=True)
-class Audit:
+class Audit(Struct):
     skills: int = 0
     primitives: Counter = field(default_factory=Counter)  # (primitive, level) -> skills
     dependency_kinds: Counter = field(default_factory=Counter)  # type -> skills needing one

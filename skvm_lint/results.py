@@ -3,14 +3,14 @@ these types and nothing of the pipeline that made them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
 
 from .diagnostics import Diagnostic, Severity
 
 
-@dataclass(slots=True)
-class SkillResult:
+class SkillResult(Struct):
     root: str
     name: str | None
     diagnostics: list[Diagnostic]
@@ -18,8 +18,7 @@ class SkillResult:
     fingerprint: Any = None  # skvm_lint.library.Fingerprint, for library rules over a hub scan
 
 
-@dataclass(slots=True)
-class RunResult:
+class RunResult(Struct):
     skills: list[SkillResult] = field(default_factory=list)
     baseline_accepted: int = 0
 

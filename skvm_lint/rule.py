@@ -11,10 +11,11 @@ import importlib.util
 import inspect
 import re
 import sys
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+
+from msgspec import Struct, field
 
 from .diagnostics import Applicability, Diagnostic, Fix, Severity, printable
 
@@ -30,8 +31,7 @@ class RuleError(Exception):
     """A rule file is malformed (raised at discovery, so a broken rule never runs half-registered)."""
 
 
-@dataclass(slots=True)
-class RuleContext:
+class RuleContext(Struct):
     """What a rule may consult besides the skill: the skill's analyses (computed on first access), per-rule
     options and the target profile."""
 
@@ -40,8 +40,7 @@ class RuleContext:
     target: Any = None  # the target Profile (--target), or None
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(Struct, frozen=True):
     """A setting of one rule, set in ``[tool.skvm-lint.rules.<ID>]``: its type is checked when the config is used."""
 
     name: str

@@ -9,8 +9,9 @@ several families share.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable
+
+from msgspec import Struct
 
 from .analyses.security import SecurityFacts
 from .diagnostics import Diagnostic, Severity
@@ -30,8 +31,7 @@ def severity_in_context(danger: int, context: str) -> Severity | None:
     return Severity(min(level, 3)) if level >= 1 else None
 
 
-@dataclass(frozen=True, slots=True)
-class Exposure:
+class Exposure(Struct, frozen=True):
     """One thing in a skill that could harm the machine or the user that runs it."""
 
     family: str

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
+
+from msgspec import Struct
 
 from .config import Config
 from .diagnostics import Diagnostic
@@ -46,8 +47,7 @@ def check_selectors(selectors: Iterable[str], where: str = "") -> None:
             raise ValueError(f"{place}unknown rule, prefix or group {sel!r}; `skvm-lint rules` lists them")
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(Struct, frozen=True):
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()

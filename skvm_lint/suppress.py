@@ -13,7 +13,8 @@ Without ``=ID`` a directive applies to every rule. IDs are selectors as everywhe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from .diagnostics import Diagnostic
 from .model import Skill
@@ -23,8 +24,7 @@ DIRECTIVE = re.compile(
     r"skvm-lint:\s*(disable-next-line|disable-line|disable-file|disable|enable)\b(?:\s*=\s*([A-Za-z0-9_,\s-]+))?")
 
 
-@dataclass(slots=True)
-class _Range:
+class _Range(Struct):
     start: int
     end: int  # inclusive
     ids: frozenset[str]

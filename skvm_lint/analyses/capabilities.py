@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
 from typing import Any, Callable, Iterator
+
+from msgspec import Struct
 
 from ..cues import cue
 from ..lazy_re import LazyPattern, Pattern, lazy
@@ -33,8 +34,7 @@ PRIMITIVES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Struct, frozen=True):
     primitive: str
     level: int  # 1..3
     span: Span
@@ -608,8 +608,7 @@ def delegation_and_batch(c: _Context) -> Iterator[Finding]:
 # --- assembly ---------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class CapabilityFacts:
+class CapabilityFacts(Struct, frozen=True):
     """The primitives a skill demands, in SkVM's order, each with its level and first evidence."""
 
     demands: dict[str, Finding]
@@ -653,8 +652,7 @@ def skvm_shape(skill: Skill, found: dict[str, Finding]) -> dict[str, Any]:
 # --- gaps against a target profile -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(Struct, frozen=True):
     primitive: str
     demanded: int
     provided: int

@@ -11,9 +11,10 @@ import json
 import re
 import sys
 import tomllib
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+
+from msgspec import Struct, field
 
 from ..cues import cue
 from ..lazy_re import lazy
@@ -45,8 +46,7 @@ def canonical(name: str, kind: str) -> str:
     return name
 
 
-@dataclass(slots=True)
-class Dependency:
+class Dependency(Struct):
     name: str
     type: str  # pip | npm | system | host | service | env
     declared: bool = False
@@ -857,8 +857,7 @@ def _services(c: _Collector, facts: CodeFacts) -> None:
             c.add(host, "service", url.span, "url", required=True)
 
 
-@dataclass(frozen=True, slots=True)
-class DependencyFacts:
+class DependencyFacts(Struct, frozen=True):
     """Every package, tool, variable and service the skill needs or declares, ordered by kind and name."""
 
     found: tuple[Dependency, ...]

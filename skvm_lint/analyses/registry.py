@@ -10,16 +10,16 @@ that merely contains ``--`` is not taken for a copy.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from msgspec import Struct
 
 from ..model import Skill
 
 DEFAULT_LAYOUT = "{owner}--{repo}--{name}"
 
 
-@dataclass(frozen=True, slots=True)
-class RegistryCopy:
+class RegistryCopy(Struct, frozen=True):
     owner: str
     repo: str
     name: str  # the skill's own name, as upstream has it

@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 import ipaddress
 import re
-from dataclasses import dataclass, field
 from typing import Iterator
 from urllib.parse import urlsplit
+
+from msgspec import Struct, field
 
 from ..lazy_re import Pattern, lazy
 from ..model import BundledFile, Call, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
@@ -113,8 +114,7 @@ def inline_contexts(doc: MarkdownDoc) -> dict[int, str]:
     return {line: contexts.get(line, base) for line in wanted}
 
 
-@dataclass(slots=True)
-class Unit:
+class Unit(Struct):
     """One piece of parsed code and where it stands."""
 
     file: str
@@ -142,8 +142,7 @@ def units(skill: Skill) -> Iterator[Unit]:
             yield Unit(f.path, f.code, "script", f.text, 1, f)
 
 
-@dataclass(slots=True)
-class Prose:
+class Prose(Struct):
     """The prose of one Markdown file joined with blank lines, so each pattern runs once per file."""
 
     file: str
@@ -300,13 +299,12 @@ def prints(line: str) -> bool:
     return line.lstrip().startswith(("echo ", "printf ", "print(", "console.log", "logger.", "log."))
 
 
-@dataclass(frozen=True, slots=True)
-class SecurityFacts:
+class SecurityFacts(Struct, frozen=True):
     """Where a skill's text stands: its code units and prose units with their contexts."""
 
     units: tuple[Unit, ...]
     prose: tuple[Prose, ...]
-    found: dict = field(default_factory=dict, compare=False)  # each family's findings, kept by the SC rules
+    found: dict = field(default_factory=dict)  # each family's findings, kept by the SC rules
 
 
 def analyze(skill: Skill) -> SecurityFacts:

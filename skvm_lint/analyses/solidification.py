@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from ..cues import cue
 from ..lazy_re import Pattern, lazy
@@ -104,15 +105,13 @@ BUNDLED_CALL = lazy(r"^\s*(?:(?:sudo\s+)?(?:python3?|node|bash|sh|uv run|npx tsx
                     r"(?:\{baseDir\}|\$\{?(?:CLAUDE_)?SKILL_DIR\}?|~/(?:[\w.-]+/)*skills/[\w.-]+)/\S+)")
 
 
-@dataclass(slots=True)
-class Parameter:
+class Parameter(Struct):
     name: str  # the argument name in the extracted script (snake_case)
     placeholder: str  # the text it replaces in the fence
     occurrences: int = 1
 
 
-@dataclass(slots=True)
-class Candidate:
+class Candidate(Struct):
     file: str
     span: Span  # the opening fence line
     end_line: int
@@ -155,8 +154,7 @@ def _placeholders(block: CodeBlock, language: str) -> list[str]:
     return sorted(unique, key=text.find)  # in reading order: the first placeholder is the first argument
 
 
-@dataclass(frozen=True, slots=True)
-class Body:
+class Body(Struct, frozen=True):
     """Lines ``first``..``last`` (0-based, the closing line included) of a here-document or a shell function."""
     first: int
     last: int
@@ -469,8 +467,7 @@ def _slug(text: str) -> str:
     return "-".join(words)
 
 
-@dataclass(frozen=True, slots=True)
-class SolidificationFacts:
+class SolidificationFacts(Struct, frozen=True):
     """Code the agent would re-type on every run, each a candidate for a script under scripts/."""
 
     candidates: tuple[Candidate, ...]

@@ -16,8 +16,9 @@ Groups:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Callable
+
+from msgspec import Struct, field
 
 from ..cues import cue
 from ..lazy_re import lazy
@@ -65,8 +66,7 @@ ALTERNATIVES = cue("alternatives")
 FILE_ARG = lazy(r"^[\w./~-]+\.(json|csv|txt|md|xlsx|png|jpg|pdf|mp3|mp4|wav|html|yaml|yml|log|db)$")
 
 
-@dataclass(slots=True)
-class Step:
+class Step(Struct):
     id: str
     description: str
     span: Span
@@ -84,8 +84,7 @@ class Step:
                 "commands": self.commands[:10], "reads": sorted(self.reads)[:20], "writes": sorted(self.writes)[:20]}
 
 
-@dataclass(slots=True)
-class Group:
+class Group(Struct):
     type: str  # dlp | ilp | tlp
     step_ids: list[str]
     reason: str
@@ -144,8 +143,7 @@ def _io(step: Step, blocks: list[CodeBlock]) -> None:
             step.loops = True
 
 
-@dataclass(frozen=True, slots=True)
-class WorkflowFacts:
+class WorkflowFacts(Struct, frozen=True):
     """The workflow as a DAG of steps and the groups of them that can run in parallel (DLP, ILP, TLP)."""
 
     steps: tuple[Step, ...]

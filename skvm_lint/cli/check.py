@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import click
+import msgspec.structs
 
 from ..baseline import write_baseline as save_baseline
 from ..config import Config
@@ -96,7 +96,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         baseline=Path(baseline) if baseline else None,
     )
     if write_baseline:  # a new baseline records everything, including what an old one accepted
-        config = dataclasses.replace(config, baseline=None)
+        config = msgspec.structs.replace(config, baseline=None)
     Selection.from_config(config).validate()  # fail fast on unknown selectors, per-path ignores included
     if (model or out_dir or write_in_place) and not (fix and config.target is not None):
         raise click.UsageError("--model, --out and --write rewrite a skill for a target: add --fix --target PROFILE")

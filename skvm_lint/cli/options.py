@@ -3,7 +3,6 @@ turning expected errors into a clean message with exit status 2."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import io
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, TextIO
 
 import click
+import msgspec.structs
 
 from ..atomic import atomic_write
 from ..baseline import BaselineError
@@ -67,9 +67,9 @@ def _with_file_selection(config: Config) -> Config:
     exclude = split(meta.get("skvm-lint.exclude") or ())
     extend = split(meta.get("skvm-lint.extend_exclude") or ())
     gitignore = meta.get("skvm-lint.respect_gitignore")
-    return dataclasses.replace(config, exclude=exclude or config.exclude,
-                               extend_exclude=config.extend_exclude + extend,
-                               respect_gitignore=config.respect_gitignore if gitignore is None else gitignore)
+    return msgspec.structs.replace(config, exclude=exclude or config.exclude,
+                                   extend_exclude=config.extend_exclude + extend,
+                                   respect_gitignore=config.respect_gitignore if gitignore is None else gitignore)
 
 
 def progress_run(paths: tuple[str, ...], config: Config, jobs: int, quiet: bool,

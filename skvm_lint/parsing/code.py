@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, Callable, Iterator
 
 import msgspec
 import tree_sitter as ts
+from msgspec import Struct
 
 from ..lazy_re import lazy
 from ..model import Binding, Call, CodeFacts, Command, Comment, EnvRead, Import, Span, StringLiteral, SyntaxProblem, Url
@@ -131,8 +131,7 @@ def _quote_after(line: str, quote: str | None) -> str | None:
 BIG_SOURCE_BYTES = 256 * 1024  # above this, parse through a callback so the time limit applies
 
 
-@dataclass(frozen=True)
-class _Grammar:
+class _Grammar(Struct, frozen=True):
     language: ts.Language
     query: ts.Query
 

@@ -11,8 +11,9 @@ looks like code, and English function words outside quotes make the line a sente
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+
+from msgspec import Struct
 
 from ..lazy_re import lazy
 from ..model import CodeFacts
@@ -43,8 +44,7 @@ def known_programs() -> frozenset[str]:
     return KNOWN_COMMANDS | BASE_PROGRAMS | INTERPRETERS | ALL_PACKAGE_RUNNERS | {p for p, _ in _INSTALLERS}
 
 
-@dataclass(frozen=True, slots=True)
-class Recognised:
+class Recognised(Struct, frozen=True):
     """A command found in a line: its text (prompt removed), the column it starts at (0-based), where it was
     written (a prompt turns prose into PROMPT) and its facts."""
 

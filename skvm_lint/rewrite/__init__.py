@@ -13,8 +13,9 @@ import difflib
 import shutil
 import stat
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from ..analyses import SkillFacts
 from ..analyses.capabilities import skvm_shape
@@ -33,8 +34,7 @@ from .providers import Provider, ProviderError
 DETERMINISTIC_RULES = ("ST008", "WF001", "WF002")
 
 
-@dataclass(slots=True)
-class RewriteReport:
+class RewriteReport(Struct):
     root: str
     deterministic: list[str] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
@@ -49,8 +49,7 @@ class RewriteReport:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class Usage:
+class Usage(Struct):
     """Requests and tokens over a run of rewrites, and what they cost at a price per million tokens."""
 
     calls: int = 0

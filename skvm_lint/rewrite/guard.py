@@ -6,8 +6,9 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from ..builder import build_skill
 from ..config import Config
@@ -18,8 +19,7 @@ from ..model import Skill
 GAP_RULES = ("CP001", "CP002")
 
 
-@dataclass(slots=True)
-class Verdict:
+class Verdict(Struct):
     accepted: bool
     reasons: list[str] = field(default_factory=list)
     gaps_before: int = 0

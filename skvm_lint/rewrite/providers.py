@@ -11,7 +11,8 @@ variable such as ``OPENAI_API_KEY``).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 # provider -> (API family, default base URL, environment variable of its key)
 KNOWN = {
@@ -30,15 +31,13 @@ class ProviderError(Exception):
     """The model could not be reached or answered unusably; the message says what to do."""
 
 
-@dataclass(frozen=True, slots=True)
-class Completion:
+class Completion(Struct, frozen=True):
     text: str
     input_tokens: int
     output_tokens: int
 
 
-@dataclass(slots=True)
-class Provider:
+class Provider(Struct):
     provider: str
     model: str
     base_url: str | None = None
