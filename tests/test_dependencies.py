@@ -390,6 +390,23 @@ def test_commands_for_the_users_ci_or_another_way_are_not_required(make_skill):
     assert not any(deps[key].required for key in not_required)
 
 
+def test_commands_for_whichever_project_the_user_has_are_not_required(make_skill):
+    """A list of commands headed "use the project-appropriate command", or a block introduced "depending on your
+    package manager" (in any language of the cues), offers one per kind of project, and a block under "Option 2"
+    another way than option 1 (like `# or`): none is required. Commands before such a comment are, and option 1."""
+    root = make_skill({"SKILL.md": (
+        "---\nname: p\ndescription: x\n---\n## Verify\n\n```bash\njq . state.json\n"
+        "# Examples - use project-appropriate command\nnpm test\ncargo test\npytest\n```\n\n"
+        "Install the SDK depending on your package manager:\n\n```bash\npnpm add sdk\nyarn add sdk\n```\n\n"
+        "根据你的项目选择:\n\n```bash\nbun install\n```\n\n"
+        "### Option 1: From Go (recommended)\n\n```bash\ngo install x\n```\n\n"
+        "### Option 2: Docker\n\n```bash\ndocker run x\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("system", "jq")].required and deps[("system", "go")].required  # option 1 is the main way
+    optional = {("system", name) for name in ("npm", "cargo", "pytest", "pnpm", "yarn", "bun", "docker")}
+    assert optional <= deps.keys() and not any(deps[key].required for key in optional)
+
+
 def test_cli_entries_if_applicable_and_platform_variables(make_skill):
     """`dependencies: [railway-cli]` declares the program railway; a command after `# ... (if applicable)` is
     optional; NODE_ENV is set by Node's tooling, not a setting to ask for."""

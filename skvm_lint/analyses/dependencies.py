@@ -700,6 +700,9 @@ def _code(c: _Collector) -> None:
                 # skill sets up a JS project (npm install, npx create-*), as bundled scripts' imports always are.
                 c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
         alternatives = {comment.span.line + 1 for comment in facts.comments if ALTERNATIVE_LINE.match(comment.text)}
+        # `# Examples - use the project-appropriate command` heads a list of which the user's project needs one
+        per_project_from = min((comment.span.line for comment in facts.comments
+                                if PER_PROJECT.search(comment.text[:_LINE_CUE_CHARS])), default=None)
         # A block under "Vercel CLI Fallback", after "Alternatively, build from source:" or under "CI/CD
         # Integration": another way, all of it (the blocks here are SKILL.md's; heading and intro are looked up only
         # for a block that runs something)
@@ -716,7 +719,9 @@ def _code(c: _Collector) -> None:
                 continue
             weak = id(facts) in cited or unlabelled and not any(a.startswith("--") and len(a) > 2
                                                                  for a in command.argv[1:])
-            c.command(command, cited=weak, alternative=bool(other_way) or command.span.line in alternatives,
+            alternative = bool(other_way) or command.span.line in alternatives or (
+                per_project_from is not None and command.span.line > per_project_from)
+            c.command(command, cited=weak, alternative=alternative,
                       guarded=command.program in guarded or _version_probe(command) or command.if_file_exists)
         if facts.language == "shell":
             _env(c, facts, assigned_by_file.get(file, set()) - exported)
@@ -744,12 +749,14 @@ ALTERNATIVE_LINE = lazy(r"#\s*((or|alternatively|instead)\b|(on |for |with )?(wi
                         re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
 ALTERNATIVE_PATH = cue("alternative_path")
 FOR_CI = cue("for_ci")
+PER_PROJECT = cue("per_project")
 
 
 def _another_way(*texts: str) -> bool:
-    """Whether the text around a command (a block's intro, a heading) makes it one way of several, or the user's
-    CI's: what it runs is not required."""
-    return any(ALTERNATIVE_PATH.search(text) or FOR_CI.search(text) for text in texts if text)
+    """Whether the text around a command (a block's intro, a heading) makes it one way of several (another path,
+    the one that fits the user's project), or the user's CI's: what it runs is not required."""
+    return any(ALTERNATIVE_PATH.search(text) or FOR_CI.search(text) or PER_PROJECT.search(text)
+               for text in texts if text)
 
 
 _LINE_CUE_CHARS = 1000  # of a prose line read for cues: one long line of many commands costs linear time
