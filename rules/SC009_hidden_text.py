@@ -37,9 +37,9 @@ AGENT_DIRECTIVE = lazy(r"\b(agent|assistant|AI|Claude|LLM|model|GPT|Codex|you)\b
                        r"[^.\n]{0,60}https?://", re.IGNORECASE)
 DATA_URI = lazy(r"data:(text/[\w.+-]+|application/(javascript|json|x-sh))[^,;)]*;base64,([A-Za-z0-9+/=]{16,})")
 INVISIBLE = {
-    "tag": re.compile(r"(?<![\U0001F3F4\U000E0020-\U000E007F])[\U000E0020-\U000E007F]+"),
-    "bidi": re.compile(r"[\u202A-\u202E\u2066-\u2069]+"),
-    "zero-width": re.compile(r"[\u200B\u200D\u2060\u180E\u2062-\u2064]+|(?<=.)\uFEFF", re.DOTALL),
+    "tag": lazy(r"(?<![\U0001F3F4\U000E0020-\U000E007F])[\U000E0020-\U000E007F]+"),
+    "bidi": lazy(r"[\u202A-\u202E\u2066-\u2069]+"),
+    "zero-width": lazy(r"[\u200B\u200D\u2060\u180E\u2062-\u2064]+|(?<=.)\uFEFF", re.DOTALL),
 }
 EMOJI = lazy(r"[\u2190-\u2BFF\U0001F000-\U0001FAFF\uFE0F]")
 # Both start only where a run starts and never give back what they took: a file of nothing but blank lines or

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 from msgspec import Struct
 
+from .lazy_re import lazy
 from .package_data import data_text
 
-LEVEL = re.compile(r"^L([0-3])$")
+LEVEL = lazy(r"^L([0-3])$")
 
 
 class ProfileError(Exception):

@@ -12,15 +12,15 @@ Without ``=ID`` a directive applies to every rule. IDs are selectors as everywhe
 
 from __future__ import annotations
 
-import re
 
 from msgspec import Struct
 
 from .diagnostics import Diagnostic
+from .lazy_re import lazy
 from .model import Skill
 from .selection import ALL, matches_finding
 
-DIRECTIVE = re.compile(
+DIRECTIVE = lazy(
     r"skvm-lint:\s*(disable-next-line|disable-line|disable-file|disable|enable)\b(?:\s*=\s*([A-Za-z0-9_,\s-]+))?")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .lazy_re import LazyPattern, lazy
 from .package_data import data_toml
 
 _DATA = data_toml("vocabulary.toml")
@@ -18,10 +19,10 @@ def _pairs(key: str) -> frozenset[tuple[str, str]]:
     return frozenset((program, sub) for program, sub in _DATA["installers"][key])
 
 
-def _hosts(key: str) -> re.Pattern[str]:
+def _hosts(key: str) -> LazyPattern:
     """A host or any of its subdomains; ``*`` in the data stands for one word."""
     names = "|".join(re.escape(h).replace(r"\*", r"\w+") for h in _DATA["hosts"][key])
-    return re.compile(rf"(^|\.)({names})$")
+    return lazy(rf"(^|\.)({names})$")
 
 
 HUB_METADATA_KEYS = tuple(_DATA["hubs"]["metadata_keys"])

@@ -6,13 +6,14 @@ import re
 
 from ..analyses.dependencies import Dependency, check_command, install_command
 from ..analyses.workflow import Group, Step
+from ..lazy_re import lazy
 from ..views.workflow import markdown_section
 from ..diagnostics import Applicability, Fix, Replace
 from ..model import Skill
 from .yaml_edit import line_offset
 
-SETUP_HEADING = re.compile(r"setup|set up|install|prerequisite|requirement|dependenc|environment|before you start|"
-                           r"安装|依赖|环境", re.IGNORECASE)
+SETUP_HEADING = lazy(r"setup|set up|install|prerequisite|requirement|dependenc|environment|before you start|"
+                     r"安装|依赖|环境", re.IGNORECASE)
 
 
 def parallel_section_fix(skill: Skill, steps: list[Step], groups: list[Group]) -> Fix | None:

@@ -18,6 +18,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ..lazy_re import LazyPattern, lazy
 from ..limits import Limits
 from ..model import Comment, Frontmatter, FrontmatterError, Span
 
@@ -46,36 +47,36 @@ class _NotFast(Exception):
     """The fast path cannot reproduce ruamel's result for this YAML exactly."""
 
 
-_DECIMAL = re.compile(r"[-+]?[0-9]+")
-_SIMPLE_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_DECIMAL = lazy(r"[-+]?[0-9]+")
+_SIMPLE_FLOAT = lazy(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
 # ruamel.yaml's YAML 1.2 implicit resolvers (ruamel/yaml/resolver.py, the entries of version (1, 2), in its order):
 # the tag its round-trip loader gives a plain scalar, chosen by the scalar's first character, the first pattern
 # that matches wins and no match is a string. tests/test_model.py compares this table with ruamel's own resolver.
 _YAML12_RESOLVERS = (
-    ("bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
-    ("float", re.compile(r"""^(?:
+    ("bool", lazy(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    ("float", lazy(r"""^(?:
          [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
         |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
         |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
         |[-+]?\.(?:inf|Inf|INF)
         |\.(?:nan|NaN|NAN))$""", re.VERBOSE), "-+0123456789."),
-    ("int", re.compile(r"""^(?:[-+]?0b[0-1_]+
+    ("int", lazy(r"""^(?:[-+]?0b[0-1_]+
         |[-+]?0o?[0-7_]+
         |[-+]?[0-9_]+
         |[-+]?0x[0-9a-fA-F_]+)$""", re.VERBOSE), "-+0123456789"),
-    ("merge", re.compile(r"^(?:<<)$"), "<"),
-    ("null", re.compile(r"^(?: ~ |null|Null|NULL | )$", re.VERBOSE), "~nN"),
-    ("timestamp", re.compile(r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+    ("merge", lazy(r"^(?:<<)$"), "<"),
+    ("null", lazy(r"^(?: ~ |null|Null|NULL | )$", re.VERBOSE), "~nN"),
+    ("timestamp", lazy(r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
         |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
         (?:[Tt]|[ \t]+)[0-9][0-9]?
         :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
         (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.VERBOSE), "0123456789"),
-    ("value", re.compile(r"^(?:=)$"), "="),
-    ("yaml", re.compile(r"^(?:!|&|\*)$"), "!&*"),
+    ("value", lazy(r"^(?:=)$"), "="),
+    ("yaml", lazy(r"^(?:!|&|\*)$"), "!&*"),
 )
-_YAML12_BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+_YAML12_BY_FIRST: dict[str, list[tuple[str, LazyPattern]]] = {}
 for _tag, _pattern, _firsts in _YAML12_RESOLVERS:
     for _first in _firsts:
         _YAML12_BY_FIRST.setdefault(_first, []).append((_tag, _pattern))
