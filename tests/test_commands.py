@@ -63,6 +63,9 @@ def test_unknown_programs_need_to_look_like_commands():
     assert recognise("$ in orderbook", PROSE, "SKILL.md", 1) is None  # a keyword after a dollar sign
     assert recognise("ls -la", PROMPT, "SKILL.md", 1) is not None
     assert recognise("about = About { -brand-name }.", CODE, "SKILL.md", 1) is None  # a binding of another language
+    # arrows of a flow written in inline code are no option: `->` is not `-v`
+    assert recognise("Simple task -> Direct dispatch | Complex task -> Supervisor", CODE, "SKILL.md", 1) is None
+    assert recognise("wrong spelling -> correct spelling", CODE, "SKILL.md", 1) is None
 
 
 def test_indented_and_unlabelled_blocks_are_shell_when_they_start_with_a_command():

@@ -28,6 +28,7 @@ CODE, PROMPT, PROSE = "code", "prompt", "prose"
 _PROMPT = lazy(r"(?:^|(?<=\s))\$ (?=[A-Za-z./~])", needs=("$ ",))
 _QUOTED = lazy(r"'[^']*'|\"(?:\\.|[^\"\\])*\"")
 _PROGRAM = lazy(r"^(?:\.{0,2}/|~/)?[A-Za-z0-9][\w.+-]*(?:/[\w.+-]+)*$")
+_OPTION = lazy(r"^--?[A-Za-z0-9]")  # `-v`, `--file`: not `->` of a flow written in inline code (`a -> b | c`)
 _CODE_ARGUMENT = lazy(r"^-{1,2}[A-Za-z0-9]|[/@=|<>{}$*]|^\.{1,2}$|\.[A-Za-z0-9]{1,5}$|^&&$")
 _JOINERS = frozenset({"+", "/", "&", "-", "–", "—", "vs", "vs.", "e.g.", "i.e."})  # "make / create / do"
 _TITLE_WORD = lazy(r"^[A-Z][a-z]+[:,.]?$")  # "Best", "Practices:": a sentence or a title, not arguments
@@ -106,7 +107,7 @@ def _plausible(program: str, args: list[str], text: str, where: str, single_word
         # constant, not a number), carry a flag, and not read as a sentence.
         return (bool(_PROGRAM.match(program)) and not program.isupper() and not program[0].isdigit()
                 and not sentence and args[0] not in _BINDINGS
-                and any(a.startswith("-") and len(a) > 1 and not a[1:].isdigit() for a in args))
+                and any(_OPTION.match(a) and not a[1:].isdigit() for a in args))
     # Plain text (after a `$ ` prompt or not): only a known program that is not shell syntax, in a line that is
     # not a sentence, not Chinese or Japanese prose, not a parenthesised note ("pdftk (PDF manipulation)").
     if sentence or _CJK.search(text) or any(_TITLE_WORD.match(word) or word.startswith("(") for word in unquoted):
