@@ -407,6 +407,21 @@ def test_commands_for_whichever_project_the_user_has_are_not_required(make_skill
     assert optional <= deps.keys() and not any(deps[key].required for key in optional)
 
 
+def test_what_the_skills_tests_and_examples_need_is_not_required(make_skill):
+    """Commands of scripts under tests/ (the skill's own suite) and the Node runtime of JavaScript under examples/
+    are for its developers and readers; a script named test_* elsewhere is one its users run, and keeps its needs."""
+    root = make_skill({
+        "SKILL.md": "---\nname: t\ndescription: x\n---\nRun `bash scripts/test_connection.sh`.\n",
+        "scripts/test_connection.sh": "#!/bin/bash\ncurl -s https://api.example.org/ping | jq .ok\n",
+        "tests/test-run.sh": "#!/bin/bash\nperl -e 'print 1'\n",
+        "examples/demo.js": "const fs = require('fs');\nconsole.log(process.argv);\n",
+    })
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("system", "jq")].required
+    assert not deps[("system", "perl")].required
+    assert ("system", "node") not in deps
+
+
 def test_cli_entries_if_applicable_and_platform_variables(make_skill):
     """`dependencies: [railway-cli]` declares the program railway; a command after `# ... (if applicable)` is
     optional; NODE_ENV is set by Node's tooling, not a setting to ask for."""

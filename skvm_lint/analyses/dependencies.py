@@ -631,8 +631,13 @@ def _metadata(c: _Collector) -> None:
 def _test_code(path: str) -> bool:
     """A test of the skill's own code (tests/, test_*.py, *_test.py, conftest.py): its developers run it."""
     name = path.rsplit("/", 1)[-1]
-    return path.startswith(("tests/", "test/")) or "/tests/" in path or name == "conftest.py" \
-        or name.startswith("test_") or name.endswith("_test.py")
+    return _in_tests_folder(path) or name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py")
+
+
+def _in_tests_folder(path: str) -> bool:
+    """Under tests/: the skill's own test suite. A script named test_* elsewhere (`scripts/test_connection.sh`) is
+    often one its users run to check their setup."""
+    return path.startswith(("tests/", "test/")) or "/tests/" in path
 
 
 def _in_scope(file: str, block: CodeBlock | None, skill: Skill) -> bool:
@@ -689,8 +694,9 @@ def _code(c: _Collector) -> None:
     for file, facts, block in units:
         # Code in a fence is code the agent writes or adapts: its imports are requirements, sourced as example code
         source = "import" if block is None else "example-code"
+        test_code = block is None and _test_code(file)  # the skill's own tests: what they need is for developers
+        tests_run = block is None and _in_tests_folder(file)
         if facts.language == "python":
-            test_code = block is None and _test_code(file)
             for imp in facts.imports:
                 if not imp.relative and not imp.optional:
                     c.python_import(imp.module, imp.span, imp.names, source=source, test_code=test_code)
@@ -719,7 +725,7 @@ def _code(c: _Collector) -> None:
                 continue
             weak = id(facts) in cited or unlabelled and not any(a.startswith("--") and len(a) > 2
                                                                  for a in command.argv[1:])
-            alternative = bool(other_way) or command.span.line in alternatives or (
+            alternative = bool(other_way) or command.span.line in alternatives or tests_run or (
                 per_project_from is not None and command.span.line > per_project_from)
             c.command(command, cited=weak, alternative=alternative,
                       guarded=command.program in guarded or _version_probe(command) or command.if_file_exists)
@@ -734,8 +740,9 @@ def _code(c: _Collector) -> None:
             c.add(name, "env", span, "export")
     _env_files(c)
     _mcp_configs(c)
-    for f in skill.files:
-        if f.language in ("javascript", "typescript") and f.kind == "script" and _is_node_code(f):
+    for f in skill.files:  # a runtime the skill's scripts need; not examples/ or tests/, which its users never run
+        if f.language in ("javascript", "typescript") and f.kind == "script" and not for_people(f.path) \
+                and _is_node_code(f):
             runtime = "node"
             if f.shebang and any(r in f.shebang for r in ("deno", "bun")):
                 runtime = "deno" if "deno" in f.shebang else "bun"
