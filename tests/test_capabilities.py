@@ -59,6 +59,16 @@ def test_code_to_write_is_read_in_the_references_skill_md_names(make_skill):
     assert "gen.code.python" not in unnamed
 
 
+def test_a_fence_holding_a_list_of_advice_is_no_code_to_write(make_skill):
+    """A ```javascript fence whose every line is a Markdown bullet of words (a template some hubs copy) asks the
+    agent to write nothing; a fence of code does."""
+    base = "---\nname: case-skill\ndescription: x\n---\n# Chunking\n\n"
+    advice = "```javascript\n- Use sentence boundaries\n- Detect topic shifts\n1. Keep overlap\n```\n"
+    code = "```javascript\nconst parts = text.split('.');\nfor (const p of parts) {\n  console.log(p);\n}\n```\n"
+    assert "gen.code.javascript" not in levels({"SKILL.md": base + advice}, make_skill)
+    assert levels({"SKILL.md": base + code}, make_skill).get("gen.code.javascript") == 1
+
+
 def test_procedure_constraints_and_web(make_skill):
     text = ("---\nname: case-skill\ndescription: x\n---\n## Workflow\n1. Fetch the data\n2. Clean it\n"
             "3. Verify the totals match, and repeat until they do\n4. Write the report\n\n"

@@ -376,13 +376,22 @@ def _code_fences(c: _Context, language: str) -> list[Any]:
             if b.language == language]
 
 
+_BULLET = lazy(r"^\s*(?:[-*\u2022]|\d+[.)])\s+[^\W\d_]")  # `- Use sentence boundaries`, `1. Split ...`
+
+
+def _bullet_list(text: str) -> bool:
+    """A fence that holds a Markdown list of advice, every line a bullet of words, not code."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return bool(lines) and all(_BULLET.match(line) for line in lines)
+
+
 @detector
 def code_generation(c: _Context) -> Iterator[Finding]:
     """gen.code.python / javascript: fences the agent writes or adapts (several lines, not a bare invocation)."""
     stdlib = sys.stdlib_module_names
     for language, primitive in (("python", "gen.code.python"), ("javascript", "gen.code.javascript"),
                                 ("typescript", "gen.code.javascript")):
-        fences = [b for b in _code_fences(c, language) if b.text.count("\n") >= 3]
+        fences = [b for b in _code_fences(c, language) if b.text.count("\n") >= 3 and not _bullet_list(b.text)]
         if not fences:
             continue
         imports = {i.module.split(".")[0] for b in fences if b.code for i in b.code.imports}
