@@ -29,6 +29,19 @@ def test_data_flow_makes_a_dependency(make_skill):
     assert groups == []  # s2 and s3 are not both provably independent read-only single commands
 
 
+def test_a_command_continued_on_lines_below_is_read_whole(make_skill):
+    """`curl URL \\` then `-d '{...}'` posts: the continuation lines count, and `api` of a host name is no read
+    verb. Two such steps (price a job, submit it) are not independent read-only queries."""
+    call = "   ```bash\n   curl https://api.example.com/v1/{0} \\\n     -H 'Content-Type: application/json' \\\n" \
+           "     -d '{{\"model\": \"m\"}}'\n   ```\n"
+    text = HEAD + "## Lifecycle\n1. Price the job\n" + call.format("quote") + "2. Submit it\n" + call.format("queue")
+    steps, groups = extract(skvm_lint.load(make_skill({"SKILL.md": text})))
+    assert steps[0].commands[0].endswith("""-d '{"model": "m"}'""")
+    assert groups == []
+    assert not workflow.read_only_command("curl https://api.example.com/v1/queue")  # the host's `api` is no verb
+    assert workflow.read_only_command("gh api repos/o/r/pulls")
+
+
 def test_chinese_and_concurrent_items_are_dlp(make_skill):
     text = HEAD + "## 步骤\n1. 读取列表\n2. 并行处理每个文件\n"
     _steps, groups = extract(skvm_lint.load(make_skill({"SKILL.md": text})))

@@ -57,6 +57,8 @@ WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove
                "rename", "reset", "restore", "submit", "trigger", "import", "sync", "pull", "checkout", "login",
                "logout", "toggle", "like", "follow", "unfollow", "block", "mute", "invite", "abort", "comment", "save",
                "clear", "purge", "drop", "kick", "ban", "share", "transfer", "pay", "buy", "sell", "order", "book"}
+CONTINUATION = lazy(r"\s*\\\n\s*")  # a command continued on the next line (`curl URL \` then `-d '{...}'`) is one line
+URL = lazy(r"\b[a-z][\w+.-]*://\S*")
 WRITE_METHOD = lazy(r"-X\s*(POST|PUT|DELETE|PATCH)|--method[= ](POST|PUT|DELETE|PATCH)|--data|\s-d\s|\s-f\s")
 # A value the reader fills in that names one thing (<session-id>, GAME_ID); a bare <id> or <query> could be anything.
 PLACEHOLDER = lazy(r"<[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+>|\b[A-Z][A-Z0-9]*_ID\b")
@@ -128,7 +130,7 @@ def _io(step: Step, blocks: list[CodeBlock]) -> None:
         if block.code is None:
             continue
         for cmd in block.code.commands:
-            step.commands.append(cmd.text.split("\n", 1)[0][:200])
+            step.commands.append(CONTINUATION.sub(" ", cmd.text).split("\n", 1)[0][:200])
             for arg in cmd.argv[1:]:
                 if FILE_ARG.match(arg):
                     step.reads.add(arg)
@@ -195,7 +197,7 @@ def _writes(word: str) -> bool:
 def read_only_command(text: str) -> bool:
     """A command line that only reads: a read verb among its first words (``gh pr view``, ``sessions list``, a
     plain ``gh api`` GET) and no write verb or write method (``create``, ``set-mode``, ``-X POST``, ``--data``)."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", text)[:5]]
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", URL.sub(" ", text))[:5]]  # not `api` of api.x.com
     if any(_writes(w) for w in words) or WRITE_METHOD.search(text):
         return False
     return any(w in READ_ONLY or w == "api" for w in words) or "GET" in text
