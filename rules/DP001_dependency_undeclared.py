@@ -50,13 +50,18 @@ class DependencyUndeclared(Rule):
             # project's dependencies, which the skill cannot declare.
             if dep.type in WHERE and dep.required and not dep.declared and dep.evidence \
                     and dep.sources != {"example-code"}:
-                undeclared.setdefault((dep.type, dep.evidence[0].file), []).append(dep)
+                undeclared.setdefault((dep.type, _where(dep).file), []).append(dep)
         for (kind, file), deps in undeclared.items():
             if len(deps) > GROUPED:  # one root cause (no requirements file for this script), one finding
                 names = ", ".join(f"`{d.name}`" for d in deps[:8]) + (", ..." if len(deps) > 8 else "")
-                yield self.report(skill, deps[0].evidence[0], f"{len(deps)} {kind} dependencies used in {file} are "
+                yield self.report(skill, _where(deps[0]), f"{len(deps)} {kind} dependencies used in {file} are "
                                   f"declared nowhere: {names}", hint=f"declare them in {WHERE[kind]}")
                 continue
             for dep in deps:
-                yield self.report(skill, dep.evidence[0], f"{dep.type} dependency `{dep.name}` is used but declared "
+                yield self.report(skill, _where(dep), f"{dep.type} dependency `{dep.name}` is used but declared "
                                   "nowhere", hint=f"declare it in {WHERE[dep.type]}")
+
+
+def _where(dep):
+    """The evidence that makes the dependency required: not an optional probe (`command -v node`) before it."""
+    return dep.required_at or dep.evidence[0]

@@ -422,6 +422,17 @@ def test_what_the_skills_tests_and_examples_need_is_not_required(make_skill):
     assert ("system", "node") not in deps
 
 
+def test_an_undeclared_dependency_is_reported_where_it_becomes_required(make_skill):
+    """`docker --version` first probes (optional); `docker info` below needs it: DP001 points at the need, not at
+    the probe."""
+    root = make_skill({"SKILL.md": "---\nname: d\ndescription: x\n---\n```bash\ndocker --version\n"
+                                   "docker info | grep Server\n```\n"})
+    docker = next(d for d in dependencies.analyze(skvm_lint.load(root)).found if d.name == "docker")
+    assert [s.line for s in docker.evidence] == [6, 7] and docker.required_at.line == 7
+    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001", "--format", "json", "--exit-zero"])
+    assert [d["line"] for d in json.loads(result.output)["diagnostics"]] == [7]
+
+
 def test_cli_entries_if_applicable_and_platform_variables(make_skill):
     """`dependencies: [railway-cli]` declares the program railway; a command after `# ... (if applicable)` is
     optional; NODE_ENV is set by Node's tooling, not a setting to ask for."""

@@ -58,6 +58,7 @@ class Dependency(Struct):
     dev: bool = False
     install_lines: list[Span] = field(default_factory=list)  # where an install command names it
     provided_by: str | None = None  # a program that a declared package of the skill installs: "pip yt-dlp"
+    required_at: Span | None = None  # the first evidence that makes it required (not an optional probe before it)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -99,6 +100,8 @@ class _Collector:
             dep.name = name  # the declared spelling wins (PyYAML, not yaml)
         dep.declared |= declared
         dep.required |= required
+        if required and dep.required_at is None:
+            dep.required_at = span
         dep.dev = (dep.dev or dev) and not dep.required
         dep.sources.add(source)
         dep.version = dep.version or version
@@ -125,6 +128,7 @@ class _Collector:
         dep.declared = True
         dep.provided_by = f"{package_kind} {package.name}"
         package.required |= dep.required  # the skill runs what it installs
+        package.required_at = package.required_at or dep.required_at
         return True
 
     # --- Python ------------------------------------------------------------------------------------------------
@@ -185,7 +189,7 @@ class _Collector:
         ``guarded``: the code checks for the program first and copes without it, so the program is optional
         (what it installs or runs is not)."""
         if alternative or guarded:  # record it, but let it make nothing required that was not already
-            required_before = {key: dep.required for key, dep in self.deps.items()}
+            required_before = {key: (dep.required, dep.required_at) for key, dep in self.deps.items()}
             self.command(cmd, cited)
             program_keys = {("system", canonical(cmd.program, "system")),  # and the package npx or uvx runs
                             ("npm", canonical(_npx_package(cmd.program), "npm")),
@@ -194,7 +198,9 @@ class _Collector:
                 program_keys.add(("system", "bun" if cmd.via == "bunx" else "node"))
             for key, dep in self.deps.items():
                 if alternative or key in program_keys:
-                    dep.required = required_before.get(key, False) and dep.required
+                    was_required, was_required_at = required_before.get(key, (False, None))
+                    dep.required = was_required and dep.required
+                    dep.required_at = was_required_at if dep.required else None
             return
         program = cmd.program
         args = [a for a in cmd.argv[1:]]
