@@ -29,7 +29,7 @@ _PROMPT = lazy(r"(?:^|(?<=\s))\$ (?=[A-Za-z./~])", needs=("$ ",))
 _QUOTED = lazy(r"'[^']*'|\"(?:\\.|[^\"\\])*\"")
 _PROGRAM = lazy(r"^(?:\.{0,2}/|~/)?[A-Za-z0-9][\w.+-]*(?:/[\w.+-]+)*$")
 _OPTION = lazy(r"^--?[A-Za-z0-9]")  # `-v`, `--file`: not `->` of a flow written in inline code (`a -> b | c`)
-_CODE_ARGUMENT = lazy(r"^-{1,2}[A-Za-z0-9]|[/@=|<>{}$*]|^\.{1,2}$|\.[A-Za-z0-9]{1,5}$|^&&$")
+_CODE_ARGUMENT = lazy(_OPTION.pattern + r"|[/@=|<>{}$*]|^\.{1,2}$|\.[A-Za-z0-9]{1,5}$|^&&$")
 _JOINERS = frozenset({"+", "/", "&", "-", "–", "—", "vs", "vs.", "e.g.", "i.e."})  # "make / create / do"
 _TITLE_WORD = lazy(r"^[A-Z][a-z]+[:,.]?$")  # "Best", "Practices:": a sentence or a title, not arguments
 _CJK = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
