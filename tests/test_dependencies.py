@@ -394,15 +394,19 @@ def test_commands_for_whichever_project_the_user_has_are_not_required(make_skill
     """A list of commands headed "use the project-appropriate command", or a block introduced "depending on your
     package manager" (in any language of the cues), offers one per kind of project, and a block under "Option 2"
     another way than option 1 (like `# or`): none is required. Commands before such a comment are, and option 1."""
-    root = make_skill({"SKILL.md": (
-        "---\nname: p\ndescription: x\n---\n## Verify\n\n```bash\njq . state.json\n"
-        "# Examples - use project-appropriate command\nnpm test\ncargo test\npytest\n```\n\n"
-        "Install the SDK depending on your package manager:\n\n```bash\npnpm add sdk\nyarn add sdk\n```\n\n"
-        "根据你的项目选择:\n\n```bash\nbun install\n```\n\n"
-        "### Option 1: From Go (recommended)\n\n```bash\ngo install x\n```\n\n"
-        "### Option 2: Docker\n\n```bash\ndocker run x\n```\n")})
+    root = make_skill({
+        "SKILL.md": (
+            "---\nname: p\ndescription: x\n---\n## Verify\n\n```bash\njq . state.json\n"
+            "# Examples - use project-appropriate command\nnpm test\ncargo test\npytest\n```\n\n"
+            "Install the SDK depending on your package manager:\n\n```bash\npnpm add sdk\nyarn add sdk\n```\n\n"
+            "根据你的项目选择:\n\n```bash\nbun install\n```\n\n"
+            "### Option 1: From Go (recommended)\n\n```bash\ngo install x\n```\n\n"
+            "### Option 2: Docker\n\n```bash\ndocker run x\n```\n"),
+        # in a bundled script, such a comment says nothing of what follows it
+        "scripts/run.sh": "#!/bin/bash\n# load the project-specific settings\nyq . settings.yaml\n"})
     deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
     assert deps[("system", "jq")].required and deps[("system", "go")].required  # option 1 is the main way
+    assert deps[("system", "yq")].required
     optional = {("system", name) for name in ("npm", "cargo", "pytest", "pnpm", "yarn", "bun", "docker")}
     assert optional <= deps.keys() and not any(deps[key].required for key in optional)
 

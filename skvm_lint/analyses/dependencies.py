@@ -712,9 +712,11 @@ def _code(c: _Collector) -> None:
                 # skill sets up a JS project (npm install, npx create-*), as bundled scripts' imports always are.
                 c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
         alternatives = {comment.span.line + 1 for comment in facts.comments if ALTERNATIVE_LINE.match(comment.text)}
-        # `# Examples - use the project-appropriate command` heads a list of which the user's project needs one
+        # `# Examples - use the project-appropriate command` heads a fence's list of which the user's project needs
+        # one; in a bundled script such a comment ("# load project-specific config") says nothing of the rest of it
         per_project_from = min((comment.span.line for comment in facts.comments
-                                if PER_PROJECT.search(comment.text[:_LINE_CUE_CHARS])), default=None)
+                                if PER_PROJECT.search(comment.text[:_LINE_CUE_CHARS])), default=None) \
+            if block is not None else None
         # A block under "Vercel CLI Fallback", after "Alternatively, build from source:" or under "CI/CD
         # Integration": another way, all of it (the blocks here are SKILL.md's; heading and intro are looked up only
         # for a block that runs something)
