@@ -30,6 +30,7 @@ import os
 import re
 import sys
 import zlib
+from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -191,6 +192,7 @@ def _guard_chars(parsed: Any) -> set[str] | None:
 
 
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # _sre.compile's arguments after the text
+ProgramKey = tuple[Any, ...]  # (pattern, flags), and "plain" after them for a program without the guard
 
 
 class _ProgramCache:
@@ -198,8 +200,8 @@ class _ProgramCache:
     (written at exit, merged, in one rename)."""
 
     def __init__(self) -> None:
-        self.known: dict[tuple[str, int], Program] | None = None
-        self.new: dict[tuple[str, int], Program] = {}
+        self.known: dict[ProgramKey, Program] | None = None
+        self.new: dict[ProgramKey, Program] = {}
 
     @cached_property
     def path(self) -> str | None:
@@ -211,7 +213,7 @@ class _ProgramCache:
             version = zlib.crc32(own_source.read(), zlib.crc32(f"{sys.version}{_sre.MAGIC}".encode()))
         return os.path.join(folder, f"regex-programs-{sys.implementation.cache_tag}-{version:08x}.marshal")
 
-    def get(self, key: tuple[str, int]) -> Program | None:
+    def get(self, key: ProgramKey) -> Program | None:
         if self.known is None:
             self.known = {}
             try:
@@ -224,7 +226,7 @@ class _ProgramCache:
                 pass
         return self.known.get(key)
 
-    def add(self, key: tuple[str, int], program: Program) -> None:
+    def add(self, key: ProgramKey, program: Program) -> None:
         if not self.new:
             atexit.register(self.save)
         self.new[key] = program
@@ -247,13 +249,13 @@ def _from_program(pattern: str, program: Program) -> re.Pattern[str]:
     return _sre.compile(pattern, flags, code, groups, group_index, index_group)
 
 
-def guarded_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile``, with a first-character guard where the pattern's opening allows one (parsed once), and the
-    program kept for the next process."""
+def guarded_compile(pattern: str, flags: int = 0, *, guard: bool = True) -> re.Pattern[str]:
+    """``re.compile``, with a first-character guard where the pattern's opening allows one (parsed once; none
+    with ``guard=False``: then the very pattern ``re.compile`` makes), and the program kept for the next process."""
     if _sre_compiler is None:
         return re.compile(pattern, flags)
     flags = int(flags)  # as re.compile does: a RegexFlag makes every flag test of the compiler an enum operation
-    key = (pattern, flags)
+    key: tuple[Any, ...] = (pattern, flags) if guard else (pattern, flags, "plain")
     program = _programs.get(key)
     if program is not None:
         try:
@@ -262,7 +264,7 @@ def guarded_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
             pass
     try:
         parsed = _sre_parser.parse(pattern, flags)
-        chars = _guard_chars(parsed)
+        chars = _guard_chars(parsed) if guard else None
         if chars is not None:
             constants = _sre_constants
             guard = _sre_parser.SubPattern(parsed.state, [(constants.IN, [(constants.LITERAL, ord(c))
@@ -281,6 +283,38 @@ def guarded_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     _programs.add(key, program)
     return compiled
+
+
+@contextmanager
+def programs_kept_for_imports() -> Iterator[None]:
+    """While a library is imported, its ``re.compile`` calls take the engine's programs from the cache file, as
+    lazy patterns do, and get the very patterns ``re.compile`` would make. PyYAML compiles a character class over
+    all of Unicode and its resolvers' patterns at import: some 7 ms of every process that reads a frontmatter.
+    Not thread-safe (it swaps ``re._compile`` for the duration): for imports on the main thread."""
+    original = getattr(re, "_compile", None)
+    if _sre_compiler is None or original is None:  # another Python's internals: the library compiles as usual
+        yield
+        return
+
+    unkept = re.DEBUG | getattr(_sre_constants, "SRE_FLAG_TEMPLATE", 0)  # flags re.compile treats apart
+
+    def compile_kept(pattern: Any, flags: Any) -> Any:
+        re._compile = original  # guarded_compile's own fallbacks call re.compile
+        try:
+            if isinstance(pattern, str) and isinstance(flags, int) and not flags & unkept:
+                try:
+                    return guarded_compile(pattern, flags, guard=False)
+                except re.error:  # re.compile raises its own error, as the library expects
+                    pass
+            return original(pattern, flags)
+        finally:
+            re._compile = compile_kept
+
+    re._compile = compile_kept
+    try:
+        yield
+    finally:
+        re._compile = original
 
 
 Pattern = re.Pattern[str] | LazyPattern  # what a function that searches with a given pattern accepts

@@ -184,6 +184,31 @@ def test_a_run_keeps_its_programs_and_the_next_run_reads_them(tmp_path):
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").iterdir()} == written and path in written
 
 
+def test_a_library_imported_with_kept_programs_gets_the_patterns_re_compile_makes(tmp_path, monkeypatch):
+    """While a library is imported under programs_kept_for_imports, re.compile gives the very pattern it gives
+    outside (text, flags and program: what Pattern equality compares), unguarded, with its program kept; bad
+    patterns fail as they do outside, and re.compile is itself again afterwards."""
+    from re import _compiler
+
+    import pytest
+
+    from skvm_lint import lazy_re
+
+    monkeypatch.setenv("SKVM_LINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(lazy_re, "_programs", lazy_re._ProgramCache())
+    patterns, _ = _package_patterns_and_texts()
+    original = re._compile
+    with lazy_re.programs_kept_for_imports():
+        kept = [re.compile(pattern, flags) for pattern, flags in patterns]
+        assert re.compile(kept[0]) is kept[0]
+        with pytest.raises(re.error):
+            re.compile("(unclosed")
+    assert re._compile is original
+    assert kept == [_compiler.compile(pattern, flags) for pattern, flags in patterns]
+    assert all((pattern, int(flags), "plain") in lazy_re._programs.new for pattern, flags in patterns)
+    assert kept[0] is not re.compile(*patterns[0])  # outside, re.compile compiles (and caches) on its own
+
+
 PREFILTER_MATCHES = [  # texts that match prefiltered patterns, one alternative each: the prefilter lets each through
     "export NODE_TLS_REJECT_UNAUTHORIZED=0", "ctx.verify_mode = ssl.CERT_NONE", "git config http.sslVerify false",
     "app.run(host='0.0.0.0')", "uvicorn main:app --host 0.0.0.0",

@@ -18,7 +18,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ..lazy_re import LazyPattern, lazy
+from ..lazy_re import LazyPattern, lazy, programs_kept_for_imports
 from ..limits import Limits
 from ..model import Comment, Frontmatter, FrontmatterError, Span
 
@@ -97,8 +97,9 @@ def plain_scalar_tag(value: str) -> str:
 def _libyaml() -> tuple[Any, type[Exception]] | None:
     """PyYAML's C parser and PyYAML's error class; None without libyaml."""
     try:
-        import yaml
-        from yaml import CSafeLoader
+        with programs_kept_for_imports():
+            import yaml
+            from yaml import CSafeLoader
     except ImportError:
         return None
     return (lambda raw: yaml.parse(raw, Loader=CSafeLoader)), yaml.YAMLError
