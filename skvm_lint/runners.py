@@ -14,6 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Iterator
 
 from . import pipeline
+from .collector import RUN_THRESHOLDS
 from .diagnostics import Diagnostic, Severity
 from .pipeline import INTERNAL_ERROR, Task
 from .results import SkillResult
@@ -30,10 +31,6 @@ def default_jobs(n_skills: int) -> int:
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h: the signal a process gets when its parent dies
 CHUNKS_IN_FLIGHT_PER_WORKER = 4  # enough to keep workers busy, few enough that memory stays flat
-# A model allocates hundreds of thousands of small objects, nearly all freed by reference counting when its skill is
-# done; collecting every 700 allocations (Python's default) traversed them in 3,900 collections on openclaw (0.8 s),
-# every 20,000 in 53 (0.05 s).
-WORKER_GC_THRESHOLDS = (20_000, 10, 10)
 
 
 def _chunk_size(tasks: int, workers: int) -> int:
@@ -45,7 +42,7 @@ def map_tasks(tasks: list[Task], jobs: int) -> Iterator[SkillResult]:
     if jobs <= 1 or len(tasks) <= 1:
         thresholds = gc.get_threshold()
         if len(tasks) > 1:
-            gc.set_threshold(*WORKER_GC_THRESHOLDS)
+            gc.set_threshold(*RUN_THRESHOLDS)
         try:
             for task in tasks:
                 yield _run_task(task)
@@ -122,7 +119,7 @@ def _worker_init(parent: int) -> None:
     # What the worker inherited (imports, the rule registry, the task list) lives as long as it does: out of the
     # collector's sight, full collections stay short and do not touch (and so copy) the parent's pages.
     gc.freeze()
-    gc.set_threshold(*WORKER_GC_THRESHOLDS)
+    gc.set_threshold(*RUN_THRESHOLDS)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:

@@ -157,6 +157,36 @@ def test_one_malformed_name_is_one_finding(tmp_path: Path):
     assert [(d["rule"], bool(d["fix"])) for d in report["diagnostics"]] == [("FM007", True)]
 
 
+def test_the_command_skips_the_teardown_but_not_the_output_the_status_or_the_exit_handlers():
+    """`skvm-lint` ends with os._exit after flushing (the interpreter's teardown cost a fifth of a one-skill
+    check): a report written through a pipe arrives whole with its status, exit handlers still run, and the run's
+    garbage-collector setting is made before the CLI is imported."""
+    report = subprocess.run([sys.executable, "-m", "skvm_lint", "check", str(EXAMPLES), "--format", "json"],
+                            capture_output=True, text=True, check=False)
+    assert report.returncode == 1
+    assert json.loads(report.stdout)["diagnostics"] == json.loads(invoke("check", str(EXAMPLES), "--format",
+                                                                          "json").output)["diagnostics"]
+    probe = ("import atexit, gc, sys\n"
+             "atexit.register(lambda: print('at exit', gc.get_threshold(), 'skvm_lint.cli' in sys.modules))\n"
+             "before = gc.get_threshold()\n"
+             "import skvm_lint.__main__ as command\n"
+             "sys.modules['skvm_lint.cli'] = None  # the CLI's import fails: main must set the threshold first\n"
+             "try:\n"
+             "    command.main()\n"
+             "except ImportError:\n"
+             "    print('set before the import', gc.get_threshold() != before)\n"
+             "del sys.modules['skvm_lint.cli']\n"
+             "sys.argv = ['skvm-lint', '--version']\n"
+             "command.main()\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    from skvm_lint.collector import RUN_THRESHOLDS
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "set before the import True"
+    assert "skvm-lint, version" in done.stdout
+    assert done.stdout.splitlines()[-1] == f"at exit {RUN_THRESHOLDS} True"
+
+
 def test_exit_codes_internal_error_missing_extra_and_interrupt(monkeypatch, capsys, tmp_path: Path):
     """All three used to exit 1, which means findings."""
     import pytest

@@ -158,7 +158,8 @@ def test_parallel_run_equals_serial_run(tmp_path: Path):
 def test_a_serial_run_collects_garbage_less_often_and_restores_the_callers_setting(tmp_path: Path):
     import gc
 
-    from skvm_lint.runners import WORKER_GC_THRESHOLDS, map_tasks
+    from skvm_lint.collector import RUN_THRESHOLDS
+    from skvm_lint.runners import map_tasks
 
     for i in range(3):
         skill = tmp_path / "hub" / f"s{i}"
@@ -170,7 +171,7 @@ def test_a_serial_run_collects_garbage_less_often_and_restores_the_callers_setti
     for result in map_tasks(tasks, 1):
         during.append(gc.get_threshold())
         assert [d.rule for d in result.diagnostics] == ["FM004"]
-    assert during == [WORKER_GC_THRESHOLDS] * 3 and gc.get_threshold() == before
+    assert during == [RUN_THRESHOLDS] * 3 and gc.get_threshold() == before
     results = map_tasks(tasks, 1)
     next(results)
     results.close()  # a caller that stops reading gets its setting back too
