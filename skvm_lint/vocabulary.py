@@ -43,6 +43,7 @@ ENV_DUMPERS = _words("programs", "env_dumpers")
 ARCHIVERS = _words("programs", "archivers")
 PRIVILEGED_TOOLS = _words("programs", "privileged_tools")
 TEXT_PROGRAMS = _words("programs", "text_programs")
+INSPECTORS = _words("programs", "inspectors")
 ASSUMED_PROGRAMS = _words("programs", "assumed")
 BASE_PROGRAMS = _words("programs", "base")
 

@@ -107,6 +107,28 @@ def test_read_only_queries_about_one_placeholder_are_ilp(make_skill):
     assert _groups(make_skill, {"SKILL.md": polling}) == []
 
 
+def test_a_block_of_read_only_checks_is_ilp_but_not_one_that_writes_assigns_or_repeats(make_skill):
+    def kinds(block: str) -> list[str]:
+        text = HEAD + f"## Inspect the environment\n```bash\n{block}```\n"
+        return [g.type for g in _groups(make_skill, {"SKILL.md": text})]
+
+    checks = ("# tools\ndocker --version 2>/dev/null || echo none\ndocker info | grep -E 'Server Version'\n"
+              "# project\nfind . -name 'Dockerfile*' -type f | head -10\nkubectl get pods -n web\n")
+    assert kinds(checks) == ["ilp"]
+    assert kinds(checks + "find . -name '*.tmp' -delete\n") == []  # an option that writes
+    assert kinds(checks + "docker ps > containers.txt\n") == []  # a file written
+    assert kinds("VERSION=$(docker --version)\n" + checks) == []  # a result kept for later
+    assert kinds(checks + "docker rm -f web\n") == []  # a command that changes things
+    assert kinds("ls src\nls tests\nls docs\n") == []  # one program: the same operation on items, not ILP
+    assert kinds("docker --version || podman --version\nls\n") == []  # a fallback is part of its line: two lines
+
+
+def test_get_is_read_only_as_a_word_not_inside_one():
+    assert workflow.read_only_command("curl -X GET https://x.io/items")
+    assert not workflow.read_only_command("nmap --script=vuln TARGET")  # not the method: a scan
+    assert workflow.read_only_command("lms ps --json") and workflow.read_only_command("docker images")
+
+
 def test_a_skill_about_spawning_agents_is_tlp(make_skill):
     text = ("---\nname: case-skill\ndescription: Spawn and manage sub-agents and track them.\n---\n"
             "Every spawned agent gets tracked in the table.\n")

@@ -23,7 +23,7 @@ from msgspec import Struct, field
 from ..cues import cue
 from ..lazy_re import lazy
 from ..model import ByFirstLine, CodeBlock, CommandLine, ListItem, MarkdownDoc, Skill, Span
-from ..vocabulary import SCRIPT_RUNNERS, WEB_CLIENTS
+from ..vocabulary import INSPECTORS, SCRIPT_RUNNERS, WEB_CLIENTS
 
 # SkVM's three kinds of parallelism, named for people (messages, hover) as well as by their abbreviations.
 KIND_NAMES = {"dlp": "data-level parallelism (DLP)", "ilp": "instruction-level parallelism (ILP)",
@@ -48,7 +48,7 @@ SUBAGENT = cue("subagent")
 # Wording around a code block saying its commands are several of a kind, or meant to run together.
 SEVERAL = cue("several")
 READ_ONLY = {"get", "list", "ls", "show", "view", "status", "info", "search", "find", "cat", "describe", "query",
-             "read", "fetch", "check", "whoami", "balance", "stats", "logs", "inspect", "browse"}
+             "read", "fetch", "check", "whoami", "balance", "stats", "logs", "inspect", "browse", "ps", "images"}
 WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove", "add", "send", "edit", "move",
                "merge", "push", "commit", "install", "kill", "stop", "start", "run", "apply", "deploy", "write",
                "modify", "close", "complete", "done", "reopen", "pause", "resume", "promote", "rollback", "archive",
@@ -59,6 +59,7 @@ WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove
                "clear", "purge", "drop", "kick", "ban", "share", "transfer", "pay", "buy", "sell", "order", "book"}
 CONTINUATION = lazy(r"\s*\\\n\s*")  # a command continued on the next line (`curl URL \` then `-d '{...}'`) is one line
 URL = lazy(r"\b[a-z][\w+.-]*://\S*")
+HTTP_GET = lazy(r"\bGET\b")  # the method, not `TARGET` or `BUDGET`
 WRITE_METHOD = lazy(r"-X\s*(POST|PUT|DELETE|PATCH)|--method[= ](POST|PUT|DELETE|PATCH)|--data|\s-d\s|\s-f\s")
 # A value the reader fills in that names one thing (<session-id>, GAME_ID); a bare <id> or <query> could be anything.
 PLACEHOLDER = lazy(r"<[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+>|\b[A-Z][A-Z0-9]*_ID\b")
@@ -200,7 +201,7 @@ def read_only_command(text: str) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", URL.sub(" ", text))[:5]]  # not `api` of api.x.com
     if any(_writes(w) for w in words) or WRITE_METHOD.search(text):
         return False
-    return any(w in READ_ONLY or w == "api" for w in words) or "GET" in text
+    return any(w in READ_ONLY or w == "api" for w in words) or HTTP_GET.search(text) is not None
 
 
 def _read_only_single(step: Step) -> bool:
@@ -311,6 +312,58 @@ def _read_only_sublist(doc: MarkdownDoc) -> ListItem | None:
     return None
 
 
+VERSION_QUERY = {"--version", "-v", "-V", "version"}
+# Options with which an inspector writes or runs something: `find -delete`, `find -exec`, `sort -o FILE`, `tree -o`.
+WRITING_OPTIONS = {"find": {"-delete", "-exec", "-execdir", "-ok", "-okdir", "-fprint", "-fprint0", "-fprintf", "-fls"},
+                   "sort": {"-o", "--output"}, "tree": {"-o"}}
+DISCARDED_OUTPUT = lazy(r"\d?>>?\s*/dev/null\b|\d?>&\d")  # `2>/dev/null`, `2>&1`: nothing written
+
+
+OUTPUT_OPTION = ("--output", "--out", "--save", "--write", "--export")  # `--output results.json`: a file written
+FOLLOW_OPTIONS = {"-f", "-F", "--follow"}  # `tail -f`, `docker logs -f`: a stream that never ends, not a look
+
+
+def _probe(command: Any) -> bool:
+    """A command that only looks: an inspector (``ls``, ``find``, ``grep``) without a writing option, a version
+    query (``docker --version``), or a read verb (``docker info``, ``kubectl get pods``); none that writes a file
+    or follows a stream."""
+    argv = command.argv
+    if command.via is not None or any(a.startswith(OUTPUT_OPTION) for a in argv[1:]) \
+            or (command.program == "tail" or "logs" in argv) and FOLLOW_OPTIONS.intersection(argv[1:]):
+        return False
+    if command.program in INSPECTORS:
+        return not WRITING_OPTIONS.get(command.program, set()).intersection(argv[1:])
+    if 2 <= len(argv) <= 3 and argv[1] in VERSION_QUERY:
+        return True
+    return read_only_command(command.text)
+
+
+def _read_only_block(doc: MarkdownDoc) -> tuple[CodeBlock, list[str]] | None:
+    """A shell block of three or more lines that each only look (an environment check: versions, ``docker
+    info``, ``find . -name Dockerfile``, ``docker ps``), two programs or more, nothing assigned or written: no line
+    uses another's result, so they are one turn of batched calls."""
+    for block in doc.code_blocks:
+        code = block.code
+        if block.language != "shell" or code is None or not code.commands or code.assignments or code.exports \
+                or code.functions or code.embedded or code.syntax_errors:  # a fragment that does not parse: a sample
+            continue
+        if ">" in DISCARDED_OUTPUT.sub("", block.code_text) or not all(_probe(c) for c in code.commands):
+            continue
+        # The first command of each line (a pipeline continued with `\` is one): a fallback after `||` or a
+        # filter after `|` belongs to its step.
+        firsts: dict[int, Any] = {}
+        for command in code.commands:
+            if not command.in_substitution:
+                firsts.setdefault(command.pipeline[0] if command.pipeline else command.span.line, command)
+        # Mostly different operations: one tool's variants (`grep -rn`, `grep -RnisI`, `cat x.json | jq ...` per
+        # filter) are a cheat sheet of examples, not steps.
+        operations = {_operation(c.argv, c.program)[0] for c in firsts.values()}
+        if len(firsts) >= 3 and len({c.program for c in firsts.values()}) >= 2 \
+                and len(operations) >= max(3, 0.6 * len(firsts)):
+            return block, [c.text.split("\n", 1)[0][:40] for c in firsts.values()]
+    return None
+
+
 def _same_subject_queries(doc: MarkdownDoc) -> tuple[CodeBlock, str, list[str]] | None:
     """Two or more different read-only commands of one program about the same placeholder (``ccsinfo sessions show
     <session-id>``, ``ccsinfo sessions messages <session-id>``): once the value is known they are independent."""
@@ -395,6 +448,11 @@ def _independent_reads(skill: Skill, owner: Callable[[Span], list[str]]) -> list
             block, placeholder, commands = queries
             return [Group("ilp", owner(block.span), f"read-only queries about the same {placeholder} "
                           f"({', '.join(commands[:3])})", "batched tool calls in one turn", block.span)]
+        probes = _read_only_block(doc)
+        if probes is not None:
+            block, commands = probes
+            return [Group("ilp", owner(block.span), f"read-only commands in one block with no data flow between "
+                          f"them ({', '.join(commands[:3])})", "batched tool calls in one turn", block.span)]
         reads = _independent_file_reads(doc)
         if reads is not None:
             span, names = reads
