@@ -137,6 +137,23 @@ def test_web_from_client_code_and_forge_api(make_skill):
     assert levels({"SKILL.md": forge}, make_skill)["tool.web"] == 2
 
 
+def test_web_from_the_agents_own_web_tools_where_it_is_told_to_use_them(make_skill):
+    told = BASE + "Use `WebFetch` to retrieve the page before choosing a selector.\n"
+    assert levels({"SKILL.md": told}, make_skill)["tool.web"] == 2
+    prompt = BASE + "Hand the sub-agent this prompt:\n```\n1. WebSearchで過去2週間のニュースを収集\n```\n"
+    assert levels({"SKILL.md": prompt}, make_skill)["tool.web"] == 2
+    permitted = ("---\nname: case-skill\ndescription: x\nallowed-tools:\n  - Read\n  - WebFetch\n---\n"
+                 "Write the plan to plan.md.\n")
+    assert "tool.web" not in levels({"SKILL.md": permitted}, make_skill)  # allowed, never asked for
+    assert "tool.web" not in levels({"SKILL.md": BASE + "See the WebFetcher class.\n"}, make_skill)
+    listed = BASE + "**Built-in tools:** Read, Write, Bash, WebSearch, WebFetch, Task\n"
+    assert "tool.web" not in levels({"SKILL.md": listed}, make_skill)  # what an SDK offers, not what to do
+    forbidden = BASE + "This skill fetches pages itself. Do NOT use WebFetch or a browser.\n"
+    assert "tool.web" not in levels({"SKILL.md": forbidden}, make_skill)
+    chinese = BASE + "1. 使用 web_search 搜索最新的论文\n"
+    assert levels({"SKILL.md": chinese}, make_skill)["tool.web"] == 2
+
+
 def test_constraints_in_bundled_agent_documents(make_skill):
     files = {"SKILL.md": BASE + "Follow `references/rules.md`.\n", "references/rules.md": "NEVER push to main.\n"}
     assert "follow.constraint" in levels(files, make_skill, "rules")

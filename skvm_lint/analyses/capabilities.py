@@ -22,7 +22,7 @@ from ..cues import cue
 from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..profiles import degradation_strategy
-from ..vocabulary import TEXT_PROGRAMS, WEB_CLIENTS
+from ..vocabulary import AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
 
 PRIMITIVES = (
     "gen.code.python", "gen.code.javascript", "gen.code.shell", "gen.code.sql", "gen.code.html",
@@ -73,6 +73,9 @@ CONDITIONAL_RULE = cue("conditional_rule")
 # An agent tool called with named arguments in the instructions: `WebFetch(url="...")`, `sessions_spawn(message:
 # "...", model: ...)`, "the Task tool with subagent_type=...": the agent writes structured tool arguments.
 TOOL_CALL = lazy(r"(?<![\w.])[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]|\bsubagent_type\s*[=:]")  # linear
+# An agent web tool's name, between ASCII word boundaries: `WebSearchで` names it too (CJK letters are \w).
+AGENT_WEB_TOOL = lazy(rf"(?<![A-Za-z0-9_])(?:{'|'.join(sorted(AGENT_WEB_TOOLS))})(?![A-Za-z0-9_])")
+TOOL_USE_BEFORE, TOOL_USE_AFTER, NEGATION = cue("tool_use_before"), cue("tool_use_after"), cue("negation")
 ROUTE = lazy(r"^[^→\n]{2,80}\s(→|->|=>)\s*\S")
 ADVISE = cue("advise")
 # Claude Code's file tools, as `allowed-tools` names them: the skill reads or edits the user's files.
@@ -278,7 +281,17 @@ def web(c: _Context) -> Iterator[Finding]:
             if span is None:
                 span = command.span
     if span is None:
-        # no curl: HTTP client calls in code the agent writes, or a forge CLI's raw API command (gh/glab api)
+        # no curl: the agent's own web tool named where it is told to use it (`Use WebFetch to ...`, `WebSearchで`;
+        # allowed-tools only permits it), HTTP client calls in code the agent writes, or a forge CLI's raw API
+        # command (gh/glab api)
+        # prose, inline code, and blocks that are not code (a prompt the skill hands a sub-agent, a config)
+        texts = c.agent_prose + [(i.text, i.span) for d in c.agent_docs for i in d.inline_code] \
+            + [(b.text, b.span) for d in c.agent_docs for b in d.code_blocks if b.code is None]
+        named = next(((m.group(0), sp) for text, sp in texts for m in AGENT_WEB_TOOL.finditer(text)
+                      if _told_to_use(text, m.start(), m.end())), None)
+        if named:
+            yield Finding("tool.web", 2, named[1], f"the agent's web tool ({named[0]})")
+            return
         for b in c.body.code_blocks if c.body else []:
             calls = [call for call in (b.code.calls if b.code and b.language != "shell" else ())
                      if HTTP_CLIENT_CALL.match(call.name)]
@@ -295,6 +308,14 @@ def web(c: _Context) -> Iterator[Finding]:
     if level == 1 and any("-d" in cmd.argv or "--data" in cmd.argv for cmd, _t in c.commands()):
         level = 2
     yield Finding("tool.web", level, span, f"HTTP calls to {len(hosts) or 'an'} API host(s)")
+
+
+def _told_to_use(text: str, start: int, end: int) -> bool:
+    """Whether the tool named at ``text[start:end]`` is one the skill tells the agent to use ("use `WebFetch` to
+    load", "WebSearchで"), not one it lists, maps or forbids ("Do NOT use WebFetch")."""
+    before, after = text[max(0, start - 30):start], text[end:end + 12]
+    return bool(TOOL_USE_BEFORE.search(before) or TOOL_USE_AFTER.search(after)) \
+        and not NEGATION.search(before) and not NEGATION.search(after)
 
 
 def _allowed_tools(c: _Context) -> set[str]:
