@@ -129,6 +129,16 @@ def test_get_is_read_only_as_a_word_not_inside_one():
     assert workflow.read_only_command("lms ps --json") and workflow.read_only_command("docker images")
 
 
+def test_a_loop_is_read_in_code_not_in_its_comments(make_skill):
+    def loops(code: str) -> list[bool]:
+        text = HEAD + f"## Steps\n### 1. Load\nRead it.\n### 2. Convert\n```python\n{code}```\n"
+        steps, _ = extract(skvm_lint.load(make_skill({"SKILL.md": text})))
+        return [s.loops for s in steps]
+
+    assert loops("# Convert to a DataFrame for analysis\nframe = bag.to_dataframe()\n") == [False, False]
+    assert loops("for row in rows:\n    convert(row)\n") == [False, True]
+
+
 def test_a_skill_about_spawning_agents_is_tlp(make_skill):
     text = ("---\nname: case-skill\ndescription: Spawn and manage sub-agents and track them.\n---\n"
             "Every spawned agent gets tracked in the table.\n")

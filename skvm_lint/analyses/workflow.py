@@ -142,7 +142,8 @@ def _io(step: Step, blocks: list[CodeBlock]) -> None:
             step.writes.add(m.group(1) or m.group(2))
         step.writes.update(f"${b.name}" for b in block.code.assignments)
         step.reads.update(f"${e.name}" for e in block.code.env_reads)
-        if re.search(r"(^|\s)(for|while)\s", block.text) or "xargs" in block.text:
+        code = block.code_text  # comments blanked: "# Convert to DataFrame for analysis" holds no loop
+        if re.search(r"(^|\s)(for|while)\s", code) or "xargs" in code:
             step.loops = True
 
 
