@@ -255,7 +255,7 @@ def guarded_compile(pattern: str, flags: int = 0, *, guard: bool = True) -> re.P
     if _sre_compiler is None:
         return re.compile(pattern, flags)
     flags = int(flags)  # as re.compile does: a RegexFlag makes every flag test of the compiler an enum operation
-    key: tuple[Any, ...] = (pattern, flags) if guard else (pattern, flags, "plain")
+    key: ProgramKey = (pattern, flags) if guard else (pattern, flags, "plain")
     program = _programs.get(key)
     if program is not None:
         try:
@@ -267,9 +267,9 @@ def guarded_compile(pattern: str, flags: int = 0, *, guard: bool = True) -> re.P
         chars = _guard_chars(parsed) if guard else None
         if chars is not None:
             constants = _sre_constants
-            guard = _sre_parser.SubPattern(parsed.state, [(constants.IN, [(constants.LITERAL, ord(c))
-                                                                          for c in sorted(chars)])])
-            parsed.data = [(constants.ASSERT, (1, guard)), *parsed.data]
+            lookahead = _sre_parser.SubPattern(parsed.state, [(constants.IN, [(constants.LITERAL, ord(c))
+                                                                              for c in sorted(chars)])])
+            parsed.data = [(constants.ASSERT, (1, lookahead)), *parsed.data]
         # re._compiler.compile's last steps (the text is parsed once), keeping the pattern's text: repr, and pickling,
         # which recompiles it plainly
         state = parsed.state

@@ -281,10 +281,9 @@ def web(c: _Context) -> Iterator[Finding]:
             if span is None:
                 span = command.span
     if span is None:
-        # no curl: the agent's own web tool named where it is told to use it (`Use WebFetch to ...`, `WebSearchで`;
-        # allowed-tools only permits it), HTTP client calls in code the agent writes, or a forge CLI's raw API
-        # command (gh/glab api)
-        # prose, inline code, and blocks that are not code (a prompt the skill hands a sub-agent, a config)
+        # no curl: the agent's own web tool, named where the skill tells it to use it (in prose, inline code, or a
+        # block that is not code: a prompt handed to a sub-agent; allowed-tools only permits it), HTTP client calls
+        # in code the agent writes, or a forge CLI's raw API command (gh/glab api)
         texts = c.agent_prose + [(i.text, i.span) for d in c.agent_docs for i in d.inline_code] \
             + [(b.text, b.span) for d in c.agent_docs for b in d.code_blocks if b.code is None]
         named = next(((m.group(0), sp) for text, sp in texts for m in AGENT_WEB_TOOL.finditer(text)

@@ -22,7 +22,7 @@ from msgspec import Struct, field
 
 from ..cues import cue
 from ..lazy_re import lazy
-from ..model import ByFirstLine, CodeBlock, CommandLine, ListItem, MarkdownDoc, Skill, Span
+from ..model import ByFirstLine, CodeBlock, Command, CommandLine, ListItem, MarkdownDoc, Skill, Span
 from ..vocabulary import INSPECTORS, SCRIPT_RUNNERS, WEB_CLIENTS
 
 # SkVM's three kinds of parallelism, named for people (messages, hover) as well as by their abbreviations.
@@ -318,19 +318,17 @@ VERSION_QUERY = {"--version", "-v", "-V", "version"}
 WRITING_OPTIONS = {"find": {"-delete", "-exec", "-execdir", "-ok", "-okdir", "-fprint", "-fprint0", "-fprintf", "-fls"},
                    "sort": {"-o", "--output"}, "tree": {"-o"}}
 DISCARDED_OUTPUT = lazy(r"\d?>>?\s*/dev/null\b|\d?>&\d")  # `2>/dev/null`, `2>&1`: nothing written
-
-
 OUTPUT_OPTION = ("--output", "--out", "--save", "--write", "--export")  # `--output results.json`: a file written
 FOLLOW_OPTIONS = {"-f", "-F", "--follow"}  # `tail -f`, `docker logs -f`: a stream that never ends, not a look
 
 
-def _probe(command: Any) -> bool:
+def _probe(command: Command) -> bool:
     """A command that only looks: an inspector (``ls``, ``find``, ``grep``) without a writing option, a version
     query (``docker --version``), or a read verb (``docker info``, ``kubectl get pods``); none that writes a file
     or follows a stream."""
     argv = command.argv
-    if command.via is not None or any(a.startswith(OUTPUT_OPTION) for a in argv[1:]) \
-            or (command.program == "tail" or "logs" in argv) and FOLLOW_OPTIONS.intersection(argv[1:]):
+    follows = (command.program == "tail" or "logs" in argv) and bool(FOLLOW_OPTIONS.intersection(argv[1:]))
+    if command.via is not None or follows or any(a.startswith(OUTPUT_OPTION) for a in argv[1:]):
         return False
     if command.program in INSPECTORS:
         return not WRITING_OPTIONS.get(command.program, set()).intersection(argv[1:])
@@ -352,7 +350,7 @@ def _read_only_block(doc: MarkdownDoc) -> tuple[CodeBlock, list[str]] | None:
             continue
         # The first command of each line (a pipeline continued with `\` is one): a fallback after `||` or a
         # filter after `|` belongs to its step.
-        firsts: dict[int, Any] = {}
+        firsts: dict[int, Command] = {}
         for command in code.commands:
             if not command.in_substitution:
                 firsts.setdefault(command.pipeline[0] if command.pipeline else command.span.line, command)
