@@ -139,6 +139,20 @@ def test_a_loop_is_read_in_code_not_in_its_comments(make_skill):
     assert loops("for row in rows:\n    convert(row)\n") == [False, True]
 
 
+def test_work_serial_on_purpose_accepting_exporting_and_reference_pointers_are_not_parallel(make_skill):
+    def kinds(body: str) -> list[str]:
+        return [g.type for g in _groups(make_skill, {"SKILL.md": HEAD + body})]
+
+    steps = "## Steps\n### 1. Capture\nTake the screenshots.\n### 2. Review\n{}\n### 3. Report\nWrite it up.\n"
+    assert kinds(steps.format("For each screenshot, check its text.")) == ["dlp"]
+    assert kinds(steps.format("For each screenshot, one at a time, check its text.")) == []
+    assert not workflow.read_only_command("vault review accept <approval-id>")
+    assert not workflow.read_only_command("tool runs export <run-id>")
+    pointers = ("### References\n\nLoad these files for comprehensive information on specific topics:\n\n"
+                "- `references/types.md` - the catalog\n- `references/practices.md` - the standards\n")
+    assert kinds(pointers) == []
+
+
 def test_a_skill_about_spawning_agents_is_tlp(make_skill):
     text = ("---\nname: case-skill\ndescription: Spawn and manage sub-agents and track them.\n---\n"
             "Every spawned agent gets tracked in the table.\n")

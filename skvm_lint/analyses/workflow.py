@@ -56,7 +56,8 @@ WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove
                "mark", "cancel", "approve", "reject", "restart", "enable", "disable", "upload", "reply", "publish",
                "rename", "reset", "restore", "submit", "trigger", "import", "sync", "pull", "checkout", "login",
                "logout", "toggle", "like", "follow", "unfollow", "block", "mute", "invite", "abort", "comment", "save",
-               "clear", "purge", "drop", "kick", "ban", "share", "transfer", "pay", "buy", "sell", "order", "book"}
+               "clear", "purge", "drop", "kick", "ban", "share", "transfer", "pay", "buy", "sell", "order", "book",
+               "accept", "decline", "deny", "export"}
 CONTINUATION = lazy(r"\s*\\\n\s*")  # a command continued on the next line (`curl URL \` then `-d '{...}'`) is one line
 URL = lazy(r"\b[a-z][\w+.-]*://\S*")
 HTTP_GET = lazy(r"\bGET\b")  # the method, not `TARGET` or `BUDGET`
@@ -227,6 +228,8 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
                                 "them", "batched tool calls in one turn", run[0].span))
         run = [step] if step is not None else []
     for step in steps:
+        if SEQUENTIAL.search(step.text):  # "Analyze each screenshot one at a time": serial on purpose
+            continue
         if _each_operation(step.text) or (step.loops and CONCURRENT.search(step.text)):
             groups.append(Group("dlp", [step.id], "the same operation on many independent items",
                                 "xargs -P / concurrent.futures / Promise.all over the items", step.span))
