@@ -183,6 +183,8 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
     assert kinds("## More\n\nFor detailed guides, read these files:\n\n- `references/a.md`\n- `references/b.md`\n") \
         == []  # read on demand
     assert kinds("## Start\n\n1. Read `a.json`, then read the file it names in `b.json`.\n") == []  # a data flow
+    assert kinds("## Start\n\n1. Read `bases/*.base` to find the category (e.g., `Recipes.base`).\n") == []  # one
+    assert kinds("## Start\n\n1. 读取 `a.json` 和 `b.json`。\n") == ["ilp"]
 
 
 def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):

@@ -40,6 +40,7 @@ ON_DEMAND = cue("on_demand")
 DELEGATE = cue("delegate")
 ACTION_VERB = cue("action_verb")
 SEQUENTIAL = cue("sequential")
+EXAMPLE_INTRO = cue("example_intro")
 ROUTE_ARROW = lazy(r"\s(→|->|=>)\s")
 # A name starts only where its characters do not continue one: one candidate per run of them, so linear time.
 DATA_FILE_NAME = lazy(r"(?<![\w./~{}$*-])[\w~{}$][\w./~{}$*-]*\.(?:md|json|jsonl|ya?ml|txt|csv|toml|base|html|log|env)\b")
@@ -472,7 +473,9 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
         if not READ_VERB.search(line) or BACK_REFERENCE.search(line) or SEQUENCE_WORD.search(line) \
                 or ON_DEMAND.search(line) or ALTERNATIVES.search(line) or ROUTE_ARROW.search(line):
             return []
-        found = list(DATA_FILE_NAME.finditer(line))
+        # a name given as an example of the one before (`*.base (e.g., Recipes.base)`) is no second file
+        found = [m for m in DATA_FILE_NAME.finditer(line) if not EXAMPLE_INTRO.search(line, max(0, m.start() - 30),
+                                                                                          m.start())]
         if not found or READ_VERB.search(line).start() > found[0].start():
             return []  # "`requirements.txt` → Python, read from python/": the verb is about something else
         if any(re.search(r"[{<$]", m.group(0)) for m in found):
