@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cached_property
 from typing import Any, Callable, Iterator
 
 from msgspec import Struct
@@ -154,6 +155,12 @@ class _Context:
         self.agent_prose = [t for d in self.agent_docs
                             for t in (self.prose if d is self.body else _prose_of(d)) + _table_rows(d)]
 
+    @cached_property
+    def tool_texts(self) -> list[tuple[str, Span]]:
+        """Where the instructions name the agent's tools: the agent documents' prose and tables, then their inline
+        code."""
+        return self.agent_prose + [(i.text, i.span) for d in self.agent_docs for i in d.inline_code]
+
     def commands(self) -> Iterator[tuple[Command, str]]:
         for facts, _span, text in self.shell:
             for command in facts.commands:
@@ -256,8 +263,7 @@ def call_format(c: _Context) -> Iterator[Finding]:
         if level == 3:
             break
     if best is None or best.level < 2:
-        texts = c.agent_prose + [(i.text, i.span) for d in c.agent_docs for i in d.inline_code]
-        calls = [(m.group(0), span) for text, span in texts for m in [TOOL_CALL.search(text)] if m]
+        calls = [(m.group(0), span) for text, span in c.tool_texts for m in [TOOL_CALL.search(text)] if m]
         if calls:
             best = Finding("tool.call.format", 2, calls[0][1], f"tool calls with named arguments ({calls[0][0]!r})")
     if best:
@@ -284,8 +290,7 @@ def web(c: _Context) -> Iterator[Finding]:
         # no curl: the agent's own web tool, named where the skill tells it to use it (in prose, inline code, or a
         # block that is not code: a prompt handed to a sub-agent; allowed-tools only permits it), HTTP client calls
         # in code the agent writes, or a forge CLI's raw API command (gh/glab api)
-        texts = c.agent_prose + [(i.text, i.span) for d in c.agent_docs for i in d.inline_code] \
-            + [(b.text, b.span) for d in c.agent_docs for b in d.code_blocks if b.code is None]
+        texts = c.tool_texts + [(b.text, b.span) for d in c.agent_docs for b in d.code_blocks if b.code is None]
         named = next(((m.group(0), sp) for text, sp in texts for m in AGENT_WEB_TOOL.finditer(text)
                       if _told_to_use(text, m.start(), m.end())), None)
         if named:
