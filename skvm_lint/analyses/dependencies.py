@@ -20,7 +20,7 @@ from ..cues import cue
 from ..lazy_re import lazy
 from ..model import CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..package_data import data_text
-from ..parsing.commands import ASSIGNMENT_OPERATORS, known_programs
+from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
                           PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROSE_WORDS,
@@ -298,7 +298,7 @@ def _probes_of_package_runs(facts: CodeFacts) -> set[int]:
 
 def _version_probe(cmd: Command) -> bool:
     """``docker --version``, ``node -v``: asks what is installed; used nowhere else, the program is optional."""
-    return len(cmd.argv) == 2 and cmd.argv[1] in ("--version", "-v", "-V", "version")
+    return len(cmd.argv) == 2 and cmd.argv[1] in VERSION_FLAGS
 
 
 def _guarded_programs(facts: CodeFacts) -> set[str]:

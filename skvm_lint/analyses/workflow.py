@@ -23,6 +23,7 @@ from msgspec import Struct, field
 from ..cues import cue
 from ..lazy_re import lazy
 from ..model import ByFirstLine, CodeBlock, Command, CommandLine, ListItem, MarkdownDoc, Skill, Span
+from ..parsing.commands import VERSION_FLAGS
 from ..vocabulary import INSPECTORS, SCRIPT_RUNNERS, WEB_CLIENTS
 
 # SkVM's three kinds of parallelism, named for people (messages, hover) as well as by their abbreviations.
@@ -317,7 +318,6 @@ def _read_only_sublist(doc: MarkdownDoc) -> ListItem | None:
     return None
 
 
-VERSION_QUERY = {"--version", "-v", "-V", "version"}
 # Options with which an inspector writes or runs something: `find -delete`, `find -exec`, `sort -o FILE`, `tree -o`.
 WRITING_OPTIONS = {"find": {"-delete", "-exec", "-execdir", "-ok", "-okdir", "-fprint", "-fprint0", "-fprintf", "-fls"},
                    "sort": {"-o", "--output"}, "tree": {"-o"}}
@@ -336,7 +336,7 @@ def _probe(command: Command) -> bool:
         return False
     if command.program in INSPECTORS:
         return not WRITING_OPTIONS.get(command.program, set()).intersection(argv[1:])
-    if 2 <= len(argv) <= 3 and argv[1] in VERSION_QUERY:
+    if 2 <= len(argv) <= 3 and argv[1] in VERSION_FLAGS:  # also with one option: `kubectl version --client`
         return True
     return read_only_command(command.text)
 
