@@ -155,7 +155,7 @@ def test_a_block_offered_as_another_way_requires_nothing(make_skill):
     })
     found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
     assert found[("system", "vercel")].required and found[("system", "vercel")].provided_by == "npm vercel"
-    assert not any(found[("system", name)].required for name in ("npm", "uv", "gog"))
+    assert not any(found[("system", name)].required for name in ("node", "uv", "gog"))
     result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001,DP002", "--format", "json",
                                        "--exit-zero"])
     assert [d["message"] for d in json.loads(result.output)["diagnostics"]] == [
@@ -294,7 +294,7 @@ def test_host_clis_alternatives_and_install_entries(make_skill):
     assert deps[("host", "openclaw")].required  # the agent's own CLI: its own kind
     assert ("system", "openclaw") not in deps
     assert deps[("system", "node")].required  # npm -g installs a CLI that Node.js runs
-    assert deps[("system", "npm")].required
+    assert ("system", "npm") not in deps  # which comes with Node.js
     assert deps[("system", "oathtool")].declared and ("system", "oath-toolkit") not in deps  # bins name it
     assert ("system", "python3") not in deps  # assumed on every machine
     assert ("system", "verify_otp") not in deps  # a shell function from a sourced file
@@ -368,7 +368,7 @@ def test_alternatives_self_installs_and_host_modules(make_skill):
         "bun add beautiful-mermaid\nclawdhub install mermaid-skill\nbrew install frappecli\n```\n"
         "```python\nfrom clawdbot import AgentSkill\n```\n")})
     deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
-    assert deps[("system", "npm")].required and not deps[("system", "bun")].required  # one of two ways
+    assert deps[("system", "node")].required and not deps[("system", "bun")].required  # one of two ways
     assert ("system", "clawdhub") not in deps  # installing the skill itself
     assert deps[("system", "frappecli")].declared  # another tool's install is still a declaration
     assert ("host", "clawdbot") in deps and ("pip", "clawdbot") not in deps
@@ -468,6 +468,21 @@ def test_guarded_and_platform_specific_programs_are_optional(make_skill):
     assert ("npm", "skills") not in deps  # a hub CLI installing a skill
 
 
+def test_npm_install_lines_ask_for_node_unless_the_skill_runs_npm(make_skill):
+    """npm comes with Node.js: `npm install -g x` needs node, not a program called npm; a skill that also runs
+    `npm test` needs npm, which stands for Node.js too."""
+    only_installs = make_skill({"SKILL.md": ("---\nname: n-skill\ndescription: x\n---\n```bash\n"
+                                              "npm install -g paprika-cli\nnpm i left-pad\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(only_installs)).found}
+    assert deps[("system", "node")].required and ("system", "npm") not in deps
+    assert deps[("npm", "paprika-cli")].declared and deps[("npm", "left-pad")].declared
+    runs_npm = make_skill({"SKILL.md": ("---\nname: r-skill\ndescription: x\n---\n```bash\n"
+                                         "npm install\nnpm test\n```\n")}, name="r-skill")
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(runs_npm)).found}
+    assert deps[("system", "npm")].required and ("system", "node") not in deps
+    assert sorted(s.line for s in deps[("system", "npm")].evidence) == [6, 7]
+
+
 def test_version_probes_and_imports_with_a_fallback_make_nothing_required(make_skill):
     """`docker --version` asks what the user has; `try: import pandas / except ImportError: return None` is a
     function that does without pandas. A real use elsewhere still makes the program required."""
@@ -532,7 +547,7 @@ def test_prose_and_synopses_in_fences_are_not_programs(make_skill):
     deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
     for name in ("forward", "reload", "close", "Implement"):
         assert ("system", name) not in deps, name
-    assert not deps[("system", "npm")].required  # an install for those who need it
+    assert not deps[("system", "node")].required  # an install for those who need it
 
 
 def test_allowed_tools_as_a_list_of_anything_is_read_without_crashing(make_skill):

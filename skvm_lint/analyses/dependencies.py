@@ -82,6 +82,7 @@ class _Collector:
         self.local_modules = _local_modules(skill)
         self.local_programs = _own_programs(skill)
         self.builds_js_project = False  # set by _code: SKILL.md runs npm/yarn/pnpm or npx create-*
+        self.npm_install_spans: set[Span] = set()  # `npm install` lines (see _npm_installs)
         self._spans: set[tuple[tuple[str, str], str, Span]] = set()  # (dependency, list, span) already recorded
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
@@ -194,7 +195,8 @@ class _Collector:
             program_keys = {("system", canonical(cmd.program, "system")),  # and the package npx or uvx runs
                             ("npm", canonical(_npx_package(cmd.program), "npm")),
                             ("pip", canonical(cmd.program, "pip"))}
-            if cmd.via in ("npx", "bunx", "pnpx"):  # and the runtime npx needs only for this optional run
+            # and the runtime that only this optional run needs (npx's; Node.js for npm's installs)
+            if cmd.via in ("npx", "bunx", "pnpx") or cmd.program == "npm":
                 program_keys.add(("system", "bun" if cmd.via == "bunx" else "node"))
             for key, dep in self.deps.items():
                 if alternative or key in program_keys:
@@ -226,6 +228,8 @@ class _Collector:
             self._installs(kind, packages, cmd.span, installer=installer)
             if kind == "npm" and ({"-g", "--global"} & set(args) or program == "yarn" and "global" in args):
                 self.add("node", "system", cmd.span, "command")  # a global install is a CLI that Node.js runs
+            if kind == "npm" and program == "npm":
+                self.npm_install_spans.add(cmd.span)  # see _npm_installs
         if program in ("python", "python3") and len(args) >= 2 and args[0] == "-m":
             if args[1] not in ("venv", "http.server", "json.tool", "pip"):
                 self.python_import(args[1], cmd.span)
@@ -901,6 +905,7 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _allowed_tools(c)
     _code(c)
     _reference_code(c)
+    _npm_installs(c)
     _programs_of_packages(c)
     order = {"pip": 0, "npm": 1, "system": 2, "host": 3, "env": 4, "service": 5}
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
@@ -925,6 +930,20 @@ def _namespace_distribution(parts: list[str]) -> tuple[str, str] | None:
         return None
     name = "-".join(parts[: depth - 1] + [_API_VERSION.sub("", parts[depth - 1])]).replace("_", "-")
     return name, ".".join(parts[:depth])
+
+
+def _npm_installs(c: _Collector) -> None:
+    """npm comes with Node.js: a skill that runs npm only to install packages, and does not name npm, asks for
+    Node.js, not for a program of its own (`npm install -g x`: node; `npm install` then `npm test`: npm)."""
+    npm = c.deps.get(("system", "npm"))
+    if npm is None or npm.declared or not set(npm.evidence) <= c.npm_install_spans:
+        return
+    del c.deps[("system", "npm")]
+    for span in npm.evidence:
+        c.add("node", "system", span, "command", required=False)
+    node = c.deps[("system", "node")]
+    node.required |= npm.required
+    node.required_at = node.required_at or npm.required_at
 
 
 def _programs_of_packages(c: _Collector) -> None:

@@ -55,8 +55,9 @@ pip_install() {{
   fi
 }}
 
-npm_install() {{
-  if have npm; then npm install --prefix "$SKILL_DIR" --no-save --no-audit --no-fund "$1"; else return 1; fi
+npm_install() {{  # npm comes with Node.js, except where Debian packages it apart
+  have npm || pkg_install npm node || return 1
+  npm install --prefix "$SKILL_DIR" --no-save --no-audit --no-fund "$1"
 }}
 
 step() {{  # step KIND NAME CHECK INSTALL
