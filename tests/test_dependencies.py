@@ -468,6 +468,21 @@ def test_guarded_and_platform_specific_programs_are_optional(make_skill):
     assert ("npm", "skills") not in deps  # a hub CLI installing a skill
 
 
+def test_programs_listed_as_missing_and_recommended_alternatives_are_required(make_skill):
+    """`command -v jq || missing+=(jq)` in a script that exits later checks a requirement; `# Or use uv
+    (recommended)` is the way the author expects, not one of several."""
+    root = make_skill({
+        "SKILL.md": ("---\nname: m-skill\ndescription: x\n---\n```bash\npip install openpyxl\n\n"
+                     "# Or use uv (recommended)\nuv run --with openpyxl python3 x.py\n# or\npipx run y\n```\n"),
+        "scripts/a.sh": ("#!/bin/bash\nmissing=()\ncommand -v jq >/dev/null || missing+=(\"jq\")\n"
+                         "command -v fzf >/dev/null || echo 'fzf makes it nicer'\n"
+                         "if [ ${#missing[@]} -gt 0 ]; then\n  echo \"missing: ${missing[*]}\"\n  exit 1\nfi\n"),
+    })
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("system", "jq")].required and not deps[("system", "fzf")].required
+    assert deps[("system", "uv")].required and not deps[("pip", "y")].required
+
+
 def test_npm_install_lines_ask_for_node_unless_the_skill_runs_npm(make_skill):
     """npm comes with Node.js: `npm install -g x` needs node, not a program called npm; a skill that also runs
     `npm test` needs npm, which stands for Node.js too."""

@@ -307,8 +307,11 @@ def _version_probe(cmd: Command) -> bool:
 
 def _guarded_programs(facts: CodeFacts) -> set[str]:
     """Programs the code checks for before running (``command -v jq``, ``which jq``, ``hash jq``) and does without
-    when missing: optional. A check followed by ``exit`` within two lines makes the program required."""
+    when missing: optional. A check followed by ``exit`` within two lines makes the program required, and so does
+    one that lists the program as missing (``command -v jq || missing+=(jq)``) in code that exits later."""
     exits = {cmd.span.line for cmd in facts.commands if cmd.program == "exit"}
+    last_exit = max(exits, default=0)
+    listed_missing = {b.span.line for b in facts.assignments if "missing" in b.name.lower()}
     guarded = set()
     for cmd in facts.commands:
         argv = cmd.argv
@@ -318,7 +321,8 @@ def _guarded_programs(facts: CodeFacts) -> set[str]:
             name = argv[-1]
         else:
             continue
-        if not any(cmd.span.line <= line <= cmd.span.line + 2 for line in exits):
+        if not any(cmd.span.line <= line <= cmd.span.line + 2 for line in exits) and not (
+                cmd.span.line in listed_missing and last_exit > cmd.span.line):
             guarded.add(name)
     return guarded
 
@@ -761,8 +765,10 @@ def _code(c: _Collector) -> None:
             c.add(runtime, "system", Span(f.path, 1), "script")
 
 
-# `# or`, `# alternatively`, `# or with bun:` on the line before a command: that command is one way of several.
-ALTERNATIVE_LINE = lazy(r"#\s*((or|alternatively|instead)\b|(on |for |with )?(windows|macos|mac|os ?x|linux|"
+# `# or`, `# alternatively`, `# or with bun:` on the line before a command: that command is one way of several,
+# unless the comment recommends it (`# Or use uv (recommended)`: the way the author expects).
+ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|おすすめ))"
+                        r"\s*((or|alternatively|instead)\b|(on |for |with )?(windows|macos|mac|os ?x|linux|"
                         r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey)\b)"
                         r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer)\b",
                         re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
