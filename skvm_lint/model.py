@@ -60,6 +60,8 @@ class Command(Struct, frozen=True):
     ``pipeline`` the (line, column) where that pipeline starts, so commands of one pipeline can be matched up.
     ``if_file_exists`` is true where the command runs only when a file exists (``if [ -f Cargo.toml ]; then cargo
     build; fi``, ``[ -f go.mod ] && go build``): what a project of that kind needs, not every project.
+    ``copes_without`` is true where the code catches the program's absence and goes on (Python's ``try:
+    subprocess.run(["rocm-smi", ...]) / except FileNotFoundError: pass``).
     """
 
     program: str
@@ -71,6 +73,7 @@ class Command(Struct, frozen=True):
     pipeline_position: int | None = None
     pipeline: tuple[int, int] | None = None
     if_file_exists: bool = False
+    copes_without: bool = False
 
 
 class Call(Struct, frozen=True):

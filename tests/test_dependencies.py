@@ -483,6 +483,32 @@ def test_programs_listed_as_missing_and_recommended_alternatives_are_required(ma
     assert deps[("system", "uv")].required and not deps[("pip", "y")].required
 
 
+def test_programs_the_code_does_without_or_another_project_runs_are_not_required(make_skill):
+    """A Python call in `try/except FileNotFoundError: return []` copes without its program; `# With jq (if
+    installed)` offers it; a card that runs scripts the skill does not have (`python scripts/train.py`) is the user's
+    project's, and so is one language's section of several (`### Node.js` beside `### Python`)."""
+    root = make_skill({
+        "SKILL.md": ("---\nname: w-skill\ndescription: x\n---\n```bash\n# Option 1: With jq (if installed)\n"
+                     "jq . a.json\n```\n\n## Common Commands\n\n```bash\npython scripts/train.py --config p.yaml\n"
+                     "python scripts/evaluate.py\nhelm upgrade service ./charts/\n```\n\n"
+                     "```bash\npython scripts/detect.py\npython scripts/other.py\nffmpeg -i a b\n```\n\n"
+                     "```bash\npip install anthropic  # Python\nnpm install -g @anthropic-ai/sdk  # TypeScript\n```\n\n"
+                     "## Debug\n\n### Node.js\n\n```bash\nnpm ls --depth=0\n```\n\n### Python (pip)\n\n"
+                     "```bash\npip list\n```\n"),
+        "scripts/detect.py": ("import subprocess\n\ndef amd():\n    try:\n        out = subprocess.run(['rocm-smi', "
+                              "'--showid'], capture_output=True)\n    except (FileNotFoundError, OSError):\n"
+                              "        return []\n    return out\n\nsubprocess.run(['nvidia-smi', '-L'])\n\ndef audit():\n"
+                              "    try:\n        return subprocess.run(['lighthouse', '--quiet'])\n"
+                              "    except FileNotFoundError:\n        return {'error': 'lighthouse not found'}\n"),
+    })
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert not deps[("system", "rocm-smi")].required and deps[("system", "nvidia-smi")].required
+    assert deps[("system", "lighthouse")].required  # its handler reports the missing program: a requirement
+    assert not deps[("system", "jq")].required and not deps[("system", "helm")].required
+    assert deps[("system", "ffmpeg")].required  # the skill has one of that block's scripts: the block is its own
+    assert not deps[("system", "npm")].required and not deps[("system", "node")].required
+
+
 def test_npm_install_lines_ask_for_node_unless_the_skill_runs_npm(make_skill):
     """npm comes with Node.js: `npm install -g x` needs node, not a program called npm; a skill that also runs
     `npm test` needs npm, which stands for Node.js too."""

@@ -22,8 +22,8 @@ from ..model import CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for
 from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
-                          HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
-                          PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROSE_WORDS,
+                          HUB_CLIS, HUB_METADATA_KEYS, INTERPRETERS, NODE_BUILTINS, NPM_BIN_PACKAGES,
+                          NPM_INSTALLERS, PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROSE_WORDS,
                           SHELL_VARIABLES, SYSTEM_INSTALLERS)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
@@ -303,6 +303,38 @@ def _probes_of_package_runs(facts: CodeFacts) -> set[int]:
 def _version_probe(cmd: Command) -> bool:
     """``docker --version``, ``node -v``: asks what is installed; used nowhere else, the program is optional."""
     return len(cmd.argv) == 2 and cmd.argv[1] in VERSION_FLAGS
+
+
+# A title or comment that is a programming language or runtime alone ("Node.js", "Python", "JavaScript/TypeScript")
+LANGUAGE_TITLE = lazy(r"^\W*((python|node(\.?js)?|javascript|typescript|go(lang)?|rust|java|kotlin|ruby|php|c#|"
+                      r"\.net|swift|deno|bun)\s*/?\s*)+(\([^()]*\))?\W*$", re.IGNORECASE)  # "Node.js (npm/yarn)"
+
+
+def _one_language_of_several(doc: MarkdownDoc | None, block: CodeBlock) -> bool:
+    """A block under a heading that names a language, beside a sibling heading that names another (`### Node.js`,
+    `### Python` under "Debug Commands"): the way for one language of project."""
+    if doc is None or block.section is None or block.span.file != doc.file:
+        return False
+    section = doc.sections[block.section]
+    if not LANGUAGE_TITLE.match(section.title):
+        return False
+    return any(other is not section and other.parent == section.parent and other.level == section.level
+               and LANGUAGE_TITLE.match(other.title) and other.title.lower() != section.title.lower()
+               for other in doc.sections)
+
+
+_SCRIPT_PATH = lazy(r"^[\w.-]+(/[\w.-]+)+\.(py|sh|js|mjs|cjs|ts|rb|pl|php)$")  # relative, in a folder
+
+
+def _runs_scripts_it_lacks(facts: CodeFacts, skill: Skill) -> bool:
+    """Whether the code runs two or more scripts by a relative path and the skill has none of them (no file of
+    that name anywhere in it)."""
+    scripts = {cmd.argv[1] for cmd in facts.commands
+               if cmd.program in INTERPRETERS and len(cmd.argv) > 1 and _SCRIPT_PATH.match(cmd.argv[1])}
+    if len(scripts) < 2:
+        return False
+    names = {f.path.rsplit("/", 1)[-1] for f in skill.files}
+    return not any(script.rsplit("/", 1)[-1] in names for script in scripts)
 
 
 def _guarded_programs(facts: CodeFacts) -> set[str]:
@@ -720,6 +752,12 @@ def _code(c: _Collector) -> None:
                 # skill sets up a JS project (npm install, npx create-*), as bundled scripts' imports always are.
                 c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
         alternatives = {comment.span.line + 1 for comment in facts.comments if ALTERNATIVE_LINE.match(comment.text)}
+        # `# Python` / `# JavaScript/TypeScript` before each way (or after it, on its line): one language's way
+        language_comments = [c for c in facts.comments if LANGUAGE_TITLE.match(c.text.lstrip("#"))]
+        if len({c.text.lstrip("# ").lower() for c in language_comments}) >= 2:
+            command_lines = {command.span.line for command in facts.commands}
+            alternatives |= {c.span.line if c.span.line in command_lines else c.span.line + 1
+                             for c in language_comments}
         # `# Examples - use the project-appropriate command` heads a fence's list of which the user's project needs
         # one; in a bundled script such a comment ("# load project-specific config") says nothing of the rest of it
         per_project_from = min((comment.span.line for comment in facts.comments
@@ -730,6 +768,10 @@ def _code(c: _Collector) -> None:
         # for a block that runs something)
         other_way = id(facts) in cited_elsewhere or block is not None and skill.body is not None and bool(
             facts.commands) and _another_way(skill.body.intro(block), skill.body.heading(block))
+        # A card that runs two or more scripts the skill does not have (`python scripts/train.py`, `bash
+        # scripts/deploy.sh`) is written for the user's project: what else it runs is that project's.
+        other_way = other_way or block is not None and (_runs_scripts_it_lacks(facts, skill)
+                                                        or _one_language_of_several(skill.body, block))
         guarded = _guarded_programs(facts)
         probes = _probes_of_package_runs(facts)
         # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
@@ -744,7 +786,8 @@ def _code(c: _Collector) -> None:
             alternative = bool(other_way) or command.span.line in alternatives or tests_run or (
                 per_project_from is not None and command.span.line > per_project_from)
             c.command(command, cited=weak, alternative=alternative,
-                      guarded=command.program in guarded or _version_probe(command) or command.if_file_exists)
+                      guarded=command.program in guarded or _version_probe(command) or command.if_file_exists
+                      or command.copes_without)
         if facts.language == "shell":
             _env(c, facts, assigned_by_file.get(file, set()) - exported)
         else:  # code a shell script runs inline reads what the script sets (`export X=...; python3 - <<EOF`)
@@ -770,7 +813,7 @@ def _code(c: _Collector) -> None:
 ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|おすすめ))"
                         r"\s*((or|alternatively|instead)\b|(on |for |with )?(windows|macos|mac|os ?x|linux|"
                         r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey)\b)"
-                        r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer)\b",
+                        r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer|if (installed|available))\b",
                         re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
 ALTERNATIVE_PATH = cue("alternative_path")
 FOR_CI = cue("for_ci")

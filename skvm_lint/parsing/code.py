@@ -371,6 +371,25 @@ def _optional_import(x: _Extractor, node: ts.Node) -> bool:
     return False
 
 
+def _copes_without_program(x: _Extractor, call: ts.Node) -> bool:
+    """``try: subprocess.run([...]) / except FileNotFoundError: pass`` (or OSError; or ``return None``, ``x = None``,
+    ``continue``): the code expects the program may be missing and goes on without it. A handler that returns an
+    error ("lighthouse CLI not found") reports a requirement instead."""
+    parent = call.parent
+    while parent is not None and parent.type not in ("try_statement", "function_definition", "class_definition"):
+        parent = parent.parent
+    if parent is None or parent.type != "try_statement":
+        return False
+    for clause in parent.named_children:
+        if clause.type == "except_clause":
+            text = x.text(clause)
+            if ("FileNotFoundError" in text or "OSError" in text) and "raise" not in text and "exit" not in text \
+                    and ("= None" in text or "= False" in text or "pass" in text or "continue" in text
+                         or _GIVES_UP.search(text)):
+                return True
+    return False
+
+
 def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     for node in captures.get("import", []):
@@ -399,7 +418,7 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             program, flag = _strip_quotes(x.text(first)), _strip_quotes(x.text(second))
             if flag.startswith("-") and re.match(r"^[a-z][\w.+-]*$", program):
                 f.commands.append(Command(program, (program, flag), x.span(first), x.text(first.parent)[:500],
-                                          via="subprocess"))
+                                          via="subprocess", copes_without=_copes_without_program(x, argv)))
     for key in captures.get("subscript_key", []):
         obj = key.parent.child_by_field_name("value") if key.parent is not None else None
         if obj is not None and x.text(obj) in ("os.environ", "environ"):
@@ -459,7 +478,8 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
             program = _strip_quotes(x.text(element))
             if program and " " not in program:
                 x.facts.commands.append(Command(program.rsplit("/", 1)[-1], (program,), x.span(call),
-                                                x.text(call)[:500], via="subprocess"))
+                                                x.text(call)[:500], via="subprocess",
+                                                copes_without=_copes_without_program(x, call)))
     elif first.type == "string":
         value = _strip_quotes(x.text(first))
         shell = shell or "shell=True" in x.text(args).replace(" ", "")
@@ -468,7 +488,7 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
             x.facts.commands.extend(nested.commands)
         elif value and " " not in value:
             x.facts.commands.append(Command(value.rsplit("/", 1)[-1], (value,), x.span(call), x.text(call)[:500],
-                                            via="subprocess"))
+                                            via="subprocess", copes_without=_copes_without_program(x, call)))
 
 
 def _body(statement: ts.Node) -> tuple[int, int]:
