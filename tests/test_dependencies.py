@@ -509,6 +509,33 @@ def test_programs_the_code_does_without_or_another_project_runs_are_not_required
     assert not deps[("system", "npm")].required and not deps[("system", "node")].required
 
 
+def test_modules_of_a_folder_put_on_sys_path_are_not_distributions(make_skill):
+    """`sys.path.insert(0, str(SKILL_DIR / "social-auto-upload"))`, a folder the skill does not ship: `from conf
+    import X` is that folder's module; a known distribution imported beside it is still one."""
+    root = make_skill({
+        "SKILL.md": "---\nname: p-skill\ndescription: x\n---\nRun `python3 workflow.py`.\n",
+        "workflow.py": ("import sys\nfrom pathlib import Path\nSKILL_DIR = Path(__file__).parent\n"
+                        "sys.path.insert(0, str(SKILL_DIR / \"social-auto-upload\"))\nfrom conf import CHROME\n"
+                        "import requests\n"),
+        "other.py": "import conf2\n",
+    })
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert ("pip", "conf") not in deps and deps[("pip", "requests")].required
+    assert deps[("pip", "conf2")].required  # no folder put on the path there
+
+
+def test_a_program_an_installer_script_names_is_declared_by_it(make_skill):
+    """`curl -sSfL https://run.linkerd.io/install | sh` installs linkerd: the line declares it (DP001 stays quiet);
+    a URL that is not piped to a shell declares nothing."""
+    root = make_skill({"SKILL.md": ("---\nname: i-skill\ndescription: x\n---\n```bash\n"
+                                    "curl --proto '=https' -sSfL https://run.linkerd.io/install | sh\n"
+                                    "linkerd check --pre\ncurl -sSfL https://get.k3s.io -o k3s.sh\n"
+                                    "k3s kubectl get nodes\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("system", "linkerd")].declared and deps[("system", "linkerd")].required
+    assert not deps[("system", "k3s")].declared
+
+
 def test_npm_install_lines_ask_for_node_unless_the_skill_runs_npm(make_skill):
     """npm comes with Node.js: `npm install -g x` needs node, not a program called npm; a skill that also runs
     `npm test` needs npm, which stands for Node.js too."""

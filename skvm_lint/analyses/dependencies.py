@@ -83,6 +83,7 @@ class _Collector:
         self.local_programs = _own_programs(skill)
         self.builds_js_project = False  # set by _code: SKILL.md runs npm/yarn/pnpm or npx create-*
         self.npm_install_spans: set[Span] = set()  # `npm install` lines (see _npm_installs)
+        self.install_scripts: dict[str, Span] = {}  # words of `curl URL | sh` installers' URLs (_install_scripts)
         self._spans: set[tuple[tuple[str, str], str, Span]] = set()  # (dependency, list, span) already recorded
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
@@ -323,6 +324,22 @@ def _one_language_of_several(doc: MarkdownDoc | None, block: CodeBlock) -> bool:
                for other in doc.sections)
 
 
+_PATH_LITERAL = lazy(r"""['"]([\w.-]+(?:/[\w.-]+)*)/?['"]""")
+
+
+def _folders_put_on_path(facts: CodeFacts) -> set[str]:
+    """The folder names that string literals spell in ``sys.path.insert/append(...)`` or ``site.addsitedir(...)``
+    (the last part of each: ``"vendor/lib"`` is ``lib``)."""
+    folders = set()
+    for call in facts.calls:
+        if call.name in ("sys.path.insert", "sys.path.append", "sys.path.extend", "site.addsitedir"):
+            for literal in _PATH_LITERAL.findall(call.arguments):
+                name = literal.rstrip("/").rsplit("/", 1)[-1]
+                if name not in (".", "..") and not name.endswith(".py"):
+                    folders.add(name)
+    return folders
+
+
 _SCRIPT_PATH = lazy(r"^[\w.-]+(/[\w.-]+)+\.(py|sh|js|mjs|cjs|ts|rb|pl|php)$")  # relative, in a folder
 
 
@@ -335,6 +352,35 @@ def _runs_scripts_it_lacks(facts: CodeFacts, skill: Skill) -> bool:
         return False
     names = {f.path.rsplit("/", 1)[-1] for f in skill.files}
     return not any(script.rsplit("/", 1)[-1] in names for script in scripts)
+
+
+_URL_WORD = lazy(r"[a-z0-9_-]+")
+
+
+def _installer_words(facts: CodeFacts) -> dict[str, Span]:
+    """The words of the URLs that `curl ... | sh` (or wget, bash) downloads and runs, with the line: an installer
+    script names what it installs (`run.linkerd.io/install`, `astral.sh/uv/install.sh`, `get.docker.com`)."""
+    shells = {cmd.pipeline for cmd in facts.commands
+              if cmd.program in ("sh", "bash", "zsh") and cmd.pipeline is not None and cmd.pipeline_position}
+    words: dict[str, Span] = {}
+    for cmd in facts.commands:
+        if cmd.program in ("curl", "wget") and cmd.pipeline in shells and not cmd.pipeline_position:
+            for arg in cmd.argv[1:]:
+                if arg.startswith(("http://", "https://")):
+                    for word in _URL_WORD.findall(arg.lower().split("://", 1)[1]):
+                        words.setdefault(word, cmd.span)
+    return words
+
+
+def _install_scripts(c: _Collector) -> None:
+    """A program named in the URL of an installer script the skill runs (`curl -sSfL https://run.linkerd.io/install
+    | sh`, then `linkerd check`) is declared by that install line."""
+    for (kind, name), dep in c.deps.items():
+        span = c.install_scripts.get(name.lower()) if kind == "system" else None
+        if span is not None and "install-line" not in dep.sources:
+            dep.declared = True
+            dep.sources.add("install-line")
+            dep.install_lines.append(span)
 
 
 def _guarded_programs(facts: CodeFacts) -> set[str]:
@@ -737,14 +783,19 @@ def _code(c: _Collector) -> None:
         or cmd.via in ("npx", "bunx", "pnpx") and cmd.program.startswith("create-")
         for _file, facts, block in units if block is not None for cmd in facts.commands)
     inline = {id(inner) for _file, facts, _block in units for inner in facts.embedded}
+    local_folders = {folder for f in skill.files for folder in f.path.split("/")[:-1]}
     for file, facts, block in units:
         # Code in a fence is code the agent writes or adapts: its imports are requirements, sourced as example code
         source = "import" if block is None else "example-code"
         test_code = block is None and _test_code(file)  # the skill's own tests: what they need is for developers
         tests_run = block is None and _in_tests_folder(file)
         if facts.language == "python":
+            # `sys.path.insert(0, str(SKILL_DIR / "social-auto-upload"))`: a folder the skill clones or is given, not
+            # one of its own; an import that names no known distribution is then taken as one of that folder's
+            foreign = _folders_put_on_path(facts) - local_folders
             for imp in facts.imports:
-                if not imp.relative and not imp.optional:
+                if not imp.relative and not imp.optional and not (
+                        foreign and imp.module.split(".", 1)[0] not in _data("pypi_import_names.json")):
                     c.python_import(imp.module, imp.span, imp.names, source=source, test_code=test_code)
         elif facts.language in ("javascript", "typescript"):
             for imp in facts.imports:
@@ -774,6 +825,8 @@ def _code(c: _Collector) -> None:
                                                         or _one_language_of_several(skill.body, block))
         guarded = _guarded_programs(facts)
         probes = _probes_of_package_runs(facts)
+        for word, span in _installer_words(facts).items():
+            c.install_scripts.setdefault(word, span)
         # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
         # with a long option (`checksec --file=x`, `soulseek --help`); a search query, a capture filter (`net
         # 10.0.0.0/8`, `not arp`) or a line of prose reads like commands of unknown programs.
@@ -955,6 +1008,7 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _code(c)
     _reference_code(c)
     _npm_installs(c)
+    _install_scripts(c)
     _programs_of_packages(c)
     order = {"pip": 0, "npm": 1, "system": 2, "host": 3, "env": 4, "service": 5}
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
