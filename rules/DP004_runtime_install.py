@@ -2,7 +2,9 @@
 
 ## What it does
 Reports `pip install`, `npm install`, `apt-get install` and similar commands inside a bundled script (a shell
-script, or a Python/JavaScript script running them through `subprocess`/`child_process`).
+script, or a Python/JavaScript script running them through `subprocess`/`child_process`). A script named for setting
+up (`setup.sh`, `install.sh`, `init-project.sh`, `bootstrap.py`, `update.sh`) is the setup step itself and is not
+reported.
 
 ## Why it matters
 A script that installs software every time it runs changes the user's machine without asking, makes runs slow and
@@ -20,8 +22,14 @@ Move installation to a documented setup step (or `skvm-lint deps --format sh` fo
 script check for what it needs and exit with a clear message.
 """
 
+import re
+
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.rule import Rule
+
+# setup.sh, install_as_skill.sh, init-artifact.sh, venv-setup.sh, bootstrap.py, update.sh: run once, to set up
+SETUP_SCRIPT = lazy(r"(^|[-_.])(setup|install|init|bootstrap|update|upgrade)([-_.]|$)", re.IGNORECASE)
 
 
 class RuntimeInstall(Rule):
@@ -31,7 +39,8 @@ class RuntimeInstall(Rule):
     severity = Severity.WARNING
 
     def check(self, skill, ctx):
-        scripts = {f.path for f in skill.files if f.kind == "script"}
+        scripts = {f.path for f in skill.files
+                   if f.kind == "script" and not SETUP_SCRIPT.search(f.path.rsplit("/", 1)[-1])}
         seen = set()
         for dep in ctx.facts.dependencies.found:
             for span in dep.install_lines:
