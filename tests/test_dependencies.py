@@ -485,8 +485,9 @@ def test_programs_listed_as_missing_and_recommended_alternatives_are_required(ma
 
 def test_programs_the_code_does_without_or_another_project_runs_are_not_required(make_skill):
     """A Python call in `try/except FileNotFoundError: return []` copes without its program; `# With jq (if
-    installed)` offers it; a card that runs scripts the skill does not have (`python scripts/train.py`) is the user's
-    project's, and so is one language's section of several (`### Node.js` beside `### Python`)."""
+    installed)` offers it; one language's section of several (`### Node.js` beside `### Python`) is one way. A card
+    of commands for the user's project (scripts the skill does not have) is still what the agent runs: required, as
+    the labels count it."""
     root = make_skill({
         "SKILL.md": ("---\nname: w-skill\ndescription: x\n---\n```bash\n# Option 1: With jq (if installed)\n"
                      "jq . a.json\n```\n\n## Common Commands\n\n```bash\npython scripts/train.py --config p.yaml\n"
@@ -504,8 +505,8 @@ def test_programs_the_code_does_without_or_another_project_runs_are_not_required
     deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
     assert not deps[("system", "rocm-smi")].required and deps[("system", "nvidia-smi")].required
     assert deps[("system", "lighthouse")].required  # its handler reports the missing program: a requirement
-    assert not deps[("system", "jq")].required and not deps[("system", "helm")].required
-    assert deps[("system", "ffmpeg")].required  # the skill has one of that block's scripts: the block is its own
+    assert not deps[("system", "jq")].required and deps[("system", "helm")].required
+    assert deps[("system", "ffmpeg")].required
     assert not deps[("system", "npm")].required and not deps[("system", "node")].required
 
 

@@ -340,20 +340,6 @@ def _folders_put_on_path(facts: CodeFacts) -> set[str]:
     return folders
 
 
-_SCRIPT_PATH = lazy(r"^[\w.-]+(/[\w.-]+)+\.(py|sh|js|mjs|cjs|ts|rb|pl|php)$")  # relative, in a folder
-
-
-def _runs_scripts_it_lacks(facts: CodeFacts, skill: Skill) -> bool:
-    """Whether the code runs two or more scripts by a relative path and the skill has none of them (no file of
-    that name anywhere in it)."""
-    scripts = {cmd.argv[1] for cmd in facts.commands
-               if cmd.program in INTERPRETERS and len(cmd.argv) > 1 and _SCRIPT_PATH.match(cmd.argv[1])}
-    if len(scripts) < 2:
-        return False
-    names = {f.path.rsplit("/", 1)[-1] for f in skill.files}
-    return not any(script.rsplit("/", 1)[-1] in names for script in scripts)
-
-
 _URL_WORD = lazy(r"[a-z0-9_-]+")
 
 
@@ -819,10 +805,7 @@ def _code(c: _Collector) -> None:
         # for a block that runs something)
         other_way = id(facts) in cited_elsewhere or block is not None and skill.body is not None and bool(
             facts.commands) and _another_way(skill.body.intro(block), skill.body.heading(block))
-        # A card that runs two or more scripts the skill does not have (`python scripts/train.py`, `bash
-        # scripts/deploy.sh`) is written for the user's project: what else it runs is that project's.
-        other_way = other_way or block is not None and (_runs_scripts_it_lacks(facts, skill)
-                                                        or _one_language_of_several(skill.body, block))
+        other_way = other_way or block is not None and _one_language_of_several(skill.body, block)
         guarded = _guarded_programs(facts)
         probes = _probes_of_package_runs(facts)
         for word, span in _installer_words(facts).items():
