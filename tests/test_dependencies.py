@@ -498,7 +498,8 @@ def test_programs_the_code_does_without_or_another_project_runs_are_not_required
                      "```bash\npip list\n```\n"),
         "scripts/detect.py": ("import subprocess\n\ndef amd():\n    try:\n        out = subprocess.run(['rocm-smi', "
                               "'--showid'], capture_output=True)\n    except (FileNotFoundError, OSError):\n"
-                              "        return []\n    return out\n\nsubprocess.run(['nvidia-smi', '-L'])\n\ndef audit():\n"
+                              "        return []\n    return out\n\nsubprocess.run(['nvidia-smi', '-L'])\n\n"
+                              "def audit():\n"
                               "    try:\n        return subprocess.run(['lighthouse', '--quiet'])\n"
                               "    except FileNotFoundError:\n        return {'error': 'lighthouse not found'}\n"),
     })

@@ -779,9 +779,9 @@ def _code(c: _Collector) -> None:
             # `sys.path.insert(0, str(SKILL_DIR / "social-auto-upload"))`: a folder the skill clones or is given, not
             # one of its own; an import that names no known distribution is then taken as one of that folder's
             foreign = _folders_put_on_path(facts) - local_folders
+            known = _data("pypi_import_names.json")
             for imp in facts.imports:
-                if not imp.relative and not imp.optional and not (
-                        foreign and imp.module.split(".", 1)[0] not in _data("pypi_import_names.json")):
+                if not imp.relative and not imp.optional and not (foreign and imp.module.split(".", 1)[0] not in known):
                     c.python_import(imp.module, imp.span, imp.names, source=source, test_code=test_code)
         elif facts.language in ("javascript", "typescript"):
             for imp in facts.imports:
@@ -790,11 +790,11 @@ def _code(c: _Collector) -> None:
                 c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
         alternatives = {comment.span.line + 1 for comment in facts.comments if ALTERNATIVE_LINE.match(comment.text)}
         # `# Python` / `# JavaScript/TypeScript` before each way (or after it, on its line): one language's way
-        language_comments = [c for c in facts.comments if LANGUAGE_TITLE.match(c.text.lstrip("#"))]
-        if len({c.text.lstrip("# ").lower() for c in language_comments}) >= 2:
+        language_comments = [comment for comment in facts.comments if LANGUAGE_TITLE.match(comment.text.lstrip("#"))]
+        if len({comment.text.lstrip("# ").lower() for comment in language_comments}) >= 2:
             command_lines = {command.span.line for command in facts.commands}
-            alternatives |= {c.span.line if c.span.line in command_lines else c.span.line + 1
-                             for c in language_comments}
+            alternatives |= {comment.span.line if comment.span.line in command_lines else comment.span.line + 1
+                             for comment in language_comments}
         # `# Examples - use the project-appropriate command` heads a fence's list of which the user's project needs
         # one; in a bundled script such a comment ("# load project-specific config") says nothing of the rest of it
         per_project_from = min((comment.span.line for comment in facts.comments

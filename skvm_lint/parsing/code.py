@@ -353,9 +353,10 @@ def _strip_quotes(literal: str) -> str:
 _GIVES_UP = lazy(r"(?m)\breturn(?:[ \t]+(?:None|False|\[\]|\{\}|''|\"\"))?[ \t]*$")
 
 
-def _optional_import(x: _Extractor, node: ts.Node) -> bool:
-    """``try: import x / except ImportError: x = None`` (or ``return None`` from the function that needs it): the
-    code runs without the package."""
+def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...]) -> bool:
+    """Whether ``node`` sits in a ``try`` whose handler for one of ``errors`` gives up quietly (``pass``, ``x =
+    None``, ``return None``, ``continue``) rather than raising, exiting or returning an error: the code goes on
+    without what ``node`` needs."""
     parent = node.parent
     while parent is not None and parent.type not in ("try_statement", "function_definition", "class_definition"):
         parent = parent.parent
@@ -364,30 +365,23 @@ def _optional_import(x: _Extractor, node: ts.Node) -> bool:
     for clause in parent.named_children:
         if clause.type == "except_clause":
             text = x.text(clause)
-            if ("ImportError" in text or "ModuleNotFoundError" in text) and "exit" not in text \
-                    and "raise" not in text and ("= None" in text or "= False" in text or "pass" in text
-                                                 or _GIVES_UP.search(text)):
-                return True
-    return False
-
-
-def _copes_without_program(x: _Extractor, call: ts.Node) -> bool:
-    """``try: subprocess.run([...]) / except FileNotFoundError: pass`` (or OSError; or ``return None``, ``x = None``,
-    ``continue``): the code expects the program may be missing and goes on without it. A handler that returns an
-    error ("lighthouse CLI not found") reports a requirement instead."""
-    parent = call.parent
-    while parent is not None and parent.type not in ("try_statement", "function_definition", "class_definition"):
-        parent = parent.parent
-    if parent is None or parent.type != "try_statement":
-        return False
-    for clause in parent.named_children:
-        if clause.type == "except_clause":
-            text = x.text(clause)
-            if ("FileNotFoundError" in text or "OSError" in text) and "raise" not in text and "exit" not in text \
+            if any(error in text for error in errors) and "exit" not in text and "raise" not in text \
                     and ("= None" in text or "= False" in text or "pass" in text or "continue" in text
                          or _GIVES_UP.search(text)):
                 return True
     return False
+
+
+def _optional_import(x: _Extractor, node: ts.Node) -> bool:
+    """``try: import x / except ImportError: x = None`` (or ``return None`` from the function that needs it): the
+    code runs without the package."""
+    return _tried_without(x, node, ("ImportError", "ModuleNotFoundError"))
+
+
+def _copes_without_program(x: _Extractor, call: ts.Node) -> bool:
+    """``try: subprocess.run(["rocm-smi", ...]) / except FileNotFoundError: return []``: the code expects the program
+    may be missing. A handler that returns an error ("lighthouse CLI not found") reports a requirement instead."""
+    return _tried_without(x, call, ("FileNotFoundError", "OSError"))
 
 
 def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
