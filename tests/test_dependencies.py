@@ -538,6 +538,18 @@ def test_a_program_an_installer_script_names_is_declared_by_it(make_skill):
     assert not deps[("system", "k3s")].declared
 
 
+def test_a_package_installed_from_a_cloned_repository_is_declared(make_skill):
+    """`git clone .../labarchives-py; cd labarchives-py; uv pip install .` installs what `import labarchivespy`
+    needs; another import stays undeclared."""
+    root = make_skill({"SKILL.md": ("---\nname: c-skill\ndescription: x\n---\n```bash\n"
+                                    "git clone https://github.com/someone/labarchives-py\ncd labarchives-py\n"
+                                    "uv pip install .\n```\n```python\nfrom labarchivespy.client import Client\n"
+                                    "import requests\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("pip", "labarchivespy")].declared and 8 in [s.line for s in deps[("pip", "labarchivespy")].evidence]
+    assert not deps[("pip", "requests")].declared
+
+
 def test_npm_install_lines_ask_for_node_unless_the_skill_runs_npm(make_skill):
     """npm comes with Node.js: `npm install -g x` needs node, not a program called npm; a skill that also runs
     `npm test` needs npm, which stands for Node.js too."""

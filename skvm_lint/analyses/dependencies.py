@@ -84,6 +84,7 @@ class _Collector:
         self.builds_js_project = False  # set by _code: SKILL.md runs npm/yarn/pnpm or npx create-*
         self.npm_install_spans: set[Span] = set()  # `npm install` lines (see _npm_installs)
         self.install_scripts: dict[str, Span] = {}  # words of `curl URL | sh` installers' URLs (_install_scripts)
+        self.cloned_installs: dict[str, Span] = {}  # repositories cloned then `pip install .`ed (_cloned_installs)
         self._spans: set[tuple[tuple[str, str], str, Span]] = set()  # (dependency, list, span) already recorded
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
@@ -356,6 +357,39 @@ def _installer_words(facts: CodeFacts) -> dict[str, Span]:
                     for word in _URL_WORD.findall(arg.lower().split("://", 1)[1]):
                         words.setdefault(word, cmd.span)
     return words
+
+
+def _package_word(name: str) -> str:
+    """A distribution, import or repository name compared loosely: `labarchives-py`, `labarchivespy` and
+    `python-labarchives` are all `labarchives`."""
+    word = re.sub(r"[-_.]+", "", name.lower())
+    return re.sub(r"^(python|py)(?=\w{3})|(python|py)$", "", word)
+
+
+def _cloned_and_installed(facts: CodeFacts) -> dict[str, Span]:
+    """Repositories the code clones and then installs from their folder (`git clone .../labarchives-py; cd
+    labarchives-py; uv pip install .`), by :func:`_package_word`, with the install line."""
+    cloned = [cmd.argv[-1].rstrip("/").removesuffix(".git").rsplit("/", 1)[-1] for cmd in facts.commands
+              if cmd.program == "git" and len(cmd.argv) > 2 and cmd.argv[1] == "clone" and "://" in cmd.argv[-1]]
+    if not cloned:
+        return {}
+    installs = [cmd for cmd in facts.commands if (install := _install_line(cmd)) is not None
+                and install[0] == "pip" and any(arg in (".", "-e.", "./") for arg in cmd.argv[1:])]
+    if not installs:
+        return {}
+    return {_package_word(repository): installs[0].span for repository in cloned}
+
+
+def _cloned_installs(c: _Collector) -> None:
+    """A pip import the skill installs from a repository it clones (`from labarchivespy.client import Client`,
+    installed by `git clone .../labarchives-py && pip install .`) is declared by that install line."""
+    for (kind, name), dep in c.deps.items():
+        span = c.cloned_installs.get(_package_word(name)) if kind == "pip" and not dep.declared else None
+        if span is not None:  # evidence, not an install line: a clone has no version for DP003 to ask for
+            dep.declared = True
+            dep.sources.add("install-line")
+            if span not in dep.evidence:
+                dep.evidence.append(span)
 
 
 def _install_scripts(c: _Collector) -> None:
@@ -810,6 +844,8 @@ def _code(c: _Collector) -> None:
         probes = _probes_of_package_runs(facts)
         for word, span in _installer_words(facts).items():
             c.install_scripts.setdefault(word, span)
+        for repository, span in _cloned_and_installed(facts).items():
+            c.cloned_installs.setdefault(repository, span)
         # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
         # with a long option (`checksec --file=x`, `soulseek --help`); a search query, a capture filter (`net
         # 10.0.0.0/8`, `not arp`) or a line of prose reads like commands of unknown programs.
@@ -992,6 +1028,7 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _reference_code(c)
     _npm_installs(c)
     _install_scripts(c)
+    _cloned_installs(c)
     _programs_of_packages(c)
     order = {"pip": 0, "npm": 1, "system": 2, "host": 3, "env": 4, "service": 5}
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
