@@ -526,6 +526,22 @@ def test_modules_of_a_folder_put_on_sys_path_are_not_distributions(make_skill):
     assert deps[("pip", "conf2")].required  # no folder put on the path there
 
 
+def test_a_program_the_text_offers_a_way_without_is_optional(make_skill):
+    """"Prefer uv ... If `uv` is unavailable: python3 -m pip install ..." (or 如果 `uv` 不可用): uv is optional;
+    a program the sentence does not name stays required, and so does one the text has no way without."""
+    for sentence in ("If `uv` is unavailable:", "如果 `uv` 不可用："):
+        root = make_skill({"SKILL.md": ("---\nname: u-skill\ndescription: x\n---\nPrefer `uv`.\n\n```bash\n"
+                                        "uv pip install openai\njq . a.json\n```\n\n" + sentence + "\n\n```bash\n"
+                                        "python3 -m pip install openai\n```\n")}, name="u-skill")
+        deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+        assert not deps[("system", "uv")].required and deps[("system", "jq")].required, sentence
+    root = make_skill({"SKILL.md": ("---\nname: t-skill\ndescription: x\n---\n```bash\ntmux new -d\ntd list\n```\n\n"
+                                    "Stop and ask if tmux is unavailable.\n\nIf `td` is not installed:\n\n```bash\n"
+                                    "brew install td\n```\n")}, name="t-skill")
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("system", "tmux")].required and deps[("system", "td")].required  # no way without them
+
+
 def test_a_program_an_installer_script_names_is_declared_by_it(make_skill):
     """`curl -sSfL https://run.linkerd.io/install | sh` installs linkerd: the line declares it (DP001 stays quiet);
     a URL that is not piped to a shell declares nothing."""

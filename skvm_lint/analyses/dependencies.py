@@ -403,6 +403,33 @@ def _install_scripts(c: _Collector) -> None:
             dep.install_lines.append(span)
 
 
+PROGRAM_UNAVAILABLE = cue("program_unavailable")
+_WORD = lazy(r"[A-Za-z][\w.+-]*")
+
+
+def _offered_without(skill: Skill, units: list[tuple[str, CodeFacts, CodeBlock | None]]) -> set[str]:
+    """Programs SKILL.md's code runs that its text offers a way without: a paragraph that is only "If `uv` is
+    unavailable:" before a block that does not name uv (`python3 -m pip install ...`). Optional in its code blocks, as
+    after a `command -v` check."""
+    body = skill.body
+    if body is None:
+        return set()
+    named: set[str] = set()
+    for paragraph in body.paragraphs:
+        m = PROGRAM_UNAVAILABLE.search(paragraph.text)
+        if m is None:
+            continue
+        words = {word.lower() for word in _WORD.findall(m.group(0))}
+        after = next((block for block in body.code_blocks if block.span.line > paragraph.end_line), None)
+        if after is not None and after.span.line - paragraph.end_line <= 2 and \
+                not words & {word.lower() for word in _WORD.findall(after.text)}:
+            named |= words
+    if not named:
+        return set()
+    return {cmd.program for _file, facts, block in units if block is not None for cmd in facts.commands
+            if cmd.program.lower() in named}
+
+
 def _guarded_programs(facts: CodeFacts) -> set[str]:
     """Programs the code checks for before running (``command -v jq``, ``which jq``, ``hash jq``) and does without
     when missing: optional. A check followed by ``exit`` within two lines makes the program required, and so does
@@ -804,6 +831,7 @@ def _code(c: _Collector) -> None:
         for _file, facts, block in units if block is not None for cmd in facts.commands)
     inline = {id(inner) for _file, facts, _block in units for inner in facts.embedded}
     local_folders = {folder for f in skill.files for folder in f.path.split("/")[:-1]}
+    offered_without = _offered_without(skill, units)
     for file, facts, block in units:
         # Code in a fence is code the agent writes or adapts: its imports are requirements, sourced as example code
         source = "import" if block is None else "example-code"
@@ -840,7 +868,7 @@ def _code(c: _Collector) -> None:
         other_way = id(facts) in cited_elsewhere or block is not None and skill.body is not None and bool(
             facts.commands) and _another_way(skill.body.intro(block), skill.body.heading(block))
         other_way = other_way or block is not None and _one_language_of_several(skill.body, block)
-        guarded = _guarded_programs(facts)
+        guarded = _guarded_programs(facts) | (offered_without if block is not None else set())
         probes = _probes_of_package_runs(facts)
         for word, span in _installer_words(facts).items():
             c.install_scripts.setdefault(word, span)
