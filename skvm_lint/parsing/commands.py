@@ -33,8 +33,8 @@ _CODE_ARGUMENT = lazy(_OPTION.pattern + r"|[/@=|<>{}$*]|^\.{1,2}$|\.[A-Za-z0-9]{
 _JOINERS = frozenset({"+", "/", "&", "-", "–", "—", "vs", "vs.", "e.g.", "i.e."})  # "make / create / do"
 _TITLE_WORD = lazy(r"^[A-Z][a-z]+[:,.]?$")  # "Best", "Practices:": a sentence or a title, not arguments
 _CJK = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
-# `about = About { -brand }`, `x := 1`: a binding in some other language, never a program given arguments.
 VERSION_FLAGS = frozenset({"--version", "-v", "-V", "version"})  # `docker --version`, `node -v`: what is installed
+# `about = About { -brand }`, `x := 1`: a binding in some other language, never a program given arguments.
 ASSIGNMENT_OPERATORS = frozenset({"=", ":=", "+="})  # `name = value`: a setting (TOML, Makefile), not a command
 _BINDINGS = ASSIGNMENT_OPERATORS | {"==", "=>", "->", ":"}
 _INSTALLERS = PIP_INSTALLERS | NPM_INSTALLERS | SYSTEM_INSTALLERS
