@@ -499,12 +499,15 @@ def test_programs_the_code_does_without_or_another_project_runs_are_not_required
         "scripts/detect.py": ("import subprocess\n\ndef amd():\n    try:\n        out = subprocess.run(['rocm-smi', "
                               "'--showid'], capture_output=True)\n    except (FileNotFoundError, OSError):\n"
                               "        return []\n    return out\n\nsubprocess.run(['nvidia-smi', '-L'])\n\n"
+                              "def hip():\n    try:\n        os.system('hipconfig --platform')\n"
+                              "    except OSError:\n        pass\n\n"
                               "def audit():\n"
                               "    try:\n        return subprocess.run(['lighthouse', '--quiet'])\n"
                               "    except FileNotFoundError:\n        return {'error': 'lighthouse not found'}\n"),
     })
     deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
     assert not deps[("system", "rocm-smi")].required and deps[("system", "nvidia-smi")].required
+    assert not deps[("system", "hipconfig")].required  # a shell command in the try, as a list's
     assert deps[("system", "lighthouse")].required  # its handler reports the missing program: a requirement
     assert not deps[("system", "jq")].required and deps[("system", "helm")].required
     assert deps[("system", "ffmpeg")].required

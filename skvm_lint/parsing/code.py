@@ -479,7 +479,10 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
         shell = shell or "shell=True" in x.text(args).replace(" ", "")
         if shell and value:
             nested = extract_facts(value, "shell", x.file, line_offset=first.start_point[0] + x.line_offset)
-            x.facts.commands.extend(nested.commands)
+            if _copes_without_program(x, call):  # `try: os.system("rocm-smi ...") / except OSError: pass`
+                x.facts.commands.extend(msgspec.structs.replace(cmd, copes_without=True) for cmd in nested.commands)
+            else:
+                x.facts.commands.extend(nested.commands)
         elif value and " " not in value:
             x.facts.commands.append(Command(value.rsplit("/", 1)[-1], (value,), x.span(call), x.text(call)[:500],
                                             via="subprocess", copes_without=_copes_without_program(x, call)))
