@@ -67,6 +67,14 @@ def is_dev_tool(package: str) -> bool:
     return any(name.startswith(t[:-1]) if t.endswith("*") else name == t for t in _DEV_TOOLS)
 
 
+_PLACEHOLDER_PACKAGE = lazy(_DATA["placeholders"]["packages"])
+
+
+def is_placeholder_package(name: str) -> bool:
+    """A name an example gives "your package" (`package-name`, `myapp`, `package1`): no package to install."""
+    return bool(_PLACEHOLDER_PACKAGE.match(re.sub(r"[-_.]", "", name.lower())))
+
+
 SHELL_VARIABLES = _words("environment", "shell_variables")
 NODE_BUILTINS = _words("node", "builtins")
 NPM_BIN_PACKAGES: dict[str, str] = dict(_DATA["node"]["bin_packages"])  # `npx tsc` runs package typescript

@@ -569,6 +569,49 @@ def test_a_package_installed_from_a_cloned_repository_is_declared(make_skill):
     assert not deps[("pip", "requests")].declared
 
 
+def test_a_program_a_cloned_repositorys_installer_installs_is_declared(make_skill):
+    """`git clone .../ai-maestro-plugins.git; cd ai-maestro-plugins && ./install-agent-cli.sh` installs the
+    `aimaestro-agent.sh` command: declared; a program named otherwise, or a clone nobody installs, declares nothing."""
+    root = make_skill({"SKILL.md": ("---\nname: a-skill\ndescription: x\n---\n```bash\n# Install the CLI\n"
+                                    "git clone https://github.com/someone/ai-maestro-plugins.git\n"
+                                    "cd ai-maestro-plugins && ./install-agent-cli.sh\n```\n\n```bash\n"
+                                    "aimaestro-agent.sh create api --dir ~/p\nmaestroctl list --all\n```\n\n```bash\n"
+                                    "git clone https://github.com/someone/k3s-tools\nk3stool apply --all\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("system", "aimaestro-agent.sh")].declared and deps[("system", "aimaestro-agent.sh")].required
+    assert not deps[("system", "maestroctl")].declared and not deps[("system", "k3stool")].declared
+
+
+def test_placeholders_option_values_and_checkout_modules_are_no_packages(make_skill):
+    """`pip install package-name`, `from myapp.models import User`, `uv pip install --jobs 4 package1`, `uv add
+    --optional docs sphinx`, `uv add git+https://github.com/user/repo.git@v1.0.0`, and `python -m recipes.grpo.main`
+    where a command names `recipes/sft/x.yaml` (a folder of the checkout the commands run in): no package but sphinx
+    and the real ones. A program after `# Using cargo (if you have Rust)` is one way of several."""
+    root = make_skill({"SKILL.md": ("---\nname: p-skill\ndescription: x\n---\n```bash\npip install package-name\n"
+                                    "uv pip install --jobs 4 package1 package2\nuv add --optional docs sphinx\n"
+                                    "uv add git+https://github.com/user/repo.git@v1.0.0\n"
+                                    "python -m recipes.sft.main --config recipes/sft/llama.yaml\n"
+                                    "python -m recipes.grpo.main\npython -m vllm.entrypoints.openai.api_server\n"
+                                    "# Using cargo (if you have Rust)\ncargo install --git https://x/uv uv\n```\n"
+                                    "```python\nfrom myapp.models import User\nimport pandas\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    pip = {name for kind, name in deps if kind == "pip"}
+    assert pip == {"sphinx", "vllm", "pandas"}, pip
+    assert not deps[("system", "cargo")].required
+
+
+def test_a_clusters_way_beside_one_machines_requires_nothing(make_skill):
+    """"### Launch with SLURM" beside "### Launch Locally", or `# Multi-node with SLURM` before a line: the cluster's
+    scheduler comes with the cluster; a scheduler run with no such words stays required."""
+    root = make_skill({"SKILL.md": ("---\nname: s-skill\ndescription: x\n---\n### Launch Locally\n\n```bash\n"
+                                    "torchrun --nproc 8 train.py\n# Multi-node with SLURM\nsbatch --nodes=8 a.sh\n```\n\n"
+                                    "### Launch with SLURM\n\n```bash\nsalloc --nodes=2 --gpus 8\n```\n\n"
+                                    "### Queue\n\n```bash\nsqueue --me\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert not deps[("system", "sbatch")].required and not deps[("system", "salloc")].required
+    assert deps[("system", "squeue")].required
+
+
 def test_npm_install_lines_ask_for_node_unless_the_skill_runs_npm(make_skill):
     """npm comes with Node.js: `npm install -g x` needs node, not a program called npm; a skill that also runs
     `npm test` needs npm, which stands for Node.js too."""

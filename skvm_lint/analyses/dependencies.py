@@ -24,7 +24,7 @@ from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_progra
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
                           PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROSE_WORDS,
-                          SHELL_VARIABLES, SYSTEM_INSTALLERS)
+                          SHELL_VARIABLES, SYSTEM_INSTALLERS, is_placeholder_package)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
@@ -85,13 +85,14 @@ class _Collector:
         self.npm_install_spans: set[Span] = set()  # `npm install` lines (see _npm_installs)
         self.install_scripts: dict[str, Span] = {}  # words of `curl URL | sh` installers' URLs (_install_scripts)
         self.cloned_installs: dict[str, Span] = {}  # repositories cloned then `pip install .`ed (_cloned_installs)
+        self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
         self._spans: set[tuple[tuple[str, str], str, Span]] = set()  # (dependency, list, span) already recorded
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
             required: bool = True, version: str | None = None, import_name: str | None = None,
             dev: bool = False) -> None:
         name = name.strip()
-        if not name:
+        if not name or kind in ("pip", "npm") and is_placeholder_package(name):
             return
         if kind == "system" and name in HOST_CLIS:
             kind = "host"  # the agent's own CLI, however the skill names it (a command, requires.bins)
@@ -233,7 +234,10 @@ class _Collector:
             if kind == "npm" and program == "npm":
                 self.npm_install_spans.add(cmd.span)  # see _npm_installs
         if program in ("python", "python3") and len(args) >= 2 and args[0] == "-m":
-            if args[1] not in ("venv", "http.server", "json.tool", "pip"):
+            # `python -m apps.grpo.main` where a command names `apps/sft/x.yaml`: a package the skill's commands
+            # also name as a folder is the working folder's (a checkout), not an installed one
+            if args[1] not in ("venv", "http.server", "json.tool", "pip") \
+                    and args[1].split(".", 1)[0] not in self.folders_named:
                 self.python_import(args[1], cmd.span)
             return
         if program in BASE_PROGRAMS or program in ALL_PACKAGE_RUNNERS:
@@ -261,13 +265,12 @@ class _Collector:
             if skip_next:
                 skip_next = False
                 continue
-            if arg in ("-r", "-c", "--requirement", "--constraint", "-e", "--index-url", "-i", "--extra-index-url",
-                       "--prefix", "--target", "-t", "--registry", "--python", "-p"):
+            if arg in INSTALL_OPTIONS_WITH_VALUES:
                 skip_next = True
                 continue
             if arg.startswith("git+") and kind == "pip":  # git+https://host/org/name.git -> name
                 arg = arg.split("#egg=", 1)[1] if "#egg=" in arg else arg.rstrip("/").rsplit("/", 1)[-1]
-                arg = arg.removesuffix(".git").split("@", 1)[0]
+                arg = arg.split("@", 1)[0].removesuffix(".git")  # repo.git@v1.0.0 -> repo
             if arg.startswith(("-", "$", "<", "{", ".", "/", "http:", "https:")) or "=" in arg and "==" not in arg:
                 continue
             if kind == "pip":
@@ -287,6 +290,18 @@ class _Collector:
                 if PROGRAM_NAME.match(name):
                     self.add(_program_for_package(name), "system", span, "install-line", declared=True,
                              required=not declare_only)
+
+
+# Options of pip, uv, npm and the system installers whose value is not a package (`uv add --optional docs
+# sphinx` adds sphinx to the group docs).
+INSTALL_OPTIONS_WITH_VALUES = frozenset({
+    "-r", "-c", "--requirement", "--constraint", "-e", "--index-url", "-i", "--extra-index-url", "--prefix",
+    "--target", "-t", "--registry", "--python", "-p", "-f", "--find-links", "--trusted-host", "--platform", "--root",
+    "--src", "--no-binary", "--only-binary", "--upgrade-strategy", "--optional", "--group", "--extra", "--package",
+    "--index", "--tag", "--branch", "--rev", "--jobs", "--cache-dir", "--config-settings", "-C", "--python-version",
+    "--timeout", "--retries", "--proxy", "--cert", "--resolution", "--prerelease", "--index-strategy", "--link-mode",
+    "--exclude-newer", "--python-platform", "--default-index", "--overrides", "--workspace", "-w",
+})
 
 
 def _npx_package(program: str) -> str:
@@ -359,6 +374,16 @@ def _installer_words(facts: CodeFacts) -> dict[str, Span]:
     return words
 
 
+_RELATIVE_PATH = lazy(r"(?:\./)?([A-Za-z_][\w-]*)/[\w.-]")
+
+
+def _folders_named(units: list[tuple[str, CodeFacts, CodeBlock | None]]) -> set[str]:
+    """The first folder of every relative path the commands pass (`--config apps/sft/llama3_8b.yaml` names
+    `apps`): folders of the place the commands run in."""
+    return {match.group(1) for _file, facts, _block in units for cmd in facts.commands for arg in cmd.argv[1:]
+            if (match := _RELATIVE_PATH.match(arg))}
+
+
 def _package_word(name: str) -> str:
     """A distribution, import or repository name compared loosely: `labarchives-py`, `labarchivespy` and
     `python-labarchives` are all `labarchives`."""
@@ -366,25 +391,53 @@ def _package_word(name: str) -> str:
     return re.sub(r"^(python|py)(?=\w{3})|(python|py)$", "", word)
 
 
+# A repository's own installer run from its folder: `./install-agent-cli.sh`, `bash install.sh`, `./install`.
+_INSTALLER_SCRIPT = lazy(r"(\./)?install[\w.-]*")
+
+
+def _installs_from_folder(cmd: Command) -> bool:
+    """Whether the command installs what the current folder holds: `pip install .`, `make install`, or the
+    folder's installer script (`./install-agent-cli.sh`, `bash install.sh`)."""
+    install = _install_line(cmd)
+    if install is not None:
+        return install[0] == "pip" and any(arg in (".", "-e.", "./") for arg in cmd.argv[1:])
+    if cmd.program in ("make", "gmake"):
+        return "install" in cmd.argv[1:]
+    script = cmd.argv[1] if cmd.program in ("bash", "sh", "zsh") and len(cmd.argv) > 1 else cmd.argv[0]
+    return "/" not in script.removeprefix("./") and bool(_INSTALLER_SCRIPT.fullmatch(script))
+
+
 def _cloned_and_installed(facts: CodeFacts) -> dict[str, Span]:
     """Repositories the code clones and then installs from their folder (`git clone .../labarchives-py; cd
-    labarchives-py; uv pip install .`), by :func:`_package_word`, with the install line."""
+    labarchives-py; uv pip install .`, or `./install-agent-cli.sh`), by :func:`_package_word`, with the install
+    line."""
     cloned = [cmd.argv[-1].rstrip("/").removesuffix(".git").rsplit("/", 1)[-1] for cmd in facts.commands
               if cmd.program == "git" and len(cmd.argv) > 2 and cmd.argv[1] == "clone" and "://" in cmd.argv[-1]]
     if not cloned:
         return {}
-    installs = [cmd for cmd in facts.commands if (install := _install_line(cmd)) is not None
-                and install[0] == "pip" and any(arg in (".", "-e.", "./") for arg in cmd.argv[1:])]
+    installs = [cmd for cmd in facts.commands if _installs_from_folder(cmd)]
     if not installs:
         return {}
     return {_package_word(repository): installs[0].span for repository in cloned}
 
 
+def _installed_from_clone(c: _Collector, kind: str, name: str) -> Span | None:
+    """The install of a cloned repository that provides the dependency: a pip import named like the repository
+    (labarchivespy from labarchives-py), or a program whose first word starts the repository's name (the
+    `aimaestro-agent.sh` command from ai-maestro-plugins' installer)."""
+    if kind == "pip":
+        return c.cloned_installs.get(_package_word(name))
+    stem = _package_word(re.split(r"[-_.]", name, maxsplit=1)[0])
+    if kind != "system" or len(stem) < 4:
+        return None
+    return next((span for repository, span in c.cloned_installs.items() if repository.startswith(stem)), None)
+
+
 def _cloned_installs(c: _Collector) -> None:
-    """A pip import the skill installs from a repository it clones (`from labarchivespy.client import Client`,
-    installed by `git clone .../labarchives-py && pip install .`) is declared by that install line."""
+    """A pip import or a program the skill installs from a repository it clones (`from labarchivespy.client import
+    Client`, installed by `git clone .../labarchives-py && pip install .`) is declared by that install line."""
     for (kind, name), dep in c.deps.items():
-        span = c.cloned_installs.get(_package_word(name)) if kind == "pip" and not dep.declared else None
+        span = _installed_from_clone(c, kind, name) if not dep.declared else None
         if span is not None:  # evidence, not an install line: a clone has no version for DP003 to ask for
             dep.declared = True
             dep.sources.add("install-line")
@@ -832,6 +885,7 @@ def _code(c: _Collector) -> None:
     inline = {id(inner) for _file, facts, _block in units for inner in facts.embedded}
     local_folders = {folder for f in skill.files for folder in f.path.split("/")[:-1]}
     offered_without = _offered_without(skill, units)
+    c.folders_named = _folders_named(units)
     for file, facts, block in units:
         # Code in a fence is code the agent writes or adapts: its imports are requirements, sourced as example code
         source = "import" if block is None else "example-code"
@@ -850,7 +904,8 @@ def _code(c: _Collector) -> None:
                 # A JS fence in SKILL.md is an example of code to write: its imports are requirements when the
                 # skill sets up a JS project (npm install, npx create-*), as bundled scripts' imports always are.
                 c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
-        alternatives = {comment.span.line + 1 for comment in facts.comments if ALTERNATIVE_LINE.match(comment.text)}
+        alternatives = {comment.span.line + 1 for comment in facts.comments
+                        if ALTERNATIVE_LINE.match(comment.text) or CLUSTER_WAY.search(comment.text[:_LINE_CUE_CHARS])}
         # `# Python` / `# JavaScript/TypeScript` before each way (or after it, on its line): one language's way
         language_comments = [comment for comment in facts.comments if LANGUAGE_TITLE.match(comment.text.lstrip("#"))]
         if len({comment.text.lstrip("# ").lower() for comment in language_comments}) >= 2:
@@ -913,18 +968,20 @@ def _code(c: _Collector) -> None:
 ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|おすすめ))"
                         r"\s*((or|alternatively|instead)\b|(on |for |with )?(windows|macos|mac|os ?x|linux|"
                         r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey)\b)"
-                        r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer|if (installed|available))\b",
+                        r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer|if (installed|available)|if you (already )?(have|use))\b",
                         re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
 ALTERNATIVE_PATH = cue("alternative_path")
+CLUSTER_WAY = cue("cluster_way")
 FOR_CI = cue("for_ci")
 PER_PROJECT = cue("per_project")
 
 
 def _another_way(*texts: str) -> bool:
     """Whether the text around a command (a block's intro, a heading) makes it one way of several (another path,
-    the one that fits the user's project), or the user's CI's: what it runs is not required."""
+    the one that fits the user's project, a cluster's beside one machine's), or the user's CI's: what it runs is not
+    required."""
     return any(ALTERNATIVE_PATH.search(text) or FOR_CI.search(text) or PER_PROJECT.search(text)
-               for text in texts if text)
+               or CLUSTER_WAY.search(text) for text in texts if text)
 
 
 _LINE_CUE_CHARS = 1000  # of a prose line read for cues: one long line of many commands costs linear time
@@ -1102,8 +1159,9 @@ def _programs_of_packages(c: _Collector) -> None:
     yt-dlp` then `yt-dlp URL`, `npm install -g pnpm` then `pnpm build`, `pip install huggingface_hub` then `hf`."""
     for (kind, _), dep in list(c.deps.items()):
         # A program declared only as needed (`requires.bins`, compatibility) is still installed by its package;
-        # one with an install line of its own (apt, brew, pipx) is set up by that line.
-        if kind != "system" or dep.provided_by or "install-line" in dep.sources:
+        # one with an install line of its own (apt, brew, pipx) is set up by that line, but not one a cloned
+        # repository's installer gives (env-setup.sh clones nothing).
+        if kind != "system" or dep.provided_by or dep.install_lines:
             continue
         # pip and npm packages by the program's name, then the Debian or Homebrew package that holds the program
         # (`apt-get install poppler-utils` gives pdftoppm)
