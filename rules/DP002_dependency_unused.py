@@ -34,7 +34,7 @@ class DependencyUnused(Rule):
 
     def check(self, skill, ctx):
         for dep in ctx.facts.dependencies.found:
-            if dep.type in ("pip", "npm") and not dep.required and not dep.dev and dep.sources & MANIFESTS \
-                    and dep.sources <= DECLARATIONS:
+            if dep.type in ("pip", "npm") and (not dep.required or dep.manifest_only) and not dep.dev \
+                    and dep.sources & MANIFESTS and dep.sources <= DECLARATIONS:
                 yield self.report(skill, dep.evidence[0], f"{dep.type} dependency `{dep.name}` is declared but no "
                                   "code of the skill imports or runs it", hint="remove it or use it")

@@ -24,7 +24,8 @@ from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_progra
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
                           PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROSE_WORDS,
-                          SHELL_VARIABLES, SYSTEM_INSTALLERS, is_placeholder_package)
+                          SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool,
+                          is_placeholder_package)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
@@ -59,6 +60,7 @@ class Dependency(Struct):
     install_lines: list[Span] = field(default_factory=list)  # where an install command names it
     provided_by: str | None = None  # a program that a declared package of the skill installs: "pip yt-dlp"
     required_at: Span | None = None  # the first evidence that makes it required (not an optional probe before it)
+    manifest_only: bool = False  # required only as a runtime entry of the skill's manifest: no code uses it (DP002)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +88,7 @@ class _Collector:
         self.install_scripts: dict[str, Span] = {}  # words of `curl URL | sh` installers' URLs (_install_scripts)
         self.cloned_installs: dict[str, Span] = {}  # repositories cloned then `pip install .`ed (_cloned_installs)
         self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
+        self.runtime_entries: set[tuple[str, str]] = set()  # manifest entries needed to run (_runtime_entries)
         self._spans: set[tuple[tuple[str, str], str, Span]] = set()  # (dependency, list, span) already recorded
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
@@ -620,6 +623,33 @@ def _local_modules(skill: Skill) -> set[str]:
 # --- manifests ----------------------------------------------------------------------------------------------------
 
 
+# Folders that hold what a skill hands out or shows (a template project, an example app, its tests), not the skill's
+# own code: a manifest there is that project's.
+_NOT_THE_SKILLS = ("assets", "boilerplate", "example", "examples", "fixtures", "samples", "starter", "template",
+                   "templates", "test", "tests")
+
+
+def _needed_to_run(package: str, manifest: str) -> bool:
+    """Whether a manifest entry is required: an entry of a manifest of the skill's own code (at its root, in
+    scripts/), which its setup installs (`pip install -r requirements.txt`, `npm install`) and env-setup.sh must too
+    (the author says the code needs it, where the use may be invisible: a plugin such as imageio-ffmpeg, a parser
+    named in a string such as lxml, a dynamic import), unless it is a development tool, the hub's CLI, or a backport
+    of a standard module (`pathlib`, `argparse` on PyPI: Python 3 has its own)."""
+    folders = manifest.lower().split("/")[:-1]
+    return not for_people(manifest) and not any(folder in _NOT_THE_SKILLS for folder in folders) \
+        and not is_dev_tool(package) and package not in HUB_CLIS and package.lower() not in sys.stdlib_module_names
+
+
+def _runtime_entries(c: _Collector) -> None:
+    """The runtime entries of the skill's own manifests are required (:func:`_needed_to_run`), the ones no code
+    uses marked as such: DP002 still reports them."""
+    for key in c.runtime_entries:
+        dep = c.deps.get(key)
+        if dep is not None and not dep.required:
+            dep.required = dep.manifest_only = True
+            dep.required_at = dep.evidence[0] if dep.evidence else None
+
+
 def _requirements(c: _Collector) -> None:
     for f in c.skill.files:
         name = f.path.rsplit("/", 1)[-1]
@@ -631,6 +661,8 @@ def _requirements(c: _Collector) -> None:
             if req:
                 c.add(req[0], "pip", Span(f.path, number), "requirements", declared=True, required=False,
                       version=req[1], dev=dev)
+                if not dev and _needed_to_run(req[0], f.path):
+                    c.runtime_entries.add(("pip", canonical(req[0], "pip")))
 
 
 def _parse_requirement_line(line: str) -> tuple[str, str | None] | None:
@@ -668,6 +700,8 @@ def _pyproject(c: _Collector) -> None:
             if req:
                 c.add(req[0], "pip", _line_of(f.text, f.path, req[0]), "pyproject", declared=True, required=False,
                       version=req[1])
+                if _needed_to_run(req[0], f.path):
+                    c.runtime_entries.add(("pip", canonical(req[0], "pip")))
 
 
 def _pep723(c: _Collector) -> None:
@@ -702,9 +736,11 @@ def _package_json(c: _Collector) -> None:
             deps = data.get(section)
             if isinstance(deps, dict):
                 for name, version in deps.items():
-                    # Declared is not required: a dependency counts once code imports or runs it.
                     c.add(name, "npm", _line_of(f.text, f.path, f'"{name}"'), "package.json", declared=True,
                           required=False, version=str(version), dev=dev)
+                    # a peer (the host provides it) or optional dependency counts once code imports or runs it
+                    if section == "dependencies" and _needed_to_run(name, f.path):
+                        c.runtime_entries.add(("npm", canonical(name, "npm")))
 
 
 def _line_of(text: str, file: str, needle: str) -> Span:
@@ -968,7 +1004,8 @@ def _code(c: _Collector) -> None:
 ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|おすすめ))"
                         r"\s*((or|alternatively|instead)\b|(on |for |with )?(windows|macos|mac|os ?x|linux|"
                         r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey)\b)"
-                        r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer|if (installed|available)|if you (already )?(have|use))\b",
+                        r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer|if (installed|available)"
+                        r"|if you (already )?(have|use))\b",
                         re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
 ALTERNATIVE_PATH = cue("alternative_path")
 CLUSTER_WAY = cue("cluster_way")
@@ -1115,6 +1152,7 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _install_scripts(c)
     _cloned_installs(c)
     _programs_of_packages(c)
+    _runtime_entries(c)
     order = {"pip": 0, "npm": 1, "system": 2, "host": 3, "env": 4, "service": 5}
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
 
