@@ -19,7 +19,6 @@ Say how to run it (`npx tsx scripts/fetch.ts`, `bun scripts/fetch.ts`) and decla
 compiled JavaScript.
 """
 
-import re
 
 from skvm_lint.diagnostics import Severity
 from skvm_lint.lazy_re import lazy

@@ -23,7 +23,6 @@ Correct the YAML at the reported line. Quote values that contain `: `, `#`, `[` 
 (`description: Use when: ...`), `--fix` adds the quotes (a safe fix: the text is kept as written, escaped).
 """
 
-import re
 
 from skvm_lint.diagnostics import Fix, Replace, Severity
 from skvm_lint.fixes.yaml_edit import line_offset

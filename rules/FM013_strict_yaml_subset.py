@@ -30,7 +30,6 @@ metadata:
 ```
 """
 
-import re
 
 from skvm_lint.diagnostics import Severity
 from skvm_lint.lazy_re import lazy

@@ -18,7 +18,6 @@ the skill under another name than the one it was reviewed under; a broken file s
 Regenerate `_meta.json` with the hub's CLI, or correct `slug` and `latest.version`.
 """
 
-import re
 
 from skvm_lint.diagnostics import Severity
 from skvm_lint.lazy_re import lazy

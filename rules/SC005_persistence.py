@@ -19,7 +19,6 @@ skills install themselves as disguised services this way.
 Ask the user before installing a background service, say how to remove it, or print the line for them to add.
 """
 
-import re
 
 from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity

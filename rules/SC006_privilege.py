@@ -19,7 +19,6 @@ Grant only what is needed (`chmod 755`, `u+x`); never change who may become root
 
 import re
 
-from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
 from skvm_lint.security_rule import SecurityRule
 from skvm_lint.vocabulary import PRIVILEGED_TOOLS

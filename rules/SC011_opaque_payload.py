@@ -20,7 +20,6 @@ Ship source and plain files; install tools from package managers and document th
 
 import re
 
-from skvm_lint.analyses import security as sec
 from skvm_lint.diagnostics import Severity
 from skvm_lint.model import Span
 from skvm_lint.security_rule import SecurityRule

@@ -17,7 +17,6 @@ python3 /Users/alice/skills/pdf/scripts/merge.py in.pdf
 Anchor the path to the skill (`{baseDir}/scripts/merge.py`) or use `~` / an environment variable.
 """
 
-import re
 
 from skvm_lint.diagnostics import Severity
 from skvm_lint.lazy_re import lazy

@@ -18,7 +18,6 @@ See [the API notes](references\\api.md) and run `python scripts\\fetch.py`.
 Write the path with forward slashes: `references/api.md`, `scripts/fetch.py`.
 """
 
-import re
 
 from skvm_lint.diagnostics import Severity
 from skvm_lint.lazy_re import lazy

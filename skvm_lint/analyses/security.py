@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from msgspec import Struct, field
 
 from ..lazy_re import Pattern, lazy
-from ..model import BundledFile, Call, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
+from ..model import BundledFile, Call, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, for_people
 from ..vocabulary import EXFILTRATION_HOSTS
 
 # --- vocabulary several families share -------------------------------------------------------------------------------

@@ -10,14 +10,13 @@ looks like code, and English function words outside quotes make the line a sente
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from msgspec import Struct
 
 from ..lazy_re import lazy
 from ..model import CodeFacts
-from ..vocabulary import (ALL_PACKAGE_RUNNERS, BASE_PROGRAMS, COMMAND_WORDS, INTERPRETERS, KNOWN_COMMANDS,
+from ..vocabulary import (ALL_PACKAGE_RUNNERS, BASE_PROGRAMS, INTERPRETERS, KNOWN_COMMANDS,
                           NPM_INSTALLERS, PIP_INSTALLERS, PROSE_WORDS, SHELL_SYNTAX, SYSTEM_INSTALLERS)
 from .code import extract_facts
 

@@ -3,7 +3,6 @@ markdown-it-py (plus its front-matter plugin) as the reference and fallback."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
