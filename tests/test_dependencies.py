@@ -707,12 +707,13 @@ def test_runtime_entries_of_the_skills_own_manifests_are_required(make_skill):
     root = make_skill({"SKILL.md": "---\nname: m-skill\ndescription: x\n---\nRun `python3 scripts/gif.py`.\n",
                        "requirements.txt": "imageio>=2\nimageio-ffmpeg\npytest\npathlib\n",
                        "scripts/gif.py": "import imageio\n",
-                       "package.json": ('{"dependencies": {"undici": "^7", "clawdhub": "^0.3"}, "devDependencies": '
-                                        '{"tsx": "^4"}, "peerDependencies": {"react": "^19"}}'),
+                       "package.json": ('{"dependencies": {"undici": "^7", "glob": "^10", "clawdhub": "^0.3"}, '
+                                        '"devDependencies": {"tsx": "^4"}, "peerDependencies": {"react": "^19"}}'),
                        "templates/app/package.json": '{"dependencies": {"vite": "^6"}}',
                        "assets/service/requirements.txt": "psutil\n"})
     found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
     assert found[("pip", "imageio-ffmpeg")].required and found[("npm", "undici")].required
+    assert found[("npm", "glob")].required  # an npm package, though Python's standard library has a glob
     not_required = [("pip", "pytest"), ("pip", "pathlib"), ("npm", "clawdhub"), ("npm", "tsx"), ("npm", "react"),
                     ("npm", "vite"), ("pip", "psutil")]
     assert not any(found[key].required for key in not_required)

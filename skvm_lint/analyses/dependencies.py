@@ -629,7 +629,7 @@ _NOT_THE_SKILLS = ("assets", "boilerplate", "example", "examples", "fixtures", "
                    "templates", "test", "tests")
 
 
-def _needed_to_run(package: str, manifest: str) -> bool:
+def _needed_to_run(package: str, kind: str, manifest: str) -> bool:
     """Whether a manifest entry is required: an entry of a manifest of the skill's own code (at its root, in
     scripts/), which its setup installs (`pip install -r requirements.txt`, `npm install`) and env-setup.sh must too
     (the author says the code needs it, where the use may be invisible: a plugin such as imageio-ffmpeg, a parser
@@ -637,7 +637,8 @@ def _needed_to_run(package: str, manifest: str) -> bool:
     of a standard module (`pathlib`, `argparse` on PyPI: Python 3 has its own)."""
     folders = manifest.lower().split("/")[:-1]
     return not for_people(manifest) and not any(folder in _NOT_THE_SKILLS for folder in folders) \
-        and not is_dev_tool(package) and package not in HUB_CLIS and package.lower() not in sys.stdlib_module_names
+        and not is_dev_tool(package) and package not in HUB_CLIS \
+        and not (kind == "pip" and package.lower() in sys.stdlib_module_names)
 
 
 def _runtime_entries(c: _Collector) -> None:
@@ -661,7 +662,7 @@ def _requirements(c: _Collector) -> None:
             if req:
                 c.add(req[0], "pip", Span(f.path, number), "requirements", declared=True, required=False,
                       version=req[1], dev=dev)
-                if not dev and _needed_to_run(req[0], f.path):
+                if not dev and _needed_to_run(req[0], "pip", f.path):
                     c.runtime_entries.add(("pip", canonical(req[0], "pip")))
 
 
@@ -700,7 +701,7 @@ def _pyproject(c: _Collector) -> None:
             if req:
                 c.add(req[0], "pip", _line_of(f.text, f.path, req[0]), "pyproject", declared=True, required=False,
                       version=req[1])
-                if _needed_to_run(req[0], f.path):
+                if _needed_to_run(req[0], "pip", f.path):
                     c.runtime_entries.add(("pip", canonical(req[0], "pip")))
 
 
@@ -739,7 +740,7 @@ def _package_json(c: _Collector) -> None:
                     c.add(name, "npm", _line_of(f.text, f.path, f'"{name}"'), "package.json", declared=True,
                           required=False, version=str(version), dev=dev)
                     # a peer (the host provides it) or optional dependency counts once code imports or runs it
-                    if section == "dependencies" and _needed_to_run(name, f.path):
+                    if section == "dependencies" and _needed_to_run(name, "npm", f.path):
                         c.runtime_entries.add(("npm", canonical(name, "npm")))
 
 
