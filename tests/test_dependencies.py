@@ -468,6 +468,25 @@ def test_guarded_and_platform_specific_programs_are_optional(make_skill):
     assert ("npm", "skills") not in deps  # a hub CLI installing a skill
 
 
+def test_a_check_in_javascript_or_python_that_exits_without_the_program_requires_it(make_skill):
+    """`try { execSync('which dot') } catch { console.error('Install with: brew install graphviz'); process.exit(1) }`
+    requires dot; a check whose handler only warns (or exits with 0) leaves the program optional."""
+    root = make_skill({
+        "SKILL.md": "---\nname: j-skill\ndescription: x\n---\nRun `node render.js` and `python3 s.py`.\n",
+        "render.js": ("const { execSync } = require('child_process');\ntry {\n  execSync('which dot');\n} catch {\n"
+                      "  console.error('graphviz (dot) not found. Install with:');\n"
+                      "  console.error('  brew install graphviz');\n  process.exit(1);\n}\n"
+                      "try {\n  execSync('which rsvg-convert');\n} catch {\n  console.warn('no PNG export');\n}\n"
+                      "execSync('dot -Tsvg');\nexecSync('rsvg-convert -o a.png a.svg');\nprocess.exit(0);\n"),
+        "s.py": ("import subprocess, sys\ntry:\n    subprocess.run(['which', 'pandoc'], check=True)\nexcept Exception:\n"
+                 "    print('pandoc is required')\n    sys.exit('install pandoc first')\n"
+                 "subprocess.run(['pandoc', '-o', 'a.pdf', 'a.md'])\n"),
+    })
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("system", "dot")].required and not deps[("system", "rsvg-convert")].required
+    assert deps[("system", "pandoc")].required
+
+
 def test_programs_listed_as_missing_and_recommended_alternatives_are_required(make_skill):
     """`command -v jq || missing+=(jq)` in a script that exits later checks a requirement; `# Or use uv
     (recommended)` is the way the author expects, not one of several."""

@@ -486,12 +486,23 @@ def _offered_without(skill: Skill, units: list[tuple[str, CodeFacts, CodeBlock |
             if cmd.program.lower() in named}
 
 
+EXIT_CALLS = frozenset({"sys.exit", "exit", "os._exit", "process.exit", "Deno.exit"})
+_FAILING_EXIT = lazy(r"""\(\s*([1-9]\d*|['"f])""")  # exit(1), exit("graphviz not found"): not exit(0), exit(main())
+
+
 def _guarded_programs(facts: CodeFacts) -> set[str]:
     """Programs the code checks for before running (``command -v jq``, ``which jq``, ``hash jq``) and does without
-    when missing: optional. A check followed by ``exit`` within two lines makes the program required, and so does
-    one that lists the program as missing (``command -v jq || missing+=(jq)``) in code that exits later."""
+    when missing: optional. A check followed by ``exit`` within two lines makes the program required (in Python or
+    JavaScript, a failing ``sys.exit(1)`` / ``process.exit(1)`` within eight: the handler prints how to install it
+    first), and so does one that lists the program as missing (``command -v jq || missing+=(jq)``) in code that
+    exits later."""
     exits = {cmd.span.line for cmd in facts.commands if cmd.program == "exit"}
     last_exit = max(exits, default=0)
+    window = 2
+    if facts.language in ("python", "javascript", "typescript"):
+        exits |= {call.span.line for call in facts.calls
+                  if call.name in EXIT_CALLS and _FAILING_EXIT.match(call.arguments)}
+        window = 8
     listed_missing = {b.span.line for b in facts.assignments if "missing" in b.name.lower()}
     guarded = set()
     for cmd in facts.commands:
@@ -502,7 +513,7 @@ def _guarded_programs(facts: CodeFacts) -> set[str]:
             name = argv[-1]
         else:
             continue
-        if not any(cmd.span.line <= line <= cmd.span.line + 2 for line in exits) and not (
+        if not any(cmd.span.line <= line <= cmd.span.line + window for line in exits) and not (
                 cmd.span.line in listed_missing and last_exit > cmd.span.line):
             guarded.add(name)
     return guarded
