@@ -632,6 +632,32 @@ def test_a_clusters_way_beside_one_machines_requires_nothing(make_skill):
     assert deps[("system", "squeue")].required
 
 
+def test_examples_per_project_commands_and_app_components_are_not_required(make_skill):
+    """"Build command: e.g., `next build`" names an example (to the end of its clause); `# For npm projects` and
+    `npm audit` beside `yarn audit` are one way per kind of project; a bundled UI component (`templates/Button.tsx`)
+    is the user's app's code unless the skill builds a JS project. A command after "Run" stays required, and so
+    does a bundled script's import."""
+    root = make_skill({"SKILL.md": ("---\nname: e-skill\ndescription: x\n---\n- Build command: e.g., `next build`\n"
+                                    "- Run `gatsby build --prefix-paths` first\n"
+                                    "- Log in (for example, run `az login` once), then run `glab auth status`\n\n"
+                                    "```bash\n# For npm projects\n"
+                                    "npm ci\n```\n\n```bash\nnpm audit\nyarn audit\nnpx eslint .\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert not any(deps[("system", name)].required for name in ("next", "npm", "yarn"))
+    assert deps[("system", "gatsby")].required and deps[("npm", "eslint")].required
+    assert not deps[("system", "az")].required and deps[("system", "glab")].required  # the example's clause ends
+    root = make_skill({"SKILL.md": "---\nname: c-skill\ndescription: x\n---\nRun `node scripts/run.js`.\n",
+                       "templates/Button.tsx": "import React from 'react';\nimport clsx from 'clsx';\n",
+                       "scripts/run.js": "const chalk = require('chalk');\n"}, name="c-skill")
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert not deps[("npm", "react")].required and not deps[("npm", "clsx")].required
+    assert deps[("npm", "chalk")].required
+    root = make_skill({"SKILL.md": ("---\nname: b-skill\ndescription: x\n---\n```bash\n# npm\nnpm install bulma\n"
+                                    "# yarn\nyarn add bulma\n```\n")}, name="b-skill")
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert deps[("system", "node")].required and not deps[("system", "yarn")].required  # Node.js either way
+
+
 def test_npm_install_lines_ask_for_node_unless_the_skill_runs_npm(make_skill):
     """npm comes with Node.js: `npm install -g x` needs node, not a program called npm; a skill that also runs
     `npm test` needs npm, which stands for Node.js too."""

@@ -490,6 +490,34 @@ EXIT_CALLS = frozenset({"sys.exit", "exit", "os._exit", "process.exit", "Deno.ex
 _FAILING_EXIT = lazy(r"""\(\s*([1-9]\d*|['"f])""")  # exit(1), exit("graphviz not found"): not exit(0), exit(main())
 
 
+JS_PACKAGE_MANAGERS = frozenset({"npm", "yarn", "pnpm", "bun"})
+
+
+def _one_per_package_manager(facts: CodeFacts, alternatives: set[int]) -> tuple[set[int], Span | None]:
+    """The lines of a block that runs one command through two or more package managers (`npm audit` and `yarn
+    audit`, `npm install x` / `yarn add x`): one line per kind of project, none of them required, unless the text
+    marks some of them as the other ways (`# or` before `bun add x`: the line before it is the main way). With
+    them, where every way runs on Node.js (npm, yarn, pnpm; not bun), the first of those commands: node is
+    required whichever way is taken."""
+    managers: dict[tuple[str, ...], dict[str, list[Command]]] = {}
+    for cmd in facts.commands:
+        if cmd.program in JS_PACKAGE_MANAGERS and cmd.via is None and len(cmd.argv) > 1:
+            words = [arg for arg in cmd.argv[1:] if not arg.startswith("-")]
+            if words and words[0] in ("add", "i"):
+                words[0] = "install"
+            managers.setdefault(tuple(words), {}).setdefault(cmd.program, []).append(cmd)
+    lines: set[int] = set()
+    node_needed: Span | None = None
+    for by_manager in managers.values():
+        group = [cmd for commands in by_manager.values() for cmd in commands]
+        if len(by_manager) < 2 or any(cmd.span.line in alternatives for cmd in group):
+            continue
+        lines.update(cmd.span.line for cmd in group)
+        if "bun" not in by_manager and node_needed is None:
+            node_needed = min((cmd.span for cmd in group), key=lambda span: span.line)
+    return lines, node_needed
+
+
 def _guarded_programs(facts: CodeFacts) -> set[str]:
     """Programs the code checks for before running (``command -v jq``, ``which jq``, ``hash jq``) and does without
     when missing: optional. A check followed by ``exit`` within two lines makes the program required (in Python or
@@ -909,6 +937,9 @@ def _reference_code(c: _Collector) -> None:
                     c._installs(kind, packages, command.span, installer=installer, declare_only=kind != "npm")
 
 
+UI_COMPONENT_SUFFIXES = (".tsx", ".jsx", ".vue", ".svelte")
+
+
 def _code(c: _Collector) -> None:
     skill = c.skill
     assigned_by_file: dict[str, set[str]] = {}
@@ -948,12 +979,18 @@ def _code(c: _Collector) -> None:
                 if not imp.relative and not imp.optional and not (foreign and imp.module.split(".", 1)[0] not in known):
                     c.python_import(imp.module, imp.span, imp.names, source=source, test_code=test_code)
         elif facts.language in ("javascript", "typescript"):
+            # A JS fence in SKILL.md is an example of code to write: its imports are requirements when the skill sets
+            # up a JS project (npm install, npx create-*), as bundled scripts' imports are; a bundled UI component
+            # (`templates/Button.tsx`) is code of the user's app, which nothing runs unless the skill builds one.
+            script = block is None and not file.lower().endswith(UI_COMPONENT_SUFFIXES)
             for imp in facts.imports:
-                # A JS fence in SKILL.md is an example of code to write: its imports are requirements when the
-                # skill sets up a JS project (npm install, npx create-*), as bundled scripts' imports always are.
-                c.js_import(imp.module, imp.span, required=block is None or builds_js_project, source=source)
+                c.js_import(imp.module, imp.span, required=script or builds_js_project, source=source)
         alternatives = {comment.span.line + 1 for comment in facts.comments
                         if ALTERNATIVE_LINE.match(comment.text) or CLUSTER_WAY.search(comment.text[:_LINE_CUE_CHARS])}
+        node_needed = None
+        if block is not None:  # in a script, a chain of `command -v` checks picks the one present
+            per_manager, node_needed = _one_per_package_manager(facts, alternatives)
+            alternatives |= per_manager
         # `# Python` / `# JavaScript/TypeScript` before each way (or after it, on its line): one language's way
         language_comments = [comment for comment in facts.comments if LANGUAGE_TITLE.match(comment.text.lstrip("#"))]
         if len({comment.text.lstrip("# ").lower() for comment in language_comments}) >= 2:
@@ -991,6 +1028,9 @@ def _code(c: _Collector) -> None:
             c.command(command, cited=weak, alternative=alternative,
                       guarded=command.program in guarded or _version_probe(command) or command.if_file_exists
                       or command.copes_without)
+        if node_needed is not None and not other_way and not (
+                per_project_from is not None and node_needed.line > per_project_from):
+            c.add("node", "system", node_needed, "command")  # `npm install x` or `yarn add x`: Node.js either way
         if facts.language == "shell":
             _env(c, facts, assigned_by_file.get(file, set()) - exported)
         else:  # code a shell script runs inline reads what the script sets (`export X=...; python3 - <<EOF`)
@@ -1021,6 +1061,7 @@ ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|お�
                         re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
 ALTERNATIVE_PATH = cue("alternative_path")
 CLUSTER_WAY = cue("cluster_way")
+EXAMPLE_OF = cue("example_of")
 FOR_CI = cue("for_ci")
 PER_PROJECT = cue("per_project")
 
@@ -1033,26 +1074,30 @@ def _another_way(*texts: str) -> bool:
                or CLUSTER_WAY.search(text) for text in texts if text)
 
 
+_CLAUSE_END = lazy(r"[.;:!?)]\s|[)。；]")
 _LINE_CUE_CHARS = 1000  # of a prose line read for cues: one long line of many commands costs linear time
 
 
 def _cited_another_way(doc: MarkdownDoc) -> set[int]:
     """The facts (by id) of the commands in prose that :func:`_another_way` would say of: their line says so before
     them ("Or install via Cargo: `cargo ...`", "**Optional**: `htop`"; an "Optional: ..." after the command is
-    about other things), or anywhere for CI ("`npm audit` in CI"), or their section's heading does. Each line and
-    heading is read once, however many commands it holds."""
+    about other things), or gives them as examples in the same clause ("Build command: e.g., `next build`"; not
+    "(for example, run `gh auth login` once), then run `gh auth status`"), or anywhere for CI ("`npm audit` in
+    CI"), or their section's heading does. Each line and heading is read once, however many commands it holds."""
     found: set[int] = set()
-    by_line: dict[int, tuple[str, int | None, bool]] = {}
+    by_line: dict[int, tuple[str, int | None, list[int], bool]] = {}
     headings = doc.headings_at(command.span.line for command in doc.command_lines)
     for command in doc.command_lines:
         number = command.span.line
         if number not in by_line:
             head = command.source_line[:_LINE_CUE_CHARS]
             cue = ALTERNATIVE_PATH.search(head)
-            by_line[number] = (head, cue.end() if cue else None,
+            by_line[number] = (head, cue.end() if cue else None, [m.end() for m in EXAMPLE_OF.finditer(head)],
                                bool(FOR_CI.search(head)) or _another_way(headings[number]))
-        head, cue_end, whole_line = by_line[number]
-        if whole_line or cue_end is not None and cue_end <= head.find(command.text):  # -1: not on the line
+        head, cue_end, example_ends, whole_line = by_line[number]
+        start = head.find(command.text)  # -1: not on the line
+        if whole_line or cue_end is not None and cue_end <= start or any(
+                end <= start and not _CLAUSE_END.search(head, end, start) for end in example_ends):
             found.add(id(command.code))
     return found
 
