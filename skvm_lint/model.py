@@ -61,7 +61,8 @@ class Command(Struct, frozen=True):
     ``if_file_exists`` is true where the command runs only when a file exists (``if [ -f Cargo.toml ]; then cargo
     build; fi``, ``[ -f go.mod ] && go build``): what a project of that kind needs, not every project.
     ``copes_without`` is true where the code catches the program's absence and goes on (Python's ``try:
-    subprocess.run(["rocm-smi", ...]) / except FileNotFoundError: pass``).
+    subprocess.run(["rocm-smi", ...]) / except FileNotFoundError: pass``). ``fallback`` is true after ``||``: it runs
+    only when what comes before fails (``npm run -s typecheck || npx tsc --noEmit``).
     """
 
     program: str
@@ -74,6 +75,7 @@ class Command(Struct, frozen=True):
     pipeline: tuple[int, int] | None = None
     if_file_exists: bool = False
     copes_without: bool = False
+    fallback: bool = False
 
 
 class Call(Struct, frozen=True):

@@ -658,6 +658,20 @@ def test_examples_per_project_commands_and_app_components_are_not_required(make_
     assert deps[("system", "node")].required and not deps[("system", "yarn")].required  # Node.js either way
 
 
+def test_a_fallback_after_or_requires_nothing_of_its_own(make_skill):
+    """`npm run -s typecheck || npx tsc --noEmit` runs tsc only when the project's own script fails, and `docker
+    compose up || docker-compose up` the old CLI only when the plugin is missing: neither is required; the first way
+    is, and `|| { echo failed; exit 1; }` changes nothing."""
+    root = make_skill({"SKILL.md": ("---\nname: o-skill\ndescription: x\n---\n```bash\n"
+                                    "npm run -s typecheck || npx tsc --noEmit\n"
+                                    "docker compose up -d || docker-compose up -d\n"
+                                    "ffmpeg -i a.mp4 b.gif || { echo failed; exit 1; }\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert not deps[("npm", "typescript")].required and not deps[("system", "docker-compose")].required
+    assert deps[("system", "npm")].required and deps[("system", "docker")].required
+    assert deps[("system", "ffmpeg")].required
+
+
 def test_npm_install_lines_ask_for_node_unless_the_skill_runs_npm(make_skill):
     """npm comes with Node.js: `npm install -g x` needs node, not a program called npm; a skill that also runs
     `npm test` needs npm, which stands for Node.js too."""

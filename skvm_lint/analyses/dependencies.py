@@ -1023,7 +1023,7 @@ def _code(c: _Collector) -> None:
                 continue
             weak = id(facts) in cited or unlabelled and not any(a.startswith("--") and len(a) > 2
                                                                  for a in command.argv[1:])
-            alternative = bool(other_way) or command.span.line in alternatives or tests_run or (
+            alternative = bool(other_way) or command.span.line in alternatives or tests_run or command.fallback or (
                 per_project_from is not None and command.span.line > per_project_from)
             c.command(command, cited=weak, alternative=alternative,
                       guarded=command.program in guarded or _version_probe(command) or command.if_file_exists

@@ -526,6 +526,22 @@ def _if_file_exists(x: _Extractor, node: ts.Node) -> bool:
     return False
 
 
+# What a command sits in on its way up to the `a || b` list it belongs to.
+_GROUPING = frozenset({"pipeline", "compound_statement", "subshell", "redirected_statement", "negated_command"})
+
+
+def _fallback(node: ts.Node) -> bool:
+    """Whether the command runs only when what comes before it fails: after ``||`` (``npm run -s typecheck || npx
+    tsc --noEmit``, ``cmd || { echo failed; exit 1; }``)."""
+    child, parent = node, node.parent
+    while parent is not None and parent.type in _GROUPING:
+        child, parent = parent, parent.parent
+    if parent is None or parent.type != "list":
+        return False
+    index = _child_index(parent, child)
+    return index > 0 and parent.children[index - 1].type == "||"
+
+
 # Interpreters that take code inline, and their options that introduce it (`python3 -c CODE`, `node -e CODE`).
 _INLINE_CODE_OPTIONS = {"python": frozenset({"-c"}), "javascript": frozenset({"-e", "--eval", "-p", "--print"})}
 _INTERPRETER = lazy(r"^(?:(python)(?:[23](?:\.\d+)?)?|(node)(?:js)?)$")
@@ -638,7 +654,9 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         # /usr/bin/jq is jq; a relative path (./run.sh, scripts/x.sh) is the skill's own script, kept as written.
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
         if_file = _if_file_exists(x, node)
-        f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline, if_file))
+        fallback = _fallback(node)
+        f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline, if_file,
+                                  fallback=fallback))
         _embedded_code(x, node, program)
         # Follow chains of wrappers: `sudo -E xargs -n1 jq` records sudo, xargs and jq.
         wrapper, rest = words[0], words[1:]
@@ -647,7 +665,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             if wrapper == "pipx" or not wrapped:
                 break
             f.commands.append(Command(wrapped, tuple(rest[idx:]), span, text, wrapper, in_subst, position, pipeline,
-                                      if_file))
+                                      if_file, fallback=fallback))
             wrapper, rest = wrapped, rest[idx + 1 :]
         if words[0] == "pipx" and len(words) > 2 and words[1] == "run":
             f.commands.append(Command(words[2], tuple(words[2:]), span, text, "pipx", in_subst, position))
