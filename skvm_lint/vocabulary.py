@@ -52,6 +52,7 @@ NPM_INSTALLERS = _pairs("npm")
 SYSTEM_INSTALLERS = _pairs("system")
 
 HOST_CLIS = _words("agents", "host_clis")
+HOST_TOOLS = _words("agents", "host_tools")
 AGENT_WEB_TOOLS = _words("agents", "web_tools")
 
 KNOWN_COMMANDS = _words("commands", "known")

@@ -672,6 +672,17 @@ def test_a_fallback_after_or_requires_nothing_of_its_own(make_skill):
     assert deps[("system", "ffmpeg")].required
 
 
+def test_the_agents_own_tools_written_as_commands_are_the_hosts(make_skill):
+    """`message action=send channel=discord ...` and `browser snapshot --profile chrome` are the agent's tools (kind
+    `host`): nothing installs them and DP001 does not ask for them; a real program beside them still counts."""
+    root = make_skill({"SKILL.md": ("---\nname: t-skill\ndescription: x\n---\n```bash\n"
+                                    "message action=send channel=discord target=\"#c\" message=\"hi\"\n"
+                                    "browser snapshot --profile chrome\nffmpeg -i a.mp4 b.gif\n```\n")})
+    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert ("host", "browser") in deps and ("system", "browser") not in deps and ("system", "message") not in deps
+    assert deps[("system", "ffmpeg")].required
+
+
 def test_npm_install_lines_ask_for_node_unless_the_skill_runs_npm(make_skill):
     """npm comes with Node.js: `npm install -g x` needs node, not a program called npm; a skill that also runs
     `npm test` needs npm, which stands for Node.js too."""

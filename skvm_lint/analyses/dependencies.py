@@ -21,7 +21,7 @@ from ..lazy_re import lazy
 from ..model import CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
-from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS,
+from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS, HOST_TOOLS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
                           PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROSE_WORDS,
                           SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool,
@@ -97,8 +97,8 @@ class _Collector:
         name = name.strip()
         if not name or kind in ("pip", "npm") and is_placeholder_package(name):
             return
-        if kind == "system" and name in HOST_CLIS:
-            kind = "host"  # the agent's own CLI, however the skill names it (a command, requires.bins)
+        if kind == "system" and (name in HOST_CLIS or name in HOST_TOOLS):
+            kind = "host"  # the agent's own CLI or tool, however the skill names it (a command, requires.bins)
         key = (kind, canonical(name, kind))
         dep = self.deps.get(key)
         if dep is None:
