@@ -19,6 +19,11 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "examples"
 SHELLCHECK = shutil.which("shellcheck") or str(Path(sys.executable).with_name("shellcheck"))
 
 
+def by_key(skill_path) -> dict[tuple[str, str], dependencies.Dependency]:
+    """Every dependency the analysis finds, by (type, name)."""
+    return {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(skill_path)).found}
+
+
 def by_type(skill_path) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for dep in dependencies.analyze(skvm_lint.load(skill_path)).found:
@@ -57,7 +62,7 @@ def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):
                                    "```bash\npip install yt-dlp huggingface_hub\nnpm install -g pnpm\n```\n"
                                    "```bash\nyt-dlp \"$URL\" -o out.mp4\nhuggingface-cli login\npnpm build\n"
                                    "ffmpeg -i out.mp4 out.mp3\n```\n"})
-    found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    found = by_key(root)
     assert found[("system", "yt-dlp")].provided_by == "pip yt-dlp"
     assert found[("system", "huggingface-cli")].provided_by == "pip huggingface_hub"
     assert found[("system", "pnpm")].provided_by == "npm pnpm"
@@ -84,7 +89,7 @@ def test_a_program_declared_as_needed_is_still_installed_by_its_package(make_ski
                      "gpg --encrypt a.mp3\n```\n"),
         "package.json": '{"name": "s", "dependencies": {"gpg": "*"}}\n',
     })
-    found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    found = by_key(root)
     assert found[("system", "edge-tts")].provided_by == "pip edge-tts" and found[("pip", "edge-tts")].required
     assert found[("system", "netpad")].provided_by == "npm @netpad/cli" and found[("npm", "@netpad/cli")].required
     assert found[("system", "gpg")].provided_by is None
@@ -106,7 +111,7 @@ def test_code_a_shell_script_runs_inline_is_read_in_its_language(make_skill):
                            "  python3 -c \"from PIL import Image\"\nelse\n  python3 -c \"import numpy\"\nfi\n"
                            "while read -r f; do python3 -c \"import yaml\" < \"$f\"; done < list.txt\n"),
     })
-    found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    found = by_key(root)
     required = {name for (kind, name), d in found.items() if d.required and kind in ("pip", "npm", "env")}
     assert required == {"pandas", "tronpy", "requests", "lodash", "numpy", "PyYAML"}  # not Pillow, not MODE
     assert ("pip", "notcode") not in found
@@ -129,7 +134,7 @@ def test_install_lines_anywhere_in_the_skill_declare(make_skill):
         "scripts/a.py": ("import lifelines\nimport requests\nimport subprocess\n"
                          "subprocess.run(['potrace', '-s', 'x'])\n"),
     })
-    found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    found = by_key(root)
     assert found[("pip", "lifelines")].declared and found[("pip", "lifelines")].required  # the script imports it
     assert found[("pip", "unusedpkg")].declared and not found[("pip", "unusedpkg")].required
     assert found[("pip", "requests")].version is None  # SKILL.md's own line is unpinned: DP003 still says so
@@ -153,7 +158,7 @@ def test_a_block_offered_as_another_way_requires_nothing(make_skill):
                      "Or run it with tsx:\n\n```bash\nnpx tsx src/a.ts\n```\n"),
         "package.json": '{"name": "s", "devDependencies": {}, "dependencies": {"tsx": "^4"}}\n',
     })
-    found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    found = by_key(root)
     assert found[("system", "vercel")].required and found[("system", "vercel")].provided_by == "npm vercel"
     assert not any(found[("system", name)].required for name in ("node", "uv", "gog"))
     result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001,DP002", "--format", "json",
@@ -290,7 +295,7 @@ def test_host_clis_alternatives_and_install_entries(make_skill):
                      "```bash\nopenclaw gateway restart\nnpm install -g some-cli\nsource ./lib.sh\n"
                      "verify_otp \"$USER_ID\"\n```\n"),
     })
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("host", "openclaw")].required  # the agent's own CLI: its own kind
     assert ("system", "openclaw") not in deps
     assert deps[("system", "node")].required  # npm -g installs a CLI that Node.js runs
@@ -352,7 +357,7 @@ def test_every_metadata_dialect_declares(make_skill):
                      "config: {requiredEnv: [CASINO_API_KEY], optionalEnv: [SEARXNG_URL]}}}\n---\nbody\n"),
         ".mcp.json": '{"mcpServers": {"x": {"command": "npx", "args": ["-y", "@acme/mcp-server"]}}}\n',
     })
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     for key in [("system", "ffmpeg"), ("system", "docker"), ("system", "yt-dlp"), ("env", "ELEVENLABS_API_KEY"),
                 ("pip", "peft"), ("env", "PVE_TOKEN"), ("system", "mcporter"), ("env", "JIRA_BOARD"),
                 ("pip", "pandas"), ("host", "clawdbot"), ("env", "CASINO_API_KEY"), ("env", "SEARXNG_URL")]:
@@ -367,7 +372,7 @@ def test_alternatives_self_installs_and_host_modules(make_skill):
         "---\nname: mermaid-skill\ndescription: x\n---\n```bash\nnpm install beautiful-mermaid\n# or\n"
         "bun add beautiful-mermaid\nclawdhub install mermaid-skill\nbrew install frappecli\n```\n"
         "```python\nfrom clawdbot import AgentSkill\n```\n")})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("system", "node")].required and not deps[("system", "bun")].required  # one of two ways
     assert ("system", "clawdhub") not in deps  # installing the skill itself
     assert deps[("system", "frappecli")].declared  # another tool's install is still a declaration
@@ -383,7 +388,7 @@ def test_commands_for_the_users_ci_or_another_way_are_not_required(make_skill):
         "- `pnpm audit` / `npm audit` in CI, fail on `high`.\n- Alternatively, `yq . report.yaml`.\n\n"
         "| need | how |\n|---|---|\n| CI integration | `playwright install --with-deps` in pipeline |\n\n"
         "- 在 CI 中运行 `trivy fs .`\n\n## CI/CD Integration\n\n```bash\nshellcheck *.sh && bats test/\n```\n")})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("system", "jq")].required and deps[("system", "uv")].required  # "Optional" after it is not
     not_required = {("system", name) for name in ("pnpm", "npm", "yq", "playwright", "trivy", "shellcheck", "bats")}
     assert not_required <= deps.keys()
@@ -404,7 +409,7 @@ def test_commands_for_whichever_project_the_user_has_are_not_required(make_skill
             "### Option 2: Docker\n\n```bash\ndocker run x\n```\n"),
         # in a bundled script, such a comment says nothing of what follows it
         "scripts/run.sh": "#!/bin/bash\n# load the project-specific settings\nyq . settings.yaml\n"})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("system", "jq")].required and deps[("system", "go")].required  # option 1 is the main way
     assert deps[("system", "yq")].required
     optional = {("system", name) for name in ("npm", "cargo", "pytest", "pnpm", "yarn", "bun", "docker")}
@@ -420,7 +425,7 @@ def test_what_the_skills_tests_and_examples_need_is_not_required(make_skill):
         "tests/test-run.sh": "#!/bin/bash\nperl -e 'print 1'\n",
         "examples/demo.js": "const fs = require('fs');\nconsole.log(process.argv);\n",
     })
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("system", "jq")].required
     assert not deps[("system", "perl")].required
     assert ("system", "node") not in deps
@@ -445,7 +450,7 @@ def test_cli_entries_if_applicable_and_platform_variables(make_skill):
                      "```bash\nrailway list --json\n# Type checking (if applicable)\nmypy src/\n```\n"),
         "scripts/a.js": "const mode = process.env.NODE_ENV;\nconst key = process.env.RAILWAY_TOKEN;\n",
     })
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("system", "railway")].declared and ("pip", "railway-cli") not in deps
     assert deps[("pip", "requests")].declared and deps[("pip", "requests")].version == ">=2.31"
     assert not deps[("system", "mypy")].required
@@ -460,7 +465,7 @@ def test_guarded_and_platform_specific_programs_are_optional(make_skill):
                          "command -v ffmpeg >/dev/null || { echo 'need ffmpeg'; exit 1; }\nffmpeg -i a b\n"
                          "if ! command -v pnpm &> /dev/null; then npm install -g pnpm; fi\npnpm install left-pad\n"),
     })
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert not deps[("system", "jq")].required  # it copes without jq
     assert deps[("system", "ffmpeg")].required  # the check exits without it
     assert not deps[("system", "choco")].required  # one platform's way
@@ -482,7 +487,7 @@ def test_a_check_in_javascript_or_python_that_exits_without_the_program_requires
                  "    print('pandoc is required')\n    sys.exit('install pandoc first')\n"
                  "subprocess.run(['pandoc', '-o', 'a.pdf', 'a.md'])\n"),
     })
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("system", "dot")].required and not deps[("system", "rsvg-convert")].required
     assert deps[("system", "pandoc")].required
 
@@ -497,7 +502,7 @@ def test_programs_listed_as_missing_and_recommended_alternatives_are_required(ma
                          "command -v fzf >/dev/null || echo 'fzf makes it nicer'\n"
                          "if [ ${#missing[@]} -gt 0 ]; then\n  echo \"missing: ${missing[*]}\"\n  exit 1\nfi\n"),
     })
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("system", "jq")].required and not deps[("system", "fzf")].required
     assert deps[("system", "uv")].required and not deps[("pip", "y")].required
 
@@ -524,7 +529,7 @@ def test_programs_the_code_does_without_or_another_project_runs_are_not_required
                               "    try:\n        return subprocess.run(['lighthouse', '--quiet'])\n"
                               "    except FileNotFoundError:\n        return {'error': 'lighthouse not found'}\n"),
     })
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert not deps[("system", "rocm-smi")].required and deps[("system", "nvidia-smi")].required
     assert not deps[("system", "hipconfig")].required  # a shell command in the try, as a list's
     assert deps[("system", "lighthouse")].required  # its handler reports the missing program: a requirement
@@ -543,7 +548,7 @@ def test_modules_of_a_folder_put_on_sys_path_are_not_distributions(make_skill):
                         "import requests\n"),
         "other.py": "import conf2\n",
     })
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert ("pip", "conf") not in deps and deps[("pip", "requests")].required
     assert deps[("pip", "conf2")].required  # no folder put on the path there
 
@@ -555,12 +560,12 @@ def test_a_program_the_text_offers_a_way_without_is_optional(make_skill):
         root = make_skill({"SKILL.md": ("---\nname: u-skill\ndescription: x\n---\nPrefer `uv`.\n\n```bash\n"
                                         "uv pip install openai\njq . a.json\n```\n\n" + sentence + "\n\n```bash\n"
                                         "python3 -m pip install openai\n```\n")}, name="u-skill")
-        deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+        deps = by_key(root)
         assert not deps[("system", "uv")].required and deps[("system", "jq")].required, sentence
     root = make_skill({"SKILL.md": ("---\nname: t-skill\ndescription: x\n---\n```bash\ntmux new -d\ntd list\n```\n\n"
                                     "Stop and ask if tmux is unavailable.\n\nIf `td` is not installed:\n\n```bash\n"
                                     "brew install td\n```\n")}, name="t-skill")
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("system", "tmux")].required and deps[("system", "td")].required  # no way without them
 
 
@@ -571,7 +576,7 @@ def test_a_program_an_installer_script_names_is_declared_by_it(make_skill):
                                     "curl --proto '=https' -sSfL https://run.linkerd.io/install | sh\n"
                                     "linkerd check --pre\ncurl -sSfL https://get.k3s.io -o k3s.sh\n"
                                     "k3s kubectl get nodes\n```\n")})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("system", "linkerd")].declared and deps[("system", "linkerd")].required
     assert not deps[("system", "k3s")].declared
 
@@ -583,7 +588,7 @@ def test_a_package_installed_from_a_cloned_repository_is_declared(make_skill):
                                     "git clone https://github.com/someone/labarchives-py\ncd labarchives-py\n"
                                     "uv pip install .\n```\n```python\nfrom labarchivespy.client import Client\n"
                                     "import requests\n```\n")})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("pip", "labarchivespy")].declared and 8 in [s.line for s in deps[("pip", "labarchivespy")].evidence]
     assert not deps[("pip", "requests")].declared
 
@@ -596,7 +601,7 @@ def test_a_program_a_cloned_repositorys_installer_installs_is_declared(make_skil
                                     "cd ai-maestro-plugins && ./install-agent-cli.sh\n```\n\n```bash\n"
                                     "aimaestro-agent.sh create api --dir ~/p\nmaestroctl list --all\n```\n\n```bash\n"
                                     "git clone https://github.com/someone/k3s-tools\nk3stool apply --all\n```\n")})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("system", "aimaestro-agent.sh")].declared and deps[("system", "aimaestro-agent.sh")].required
     assert not deps[("system", "maestroctl")].declared and not deps[("system", "k3stool")].declared
 
@@ -613,7 +618,7 @@ def test_placeholders_option_values_and_checkout_modules_are_no_packages(make_sk
                                     "python -m recipes.grpo.main\npython -m vllm.entrypoints.openai.api_server\n"
                                     "# Using cargo (if you have Rust)\ncargo install --git https://x/uv uv\n```\n"
                                     "```python\nfrom myapp.models import User\nimport pandas\n```\n")})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     pip = {name for kind, name in deps if kind == "pip"}
     assert pip == {"sphinx", "vllm", "pandas"}, pip
     assert not deps[("system", "cargo")].required
@@ -627,7 +632,7 @@ def test_a_clusters_way_beside_one_machines_requires_nothing(make_skill):
                                     "sbatch --nodes=8 a.sh\n```\n\n"
                                     "### Launch with SLURM\n\n```bash\nsalloc --nodes=2 --gpus 8\n```\n\n"
                                     "### Queue\n\n```bash\nsqueue --me\n```\n")})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert not deps[("system", "sbatch")].required and not deps[("system", "salloc")].required
     assert deps[("system", "squeue")].required
 
@@ -642,19 +647,19 @@ def test_examples_per_project_commands_and_app_components_are_not_required(make_
                                     "- Log in (for example, run `az login` once), then run `glab auth status`\n\n"
                                     "```bash\n# For npm projects\n"
                                     "npm ci\n```\n\n```bash\nnpm audit\nyarn audit\nnpx eslint .\n```\n")})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert not any(deps[("system", name)].required for name in ("next", "npm", "yarn"))
     assert deps[("system", "gatsby")].required and deps[("npm", "eslint")].required
     assert not deps[("system", "az")].required and deps[("system", "glab")].required  # the example's clause ends
     root = make_skill({"SKILL.md": "---\nname: c-skill\ndescription: x\n---\nRun `node scripts/run.js`.\n",
                        "templates/Button.tsx": "import React from 'react';\nimport clsx from 'clsx';\n",
                        "scripts/run.js": "const chalk = require('chalk');\n"}, name="c-skill")
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert not deps[("npm", "react")].required and not deps[("npm", "clsx")].required
     assert deps[("npm", "chalk")].required
     root = make_skill({"SKILL.md": ("---\nname: b-skill\ndescription: x\n---\n```bash\n# npm\nnpm install bulma\n"
                                     "# yarn\nyarn add bulma\n```\n")}, name="b-skill")
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("system", "node")].required and not deps[("system", "yarn")].required  # Node.js either way
 
 
@@ -666,7 +671,7 @@ def test_a_fallback_after_or_requires_nothing_of_its_own(make_skill):
                                     "npm run -s typecheck || npx tsc --noEmit\n"
                                     "docker compose up -d || docker-compose up -d\n"
                                     "ffmpeg -i a.mp4 b.gif || { echo failed; exit 1; }\n```\n")})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert not deps[("npm", "typescript")].required and not deps[("system", "docker-compose")].required
     assert deps[("system", "npm")].required and deps[("system", "docker")].required
     assert deps[("system", "ffmpeg")].required
@@ -678,7 +683,7 @@ def test_the_agents_own_tools_written_as_commands_are_the_hosts(make_skill):
     root = make_skill({"SKILL.md": ("---\nname: t-skill\ndescription: x\n---\n```bash\n"
                                     "message action=send channel=discord target=\"#c\" message=\"hi\"\n"
                                     "browser snapshot --profile chrome\nffmpeg -i a.mp4 b.gif\n```\n")})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert ("host", "browser") in deps and ("system", "browser") not in deps and ("system", "message") not in deps
     assert deps[("system", "ffmpeg")].required
 
@@ -709,7 +714,7 @@ def test_version_probes_and_imports_with_a_fallback_make_nothing_required(make_s
                               "    except ImportError:\n        print('need PyYAML')\n        return 1\n"
                               "    return yaml.safe_load('a: 1')\n"),
     })
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert not deps[("system", "docker")].required and not deps[("system", "psql")].required
     assert deps[("system", "node")].required  # `node app.js` uses it
     assert ("pip", "pandas") not in deps  # the function gives up without it
@@ -740,7 +745,7 @@ def test_a_program_run_only_for_a_kind_of_project_is_optional(make_skill):
 
 def test_a_version_probe_through_npx_needs_neither_the_package_nor_node(make_skill):
     root = make_skill({"SKILL.md": "---\nname: p\ndescription: x\n---\n```bash\nnpx tsc --version\n```\n"})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert not deps[("npm", "typescript")].required and not deps[("system", "node")].required
 
 
@@ -749,7 +754,7 @@ def test_npx_names_the_package_of_a_well_known_program_and_a_probe_is_not_a_prog
     there: the npm package is optional, and the probe is no system program of its own."""
     root = make_skill({"SKILL.md": ("---\nname: ts-skill\ndescription: x\n---\n```bash\nnpx tsc --noEmit\n"
                                     "command -v tsx >/dev/null 2>&1 && npx tsx src/main.ts\n```\n")})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     assert deps[("npm", "typescript")].required and ("npm", "tsc") not in deps
     assert not deps[("npm", "tsx")].required
     assert ("system", "tsx") not in deps and deps[("system", "node")].required
@@ -759,7 +764,7 @@ def test_prose_and_synopses_in_fences_are_not_programs(make_skill):
     root = make_skill({"SKILL.md": (
         "---\nname: p-skill\ndescription: x\n---\n```bash\nagent-browser back | forward | reload | close\n"
         "# npm (if needed)\nnpm install -g bun\n```\n```bash\ndroid exec --auto\nImplement authentication flow\n```\n")})
-    deps = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    deps = by_key(root)
     for name in ("forward", "reload", "close", "Implement"):
         assert ("system", name) not in deps, name
     assert not deps[("system", "node")].required  # an install for those who need it
@@ -781,7 +786,7 @@ def test_runtime_entries_of_the_skills_own_manifests_are_required(make_skill):
                                         '"devDependencies": {"tsx": "^4"}, "peerDependencies": {"react": "^19"}}'),
                        "templates/app/package.json": '{"dependencies": {"vite": "^6"}}',
                        "assets/service/requirements.txt": "psutil\n"})
-    found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    found = by_key(root)
     assert found[("pip", "imageio-ffmpeg")].required and found[("npm", "undici")].required
     assert found[("npm", "glob")].required  # an npm package, though Python's standard library has a glob
     not_required = [("pip", "pytest"), ("pip", "pathlib"), ("npm", "clawdhub"), ("npm", "tsx"), ("npm", "react"),
