@@ -24,8 +24,7 @@ from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_progra
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS, HOST_TOOLS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
                           PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROSE_WORDS,
-                          SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool,
-                          is_placeholder_package)
+                          SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
@@ -486,10 +485,6 @@ def _offered_without(skill: Skill, units: list[tuple[str, CodeFacts, CodeBlock |
             if cmd.program.lower() in named}
 
 
-EXIT_CALLS = frozenset({"sys.exit", "exit", "os._exit", "process.exit", "Deno.exit"})
-_FAILING_EXIT = lazy(r"""\(\s*([1-9]\d*|['"f])""")  # exit(1), exit("graphviz not found"): not exit(0), exit(main())
-
-
 JS_PACKAGE_MANAGERS = frozenset({"npm", "yarn", "pnpm", "bun"})
 
 
@@ -516,6 +511,10 @@ def _one_per_package_manager(facts: CodeFacts, alternatives: set[int]) -> tuple[
         if "bun" not in by_manager and node_needed is None:
             node_needed = min((cmd.span for cmd in group), key=lambda span: span.line)
     return lines, node_needed
+
+
+EXIT_CALLS = frozenset({"sys.exit", "exit", "os._exit", "process.exit", "Deno.exit"})
+_FAILING_EXIT = lazy(r"""\(\s*([1-9]\d*|['"f])""")  # exit(1), exit("graphviz not found"): not exit(0), exit(main())
 
 
 def _guarded_programs(facts: CodeFacts) -> set[str]:
