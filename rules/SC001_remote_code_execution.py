@@ -51,6 +51,7 @@ PROTECTED_DOWNLOAD = lazy(
     r"\b\w+\.(exe|zip)\b\s*\(\s*password\s*:", re.IGNORECASE, needs=("pass",))
 DOWNLOAD_AND_RUN = lazy(r"\bdownload\b[^\n]{0,30}\b(and\s+)?(run|execute|launch|open|install)\b[^\n]{0,60}"
                         r"\.(exe|msi|scr|dmg|pkg|app|bat|cmd)\b", re.IGNORECASE)
+ESCAPED_TEXT = lazy(r"(\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4})+")  # a string written in escapes only
 # require(path.join(__dirname, ...)) and require(`./lib/${name}.js`) load the skill's own files.
 LOCAL_MODULE_PATH = lazy(r"^\(\s*(path\.(join|resolve)\(|__dirname|`\.{1,2}/|['\"]\.{1,2}/[^'\"]*['\"]\s*\+)")
 DECODE_CALL = lazy(r"b64decode|decodebytes|a85decode|b32decode|fromhex|unhexlify|zlib\.decompress|"
@@ -96,7 +97,7 @@ def _check_calls(unit, out) -> None:
 
 
 def _decode_escapes(value: str) -> str | None:
-    if not re.fullmatch(r"(\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4})+", value):
+    if not value.startswith("\\") or not ESCAPED_TEXT.fullmatch(value):
         return None
     try:
         return value.encode("ascii").decode("unicode_escape")

@@ -37,12 +37,11 @@ class CredentialAccess(SecurityRule):
 
         for unit in facts.units:
             f = unit.facts
-            file_uploads = sec.uploads(f)
             # A path, not a message that names one ("Error: ~/.aws/credentials not found").
-            sensitive = [s for s in f.strings if not re.search(r"\s", s.value) and sec.SENSITIVE_PATH.search(s.value)]
+            sensitive = [s for s in f.strings if sec.SENSITIVE_PATH.search(s.value) and not re.search(r"\s", s.value)]
             for string in sensitive[:3]:
                 if unit.where == "script":
-                    danger = 3 if file_uploads or f.urls else 1
+                    danger = 3 if f.urls or sec.uploads(f) else 1
                     out.add("credential-file", danger, unit.context, string.span,
                             f"reads `{string.value[:60]}`"
                             + (" and sends data over the network in the same file" if danger == 3 else ""),

@@ -93,10 +93,9 @@ class Exfiltration(SecurityRule):
                             "the whole environment (every API key and token in it) is sent over the network",
                             "send only the variables the service needs")
             f = unit.facts
-            file_uploads = sec.uploads(f)
             if f.language in ("javascript", "typescript") and re.search(
                     r"Object\.(entries|keys|values)\(process\.env\)|JSON\.stringify\(process\.env\)", unit.text) and \
-                    (file_uploads or f.urls):
+                    (f.urls or sec.uploads(f)):
                 index = re.search(r"Object\.(entries|keys|values)\(process\.env\)|JSON\.stringify\(process\.env\)",
                                   unit.text).start()
                 out.add("environment-harvest", 3, unit.context,

@@ -27,6 +27,7 @@ from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
 from skvm_lint.security_rule import SecurityRule
 
+VERIFY_OFF = lazy(r"verify\s*=\s*False")
 TLS_OFF_TEXT = lazy(r"NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['\"]?0|PYTHONHTTPSVERIFY\s*=\s*['\"]?0|"
                     r"rejectUnauthorized\s*:\s*false|sslVerify\s*[= ]\s*false|strict-ssl\s+false|"
                     r"_create_unverified_context|CERT_NONE|check_hostname\s*=\s*False|InsecureSkipVerify:\s*true",
@@ -57,7 +58,7 @@ class InsecureTransport(SecurityRule):
                             "change the response", "remove the flag; fix the certificate or pin it")
             for call in sec.calls(unit.facts):
                 name, args = call.name, call.arguments
-                if re.search(r"verify\s*=\s*False", args):
+                if "verify" in args and VERIFY_OFF.search(args):
                     out.add("tls-disabled", 2 if unit.where == "script" else 1, unit.context,
                             call.span, f"`{name}` with verify=False: anyone on the path can change the response",
                             "remove verify=False; pass the CA bundle if the server uses a private CA")

@@ -68,16 +68,19 @@ class PromptInjection(SecurityRule):
                             f"{message}: \"{m.group(0)[:80]}\"", "state what the skill does; never instruct the "
                             "agent against its user or its system prompt")
         for doc in skill.markdown_docs():
+            texts = [p.text if p.text.isascii() else sec.INVISIBLE_IN_PROSE.sub("", p.text) for p in doc.paragraphs]
+            if not SEND_TO_URL.search("\n".join(texts)):  # no address to send to anywhere (no match spans lines)
+                continue
             context = sec.doc_context(doc.file)
             by_section: dict[int | None, list] = {}
-            for p in doc.paragraphs:
-                by_section.setdefault(p.section, []).append(p)
+            for p, text in zip(doc.paragraphs, texts):
+                by_section.setdefault(p.section, []).append((p, text))
             for paragraphs in by_section.values():
-                joined = "\n".join(sec.INVISIBLE_IN_PROSE.sub("", p.text) for p in paragraphs)
+                joined = "\n".join(text for _, text in paragraphs)
                 gather = COLLECT_SECRETS.search(joined)
-                send = SEND_TO_URL.search(joined)
+                send = SEND_TO_URL.search(joined) if gather else None
                 if gather and send and not sec.quoted_or_described(joined, gather.start()):
-                    first = paragraphs[0].span.line
+                    first = paragraphs[0][0].span.line
                     out.add("collect-and-send-secrets", 2, context,
                             Span(doc.file, first + joined.count("\n", 0, gather.start())),
                             f"tells the agent to gather credentials (\"{gather.group(0)[:50]}\") and send them to "

@@ -40,9 +40,14 @@ NOT_REPORTED = lazy(r"(^|/)(notice|authors)[^/]*$|(^|/)[^/]*[-_]?log\.md$|(^|/)t
 # A path-like word: what a Markdown link, a command argument or an import names. Splitting the text into these once per
 # file (instead of searching it once per bundled file) keeps the walk linear in the size of the skill.
 PATH_WORD = lazy(r"[\w.\-/~+@]+")
+PATH_CHARS = lazy(r"[\w.\-/~+@]*")  # the path word's characters from a position on
+# Up to this many names, the path words that can point at a file are found from where the names occur (str.find),
+# not by listing every word of the text: a text has hundreds of words, a skill a few dozen names.
+FEW_NAMES = 64
 # `import x`, `from '../lib/x'`, `require("./x")`, `source ./x.sh`, `. ./x.sh`. The quotes, dots and slashes before
 # the name are bounded: unbounded, a file of dots took one backtracking scan per position.
 IMPORTED = lazy(r"(?:import|from|require\(|source|\.)\s*['\"./]{0,16}((?:[\w-]+[./])*[\w-]+)")
+MODULE_SEPARATOR = lazy(r"[./]")
 
 
 class OrphanFile(Rule):
@@ -101,12 +106,28 @@ class _FileIndex:
                 self.by_stem[stem].append(path)
         # A word can only name a file or folder whose last component it ends with: the rest are skipped unlooked.
         self.last_parts = set(self.by_name) | {folder.rsplit("/", 1)[-1] for folder in self.by_folder}
+        self.spellable = [name for name in self.last_parts if PATH_WORD.fullmatch(name)]
+
+    def words_naming_parts(self, text: str) -> set[str]:
+        """The path words of ``text`` that hold one of the last components (a superset of those ending with one)."""
+        if len(self.spellable) > FEW_NAMES:
+            return set(PATH_WORD.findall(text))
+        words: set[str] = set()
+        reverse = ""
+        for name in self.spellable:
+            at = text.find(name)
+            while at != -1:  # the whole word around the name: its characters to the right, then to the left
+                end = PATH_CHARS.match(text, at).end()
+                reverse = reverse or text[::-1]
+                words.add(text[len(text) - PATH_CHARS.match(reverse, len(text) - at).end():end])
+                at = text.find(name, end)  # the name holds no separator: its next occurrence is in a later word
+        return words
 
     def mentioned_by(self, source: str, text: str) -> set[str]:
         """Paths that ``text`` (the content of ``source``) points at by path, file name, folder or import."""
         found: set[str] = set()
         here = posixpath.dirname(source)
-        for word in set(PATH_WORD.findall(text)):
+        for word in self.words_naming_parts(text):
             word = word.rstrip(".")
             if not word:
                 continue
@@ -122,8 +143,8 @@ class _FileIndex:
                     found.add(resolved)
                 if any(c.isalnum() for c in tail):  # not a bare `./` or `../`
                     found.update(self.by_folder.get(resolved, ()))
-        for match in IMPORTED.finditer(text):
-            for part in re.split(r"[./]", match.group(1)):
+        for imported in set(IMPORTED.findall(text)) if self.by_stem else ():
+            for part in MODULE_SEPARATOR.split(imported):
                 found.update(self.by_stem.get(part, ()))
                 if "-" in part:  # `\bstem\b` inside `stem-extra`
                     found.update(self.by_stem.get(part.split("-", 1)[0], ()))

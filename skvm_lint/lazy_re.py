@@ -100,13 +100,14 @@ class PrefilteredPattern(LazyPattern):
 
     def __init__(self, pattern: str, flags: int, needs: tuple[str, ...]) -> None:
         super().__init__(pattern, flags)
-        self._folds = bool(flags & re.IGNORECASE) or pattern.startswith("(?i)")
+        # literals without letters (`://`, `$ `) are looked for in the text itself, case-insensitive or not
+        self._folds = (bool(flags & re.IGNORECASE) or pattern.startswith("(?i)")) and \
+            any(n.lower() != n.upper() for n in needs)
         self.needs = tuple(n.upper() for n in needs) if self._folds else needs
 
     def may_match(self, text: str) -> bool:
         """False only where the pattern cannot match: none of its literals occurs in ``text``."""
-        haystack = fold(text) if self._folds else text
-        return any(literal in haystack for literal in self.needs)
+        return any(map((fold(text) if self._folds else text).__contains__, self.needs))
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
         return self.compiled().search(text, *args) if args or self.may_match(text) else None

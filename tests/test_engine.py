@@ -13,7 +13,7 @@ from skvm_lint.engine import run
 from skvm_lint.pipeline import process_skill
 from skvm_lint.builder import build_skill
 from skvm_lint.diagnostics import Applicability, Fix, Replace
-from skvm_lint.rule import Rule, RuleError, all_rules
+from skvm_lint.rule import Rule, RuleError, all_rules, rule_by_id
 from skvm_lint.selection import select_rules
 
 DESCRIPTION = "Checks things. Use when asked to check things."
@@ -296,3 +296,22 @@ def test_a_configured_registry_layout(tmp_path: Path, make_skill, monkeypatch):
     (tmp_path / ".skvm-lint.toml").write_text('registry-layout = "{owner}-{name}"\n')
     with pytest.raises(ConfigError, match=r"registry-layout.*\{owner\}, \{repo\} and \{name\}"):
         load_config()
+
+
+@pytest.mark.parametrize("files", [8, 80])  # a few names (found where they occur) and many (every word listed)
+def test_orphan_file_index_finds_every_word_that_can_name_a_file(files: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ST007 reads only the path words that hold one of the skill's names; they must include every word whose last
+    component is a name, whichever way they are found, in any script (CJK letters are word characters too)."""
+    index_class = rule_by_id("ST007").__module__
+    module = __import__("sys").modules[index_class]
+    paths = [f"scripts/tool{n}.py" for n in range(files)] + ["references/api.md", "assets/日本/図.png"]
+    index = module._FileIndex(paths)
+    text = ("Run `python scripts/tool1.py --in x` then [api](references/api.md). 请运行scripts/tool2.py脚本, "
+            "see ./assets/日本/ and tool3.py. Also ../references/api.md... and scripts/ and a/b/tool4.py.")
+    wanted = {word for word in module.PATH_WORD.findall(text)
+              if word.rstrip(".").strip("/").split("/")[-1] in index.last_parts}
+    assert wanted <= index.words_naming_parts(text)
+    found = index.mentioned_by("SKILL.md", text)
+    assert {"scripts/tool1.py", "scripts/tool2.py", "references/api.md", "assets/日本/図.png"} <= found
+    monkeypatch.setattr(module, "FEW_NAMES", -1)  # every word listed: the same files
+    assert index.mentioned_by("SKILL.md", text) == found

@@ -13,13 +13,14 @@ from __future__ import annotations
 import bisect
 import ipaddress
 import re
-from typing import Iterator
+from itertools import accumulate
+from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from msgspec import Struct, field
 
 from ..lazy_re import Pattern, lazy
-from ..model import BundledFile, Call, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, for_people
+from ..model import BundledFile, Call, CodeBlock, CodeFacts, Command, MarkdownDoc, Paragraph, Skill, for_people
 from ..vocabulary import EXFILTRATION_HOSTS
 
 # --- vocabulary several families share -------------------------------------------------------------------------------
@@ -83,17 +84,34 @@ def is_warning(text: str) -> bool:
     return bool(WARNING_CONTEXT.search(text)) and not NOT_WARNING.search(text)
 
 
-def block_context(doc: MarkdownDoc, block: CodeBlock) -> str:
-    """A fence under a "never do this" heading or paragraph, or marked bad in its own comments, is an example."""
+class _Headings:
+    """Whether a section's heading or an enclosing one says something (warns, is about attacks), each heading read
+    once per document however many blocks and paragraphs stand under it."""
+
+    def __init__(self, doc: MarkdownDoc, says: Callable[[str], bool]) -> None:
+        self.doc = doc
+        self.says = says
+        self.known: dict[int | None, bool] = {None: False}
+
+    def __call__(self, section: int | None) -> bool:
+        if section not in self.known:
+            title = self.doc.sections[section].title  # type: ignore[index]
+            self.known[section] = self.says(title) or self(self.doc.sections[section].parent)  # type: ignore[index]
+        return self.known[section]
+
+
+def block_context(doc: MarkdownDoc, block: CodeBlock, warned: _Headings | None = None,
+                  by_section: dict[int | None, list[Paragraph]] | None = None) -> str:
+    """A fence under a "never do this" heading or paragraph, or marked bad in its own comments, is an example.
+    (``warned`` and ``by_section``: the document's warning headings and paragraphs per section, made once per
+    document by the caller.)"""
     base = doc_context(doc.file)
-    index = block.section
-    while index is not None:
-        section = doc.sections[index]
-        if is_warning(section.title):
-            return "example"
-        index = section.parent
-    before = [p for p in doc.paragraphs if p.end_line < block.span.line and p.section == block.section]
-    if before and block.span.line - before[-1].end_line <= 2 and is_warning(before[-1].text):
+    if (warned or _Headings(doc, is_warning))(block.section):
+        return "example"
+    paragraphs = by_section.get(block.section, []) if by_section is not None else \
+        [p for p in doc.paragraphs if p.section == block.section]
+    last = next((p for p in reversed(paragraphs) if p.end_line < block.span.line), None)  # the one just before
+    if last is not None and block.span.line - last.end_line <= 2 and is_warning(last.text):
         return "example"
     if block.code is not None and any(is_warning(c.text) for c in block.code.comments[:2]):
         return "example"
@@ -131,9 +149,15 @@ class Unit(Struct):
 
 def units(skill: Skill) -> Iterator[Unit]:
     for doc in skill.markdown_docs():
-        for block in doc.code_blocks:
-            if block.code is not None:
-                yield Unit(doc.file, block.code, block_context(doc, block), block.text, block.content_line)
+        if any(block.code is not None for block in doc.code_blocks):
+            warned = _Headings(doc, is_warning)
+            by_section: dict[int | None, list[Paragraph]] = {}
+            for paragraph in doc.paragraphs:
+                by_section.setdefault(paragraph.section, []).append(paragraph)
+            for block in doc.code_blocks:
+                if block.code is not None:
+                    yield Unit(doc.file, block.code, block_context(doc, block, warned, by_section), block.text,
+                               block.content_line)
         contexts = inline_contexts(doc) if doc.command_lines else {}
         for line in doc.command_lines:
             yield Unit(doc.file, line.code, contexts[line.span.line], line.text, line.span.line)
@@ -165,29 +189,22 @@ def prose_units(skill: Skill) -> Iterator[Prose]:
         yield Prose(skill.skill_md_path, INVISIBLE_IN_PROSE.sub("", data["description"]), [0],
                      [skill.frontmatter.key_lines.get("description", 1)], ["instructions"])
     for doc in skill.markdown_docs():
+        paragraphs = doc.paragraphs
+        if not paragraphs:
+            continue
         context = doc_context(doc.file)
-        pieces, starts, lines, contexts, offset = [], [], [], [], 0
-        attack_sections: dict[int | None, bool] = {}  # one answer per section, not per paragraph
-        for p in doc.paragraphs:
-            text = INVISIBLE_IN_PROSE.sub("", p.text)  # hidden characters are reported on their own
-            pieces.append(text)
-            starts.append(offset)
-            lines.append(p.span.line)
-            if p.section not in attack_sections:
-                attack_sections[p.section] = about_attacks(doc, p.section)
-            contexts.append("example" if attack_sections[p.section] else context)
-            offset += len(text) + 2
-        if pieces:
-            yield Prose(doc.file, "\n\n".join(pieces), starts, lines, contexts)
+        about_attacks = _Headings(doc, _about_attacks)
+        example = {section: about_attacks(section) for section in {p.section for p in paragraphs}}
+        # hidden characters (none of them ASCII) are reported on their own
+        pieces = [p.text if p.text.isascii() else INVISIBLE_IN_PROSE.sub("", p.text) for p in paragraphs]
+        starts = list(accumulate([len(text) + 2 for text in pieces[:-1]], initial=0))
+        yield Prose(doc.file, "\n\n".join(pieces), starts, [p.span.line for p in paragraphs],
+                    ["example" if example[p.section] else context for p in paragraphs])
 
 
-def about_attacks(doc: MarkdownDoc, section: int | None) -> bool:
+def _about_attacks(title: str) -> bool:
     """Prose under a heading about attacks or defences describes injections rather than making them."""
-    while section is not None:
-        if SECURITY_TOPIC.search(doc.sections[section].title):
-            return True
-        section = doc.sections[section].parent
-    return False
+    return SECURITY_TOPIC.search(title) is not None
 
 
 def quoted_or_described(text: str, start: int) -> bool:  # text: the paragraph up to and past the match

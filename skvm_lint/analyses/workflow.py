@@ -251,8 +251,9 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
     # A skill that says its sub-agents work one after another ("a fresh sub-agent per task, with review after
     # each") orders them on purpose, however often it names them elsewhere; "no sub-agents means no parallel
     # execution: one at a time" is about running without them.
-    ordered = any(SUBAGENT.search(t) and SEQUENTIAL.search(t) and not CONCURRENT.search(t) for t, _ in prose)
-    sub = [] if ordered else [(t, sp) for t, sp in prose if SUBAGENT.search(t) and DELEGATE.search(t)]
+    naming_subagents = [(t, sp) for t, sp in prose if SUBAGENT.search(t)]
+    ordered = any(SEQUENTIAL.search(t) and not CONCURRENT.search(t) for t, _ in naming_subagents)
+    sub = [] if ordered else [(t, sp) for t, sp in naming_subagents if DELEGATE.search(t)]
     if len(sub) >= 2 or any(CONCURRENT.search(t) or re.search(r"\b(independent|each)\b", t, re.I) for t, _ in sub):
         groups.append(Group("tlp", owner(sub[0][1]), "independent sub-tasks the skill hands to sub-agents",
                             "one sub-agent per branch", sub[0][1]))
@@ -468,8 +469,16 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
     """Two or more files read with nothing between them: one step that reads several ("Load spec.md, plan.md and
     metadata.json"), or sibling list items that each read one. A back-reference ("from the previous step") or a
     sequence word between them is a data flow, not independence."""
+    known: dict[str, list[str]] = {}  # a list item is read twice (alone, then beside its siblings)
+
     def files_read(text: str) -> list[str]:
-        line = text.split("\n", 1)[0]
+        if text not in known:
+            known[text] = read_files(text.split("\n", 1)[0])
+        return known[text]
+
+    def read_files(line: str) -> list[str]:
+        if "." not in line:  # no file name (`x.md`): the cheap test first
+            return []
         if not READ_VERB.search(line) or BACK_REFERENCE.search(line) or SEQUENCE_WORD.search(line) \
                 or ON_DEMAND.search(line) or ALTERNATIVES.search(line) or ROUTE_ARROW.search(line):
             return []

@@ -306,7 +306,7 @@ class _Extractor:
     def add_string(self, node: ts.Node, value: str) -> None:
         span = self.span(node)
         self.facts.strings.append(StringLiteral(value, span))
-        for m in URL_PATTERN.finditer(value):
+        for m in URL_PATTERN.finditer(value) if "://" in value else ():  # the test first: few strings hold a URL
             self.facts.urls.append(Url(m.group(0).rstrip(".,;:$"), span))
 
 
@@ -672,7 +672,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         for word in words[1:]:
             if word.startswith(("$(", "`")):
                 continue  # the substituted command is a command of its own, seen separately
-            for m in URL_PATTERN.finditer(word):
+            for m in URL_PATTERN.finditer(word) if "://" in word else ():
                 f.urls.append(Url(m.group(0).rstrip(".,;:$"), span))
     for node in captures.get("var", []):
         optional = False

@@ -57,7 +57,7 @@ class Recognised(Struct, frozen=True):
 
 def prompt_command(line: str) -> tuple[str, int] | None:
     """The command after a ``$ `` prompt anywhere in a line of text, with its offset; None without a prompt."""
-    m = _PROMPT.search(line)
+    m = _PROMPT.search(line) if "$ " in line else None  # the literal first: most lines have no prompt
     return (line[m.end():].rstrip(), m.end()) if m else None
 
 

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import takewhile
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # markdown-it-py is imported only when the reference parser runs (about 40 ms at start-up)
@@ -339,14 +340,19 @@ class _TreeWalk:
         """The source lines of a byte range as markdown-it's inline content has them: the first from where the range
         starts, the others without blockquote markers and without up to ``indent`` columns (``ctx`` is the
         blockquote depth and the list item's content indentation, markdown-it's blkIndent)."""
+        key = ("text", srcmap, ctx)  # a list item's first paragraph is read for the item's text, then as itself
+        out = self.memo.get(key)
+        if out is not None:
+            return out
         quotes, indent = ctx
         start, end = srcmap
         first, last = self.line_of(start), self.line_of(max(end - 1, start))
         lines = self.b.lines
-        out = [(first, lines[first][self.column_of(start):] if first < len(lines) else "")]
+        out = self.memo[key] = [(first, lines[first][self.column_of(start):] if first < len(lines) else "")]
         for number in range(first + 1, min(last, len(lines) - 1) + 1):
             line = lines[number]
-            line = line[len(_quote_prefix(line, quotes)):]
+            if quotes:
+                line = line[len(_quote_prefix(line, quotes)):]
             spaces = len(line) - len(line.lstrip(" "))
             out.append((number, line[min(spaces, indent):]))
         return out
@@ -416,7 +422,7 @@ class _TreeWalk:
 
     def _run_lines(self, children: list[Any], ctx: tuple[int, int]) -> list[tuple[int, str]]:
         start = self.run_starts.get(children[0].srcmap, min(c.srcmap[0] for c in children))
-        last = self.line_of(start) + sum(1 for kind, _, _ in self.flatten(children) if kind.endswith("break"))
+        last = self.line_of(start) + _line_breaks(children)
         for child in children:  # a code span or an HTML tag may run over a line break
             if child.name in ("code_inline", "html_inline"):
                 last = max(last, self.line_of(max(child.srcmap[1] - 1, child.srcmap[0])))
@@ -427,6 +433,12 @@ class _TreeWalk:
     def first_inline(self, children: list[Any], ctx: tuple[int, int]) -> str:
         """markdown-it's item text: the first inline content within five tokens of the item's opening (``ctx``: the
         item's inner context)."""
+        first = children[0] if children else None
+        if first is not None and first.name in _INLINE:  # the usual cases first: text, or a paragraph
+            run = list(takewhile(lambda node: node.name in _INLINE, children))
+            return self.inline_content(self.run_lines(run, ctx))
+        if first is not None and first.name == "paragraph":
+            return self.inline_content(self.text_lines(first.srcmap, ctx))
         for count, (kind, lines) in enumerate(self.token_kinds(children, ctx)):
             if count >= 5 or kind == "end":
                 return ""
@@ -518,8 +530,7 @@ class _TreeWalk:
             elif name in ("bullet_list", "ordered_list"):
                 b.list_stack.append((name == "ordered_list", int(node.meta.get("start", 1) or 1)
                                      if name == "ordered_list" else 0))
-                following = nodes[index + 1:]
-                list_limit = self.line_of(following[0].srcmap[0]) if following else limit
+                list_limit = self.line_of(nodes[index + 1].srcmap[0]) if index + 1 < len(nodes) else limit
                 for item in node.children:
                     self.list_item(item, ctx, depth + 2, list_limit)
                 b.list_stack.pop()
@@ -608,6 +619,20 @@ class _TreeWalk:
 
 _INLINE = frozenset({"text", "text_special", "softbreak", "hardbreak", "code_inline", "html_inline", "link",
                      "autolink", "image", "em", "strong"})
+_INLINE_LEAVES = frozenset({"text", "text_special", "code_inline", "html_inline", "image"})  # flatten's, unopened
+
+
+def _line_breaks(nodes: Iterable[Any]) -> int:
+    """The soft and hard breaks among inline nodes, as :meth:`_TreeWalk.flatten` yields them (without making its
+    tuples: a tight list item's text is measured before it is read)."""
+    count = 0
+    for node in nodes:
+        name = node.name
+        if name in ("softbreak", "hardbreak"):
+            count += 1
+        elif name not in _INLINE_LEAVES:
+            count += _line_breaks(node.children)
+    return count
 
 
 def _quote_prefix(line: str, quotes: int) -> str:
