@@ -185,6 +185,10 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
     assert kinds("## Start\n\n1. Read `a.json`, then read the file it names in `b.json`.\n") == []  # a data flow
     assert kinds("## Start\n\n1. Read `bases/*.base` to find the category (e.g., `Recipes.base`).\n") == []  # one
     assert kinds("## Start\n\n1. 读取 `a.json` 和 `b.json`。\n") == ["ilp"]
+    # the agent's reads written one a line in a block, whatever the prose around them is written in
+    assert kinds("#### リファレンス読み込み\n\n```\nRead references/a.md\nRead references/b.md\n```\n") == ["ilp"]
+    assert kinds("```\nRead references/a.md\nthen edit the file it names\n```\n") == []  # not only reads
+    assert kinds("```\nRead references/a.md\nRead references/a.md\n```\n") == []  # one file
 
 
 def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):

@@ -496,6 +496,11 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
         names = files_read(item.text)
         if len(names) >= 2:
             return item.span, names
+    for block in doc.code_blocks:  # the agent's reads written one a line: `Read references/a.md`, `Read ...b.md`
+        lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+        per_line = [files_read(line) for line in lines] if 2 <= len(lines) <= 12 else []
+        if per_line and all(len(names) == 1 for names in per_line) and len({n[0].lower() for n in per_line}) >= 2:
+            return block.span, [names[0] for names in per_line]
     starts = sorted(p.span.line for p in doc.paragraphs if p.list_item is None)  # the next paragraph outside lists
     for lead in doc.paragraphs:  # "Load all relevant context:" then a list of the files
         last = lead.text.rstrip().rsplit("\n", 1)[-1]
