@@ -64,11 +64,14 @@ class ReferencedFileMissing(Rule):
         folders = {p.rsplit("/", 1)[0] for p in present if "/" in p}
         seen = set()
         pointers = [(link.target, link.span) for link in body.links if not link.target.startswith(("http", "#"))]
-        # Inline code in a sentence that gives examples ("e.g. `assets/logo.png`") names files illustratively.
-        example_lines = {p.span.line + i for p in [*body.paragraphs, *body.list_items] if EXAMPLE.search(p.text)
-                         for i in range(p.text.count("\n") + 1)}
-        pointers += [(tok, ic.span) for ic in body.inline_code if ic.span.line not in example_lines
-                     for tok in TOKEN.findall(ic.text)]
+        # Inline code in a sentence that gives examples ("e.g. `assets/logo.png`") names files illustratively. Only
+        # inline code holding a skill folder's name can point into the skill: the sentences are read for those.
+        inline = [ic for ic in body.inline_code if any(prefix in ic.text for prefix in SKILL_PREFIXES)]
+        if inline:
+            example_lines = {p.span.line + i for p in [*body.paragraphs, *body.list_items] if EXAMPLE.search(p.text)
+                             for i in range(p.text.count("\n") + 1)}
+            pointers += [(tok, ic.span) for ic in inline if ic.span.line not in example_lines
+                         for tok in TOKEN.findall(ic.text)]
         for block in body.code_blocks:
             if block.code is not None:
                 pointers += [(arg, cmd.span) for cmd in block.code.commands for arg in cmd.argv]

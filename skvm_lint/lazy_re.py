@@ -52,7 +52,7 @@ def fold(text: str) -> str:
     """``text`` case-folded so that every ASCII letter ``re.IGNORECASE`` matches is its capital: look for an
     upper-case literal here to know whether a case-insensitive pattern can match. Usually as long as ``text``; a
     character whose case mapping is longer (ß, İ) makes it longer."""
-    return text.lower().upper()
+    return text.upper() if text.isascii() else text.lower().upper()  # ASCII: the same, one pass (isascii is O(1))
 
 
 class LazyPattern:

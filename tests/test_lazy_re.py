@@ -260,3 +260,9 @@ def test_the_cache_folder_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("HOME", raising=False)
     monkeypatch.setattr("os.path.expanduser", lambda path: path)  # no home folder known
     assert user_cache_dir() is None
+
+
+def test_fold_of_ascii_text_is_its_upper_case_in_one_pass():
+    every_ascii = "".join(map(chr, range(128)))
+    assert fold(every_ascii) == every_ascii.lower().upper() == every_ascii.upper()
+    assert fold("ſtraße K") == "ſtraße K".lower().upper()  # long s, sharp s, Kelvin sign: the two-pass fold
