@@ -100,16 +100,15 @@ class _Headings:
         return self.known[section]
 
 
-def block_context(doc: MarkdownDoc, block: CodeBlock, warned: _Headings | None = None,
-                  by_section: dict[int | None, list[Paragraph]] | None = None) -> str:
+def block_context(doc: MarkdownDoc, block: CodeBlock, warned: _Headings,
+                  by_section: dict[int | None, list[Paragraph]]) -> str:
     """A fence under a "never do this" heading or paragraph, or marked bad in its own comments, is an example.
     (``warned`` and ``by_section``: the document's warning headings and paragraphs per section, made once per
     document by the caller.)"""
     base = doc_context(doc.file)
-    if (warned or _Headings(doc, is_warning))(block.section):
+    if warned(block.section):
         return "example"
-    paragraphs = by_section.get(block.section, []) if by_section is not None else \
-        [p for p in doc.paragraphs if p.section == block.section]
+    paragraphs = by_section.get(block.section, [])
     last = next((p for p in reversed(paragraphs) if p.end_line < block.span.line), None)  # the one just before
     if last is not None and block.span.line - last.end_line <= 2 and is_warning(last.text):
         return "example"
@@ -193,13 +192,12 @@ def prose_units(skill: Skill) -> Iterator[Prose]:
         if not paragraphs:
             continue
         context = doc_context(doc.file)
-        about_attacks = _Headings(doc, _about_attacks)
-        example = {section: about_attacks(section) for section in {p.section for p in paragraphs}}
+        about_attacks = _Headings(doc, _about_attacks)  # each heading read once
         # hidden characters (none of them ASCII) are reported on their own
         pieces = [p.text if p.text.isascii() else INVISIBLE_IN_PROSE.sub("", p.text) for p in paragraphs]
         starts = list(accumulate([len(text) + 2 for text in pieces[:-1]], initial=0))
         yield Prose(doc.file, "\n\n".join(pieces), starts, [p.span.line for p in paragraphs],
-                    ["example" if example[p.section] else context for p in paragraphs])
+                    ["example" if about_attacks(p.section) else context for p in paragraphs])
 
 
 def _about_attacks(title: str) -> bool:
