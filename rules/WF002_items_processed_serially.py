@@ -2,8 +2,10 @@
 
 ## What it does
 Reports DLP groups found by the workflow analysis: a step that processes each of many files, URLs or records (a
-`for` loop in its commands together with concurrency wording, or "for each ..." / 每个 / 逐个 phrasing), where the
-items do not depend on each other.
+`for` loop in its commands together with concurrency wording, or "for each ..." / 每个 / 逐个 phrasing), or a shell
+`for` loop in SKILL.md whose body runs a program on the item and carries nothing to the next run (no variable that
+builds on itself, no append to a shared file, no `sleep` or `break`, no job that takes every GPU), where the items
+do not depend on each other.
 
 ## Why it matters
 Independent items can be processed concurrently (`xargs -P`, `concurrent.futures`, `Promise.all`, several tool

@@ -114,6 +114,15 @@ class Url(Struct, frozen=True):
     span: Span
 
 
+class Loop(Struct, frozen=True):
+    """A shell ``for NAME in ...; do ...; done``: ``variable`` is NAME, ``body`` the span of its ``do ... done``
+    (what runs once per item)."""
+
+    variable: str
+    span: Span
+    body: Span
+
+
 class SyntaxProblem(Struct, frozen=True):
     """A tree-sitter ERROR or MISSING node."""
 
@@ -141,6 +150,7 @@ class CodeFacts(Struct):
     assignments: list[Binding] = field(default_factory=list)  # shell variables set here (NAME=, for NAME in, read)
     exports: list[Binding] = field(default_factory=list)  # shell `export NAME=...`
     functions: list[Binding] = field(default_factory=list)  # shell functions defined here
+    loops: list[Loop] = field(default_factory=list)  # shell `for NAME in ...` loops
     # Code of another language that this shell code runs inline (`python3 -c "..."`, `python3 - <<EOF`,
     # `node -e '...'`): parsed in its own language, its spans in the same file.
     embedded: list[CodeFacts] = field(default_factory=list)

@@ -30,6 +30,7 @@ HUB_CLIS = frozenset(_DATA["hubs"]["clis"])  # in the file's order: evidence is 
 
 INTERPRETERS = _words("programs", "interpreters")
 SHELL_EVALUATORS = _words("programs", "shell_evaluators")
+ACCELERATOR_LAUNCHERS = _words("programs", "accelerator_launchers")
 PACKAGE_RUNNERS = _words("programs", "package_runners")
 ALL_PACKAGE_RUNNERS = _words("programs", "all_package_runners")
 # Runs the code it is handed (a script, inline code, or a pipe): what a download must never be piped into.

@@ -218,3 +218,25 @@ def test_each_needs_an_operation_not_a_deliverable():
     assert not workflow._each_operation("For each hypothesis include:")
     assert not workflow._each_operation("4. For each fact: write as `[SPEC]` - terse, bullet or table")
     assert workflow._each_operation("4. For each fact: write a test, then run it")
+
+
+def test_a_shell_loop_whose_runs_share_nothing_is_dlp(make_skill):
+    def groups(code: str) -> list[str]:
+        skill = skvm_lint.load(make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n"
+                                                        f"## Batch\n\n```bash\n{code}\n```\n"}))
+        return [g.reason for g in workflow.analyze(skill).groups if g.type == "dlp"]
+
+    found = groups('for f in *.png; do\n  convert "$f" -resize 128x128 "thumbs/$f"\ndone')
+    assert len(found) == 1 and "`for f`" in found[0] and "`convert`" in found[0]
+    assert groups('for id in $(app list --json | jq -r ".[].id"); do\n  app pause "$id"\ndone') != []
+    assert groups('for f in *.png; do echo "$f"; done') == []  # shows, does no work
+    assert groups('for f in *.png; do convert x.png y.png; done') == []  # the item is not used
+    assert groups('for q in a b; do\n  search "$q"\n  sleep 2\ndone') == []  # paced on purpose
+    assert groups('for k in a b; do\n  if ssh -i "$k" host; then break; fi\ndone') == []  # stops at the first hit
+    assert groups('n=0\nfor f in *.md; do\n  n=$((n + $(wc -l < "$f")))\n  gzip "$f"\ndone') == []  # carried
+    assert groups('for f in *.md; do\n  pandoc "$f" >> all.txt\ndone') == []  # one shared file, in order
+    assert groups('for e in .env .env.local; do\n  [ -f "$e" ] && source "$e"\ndone') == []  # the shell's state
+    assert groups('for m in a b; do\n  torchrun train.py --model "$m"\ndone') == []  # each run takes every GPU
+    assert groups('for f in *.png; do\n  convert "$f" "$f.jpg" &\ndone\nwait') == []  # already in the background
+    assert groups('# parallel: see below\nfor f in *.png; do\n  convert "$f" "$f.jpg"\ndone') == []
+    assert groups('# convert >> logs\nfor f in *.png; do\n  convert "$f" "$f.jpg"\ndone') != []  # a comment

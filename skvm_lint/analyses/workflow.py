@@ -24,7 +24,7 @@ from ..cues import cue
 from ..lazy_re import lazy
 from ..model import ByFirstLine, CodeBlock, Command, CommandLine, ListItem, MarkdownDoc, Skill, Span
 from ..parsing.commands import VERSION_FLAGS
-from ..vocabulary import INSPECTORS, SCRIPT_RUNNERS, WEB_CLIENTS
+from ..vocabulary import ACCELERATOR_LAUNCHERS, INSPECTORS, SCRIPT_RUNNERS, SHELL_EVALUATORS, WEB_CLIENTS
 
 # SkVM's three kinds of parallelism, named for people (messages, hover) as well as by their abbreviations.
 KIND_NAMES = {"dlp": "data-level parallelism (DLP)", "ilp": "instruction-level parallelism (ILP)",
@@ -266,6 +266,13 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
             groups.append(Group("dlp", owner(block.span), f"{count} independent runs of `{operation}` on different "
                                 "items, shown together", "the calls batched in one turn (or xargs -P)", block.span))
     if not any(g.type == "dlp" for g in groups):
+        loop = _independent_loop(body)
+        if loop is not None:
+            block, variable, operation = loop
+            groups.append(Group("dlp", owner(block.span), f"a `for {variable}` loop whose runs share no state "
+                                f"(`{operation}` on each item)", "xargs -P or GNU parallel over the items",
+                                block.span))
+    if not any(g.type == "dlp" for g in groups):
         # Only items said to be processed concurrently: "for each" alone is too often a sequential loop.
         each = [(t, sp) for t, sp in prose
                 if CONCURRENT.search(t) and (EACH.search(t) or re.search(r"\beach\b|\bmultiple\b", t, re.I))]
@@ -436,6 +443,45 @@ def _repeated_operation(doc: MarkdownDoc) -> tuple[CodeBlock, str, int] | None:
         for (operation, _options), items in runs.items():
             if len(items) >= 2:  # one operation with the same options on two or more different items
                 return block, operation, len(items)
+    return None
+
+
+# What makes a loop's runs depend on one another or on time: pacing (`sleep 2`, rate limits), a search that stops
+# at the first hit (`break`), input read from the user, runs already sent to the background, the shell's own
+# state changed (`eval`, `source`, `cd`), a job that takes every GPU of the machine.
+SERIAL_LOOP_PROGRAMS = frozenset({"sleep", "break", "continue", "return", "exit", "wait", "read", "eval", "cd",
+                                  "pushd", "popd"}) | SHELL_EVALUATORS | ACCELERATOR_LAUNCHERS
+# Programs that only show something: a loop of them does no work worth spreading.
+DISPLAY_PROGRAMS = frozenset({"echo", "printf", "export", "local", "set", "true", ":", "[", "[[", "test"})
+
+
+def _independent_loop(doc: MarkdownDoc) -> tuple[CodeBlock, str, str] | None:
+    """A shell ``for NAME in ...; do ...; done`` whose body runs a program on ``$NAME`` and carries nothing from
+    one run to the next: no variable that builds on itself (``n=$((n+1))``, ``list+=``), no append to a shared
+    file (``>>``), no pacing or early exit (``sleep``, ``break``), nothing sent to the background already."""
+    for block in doc.code_blocks:
+        code = block.code
+        if block.language != "shell" or code is None or not code.loops or code.syntax_errors \
+                or CONCURRENT.search(block.text):  # "# Parallel checking (faster)" below: shown already
+            continue
+        lines = block.code_text.split("\n")  # comments blanked: "# >> appends" is no append
+        for loop in code.loops:
+            start, end = (loop.body.line, loop.body.column), (loop.body.end_line or loop.body.line,
+                                                              loop.body.end_column or 0)
+            within = [c for c in code.commands if start <= (c.span.line, c.span.column) < end]
+            body = "\n".join(lines[loop.body.line - block.content_line : end[0] - block.content_line + 1])
+            if any(c.program in SERIAL_LOOP_PROGRAMS for c in within) or "+=" in body or ">>" in body \
+                    or re.search(r"&\s*$|&\s+[^&]", body, re.MULTILINE):
+                continue
+            assigned = [(b.name, lines[b.span.line - block.content_line][b.span.end_column or 0 :])
+                        for b in code.assignments if start <= (b.span.line, b.span.column) < end]
+            if any(re.search(rf"\b{re.escape(name)}\b", value) for name, value in assigned):
+                continue  # `n=$((n + 1))`, `all="$all $x"`: the next run starts from this one's value
+            uses = re.compile(rf"\$\{{?{re.escape(loop.variable)}\b")
+            work = next((c for c in within if c.program not in DISPLAY_PROGRAMS and c.program not in INSPECTORS
+                         and uses.search(c.text)), None)
+            if work is not None:
+                return block, loop.variable, _operation(work.argv, work.program)[0]
     return None
 
 

@@ -16,7 +16,20 @@ import tree_sitter as ts
 from msgspec import Struct
 
 from ..lazy_re import lazy
-from ..model import Binding, Call, CodeFacts, Command, Comment, EnvRead, Import, Span, StringLiteral, SyntaxProblem, Url
+from ..model import (
+    Binding,
+    Call,
+    CodeFacts,
+    Command,
+    Comment,
+    EnvRead,
+    Import,
+    Loop,
+    Span,
+    StringLiteral,
+    SyntaxProblem,
+    Url,
+)
 
 # Fence info strings and file extensions -> the language names used across the model.
 FENCE_LANGUAGES: dict[str, str] = {
@@ -152,7 +165,7 @@ _QUERIES = {
         (simple_expansion (variable_name) @var)
         (expansion (variable_name) @var)
         (variable_assignment name: (variable_name) @assign)
-        (for_statement variable: (variable_name) @assign)
+        (for_statement variable: (variable_name) @assign) @loop
         (function_definition name: (word) @function)
         (declaration_command (variable_assignment name: (variable_name) @declared)) @declaration
         (string) @string
@@ -683,6 +696,10 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         f.assignments.append(Binding(x.text(node), x.span(node)))
     for node in captures.get("function", []):
         f.functions.append(Binding(x.text(node), x.span(node)))
+    for node in captures.get("loop", []):
+        variable, body = node.child_by_field_name("variable"), node.child_by_field_name("body")
+        if variable is not None and body is not None:
+            f.loops.append(Loop(x.text(variable), x.span(node), x.span(body)))
     for node in captures.get("declared", []):
         declaration = node.parent.parent if node.parent is not None else None
         if declaration is not None and x.text(declaration).startswith("export"):
@@ -763,7 +780,7 @@ def extract_facts(text: str, language: str, file: str, line_offset: int = 1, tim
     # Query captures do not come in source order (nor always in the same order: the first query of a process
     # differed); every list is sorted into one total order, an enclosing node before the nodes it starts with.
     for items in (facts.imports, facts.commands, facts.calls, facts.strings, facts.env_reads, facts.urls,
-                  facts.comments, facts.assignments, facts.exports, facts.functions):
+                  facts.comments, facts.assignments, facts.exports, facts.functions, facts.loops):
         items.sort(key=_source_order)
     return facts
 
