@@ -105,6 +105,8 @@ def test_read_only_queries_about_one_placeholder_are_ilp(make_skill):
     assert _groups(make_skill, {"SKILL.md": mutations}) == []
     polling = HEAD + "```bash\ncurl https://x.io/jobs/JOB_ID\ncurl https://x.io/jobs/JOB_ID/result\n```\n"
     assert _groups(make_skill, {"SKILL.md": polling}) == []
+    copies = HEAD + ("```bash\nstore secret get <store-id>\nstore secret duplicate <store-id> --new-name B\n```\n")
+    assert _groups(make_skill, {"SKILL.md": copies}) == []  # `duplicate` creates a secret: no read-only pair
 
 
 def test_a_block_of_read_only_checks_is_ilp_but_not_one_that_writes_assigns_or_repeats(make_skill):
@@ -189,6 +191,12 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
     assert kinds("#### リファレンス読み込み\n\n```\nRead references/a.md\nRead references/b.md\n```\n") == ["ilp"]
     assert kinds("```\nRead references/a.md\nthen edit the file it names\n```\n") == []  # not only reads
     assert kinds("```\nRead references/a.md\nRead references/a.md\n```\n") == []  # one file
+    # each item reads one file, but only when a need arises
+    assert kinds("Load these references into context when users need:\n- API: `Read references/api.md`\n"
+                 "- Workflows: `Read references/workflow.md`\n") == []
+    assert kinds("At the start:\n- `Read references/api.md`\n- `Read references/workflow.md`\n") == ["ilp"]
+    assert kinds("When someone says 'surprise me':\n\n1. Read `prefs.json` for likes\n2. Read `history.json` to "
+                 "avoid repeats\n") == ["ilp"]  # when the procedure applies, not when each file is read
 
 
 def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):
@@ -208,6 +216,14 @@ def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):
                  "execution: run the cases one at a time.\n") == ["tlp"]
     assert kinds("Load the guide you need:\n\n- \"unit tests\" → `resources/unit.md`\n"
                  "- \"mocking\" → `resources/mocks.md`\n") == []
+
+
+def test_a_pattern_to_search_for_is_no_operation_over_items(make_skill):
+    text = HEAD + ("## Audit\n### 1. Scattered navigation\n**Search**: Multiple files with `path.append(`\n"
+                   "### 2. Deprecated links\n**Search**: `NavigationLink.*isActive:`\n")
+    assert [g.type for g in _groups(make_skill, {"SKILL.md": text})] == []
+    assert workflow._each_operation("Multiple files: convert them to PNG") is False
+    assert workflow._each_operation("Convert multiple files to PNG")
 
 
 def test_each_needs_an_operation_not_a_deliverable():

@@ -59,7 +59,7 @@ WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove
                "rename", "reset", "restore", "submit", "trigger", "import", "sync", "pull", "checkout", "login",
                "logout", "toggle", "like", "follow", "unfollow", "block", "mute", "invite", "abort", "comment", "save",
                "clear", "purge", "drop", "kick", "ban", "share", "transfer", "pay", "buy", "sell", "order", "book",
-               "accept", "decline", "deny", "export"}
+               "accept", "decline", "deny", "export", "duplicate", "copy", "clone", "fork"}
 CONTINUATION = lazy(r"\s*\\\n\s*")  # a command continued on the next line (`curl URL \` then `-d '{...}'`) is one line
 URL = lazy(r"\b[a-z][\w+.-]*://\S*")
 HTTP_GET = lazy(r"\bGET\b")  # the method, not `TARGET` or `BUDGET`
@@ -295,8 +295,9 @@ def _each_operation(text: str) -> bool:
         sentence = re.split(r"[.!?;:]\s+", line)[-1]
         if ACTION_VERB.match(sentence) or not m.group(0).isascii():
             return True
-        # Starting its line, "for each URL, fetch..." loops; "Every page reachable from the site" states a fact.
-        if not sentence.strip() and not m.group(0).lower().startswith("every"):
+        # Starting its line, "for each URL, fetch..." loops; "Every page reachable from the site" states a fact, and
+        # "Multiple files with `path.append(`" names what to look for.
+        if not sentence.strip() and not m.group(0).lower().startswith(("every", "multiple")):
             return True
     return False
 
@@ -544,9 +545,17 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
             return item.span, names
     for block in doc.code_blocks:  # the agent's reads written one a line: `Read references/a.md`, `Read ...b.md`
         lines = [line.strip() for line in block.text.split("\n") if line.strip()]
-        per_line = [files_read(line) for line in lines] if 2 <= len(lines) <= 12 else []
-        if per_line and all(len(names) == 1 for names in per_line) and len({n[0].lower() for n in per_line}) >= 2:
-            return block.span, [names[0] for names in per_line]
+        if not 2 <= len(lines) <= 12:
+            continue
+        per_line: list[str] = []
+        for line in lines:
+            names = files_read(line)
+            if len(names) != 1:
+                break  # every line must read exactly one file
+            per_line.append(names[0])
+        else:
+            if len({name.lower() for name in per_line}) >= 2:
+                return block.span, per_line
     starts = sorted(p.span.line for p in doc.paragraphs if p.list_item is None)  # the next paragraph outside lists
     for lead in doc.paragraphs:  # "Load all relevant context:" then a list of the files
         last = lead.text.rstrip().rsplit("\n", 1)[-1]
@@ -564,17 +573,29 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
     siblings: dict[tuple[int | None, int | None], list[ListItem]] = {}
     for item in doc.list_items:
         siblings.setdefault((item.parent, item.section), []).append(item)
-    for items in siblings.values():
+    for (parent, _section), items in siblings.items():
         run: list[tuple[ListItem, str]] = []
         for item in items:
             names = files_read(item.text)
             if len(names) == 1:
                 run.append((item, names[0]))
                 if len({name for _i, name in run}) >= 2:
+                    lead = _lead(doc, parent, run[0][0])
+                    if READ_VERB.search(lead) and ON_DEMAND.search(lead):
+                        break  # "Load these references into context when users need:": one read per need
                     return run[0][0].span, [name for _i, name in run]
             else:
                 run = []
     return None
+
+
+def _lead(doc: MarkdownDoc, parent: int | None, first: ListItem) -> str:
+    """The line that introduces a list: its parent item's first line, or the last line of the paragraph just
+    before it ("Load these references when users need:")."""
+    if parent is not None:
+        return doc.list_items[parent].text.split("\n", 1)[0]
+    before = [p for p in doc.paragraphs if p.list_item is None and first.span.line - 2 <= p.end_line < first.span.line]
+    return before[-1].text.rstrip().rsplit("\n", 1)[-1] if before else ""
 
 
 def already_parallel(skill: Skill, group: Group, steps: list[Step]) -> bool:
