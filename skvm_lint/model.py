@@ -148,7 +148,9 @@ class CodeFacts(Struct):
     syntax_errors: list[SyntaxProblem] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     assignments: list[Binding] = field(default_factory=list)  # shell variables set here (NAME=, for NAME in, read)
-    exports: list[Binding] = field(default_factory=list)  # shell `export NAME=...`
+    # variables set for the process and its children: shell `export NAME=...`, `os.environ["NAME"] = ...`,
+    # `process.env.NAME = ...`
+    exports: list[Binding] = field(default_factory=list)
     functions: list[Binding] = field(default_factory=list)  # shell functions defined here
     loops: list[Loop] = field(default_factory=list)  # shell `for NAME in ...` loops
     # Code of another language that this shell code runs inline (`python3 -c "..."`, `python3 - <<EOF`,

@@ -122,6 +122,19 @@ def test_code_a_shell_script_runs_inline_is_read_in_its_language(make_skill):
     assert firsts == sorted(firsts) and len(firsts) == 8
 
 
+def test_a_variable_the_skills_own_scripts_set_is_no_setting(make_skill):
+    """`os.environ["TOOL_DEBUG"] = "1"` (from the script's own --debug flag) and `process.env.MODE = ...` set what
+    another of the skill's modules reads: nothing for the user to set. A variable only read is still one."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `python3 scripts/main.py`.\n",
+        "scripts/main.py": ("import os\nif '--debug' in os.sys.argv:\n    os.environ['TOOL_DEBUG'] = '1'\n"
+                            "key = os.environ['TOOL_API_KEY']\n"),
+        "scripts/http.py": "import os\nDEBUG = os.environ['TOOL_DEBUG'] == '1'\n",
+        "scripts/run.js": "process.env.MODE = 'fast';\nconsole.log(process.env.MODE, process.env['TOKEN']);\n",
+    })
+    assert by_type(root).get("env") == {"TOOL_API_KEY", "TOKEN"}
+
+
 def test_install_lines_anywhere_in_the_skill_declare(make_skill):
     """`pip install` and `apt-get install` lines in README.md or a reference declare what the scripts use (no DP001),
     but make nothing required and pin nothing; a program comes with the system package an install line names
@@ -579,6 +592,12 @@ def test_a_program_an_installer_script_names_is_declared_by_it(make_skill):
     deps = by_key(root)
     assert deps[("system", "linkerd")].declared and deps[("system", "linkerd")].required
     assert not deps[("system", "k3s")].declared
+    # a name made of the URL's words' starts: `infsh` from cli.inference.sh; not one they do not make
+    root = make_skill({"SKILL.md": ("---\nname: a-skill\ndescription: x\n---\n```bash\n"
+                                    "curl -fsSL https://cli.inference.sh | sh\ninfsh login\nhelmfile apply\n```\n")},
+                      "a-skill")
+    deps = by_key(root)
+    assert deps[("system", "infsh")].declared and not deps[("system", "helmfile")].declared
 
 
 def test_a_package_installed_from_a_cloned_repository_is_declared(make_skill):

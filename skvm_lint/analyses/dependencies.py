@@ -447,11 +447,24 @@ def _cloned_installs(c: _Collector) -> None:
                 dep.evidence.append(span)
 
 
+def _abbreviates(name: str, words: list[str]) -> bool:
+    """Whether ``name`` is made of the starts (two letters or more) of words that follow one another in ``words``:
+    `infsh` of `cli.inference.sh` (inf + sh)."""
+    if not name:
+        return True
+    return any(word.startswith(name[:k]) and _abbreviates(name[k:], words[i + 1 :])
+               for i, word in enumerate(words) for k in range(min(len(name), len(word)), 1, -1))
+
+
 def _install_scripts(c: _Collector) -> None:
     """A program named in the URL of an installer script the skill runs (`curl -sSfL https://run.linkerd.io/install
-    | sh`, then `linkerd check`) is declared by that install line."""
+    | sh`, then `linkerd check`), or abbreviated from it (`https://cli.inference.sh`, then `infsh`), is declared by
+    that install line."""
+    words = list(c.install_scripts)
     for (kind, name), dep in c.deps.items():
         span = c.install_scripts.get(name.lower()) if kind == "system" else None
+        if span is None and kind == "system" and len(name) >= 4 and _abbreviates(name.lower(), words):
+            span = next(c.install_scripts[w] for w in words if w.startswith(name.lower()[:2]))
         if span is not None and "install-line" not in dep.sources:
             dep.declared = True
             dep.sources.add("install-line")
@@ -950,12 +963,15 @@ def _code(c: _Collector) -> None:
         units += [(skill.body.file, command.code, None) for command in skill.body.command_lines]
         cited = {id(command.code) for command in skill.body.command_lines}
         cited_elsewhere = _cited_another_way(skill.body)
+    # `os.environ["X_DEBUG"] = "1"` in one of the skill's scripts: the skill sets X_DEBUG for itself
+    set_by_scripts = {e.name for _file, facts, block in units if block is None and facts.language != "shell"
+                      for e in facts.exports}
     for file, facts, block in units:
         if facts.language == "shell":
             for name in facts.assignments:
                 assigned_by_file.setdefault(file, set()).add(name.name)
-            if block is not None:  # `export NAME=...` in SKILL.md tells the user to set NAME
-                exported.update(e.name for e in facts.exports)
+        if block is not None:  # `export NAME=...`, `os.environ["NAME"] = "..."` in SKILL.md: the user sets NAME
+            exported.update(e.name for e in facts.exports)
     c.builds_js_project = builds_js_project = any(
         cmd.program in ("npm", "pnpm", "yarn", "bun") and cmd.via is None
         or cmd.via in ("npx", "bunx", "pnpx") and cmd.program.startswith("create-")
@@ -1031,9 +1047,9 @@ def _code(c: _Collector) -> None:
                 per_project_from is not None and node_needed.line > per_project_from):
             c.add("node", "system", node_needed, "command")  # `npm install x` or `yarn add x`: Node.js either way
         if facts.language == "shell":
-            _env(c, facts, assigned_by_file.get(file, set()) - exported)
+            _env(c, facts, (assigned_by_file.get(file, set()) - exported) | set_by_scripts)
         else:  # code a shell script runs inline reads what the script sets (`export X=...; python3 - <<EOF`)
-            _env(c, facts, assigned_by_file.get(file, set()) if id(facts) in inline else set())
+            _env(c, facts, (assigned_by_file.get(file, set()) if id(facts) in inline else set()) | set_by_scripts)
         _services(c, facts)
     for name in sorted(exported):
         if ENV_NAME.match(name) and name not in SHELL_VARIABLES:

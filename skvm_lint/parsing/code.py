@@ -347,6 +347,13 @@ def _has_fallback(node: ts.Node) -> bool:
     return parent.type in _GUARDS
 
 
+def _assigned_to(node: ts.Node | None) -> bool:
+    """Whether ``node`` is the target of an assignment (``os.environ["X"] = v``, ``process.env.X = v``)."""
+    parent = node.parent if node is not None else None
+    return parent is not None and parent.type in ("assignment", "assignment_expression") \
+        and parent.child_by_field_name("left") == node
+
+
 def _unquote(word: str) -> str:
     if len(word) >= 2 and word[0] == word[-1] and word[0] in "'\"":
         return word[1:-1]
@@ -429,7 +436,10 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     for key in captures.get("subscript_key", []):
         obj = key.parent.child_by_field_name("value") if key.parent is not None else None
         if obj is not None and x.text(obj) in ("os.environ", "environ"):
-            f.env_reads.append(EnvRead(_strip_quotes(x.text(key)), x.span(key)))
+            if _assigned_to(key.parent):  # `os.environ["X"] = "1"`: the code sets X for itself and its children
+                f.exports.append(Binding(_strip_quotes(x.text(key)), x.span(key)))
+            else:
+                f.env_reads.append(EnvRead(_strip_quotes(x.text(key)), x.span(key)))
     for node in captures.get("string", []):
         x.add_string(node, _strip_quotes(x.text(node)))
     for node in captures.get("comment", []):
@@ -726,12 +736,18 @@ def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> No
     for prop in captures.get("env_name", []):
         obj = prop.parent.child_by_field_name("object") if prop.parent is not None else None
         if obj is not None and x.text(obj) == "process.env":
-            f.env_reads.append(EnvRead(x.text(prop), x.span(prop), optional=_has_fallback(prop.parent)))
+            if _assigned_to(prop.parent):  # `process.env.X = "1"`
+                f.exports.append(Binding(x.text(prop), x.span(prop)))
+            else:
+                f.env_reads.append(EnvRead(x.text(prop), x.span(prop), optional=_has_fallback(prop.parent)))
     for node in captures.get("env_key", []):
         parent = node.parent
         obj = parent.child_by_field_name("object") if parent is not None else None
         if obj is not None and x.text(obj) == "process.env":
-            f.env_reads.append(EnvRead(_strip_quotes(x.text(node)), x.span(node), optional=_has_fallback(parent)))
+            if _assigned_to(parent):
+                f.exports.append(Binding(_strip_quotes(x.text(node)), x.span(node)))
+            else:
+                f.env_reads.append(EnvRead(_strip_quotes(x.text(node)), x.span(node), optional=_has_fallback(parent)))
     for node in captures.get("string", []):
         x.add_string(node, _strip_quotes(x.text(node)))
     for node in captures.get("comment", []):
