@@ -174,6 +174,18 @@ def test_wording_that_is_already_parallel_or_a_format_is_not_reported(make_skill
                     "2. Upload it.\n") == []
 
 
+def test_sub_agents_the_skill_already_runs_in_parallel_are_not_reported(make_skill):
+    def wf_rules(description: str, body: str) -> list[str]:
+        root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: {description}\n---\n{body}"})
+        return [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")]
+
+    handoff = "## Work\n\nDispatch a sub-agent per independent task.\n\nHand each sub-agent its own files.\n"
+    assert wf_rules("Splits work over sub-agents.", handoff) == ["WF001"]
+    assert wf_rules("Dispatch subagents to work concurrently.", handoff) == []  # the description says so
+    assert wf_rules("Splits work over sub-agents.", handoff + "\n## Review\n\nRun 3 reviewer agents in "
+                    "parallel.\n") == []  # so does another section
+
+
 def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
     def kinds(body: str) -> list[str]:
         skill = skvm_lint.load(make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n{body}"}))

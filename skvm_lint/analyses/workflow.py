@@ -47,6 +47,7 @@ ROUTE_ARROW = lazy(r"\s(→|->|=>)\s")
 DATA_FILE_NAME = lazy(r"(?<![\w./~{}$*-])[\w~{}$][\w./~{}$*-]*\.(?:md|json|jsonl|ya?ml|txt|csv|toml|base|html|log|env)\b")
 CONCURRENT = cue("concurrent")
 SUBAGENT = cue("subagent")
+AGENTS = lazy(r"\b(agents|reviewers|workers)\b", re.IGNORECASE)
 # Wording around a code block saying its commands are several of a kind, or meant to run together.
 SEVERAL = cue("several")
 READ_ONLY = {"get", "list", "ls", "show", "view", "status", "info", "search", "find", "cat", "describe", "query",
@@ -599,14 +600,26 @@ def _lead(doc: MarkdownDoc, parent: int | None, first: ListItem) -> str:
 
 
 def already_parallel(skill: Skill, group: Group, steps: list[Step]) -> bool:
-    """The text already says how to run the group concurrently (a 'Parallel execution' section, or concurrency
-    wording in one of its steps): the rules report only groups written to run serially."""
+    """The text already says how to run the group concurrently (a 'Parallel execution' section, concurrency wording
+    in one of its steps or in the prose it was read from, the description included; for sub-agents, wherever the
+    skill names them): the rules report only groups written to run serially."""
     if re.search(r"^#+\s*parallel execution", skill.skill_md_text, re.IGNORECASE | re.MULTILINE):
         return True
     texts = [s.text for s in steps if s.id in group.step_ids]
     body = skill.body
-    if body is not None:  # the prose the group was read from (a paragraph or list item at its span)
-        texts += [p.text for p in [*body.paragraphs, *body.list_items] if p.span == group.span]
+    prose = [*body.paragraphs, *body.list_items] if body is not None else []
+    texts += [p.text for p in prose if p.span == group.span]  # the prose the group was read from
+    description = (skill.frontmatter.data or {}).get("description")
+    description = description if isinstance(description, str) else ""
+    if (group.span.file, group.span.line) == (skill.skill_md_path or "SKILL.md",
+                                              skill.frontmatter.line_of("description")):
+        texts.append(description)  # "Dispatch subagents to work concurrently"
+    if group.type == "tlp":
+        # Sub-agents the skill runs in parallel anywhere ("10+ Haiku agents in parallel", "reviewers ... always
+        # parallel"): its hand-offs are not serial, wherever the group was read from.
+        everywhere = [description, *(p.text for p in prose)]
+        if any(CONCURRENT.search(t) and (SUBAGENT.search(t) or AGENTS.search(t)) for t in everywhere):
+            return True
     return any(CONCURRENT.search(t) for t in texts)
 
 
