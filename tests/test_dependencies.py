@@ -135,6 +135,48 @@ def test_a_variable_the_skills_own_scripts_set_is_no_setting(make_skill):
     assert by_type(root).get("env") == {"TOOL_API_KEY", "TOKEN"}
 
 
+def test_what_a_declared_package_requires_comes_with_it(make_skill):
+    """`pip install transformers pandas` brings huggingface-hub (and its `huggingface-cli`) and numpy: PyPI's
+    requirements, read from data/pypi_requires.json. A package nothing declared requires stays undeclared."""
+    root = make_skill({
+        "SKILL.md": ("---\nname: s\ndescription: Runs. Use when asked.\n---\n```bash\npip install transformers pandas\n"
+                     "huggingface-cli login\n```\nRun `python3 scripts/run.py`.\n"),
+        "scripts/run.py": "import numpy, pandas, transformers, yaml, pytesseract\n",
+    })
+    deps = by_key(root)
+    assert deps[("pip", "numpy")].provided_by in ("pip pandas", "pip transformers")
+    assert deps[("system", "huggingface-cli")].provided_by == "pip transformers"
+    assert deps[("pip", "PyYAML")].declared  # transformers requires pyyaml
+    assert not deps[("pip", "pytesseract")].declared
+
+
+def test_a_template_the_skill_hands_out_asks_nothing_of_the_skill(make_skill):
+    """`assets/rest-api-template.py` is copied into the user's project: its imports are that project's (example
+    code, required for the environment, not for the skill to declare); a script the skill runs is its own."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `python3 scripts/run.py`.\n",
+        "assets/rest-api-template.py": "from fastapi import FastAPI\n",
+        "scripts/run.py": "import requests\n",
+    })
+    deps = by_key(root)
+    assert deps[("pip", "fastapi")].sources == {"example-code"} and deps[("pip", "requests")].sources == {"import"}
+    rules = {d.message for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP001"}
+    assert any("requests" in m for m in rules) and not any("fastapi" in m for m in rules)
+
+
+def test_an_optional_import_uses_a_declared_package_without_requiring_it(make_skill):
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `python3 scripts/run.py`.\n",
+        "requirements.txt": "fast-engine\nunused-thing\n",
+        "scripts/run.py": ("try:\n    from fast_engine import Engine\nexcept ImportError:\n"
+                           "    print('fast-engine not available')\n"),
+    })
+    deps = by_key(root)
+    assert "optional-import" in deps[("pip", "fast-engine")].sources  # required as a manifest entry, not by the code
+    unused = {d.message for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP002"}
+    assert any("unused-thing" in m for m in unused) and not any("fast-engine" in m for m in unused)
+
+
 def test_install_lines_anywhere_in_the_skill_declare(make_skill):
     """`pip install` and `apt-get install` lines in README.md or a reference declare what the scripts use (no DP001),
     but make nothing required and pin nothing; a program comes with the system package an install line names
@@ -540,9 +582,13 @@ def test_programs_the_code_does_without_or_another_project_runs_are_not_required
                               "    except OSError:\n        pass\n\n"
                               "def audit():\n"
                               "    try:\n        return subprocess.run(['lighthouse', '--quiet'])\n"
-                              "    except FileNotFoundError:\n        return {'error': 'lighthouse not found'}\n"),
+                              "    except FileNotFoundError:\n        return {'error': 'lighthouse not found'}\n"
+                              "def fonts():\n    try:\n        return subprocess.run(['pdffonts', 'a.pdf'])\n"
+                              "    except FileNotFoundError:\n"
+                              "        return {'status': 'skip', 'message': 'pdffonts not available'}\n"),
     })
     deps = by_key(root)
+    assert not deps[("system", "pdffonts")].required  # the check is skipped without it
     assert not deps[("system", "rocm-smi")].required and deps[("system", "nvidia-smi")].required
     assert not deps[("system", "hipconfig")].required  # a shell command in the try, as a list's
     assert deps[("system", "lighthouse")].required  # its handler reports the missing program: a requirement

@@ -140,9 +140,11 @@ class _Collector:
     # --- Python ------------------------------------------------------------------------------------------------
 
     def python_import(self, module: str, span: Span, names: tuple[str, ...] = (), source: str = "import",
-                      test_code: bool = False) -> None:
+                      test_code: bool = False, optional: bool = False) -> None:
         """A Python import as the distribution that provides it. ``test_code``: an import of the skill's tests,
-        which its users never run (a development dependency, not a requirement)."""
+        which its users never run (a development dependency, not a requirement). ``optional``: the code runs
+        without it (``try: import x / except ImportError: ...``): no requirement, but a use of a package the skill
+        declares (DP002 leaves it alone)."""
         mapping = _data("pypi_import_names.json")
         for name in names:  # `from google import genai` is google.genai, `from google.cloud import storage` too
             full = f"{module}.{name.split(' as ', 1)[0].strip()}"
@@ -163,6 +165,11 @@ class _Collector:
         if dist is None and (namespaced := _namespace_distribution(parts)):
             dist, import_name = namespaced
         dist = dist or self.declared_distribution(top) or top
+        if optional:
+            declared = self.deps.get(("pip", canonical(dist, "pip")))
+            if declared is not None:
+                declared.sources.add("optional-import")
+            return
         self.add(dist, "pip", span, source, import_name=import_name, required=not test_code, dev=test_code)
 
     def declared_distribution(self, top: str) -> str | None:
@@ -674,6 +681,12 @@ def _local_modules(skill: Skill) -> set[str]:
 # --- manifests ----------------------------------------------------------------------------------------------------
 
 
+def _handed_out(file: str) -> bool:
+    """A file under a folder of templates the skill hands out (`assets/rest-api-template.py`)."""
+    return any(folder in ("assets", "boilerplate", "starter", "template", "templates")
+               for folder in file.lower().split("/")[:-1])
+
+
 # Folders that hold what a skill hands out or shows (a template project, an example app, its tests), not the skill's
 # own code: a manifest there is that project's.
 _NOT_THE_SKILLS = ("assets", "boilerplate", "example", "examples", "fixtures", "samples", "starter", "template",
@@ -981,8 +994,9 @@ def _code(c: _Collector) -> None:
     offered_without = _offered_without(skill, units)
     c.folders_named = _folders_named(units)
     for file, facts, block in units:
-        # Code in a fence is code the agent writes or adapts: its imports are requirements, sourced as example code
-        source = "import" if block is None else "example-code"
+        # Code in a fence is code the agent writes or adapts, and a template under assets/ or templates/ code it
+        # copies into the user's project: their imports are requirements, sourced as example code
+        source = "import" if block is None and not _handed_out(file) else "example-code"
         test_code = block is None and _test_code(file)  # the skill's own tests: what they need is for developers
         tests_run = block is None and _in_tests_folder(file)
         if facts.language == "python":
@@ -991,8 +1005,9 @@ def _code(c: _Collector) -> None:
             foreign = _folders_put_on_path(facts) - local_folders
             known = _data("pypi_import_names.json")
             for imp in facts.imports:
-                if not imp.relative and not imp.optional and not (foreign and imp.module.split(".", 1)[0] not in known):
-                    c.python_import(imp.module, imp.span, imp.names, source=source, test_code=test_code)
+                if not imp.relative and not (foreign and imp.module.split(".", 1)[0] not in known):
+                    c.python_import(imp.module, imp.span, imp.names, source=source, test_code=test_code,
+                                    optional=imp.optional)
         elif facts.language in ("javascript", "typescript"):
             # A JS fence in SKILL.md is an example of code to write: its imports are requirements when the skill sets
             # up a JS project (npm install, npx create-*), as bundled scripts' imports are; a bundled UI component
@@ -1224,6 +1239,7 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _install_scripts(c)
     _cloned_installs(c)
     _programs_of_packages(c)
+    _requirements_of_declared(c)
     _runtime_entries(c)
     order = {"pip": 0, "npm": 1, "system": 2, "host": 3, "env": 4, "service": 5}
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
@@ -1262,6 +1278,38 @@ def _npm_installs(c: _Collector) -> None:
     node = c.deps[("system", "node")]
     node.required |= npm.required
     node.required_at = node.required_at or npm.required_at
+
+
+def _brought_along(declared: list[str]) -> dict[str, str]:
+    """What installing these pip distributions brings along, by PEP 503 name -> the declared one that brings it:
+    their requirements on PyPI, followed through ``data/pypi_requires.json`` (built by
+    ``corpus/build_pypi_requires.py``) three levels down."""
+    requires: dict[str, list[str]] = _data("pypi_requires.json")
+    brought: dict[str, str] = {}
+    for name in declared:
+        level = requires.get(canonical(name, "pip"), [])
+        for _depth in range(3):
+            level = [dep for dep in level if dep not in brought]
+            brought.update((dep, name) for dep in level)
+            level = [nested for dep in level for nested in requires.get(dep, [])]
+    return brought
+
+
+def _requirements_of_declared(c: _Collector) -> None:
+    """A Python package that a declared one requires is installed with it (`pip install pymoo` brings matplotlib,
+    transformers brings huggingface-hub and its `huggingface-cli`): declared by it, and set up with it."""
+    declared = [dep.name for (kind, _), dep in c.deps.items() if kind == "pip" and dep.declared and not dep.provided_by]
+    brought = _brought_along(declared) if declared else {}
+    if not brought:
+        return
+    for (kind, name), dep in c.deps.items():
+        if kind == "pip" and not dep.declared and name in brought:
+            dep.declared = True
+            dep.provided_by = f"pip {brought[name]}"
+    for (kind, _), dep in list(c.deps.items()):  # and the programs those bring: huggingface-cli of huggingface-hub
+        package = canonical(PIP_BIN_PACKAGES.get(dep.name, dep.name), "pip")
+        if kind == "system" and not dep.declared and package in brought:
+            c.provide(dep.name, "pip", brought[package])
 
 
 def _programs_of_packages(c: _Collector) -> None:

@@ -1,0 +1,86 @@
+"""Rebuild ``skvm_lint/data/pypi_requires.json``: what installing a Python distribution brings along.
+
+A skill that runs ``pip install pymoo`` has matplotlib, and one that installs transformers has the
+``huggingface-cli`` of huggingface_hub: the dependency analysis reads this file so that DP001 does not ask such a
+skill to declare what its declared packages already require. The file maps each distribution we know an import name
+for (``skvm_lint/data/pypi_import_names.json``), and each distribution the well-known command-line programs come from
+(``[python.bin_packages]`` in ``data/vocabulary.toml``), to its unconditional requirements as PyPI's JSON API lists
+them for the latest release: no extras, and environment markers read for a current CPython on 64-bit Linux (a
+requirement only on Windows or an old Python is not brought there). Requirements are followed two levels down, so
+the analysis can follow a chain (sentence-transformers -> transformers -> huggingface-hub) within the file.
+
+Usage: python corpus/build_pypi_requires.py [--levels 2] [--jobs 8]
+
+Needs network access to pypi.org; the analysis itself never does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tomllib
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+
+DATA = Path(__file__).resolve().parent.parent / "skvm_lint" / "data"
+# The machine a requirement's environment marker is read for: a current CPython on 64-bit Linux, no extras
+# (pandas requires numpy only through `python_version >= "3.11"`-style markers).
+AGENT_MACHINE = {
+    "python_version": "3.12", "python_full_version": "3.12.0", "implementation_name": "cpython",
+    "implementation_version": "3.12.0", "platform_python_implementation": "CPython", "os_name": "posix",
+    "sys_platform": "linux", "platform_system": "Linux", "platform_machine": "x86_64", "platform_release": "",
+    "platform_version": "", "extra": "",
+}
+
+
+def requirements(name: str) -> list[str] | None:
+    """The unconditional requirements of ``name``'s latest release (canonical names), or None if PyPI has none."""
+    try:
+        with urllib.request.urlopen(f"https://pypi.org/pypi/{name}/json", timeout=20) as response:
+            info = json.load(response)["info"]
+    except (OSError, ValueError, KeyError):  # not on PyPI (HTTP 404), a network failure, a reply without info
+        return None
+    found: set[str] = set()
+    for line in info.get("requires_dist") or []:
+        try:
+            requirement = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if requirement.marker is None or requirement.marker.evaluate(AGENT_MACHINE):
+            found.add(canonicalize_name(requirement.name))
+    return sorted(found)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--levels", type=int, default=2, help="how many levels of requirements to follow")
+    parser.add_argument("--jobs", type=int, default=8, help="requests to PyPI at once")
+    args = parser.parse_args()
+    seeds = set(json.loads((DATA / "pypi_import_names.json").read_text(encoding="utf-8")).values())
+    vocabulary = tomllib.loads((DATA / "vocabulary.toml").read_text(encoding="utf-8"))
+    seeds |= set(vocabulary["python"]["bin_packages"].values())
+    table: dict[str, list[str]] = {}
+    level = {canonicalize_name(name) for name in seeds}
+    with ThreadPoolExecutor(args.jobs) as pool:
+        for depth in range(args.levels + 1):
+            todo = sorted(level - table.keys())
+            for name, found in zip(todo, pool.map(requirements, todo)):
+                if found is not None:
+                    table[name] = found
+            print(f"level {depth}: {len(todo)} asked, {len(table)} known", file=sys.stderr)
+            level = {dep for name in todo for dep in table.get(name, ())}
+    out = DATA / "pypi_requires.json"
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(json.dumps(dict(sorted(table.items())), indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(out)
+    print(f"wrote {out} ({len(table)} distributions)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
