@@ -156,10 +156,14 @@ def test_a_template_the_skill_hands_out_asks_nothing_of_the_skill(make_skill):
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `python3 scripts/run.py`.\n",
         "assets/rest-api-template.py": "from fastapi import FastAPI\n",
+        "examples/app.js": "const express = require('express');\n",
+        "benchmarks/run.py": "import pandas\n",
         "scripts/run.py": "import requests\n",
     })
     deps = by_key(root)
     assert deps[("pip", "fastapi")].sources == {"example-code"} and deps[("pip", "requests")].sources == {"import"}
+    assert deps[("npm", "express")].sources == {"example-code"}
+    assert not deps[("pip", "pandas")].required  # the authors' benchmark, as their tests
     rules = {d.message for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP001"}
     assert any("requests" in m for m in rules) and not any("fastapi" in m for m in rules)
 

@@ -165,10 +165,10 @@ class _Collector:
         if dist is None and (namespaced := _namespace_distribution(parts)):
             dist, import_name = namespaced
         dist = dist or self.declared_distribution(top) or top
-        if optional:
-            declared = self.deps.get(("pip", canonical(dist, "pip")))
-            if declared is not None:
-                declared.sources.add("optional-import")
+        if optional:  # a use of a package the skill declares, and nothing more
+            dep = self.deps.get(("pip", canonical(dist, "pip")))
+            if dep is not None and dep.declared:
+                dep.sources.add("optional-import")
             return
         self.add(dist, "pip", span, source, import_name=import_name, required=not test_code, dev=test_code)
 
@@ -682,9 +682,10 @@ def _local_modules(skill: Skill) -> set[str]:
 
 
 def _handed_out(file: str) -> bool:
-    """A file under a folder of templates the skill hands out (`assets/rest-api-template.py`)."""
-    return any(folder in ("assets", "boilerplate", "starter", "template", "templates")
-               for folder in file.lower().split("/")[:-1])
+    """A file under a folder of templates or examples the skill hands out (`assets/rest-api-template.py`,
+    `examples/generate_app.tsx`): code for the user's project to start from."""
+    return any(folder in ("assets", "boilerplate", "example", "examples", "sample", "samples", "starter", "template",
+                          "templates") for folder in file.lower().split("/")[:-1])
 
 
 # Folders that hold what a skill hands out or shows (a template project, an example app, its tests), not the skill's
@@ -928,9 +929,10 @@ def _test_code(path: str) -> bool:
 
 
 def _in_tests_folder(path: str) -> bool:
-    """Under tests/: the skill's own test suite. A script named test_* elsewhere (`scripts/test_connection.sh`) is
-    often one its users run to check their setup."""
-    return path.startswith(("tests/", "test/")) or "/tests/" in path
+    """Under tests/ or benchmarks/: the skill's own test and benchmark suites, which its developers run. A script
+    named test_* elsewhere (`scripts/test_connection.sh`) is often one its users run to check their setup."""
+    return path.startswith(("tests/", "test/", "benchmarks/", "benchmark/")) or "/tests/" in path \
+        or "/benchmarks/" in path
 
 
 def _in_scope(file: str, block: CodeBlock | None, skill: Skill) -> bool:
@@ -994,8 +996,8 @@ def _code(c: _Collector) -> None:
     offered_without = _offered_without(skill, units)
     c.folders_named = _folders_named(units)
     for file, facts, block in units:
-        # Code in a fence is code the agent writes or adapts, and a template under assets/ or templates/ code it
-        # copies into the user's project: their imports are requirements, sourced as example code
+        # Code in a fence is code the agent writes or adapts, and a template or example under assets/, templates/
+        # or examples/ code it copies into the user's project: their imports are requirements, sourced as example code
         source = "import" if block is None and not _handed_out(file) else "example-code"
         test_code = block is None and _test_code(file)  # the skill's own tests: what they need is for developers
         tests_run = block is None and _in_tests_folder(file)
