@@ -807,9 +807,12 @@ def test_a_program_run_only_for_a_kind_of_project_is_optional(make_skill):
     root = make_skill({"SKILL.md": "---\nname: d\ndescription: x\n---\n```bash\n"
                                    "if [ -f Cargo.toml ]; then cargo build; fi\n[ -f go.mod ] && go mod download\n"
                                    "if [[ -d .venv ]]; then\n  poetry install\nelse\n  pipenv install\nfi\n"
-                                   "if [ -f \"$CONFIG\" ]; then jq . \"$CONFIG\"; fi\n```\n"})
+                                   "if [ -f \"$CONFIG\" ]; then jq . \"$CONFIG\"; fi\n"
+                                   "if [ -n \"$CI\" ]; then\n  yarn install\nelif [ -f Gemfile ]; then\n"
+                                   "  for g in a b; do bundle exec rake \"$g\" | tee log; done\nfi\n```\n"})
     required = {d.name: d.required for d in dependencies.analyze(skvm_lint.load(root)).found if d.type == "system"}
-    assert required == {"cargo": False, "go": False, "poetry": False, "pipenv": True, "jq": True}
+    assert required == {"cargo": False, "go": False, "poetry": False, "pipenv": True, "jq": True, "yarn": True,
+                        "bundle": False}  # nested in a loop and a pipeline under a file test's elif
 
 
 def test_a_version_probe_through_npx_needs_neither_the_package_nor_node(make_skill):

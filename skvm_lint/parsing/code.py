@@ -168,6 +168,9 @@ _QUERIES = {
         (for_statement variable: (variable_name) @assign) @loop
         (function_definition name: (word) @function)
         (declaration_command (variable_assignment name: (variable_name) @declared)) @declaration
+        (if_statement) @conditional
+        (elif_clause) @conditional
+        (list) @and_list
         (string) @string
         (raw_string) @string
         (comment) @comment
@@ -534,21 +537,21 @@ def _child_index(parent: ts.Node, child: ts.Node) -> int:
 _FILE_TEST = lazy(r"^(\[\[?|test)\s+-[fdes]\s+[\"']?[\w./-]+[\"']?(\s*\]\]?)?\s*$")
 
 
-def _if_file_exists(x: _Extractor, node: ts.Node) -> bool:
-    """Whether the command runs only when a file exists: in the body of an ``if`` (or after ``&&``) whose condition
-    is a file test."""
-    child, parent = node, node.parent
-    while parent is not None:
-        if parent.type in ("if_statement", "elif_clause"):
-            first, end = _body(parent)
-            if first <= _child_index(parent, child) < end and \
-                    any(_FILE_TEST.match(x.text(c)) for c in parent.children[:first]):
-                return True
-        elif parent.type == "list" and len(parent.children) == 3 and parent.children[1].type == "&&" \
-                and parent.children[2] == child and _FILE_TEST.match(x.text(parent.children[0])):
-            return True
-        child, parent = parent, parent.parent
-    return False
+def _file_guarded(x: _Extractor, captures: dict[str, list[ts.Node]]) -> list[tuple[int, int]]:
+    """The byte ranges of code that runs only when a file exists: the body of an ``if`` (or ``elif``) whose
+    condition is a file test, and what follows ``&&`` after one. Found once per piece of code: walking up from
+    each command instead read every enclosing ``if`` again for each command in it."""
+    ranges: list[tuple[int, int]] = []
+    for statement in captures.get("conditional", []):
+        children = statement.children
+        first, end = _body(statement)
+        if first < end and any(_FILE_TEST.match(x.text(c)) for c in children[:first]):
+            ranges.append((children[first].start_byte, children[end - 1].end_byte))
+    for chain in captures.get("and_list", []):
+        children = chain.children
+        if len(children) == 3 and children[1].type == "&&" and _FILE_TEST.match(x.text(children[0])):
+            ranges.append((children[2].start_byte, children[2].end_byte))
+    return ranges
 
 
 # What a command sits in on its way up to the `a || b` list it belongs to.
@@ -577,7 +580,7 @@ def _embedded_code(x: _Extractor, node: ts.Node, program: str) -> None:
     """Code an interpreter runs inline: ``python3 -c "..."``, ``node -e '...'``, ``python3 - <<'EOF'`` and
     ``cat <<EOF | python3``. Parsed in its own language and kept with this file's spans (a double-quoted body is
     read with the shell's escapes undone: ``\\"`` is ``"``)."""
-    m = _INTERPRETER.match(program)
+    m = _INTERPRETER.match(program) if program.startswith(("python", "node")) else None  # the test first: cheap
     if m is None:
         return
     language = "python" if m.group(1) else "javascript"
@@ -640,6 +643,7 @@ def _probe_or_probed(x: _Extractor, node: ts.Node) -> bool:
 
 def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
+    guarded = _file_guarded(x, captures)
     for node in captures.get("command", []):
         words = _shell_words(x, node)
         if not words or not words[0]:
@@ -678,7 +682,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             continue
         # /usr/bin/jq is jq; a relative path (./run.sh, scripts/x.sh) is the skill's own script, kept as written.
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
-        if_file = _if_file_exists(x, node)
+        if_file = any(start <= node.start_byte and node.end_byte <= end for start, end in guarded)
         fallback = _fallback(node)
         f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline, if_file,
                                   fallback=fallback))
