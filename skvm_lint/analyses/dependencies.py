@@ -681,17 +681,17 @@ def _local_modules(skill: Skill) -> set[str]:
 # --- manifests ----------------------------------------------------------------------------------------------------
 
 
-def _handed_out(file: str) -> bool:
-    """A file under a folder of templates or examples the skill hands out (`assets/rest-api-template.py`,
-    `examples/generate_app.tsx`): code for the user's project to start from."""
-    return any(folder in ("assets", "boilerplate", "example", "examples", "sample", "samples", "starter", "template",
-                          "templates") for folder in file.lower().split("/")[:-1])
-
-
+# Folders of templates and examples a skill hands out: code for the user's project to start from.
+_HANDED_OUT = frozenset({"assets", "boilerplate", "example", "examples", "sample", "samples", "starter", "template",
+                         "templates"})
 # Folders that hold what a skill hands out or shows (a template project, an example app, its tests), not the skill's
 # own code: a manifest there is that project's.
-_NOT_THE_SKILLS = ("assets", "boilerplate", "example", "examples", "fixtures", "samples", "starter", "template",
-                   "templates", "test", "tests")
+_NOT_THE_SKILLS = _HANDED_OUT | {"fixtures", "test", "tests"}
+
+
+def _handed_out(file: str) -> bool:
+    """A file under a folder the skill hands out (`assets/rest-api-template.py`, `examples/generate_app.tsx`)."""
+    return any(folder in _HANDED_OUT for folder in file.lower().split("/")[:-1])
 
 
 def _needed_to_run(package: str, kind: str, manifest: str) -> bool:
