@@ -383,6 +383,28 @@ def test_reference_python_and_directory_trees(make_skill):
     assert found["pip"] == {"dask", "xarray", "numpy"}  # not uploader (the tree draws it), not the README's flask
 
 
+def test_what_a_references_commands_run_is_required_but_not_the_skills_to_declare(make_skill):
+    root = make_skill({
+        "SKILL.md": ("---\nname: ref-runs\ndescription: x\n---\nFollow resources/playbook.md.\n\n"
+                     "```bash\nnpm install -g @scope/cli\n```\n"),
+        "resources/playbook.md": ("# Audit\n\n```bash\nkubectl get events\nnpx pa11y https://example.com\n"
+                                  "npm test\nmadeupthing --flag\npython -m SimpleHTTPServer 8000\n\n"
+                                  "# Or download manually\nhuggingface-cli download org/model\n```\n"),
+        "README.md": "```bash\nterraform apply\n```\n",
+    })
+    found = by_key(root)
+    assert found[("system", "kubectl")].required and found[("system", "kubectl")].sources == {"reference"}
+    assert found[("npm", "pa11y")].required
+    assert ("system", "madeupthing") not in found  # read as strictly as prose: only programs a lexicon knows
+    assert not any(name == "SimpleHTTPServer" for _kind, name in found)  # Python 2's standard library
+    assert not found[("system", "huggingface-cli")].required  # the `# Or` way
+    assert ("system", "terraform") not in found  # a README is for people
+    # npm is Node.js's: the reference's `npm test` does not turn SKILL.md's global install into an npm program
+    assert ("system", "npm") not in found and found[("system", "node")].required_at.file == "SKILL.md"
+    undeclared = {d.message for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP001"}
+    assert undeclared == {"system dependency `node` is used but declared nowhere"}  # SKILL.md's, not the playbook's
+
+
 def test_what_is_not_a_program_to_install(make_skill):
     root = make_skill({"SKILL.md": (
         "---\nname: not-programs\ndescription: x\n---\n"

@@ -59,6 +59,7 @@ class Dependency(Struct):
     install_lines: list[Span] = field(default_factory=list)  # where an install command names it
     provided_by: str | None = None  # a program that a declared package of the skill installs: "pip yt-dlp"
     required_at: Span | None = None  # the first evidence that makes it required (not an optional probe before it)
+    required_by_skill: bool = False  # required by SKILL.md, the scripts or a manifest, not only by a reference's run
     manifest_only: bool = False  # required only as a runtime entry of the skill's manifest: no code uses it (DP002)
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,6 +77,15 @@ class Dependency(Struct):
         }
 
 
+# Python 2's standard modules that Python 3 renamed (PEP 3108): `python -m SimpleHTTPServer`, `import urllib2` in
+# old code are no package to install
+PYTHON2_STDLIB = frozenset({
+    "BaseHTTPServer", "CGIHTTPServer", "ConfigParser", "Cookie", "HTMLParser", "Queue", "SimpleHTTPServer",
+    "SocketServer", "StringIO", "Tkinter", "UserDict", "UserList", "UserString", "__builtin__", "anydbm", "commands",
+    "cookielib", "cPickle", "cStringIO", "copy_reg", "dummy_thread", "htmlentitydefs", "httplib", "markupbase",
+    "repr", "robotparser", "thread", "tkMessageBox", "urllib2", "urlparse", "xmlrpclib"})
+
+
 class _Collector:
     def __init__(self, skill: Skill) -> None:
         self.skill = skill
@@ -89,6 +99,8 @@ class _Collector:
         self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
         self.runtime_entries: set[tuple[str, str]] = set()  # manifest entries needed to run (_runtime_entries)
         self._spans: set[tuple[tuple[str, str], str, Span]] = set()  # (dependency, list, span) already recorded
+        self.source_override: str | None = None  # set while reading the references' commands (_reference_commands)
+        self.reference_spans: set[Span] = set()  # the evidence those commands gave
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
             required: bool = True, version: str | None = None, import_name: str | None = None,
@@ -108,8 +120,11 @@ class _Collector:
         dep.required |= required
         if required and dep.required_at is None:
             dep.required_at = span
+        dep.required_by_skill |= required and self.source_override is None
+        if self.source_override is not None and span is not None:
+            self.reference_spans.add(span)
         dep.dev = (dep.dev or dev) and not dep.required
-        dep.sources.add(source)
+        dep.sources.add(self.source_override or source)
         dep.version = dep.version or version
         dep.import_name = dep.import_name or import_name
         if span is not None:  # a set beside the lists: one program run 10,000 times was quadratic
@@ -134,6 +149,7 @@ class _Collector:
         dep.declared = True
         dep.provided_by = f"{package_kind} {package.name}"
         package.required |= dep.required  # the skill runs what it installs
+        package.required_by_skill |= dep.required_by_skill
         package.required_at = package.required_at or dep.required_at
         return True
 
@@ -152,7 +168,8 @@ class _Collector:
                 module = full
                 break
         top = module.split(".", 1)[0]
-        if not top or top in sys.stdlib_module_names or top == "__future__" or top in self.local_modules:
+        if not top or top in sys.stdlib_module_names or top in PYTHON2_STDLIB or top == "__future__" \
+                or top in self.local_modules:
             return
         if top in HOST_CLIS:  # `from clawdbot import AgentSkill`: the agent's own runtime provides it
             self.add(top, "host", span, source)
@@ -202,7 +219,8 @@ class _Collector:
         ``guarded``: the code checks for the program first and copes without it, so the program is optional
         (what it installs or runs is not)."""
         if alternative or guarded:  # record it, but let it make nothing required that was not already
-            required_before = {key: (dep.required, dep.required_at) for key, dep in self.deps.items()}
+            required_before = {key: (dep.required, dep.required_at, dep.required_by_skill)
+                               for key, dep in self.deps.items()}
             self.command(cmd, cited)
             program_keys = {("system", canonical(cmd.program, "system")),  # and the package npx or uvx runs
                             ("npm", canonical(_npx_package(cmd.program), "npm")),
@@ -212,9 +230,10 @@ class _Collector:
                 program_keys.add(("system", "bun" if cmd.via == "bunx" else "node"))
             for key, dep in self.deps.items():
                 if alternative or key in program_keys:
-                    was_required, was_required_at = required_before.get(key, (False, None))
+                    was_required, was_required_at, was_required_by_skill = required_before.get(key, (False, None, False))
                     dep.required = was_required and dep.required
                     dep.required_at = was_required_at if dep.required else None
+                    dep.required_by_skill = was_required_by_skill and dep.required_by_skill
             return
         program = cmd.program
         args = [a for a in cmd.argv[1:]]
@@ -712,7 +731,7 @@ def _runtime_entries(c: _Collector) -> None:
     for key in c.runtime_entries:
         dep = c.deps.get(key)
         if dep is not None and not dep.required:
-            dep.required = dep.manifest_only = True
+            dep.required = dep.manifest_only = dep.required_by_skill = True
             dep.required_at = dep.evidence[0] if dep.evidence else None
 
 
@@ -964,6 +983,74 @@ def _reference_code(c: _Collector) -> None:
                     c._installs(kind, packages, command.span, installer=installer, declare_only=kind != "npm")
 
 
+def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: MarkdownDoc | None, *, strict: bool,
+              other_way: bool = False, tests_run: bool = False, offered_without: set[str] | None = None,
+              installs: bool = True) -> None:
+    """The programs one piece of code runs (shell commands; programs run through subprocess or child_process), each
+    required unless the code or the text around its block makes it one way of several, or optional. ``block`` and
+    ``doc``: the code block and the Markdown it is in (None for a script); ``strict``: only programs a lexicon knows
+    count (commands cited in prose, a reference's blocks); ``other_way``: the text already makes all of it another
+    way; ``installs=False``: install lines are read elsewhere."""
+    alternatives = {comment.span.line + 1 for comment in facts.comments
+                    if ALTERNATIVE_LINE.match(comment.text) or CLUSTER_WAY.search(comment.text[:_LINE_CUE_CHARS])}
+    node_needed = None
+    if block is not None:  # in a script, a chain of `command -v` checks picks the one present
+        per_manager, node_needed = _one_per_package_manager(facts, alternatives)
+        alternatives |= per_manager
+    # `# Python` / `# JavaScript/TypeScript` before each way (or after it, on its line): one language's way
+    language_comments = [comment for comment in facts.comments if LANGUAGE_TITLE.match(comment.text.lstrip("#"))]
+    if len({comment.text.lstrip("# ").lower() for comment in language_comments}) >= 2:
+        command_lines = {command.span.line for command in facts.commands}
+        alternatives |= {comment.span.line if comment.span.line in command_lines else comment.span.line + 1
+                         for comment in language_comments}
+    # `# Examples - use the project-appropriate command` heads a fence's list of which the user's project needs
+    # one; in a bundled script such a comment ("# load project-specific config") says nothing of the rest of it
+    per_project_from = min((comment.span.line for comment in facts.comments
+                            if PER_PROJECT.search(comment.text[:_LINE_CUE_CHARS])), default=None) \
+        if block is not None else None
+    # A block under "Vercel CLI Fallback", after "Alternatively, build from source:" or under "CI/CD Integration":
+    # another way, all of it (heading and intro are looked up only for a block that runs something)
+    if block is not None and doc is not None:
+        other_way = other_way or bool(facts.commands) and _another_way(doc.intro(block), doc.heading(block)) \
+            or _one_language_of_several(doc, block)
+    guarded = _guarded_programs(facts) | (offered_without or set() if block is not None else set())
+    probes = _probes_of_package_runs(facts)
+    # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
+    # with a long option (`checksec --file=x`, `soulseek --help`); a search query, a capture filter (`net
+    # 10.0.0.0/8`, `not arp`) or a line of prose reads like commands of unknown programs.
+    unlabelled = block is not None and not block.info
+    for command in facts.commands:
+        if id(command) in probes or not installs and _install_line(command) is not None:
+            continue
+        weak = strict or unlabelled and not any(a.startswith("--") and len(a) > 2 for a in command.argv[1:])
+        alternative = other_way or command.span.line in alternatives or tests_run or command.fallback or (
+            per_project_from is not None and command.span.line > per_project_from)
+        c.command(command, cited=weak, alternative=alternative,
+                  guarded=command.program in guarded or _version_probe(command) or command.if_file_exists
+                  or command.copes_without)
+    if node_needed is not None and not other_way and not (
+            per_project_from is not None and node_needed.line > per_project_from):
+        c.add("node", "system", node_needed, "command")  # `npm install x` or `yarn add x`: Node.js either way
+
+
+def _reference_commands(c: _Collector) -> None:
+    """The programs that shell blocks of the skill's Markdown for the agent (references/, resources/, not READMEs)
+    run: the agent follows those pages, so what they run is required (the labelled skills count `kubectl` and `npx
+    pa11y` of a playbook), read as strictly as commands in prose (only programs a lexicon knows). They are sourced
+    `reference`: SKILL.md and the scripts do not run them, so DP001 does not ask the skill to declare them. Install
+    lines there are _reference_code's."""
+    skill = c.skill
+    c.source_override = "reference"
+    try:
+        for doc in skill.agent_docs():
+            if doc.file != skill.skill_md_path:
+                for block in doc.code_blocks:
+                    if block.code is not None and block.code.language == "shell" and block.code.commands:
+                        _commands(c, block.code, block, doc, strict=True, installs=False)
+    finally:
+        c.source_override = None
+
+
 UI_COMPONENT_SUFFIXES = (".tsx", ".jsx", ".vue", ".svelte")
 
 
@@ -1017,52 +1104,12 @@ def _code(c: _Collector) -> None:
             script = block is None and not file.lower().endswith(UI_COMPONENT_SUFFIXES)
             for imp in facts.imports:
                 c.js_import(imp.module, imp.span, required=script or builds_js_project, source=source)
-        alternatives = {comment.span.line + 1 for comment in facts.comments
-                        if ALTERNATIVE_LINE.match(comment.text) or CLUSTER_WAY.search(comment.text[:_LINE_CUE_CHARS])}
-        node_needed = None
-        if block is not None:  # in a script, a chain of `command -v` checks picks the one present
-            per_manager, node_needed = _one_per_package_manager(facts, alternatives)
-            alternatives |= per_manager
-        # `# Python` / `# JavaScript/TypeScript` before each way (or after it, on its line): one language's way
-        language_comments = [comment for comment in facts.comments if LANGUAGE_TITLE.match(comment.text.lstrip("#"))]
-        if len({comment.text.lstrip("# ").lower() for comment in language_comments}) >= 2:
-            command_lines = {command.span.line for command in facts.commands}
-            alternatives |= {comment.span.line if comment.span.line in command_lines else comment.span.line + 1
-                             for comment in language_comments}
-        # `# Examples - use the project-appropriate command` heads a fence's list of which the user's project needs
-        # one; in a bundled script such a comment ("# load project-specific config") says nothing of the rest of it
-        per_project_from = min((comment.span.line for comment in facts.comments
-                                if PER_PROJECT.search(comment.text[:_LINE_CUE_CHARS])), default=None) \
-            if block is not None else None
-        # A block under "Vercel CLI Fallback", after "Alternatively, build from source:" or under "CI/CD
-        # Integration": another way, all of it (the blocks here are SKILL.md's; heading and intro are looked up only
-        # for a block that runs something)
-        other_way = id(facts) in cited_elsewhere or block is not None and skill.body is not None and bool(
-            facts.commands) and _another_way(skill.body.intro(block), skill.body.heading(block))
-        other_way = other_way or block is not None and _one_language_of_several(skill.body, block)
-        guarded = _guarded_programs(facts) | (offered_without if block is not None else set())
-        probes = _probes_of_package_runs(facts)
         for word, span in _installer_words(facts).items():
             c.install_scripts.setdefault(word, span)
         for repository, span in _cloned_and_installed(facts).items():
             c.cloned_installs.setdefault(repository, span)
-        # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
-        # with a long option (`checksec --file=x`, `soulseek --help`); a search query, a capture filter (`net
-        # 10.0.0.0/8`, `not arp`) or a line of prose reads like commands of unknown programs.
-        unlabelled = block is not None and not block.info
-        for command in facts.commands:  # shell commands, and programs run through subprocess/child_process
-            if id(command) in probes:
-                continue
-            weak = id(facts) in cited or unlabelled and not any(a.startswith("--") and len(a) > 2
-                                                                 for a in command.argv[1:])
-            alternative = bool(other_way) or command.span.line in alternatives or tests_run or command.fallback or (
-                per_project_from is not None and command.span.line > per_project_from)
-            c.command(command, cited=weak, alternative=alternative,
-                      guarded=command.program in guarded or _version_probe(command) or command.if_file_exists
-                      or command.copes_without)
-        if node_needed is not None and not other_way and not (
-                per_project_from is not None and node_needed.line > per_project_from):
-            c.add("node", "system", node_needed, "command")  # `npm install x` or `yarn add x`: Node.js either way
+        _commands(c, facts, block, skill.body, strict=id(facts) in cited, other_way=id(facts) in cited_elsewhere,
+                  tests_run=tests_run, offered_without=offered_without)
         if facts.language == "shell":
             _env(c, facts, (assigned_by_file.get(file, set()) - exported) | set_by_scripts)
         else:  # code a shell script runs inline reads what the script sets (`export X=...; python3 - <<EOF`)
@@ -1237,6 +1284,7 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _allowed_tools(c)
     _code(c)
     _reference_code(c)
+    _reference_commands(c)
     _npm_installs(c)
     _install_scripts(c)
     _cloned_installs(c)
@@ -1271,14 +1319,17 @@ def _namespace_distribution(parts: list[str]) -> tuple[str, str] | None:
 def _npm_installs(c: _Collector) -> None:
     """npm comes with Node.js: a skill that runs npm only to install packages, and does not name npm, asks for
     Node.js, not for a program of its own (`npm install -g x`: node; `npm install` then `npm test`: npm)."""
-    npm = c.deps.get(("system", "npm"))
-    if npm is None or npm.declared or not set(npm.evidence) <= c.npm_install_spans:
+    npm = c.deps.get(("system", "npm"))  # (a reference's `npm test` is the reference's: Node.js all the same)
+    if npm is None or npm.declared or not set(npm.evidence) - c.reference_spans <= c.npm_install_spans:
         return
     del c.deps[("system", "npm")]
     for span in npm.evidence:
         c.add("node", "system", span, "command", required=False)
     node = c.deps[("system", "node")]
     node.required |= npm.required
+    if npm.required_by_skill and not node.required_by_skill:  # point at the skill's line, not a reference's
+        node.required_at = npm.required_at
+    node.required_by_skill |= npm.required_by_skill
     node.required_at = node.required_at or npm.required_at
 
 
