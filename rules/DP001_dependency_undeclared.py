@@ -6,8 +6,9 @@ when no requirements file, `pyproject.toml`, PEP 723 block, `package.json`, inst
 metadata (`requires.bins`, install entries) declares it; a program is also declared by the package that installs it
 (`pip install yt-dlp` declares the `yt-dlp` command, `huggingface_hub` the `huggingface-cli` one). Programs every
 machine has (coreutils, `curl`, `git`, `python3`) are not reported, nor are imports seen only in code the agent
-writes for the user's project (a fence of SKILL.md or a reference), nor what only a reference's commands run (the
-reference is the agent's to follow; `analyze` still lists it), nor a program named only in a line of prose or
+writes for the user's project (a fence of SKILL.md or a reference), nor what only a reference's commands or the
+build of the user's project (`npm run build`, `cargo test` in a skill without package.json or Cargo.toml) run
+(`analyze` still lists them as required), nor a program named only in a line of prose or
 a table that no lexicon knows, nor one no lexicon knows from a block nobody labelled unless it has a long option.
 More than three undeclared packages of one kind in one file are one finding: they share one missing declaration.
 
@@ -48,7 +49,8 @@ class DependencyUndeclared(Rule):
         undeclared: dict[tuple[str, str], list] = {}
         for dep in ctx.facts.dependencies.found:
             # Imports seen only in code the agent writes for the user's project (a fence, a reference) are the
-            # project's dependencies, which the skill cannot declare; nor what only a reference's commands run.
+            # project's dependencies, which the skill cannot declare; nor what only a reference's commands or the
+            # user's project's build run (required_by_skill).
             if dep.type in WHERE and dep.required_by_skill and not dep.declared and dep.evidence \
                     and dep.sources - {"reference"} != {"example-code"}:
                 undeclared.setdefault((dep.type, _where(dep).file), []).append(dep)

@@ -48,6 +48,10 @@ INSPECTORS = _words("programs", "inspectors")
 ASSUMED_PROGRAMS = _words("programs", "assumed")
 BASE_PROGRAMS = _words("programs", "base")
 
+# program -> (first words, manifest name patterns) of the commands that build, test or run a project from its manifest
+PROJECT_COMMANDS = {program: (frozenset(words), tuple(manifests))
+                    for program, (words, manifests) in _DATA["project_commands"].items()}
+
 PIP_INSTALLERS = _pairs("pip")
 NPM_INSTALLERS = _pairs("npm")
 SYSTEM_INSTALLERS = _pairs("system")

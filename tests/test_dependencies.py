@@ -405,6 +405,23 @@ def test_what_a_references_commands_run_is_required_but_not_the_skills_to_declar
     assert undeclared == {"system dependency `node` is used but declared nowhere"}  # SKILL.md's, not the playbook's
 
 
+def test_the_users_projects_build_is_required_but_not_the_skills_to_declare(make_skill):
+    card = ("---\nname: qa-card\ndescription: x\n---\n## Common Commands\n\n```bash\nnpm run build\nnpm test\n"
+            "cargo test\npython -m pytest tests/\ndocker compose up -d\n```\n")
+    root = make_skill({"SKILL.md": card})
+    found = by_key(root)
+    for key in (("system", "npm"), ("system", "cargo"), ("pip", "pytest"), ("system", "docker")):
+        assert found[key].required and found[key].sources == {"project-command"}, key
+    assert not [d for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP001"]
+    # The skill's own project (it bundles the manifest) or one it clones: its build is the skill's
+    own = make_skill({"SKILL.md": card.replace("qa-card", "own-build"), "Cargo.toml": "[package]\nname = 'x'\n"})
+    assert by_key(own)[("system", "cargo")].required_by_skill
+    assert not by_key(own)[("system", "npm")].required_by_skill
+    cloned = make_skill({"SKILL.md": card.replace("qa-card", "cloned").replace(
+        "npm run build", "git clone https://github.com/org/tool.git\ncd tool\nnpm run build")})
+    assert by_key(cloned)[("system", "npm")].required_by_skill
+
+
 def test_what_is_not_a_program_to_install(make_skill):
     root = make_skill({"SKILL.md": (
         "---\nname: not-programs\ndescription: x\n---\n"

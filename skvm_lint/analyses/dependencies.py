@@ -11,6 +11,9 @@ import json
 import re
 import sys
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from fnmatch import fnmatchcase
 from functools import cache
 from typing import Any
 
@@ -23,7 +26,7 @@ from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS, HOST_TOOLS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
-                          PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROSE_WORDS,
+                          PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS,
                           SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
@@ -59,7 +62,9 @@ class Dependency(Struct):
     install_lines: list[Span] = field(default_factory=list)  # where an install command names it
     provided_by: str | None = None  # a program that a declared package of the skill installs: "pip yt-dlp"
     required_at: Span | None = None  # the first evidence that makes it required (not an optional probe before it)
-    required_by_skill: bool = False  # required by SKILL.md, the scripts or a manifest, not only by a reference's run
+    # required by what the skill itself runs (SKILL.md, its scripts, its manifests), not only by a reference's
+    # commands or by the build of the user's project: what DP001 asks the skill to declare
+    required_by_skill: bool = False
     manifest_only: bool = False  # required only as a runtime entry of the skill's manifest: no code uses it (DP002)
 
     def to_dict(self) -> dict[str, Any]:
@@ -99,8 +104,21 @@ class _Collector:
         self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
         self.runtime_entries: set[tuple[str, str]] = set()  # manifest entries needed to run (_runtime_entries)
         self._spans: set[tuple[tuple[str, str], str, Span]] = set()  # (dependency, list, span) already recorded
-        self.source_override: str | None = None  # set while reading the references' commands (_reference_commands)
-        self.reference_spans: set[Span] = set()  # the evidence those commands gave
+        self.source_override: str | None = None  # the source of what is found meanwhile (see sourced())
+        self.reference_spans: set[Span] = set()  # the evidence the references' commands gave
+        self.bundled_names = frozenset(f.path.rsplit("/", 1)[-1] for f in skill.files)  # for _runs_users_project
+        self.makes_project = False  # set by _code: the skill clones or scaffolds the project it builds
+
+    @contextmanager
+    def sourced(self, source: str) -> Iterator[None]:
+        """What is found inside is sourced ``source`` (unless an outer block set one): a reference's commands, the
+        user's project's build. It makes nothing required by the skill itself (``required_by_skill``)."""
+        outer = self.source_override
+        self.source_override = outer or source
+        try:
+            yield
+        finally:
+            self.source_override = outer
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
             required: bool = True, version: str | None = None, import_name: str | None = None,
@@ -121,7 +139,7 @@ class _Collector:
         if required and dep.required_at is None:
             dep.required_at = span
         dep.required_by_skill |= required and self.source_override is None
-        if self.source_override is not None and span is not None:
+        if self.source_override == "reference" and span is not None:
             self.reference_spans.add(span)
         dep.dev = (dep.dev or dev) and not dep.required
         dep.sources.add(self.source_override or source)
@@ -1025,12 +1043,41 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
         weak = strict or unlabelled and not any(a.startswith("--") and len(a) > 2 for a in command.argv[1:])
         alternative = other_way or command.span.line in alternatives or tests_run or command.fallback or (
             per_project_from is not None and command.span.line > per_project_from)
-        c.command(command, cited=weak, alternative=alternative,
-                  guarded=command.program in guarded or _version_probe(command) or command.if_file_exists
-                  or command.copes_without)
+        users_project = not c.makes_project and _runs_users_project(command, c.bundled_names)
+        with c.sourced("project-command") if users_project else nullcontext():
+            c.command(command, cited=weak, alternative=alternative,
+                      guarded=command.program in guarded or _version_probe(command) or command.if_file_exists
+                      or command.copes_without)
     if node_needed is not None and not other_way and not (
             per_project_from is not None and node_needed.line > per_project_from):
         c.add("node", "system", node_needed, "command")  # `npm install x` or `yarn add x`: Node.js either way
+
+
+def _runs_users_project(cmd: Command, bundled: frozenset[str]) -> bool:
+    """A command that builds, tests or runs a project from its own manifest (`npm run build`, bare `npm install`,
+    `cargo test`, `mvn package`, `docker compose up`, `python -m pytest`) when the skill bundles no such manifest: it
+    runs in the user's project, whose toolchain that project declares ([project_commands] in data/vocabulary.toml)."""
+    program, args = cmd.program, cmd.argv[1:]
+    if program in ("python", "python3") and args[:2] == ("-m", "pytest"):
+        program, args = "pytest", args[2:]
+    entry = PROJECT_COMMANDS.get(program)
+    if entry is None:
+        return False
+    words, manifests = entry
+    positional = [arg for arg in args if not arg.startswith("-")]
+    first = positional[0] if positional else ""
+    if "*" not in words and first not in words or first in ("install", "i") and len(positional) > 1:
+        return False  # another subcommand, or an install line naming packages (which declares them)
+    return not any(fnmatchcase(name, pattern) for name in bundled for pattern in manifests)
+
+
+def _makes_a_project(cmd: Command) -> bool:
+    """A command that fetches or scaffolds a project (`git clone`, `npx create-next-app`, `cargo new`, `adk init`):
+    the builds that follow are of the project the skill makes, whose toolchain the skill needs."""
+    words = [arg for arg in cmd.argv[1:] if not arg.startswith("-")]
+    first = words[0] if words else ""
+    return cmd.program.startswith("create-") or cmd.program in ("git", "gh") and "clone" in words[:2] \
+        or cmd.program != "git" and first in ("init", "new", "create")
 
 
 def _reference_commands(c: _Collector) -> None:
@@ -1040,15 +1087,12 @@ def _reference_commands(c: _Collector) -> None:
     `reference`: SKILL.md and the scripts do not run them, so DP001 does not ask the skill to declare them. Install
     lines there are _reference_code's."""
     skill = c.skill
-    c.source_override = "reference"
-    try:
+    with c.sourced("reference"):
         for doc in skill.agent_docs():
             if doc.file != skill.skill_md_path:
                 for block in doc.code_blocks:
                     if block.code is not None and block.code.language == "shell" and block.code.commands:
                         _commands(c, block.code, block, doc, strict=True, installs=False)
-    finally:
-        c.source_override = None
 
 
 UI_COMPONENT_SUFFIXES = (".tsx", ".jsx", ".vue", ".svelte")
@@ -1082,6 +1126,7 @@ def _code(c: _Collector) -> None:
     local_folders = {folder for f in skill.files for folder in f.path.split("/")[:-1]}
     offered_without = _offered_without(skill, units)
     c.folders_named = _folders_named(units)
+    c.makes_project = any(_makes_a_project(cmd) for _file, facts, _block in units for cmd in facts.commands)
     for file, facts, block in units:
         # Code in a fence is code the agent writes or adapts, and a template or example under assets/, templates/
         # or examples/ code it copies into the user's project: their imports are requirements, sourced as example code
