@@ -420,6 +420,11 @@ def test_the_users_projects_build_is_required_but_not_the_skills_to_declare(make
     cloned = make_skill({"SKILL.md": card.replace("qa-card", "cloned").replace(
         "npm run build", "git clone https://github.com/org/tool.git\ncd tool\nnpm run build")})
     assert by_key(cloned)[("system", "npm")].required_by_skill
+    # the project's own type checker and test runner, run through npx; a browser template needs no Node.js
+    tools = make_skill({"SKILL.md": "---\nname: ts-card\ndescription: x\n---\n```bash\nnpx tsc --noEmit\n"
+                        "npx playwright@1.49 test\n```\n", "templates/widget.js": "import * as THREE from 'three';\n"})
+    assert by_key(tools)[("npm", "typescript")].sources == {"project-command"}
+    assert not [d for d in skvm_lint.lint([tools]).diagnostics if d.rule == "DP001"]
 
 
 def test_what_is_not_a_program_to_install(make_skill):

@@ -1057,7 +1057,7 @@ def _runs_users_project(cmd: Command, bundled: frozenset[str]) -> bool:
     """A command that builds, tests or runs a project from its own manifest (`npm run build`, bare `npm install`,
     `cargo test`, `mvn package`, `docker compose up`, `python -m pytest`) when the skill bundles no such manifest: it
     runs in the user's project, whose toolchain that project declares ([project_commands] in data/vocabulary.toml)."""
-    program, args = cmd.program, cmd.argv[1:]
+    program, args = _strip_version(cmd.program), cmd.argv[1:]  # `npx playwright@1.49 test`
     if program in ("python", "python3") and args[:2] == ("-m", "pytest"):
         program, args = "pytest", args[2:]
     entry = PROJECT_COMMANDS.get(program)
@@ -1166,9 +1166,11 @@ def _code(c: _Collector) -> None:
             c.add(name, "env", span, "export")
     _env_files(c)
     _mcp_configs(c)
-    for f in skill.files:  # a runtime the skill's scripts need; not examples/ or tests/, which its users never run
+    # a runtime the skill's scripts need; not examples/ or tests/, which its users never run, nor a template it hands
+    # out for the user's app (`templates/compute-shader.js` runs in a browser)
+    for f in skill.files:
         if f.language in ("javascript", "typescript") and f.kind == "script" and not for_people(f.path) \
-                and _is_node_code(f):
+                and not _handed_out(f.path) and _is_node_code(f):
             runtime = "node"
             if f.shebang and any(r in f.shebang for r in ("deno", "bun")):
                 runtime = "deno" if "deno" in f.shebang else "bun"
