@@ -4,12 +4,15 @@ A skill that runs ``pip install pymoo`` has matplotlib, and one that installs tr
 ``huggingface-cli`` of huggingface_hub: the dependency analysis reads this file so that DP001 does not ask such a
 skill to declare what its declared packages already require. The file maps each distribution we know an import name
 for (``skvm_lint/data/pypi_import_names.json``), and each distribution the well-known command-line programs come from
-(``[python.bin_packages]`` in ``data/vocabulary.toml``), to its unconditional requirements as PyPI's JSON API lists
+(``[python.bin_packages]`` in ``data/vocabulary.toml``), and with ``--declared-in`` each distribution the skills of
+those hubs declare (install lines, requirements files: pufferlib, pymoo), to its unconditional requirements as PyPI's JSON API lists
 them for the latest release: no extras, and environment markers read for a current CPython on 64-bit Linux (a
 requirement only on Windows or an old Python is not brought there). Requirements are followed two levels down, so
 the analysis can follow a chain (sentence-transformers -> transformers -> huggingface-hub) within the file.
 
-Usage: python corpus/build_pypi_requires.py [--levels 2] [--jobs 8]
+Usage: python corpus/build_pypi_requires.py [--levels 2] [--jobs 8] [--declared-in HUB...]
+
+The committed file was built with ``--declared-in ../shared/corpus`` (the development hubs, never the held-out ones).
 
 Needs network access to pypi.org; the analysis itself never does.
 """
@@ -56,14 +59,31 @@ def requirements(name: str) -> list[str] | None:
     return sorted(found)
 
 
+def declared_in(hubs: list[str]) -> set[str]:
+    """The pip distributions the skills under ``hubs`` declare, as skvm-lint's dependency analysis reads them."""
+    import skvm_lint
+    from skvm_lint.analyses import dependencies
+
+    found: set[str] = set()
+    skills = sorted({path.parent for hub in hubs for path in Path(hub).rglob("SKILL.md")})
+    for folder in skills:
+        found.update(dep.name for dep in dependencies.analyze(skvm_lint.load(folder)).found
+                     if dep.type == "pip" and dep.declared)
+    print(f"{len(found)} distributions declared by {len(skills)} skills", file=sys.stderr)
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--levels", type=int, default=2, help="how many levels of requirements to follow")
     parser.add_argument("--jobs", type=int, default=8, help="requests to PyPI at once")
+    parser.add_argument("--declared-in", nargs="*", default=[], metavar="HUB",
+                        help="also every pip distribution the skills under these folders declare (read statically)")
     args = parser.parse_args()
     seeds = set(json.loads((DATA / "pypi_import_names.json").read_text(encoding="utf-8")).values())
     vocabulary = tomllib.loads((DATA / "vocabulary.toml").read_text(encoding="utf-8"))
     seeds |= set(vocabulary["python"]["bin_packages"].values())
+    seeds |= declared_in(args.declared_in)
     table: dict[str, list[str]] = {}
     level = {canonicalize_name(name) for name in seeds}
     with ThreadPoolExecutor(args.jobs) as pool:
