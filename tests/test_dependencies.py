@@ -427,6 +427,20 @@ def test_the_users_projects_build_is_required_but_not_the_skills_to_declare(make
     assert not [d for d in skvm_lint.lint([tools]).diagnostics if d.rule == "DP001"]
 
 
+def test_switches_build_backends_and_base_programs_are_not_requirements(make_skill):
+    root = make_skill({
+        "SKILL.md": "---\nname: switches\ndescription: x\n---\nRun `node lib/run.js` or `bash overview.sh`.\n",
+        "lib/run.js": ("const headless = process.env.HEADLESS !== 'false';\n"
+                       "const key = process.env.SERVICE_KEY;\n"),
+        "scripts/check.py": "import os\nverbose = os.getenv('TOOL_VERBOSE') == '1'\nstrict = os.environ['STRICT'] == '1'\n",
+        "overview.sh": "#!/bin/bash\necho \"Users: $(who | wc -l)\"\n",
+        "setup.py": "from setuptools import setup\nsetup(name='x')\n",
+    })
+    required = by_type(root)
+    assert required["env"] == {"SERVICE_KEY", "STRICT"}  # os.environ["STRICT"] raises before any comparison
+    assert "pip" not in required and required["system"] == {"node"}  # not setup.py's setuptools, not who
+
+
 def test_what_is_not_a_program_to_install(make_skill):
     root = make_skill({"SKILL.md": (
         "---\nname: not-programs\ndescription: x\n---\n"

@@ -1138,8 +1138,13 @@ def _code(c: _Collector) -> None:
             # one of its own; an import that names no known distribution is then taken as one of that folder's
             foreign = _folders_put_on_path(facts) - local_folders
             known = _data("pypi_import_names.json")
+            # setup.py's setuptools is the build backend pip provides when it installs the package
+            build_script = block is None and file.rsplit("/", 1)[-1] == "setup.py"
             for imp in facts.imports:
-                if not imp.relative and not (foreign and imp.module.split(".", 1)[0] not in known):
+                top = imp.module.split(".", 1)[0]
+                if build_script and top in ("setuptools", "distutils"):
+                    continue
+                if not imp.relative and not (foreign and top not in known):
                     c.python_import(imp.module, imp.span, imp.names, source=source, test_code=test_code,
                                     optional=imp.optional)
         elif facts.language in ("javascript", "typescript"):

@@ -327,6 +327,8 @@ class _Extractor:
 
 
 _FALLBACK_OPERATORS = frozenset({"||", "??", "or"})
+_EQUALITY_OPERATORS = frozenset({"===", "!==", "==", "!="})
+_LITERALS = frozenset({"string", "template_string", "number", "integer", "float", "true", "false"})
 _GUARDS = frozenset({"if_statement", "elif_clause", "while_statement", "conditional_expression",
                      "ternary_expression", "not_operator", "unary_expression", "assert_statement"})
 
@@ -346,7 +348,13 @@ def _has_fallback(node: ts.Node) -> bool:
     if parent.type in ("binary_expression", "boolean_operator"):
         operator = parent.child_by_field_name("operator")
         left = parent.child_by_field_name("left")
+        if operator is not None and operator.type in _EQUALITY_OPERATORS:
+            # `process.env.HEADLESS !== 'false'`: a switch compared with a value, whose absence is the default
+            other = parent.child_by_field_name("right") if left == child else left
+            return other is not None and other.type in _LITERALS
         return operator is not None and operator.type in _FALLBACK_OPERATORS and left == child
+    if parent.type == "comparison_operator":  # Python: `os.getenv("DEBUG") == "1"`
+        return any(other.type in _LITERALS for other in parent.named_children if other != child)
     return parent.type in _GUARDS
 
 
