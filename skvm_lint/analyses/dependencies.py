@@ -588,19 +588,23 @@ def _guarded_programs(facts: CodeFacts) -> set[str]:
                   if call.name in EXIT_CALLS and _FAILING_EXIT.match(call.arguments)}
         window = 8
     listed_missing = {b.span.line for b in facts.assignments if "missing" in b.name.lower()}
-    guarded = set()
+    checks: list[tuple[str, int]] = []
     for cmd in facts.commands:
         argv = cmd.argv
         if cmd.program in ("command", "type") and len(argv) >= 3 and argv[1] in ("-v", "-p", "-P"):
-            name = argv[2]
+            checks.append((argv[2], cmd.span.line))
         elif cmd.program in ("which", "hash") and len(argv) >= 2:
-            name = argv[-1]
-        else:
-            continue
-        if not any(cmd.span.line <= line <= cmd.span.line + window for line in exits) and not (
-                cmd.span.line in listed_missing and last_exit > cmd.span.line):
-            guarded.add(name)
-    return guarded
+            checks.append((argv[-1], cmd.span.line))
+    for call in facts.calls:  # `xdotool = shutil.which("xdotool")`, `which.sync("ffmpeg")`
+        if call.name in PROGRAM_LOOKUPS and (m := _FIRST_STRING.match(call.arguments)):
+            checks.append((m.group(1), call.span.line))
+    return {name for name, line in checks
+            if not any(line <= exit_line <= line + window for exit_line in exits)
+            and not (line in listed_missing and last_exit > line)}
+
+
+PROGRAM_LOOKUPS = frozenset({"shutil.which", "which.sync", "which"})  # Python's and npm which's lookups on PATH
+_FIRST_STRING = lazy(r"""^\(\s*['"]([\w.+-]+)['"]""")
 
 
 _SENTENCE_END = lazy(r"^[A-Za-z]+[.,;]$")  # `analysis.`: a word that ends a clause, not an argument

@@ -715,7 +715,13 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         optional = False
         if node.parent is not None and node.parent.type == "expansion":
             optional = re.match(r"^\$\{\w+:?[-=+]", x.text(node.parent)) is not None
-        f.env_reads.append(EnvRead(x.text(node), x.span(node), optional=optional))
+        name = x.text(node)
+        if not optional:  # `${X:+Related: ${X}}`: the inner read happens only when X is set
+            outer = node.parent.parent if node.parent is not None else None
+            while outer is not None and not optional and outer.type not in ("command", "program"):
+                optional = outer.type == "expansion" and x.text(outer).startswith((f"${{{name}:+", f"${{{name}+"))
+                outer = outer.parent
+        f.env_reads.append(EnvRead(name, x.span(node), optional=optional))
     for node in captures.get("assign", []):
         f.assignments.append(Binding(x.text(node), x.span(node)))
     for node in captures.get("function", []):
