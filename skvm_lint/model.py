@@ -62,7 +62,9 @@ class Command(Struct, frozen=True):
     build; fi``, ``[ -f go.mod ] && go build``): what a project of that kind needs, not every project.
     ``copes_without`` is true where the code catches the program's absence and goes on (Python's ``try:
     subprocess.run(["rocm-smi", ...]) / except FileNotFoundError: pass``). ``fallback`` is true after ``||``: it runs
-    only when what comes before fails (``npm run -s typecheck || npx tsc --noEmit``).
+    only when what comes before fails (``npm run -s typecheck || npx tsc --noEmit``). ``platform_only`` is true where
+    it runs on one operating system only (``if [[ "$(uname)" == Darwin ]]``, ``case "$(uname -s)" in``, after ``[[
+    "$(uname)" != Darwin ]] && exit``, Python's ``if sys.platform == "win32":``): one platform's way.
     """
 
     program: str
@@ -76,6 +78,7 @@ class Command(Struct, frozen=True):
     if_file_exists: bool = False
     copes_without: bool = False
     fallback: bool = False
+    platform_only: bool = False
 
 
 class Call(Struct, frozen=True):

@@ -444,6 +444,21 @@ def test_switches_build_backends_and_base_programs_are_not_requirements(make_ski
     assert "pip" not in required and required["system"] == {"node"}  # not setup.py's setuptools, not who
 
 
+def test_one_platforms_programs_are_not_required(make_skill):
+    root = make_skill({
+        "SKILL.md": "---\nname: per-os\ndescription: x\n---\nRun `bash scripts/mac.sh` or `python3 scripts/enc.py`.\n",
+        "scripts/mac.sh": ("#!/bin/bash\nif [[ \"$(uname)\" != \"Darwin\" ]]; then\n  echo 'macOS only' >&2\n"
+                           "  exit 1\nfi\nif ! command -v swift >/dev/null; then exit 1; fi\nswift check.swift\n"
+                           "case \"$(uname -s)\" in\n  Linux) xclip -o ;;\nesac\n"),
+        "scripts/enc.py": ("import os, sys, subprocess\nif sys.platform == 'win32':\n    os.system('chcp 65001')\n"
+                           "subprocess.run(['ffmpeg', '-y', 'out.mp4'])\n"),
+    })
+    found = by_key(root)
+    for program in ("swift", "xclip", "chcp"):
+        assert not found[("system", program)].required, program
+    assert found[("system", "ffmpeg")].required
+
+
 def test_what_is_not_a_program_to_install(make_skill):
     root = make_skill({"SKILL.md": (
         "---\nname: not-programs\ndescription: x\n---\n"

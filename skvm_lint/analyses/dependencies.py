@@ -1045,7 +1045,8 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
         if id(command) in probes or not installs and _install_line(command) is not None:
             continue
         weak = strict or unlabelled and not any(a.startswith("--") and len(a) > 2 for a in command.argv[1:])
-        alternative = other_way or command.span.line in alternatives or tests_run or command.fallback or (
+        alternative = other_way or command.span.line in alternatives or tests_run or command.fallback \
+            or command.platform_only or (
             per_project_from is not None and command.span.line > per_project_from)
         users_project = not c.makes_project and _runs_users_project(command, c.bundled_names)
         with c.sourced("project-command") if users_project else nullcontext():

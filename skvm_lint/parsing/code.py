@@ -171,6 +171,7 @@ _QUERIES = {
         (if_statement) @conditional
         (elif_clause) @conditional
         (list) @and_list
+        (case_statement) @case
         (string) @string
         (raw_string) @string
         (comment) @comment
@@ -445,7 +446,8 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             program, flag = _strip_quotes(x.text(first)), _strip_quotes(x.text(second))
             if flag.startswith("-") and re.match(r"^[a-z][\w.+-]*$", program):
                 f.commands.append(Command(program, (program, flag), x.span(first), x.text(first.parent)[:500],
-                                          via="subprocess", copes_without=_copes_without_program(x, argv)))
+                                          via="subprocess", copes_without=_copes_without_program(x, argv),
+                                          platform_only=_py_platform_only(x, argv)))
     for key in captures.get("subscript_key", []):
         obj = key.parent.child_by_field_name("value") if key.parent is not None else None
         if obj is not None and x.text(obj) in ("os.environ", "environ"):
@@ -509,19 +511,25 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
             if program and " " not in program:
                 x.facts.commands.append(Command(program.rsplit("/", 1)[-1], (program,), x.span(call),
                                                 x.text(call)[:500], via="subprocess",
-                                                copes_without=_copes_without_program(x, call)))
+                                                copes_without=_copes_without_program(x, call),
+                                                platform_only=_py_platform_only(x, call)))
     elif first.type == "string":
         value = _strip_quotes(x.text(first))
         shell = shell or "shell=True" in x.text(args).replace(" ", "")
         if shell and value:
             nested = extract_facts(value, "shell", x.file, line_offset=first.start_point[0] + x.line_offset)
-            if _copes_without_program(x, call):  # `try: os.system("rocm-smi ...") / except OSError: pass`
-                x.facts.commands.extend(msgspec.structs.replace(cmd, copes_without=True) for cmd in nested.commands)
+            copes = _copes_without_program(x, call)  # `try: os.system("rocm-smi ...") / except OSError: pass`
+            platform_only = _py_platform_only(x, call)  # `if sys.platform == "win32": os.system("chcp 65001")`
+            if copes or platform_only:
+                x.facts.commands.extend(msgspec.structs.replace(cmd, copes_without=copes or cmd.copes_without,
+                                                                platform_only=platform_only or cmd.platform_only)
+                                        for cmd in nested.commands)
             else:
                 x.facts.commands.extend(nested.commands)
         elif value and " " not in value:
             x.facts.commands.append(Command(value.rsplit("/", 1)[-1], (value,), x.span(call), x.text(call)[:500],
-                                            via="subprocess", copes_without=_copes_without_program(x, call)))
+                                            via="subprocess", copes_without=_copes_without_program(x, call),
+                                            platform_only=_py_platform_only(x, call)))
 
 
 def _body(statement: ts.Node) -> tuple[int, int]:
@@ -543,6 +551,52 @@ def _child_index(parent: ts.Node, child: ts.Node) -> int:
 # `[ -f Cargo.toml ]`, `[[ -d .git ]]`, `test -e go.mod`: a test that a file of a fixed name exists (not negated).
 # A path in a variable (`[ -f "$CONFIG_FILE" ]`) is usually the skill's own file, there whenever the skill is set up.
 _FILE_TEST = lazy(r"^(\[\[?|test)\s+-[fdes]\s+[\"']?[\w./-]+[\"']?(\s*\]\]?)?\s*$")
+
+
+# A test of which operating system the code runs on: `$(uname)`, `$OSTYPE`, `sw_vers`, /etc/os-release, WSL.
+_PLATFORM_TEST = lazy(r"\buname\b|\bOSTYPE\b|\bsw_vers\b|/etc/os-release|\bWSL_DISTRO_NAME\b|/proc/version\b")
+# Python's: `sys.platform`, `platform.system()`, `os.name`
+_PY_PLATFORM_TEST = lazy(r"\bsys\.platform\b|\bplatform\.(system|platform|mac_ver)\(|\bos\.name\b")
+
+
+def _platform_guarded(x: _Extractor, captures: dict[str, list[ts.Node]]) -> list[tuple[int, int]]:
+    """The byte ranges of shell code that runs on one operating system only: the branches of an ``if`` or
+    ``case`` that tests it, and the rest of the script after a test that exits elsewhere (``[[ "$(uname)" !=
+    "Darwin" ]] && exit 1``, or such an ``if`` whose body exits)."""
+    ranges: list[tuple[int, int]] = []
+    end_of_code = max((n.end_byte for nodes in captures.values() for n in nodes), default=0)
+    for statement in captures.get("conditional", []):
+        children = statement.children
+        first, end = _body(statement)
+        if first < end and any(_PLATFORM_TEST.search(x.text(c)) for c in children[:first]):
+            if any(c.type == "command" and x.text(c).startswith("exit") for c in children[first:end]):
+                ranges.append((statement.end_byte, end_of_code))
+            else:
+                ranges.append((statement.start_byte, statement.end_byte))
+    for statement in captures.get("case", []):
+        value = statement.child_by_field_name("value")
+        if value is not None and _PLATFORM_TEST.search(x.text(value)):
+            ranges.append((statement.start_byte, statement.end_byte))
+    for chain in captures.get("and_list", []):
+        children = chain.children
+        if len(children) == 3 and children[1].type in ("&&", "||") and _PLATFORM_TEST.search(x.text(children[0])):
+            if x.text(children[2]).startswith("exit"):
+                ranges.append((chain.end_byte, end_of_code))
+            else:
+                ranges.append((children[2].start_byte, children[2].end_byte))
+    return ranges
+
+
+def _py_platform_only(x: _Extractor, node: ts.Node) -> bool:
+    """Whether a Python call sits in a branch of an ``if`` that tests the operating system."""
+    parent = node.parent
+    while parent is not None and parent.type not in ("function_definition", "class_definition", "module"):
+        if parent.type in ("if_statement", "elif_clause"):
+            condition = parent.child_by_field_name("condition")
+            if condition is not None and _PY_PLATFORM_TEST.search(x.text(condition)):
+                return True
+        parent = parent.parent
+    return False
 
 
 def _file_guarded(x: _Extractor, captures: dict[str, list[ts.Node]]) -> list[tuple[int, int]]:
@@ -652,6 +706,7 @@ def _probe_or_probed(x: _Extractor, node: ts.Node) -> bool:
 def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     guarded = _file_guarded(x, captures)
+    platform = _platform_guarded(x, captures)
     for node in captures.get("command", []):
         words = _shell_words(x, node)
         if not words or not words[0]:
@@ -692,8 +747,9 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
         if_file = any(start <= node.start_byte and node.end_byte <= end for start, end in guarded)
         fallback = _fallback(node)
+        platform_only = any(start <= node.start_byte and node.end_byte <= end for start, end in platform)
         f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline, if_file,
-                                  fallback=fallback))
+                                  fallback=fallback, platform_only=platform_only))
         _embedded_code(x, node, program)
         # Follow chains of wrappers: `sudo -E xargs -n1 jq` records sudo, xargs and jq.
         wrapper, rest = words[0], words[1:]
@@ -702,10 +758,11 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             if wrapper == "pipx" or not wrapped:
                 break
             f.commands.append(Command(wrapped, tuple(rest[idx:]), span, text, wrapper, in_subst, position, pipeline,
-                                      if_file, fallback=fallback))
+                                      if_file, fallback=fallback, platform_only=platform_only))
             wrapper, rest = wrapped, rest[idx + 1 :]
         if words[0] == "pipx" and len(words) > 2 and words[1] == "run":
-            f.commands.append(Command(words[2], tuple(words[2:]), span, text, "pipx", in_subst, position))
+            f.commands.append(Command(words[2], tuple(words[2:]), span, text, "pipx", in_subst, position,
+                                      platform_only=platform_only))
         for word in words[1:]:
             if word.startswith(("$(", "`")):
                 continue  # the substituted command is a command of its own, seen separately
