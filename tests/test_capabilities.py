@@ -221,3 +221,14 @@ def test_one_conditional_is_not_judgement(make_skill):
     found = levels({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\nIf it fails, retry once.\n"},
                    make_skill)
     assert "reason.logic" not in found
+
+
+def test_html_and_css_from_markup_and_style_rules_not_placeholders(make_skill):
+    placeholders = BASE + ("```\nhttps://api.example.com/<input>/<operation>\n```\n\n```\n<type>(<scope>): <subject>\n\n"
+                           "<body>\n```\n\n```ts\ninterface User {\n  name: string;\n  age: number;\n}\n```\n")
+    assert "gen.code.html" not in levels({"SKILL.md": placeholders}, make_skill)
+    css = BASE + "```\n@theme {\n  --color-primary: oklch(0.7 0.15 250);\n}\n```\n"
+    assert levels({"SKILL.md": css}, make_skill)["gen.code.html"] == 2
+    component = BASE + ("```tsx\nexport const Card = () => (\n  <div className=\"md:flex p-4\">\n    <p>Hi</p>\n"
+                        "  </div>\n)\n```\n")
+    assert levels({"SKILL.md": component}, make_skill)["gen.code.html"] == 3  # responsive: md:flex

@@ -426,6 +426,21 @@ def code_generation(c: _Context) -> Iterator[Finding]:
         yield Finding(primitive, level, fences[0].span, f"{len(fences)} {language} block(s) to write or adapt")
 
 
+MARKUP_LANGUAGES = ("html", "svg", "css", "scss", "sass", "less")
+# Languages whose fences hold markup among other things: components, page templates, unlabelled fences
+MARKUP_HOSTS = (None, "text", "javascript", "typescript", "vue", "svelte", "astro", "liquid", "jinja", "jinja2", "j2",
+                "erb", "handlebars", "hbs", "php", "ejs", "njk")
+COMPONENTS = ("jsx", "tsx")  # of the JavaScript fences, the components (a `.js` fence's stray `<p>` is not a page)
+# Markup with attributes or closing tags: `<div class="card">`, `</section>`; not `<input>`, `<body>` placeholders
+_TAGS = r"(div|span|section|article|button|form|table|ul|ol|li|img|input|label|header|footer|nav|main|svg|a|p|h[1-6])"
+MARKUP = lazy(rf"<{_TAGS}\s+[\w-]+=|</{_TAGS}>")
+# CSS: an at-rule of CSS or Tailwind, a custom property, or a declaration of a common property (`margin: 0 auto;`)
+STYLE_RULE = lazy(r"^\s*(@(theme|media|container|layer|apply|tailwind|keyframes)\b|--[\w-]+\s*:\s*[^;]+;|"
+                  r"(color|background|margin|padding|font|display|width|height|border|flex|grid|gap|position|"
+                  r"opacity|transition|transform|box-shadow|line-height|text-align)(-[\w-]+)?\s*:\s*[^;]+;)", re.M)
+RESPONSIVE = lazy(r"@media|@container|\b(sm|md|lg|xl):[\w-]|aria-\w+=|\brole=")
+
+
 @detector
 def other_code(c: _Context) -> Iterator[Finding]:
     sql = _code_fences(c, "sql") or [b for b in (c.body.code_blocks if c.body else [])
@@ -434,11 +449,17 @@ def other_code(c: _Context) -> Iterator[Finding]:
         text = " ".join(b.text.upper() for b in sql)
         level = 3 if "WITH " in text else 2 if any(k in text for k in ("JOIN", "GROUP BY", "OVER (")) else 1
         yield Finding("gen.code.sql", level, sql[0].span, "SQL to write")
-    html = _code_fences(c, "html") + _code_fences(c, "svg")
+    # HTML and CSS the agent writes: html/svg/css fences, markup in a JSX or Vue component, and unlabelled fences
+    # of markup or style rules (`<div class=...>`, `@theme { --color-primary: ... }`)
+    html = [b for language in MARKUP_LANGUAGES for b in _code_fences(c, language)]
+    html += [b for language in MARKUP_HOSTS for b in _code_fences(c, language)
+             if (language not in ("javascript", "typescript") or (b.info.split() or [""])[0].lower() in COMPONENTS)
+             and (MARKUP.search(b.text) or language is None and STYLE_RULE.search(b.text))]
     if html:
         text = " ".join(b.text for b in html)
-        level = 3 if "<svg" in text and "path" in text else 2 if any(t in text for t in ("<form", "<table")) else 1
-        yield Finding("gen.code.html", level, html[0].span, "HTML to write")
+        level = 3 if "<svg" in text and "path" in text or RESPONSIVE.search(text) \
+            else 2 if any(t in text for t in ("<form", "<table", "<svg")) or STYLE_RULE.search(text) else 1
+        yield Finding("gen.code.html", level, html[0].span, "HTML or CSS to write")
 
 
 @detector
