@@ -45,6 +45,7 @@ ARCHIVERS = _words("programs", "archivers")
 PRIVILEGED_TOOLS = _words("programs", "privileged_tools")
 TEXT_PROGRAMS = _words("programs", "text_programs")
 INSPECTORS = _words("programs", "inspectors")
+AUDITORS = _words("programs", "auditors")
 ASSUMED_PROGRAMS = _words("programs", "assumed")
 BASE_PROGRAMS = _words("programs", "base")
 
@@ -89,3 +90,9 @@ PIP_NAMESPACE_DEPTHS: dict[str, int] = dict(_DATA["python"]["namespace_depths"])
 
 EXFILTRATION_HOSTS = _hosts("exfiltration")
 TUNNEL_HOSTS = _hosts("tunnels")
+
+
+def strip_version(spec: str) -> str:
+    """A package spec without its version: ``pkg@1.2`` -> ``pkg``; ``@scope/pkg@1`` -> ``@scope/pkg``."""
+    at = spec.rfind("@")
+    return spec[:at] if at > 0 else spec

@@ -123,6 +123,9 @@ def test_a_block_of_read_only_checks_is_ilp_but_not_one_that_writes_assigns_or_r
     assert kinds(checks + "docker rm -f web\n") == []  # a command that changes things
     assert kinds("ls src\nls tests\nls docs\n") == []  # one program: the same operation on items, not ILP
     assert kinds("docker --version || podman --version\nls\n") == []  # a fallback is part of its line: two lines
+    scans = "npx @axe-core/cli https://example.com\nnpx pa11y@6 https://example.com\nlighthouse https://example.com\n"
+    assert kinds(scans) == ["ilp"]  # scanners that read one site and report, run directly or through npx
+    assert kinds(scans + "semgrep --config auto --autofix --fix .\n") == []  # a fix writes
 
 
 def test_get_is_read_only_as_a_word_not_inside_one():

@@ -27,7 +27,7 @@ from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_progra
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS, HOST_TOOLS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
                           PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS,
-                          SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package)
+                          SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package, strip_version)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
@@ -248,7 +248,8 @@ class _Collector:
                 program_keys.add(("system", "bun" if cmd.via == "bunx" else "node"))
             for key, dep in self.deps.items():
                 if alternative or key in program_keys:
-                    was_required, was_required_at, was_required_by_skill = required_before.get(key, (False, None, False))
+                    was_required, was_required_at, was_required_by_skill = required_before.get(
+                        key, (False, None, False))
                     dep.required = was_required and dep.required
                     dep.required_at = was_required_at if dep.required else None
                     dep.required_by_skill = was_required_by_skill and dep.required_by_skill
@@ -262,7 +263,7 @@ class _Collector:
             self.add("node" if cmd.via != "bunx" else "bun", "system", cmd.span, "npx")
             return
         if cmd.via == "uvx" or cmd.via == "pipx":
-            self.add(_strip_version(program), "pip", cmd.span, cmd.via)
+            self.add(strip_version(program), "pip", cmd.span, cmd.via)
             if cmd.via == "uvx":
                 self.add("uv", "system", cmd.span, "command")
             return
@@ -329,7 +330,7 @@ class _Collector:
                     if installer in ("uv tool", "pipx"):  # installs a command-line tool of that name
                         self.add(name, "system", span, "install-line", declared=True, required=not declare_only)
             elif kind == "npm":
-                self.add(_strip_version(arg), "npm", span, "install-line", declared=True,
+                self.add(strip_version(arg), "npm", span, "install-line", declared=True,
                          version=arg.rpartition("@")[2] if arg.rfind("@") > 0 else None)
             else:
                 name = arg.split("@", 1)[0].rsplit("/", 1)[-1] if installer == "go" else arg.rsplit("/", 1)[-1]
@@ -352,7 +353,7 @@ INSTALL_OPTIONS_WITH_VALUES = frozenset({
 
 def _npx_package(program: str) -> str:
     """The npm package ``npx program`` needs: the program's own name unless a well-known one comes from another."""
-    name = _strip_version(program)
+    name = strip_version(program)
     return NPM_BIN_PACKAGES.get(name, name)
 
 
@@ -641,12 +642,6 @@ def _installs_itself(args: list[str], sub: str, skill: Skill) -> bool:
 
 def _after(args: list[str], word: str) -> list[str]:
     return args[args.index(word) + 1:] if word in args else []
-
-
-def _strip_version(spec: str) -> str:
-    """``pkg@1.2`` -> ``pkg``; ``@scope/pkg@1`` -> ``@scope/pkg``."""
-    at = spec.rfind("@")
-    return spec[:at] if at > 0 else spec
 
 
 def _split_requirement(spec: str) -> tuple[str | None, str | None]:
@@ -946,7 +941,7 @@ def _metadata(c: _Collector) -> None:
             if isinstance(package, str):
                 target = {"node": "npm", "npm": "npm", "pip": "pip", "uv": "pip", "python": "pip"}.get(kind)
                 if target:
-                    c.add(_strip_version(package) if target == "npm" else package, target, span, "metadata",
+                    c.add(strip_version(package) if target == "npm" else package, target, span, "metadata",
                           declared=True)
                 elif kind in ("brew", "apt", "go", "cargo") and not entry.get("bins"):
                     # without `bins`, the package names its program (oath-toolkit's is oathtool: bins say so)
@@ -957,7 +952,7 @@ def _metadata(c: _Collector) -> None:
                 if isinstance(binary, str) and binary not in ASSUMED_PROGRAMS:
                     c.add(binary, "system", span, "metadata", declared=True)
                     if isinstance(package, str) and target:  # the entry says which package installs it
-                        c.provide(binary, target, _strip_version(package) if target == "npm" else package)
+                        c.provide(binary, target, strip_version(package) if target == "npm" else package)
 
 
 # --- code ---------------------------------------------------------------------------------------------------------
@@ -1062,7 +1057,7 @@ def _runs_users_project(cmd: Command, bundled: frozenset[str]) -> bool:
     """A command that builds, tests or runs a project from its own manifest (`npm run build`, bare `npm install`,
     `cargo test`, `mvn package`, `docker compose up`, `python -m pytest`) when the skill bundles no such manifest: it
     runs in the user's project, whose toolchain that project declares ([project_commands] in data/vocabulary.toml)."""
-    program, args = _strip_version(cmd.program), cmd.argv[1:]  # `npx playwright@1.49 test`
+    program, args = strip_version(cmd.program), cmd.argv[1:]  # `npx playwright@1.49 test`
     if program in ("python", "python3") and args[:2] == ("-m", "pytest"):
         program, args = "pytest", args[2:]
     entry = PROJECT_COMMANDS.get(program)
@@ -1260,7 +1255,7 @@ def _mcp_configs(c: _Collector) -> None:
             if package:
                 span = Span(file, first_line + text.count("\n", 0, m.start()))
                 kind = "pip" if m.group(1) == "uvx" else "npm"
-                c.add(_strip_version(package) if kind == "npm" else package, kind, span, "mcp-config")
+                c.add(strip_version(package) if kind == "npm" else package, kind, span, "mcp-config")
                 c.add({"npx": "node", "bunx": "bun", "uvx": "uv"}[m.group(1)], "system", span, "mcp-config")
 
 
