@@ -206,6 +206,8 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
     assert kinds("#### リファレンス読み込み\n\n```\nRead references/a.md\nRead references/b.md\n```\n") == ["ilp"]
     assert kinds("```\nRead references/a.md\nthen edit the file it names\n```\n") == []  # not only reads
     assert kinds("```\nRead references/a.md\nRead references/a.md\n```\n") == []  # one file
+    # one scene per choice: "according to the player's choice, read the matching scene"
+    assert kinds("根据玩家的选择，读取对应场景：\n\n```\nread references/a.md\nread references/b.md\n```\n") == []
     # each item reads one file, but only when a need arises
     assert kinds("Load these references into context when users need:\n- API: `Read references/api.md`\n"
                  "- Workflows: `Read references/workflow.md`\n") == []

@@ -566,7 +566,8 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
                 break  # every line must read exactly one file
             per_line.append(names[0])
         else:
-            if len({name.lower() for name in per_line}) >= 2:
+            # "根据玩家的选择…读取对应场景：" / "Depending on the request, read:": one read per need
+            if len({name.lower() for name in per_line}) >= 2 and not ON_DEMAND.search(doc.intro(block)):
                 return block.span, per_line
     starts = sorted(p.span.line for p in doc.paragraphs if p.list_item is None)  # the next paragraph outside lists
     for lead in doc.paragraphs:  # "Load all relevant context:" then a list of the files
