@@ -251,6 +251,9 @@ def test_each_needs_an_operation_not_a_deliverable():
     assert not workflow._each_operation("For each hypothesis include:")
     assert not workflow._each_operation("4. For each fact: write as `[SPEC]` - terse, bullet or table")
     assert workflow._each_operation("4. For each fact: write a test, then run it")
+    # the parts of one output or one text, not items of their own
+    assert not workflow._each_operation("Generate exactly 10 statements in each of these 5 categories:")
+    assert not workflow._each_operation("对每个识别出的知识点，判断其属于哪种类型")
 
 
 def test_a_shell_loop_whose_runs_share_nothing_is_dlp(make_skill):
