@@ -225,6 +225,9 @@ def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):
     assert kinds("- Tracks tokens and costs\n- Includes main session + subagent sessions\n"
                  "- Exports CSV for sub-agents and each session\n") == []
     assert kinds("Spawn one sub-agent per repository; each works on its own.\n") == ["tlp"]
+    # one hand-off, named twice: "a spawned sub-agent", "a background sub-agent"
+    assert kinds("Research a topic via a spawned sub-agent.\n\nUse `sessions_spawn` to run the research in a "
+                 "background sub-agent.\n") == []
     # sub-agents the skill orders on purpose, however often it names them
     assert kinds("Dispatch a fresh sub-agent per task, with review after each.\n\n- Dispatch implementer subagent\n"
                  "- Dispatch reviewer subagent\n- Dispatch final reviewer subagent\n") == []

@@ -48,6 +48,9 @@ ROUTE_ARROW = lazy(r"\s(→|->|=>)\s")
 DATA_FILE_NAME = lazy(r"(?<![\w./~{}$*-])[\w~{}$][\w./~{}$*-]*\.(?:md|json|jsonl|ya?ml|txt|csv|toml|base|html|log|env)\b")
 CONCURRENT = cue("concurrent")
 SUBAGENT = cue("subagent")
+CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff]")  # Chinese or Japanese text
+# several agents: a plural, or one per item ("a sub-agent for each question", "one agent per repository")
+SEVERAL_AGENTS = lazy(r"\b(sub-?agents|agents|workers|sessions)\b|\b(each|every|per)\b", re.IGNORECASE)
 AGENTS = lazy(r"\b(agents|reviewers|workers)\b", re.IGNORECASE)
 # Wording around a code block saying its commands are several of a kind, or meant to run together.
 SEVERAL = cue("several")
@@ -256,6 +259,10 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
     naming_subagents = [(t, sp) for t, sp in prose if SUBAGENT.search(t)]
     ordered = any(SEQUENTIAL.search(t) and not CONCURRENT.search(t) for t, _ in naming_subagents)
     sub = [] if ordered else [(t, sp) for t, sp in naming_subagents if DELEGATE.search(t)]
+    # "via a spawned sub-agent", "runs in a background sub-agent": one hand-off, however often it is named (English
+    # marks the plural; Chinese and Japanese do not, so their text is not held to it)
+    if sub and not any(SEVERAL_AGENTS.search(t) or CJK.search(t) or CONCURRENT.search(t) for t, _ in sub):
+        sub = []
     if len(sub) >= 2 or any(CONCURRENT.search(t) or re.search(r"\b(independent|each)\b", t, re.I) for t, _ in sub):
         groups.append(Group("tlp", owner(sub[0][1]), "independent sub-tasks the skill hands to sub-agents",
                             "one sub-agent per branch", sub[0][1]))
