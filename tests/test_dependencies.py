@@ -457,6 +457,11 @@ def test_one_platforms_programs_are_not_required(make_skill):
     for program in ("swift", "xclip", "chcp"):
         assert not found[("system", program)].required, program
     assert found[("system", "ffmpeg")].required
+    ways = make_skill({"SKILL.md": ("---\nname: shots\ndescription: x\n---\n### Linux\n\n```bash\nscrot out.png\n```\n\n"
+                                    "```bash\ngnome-screenshot -f out.png\n```\n\n```bash\nffmpeg -i a.mp4 out.gif\n```\n")})
+    found = by_key(ways)
+    assert not found[("system", "scrot")].required and not found[("system", "gnome-screenshot")].required
+    assert found[("system", "ffmpeg")].required  # another argument: a step of its own
 
 
 def test_what_is_not_a_program_to_install(make_skill):

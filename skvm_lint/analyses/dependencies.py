@@ -7,6 +7,7 @@ install entries), environment variable reads and URLs called. Each dependency ke
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -1071,6 +1072,31 @@ def _runs_users_project(cmd: Command, bundled: frozenset[str]) -> bool:
     return not any(fnmatchcase(name, pattern) for name in bundled for pattern in manifests)
 
 
+def _sibling_ways(doc: MarkdownDoc) -> set[int]:
+    """The facts (by id) of one-command blocks that follow each other with nothing but blank lines between them, in
+    one section, each running another program on the same last argument (`scrot out.png`, `gnome-screenshot -f
+    out.png`, `import -window root out.png`): several ways to do one thing, of which the user's system has one."""
+    found: set[int] = set()
+    run: list[CodeBlock] = []
+
+    def close() -> None:  # each stretch of the run that shares its last argument
+        for _last, stretch in itertools.groupby(run, key=lambda block: block.code.commands[0].argv[-1]):
+            ways = list(stretch)
+            if len(ways) >= 2 and len({block.code.commands[0].program for block in ways}) == len(ways):
+                found.update(id(block.code) for block in ways)
+
+    for block in doc.code_blocks:
+        single = block.code is not None and block.language == "shell" and len(block.code.commands) == 1 \
+            and len(block.code.commands[0].argv) > 1
+        if single and run and run[-1].section == block.section and block.span.line - run[-1].end_line <= 2:
+            run.append(block)
+            continue
+        close()
+        run = [block] if single else []
+    close()
+    return found
+
+
 def _makes_a_project(cmd: Command) -> bool:
     """A command that fetches or scaffolds a project (`git clone`, `npx create-next-app`, `cargo new`, `adk init`):
     the builds that follow are of the project the skill makes, whose toolchain the skill needs."""
@@ -1127,6 +1153,7 @@ def _code(c: _Collector) -> None:
     offered_without = _offered_without(skill, units)
     c.folders_named = _folders_named(units)
     c.makes_project = any(_makes_a_project(cmd) for _file, facts, _block in units for cmd in facts.commands)
+    sibling_ways = _sibling_ways(skill.body) if skill.body is not None else set()
     for file, facts, block in units:
         # Code in a fence is code the agent writes or adapts, and a template or example under assets/, templates/
         # or examples/ code it copies into the user's project: their imports are requirements, sourced as example code
@@ -1158,7 +1185,8 @@ def _code(c: _Collector) -> None:
             c.install_scripts.setdefault(word, span)
         for repository, span in _cloned_and_installed(facts).items():
             c.cloned_installs.setdefault(repository, span)
-        _commands(c, facts, block, skill.body, strict=id(facts) in cited, other_way=id(facts) in cited_elsewhere,
+        _commands(c, facts, block, skill.body, strict=id(facts) in cited,
+                  other_way=id(facts) in cited_elsewhere or id(facts) in sibling_ways,
                   tests_run=tests_run, offered_without=offered_without)
         if facts.language == "shell":
             _env(c, facts, (assigned_by_file.get(file, set()) - exported) | set_by_scripts)
