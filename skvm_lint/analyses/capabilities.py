@@ -437,7 +437,7 @@ MARKUP = lazy(rf"<{_TAGS}\s+[\w-]+=|</{_TAGS}>")
 # CSS: an at-rule of CSS or Tailwind, a custom property, or a declaration of a common property (`margin: 0 auto;`)
 STYLE_RULE = lazy(r"^\s*(@(theme|media|container|layer|apply|tailwind|keyframes)\b|--[\w-]+\s*:\s*[^;]+;|"
                   r"(color|background|margin|padding|font|display|width|height|border|flex|grid|gap|position|"
-                  r"opacity|transition|transform|box-shadow|line-height|text-align)(-[\w-]+)?\s*:\s*[^;]+;)", re.M)
+                  r"opacity|transition|transform|box-shadow|line-height|text-align)(-[\w-]+)?\s*:\s*[^;]+;)", re.MULTILINE)
 RESPONSIVE = lazy(r"@media|@container|\b(sm|md|lg|xl):[\w-]|aria-\w+=|\brole=")
 
 
