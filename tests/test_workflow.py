@@ -257,6 +257,8 @@ def test_each_needs_an_operation_not_a_deliverable():
     # the parts of one output or one text, not items of their own
     assert not workflow._each_operation("Generate exactly 10 statements in each of these 5 categories:")
     assert not workflow._each_operation("对每个识别出的知识点，判断其属于哪种类型")
+    assert not workflow._each_operation("For each of the 8 dimensions: find evidence, assign a score")
+    assert not workflow._each_operation("Evaluate the work. For each applicable dimension, assess quality.")
 
 
 def test_a_shell_loop_whose_runs_share_nothing_is_dlp(make_skill):
