@@ -359,7 +359,7 @@ def _probe(command: Command) -> bool:
     if program in PACKAGE_RUNNERS_OF_NPM:  # `npx pa11y URL`: the run of what npx runs, judged below
         program = next((a for a in argv[1:] if not a.startswith("-")), "")
     if strip_version(program) in AUDITORS:  # `npx pa11y URL`, `lighthouse URL`: a scan that reports
-        return command.via in (None, "npx", "bunx", "pnpx", "sudo") and "--fix" not in argv
+        return (command.via in (None, "sudo") or command.via in PACKAGE_RUNNERS_OF_NPM) and "--fix" not in argv
     if command.via is not None:
         return False
     if command.program in INSPECTORS:

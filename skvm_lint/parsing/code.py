@@ -559,34 +559,6 @@ _PLATFORM_TEST = lazy(r"\buname\b|\bOSTYPE\b|\bsw_vers\b|/etc/os-release|\bWSL_D
 _PY_PLATFORM_TEST = lazy(r"\bsys\.platform\b|\bplatform\.(system|platform|mac_ver)\(|\bos\.name\b")
 
 
-def _platform_guarded(x: _Extractor, captures: dict[str, list[ts.Node]]) -> list[tuple[int, int]]:
-    """The byte ranges of shell code that runs on one operating system only: the branches of an ``if`` or
-    ``case`` that tests it, and the rest of the script after a test that exits elsewhere (``[[ "$(uname)" !=
-    "Darwin" ]] && exit 1``, or such an ``if`` whose body exits)."""
-    ranges: list[tuple[int, int]] = []
-    end_of_code = max((n.end_byte for nodes in captures.values() for n in nodes), default=0)
-    for statement in captures.get("conditional", []):
-        children = statement.children
-        first, end = _body(statement)
-        if first < end and any(_PLATFORM_TEST.search(x.text(c)) for c in children[:first]):
-            if any(c.type == "command" and x.text(c).startswith("exit") for c in children[first:end]):
-                ranges.append((statement.end_byte, end_of_code))
-            else:
-                ranges.append((statement.start_byte, statement.end_byte))
-    for statement in captures.get("case", []):
-        value = statement.child_by_field_name("value")
-        if value is not None and _PLATFORM_TEST.search(x.text(value)):
-            ranges.append((statement.start_byte, statement.end_byte))
-    for chain in captures.get("and_list", []):
-        children = chain.children
-        if len(children) == 3 and children[1].type in ("&&", "||") and _PLATFORM_TEST.search(x.text(children[0])):
-            if x.text(children[2]).startswith("exit"):
-                ranges.append((chain.end_byte, end_of_code))
-            else:
-                ranges.append((children[2].start_byte, children[2].end_byte))
-    return ranges
-
-
 def _py_platform_only(x: _Extractor, node: ts.Node) -> bool:
     """Whether a Python call sits in a branch of an ``if`` that tests the operating system."""
     parent = node.parent
@@ -599,21 +571,54 @@ def _py_platform_only(x: _Extractor, node: ts.Node) -> bool:
     return False
 
 
-def _file_guarded(x: _Extractor, captures: dict[str, list[ts.Node]]) -> list[tuple[int, int]]:
-    """The byte ranges of code that runs only when a file exists: the body of an ``if`` (or ``elif``) whose
-    condition is a file test, and what follows ``&&`` after one. Found once per piece of code: walking up from
-    each command instead read every enclosing ``if`` again for each command in it."""
-    ranges: list[tuple[int, int]] = []
+def _guarded_ranges(x: _Extractor, captures: dict[str, list[ts.Node]]) -> tuple[list[tuple[int, int]],
+                                                                              list[tuple[int, int]]]:
+    """The byte ranges of shell code that runs only when a file exists, and of code that runs on one operating
+    system only, found in one pass over the conditions (walking up from each command instead read every enclosing
+    ``if`` again for each command in it).
+
+    File: the body of an ``if`` (or ``elif``) whose condition is a file test, and what follows ``&&`` after one.
+    Platform: the branches of an ``if`` or ``case`` that tests the system, and the rest of the script after such a
+    test that exits elsewhere (``[[ "$(uname)" != "Darwin" ]] && exit 1``, or such an ``if`` whose body exits)."""
+    files: list[tuple[int, int]] = []
+    platforms: list[tuple[int, int]] = []
     for statement in captures.get("conditional", []):
         children = statement.children
         first, end = _body(statement)
-        if first < end and any(_FILE_TEST.match(x.text(c)) for c in children[:first]):
-            ranges.append((children[first].start_byte, children[end - 1].end_byte))
+        if first >= end:
+            continue
+        conditions = [x.text(c) for c in children[:first]]
+        if any(_FILE_TEST.match(text) for text in conditions):
+            files.append((children[first].start_byte, children[end - 1].end_byte))
+        if any(_PLATFORM_TEST.search(text) for text in conditions):
+            if any(c.type == "command" and x.text(c).startswith("exit") for c in children[first:end]):
+                platforms.append((statement.end_byte, _end_of_code(statement)))
+            else:
+                platforms.append((statement.start_byte, statement.end_byte))
+    for statement in captures.get("case", []):
+        value = statement.child_by_field_name("value")
+        if value is not None and _PLATFORM_TEST.search(x.text(value)):
+            platforms.append((statement.start_byte, statement.end_byte))
     for chain in captures.get("and_list", []):
         children = chain.children
-        if len(children) == 3 and children[1].type == "&&" and _FILE_TEST.match(x.text(children[0])):
-            ranges.append((children[2].start_byte, children[2].end_byte))
-    return ranges
+        if len(children) != 3 or children[1].type not in ("&&", "||"):
+            continue
+        test = x.text(children[0])
+        if children[1].type == "&&" and _FILE_TEST.match(test):
+            files.append((children[2].start_byte, children[2].end_byte))
+        if _PLATFORM_TEST.search(test):
+            if x.text(children[2]).startswith("exit"):
+                platforms.append((chain.end_byte, _end_of_code(chain)))
+            else:
+                platforms.append((children[2].start_byte, children[2].end_byte))
+    return files, platforms
+
+
+def _end_of_code(node: ts.Node) -> int:
+    """The last byte of the piece of code ``node`` is in."""
+    while node.parent is not None:
+        node = node.parent
+    return node.end_byte
 
 
 # What a command sits in on its way up to the `a || b` list it belongs to.
@@ -705,8 +710,7 @@ def _probe_or_probed(x: _Extractor, node: ts.Node) -> bool:
 
 def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
-    guarded = _file_guarded(x, captures)
-    platform = _platform_guarded(x, captures)
+    guarded, platform = _guarded_ranges(x, captures)
     for node in captures.get("command", []):
         words = _shell_words(x, node)
         if not words or not words[0]:
