@@ -393,12 +393,16 @@ def browser(c: _Context) -> Iterator[Finding]:
 # --- generation -----------------------------------------------------------------------------------------------
 
 
+def _fences(c: _Context) -> list[Any]:
+    """SKILL.md's fences, then those of the bundled documents SKILL.md names: the code a skill has the agent write
+    is often shown in a reference it sends the agent to ("see references/patterns.md"). Plans, notes and guides it
+    never names are for the skill's authors."""
+    return [b for doc in ([c.body, *c.named_docs] if c.body else []) for b in doc.code_blocks]
+
+
 def _code_fences(c: _Context, language: str) -> list[Any]:
-    """SKILL.md's fences in that language, then those of the bundled documents SKILL.md names: the code a skill
-    has the agent write is often shown in a reference it sends the agent to ("see references/patterns.md"). Plans,
-    notes and guides it never names are for the skill's authors."""
-    return [b for doc in ([c.body, *c.named_docs] if c.body else []) for b in doc.code_blocks
-            if b.language == language]
+    """The fences of :func:`_fences` in that language."""
+    return [b for b in _fences(c) if b.language == language]
 
 
 _BULLET = lazy(r"^\s*(?:[-*\u2022]|\d+[.)])\s+[^\W\d_]")  # `- Use sentence boundaries`, `1. Split ...`
@@ -451,8 +455,11 @@ def other_code(c: _Context) -> Iterator[Finding]:
         yield Finding("gen.code.sql", level, sql[0].span, "SQL to write")
     # HTML and CSS the agent writes: html/svg/css fences, markup in a JSX or Vue component, and unlabelled fences
     # of markup or style rules (`<div class=...>`, `@theme { --color-primary: ... }`)
-    html = [b for language in MARKUP_LANGUAGES for b in _code_fences(c, language)]
-    html += [b for language in MARKUP_HOSTS for b in _code_fences(c, language)
+    by_language: dict[str | None, list[Any]] = {}  # one pass over the fences, kept in the languages' order below
+    for block in _fences(c):
+        by_language.setdefault(block.language, []).append(block)
+    html = [b for language in MARKUP_LANGUAGES for b in by_language.get(language, ())]
+    html += [b for language in MARKUP_HOSTS for b in by_language.get(language, ())
              if (language not in ("javascript", "typescript") or (b.info.split() or [""])[0].lower() in COMPONENTS)
              and (MARKUP.search(b.text) or language is None and STYLE_RULE.search(b.text))]
     if html:
