@@ -795,14 +795,47 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         declaration = node.parent.parent if node.parent is not None else None
         if declaration is not None and x.text(declaration).startswith("export"):
             f.exports.append(Binding(x.text(node), x.span(node)))
-    for command in f.commands:  # `read NAME` assigns too
+    setters = _indirect_setters(x, captures.get("function", []))
+    for command in f.commands:  # `read NAME` assigns too, and so does a helper that assigns its argument's name
         if command.program == "read" and command.via is None:
             f.assignments.extend(Binding(w, command.span) for w in command.argv[1:] if w.isidentifier())
+        for position in setters.get(command.program, ()) if command.via is None else ():
+            if position < len(command.argv) and command.argv[position].isidentifier():
+                f.assignments.append(Binding(command.argv[position], command.span))
     for node in captures.get("string", []):
         value = x.text(node)
         x.facts.strings.append(StringLiteral(_unquote(value), x.span(node)))
     for node in captures.get("comment", []):
         f.comments.append(Comment(x.text(node), x.span(node)))
+
+
+# A shell helper that sets the variable named by one of its arguments: `eval "$var_name=..."`, `printf -v
+# "$var_name"`, `read -r "$var_name"`, `declare -g "$var_name"=`, where the name is `$2` or a local copied from it.
+_INDIRECT_SET = re.compile(r"""(?:\beval\s+\\?["']?|\bprintf\s+-v\s+["']?|\bread\s+(?:-\w+\s+(?:"[^"]*"\s+)?)*["']?"""
+                           r"""|\bdeclare\s+-g\w*\s+["']?)\$\{?(\w+)\}?["']?(?:=|\s|$)""")
+_POSITIONAL_COPY = re.compile(r"""(?:^|[\s;])(?:local\s+|declare\s+)?(\w+)=["']?\$\{?([1-9])\}?["']?(?:\s|;|$)""",
+                              re.MULTILINE)
+
+
+def _indirect_setters(x: _Extractor, names: list[ts.Node]) -> dict[str, set[int]]:
+    """Shell functions that assign the variable an argument names, with the argument positions (1-based, as in
+    the command's argv): ``prompt_input "Title:" TC_TITLE`` sets TC_TITLE when ``prompt_input`` does ``eval
+    "$2=..."`` or copies ``$2`` into a local it evals."""
+    setters: dict[str, set[int]] = {}
+    for name in names:
+        definition = name.parent
+        body = definition.child_by_field_name("body") if definition is not None else None
+        if body is None:
+            continue
+        text = x.text(body)
+        targets = {m.group(1) for m in _INDIRECT_SET.finditer(text)}
+        if not targets:
+            continue
+        copies = {m.group(1): int(m.group(2)) for m in _POSITIONAL_COPY.finditer(text)}
+        positions = {int(t) if t.isdigit() else copies.get(t, 0) for t in targets} - {0}
+        if positions:
+            setters[x.text(name)] = positions
+    return setters
 
 
 def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
