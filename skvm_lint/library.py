@@ -177,6 +177,23 @@ def _jaccard(hashes: Any, i: int, j: int) -> float:
     return float((hashes[i] == hashes[j]).sum()) / PERMUTATIONS
 
 
+# datasketch's optimal (bands, rows) for our thresholds at PERMUTATIONS values (MinHashLSH(threshold, num_perm).b
+# and .r; tests/test_library.py checks them against it). Asking datasketch imports scipy, ~55 MB and ~0.35 s in the
+# scanning parent, which needs nothing else of it.
+LSH_BANDS = {(NEAR_DUPLICATE, PERMUTATIONS): (5, 11), (SHADOWING_CANDIDATE, PERMUTATIONS): (21, 3)}
+
+
+def lsh_bands(threshold: float) -> tuple[int, int]:
+    """The LSH banding (bands, rows per band) datasketch chooses for ``threshold``."""
+    known = LSH_BANDS.get((threshold, PERMUTATIONS))
+    if known is not None:
+        return known
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
+    return lsh.b, lsh.r
+
+
 class _BandIndex:
     """MinHash LSH with datasketch's banding for a threshold (its ``b`` bands of ``r`` values), the buckets kept as
     sorted arrays. datasketch's in-memory MinHashLSH keeps a set and a key per bucket and band: about 9 KB per skill
@@ -185,14 +202,13 @@ class _BandIndex:
 
     def __init__(self, hashes: Any, members: Any, threshold: float) -> None:
         import numpy as np
-        from datasketch import MinHashLSH
 
-        lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)  # only for its optimal (b, r)
+        bands, rows_per_band = lsh_bands(threshold)
         self.alive = members.copy()
         rows = np.flatnonzero(members)
         self.bands: list[tuple[Any, Any, Any]] = []  # (bucket of each item or -1, items by bucket, bucket starts)
-        for band in range(lsh.b):
-            keys = np.ascontiguousarray(hashes[rows, band * lsh.r:(band + 1) * lsh.r])
+        for band in range(bands):
+            keys = np.ascontiguousarray(hashes[rows, band * rows_per_band:(band + 1) * rows_per_band])
             _, bucket = np.unique(keys.view(np.dtype((np.void, keys.shape[1] * 4))).ravel(), return_inverse=True)
             bucket = bucket.ravel().astype(np.int32)
             of_item = np.full(len(hashes), -1, dtype=np.int32)

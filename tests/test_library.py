@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,6 +116,19 @@ def test_library_json_is_the_document_json_would_write(tmp_path: Path) -> None:
         assert len(document["diagnostics"]) == report.library_diagnostics == (0 if copies == 1 else 6)
 
 
+def test_pinned_lsh_bands_are_datasketchs() -> None:
+    """The scanning parent does not import datasketch (scipy) for its banding: the pinned values must be its own."""
+    datasketch = pytest.importorskip("datasketch")
+    from skvm_lint.library import LSH_BANDS, lsh_bands
+
+    assert LSH_BANDS
+    for threshold, permutations in LSH_BANDS:
+        lsh = datasketch.MinHashLSH(threshold=threshold, num_perm=permutations)
+        assert lsh_bands(threshold) == (lsh.b, lsh.r)
+    lsh = datasketch.MinHashLSH(threshold=0.55, num_perm=64)
+    assert lsh_bands(0.55) == (lsh.b, lsh.r)  # a threshold not pinned is asked of datasketch
+
+
 def test_band_index_proposes_the_pairs_datasketch_would() -> None:
     """The array buckets replace datasketch's MinHashLSH for memory; the candidate pairs must not change."""
     np = pytest.importorskip("numpy")
@@ -138,3 +153,13 @@ def test_band_index_proposes_the_pairs_datasketch_would() -> None:
             assert set(index.candidates(int(i))) - {int(i)} == set(lsh.query(lean[i])) - {int(i)}
         index.remove(0)
         assert all(0 not in index.candidates(int(i)) for i in range(40))
+
+
+def test_library_step_does_not_import_scipy() -> None:
+    """datasketch's package imports scipy (~55 MB resident): the scanning parent's library step must not need it."""
+    pytest.importorskip("numpy")
+    code = ("import sys\nfrom skvm_lint.library import Fingerprint, analyse\n"
+            "prints = [Fingerprint(f's{i}', 'x', 10, 3, ('pdf',), bytes(256), bytes(256)) for i in range(3)]\n"
+            "analyse(prints)\nprint(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
