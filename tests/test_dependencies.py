@@ -135,6 +135,29 @@ def test_a_variable_the_skills_own_scripts_set_is_no_setting(make_skill):
     assert by_type(root).get("env") == {"TOOL_API_KEY", "TOKEN"}
 
 
+def test_a_variable_the_skills_launcher_exports_is_no_setting(make_skill):
+    """`export SERVER_TIMEOUT_MS=...` in the script that starts the server (or in common.sh, which the others
+    source) sets what the server reads."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `scripts/start.sh`.\n",
+        "scripts/start.sh": "#!/bin/bash\nexport SERVER_TIMEOUT_MS=$(( 5 * 60 * 1000 ))\nnode scripts/server.js\n",
+        "scripts/server.js": "const ms = Number(process.env.SERVER_TIMEOUT_MS);\nconst key = process.env.SERVER_KEY;\n",
+    })
+    assert by_type(root).get("env") == {"SERVER_KEY"}
+
+
+def test_an_excerpt_of_another_project_is_not_node_code(make_skill):
+    """A TypeScript file that imports through a project's path alias (`~/threads/manager`, `@/lib/db`) is an excerpt
+    to read: only that project's bundler resolves it, so the skill does not run it under Node.js."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Debugs. Use when asked.\n---\nSee `waiting-example.ts`.\n",
+        "waiting-example.ts": "import type { Manager } from '~/threads/manager';\nimport { db } from '@/lib/db';\n",
+        "scripts/run.ts": "import fs from 'node:fs';\nconsole.log(fs.existsSync('x'));\n",
+    })
+    node = by_key(root)[("system", "node")]
+    assert {s.file for s in node.evidence} == {"scripts/run.ts"}
+
+
 def test_what_a_declared_package_requires_comes_with_it(make_skill):
     """`pip install transformers pandas` brings huggingface-hub (and its `huggingface-cli`) and numpy: PyPI's
     requirements, read from data/pypi_requires.json. A package nothing declared requires stays undeclared."""
@@ -179,6 +202,18 @@ def test_an_optional_import_uses_a_declared_package_without_requiring_it(make_sk
     assert "optional-import" in deps[("pip", "fast-engine")].sources  # required as a manifest entry, not by the code
     unused = {d.message for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP002"}
     assert any("unused-thing" in m for m in unused) and not any("fast-engine" in m for m in unused)
+
+
+def test_an_import_whose_handler_gives_up_is_optional_and_toolkits_are_their_distributions(make_skill):
+    """`except ImportError: return False  # not installed`: the comment does not hide the give-up. And
+    `mpl_toolkits` (mplot3d) ships inside matplotlib: no distribution of its own."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Plots. Use when asked.\n---\nRun `python3 scripts/plot.py`.\n",
+        "scripts/plot.py": ("def load_env():\n    try:\n        from dotenv import load_dotenv\n"
+                            "    except ImportError:\n        return False  # python-dotenv not installed\n"
+                            "    return load_dotenv()\n\nfrom mpl_toolkits.mplot3d import Axes3D\n"),
+    })
+    assert by_type(root).get("pip") == {"matplotlib"}
 
 
 def test_install_lines_anywhere_in_the_skill_declare(make_skill):

@@ -1135,9 +1135,9 @@ def _code(c: _Collector) -> None:
         units += [(skill.body.file, command.code, None) for command in skill.body.command_lines]
         cited = {id(command.code) for command in skill.body.command_lines}
         cited_elsewhere = _cited_another_way(skill.body)
-    # `os.environ["X_DEBUG"] = "1"` in one of the skill's scripts: the skill sets X_DEBUG for itself
-    set_by_scripts = {e.name for _file, facts, block in units if block is None and facts.language != "shell"
-                      for e in facts.exports}
+    # `os.environ["X_DEBUG"] = "1"` in one of the skill's scripts, or `export X=...` in the launcher that starts
+    # another: the skill sets X for itself
+    set_by_scripts = {e.name for _file, facts, block in units if block is None for e in facts.exports}
     for file, facts, block in units:
         if facts.language == "shell":
             for name in facts.assignments:
@@ -1304,12 +1304,18 @@ def _env_files(c: _Collector) -> None:
 
 
 def _is_node_code(f: Any) -> bool:
-    """A JS/TS file that runs under Node (a shebang, imports, process.*), not a browser script beside index.html."""
+    """A JS/TS file that runs under Node (a shebang, imports, process.*), not a browser script beside index.html, nor
+    an excerpt of some project's code (it imports through that project's path aliases, `~/threads/manager` or
+    `@/lib/db`, which only its bundler or tsconfig resolve)."""
     if f.shebang:
         return True
     facts = f.code
-    return facts is not None and (bool(facts.imports) or bool(facts.env_reads)
-                                  or any(call.name.startswith("process.") for call in facts.calls))
+    if facts is None or any(imp.module.startswith(PROJECT_ALIASES) for imp in facts.imports):
+        return False
+    return bool(facts.imports) or bool(facts.env_reads) or any(call.name.startswith("process.") for call in facts.calls)
+
+
+PROJECT_ALIASES = ("~/", "@/")  # no package is named so: a project's bundler or tsconfig `paths` maps them
 
 
 def _allowed_tools(c: _Collector) -> None:

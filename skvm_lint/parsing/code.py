@@ -383,7 +383,7 @@ def _strip_quotes(literal: str) -> str:
 
 # `return`, `return None` (or an empty value) in the handler: the function does without the package; so does one
 # that reports the step skipped (`return {"status": "skip", "message": "pdffonts not available"}`).
-_GIVES_UP = lazy(r"(?m)\breturn(?:[ \t]+(?:None|False|\[\]|\{\}|''|\"\"))?[ \t]*$"
+_GIVES_UP = lazy(r"(?m)\breturn(?:[ \t]+(?:None|False|\[\]|\{\}|''|\"\"))?[ \t]*(?:#.*)?$"
                  r"|\bskip(?:ped|ping)?\b|\bnot available\b")
 
 
