@@ -77,6 +77,19 @@ def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):
     assert "# left out: system yt-dlp (installed with the pip package yt-dlp below" in script
 
 
+def test_a_cli_package_declares_its_command(make_skill):
+    """`npm install -g firecrawl-cli` gives `firecrawl`, `pip install pltr-cli` gives `pltr`; a `node-fetch`
+    dependency gives no `node`."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Crawls. Use when asked.\n---\n"
+                                   "```bash\nnpm install -g firecrawl-cli node-fetch\npip install pltr-cli\n```\n"
+                                   "```bash\nfirecrawl crawl https://docs.example.org\npltr ontology list\n"
+                                   "node run.js\n```\n"})
+    found = by_key(root)
+    assert found[("system", "firecrawl")].provided_by == "npm firecrawl-cli"
+    assert found[("system", "pltr")].provided_by == "pip pltr-cli"
+    assert found[("system", "node")].provided_by is None
+
+
 def test_a_program_declared_as_needed_is_still_installed_by_its_package(make_skill):
     """`requires.bins: [edge-tts]` with `pip install edge-tts`, and a hub install entry naming the package that
     gives a bin: the package sets the program up (no apt-get of it). A package.json dependency named like a system

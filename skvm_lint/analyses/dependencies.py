@@ -1462,8 +1462,11 @@ def _programs_of_packages(c: _Collector) -> None:
             continue
         # pip and npm packages by the program's name, then the Debian or Homebrew package that holds the program
         # (`apt-get install poppler-utils` gives pdftoppm)
+        # and `X-cli`, the name a command-line front end of X is published under (`npm i -g firecrawl-cli` gives
+        # `firecrawl`, `pip install pltr-cli` gives `pltr`)
         candidates = [("pip", PIP_BIN_PACKAGES.get(dep.name, dep.name)),
-                      ("npm", NPM_BIN_PACKAGES.get(dep.name, dep.name))]
+                      ("npm", NPM_BIN_PACKAGES.get(dep.name, dep.name)),
+                      ("pip", f"{dep.name}-cli"), ("npm", f"{dep.name}-cli")]
         candidates += [("system", package) for package in sorted(set(system_packages(dep.name)) - {dep.name})]
         for package_kind, name in candidates:
             if c.provide(dep.name, package_kind, name):
