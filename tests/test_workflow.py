@@ -281,3 +281,25 @@ def test_a_shell_loop_whose_runs_share_nothing_is_dlp(make_skill):
     assert groups('for f in *.png; do\n  convert "$f" "$f.jpg" &\ndone\nwait') == []  # already in the background
     assert groups('# parallel: see below\nfor f in *.png; do\n  convert "$f" "$f.jpg"\ndone') == []
     assert groups('# convert >> logs\nfor f in *.png; do\n  convert "$f" "$f.jpg"\ndone') != []  # a comment
+
+
+def test_one_read_per_task_a_negated_hand_off_and_a_launch_in_one_turn_are_not_serial_work(make_skill):
+    def kinds_and_rules(body: str) -> tuple[list[str], list[str]]:
+        root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n{body}"})
+        skill = skvm_lint.load(root)
+        return ([g.type for g in workflow.analyze(skill).groups],
+                [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")])
+
+    # the appropriate file for the task at hand, not all of them
+    assert kinds_and_rules("## Reference Files\n\nLoad the appropriate reference file based on your task:\n\n"
+                           "- **`auth.md`**: tokens\n- **`api.md`**: calls\n") == ([], [])
+    # a step that is not handed to a sub-agent, and sub-agents that work a task at a time with review between
+    assert kinds_and_rules("## Self-Review\n\nThis is a checklist you run yourself, not a subagent dispatch.\n\n"
+                           "## Execution\n\nI dispatch a fresh subagent per task, review between tasks.\n\n"
+                           "- Fresh subagent per task + two-stage review\n") == ([], [])
+    # sub-agents launched together: parallel already, so no finding; "fix everything at once" is no such launch
+    kinds, rules = kinds_and_rules("## Step 1\n\n1. For each test case, spawn two subagents in the same turn.\n"
+                                   "2. Launch everything at once.\n")
+    assert "WF002" not in rules
+    assert kinds_and_rules("## Steps\n\n1. Fetch the title for each URL; do not try to fix everything at once.\n"
+                           "2. Write the report.\n")[1] == ["WF002"]

@@ -47,6 +47,7 @@ ROUTE_ARROW = lazy(r"\s(→|->|=>)\s")
 # A name starts only where its characters do not continue one: one candidate per run of them, so linear time.
 DATA_FILE_NAME = lazy(r"(?<![\w./~{}$*-])[\w~{}$][\w./~{}$*-]*\.(?:md|json|jsonl|ya?ml|txt|csv|toml|base|html|log|env)\b")
 CONCURRENT = cue("concurrent")
+NOT_SUBAGENT = cue("not_subagent")
 SUBAGENT = cue("subagent")
 CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff]")  # Chinese or Japanese text
 # several agents: a plural, or one per item ("a sub-agent for each question", "one agent per repository")
@@ -256,7 +257,7 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
     # A skill that says its sub-agents work one after another ("a fresh sub-agent per task, with review after
     # each") orders them on purpose, however often it names them elsewhere; "no sub-agents means no parallel
     # execution: one at a time" is about running without them.
-    naming_subagents = [(t, sp) for t, sp in prose if SUBAGENT.search(t)]
+    naming_subagents = [(t, sp) for t, sp in prose if SUBAGENT.search(NOT_SUBAGENT.sub(" ", t))]
     ordered = any(SEQUENTIAL.search(t) and not CONCURRENT.search(t) for t, _ in naming_subagents)
     sub = [] if ordered else [(t, sp) for t, sp in naming_subagents if DELEGATE.search(t)]
     # "via a spawned sub-agent", "runs in a background sub-agent": one hand-off, however often it is named (English
