@@ -1,8 +1,9 @@
 """A bundled TypeScript script has no stated way to run it.
 
 ## What it does
-Reports a skill with TypeScript scripts (`.ts`, `.mts`, `.tsx`) whose SKILL.md, hub metadata and `package.json`
-never name a runner that executes TypeScript: `tsx`, `ts-node`, `bun`, `deno`, or a build step (`tsc`,
+Reports a skill with TypeScript scripts (`.ts`, `.mts`, `.tsx`; not an excerpt of another project, which imports
+through that project's path aliases such as `~/lib/db`) whose SKILL.md, hub metadata and `package.json` never name a
+runner that executes TypeScript: `tsx`, `ts-node`, `bun`, `deno`, or a build step (`tsc`,
 `npm run build`).
 
 ## Why it matters
@@ -20,6 +21,7 @@ compiled JavaScript.
 """
 
 
+from skvm_lint.analyses.dependencies import excerpt_of_a_project
 from skvm_lint.diagnostics import Severity
 from skvm_lint.lazy_re import lazy
 from skvm_lint.rule import Rule
@@ -35,7 +37,7 @@ class InterpreterUnstated(Rule):
 
     def check(self, skill, ctx):
         scripts = [f for f in skill.files if f.kind == "script" and f.language == "typescript"
-                   and not f.path.endswith(".d.ts")]
+                   and not f.path.endswith(".d.ts") and not excerpt_of_a_project(f)]
         if not scripts:
             return
         manifests = " ".join(f.text or "" for f in skill.files if f.path.rsplit("/", 1)[-1] == "package.json")

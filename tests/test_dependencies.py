@@ -159,6 +159,20 @@ def test_a_variable_the_skills_launcher_exports_is_no_setting(make_skill):
     assert by_type(root).get("env") == {"SERVER_KEY"}
 
 
+def test_a_setting_read_only_when_a_test_found_it_set_is_optional(make_skill):
+    """`if (process.env.APP_TOKEN) { return process.env.APP_TOKEN }` and `if os.environ.get("APP_KEY"):
+    key = os.environ["APP_KEY"]` use the setting only when it is set; a read outside such a test still needs it."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `node scripts/server.js`.\n",
+        "scripts/server.js": ("function token() {\n  if (process.env.APP_TOKEN) {\n    return process.env.APP_TOKEN;\n"
+                              "  }\n  return 'generated';\n}\nconst host = process.env.APP_HOST;\n"),
+        "scripts/client.py": ("import os\nif os.environ.get('APP_KEY'):\n    key = os.environ['APP_KEY']\n"
+                              "url = os.environ['APP_URL'] if os.getenv('APP_URL') else 'http://localhost'\n"
+                              "region = os.environ['APP_REGION']\n"),
+    })
+    assert by_type(root).get("env") == {"APP_HOST", "APP_REGION"}
+
+
 def test_an_excerpt_of_another_project_is_not_node_code(make_skill):
     """A TypeScript file that imports through a project's path alias (`~/threads/manager`, `@/lib/db`) is an excerpt
     to read: only that project's bundler resolves it, so the skill does not run it under Node.js."""

@@ -298,7 +298,7 @@ def test_one_read_per_task_a_negated_hand_off_and_a_launch_in_one_turn_are_not_s
                            "## Execution\n\nI dispatch a fresh subagent per task, review between tasks.\n\n"
                            "- Fresh subagent per task + two-stage review\n") == ([], [])
     # sub-agents launched together: parallel already, so no finding; "fix everything at once" is no such launch
-    kinds, rules = kinds_and_rules("## Step 1\n\n1. For each test case, spawn two subagents in the same turn.\n"
+    _, rules = kinds_and_rules("## Step 1\n\n1. For each test case, spawn two subagents in the same turn.\n"
                                    "2. Launch everything at once.\n")
     assert "WF002" not in rules
     assert kinds_and_rules("## Steps\n\n1. Fetch the title for each URL; do not try to fix everything at once.\n"

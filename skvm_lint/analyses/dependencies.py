@@ -1310,12 +1310,18 @@ def _is_node_code(f: Any) -> bool:
     if f.shebang:
         return True
     facts = f.code
-    if facts is None or any(imp.module.startswith(PROJECT_ALIASES) for imp in facts.imports):
+    if facts is None or excerpt_of_a_project(f):
         return False
     return bool(facts.imports) or bool(facts.env_reads) or any(call.name.startswith("process.") for call in facts.calls)
 
 
 PROJECT_ALIASES = ("~/", "@/")  # no package is named so: a project's bundler or tsconfig `paths` maps them
+
+
+def excerpt_of_a_project(f: Any) -> bool:
+    """A JS/TS file that imports through some project's path aliases (`~/threads/manager`, `@/lib/db`): code of that
+    project to read, which only its bundler or tsconfig resolve, not a script the skill runs."""
+    return f.code is not None and any(imp.module.startswith(PROJECT_ALIASES) for imp in f.code.imports)
 
 
 def _allowed_tools(c: _Collector) -> None:

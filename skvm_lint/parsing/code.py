@@ -359,6 +359,23 @@ def _has_fallback(node: ts.Node) -> bool:
     return parent.type in _GUARDS
 
 
+def _used_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
+    """Whether a read sits in the body of an ``if`` (or a ternary's branch) whose test reads the same setting:
+    ``if (process.env.TOKEN) { return process.env.TOKEN }``, ``if os.environ.get("X"): use(os.environ["X"])``."""
+    word = re.compile(rf"\b{re.escape(name)}\b")
+    child, parent = node, node.parent
+    while parent is not None and parent.type not in ("program", "module"):
+        if parent.type in ("if_statement", "elif_clause", "ternary_expression", "conditional_expression"):
+            condition = parent.child_by_field_name("condition")
+            if condition is None and parent.type == "conditional_expression" and len(parent.named_children) == 3:
+                condition = parent.named_children[1]  # Python: `a if test else b`
+            if condition is not None and child != condition and word.search(x.text(condition)) \
+                    and ("env" in x.text(condition)):
+                return True
+        child, parent = parent, parent.parent
+    return False
+
+
 def _assigned_to(node: ts.Node | None) -> bool:
     """Whether ``node`` is the target of an assignment (``os.environ["X"] = v``, ``process.env.X = v``)."""
     parent = node.parent if node is not None else None
@@ -435,8 +452,9 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         if name in ("os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ.setdefault") and first:
             args = call.child_by_field_name("arguments")
             has_default = args is not None and len(args.named_children) > 1
-            f.env_reads.append(EnvRead(_strip_quotes(x.text(first)), x.span(call),
-                                       optional=has_default or _has_fallback(call)))
+            read = _strip_quotes(x.text(first))
+            f.env_reads.append(EnvRead(read, x.span(call), optional=has_default or _has_fallback(call)
+                                       or _used_when_set(x, call, read)))
         elif name in PY_SUBPROCESS:
             _subprocess_command(x, call, name in PY_SHELL_CALLS)
     if any(call.name in PY_SUBPROCESS for call in f.calls):
@@ -454,7 +472,8 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             if _assigned_to(key.parent):  # `os.environ["X"] = "1"`: the code sets X for itself and its children
                 f.exports.append(Binding(_strip_quotes(x.text(key)), x.span(key)))
             else:
-                f.env_reads.append(EnvRead(_strip_quotes(x.text(key)), x.span(key)))
+                read = _strip_quotes(x.text(key))
+                f.env_reads.append(EnvRead(read, x.span(key), optional=_used_when_set(x, key.parent, read)))
     for node in captures.get("string", []):
         x.add_string(node, _strip_quotes(x.text(node)))
     for node in captures.get("comment", []):
@@ -811,10 +830,10 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
 
 # A shell helper that sets the variable named by one of its arguments: `eval "$var_name=..."`, `printf -v
 # "$var_name"`, `read -r "$var_name"`, `declare -g "$var_name"=`, where the name is `$2` or a local copied from it.
-_INDIRECT_SET = re.compile(r"""(?:\beval\s+\\?["']?|\bprintf\s+-v\s+["']?|\bread\s+(?:-\w+\s+(?:"[^"]*"\s+)?)*["']?"""
-                           r"""|\bdeclare\s+-g\w*\s+["']?)\$\{?(\w+)\}?["']?(?:=|\s|$)""")
-_POSITIONAL_COPY = re.compile(r"""(?:^|[\s;])(?:local\s+|declare\s+)?(\w+)=["']?\$\{?([1-9])\}?["']?(?:\s|;|$)""",
-                              re.MULTILINE)
+_INDIRECT_SET = lazy(r"""(?:\beval\s+\\?["']?|\bprintf\s+-v\s+["']?|\bread\s+(?:-\w+\s+(?:"[^"]*"\s+)?)*["']?"""
+                     r"""|\bdeclare\s+-g\w*\s+["']?)\$\{?(\w+)\}?["']?(?:=|\s|$)""")
+_POSITIONAL_COPY = lazy(r"""(?:^|[\s;])(?:local\s+|declare\s+)?(\w+)=["']?\$\{?([1-9])\}?["']?(?:\s|;|$)""",
+                        re.MULTILINE)
 
 
 def _indirect_setters(x: _Extractor, names: list[ts.Node]) -> dict[str, set[int]]:
@@ -853,7 +872,8 @@ def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> No
             if _assigned_to(prop.parent):  # `process.env.X = "1"`
                 f.exports.append(Binding(x.text(prop), x.span(prop)))
             else:
-                f.env_reads.append(EnvRead(x.text(prop), x.span(prop), optional=_has_fallback(prop.parent)))
+                f.env_reads.append(EnvRead(x.text(prop), x.span(prop), optional=_has_fallback(prop.parent)
+                                           or _used_when_set(x, prop.parent, x.text(prop))))
     for node in captures.get("env_key", []):
         parent = node.parent
         obj = parent.child_by_field_name("object") if parent is not None else None
@@ -861,7 +881,9 @@ def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> No
             if _assigned_to(parent):
                 f.exports.append(Binding(_strip_quotes(x.text(node)), x.span(node)))
             else:
-                f.env_reads.append(EnvRead(_strip_quotes(x.text(node)), x.span(node), optional=_has_fallback(parent)))
+                read = _strip_quotes(x.text(node))
+                f.env_reads.append(EnvRead(read, x.span(node), optional=_has_fallback(parent)
+                                           or _used_when_set(x, parent, read)))
     for node in captures.get("string", []):
         x.add_string(node, _strip_quotes(x.text(node)))
     for node in captures.get("comment", []):
