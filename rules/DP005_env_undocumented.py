@@ -3,8 +3,9 @@
 ## What it does
 Reports an environment variable that a bundled script reads without a default or a fallback
 (`os.environ["X"]`, `os.getenv("X")`, `process.env.X`, `$X`; not `os.getenv("X", "y")`, `process.env.X || "y"`,
-`${X:-y}` or a read inside an `if`) when neither the skill's documents (SKILL.md, a README, references, an
-`.env.example`) nor the hub metadata (`requires.env`) names it.
+`${X:-y}`, a read inside an `if` or one that a test found set, a switch compared with a value such as
+`[[ "$X" == "true" ]]`, nor a variable the skill's own scripts set, export or source) when neither the skill's
+documents (SKILL.md, a README, references, an `.env.example`) nor the hub metadata (`requires.env`) names it.
 
 ## Why it matters
 The agent cannot set up what it was never told about: the script fails at run time with a key error or an empty

@@ -173,6 +173,25 @@ def test_a_setting_read_only_when_a_test_found_it_set_is_optional(make_skill):
     assert by_type(root).get("env") == {"APP_HOST", "APP_REGION"}
 
 
+def test_switches_presence_tests_fallback_chains_sourced_libraries_and_proxies_are_no_settings(make_skill):
+    """`[[ "$NOTIFY_ON_ERROR" != "true" ]]` is a switch; `[ -n "$EXTRA_ARGS" ] && use "$EXTRA_ARGS"` reads it only
+    when set; `getenv('A') or getenv('B') or default` has a fallback for both; a variable lib.sh sets is set for
+    the script that sources it; HTTPS_PROXY is the network's. `[ -z "$API_TOKEN" ] && exit 1` still needs it."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `scripts/run.sh`.\n",
+        "scripts/lib.sh": "DB_PATH=\"${TASKS_DB:-$HOME/tasks.db}\"\n",
+        "scripts/run.sh": ("#!/bin/bash\nsource \"$(dirname \"$0\")/lib.sh\"\n"
+                           "[[ \"$NOTIFY_ON_ERROR\" != \"true\" ]] && exit 0\n"
+                           "[ -n \"$EXTRA_ARGS\" ] && echo \"$EXTRA_ARGS\"\n"
+                           "if [ -z \"$API_TOKEN\" ]; then echo 'set API_TOKEN'; exit 1; fi\n"
+                           "sqlite3 \"$DB_PATH\" 'select 1'\n"),
+        "scripts/base.py": ("import os\nbase = os.environ.get('OPENAI_BASE_URL') or os.environ.get('OPENAI_API_BASE') "
+                            "or 'https://api.openai.com'\nproxy = os.environ.get('https_proxy') or "
+                            "os.environ.get('HTTPS_PROXY')\n"),
+    })
+    assert by_type(root).get("env") == {"API_TOKEN"}
+
+
 def test_an_excerpt_of_another_project_is_not_node_code(make_skill):
     """A TypeScript file that imports through a project's path alias (`~/threads/manager`, `@/lib/db`) is an excerpt
     to read: only that project's bundler resolves it, so the skill does not run it under Node.js."""

@@ -1144,6 +1144,7 @@ def _code(c: _Collector) -> None:
                 assigned_by_file.setdefault(file, set()).add(name.name)
         if block is not None:  # `export NAME=...`, `os.environ["NAME"] = "..."` in SKILL.md: the user sets NAME
             exported.update(e.name for e in facts.exports)
+    _add_what_sourced_scripts_set(units, assigned_by_file)
     c.builds_js_project = builds_js_project = any(
         cmd.program in ("npm", "pnpm", "yarn", "bun") and cmd.via is None
         or cmd.via in ("npx", "bunx", "pnpx") and cmd.program.startswith("create-")
@@ -1331,6 +1332,29 @@ def _allowed_tools(c: _Collector) -> None:
         program = m.group(1)
         if program not in BASE_PROGRAMS:
             c.add(program, "system", span, "allowed-tools")
+
+
+def _add_what_sourced_scripts_set(units: list[tuple[str, CodeFacts, CodeBlock | None]],
+                                  assigned_by_file: dict[str, set[str]]) -> None:
+    """A bundled shell script that sources another of the skill's (`source "$SCRIPT_DIR/lib.sh"`, `. ./common.sh`)
+    has the variables that one sets: `DB_PATH="${TASKS_DB:-$HOME/tasks.db}"` in lib.sh is no setting of the
+    script that reads `$DB_PATH`."""
+    scripts = {file: facts for file, facts, block in units if block is None and facts.language == "shell"}
+    by_name: dict[str, list[str]] = {}
+    for file in scripts:
+        by_name.setdefault(file.rsplit("/", 1)[-1], []).append(file)
+    for file, facts in scripts.items():
+        for cmd in facts.commands:
+            if cmd.program not in ("source", ".") or cmd.via is not None or len(cmd.argv) < 2:
+                continue
+            name = cmd.argv[1].rsplit("/", 1)[-1]
+            folder = file.rsplit("/", 1)[0] if "/" in file else ""
+            targets = by_name.get(name, [])
+            # the sourcing script's own folder first, as `$(dirname "$0")/lib.sh` means
+            target = next((t for t in targets if t.rsplit("/", 1)[0] == folder), targets[0] if targets else None)
+            if target is not None and target != file:
+                assigned_by_file.setdefault(file, set()).update(
+                    {b.name for b in scripts[target].assignments} | {e.name for e in scripts[target].exports})
 
 
 def _env(c: _Collector, facts: CodeFacts, assigned: set[str]) -> None:

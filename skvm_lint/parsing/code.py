@@ -353,7 +353,16 @@ def _has_fallback(node: ts.Node) -> bool:
             # `process.env.HEADLESS !== 'false'`: a switch compared with a value, whose absence is the default
             other = parent.child_by_field_name("right") if left == child else left
             return other is not None and other.type in _LITERALS
-        return operator is not None and operator.type in _FALLBACK_OPERATORS and left == child
+        if operator is None or operator.type not in _FALLBACK_OPERATORS:
+            return False
+        # `a or b or default` parses as `(a or b) or default`: b has a fallback too
+        while left != child and parent.parent is not None and parent.parent.type == parent.type:
+            outer = parent.parent
+            outer_operator = outer.child_by_field_name("operator")
+            if outer_operator is None or outer_operator.type not in _FALLBACK_OPERATORS:
+                return False
+            child, parent, left = parent, outer, outer.child_by_field_name("left")
+        return left == child
     if parent.type == "comparison_operator":  # Python: `os.getenv("DEBUG") == "1"`
         return any(other.type in _LITERALS for other in parent.named_children if other != child)
     return parent.type in _GUARDS
@@ -727,6 +736,34 @@ def _probe_or_probed(x: _Extractor, node: ts.Node) -> bool:
     return False
 
 
+def _shell_read_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
+    """Whether a shell read is of a switch (``[[ "$NOTIFY" != "true" ]]``: compared with a literal, unset is the
+    default), a test whether it is set (``[ -n "$X" ]``; not ``-z``, which usually leads to an error), or happens
+    only when such a test found it set (``if [[ -n "${X:-}" ]]; then ... $X``, ``[ -n "$X" ] && use "$X"``)."""
+    mention = re.compile(rf"\$\{{?{re.escape(name)}\b")
+    child, parent = node, node.parent
+    while parent is not None and parent.type not in ("program", "function_definition"):
+        if parent.type == "unary_expression" and parent.parent is not None and parent.parent.type == "test_command" \
+                and any(c.type == "test_operator" and x.text(c) == "-n" for c in parent.children):
+            return True  # `[ -n "$X" ]`: a test whether it is set
+        if parent.type == "binary_expression" and parent.parent is not None \
+                and parent.parent.type == "test_command":
+            operator = next((c.type for c in parent.children if c.type in ("=", "==", "!=")), None)
+            others = [c for c in parent.named_children if c != child]
+            if operator is not None and others and all("$" not in x.text(c) for c in others):
+                return True
+        if parent.type in ("if_statement", "elif_clause"):
+            first, end = _body(parent)
+            index = _child_index(parent, child)
+            if first <= index < end and any(mention.search(x.text(c)) for c in parent.children[:first]):
+                return True
+        elif parent.type == "list" and len(parent.children) == 3 and parent.children[1].type == "&&" \
+                and parent.children[2] == child and mention.search(x.text(parent.children[0])):
+            return True
+        child, parent = parent, parent.parent
+    return False
+
+
 def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     guarded, platform = _guarded_ranges(x, captures)
@@ -801,7 +838,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             while outer is not None and not optional and outer.type not in ("command", "program"):
                 optional = outer.type == "expansion" and x.text(outer).startswith((f"${{{name}:+", f"${{{name}+"))
                 outer = outer.parent
-        f.env_reads.append(EnvRead(name, x.span(node), optional=optional))
+        f.env_reads.append(EnvRead(name, x.span(node), optional=optional or _shell_read_when_set(x, node, name)))
     for node in captures.get("assign", []):
         f.assignments.append(Binding(x.text(node), x.span(node)))
     for node in captures.get("function", []):
