@@ -192,6 +192,20 @@ def test_switches_presence_tests_fallback_chains_sourced_libraries_and_proxies_a
     assert by_type(root).get("env") == {"API_TOKEN"}
 
 
+def test_a_setting_kept_in_a_name_then_used_only_when_set_is_optional(make_skill):
+    """`tok = os.getenv("T")` then `if tok:`, `if not host: host = "localhost"`, `const ms = Number(process.env.MS)`
+    then `ms > 0 ? ms : 60000`: each has a default. `if not key: sys.exit(...)` and `throw` make a requirement."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `python3 scripts/a.py`.\n",
+        "scripts/a.py": ("import os, sys\ntok = os.getenv('APP_TOKEN')\nif tok:\n    print(tok)\n"
+                         "host = os.getenv('APP_HOST')\nif not host:\n    host = 'localhost'\n"
+                         "key = os.getenv('APP_KEY')\nif not key:\n    sys.exit('set APP_KEY')\n"),
+        "scripts/b.js": ("const ms = Number(process.env.APP_CHECK_MS);\nconst every = ms > 0 ? ms : 60000;\n"
+                         "const secret = process.env.APP_SECRET;\nif (!secret) { throw new Error('set APP_SECRET'); }\n"),
+    })
+    assert by_type(root).get("env") == {"APP_KEY", "APP_SECRET"}
+
+
 def test_an_excerpt_of_another_project_is_not_node_code(make_skill):
     """A TypeScript file that imports through a project's path alias (`~/threads/manager`, `@/lib/db`) is an excerpt
     to read: only that project's bundler resolves it, so the skill does not run it under Node.js."""

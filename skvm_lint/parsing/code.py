@@ -385,6 +385,43 @@ def _used_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
     return False
 
 
+_HOLDERS = frozenset({"call", "call_expression", "attribute", "member_expression", "arguments", "argument_list",
+                      "parenthesized_expression", "subscript", "await", "await_expression", "optional_chain"})
+_FAILS = lazy(r"\b(raise|throw|exit|abort)\b|process\.exit")
+
+
+def _kept_then_checked(x: _Extractor, node: ts.Node) -> bool:
+    """Whether a read is kept in a name that the code after it uses only when set or replaces when unset:
+    ``tok = os.getenv("T")`` then ``if tok:`` / ``tok or default`` / ``if not tok: tok = default``;
+    ``const ms = Number(process.env.MS)`` then ``ms > 0 ? ms : 60000``. A test that raises or exits (``if not
+    tok: sys.exit("set T")``) is a requirement, not a default."""
+    child, parent = node, node.parent
+    while parent is not None and parent.type in _HOLDERS:
+        child, parent = parent, parent.parent
+    if parent is None or parent.type not in ("assignment", "variable_declarator"):
+        return False
+    target = parent.child_by_field_name("left") or parent.child_by_field_name("name")
+    if target is None or target.type != "identifier" or child == target:
+        return False
+    name = re.escape(x.text(target))
+    statement = parent
+    while statement.parent is not None and statement.parent.type not in ("block", "statement_block", "module",
+                                                                          "program"):
+        statement = statement.parent
+    uses = re.compile(rf"^\s*if\s*\(?\s*{name}\s*(\)|:|&&|\band\b|is not None|!==?\s*(undefined|null))"
+                      rf"|\b{name}\s*(\|\||\?\?|\bor\b)|\b{name}\s+if\s+{name}\s+else\b|\?\s*{name}\s*:"
+                      rf"|^\s*if\s*\(?\s*(!|not\s+){name}\s*\)?\s*:?\s*\{{?\s*{name}\s*=[^=]")
+    following = statement.next_named_sibling
+    for _ in range(30):
+        if following is None:
+            return False
+        text = x.text(following)
+        if re.search(rf"\b{name}\b", text):  # the first statement that uses it decides
+            return bool(uses.search(text)) and not _FAILS.search(text)
+        following = following.next_named_sibling
+    return False
+
+
 def _assigned_to(node: ts.Node | None) -> bool:
     """Whether ``node`` is the target of an assignment (``os.environ["X"] = v``, ``process.env.X = v``)."""
     parent = node.parent if node is not None else None
@@ -463,7 +500,7 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             has_default = args is not None and len(args.named_children) > 1
             read = _strip_quotes(x.text(first))
             f.env_reads.append(EnvRead(read, x.span(call), optional=has_default or _has_fallback(call)
-                                       or _used_when_set(x, call, read)))
+                                       or _used_when_set(x, call, read) or _kept_then_checked(x, call)))
         elif name in PY_SUBPROCESS:
             _subprocess_command(x, call, name in PY_SHELL_CALLS)
     if any(call.name in PY_SUBPROCESS for call in f.calls):
@@ -910,7 +947,8 @@ def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> No
                 f.exports.append(Binding(x.text(prop), x.span(prop)))
             else:
                 f.env_reads.append(EnvRead(x.text(prop), x.span(prop), optional=_has_fallback(prop.parent)
-                                           or _used_when_set(x, prop.parent, x.text(prop))))
+                                           or _used_when_set(x, prop.parent, x.text(prop))
+                                           or _kept_then_checked(x, prop.parent)))
     for node in captures.get("env_key", []):
         parent = node.parent
         obj = parent.child_by_field_name("object") if parent is not None else None
