@@ -311,17 +311,22 @@ class MarkdownDoc(Struct):
         """The title of the section a code block is in, or ""."""
         return self.sections[block.section].title if block.section is not None else ""
 
-    def headings_at(self, lines: Iterable[int]) -> dict[int, str]:
-        """The title of the innermost section holding each of ``lines`` ("" outside any), in log time per line:
-        the last section starting before the line, or the nearest of its enclosing ones that still holds it."""
+    def sections_at(self, lines: Iterable[int]) -> dict[int, int | None]:
+        """The innermost section holding each of ``lines`` (None outside any), in log time per line: the last
+        section starting before the line, or the nearest of its enclosing ones that still holds it."""
         starts = [section.span.line for section in self.sections]
-        titles: dict[int, str] = {}
+        found: dict[int, int | None] = {}
         for line in lines:
             index: int | None = bisect_right(starts, line) - 1
             while index is not None and index >= 0 and self.sections[index].end_line < line:
                 index = self.sections[index].parent
-            titles[line] = self.sections[index].title if index is not None and index >= 0 else ""
-        return titles
+            found[line] = index if index is not None and index >= 0 else None
+        return found
+
+    def headings_at(self, lines: Iterable[int]) -> dict[int, str]:
+        """The title of the innermost section holding each of ``lines`` ("" outside any)."""
+        return {line: self.sections[index].title if index is not None else ""
+                for line, index in self.sections_at(lines).items()}
 
 
 # --- Frontmatter ------------------------------------------------------------------------------------------------

@@ -206,6 +206,21 @@ def test_a_setting_kept_in_a_name_then_used_only_when_set_is_optional(make_skill
     assert by_type(root).get("env") == {"APP_KEY", "APP_SECRET"}
 
 
+def test_commands_under_a_label_of_one_language_beside_another_are_that_languages_way(make_skill):
+    """`**TypeScript:**` then a list with `npx @modelcontextprotocol/inspector`, and `**Python:**` then another
+    list; `JavaScript/TypeScript:` then `npm install`, `Python:` then `pip install`: one way per language. A
+    label with no other language beside it is no choice."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Builds. Use when asked.\n---\n## Test\n\n"
+                                    "**TypeScript:**\n- Test with the inspector: `npx @modelcontextprotocol/inspector`\n\n"
+                                    "**Python:**\n- Verify syntax: `python -m py_compile server.py`\n\n"
+                                    "## Install\n\nJavaScript/TypeScript:\n```bash\nnpm install @acme/sdk\n```\n\n"
+                                    "Python:\n```bash\npip install acme\n```\n\n## Deploy\n\n**Rust:**\n"
+                                    "```bash\ncargo install acme-cli\n```\n")})
+    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001", "--format", "json", "--exit-zero"])
+    reported = " ".join(d["message"] for d in json.loads(result.output)["diagnostics"])
+    assert "inspector" not in reported and "`node`" not in reported and "cargo" in reported
+
+
 def test_an_excerpt_of_another_project_is_not_node_code(make_skill):
     """A TypeScript file that imports through a project's path alias (`~/threads/manager`, `@/lib/db`) is an excerpt
     to read: only that project's bundler resolves it, so the skill does not run it under Node.js."""

@@ -12,7 +12,7 @@ import json
 import re
 import sys
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from fnmatch import fnmatchcase
 from functools import cache
@@ -377,15 +377,33 @@ LANGUAGE_TITLE = lazy(r"^\W*((python|node(\.?js)?|javascript|typescript|go(lang)
 
 def _one_language_of_several(doc: MarkdownDoc | None, block: CodeBlock) -> bool:
     """A block under a heading that names a language, beside a sibling heading that names another (`### Node.js`,
-    `### Python` under "Debug Commands"): the way for one language of project."""
+    `### Python` under "Debug Commands"), or after such a label (`**TypeScript:**` then `**Python:**`): the way
+    for one language of project."""
     if doc is None or block.section is None or block.span.file != doc.file:
         return False
+    if block.span.line in _under_language_labels(doc, [block.span.line]):
+        return True
     section = doc.sections[block.section]
     if not LANGUAGE_TITLE.match(section.title):
         return False
     return any(other is not section and other.parent == section.parent and other.level == section.level
                and LANGUAGE_TITLE.match(other.title) and other.title.lower() != section.title.lower()
                for other in doc.sections)
+
+
+def _under_language_labels(doc: MarkdownDoc, lines: Iterable[int]) -> set[int]:
+    """Those of ``lines`` that follow a paragraph that only names a language (`**TypeScript:**`) in a section with a
+    label of another (`**Python:**`): what follows each label is that language's way, one of several."""
+    labels: dict[int | None, list[tuple[int, str]]] = {}
+    for paragraph in doc.paragraphs:
+        if paragraph.list_item is None and len(paragraph.text) <= 40 and LANGUAGE_TITLE.match(paragraph.text):
+            name = re.sub(r"\W+", " ", paragraph.text).strip().lower()
+            labels.setdefault(paragraph.section, []).append((paragraph.end_line, name))
+    labels = {section: found for section, found in labels.items() if len({name for _, name in found}) >= 2}
+    if not labels:
+        return set()
+    return {line for line, section in doc.sections_at(lines).items()
+            if any(end < line for end, _ in labels.get(section, ()))}
 
 
 _PATH_LITERAL = lazy(r"""['"]([\w.-]+(?:/[\w.-]+)*)/?['"]""")
@@ -1247,6 +1265,7 @@ def _cited_another_way(doc: MarkdownDoc) -> set[int]:
     found: set[int] = set()
     by_line: dict[int, tuple[str, int | None, list[int], bool]] = {}
     headings = doc.headings_at(command.span.line for command in doc.command_lines)
+    labelled = _under_language_labels(doc, [command.span.line for command in doc.command_lines])
     for command in doc.command_lines:
         number = command.span.line
         if number not in by_line:
@@ -1256,7 +1275,7 @@ def _cited_another_way(doc: MarkdownDoc) -> set[int]:
                                bool(FOR_CI.search(head)) or _another_way(headings[number]))
         head, cue_end, example_ends, whole_line = by_line[number]
         start = head.find(command.text)  # -1: not on the line
-        if whole_line or cue_end is not None and cue_end <= start or any(
+        if whole_line or number in labelled or cue_end is not None and cue_end <= start or any(
                 end <= start and not _CLAUSE_END.search(head, end, start) for end in example_ends):
             found.add(id(command.code))
     return found
