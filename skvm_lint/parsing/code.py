@@ -378,11 +378,17 @@ def _used_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
             condition = parent.child_by_field_name("condition")
             if condition is None and parent.type == "conditional_expression" and len(parent.named_children) == 3:
                 condition = parent.named_children[1]  # Python: `a if test else b`
-            if condition is not None and child != condition and word.search(x.text(condition)) \
-                    and ("env" in x.text(condition)):
+            test = x.text(condition) if condition is not None and child != condition else ""
+            if "env" in test and word.search(test):
                 return True
         child, parent = parent, parent.parent
     return False
+
+
+def _read_with_default(x: _Extractor, node: ts.Node, name: str) -> bool:
+    """Whether the code does without setting ``name`` read at ``node`` (``os.getenv(...)``, ``process.env.X``): a
+    fallback or a guard, a branch taken only when a test found it set, or a name it is kept in and checked."""
+    return _has_fallback(node) or _used_when_set(x, node, name) or _kept_then_checked(x, node)
 
 
 _HOLDERS = frozenset({"call", "call_expression", "attribute", "member_expression", "arguments", "argument_list",
@@ -411,13 +417,17 @@ def _kept_then_checked(x: _Extractor, node: ts.Node) -> bool:
     uses = re.compile(rf"^\s*if\s*\(?\s*{name}\s*(\)|:|&&|\band\b|is not None|!==?\s*(undefined|null))"
                       rf"|\b{name}\s*(\|\||\?\?|\bor\b)|\b{name}\s+if\s+{name}\s+else\b|\?\s*{name}\s*:"
                       rf"|^\s*if\s*\(?\s*(!|not\s+){name}\s*\)?\s*:?\s*\{{?\s*{name}\s*=[^=]")
+    mention = re.compile(rf"\b{name}\b")
+    needle = x.text(target).encode("utf-8") if "\ufffd" not in x.text(target) else b""  # b"" finds everywhere
     following = statement.next_named_sibling
     for _ in range(30):
         if following is None:
             return False
-        text = x.text(following)
-        if re.search(rf"\b{name}\b", text):  # the first statement that uses it decides
-            return bool(uses.search(text)) and not _FAILS.search(text)
+        # the bytes first: most statements never name it, and need no decoding (a bundle's are 100s of KB)
+        if x.source.find(needle, following.start_byte, following.end_byte) != -1:
+            text = x.text(following)
+            if mention.search(text):  # the first statement that uses it decides
+                return bool(uses.search(text)) and not _FAILS.search(text)
         following = following.next_named_sibling
     return False
 
@@ -499,8 +509,7 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             args = call.child_by_field_name("arguments")
             has_default = args is not None and len(args.named_children) > 1
             read = _strip_quotes(x.text(first))
-            f.env_reads.append(EnvRead(read, x.span(call), optional=has_default or _has_fallback(call)
-                                       or _used_when_set(x, call, read) or _kept_then_checked(x, call)))
+            f.env_reads.append(EnvRead(read, x.span(call), optional=has_default or _read_with_default(x, call, read)))
         elif name in PY_SUBPROCESS:
             _subprocess_command(x, call, name in PY_SHELL_CALLS)
     if any(call.name in PY_SUBPROCESS for call in f.calls):
@@ -776,7 +785,13 @@ def _probe_or_probed(x: _Extractor, node: ts.Node) -> bool:
 def _shell_read_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
     """Whether a shell read is of a switch (``[[ "$NOTIFY" != "true" ]]``: compared with a literal, unset is the
     default), a test whether it is set (``[ -n "$X" ]``; not ``-z``, which usually leads to an error), or happens
-    only when such a test found it set (``if [[ -n "${X:-}" ]]; then ... $X``, ``[ -n "$X" ] && use "$X"``)."""
+    only when such a test found it set (``if [[ -n "${X:-}" ]]; then ... $X``, ``[ -n "$X" ] && use "$X"``) or an
+    expansion does (``${X:+Related: ${X}}``)."""
+    outer = node.parent.parent if node.parent is not None else None
+    while outer is not None and outer.type not in ("command", "program"):
+        if outer.type == "expansion" and x.text(outer).startswith((f"${{{name}:+", f"${{{name}+")):
+            return True
+        outer = outer.parent
     mention = re.compile(rf"\$\{{?{re.escape(name)}\b")
     child, parent = node, node.parent
     while parent is not None and parent.type not in ("program", "function_definition"):
@@ -870,11 +885,6 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         if node.parent is not None and node.parent.type == "expansion":
             optional = re.match(r"^\$\{\w+:?[-=+]", x.text(node.parent)) is not None
         name = x.text(node)
-        if not optional:  # `${X:+Related: ${X}}`: the inner read happens only when X is set
-            outer = node.parent.parent if node.parent is not None else None
-            while outer is not None and not optional and outer.type not in ("command", "program"):
-                optional = outer.type == "expansion" and x.text(outer).startswith((f"${{{name}:+", f"${{{name}+"))
-                outer = outer.parent
         f.env_reads.append(EnvRead(name, x.span(node), optional=optional or _shell_read_when_set(x, node, name)))
     for node in captures.get("assign", []):
         f.assignments.append(Binding(x.text(node), x.span(node)))
@@ -946,9 +956,8 @@ def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> No
             if _assigned_to(prop.parent):  # `process.env.X = "1"`
                 f.exports.append(Binding(x.text(prop), x.span(prop)))
             else:
-                f.env_reads.append(EnvRead(x.text(prop), x.span(prop), optional=_has_fallback(prop.parent)
-                                           or _used_when_set(x, prop.parent, x.text(prop))
-                                           or _kept_then_checked(x, prop.parent)))
+                f.env_reads.append(EnvRead(x.text(prop), x.span(prop),
+                                           optional=_read_with_default(x, prop.parent, x.text(prop))))
     for node in captures.get("env_key", []):
         parent = node.parent
         obj = parent.child_by_field_name("object") if parent is not None else None
