@@ -12,7 +12,7 @@ import json
 import re
 import sys
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from fnmatch import fnmatchcase
 from functools import cache
@@ -109,6 +109,7 @@ class _Collector:
         self.reference_spans: set[Span] = set()  # the evidence the references' commands gave
         self.bundled_names = frozenset(f.path.rsplit("/", 1)[-1] for f in skill.files)  # for _runs_users_project
         self.makes_project = False  # set by _code: the skill clones or scaffolds the project it builds
+        self._language_labels: dict[int, dict[int | None, list[int]]] = {}  # by id of a document of the skill
 
     @contextmanager
     def sourced(self, source: str) -> Iterator[None]:
@@ -153,6 +154,12 @@ class _Collector:
             if source == "install-line" and (key, "install", span) not in self._spans:
                 self._spans.add((key, "install", span))
                 dep.install_lines.append(span)
+
+    def language_labels(self, doc: MarkdownDoc) -> dict[int | None, list[int]]:
+        """:func:`_language_labels` of one of the skill's documents, read once however many blocks it holds."""
+        if id(doc) not in self._language_labels:
+            self._language_labels[id(doc)] = _language_labels(doc)
+        return self._language_labels[id(doc)]
 
     def provide(self, program: str, package_kind: str, package_name: str) -> bool:
         """Record that declared package ``package_name`` installs ``program``: set up with it, and required when the
@@ -375,13 +382,13 @@ LANGUAGE_TITLE = lazy(r"^\W*((python|node(\.?js)?|javascript|typescript|go(lang)
                       r"\.net|swift|deno|bun)\s*/?\s*)+(\([^()]*\))?\W*$", re.IGNORECASE)  # "Node.js (npm/yarn)"
 
 
-def _one_language_of_several(doc: MarkdownDoc | None, block: CodeBlock) -> bool:
+def _one_language_of_several(doc: MarkdownDoc | None, block: CodeBlock, labels: dict[int | None, list[int]]) -> bool:
     """A block under a heading that names a language, beside a sibling heading that names another (`### Node.js`,
-    `### Python` under "Debug Commands"), or after such a label (`**TypeScript:**` then `**Python:**`): the way
-    for one language of project."""
+    `### Python` under "Debug Commands"), or after such a label (``labels``, the document's
+    :func:`_language_labels`: `**TypeScript:**` then `**Python:**`): the way for one language of project."""
     if doc is None or block.section is None or block.span.file != doc.file:
         return False
-    if block.span.line in _under_language_labels(doc, [block.span.line]):
+    if any(end < block.span.line for end in labels.get(block.section, ())):
         return True
     section = doc.sections[block.section]
     if not LANGUAGE_TITLE.match(section.title):
@@ -391,19 +398,16 @@ def _one_language_of_several(doc: MarkdownDoc | None, block: CodeBlock) -> bool:
                for other in doc.sections)
 
 
-def _under_language_labels(doc: MarkdownDoc, lines: Iterable[int]) -> set[int]:
-    """Those of ``lines`` that follow a paragraph that only names a language (`**TypeScript:**`) in a section with a
-    label of another (`**Python:**`): what follows each label is that language's way, one of several."""
+def _language_labels(doc: MarkdownDoc) -> dict[int | None, list[int]]:
+    """The sections with paragraphs that only name a language (`**TypeScript:**`), two languages or more, each with
+    the lines where those labels end: what follows each label is that language's way, one of several."""
     labels: dict[int | None, list[tuple[int, str]]] = {}
     for paragraph in doc.paragraphs:
         if paragraph.list_item is None and len(paragraph.text) <= 40 and LANGUAGE_TITLE.match(paragraph.text):
             name = re.sub(r"\W+", " ", paragraph.text).strip().lower()
             labels.setdefault(paragraph.section, []).append((paragraph.end_line, name))
-    labels = {section: found for section, found in labels.items() if len({name for _, name in found}) >= 2}
-    if not labels:
-        return set()
-    return {line for line, section in doc.sections_at(lines).items()
-            if any(end < line for end, _ in labels.get(section, ()))}
+    return {section: [end for end, _ in found] for section, found in labels.items()
+            if len({name for _, name in found}) >= 2}
 
 
 _PATH_LITERAL = lazy(r"""['"]([\w.-]+(?:/[\w.-]+)*)/?['"]""")
@@ -1048,7 +1052,7 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     # another way, all of it (heading and intro are looked up only for a block that runs something)
     if block is not None and doc is not None:
         other_way = other_way or bool(facts.commands) and _another_way(doc.intro(block), doc.heading(block)) \
-            or _one_language_of_several(doc, block)
+            or _one_language_of_several(doc, block, c.language_labels(doc))
     guarded = _guarded_programs(facts) | (offered_without or set() if block is not None else set())
     probes = _probes_of_package_runs(facts)
     # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
@@ -1152,7 +1156,7 @@ def _code(c: _Collector) -> None:
     if skill.body is not None:
         units += [(skill.body.file, command.code, None) for command in skill.body.command_lines]
         cited = {id(command.code) for command in skill.body.command_lines}
-        cited_elsewhere = _cited_another_way(skill.body)
+        cited_elsewhere = _cited_another_way(skill.body, c.language_labels(skill.body))
     # `os.environ["X_DEBUG"] = "1"` in one of the skill's scripts, or `export X=...` in the launcher that starts
     # another: the skill sets X for itself
     set_by_scripts = {e.name for _file, facts, block in units if block is None for e in facts.exports}
@@ -1256,16 +1260,18 @@ _CLAUSE_END = lazy(r"[.;:!?)]\s|[)。；]")
 _LINE_CUE_CHARS = 1000  # of a prose line read for cues: one long line of many commands costs linear time
 
 
-def _cited_another_way(doc: MarkdownDoc) -> set[int]:
+def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) -> set[int]:
     """The facts (by id) of the commands in prose that :func:`_another_way` would say of: their line says so before
     them ("Or install via Cargo: `cargo ...`", "**Optional**: `htop`"; an "Optional: ..." after the command is
     about other things), or gives them as examples in the same clause ("Build command: e.g., `next build`"; not
     "(for example, run `gh auth login` once), then run `gh auth status`"), or anywhere for CI ("`npm audit` in
-    CI"), or their section's heading does. Each line and heading is read once, however many commands it holds."""
+    CI"), or their section's heading does, or they follow a label of one language beside another's (``labels``, the
+    document's :func:`_language_labels`). Each line and heading is read once, however many commands it holds."""
     found: set[int] = set()
     by_line: dict[int, tuple[str, int | None, list[int], bool]] = {}
     headings = doc.headings_at(command.span.line for command in doc.command_lines)
-    labelled = _under_language_labels(doc, [command.span.line for command in doc.command_lines])
+    labelled = {line for line, section in doc.sections_at(command.span.line for command in doc.command_lines).items()
+                if any(end < line for end in labels.get(section, ()))} if labels else set()
     for command in doc.command_lines:
         number = command.span.line
         if number not in by_line:
@@ -1363,12 +1369,11 @@ def _add_what_sourced_scripts_set(units: list[tuple[str, CodeFacts, CodeBlock | 
     for file in scripts:
         by_name.setdefault(file.rsplit("/", 1)[-1], []).append(file)
     for file, facts in scripts.items():
+        folder = file.rsplit("/", 1)[0] if "/" in file else ""
         for cmd in facts.commands:
             if cmd.program not in ("source", ".") or cmd.via is not None or len(cmd.argv) < 2:
                 continue
-            name = cmd.argv[1].rsplit("/", 1)[-1]
-            folder = file.rsplit("/", 1)[0] if "/" in file else ""
-            targets = by_name.get(name, [])
+            targets = by_name.get(cmd.argv[1].rsplit("/", 1)[-1], [])
             # the sourcing script's own folder first, as `$(dirname "$0")/lib.sh` means
             target = next((t for t in targets if t.rsplit("/", 1)[0] == folder), targets[0] if targets else None)
             if target is not None and target != file:
