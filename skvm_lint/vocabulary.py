@@ -33,6 +33,7 @@ SHELL_EVALUATORS = _words("programs", "shell_evaluators")
 ACCELERATOR_LAUNCHERS = _words("programs", "accelerator_launchers")
 PACKAGE_RUNNERS = _words("programs", "package_runners")
 ALL_PACKAGE_RUNNERS = _words("programs", "all_package_runners")
+NPM_PACKAGE_RUNNERS = _words("programs", "npm_package_runners")
 # Runs the code it is handed (a script, inline code, or a pipe): what a download must never be piped into.
 RUNS_CODE = INTERPRETERS | SHELL_EVALUATORS
 # Programs whose first argument is a script or package: that argument, not the program, names the operation.

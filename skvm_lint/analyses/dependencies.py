@@ -27,8 +27,9 @@ from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS, HOST_TOOLS,
                           HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
-                          PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS,
-                          SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package, strip_version)
+                          NPM_PACKAGE_RUNNERS, PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS,
+                          PROSE_WORDS, SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package,
+                          strip_version)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
@@ -252,7 +253,7 @@ class _Collector:
                             ("npm", canonical(_npx_package(cmd.program), "npm")),
                             ("pip", canonical(cmd.program, "pip"))}
             # and the runtime that only this optional run needs (npx's; Node.js for npm's installs)
-            if cmd.via in ("npx", "bunx", "pnpx") or cmd.program == "npm":
+            if cmd.via in NPM_PACKAGE_RUNNERS or cmd.program == "npm":
                 program_keys.add(("system", "bun" if cmd.via == "bunx" else "node"))
             for key, dep in self.deps.items():
                 if alternative or key in program_keys:
@@ -264,7 +265,7 @@ class _Collector:
             return
         program = cmd.program
         args = [a for a in cmd.argv[1:]]
-        if cmd.via in ("npx", "bunx", "pnpx"):
+        if cmd.via in NPM_PACKAGE_RUNNERS:
             if program in HUB_CLIS:  # `npx skills add x`: a hub CLI installing a skill
                 return
             self.add(_npx_package(program), "npm", cmd.span, "npx")
@@ -1169,7 +1170,7 @@ def _code(c: _Collector) -> None:
     _add_what_sourced_scripts_set(units, assigned_by_file)
     c.builds_js_project = builds_js_project = any(
         cmd.program in ("npm", "pnpm", "yarn", "bun") and cmd.via is None
-        or cmd.via in ("npx", "bunx", "pnpx") and cmd.program.startswith("create-")
+        or cmd.via in NPM_PACKAGE_RUNNERS and cmd.program.startswith("create-")
         for _file, facts, block in units if block is not None for cmd in facts.commands)
     inline = {id(inner) for _file, facts, _block in units for inner in facts.embedded}
     local_folders = {folder for f in skill.files for folder in f.path.split("/")[:-1]}

@@ -24,8 +24,8 @@ from ..cues import cue
 from ..lazy_re import lazy
 from ..model import ByFirstLine, CodeBlock, Command, CommandLine, ListItem, MarkdownDoc, Skill, Span
 from ..parsing.commands import VERSION_FLAGS
-from ..vocabulary import (ACCELERATOR_LAUNCHERS, AUDITORS, INSPECTORS, SCRIPT_RUNNERS, SHELL_EVALUATORS,
-                          WEB_CLIENTS, strip_version)
+from ..vocabulary import (ACCELERATOR_LAUNCHERS, AUDITORS, INSPECTORS, NPM_PACKAGE_RUNNERS, SCRIPT_RUNNERS,
+                          SHELL_EVALUATORS, WEB_CLIENTS, strip_version)
 
 # SkVM's three kinds of parallelism, named for people (messages, hover) as well as by their abbreviations.
 KIND_NAMES = {"dlp": "data-level parallelism (DLP)", "ilp": "instruction-level parallelism (ILP)",
@@ -345,9 +345,6 @@ OUTPUT_OPTION = ("--output", "--out", "--save", "--write", "--export")  # `--out
 FOLLOW_OPTIONS = {"-f", "-F", "--follow"}  # `tail -f`, `docker logs -f`: a stream that never ends, not a look
 
 
-PACKAGE_RUNNERS_OF_NPM = ("npx", "bunx", "pnpx")
-
-
 def _probe(command: Command) -> bool:
     """A command that only looks: an inspector (``ls``, ``find``, ``grep``) without a writing option, a version
     query (``docker --version``), or a read verb (``docker info``, ``kubectl get pods``); none that writes a file
@@ -357,10 +354,10 @@ def _probe(command: Command) -> bool:
     if follows or any(a.startswith(OUTPUT_OPTION) for a in argv[1:]):
         return False
     program = command.program
-    if program in PACKAGE_RUNNERS_OF_NPM:  # `npx pa11y URL`: the run of what npx runs, judged below
+    if program in NPM_PACKAGE_RUNNERS:  # `npx pa11y URL`: the run of what npx runs, judged below
         program = next((a for a in argv[1:] if not a.startswith("-")), "")
     if strip_version(program) in AUDITORS:  # `npx pa11y URL`, `lighthouse URL`: a scan that reports
-        return (command.via in (None, "sudo") or command.via in PACKAGE_RUNNERS_OF_NPM) and "--fix" not in argv
+        return (command.via in (None, "sudo") or command.via in NPM_PACKAGE_RUNNERS) and "--fix" not in argv
     if command.via is not None:
         return False
     if command.program in INSPECTORS:
