@@ -40,8 +40,7 @@ class LibraryContextBudget(LibraryRule):
         total = library.context.get("chars", 0)
         if total <= budget:
             return
-        longest = sorted(library.prints.values(), key=lambda f: (-f.context_chars, f.path))[:REPORTED]
-        for f in longest:
+        for f in library.most_context(REPORTED):
             yield self.report_at(f, "description",
                                  f"the library's names and descriptions add up to {total:,} characters (about "
                                  f"{library.context.get('tokens', 0):,} tokens), over the budget of {budget:,}; "

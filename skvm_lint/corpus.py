@@ -15,7 +15,6 @@ import json
 import os
 import sqlite3
 import stat
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -160,45 +159,45 @@ def _scan(paths: Iterable[str], out: Path, config: Config, jobs: int,
     db = sqlite3.connect(out / "cache.sqlite")
     try:
         db.execute("PRAGMA journal_mode=WAL")
-        db.executescript(SCHEMA)
-        cached = dict(db.execute("SELECT path, key FROM results"))
-        index = {path: (signature, key) for path, signature, key in db.execute("SELECT * FROM stat_index")}
+        db.executescript(SCHEMA + ";" + _SCAN_SCHEMA)
         report = ScanReport(out=out / "results.jsonl")
-        todo: list[tuple[str, bool, str]] = []
-        wanted: set[str] = set()
         # Each skill is signed as the search lists it: its folders are read once, and only a few skills' listings
-        # are held at a time however big the hub.
+        # are held at a time however big the hub. What the scan must remember of each skill (that it was found,
+        # whether it needs analysing) goes to temporary tables, not to Python objects: the parent's memory does not
+        # grow with the hub.
         for root, missing, files in iter_skills(paths, config.exclusion(), with_files=True):
-            report.skills += 1
             path = display_path(root)
-            wanted.add(path)
+            if not db.execute("INSERT OR IGNORE INTO temp.scanned VALUES (?)", (path,)).rowcount:
+                continue  # listed twice (overlapping paths): scanned once
+            report.skills += 1
             signature = stat_signature(root, config_key, files)
-            known = index.get(path)
+            known = db.execute("SELECT signature, key FROM stat_index WHERE path = ?", (path,)).fetchone()
             key = known[1] if known and known[0] == signature else \
                 content_key(root, config_key, config.limits.max_file_bytes, files)
             if known != (signature, key):
                 db.execute("INSERT OR REPLACE INTO stat_index VALUES (?, ?, ?)", (path, signature, key))
-            if cached.get(path) == key:
+            if db.execute("SELECT 1 FROM results WHERE path = ? AND key = ?", (path, key)).fetchone():
                 report.cached += 1
             else:
-                todo.append((path, missing, key))
+                db.execute("INSERT INTO temp.todo (path, missing, key) VALUES (?, ?, ?)", (path, missing, key))
         if on_progress is not None:
             on_progress(report.cached, report.skills, report.cached)
         with_library = library_available()
-        keys = {path: key for path, _, key in todo}
         pending = 0
         results: Iterable[Any] = ()
+        todo = report.skills - report.cached
         if todo:  # the analysis stack (parsers, rules) is loaded only when there is something to analyse
             from .runners import default_jobs, map_tasks, map_tasks_dask
 
             rule_ids = Selection.from_config(config).rule_ids()
-            tasks = [(path, missing, rule_ids, config, True, with_library) for path, missing, _ in todo]
+            tasks = ((path, bool(missing), rule_ids, config, True, with_library)
+                     for path, missing in _rows(db, "SELECT seq, path, missing FROM temp.todo"))
             jobs = jobs or config.jobs
-            results = map_tasks(tasks, jobs or default_jobs(len(tasks))) if scheduler is None else \
-                map_tasks_dask(tasks, scheduler, jobs)
+            results = map_tasks(tasks, jobs or default_jobs(todo), todo) if scheduler is None else \
+                map_tasks_dask(tasks, scheduler, jobs, todo)
         try:
             for result in results:
-                _store(db, result, keys, report)
+                _store(db, result, report)
                 pending += 1
                 if pending >= BATCH:
                     db.commit()
@@ -210,12 +209,16 @@ def _scan(paths: Iterable[str], out: Path, config: Config, jobs: int,
             raise ScanInterrupted(report.analysed, out) from exc
         db.commit()
         # results.jsonl is a function of the scanned paths and their keys: rewrite it only when that changed
-        manifest = hashlib.sha256(json.dumps(sorted(
-            db.execute("SELECT path, key FROM results").fetchall())).encode() + json.dumps(sorted(wanted)).encode())
+        manifest = hashlib.sha256()
+        for path, key in db.execute("SELECT path, key FROM results ORDER BY path"):
+            manifest.update(f"{path}\0{key}\n".encode("utf-8", "surrogateescape"))
+        manifest.update(b"\1")
+        for (path,) in db.execute("SELECT path FROM temp.scanned ORDER BY path"):
+            manifest.update(f"{path}\n".encode("utf-8", "surrogateescape"))
         stamp = manifest.hexdigest()
         previous = db.execute("SELECT value FROM meta WHERE name = 'results.jsonl'").fetchone()
         if previous is None or previous[0] != stamp or not (out / "results.jsonl").exists():
-            _write_jsonl(db, wanted, out / "results.jsonl")
+            _write_jsonl(db, out / "results.jsonl")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('results.jsonl', ?)", (stamp,))
             db.commit()
         _record_scan(db, report, time.perf_counter() - started)
@@ -228,7 +231,7 @@ def _scan(paths: Iterable[str], out: Path, config: Config, jobs: int,
                 or not report.library.exists():
             library_rules = [r for r in Selection.from_config(config).rules()
                              if issubclass(r, LibraryRule)]
-            report.library_diagnostics = _write_library(db, wanted, library_rules, config, report.library)
+            report.library_diagnostics = _write_library(db, library_rules, config, report.library)
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                            [("library.json", stamp), ("library.diagnostics", str(report.library_diagnostics))])
             db.commit()
@@ -239,13 +242,33 @@ def _scan(paths: Iterable[str], out: Path, config: Config, jobs: int,
         db.close()
 
 
-def _store(db: sqlite3.Connection, result: Any, keys: dict[str, str], report: ScanReport) -> None:
+# What one scan remembers of the skills it found (the connection's own temporary tables, on disk, gone with it):
+# every path it listed, and those to analyse with their content keys, in the order found.
+_SCAN_SCHEMA = """
+CREATE TEMP TABLE scanned (path TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TEMP TABLE todo (seq INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, missing INTEGER NOT NULL, key TEXT NOT NULL);
+"""
+PAGE = 512  # rows read at a time from a temporary table while results are written between pages
+
+
+def _rows(db: sqlite3.Connection, query: str) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``query`` (its first column an increasing integer key, not returned) a page at a time, so that
+    no statement stays open across the commits the scan makes between pages."""
+    last = -1
+    while rows := db.execute(f"SELECT * FROM ({query}) WHERE seq > ? ORDER BY seq LIMIT {PAGE}", (last,)).fetchall():
+        for row in rows:
+            yield row[1:]
+        last = rows[-1][0]
+
+
+def _store(db: sqlite3.Connection, result: Any, report: ScanReport) -> None:
     record = analysis_object(result)
+    key = db.execute("SELECT key FROM temp.todo WHERE path = ?", (result.root,)).fetchone()[0]
     db.execute("INSERT OR REPLACE INTO results (path, key, record) VALUES (?, ?, ?)",
-               (result.root, keys[result.root], json.dumps(record, ensure_ascii=False, default=str)))
+               (result.root, key, json.dumps(record, ensure_ascii=False, default=str)))
     if result.fingerprint is not None:
         db.execute("INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?)",
-                   (result.root, keys[result.root], _dump_fingerprint(result.fingerprint)))
+                   (result.root, key, _dump_fingerprint(result.fingerprint)))
     report.analysed += 1
 
 
@@ -270,36 +293,52 @@ def _load_fingerprint(text: str) -> Fingerprint:
     data = json.loads(text)
     data["minhash"] = bytes.fromhex(data["minhash"])
     data["words_minhash"] = bytes.fromhex(data["words_minhash"])
-    data["words"] = tuple(sys.intern(w) for w in data["words"])  # a hub shares most of its words
+    data["words"] = tuple(data["words"])
     return Fingerprint(**data)
 
 
-def _write_library(db: sqlite3.Connection, wanted: set[str], rules: list[type[LibraryRule]], config: Config,
-                   target: Path) -> int:
+def _write_library(db: sqlite3.Connection, rules: list[type[LibraryRule]], config: Config, target: Path) -> int:
     """Library facts and library-rule diagnostics over this scan's skills, into ``library.json``; their count."""
-    prints = (_load_fingerprint(data) for path, data in db.execute("SELECT path, data FROM fingerprints")
-              if path in wanted)
+    prints = (_load_fingerprint(data) for (data,) in db.execute(
+        "SELECT data FROM fingerprints JOIN temp.scanned USING (path)"))
     library = analyse(prints)
     ctx = RuleContext(options=config.rule_options, target=config.target)  # no facts: library rules read the library
-    head = json.dumps({"tool": {"name": "skvm-lint", "version": __version__}, **library.to_dict()},
-                      ensure_ascii=False, indent=1)
     count = 0
-    # Written as the rules yield: a hub of copies has a diagnostic per skill, too many to hold twice in memory.
-    # The bytes are those of json.dumps(document, indent=1).
-    with atomic_writer(target) as fh:
-        fh.write(head.removesuffix("\n}") + ',\n "diagnostics": [')
+
+    def diagnostics() -> Iterator[dict[str, Any]]:
+        nonlocal count
         for rule in rules:
             for diagnostic in rule().check_library(library, ctx):
-                item = json.dumps(diagnostic.to_dict(), ensure_ascii=False, indent=1).replace("\n", "\n  ")
-                fh.write(("," if count else "") + "\n  " + item)
                 count += 1
-        fh.write("\n ]\n}\n" if count else "]\n}\n")
+                yield diagnostic.to_dict()
+
+    with atomic_writer(target) as fh:
+        write_json_streaming(fh, [("tool", {"name": "skvm-lint", "version": __version__}), *library.fields(),
+                                  ("diagnostics", diagnostics())])
     return count
 
 
-def _write_jsonl(db: sqlite3.Connection, wanted: set[str], target: Path) -> None:
+def write_json_streaming(fh: Any, fields: list[tuple[str, Any]]) -> None:
+    """Write the object of ``fields`` as ``json.dumps(..., ensure_ascii=False, indent=1)`` would, byte for byte,
+    writing a value that is an iterable other than a list or dict item by item as it yields: a hub of copies has a
+    group member and a diagnostic per skill, too many to hold as one document."""
+    fh.write("{")
+    for n, (key, value) in enumerate(fields):
+        fh.write(("," if n else "") + "\n " + json.dumps(key, ensure_ascii=False) + ": ")
+        if value is None or isinstance(value, (dict, list, str, int, float)):
+            fh.write(json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n "))
+            continue
+        fh.write("[")
+        items = 0
+        for items, item in enumerate(value, 1):
+            fh.write(("," if items > 1 else "") + "\n  "
+                     + json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  "))
+        fh.write("\n ]" if items else "]")
+    fh.write("\n}\n")
+
+
+def _write_jsonl(db: sqlite3.Connection, target: Path) -> None:
     """The results of this scan's skills, in path order, replacing the previous file in one rename."""
     with atomic_writer(target) as fh:
-        for path, record in db.execute("SELECT path, record FROM results ORDER BY path"):
-            if path in wanted:
-                fh.write(record + "\n")
+        for (record,) in db.execute("SELECT record FROM results JOIN temp.scanned USING (path) ORDER BY path"):
+            fh.write(record + "\n")

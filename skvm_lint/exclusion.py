@@ -24,8 +24,9 @@ DEFAULT_EXCLUDE = ("node_modules/", "site-packages/", "__pypackages__/", "bower_
 
 
 # What is known about folders in this run: a hub's skills share their parents, and each folder would otherwise be
-# asked again for every skill below it. Bounded, and dropped by forget() (each run and each editor check).
-_KNOWN_LIMIT = 65536
+# asked again for every skill below it. Bounded, and dropped by forget() (each run and each editor check): the
+# shared parents are few, so a small table keeps them; 65,536 entries held ~9 MiB of leaf folders in a hub scan.
+_KNOWN_LIMIT = 4096
 _repository_roots: dict[str, str | None] = {}
 _gitignores: dict[str, pathspec.GitIgnoreSpec | None] = {}
 

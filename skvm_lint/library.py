@@ -9,12 +9,16 @@ of 100k skills is never compared pair by pair.
 
 from __future__ import annotations
 
+import itertools
+import json
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 from msgspec import Struct, field
 
 from .lazy_re import lazy
@@ -104,77 +108,187 @@ class Library(Struct):
     """What :func:`analyse` found; the library rules (``LB...``) turn it into diagnostics."""
 
     skills: int = 0
-    prints: dict[str, Fingerprint] = field(default_factory=dict)
-    duplicate_names: list[dict[str, Any]] = field(default_factory=list)  # {name, paths}
-    near_duplicates: list[dict[str, Any]] = field(default_factory=list)  # {paths, similarity}
-    shadowing: list[dict[str, Any]] = field(default_factory=list)  # {paths, score, pairs}
+    prints: Mapping[str, Fingerprint] = field(default_factory=dict)  # by path, read from the store on demand
+    # Each an iterable read from the store one group at a time (a hub of copies has a group member per skill).
+    duplicate_names: Iterable[dict[str, Any]] = ()  # {name, paths}
+    near_duplicates: Iterable[dict[str, Any]] = ()  # {paths, similarity}
+    shadowing: Iterable[dict[str, Any]] = ()  # {paths, score, pairs}
     context: dict[str, Any] = field(default_factory=dict)
 
+    def fields(self) -> list[tuple[str, Any]]:
+        """The facts in ``library.json``'s order, the groups still iterables (to be written as they are read)."""
+        return [("skills", self.skills), ("duplicate_names", self.duplicate_names),
+                ("near_duplicates", self.near_duplicates), ("shadowing", self.shadowing), ("context", self.context)]
+
     def to_dict(self) -> dict[str, Any]:
-        return {"skills": self.skills, "duplicate_names": self.duplicate_names,
-                "near_duplicates": self.near_duplicates, "shadowing": self.shadowing, "context": self.context}
+        return {key: list(value) if key != "context" and not isinstance(value, int) else value
+                for key, value in self.fields()}
+
+    def most_context(self, count: int) -> list[Fingerprint]:
+        """The ``count`` skills whose name and description take the most characters, longest first."""
+        if isinstance(self.prints, _StoredPrints):
+            return self.prints.most_context(count)
+        return sorted(self.prints.values(), key=lambda f: (-f.context_chars, f.path))[:count]
 
 
-def analyse(fingerprints: Iterable[Fingerprint]) -> Library:
-    import numpy as np
+# The store :func:`analyse` works in. ``prints`` holds each fingerprint in path order (``item`` is its rank), the
+# columns the search reads apart from the rest; ``buckets`` is the LSH index (kind 0: SKILL.md MinHashes, kind 1:
+# description MinHashes; a bucket is a band number and that band's values); ``df`` the document frequency of
+# description words; ``clusters`` the groups found (a leader at position 0, its members after it, each with its
+# score), ``cluster_scores`` each group's score (the least similarity of near copies, the highest of shadowing).
+_SCHEMA = """
+CREATE TABLE arrived (path TEXT NOT NULL, name_key TEXT, chars INTEGER NOT NULL, tokens INTEGER NOT NULL,
+                      minhash BLOB NOT NULL, words_minhash BLOB NOT NULL, words TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE prints (item INTEGER PRIMARY KEY, path TEXT NOT NULL, name_key TEXT, chars INTEGER NOT NULL,
+                     tokens INTEGER NOT NULL, minhash BLOB NOT NULL, words_minhash BLOB NOT NULL, words TEXT NOT NULL,
+                     data BLOB NOT NULL);
+CREATE TABLE buckets (kind INTEGER NOT NULL, bucket BLOB NOT NULL, item INTEGER NOT NULL);
+CREATE TABLE description_words (word TEXT NOT NULL);
+CREATE TABLE df (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE clusters (kind INTEGER NOT NULL, cluster INTEGER NOT NULL, position INTEGER NOT NULL,
+                       item INTEGER NOT NULL, score REAL, PRIMARY KEY (kind, cluster, position)) WITHOUT ROWID;
+CREATE TABLE cluster_scores (kind INTEGER NOT NULL, cluster INTEGER NOT NULL, score REAL NOT NULL,
+                             PRIMARY KEY (kind, cluster)) WITHOUT ROWID;
+"""
+NEAR, WORDS = 0, 1  # the two LSH indexes of ``buckets``
 
-    prints = sorted(fingerprints, key=lambda f: f.path)
-    library = Library(skills=len(prints), prints={f.path: f for f in prints})
-    by_name: dict[str, list[str]] = defaultdict(list)
-    for f in prints:
-        if f.name:
-            by_name[f.name.strip().lower()].append(f.path)
-    library.duplicate_names = [{"name": name, "paths": paths} for name, paths in sorted(by_name.items())
-                               if len(paths) > 1]
+
+def analyse(fingerprints: Iterable[Fingerprint], store: str = "") -> Library:
+    """The library facts of these skills. The fingerprints go to a SQLite database (``store``; by default a private
+    temporary file, deleted with the :class:`Library`) and are read back as the search needs them, so the memory
+    this takes does not grow with the library: a hub scan's parent stays flat at 100k skills."""
+    db = sqlite3.connect(store)
+    db.executescript(_SCHEMA)
+    db.executemany("INSERT INTO arrived VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (
+        (f.path, f.name.strip().lower() if f.name else None, f.context_chars, f.context_tokens, f.minhash,
+         f.words_minhash, " ".join(f.words), _ENCODE(f)) for f in fingerprints))
+    db.execute("INSERT INTO prints SELECT row_number() OVER (ORDER BY path, rowid) - 1, * FROM arrived")
+    db.execute("DROP TABLE arrived")
+    count = db.execute("SELECT count(*) FROM prints").fetchone()[0]
+    library = Library(skills=count, prints=_StoredPrints(db))
+
+    library.duplicate_names = _Stored(_duplicate_names, db)
 
     # Near-duplicates: LSH on SKILL.md MinHashes proposes pairs; the MinHash estimate confirms them.
-    hashes = _matrix([f.minhash for f in prints])
-    every = np.ones(len(prints), dtype=bool)
-    near_index = _BandIndex(hashes, every, NEAR_DUPLICATE)
-    near = _star_clusters(len(prints), near_index.candidates, near_index.remove,
-                          lambda i, j: _jaccard(hashes, i, j), NEAR_DUPLICATE)
-    library.near_duplicates = [{"paths": [prints[i].path for i in (leader, *(j for j, _ in members))],
-                                "similarity": round(min(s for _, s in members), 3)} for leader, members in near]
-    copy_of = {j: leader for leader, members in near for j, _ in members} | {leader: leader for leader, _ in near}
+    near_index = _BandIndex(db, NEAR, "minhash", count, NEAR_DUPLICATE,
+                            db.execute("SELECT item, minhash FROM prints"))
+    # A cluster of near copies takes part in shadowing through its leader alone: copies are LB002's.
+    copies = bytearray(count)
+    for leader, members in _star_clusters(count, near_index, lambda i, j: _jaccard(near_index.hashes(i),
+                                                                                   near_index.hashes(j)),
+                                          NEAR_DUPLICATE):
+        _keep_cluster(db, NEAR, leader, members, round(min(s for _, s in members), 3))
+        for j, _ in members:
+            copies[j] = 1
+    library.near_duplicates = _Stored(_near_duplicates, db)
 
     # Shadowing: descriptions whose content words overlap, scored by tf-idf cosine (rare shared words count most).
-    frequency = Counter(word for f in prints for word in set(f.words))
-    idf = {word: math.log((1 + len(prints)) / (1 + n)) + 1 for word, n in frequency.items()}
-    # A cluster of near copies takes part through its leader alone: copies are LB002's, not shadowing.
-    taking_part = np.array([bool(f.words_minhash) and copy_of.get(i, i) == i for i, f in enumerate(prints)],
-                           dtype=bool)
-    word_index = _BandIndex(_matrix([f.words_minhash for f in prints]), taking_part, SHADOWING_CANDIDATE)
+    db.executemany("INSERT INTO description_words VALUES (?)", (
+        (word,) for (words,) in db.execute("SELECT words FROM prints") for word in set(words.split())))
+    db.execute("INSERT INTO df SELECT word, count(*) FROM description_words GROUP BY word")
+    db.execute("DROP TABLE description_words")
+    word_index = _BandIndex(db, WORDS, "words_minhash", count, SHADOWING_CANDIDATE,
+                            ((i, h) for i, h in db.execute("SELECT item, words_minhash FROM prints "
+                                                          "WHERE words_minhash != x''") if not copies[i]))
+    del copies
 
     @lru_cache(maxsize=4096)  # vectors of the skills being compared, not of the whole library
     def vector(i: int) -> dict[str, float]:
-        return _tfidf(prints[i].words, idf)
+        words = db.execute("SELECT words FROM prints WHERE item = ?", (i,)).fetchone()[0].split()
+        frequency = dict(db.execute("SELECT d.word, d.n FROM json_each(?) AS w JOIN df AS d ON d.word = w.value",
+                                    (json.dumps(sorted(set(words))),)))
+        return _tfidf(words, {w: math.log((1 + count) / (1 + n)) + 1 for w, n in frequency.items()})
 
-    alike = _star_clusters(len(prints), word_index.candidates, word_index.remove,
-                           lambda i, j: _cosine(vector(i), vector(j)), SHADOWING)
-    library.shadowing = [
-        {"paths": [prints[i].path for i in (leader, *(j for j, _ in members))],
-         "score": round(max(s for _, s in members), 3),
-         "pairs": [{"a": prints[leader].path, "b": prints[j].path, "score": round(s, 3)} for j, s in members]}
-        for leader, members in alike]
-    library.shadowing.sort(key=lambda c: (-c["score"], c["paths"]))
+    for leader, members in _star_clusters(count, word_index, lambda i, j: _cosine(vector(i), vector(j)), SHADOWING):
+        _keep_cluster(db, WORDS, leader, members, round(max(s for _, s in members), 3))
+    library.shadowing = _Stored(_shadowing, db)
 
-    sizes = sorted(f.context_chars for f in prints)
-    library.context = {"chars": sum(sizes), "tokens": sum(f.context_tokens for f in prints),
-                       "median_chars": sizes[len(sizes) // 2] if sizes else 0, "max_chars": sizes[-1] if sizes else 0}
+    chars, tokens, longest = db.execute("SELECT total(chars), total(tokens), max(chars) FROM prints").fetchone()
+    median = db.execute("SELECT chars FROM prints ORDER BY chars LIMIT 1 OFFSET ?", (count // 2,)).fetchone()
+    library.context = {"chars": int(chars), "tokens": int(tokens), "median_chars": median[0] if median else 0,
+                       "max_chars": longest or 0}
     return library
 
 
-def _matrix(values: list[bytes]) -> Any:
-    """MinHashes as one ``(skills, PERMUTATIONS)`` uint32 array; an empty MinHash is a row of zeros."""
-    import numpy as np
+def _keep_cluster(db: sqlite3.Connection, kind: int, leader: int, members: list[tuple[int, float]],
+                  score: float) -> None:
+    db.execute("INSERT INTO cluster_scores VALUES (?, ?, ?)", (kind, leader, score))
+    db.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?)",
+                   [(kind, leader, 0, leader, None), *((kind, leader, n, j, s) for n, (j, s) in enumerate(members, 1))])
 
-    empty = bytes(4 * PERMUTATIONS)
-    return np.frombuffer(b"".join(v or empty for v in values), dtype="<u4").reshape(len(values), PERMUTATIONS)
+
+class _Stored:
+    """A fact of the library read from the store each time it is iterated: ``read(db)`` yields its groups."""
+
+    def __init__(self, read: Callable[[sqlite3.Connection], Iterator[dict[str, Any]]], db: sqlite3.Connection) -> None:
+        self._read, self._db = read, db
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return self._read(self._db)
 
 
-def _jaccard(hashes: Any, i: int, j: int) -> float:
-    """The MinHash estimate of Jaccard similarity (datasketch's ``MinHash.jaccard``)."""
-    return float((hashes[i] == hashes[j]).sum()) / PERMUTATIONS
+def _duplicate_names(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    rows = db.execute("SELECT name_key, path FROM prints WHERE name_key IS NOT NULL ORDER BY name_key, item")
+    for name, group in itertools.groupby(rows, key=lambda row: row[0]):
+        if len(paths := [path for _, path in group]) > 1:
+            yield {"name": name, "paths": paths}
+
+
+def _clusters(db: sqlite3.Connection, kind: int) -> Iterator[tuple[float, list[tuple[str, float]]]]:
+    """The clusters of ``kind`` (leader first, then members with their scores): near copies in their leaders'
+    order, descriptions alike by score, then by leader."""
+    order = "s.cluster" if kind == NEAR else "s.score DESC, (SELECT path FROM prints WHERE item = s.cluster), s.cluster"
+    rows = db.execute("SELECT s.cluster, s.score, p.path, c.score FROM cluster_scores AS s JOIN clusters AS c ON "
+                      "c.kind = s.kind AND c.cluster = s.cluster JOIN prints AS p ON p.item = c.item "
+                      f"WHERE s.kind = ? ORDER BY {order}, c.position", (kind,))
+    for _, group in itertools.groupby(rows, key=lambda row: row[0]):
+        members = [(path, score, cluster_score) for _, cluster_score, path, score in group]
+        yield members[0][2], [(path, score) for path, score, _ in members]
+
+
+def _near_duplicates(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    for similarity, members in _clusters(db, NEAR):
+        yield {"paths": [path for path, _ in members], "similarity": similarity}
+
+
+def _shadowing(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    for score, members in _clusters(db, WORDS):
+        leader = members[0][0]
+        yield {"paths": [path for path, _ in members], "score": score,
+               "pairs": [{"a": leader, "b": path, "score": round(s, 3)} for path, s in members[1:]]}
+
+
+_ENCODE = msgspec.msgpack.Encoder().encode
+_DECODE = msgspec.msgpack.Decoder(Fingerprint).decode
+
+
+class _StoredPrints(Mapping[str, Fingerprint]):
+    """The fingerprints of an analysis by path, decoded from its store when asked for."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        db.execute("CREATE INDEX prints_by_path ON prints (path)")
+
+    def __getitem__(self, path: str) -> Fingerprint:
+        row = self._db.execute("SELECT data FROM prints WHERE path = ? ORDER BY item DESC", (path,)).fetchone()
+        if row is None:
+            raise KeyError(path)
+        return _DECODE(row[0])
+
+    def __iter__(self) -> Iterator[str]:
+        return (path for (path,) in self._db.execute("SELECT DISTINCT path FROM prints ORDER BY path"))
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT count(DISTINCT path) FROM prints").fetchone()[0]
+
+    def most_context(self, count: int) -> list[Fingerprint]:
+        return [_DECODE(data) for (data,) in self._db.execute(
+            "SELECT data FROM prints ORDER BY chars DESC, path LIMIT ?", (count,))]
+
+
+def _jaccard(a: bytes, b: bytes) -> float:
+    """The MinHash estimate of Jaccard similarity (datasketch's ``MinHash.jaccard``): the share of equal values."""
+    return sum(x == y for x, y in zip(memoryview(a).cast("I"), memoryview(b).cast("I"))) / PERMUTATIONS
 
 
 # datasketch's optimal (bands, rows) for our thresholds at PERMUTATIONS values (MinHashLSH(threshold, num_perm).b
@@ -195,41 +309,46 @@ def lsh_bands(threshold: float) -> tuple[int, int]:
 
 
 class _BandIndex:
-    """MinHash LSH with datasketch's banding for a threshold (its ``b`` bands of ``r`` values), the buckets kept as
-    sorted arrays. datasketch's in-memory MinHashLSH keeps a set and a key per bucket and band: about 9 KB per skill
-    at 21 bands, which made a hub scan's parent grow with the hub; these arrays take 8 bytes per skill and band. Two
-    items are candidates when some band of theirs is equal, as in datasketch, so the candidate pairs are the same."""
+    """MinHash LSH with datasketch's banding for a threshold (its ``b`` bands of ``r`` values), the buckets kept in
+    the store's ``buckets`` table: two items are candidates when some band of theirs is equal, as in datasketch, so
+    the candidate pairs are the same. In memory: two bytes per skill."""
 
-    def __init__(self, hashes: Any, members: Any, threshold: float) -> None:
-        import numpy as np
+    def __init__(self, db: sqlite3.Connection, kind: int, column: str, count: int, threshold: float,
+                 members: Iterable[tuple[int, bytes]]) -> None:
+        self.db, self.kind, self.column = db, kind, column
+        self.bands, rows = lsh_bands(threshold)
+        self.width = 4 * rows
+        self.alive = bytearray(count)
+        rows_of = ((kind, bucket, item) for item, hashes in members for bucket in self._buckets(hashes))
 
-        bands, rows_per_band = lsh_bands(threshold)
-        self.alive = members.copy()
-        rows = np.flatnonzero(members)
-        self.bands: list[tuple[Any, Any, Any]] = []  # (bucket of each item or -1, items by bucket, bucket starts)
-        for band in range(bands):
-            keys = np.ascontiguousarray(hashes[rows, band * rows_per_band:(band + 1) * rows_per_band])
-            _, bucket = np.unique(keys.view(np.dtype((np.void, keys.shape[1] * 4))).ravel(), return_inverse=True)
-            bucket = bucket.ravel().astype(np.int32)
-            of_item = np.full(len(hashes), -1, dtype=np.int32)
-            of_item[rows] = bucket
-            order = rows[np.argsort(bucket, kind="stable")].astype(np.int32)
-            starts = np.concatenate(([0], np.cumsum(np.bincount(bucket)))).astype(np.int32) if len(rows) else \
-                np.zeros(1, dtype=np.int32)
-            self.bands.append((of_item, order, starts))
+        def marked(rows: Iterable[tuple[int, bytes, int]]) -> Iterator[tuple[int, bytes, int]]:
+            for row in rows:
+                self.alive[row[2]] = 1
+                yield row
+        db.executemany("INSERT INTO buckets VALUES (?, ?, ?)", marked(rows_of))
+        db.execute(f"CREATE INDEX IF NOT EXISTS buckets_{kind} ON buckets (bucket, item) WHERE kind = {kind}")
+        self.shares = bytearray(count)  # whether an item shares a bucket with another: most skills do not
+        for (item,) in db.execute(f"SELECT DISTINCT item FROM buckets WHERE kind = {kind} AND bucket IN (SELECT "
+                                  f"bucket FROM buckets WHERE kind = {kind} GROUP BY bucket HAVING count(*) > 1)"):
+            self.shares[item] = 1
 
-    def candidates(self, i: int) -> list[int]:
-        import numpy as np
+    def _buckets(self, hashes: bytes) -> list[bytes]:
+        width = self.width
+        return [bytes((band,)) + hashes[band * width:(band + 1) * width] for band in range(self.bands)]
 
-        found = [order[starts[b]:starts[b + 1]] for of_item, order, starts in self.bands
-                 if (b := of_item[i]) >= 0 and starts[b + 1] - starts[b] > 1]
-        if not found:
+    def hashes(self, item: int) -> bytes:
+        return self.db.execute(f"SELECT {self.column} FROM prints WHERE item = ?", (item,)).fetchone()[0]
+
+    def candidates(self, item: int) -> list[int]:
+        if not (self.alive[item] and self.shares[item]):
             return []
-        items = np.unique(np.concatenate(found))
-        return items[self.alive[items]].tolist()
+        buckets = self._buckets(self.hashes(item))
+        found = self.db.execute(f"SELECT DISTINCT item FROM buckets WHERE kind = {self.kind} AND bucket IN "
+                                f"({', '.join('?' * len(buckets))})", buckets)
+        return sorted(j for (j,) in found if self.alive[j])
 
-    def remove(self, i: int) -> None:
-        self.alive[i] = False
+    def remove(self, item: int) -> None:
+        self.alive[item] = 0
 
 
 def _tfidf(words: tuple[str, ...], idf: dict[str, float]) -> dict[str, float]:
@@ -248,19 +367,19 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 Cluster = tuple[int, list[tuple[int, float]]]  # (leader, [(member, score)])
 
 
-def _star_clusters(count: int, candidates, remove, score, threshold: float) -> list[Cluster]:
-    """Leader clustering: each unassigned item in turn takes the unassigned LSH candidates that score at least
-    ``threshold`` as its members, and they leave the index. Linear in the library even when thousands of skills are
-    copies of one another (connected components over all pairs would be quadratic there)."""
-    assigned: set[int] = set()
-    clusters: list[Cluster] = []
+def _star_clusters(count: int, index: _BandIndex, score: Callable[[int, int], float],
+                   threshold: float) -> Iterator[Cluster]:
+    """Leader clustering: each item still in the index in turn takes the LSH candidates still there that score at
+    least ``threshold`` as its members, and they leave the index. Linear in the library even when thousands of
+    skills are copies of one another (connected components over all pairs would be quadratic there). Yields each
+    cluster as it is found."""
     for i in range(count):
-        if i in assigned:
+        if not index.alive[i]:
             continue
         members: list[tuple[int, float]] = []
         misses = 0
-        for j in sorted(candidates(i)):
-            if j == i or j in assigned:
+        for j in index.candidates(i):
+            if j == i:
                 continue
             if (s := score(i, j)) >= threshold:
                 members.append((j, s))
@@ -268,7 +387,5 @@ def _star_clusters(count: int, candidates, remove, score, threshold: float) -> l
                 break
         if members:
             for k in (i, *(j for j, _ in members)):
-                assigned.add(k)
-                remove(k)
-            clusters.append((i, members))
-    return clusters
+                index.remove(k)
+            yield i, members

@@ -11,7 +11,7 @@ import itertools
 import os
 import signal
 import sys
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from . import pipeline
 from .collector import RUN_THRESHOLDS
@@ -38,10 +38,13 @@ def _chunk_size(tasks: int, workers: int) -> int:
     return max(1, min(32, tasks // (workers * 8)))
 
 
-def map_tasks(tasks: list[Task], jobs: int) -> Iterator[SkillResult]:
-    if jobs <= 1 or len(tasks) <= 1:
+def map_tasks(tasks: Iterable[Task], jobs: int, count: int | None = None) -> Iterator[SkillResult]:
+    """Results of ``tasks`` in their order. ``tasks`` may be a generator (a hub scan reads them from SQLite a page
+    at a time) when ``count`` says how many there are; only the chunks in flight are held."""
+    count = len(tasks) if count is None else count  # type: ignore[arg-type]
+    if jobs <= 1 or count <= 1:
         thresholds = gc.get_threshold()
-        if len(tasks) > 1:
+        if count > 1:
             gc.set_threshold(*RUN_THRESHOLDS)
         try:
             for task in tasks:
@@ -53,28 +56,32 @@ def map_tasks(tasks: list[Task], jobs: int) -> Iterator[SkillResult]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    chunksize = _chunk_size(len(tasks), jobs)
-    chunks = [tasks[i:i + chunksize] for i in range(0, len(tasks), chunksize)]
+    chunks = _chunks(tasks, _chunk_size(count, jobs))
+    in_flight: dict[int, list[Task]] = {}  # chunks submitted and not yet yielded, by their number
     results: dict[int, list[SkillResult]] = {}
     next_to_yield = 0
     window = jobs * CHUNKS_IN_FLIGHT_PER_WORKER
-    index = 0
-    while index < len(chunks):
+    index = submitted = 0
+    while True:
         # A worker that dies breaks the whole pool: the chunks in flight are retried below, the rest get a new pool.
         crashed: list[int] = []
         futures: dict[int, Any] = {}
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
             try:
-                while index < len(chunks):
-                    for pending in range(index, min(len(chunks), index + window)):
-                        if pending not in futures:
-                            futures[pending] = pool.submit(_process_chunk, chunks[pending])
+                while True:
+                    while submitted < index + window and (chunk := next(chunks, None)) is not None:
+                        in_flight[submitted] = chunk
+                        futures[submitted] = pool.submit(_process_chunk, chunk)
+                        submitted += 1
+                    if index not in futures:
+                        break  # every chunk is done
                     results[index] = futures.pop(index).result()
+                    del in_flight[index]
                     index += 1
                     ready, next_to_yield = _in_order(results, next_to_yield)
                     yield from ready
-            except BrokenProcessPool:
-                crashed = sorted({index, *futures})
+            except BrokenProcessPool:  # every chunk not yet yielded, one whose submission failed included
+                crashed = sorted(in_flight)
             except KeyboardInterrupt:  # Ctrl-C, or SIGTERM turned into one: hand over what is finished, stop now
                 finished = [f.result() for _, f in sorted(futures.items()) if _succeeded(f)]
                 _stop_workers(pool)
@@ -84,15 +91,23 @@ def map_tasks(tasks: list[Task], jobs: int) -> Iterator[SkillResult]:
             except GeneratorExit:  # the caller stopped reading (it was interrupted itself): do not wait for chunks
                 _stop_workers(pool)
                 raise
+        if not crashed:
+            return
         # A worker died (a native parser crashed on some input): the chunks that were in flight are retried one
         # skill per process, so the one skill that kills a worker is reported and the others are still checked.
         for k in crashed:
             future = futures.get(k)
-            results[k] = future.result() if _succeeded(future) else [_isolated(task) for task in chunks[k]]
-        if crashed:
-            index = crashed[-1] + 1
+            results[k] = future.result() if _succeeded(future) else [_isolated(task) for task in in_flight[k]]
+            del in_flight[k]
+        index = submitted = crashed[-1] + 1
         ready, next_to_yield = _in_order(results, next_to_yield)
         yield from ready
+
+
+def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    it = iter(tasks)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
 
 
 def _succeeded(future: Any) -> bool:
@@ -132,21 +147,22 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-def map_tasks_dask(tasks: list[tuple[Any, ...]], scheduler: str, jobs: int = 0) -> Iterator[SkillResult]:
+def map_tasks_dask(tasks: Iterable[Task], scheduler: str, jobs: int = 0,
+                   count: int | None = None) -> Iterator[SkillResult]:
     """Run tasks on a Dask distributed cluster (``scheduler``: its address, or ``local`` for a LocalCluster of
     ``jobs`` worker processes here). Results arrive as they complete, not in input order; a bounded number of chunks
     is in flight so the client's memory stays flat. Workers need skvm-lint installed (same version)."""
     from distributed import Client, LocalCluster, as_completed
 
+    count = len(tasks) if count is None else count  # type: ignore[arg-type]
     cluster = None
     if scheduler == "local":
-        cluster = LocalCluster(n_workers=jobs or default_jobs(len(tasks)) or 1, threads_per_worker=1,
+        cluster = LocalCluster(n_workers=jobs or default_jobs(count) or 1, threads_per_worker=1,
                                processes=True, dashboard_address=None)
     client = Client(cluster if cluster is not None else scheduler)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        chunksize = _chunk_size(len(tasks), workers)
-        chunks = (tasks[i:i + chunksize] for i in range(0, len(tasks), chunksize))
+        chunks = _chunks(tasks, _chunk_size(count, workers))
         window = as_completed()
         for chunk in itertools.islice(chunks, workers * CHUNKS_IN_FLIGHT_PER_WORKER):
             window.add(client.submit(_process_chunk, chunk, pure=False))

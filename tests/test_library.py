@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -130,10 +131,10 @@ def test_pinned_lsh_bands_are_datasketchs() -> None:
 
 
 def test_band_index_proposes_the_pairs_datasketch_would() -> None:
-    """The array buckets replace datasketch's MinHashLSH for memory; the candidate pairs must not change."""
+    """The buckets in SQLite replace datasketch's MinHashLSH for memory; the candidate pairs must not change."""
     np = pytest.importorskip("numpy")
     datasketch = pytest.importorskip("datasketch")
-    from skvm_lint.library import PERMUTATIONS, SCHEME, _BandIndex
+    from skvm_lint.library import _SCHEMA, PERMUTATIONS, SCHEME, _BandIndex
 
     rng = np.random.default_rng(7)
     base = rng.integers(0, 2**32, size=(40, PERMUTATIONS), dtype=np.uint64).astype("<u4")
@@ -143,23 +144,29 @@ def test_band_index_proposes_the_pairs_datasketch_would() -> None:
         keep = rng.random(PERMUTATIONS) < rng.uniform(0.2, 1.0)
         hashes[i, keep] = base[(i // 4) * 4, keep]
     members = rng.random(40) < 0.9
-    for threshold in (0.3, 0.8):
-        index = _BandIndex(hashes, members, threshold)
+    db = sqlite3.connect("")
+    db.executescript(_SCHEMA)
+    db.executemany("INSERT INTO prints VALUES (?, ?, NULL, 0, 0, ?, ?, '', x'')",
+                   [(i, f"s{i}", row.tobytes(), row.tobytes()) for i, row in enumerate(hashes)])
+    for kind, (threshold, column) in enumerate([(0.3, "minhash"), (0.8, "words_minhash")]):
+        index = _BandIndex(db, kind, column, 40, threshold,
+                           [(int(i), hashes[i].tobytes()) for i in np.flatnonzero(members)])
         lsh = datasketch.MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
         lean = [datasketch.LeanMinHash(seed=1, hashvalues=row, scheme=SCHEME) for row in hashes]
         for i in np.flatnonzero(members):
             lsh.insert(int(i), lean[i], check_duplication=False)
         for i in np.flatnonzero(members):
             assert set(index.candidates(int(i))) - {int(i)} == set(lsh.query(lean[i])) - {int(i)}
+        assert all(index.candidates(int(i)) == [] for i in np.flatnonzero(~members))
         index.remove(0)
         assert all(0 not in index.candidates(int(i)) for i in range(40))
 
 
-def test_library_step_does_not_import_scipy() -> None:
-    """datasketch's package imports scipy (~55 MB resident): the scanning parent's library step must not need it."""
-    pytest.importorskip("numpy")
+def test_library_step_does_not_import_scipy_or_numpy() -> None:
+    """datasketch's package imports scipy (~55 MB resident) and numpy (~18 MB): the scanning parent's library step
+    needs neither."""
     code = ("import sys\nfrom skvm_lint.library import Fingerprint, analyse\n"
             "prints = [Fingerprint(f's{i}', 'x', 10, 3, ('pdf',), bytes(256), bytes(256)) for i in range(3)]\n"
-            "analyse(prints)\nprint(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))\n")
+            "analyse(prints)\nprint(sorted(m for m in ('datasketch', 'scipy', 'numpy') if m in sys.modules))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
