@@ -175,32 +175,95 @@ def rules_dir() -> Path:
     raise RuleError(f"no rules folder found next to {here}")
 
 
+_LOADED: dict[str, type[Rule]] = {}  # rule file -> its class: each file is executed once per process
+
+
+def _load_rule_file(path: Path) -> type[Rule]:
+    """The one Rule subclass of a rule file, imported (once) and validated."""
+    key = str(path)
+    if key in _LOADED:
+        return _LOADED[key]
+    module_name = f"skvm_lint_rules.{path.stem}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise RuleError(f"{path}: cannot be imported")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    classes = [obj for obj in vars(module).values()
+               if inspect.isclass(obj) and issubclass(obj, Rule) and obj.__module__ == module_name]
+    if len(classes) != 1:
+        raise RuleError(f"{path}: a rule file holds exactly one Rule subclass, found {len(classes)}")
+    rule = classes[0]
+    _validate(rule, path)
+    rule.source = key
+    _LOADED[key] = rule
+    return rule
+
+
+def _rule_files() -> list[Path]:
+    return [path for path in sorted(rules_dir().glob("*.py")) if not path.name.startswith("_")]
+
+
 @cache
 def all_rules() -> tuple[type[Rule], ...]:
     """Discover every rule class in ``rules/``, sorted by id. Validates metadata and docs."""
-    folder = rules_dir()
     found: dict[str, type[Rule]] = {}
-    for path in sorted(folder.glob("*.py")):
-        if path.name.startswith("_"):
-            continue
-        module_name = f"skvm_lint_rules.{path.stem}"
-        spec = importlib.util.spec_from_file_location(module_name, path)
-        if spec is None or spec.loader is None:
-            raise RuleError(f"{path}: cannot be imported")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[module_name] = module
-        spec.loader.exec_module(module)
-        classes = [obj for obj in vars(module).values()
-                   if inspect.isclass(obj) and issubclass(obj, Rule) and obj.__module__ == module_name]
-        if len(classes) != 1:
-            raise RuleError(f"{path}: a rule file holds exactly one Rule subclass, found {len(classes)}")
-        rule = classes[0]
-        _validate(rule, path)
+    for path in _rule_files():
+        rule = _load_rule_file(path)
         if rule.id in found:
             raise RuleError(f"{path}: rule id {rule.id} is already used by {found[rule.id].source}")
-        rule.source = str(path)
         found[rule.id] = rule
     return tuple(found[k] for k in sorted(found))
+
+
+class RuleEntry(Struct, frozen=True):
+    """What selecting a rule needs to know of it, without importing it: a line of the rule index."""
+
+    id: str
+    name: str
+    groups: tuple[str, ...]
+    default_enabled: bool
+    file: str  # its file's name in rules_dir()
+
+
+@cache
+def rule_index() -> tuple[RuleEntry, ...]:
+    """Every rule's :class:`RuleEntry`, sorted by id: read from the user's cache, where the first run after any rule
+    file changed wrote it. Selecting rules and running a few (``--select FM``) then imports those few, not all 65.
+    The index is keyed by the rules folder and each rule file's name, size and modification time."""
+    import hashlib
+    import os
+
+    import msgspec
+
+    from .user_cache import user_cache_dir
+    from .version import __version__
+
+    files = _rule_files()
+    stamp = hashlib.sha256(f"{__version__}\0{rules_dir()}".encode())
+    for path in files:
+        st = path.stat()
+        stamp.update(f"\0{path.name}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    folder = user_cache_dir()
+    cached = os.path.join(folder, f"rule-index-{stamp.hexdigest()[:24]}.json") if folder else None
+    if cached is not None:
+        try:
+            with open(cached, "rb") as fh:
+                return msgspec.json.decode(fh.read(), type=tuple[RuleEntry, ...])
+        except (OSError, msgspec.DecodeError, msgspec.ValidationError):  # none yet, or damaged: build it again
+            pass
+    index = tuple(RuleEntry(r.id, r.name, tuple(r.groups), r.default_enabled, Path(r.source).name)
+                  for r in all_rules())
+    if cached is not None:
+        from .atomic import atomic_write_bytes
+
+        try:
+            os.makedirs(os.path.dirname(cached), exist_ok=True)
+            atomic_write_bytes(Path(cached), msgspec.json.encode(index))
+        except OSError:  # a read-only cache folder: the index is rebuilt next time, nothing else changes
+            pass
+    return index
 
 
 def missing_doc_sections(rule: type[Rule]) -> list[str]:
@@ -237,11 +300,29 @@ def check_rule_options(table: dict[str, Any]) -> None:
 
 
 def rule_by_id(rule_id: str) -> type[Rule] | None:
-    """The rule with this id (any case) or short name; None when there is none."""
+    """The rule with this id (any case) or short name, its file imported if it was not yet; None when there is
+    none."""
+    entry = rule_entry(rule_id)
+    return _rule_of(entry) if entry is not None else None
+
+
+@cache  # asked for every selected rule of every skill: a dictionary lookup, not a path resolved
+def _rule_of(entry: RuleEntry) -> type[Rule]:
+    return _load_rule_file(rules_dir() / entry.file)
+
+
+def rule_entry(rule_id: str) -> RuleEntry | None:
+    """The index entry of the rule with this id (any case) or short name; None when there is none."""
     key = rule_id.strip()
-    return _rules_by_key().get(key.upper()) or _rules_by_key().get(key.lower())
+    return _entries_by_key().get(key.upper()) or _entries_by_key().get(key.lower())
 
 
 @cache
-def _rules_by_key() -> dict[str, type[Rule]]:
-    return {**{r.name: r for r in all_rules()}, **{r.id: r for r in all_rules()}}
+def _entries_by_key() -> dict[str, RuleEntry]:
+    return {**{r.name: r for r in rule_index()}, **{r.id: r for r in rule_index()}}
+
+
+def forget_rules() -> None:
+    """Drop what this process knows of the rules (after ``rules_dir`` changed, in tests): the next use rediscovers."""
+    for cached in (all_rules, rule_index, _entries_by_key, _rule_of):
+        cached.cache_clear()

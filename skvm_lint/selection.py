@@ -16,7 +16,7 @@ from msgspec import Struct
 
 from .config import Config
 from .diagnostics import Diagnostic
-from .rule import Rule, all_rules, check_rule_options, rule_by_id
+from .rule import Rule, RuleEntry, check_rule_options, rule_by_id, rule_entry, rule_index
 
 ALL = "ALL"
 
@@ -28,19 +28,19 @@ def _names(rule_id: str, name: str, groups: tuple[str, ...], selector: str) -> b
             or sel.lower() in groups or (len(sel) >= 2 and rule_id.startswith(sel.upper())))
 
 
-def matches(rule: type[Rule], selector: str) -> bool:
+def matches(rule: type[Rule] | RuleEntry, selector: str) -> bool:
     return _names(rule.id, rule.name, rule.groups, selector)
 
 
 def matches_finding(diag: Diagnostic, selector: str) -> bool:
     """:func:`matches` for a finding (its rule's groups looked up; IN001 and other built-ins have none)."""
-    rule = rule_by_id(diag.rule)
+    rule = rule_entry(diag.rule)
     return _names(diag.rule, diag.name, rule.groups if rule is not None else (), selector)
 
 
 def check_selectors(selectors: Iterable[str], where: str = "") -> None:
     """Raise ValueError naming the first selector that matches no rule (and ``where`` it was written)."""
-    rules = all_rules()
+    rules = rule_index()
     for sel in selectors:
         if not any(matches(r, sel) for r in rules):
             place = f"{where}: " if where else ""
@@ -69,18 +69,20 @@ class Selection(Struct, frozen=True):
         check_rule_options(dict(self.rule_options))
 
     def rules(self) -> list[type[Rule]]:
-        """The selected rules, by id. With no ``select``, the on-by-default rules; opt-in ones only when named."""
+        """The selected rules, by id, imported. With no ``select``, the on-by-default rules; opt-in ones only when
+        named."""
+        return [rule for rule_id in self.rule_ids() if (rule := rule_by_id(rule_id)) is not None]
+
+    def rule_ids(self) -> tuple[str, ...]:
+        """The ids of :meth:`rules`, read from the rule index: no rule is imported to know them."""
         self.validate()
-        chosen: list[type[Rule]] = []
-        for rule in all_rules():
+        chosen: list[str] = []
+        for rule in rule_index():
             wanted = any(matches(rule, s) for s in self.select) if self.select else rule.default_enabled
             wanted = wanted or any(matches(rule, s) for s in self.extend_select)
             if wanted and not any(matches(rule, s) for s in self.ignore):
-                chosen.append(rule)
-        return chosen
-
-    def rule_ids(self) -> tuple[str, ...]:
-        return tuple(r.id for r in self.rules())
+                chosen.append(rule.id)
+        return tuple(chosen)
 
     def ignored_at(self, diag: Diagnostic) -> bool:
         """Whether a per-path ignore drops this finding (patterns relative to the config file's folder)."""

@@ -73,8 +73,7 @@ def test_the_worked_example_in_architecture_md_adds_a_rule(tmp_path, monkeypatch
     shutil.copytree(ROOT / "rules", rules)
     (rules / f"{rule_id}_worked_example.py").write_text(code, encoding="utf-8")
     monkeypatch.setattr(rule_module, "rules_dir", lambda: rules)
-    rule_module.all_rules.cache_clear()
-    rule_module._rules_by_key.cache_clear()
+    rule_module.forget_rules()
     try:
         assert rule_module.rule_by_id(rule_id) is not None
         for index, case in enumerate(YAML(typ="safe").load(cases)["cases"]):
@@ -82,5 +81,4 @@ def test_the_worked_example_in_architecture_md_adds_a_rule(tmp_path, monkeypatch
             found = process_skill(str(root), False, (rule_id,), Config()).diagnostics
             assert sorted(d.line for d in found if d.rule == rule_id) == case["expect"], [d.message for d in found]
     finally:
-        rule_module.all_rules.cache_clear()
-        rule_module._rules_by_key.cache_clear()
+        rule_module.forget_rules()

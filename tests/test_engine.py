@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import os
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from skvm_lint.engine import run
 from skvm_lint.pipeline import process_skill
 from skvm_lint.builder import build_skill
 from skvm_lint.diagnostics import Applicability, Fix, Replace
-from skvm_lint.rule import Rule, RuleError, all_rules, rule_by_id
+from skvm_lint.rule import Rule, RuleEntry, RuleError, all_rules, rule_by_id, rule_index
 from skvm_lint.selection import select_rules
 
 DESCRIPTION = "Checks things. Use when asked to check things."
@@ -54,9 +56,40 @@ def test_opt_in_rules_need_a_selector(monkeypatch):
         groups = ("demo",)
         default_enabled = False
 
-    monkeypatch.setattr("skvm_lint.selection.all_rules", lambda: (*all_rules(), OptIn))
+    entry = RuleEntry(OptIn.id, OptIn.name, OptIn.groups, OptIn.default_enabled, "ZZ001_opt_in_demo.py")
+    monkeypatch.setattr("skvm_lint.selection.rule_index", lambda: (*rule_index(), entry))
+    monkeypatch.setattr("skvm_lint.selection.rule_by_id", lambda key: OptIn if key == "ZZ001" else rule_by_id(key))
     assert "ZZ001" not in ids(select_rules())
     assert "ZZ001" in ids(select_rules(None, extend_select=["demo"]))
+
+
+def test_the_rule_index_is_the_rules_metadata_and_a_selection_imports_only_its_rules(tmp_path: Path):
+    """The index read from the user's cache says what all_rules would; with it, `--select FM` imports FM rules only
+    (the first run writes it; a damaged one is rebuilt)."""
+    import subprocess
+    import sys
+
+    assert [(e.id, e.name, e.groups, e.default_enabled, e.file) for e in rule_index()] == \
+        [(r.id, r.name, tuple(r.groups), r.default_enabled, Path(r.source).name) for r in all_rules()]
+    root = tmp_path / "hub" / "s1"
+    root.mkdir(parents=True)
+    (root / "SKILL.md").write_text(BAD)
+    code = ("import sys\nfrom skvm_lint.cli import main\nsys.argv = ['skvm-lint', 'check', '--select', 'FM', "
+            "sys.argv[1]]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted({m.split('.')[1][:2] for m in sys.modules if m.startswith('skvm_lint_rules.')}))\n")
+    env = {**os.environ, "SKVM_LINT_CACHE_DIR": str(tmp_path / "cache")}
+
+    def families_imported() -> set[str]:
+        done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, env=env,
+                              check=False)
+        assert "FM004" in done.stdout, done.stdout + done.stderr[-2000:]
+        return set(ast.literal_eval(done.stdout.strip().splitlines()[-1]))
+
+    assert families_imported() > {"FM"}  # no index yet: every rule is imported to write it
+    [index] = (tmp_path / "cache").glob("rule-index-*.json")
+    assert families_imported() == {"FM"}
+    index.write_text("{damaged", encoding="utf-8")
+    assert families_imported() > {"FM"} and families_imported() == {"FM"}  # rebuilt, then used
 
 
 def test_config_file_and_per_path_ignores(tmp_path: Path, make_skill, monkeypatch):
