@@ -211,6 +211,32 @@ def test_a_serial_run_collects_garbage_less_often_and_restores_the_callers_setti
     assert gc.get_threshold() == before
 
 
+def test_a_pool_reads_its_tasks_as_it_goes(tmp_path: Path):
+    """A hub scan hands map_tasks a generator (read from SQLite) and a count: the pool takes tasks as chunks are
+    submitted, a bounded window ahead of the results, never the whole list first; the results keep the order."""
+    from skvm_lint.runners import CHUNKS_IN_FLIGHT_PER_WORKER, _chunk_size, map_tasks
+
+    roots = []
+    for i in range(200):
+        skill = tmp_path / "hub" / f"s{i:03d}"
+        skill.mkdir(parents=True)
+        (skill / "SKILL.md").write_text(BAD)
+        roots.append(str(skill))
+    pulled = 0
+
+    def tasks():
+        nonlocal pulled
+        for root in roots:
+            pulled += 1
+            yield (root, False, ("FM004",), Config(), False)
+
+    results = map_tasks(tasks(), 2, len(roots))
+    first = next(results)
+    ahead = 2 * CHUNKS_IN_FLIGHT_PER_WORKER * _chunk_size(len(roots), 2)
+    assert first.root == roots[0] and pulled <= ahead < len(roots)
+    assert [r.root for r in results] == roots[1:] and pulled == len(roots)
+
+
 def test_a_crashing_worker_costs_one_skill_not_the_run(tmp_path: Path, monkeypatch):
     """A native crash (simulated with os._exit in the worker) becomes IN001 for that skill; the rest are checked."""
     import os
