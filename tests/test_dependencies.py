@@ -221,6 +221,34 @@ def test_commands_under_a_label_of_one_language_beside_another_are_that_language
     assert "inspector" not in reported and "`node`" not in reported and "cargo" in reported
 
 
+def test_a_language_then_its_tool_heading_beside_another_languages_is_one_way(make_skill):
+    """`### Python: Bandit` beside `### JavaScript/TypeScript: ESLint Security`: each block is one language's way.
+    A `Language: tool` heading with no other language beside it is no choice."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Scans. Use when asked.\n---\n## Tools\n\n"
+                                    "### Python: Bandit\n\n```bash\npip install bandit\nbandit -r .\n```\n\n"
+                                    "### JavaScript/TypeScript: ESLint Security\n\n```bash\nnpm install --save-dev "
+                                    "eslint\nnpx eslint .\n```\n\n### Multi-Language: Semgrep\n\n```bash\n"
+                                    "semgrep --config=auto .\n```\n\n## Deploy\n\n### Rust: cargo\n\n```bash\n"
+                                    "cargo install acme-cli\n```\n")})
+    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001", "--format", "json", "--exit-zero"])
+    reported = " ".join(d["message"] for d in json.loads(result.output)["diagnostics"])
+    assert "`node`" not in reported and "`npm`" not in reported and "semgrep" in reported and "cargo" in reported
+
+
+def test_an_import_its_comment_calls_made_up_is_no_dependency(make_skill):
+    """`require('music-api'); // hypothetical` in an example: a stand-in, not a package. Without the comment, or
+    with a comment that says something else, it is one."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `node intents.js`.\n",
+        "intents.js": ("const musicAPI = require('music-api'); // hypothetical\n"
+                       "const player = require('player-lib'); // the player\nimport x from 'made-up-sdk'; /* placeholder */\n"),
+        "scripts/run.py": "import weather_sdk  # placeholder for your provider's SDK\nimport requests  # HTTP\n",
+    })
+    deps = by_key(root)
+    assert ("npm", "music-api") not in deps and ("npm", "made-up-sdk") not in deps and ("npm", "player-lib") in deps
+    assert ("pip", "weather_sdk") not in deps and ("pip", "weather-sdk") not in deps and ("pip", "requests") in deps
+
+
 def test_an_excerpt_of_another_project_is_not_node_code(make_skill):
     """A TypeScript file that imports through a project's path alias (`~/threads/manager`, `@/lib/db`) is an excerpt
     to read: only that project's bundler resolves it, so the skill does not run it under Node.js."""
@@ -620,11 +648,11 @@ def test_every_metadata_dialect_declares(make_skill):
 def test_alternatives_self_installs_and_host_modules(make_skill):
     root = make_skill({"SKILL.md": (
         "---\nname: mermaid-skill\ndescription: x\n---\n```bash\nnpm install beautiful-mermaid\n# or\n"
-        "bun add beautiful-mermaid\nclawdhub install mermaid-skill\nbrew install frappecli\n```\n"
-        "```python\nfrom clawdbot import AgentSkill\n```\n")})
+        "bun add beautiful-mermaid\nclawdhub install mermaid-skill\nclawdhub sync mermaid-skill\n"
+        "brew install frappecli\n```\n```python\nfrom clawdbot import AgentSkill\n```\n")})
     deps = by_key(root)
     assert deps[("system", "node")].required and not deps[("system", "bun")].required  # one of two ways
-    assert ("system", "clawdhub") not in deps  # installing the skill itself
+    assert ("system", "clawdhub") not in deps  # installing (and syncing) the skill itself
     assert deps[("system", "frappecli")].declared  # another tool's install is still a declaration
     assert ("host", "clawdbot") in deps and ("pip", "clawdbot") not in deps
 

@@ -279,8 +279,8 @@ class _Collector:
         if not PROGRAM_NAME.match(program) or program in self.local_programs:
             return
         sub = next((a for a in args if not a.startswith("-")), "")
-        if program in HUB_CLIS and sub in ("install", "add") and _installs_itself(args, sub, self.skill):
-            return  # `clawhub install this-skill`: how the skill itself is installed, not what it needs
+        if program in HUB_CLIS and sub and _installs_itself(args, sub, self.skill):
+            return  # `clawhub install this-skill`, `clawdhub sync this-skill`: the hub acting on the skill itself
         install = _install_line(cmd)
         if install is not None:
             kind, packages, installer = install
@@ -378,24 +378,36 @@ def _version_probe(cmd: Command) -> bool:
     return len(cmd.argv) == 2 and cmd.argv[1] in VERSION_FLAGS
 
 
+_LANGUAGES = r"((python|node(\.?js)?|javascript|typescript|go(lang)?|rust|java|kotlin|ruby|php|c#|\.net|swift|deno|bun)\s*/?\s*)+"
 # A title or comment that is a programming language or runtime alone ("Node.js", "Python", "JavaScript/TypeScript")
-LANGUAGE_TITLE = lazy(r"^\W*((python|node(\.?js)?|javascript|typescript|go(lang)?|rust|java|kotlin|ruby|php|c#|"
-                      r"\.net|swift|deno|bun)\s*/?\s*)+(\([^()]*\))?\W*$", re.IGNORECASE)  # "Node.js (npm/yarn)"
+LANGUAGE_TITLE = lazy(rf"^\W*{_LANGUAGES}(\([^()]*\))?\W*$", re.IGNORECASE)  # "Node.js (npm/yarn)"
+# A heading that names a language, then the tool for it: "Python: Bandit", "JavaScript/TypeScript: ESLint Security"
+LANGUAGE_THEN_TOOL = lazy(rf"^\W*({_LANGUAGES}):\s+\S", re.IGNORECASE)
+
+
+def _title_language(title: str) -> str | None:
+    """The language a heading is about (LANGUAGE_TITLE, or LANGUAGE_THEN_TOOL's part before the colon), lowercased;
+    None for any other heading."""
+    if LANGUAGE_TITLE.match(title):
+        return title.strip().lower()
+    prefixed = LANGUAGE_THEN_TOOL.match(title)
+    return prefixed.group(1).strip().lower() if prefixed else None
 
 
 def _one_language_of_several(doc: MarkdownDoc | None, block: CodeBlock, labels: dict[int | None, list[int]]) -> bool:
     """A block under a heading that names a language, beside a sibling heading that names another (`### Node.js`,
-    `### Python` under "Debug Commands"), or after such a label (``labels``, the document's
+    `### Python` under "Debug Commands"; `### Python: Bandit`, `### JavaScript/TypeScript: ESLint`), or after such a label (``labels``, the document's
     :func:`_language_labels`: `**TypeScript:**` then `**Python:**`): the way for one language of project."""
     if doc is None or block.section is None or block.span.file != doc.file:
         return False
     if any(end < block.span.line for end in labels.get(block.section, ())):
         return True
     section = doc.sections[block.section]
-    if not LANGUAGE_TITLE.match(section.title):
+    language = _title_language(section.title)
+    if language is None:
         return False
     return any(other is not section and other.parent == section.parent and other.level == section.level
-               and LANGUAGE_TITLE.match(other.title) and other.title.lower() != section.title.lower()
+               and (theirs := _title_language(other.title)) is not None and theirs != language
                for other in doc.sections)
 
 

@@ -479,6 +479,19 @@ def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...]) -> boo
     return False
 
 
+# A comment after an import that says the module is made up: `require('music-api'); // hypothetical`.
+_MADE_UP = lazy(r"(?:#|//|/\*).*\b(?:hypothetical|fictional|imaginary|placeholder|made[ -]up|not a real)\b",
+                re.IGNORECASE)
+
+
+def _made_up(x: _Extractor, node: ts.Node) -> bool:
+    """Whether the rest of ``node``'s line carries a comment calling the module made up: an example's stand-in,
+    not a package anyone installs."""
+    end = x.source.find(b"\n", node.end_byte)
+    rest = x.source[node.end_byte : end if end >= 0 else len(x.source)]
+    return (b"/" in rest or b"#" in rest) and _MADE_UP.search(rest.decode("utf-8", "replace")) is not None
+
+
 def _optional_import(x: _Extractor, node: ts.Node) -> bool:
     """``try: import x / except ImportError: x = None`` (or ``return None`` from the function that needs it): the
     code runs without the package."""
@@ -494,10 +507,11 @@ def _copes_without_program(x: _Extractor, call: ts.Node) -> bool:
 def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     for node in captures.get("import", []):
-        f.imports.append(Import(x.text(node), x.span(node), optional=_optional_import(x, node)))
+        if not _made_up(x, node):
+            f.imports.append(Import(x.text(node), x.span(node), optional=_optional_import(x, node)))
     for node in captures.get("from", []):
         module = node.child_by_field_name("module_name")
-        if module is None:
+        if module is None or _made_up(x, module):
             continue
         text = x.text(module)
         names = tuple(x.text(n) for n in node.children_by_field_name("name"))
@@ -944,10 +958,12 @@ def _indirect_setters(x: _Extractor, names: list[ts.Node]) -> dict[str, set[int]
 def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     for node in captures.get("source", []):
-        f.imports.append(Import(_strip_quotes(x.text(node)), x.span(node)))
+        if not _made_up(x, node):
+            f.imports.append(Import(_strip_quotes(x.text(node)), x.span(node)))
     for name, call, first in x.calls(captures):
         if name in ("require", "import") and first is not None:
-            f.imports.append(Import(_strip_quotes(x.text(first)), x.span(first)))
+            if not _made_up(x, first):
+                f.imports.append(Import(_strip_quotes(x.text(first)), x.span(first)))
         elif name.rsplit(".", 1)[-1] in JS_SUBPROCESS:
             _subprocess_command(x, call, name.rsplit(".", 1)[-1] in ("exec", "execSync"))
     for prop in captures.get("env_name", []):
