@@ -107,8 +107,8 @@ def fingerprint(skill: Skill) -> Fingerprint:
 class Library(Struct):
     """What :func:`analyse` found; the library rules (``LB...``) turn it into diagnostics."""
 
+    prints: _StoredPrints  # by path, read from the store on demand
     skills: int = 0
-    prints: Mapping[str, Fingerprint] = field(default_factory=dict)  # by path, read from the store on demand
     # Each an iterable read from the store one group at a time (a hub of copies has a group member per skill).
     duplicate_names: Iterable[dict[str, Any]] = ()  # {name, paths}
     near_duplicates: Iterable[dict[str, Any]] = ()  # {paths, similarity}
@@ -120,15 +120,9 @@ class Library(Struct):
         return [("skills", self.skills), ("duplicate_names", self.duplicate_names),
                 ("near_duplicates", self.near_duplicates), ("shadowing", self.shadowing), ("context", self.context)]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {key: list(value) if key != "context" and not isinstance(value, int) else value
-                for key, value in self.fields()}
-
     def most_context(self, count: int) -> list[Fingerprint]:
         """The ``count`` skills whose name and description take the most characters, longest first."""
-        if isinstance(self.prints, _StoredPrints):
-            return self.prints.most_context(count)
-        return sorted(self.prints.values(), key=lambda f: (-f.context_chars, f.path))[:count]
+        return self.prints.most_context(count)
 
 
 # The store :func:`analyse` works in. ``prints`` holds each fingerprint in path order (``item`` is its rank), the
@@ -165,7 +159,7 @@ def analyse(fingerprints: Iterable[Fingerprint], store: str = "") -> Library:
     db.execute("INSERT INTO prints SELECT row_number() OVER (ORDER BY path, rowid) - 1, * FROM arrived")
     db.execute("DROP TABLE arrived")
     count = db.execute("SELECT count(*) FROM prints").fetchone()[0]
-    library = Library(skills=count, prints=_StoredPrints(db))
+    library = Library(_StoredPrints(db), skills=count)
 
     library.duplicate_names = _Stored(_duplicate_names, db)
 
