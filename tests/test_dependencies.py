@@ -32,6 +32,13 @@ def by_type(skill_path) -> dict[str, set[str]]:
     return out
 
 
+def findings(skill_path, select: str) -> list[dict]:
+    """The findings of `skvm-lint check --select SELECT --format json` on the skill."""
+    result = CliRunner().invoke(main, ["check", str(skill_path), "--select", select, "--format", "json",
+                                       "--exit-zero"])
+    return json.loads(result.output)["diagnostics"]
+
+
 def test_sources_of_evidence(make_skill):
     root = make_skill({
         "SKILL.md": ("---\nname: case-skill\ndescription: x\nmetadata: {\"clawdbot\": {\"requires\": "
@@ -69,8 +76,7 @@ def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):
     assert found[("system", "ffmpeg")].provided_by is None and not found[("system", "ffmpeg")].declared
     assert all(found[("system", p)].declared and dependencies.install_command(found[("system", p)]) is None
                for p in ("yt-dlp", "huggingface-cli", "pnpm"))
-    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001", "--format", "json", "--exit-zero"])
-    reported = {d["message"].split("`")[1] for d in json.loads(result.output)["diagnostics"]}
+    reported = {d["message"].split("`")[1] for d in findings(root, "DP001")}
     assert "ffmpeg" in reported and not reported & {"yt-dlp", "huggingface-cli", "pnpm"}
     script = CliRunner().invoke(main, ["deps", str(root), "--format", "sh"]).output
     assert "pkg_install yt-dlp" not in script and "pip_install yt-dlp" in script
@@ -216,8 +222,7 @@ def test_commands_under_a_label_of_one_language_beside_another_are_that_language
                                     "## Install\n\nJavaScript/TypeScript:\n```bash\nnpm install @acme/sdk\n```\n\n"
                                     "Python:\n```bash\npip install acme\n```\n\n## Deploy\n\n**Rust:**\n"
                                     "```bash\ncargo install acme-cli\n```\n")})
-    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001", "--format", "json", "--exit-zero"])
-    reported = " ".join(d["message"] for d in json.loads(result.output)["diagnostics"])
+    reported = " ".join(d["message"] for d in findings(root, "DP001"))
     assert "inspector" not in reported and "`node`" not in reported and "cargo" in reported
 
 
@@ -230,8 +235,7 @@ def test_a_language_then_its_tool_heading_beside_another_languages_is_one_way(ma
                                     "eslint\nnpx eslint .\n```\n\n### Multi-Language: Semgrep\n\n```bash\n"
                                     "semgrep --config=auto .\n```\n\n## Deploy\n\n### Rust: cargo\n\n```bash\n"
                                     "cargo install acme-cli\n```\n")})
-    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001", "--format", "json", "--exit-zero"])
-    reported = " ".join(d["message"] for d in json.loads(result.output)["diagnostics"])
+    reported = " ".join(d["message"] for d in findings(root, "DP001"))
     assert "`node`" not in reported and "`npm`" not in reported and "semgrep" in reported and "cargo" in reported
 
 
@@ -337,9 +341,7 @@ def test_install_lines_anywhere_in_the_skill_declare(make_skill):
     assert found[("pip", "requests")].version is None  # SKILL.md's own line is unpinned: DP003 still says so
     assert found[("system", "potrace")].declared
     assert found[("system", "pdftoppm")].provided_by == "system poppler-utils"
-    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001,DP003", "--format", "json",
-                                       "--exit-zero"])
-    messages = [d["message"] for d in json.loads(result.output)["diagnostics"]]
+    messages = [d["message"] for d in findings(root, "DP001,DP003")]
     assert messages == ["`requests` is installed without a version"]
 
 
@@ -358,9 +360,7 @@ def test_a_block_offered_as_another_way_requires_nothing(make_skill):
     found = by_key(root)
     assert found[("system", "vercel")].required and found[("system", "vercel")].provided_by == "npm vercel"
     assert not any(found[("system", name)].required for name in ("node", "uv", "gog"))
-    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001,DP002", "--format", "json",
-                                       "--exit-zero"])
-    assert [d["message"] for d in json.loads(result.output)["diagnostics"]] == [
+    assert [d["message"] for d in findings(root, "DP001,DP002")] == [
         "system dependency `jq` is used but declared nowhere"]
 
 
@@ -716,8 +716,7 @@ def test_an_undeclared_dependency_is_reported_where_it_becomes_required(make_ski
                                    "docker info | grep Server\n```\n"})
     docker = next(d for d in dependencies.analyze(skvm_lint.load(root)).found if d.name == "docker")
     assert [s.line for s in docker.evidence] == [6, 7] and docker.required_at.line == 7
-    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP001", "--format", "json", "--exit-zero"])
-    assert [d["line"] for d in json.loads(result.output)["diagnostics"]] == [7]
+    assert [d["line"] for d in findings(root, "DP001")] == [7]
 
 
 def test_cli_entries_if_applicable_and_platform_variables(make_skill):
@@ -1083,8 +1082,7 @@ def test_runtime_entries_of_the_skills_own_manifests_are_required(make_skill):
     not_required = [("pip", "pytest"), ("pip", "pathlib"), ("npm", "clawdhub"), ("npm", "tsx"), ("npm", "react"),
                     ("npm", "vite"), ("pip", "psutil")]
     assert not any(found[key].required for key in not_required)
-    result = CliRunner().invoke(main, ["check", str(root), "--select", "DP002", "--format", "json", "--exit-zero"])
-    unused = {d["message"].split("`")[1] for d in json.loads(result.output)["diagnostics"]}
+    unused = {d["message"].split("`")[1] for d in findings(root, "DP002")}
     assert "imageio-ffmpeg" in unused and "undici" in unused and "imageio" not in unused, unused
 
 
