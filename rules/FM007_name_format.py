@@ -24,8 +24,8 @@ round-trip YAML edit). A malformed name that also differs from its folder is rep
 import re
 import unicodedata
 
-from skvm_lint.diagnostics import Fix, Severity
-from skvm_lint.fixes.yaml_edit import frontmatter_edit
+from skvm_lint.diagnostics import Severity
+from skvm_lint.fixes.yaml_edit import frontmatter_fix
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 from skvm_lint.spec import name_problem
@@ -53,9 +53,7 @@ def _normalise_fix(skill, name: str, folder: str):
     if name_problem(folder) is not None or "-".join(name.replace("_", " ").lower().split()) != folder:
         return None
 
-    def set_name(data) -> bool:
+    def set_name(data) -> None:
         data["name"] = folder
-        return True
 
-    edit = frontmatter_edit(skill, set_name)
-    return Fix(f"set name to {folder!r}", (edit,)) if edit else None
+    return frontmatter_fix(skill, f"set name to {folder!r}", set_name)

@@ -168,6 +168,11 @@ class LibraryRule(Rule):
 
 def rules_dir() -> Path:
     """``rules/`` beside the package (a source checkout or editable install), else the copy inside the wheel."""
+    return _package_rules_dir()
+
+
+@cache  # resolving the path costs ~50 us, and a run asks once per rule it imports
+def _package_rules_dir() -> Path:
     here = Path(__file__).resolve().parent
     for candidate in (here / "_rules", here.parent / "rules"):
         if candidate.is_dir():

@@ -257,7 +257,8 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
     # A skill that says its sub-agents work one after another ("a fresh sub-agent per task, with review after
     # each") orders them on purpose, however often it names them elsewhere; "no sub-agents means no parallel
     # execution: one at a time" is about running without them.
-    naming_subagents = [(t, sp) for t, sp in prose if SUBAGENT.search(NOT_SUBAGENT.sub(" ", t))]
+    # (every phrase NOT_SUBAGENT removes names a sub-agent itself: a text SUBAGENT misses needs no removal)
+    naming_subagents = [(t, sp) for t, sp in prose if SUBAGENT.search(t) and SUBAGENT.search(NOT_SUBAGENT.sub(" ", t))]
     ordered = any(SEQUENTIAL.search(t) and not CONCURRENT.search(t) for t, _ in naming_subagents)
     sub = [] if ordered else [(t, sp) for t, sp in naming_subagents if DELEGATE.search(t)]
     # "via a spawned sub-agent", "runs in a background sub-agent": one hand-off, however often it is named (English

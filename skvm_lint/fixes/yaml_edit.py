@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from typing import Any, Callable
 
-from ..diagnostics import Fix, Replace
+from ..diagnostics import Edit, Fix, FixUnavailable, Replace
 from ..model import Skill
 
 
@@ -58,16 +58,36 @@ def frontmatter_edit(skill: Skill, mutate: Callable[[Any], bool]) -> Edit | None
     return Replace(skill.skill_md_path, start, end, out.getvalue())
 
 
+def frontmatter_fix(skill: Skill, description: str, mutate: Callable[[Any], None]) -> Fix | None:
+    """A safe fix that edits the frontmatter round-trip (``mutate`` changes the loaded mapping), built when it is
+    applied: ruamel's round trip costs ~10 ms a finding, and checking only reports that the fix exists. None when
+    the frontmatter cannot be edited (absent, unterminated, or not parsed)."""
+    fm = skill.frontmatter
+    if not (fm.present and fm.terminated and fm.error is None and skill.skill_md_path):
+        return None
+
+    def build() -> tuple[Edit, ...]:
+        def apply(data: Any) -> bool:
+            mutate(data)
+            return True
+
+        edit = frontmatter_edit(skill, apply)
+        if edit is None:
+            raise FixUnavailable("ruamel.yaml could not load the frontmatter to edit it")
+        return (edit,)
+
+    return Fix(description, (), build=build)
+
+
 def quote_value_fix(skill: Skill, key: str, raw: str) -> Fix | None:
     """A safe fix that rewrites top-level ``key``'s scalar as the double-quoted string ``raw`` (round-trip)."""
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-    def quote(data: Any) -> bool:
+    def quote(data: Any) -> None:
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
         data[key] = DoubleQuotedScalarString(raw)
-        return True
 
-    edit = frontmatter_edit(skill, quote) if raw else None
-    return Fix(f'quote {key} as "{raw}"', (edit,)) if edit else None
+    return frontmatter_fix(skill, f'quote {key} as "{raw}"', quote) if raw else None
 
 
 def raw_value(skill: Skill, key: str) -> str:

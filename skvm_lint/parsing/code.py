@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Callable, Iterator
 
 import msgspec
@@ -371,7 +371,6 @@ def _has_fallback(node: ts.Node) -> bool:
 def _used_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
     """Whether a read sits in the body of an ``if`` (or a ternary's branch) whose test reads the same setting:
     ``if (process.env.TOKEN) { return process.env.TOKEN }``, ``if os.environ.get("X"): use(os.environ["X"])``."""
-    word = re.compile(rf"\b{re.escape(name)}\b")
     child, parent = node, node.parent
     while parent is not None and parent.type not in ("program", "module"):
         if parent.type in ("if_statement", "elif_clause", "ternary_expression", "conditional_expression"):
@@ -379,7 +378,7 @@ def _used_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
             if condition is None and parent.type == "conditional_expression" and len(parent.named_children) == 3:
                 condition = parent.named_children[1]  # Python: `a if test else b`
             test = x.text(condition) if condition is not None and child != condition else ""
-            if "env" in test and word.search(test):
+            if "env" in test and name in test and _word(name).search(test):
                 return True
         child, parent = parent, parent.parent
     return False
@@ -389,6 +388,27 @@ def _read_with_default(x: _Extractor, node: ts.Node, name: str) -> bool:
     """Whether the code does without setting ``name`` read at ``node`` (``os.getenv(...)``, ``process.env.X``): a
     fallback or a guard, a branch taken only when a test found it set, or a name it is kept in and checked."""
     return _has_fallback(node) or _used_when_set(x, node, name) or _kept_then_checked(x, node)
+
+
+# Patterns about one name, compiled when a literal test found the name: a skill reads many names, and re's own cache
+# (512 patterns for the whole process) kept evicting them
+@lru_cache(maxsize=256)
+def _word(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(name)}\b")
+
+
+@lru_cache(maxsize=256)
+def _checked_uses(name: str) -> re.Pattern[str]:
+    """Uses of a kept name that test it or replace it when unset (:func:`_kept_then_checked`)."""
+    name = re.escape(name)
+    return re.compile(rf"^\s*if\s*\(?\s*{name}\s*(\)|:|&&|\band\b|is not None|!==?\s*(undefined|null))"
+                      rf"|\b{name}\s*(\|\||\?\?|\bor\b)|\b{name}\s+if\s+{name}\s+else\b|\?\s*{name}\s*:"
+                      rf"|^\s*if\s*\(?\s*(!|not\s+){name}\s*\)?\s*:?\s*\{{?\s*{name}\s*=[^=]")
+
+
+@lru_cache(maxsize=256)
+def _shell_mention(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\$\{{?{re.escape(name)}\b")
 
 
 _HOLDERS = frozenset({"call", "call_expression", "attribute", "member_expression", "arguments", "argument_list",
@@ -409,16 +429,12 @@ def _kept_then_checked(x: _Extractor, node: ts.Node) -> bool:
     target = parent.child_by_field_name("left") or parent.child_by_field_name("name")
     if target is None or target.type != "identifier" or child == target:
         return False
-    name = re.escape(x.text(target))
     statement = parent
     while statement.parent is not None and statement.parent.type not in ("block", "statement_block", "module",
                                                                           "program"):
         statement = statement.parent
-    uses = re.compile(rf"^\s*if\s*\(?\s*{name}\s*(\)|:|&&|\band\b|is not None|!==?\s*(undefined|null))"
-                      rf"|\b{name}\s*(\|\||\?\?|\bor\b)|\b{name}\s+if\s+{name}\s+else\b|\?\s*{name}\s*:"
-                      rf"|^\s*if\s*\(?\s*(!|not\s+){name}\s*\)?\s*:?\s*\{{?\s*{name}\s*=[^=]")
-    mention = re.compile(rf"\b{name}\b")
-    needle = x.text(target).encode("utf-8") if "\ufffd" not in x.text(target) else b""  # b"" finds everywhere
+    name = x.text(target)
+    needle = name.encode("utf-8") if "\ufffd" not in name else b""  # b"" finds everywhere
     following = statement.next_named_sibling
     for _ in range(30):
         if following is None:
@@ -426,8 +442,8 @@ def _kept_then_checked(x: _Extractor, node: ts.Node) -> bool:
         # the bytes first: most statements never name it, and need no decoding (a bundle's are 100s of KB)
         if x.source.find(needle, following.start_byte, following.end_byte) != -1:
             text = x.text(following)
-            if mention.search(text):  # the first statement that uses it decides
-                return bool(uses.search(text)) and not _FAILS.search(text)
+            if _word(name).search(text):  # the first statement that uses it decides
+                return bool(_checked_uses(name).search(text)) and not _FAILS.search(text)
         following = following.next_named_sibling
     return False
 
@@ -806,7 +822,9 @@ def _shell_read_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
         if outer.type == "expansion" and x.text(outer).startswith((f"${{{name}:+", f"${{{name}+")):
             return True
         outer = outer.parent
-    mention = re.compile(rf"\$\{{?{re.escape(name)}\b")
+    def mentioned(text: str) -> bool:
+        return name in text and bool(_shell_mention(name).search(text))
+
     child, parent = node, node.parent
     while parent is not None and parent.type not in ("program", "function_definition"):
         if parent.type == "unary_expression" and parent.parent is not None and parent.parent.type == "test_command" \
@@ -821,10 +839,10 @@ def _shell_read_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
         if parent.type in ("if_statement", "elif_clause"):
             first, end = _body(parent)
             index = _child_index(parent, child)
-            if first <= index < end and any(mention.search(x.text(c)) for c in parent.children[:first]):
+            if first <= index < end and any(mentioned(x.text(c)) for c in parent.children[:first]):
                 return True
         elif parent.type == "list" and len(parent.children) == 3 and parent.children[1].type == "&&" \
-                and parent.children[2] == child and mention.search(x.text(parent.children[0])):
+                and parent.children[2] == child and mentioned(x.text(parent.children[0])):
             return True
         child, parent = parent, parent.parent
     return False

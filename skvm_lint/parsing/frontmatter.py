@@ -324,7 +324,7 @@ def parse_frontmatter(skill_md: str, file: str, block: tuple[int, int, str] | No
             "it was not parsed", fm.start_line, 1, kind="limit")
         return fm
 
-    fast = _load_fast(raw, limits.max_yaml_depth) if engine == "auto" and "*" not in raw and "&" not in raw else None
+    fast = _load_fast(raw, limits.max_yaml_depth) if engine == "auto" else None  # an alias or anchor: ruamel below
     if fast is not None:
         fm.data = fast[0]
         _place_keys(fm, fast[1], yaml_first_line)
