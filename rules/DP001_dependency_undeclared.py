@@ -3,7 +3,8 @@
 ## What it does
 Reports a Python or npm package that bundled code imports, or a program that the skill's scripts and commands run,
 when no requirements file, `pyproject.toml`, PEP 723 block, `package.json`, install line in SKILL.md or hub
-metadata (`requires.bins`, install entries) declares it; a program is also declared by the package that installs it
+metadata (`requires.bins`, install entries, which also declare the program the client installs them with: Node.js
+for `kind: node`) declares it; a program is also declared by the package that installs it
 (`pip install yt-dlp` declares the `yt-dlp` command, `huggingface_hub` the `huggingface-cli` one). Programs every
 machine has (coreutils, `curl`, `git`, `python3`) are not reported, nor are imports seen only in code the agent
 writes for the user's project (a fence of SKILL.md or a reference), nor what only a reference's commands or the

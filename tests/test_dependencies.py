@@ -115,6 +115,20 @@ def test_a_program_declared_as_needed_is_still_installed_by_its_package(make_ski
     assert dependencies.install_command(found[("system", "gpg")]) is not None
 
 
+def test_a_hub_install_entry_declares_the_program_it_is_installed_with(make_skill):
+    """An install entry of kind `node` is installed with npm on Node.js (`go`, `uv`, `cargo` with theirs): the hub's
+    client needs that program, so the skill's own use of it is declared; no use, and it is not required."""
+    metadata = ("metadata: {\"openclaw\": {\"install\": [{\"kind\": \"node\", \"package\": \"homey\", "
+                "\"bins\": [\"homeycli\"]}, {\"kind\": \"go\", \"package\": \"example.com/x/cmd/tool\"}]}}\n")
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Homes. Use when asked.\n" + metadata + "---\n"
+                                    "```bash\nhomeycli devices\nnode scripts/report.js\n```\n"),
+                       "scripts/report.js": "console.log(1)\n"})
+    found = by_key(root)
+    assert found[("system", "node")].declared and found[("system", "node")].required
+    assert found[("system", "go")].declared and not found[("system", "go")].required
+    assert findings(root, "DP001") == []
+
+
 def test_code_a_shell_script_runs_inline_is_read_in_its_language(make_skill):
     """`python3 -c "..."`, `python3 - <<EOF`, `cat <<EOF | python3` and `node -e` run code whose imports are
     requirements; a module only tested for (`if python3 -c "import PIL"`) is optional (so is what runs when the test
@@ -362,6 +376,23 @@ def test_a_block_offered_as_another_way_requires_nothing(make_skill):
     assert not any(found[("system", name)].required for name in ("node", "uv", "gog"))
     assert [d["message"] for d in findings(root, "DP001,DP002")] == [
         "system dependency `jq` is used but declared nowhere"]
+
+
+def test_a_block_after_an_or_clause_or_for_ci_is_another_way(make_skill):
+    """"Download from releases, or build:" introduces the second way; "Secret Scanning (CI):" the user's CI's: what
+    such blocks run is not required. A block after "With the server running, call:" still is, and so is one under
+    "### With fd" (the labels count a tool the skill combines itself with)."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Finds. Use when asked.\n---\n"
+                                    "Download from [releases](https://example.com/r), or build:\n\n"
+                                    "```bash\ngo install example.com/tool@latest\n```\n\n"
+                                    "**Secret Scanning (CI):**\n```bash\ndetect-secrets scan --baseline .b\n```\n\n"
+                                    "## Usage\n\nWith the server running, call:\n\n```bash\nffmpeg -i a.mp4 a.gif\n```\n\n"
+                                    "### With fd\n\n```bash\nfd --type f | fzf\n```\n")})
+    found = by_key(root)
+    assert not any(found[("system", name)].required for name in ("go", "detect-secrets"))
+    assert [d["message"] for d in findings(root, "DP001")] == [
+        "system dependency `ffmpeg` is used but declared nowhere", "system dependency `fd` is used but declared nowhere",
+        "system dependency `fzf` is used but declared nowhere"]
 
 
 def test_a_drawn_folder_tree_in_a_shell_block_runs_nothing(make_skill):

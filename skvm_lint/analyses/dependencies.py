@@ -947,6 +947,10 @@ def _dependencies_field(c: _Collector) -> None:
             c.add(req[0], "pip", span, "metadata", declared=True, required=False, version=req[1])
 
 
+# The program a hub client installs an entry of each kind with (`{"kind": "node", "package": "x"}`: npm, on Node.js).
+INSTALLER_OF_KIND = {"node": "node", "go": "go", "uv": "uv", "cargo": "cargo"}
+
+
 def _metadata(c: _Collector) -> None:
     fm = c.skill.frontmatter
     if not c.skill.skill_md_path:
@@ -974,6 +978,9 @@ def _metadata(c: _Collector) -> None:
                 continue
             kind = str(entry.get("kind", ""))
             package = entry.get("package") or entry.get("formula") or entry.get("module")
+            # the client installs the entry with that program: declared by it, though no code of the skill runs it
+            if kind in INSTALLER_OF_KIND:
+                c.add(INSTALLER_OF_KIND[kind], "system", span, "metadata", declared=True, required=False)
             if isinstance(package, str):
                 target = {"node": "npm", "npm": "npm", "pip": "pip", "uv": "pip", "python": "pip"}.get(kind)
                 if target:
