@@ -7,11 +7,13 @@ metadata (`requires.bins`, install entries, which also declare the program the c
 for `kind: node`) declares it; a program is also declared by the package that installs it
 (`pip install yt-dlp` declares the `yt-dlp` command, `huggingface_hub` the `huggingface-cli` one). Programs every
 machine has (coreutils, `curl`, `git`, `python3`) are not reported, nor are imports seen only in code the agent
-writes for the user's project (a fence of SKILL.md or a reference), nor what only a reference's commands or the
-build of the user's project (`npm run build`, `cargo test` in a skill without package.json or Cargo.toml) run
-(`analyze` still lists them as required), nor a program named only in a line of prose or
+writes for the user's project (a fence of SKILL.md or a reference), nor what only a reference's commands, its MCP
+server configs or the build of the user's project (`npm run build`, `cargo test` in a skill without package.json or
+Cargo.toml) run (`analyze` still lists them as required), nor a program named only in a line of prose or
 a table that no lexicon knows, nor one no lexicon knows from a block nobody labelled unless it has a long option.
-More than three undeclared packages of one kind in one file are one finding: they share one missing declaration.
+A tool SKILL.md says must be present ("Ensure `playwright` is available", "Requires `jq`") is declared in prose.
+More than three undeclared packages of one kind in one file are one finding: they share one missing declaration;
+so are a package and its program (`npx netlify` and `netlify`: netlify-cli).
 
 ## Why it matters
 An agent that meets an undeclared dependency finds out by failing, then burns turns and tokens guessing how to
@@ -29,6 +31,7 @@ Declare it: a `requirements.txt` beside the script, an install line in a Setup s
 `metadata.openclaw.requires.bins` for a program. `skvm-lint deps --format sh` writes an env-setup.sh.
 """
 
+from skvm_lint.analyses.dependencies import canonical, packages_of_program, stated_in_prose
 from skvm_lint.diagnostics import Severity
 from skvm_lint.rule import Rule
 
@@ -55,6 +58,15 @@ class DependencyUndeclared(Rule):
             if dep.type in WHERE and dep.required_by_skill and not dep.declared and dep.evidence \
                     and dep.sources - {"reference"} != {"example-code"}:
                 undeclared.setdefault((dep.type, _where(dep).file), []).append(dep)
+        # A tool SKILL.md says must be present is declared, in prose
+        stated = stated_in_prose(skill)
+        _keep(undeclared, lambda dep: dep.name.lower() not in stated)
+        # A program of a package reported here (`turbo` beside `npx turbo`, `netlify` beside netlify-cli) shares
+        # its root cause: declaring the package declares it.
+        reported = {(dep.type, canonical(dep.name, dep.type)) for deps in undeclared.values() for dep in deps
+                    if dep.type != "system"}
+        _keep(undeclared, lambda dep: dep.type != "system" or not any(
+            (kind, canonical(name, kind)) in reported for kind, name in packages_of_program(dep.name)))
         for (kind, file), deps in undeclared.items():
             if len(deps) > GROUPED:  # one root cause (no requirements file for this script), one finding
                 names = ", ".join(f"`{d.name}`" for d in deps[:8]) + (", ..." if len(deps) > 8 else "")
@@ -64,6 +76,14 @@ class DependencyUndeclared(Rule):
             for dep in deps:
                 yield self.report(skill, _where(dep), f"{dep.type} dependency `{dep.name}` is used but declared "
                                   "nowhere", hint=f"declare it in {WHERE[dep.type]}")
+
+
+def _keep(undeclared: dict, wanted) -> None:
+    """Keep only the wanted dependencies of each group, and only groups left with some."""
+    for key, deps in list(undeclared.items()):
+        deps[:] = [dep for dep in deps if wanted(dep)]
+        if not deps:
+            del undeclared[key]
 
 
 def _where(dep):

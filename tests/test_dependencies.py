@@ -395,6 +395,33 @@ def test_a_block_after_an_or_clause_or_for_ci_is_another_way(make_skill):
         "system dependency `fzf` is used but declared nowhere"]
 
 
+def test_one_root_cause_a_tool_stated_in_prose_and_a_reference_mcp_config_are_no_undeclared_findings(make_skill):
+    """`npx netlify status` and `netlify login` are one missing declaration (netlify-cli gives `netlify`): one
+    finding. A tool SKILL.md says must be present ("Ensure `playwright` is available") is declared in prose (not one
+    a sentence names after another's "required"). An MCP
+    server config in a reference (for the user's assistant) is that page's, not SKILL.md's: no finding, where the
+    same config in SKILL.md still is one."""
+    root = make_skill({
+        "SKILL.md": ("---\nname: s\ndescription: Deploys. Use when asked.\n---\n"
+                     "Ensure `playwright` is available (local dependency or global install).\n\n"
+                     "No API key required. Builds everything via `uv`.\n\n"
+                     "If not logged in, run `netlify login`.\n\n```bash\nnpx netlify status\nuv run build.py\n```\n"),
+        "scripts/shot.js": 'import { chromium } from "playwright";\n',
+    })
+    assert [d["message"] for d in findings(root, "DP001")] == [
+        "npm dependency `netlify-cli` is used but declared nowhere",
+        "system dependency `node` is used but declared nowhere", "system dependency `uv` is used but declared nowhere"]
+    mcp = '```json\n{"mcpServers": {"neon": {"command": "npx", "args": ["-y", "@neon/mcp"]}}}\n```\n'
+    head = "---\nname: s\ndescription: Queries. Use when asked.\n---\nSee [tools](references/devtools.md).\n\n"
+    root = make_skill({"SKILL.md": head, "references/devtools.md": "# Tools\n\nAdd to your MCP configuration:\n\n" + mcp},
+                      name="in-a-reference")
+    assert findings(root, "DP001") == []
+    root = make_skill({"SKILL.md": head + mcp}, name="in-skill-md")
+    assert [d["message"] for d in findings(root, "DP001")] == [
+        "npm dependency `@neon/mcp` is used but declared nowhere",
+        "system dependency `node` is used but declared nowhere"]
+
+
 def test_a_drawn_folder_tree_in_a_shell_block_runs_nothing(make_skill):
     root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Lays out. Use when asked.\n---\n```bash\ninput/\n"
                                     "└── paper/\n    ├── main.tex (or paper.pdf)\n    │   └── fig (see docs)\n"

@@ -12,6 +12,7 @@ import json
 import re
 import sys
 import tomllib
+from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from fnmatch import fnmatchcase
@@ -1316,21 +1317,25 @@ MCP_LAUNCH = lazy(r'"command"\s*:\s*"(npx|bunx|uvx)"\s*,\s*"args"\s*:\s*\[([^\]]
 def _mcp_configs(c: _Collector) -> None:
     """MCP server configs in JSON fences and bundled JSON files (``.mcp.json``, a desktop config):
     ``{"command": "npx", "args": ["-y", "pkg"]}`` runs package ``pkg``."""
-    configs = [(block.text, block.span.file, block.content_line) for doc in c.skill.markdown_docs()
+    # A config in another Markdown page (a reference's "add to your assistant's MCP configuration") is sourced
+    # like that page's commands: required, but not by SKILL.md or the scripts, so DP001 does not ask for it.
+    configs = [(block.text, block.span.file, block.content_line, doc is not c.skill.body)
+               for doc in c.skill.markdown_docs()
                for block in doc.code_blocks if block.language in ("json", "jsonc", "json5", None)]
-    configs += [(f.text, f.path, 1) for f in c.skill.files
+    configs += [(f.text, f.path, 1, False) for f in c.skill.files
                 if f.text is not None and f.path.endswith(".json") and "node_modules/" not in f.path]
-    for text, file, first_line in configs:
+    for text, file, first_line, in_other_page in configs:
         if '"command"' not in text:
             continue
-        for m in MCP_LAUNCH.finditer(text):
-            args = [a.strip().strip('"') for a in m.group(2).split(",")]
-            package = next((a for a in args if a and not a.startswith("-")), None)
-            if package:
-                span = Span(file, first_line + text.count("\n", 0, m.start()))
-                kind = "pip" if m.group(1) == "uvx" else "npm"
-                c.add(strip_version(package) if kind == "npm" else package, kind, span, "mcp-config")
-                c.add({"npx": "node", "bunx": "bun", "uvx": "uv"}[m.group(1)], "system", span, "mcp-config")
+        with c.sourced("reference") if in_other_page else nullcontext():
+            for m in MCP_LAUNCH.finditer(text):
+                args = [a.strip().strip('"') for a in m.group(2).split(",")]
+                package = next((a for a in args if a and not a.startswith("-")), None)
+                if package:
+                    span = Span(file, first_line + text.count("\n", 0, m.start()))
+                    kind = "pip" if m.group(1) == "uvx" else "npm"
+                    c.add(strip_version(package) if kind == "npm" else package, kind, span, "mcp-config")
+                    c.add({"npx": "node", "bunx": "bun", "uvx": "uv"}[m.group(1)], "system", span, "mcp-config")
 
 
 def _env_files(c: _Collector) -> None:
@@ -1538,13 +1543,57 @@ def _programs_of_packages(c: _Collector) -> None:
         # (`apt-get install poppler-utils` gives pdftoppm)
         # and `X-cli`, the name a command-line front end of X is published under (`npm i -g firecrawl-cli` gives
         # `firecrawl`, `pip install pltr-cli` gives `pltr`)
-        candidates = [("pip", PIP_BIN_PACKAGES.get(dep.name, dep.name)),
-                      ("npm", NPM_BIN_PACKAGES.get(dep.name, dep.name)),
-                      ("pip", f"{dep.name}-cli"), ("npm", f"{dep.name}-cli")]
+        candidates = [*packages_of_program(dep.name), ("pip", f"{dep.name}-cli"), ("npm", f"{dep.name}-cli")]
         candidates += [("system", package) for package in sorted(set(system_packages(dep.name)) - {dep.name})]
         for package_kind, name in candidates:
             if c.provide(dep.name, package_kind, name):
                 break
+
+
+def packages_of_program(program: str) -> list[tuple[str, str]]:
+    """The pip and npm packages that put ``program`` on PATH under their own or a known name (``netlify``:
+    npm's netlify-cli, ``hf``: huggingface_hub), as ``(kind, package)``."""
+    return [("pip", PIP_BIN_PACKAGES.get(program, program)), ("npm", NPM_BIN_PACKAGES.get(program, program))]
+
+
+REQUIREMENT_STATED = cue("requirement_stated")
+
+
+def stated_in_prose(skill: Skill) -> set[str]:
+    """The names SKILL.md writes as code right by words saying they must be present ("Ensure `playwright` is
+    available", "Requires `jq`", "`sqlite3` must be installed"): the agent is told, which is what declaring is for.
+    Not a name further away in the sentence ("No API key required. Handles dependencies via `uv`"). Each line's cues
+    are found once and its names in order, so a line of thousands of names costs linear time."""
+    if skill.body is None:
+        return set()
+    lines = skill.skill_md_text.split("\n")
+    found: set[str] = set()
+    by_line: dict[int, list[str]] = {}
+    for code in skill.body.inline_code:
+        if 0 < code.span.line <= len(lines):
+            by_line.setdefault(code.span.line, []).append(code.text)
+    for number, names in by_line.items():
+        line = lines[number - 1][:_LINE_CUE_CHARS]
+        cues = [(m.start(), m.end()) for m in REQUIREMENT_STATED.finditer(line)]
+        if not cues:
+            continue
+        starts = [cue_start for cue_start, _ in cues]
+        at = 0
+        for name in names:
+            start = line.find(f"`{name}`", at)
+            if start < 0:  # past the part of the line read for cues, or written with more backticks
+                continue
+            end = at = start + len(name) + 2
+            index = bisect_right(starts, start)  # the nearest cue before the name's start, and the one after
+            for cue_start, cue_end in cues[max(index - 1, 0):index + 1]:
+                between = line[min(end, cue_end):max(start, cue_start)]
+                if len(between) <= STATED_WITHIN and ". " not in between:
+                    found.add(name.strip().lower())
+                    break
+    return found
+
+
+STATED_WITHIN = 25  # characters between the name and the words that require it
 
 
 # --- commands for env-setup.sh ------------------------------------------------------------------------------------
