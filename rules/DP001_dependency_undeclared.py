@@ -13,7 +13,7 @@ Cargo.toml) run (`analyze` still lists them as required), nor a program named on
 a table that no lexicon knows, nor one no lexicon knows from a block nobody labelled unless it has a long option.
 A tool SKILL.md says must be present ("Ensure `playwright` is available", "Requires `jq`") is declared in prose.
 More than three undeclared packages of one kind in one file are one finding: they share one missing declaration;
-so are a package and its program (`npx netlify` and `netlify`: netlify-cli).
+so are a package and its program (`npx netlify` and `netlify`: netlify-cli), and `npm` with `node`.
 
 ## Why it matters
 An agent that meets an undeclared dependency finds out by failing, then burns turns and tokens guessing how to
@@ -34,6 +34,7 @@ Declare it: a `requirements.txt` beside the script, an install line in a Setup s
 from skvm_lint.analyses.dependencies import canonical, packages_of_program, stated_in_prose
 from skvm_lint.diagnostics import Severity
 from skvm_lint.rule import Rule
+from skvm_lint.vocabulary import WITH_NODE
 
 WHERE = {"pip": "a requirements file, PEP 723 block or `pip install` line",
          "npm": "package.json or an `npm install` line",
@@ -67,6 +68,9 @@ class DependencyUndeclared(Rule):
                     if dep.type != "system"}
         _keep(undeclared, lambda dep: dep.type != "system" or not any(
             (kind, canonical(name, kind)) in reported for kind, name in packages_of_program(dep.name)))
+        # so do npm and npx beside node, which brings them
+        if any(dep.type == "system" and dep.name == "node" for deps in undeclared.values() for dep in deps):
+            _keep(undeclared, lambda dep: dep.type != "system" or dep.name not in WITH_NODE)
         for (kind, file), deps in undeclared.items():
             if len(deps) > GROUPED:  # one root cause (no requirements file for this script), one finding
                 names = ", ".join(f"`{d.name}`" for d in deps[:8]) + (", ..." if len(deps) > 8 else "")

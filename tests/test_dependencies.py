@@ -397,7 +397,7 @@ def test_a_block_after_an_or_clause_or_for_ci_is_another_way(make_skill):
 
 def test_one_root_cause_a_tool_stated_in_prose_and_a_reference_mcp_config_are_no_undeclared_findings(make_skill):
     """`npx netlify status` and `netlify login` are one missing declaration (netlify-cli gives `netlify`): one
-    finding. A tool SKILL.md says must be present ("Ensure `playwright` is available") is declared in prose (not one
+    finding; so are `npm` and `node`. A tool SKILL.md says must be present ("Ensure `playwright` is available") is declared in prose (not one
     a sentence names after another's "required"). An MCP
     server config in a reference (for the user's assistant) is that page's, not SKILL.md's: no finding, where the
     same config in SKILL.md still is one."""
@@ -411,6 +411,12 @@ def test_one_root_cause_a_tool_stated_in_prose_and_a_reference_mcp_config_are_no
     assert [d["message"] for d in findings(root, "DP001")] == [
         "npm dependency `netlify-cli` is used but declared nowhere",
         "system dependency `node` is used but declared nowhere", "system dependency `uv` is used but declared nowhere"]
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Says. Use when asked.\n---\n```bash\n"
+                                    "npm --version\nnpm install -g @acme/cli@latest\nacme --help\nnpx cowsay hi\n```\n"), "scripts/say.js": "1\n"},
+                      name="with-node")
+    assert sorted(d["message"] for d in findings(root, "DP001")) == [  # npm comes with Node.js: one root cause
+        "npm dependency `cowsay` is used but declared nowhere", "system dependency `acme` is used but declared nowhere",
+        "system dependency `node` is used but declared nowhere"]
     mcp = '```json\n{"mcpServers": {"neon": {"command": "npx", "args": ["-y", "@neon/mcp"]}}}\n```\n'
     head = "---\nname: s\ndescription: Queries. Use when asked.\n---\nSee [tools](references/devtools.md).\n\n"
     root = make_skill({"SKILL.md": head, "references/devtools.md": "# Tools\n\nAdd to your MCP configuration:\n\n" + mcp},
