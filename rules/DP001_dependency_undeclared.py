@@ -59,6 +59,8 @@ class DependencyUndeclared(Rule):
             if dep.type in WHERE and dep.required_by_skill and not dep.declared and dep.evidence \
                     and dep.sources - {"reference"} != {"example-code"}:
                 undeclared.setdefault((dep.type, _where(dep).file), []).append(dep)
+        if not undeclared:  # most skills: nothing to read prose for
+            return
         # A tool SKILL.md says must be present is declared, in prose
         stated = stated_in_prose(skill)
         _keep(undeclared, lambda dep: dep.name.lower() not in stated)

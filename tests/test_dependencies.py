@@ -386,21 +386,23 @@ def test_a_block_after_an_or_clause_or_for_ci_is_another_way(make_skill):
                                     "Download from [releases](https://example.com/r), or build:\n\n"
                                     "```bash\ngo install example.com/tool@latest\n```\n\n"
                                     "**Secret Scanning (CI):**\n```bash\ndetect-secrets scan --baseline .b\n```\n\n"
-                                    "## Usage\n\nWith the server running, call:\n\n```bash\nffmpeg -i a.mp4 a.gif\n```\n\n"
+                                    "## Usage\n\nWith the server running, call:\n\n"
+                                    "```bash\nffmpeg -i a.mp4 a.gif\n```\n\n"
                                     "### With fd\n\n```bash\nfd --type f | fzf\n```\n")})
     found = by_key(root)
     assert not any(found[("system", name)].required for name in ("go", "detect-secrets"))
     assert [d["message"] for d in findings(root, "DP001")] == [
-        "system dependency `ffmpeg` is used but declared nowhere", "system dependency `fd` is used but declared nowhere",
+        "system dependency `ffmpeg` is used but declared nowhere",
+        "system dependency `fd` is used but declared nowhere",
         "system dependency `fzf` is used but declared nowhere"]
 
 
 def test_one_root_cause_a_tool_stated_in_prose_and_a_reference_mcp_config_are_no_undeclared_findings(make_skill):
     """`npx netlify status` and `netlify login` are one missing declaration (netlify-cli gives `netlify`): one
-    finding; so are `npm` and `node`. A tool SKILL.md says must be present ("Ensure `playwright` is available") is declared in prose (not one
-    a sentence names after another's "required"). An MCP
-    server config in a reference (for the user's assistant) is that page's, not SKILL.md's: no finding, where the
-    same config in SKILL.md still is one."""
+    finding; so are `npm` and `node`. A tool SKILL.md says must be present ("Ensure `playwright` is available") is
+    declared in prose (not one a sentence names after another's "required"). An MCP server config in a reference
+    (for the user's assistant) is that page's, not SKILL.md's: no finding, where the same config in SKILL.md still
+    is one."""
     root = make_skill({
         "SKILL.md": ("---\nname: s\ndescription: Deploys. Use when asked.\n---\n"
                      "Ensure `playwright` is available (local dependency or global install).\n\n"
@@ -412,14 +414,16 @@ def test_one_root_cause_a_tool_stated_in_prose_and_a_reference_mcp_config_are_no
         "npm dependency `netlify-cli` is used but declared nowhere",
         "system dependency `node` is used but declared nowhere", "system dependency `uv` is used but declared nowhere"]
     root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Says. Use when asked.\n---\n```bash\n"
-                                    "npm --version\nnpm install -g @acme/cli@latest\nacme --help\nnpx cowsay hi\n```\n"), "scripts/say.js": "1\n"},
-                      name="with-node")
+                                    "npm --version\nnpm install -g @acme/cli@latest\nacme --help\n"
+                                    "npx cowsay hi\n```\n"),
+                       "scripts/say.js": "1\n"}, name="with-node")
     assert sorted(d["message"] for d in findings(root, "DP001")) == [  # npm comes with Node.js: one root cause
         "npm dependency `cowsay` is used but declared nowhere", "system dependency `acme` is used but declared nowhere",
         "system dependency `node` is used but declared nowhere"]
     mcp = '```json\n{"mcpServers": {"neon": {"command": "npx", "args": ["-y", "@neon/mcp"]}}}\n```\n'
     head = "---\nname: s\ndescription: Queries. Use when asked.\n---\nSee [tools](references/devtools.md).\n\n"
-    root = make_skill({"SKILL.md": head, "references/devtools.md": "# Tools\n\nAdd to your MCP configuration:\n\n" + mcp},
+    root = make_skill({"SKILL.md": head,
+                       "references/devtools.md": "# Tools\n\nAdd to your MCP configuration:\n\n" + mcp},
                       name="in-a-reference")
     assert findings(root, "DP001") == []
     root = make_skill({"SKILL.md": head + mcp}, name="in-skill-md")

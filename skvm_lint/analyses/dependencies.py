@@ -379,7 +379,8 @@ def _version_probe(cmd: Command) -> bool:
     return len(cmd.argv) == 2 and cmd.argv[1] in VERSION_FLAGS
 
 
-_LANGUAGES = r"((python|node(\.?js)?|javascript|typescript|go(lang)?|rust|java|kotlin|ruby|php|c#|\.net|swift|deno|bun)\s*/?\s*)+"
+_LANGUAGES = (r"((python|node(\.?js)?|javascript|typescript|go(lang)?|rust|java|kotlin|ruby|php|c#|\.net|swift|deno"
+              r"|bun)\s*/?\s*)+")
 # A title or comment that is a programming language or runtime alone ("Node.js", "Python", "JavaScript/TypeScript")
 LANGUAGE_TITLE = lazy(rf"^\W*{_LANGUAGES}(\([^()]*\))?\W*$", re.IGNORECASE)  # "Node.js (npm/yarn)"
 # A heading that names a language, then the tool for it: "Python: Bandit", "JavaScript/TypeScript: ESLint Security"
@@ -397,8 +398,9 @@ def _title_language(title: str) -> str | None:
 
 def _one_language_of_several(doc: MarkdownDoc | None, block: CodeBlock, labels: dict[int | None, list[int]]) -> bool:
     """A block under a heading that names a language, beside a sibling heading that names another (`### Node.js`,
-    `### Python` under "Debug Commands"; `### Python: Bandit`, `### JavaScript/TypeScript: ESLint`), or after such a label (``labels``, the document's
-    :func:`_language_labels`: `**TypeScript:**` then `**Python:**`): the way for one language of project."""
+    `### Python` under "Debug Commands"; `### Python: Bandit`, `### JavaScript/TypeScript: ESLint`), or after such a
+    label (``labels``, the document's :func:`_language_labels`: `**TypeScript:**` then `**Python:**`): the way for
+    one language of project."""
     if doc is None or block.section is None or block.span.file != doc.file:
         return False
     if any(end < block.span.line for end in labels.get(block.section, ())):
@@ -1557,6 +1559,7 @@ def packages_of_program(program: str) -> list[tuple[str, str]]:
 
 
 REQUIREMENT_STATED = cue("requirement_stated")
+STATED_WITHIN = 25  # characters between the name and the words that require it
 
 
 def stated_in_prose(skill: Skill) -> set[str]:
@@ -1591,9 +1594,6 @@ def stated_in_prose(skill: Skill) -> set[str]:
                     found.add(name.strip().lower())
                     break
     return found
-
-
-STATED_WITHIN = 25  # characters between the name and the words that require it
 
 
 # --- commands for env-setup.sh ------------------------------------------------------------------------------------

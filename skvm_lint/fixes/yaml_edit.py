@@ -30,34 +30,6 @@ def line_end(text: str, line: int) -> int:
     return len(text) if newline < 0 else newline
 
 
-def frontmatter_edit(skill: Skill, mutate: Callable[[Any], bool]) -> Edit | None:
-    """Load the frontmatter round-trip, let ``mutate`` change it (returning False to cancel), dump it back.
-
-    Returns an edit replacing the YAML between the ``---`` lines, or None when the frontmatter cannot be edited.
-    """
-    fm = skill.frontmatter
-    if not (fm.present and fm.terminated and fm.error is None and skill.skill_md_path):
-        return None
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    yaml = YAML(typ="rt", pure=True)
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap long descriptions
-    try:
-        data = yaml.load(fm.raw)
-    except YAMLError:
-        return None
-    if data is None or not mutate(data):
-        return None
-    out = io.StringIO()
-    yaml.dump(data, out)
-    text = skill.skill_md_text
-    start = line_offset(text, fm.start_line + 1)
-    end = line_offset(text, fm.end_line)
-    return Replace(skill.skill_md_path, start, end, out.getvalue())
-
-
 def frontmatter_fix(skill: Skill, description: str, mutate: Callable[[Any], None]) -> Fix | None:
     """A safe fix that edits the frontmatter round-trip (``mutate`` changes the loaded mapping), built when it is
     applied: ruamel's round trip costs ~10 ms a finding, and checking only reports that the fix exists. None when
@@ -67,14 +39,24 @@ def frontmatter_fix(skill: Skill, description: str, mutate: Callable[[Any], None
         return None
 
     def build() -> tuple[Edit, ...]:
-        def apply(data: Any) -> bool:
-            mutate(data)
-            return True
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import YAMLError
 
-        edit = frontmatter_edit(skill, apply)
-        if edit is None:
+        yaml = YAML(typ="rt", pure=True)
+        yaml.preserve_quotes = True
+        yaml.width = 4096  # never re-wrap long descriptions
+        try:
+            data = yaml.load(fm.raw)
+        except YAMLError:
+            data = None
+        if data is None:
             raise FixUnavailable("ruamel.yaml could not load the frontmatter to edit it")
-        return (edit,)
+        mutate(data)
+        out = io.StringIO()
+        yaml.dump(data, out)
+        text = skill.skill_md_text  # the edit replaces the YAML between the `---` lines
+        return (Replace(skill.skill_md_path, line_offset(text, fm.start_line + 1), line_offset(text, fm.end_line),
+                        out.getvalue()),)
 
     return Fix(description, (), build=build)
 
