@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from bisect import bisect_left, insort
 from pathlib import Path
 
 from msgspec import Struct, field
@@ -58,6 +59,24 @@ def _range(edit: Replace | Create) -> tuple[int, int]:
     return (edit.start, edit.end) if isinstance(edit, Replace) else (0, 0)
 
 
+def _clashes(edit: Replace | Create, taken: list[tuple[int, int]]) -> bool:
+    """Whether ``edit`` overlaps a range already taken in its file, or inserts where one starts. ``taken`` is sorted
+    and its ranges only touch, so their ends rise with their starts: two searches, not a scan (a rule may fix every
+    line of a large file)."""
+    if not taken:
+        return False
+    if isinstance(edit, Create):
+        return True
+    start, end = _range(edit)
+    before_end = bisect_left(taken, (end, -1))  # the ranges that start before this one ends
+    if before_end and taken[before_end - 1][1] > start:
+        return True
+    if start == end:  # an insertion at the very start of a taken range
+        at = bisect_left(taken, (start, -1))
+        return at < len(taken) and taken[at][0] == start
+    return False
+
+
 def _resolve(fixable: list[Diagnostic]) -> tuple[dict[str, list[Replace]], list[Diagnostic], list[Rename]]:
     """Pick non-overlapping fixes deterministically (earliest edit first, then rule id); all edits of a fix or none.
     A new file clashes with anything else in that file; one rename per round."""
@@ -73,12 +92,10 @@ def _resolve(fixable: list[Diagnostic]) -> tuple[dict[str, list[Replace]], list[
                 renames.extend(e for e in edits if isinstance(e, Rename))
                 chosen.append(diag)
             continue
-        clash = any(not (_range(e)[1] <= s or _range(e)[0] >= t) or (_range(e)[0] == _range(e)[1] == s)
-                    or isinstance(e, Create) for e in edits for s, t in taken.get(e.file, []))
-        if clash:
+        if any(_clashes(e, taken.get(e.file, [])) for e in edits):
             continue
         for e in edits:
-            taken.setdefault(e.file, []).append(_range(e))
+            insort(taken.setdefault(e.file, []), _range(e))
             if isinstance(e, Replace):
                 per_file.setdefault(e.file, []).append(e)
         chosen.append(diag)
@@ -86,10 +103,14 @@ def _resolve(fixable: list[Diagnostic]) -> tuple[dict[str, list[Replace]], list[
 
 
 def apply_edits(text: str, edits: list[Replace]) -> str:
-    """``text`` with non-overlapping ``edits`` applied (last first, so earlier offsets stay valid)."""
-    for e in sorted(edits, key=lambda e: e.start, reverse=True):
-        text = text[:e.start] + e.text + text[e.end:]
-    return text
+    """``text`` with non-overlapping ``edits`` applied, in one pass (edits at one offset in the order given)."""
+    pieces: list[str] = []
+    done = 0
+    for e in sorted(edits, key=lambda e: e.start):
+        pieces += (text[done:e.start], e.text)
+        done = max(done, e.end)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _disk_text(path: Path) -> str | None:
@@ -113,10 +134,11 @@ def _unwritable(skill, path: Path, rel: str, disk: str | None, diff_only: bool) 
     return None
 
 
-def _withdraw(diag: Diagnostic, per_file: dict[str, list[Replace]]) -> None:
-    for edit in diag.fix.edits:
-        if edit in per_file.get(edit.file, []):
-            per_file[edit.file].remove(edit)
+def _withdraw(diags: list[Diagnostic], per_file: dict[str, list[Replace]]) -> None:
+    """Take these findings' edits back out of ``per_file`` (one pass, however many are withdrawn)."""
+    gone = {id(edit) for diag in diags for edit in diag.fix.edits}
+    for rel, edits in per_file.items():
+        per_file[rel] = [edit for edit in edits if id(edit) not in gone]
 
 
 def _remove(paths: list[Path]) -> None:
@@ -143,9 +165,9 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
         for rel, why in sorted(blocked.items()):
             report.skipped.append(f"{Path(root) / rel}: {why}")
         applied = [d for d in chosen if not any(isinstance(e, Replace) and e.file in blocked for e in d.fix.edits)]
-        for diag in chosen:
-            if diag not in applied:
-                _withdraw(diag, per_file)
+        if len(applied) < len(chosen):
+            kept = {id(d) for d in applied}
+            _withdraw([d for d in chosen if id(d) not in kept], per_file)
         created: dict[int, list[Path]] = {}
         for diag in list(applied):  # new files first: a fix whose file cannot be created is dropped whole
             for e in (e for e in diag.fix.edits if isinstance(e, Create)):
@@ -165,7 +187,7 @@ def fix_skill(root: str, rule_ids: tuple[str, ...], config: Config, *, unsafe: b
                     wrote = True
                 except OSError as exc:
                     report.skipped.append(f"{path}: not created ({exc}); its fix was not applied")
-                    _withdraw(diag, per_file)
+                    _withdraw([diag], per_file)
                     _remove(created.pop(id(diag), []))
                     applied.remove(diag)
                     break

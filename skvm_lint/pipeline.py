@@ -35,11 +35,13 @@ def _internal_error(root: str, where: str, exc: BaseException) -> Diagnostic:
                       hint="this is a bug in skvm-lint, not in the skill; please report it with the skill attached")
 
 
-def _source_line(skill: Skill, diag: Diagnostic) -> str:
-    f = skill.file(diag.file)
-    if f is None or f.text is None:
-        return ""
-    lines = f.text.split("\n", diag.line)
+def _source_line(skill: Skill, diag: Diagnostic, lines_of: dict[str, list[str]]) -> str:
+    """The text of the finding's line; ``lines_of`` holds each file's lines once split (a rule may report every
+    line of a large file)."""
+    lines = lines_of.get(diag.file)
+    if lines is None:
+        f = skill.file(diag.file)
+        lines = lines_of[diag.file] = f.text.split("\n") if f is not None and f.text is not None else []
     return lines[diag.line - 1] if 0 < diag.line <= len(lines) else ""
 
 
@@ -68,12 +70,13 @@ def check_model(skill: Skill, rule_ids: Iterable[str], config: Config,
     suppressions = Suppressions.from_skill(skill)
     selection = Selection.from_config(config)
     kept = []
+    lines_of: dict[str, list[str]] = {}
     for diag in diagnostics:
         if suppressions.suppresses(diag):
             continue
         if selection.ignored_at(diag):
             continue
-        diag.source_line = _source_line(skill, diag)
+        diag.source_line = _source_line(skill, diag, lines_of)
         kept.append(diag)
     kept.sort(key=Diagnostic.sort_key)
     return kept

@@ -82,6 +82,10 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes], set[str]]] = {
     "dot-and-word-runs": ({"SKILL.md": OK + "a" * 1_000_000 + "\n", "references/r.md": "." * 1_000_000 + "\n",
                            "scripts/x.sh": "echo " + "./" * 500_000 + "\n"}, set()),
     "url-run": ({"SKILL.md": OK + "https://a." * 100_000 + "zip\n"}, set()),
+    # a finding on every line: each used to split or scan the file from its top (minutes at this size)
+    "a-finding-on-every-line": ({"SKILL.md": OK + "```bash\n" + "python scripts/run.py\n" * 30_000 + "```\n"
+                                 + "```\nls scripts/run.py\n```\n\n" * 10_000, "scripts/run.py": "print(1)\n"},
+                                {"ST008", "ST012"}),
 }
 
 
@@ -187,6 +191,22 @@ def test_fix_leaves_read_only_files_alone(tmp_path: Path) -> None:
     before = snapshot(root)
     report = fix_skill(str(root), ("FM005",), Config())
     assert snapshot(root) == before and any("read-only" in s for s in report.skipped)
+
+
+def test_fixing_a_finding_on_every_line_stays_linear(tmp_path: Path) -> None:
+    """30,000 fixes in one file: choosing, applying and (on a read-only file) withdrawing them each compared every
+    fix with every other (minutes). Both runs happen in a child process within the guard."""
+    skill = OK + "```bash\n" + "python scripts/run.py\n" * 30_000 + "```\n"
+    files = {"SKILL.md": skill, "scripts/run.py": "print(1)\n"}
+    writable, read_only = build(tmp_path / "w" / "case-skill", files), build(tmp_path / "r" / "case-skill", files)
+    (read_only / "SKILL.md").chmod(0o444)
+    for root in (writable, read_only):
+        proc = subprocess.run([sys.executable, "-m", "skvm_lint", "check", str(root), "--select", "ST008", "--fix",
+                               "--unsafe-fixes", "-q", "-j", "1"], capture_output=True, text=True,
+                              timeout=GUARD_SECONDS, preexec_fn=_limit_memory)
+        assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    assert (writable / "SKILL.md").read_text().count("{baseDir}/scripts/run.py") == 30_000
+    assert (read_only / "SKILL.md").read_text() == skill
 
 
 def test_full_disk_keeps_the_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,6 +7,8 @@ library's package import costs about 10 ms.
 from __future__ import annotations
 
 import io
+from functools import lru_cache
+from itertools import accumulate
 from typing import Any, Callable
 
 from ..diagnostics import Edit, Fix, FixUnavailable, Replace
@@ -15,13 +17,15 @@ from ..model import Skill
 
 def line_offset(text: str, line: int) -> int:
     """Character offset of the start of 1-based ``line`` (len(text) past the end)."""
-    offset = 0
-    for _ in range(line - 1):
-        nxt = text.find("\n", offset)
-        if nxt == -1:
-            return len(text)
-        offset = nxt + 1
-    return offset
+    starts = _line_starts(text)
+    return starts[line - 1] if 0 < line <= len(starts) else 0 if line <= 0 else len(text)
+
+
+@lru_cache(maxsize=4)
+def _line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts: found once per text, not once per finding (a rule that reports every
+    line of a large file would otherwise scan it from the top each time)."""
+    return list(accumulate(map(len, text.split("\n")), lambda start, length: start + length + 1, initial=0))[:-1]
 
 
 def line_end(text: str, line: int) -> int:
