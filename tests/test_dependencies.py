@@ -62,6 +62,18 @@ def test_sources_of_evidence(make_skill):
     assert httpx.declared and httpx.version == ">=0.27" and {s.file for s in httpx.evidence} == {"scripts/a.py"}
 
 
+def test_programs_a_slim_debian_image_lacks_are_dependencies(make_skill):
+    """bc, unzip and rsync ship with macOS but are optional Debian packages: a script that runs them needs them
+    installed (env-setup.sh apt-installs them); sed, awk, curl and git are assumed."""
+    root = make_skill({
+        "SKILL.md": "---\nname: case-skill\ndescription: x\n---\nRun `bash scripts/fetch.sh`.\n",
+        "scripts/fetch.sh": ("#!/bin/bash\ncurl -sL https://example.org/a.zip -o a.zip\nunzip -qo a.zip -d out\n"
+                             "total=$(echo \"scale=2; $1 / 3\" | bc)\nsed -n 1p out/x | awk '{print $1}'\n"
+                             "rsync -a out/ backup/\ngit status\n"),
+    })
+    assert by_type(root)["system"] == {"unzip", "bc", "rsync"}
+
+
 def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):
     """`pip install yt-dlp` declares the `yt-dlp` command (and `huggingface_hub` the `huggingface-cli` one, `pnpm`
     the npm package the `pnpm` one): no DP001, and env-setup.sh installs the package, not a system package too."""
