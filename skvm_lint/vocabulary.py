@@ -27,6 +27,9 @@ def _hosts(key: str) -> LazyPattern:
 
 HUB_METADATA_KEYS = tuple(_DATA["hubs"]["metadata_keys"])
 HUB_CLIS = frozenset(_DATA["hubs"]["clis"])  # in the file's order: evidence is listed in it
+# A hub install entry's kind -> (the type of package it names, the program the client installs it with or "")
+HUB_INSTALL_KINDS = {kind: (entry["package"], entry.get("installer", ""))
+                     for kind, entry in _DATA["hubs"]["install_kinds"].items()}
 
 INTERPRETERS = _words("programs", "interpreters")
 SHELL_EVALUATORS = _words("programs", "shell_evaluators")

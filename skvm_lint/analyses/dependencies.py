@@ -27,10 +27,10 @@ from ..model import CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for
 from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS, HOST_TOOLS,
-                          HUB_CLIS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS,
-                          NPM_PACKAGE_RUNNERS, PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS,
-                          PROSE_WORDS, SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package,
-                          strip_version)
+                          HUB_CLIS, HUB_INSTALL_KINDS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES,
+                          NPM_INSTALLERS, NPM_PACKAGE_RUNNERS, PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS,
+                          PROJECT_COMMANDS, PROSE_WORDS, SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool,
+                          is_placeholder_package, strip_version)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
@@ -950,10 +950,6 @@ def _dependencies_field(c: _Collector) -> None:
             c.add(req[0], "pip", span, "metadata", declared=True, required=False, version=req[1])
 
 
-# The program a hub client installs an entry of each kind with (`{"kind": "node", "package": "x"}`: npm, on Node.js).
-INSTALLER_OF_KIND = {"node": "node", "go": "go", "uv": "uv", "cargo": "cargo"}
-
-
 def _metadata(c: _Collector) -> None:
     fm = c.skill.frontmatter
     if not c.skill.skill_md_path:
@@ -979,17 +975,16 @@ def _metadata(c: _Collector) -> None:
         for entry in block.get("install") or [] if isinstance(block.get("install"), list) else []:
             if not isinstance(entry, dict):
                 continue
-            kind = str(entry.get("kind", ""))
+            package_type, installer = HUB_INSTALL_KINDS.get(str(entry.get("kind", "")), ("", ""))
             package = entry.get("package") or entry.get("formula") or entry.get("module")
-            # the client installs the entry with that program: declared by it, though no code of the skill runs it
-            if kind in INSTALLER_OF_KIND:
-                c.add(INSTALLER_OF_KIND[kind], "system", span, "metadata", declared=True, required=False)
+            if installer:  # the client installs the entry with it: declared, though no code of the skill runs it
+                c.add(installer, "system", span, "metadata", declared=True, required=False)
+            target = package_type if package_type in ("npm", "pip") else None
             if isinstance(package, str):
-                target = {"node": "npm", "npm": "npm", "pip": "pip", "uv": "pip", "python": "pip"}.get(kind)
                 if target:
                     c.add(strip_version(package) if target == "npm" else package, target, span, "metadata",
                           declared=True)
-                elif kind in ("brew", "apt", "go", "cargo") and not entry.get("bins"):
+                elif package_type == "system" and not entry.get("bins"):
                     # without `bins`, the package names its program (oath-toolkit's is oathtool: bins say so)
                     name = _program_for_package(package.split("@", 1)[0].rsplit("/", 1)[-1])
                     if name not in ASSUMED_PROGRAMS:
