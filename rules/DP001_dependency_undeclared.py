@@ -6,14 +6,17 @@ when no requirements file, `pyproject.toml`, PEP 723 block, `package.json`, inst
 metadata (`requires.bins`, install entries, which also declare the program the client installs them with: Node.js
 for `kind: node`) declares it; a program is also declared by the package that installs it
 (`pip install yt-dlp` declares the `yt-dlp` command, `huggingface_hub` the `huggingface-cli` one). Programs every
-machine has (coreutils, `curl`, `git`, `python3`) are not reported, nor are imports seen only in code the agent
-writes for the user's project (a fence of SKILL.md or a reference), nor what only a reference's commands, its MCP
-server configs or the build of the user's project (`npm run build`, `cargo test` in a skill without package.json or
-Cargo.toml) run (`analyze` still lists them as required), nor a program named only in a line of prose or
-a table that no lexicon knows, nor one no lexicon knows from a block nobody labelled unless it has a long option.
-A tool SKILL.md says must be present ("Ensure `playwright` is available", "Requires `jq`") is declared in prose.
+machine has (coreutils, `curl`, `git`, `python3`; not Debian's optional ones such as `bc` or `unzip`) are not
+reported, nor are imports seen only in code the agent writes for the user's project (a fence of SKILL.md or a
+reference), nor what only a reference's commands, its MCP server configs or the build of the user's project (`npm
+run build`, `cargo test` in a skill without package.json or Cargo.toml) run (`analyze` still lists them as
+required), nor a program named only in a line of prose or a table that no lexicon knows, nor one no lexicon knows
+from a block nobody labelled unless it has a long option.
+A tool SKILL.md says must be present ("Ensure `playwright` is available", "Requires `jq`", an item of a
+`## Prerequisites` or `## Requirements` list) is declared in prose.
 More than three undeclared packages of one kind in one file are one finding: they share one missing declaration;
-so are a package and its program (`npx netlify` and `netlify`: netlify-cli), and `npm` with `node`.
+so are a package and its program (`npx netlify` and `netlify`: netlify-cli), and `npm` with `node` (a declared
+Node.js declares `npm` too).
 
 ## Why it matters
 An agent that meets an undeclared dependency finds out by failing, then burns turns and tokens guessing how to
@@ -70,8 +73,11 @@ class DependencyUndeclared(Rule):
                     if dep.type != "system"}
         _keep(undeclared, lambda dep: dep.type != "system" or not any(
             (kind, canonical(name, kind)) in reported for kind, name in packages_of_program(dep.name)))
-        # so do npm and npx beside node, which brings them
-        if any(dep.type == "system" and dep.name == "node" for deps in undeclared.values() for dep in deps):
+        # so do npm and npx beside node, which brings them; a node declared or stated in prose declares them
+        node_reported = any(dep.type == "system" and dep.name == "node" for deps in undeclared.values() for dep in deps)
+        node_declared = "node" in stated or any(dep.type == "system" and dep.name == "node" and dep.declared
+                                                for dep in ctx.facts.dependencies.found)
+        if node_reported or node_declared:
             _keep(undeclared, lambda dep: dep.type != "system" or dep.name not in WITH_NODE)
         for (kind, file), deps in undeclared.items():
             if len(deps) > GROUPED:  # one root cause (no requirements file for this script), one finding

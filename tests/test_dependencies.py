@@ -74,6 +74,23 @@ def test_programs_a_slim_debian_image_lacks_are_dependencies(make_skill):
     assert by_type(root)["system"] == {"unzip", "bc", "rsync"}
 
 
+def test_tools_a_requirements_section_lists_are_stated_and_npm_comes_with_a_declared_node(make_skill):
+    """A `## Prerequisites` (or Chinese 环境要求) list names what must be present: stated, in prose. npm is Node.js's,
+    so a hub install entry of kind node declares it too."""
+    listed = make_skill({"SKILL.md": (
+        "---\nname: case-skill\ndescription: x\n---\n## Prerequisites\n\n- Node.js 20+ (for the scripts)\n"
+        "- `mcpc` CLI tool (for schemas)\n\n## 环境要求\n\n- `ffmpeg`\n\n## Steps\n\n```bash\nmcpc --json x tools-call y\n"
+        "node scripts/run.mjs\nffmpeg -i a.mp4 b.mp3\njq -r .name out.json\n```\n")}, name="listed")
+    assert {d["message"] for d in findings(listed, "DP001")} == {
+        "system dependency `jq` is used but declared nowhere"}
+    entry = make_skill({"SKILL.md": (
+        "---\nname: case-skill\ndescription: x\nmetadata: {\"openclaw\": {\"install\": [{\"kind\": \"node\", "
+        "\"package\": \"hubcli\", \"bins\": [\"hubcli\"]}]}}\n---\n```bash\nnpm cache clean --force\n"
+        "npm i -g hubcli\nhubcli sync\n```\n")},
+        name="entry")
+    assert findings(entry, "DP001") == []
+
+
 def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):
     """`pip install yt-dlp` declares the `yt-dlp` command (and `huggingface_hub` the `huggingface-cli` one, `pnpm`
     the npm package the `pnpm` one): no DP001, and env-setup.sh installs the package, not a system package too."""

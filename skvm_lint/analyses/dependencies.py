@@ -1554,6 +1554,8 @@ def packages_of_program(program: str) -> list[tuple[str, str]]:
 
 
 REQUIREMENT_STATED = cue("requirement_stated")
+REQUIREMENTS_HEADING = cue("requirements_heading")
+_LISTED_NAME = lazy(r"[A-Za-z][\w+-]*(?:\.[A-Za-z][\w+-]*)*")  # `mcpc`, Node.js, GitHub CLI (gh)
 STATED_WITHIN = 25  # characters between the name and the words that require it
 
 
@@ -1565,7 +1567,7 @@ def stated_in_prose(skill: Skill) -> set[str]:
     if skill.body is None:
         return set()
     lines = skill.skill_md_text.split("\n")
-    found: set[str] = set()
+    found = _listed_as_requirements(skill.body)
     by_line: dict[int, list[str]] = {}
     for code in skill.body.inline_code:
         if 0 < code.span.line <= len(lines):
@@ -1588,6 +1590,19 @@ def stated_in_prose(skill: Skill) -> set[str]:
                 if len(between) <= STATED_WITHIN and ". " not in between:
                     found.add(name.strip().lower())
                     break
+    return found
+
+
+def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
+    """The names list items of a requirements section give ("## Prerequisites" / "- `mcpc` CLI tool", "- Node.js
+    (for serving the app)"), lower case, and without ``.js`` too (Node.js is `node`)."""
+    listing = {index for index, section in enumerate(body.sections) if REQUIREMENTS_HEADING.search(section.title)}
+    found: set[str] = set()
+    for item in body.list_items:
+        if item.section in listing:
+            for name in _LISTED_NAME.findall(item.text[:_LINE_CUE_CHARS].lower()):
+                found.add(name)
+                found.add(name.removesuffix(".js"))
     return found
 
 
