@@ -91,6 +91,18 @@ def test_tools_a_requirements_section_lists_are_stated_and_npm_comes_with_a_decl
     assert findings(entry, "DP001") == []
 
 
+def test_a_module_shipped_inside_a_declared_distribution_and_a_placeholder_synopsis(make_skill):
+    """`spl` ships inside solana-py; `asset <id|code>` names a placeholder, it pipes nothing into VS Code."""
+    root = make_skill({
+        "SKILL.md": "---\nname: case-skill\ndescription: x\n---\n```bash\n/dex asset <id|code>   Token details\n```\n",
+        "requirements.txt": "solana>=0.34.0\n",
+        "scripts/launch.py": "from solana.rpc.api import Client\nfrom spl.token.instructions import get_associated_token_address\n",
+    })
+    found = by_key(root)
+    assert ("pip", "spl") not in found and found[("pip", "solana")].declared
+    assert ("system", "code") not in found
+
+
 def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):
     """`pip install yt-dlp` declares the `yt-dlp` command (and `huggingface_hub` the `huggingface-cli` one, `pnpm`
     the npm package the `pnpm` one): no DP001, and env-setup.sh installs the package, not a system package too."""

@@ -598,6 +598,8 @@ PY_SUBPROCESS = frozenset({"subprocess.run", "subprocess.call", "subprocess.chec
 PY_SHELL_CALLS = frozenset({"os.system", "os.popen", "asyncio.create_subprocess_shell"})
 JS_SUBPROCESS = frozenset({"exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync", "execa"})
 _USAGE_ALTERNATIVES = lazy(r"\[[^\]]*\|")  # `[--category a|b|c]`: usage text, not a pipeline
+# `asset <id|code>`: a placeholder naming alternatives, which parses as `<id` piped into `code` then `>`
+_PLACEHOLDER_ALTERNATIVES = lazy(r"<[\w.:-]+(?:\|[\w.:-]+)+$")
 _CRON_FIELD = lazy(r"^[\d*/,-]+$")
 TOOL_ARGUMENT = lazy(r"^[A-Za-z_]+:(?!//)\S")  # `process action:list`: an agent tool call (not a URL)
 
@@ -874,7 +876,9 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             top = node.parent  # `a [--x b|c|d]` parses as nested pipelines: judge the outermost one
             while top.parent is not None and top.parent.type == "pipeline":
                 top = top.parent
-            if node.start_byte > top.start_byte and _USAGE_ALTERNATIVES.search(x.text(top)):
+            closed = x.source[top.end_byte:top.end_byte + 1] == b">"
+            if node.start_byte > top.start_byte and (_USAGE_ALTERNATIVES.search(x.text(top)) or (
+                    closed and _PLACEHOLDER_ALTERNATIVES.search(x.text(top)))):
                 continue  # usage text: `[--status draft|published]` lists values, it pipes nothing
         if len(words) > 1 and all(TOOL_ARGUMENT.match(w) for w in words[1:]):
             for w in words[1:]:  # `bash command:"node x.js"`: the command inside is real
