@@ -103,6 +103,19 @@ def test_a_module_shipped_inside_a_declared_distribution_and_a_placeholder_synop
     assert ("system", "code") not in found
 
 
+def test_a_consoles_own_commands_and_a_toolchain_manager_its_installer_names(make_skill):
+    """After `msfconsole`, `use exploit/...` and `sessions -i 1` are typed at its prompt; `foundryup` is what
+    `curl -L https://foundry.paradigm.xyz | bash` installs (as rustup, juliaup)."""
+    root = make_skill({"SKILL.md": (
+        "---\nname: case-skill\ndescription: x\n---\n```bash\nmsfconsole\nuse exploit/unix/webapp/wp_admin_shell_upload\n"
+        "set RHOSTS target.com\nexploit\n```\n\n```bash\nsessions -i 1\nsearch type:exploit platform:php wordpress\n```\n\n"
+        "```bash\ncurl -L https://foundry.paradigm.xyz | bash\nfoundryup\ncast balance 0xabc\n```\n")})
+    found = by_key(root)
+    assert found["system", "msfconsole"].required and not found["system", "msfconsole"].declared
+    assert not {("system", word) for word in ("use", "exploit", "sessions", "search")} & set(found)
+    assert found["system", "foundryup"].declared
+
+
 def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):
     """`pip install yt-dlp` declares the `yt-dlp` command (and `huggingface_hub` the `huggingface-cli` one, `pnpm`
     the npm package the `pnpm` one): no DP001, and env-setup.sh installs the package, not a system package too."""

@@ -26,11 +26,11 @@ from ..lazy_re import lazy
 from ..model import CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
-from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, HOST_CLIS, HOST_TOOLS,
-                          HUB_CLIS, HUB_INSTALL_KINDS, HUB_METADATA_KEYS, NODE_BUILTINS, NPM_BIN_PACKAGES,
-                          NPM_INSTALLERS, NPM_PACKAGE_RUNNERS, PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS,
-                          PROJECT_COMMANDS, PROSE_WORDS, SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool,
-                          is_placeholder_package, strip_version)
+from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, CONSOLE_COMMANDS,
+                          HOST_CLIS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS, HUB_METADATA_KEYS, NODE_BUILTINS,
+                          NPM_BIN_PACKAGES, NPM_INSTALLERS, NPM_PACKAGE_RUNNERS, PIP_BIN_PACKAGES, PIP_INSTALLERS,
+                          PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS, SHELL_VARIABLES, SYSTEM_INSTALLERS,
+                          is_dev_tool, is_placeholder_package, strip_version)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
@@ -542,13 +542,16 @@ def _abbreviates(name: str, words: list[str]) -> bool:
 
 def _install_scripts(c: _Collector) -> None:
     """A program named in the URL of an installer script the skill runs (`curl -sSfL https://run.linkerd.io/install
-    | sh`, then `linkerd check`), or abbreviated from it (`https://cli.inference.sh`, then `infsh`), is declared by
+    | sh`, then `linkerd check`), abbreviated from it (`https://cli.inference.sh`, then `infsh`), or the toolchain
+    manager named after it (`https://foundry.paradigm.xyz`, then `foundryup`, as rustup and juliaup), is declared by
     that install line."""
     words = list(c.install_scripts)
     for (kind, name), dep in c.deps.items():
         span = c.install_scripts.get(name.lower()) if kind == "system" else None
         if span is None and kind == "system" and len(name) >= 4 and _abbreviates(name.lower(), words):
             span = next(c.install_scripts[w] for w in words if w.startswith(name.lower()[:2]))
+        if span is None and kind == "system" and name.lower().endswith("up"):  # foundryup of foundry.paradigm.xyz
+            span = c.install_scripts.get(name.lower()[:-2])
         if span is not None and "install-line" not in dep.sources:
             dep.declared = True
             dep.sources.add("install-line")
@@ -708,12 +711,15 @@ def _program_for_package(package: str) -> str:
 
 
 def _own_programs(skill: Skill) -> set[str]:
-    """Programs the skill itself provides: its files, its shell functions, its name, package.json/pyproject bins."""
+    """Programs the skill itself provides: its files, its shell functions, its name, package.json/pyproject bins;
+    and the commands of an interactive console it runs (msfconsole's `use`, `sessions`), which are no programs."""
     names = {f.path.rsplit("/", 1)[-1] for f in skill.files}
     names |= {f.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for f in skill.files if f.kind == "script"}
     names |= {skill.folder_name, skill.name or ""}
     for _file, facts, _block in skill.code_units():
         names |= {fn.name for fn in facts.functions}
+        for command in facts.commands:
+            names |= CONSOLE_COMMANDS.get(command.program, frozenset())
     for f in skill.files:
         base = f.path.rsplit("/", 1)[-1]
         if base == "package.json" and f.text:
