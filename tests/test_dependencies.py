@@ -116,6 +116,16 @@ def test_a_consoles_own_commands_and_a_toolchain_manager_its_installer_names(mak
     assert found["system", "foundryup"].declared
 
 
+def test_an_or_comment_heads_every_line_up_to_a_blank_one(make_skill):
+    """`# Or manual compilation` before four compile commands makes all four the second way, not only the first;
+    a blank line ends what the comment heads."""
+    root = make_skill({"SKILL.md": (
+        "---\nname: case-skill\ndescription: x\n---\n```bash\n# Using latexmk (recommended)\nlatexmk -pdf main.tex\n\n"
+        "# Or manual compilation\npdflatex main.tex\nbibtex main\npdflatex main.tex\n\nqpdf --check main.pdf\n```\n")})
+    required = {name for (kind, name), dep in by_key(root).items() if kind == "system" and dep.required}
+    assert required == {"latexmk", "qpdf"}
+
+
 def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):
     """`pip install yt-dlp` declares the `yt-dlp` command (and `huggingface_hub` the `huggingface-cli` one, `pnpm`
     the npm package the `pnpm` one): no DP001, and env-setup.sh installs the package, not a system package too."""
