@@ -232,30 +232,38 @@ class RuleEntry(Struct, frozen=True):
     file: str  # its file's name in rules_dir()
 
 
+class _RuleIndexFile(Struct):
+    """The cached index and the stamp it was built for: compared whole, so a name clash of two stamps' files can
+    only cost a rebuild, never a stale index."""
+
+    stamp: str
+    rules: tuple[RuleEntry, ...]
+
+
 @cache
 def rule_index() -> tuple[RuleEntry, ...]:
     """Every rule's :class:`RuleEntry`, sorted by id: read from the user's cache, where the first run after any rule
     file changed wrote it. Selecting rules and running a few (``--select FM``) then imports those few, not all 65.
-    The index is keyed by the rules folder and each rule file's name, size and modification time."""
-    import hashlib
+    The index is keyed by the rules folder and each rule file's name, size and modification time; the file is named
+    by a CRC of that stamp (hashlib would load OpenSSL, ~9 ms of every one-skill check)."""
     import os
+    import zlib
 
     import msgspec
 
     from .user_cache import user_cache_dir
     from .version import __version__
 
-    files = _rule_files()
-    stamp = hashlib.sha256(f"{__version__}\0{rules_dir()}".encode())
-    for path in files:
-        st = path.stat()
-        stamp.update(f"\0{path.name}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    stamp = "\0".join([__version__, str(rules_dir())] + [f"{path.name}:{st.st_size}:{st.st_mtime_ns}"
+                                                          for path in _rule_files() for st in (path.stat(),)])
     folder = user_cache_dir()
-    cached = os.path.join(folder, f"rule-index-{stamp.hexdigest()[:24]}.json") if folder else None
+    cached = os.path.join(folder, f"rule-index-{zlib.crc32(stamp.encode()):08x}.json") if folder else None
     if cached is not None:
         try:
             with open(cached, "rb") as fh:
-                return msgspec.json.decode(fh.read(), type=tuple[RuleEntry, ...])
+                found = msgspec.json.decode(fh.read(), type=_RuleIndexFile)
+            if found.stamp == stamp:
+                return found.rules
         except (OSError, msgspec.DecodeError, msgspec.ValidationError):  # none yet, or damaged: build it again
             pass
     index = tuple(RuleEntry(r.id, r.name, tuple(r.groups), r.default_enabled, Path(r.source).name)
@@ -265,7 +273,7 @@ def rule_index() -> tuple[RuleEntry, ...]:
 
         try:
             os.makedirs(os.path.dirname(cached), exist_ok=True)
-            atomic_write_bytes(Path(cached), msgspec.json.encode(index))
+            atomic_write_bytes(Path(cached), msgspec.json.encode(_RuleIndexFile(stamp, index)))
         except OSError:  # a read-only cache folder: the index is rebuilt next time, nothing else changes
             pass
     return index
