@@ -86,6 +86,9 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes], set[str]]] = {
     "a-finding-on-every-line": ({"SKILL.md": OK + "```bash\n" + "python scripts/run.py\n" * 30_000 + "```\n"
                                  + "```\nls scripts/run.py\n```\n\n" * 10_000, "scripts/run.py": "print(1)\n"},
                                 {"ST008", "ST012"}),
+    # a way-marking comment before every command: each used to split the whole block again
+    "an-or-comment-on-every-other-line": (
+        {"SKILL.md": OK + "```bash\n" + "# or\njq .a f.json\n" * 60_000 + "```\n"}, set()),
 }
 
 

@@ -1055,9 +1055,10 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     ``doc``: the code block and the Markdown it is in (None for a script); ``strict``: only programs a lexicon knows
     count (commands cited in prose, a reference's blocks); ``other_way``: the text already makes all of it another
     way; ``installs=False``: install lines are read elsewhere."""
+    block_lines = block.text.split("\n") if block is not None else None  # split once: a block may hold many comments
     alternatives = {line for comment in facts.comments
                     if ALTERNATIVE_LINE.match(comment.text) or CLUSTER_WAY.search(comment.text[:_LINE_CUE_CHARS])
-                    for line in _lines_headed(comment.span.line, block)}
+                    for line in _lines_headed(comment.span.line, block, block_lines)}
     node_needed = None
     if block is not None:  # in a script, a chain of `command -v` checks picks the one present
         per_manager, node_needed = _one_per_package_manager(facts, alternatives)
@@ -1101,12 +1102,12 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
         c.add("node", "system", node_needed, "command")  # `npm install x` or `yarn add x`: Node.js either way
 
 
-def _lines_headed(comment_line: int, block: CodeBlock | None) -> range:
-    """The lines a comment of a code block heads: those that follow it up to a blank line or the next comment
-    (`# Or manual compilation` before four compile commands); in a script, the next line only."""
-    if block is None:
+def _lines_headed(comment_line: int, block: CodeBlock | None, lines: list[str] | None) -> range:
+    """The lines a comment of a code block (whose text is ``lines``) heads: those that follow it up to a blank line
+    or the next comment (`# Or manual compilation` before four compile commands); in a script, the next line only.
+    Each line is read by one comment at most, so a block of many comments costs linear time."""
+    if block is None or lines is None:
         return range(comment_line + 1, comment_line + 2)
-    lines = block.text.split("\n")
     end = comment_line + 1
     while 0 <= end - block.content_line < len(lines) and lines[end - block.content_line].strip() \
             and not lines[end - block.content_line].lstrip().startswith("#"):
