@@ -146,6 +146,18 @@ def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):
     assert "pkg_install yt-dlp" not in script and "pip_install yt-dlp" in script
     assert "# left out: system yt-dlp (installed with the pip package yt-dlp below" in script
 
+def test_a_console_script_of_an_installed_distribution_is_declared_by_it(make_skill):
+    """`dx` is a console script of dxpy and `torchrun` of torch (data/pypi_programs.json): installing the
+    distribution puts them on PATH, under names the distribution's own does not give."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Genomics. Use when asked.\n---\n"
+                                   "```bash\nuv pip install dxpy torch\n```\n```bash\ndx login\n"
+                                   "torchrun --nproc_per_node 2 train.py\nsamtools view x.bam\n```\n"})
+    found = by_key(root)
+    assert found[("system", "dx")].provided_by == "pip dxpy"
+    assert found[("system", "torchrun")].provided_by == "pip torch"
+    reported = {d["message"].split("`")[1] for d in findings(root, "DP001")}
+    assert "samtools" in reported and not reported & {"dx", "torchrun"}
+
 
 def test_a_cli_package_declares_its_command(make_skill):
     """`npm install -g firecrawl-cli` gives `firecrawl`, `pip install pltr-cli` gives `pltr`; a `node-fetch`

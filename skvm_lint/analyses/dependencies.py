@@ -1543,9 +1543,12 @@ def _requirements_of_declared(c: _Collector) -> None:
             dep.declared = True
             dep.provided_by = f"pip {brought[name]}"
     for (kind, _), dep in list(c.deps.items()):  # and the programs those bring: huggingface-cli of huggingface-hub
-        package = canonical(PIP_BIN_PACKAGES.get(dep.name, dep.name), "pip")
-        if kind == "system" and not dep.declared and package in brought:
-            c.provide(dep.name, "pip", brought[package])
+        if kind != "system" or dep.declared:
+            continue
+        for _pip, package in packages_of_program(dep.name)[:-1]:
+            if canonical(package, "pip") in brought:
+                c.provide(dep.name, "pip", brought[canonical(package, "pip")])
+                break
 
 
 def _programs_of_packages(c: _Collector) -> None:
@@ -1570,8 +1573,20 @@ def _programs_of_packages(c: _Collector) -> None:
 
 def packages_of_program(program: str) -> list[tuple[str, str]]:
     """The pip and npm packages that put ``program`` on PATH under their own or a known name (``netlify``:
-    npm's netlify-cli, ``hf``: huggingface_hub), as ``(kind, package)``."""
-    return [("pip", PIP_BIN_PACKAGES.get(program, program)), ("npm", NPM_BIN_PACKAGES.get(program, program))]
+    npm's netlify-cli, ``hf``: huggingface_hub, ``dx``: dxpy's console script), as ``(kind, package)``; npm's last."""
+    pip = [PIP_BIN_PACKAGES.get(program, program), *_distributions_installing().get(program.lower(), ())]
+    return [*(("pip", name) for name in dict.fromkeys(pip)), ("npm", NPM_BIN_PACKAGES.get(program, program))]
+
+
+@cache
+def _distributions_installing() -> dict[str, tuple[str, ...]]:
+    """Program (lower case) -> the pip distributions whose console scripts include it, from
+    ``data/pypi_programs.json`` (built by ``corpus/build_pypi_programs.py``)."""
+    found: dict[str, list[str]] = {}
+    for distribution, programs in _data("pypi_programs.json").items():
+        for program in programs:
+            found.setdefault(program.lower(), []).append(distribution)
+    return {program: tuple(names) for program, names in found.items()}
 
 
 REQUIREMENT_STATED = cue("requirement_stated")
