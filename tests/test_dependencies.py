@@ -159,6 +159,18 @@ def test_a_console_script_of_an_installed_distribution_is_declared_by_it(make_sk
     assert "samtools" in reported and not reported & {"dx", "torchrun"}
 
 
+def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
+    """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run; the command the same line
+    asks for is still used."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: GPU code. Use when asked.\n---\n"
+                                   "Always use `uv add cupy` for installs — never `pip install` or `conda install`.\n\n"
+                                   "Run `pixi run build` instead of `poetry build`.\n\n"
+                                   "Do not run `brew install ffmpeg`; use `apt-get install ffmpeg`.\n"})
+    found = by_key(root)
+    assert not {("system", "conda"), ("system", "poetry"), ("system", "brew")} & set(found)
+    assert {("system", "uv"), ("system", "pixi")} <= set(found)
+
+
 def test_a_cli_package_declares_its_command(make_skill):
     """`npm install -g firecrawl-cli` gives `firecrawl`, `pip install pltr-cli` gives `pltr`; a `node-fetch`
     dependency gives no `node`."""

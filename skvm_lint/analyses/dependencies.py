@@ -1193,7 +1193,9 @@ def _code(c: _Collector) -> None:
     cited: set[int] = set()
     cited_elsewhere: set[int] = set()  # commands in prose whose line or section offers another way, or is CI's
     if skill.body is not None:
-        units += [(skill.body.file, command.code, None) for command in skill.body.command_lines]
+        forbidden = _forbidden(skill.body)
+        units += [(skill.body.file, command.code, None) for command in skill.body.command_lines
+                  if id(command.code) not in forbidden]
         cited = {id(command.code) for command in skill.body.command_lines}
         cited_elsewhere = _cited_another_way(skill.body, c.language_labels(skill.body))
     # `os.environ["X_DEBUG"] = "1"` in one of the skill's scripts, or `export X=...` in the launcher that starts
@@ -1322,6 +1324,27 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) ->
         start = head.find(command.text)  # -1: not on the line
         if whole_line or number in labelled or cue_end is not None and cue_end <= start or any(
                 end <= start and not _CLAUSE_END.search(head, end, start) for end in example_ends):
+            found.add(id(command.code))
+    return found
+
+
+FORBIDS_COMMAND = cue("forbids_command")
+_BETWEEN_FORBIDDEN = lazy(r"(?:`[^`]*`|\s+|[,/]|\b(?:or|and|nor)\b|或|和|、)$")
+
+
+def _forbidden(doc: MarkdownDoc) -> set[int]:
+    """The facts (by id) of the commands in prose that their line forbids ("never `pip install` or `conda
+    install`", "use `uv` instead of `pip`"): not run, so not needed."""
+    found: set[int] = set()
+    for command in doc.command_lines:
+        head = command.source_line[:_LINE_CUE_CHARS]
+        start = head.find(command.text)
+        if start <= 0:
+            continue
+        before = head[:start].rstrip("`")
+        while (tail := _BETWEEN_FORBIDDEN.search(before[-200:])) is not None and tail.group():
+            before = before[:len(before) - len(tail.group())]  # earlier commands of the same list, "or", ","
+        if FORBIDS_COMMAND.search(before[-200:]):
             found.add(id(command.code))
     return found
 
