@@ -159,6 +159,16 @@ def test_a_console_script_of_an_installed_distribution_is_declared_by_it(make_sk
     assert "samtools" in reported and not reported & {"dx", "torchrun"}
 
 
+def test_an_x_cli_declares_the_x_command(make_skill):
+    """compatibility's "Requires cochesnet-cli installed" and prose's "Requires `ph-cli`" declare the `cochesnet`
+    and `ph` commands, as a `dependencies:` entry `railway-cli` declares `railway`."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Cars. Use when asked.\ncompatibility: Requires "
+                                   "cochesnet-cli installed (Node.js 18+)\n---\nRequires `ph-cli`.\n\n"
+                                   "```bash\ncochesnet search \"bmw\" --json\nph stats --slug x\ntea login add\n```\n"})
+    assert by_key(root)[("system", "cochesnet")].declared
+    assert {d["message"].split("`")[1] for d in findings(root, "DP001")} == {"tea"}
+
+
 def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
     """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run; the command the same line
     asks for is still used."""

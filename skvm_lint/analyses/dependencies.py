@@ -925,15 +925,20 @@ REQUIRES_FIELDS = (
 
 
 def _compatibility(c: _Collector) -> None:
-    """``compatibility: Requires Python 3.10+, ffmpeg and Docker``: the programs it names are declared."""
+    """``compatibility: Requires Python 3.10+, ffmpeg and Docker``: the programs it names are declared, and the
+    command of a ``X-cli`` it names ("Requires cochesnet-cli installed": ``cochesnet``), as a ``dependencies:`` entry
+    does."""
     value = (c.skill.frontmatter.data or {}).get("compatibility")
     if not isinstance(value, str) or not c.skill.skill_md_path:
         return
     span = Span(c.skill.skill_md_path, c.skill.frontmatter.line_of("compatibility"))
     for word in re.findall(r"[A-Za-z][\w.+-]*", value):
         name = word.lower().rstrip(".")
-        if name in known_programs() and name not in BASE_PROGRAMS and name not in ASSUMED_PROGRAMS \
-                and name not in COMMAND_WORDS:
+        if name.endswith("-cli") and len(name) > 4:
+            name = name[:-4]
+        elif name not in known_programs():
+            continue
+        if name not in BASE_PROGRAMS and name not in ASSUMED_PROGRAMS and name not in COMMAND_WORDS:
             c.add(name, "system", span, "compatibility", declared=True, required=False)
 
 
@@ -1304,10 +1309,11 @@ _LINE_CUE_CHARS = 1000  # of a prose line read for cues: one long line of many c
 def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) -> set[int]:
     """The facts (by id) of the commands in prose that :func:`_another_way` would say of: their line says so before
     them ("Or install via Cargo: `cargo ...`", "**Optional**: `htop`"; an "Optional: ..." after the command is
-    about other things), or gives them as examples in the same clause ("Build command: e.g., `next build`"; not
-    "(for example, run `gh auth login` once), then run `gh auth status`"), or anywhere for CI ("`npm audit` in
-    CI"), or their section's heading does, or they follow a label of one language beside another's (``labels``, the
-    document's :func:`_language_labels`). Each line and heading is read once, however many commands it holds."""
+    about other things), or gives them as examples
+    in the same clause ("Build command: e.g., `next build`"; not "(for example, run `gh auth login` once), then run
+    `gh auth status`"), or anywhere for CI ("`npm audit` in CI"), or their section's heading does, or they follow a
+    label of one language beside another's (``labels``, the document's :func:`_language_labels`). Each line and
+    heading is read once, however many commands it holds."""
     found: set[int] = set()
     by_line: dict[int, tuple[str, int | None, list[int], bool]] = {}
     headings = doc.headings_at(command.span.line for command in doc.command_lines)
