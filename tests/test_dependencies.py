@@ -169,6 +169,17 @@ def test_an_x_cli_declares_the_x_command(make_skill):
     assert {d["message"].split("`")[1] for d in findings(root, "DP001")} == {"tea"}
 
 
+def test_a_command_after_or_in_prose_is_the_second_way(make_skill):
+    """"Use Xcode or `swift package init`", "`railway up` or `fly deploy`": the command after "or" is the second
+    way, not required; the first still is."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Apps. Use when asked.\n---\n"
+                                   "**Init:** Use Xcode or `swift package init --type executable`\n\n"
+                                   "Deploy: `railway up` or `fly deploy`\n"})
+    found = by_key(root)
+    assert not found[("system", "swift")].required and not found[("system", "fly")].required
+    assert found[("system", "railway")].required
+
+
 def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
     """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run; the command the same line
     asks for is still used."""

@@ -1290,6 +1290,7 @@ ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|お�
 ALTERNATIVE_PATH = cue("alternative_path")
 CLUSTER_WAY = cue("cluster_way")
 EXAMPLE_OF = cue("example_of")
+OR_BEFORE = cue("or_before")
 FOR_CI = cue("for_ci")
 PER_PROJECT = cue("per_project")
 
@@ -1309,7 +1310,7 @@ _LINE_CUE_CHARS = 1000  # of a prose line read for cues: one long line of many c
 def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) -> set[int]:
     """The facts (by id) of the commands in prose that :func:`_another_way` would say of: their line says so before
     them ("Or install via Cargo: `cargo ...`", "**Optional**: `htop`"; an "Optional: ..." after the command is
-    about other things), or gives them as examples
+    about other things), or right before them ("Use Xcode or `swift package init`"), or gives them as examples
     in the same clause ("Build command: e.g., `next build`"; not "(for example, run `gh auth login` once), then run
     `gh auth status`"), or anywhere for CI ("`npm audit` in CI"), or their section's heading does, or they follow a
     label of one language beside another's (``labels``, the document's :func:`_language_labels`). Each line and
@@ -1328,7 +1329,8 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) ->
                                bool(FOR_CI.search(head)) or _another_way(headings[number]))
         head, cue_end, example_ends, whole_line = by_line[number]
         start = head.find(command.text)  # -1: not on the line
-        if whole_line or number in labelled or cue_end is not None and cue_end <= start or any(
+        if whole_line or number in labelled or cue_end is not None and cue_end <= start \
+                or start > 0 and OR_BEFORE.search(head[max(0, start - 12):start]) or any(
                 end <= start and not _CLAUSE_END.search(head, end, start) for end in example_ends):
             found.add(id(command.code))
     return found
