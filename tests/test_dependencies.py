@@ -180,6 +180,18 @@ def test_a_command_after_or_in_prose_is_the_second_way(make_skill):
     assert found[("system", "railway")].required
 
 
+def test_prose_commands_under_sibling_language_headings_are_one_languages_way(make_skill):
+    """`#### Node.js / TypeScript` beside `#### Python`: the list under each is that language's way, not required
+    (as a block there already was); a command under a heading that names no language still is."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Lint. Use when asked.\n---\n## Procedures\n"
+                                   "#### Node.js / TypeScript\n1. **Types:** `npx tsc --noEmit`\n"
+                                   "#### Python\n1. **Security:** `bandit -r \"path\" -ll`\n"
+                                   "## Reporting\n- Render: `pandoc report.md -o report.pdf`\n"})
+    found = by_key(root)
+    assert not found[("system", "bandit")].required and not found[("npm", "typescript")].required
+    assert found[("system", "pandoc")].required
+
+
 def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
     """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run; the command the same line
     asks for is still used."""

@@ -403,27 +403,31 @@ def _one_language_of_several(doc: MarkdownDoc | None, block: CodeBlock, labels: 
     one language of project."""
     if doc is None or block.section is None or block.span.file != doc.file:
         return False
-    if any(end < block.span.line for end in labels.get(block.section, ())):
-        return True
-    section = doc.sections[block.section]
-    language = _title_language(section.title)
-    if language is None:
-        return False
-    return any(other is not section and other.parent == section.parent and other.level == section.level
-               and (theirs := _title_language(other.title)) is not None and theirs != language
-               for other in doc.sections)
+    return any(end < block.span.line for end in labels.get(block.section, ()))
 
 
 def _language_labels(doc: MarkdownDoc) -> dict[int | None, list[int]]:
     """The sections with paragraphs that only name a language (`**TypeScript:**`), two languages or more, each with
-    the lines where those labels end: what follows each label is that language's way, one of several."""
+    the lines where those labels end: what follows each label is that language's way, one of several. A heading
+    that names a language beside a sibling that names another (`#### Node.js / TypeScript`, `#### Python`) labels
+    its whole section, from its own line. Linear in the document's paragraphs and sections."""
     labels: dict[int | None, list[tuple[int, str]]] = {}
     for paragraph in doc.paragraphs:
         if paragraph.list_item is None and len(paragraph.text) <= 40 and LANGUAGE_TITLE.match(paragraph.text):
             name = re.sub(r"\W+", " ", paragraph.text).strip().lower()
             labels.setdefault(paragraph.section, []).append((paragraph.end_line, name))
-    return {section: [end for end, _ in found] for section, found in labels.items()
-            if len({name for _, name in found}) >= 2}
+    found = {section: [end for end, _ in ends] for section, ends in labels.items()
+             if len({name for _, name in ends}) >= 2}
+    siblings: dict[tuple[int | None, int], dict[int, str]] = {}
+    for index, section in enumerate(doc.sections):
+        language = _title_language(section.title)
+        if language is not None:
+            siblings.setdefault((section.parent, section.level), {})[index] = language
+    for languages in siblings.values():
+        if len(set(languages.values())) >= 2:
+            for index in languages:
+                found.setdefault(index, []).append(doc.sections[index].span.line)
+    return found
 
 
 _PATH_LITERAL = lazy(r"""['"]([\w.-]+(?:/[\w.-]+)*)/?['"]""")
