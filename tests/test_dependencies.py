@@ -170,14 +170,15 @@ def test_an_x_cli_declares_the_x_command(make_skill):
 
 
 def test_a_command_after_or_in_prose_is_the_second_way(make_skill):
-    """"Use Xcode or `swift package init`", "`railway up` or `fly deploy`": the command after "or" is the second
-    way, not required; the first still is."""
+    """"Use Xcode or `swift package init`", "`railway up` or `fly deploy`", "`npm run build` / `python -m build`":
+    the command after "or" (or a spaced slash) is the second way, not required; the first still is."""
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: Apps. Use when asked.\n---\n"
                                    "**Init:** Use Xcode or `swift package init --type executable`\n\n"
-                                   "Deploy: `railway up` or `fly deploy`\n"})
+                                   "Deploy: `railway up` or `fly deploy`\n\n"
+                                   "- [ ] Builds (`npm run build` / `python -m build`)\n"})
     found = by_key(root)
     assert not found[("system", "swift")].required and not found[("system", "fly")].required
-    assert found[("system", "railway")].required
+    assert found[("system", "railway")].required and not found[("pip", "build")].required
 
 
 def test_prose_commands_under_sibling_language_headings_are_one_languages_way(make_skill):
