@@ -300,12 +300,19 @@ class MarkdownDoc(Struct):
     paragraphs: list[Paragraph] = field(default_factory=list)
     truncated_nesting: bool = False  # nesting deeper than the limit was flattened
 
+    def paragraphs_ending(self, first: int, last: int) -> list[Paragraph]:
+        """The paragraphs whose last line is in ``first`` <= line < ``last``, in order, in log time: paragraphs are
+        leaf blocks, so the list is in order of their last lines too."""
+        start = bisect_left(self.paragraphs, first, key=lambda p: p.end_line)
+        end = bisect_left(self.paragraphs, last, lo=start, key=lambda p: p.end_line)
+        return self.paragraphs[start:end]
+
     def intro(self, block: CodeBlock) -> str:
-        """The paragraph right before a code block (same section, at most two lines above), or ""."""
-        before = [p for p in self.paragraphs if p.end_line < block.span.line and p.section == block.section]
-        if before and block.span.line - before[-1].end_line <= 2:
-            return before[-1].text
-        return ""
+        """The paragraph right before a code block (the last of its section above it, ending at most two lines
+        above), or ""."""
+        near = self.paragraphs_ending(block.span.line - 2, block.span.line)
+        last_of_section = next((p for p in reversed(near) if p.section == block.section), None)
+        return last_of_section.text if last_of_section is not None else ""
 
     def heading(self, block: CodeBlock) -> str:
         """The title of the section a code block is in, or ""."""

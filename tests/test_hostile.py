@@ -89,6 +89,10 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes], set[str]]] = {
     # a way-marking comment before every command: each used to split the whole block again
     "an-or-comment-on-every-other-line": (
         {"SKILL.md": OK + "```bash\n" + "# or\njq .a f.json\n" * 60_000 + "```\n"}, set()),
+    # sibling headings that name languages, each over commands: each was compared with every other heading
+    "a-language-heading-over-every-command": (
+        {"SKILL.md": OK + "".join(f"### {('Python', 'Go', 'Rust')[i % 3]}\n- `jq .a f{i}.json`\n\n"
+                                  f"```bash\njq .b f{i}.json\n```\n\n" for i in range(30_000))}, set()),
 }
 
 

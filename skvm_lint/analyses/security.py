@@ -109,7 +109,9 @@ def block_context(doc: MarkdownDoc, block: CodeBlock, warned: _Headings,
     if warned(block.section):
         return "example"
     paragraphs = by_section.get(block.section, [])
-    last = next((p for p in reversed(paragraphs) if p.end_line < block.span.line), None)  # the one just before
+    # paragraphs are leaf blocks, so in order of their last lines: the one just before, in log time
+    before = bisect.bisect_left(paragraphs, block.span.line, key=lambda p: p.end_line)
+    last = paragraphs[before - 1] if before else None
     if last is not None and block.span.line - last.end_line <= 2 and is_warning(last.text):
         return "example"
     if block.code is not None and any(is_warning(c.text) for c in block.code.comments[:2]):

@@ -446,7 +446,7 @@ def _repeated_operation(doc: MarkdownDoc) -> tuple[CodeBlock, str, int] | None:
         if block.language != "shell" or block.code is None or block.code.assignments:
             continue
         title = doc.sections[block.section].title if block.section is not None else ""
-        lead = " ".join(p.text for p in doc.paragraphs if block.span.line - 2 <= p.end_line < block.span.line)
+        lead = " ".join(p.text for p in doc.paragraphs_ending(block.span.line - 2, block.span.line))
         if not SEVERAL.search(f"{title} {lead}") or ALTERNATIVE_COMMENT.search(block.text):
             continue
         if any(line.lstrip().startswith("#") for line in block.text.strip().splitlines()[1:]):
@@ -613,7 +613,7 @@ def _lead(doc: MarkdownDoc, parent: int | None, first: ListItem) -> str:
     before it ("Load these references when users need:")."""
     if parent is not None:
         return doc.list_items[parent].text.split("\n", 1)[0]
-    before = [p for p in doc.paragraphs if p.list_item is None and first.span.line - 2 <= p.end_line < first.span.line]
+    before = [p for p in doc.paragraphs_ending(first.span.line - 2, first.span.line) if p.list_item is None]
     return before[-1].text.rstrip().rsplit("\n", 1)[-1] if before else ""
 
 
