@@ -177,6 +177,26 @@ def test_wording_that_is_already_parallel_or_a_format_is_not_reported(make_skill
                     "2. Upload it.\n") == []
 
 
+def test_an_order_a_condition_a_presentation_or_a_title_is_no_loop_over_items(make_skill):
+    """"Execute steps strictly in ascending numerical order." then "For each step: ..." is serial on purpose; "if
+    multiple documents" is a condition; "For each set of duplicates: Show ..." says how to present them; a heading
+    "### Bulk export" names an API. A loop over items in the same shape is still reported."""
+    def wf_rules(body: str) -> list[str]:
+        root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n{body}"})
+        return [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")]
+
+    assert wf_rules("## Steps\n\n1. Load the plan.\n2. Execute steps strictly in ascending numerical order.\n"
+                    "3. For each step: execute the action as written.\n") == []
+    assert wf_rules("## Steps\n\n1. Load the plan.\n2. Check the inputs.\n"
+                    "3. For each step: execute the action as written.\n") == ["WF002"]
+    assert wf_rules("## Steps\n\n1. Analyze the brand.\n2. Write the report.\n"
+                    "3. Create it in `docs/` if multiple documents.\n") == []
+    assert wf_rules("## Steps\n\n1. Hash the files.\n2. Find duplicates.\n3. For each set of duplicates: Show all "
+                    "file paths, then ask which to keep.\n") == []
+    assert wf_rules("## Export\n\n### Bulk export\n```bash\nsf data export bulk --query q --output-file a.csv\n```\n"
+                    "### Bulk import\n```bash\nsf data import bulk --file a.csv\n```\n") == []
+
+
 def test_sub_agents_the_skill_already_runs_in_parallel_are_not_reported(make_skill):
     def wf_rules(description: str, body: str) -> list[str]:
         root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: {description}\n---\n{body}"})

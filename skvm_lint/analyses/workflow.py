@@ -42,6 +42,7 @@ ON_DEMAND = cue("on_demand")
 DELEGATE = cue("delegate")
 ACTION_VERB = cue("action_verb")
 SEQUENTIAL = cue("sequential")
+CONDITION_BEFORE = lazy(r"\b(if|when|whether|unless)\s+(there (are|is)\s+|you have\s+)?$", re.IGNORECASE)
 EXAMPLE_INTRO = cue("example_intro")
 ROUTE_ARROW = lazy(r"\s(→|->|=>)\s")
 # A name starts only where its characters do not continue one: one candidate per run of them, so linear time.
@@ -235,10 +236,19 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
             groups.append(Group("ilp", [s.id for s in run], "single read-only commands with no data flow between "
                                 "them", "batched tool calls in one turn", run[0].span))
         run = [step] if step is not None else []
-    for step in steps:
-        if SEQUENTIAL.search(step.text):  # "Analyze each screenshot one at a time": serial on purpose
+    titles = {section.span.line: section.title for section in skill.body.sections} if skill.body else {}
+    for index, step in enumerate(steps):
+        # "Analyze each screenshot one at a time", or the step before: "Execute steps strictly in ascending
+        # numerical order." then "For each step: ...": serial on purpose
+        if SEQUENTIAL.search(step.text) or index and SEQUENTIAL.search(steps[index - 1].text):
             continue
-        if _each_operation(step.text) or (step.loops and CONCURRENT.search(step.text)):
+        # A heading that starts with its "each" phrase names its section ("### Bulk export" over the Bulk API's
+        # commands, not "### 3. Process Multiple Documents"): with none in the text under it, it orders nothing
+        title = titles.get(step.span.line)
+        first = EACH.search(title) if title is not None else None
+        named = first is not None and not re.sub(r"^[\W\d]*", "", title[:first.start()])  # "6. 批量输出与记录"
+        named_only = named and not EACH.search(step.text.removeprefix(title).strip().removeprefix(title))
+        if not named_only and _each_operation(step.text) or (step.loops and CONCURRENT.search(step.text)):
             groups.append(Group("dlp", [step.id], "the same operation on many independent items",
                                 "xargs -P / concurrent.futures / Promise.all over the items", step.span))
     body = skill.body
@@ -299,8 +309,8 @@ def _each_operation(text: str) -> bool:
     line that starts with an action verb ("Fetch the title for each URL"); not a per-item format ("For each
     hypothesis include:") nor a deliverable ("Component specifications for each platform")."""
     for m in EACH.finditer(text):
-        if EACH_FORMAT.match(text, m.start()):
-            continue
+        if EACH_FORMAT.match(text, m.start()) or CONDITION_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # a format for each item; "Create it in docs/ if multiple documents": a condition
         start = text.rfind("\n", 0, m.start()) + 1
         line = re.sub(r"^[\s>*_#\d.)-]*(\*\*[^*]*\*\*:?\s*)?", "", text[start:m.start()])
         sentence = re.split(r"[.!?;:]\s+", line)[-1]
