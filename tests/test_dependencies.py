@@ -193,6 +193,17 @@ def test_prose_commands_under_sibling_language_headings_are_one_languages_way(ma
     assert found[("system", "pandoc")].required
 
 
+def test_a_step_marked_if_needed_is_optional(make_skill):
+    """"3) Convert to .ogg (if needed):" before a block makes what it runs optional, as "Optional:" does; the step
+    before it, unmarked, is still required."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Sound. Use when asked.\n---\n"
+                                   "2) Generate:\n```bash\nsox -n out.wav synth 1 sine 440\n```\n\n"
+                                   "3) Convert to WhatsApp-friendly .ogg (if needed):\n```bash\n"
+                                   "ffmpeg -y -i out.wav out.ogg\n```\n"})
+    found = by_key(root)
+    assert found[("system", "sox")].required and not found[("system", "ffmpeg")].required
+
+
 def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
     """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run; the command the same line
     asks for is still used."""

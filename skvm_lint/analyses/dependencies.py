@@ -1086,7 +1086,8 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     # A block under "Vercel CLI Fallback", after "Alternatively, build from source:" or under "CI/CD Integration":
     # another way, all of it (heading and intro are looked up only for a block that runs something)
     if block is not None and doc is not None:
-        other_way = other_way or bool(facts.commands) and _another_way(doc.intro(block), doc.heading(block)) \
+        other_way = other_way or bool(facts.commands) and (
+            _another_way(intro := doc.intro(block), doc.heading(block)) or bool(OPTIONAL_STEP.search(intro))) \
             or _one_language_of_several(doc, block, c.language_labels(doc))
     guarded = _guarded_programs(facts) | (offered_without or set() if block is not None else set())
     probes = _probes_of_package_runs(facts)
@@ -1295,6 +1296,7 @@ ALTERNATIVE_PATH = cue("alternative_path")
 CLUSTER_WAY = cue("cluster_way")
 EXAMPLE_OF = cue("example_of")
 OR_BEFORE = cue("or_before")
+OPTIONAL_STEP = cue("optional_step")  # an intro's "(if needed):": the block after it is an optional step
 FOR_CI = cue("for_ci")
 PER_PROJECT = cue("per_project")
 
