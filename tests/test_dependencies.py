@@ -171,7 +171,7 @@ def test_an_x_cli_declares_the_x_command(make_skill):
 
 def test_a_command_after_or_in_prose_is_the_second_way(make_skill):
     """"Use Xcode or `swift package init`", "`railway up` or `fly deploy`", "`npm run build` / `python -m build`":
-    the command after "or" (or a spaced slash) is the second way, not required; the first still is."""
+    the command after "or" is the second way, not required, and the first still is; in a slash list none is."""
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: Apps. Use when asked.\n---\n"
                                    "**Init:** Use Xcode or `swift package init --type executable`\n\n"
                                    "Deploy: `railway up` or `fly deploy`\n\n"
@@ -179,6 +179,8 @@ def test_a_command_after_or_in_prose_is_the_second_way(make_skill):
     found = by_key(root)
     assert not found[("system", "swift")].required and not found[("system", "fly")].required
     assert found[("system", "railway")].required and not found[("pip", "build")].required
+    # a slash list is one command per kind of project: its first is one of several too
+    assert not found[("system", "npm")].required
 
 
 def test_prose_commands_under_sibling_language_headings_are_one_languages_way(make_skill):

@@ -1296,6 +1296,9 @@ ALTERNATIVE_PATH = cue("alternative_path")
 CLUSTER_WAY = cue("cluster_way")
 EXAMPLE_OF = cue("example_of")
 OR_BEFORE = cue("or_before")
+# "(`npm test` / `cargo test` / `pytest`)": a slash list of inline commands gives one per kind of project, so
+# its first is one of several too (after "or", the first is the main way)
+SLASH_AFTER = lazy(r"`\s+/\s+`")
 OPTIONAL_STEP = cue("optional_step")  # an intro's "(if needed):": the block after it is an optional step
 FOR_CI = cue("for_ci")
 PER_PROJECT = cue("per_project")
@@ -1316,11 +1319,12 @@ _LINE_CUE_CHARS = 1000  # of a prose line read for cues: one long line of many c
 def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) -> set[int]:
     """The facts (by id) of the commands in prose that :func:`_another_way` would say of: their line says so before
     them ("Or install via Cargo: `cargo ...`", "**Optional**: `htop`"; an "Optional: ..." after the command is
-    about other things), or right before them ("Use Xcode or `swift package init`"), or gives them as examples
-    in the same clause ("Build command: e.g., `next build`"; not "(for example, run `gh auth login` once), then run
-    `gh auth status`"), or anywhere for CI ("`npm audit` in CI"), or their section's heading does, or they follow a
-    label of one language beside another's (``labels``, the document's :func:`_language_labels`). Each line and
-    heading is read once, however many commands it holds."""
+    about other things), or right before them ("Use Xcode or `swift package init`"), or lists them with slashes
+    ("`npm test` / `cargo test`"), or gives them as examples in the same clause ("Build command: e.g., `next
+    build`"; not "(for example, run `gh auth login` once), then run `gh auth status`"), or anywhere for CI ("`npm
+    audit` in CI"), or their section's heading does, or they follow a label of one language beside another's
+    (``labels``, the document's :func:`_language_labels`). Each line and heading is read once, however many
+    commands it holds."""
     found: set[int] = set()
     by_line: dict[int, tuple[str, int | None, list[int], bool]] = {}
     headings = doc.headings_at(command.span.line for command in doc.command_lines)
@@ -1335,8 +1339,10 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) ->
                                bool(FOR_CI.search(head)) or _another_way(headings[number]))
         head, cue_end, example_ends, whole_line = by_line[number]
         start = head.find(command.text)  # -1: not on the line
+        after = start + len(command.text)
         if whole_line or number in labelled or cue_end is not None and cue_end <= start \
-                or start > 0 and OR_BEFORE.search(head[max(0, start - 12):start]) or any(
+                or start > 0 and OR_BEFORE.search(head[max(0, start - 12):start]) \
+                or start >= 0 and SLASH_AFTER.match(head, after) or any(
                 end <= start and not _CLAUSE_END.search(head, end, start) for end in example_ends):
             found.add(id(command.code))
     return found
