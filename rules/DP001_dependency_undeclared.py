@@ -64,9 +64,9 @@ class DependencyUndeclared(Rule):
                 undeclared.setdefault((dep.type, _where(dep).file), []).append(dep)
         if not undeclared:  # most skills: nothing to read prose for
             return
-        # A tool SKILL.md says must be present is declared, in prose, by its name or as `X-cli`
+        # A tool SKILL.md says must be present is declared, in prose
         stated = stated_in_prose(skill)
-        _keep(undeclared, lambda dep: dep.name.lower() not in stated and f"{dep.name.lower()}-cli" not in stated)
+        _keep(undeclared, lambda dep: dep.name.lower() not in stated)
         # A program of a package reported here (`turbo` beside `npx turbo`, `netlify` beside netlify-cli) shares
         # its root cause: declaring the package declares it.
         reported = {(dep.type, canonical(dep.name, dep.type)) for deps in undeclared.values() for dep in deps

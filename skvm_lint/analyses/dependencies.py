@@ -43,6 +43,12 @@ def _data(name: str) -> dict[str, Any]:
     return json.loads(data_text(name))
 
 
+def command_of_cli_package(name: str) -> str | None:
+    """The command a package named ``X-cli`` puts on PATH, ``X`` (the name a command-line front end of X is
+    published under: railway-cli, cochesnet-cli), or None for any other name."""
+    return name[:-4] if name.endswith("-cli") and len(name) > 4 else None
+
+
 def canonical(name: str, kind: str) -> str:
     """The name used to compare dependencies: PEP 503 for pip, lowercase for npm and programs."""
     if kind == "pip":
@@ -937,12 +943,10 @@ def _compatibility(c: _Collector) -> None:
         return
     span = Span(c.skill.skill_md_path, c.skill.frontmatter.line_of("compatibility"))
     for word in re.findall(r"[A-Za-z][\w.+-]*", value):
-        name = word.lower().rstrip(".")
-        if name.endswith("-cli") and len(name) > 4:
-            name = name[:-4]
-        elif name not in known_programs():
-            continue
-        if name not in BASE_PROGRAMS and name not in ASSUMED_PROGRAMS and name not in COMMAND_WORDS:
+        written = word.lower().rstrip(".")
+        name = command_of_cli_package(written) or (written if written in known_programs() else None)
+        if name is not None and name not in BASE_PROGRAMS and name not in ASSUMED_PROGRAMS \
+                and name not in COMMAND_WORDS:
             c.add(name, "system", span, "compatibility", declared=True, required=False)
 
 
@@ -957,8 +961,9 @@ def _dependencies_field(c: _Collector) -> None:
         if not isinstance(spec, str):
             continue
         entry = spec.strip().lower()
-        if entry.endswith("-cli") and entry[:-4] in known_programs():
-            c.add(entry[:-4], "system", span, "metadata", declared=True, required=False)
+        command = command_of_cli_package(entry)
+        if command is not None and command in known_programs():
+            c.add(command, "system", span, "metadata", declared=True, required=False)
             continue
         req = _requirement_from_text(spec)
         if req:
@@ -1588,10 +1593,10 @@ def _requirements_of_declared(c: _Collector) -> None:
     for (kind, _), dep in list(c.deps.items()):  # and the programs those bring: huggingface-cli of huggingface-hub
         if kind != "system" or dep.declared:
             continue
-        for _pip, package in packages_of_program(dep.name)[:-1]:
-            if canonical(package, "pip") in brought:
-                c.provide(dep.name, "pip", brought[canonical(package, "pip")])
-                break
+        bringing = next((brought[name] for package_kind, package in packages_of_program(dep.name)
+                         if package_kind == "pip" and (name := canonical(package, "pip")) in brought), None)
+        if bringing is not None:
+            c.provide(dep.name, "pip", bringing)
 
 
 def _programs_of_packages(c: _Collector) -> None:
@@ -1640,8 +1645,8 @@ STATED_WITHIN = 25  # characters between the name and the words that require it
 
 def stated_in_prose(skill: Skill) -> set[str]:
     """The names SKILL.md writes as code right by words saying they must be present ("Ensure `playwright` is
-    available", "Requires `jq`", "`sqlite3` must be installed"): the agent is told, which is what declaring is for.
-    Not a name further away in the sentence ("No API key required. Handles dependencies via `uv`"). Each line's cues
+    available", "Requires `jq`", "`sqlite3` must be installed"; for "Requires `ph-cli`" also its command `ph`): the
+    agent is told, which is what declaring is for. Not a name further away in the sentence ("No API key required. Handles dependencies via `uv`"). Each line's cues
     are found once and its names in order, so a line of thousands of names costs linear time."""
     if skill.body is None:
         return set()
@@ -1669,7 +1674,8 @@ def stated_in_prose(skill: Skill) -> set[str]:
                 if len(between) <= STATED_WITHIN and ". " not in between:
                     found.add(name.strip().lower())
                     break
-    return found
+    # "Requires `ph-cli`": the package a command-line front end is published under names its command, `ph`
+    return found | {command for name in found if (command := command_of_cli_package(name)) is not None}
 
 
 def _listed_as_requirements(body: MarkdownDoc) -> set[str]:

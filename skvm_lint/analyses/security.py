@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from msgspec import Struct, field
 
 from ..lazy_re import Pattern, lazy
-from ..model import BundledFile, Call, CodeBlock, CodeFacts, Command, MarkdownDoc, Paragraph, Skill, for_people
+from ..model import BundledFile, Call, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, for_people
 from ..vocabulary import EXFILTRATION_HOSTS
 
 # --- vocabulary several families share -------------------------------------------------------------------------------
@@ -100,19 +100,11 @@ class _Headings:
         return self.known[section]
 
 
-def block_context(doc: MarkdownDoc, block: CodeBlock, warned: _Headings,
-                  by_section: dict[int | None, list[Paragraph]]) -> str:
+def block_context(doc: MarkdownDoc, block: CodeBlock, warned: _Headings) -> str:
     """A fence under a "never do this" heading or paragraph, or marked bad in its own comments, is an example.
-    (``warned`` and ``by_section``: the document's warning headings and paragraphs per section, made once per
-    document by the caller.)"""
+    (``warned``: the document's warning headings, made once per document by the caller.)"""
     base = doc_context(doc.file)
-    if warned(block.section):
-        return "example"
-    paragraphs = by_section.get(block.section, [])
-    # paragraphs are leaf blocks, so in order of their last lines: the one just before, in log time
-    before = bisect.bisect_left(paragraphs, block.span.line, key=lambda p: p.end_line)
-    last = paragraphs[before - 1] if before else None
-    if last is not None and block.span.line - last.end_line <= 2 and is_warning(last.text):
+    if warned(block.section) or is_warning(doc.intro(block)):
         return "example"
     if block.code is not None and any(is_warning(c.text) for c in block.code.comments[:2]):
         return "example"
@@ -152,12 +144,9 @@ def units(skill: Skill) -> Iterator[Unit]:
     for doc in skill.markdown_docs():
         if any(block.code is not None for block in doc.code_blocks):
             warned = _Headings(doc, is_warning)
-            by_section: dict[int | None, list[Paragraph]] = {}
-            for paragraph in doc.paragraphs:
-                by_section.setdefault(paragraph.section, []).append(paragraph)
             for block in doc.code_blocks:
                 if block.code is not None:
-                    yield Unit(doc.file, block.code, block_context(doc, block, warned, by_section), block.text,
+                    yield Unit(doc.file, block.code, block_context(doc, block, warned), block.text,
                                block.content_line)
         contexts = inline_contexts(doc) if doc.command_lines else {}
         for line in doc.command_lines:
