@@ -307,6 +307,11 @@ class MarkdownDoc(Struct):
         end = bisect_left(self.paragraphs, last, lo=start, key=lambda p: p.end_line)
         return self.paragraphs[start:end]
 
+    def block_after(self, line: int) -> CodeBlock | None:
+        """The first code block that starts below ``line``, in log time (blocks are in document order)."""
+        index = bisect_right(self.code_blocks, line, key=lambda b: b.span.line)
+        return self.code_blocks[index] if index < len(self.code_blocks) else None
+
     def intro(self, block: CodeBlock) -> str:
         """The paragraph right before a code block (the last of its section above it, ending at most two lines
         above), or ""."""

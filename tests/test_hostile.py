@@ -93,6 +93,9 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes], set[str]]] = {
     "a-language-heading-over-every-command": (
         {"SKILL.md": OK + "".join(f"### {('Python', 'Go', 'Rust')[i % 3]}\n- `jq .a f{i}.json`\n\n"
                                   f"```bash\njq .b f{i}.json\n```\n\n" for i in range(30_000))}, set()),
+    # "If `uv` is unavailable:" before every block: each looked for the block after it from the document's top
+    "a-fallback-intro-before-every-block": (
+        {"SKILL.md": OK + "If `uv` is unavailable:\n\n```bash\npython3 -m pip install x\n```\n\n" * 80_000}, set()),
 }
 
 

@@ -585,7 +585,7 @@ def _offered_without(skill: Skill, units: list[tuple[str, CodeFacts, CodeBlock |
         if m is None:
             continue
         words = {word.lower() for word in _WORD.findall(m.group(0))}
-        after = next((block for block in body.code_blocks if block.span.line > paragraph.end_line), None)
+        after = body.block_after(paragraph.end_line)
         if after is not None and after.span.line - paragraph.end_line <= 2 and \
                 not words & {word.lower() for word in _WORD.findall(after.text)}:
             named |= words
