@@ -96,6 +96,10 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes], set[str]]] = {
     # "If `uv` is unavailable:" before every block: each looked for the block after it from the document's top
     "a-fallback-intro-before-every-block": (
         {"SKILL.md": OK + "If `uv` is unavailable:\n\n```bash\npython3 -m pip install x\n```\n\n" * 80_000}, set()),
+    # a per-item step on every line: each group read the whole SKILL.md and every step and paragraph again
+    "a-per-item-step-on-every-line": (
+        {"SKILL.md": OK + "".join(f"{i + 1}. For each file, run `jq .a f{i}.json`\n" for i in range(20_000))},
+        {"WF002"}),
 }
 
 

@@ -627,30 +627,39 @@ def _lead(doc: MarkdownDoc, parent: int | None, first: ListItem) -> str:
     return before[-1].text.rstrip().rsplit("\n", 1)[-1] if before else ""
 
 
-def already_parallel(skill: Skill, group: Group, steps: list[Step]) -> bool:
-    """The text already says how to run the group concurrently (a 'Parallel execution' section, concurrency wording
-    in one of its steps or in the prose it was read from, the description included; for sub-agents, wherever the
-    skill names them): the rules report only groups written to run serially."""
-    if re.search(r"^#+\s*parallel execution", skill.skill_md_text, re.IGNORECASE | re.MULTILINE):
-        return True
-    texts = [s.text for s in steps if s.id in group.step_ids]
+def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: tuple[str, ...]) -> list[Group]:
+    """The groups of these types that the text still has run one after another (what WF001/WF002 report): not those
+    it already says how to run concurrently (a 'Parallel execution' section, concurrency wording in one of the
+    group's steps or in the prose it was read from, the description included; for sub-agents, wherever the skill
+    names them). What holds for the whole skill is read once, and steps and prose are looked up by id and place, so
+    the cost stays linear however many groups a skill has."""
+    chosen = [g for g in groups if g.type in types]
+    if not chosen or re.search(r"^#+\s*parallel execution", skill.skill_md_text, re.IGNORECASE | re.MULTILINE):
+        return []
+    step_texts: dict[str, list[str]] = {}
+    for step in steps:
+        step_texts.setdefault(step.id, []).append(step.text)
     body = skill.body
     prose = [*body.paragraphs, *body.list_items] if body is not None else []
-    texts += [p.text for p in prose if p.span == group.span]  # the prose the group was read from
+    prose_at: dict[Span, list[str]] = {}
+    for p in prose:
+        prose_at.setdefault(p.span, []).append(p.text)
     description = (skill.frontmatter.data or {}).get("description")
     description = description if isinstance(description, str) else ""
-    if (group.span.file, group.span.line) == (skill.skill_md_path or "SKILL.md",
-                                              skill.frontmatter.line_of("description")):
-        texts.append(description)  # "Dispatch subagents to work concurrently"
-    if group.type == "tlp":
-        # Sub-agents the skill runs in parallel anywhere ("10+ Haiku agents in parallel", "reviewers ... always
-        # parallel"): its hand-offs are not serial, wherever the group was read from.
-        everywhere = [description, *(p.text for p in prose)]
-        if any(CONCURRENT.search(t) and (SUBAGENT.search(t) or AGENTS.search(t)) for t in everywhere):
+    description_at = (skill.skill_md_path or "SKILL.md", skill.frontmatter.line_of("description"))
+    # Sub-agents the skill runs in parallel anywhere ("10+ Haiku agents in parallel", "reviewers ... always
+    # parallel"): its hand-offs are not serial, wherever the group was read from.
+    agents_parallel = any(g.type == "tlp" for g in chosen) and any(
+        CONCURRENT.search(t) and (SUBAGENT.search(t) or AGENTS.search(t))
+        for t in [description, *(p.text for p in prose)])
+
+    def already_parallel(group: Group) -> bool:
+        if group.type == "tlp" and agents_parallel:
             return True
-    return any(CONCURRENT.search(t) for t in texts)
+        texts = [text for step_id in dict.fromkeys(group.step_ids) for text in step_texts.get(step_id, ())]
+        texts += prose_at.get(group.span, [])  # the prose the group was read from
+        if (group.span.file, group.span.line) == description_at:
+            texts.append(description)  # "Dispatch subagents to work concurrently"
+        return any(CONCURRENT.search(t) for t in texts)
 
-
-def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: tuple[str, ...]) -> list[Group]:
-    """The groups of these types that the text still has run one after another (what WF001/WF002 report)."""
-    return [g for g in groups if g.type in types and not already_parallel(skill, g, steps)]
+    return [g for g in chosen if not already_parallel(g)]
