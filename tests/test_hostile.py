@@ -100,6 +100,10 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes], set[str]]] = {
     "a-per-item-step-on-every-line": (
         {"SKILL.md": OK + "".join(f"{i + 1}. For each file, run `jq .a f{i}.json`\n" for i in range(20_000))},
         {"WF002"}),
+    # an optional way on every other line: each restored every dependency the skill had found so far
+    "an-alternative-install-on-every-other-line": (
+        {"SKILL.md": OK + "```bash\n" + "".join(f"npm install p{i}\n# or\nyarn add p{i}\n" for i in range(20_000))
+         + "```\n"}, set()),
 }
 
 

@@ -118,6 +118,8 @@ class _Collector:
         self.bundled_names = frozenset(f.path.rsplit("/", 1)[-1] for f in skill.files)  # for _runs_users_project
         self.makes_project = False  # set by _code: the skill clones or scaffolds the project it builds
         self._language_labels: dict[int, dict[int | None, list[int]]] = {}  # by id of a document of the skill
+        # While an optional command is recorded: each dependency it touches, as it was before (see command())
+        self._before: dict[tuple[str, str], tuple[bool, Span | None, bool]] | None = None
 
     @contextmanager
     def sourced(self, source: str) -> Iterator[None]:
@@ -140,6 +142,8 @@ class _Collector:
             kind = "host"  # the agent's own CLI or tool, however the skill names it (a command, requires.bins)
         key = (kind, canonical(name, kind))
         dep = self.deps.get(key)
+        if self._before is not None and key not in self._before:
+            self._before[key] = (dep.required, dep.required_at, dep.required_by_skill) if dep else (False, None, False)
         if dep is None:
             dep = self.deps[key] = Dependency(name, kind)
         elif declared and not dep.declared:
@@ -253,19 +257,25 @@ class _Collector:
         ``guarded``: the code checks for the program first and copes without it, so the program is optional
         (what it installs or runs is not)."""
         if alternative or guarded:  # record it, but let it make nothing required that was not already
-            required_before = {key: (dep.required, dep.required_at, dep.required_by_skill)
-                               for key, dep in self.deps.items()}
-            self.command(cmd, cited)
+            outer, self._before = self._before, {}
+            try:
+                self.command(cmd, cited)
+            finally:
+                touched, self._before = self._before, outer
+            if outer is not None:
+                for key, before in touched.items():
+                    outer.setdefault(key, before)
             program_keys = {("system", canonical(cmd.program, "system")),  # and the package npx or uvx runs
                             ("npm", canonical(_npx_package(cmd.program), "npm")),
                             ("pip", canonical(cmd.program, "pip"))}
             # and the runtime that only this optional run needs (npx's; Node.js for npm's installs)
             if cmd.via in NPM_PACKAGE_RUNNERS or cmd.program == "npm":
                 program_keys.add(("system", "bun" if cmd.via == "bunx" else "node"))
-            for key, dep in self.deps.items():
-                if alternative or key in program_keys:
-                    was_required, was_required_at, was_required_by_skill = required_before.get(
-                        key, (False, None, False))
+            # only what it touched can have changed (the others' state is as before: a dependency never required
+            # has no required_at), so the cost is that of the command, not of all the skill's dependencies
+            for key, (was_required, was_required_at, was_required_by_skill) in touched.items():
+                dep = self.deps.get(key)
+                if dep is not None and (alternative or key in program_keys):
                     dep.required = was_required and dep.required
                     dep.required_at = was_required_at if dep.required else None
                     dep.required_by_skill = was_required_by_skill and dep.required_by_skill
