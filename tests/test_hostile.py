@@ -104,6 +104,11 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes], set[str]]] = {
     "an-alternative-install-on-every-other-line": (
         {"SKILL.md": OK + "```bash\n" + "".join(f"npm install p{i}\n# or\nyarn add p{i}\n" for i in range(20_000))
          + "```\n"}, set()),
+    # an import on every line: each compared its name with every dependency found so far
+    "an-import-on-every-line": (
+        {"SKILL.md": OK + "Run `python3 scripts/a.py`.\n",
+         "scripts/a.py": "".join(f"import mod{i}\n" for i in range(80_000))},
+        {"DP001"}),
 }
 
 

@@ -234,7 +234,7 @@ class _Collector:
         word = canonical(top, "pip")
         spellings = {f"{word}-sdk", f"{word}-py", f"{word}-python", f"{word}-client", f"{word}-api", f"py{word}",
                      f"python-{word}", f"py-{word}"}
-        fits = [d.name for (kind, key), d in self.deps.items() if kind == "pip" and d.declared and key in spellings]
+        fits = [d.name for key in spellings if (d := self.deps.get(("pip", key))) is not None and d.declared]
         return fits[0] if len(fits) == 1 else None
 
     # --- JavaScript --------------------------------------------------------------------------------------------
