@@ -109,6 +109,10 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes], set[str]]] = {
         {"SKILL.md": OK + "Run `python3 scripts/a.py`.\n",
          "scripts/a.py": "".join(f"import mod{i}\n" for i in range(80_000))},
         {"DP001"}),
+    # steps that each read and write the same files: each depended on every earlier writer (a list per step)
+    "a-step-per-heading-over-one-file": (
+        {"SKILL.md": OK + "".join(f"### For each file {i}\n\n```bash\nfor f in *.json; do jq .a \"$f\"; done\n```\n\n"
+                                  for i in range(30_000))}, set()),
 }
 
 

@@ -186,17 +186,19 @@ def _workflow(skill: Skill) -> tuple[list[Step], list[Group]]:
         step.text = f"{description} {step.text}"
         _io(step, blocks.within(span.line, end_line))
         steps.append(step)
-    writers: dict[str, list[int]] = {}  # what earlier steps write, and which
+    # what earlier steps write, and the last step to write each: what a step reads is what that one left (the
+    # definition that reaches it, as in straight-line code); the earlier writes are that step's concern
+    last_writer: dict[str, int] = {}
     for index, step in enumerate(steps):
         if index > 0:
-            consumed = [steps[i].id for i in sorted({i for item in step.reads for i in writers.get(item, ())})]
+            consumed = [steps[i].id for i in sorted({last_writer[item] for item in step.reads if item in last_writer})]
             referenced = bool(BACK_REFERENCE.search(step.text))
             if consumed:
                 step.depends_on = consumed
             elif referenced or not _independent(steps[index - 1], step):
                 step.depends_on = [steps[index - 1].id]  # sequential unless independence is shown
         for item in step.writes:
-            writers.setdefault(item, []).append(index)
+            last_writer[item] = index
     return steps, _groups(skill, steps)
 
 
