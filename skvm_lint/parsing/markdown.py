@@ -164,13 +164,14 @@ class _Builder:
 
     def finish(self, max_level: int) -> MarkdownDoc:
         doc = self.doc
-        for index, section in enumerate(doc.sections):
-            end = doc.line_count
-            for later in doc.sections[index + 1:]:
-                if later.level <= section.level:
-                    end = later.span.line - 1
-                    break
-            section.end_line = end
+        # A section ends before the next one of its level or higher; the open ones form a stack of rising levels.
+        open_sections: list[Section] = []
+        for section in doc.sections:
+            while open_sections and open_sections[-1].level >= section.level:
+                open_sections.pop().end_line = section.span.line - 1
+            open_sections.append(section)
+        for section in open_sections:
+            section.end_line = doc.line_count
         doc.command_lines.sort(key=lambda c: (c.span.line, c.span.column))
         doc.truncated_nesting = max_level >= self.limits.max_markdown_nesting - 2
         return doc
