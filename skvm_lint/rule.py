@@ -276,7 +276,32 @@ def rule_index() -> tuple[RuleEntry, ...]:
             atomic_write_bytes(Path(cached), msgspec.json.encode(_RuleIndexFile(stamp, index)))
         except OSError:  # a read-only cache folder: the index is rebuilt next time, nothing else changes
             pass
+        _prune_stale_indexes(os.path.dirname(cached), keep=cached)
     return index
+
+
+STALE_INDEX_DAYS = 30
+
+
+def _prune_stale_indexes(folder: str, keep: str) -> None:
+    """Remove the indexes written more than STALE_INDEX_DAYS ago: those of rule files that changed since (an
+    upgrade, an edited rule) are never read again. Done at a rebuild, which is rare; another install that shares
+    the cache and still uses an old one rebuilds it once."""
+    import os
+    import time
+
+    cutoff = time.time() - STALE_INDEX_DAYS * 86400
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("rule-index-") and entry.name.endswith(".json") and entry.path != keep:
+            try:
+                if entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                    os.remove(entry.path)
+            except OSError:  # gone already, or not ours to remove: left as it is
+                pass
 
 
 def missing_doc_sections(rule: type[Rule]) -> list[str]:

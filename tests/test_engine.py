@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -85,8 +86,16 @@ def test_the_rule_index_is_the_rules_metadata_and_a_selection_imports_only_its_r
         assert "FM004" in done.stdout, done.stdout + done.stderr[-2000:]
         return set(ast.literal_eval(done.stdout.strip().splitlines()[-1]))
 
+    # indexes of rule files as they were before: one written 40 days ago is removed when the index is rebuilt,
+    # one of yesterday (another install may still use it) is kept
+    (tmp_path / "cache").mkdir()
+    stale, recent = tmp_path / "cache" / "rule-index-00000000.json", tmp_path / "cache" / "rule-index-11111111.json"
+    for old, days in ((stale, 40), (recent, 1)):
+        old.write_text("{}", encoding="utf-8")
+        os.utime(old, (time.time() - days * 86400,) * 2)
     assert families_imported() > {"FM"}  # no index yet: every rule is imported to write it
-    [index] = (tmp_path / "cache").glob("rule-index-*.json")
+    assert not stale.exists() and recent.exists()
+    [index] = set((tmp_path / "cache").glob("rule-index-*.json")) - {recent}
     assert families_imported() == {"FM"}
     index.write_text("{damaged", encoding="utf-8")
     assert families_imported() > {"FM"} and families_imported() == {"FM"}  # rebuilt, then used
