@@ -206,6 +206,33 @@ def test_a_step_marked_if_needed_is_optional(make_skill):
     assert found[("system", "sox")].required and not found[("system", "ffmpeg")].required
 
 
+def test_a_table_row_of_one_language_among_several_is_that_languages_way(make_skill):
+    """A 'Supported Languages' table whose first cells name languages: each row's tools are one kind of project's,
+    not required; a table whose rows name no languages still requires its commands."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Update. Use when asked.\n---\n## Supported\n"
+                                   "| Language | Update | Audit |\n|---|---|---|\n"
+                                   "| **Node.js** | `npx taze` | `npm audit` |\n"
+                                   "| **Ruby** | `bundle update` | `bundle audit` |\n"
+                                   "| **.NET** | `dotnet outdated` | `dotnet list package --vulnerable` |\n\n"
+                                   "## Render\n| Step | Command |\n|---|---|\n"
+                                   "| **Render** | `pandoc report.md -o report.pdf` |\n"})
+    found = by_key(root)
+    assert not found[("system", "bundle")].required and not found[("system", "dotnet")].required
+    assert found[("system", "pandoc")].required
+
+
+def test_sibling_headings_of_one_topic_and_different_languages_are_each_languages_way(make_skill):
+    """`### Node.js Conflicts` beside `### Python Conflicts`: each section is one language's way; headings of one
+    language and different topics (`### Python Setup`, `### Python Usage`) are not."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Fix. Use when asked.\n---\n## Conflicts\n"
+                                   "### Node.js Conflicts\n```bash\nyarn why lodash\n```\n### Python Conflicts\n"
+                                   "```bash\npipdeptree -p requests\n```\n## Python\n### Python Setup\n```bash\n"
+                                   "pandoc a.md -o a.pdf\n```\n### Python Usage\n```bash\nqpdf --check a.pdf\n```\n"})
+    found = by_key(root)
+    assert not found[("system", "yarn")].required and not found[("system", "pipdeptree")].required
+    assert found[("system", "pandoc")].required and found[("system", "qpdf")].required
+
+
 def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
     """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run; the command the same line
     asks for is still used."""

@@ -401,6 +401,9 @@ _LANGUAGES = (r"((python|node(\.?js)?|javascript|typescript|go(lang)?|rust|java|
 LANGUAGE_TITLE = lazy(rf"^\W*{_LANGUAGES}(\([^()]*\))?\W*$", re.IGNORECASE)  # "Node.js (npm/yarn)"
 # A heading that names a language, then the tool for it: "Python: Bandit", "JavaScript/TypeScript: ESLint Security"
 LANGUAGE_THEN_TOOL = lazy(rf"^\W*({_LANGUAGES}):\s+\S", re.IGNORECASE)
+# A heading that names a language, then a topic ("Node.js Conflicts"): one language's way when a sibling heading
+# names another language and the same topic ("Python Conflicts")
+LANGUAGE_THEN_TOPIC = lazy(rf"^\W*(?P<language>{_LANGUAGES})\s+(?P<topic>[A-Za-z][\w -]*?)\W*$", re.IGNORECASE)
 
 
 def _title_language(title: str) -> str | None:
@@ -434,11 +437,13 @@ def _language_labels(doc: MarkdownDoc) -> dict[int | None, list[int]]:
             labels.setdefault(paragraph.section, []).append((paragraph.end_line, name))
     found = {section: [end for end, _ in ends] for section, ends in labels.items()
              if len({name for _, name in ends}) >= 2}
-    siblings: dict[tuple[int | None, int], dict[int, str]] = {}
+    siblings: dict[tuple[int | None, int, str], dict[int, str]] = {}
     for index, section in enumerate(doc.sections):
-        language = _title_language(section.title)
+        language, topic = _title_language(section.title), ""
+        if language is None and (named := LANGUAGE_THEN_TOPIC.match(section.title)):
+            language, topic = named["language"].strip().lower(), named["topic"].lower()
         if language is not None:
-            siblings.setdefault((section.parent, section.level), {})[index] = language
+            siblings.setdefault((section.parent, section.level, topic), {})[index] = language
     for languages in siblings.values():
         if len(set(languages.values())) >= 2:
             for index in languages:
@@ -1331,6 +1336,19 @@ _CLAUSE_END = lazy(r"[.;:!?)]\s|[)。；]")
 _LINE_CUE_CHARS = 1000  # of a prose line read for cues: one long line of many commands costs linear time
 
 
+def _language_rows(doc: MarkdownDoc) -> set[int]:
+    """The lines of table rows whose first cell names a language, in a table whose rows name two or more (`| **Ruby**
+    | Gemfile | `bundle update` |` beside `| **Node.js** | ... | `npm audit` |`): each row is one kind of project's
+    way, as a language's section is."""
+    lines: set[int] = set()
+    for table in doc.tables:
+        languages = {index: re.sub(r"\W+", " ", row[0]).strip().lower() for index, row in enumerate(table.rows)
+                     if row and len(row[0]) <= 40 and LANGUAGE_TITLE.match(row[0])}
+        if len(set(languages.values())) >= 2:
+            lines.update(table.span.line + 2 + index for index in languages)  # the header, the rule, then the rows
+    return lines
+
+
 def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) -> set[int]:
     """The facts (by id) of the commands in prose that :func:`_another_way` would say of: their line says so before
     them ("Or install via Cargo: `cargo ...`", "**Optional**: `htop`"; an "Optional: ..." after the command is
@@ -1338,13 +1356,14 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) ->
     ("`npm test` / `cargo test`"), or gives them as examples in the same clause ("Build command: e.g., `next
     build`"; not "(for example, run `gh auth login` once), then run `gh auth status`"), or anywhere for CI ("`npm
     audit` in CI"), or their section's heading does, or they follow a label of one language beside another's
-    (``labels``, the document's :func:`_language_labels`). Each line and heading is read once, however many
-    commands it holds."""
+    (``labels``, the document's :func:`_language_labels`), or sit in a table row of one language of several
+    (:func:`_language_rows`). Each line and heading is read once, however many commands it holds."""
     found: set[int] = set()
     by_line: dict[int, tuple[str, int | None, list[int], bool]] = {}
     headings = doc.headings_at(command.span.line for command in doc.command_lines)
     labelled = {line for line, section in doc.sections_at(command.span.line for command in doc.command_lines).items()
                 if any(end < line for end in labels.get(section, ()))} if labels else set()
+    labelled |= _language_rows(doc)
     for command in doc.command_lines:
         number = command.span.line
         if number not in by_line:
