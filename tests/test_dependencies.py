@@ -221,6 +221,16 @@ def test_a_table_row_of_one_language_among_several_is_that_languages_way(make_sk
     assert found[("system", "pandoc")].required
 
 
+def test_a_language_comment_in_a_block_heads_the_lines_after_it(make_skill):
+    """`# Python` then `pip-audit` and `safety check`, `# Go` then `govulncheck`: every line a language comment
+    heads is that language's way, not the first only."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Audit. Use when asked.\n---\n```bash\n# Node.js\n"
+                                   "npm audit\nnpm audit --json | jq .metadata\n\n# Python\npip-audit\nsafety check\n\n"
+                                   "# Go\ngovulncheck ./...\n```\n"})
+    found = by_key(root)
+    assert not any(found[("system", name)].required for name in ("jq", "safety", "govulncheck"))
+
+
 def test_sibling_headings_of_one_topic_and_different_languages_are_each_languages_way(make_skill):
     """`### Node.js Conflicts` beside `### Python Conflicts`: each section is one language's way; headings of one
     language and different topics (`### Python Setup`, `### Python Usage`) are not."""

@@ -1092,12 +1092,14 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     if block is not None:  # in a script, a chain of `command -v` checks picks the one present
         per_manager, node_needed = _one_per_package_manager(facts, alternatives)
         alternatives |= per_manager
-    # `# Python` / `# JavaScript/TypeScript` before each way (or after it, on its line): one language's way
+    # `# Python` / `# JavaScript/TypeScript` before each way (the lines it heads, `pip-audit` and `safety check`) or
+    # after it, on its line: one language's way
     language_comments = [comment for comment in facts.comments if LANGUAGE_TITLE.match(comment.text.lstrip("#"))]
     if len({comment.text.lstrip("# ").lower() for comment in language_comments}) >= 2:
         command_lines = {command.span.line for command in facts.commands}
-        alternatives |= {comment.span.line if comment.span.line in command_lines else comment.span.line + 1
-                         for comment in language_comments}
+        for comment in language_comments:
+            alternatives.update((comment.span.line,) if comment.span.line in command_lines
+                                else _lines_headed(comment.span.line, block, block_lines))
     # `# Examples - use the project-appropriate command` heads a fence's list of which the user's project needs
     # one; in a bundled script such a comment ("# load project-specific config") says nothing of the rest of it
     per_project_from = min((comment.span.line for comment in facts.comments
