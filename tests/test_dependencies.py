@@ -243,6 +243,17 @@ def test_sibling_headings_of_one_topic_and_different_languages_are_each_language
     assert found[("system", "pandoc")].required and found[("system", "qpdf")].required
 
 
+def test_a_cli_package_a_script_installs_provides_its_command(make_skill):
+    """`cargo install rue-cli` in a bundled setup function gives `rue`, which SKILL.md's build runs: declared by it,
+    as npm's and pip's `X-cli` packages already were."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Build. Use when asked.\n---\n"
+                                   "Set up with `scripts/check.sh install`.\n\n```bash\nrue build\n```\n",
+                       "scripts/check.sh": "install() {\n  if ! command -v rue >/dev/null; then\n"
+                                           "    cargo install rue-cli\n  fi\n}\n"})
+    rue = by_key(root)[("system", "rue")]
+    assert rue.declared and rue.provided_by == "system rue-cli"
+
+
 def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
     """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run; the command the same line
     asks for is still used."""

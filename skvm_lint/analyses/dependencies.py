@@ -1642,8 +1642,8 @@ def _programs_of_packages(c: _Collector) -> None:
         # pip and npm packages by the program's name, then the Debian or Homebrew package that holds the program
         # (`apt-get install poppler-utils` gives pdftoppm)
         # and `X-cli`, the name a command-line front end of X is published under (`npm i -g firecrawl-cli` gives
-        # `firecrawl`, `pip install pltr-cli` gives `pltr`)
-        candidates = [*packages_of_program(dep.name), ("pip", f"{dep.name}-cli"), ("npm", f"{dep.name}-cli")]
+        # `firecrawl`, `pip install pltr-cli` gives `pltr`, `cargo install rue-cli` gives `rue`)
+        candidates = [*packages_of_program(dep.name), *((kind, f"{dep.name}-cli") for kind in ("pip", "npm", "system"))]
         candidates += [("system", package) for package in sorted(set(system_packages(dep.name)) - {dep.name})]
         for package_kind, name in candidates:
             if c.provide(dep.name, package_kind, name):
