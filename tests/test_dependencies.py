@@ -254,6 +254,14 @@ def test_a_cli_package_a_script_installs_provides_its_command(make_skill):
     assert rue.declared and rue.provided_by == "system rue-cli"
 
 
+def test_the_host_agents_cli_run_through_npx_is_a_host_dependency(make_skill):
+    """`npx clawdbot configure` runs the agent's own CLI: kind host, with no npm package or Node.js to install."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Repair. Use when asked.\n---\n"
+                                   "```bash\ncd ~/Clawdis && npx clawdbot configure\n```\n"})
+    found = by_key(root)
+    assert ("host", "clawdbot") in found and ("npm", "clawdbot") not in found and ("system", "node") not in found
+
+
 def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
     """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run; the command the same line
     asks for is still used."""

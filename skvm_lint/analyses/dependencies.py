@@ -285,6 +285,9 @@ class _Collector:
         if cmd.via in NPM_PACKAGE_RUNNERS:
             if program in HUB_CLIS:  # `npx skills add x`: a hub CLI installing a skill
                 return
+            if _npx_package(program) in HOST_CLIS:  # `npx clawdbot configure`: the agent's own CLI, with its runtime
+                self.add(_npx_package(program), "host", cmd.span, "npx")
+                return
             self.add(_npx_package(program), "npm", cmd.span, "npx")
             self.add("node" if cmd.via != "bunx" else "bun", "system", cmd.span, "npx")
             return
