@@ -262,6 +262,26 @@ def test_the_host_agents_cli_run_through_npx_is_a_host_dependency(make_skill):
     assert ("host", "clawdbot") in found and ("npm", "clawdbot") not in found and ("system", "node") not in found
 
 
+def test_a_platform_comment_naming_distributions_marks_one_platforms_way(make_skill):
+    """`# On BlackArch/Arch Linux` before `pacman -S` is one platform's way, as `# Windows` is."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Scan. Use when asked.\n---\n```bash\n"
+                                   "pip install shodan\n\n# On BlackArch/Arch Linux\nsudo pacman -S python-shodan\n"
+                                   "```\n"})
+    assert not by_key(root)[("system", "pacman")].required
+
+
+def test_a_command_whose_failure_yields_an_empty_default_is_optional(make_skill):
+    """`KEY=$(op read ... 2>/dev/null || echo "")` copes without op; `gh pr view || echo "No PR"` reports the
+    failure and still needs gh, and `|| true` silences an exit status (`npm outdated` exits 1 when it finds some)."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Pay. Use when asked.\n---\nRun `scripts/pay.sh`.\n",
+                       "scripts/pay.sh": "#!/bin/bash\nif [ -z \"$KEY\" ]; then\n"
+                                         "  KEY=$(op read \"op://Stripe/Key\" 2>/dev/null || echo \"\")\nfi\n"
+                                         "gh pr view 1 || echo \"No PR\"\nnpm outdated --json || true\n"})
+    found = by_key(root)
+    assert not found[("system", "op")].required and found[("system", "gh")].required
+    assert found[("system", "npm")].required
+
+
 def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
     """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run; the command the same line
     asks for is still used."""

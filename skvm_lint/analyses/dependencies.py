@@ -1311,12 +1311,14 @@ def _code(c: _Collector) -> None:
 
 # `# or`, `# alternatively`, `# or with bun:` on the line before a command: that command is one way of several,
 # unless the comment recommends it (`# Or use uv (recommended)`: the way the author expects).
+# `# Windows` before `choco install` and `# On BlackArch/Arch Linux` before `pacman -S` give one platform's way.
 ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|おすすめ))"
-                        r"\s*((or|alternatively|instead)\b|(on |for |with )?(windows|macos|mac|os ?x|linux|"
-                        r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey)\b)"
+                        r"\s*((or|alternatively|instead)\b|(on |for |with )?([\w-]+/)*(windows|macos|mac|os ?x|linux|"
+                        r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey|kali|"
+                        r"blackarch|manjaro|opensuse|nixos|freebsd)\b)"
                         r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer|if (installed|available)"
                         r"|if you (already )?(have|use))\b",
-                        re.IGNORECASE)  # `# Windows` before `choco install`: one platform's way
+                        re.IGNORECASE)
 ALTERNATIVE_PATH = cue("alternative_path")
 CLUSTER_WAY = cue("cluster_way")
 EXAMPLE_OF = cue("example_of")

@@ -743,6 +743,21 @@ def _fallback(node: ts.Node) -> bool:
     return index > 0 and parent.children[index - 1].type == "||"
 
 
+def _failure_tolerated(x: _Extractor, node: ts.Node) -> bool:
+    """Whether the command's failure, its absence included, only yields an empty value: left of ``||`` whose other
+    side is a bare ``echo`` or ``echo ""`` (``KEY=$(op read ... 2>/dev/null || echo "")``). Not a message (``||
+    echo "failed"``), nor ``|| true``, which mostly silences an exit status (``npm outdated`` exits 1 when it
+    finds something)."""
+    child, parent = node, node.parent
+    while parent is not None and parent.type in _GROUPING:
+        child, parent = parent, parent.parent
+    if parent is None or parent.type != "list" or len(parent.children) != 3 or parent.children[0] != child \
+            or parent.children[1].type != "||" or parent.children[2].type != "command":
+        return False
+    words = _shell_words(x, parent.children[2])
+    return bool(words) and words[0] == "echo" and not any(words[1:])
+
+
 # Interpreters that take code inline, and their options that introduce it (`python3 -c CODE`, `node -e CODE`).
 _INLINE_CODE_OPTIONS = {"python": frozenset({"-c"}), "javascript": frozenset({"-e", "--eval", "-p", "--print"})}
 _INTERPRETER = lazy(r"^(?:(python)(?:[23](?:\.\d+)?)?|(node)(?:js)?)$")
@@ -895,9 +910,10 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
         if_file = any(start <= node.start_byte and node.end_byte <= end for start, end in guarded)
         fallback = _fallback(node)
+        tolerated = _failure_tolerated(x, node)
         platform_only = any(start <= node.start_byte and node.end_byte <= end for start, end in platform)
         f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline, if_file,
-                                  fallback=fallback, platform_only=platform_only))
+                                  copes_without=tolerated, fallback=fallback, platform_only=platform_only))
         _embedded_code(x, node, program)
         # Follow chains of wrappers: `sudo -E xargs -n1 jq` records sudo, xargs and jq.
         wrapper, rest = words[0], words[1:]
@@ -906,7 +922,8 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             if wrapper == "pipx" or not wrapped:
                 break
             f.commands.append(Command(wrapped, tuple(rest[idx:]), span, text, wrapper, in_subst, position, pipeline,
-                                      if_file, fallback=fallback, platform_only=platform_only))
+                                      if_file, copes_without=tolerated, fallback=fallback,
+                                      platform_only=platform_only))
             wrapper, rest = wrapped, rest[idx + 1 :]
         if words[0] == "pipx" and len(words) > 2 and words[1] == "run":
             f.commands.append(Command(words[2], tuple(words[2:]), span, text, "pipx", in_subst, position,
