@@ -282,6 +282,14 @@ def test_a_command_whose_failure_yields_an_empty_default_is_optional(make_skill)
     assert found[("system", "npm")].required
 
 
+def test_a_numbered_prerequisites_heading_lists_requirements(make_skill):
+    """"### 3.0 Prerequisites (dependencies and tools)" then "- Node.js 18+": Node.js is declared in prose."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Media. Use when asked.\n---\n"
+                                   "### 3.0 Prerequisites (dependencies and tools)\n\n- Node.js 18+\n"
+                                   "- Install SDK:\n```bash\nnpm install @google/genai\n```\n"})
+    assert findings(root, "DP001") == []
+
+
 def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
     """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run; the command the same line
     asks for is still used."""
