@@ -290,6 +290,16 @@ def test_a_numbered_prerequisites_heading_lists_requirements(make_skill):
     assert findings(root, "DP001") == []
 
 
+def test_a_binding_of_another_language_in_a_shell_block_runs_no_known_program(make_skill):
+    """`llm = Llama(` under '# Python with Metal' in a bash fence binds a name in Python: no `llm` CLI, although the
+    lexicon knows one; `llm "Summarise this"` in another block runs it."""
+    head = "---\nname: s\ndescription: Quantise. Use when asked.\n---\n"
+    block = "```bash\n# Python with Metal\nllm = Llama(\n    model_path=\"model.gguf\",\n)\n```\n"
+    assert ("system", "llm") not in by_key(make_skill({"SKILL.md": head + block}))
+    found = by_key(make_skill({"SKILL.md": head + block + "```bash\nllm \"Summarise this\"\n```\n"}, name="runs"))
+    assert found[("system", "llm")].required
+
+
 def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
     """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run; the command the same line
     asks for is still used."""

@@ -298,6 +298,8 @@ class _Collector:
             return
         if not PROGRAM_NAME.match(program) or program in self.local_programs:
             return
+        if cmd.via is None and len(cmd.argv) > 1 and cmd.argv[1] in ASSIGNMENT_OPERATORS:
+            return  # `llm = Llama(` or `target-version = "py312"`: a binding of some other language, known name or not
         sub = next((a for a in args if not a.startswith("-")), "")
         if program in HUB_CLIS and sub and _installs_itself(args, sub, self.skill):
             return  # `clawhub install this-skill`, `clawdhub sync this-skill`: the hub acting on the skill itself
@@ -327,7 +329,6 @@ class _Collector:
                 # synopsis (`x back | forward | close`); a program nobody knows shows itself by its arguments.
                 or len(cmd.argv) == 1 and cmd.via is None and not cmd.in_substitution
                 or cmd.argv[0].startswith(("/", "~"))  # `/usr/local/bin/suid-binary`: a file on one machine
-                or len(cmd.argv) > 1 and cmd.argv[1] in ASSIGNMENT_OPERATORS  # `target-version = "py312"`
                 or cited):  # `init <id> -o x` in a table: maybe a subcommand; a code block or script would say
             return
         self.add(program, "system", cmd.span, "command")
