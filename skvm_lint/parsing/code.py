@@ -868,6 +868,7 @@ def _shell_read_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
 def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     guarded, platform = _guarded_ranges(x, captures)
+    alternation = b"||" in x.source  # the walks up to an `a || b` list are for code that has one
     for node in captures.get("command", []):
         words = _shell_words(x, node)
         if not words or not words[0]:
@@ -909,8 +910,8 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         # /usr/bin/jq is jq; a relative path (./run.sh, scripts/x.sh) is the skill's own script, kept as written.
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
         if_file = any(start <= node.start_byte and node.end_byte <= end for start, end in guarded)
-        fallback = _fallback(node)
-        tolerated = _failure_tolerated(x, node)
+        fallback = alternation and _fallback(node)
+        tolerated = alternation and _failure_tolerated(x, node)
         platform_only = any(start <= node.start_byte and node.end_byte <= end for start, end in platform)
         f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline, if_file,
                                   copes_without=tolerated, fallback=fallback, platform_only=platform_only))
