@@ -240,6 +240,10 @@ class _RuleIndexFile(Struct):
     rules: tuple[RuleEntry, ...]
 
 
+_INDEX_PREFIX = "rule-index-"  # then the stamp's CRC and .json
+STALE_INDEX_DAYS = 30
+
+
 @cache
 def rule_index() -> tuple[RuleEntry, ...]:
     """Every rule's :class:`RuleEntry`, sorted by id: read from the user's cache, where the first run after any rule
@@ -257,7 +261,7 @@ def rule_index() -> tuple[RuleEntry, ...]:
     stamp = "\0".join([__version__, str(rules_dir())] + [f"{path.name}:{st.st_size}:{st.st_mtime_ns}"
                                                           for path in _rule_files() for st in (path.stat(),)])
     folder = user_cache_dir()
-    cached = os.path.join(folder, f"rule-index-{zlib.crc32(stamp.encode()):08x}.json") if folder else None
+    cached = os.path.join(folder, f"{_INDEX_PREFIX}{zlib.crc32(stamp.encode()):08x}.json") if folder else None
     if cached is not None:
         try:
             with open(cached, "rb") as fh:
@@ -280,9 +284,6 @@ def rule_index() -> tuple[RuleEntry, ...]:
     return index
 
 
-STALE_INDEX_DAYS = 30
-
-
 def _prune_stale_indexes(folder: str, keep: str) -> None:
     """Remove the indexes written more than STALE_INDEX_DAYS ago: those of rule files that changed since (an
     upgrade, an edited rule) are never read again. Done at a rebuild, which is rare; another install that shares
@@ -296,7 +297,7 @@ def _prune_stale_indexes(folder: str, keep: str) -> None:
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith("rule-index-") and entry.name.endswith(".json") and entry.path != keep:
+        if entry.name.startswith(_INDEX_PREFIX) and entry.name.endswith(".json") and entry.path != keep:
             try:
                 if entry.stat(follow_symlinks=False).st_mtime < cutoff:
                     os.remove(entry.path)

@@ -285,10 +285,11 @@ class _Collector:
         if cmd.via in NPM_PACKAGE_RUNNERS:
             if program in HUB_CLIS:  # `npx skills add x`: a hub CLI installing a skill
                 return
-            if _npx_package(program) in HOST_CLIS:  # `npx clawdbot configure`: the agent's own CLI, with its runtime
-                self.add(_npx_package(program), "host", cmd.span, "npx")
+            package = _npx_package(program)
+            if package in HOST_CLIS:  # `npx clawdbot configure`: the agent's own CLI, with its runtime
+                self.add(package, "host", cmd.span, "npx")
                 return
-            self.add(_npx_package(program), "npm", cmd.span, "npx")
+            self.add(package, "npm", cmd.span, "npx")
             self.add("node" if cmd.via != "bunx" else "bun", "system", cmd.span, "npx")
             return
         if cmd.via == "uvx" or cmd.via == "pipx":
@@ -410,6 +411,14 @@ LANGUAGE_THEN_TOOL = lazy(rf"^\W*({_LANGUAGES}):\s+\S", re.IGNORECASE)
 LANGUAGE_THEN_TOPIC = lazy(rf"^\W*(?P<language>{_LANGUAGES})\s+(?P<topic>[A-Za-z][\w -]*?)\W*$", re.IGNORECASE)
 
 
+def _language_label(text: str) -> str | None:
+    """The language a short label names alone (a paragraph `**TypeScript:**`, a table's first cell `**Ruby**`), as
+    words in lower case; None for any other text."""
+    if len(text) <= 40 and LANGUAGE_TITLE.match(text):
+        return re.sub(r"\W+", " ", text).strip().lower()
+    return None
+
+
 def _title_language(title: str) -> str | None:
     """The language a heading is about (LANGUAGE_TITLE, or LANGUAGE_THEN_TOOL's part before the colon), lowercased;
     None for any other heading."""
@@ -436,8 +445,7 @@ def _language_labels(doc: MarkdownDoc) -> dict[int | None, list[int]]:
     its whole section, from its own line. Linear in the document's paragraphs and sections."""
     labels: dict[int | None, list[tuple[int, str]]] = {}
     for paragraph in doc.paragraphs:
-        if paragraph.list_item is None and len(paragraph.text) <= 40 and LANGUAGE_TITLE.match(paragraph.text):
-            name = re.sub(r"\W+", " ", paragraph.text).strip().lower()
+        if paragraph.list_item is None and (name := _language_label(paragraph.text)) is not None:
             labels.setdefault(paragraph.section, []).append((paragraph.end_line, name))
     found = {section: [end for end, _ in ends] for section, ends in labels.items()
              if len({name for _, name in ends}) >= 2}
@@ -1350,8 +1358,8 @@ def _language_rows(doc: MarkdownDoc) -> set[int]:
     way, as a language's section is."""
     lines: set[int] = set()
     for table in doc.tables:
-        languages = {index: re.sub(r"\W+", " ", row[0]).strip().lower() for index, row in enumerate(table.rows)
-                     if row and len(row[0]) <= 40 and LANGUAGE_TITLE.match(row[0])}
+        languages = {index: name for index, row in enumerate(table.rows)
+                     if row and (name := _language_label(row[0])) is not None}
         if len(set(languages.values())) >= 2:
             lines.update(table.span.line + 2 + index for index in languages)  # the header, the rule, then the rows
     return lines

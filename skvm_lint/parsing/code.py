@@ -731,30 +731,34 @@ def _end_of_code(node: ts.Node) -> int:
 _GROUPING = frozenset({"pipeline", "compound_statement", "subshell", "redirected_statement", "negated_command"})
 
 
-def _fallback(node: ts.Node) -> bool:
-    """Whether the command runs only when what comes before it fails: after ``||`` (``npm run -s typecheck || npx
-    tsc --noEmit``, ``cmd || { echo failed; exit 1; }``)."""
+def _or_list(node: ts.Node) -> tuple[ts.Node, int] | None:
+    """The ``a || b`` list a command belongs to (through pipelines, groups and redirections) and the index there of
+    what holds the command; None outside any list."""
     child, parent = node, node.parent
     while parent is not None and parent.type in _GROUPING:
         child, parent = parent, parent.parent
     if parent is None or parent.type != "list":
-        return False
-    index = _child_index(parent, child)
+        return None
+    return parent, _child_index(parent, child)
+
+
+def _fallback(in_list: tuple[ts.Node, int]) -> bool:
+    """Whether the command runs only when what comes before it fails: after ``||`` (``npm run -s typecheck || npx
+    tsc --noEmit``, ``cmd || { echo failed; exit 1; }``). ``in_list``: :func:`_or_list`'s answer."""
+    parent, index = in_list
     return index > 0 and parent.children[index - 1].type == "||"
 
 
-def _failure_tolerated(x: _Extractor, node: ts.Node) -> bool:
+def _failure_tolerated(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
     """Whether the command's failure, its absence included, only yields an empty value: left of ``||`` whose other
     side is a bare ``echo`` or ``echo ""`` (``KEY=$(op read ... 2>/dev/null || echo "")``). Not a message (``||
     echo "failed"``), nor ``|| true``, which mostly silences an exit status (``npm outdated`` exits 1 when it
-    finds something)."""
-    child, parent = node, node.parent
-    while parent is not None and parent.type in _GROUPING:
-        child, parent = parent, parent.parent
-    if parent is None or parent.type != "list" or len(parent.children) != 3 or parent.children[0] != child \
-            or parent.children[1].type != "||" or parent.children[2].type != "command":
+    finds something). ``in_list``: :func:`_or_list`'s answer."""
+    parent, index = in_list
+    children = parent.children
+    if index != 0 or len(children) != 3 or children[1].type != "||" or children[2].type != "command":
         return False
-    words = _shell_words(x, parent.children[2])
+    words = _shell_words(x, children[2])
     return bool(words) and words[0] == "echo" and not any(words[1:])
 
 
@@ -910,8 +914,9 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         # /usr/bin/jq is jq; a relative path (./run.sh, scripts/x.sh) is the skill's own script, kept as written.
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
         if_file = any(start <= node.start_byte and node.end_byte <= end for start, end in guarded)
-        fallback = alternation and _fallback(node)
-        tolerated = alternation and _failure_tolerated(x, node)
+        in_list = _or_list(node) if alternation else None  # one walk up serves both questions
+        fallback = in_list is not None and _fallback(in_list)
+        tolerated = in_list is not None and _failure_tolerated(x, in_list)
         platform_only = any(start <= node.start_byte and node.end_byte <= end for start, end in platform)
         f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline, if_file,
                                   copes_without=tolerated, fallback=fallback, platform_only=platform_only))
