@@ -220,6 +220,24 @@ def test_a_mistyped_command_suggests_the_command():
     assert done.returncode == 2 and "did you mean 'check'?" in done.stderr
 
 
+def test_every_command_is_listed_once_and_a_run_imports_only_its_own():
+    """The group imports a command's module when it runs: COMMAND_MODULES must name every command (a missing one
+    would vanish from `--help`), and a check must not pay for the others' imports."""
+    import importlib
+
+    from skvm_lint.cli import COMMAND_MODULES
+
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(f"skvm_lint.cli.{module}")
+    assert sorted(main.commands) == sorted(COMMAND_MODULES)
+    probe = ("import atexit, sys\nfrom skvm_lint.cli import main\n"
+             "atexit.register(lambda: print(sorted(m for m in sys.modules if m.startswith('skvm_lint.cli.'))))\n"
+             f"main.main(['check', {str(EXAMPLES / 'weather-report')!r}, '-q'], standalone_mode=False)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[-2] == "['skvm_lint.cli.check', 'skvm_lint.cli.options']"
+
+
 def _unsafe_only(tmp_path: Path) -> Path:
     from .conftest import write_skill
 

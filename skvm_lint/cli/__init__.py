@@ -6,7 +6,7 @@ Shared options and error handling live in :mod:`skvm_lint.cli.options`; what a c
 
 from __future__ import annotations
 
-import difflib
+import importlib
 import os
 import signal
 import sys
@@ -15,14 +15,28 @@ import click
 
 from ..version import __version__
 
+# The module of each command: a run imports only the one it runs (start-up is most of a one-skill check's CPU).
+COMMAND_MODULES = {"analyze": "analyze", "capabilities": "facts", "check": "check", "corpus": "corpus", "deps": "facts",
+                   "explain": "rules", "rules": "rules", "server": "server", "workflow": "facts"}
+
 
 class DefaultGroup(click.Group):
-    """``skvm-lint PATH...`` means ``skvm-lint check PATH...``."""
+    """``skvm-lint PATH...`` means ``skvm-lint check PATH...``; a command's module is imported when it runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            importlib.import_module(f"{__name__}.{COMMAND_MODULES[cmd_name]}")  # registers its commands on `main`
+        return super().get_command(ctx, cmd_name)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if args and args[0] not in COMMAND_MODULES and args[0] not in ("--help", "-h", "--version"):
+            import difflib
+
             word = args[0]
-            close = difflib.get_close_matches(word, list(self.commands), n=1, cutoff=0.75)
+            close = difflib.get_close_matches(word, list(COMMAND_MODULES), n=1, cutoff=0.75)
             if close and not os.path.exists(word):  # a typo of a command, not a path to check
                 raise click.UsageError(f"no such command {word!r}; did you mean {close[0]!r}? "
                                        "(`skvm-lint --help` lists the commands)", ctx)
@@ -81,7 +95,3 @@ def entry() -> None:
                    "this is a bug in skvm-lint; please report it with the command line and the skill", err=True)
         sys.exit(2)
     sys.exit(status if isinstance(status, int) else 0)
-
-
-# Each module registers its commands on `main` (imported for that effect, after `main` exists).
-from . import analyze, check, corpus, facts, rules, server  # noqa: E402,F401
