@@ -4,7 +4,10 @@
 Reports `pip install`, `npm install`, `apt-get install` and similar commands inside a bundled script (a shell
 script, or a Python/JavaScript script running them through `subprocess`/`child_process`). A script named for setting
 up (`setup.sh`, `install.sh`, `init-project.sh`, `bootstrap.py`, `update.sh`) is the setup step itself and is not
-reported.
+reported. An install that runs only when the program or module is missing (`if ! command -v rue; then cargo install
+rue-cli; fi`, `command -v jq || apt-get install jq`) is reported as that: it still changes the machine unasked.
+An install after the script creates the environment it installs into (`python3 -m venv .venv`, `npm init -y`, `npx
+create-vite app`) builds that new environment and is not reported.
 
 ## Why it matters
 A script that installs software every time it runs changes the user's machine without asking, makes runs slow and
@@ -30,6 +33,9 @@ from skvm_lint.rule import Rule
 
 # setup.sh, install_as_skill.sh, init-artifact.sh, venv-setup.sh, bootstrap.py, update.sh: run once, to set up
 SETUP_SCRIPT = lazy(r"(^|[-_.])(setup|install|init|bootstrap|update|upgrade)([-_.]|$)", re.IGNORECASE)
+# A command that creates a new environment or project, which later installs in the script fill
+NEW_ENVIRONMENT = lazy(r"^(python[\d.]*\s+-m\s+(venv|virtualenv)|virtualenv|uv\s+venv|conda\s+create|mamba\s+create"
+                       r"|(npm|pnpm|yarn|bun)\s+(init|create)|npx\s+(--yes\s+|-y\s+)?create-|cargo\s+(new|init))\b")
 
 
 class RuntimeInstall(Rule):
@@ -41,10 +47,27 @@ class RuntimeInstall(Rule):
     def check(self, skill, ctx):
         scripts = {f.path for f in skill.files
                    if f.kind == "script" and not SETUP_SCRIPT.search(f.path.rsplit("/", 1)[-1])}
-        seen = set()
+        lines: dict[tuple[str, int], tuple[object, list[str]]] = {}  # one finding a line, naming all it installs
         for dep in ctx.facts.dependencies.found:
             for span in dep.install_lines:
-                if span.file in scripts and (span.file, span.line) not in seen:
-                    seen.add((span.file, span.line))
-                    yield self.report(skill, span, f"this script installs `{dep.name}` every time it runs",
-                                      hint="install in a documented setup step; have the script check and exit")
+                if span.file in scripts:
+                    names = lines.setdefault((span.file, span.line), (span, []))[1]
+                    if dep.name not in names:
+                        names.append(dep.name)
+        for (path, line), (span, names) in lines.items():
+            code = skill.file(path).code
+            commands = code.commands if code is not None else []
+            if any(c.span.line < line and NEW_ENVIRONMENT.match(c.text) for c in commands):
+                continue
+            on_line = [c for c in commands if c.span.line == line]
+            text = on_line[0].text if on_line else ""
+            names.sort(key=lambda name: (text.find(name) < 0, text.find(name)))  # as the line names them
+            named = ", ".join(f"`{name}`" for name in names)
+            if any(c.when_missing for c in on_line):
+                yield self.report(skill, span, f"this script installs {named} when "
+                                               f"{'it is' if len(names) == 1 else 'they are'} missing, without asking",
+                                  hint="install in a documented setup step; have the script say what is missing "
+                                       "and exit")
+            else:
+                yield self.report(skill, span, f"this script installs {named} every time it runs",
+                                  hint="install in a documented setup step; have the script check and exit")

@@ -65,6 +65,10 @@ class Command(Struct, frozen=True):
     only when what comes before fails (``npm run -s typecheck || npx tsc --noEmit``). ``platform_only`` is true where
     it runs on one operating system only (``if [[ "$(uname)" == Darwin ]]``, ``case "$(uname -s)" in``, after ``[[
     "$(uname)" != Darwin ]] && exit``, Python's ``if sys.platform == "win32":``): one platform's way.
+    ``when_missing`` is true where it runs only when a program or module is missing (``if ! command -v rue; then
+    cargo install rue-cli; fi``, ``command -v jq || apt-get install jq``): an install that happens once.
+    ``missing_program`` is the program that probe looks for (``rue``), where it looks for a program: what such an
+    install provides.
     """
 
     program: str
@@ -79,6 +83,8 @@ class Command(Struct, frozen=True):
     copes_without: bool = False
     fallback: bool = False
     platform_only: bool = False
+    when_missing: bool = False
+    missing_program: str | None = None
 
 
 class Call(Struct, frozen=True):

@@ -59,6 +59,10 @@ def test_rule_case(rule_id: str, case: dict, tmp_path: Path) -> None:
     if "severities" in case:  # in line order, where the severity is the point of the case
         found = [d.severity.name.lower() for d in sorted(result.diagnostics, key=lambda d: d.line)]
         assert found == case["severities"], found
+    if "messages" in case:  # in line order, a part of each message, where the wording is the point of the case
+        messages = [d.message for d in sorted(result.diagnostics, key=lambda d: d.line)]
+        assert len(messages) == len(case["messages"]) and all(
+            part in message for part, message in zip(case["messages"], messages)), messages
 
     if "fixed" in case or "fixed_files" in case:
         unsafe = case.get("unsafe", False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 from functools import cache, lru_cache
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 import msgspec
 import tree_sitter as ts
@@ -677,17 +677,34 @@ def _py_platform_only(x: _Extractor, node: ts.Node) -> bool:
     return False
 
 
-def _guarded_ranges(x: _Extractor, captures: dict[str, list[ts.Node]]) -> tuple[list[tuple[int, int]],
-                                                                              list[tuple[int, int]]]:
-    """The byte ranges of shell code that runs only when a file exists, and of code that runs on one operating
-    system only, found in one pass over the conditions (walking up from each command instead read every enclosing
-    ``if`` again for each command in it).
+# A probe whether a program or module is there: `command -v rue`, `which jq`, `hash uv`, `python3 -c "import yaml"`,
+# `pip show x`, `npm ls x`. Negated (`! command -v rue`) it asks whether it is missing.
+_PRESENCE_PROBE = lazy(r"""^(command\s+-v|type\s+-[pP]|which|hash)\s+(?P<program>[\w.+-]+)"""
+                       r"""|^python[\d.]*\s+-c\s+["']import\s"""
+                       r"|^(pip\d?|python[\d.]*\s+-m\s+pip)\s+show\s|^npm\s+(ls|list)\s")
+
+
+class _Guards(NamedTuple):
+    """Byte ranges of shell code that runs only under a condition (see :func:`_guarded_ranges`)."""
+
+    files: list[tuple[int, int]]
+    platforms: list[tuple[int, int]]
+    missing: list[tuple[int, int, str | None]]  # and the program the probe looks for, where it is one
+
+
+def _guarded_ranges(x: _Extractor, captures: dict[str, list[ts.Node]]) -> _Guards:
+    """The byte ranges of shell code that runs only when a file exists, of code that runs on one operating system
+    only, and of code that runs only when a program or module is missing, found in one pass over the conditions
+    (walking up from each command instead read every enclosing ``if`` again for each command in it).
 
     File: the body of an ``if`` (or ``elif``) whose condition is a file test, and what follows ``&&`` after one.
     Platform: the branches of an ``if`` or ``case`` that tests the system, and the rest of the script after such a
-    test that exits elsewhere (``[[ "$(uname)" != "Darwin" ]] && exit 1``, or such an ``if`` whose body exits)."""
+    test that exits elsewhere (``[[ "$(uname)" != "Darwin" ]] && exit 1``, or such an ``if`` whose body exits).
+    Missing: the body of an ``if`` whose condition is a negated presence probe (``if ! command -v rue; then cargo
+    install rue-cli; fi``), and what follows ``||`` after a probe (``command -v jq || apt-get install jq``)."""
     files: list[tuple[int, int]] = []
     platforms: list[tuple[int, int]] = []
+    missing: list[tuple[int, int, str | None]] = []
     for statement in captures.get("conditional", []):
         children = statement.children
         first, end = _body(statement)
@@ -696,6 +713,10 @@ def _guarded_ranges(x: _Extractor, captures: dict[str, list[ts.Node]]) -> tuple[
         conditions = [x.text(c) for c in children[:first]]
         if any(_FILE_TEST.match(text) for text in conditions):
             files.append((children[first].start_byte, children[end - 1].end_byte))
+        for text in conditions:
+            if text.startswith("!") and (probe := _PRESENCE_PROBE.match(text[1:].lstrip())):
+                missing.append((children[first].start_byte, children[end - 1].end_byte, probe.group("program")))
+                break
         if any(_PLATFORM_TEST.search(text) for text in conditions):
             if any(c.type == "command" and x.text(c).startswith("exit") for c in children[first:end]):
                 platforms.append((statement.end_byte, _end_of_code(statement)))
@@ -712,12 +733,14 @@ def _guarded_ranges(x: _Extractor, captures: dict[str, list[ts.Node]]) -> tuple[
         test = x.text(children[0])
         if children[1].type == "&&" and _FILE_TEST.match(test):
             files.append((children[2].start_byte, children[2].end_byte))
+        if children[1].type == "||" and (probe := _PRESENCE_PROBE.match(test)):
+            missing.append((children[2].start_byte, children[2].end_byte, probe.group("program")))
         if _PLATFORM_TEST.search(test):
             if x.text(children[2]).startswith("exit"):
                 platforms.append((chain.end_byte, _end_of_code(chain)))
             else:
                 platforms.append((children[2].start_byte, children[2].end_byte))
-    return files, platforms
+    return _Guards(files, platforms, missing)
 
 
 def _end_of_code(node: ts.Node) -> int:
@@ -871,7 +894,7 @@ def _shell_read_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
 
 def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
-    guarded, platform = _guarded_ranges(x, captures)
+    guards = _guarded_ranges(x, captures)
     alternation = b"||" in x.source  # the walks up to an `a || b` list are for code that has one
     for node in captures.get("command", []):
         words = _shell_words(x, node)
@@ -913,13 +936,16 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             continue
         # /usr/bin/jq is jq; a relative path (./run.sh, scripts/x.sh) is the skill's own script, kept as written.
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
-        if_file = any(start <= node.start_byte and node.end_byte <= end for start, end in guarded)
+        if_file = any(start <= node.start_byte and node.end_byte <= end for start, end in guards.files)
         in_list = _or_list(node) if alternation else None  # one walk up serves both questions
         fallback = in_list is not None and _fallback(in_list)
         tolerated = in_list is not None and _failure_tolerated(x, in_list)
-        platform_only = any(start <= node.start_byte and node.end_byte <= end for start, end in platform)
+        platform_only = any(start <= node.start_byte and node.end_byte <= end for start, end in guards.platforms)
+        probe = next((m for m in guards.missing if m[0] <= node.start_byte and node.end_byte <= m[1]), None)
+        when_missing, missing_program = probe is not None, probe[2] if probe is not None else None
         f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline, if_file,
-                                  copes_without=tolerated, fallback=fallback, platform_only=platform_only))
+                                  copes_without=tolerated, fallback=fallback, platform_only=platform_only,
+                                  when_missing=when_missing, missing_program=missing_program))
         _embedded_code(x, node, program)
         # Follow chains of wrappers: `sudo -E xargs -n1 jq` records sudo, xargs and jq.
         wrapper, rest = words[0], words[1:]
@@ -929,7 +955,8 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
                 break
             f.commands.append(Command(wrapped, tuple(rest[idx:]), span, text, wrapper, in_subst, position, pipeline,
                                       if_file, copes_without=tolerated, fallback=fallback,
-                                      platform_only=platform_only))
+                                      platform_only=platform_only, when_missing=when_missing,
+                                      missing_program=missing_program))
             wrapper, rest = wrapped, rest[idx + 1 :]
         if words[0] == "pipx" and len(words) > 2 and words[1] == "run":
             f.commands.append(Command(words[2], tuple(words[2:]), span, text, "pipx", in_subst, position,
