@@ -254,6 +254,19 @@ def test_a_cli_package_a_script_installs_provides_its_command(make_skill):
     assert rue.declared and rue.provided_by == "system rue-cli"
 
 
+def test_an_install_run_when_a_program_is_missing_provides_that_program(make_skill):
+    """`if ! command -v brun; then cargo install clvm_tools_rs; fi`: the package the line installs provides brun,
+    whatever its name; so does a pip install after `command -v x ||`."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Build. Use when asked.\n---\n"
+                                   "Set up with `scripts/check.sh`.\n\n```bash\nbrun x.clvm\nmdformat a.md\n```\n",
+                       "scripts/check.sh": "if ! command -v brun >/dev/null; then\n  cargo install clvm_tools_rs\nfi\n"
+                                           "command -v mdformat || pip install mdformat-gfm\n"})
+    found = by_key(root)
+    assert found[("system", "brun")].declared and found[("system", "brun")].provided_by == "system clvm_tools_rs"
+    assert found[("system", "mdformat")].provided_by == "pip mdformat-gfm"
+    assert not [d for d in findings(root, "DP001") if "brun" in d["message"] or "mdformat" in d["message"]]
+
+
 def test_the_host_agents_cli_run_through_npx_is_a_host_dependency(make_skill):
     """`npx clawdbot configure` runs the agent's own CLI: kind host, with no npm package or Node.js to install."""
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: Repair. Use when asked.\n---\n"

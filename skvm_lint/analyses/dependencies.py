@@ -110,6 +110,8 @@ class _Collector:
         self.npm_install_spans: set[Span] = set()  # `npm install` lines (see _npm_installs)
         self.install_scripts: dict[str, Span] = {}  # words of `curl URL | sh` installers' URLs (_install_scripts)
         self.cloned_installs: dict[str, Span] = {}  # repositories cloned then `pip install .`ed (_cloned_installs)
+        # program -> the packages an install run when it is missing names: they provide it (_programs_of_packages)
+        self.installs_when_missing: dict[str, list[tuple[str, str]]] = {}
         self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
         self.runtime_entries: set[tuple[str, str]] = set()  # manifest entries needed to run (_runtime_entries)
         self._spans: set[tuple[tuple[str, str], str, Span]] = set()  # (dependency, list, span) already recorded
@@ -307,7 +309,9 @@ class _Collector:
         install = _install_line(cmd)
         if install is not None:
             kind, packages, installer = install
-            self._installs(kind, packages, cmd.span, installer=installer)
+            installed = self._installs(kind, packages, cmd.span, installer=installer)
+            if cmd.missing_program:  # `if ! command -v brun; then cargo install clvm_tools_rs; fi`
+                self.installs_when_missing.setdefault(cmd.missing_program, installed)
             if kind == "npm" and ({"-g", "--global"} & set(args) or program == "yarn" and "global" in args):
                 self.add("node", "system", cmd.span, "command")  # a global install is a CLI that Node.js runs
             if kind == "npm" and program == "npm":
@@ -335,9 +339,10 @@ class _Collector:
         self.add(program, "system", cmd.span, "command")
 
     def _installs(self, kind: str, args: list[str], span: Span, installer: str = "",
-                  declare_only: bool = False) -> None:
-        """The packages an install line names. ``declare_only``: the line declares them, and makes nothing required
-        and pins nothing (an install line of a README or reference)."""
+                  declare_only: bool = False) -> list[tuple[str, str]]:
+        """The packages an install line names, as ``(kind, name)``. ``declare_only``: the line declares them, and
+        makes nothing required and pins nothing (an install line of a README or reference)."""
+        installed: list[tuple[str, str]] = []
         skip_next = False
         for arg in args:
             if skip_next:
@@ -358,16 +363,20 @@ class _Collector:
                     self.add(name, "pip", span, "install-line", declared=True,
                              version=None if declare_only else version,
                              required=not declare_only and installer in ("uv tool", "pipx"))
+                    installed.append(("pip", name))
                     if installer in ("uv tool", "pipx"):  # installs a command-line tool of that name
                         self.add(name, "system", span, "install-line", declared=True, required=not declare_only)
             elif kind == "npm":
                 self.add(strip_version(arg), "npm", span, "install-line", declared=True,
                          version=arg.rpartition("@")[2] if arg.rfind("@") > 0 else None)
+                installed.append(("npm", strip_version(arg)))
             else:
                 name = arg.split("@", 1)[0].rsplit("/", 1)[-1] if installer == "go" else arg.rsplit("/", 1)[-1]
                 if PROGRAM_NAME.match(name):
                     self.add(_program_for_package(name), "system", span, "install-line", declared=True,
                              required=not declare_only)
+                    installed.append(("system", _program_for_package(name)))
+        return installed
 
 
 # Options of pip, uv, npm and the system installers whose value is not a package (`uv add --optional docs
@@ -1646,7 +1655,8 @@ def _requirements_of_declared(c: _Collector) -> None:
 
 def _programs_of_packages(c: _Collector) -> None:
     """A program that a package the skill declares installs is declared by it, and set up with it: `pip install
-    yt-dlp` then `yt-dlp URL`, `npm install -g pnpm` then `pnpm build`, `pip install huggingface_hub` then `hf`."""
+    yt-dlp` then `yt-dlp URL`, `npm install -g pnpm` then `pnpm build`, `pip install huggingface_hub` then `hf`, and
+    what an install run when the program is missing names (`if ! command -v brun; then cargo install clvm_tools_rs`)."""
     for (kind, _), dep in list(c.deps.items()):
         # A program declared only as needed (`requires.bins`, compatibility) is still installed by its package;
         # one with an install line of its own (apt, brew, pipx) is set up by that line, but not one a cloned
@@ -1657,7 +1667,8 @@ def _programs_of_packages(c: _Collector) -> None:
         # (`apt-get install poppler-utils` gives pdftoppm)
         # and `X-cli`, the name a command-line front end of X is published under (`npm i -g firecrawl-cli` gives
         # `firecrawl`, `pip install pltr-cli` gives `pltr`, `cargo install rue-cli` gives `rue`)
-        candidates = [*packages_of_program(dep.name), *((kind, f"{dep.name}-cli") for kind in ("pip", "npm", "system"))]
+        candidates = [*c.installs_when_missing.get(dep.name, ()), *packages_of_program(dep.name),
+                      *((kind, f"{dep.name}-cli") for kind in ("pip", "npm", "system"))]
         candidates += [("system", package) for package in sorted(set(system_packages(dep.name)) - {dep.name})]
         for package_kind, name in candidates:
             if c.provide(dep.name, package_kind, name):
