@@ -1178,6 +1178,21 @@ def test_a_program_an_installer_script_names_is_declared_by_it(make_skill):
     assert deps[("system", "infsh")].declared and not deps[("system", "helmfile")].declared
 
 
+def test_the_program_run_right_after_an_installer_script_is_declared_by_it(make_skill):
+    """`curl https://sdk.cloud.google.com | bash` then `gcloud init`: the code runs what it has just installed, though
+    the URL does not spell its name; only the first program after it, not one further down, and not one after a
+    comment or a blank line, often another way ("# Option B: From Nix")."""
+    root = make_skill({"SKILL.md": ("---\nname: g-skill\ndescription: x\n---\n```bash\n# GCP CLI\n"
+                                    "curl https://sdk.cloud.google.com | bash\nexec -l $SHELL\ngcloud init\n"
+                                    "gsutil ls\n\n\n\nhelmfile apply\n```\n"
+                                    "```bash\ncurl -s https://get.example.org/install | bash\n\n"
+                                    "# Option B: From Nix\nnix-shell -p babashka\n```\n")})
+    deps = by_key(root)
+    assert deps[("system", "gcloud")].declared
+    assert not deps[("system", "gsutil")].declared and not deps[("system", "helmfile")].declared
+    assert not deps[("system", "nix-shell")].declared
+
+
 def test_a_package_installed_from_a_cloned_repository_is_declared(make_skill):
     """`git clone .../labarchives-py; cd labarchives-py; uv pip install .` installs what `import labarchivespy`
     needs; another import stays undeclared."""

@@ -493,17 +493,35 @@ _URL_WORD = lazy(r"[a-z0-9_-]+")
 
 def _installer_words(facts: CodeFacts) -> dict[str, Span]:
     """The words of the URLs that `curl ... | sh` (or wget, bash) downloads and runs, with the line: an installer
-    script names what it installs (`run.linkerd.io/install`, `astral.sh/uv/install.sh`, `get.docker.com`)."""
+    script names what it installs (`run.linkerd.io/install`, `astral.sh/uv/install.sh`, `get.docker.com`). And the
+    first program the code runs right after it, past the shell's own, with no blank or comment line between (`curl
+    https://sdk.cloud.google.com | bash` then `gcloud init`; `source ~/.bashrc` then `nvm install`): the code runs
+    what it has just installed. Not after a gap, where the next lines are often another way ("# Option B: From
+    Nix", "# Windows")."""
     shells = {cmd.pipeline for cmd in facts.commands
               if cmd.program in ("sh", "bash", "zsh") and cmd.pipeline is not None and cmd.pipeline_position}
     words: dict[str, Span] = {}
+    installed_at: list[Span] = []
     for cmd in facts.commands:
         if cmd.program in ("curl", "wget") and cmd.pipeline in shells and not cmd.pipeline_position:
             for arg in cmd.argv[1:]:
                 if arg.startswith(("http://", "https://")):
+                    installed_at.append(cmd.span)
                     for word in _URL_WORD.findall(arg.lower().split("://", 1)[1]):
                         words.setdefault(word, cmd.span)
+    if installed_at:
+        command_lines = {cmd.span.line for cmd in facts.commands}
+        for span in installed_at:
+            after = (cmd for cmd in facts.commands
+                     if span.line < cmd.span.line <= span.line + INSTALLER_FOLLOWED_WITHIN
+                     and cmd.via is None and cmd.program not in BASE_PROGRAMS)
+            first = next(after, None)
+            if first is not None and all(line in command_lines for line in range(span.line + 1, first.span.line)):
+                words.setdefault(first.program.lower(), span)
     return words
+
+
+INSTALLER_FOLLOWED_WITHIN = 3  # lines: `curl ... | bash`, `source ~/.bashrc`, `nvm install 20`
 
 
 _RELATIVE_PATH = lazy(r"(?:\./)?([A-Za-z_][\w-]*)/[\w.-]")
