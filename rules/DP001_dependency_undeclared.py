@@ -65,7 +65,7 @@ class DependencyUndeclared(Rule):
         if not undeclared:  # most skills: nothing to read prose for
             return
         # A tool SKILL.md says must be present is declared, in prose
-        stated = stated_in_prose(skill)
+        stated = stated_in_prose(skill, {dep.name.lower() for deps in undeclared.values() for dep in deps})
         _keep(undeclared, lambda dep: dep.name.lower() not in stated)
         # A program of a package reported here (`turbo` beside `npx turbo`, `netlify` beside netlify-cli) shares
         # its root cause: declaring the package declares it.

@@ -303,6 +303,25 @@ def test_a_numbered_prerequisites_heading_lists_requirements(make_skill):
     assert findings(root, "DP001") == []
 
 
+def test_a_prerequisites_heading_after_another_word_lists_requirements(make_skill):
+    """"## Inputs / Prerequisites" then "- **SQLMap Installation**: Pre-installed on Kali Linux": sqlmap is declared."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Test. Use when asked.\n---\n"
+                                   "## Inputs / Prerequisites\n\n- **SQLMap Installation**: Pre-installed on Kali\n\n"
+                                   "## Use\n\n```bash\nsqlmap -u \"http://target.example/p?id=1\" --batch\n```\n"})
+    assert findings(root, "DP001") == []
+
+
+def test_a_program_written_as_a_plain_word_where_prose_requires_it_is_stated(make_skill):
+    """"Ensure you have node installed." and "Requires: ffmpeg" state them, as `node` in backticks would; a name
+    the sentence puts elsewhere ("Ensure the skill is installed and yq works") does not."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Share. Use when asked.\n---\n"
+                                   "This is focused on linux. Ensure you have node installed.\nRequires: ffmpeg\n"
+                                   "Ensure the skill is installed and yq works.\n\n```bash\nnpm install -g some-cli\n"
+                                   "ffmpeg -i a.mp4 b.mp3\nyq . a.yaml\n```\n"})
+    assert [d["message"] for d in findings(root, "DP001")] == [
+        "system dependency `yq` is used but declared nowhere"]
+
+
 def test_a_binding_of_another_language_in_a_shell_block_runs_no_known_program(make_skill):
     """`llm = Llama(` under '# Python with Metal' in a bash fence binds a name in Python: no `llm` CLI, although the
     lexicon knows one; `llm "Summarise this"` in another block runs it."""

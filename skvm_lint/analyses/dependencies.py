@@ -13,7 +13,7 @@ import re
 import sys
 import tomllib
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from fnmatch import fnmatchcase
 from functools import cache
@@ -1717,15 +1717,19 @@ _LISTED_NAME = lazy(r"[A-Za-z][\w+-]*(?:\.[A-Za-z][\w+-]*)*")  # `mcpc`, Node.js
 STATED_WITHIN = 25  # characters between the name and the words that require it
 
 
-def stated_in_prose(skill: Skill) -> set[str]:
+def stated_in_prose(skill: Skill, candidates: Iterable[str] = ()) -> set[str]:
     """The names SKILL.md writes as code right by words saying they must be present ("Ensure `playwright` is
     available", "Requires `jq`", "`sqlite3` must be installed"; for "Requires `ph-cli`" also its command `ph`): the
     agent is told, which is what declaring is for. Not a name further away in the sentence ("No API key required. Handles dependencies via `uv`"). Each line's cues
-    are found once and its names in order, so a line of thousands of names costs linear time."""
+    are found once and its names in order, so a line of thousands of names costs linear time.
+
+    Of ``candidates`` (lower case), also those written as plain words inside such words or right after them
+    ("Ensure you have node installed", "Requires: ffmpeg"), where a plain word is less surely a name."""
     if skill.body is None:
         return set()
     lines = skill.skill_md_text.split("\n")
     found = _listed_as_requirements(skill.body)
+    found |= _stated_as_words(skill.skill_md_text, [name for name in candidates if name not in found])
     by_line: dict[int, list[str]] = {}
     for code in skill.body.inline_code:
         if 0 < code.span.line <= len(lines):
@@ -1750,6 +1754,43 @@ def stated_in_prose(skill: Skill) -> set[str]:
                     break
     # "Requires `ph-cli`": the package a command-line front end is published under names its command, `ph`
     return found | {command for name in found if (command := command_of_cli_package(name)) is not None}
+
+
+# Other spellings of a program in prose: Node.js for node
+_PROSE_SPELLINGS = {"node": ("node", "node.js", "nodejs")}
+_STATED_WORDS_LIMIT = 200  # occurrences of one name read for cues: a huge SKILL.md costs bounded time
+
+
+def _stated_as_words(text: str, candidates: list[str]) -> set[str]:
+    """The candidates written as a plain word inside words that require it, or right after them (see
+    :func:`stated_in_prose`)."""
+    found: set[str] = set()
+    lower = text.lower() if candidates else ""
+    cues_at: dict[int, list[re.Match[str]]] = {}  # line start -> its cues: each line read for cues once
+    for name in candidates[:_STATED_WORDS_LIMIT]:
+        for spelling in _PROSE_SPELLINGS.get(name, (name,)):
+            start, seen = lower.find(spelling), 0
+            while start >= 0 and seen < _STATED_WORDS_LIMIT and name not in found:
+                seen += 1
+                end = start + len(spelling)
+                if _is_word(lower, start, end):
+                    line_start = lower.rfind("\n", 0, start) + 1
+                    line = lower[line_start:line_start + _LINE_CUE_CHARS]
+                    at, until = start - line_start, end - line_start
+                    if line_start not in cues_at:
+                        cues_at[line_start] = list(REQUIREMENT_STATED.finditer(line))
+                    if any(cue.start() <= at and until <= cue.end() or 0 <= at - cue.end() <= 2
+                           and not line[cue.end():at].strip(" :") for cue in cues_at[line_start]):
+                        found.add(name)
+                start = lower.find(spelling, end)
+    return found
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands as a word: no letter, digit or name character joins it on either side."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "_-./`$") and not (after.isalnum() or after in "_-`")
 
 
 def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
