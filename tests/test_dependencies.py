@@ -267,6 +267,19 @@ def test_an_install_run_when_a_program_is_missing_provides_that_program(make_ski
     assert not [d for d in findings(root, "DP001") if "brun" in d["message"] or "mdformat" in d["message"]]
 
 
+def test_a_language_package_managers_install_is_how_its_program_is_installed(make_skill):
+    """`go install .../httpx@latest` sets httpx up (Debian's httpx is another program); a `cargo install` of one
+    package keeps its options (`--git URL`), of several installs each alone."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Probe. Use when asked.\n---\n```bash\n"
+                                   "go install github.com/projectdiscovery/httpx/cmd/httpx@latest\n"
+                                   "cargo install --git https://github.com/astral-sh/uv uv\ncargo install bat fd-find\n"
+                                   "httpx -u example.org\nuv run a.py\nbat a.txt\nfd x\n```\n"})
+    found = {d["name"]: d["install_command"] for d in (dep.to_dict() for dep in by_key(root).values())}
+    assert found["httpx"] == "go install github.com/projectdiscovery/httpx/cmd/httpx@latest"
+    assert found["uv"] == "cargo install --git https://github.com/astral-sh/uv uv"
+    assert found["bat"] == "cargo install bat"
+
+
 def test_the_host_agents_cli_run_through_npx_is_a_host_dependency(make_skill):
     """`npx clawdbot configure` runs the agent's own CLI: kind host, with no npm package or Node.js to install."""
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: Repair. Use when asked.\n---\n"

@@ -95,6 +95,34 @@ def test_pip_packages_go_into_a_project_environment_never_user_or_system(tmp_pat
     assert subprocess.run([str(active / "bin" / "python"), "-c", "import skvmdemo"]).returncode == 0
 
 
+def test_a_program_a_languages_package_manager_installs_is_set_up_with_it_then_found(tmp_path: Path):
+    """`go install github.com/projectdiscovery/httpx/cmd/httpx@latest`: the script runs that line (Debian's httpx is
+    another program), after go's own step, and finds the program in go's bin folder, which is not on PATH. `go` here
+    is a stand-in that installs a program the way go does (the toolchain is not on the test machine)."""
+    skill = write_skill(tmp_path / "recon-skill", {
+        "SKILL.md": "---\nname: recon-skill\ndescription: Probe. Use when asked.\n---\n```bash\n"
+                    "go install github.com/projectdiscovery/httpx/cmd/httpx@latest\nhttpx -u example.org\n```\n"})
+    script = _setup_script(skill)
+    text = script.read_text()
+    go_step, httpx_step = text.index("step system go "), text.index("step system httpx ")
+    assert go_step < httpx_step and "go install github.com/projectdiscovery/httpx/cmd/httpx@latest" in text
+    path = _sandbox_path(tmp_path)
+    gopath = tmp_path / "gopath"
+    fake_go = Path(path) / "go"
+    fake_go.write_text(f"""#!/bin/bash
+if [ "$1" = env ] && [ "$2" = GOPATH ]; then echo {gopath}; exit 0; fi
+if [ "$1" = install ]; then
+  name="${{2%@*}}"; name="${{name##*/}}"; mkdir -p {gopath}/bin
+  printf '#!/bin/bash\\necho ok\\n' > "{gopath}/bin/$name"; chmod +x "{gopath}/bin/$name"; exit 0
+fi
+exit 2
+""")
+    fake_go.chmod(0o755)
+    done = _run(script, {"PATH": path, "HOME": str(tmp_path / "home")})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "installed: system httpx" in done.stdout and (gopath / "bin" / "httpx").exists()
+
+
 @pytest.mark.skipif(os.environ.get("CI") != "true", reason="installs real packages from PyPI: CI only")
 @pytest.mark.parametrize("name", CORPUS_SKILLS)
 def test_corpus_skills_imports_resolve_after_env_setup(corpus: Path, tmp_path: Path, name: str):

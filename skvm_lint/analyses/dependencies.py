@@ -75,6 +75,9 @@ class Dependency(Struct):
     # commands or by the build of the user's project: what DP001 asks the skill to declare
     required_by_skill: bool = False
     manifest_only: bool = False  # required only as a runtime entry of the skill's manifest: no code uses it (DP002)
+    # a program a language's package manager installs, and the arguments of its install as the skill writes them:
+    # ("go", ("github.com/projectdiscovery/httpx/cmd/httpx@latest",)); Debian's httpx is another program
+    installed_with: tuple[str, tuple[str, ...]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -343,6 +346,7 @@ class _Collector:
         """The packages an install line names, as ``(kind, name)``. ``declare_only``: the line declares them, and
         makes nothing required and pins nothing (an install line of a README or reference)."""
         installed: list[tuple[str, str]] = []
+        by_language: list[tuple[str, str]] = []  # (program, package) of the system kind
         skip_next = False
         for arg in args:
             if skip_next:
@@ -373,9 +377,14 @@ class _Collector:
             else:
                 name = arg.split("@", 1)[0].rsplit("/", 1)[-1] if installer == "go" else arg.rsplit("/", 1)[-1]
                 if PROGRAM_NAME.match(name):
-                    self.add(_program_for_package(name), "system", span, "install-line", declared=True,
-                             required=not declare_only)
-                    installed.append(("system", _program_for_package(name)))
+                    program = _program_for_package(name)
+                    self.add(program, "system", span, "install-line", declared=True, required=not declare_only)
+                    installed.append(("system", program))
+                    by_language.append((program, arg))
+        for program, arg in by_language if installer in LANGUAGE_INSTALLERS else ():
+            dep = self.deps.get(("system", canonical(program, "system")))
+            if dep is not None and dep.installed_with is None:  # one package: its options too (`--git URL uv`)
+                dep.installed_with = (installer, tuple(args) if len(by_language) == 1 else (arg,))
         return installed
 
 
@@ -1825,7 +1834,11 @@ def check_command(dep: Dependency) -> str | None:
 
 # How a person installs each kind by hand: the packages (pip and npm: one; system: Debian's, Homebrew's) fill in.
 HAND_INSTALL = {"pip": "python3 -m pip install '{0}'", "npm": "npm install -g '{0}'",
-                "system": "apt-get install -y {0} || brew install {1}"}
+                "system": "apt-get install -y {0} || brew install {1}",
+                "cargo": "cargo install {0}", "go": "go install {0}", "gem": "gem install {0}"}
+# Package managers of a language that install programs (`cargo install ripgrep`): what they install is theirs to set
+# up, under the name the skill gives, not a Debian or Homebrew package of the program's name.
+LANGUAGE_INSTALLERS = frozenset({"cargo", "go", "gem"})
 
 
 def install_packages(dep: Dependency) -> tuple[str, ...] | None:
@@ -1841,7 +1854,11 @@ def install_packages(dep: Dependency) -> tuple[str, ...] | None:
 
 
 def install_with(dep: Dependency, templates: dict[str, str], quote=lambda word: word) -> str | None:
-    """``dep``'s install line from one template per kind, its packages quoted with ``quote``."""
+    """``dep``'s install line from one template per kind (or per language package manager, for what one
+    installs), its packages quoted with ``quote``."""
+    if dep.installed_with is not None and dep.installed_with[0] in templates:
+        installer, arguments = dep.installed_with
+        return templates[installer].format(" ".join(map(quote, arguments)))
     packages = install_packages(dep)
     if packages is None or dep.type not in templates:
         return None

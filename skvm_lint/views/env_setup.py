@@ -84,7 +84,10 @@ ORDER = ("system", "pip", "npm", "env")
 
 
 # The script's own install functions (defined in its header), one per kind.
-SCRIPT_INSTALL = {"pip": "pip_install {0}", "npm": "npm_install {0}", "system": "pkg_install {0} {1}"}
+SCRIPT_INSTALL = {"pip": "pip_install {0}", "npm": "npm_install {0}", "system": "pkg_install {0} {1}",
+                  # a language's package manager, then its bin folder on PATH for the check that follows
+                  "cargo": 'cargo install {0} && PATH="$PATH:$HOME/.cargo/bin"',
+                  "go": 'go install {0} && PATH="$PATH:$(go env GOPATH)/bin"', "gem": "gem install {0}"}
 
 
 def _install(dep: Dependency) -> str:
@@ -117,7 +120,8 @@ def render(skill_name: str, deps: Iterable[Dependency], version: str) -> str:
     deps = [d for d in deps if d.required or d.dev]
     lines = [HEADER.format(name=skill_name.replace("\n", " "), version=version)]
     for kind in ORDER:
-        group = [d for d in deps if d.type == kind]
+        # what a language's package manager installs after the rest, that package manager among them
+        group = sorted((d for d in deps if d.type == kind), key=lambda d: d.installed_with is not None)
         if not group:
             continue
         lines.append(f"# --- {kind} ---")
