@@ -6,7 +6,9 @@ Usage: python corpus/bench_check.py [FOLDER] [--agnix PATH] [--skillsaw PATH] [-
 Default folder: ../shared/corpus/openclaw-skills. Each tool runs as a subprocess; CPU is user + system time of the
 process and the workers it waited for (wait4), peak RSS the largest resident set among them. Runs are interleaved
 (every tool once, then again) and the median of --repeat runs is reported, with ratios to the peers. skvm-lint's
-bytecode is compiled first, as an installed wheel has it.
+bytecode is compiled first, as an installed wheel has it. Under the one-skill case, two floors: the interpreter
+importing just the modules that check imports (the standard library's and the libraries', none of skvm-lint's),
+and the interpreter alone.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -33,6 +36,17 @@ def report(runs: dict[str, list[Run]], skills: int) -> dict[str, tuple[float, fl
         medians[name] = (wall, cpu)
         print(f"{name:<28} {wall:>8.2f} {cpu:>8.2f} {1000 * cpu / skills:>13.1f} {skills / wall:>9.0f} {rss:>13.0f}")
     return medians
+
+
+def imported_by_check(skill: Path) -> list[str]:
+    """The top-level modules other than skvm-lint's own that a check of ``skill`` imports (stdlib and libraries)."""
+    probe = ("import sys\nbefore = set(sys.modules)\nimport atexit\nfrom skvm_lint.__main__ import main\n"
+             "atexit.register(lambda: print(' '.join(sorted(m for m in set(sys.modules) - before if '.' not in m"
+             " and not m.startswith(('skvm_lint', '_')) and getattr(sys.modules[m], '__spec__', None)))))\n"
+             f"sys.argv = ['skvm-lint', 'check', {str(skill)!r}, '-q']\nmain()\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    lines = done.stdout.strip().splitlines()
+    return lines[-1].split() if lines else ["sys"]
 
 
 def main() -> None:
@@ -67,7 +81,10 @@ def main() -> None:
         print(f"check CPU / skillsaw CPU: {medians['skvm-lint check'][1] / medians['skillsaw'][1]:.2f}x")
     one = Path(args.one) if args.one else skill_files[0].parent
     print(f"\none skill (the pre-commit case): {one}")
-    single = {"skvm-lint check (one skill)": [exe, "check", str(one), "-q"]}
+    single = {"skvm-lint check (one skill)": [exe, "check", str(one), "-q"],
+              # what the check pays before its own code runs: the interpreter and the modules it imports
+              "  its imports alone": [sys.executable, "-c", "import " + ", ".join(imported_by_check(one))],
+              "  python -c pass": [sys.executable, "-c", "pass"]}
     if agnix:
         single["agnix (one skill)"] = [agnix, str(one), "--format", "json"]
     if skillsaw:
