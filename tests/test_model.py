@@ -108,6 +108,19 @@ def test_shell_facts_wrappers_substitutions_and_env():
     assert {e.name for e in facts.env_reads} == {"HOME", "API_KEY"}
 
 
+def test_calls_of_another_language_in_shell_code_are_no_commands():
+    """`print("hello")`, `df.head()`, `await v.models.list()` in a bash fence are calls no shell writes (a
+    parenthesis right after a word); `$(date)`, `<(sort a)`, `arr=(a b)`, `(cd x && ls)` and a quoted `print($1)`
+    are shell."""
+    calls = ["print(\"hello\")", "console.log(x)", "df.head()", "await v.models.list()", "main();"]
+    for line in calls:
+        assert extract_facts(line + "\n", "shell", "s.sh").commands == [], line
+    shell = {"echo $(date)": ["echo", "date"], "diff <(sort a) <(sort b)": ["diff", "sort", "sort"],
+             "arr=(a b); wc -l f": ["wc"], "(cd /tmp && ls)": ["cd", "ls"], "awk '{print($1)}' f": ["awk"]}
+    for line, programs in shell.items():
+        assert [c.program for c in extract_facts(line + "\n", "shell", "s.sh").commands] == programs, line
+
+
 def test_javascript_and_typescript_facts():
     js = extract_facts("import fs from 'node:fs';\nconst axios = require(\"axios\");\n"
                        "const k = process.env.OPENAI_API_KEY;\nawait import('chalk');\n", "javascript", "a.js")

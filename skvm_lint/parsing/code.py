@@ -892,13 +892,34 @@ def _shell_read_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
     return False
 
 
+def _written_as_call(x: _Extractor, node: ts.Node) -> bool:
+    """Whether the command is, or is inside, a call of another language in a shell block (`print("hello")`,
+    `df.head()`, `await v.models.list()`): a parenthesis right after a word, outside quotes, which no shell writes
+    (`$(date)`, `arr=(a b)` and `<(cmd)` have no word before theirs)."""
+    parent = node.parent
+    if parent is not None and parent.type == "subshell" and _call_parentheses(parent):
+        return True  # `hello` of `print("hello")`
+    if any(child.type == "subshell" and _call_parentheses(child) for child in node.children):
+        return True
+    after = node.next_sibling
+    return after is not None and after.type == "ERROR" and after.start_byte == node.end_byte \
+        and x.source[node.end_byte:node.end_byte + 1] == b"("
+
+
+def _call_parentheses(subshell: ts.Node) -> bool:
+    """Whether a ``( ... )`` group follows a word of its command with no space between: a call's arguments."""
+    before = subshell.prev_sibling
+    return before is not None and before.end_byte == subshell.start_byte and before.type != "$" \
+        and subshell.parent is not None and subshell.parent.type == "command"
+
+
 def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     guards = _guarded_ranges(x, captures)
     alternation = b"||" in x.source  # the walks up to an `a || b` list are for code that has one
     for node in captures.get("command", []):
         words = _shell_words(x, node)
-        if not words or not words[0]:
+        if not words or not words[0] or _written_as_call(x, node):
             continue
         span = x.span(node)
         text = x.text(node)[:500]
