@@ -232,3 +232,19 @@ def test_html_and_css_from_markup_and_style_rules_not_placeholders(make_skill):
     component = BASE + ("```tsx\nexport const Card = () => (\n  <div className=\"md:flex p-4\">\n    <p>Hi</p>\n"
                         "  </div>\n)\n```\n")
     assert levels({"SKILL.md": component}, make_skill)["gen.code.html"] == 3  # responsive: md:flex
+
+
+def test_spatial_reasoning_by_level_and_not_its_homonyms(make_skill):
+    """reason.spatial: a place's latitude and longitude (L1), polygons and ellipses the agent draws (L2), the
+    haversine formula (L3), in Chinese too; not LaTeX's geometry package, a vector database, Polygon.io's API, a
+    `latitude` field of a schema or a geometric distribution."""
+    head = "---\nname: case-skill\ndescription: Helps. Use when asked.\n---\n"
+    cases = {"Look up the latitude and longitude of the city, then ask the API.\n": 1,
+             "Draw the badge from polygons and ellipses, and rotate it around its center.\n": 2,
+             "Compute the great-circle distance between the airports with the haversine formula.\n": 3,
+             "先把地址转成经纬度，再告诉用户从A到B怎么走。\n": 1}
+    for index, (text, level) in enumerate(cases.items()):
+        assert levels({"SKILL.md": head + text}, make_skill, f"s{index}").get("reason.spatial") == level, text
+    homonyms = ("Set the page margins with the geometry package.\n\nStore embeddings in a vector database.\n\n"
+                "Fetch quotes from Polygon.io.\n\n- `latitude` (number)\n\nSample from a geometric distribution.\n")
+    assert "reason.spatial" not in levels({"SKILL.md": head + homonyms}, make_skill, "homonyms")

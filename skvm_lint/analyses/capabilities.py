@@ -97,6 +97,7 @@ ARITHMETIC = lazy(rf"(?<![\d.]){_NUMBER}{_OPERATOR}\(?{_NUMBER}(?:{_OPERATOR}\(?
                   r"\b[a-z_]\w*\s*=\s*(?:[a-z_][\w.]*|\d[\d.]*)\s*(?:[×*]|\s[+/-]\s)\s*\(?\s*[\w.]+",
                   re.IGNORECASE)
 ARITHMETIC_WORDS = cue("arithmetic")
+SPATIAL = {3: cue("spatial_l3"), 2: cue("spatial_l2"), 1: cue("spatial_l1")}  # by level, highest first
 # Decisions the agent takes by rules: decision trees and scoring schemes, rating or choosing "based on" criteria,
 # mapping the user's wording onto parameter values.
 LOGIC = cue("logic")
@@ -573,6 +574,18 @@ def arithmetic(c: _Context) -> Iterator[Finding]:
     words = c.prose_matches(ARITHMETIC_WORDS, bundled=True)
     if words:
         yield Finding("reason.arithmetic", 1, words[0][1], f"arithmetic asked for ({words[0][0].lower()!r})")
+
+
+@detector
+def spatial(c: _Context) -> Iterator[Finding]:
+    """reason.spatial: places and routes on a map (L1), geometry the agent computes (L2), the sphere or three
+    dimensions (L3), in SKILL.md (a reference's API pages name trigonometric functions the agent never works out);
+    the highest level named."""
+    for level, pattern in SPATIAL.items():
+        hits = c.prose_matches(pattern)
+        if hits:
+            yield Finding("reason.spatial", level, hits[0][1], f"reasons about space ({hits[0][0]!r})")
+            return
 
 
 @detector
