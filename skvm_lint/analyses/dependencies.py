@@ -518,15 +518,19 @@ def _installer_words(facts: CodeFacts) -> dict[str, Span]:
                     installed_at.append(cmd.span)
                     for word in _URL_WORD.findall(arg.lower().split("://", 1)[1]):
                         words.setdefault(word, cmd.span)
-    if installed_at:
+    if installed_at:  # one pass over the commands, then a few lines after each installer: linear in both
         command_lines = {cmd.span.line for cmd in facts.commands}
+        program_at: dict[int, str] = {}
+        for cmd in facts.commands:
+            if cmd.via is None and cmd.program not in BASE_PROGRAMS:
+                program_at.setdefault(cmd.span.line, cmd.program)
         for span in installed_at:
-            after = (cmd for cmd in facts.commands
-                     if span.line < cmd.span.line <= span.line + INSTALLER_FOLLOWED_WITHIN
-                     and cmd.via is None and cmd.program not in BASE_PROGRAMS)
-            first = next(after, None)
-            if first is not None and all(line in command_lines for line in range(span.line + 1, first.span.line)):
-                words.setdefault(first.program.lower(), span)
+            for line in range(span.line + 1, span.line + INSTALLER_FOLLOWED_WITHIN + 1):
+                if line not in command_lines:
+                    break  # a blank or comment line: what follows is often another way
+                if line in program_at:
+                    words.setdefault(program_at[line].lower(), span)
+                    break
     return words
 
 
