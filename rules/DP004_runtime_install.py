@@ -54,12 +54,20 @@ class RuntimeInstall(Rule):
                     names = lines.setdefault((span.file, span.line), (span, []))[1]
                     if dep.name not in names:
                         names.append(dep.name)
+        scripts_read: dict[str, tuple[int | None, dict[int, list]]] = {}  # each script's commands read once
         for (path, line), (span, names) in lines.items():
-            code = skill.file(path).code
-            commands = code.commands if code is not None else []
-            if any(c.span.line < line and NEW_ENVIRONMENT.match(c.text) for c in commands):
+            if path not in scripts_read:
+                code = skill.file(path).code
+                commands = code.commands if code is not None else []
+                by_line: dict[int, list] = {}
+                for command in commands:
+                    by_line.setdefault(command.span.line, []).append(command)
+                created = min((c.span.line for c in commands if NEW_ENVIRONMENT.match(c.text)), default=None)
+                scripts_read[path] = (created, by_line)
+            created, by_line = scripts_read[path]
+            if created is not None and created < line:
                 continue
-            on_line = [c for c in commands if c.span.line == line]
+            on_line = by_line.get(line, [])
             text = on_line[0].text if on_line else ""
             names.sort(key=lambda name: (text.find(name) < 0, text.find(name)))  # as the line names them
             named = ", ".join(f"`{name}`" for name in names)
