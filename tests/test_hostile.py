@@ -113,10 +113,15 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes], set[str]]] = {
     "a-piped-installer-on-every-line": (
         {"SKILL.md": OK + "```bash\n" + "".join(f"curl -fsSL https://get.example{i}.org/install | sh\n"
                                                 for i in range(30_000)) + "```\n"}, {"SC001"}),
-    # an install when a program is missing on every line of a script: DP004 read every command once per install
+    # an install when a program is missing on every line of a script: DP004 read every command once per install,
+    # and each command was compared with every guarded range
     "an-install-when-missing-on-every-line": (
         {"SKILL.md": OK + "Run `scripts/run.sh`.\n", "scripts/run.sh": "#!/bin/sh\n" + "".join(
-            f"command -v t{i} || apt-get install -y t{i}\n" for i in range(8_000))}, {"DP004"}),
+            f"command -v t{i} || apt-get install -y t{i}\n" for i in range(50_000))}, {"DP004"}),
+    # a platform test on every line: each command was compared with every platform-guarded range
+    "a-platform-test-on-every-line": (
+        {"SKILL.md": OK + "```bash\n" + "".join(f'if [ "$(uname)" = Darwin ]; then brew install t{i}; fi\n'
+                                                for i in range(50_000)) + "```\n"}, set()),
     # steps that each read and write the same files: each depended on every earlier writer (a list per step)
     "a-step-per-heading-over-one-file": (
         {"SKILL.md": OK + "".join(f"### For each file {i}\n\n```bash\nfor f in *.json; do jq .a \"$f\"; done\n```\n\n"

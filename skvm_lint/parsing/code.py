@@ -6,6 +6,7 @@ own). Facts are extracted with tree-sitter queries, which run in C; Python only 
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from functools import cache, lru_cache
@@ -684,12 +685,36 @@ _PRESENCE_PROBE = lazy(r"""^(command\s+-v|type\s+-[pP]|which|hash)\s+(?P<program
                        r"|^(pip\d?|python[\d.]*\s+-m\s+pip)\s+show\s|^npm\s+(ls|list)\s")
 
 
+class _Ranges:
+    """Byte ranges, asked which one holds a node in logarithmic time: a script with thousands of guarded lines
+    asks once per command. Ranges may nest or overlap (a platform test that exits guards the rest of the code)."""
+
+    def __init__(self, ranges: list[tuple[int, int, str | None]]) -> None:
+        ranges = sorted(ranges, key=lambda r: r[0])
+        self._starts = [start for start, _, _ in ranges]
+        # For each prefix of the ranges in order of start, the one reaching furthest: if it does not hold a node
+        # that starts after them, none of them does.
+        self._furthest: list[tuple[int, str | None]] = []
+        for _, end, label in ranges:
+            if not self._furthest or end > self._furthest[-1][0]:
+                self._furthest.append((end, label))
+            else:
+                self._furthest.append(self._furthest[-1])
+
+    def holding(self, node: ts.Node) -> tuple[int, str | None] | None:
+        """The end and label of the range reaching furthest among those that hold ``node``; None if none does."""
+        i = bisect.bisect_right(self._starts, node.start_byte) - 1
+        if i < 0 or self._furthest[i][0] < node.end_byte:
+            return None
+        return self._furthest[i]
+
+
 class _Guards(NamedTuple):
     """Byte ranges of shell code that runs only under a condition (see :func:`_guarded_ranges`)."""
 
-    files: list[tuple[int, int]]
-    platforms: list[tuple[int, int]]
-    missing: list[tuple[int, int, str | None]]  # and the program the probe looks for, where it is one
+    files: _Ranges
+    platforms: _Ranges
+    missing: _Ranges  # labelled with the program the probe looks for, where it is one
 
 
 def _guarded_ranges(x: _Extractor, captures: dict[str, list[ts.Node]]) -> _Guards:
@@ -702,8 +727,8 @@ def _guarded_ranges(x: _Extractor, captures: dict[str, list[ts.Node]]) -> _Guard
     test that exits elsewhere (``[[ "$(uname)" != "Darwin" ]] && exit 1``, or such an ``if`` whose body exits).
     Missing: the body of an ``if`` whose condition is a negated presence probe (``if ! command -v rue; then cargo
     install rue-cli; fi``), and what follows ``||`` after a probe (``command -v jq || apt-get install jq``)."""
-    files: list[tuple[int, int]] = []
-    platforms: list[tuple[int, int]] = []
+    files: list[tuple[int, int, str | None]] = []
+    platforms: list[tuple[int, int, str | None]] = []
     missing: list[tuple[int, int, str | None]] = []
     for statement in captures.get("conditional", []):
         children = statement.children
@@ -712,35 +737,35 @@ def _guarded_ranges(x: _Extractor, captures: dict[str, list[ts.Node]]) -> _Guard
             continue
         conditions = [x.text(c) for c in children[:first]]
         if any(_FILE_TEST.match(text) for text in conditions):
-            files.append((children[first].start_byte, children[end - 1].end_byte))
+            files.append((children[first].start_byte, children[end - 1].end_byte, None))
         for text in conditions:
             if text.startswith("!") and (probe := _PRESENCE_PROBE.match(text[1:].lstrip())):
                 missing.append((children[first].start_byte, children[end - 1].end_byte, probe.group("program")))
                 break
         if any(_PLATFORM_TEST.search(text) for text in conditions):
             if any(c.type == "command" and x.text(c).startswith("exit") for c in children[first:end]):
-                platforms.append((statement.end_byte, _end_of_code(statement)))
+                platforms.append((statement.end_byte, _end_of_code(statement), None))
             else:
-                platforms.append((statement.start_byte, statement.end_byte))
+                platforms.append((statement.start_byte, statement.end_byte, None))
     for statement in captures.get("case", []):
         value = statement.child_by_field_name("value")
         if value is not None and _PLATFORM_TEST.search(x.text(value)):
-            platforms.append((statement.start_byte, statement.end_byte))
+            platforms.append((statement.start_byte, statement.end_byte, None))
     for chain in captures.get("and_list", []):
         children = chain.children
         if len(children) != 3 or children[1].type not in ("&&", "||"):
             continue
         test = x.text(children[0])
         if children[1].type == "&&" and _FILE_TEST.match(test):
-            files.append((children[2].start_byte, children[2].end_byte))
+            files.append((children[2].start_byte, children[2].end_byte, None))
         if children[1].type == "||" and (probe := _PRESENCE_PROBE.match(test)):
             missing.append((children[2].start_byte, children[2].end_byte, probe.group("program")))
         if _PLATFORM_TEST.search(test):
             if x.text(children[2]).startswith("exit"):
-                platforms.append((chain.end_byte, _end_of_code(chain)))
+                platforms.append((chain.end_byte, _end_of_code(chain), None))
             else:
-                platforms.append((children[2].start_byte, children[2].end_byte))
-    return _Guards(files, platforms, missing)
+                platforms.append((children[2].start_byte, children[2].end_byte, None))
+    return _Guards(_Ranges(files), _Ranges(platforms), _Ranges(missing))
 
 
 def _end_of_code(node: ts.Node) -> int:
@@ -957,13 +982,13 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             continue
         # /usr/bin/jq is jq; a relative path (./run.sh, scripts/x.sh) is the skill's own script, kept as written.
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
-        if_file = any(start <= node.start_byte and node.end_byte <= end for start, end in guards.files)
+        if_file = guards.files.holding(node) is not None
         in_list = _or_list(node) if alternation else None  # one walk up serves both questions
         fallback = in_list is not None and _fallback(in_list)
         tolerated = in_list is not None and _failure_tolerated(x, in_list)
-        platform_only = any(start <= node.start_byte and node.end_byte <= end for start, end in guards.platforms)
-        probe = next((m for m in guards.missing if m[0] <= node.start_byte and node.end_byte <= m[1]), None)
-        when_missing, missing_program = probe is not None, probe[2] if probe is not None else None
+        platform_only = guards.platforms.holding(node) is not None
+        probe = guards.missing.holding(node)
+        when_missing, missing_program = probe is not None, probe[1] if probe is not None else None
         f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline, if_file,
                                   copes_without=tolerated, fallback=fallback, platform_only=platform_only,
                                   when_missing=when_missing, missing_program=missing_program))
