@@ -331,6 +331,8 @@ class _Extractor:
 _FALLBACK_OPERATORS = frozenset({"||", "??", "or"})
 _EQUALITY_OPERATORS = frozenset({"===", "!==", "==", "!="})
 _LITERALS = frozenset({"string", "template_string", "number", "integer", "float", "true", "false"})
+_CONJUNCTIONS = frozenset({"&&", "and"})
+_BRANCHES = frozenset({"if_statement", "elif_clause", "while_statement", "conditional_expression", "ternary_expression"})
 _GUARDS = frozenset({"if_statement", "elif_clause", "while_statement", "conditional_expression",
                      "ternary_expression", "not_operator", "unary_expression", "assert_statement"})
 
@@ -354,6 +356,8 @@ def _has_fallback(node: ts.Node) -> bool:
             # `process.env.HEADLESS !== 'false'`: a switch compared with a value, whose absence is the default
             other = parent.child_by_field_name("right") if left == child else left
             return other is not None and other.type in _LITERALS
+        if operator is not None and operator.type in _CONJUNCTIONS:
+            return _tested_with_others(parent)
         if operator is None or operator.type not in _FALLBACK_OPERATORS:
             return False
         # `a or b or default` parses as `(a or b) or default`: b has a fallback too
@@ -367,6 +371,21 @@ def _has_fallback(node: ts.Node) -> bool:
     if parent.type == "comparison_operator":  # Python: `os.getenv("DEBUG") == "1"`
         return any(other.type in _LITERALS for other in parent.named_children if other != child)
     return parent.type in _GUARDS
+
+
+def _tested_with_others(conjunction: ts.Node) -> bool:
+    """Whether an ``a and b`` holding a read is the test of a branch (``elif OPENAI_AVAILABLE and
+    os.getenv('OPENAI_API_KEY'):``, ``if (cfg.on && process.env.X)``): the code goes on without the setting."""
+    child, parent = conjunction, conjunction.parent
+    while parent is not None and (parent.type == "parenthesized_expression" or parent.type == conjunction.type and (
+            (operator := parent.child_by_field_name("operator")) is not None and operator.type in _CONJUNCTIONS)):
+        child, parent = parent, parent.parent
+    if parent is None or parent.type not in _BRANCHES:
+        return False
+    condition = parent.child_by_field_name("condition")
+    if condition is None and parent.type == "conditional_expression" and len(parent.named_children) == 3:
+        condition = parent.named_children[1]  # Python: `a if test else b`
+    return condition == child
 
 
 def _used_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
