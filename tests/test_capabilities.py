@@ -137,6 +137,21 @@ def test_web_from_client_code_and_forge_api(make_skill):
     assert levels({"SKILL.md": forge}, make_skill)["tool.web"] == 2
 
 
+def test_web_from_request_lines_of_rest_documentation(make_skill):
+    """`GET https://host/path?q=` in a block of SKILL.md or a reference it names is a call the agent makes; a
+    placeholder host is the user's own server, which something else calls."""
+    skill_md = BASE + "Today's verse:\n\n```\nGET https://api.example.org/v1/verse?format=json\n```\n"
+    assert levels({"SKILL.md": skill_md}, make_skill)["tool.web"] == 2
+    named = {"SKILL.md": BASE + "Endpoints are in `references/api.md`; follow the cursor to paginate.\n",
+             "references/api.md": "## Search\n\n```http\nPOST https://api.a.org/search\n```\n\n"
+                                  "## Lookup\n\n```\nGET https://api.b.org/works/ID\n```\n"}
+    assert levels(named, make_skill, "named")["tool.web"] == 3
+    placeholder = BASE + "Have the phone send updates to:\n\n```\nPOST http://<your-host>:18800/location\n```\n"
+    assert "tool.web" not in levels({"SKILL.md": placeholder}, make_skill, "placeholder")
+    in_prose = BASE + "The service answers GET https://api.example.org/v1/verse for the app.\n"
+    assert "tool.web" not in levels({"SKILL.md": in_prose}, make_skill, "in-prose")
+
+
 def test_web_from_the_agents_own_web_tools_where_it_is_told_to_use_them(make_skill):
     told = BASE + "Use `WebFetch` to retrieve the page before choosing a selector.\n"
     assert levels({"SKILL.md": told}, make_skill)["tool.web"] == 2
@@ -248,3 +263,4 @@ def test_spatial_reasoning_by_level_and_not_its_homonyms(make_skill):
     homonyms = ("Set the page margins with the geometry package.\n\nStore embeddings in a vector database.\n\n"
                 "Fetch quotes from Polygon.io.\n\n- `latitude` (number)\n\nSample from a geometric distribution.\n")
     assert "reason.spatial" not in levels({"SKILL.md": head + homonyms}, make_skill, "homonyms")
+

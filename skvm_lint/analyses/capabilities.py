@@ -113,6 +113,10 @@ SQL_START = lazy(r"^[ \t]*(SELECT\b[^;]{0,500}?\bFROM|WITH \w+ AS|INSERT INTO|UP
 QUOTED = lazy(r"[\"'][^\"']+[\"']")
 # A JSON object or array literal, not a template placeholder such as ``{baseDir}/x`` or xargs' ``{}``.
 JSON_LITERAL = lazy(r"""\{\s*["'][^"']+["']\s*:|\[\s*(\{\s*["']|["'\d])""")
+# A request line (method, absolute URL) at a line's start; a placeholder host (`http://<your-host>:8080`) is the
+# user's own server, which something else calls.
+REQUEST_LINE = lazy(r"^[ \t]*(?:GET|POST|PUT|PATCH|DELETE)[ \t]+(?P<host>https?://[\w.-]+(?::\d+)?)(?P<path>\S*)",
+                    re.MULTILINE)
 HTTP_CLIENT_CALL = lazy(r"(requests|httpx|aiohttp|session|client|urllib\.request)\.(get|post|put|patch|delete|"
                         r"request|urlopen)$|fetch$|axios(\.\w+)?$")
 
@@ -287,6 +291,13 @@ def web(c: _Context) -> Iterator[Finding]:
                     span = span or command.span
             if span is None:
                 span = command.span
+    for d in c.agent_docs:  # `GET https://api.x.com/v1/items?page=2`: a request line of REST documentation
+        for b in d.code_blocks:
+            if b.code is None and b.language in (None, "http") and "://" in b.text:
+                for m in REQUEST_LINE.finditer(b.text):
+                    hosts.add(m.group("host"))
+                    query |= "?" in m.group("path")
+                    span = span or Span(b.span.file, b.content_line + b.text.count("\n", 0, m.start()))
     if span is None:
         # no curl: the agent's own web tool, named where the skill tells it to use it (in prose, inline code, or a
         # block that is not code: a prompt handed to a sub-agent; allowed-tools only permits it), HTTP client calls
