@@ -264,3 +264,16 @@ def test_spatial_reasoning_by_level_and_not_its_homonyms(make_skill):
                 "Fetch quotes from Polygon.io.\n\n- `latitude` (number)\n\nSample from a geometric distribution.\n")
     assert "reason.spatial" not in levels({"SKILL.md": head + homonyms}, make_skill, "homonyms")
 
+
+def test_structured_output_from_bundled_json_and_yaml_templates(make_skill):
+    """A JSON or YAML template the skill bundles is filled in by the agent; a test's fixture is not."""
+    nested = '{\n  "properties": [\n    {"name": "title", "value": "{{title}}", "type": "text"}\n  ]\n}\n'
+    files = {"SKILL.md": BASE + "Fill in the template for each recipe.\n", "assets/recipe-template.json": nested}
+    assert levels(files, make_skill, "json")["gen.text.structured"] == 2
+    chart = {"SKILL.md": BASE + "Scaffold the chart.\n",
+             "assets/values.yaml.template": "image:\n  repository: app\n  tag: latest\n"}
+    assert "gen.text.structured" in levels(chart, make_skill, "yaml")
+    fixture = {"SKILL.md": BASE + "Scan skills.\n", "test-fixtures/evasive/config-template.json": nested}
+    assert "gen.text.structured" not in levels(fixture, make_skill, "fixture")
+    data = {"SKILL.md": BASE + "Look up merchants.\n", "assets/merchants.json": nested}
+    assert "gen.text.structured" not in levels(data, make_skill, "data")

@@ -481,6 +481,12 @@ def other_code(c: _Context) -> Iterator[Finding]:
         yield Finding("gen.code.html", level, html[0].span, "HTML or CSS to write")
 
 
+TEMPLATE_DATA = lazy(r"(?i)(^|/)(templates?/[^/]+|[^/]*template[^/]*)\.(json|ya?ml)(\.template|\.tmpl)?$|"
+                     r"\.(json|ya?ml)\.(template|tmpl)$")
+
+FIXTURE = lazy(r"(?i)(^|/)(tests?|test[-_]?fixtures|fixtures)/")  # data a test feeds the code, not a template
+
+
 @detector
 def structured_output(c: _Context) -> Iterator[Finding]:
     """gen.text.structured: JSON/YAML the agent writes (payloads in arguments, JSON fences); nesting is L2."""
@@ -498,6 +504,10 @@ def structured_output(c: _Context) -> Iterator[Finding]:
         title = c.body.sections[b.section].title if b.section is not None else ""
         if b.language in ("json", "yaml", "yml", "jsonc") and not RESPONSE.search(title):
             payloads.append((b.text, b.span))
+    # a bundled JSON or YAML template (`assets/recipe-template.json`, `templates/values.yaml.template`): the agent
+    # fills it in
+    payloads += [(f.text, Span(f.path, 1)) for f in c.skill.files
+                 if f.text and TEMPLATE_DATA.search(f.path) and not for_people(f.path) and not FIXTURE.search(f.path)]
     if not payloads:
         return
     deepest = max(_depth(text) for text, _s in payloads)
