@@ -26,8 +26,8 @@ Correct the YAML at the reported line. Quote values that contain `: `, `#`, `[` 
 
 from skvm_lint.diagnostics import Fix, Replace, Severity
 from skvm_lint.fixes.yaml_edit import line_offset
-from skvm_lint.lazy_re import lazy
 from skvm_lint.model import Span
+from skvm_lint.parsing.frontmatter import PLAIN_TOP_LEVEL
 from skvm_lint.rule import Rule
 
 HINTS = {
@@ -51,10 +51,6 @@ class FrontmatterInvalid(Rule):
             fix = _quote_colon_value(skill, error.line) if "mapping values are not allowed" in error.message else None
             yield self.report(skill, Span(skill.skill_md_path, error.line, error.column),
                               f"frontmatter is not valid YAML: {error.message}", hint=HINTS.get(error.kind), fix=fix)
-
-
-# `description: Use when: ...` -- a top-level plain value holding ": ". Quoting it is what the author meant.
-PLAIN_TOP_LEVEL = lazy(r"^(?P<key>[A-Za-z][\w-]*):[ \t]+(?P<value>[^\s'\"|>\[{&*!#%@`].*?)[ \t]*$")
 
 
 def _quote_colon_value(skill, line: int):

@@ -93,7 +93,7 @@ def _minhash(items: Iterable[bytes]) -> Any:
 
 
 def fingerprint(skill: Skill) -> Fingerprint:
-    data = skill.frontmatter.data or {}
+    data = skill.frontmatter.as_read
     description = data.get("description")
     description = description if isinstance(description, str) else ""
     words = description_words(description)

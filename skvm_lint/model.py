@@ -371,6 +371,15 @@ class Frontmatter(Struct):
     value_lines: dict[str, int] = field(default_factory=dict)
     error: FrontmatterError | None = None
     comments: list[Comment] = field(default_factory=list)
+    # Invalid YAML whose only fault is a plain value holding ': ' (`description: Use when: (1) ...`), read as the
+    # hosts that quote such values and parse again read it (OpenClaw, pi; Claude Code tolerates it too). The rules
+    # about the frontmatter itself keep to ``data``; the inference reads what an agent will see (``as_read``).
+    recovered: dict[str, Any] | None = None
+
+    @property
+    def as_read(self) -> dict[str, Any]:
+        """The mapping an agent host reads: the parsed one, else the one recovered from invalid YAML, else empty."""
+        return self.data if self.data is not None else self.recovered or {}
 
     def line_of(self, key: str) -> int:
         """Line of a top-level key, or of the opening ``---`` when the key is absent."""
@@ -380,7 +389,7 @@ class Frontmatter(Struct):
     def allowed_tools(self) -> str:
         """``allowed-tools`` as one string, whether written as the specification's string or as a list (of anything:
         hostile frontmatter may hold numbers there); "" when absent."""
-        value = (self.data or {}).get("allowed-tools")
+        value = self.as_read.get("allowed-tools")
         return " ".join(map(str, value)) if isinstance(value, list) else value if isinstance(value, str) else ""
 
 

@@ -325,3 +325,29 @@ def test_typical_frontmatter_takes_the_libyaml_path():
     assert data["count"] == 3 and data["no"] == "no" and data["empty"] is None and data["version"] == "1.0.0"
     assert positions["homepage"][:2] == (10, 1) and positions["list"] == (7, 1, 8)
     assert _load_fast(FRONTMATTER_CASES[2], 64) is None  # timestamps and non-decimal numbers go to ruamel
+
+
+def test_invalid_frontmatter_is_read_as_hosts_that_requote_values_read_it():
+    """``description: Use when: (1) ...`` is invalid YAML: the error stands and ``data`` stays None, but the values
+    are recovered as OpenClaw and pi read them (plain values holding ': ' quoted, then parsed), continuation lines and
+    key lines kept."""
+    text = ("---\nname: pay\ndescription: Payments. Use when needing to: (1) generate messages,\n"
+            "  (2) track: status # of invoices\nlicense: MIT\nmetadata: {\"requires\": {\"bins\": [\"jq\"]}}\n---\n")
+    fm = parse_frontmatter(text, "SKILL.md", find_block(text), Limits())
+    assert fm.error is not None and fm.error.kind == "syntax" and fm.data is None
+    assert fm.recovered == {"name": "pay", "license": "MIT", "metadata": {"requires": {"bins": ["jq"]}},
+                            "description": "Payments. Use when needing to: (1) generate messages, (2) track: status "
+                                           "# of invoices"}
+    assert fm.as_read is fm.recovered and fm.key_lines == {"name": 2, "description": 3, "license": 5, "metadata": 6}
+    broken = "---\nname: pay\nmetadata: {unclosed: [\ndescription: x: y\n---\n"  # not only a quoting fault
+    fm = parse_frontmatter(broken, "SKILL.md", find_block(broken), Limits())
+    assert fm.error is not None and fm.recovered is None and fm.as_read == {}
+
+
+def test_inference_reads_the_description_of_invalid_frontmatter(make_skill):
+    skill_md = "---\nname: pay\ndescription: Use when: (1) Generate WhatsApp-friendly payment messages\n---\nHi.\n"
+    root = make_skill({"SKILL.md": skill_md})
+    skill = skvm_lint.load(root)
+    assert skill.frontmatter.data is None and skill.name is None  # the rules about the frontmatter see it broken
+    assert "gen.text.prose" in {p["id"] for purpose in skvm_lint.analyze(root)["capabilities"]["purposes"]
+                                for p in purpose["current_path"]["primitives"]}

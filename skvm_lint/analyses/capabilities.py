@@ -178,7 +178,7 @@ class _Context:
                 for m in [pattern.search(text)] if m]
 
     def description(self) -> str:
-        value = (self.skill.frontmatter.data or {}).get("description")
+        value = self.skill.frontmatter.as_read.get("description")
         return value if isinstance(value, str) else ""
 
 
@@ -728,7 +728,7 @@ def _demands(skill: Skill) -> dict[str, Finding]:
 
 def skvm_shape(skill: Skill, found: dict[str, Finding]) -> dict[str, Any]:
     """SkVM's capability-analysis shape for the findings of ``infer``, with our spans."""
-    description = (skill.frontmatter.data or {}).get("description")
+    description = skill.frontmatter.as_read.get("description")
     return {
         "skill_name": skill.name or skill.folder_name,
         "purposes": [{

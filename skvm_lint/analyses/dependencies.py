@@ -974,7 +974,7 @@ def _line_of(text: str, file: str, needle: str) -> Span:
 
 def hub_requirements(skill: Skill) -> list[tuple[str, dict[str, Any]]]:
     """``(hub key, entry)`` for each hub metadata block (``metadata.openclaw`` and its older names)."""
-    data = skill.frontmatter.data or {}
+    data = skill.frontmatter.as_read
     blocks = []
     metadata = data.get("metadata")
     if isinstance(metadata, dict):
@@ -1005,7 +1005,7 @@ def _compatibility(c: _Collector) -> None:
     """``compatibility: Requires Python 3.10+, ffmpeg and Docker``: the programs it names are declared, and the
     command of a ``X-cli`` it names ("Requires cochesnet-cli installed": ``cochesnet``), as a ``dependencies:`` entry
     does."""
-    value = (c.skill.frontmatter.data or {}).get("compatibility")
+    value = c.skill.frontmatter.as_read.get("compatibility")
     if not isinstance(value, str) or not c.skill.skill_md_path:
         return
     span = Span(c.skill.skill_md_path, c.skill.frontmatter.line_of("compatibility"))
@@ -1020,7 +1020,7 @@ def _compatibility(c: _Collector) -> None:
 def _dependencies_field(c: _Collector) -> None:
     """A top-level ``dependencies:`` list of requirement specifiers (``peft>=0.13.0``) declares pip packages; an
     entry named after a known program with ``-cli`` (``railway-cli``) declares that program."""
-    value = (c.skill.frontmatter.data or {}).get("dependencies")
+    value = c.skill.frontmatter.as_read.get("dependencies")
     if not isinstance(value, list) or not c.skill.skill_md_path:
         return
     span = Span(c.skill.skill_md_path, c.skill.frontmatter.line_of("dependencies"))

@@ -174,7 +174,7 @@ class Prose(Struct):
 
 def prose_units(skill: Skill) -> Iterator[Prose]:
     """The prose an agent reads: the frontmatter description, then each Markdown file's paragraphs."""
-    data = skill.frontmatter.data or {}
+    data = skill.frontmatter.as_read
     if skill.skill_md_path and isinstance(data.get("description"), str):
         yield Prose(skill.skill_md_path, INVISIBLE_IN_PROSE.sub("", data["description"]), [0],
                      [skill.frontmatter.key_lines.get("description", 1)], ["instructions"])

@@ -263,7 +263,7 @@ def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
         found = next((s for s in steps if s.span.line <= span.line <= s.end_line), None)
         return [found.id] if found else []
 
-    description = (skill.frontmatter.data or {}).get("description")
+    description = skill.frontmatter.as_read.get("description")
     if isinstance(description, str):
         prose.append((description, Span(skill.skill_md_path or "SKILL.md", skill.frontmatter.line_of("description"))))
     # A skill that says its sub-agents work one after another ("a fresh sub-agent per task, with review after
@@ -646,7 +646,7 @@ def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: t
     prose_at: dict[Span, list[str]] = {}
     for p in prose:
         prose_at.setdefault(p.span, []).append(p.text)
-    description = (skill.frontmatter.data or {}).get("description")
+    description = skill.frontmatter.as_read.get("description")
     description = description if isinstance(description, str) else ""
     description_at = (skill.skill_md_path or "SKILL.md", skill.frontmatter.line_of("description"))
     # Sub-agents the skill runs in parallel anywhere ("10+ Haiku agents in parallel", "reviewers ... always

@@ -9,11 +9,14 @@ then: its package imports the whole library (about 10 ms of a one-skill run). ``
 compares the two on the corpus.
 Hostile YAML is bounded: aliases are counted before loading (billion laughs), and conversion to plain Python
 values stops at a node budget and a nesting depth.
+Invalid YAML whose fault is a plain value holding ``: `` keeps its error (FM003), and is read a second time as the
+hosts that quote such values and parse again read it (``Frontmatter.recovered``), for the inference.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -350,6 +353,8 @@ def parse_frontmatter(skill_md: str, file: str, block: tuple[int, int, str] | No
         problem = getattr(exc, "problem", None) or str(exc).split("\n", 1)[0]
         kind = "duplicate-key" if "duplicate key" in str(exc) else "syntax"
         fm.error = FrontmatterError(str(problem).strip(), line, column, kind=kind)
+        if kind == "syntax":
+            _recover(fm, raw, yaml_first_line, limits)
         return fm
     except RecursionError:
         _yaml.cache_clear()
@@ -379,6 +384,39 @@ def parse_frontmatter(skill_md: str, file: str, block: tuple[int, int, str] | No
         positions[str(key)] = (line, col + 1, vline)
     _place_keys(fm, positions, yaml_first_line)
     return fm
+
+
+# A top-level key whose plain value starts on its line (not quoted, not a block scalar, flow collection, anchor or
+# tag): the value hosts quote when it holds ": " (`description: Use when: ...`), and FM003's fix quotes too.
+PLAIN_TOP_LEVEL = lazy(r"^(?P<key>[A-Za-z][\w-]*):[ \t]+(?P<value>[^\s'\"|>\[{&*!#%@`].*?)[ \t]*$")
+
+
+def _recover(fm: Frontmatter, raw: str, yaml_first_line: int, limits: Limits) -> None:
+    """Read invalid YAML as hosts that quote plain values holding ``: `` (or `` #``) and parse again do: each such
+    value, with the indented lines that continue it, becomes one double-quoted line (the lines it spanned left
+    blank, so every key keeps its line). Sets ``fm.recovered`` and the keys' lines when that parses."""
+    lines = raw.split("\n")
+    changed = False
+    index = 0
+    while index < len(lines):
+        m = PLAIN_TOP_LEVEL.match(lines[index].rstrip("\r"))
+        end = index + 1
+        while end < len(lines) and lines[end][:1] in (" ", "\t") and lines[end].strip():
+            end += 1  # a plain value's continuation lines
+        if m is not None:
+            value = " ".join([m.group("value").strip()] + [line.strip() for line in lines[index + 1:end]])
+            if ": " in value or value.endswith(":") or " #" in value:
+                lines[index] = f"{m.group('key')}: {json.dumps(value, ensure_ascii=False)}"  # JSON is YAML
+                lines[index + 1:end] = [""] * (end - index - 1)
+                changed = True
+        index = end
+    if not changed:
+        return
+    requoted = "\n".join(lines)
+    fast = _load_fast(requoted, limits.max_yaml_depth)
+    if fast is not None:
+        fm.recovered = fast[0]
+        _place_keys(fm, fast[1], yaml_first_line)
 
 
 def _place_keys(fm: Frontmatter, positions: dict[str, tuple[int, int, int]], yaml_first_line: int) -> None:
