@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from bisect import bisect_left, bisect_right
 import dataclasses
@@ -23,6 +24,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from msgspec import Struct, field
 
+from .lazy_re import lazy
 from .spec import SKILL_ARCHIVES
 
 
@@ -225,6 +227,9 @@ class ListItem(Struct):
     section: int | None = None  # index into MarkdownDoc.sections
 
 
+_FENCE_OPENING = lazy(r"^ {0,3}(`{3,}|~{3,})[ \t]*[A-Za-z]", re.MULTILINE)
+
+
 class CodeBlock(Struct):
     """A fenced or indented code block. ``code`` holds the facts when the language is one we parse."""
 
@@ -239,6 +244,18 @@ class CodeBlock(Struct):
     section: int | None = None
     list_item: int | None = None
     code: CodeFacts | None = None
+    marker: str = "```"  # the opening fence's backticks or tildes
+
+    @property
+    def mispaired(self) -> bool:
+        """Whether the fence pairs wrongly, so that its "content" is the document's prose: it runs unclosed to the
+        end of the file, or, unlabelled, it holds a line that opens a fence of its own no shorter than its own
+        marker (a stray closing fence pairs with the next opening one, whose ```c becomes a line of content; a
+        ```` fence may hold ```c lines)."""
+        if not self.fenced or not self.closed:
+            return self.fenced
+        return not self.info and any(len(m.group(1)) >= len(self.marker) and m.group(1)[0] == self.marker[0]
+                                     for m in _FENCE_OPENING.finditer(self.text))
 
     @property
     def code_text(self) -> str:

@@ -219,6 +219,18 @@ def test_long_output_from_a_template_of_sections(make_skill):
                                                       "See the [Complete guide](references/guide.md).\n"}, make_skill)
 
 
+def test_a_stray_fence_that_swallows_prose_is_no_template(make_skill):
+    """A closing fence whose opening is missing pairs with the next opening one, and an unclosed fence runs to the
+    end: the prose and headings between read as an unlabelled block, which is no template to fill."""
+    sections = "".join(f"## {title}\n\nText about {title}.\n\n" for title in ("Use", "Setup", "Limits", "Notes"))
+    stray = f"---\nname: case-skill\ndescription: x\n---\n- angr\n- Triton\n```\n\n{sections}```c\nint x;\n```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": stray}, make_skill, "stray")
+    unclosed = f"---\nname: case-skill\ndescription: x\n---\nA prompt:\n\n```\n{sections}"
+    assert "gen.text.long" not in levels({"SKILL.md": unclosed}, make_skill, "unclosed")
+    nested = f"---\nname: case-skill\ndescription: x\n---\nReport:\n\n````\n{sections}```c\nint x;\n```\n````\n"
+    assert levels({"SKILL.md": nested}, make_skill, "nested")["gen.text.long"] == 2  # a longer fence may nest
+
+
 def test_file_tools_projects_advice_and_case_rules(make_skill):
     found = levels({"SKILL.md": (
         "---\nname: case-skill\ndescription: Recommend an architecture and explain the trade-offs\n"

@@ -550,7 +550,7 @@ def long_output(c: _Context) -> Iterator[Finding]:
     over 60 lines, L3; the words for it ("write a detailed report") are L2."""
     best: Finding | None = None
     templates = [(b.text, b.span) for d in c.agent_docs for b in d.code_blocks
-                 if b.language in (None, "markdown", "md", "text", "txt", "plain")]
+                 if b.language in (None, "markdown", "md", "text", "txt", "plain") and not b.mispaired]
     templates += [(f.text, Span(f.path, 1)) for f in c.skill.files
                   if f.kind == "markdown" and f.text and "template" in f.path.lower() and not for_people(f.path)]
     for text, span in templates:

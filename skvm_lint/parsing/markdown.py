@@ -186,7 +186,8 @@ class _Builder:
         language = fence_language(info) if fenced else None
         content_line = start0 + 2 if fenced else start0 + 1
         block = CodeBlock(info.strip(), language, content, self.span(start0), end0, content_line,
-                          fenced=fenced, closed=closed, section=self.current_section, list_item=self.current_item)
+                          fenced=fenced, closed=closed, section=self.current_section, list_item=self.current_item,
+                          marker=markup if fenced else "")
         parse_as = language
         if fenced and (info.split() or [""])[0].lower() == "tsx":
             parse_as = "tsx"
