@@ -231,6 +231,12 @@ def test_a_stray_fence_that_swallows_prose_is_no_template(make_skill):
     assert levels({"SKILL.md": nested}, make_skill, "nested")["gen.text.long"] == 2  # a longer fence may nest
 
 
+def test_the_users_milestones_are_no_plan(make_skill):
+    tracker = ("---\nname: case-skill\ndescription: Tracks your streak and celebrates milestones.\n---\n"
+               "- \"what have I done?\" -> list recent wins and milestones\n")
+    assert "reason.planning" not in levels({"SKILL.md": tracker}, make_skill)
+
+
 def test_file_tools_projects_advice_and_case_rules(make_skill):
     found = levels({"SKILL.md": (
         "---\nname: case-skill\ndescription: Recommend an architecture and explain the trade-offs\n"
