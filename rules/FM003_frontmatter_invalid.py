@@ -26,8 +26,7 @@ Correct the YAML at the reported line. Quote values that contain `: `, `#`, `[` 
 
 from skvm_lint.diagnostics import Fix, Replace, Severity
 from skvm_lint.fixes.yaml_edit import line_offset
-from skvm_lint.model import Span
-from skvm_lint.parsing.frontmatter import PLAIN_TOP_LEVEL
+from skvm_lint.model import PLAIN_TOP_LEVEL, Span
 from skvm_lint.rule import Rule
 
 HINTS = {

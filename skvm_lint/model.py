@@ -374,6 +374,11 @@ class FrontmatterError(Struct, frozen=True):
     kind: str = "syntax"  # syntax | limit | not-a-mapping | duplicate-key
 
 
+# A top-level key whose plain value starts on its line (not quoted, not a block scalar, flow collection, anchor or
+# tag): the value hosts quote when it holds ": " (`description: Use when: ...`), and FM003's fix quotes too.
+PLAIN_TOP_LEVEL = lazy(r"^(?P<key>[A-Za-z][\w-]*):[ \t]+(?P<value>[^\s'\"|>\[{&*!#%@`].*?)[ \t]*$")
+
+
 class Frontmatter(Struct):
     """The YAML block between the ``---`` lines at the top of SKILL.md."""
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..lazy_re import LazyPattern, lazy, programs_kept_for_imports
 from ..limits import Limits
-from ..model import Comment, Frontmatter, FrontmatterError, Span
+from ..model import PLAIN_TOP_LEVEL, Comment, Frontmatter, FrontmatterError, Span
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
@@ -384,11 +384,6 @@ def parse_frontmatter(skill_md: str, file: str, block: tuple[int, int, str] | No
         positions[str(key)] = (line, col + 1, vline)
     _place_keys(fm, positions, yaml_first_line)
     return fm
-
-
-# A top-level key whose plain value starts on its line (not quoted, not a block scalar, flow collection, anchor or
-# tag): the value hosts quote when it holds ": " (`description: Use when: ...`), and FM003's fix quotes too.
-PLAIN_TOP_LEVEL = lazy(r"^(?P<key>[A-Za-z][\w-]*):[ \t]+(?P<value>[^\s'\"|>\[{&*!#%@`].*?)[ \t]*$")
 
 
 def _recover(fm: Frontmatter, raw: str, yaml_first_line: int, limits: Limits) -> None:
