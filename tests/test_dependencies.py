@@ -231,6 +231,17 @@ def test_a_language_comment_in_a_block_heads_the_lines_after_it(make_skill):
     assert not any(found[("system", name)].required for name in ("jq", "safety", "govulncheck"))
 
 
+def test_a_shell_fence_that_holds_a_named_data_file_runs_nothing(make_skill):
+    """`# .bazelrc` over a bash fence: `build --jobs=8` and `try-import` are that file's lines; `# .bashrc` holds
+    commands."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Builds. Use when asked.\n---\n```bash\n# .bazelrc\n"
+                                   "build --jobs=8\ntry-import %workspace%/user.bazelrc\n```\n\n```bash\n# .bashrc\n"
+                                   "direnv hook bash\n```\n"})
+    found = by_key(root)
+    assert ("system", "build") not in found and ("system", "try-import") not in found
+    assert found[("system", "direnv")].required
+
+
 def test_sibling_headings_of_one_topic_and_different_languages_are_each_languages_way(make_skill):
     """`### Node.js Conflicts` beside `### Python Conflicts`: each section is one language's way; headings of one
     language and different topics (`### Python Setup`, `### Python Usage`) are not."""

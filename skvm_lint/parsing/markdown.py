@@ -55,6 +55,13 @@ def fence_language(info: str) -> str | None:
     return FENCE_LANGUAGES.get(word, word)
 
 
+# A block's first line naming the configuration or data file it holds: a dotfile (`# .bazelrc`, `# .env.local`) or
+# a name with a data extension (`# .pre-commit-config.yaml`, `# hostfile.txt`); not a script, a shell's own startup
+# file (`# .bashrc` holds commands) nor `# Node.js`.
+_NAMES_A_DATA_FILE = lazy(r"#[ \t]*(?:[\w.-]+/)*(?:\.(?!(?:bash|zsh)rc\b|(?:bash_|z)?profile\b|envrc\b)[\w-][\w.-]*|"
+                          r"[\w.-]+\.(?:ya?ml|toml|json|ini|cfg|conf|txt|properties|xml|env|rc))[ \t]*(?:\n|$)")
+
+
 def _looks_like_shell(text: str, file: str, line0: int, timeout_ms: int) -> bool:
     """An unlabelled code block that is a console session (``$ `` prompts) or starts with a command."""
     lines = [line.strip() for line in text.split("\n") if line.strip() and not line.strip().startswith("#")]
@@ -195,6 +202,8 @@ class _Builder:
                                                     self.limits.parse_timeout_ms):
             parse_as = language = "shell"  # an unlabelled console session or command list (info stays "")
             block.language = "shell"
+        if parse_as == "shell" and _NAMES_A_DATA_FILE.match(content.lstrip("\n")):
+            parse_as = None  # `# .bazelrc` over a shell fence: the lines are that file's, not commands
         if parse_as in PARSED_LANGUAGES and content.strip():
             code = strip_prompts(content, language or "", labelled=bool(info.strip()))
             block.code = extract_facts(code, parse_as, self.file, line_offset=content_line,
