@@ -31,6 +31,7 @@ HUB_CLIS = frozenset(_DATA["hubs"]["clis"])  # in the file's order: evidence is 
 HUB_INSTALL_KINDS = {kind: (entry["package"], entry.get("installer", ""))
                      for kind, entry in _DATA["hubs"]["install_kinds"].items()}
 
+CLOUD_PROVIDERS = _words("clouds", "providers")
 INTERPRETERS = _words("programs", "interpreters")
 SHELL_EVALUATORS = _words("programs", "shell_evaluators")
 ACCELERATOR_LAUNCHERS = _words("programs", "accelerator_launchers")

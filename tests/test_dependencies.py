@@ -231,6 +231,19 @@ def test_a_language_comment_in_a_block_heads_the_lines_after_it(make_skill):
     assert not any(found[("system", name)].required for name in ("jq", "safety", "govulncheck"))
 
 
+def test_a_cloud_comment_in_a_block_heads_one_providers_way(make_skill):
+    """`# AWS VPN` then aws commands, `# OCI IPSec VPN` then oci: one cloud's commands each, of which the user's
+    infrastructure needs its own; a block of one cloud only still requires its CLI."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Networks. Use when asked.\n---\n```bash\n# AWS VPN\n"
+                                   "aws ec2 describe-vpn-connections\n\n# Azure VPN\naz network vpn-connection show\n\n"
+                                   "# OCI IPSec VPN\noci network ip-sec-connection list\n```\n"})
+    found = by_key(root)
+    assert not any(found[("system", name)].required for name in ("aws", "az", "oci"))
+    one = make_skill({"SKILL.md": "---\nname: t\ndescription: Networks. Use when asked.\n---\n```bash\n# AWS VPN\n"
+                                  "aws ec2 describe-vpn-connections\n```\n"}, "one-cloud")
+    assert by_key(one)[("system", "aws")].required
+
+
 def test_a_shell_fence_that_holds_a_named_data_file_runs_nothing(make_skill):
     """`# .bazelrc` over a bash fence: `build --jobs=8` and `try-import` are that file's lines; `# .bashrc` holds
     commands."""

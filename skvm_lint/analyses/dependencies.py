@@ -26,11 +26,11 @@ from ..lazy_re import lazy
 from ..model import CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
-from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, COMMAND_WORDS, CONSOLE_COMMANDS,
-                          HOST_CLIS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS, HUB_METADATA_KEYS, NODE_BUILTINS,
-                          NPM_BIN_PACKAGES, NPM_INSTALLERS, NPM_PACKAGE_RUNNERS, PIP_BIN_PACKAGES, PIP_INSTALLERS,
-                          PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS, SHELL_VARIABLES, SYSTEM_INSTALLERS,
-                          is_dev_tool, is_placeholder_package, strip_version)
+from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, CLOUD_PROVIDERS, COMMAND_WORDS,
+                          CONSOLE_COMMANDS, HOST_CLIS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS, HUB_METADATA_KEYS,
+                          NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, NPM_PACKAGE_RUNNERS, PIP_BIN_PACKAGES,
+                          PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS, SHELL_VARIABLES,
+                          SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package, strip_version)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
@@ -427,6 +427,19 @@ LANGUAGE_THEN_TOOL = lazy(rf"^\W*({_LANGUAGES}):\s+\S", re.IGNORECASE)
 # A heading that names a language, then a topic ("Node.js Conflicts"): one language's way when a sibling heading
 # names another language and the same topic ("Python Conflicts")
 LANGUAGE_THEN_TOPIC = lazy(rf"^\W*(?P<language>{_LANGUAGES})\s+(?P<topic>[A-Za-z][\w -]*?)\W*$", re.IGNORECASE)
+
+
+CLOUD_LEAD = lazy(rf"^\W*({'|'.join(sorted(map(re.escape, CLOUD_PROVIDERS), key=len, reverse=True))})\b",
+                  re.IGNORECASE)
+
+
+def _language_or_cloud(comment: str) -> str | None:
+    """What a comment heading one way of several names: a language alone (``Python``, ``Node.js (npm)``), or a
+    cloud provider, alone or before a topic (``AWS VPN``); None for anything else."""
+    if LANGUAGE_TITLE.match(comment):
+        return comment.lower()
+    m = CLOUD_LEAD.match(comment)
+    return m.group(1).lower() if m else None
 
 
 def _language_label(text: str) -> str | None:
@@ -1145,9 +1158,11 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
         per_manager, node_needed = _one_per_package_manager(facts, alternatives)
         alternatives |= per_manager
     # `# Python` / `# JavaScript/TypeScript` before each way (the lines it heads, `pip-audit` and `safety check`) or
-    # after it, on its line: one language's way
-    language_comments = [comment for comment in facts.comments if LANGUAGE_TITLE.match(comment.text.lstrip("#"))]
-    if len({comment.text.lstrip("# ").lower() for comment in language_comments}) >= 2:
+    # after it, on its line: one language's way; `# AWS VPN` / `# OCI IPSec VPN`: one cloud's
+    way_comments = {id(comment): label for comment in facts.comments
+                    if (label := _language_or_cloud(comment.text.lstrip("# ")))}
+    language_comments = [comment for comment in facts.comments if id(comment) in way_comments]
+    if len(set(way_comments.values())) >= 2:
         command_lines = {command.span.line for command in facts.commands}
         for comment in language_comments:
             alternatives.update((comment.span.line,) if comment.span.line in command_lines
