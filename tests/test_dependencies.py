@@ -931,6 +931,24 @@ def test_the_users_projects_build_is_required_but_not_the_skills_to_declare(make
     assert not [d for d in skvm_lint.lint([tools]).diagnostics if d.rule == "DP001"]
 
 
+def test_the_users_infrastructure_from_its_own_manifests_is_the_projects(make_skill):
+    """`kubectl apply -f k8s/` and `terraform plan` in a deployment card act on the user's manifests: required to
+    follow the skill, not the skill's to declare. A manifest from a URL or piped in is the skill's own."""
+    card = ("---\nname: ops-card\ndescription: x\n---\n# Deployment\n\n```bash\nkubectl apply -f k8s/\n"
+            "terraform plan\n```\n")
+    root = make_skill({"SKILL.md": card})
+    found = by_key(root)
+    assert found[("system", "kubectl")].required and found[("system", "kubectl")].sources == {"project-command"}
+    assert found[("system", "terraform")].sources == {"project-command"}
+    assert not [d for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP001"]
+    setup = make_skill({"SKILL.md": "---\nname: argo\ndescription: x\n---\n```bash\nkubectl apply -n argocd -f "
+                                    "https://raw.githubusercontent.com/argoproj/argo-cd/stable/manifests/install.yaml\n"
+                                    "cat <<EOF | kubectl apply -f -\nkind: Namespace\nEOF\n```\n"}, "argo")
+    assert by_key(setup)[("system", "kubectl")].required_by_skill
+    bundled = make_skill({"SKILL.md": card.replace("ops-card", "own-manifests"), "k8s/deploy.yaml": "kind: Pod\n"})
+    assert by_key(bundled)[("system", "kubectl")].required_by_skill
+
+
 def test_switches_build_backends_and_base_programs_are_not_requirements(make_skill):
     root = make_skill({
         "SKILL.md": "---\nname: switches\ndescription: x\n---\nRun `node lib/run.js` or `bash overview.sh`.\n",

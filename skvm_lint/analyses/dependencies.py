@@ -1217,7 +1217,8 @@ def _lines_headed(comment_line: int, block: CodeBlock | None, lines: list[str] |
 def _runs_users_project(cmd: Command, bundled: frozenset[str]) -> bool:
     """A command that builds, tests or runs a project from its own manifest (`npm run build`, bare `npm install`,
     `cargo test`, `mvn package`, `docker compose up`, `python -m pytest`) when the skill bundles no such manifest: it
-    runs in the user's project, whose toolchain that project declares ([project_commands] in data/vocabulary.toml)."""
+    runs in the user's project, whose toolchain that project declares ([project_commands] in data/vocabulary.toml).
+    Also `kubectl apply -f k8s/` and `terraform plan`: the project's infrastructure, from its own manifests."""
     program, args = strip_version(cmd.program), cmd.argv[1:]  # `npx playwright@1.49 test`
     if program in ("python", "python3") and args[:2] == ("-m", "pytest"):
         program, args = "pytest", args[2:]
@@ -1225,6 +1226,8 @@ def _runs_users_project(cmd: Command, bundled: frozenset[str]) -> bool:
     if entry is None:
         return False
     words, manifests = entry
+    if any(arg == "-" or "://" in arg for arg in args):
+        return False  # what it builds or applies comes from the skill: a URL it names, or text piped in
     positional = [arg for arg in args if not arg.startswith("-")]
     first = positional[0] if positional else ""
     if "*" not in words and first not in words or first in ("install", "i") and len(positional) > 1:
