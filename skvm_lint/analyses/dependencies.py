@@ -429,7 +429,8 @@ LANGUAGE_THEN_TOOL = lazy(rf"^\W*({_LANGUAGES}):\s+\S", re.IGNORECASE)
 LANGUAGE_THEN_TOPIC = lazy(rf"^\W*(?P<language>{_LANGUAGES})\s+(?P<topic>[A-Za-z][\w -]*?)\W*$", re.IGNORECASE)
 
 
-CLOUD_LEAD = lazy(rf"^\W*({'|'.join(sorted(map(re.escape, CLOUD_PROVIDERS), key=len, reverse=True))})\b",
+# longest first, then by name: the same pattern text in every process (a frozenset's order is not)
+CLOUD_LEAD = lazy(rf"^\W*({'|'.join(sorted(map(re.escape, CLOUD_PROVIDERS), key=lambda p: (-len(p), p)))})\b",
                   re.IGNORECASE)
 
 
