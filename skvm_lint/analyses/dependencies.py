@@ -1160,12 +1160,11 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
         alternatives |= per_manager
     # `# Python` / `# JavaScript/TypeScript` before each way (the lines it heads, `pip-audit` and `safety check`) or
     # after it, on its line: one language's way; `# AWS VPN` / `# OCI IPSec VPN`: one cloud's
-    way_comments = {id(comment): label for comment in facts.comments
-                    if (label := _language_or_cloud(comment.text.lstrip("# ")))}
-    language_comments = [comment for comment in facts.comments if id(comment) in way_comments]
-    if len(set(way_comments.values())) >= 2:
+    way_comments = [(comment, label) for comment in facts.comments
+                    if (label := _language_or_cloud(comment.text.lstrip("# ")))]
+    if len({label for _comment, label in way_comments}) >= 2:
         command_lines = {command.span.line for command in facts.commands}
-        for comment in language_comments:
+        for comment, _label in way_comments:
             alternatives.update((comment.span.line,) if comment.span.line in command_lines
                                 else _lines_headed(comment.span.line, block, block_lines))
     # `# Examples - use the project-appropriate command` heads a fence's list of which the user's project needs

@@ -333,8 +333,7 @@ _EQUALITY_OPERATORS = frozenset({"===", "!==", "==", "!="})
 _LITERALS = frozenset({"string", "template_string", "number", "integer", "float", "true", "false"})
 _CONJUNCTIONS = frozenset({"&&", "and"})
 _BRANCHES = frozenset({"if_statement", "elif_clause", "while_statement", "conditional_expression", "ternary_expression"})
-_GUARDS = frozenset({"if_statement", "elif_clause", "while_statement", "conditional_expression",
-                     "ternary_expression", "not_operator", "unary_expression", "assert_statement"})
+_GUARDS = _BRANCHES | {"not_operator", "unary_expression", "assert_statement"}
 
 
 def _has_fallback(node: ts.Node) -> bool:
@@ -380,12 +379,15 @@ def _tested_with_others(conjunction: ts.Node) -> bool:
     while parent is not None and (parent.type == "parenthesized_expression" or parent.type == conjunction.type and (
             (operator := parent.child_by_field_name("operator")) is not None and operator.type in _CONJUNCTIONS)):
         child, parent = parent, parent.parent
-    if parent is None or parent.type not in _BRANCHES:
-        return False
-    condition = parent.child_by_field_name("condition")
-    if condition is None and parent.type == "conditional_expression" and len(parent.named_children) == 3:
-        condition = parent.named_children[1]  # Python: `a if test else b`
-    return condition == child
+    return parent is not None and parent.type in _BRANCHES and _condition(parent) == child
+
+
+def _condition(branch: ts.Node) -> ts.Node | None:
+    """The test of an ``if``, ``elif``, ``while`` or ternary (Python's ``a if test else b`` names no field)."""
+    condition = branch.child_by_field_name("condition")
+    if condition is None and branch.type == "conditional_expression" and len(branch.named_children) == 3:
+        condition = branch.named_children[1]
+    return condition
 
 
 def _used_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
@@ -394,9 +396,7 @@ def _used_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
     child, parent = node, node.parent
     while parent is not None and parent.type not in ("program", "module"):
         if parent.type in ("if_statement", "elif_clause", "ternary_expression", "conditional_expression"):
-            condition = parent.child_by_field_name("condition")
-            if condition is None and parent.type == "conditional_expression" and len(parent.named_children) == 3:
-                condition = parent.named_children[1]  # Python: `a if test else b`
+            condition = _condition(parent)
             test = x.text(condition) if condition is not None and child != condition else ""
             if "env" in test and name in test and _word(name).search(test):
                 return True
