@@ -9,18 +9,19 @@ import pytest
 from skvm_lint.config import Config
 from skvm_lint.engine import run
 
-from .test_hostile import HOSTILE, build
+from .test_hostile import SHAPES, build
 
 pytestmark = pytest.mark.corpus
 
 
 def test_check_whole_corpus_without_internal_errors(corpus, tmp_path):
-    # The corpus salted with the hostile cases: one run over both, as a hub would hold them.
+    # The corpus salted with skills of hostile shape: one run over both, as a hub would hold them. (The cases of
+    # hostile scale are minutes of CPU together; each has its own test, in a child process with a deadline.)
     salted = tmp_path / "salted"
-    for name, (files, _expected) in HOSTILE.items():
+    for name, (files, _expected) in SHAPES.items():
         build(salted / name, files)
     result = run([str(corpus), str(salted)], Config(select=("ALL",)), jobs=0, with_analysis=True)
-    assert sum(1 for s in result.skills if s.root.startswith(str(salted))) == len(HOSTILE)
+    assert sum(1 for s in result.skills if s.root.startswith(str(salted))) == len(SHAPES)
     skill_dirs = {root for root, _dirs, files in os.walk(corpus)
                   if any(f.lower() == "skill.md" for f in files) and "node_modules" not in root}
     checked = {os.path.abspath(s.root) for s in result.skills}
