@@ -250,6 +250,12 @@ def test_file_tools_projects_advice_and_case_rules(make_skill):
     assert found["gen.text.prose"] >= 1 and found["reason.logic"] == 2  # two case rules and a routing list
 
 
+def test_menu_paths_and_pipelines_are_sequences_not_routes(make_skill):
+    chains = BASE + ("- Apple Card: Wallet → Card Balance → Export\n- Chase: Accounts → Download activity → CSV\n"
+                     "- Mint: Transactions → Export → CSV\n- Phylogeny: Read → Align → Build tree\n")
+    assert "reason.logic" not in levels({"SKILL.md": chains}, make_skill)
+
+
 def test_one_conditional_is_not_judgement(make_skill):
     found = levels({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\nIf it fails, retry once.\n"},
                    make_skill)

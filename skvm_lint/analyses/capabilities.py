@@ -77,7 +77,7 @@ TOOL_CALL = lazy(r"(?<![\w.])[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]
 # An agent web tool's name, between ASCII word boundaries: `WebSearchで` names it too (CJK letters are \w).
 AGENT_WEB_TOOL = lazy(rf"(?<![A-Za-z0-9_])(?:{'|'.join(sorted(AGENT_WEB_TOOLS))})(?![A-Za-z0-9_])")
 TOOL_USE_BEFORE, TOOL_USE_AFTER, NEGATION = cue("tool_use_before"), cue("tool_use_after"), cue("negation")
-ROUTE = lazy(r"^[^→\n]{2,80}\s(→|->|=>)\s*\S")
+ROUTE = lazy(r"^[^→\n]{2,80}\s(→|->|=>)\s*[^→\n]*$")  # one arrow: "A → B → C" is a sequence
 ADVISE = cue("advise")
 # Claude Code's file tools, as `allowed-tools` names them: the skill reads or edits the user's files.
 READ_TOOLS = frozenset({"Read", "Glob", "Grep", "LS", "NotebookRead"})
