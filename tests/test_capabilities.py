@@ -237,6 +237,16 @@ def test_the_users_milestones_are_no_plan(make_skill):
     assert "reason.planning" not in levels({"SKILL.md": tracker}, make_skill)
 
 
+def test_orchestration_is_planning_only_of_agents_models_or_tasks(make_skill):
+    infrastructure = ("---\nname: case-skill\ndescription: Kubernetes orchestration and Docker Compose "
+                      "orchestration.\n---\n## Pipeline Orchestration\n\nSaga orchestration with Airflow.\n\n"
+                      "Container orchestration for the user's services.\n")
+    assert "reason.planning" not in levels({"SKILL.md": infrastructure}, make_skill, "infrastructure")
+    agents = ("---\nname: case-skill\ndescription: x\n---\nThis workflow orchestrates specialized agents.\n\n"
+              "## Multi-agent orchestration\n\nOrchestrate the sub-agents and merge their results.\n")
+    assert levels({"SKILL.md": agents}, make_skill, "agents")["reason.planning"] >= 1
+
+
 def test_file_tools_projects_advice_and_case_rules(make_skill):
     found = levels({"SKILL.md": (
         "---\nname: case-skill\ndescription: Recommend an architecture and explain the trade-offs\n"
