@@ -240,7 +240,8 @@ def test_the_users_milestones_are_no_plan(make_skill):
 def test_orchestration_is_planning_only_of_agents_models_or_tasks(make_skill):
     infrastructure = ("---\nname: case-skill\ndescription: Kubernetes orchestration and Docker Compose "
                       "orchestration.\n---\n## Pipeline Orchestration\n\nSaga orchestration with Airflow.\n\n"
-                      "Container orchestration for the user's services.\n")
+                      "Container orchestration for the user's services.\n\n"
+                      "- Working on workflow orchestration patterns tasks or workflows\n")
     assert "reason.planning" not in levels({"SKILL.md": infrastructure}, make_skill, "infrastructure")
     agents = ("---\nname: case-skill\ndescription: x\n---\nThis workflow orchestrates specialized agents.\n\n"
               "## Multi-agent orchestration\n\nOrchestrate the sub-agents and merge their results.\n")
