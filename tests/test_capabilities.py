@@ -231,6 +231,17 @@ def test_a_stray_fence_that_swallows_prose_is_no_template(make_skill):
     assert levels({"SKILL.md": nested}, make_skill, "nested")["gen.text.long"] == 2  # a longer fence may nest
 
 
+def test_long_output_another_program_writes_and_settings_comments_are_not_the_agents(make_skill):
+    tool = BASE + "This tool scans your project and generates a complete onboarding guide.\n"
+    assert "gen.text.long" not in levels({"SKILL.md": tool}, make_skill, "tool")
+    agent = BASE + "Read the project, then generate a complete onboarding guide for the team.\n"
+    assert levels({"SKILL.md": agent}, make_skill, "agent")["gen.text.long"] == 2
+    settings = BASE + "```\n" + "".join(f"# Option {i}\nkey{i}=value\n\n" for i in range(5)) + "```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": settings}, make_skill, "settings")
+    template = BASE + "```\n" + "".join(f"## Part {i}\n\n[What goes in part {i}]\n\n" for i in range(5)) + "```\n"
+    assert levels({"SKILL.md": template}, make_skill, "template")["gen.text.long"] == 2
+
+
 def test_the_users_milestones_are_no_plan(make_skill):
     tracker = ("---\nname: case-skill\ndescription: Tracks your streak and celebrates milestones.\n---\n"
                "- \"what have I done?\" -> list recent wins and milestones\n")

@@ -541,6 +541,15 @@ def prose(c: _Context) -> Iterator[Finding]:
 
 
 TEMPLATE_HEADING = lazy(r"^[ \t]{0,3}#{1,4}[ \t]+\S", re.MULTILINE)
+TOOL_SUBJECT = cue("tool_subject")
+SETTING_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S", re.MULTILINE)
+
+
+def _settings_file(text: str) -> bool:
+    """A block of `key=value` lines (.shellcheckrc, .npmrc, an INI file): its `# ...` lines are comments, not the
+    headings of a document template."""
+    lines = [line for line in text.splitlines() if line.strip() and not TEMPLATE_HEADING.match(line)]
+    return bool(lines) and 2 * len(SETTING_LINE.findall(text)) >= len(lines)
 
 
 @detector
@@ -555,12 +564,13 @@ def long_output(c: _Context) -> Iterator[Finding]:
                   if f.kind == "markdown" and f.text and "template" in f.path.lower() and not for_people(f.path)]
     for text, span in templates:
         sections = len(TEMPLATE_HEADING.findall(text))
-        if sections >= 4:
+        if sections >= 4 and not _settings_file(text):
             level = 3 if sections >= 7 or text.count("\n") > 60 else 2
             if best is None or level > best.level:
                 best = Finding("gen.text.long", level, span, f"fills a template of {sections} sections")
     if best is None:
-        hits = c.prose_matches(LONG_OUTPUT, bundled=True)
+        hits = [(m.group(0), span) for text, span in c.agent_prose for m in [LONG_OUTPUT.search(text)]
+                if m and not TOOL_SUBJECT.search(text, max(0, m.start() - 60), m.start())]
         description = LONG_OUTPUT.search(c.description())
         if description:
             hits.insert(0, (description.group(0), Span(c.file, c.skill.frontmatter.line_of("description"))))
