@@ -359,6 +359,18 @@ def test_a_program_written_as_a_plain_word_where_prose_requires_it_is_stated(mak
         "system dependency `yq` is used but declared nowhere"]
 
 
+def test_prose_that_requires_a_programs_package_states_the_program(make_skill):
+    """"Visualize dependencies (requires graphviz):" states `dot`, whose package graphviz is; "requires
+    ImageMagick" states `magick`. `chage` comes with every Debian and is never asked for."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Plan. Use when asked.\n---\n"
+                                   "Visualize dependencies (requires graphviz):\n```bash\ntodo dep dot 1 | dot -Tpng\n```\n"
+                                   "An icon (requires ImageMagick):\n```bash\nmagick a.png a.ico\n```\n"
+                                   "```bash\nchage -l \"$user\"\nfoo-tool --run\n```\n"})
+    assert sorted(d["message"] for d in findings(root, "DP001")) == [
+        "system dependency `foo-tool` is used but declared nowhere",
+        "system dependency `todo` is used but declared nowhere"]
+
+
 def test_a_binding_of_another_language_in_a_shell_block_runs_no_known_program(make_skill):
     """`llm = Llama(` under '# Python with Metal' in a bash fence binds a name in Python: no `llm` CLI, although the
     lexicon knows one; `llm "Summarise this"` in another block runs it."""

@@ -1789,6 +1789,13 @@ def stated_in_prose(skill: Skill, candidates: Iterable[str] = ()) -> set[str]:
 
 # Other spellings of a program in prose: Node.js for node
 _PROSE_SPELLINGS = {"node": ("node", "node.js", "nodejs")}
+
+
+def _spellings(program: str) -> tuple[str, ...]:
+    """How prose may name a program: its own name, another spelling, or the system package that provides it
+    ("requires graphviz" for `dot`)."""
+    return tuple(dict.fromkeys((*_PROSE_SPELLINGS.get(program, (program,)),
+                                *(p.lower() for p in system_packages(program) if len(p) > 2))))
 _STATED_WORDS_LIMIT = 200  # occurrences of one name read for cues: a huge SKILL.md costs bounded time
 
 
@@ -1799,7 +1806,7 @@ def _stated_as_words(text: str, candidates: list[str]) -> set[str]:
     lower = text.lower() if candidates else ""
     cues_at: dict[int, list[re.Match[str]]] = {}  # line start -> its cues: each line read for cues once
     for name in candidates[:_STATED_WORDS_LIMIT]:
-        for spelling in _PROSE_SPELLINGS.get(name, (name,)):
+        for spelling in _spellings(name):
             start, seen = lower.find(spelling), 0
             while start >= 0 and seen < _STATED_WORDS_LIMIT and name not in found:
                 seen += 1
