@@ -195,6 +195,18 @@ def test_prose_commands_under_sibling_language_headings_are_one_languages_way(ma
     assert found[("system", "pandoc")].required
 
 
+def test_sibling_headings_naming_only_their_tool_are_one_way_each(make_skill):
+    """`#### Using ffuf` beside `#### Using wfuzz`: two fuzzers for one test, either will do; a `### Using jq`
+    without a sibling naming another tool is the skill's way."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Fuzz. Use when asked.\n---\n## Fuzzing\n"
+                                   "#### Using ffuf\n```bash\nffuf -u http://t/FUZZ -w list.txt\n```\n"
+                                   "#### Using wfuzz\n```bash\nwfuzz -z file,list.txt http://t/FUZZ\n```\n"
+                                   "## Report\n### Using jq\n```bash\njq . out.json\n```\n"})
+    found = by_key(root)
+    assert not found[("system", "ffuf")].required and not found[("system", "wfuzz")].required
+    assert found[("system", "jq")].required
+
+
 def test_a_step_marked_if_needed_is_optional(make_skill):
     """"3) Convert to .ogg (if needed):" before a block makes what it runs optional, as "Optional:" does; the step
     before it, unmarked, is still required."""

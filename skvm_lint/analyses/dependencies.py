@@ -429,6 +429,11 @@ LANGUAGE_THEN_TOOL = lazy(rf"^\W*({_LANGUAGES}):\s+\S", re.IGNORECASE)
 LANGUAGE_THEN_TOPIC = lazy(rf"^\W*(?P<language>{_LANGUAGES})\s+(?P<topic>[A-Za-z][\w -]*?)\W*$", re.IGNORECASE)
 
 
+# A heading that names only the tool its section works by: "Using wfuzz", "Via the gh CLI". Not "With fd": beside
+# "With docker" under "Integration Examples" each is another use, with the tool it names.
+USING_TOOL = lazy(r"^\W*(using|via)\s+(the\s+)?`?(?P<tool>[\w.+-]+)`?(\s+(cli|command|tool))?\W*$", re.IGNORECASE)
+
+
 # longest first, then by name: the same pattern text in every process (a frozenset's order is not)
 CLOUD_LEAD = lazy(rf"^\W*({'|'.join(sorted(map(re.escape, CLOUD_PROVIDERS), key=lambda p: (-len(p), p)))})\b",
                   re.IGNORECASE)
@@ -473,8 +478,9 @@ def _one_language_of_several(doc: MarkdownDoc | None, block: CodeBlock, labels: 
 def _language_labels(doc: MarkdownDoc) -> dict[int | None, list[int]]:
     """The sections with paragraphs that only name a language (`**TypeScript:**`), two languages or more, each with
     the lines where those labels end: what follows each label is that language's way, one of several. A heading
-    that names a language beside a sibling that names another (`#### Node.js / TypeScript`, `#### Python`) labels
-    its whole section, from its own line. Linear in the document's paragraphs and sections."""
+    that names a language beside a sibling that names another (`#### Node.js / TypeScript`, `#### Python`), or
+    only the tool it uses beside a sibling naming another (`#### Using ffuf`, `#### Using wfuzz`), labels its whole
+    section, from its own line. Linear in the document's paragraphs and sections."""
     labels: dict[int | None, list[tuple[int, str]]] = {}
     for paragraph in doc.paragraphs:
         if paragraph.list_item is None and (name := _language_label(paragraph.text)) is not None:
@@ -486,6 +492,8 @@ def _language_labels(doc: MarkdownDoc) -> dict[int | None, list[int]]:
         language, topic = _title_language(section.title), ""
         if language is None and (named := LANGUAGE_THEN_TOPIC.match(section.title)):
             language, topic = named["language"].strip().lower(), named["topic"].lower()
+        if language is None and (using := USING_TOOL.match(section.title)):
+            language, topic = using["tool"].lower(), "using"  # "Using ffuf" beside "Using wfuzz": one tool's way
         if language is not None:
             siblings.setdefault((section.parent, section.level, topic), {})[index] = language
     for languages in siblings.values():
