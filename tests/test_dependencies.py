@@ -195,6 +195,14 @@ def test_prose_commands_under_sibling_language_headings_are_one_languages_way(ma
     assert found[("system", "pandoc")].required
 
 
+def test_a_tools_package_installed_before_provides_its_command(make_skill):
+    """`brew install adr-tools` puts `adr` on PATH: the install line declares it."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Record. Use when asked.\n---\n"
+                                   "```bash\nbrew install adr-tools\nadr init docs/adr\n```\n"})
+    assert findings(root, "DP001") == []
+    assert by_key(root)[("system", "adr")].provided_by == "system adr-tools"
+
+
 def test_sibling_headings_naming_only_their_tool_are_one_way_each(make_skill):
     """`#### Using ffuf` beside `#### Using wfuzz`: two fuzzers for one test, either will do; a `### Using jq`
     without a sibling naming another tool is the skill's way."""
