@@ -238,6 +238,9 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     assert levels({"SKILL.md": agent}, make_skill, "agent")["gen.text.long"] == 2
     settings = BASE + "```\n" + "".join(f"# Option {i}\nkey{i}=value\n\n" for i in range(5)) + "```\n"
     assert "gen.text.long" not in levels({"SKILL.md": settings}, make_skill, "settings")
+    checklist = BASE + "```markdown\n" + "".join(f"## Check {i}\n- [ ] item {i}\n- [ ] other {i}\n\n"
+                                                  for i in range(5)) + "```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": checklist}, make_skill, "checklist")
     template = BASE + "```\n" + "".join(f"## Part {i}\n\n[What goes in part {i}]\n\n" for i in range(5)) + "```\n"
     assert levels({"SKILL.md": template}, make_skill, "template")["gen.text.long"] == 2
 

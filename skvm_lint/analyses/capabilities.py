@@ -543,13 +543,16 @@ def prose(c: _Context) -> Iterator[Finding]:
 TEMPLATE_HEADING = lazy(r"^[ \t]{0,3}#{1,4}[ \t]+\S", re.MULTILINE)
 TOOL_SUBJECT = cue("tool_subject")
 SETTING_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S", re.MULTILINE)
+CHECKBOX_LINE = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\]", re.MULTILINE)
 
 
 def _settings_file(text: str) -> bool:
     """A block of `key=value` lines (.shellcheckrc, .npmrc, an INI file): its `# ...` lines are comments, not the
-    headings of a document template."""
+    headings of a document template; nor are the headings of a checklist (`- [ ] const constructor added` under
+    `## Before Every Widget`), which the agent goes through rather than writes."""
     lines = [line for line in text.splitlines() if line.strip() and not TEMPLATE_HEADING.match(line)]
-    return bool(lines) and 2 * len(SETTING_LINE.findall(text)) >= len(lines)
+    return bool(lines) and (2 * len(SETTING_LINE.findall(text)) >= len(lines)
+                            or 2 * len(CHECKBOX_LINE.findall(text)) >= len(lines))
 
 
 @detector
