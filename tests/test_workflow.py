@@ -279,6 +279,11 @@ def test_each_needs_an_operation_not_a_deliverable():
     assert not workflow._each_operation("对每个识别出的知识点，判断其属于哪种类型")
     assert not workflow._each_operation("For each of the 8 dimensions: find evidence, assign a score")
     assert not workflow._each_operation("Evaluate the work. For each applicable dimension, assess quality.")
+    # an exchange with the user per item: the user answers one at a time
+    assert not workflow._each_operation("- Ask for the light's entity ID\n- Get the RGB colours for each team\n")
+    assert not workflow._each_operation("After the user visits the URL, run auth CODE.\n\nRepeat for each member.")
+    assert workflow._each_operation("Ask for the app idea.\n" + "Analyse it against the principles.\n" * 20
+                                    + "- Generate a schema for each tool")
 
 
 def test_a_shell_loop_whose_runs_share_nothing_is_dlp(make_skill):

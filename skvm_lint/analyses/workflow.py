@@ -35,6 +35,8 @@ WORKFLOW_TITLES = cue("workflow_title")
 STEP_HEADING = cue("step_heading")
 BACK_REFERENCE = cue("back_reference")
 EACH = cue("each")
+WITH_THE_USER = cue("with_the_user")
+USER_NEARBY = 300  # characters before an "each" line read for an exchange with the user
 EACH_FORMAT = cue("each_format")
 READ_VERB = cue("read_verb")
 SEQUENCE_WORD = cue("sequence")
@@ -314,6 +316,11 @@ def _each_operation(text: str) -> bool:
         if EACH_FORMAT.match(text, m.start()) or CONDITION_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # a format for each item; "Create it in docs/ if multiple documents": a condition
         start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        # "- Ask for the light's ID / - Get the colours for each team", "After the user visits the URL ... Repeat
+        # for each family member": per-item exchanges with the user, who answers one at a time
+        if WITH_THE_USER.search(text, max(0, start - USER_NEARBY), len(text) if end < 0 else end):
+            continue
         line = re.sub(r"^[\s>*_#\d.)-]*(\*\*[^*]*\*\*:?\s*)?", "", text[start:m.start()])
         sentence = re.split(r"[.!?;:]\s+", line)[-1]
         if ACTION_VERB.match(sentence) or not m.group(0).isascii():
