@@ -126,6 +126,9 @@ def test_a_block_of_read_only_checks_is_ilp_but_not_one_that_writes_assigns_or_r
     scans = "npx @axe-core/cli https://example.com\nnpx pa11y@6 https://example.com\nlighthouse https://example.com\n"
     assert kinds(scans) == ["ilp"]  # scanners that read one site and report, run directly or through npx
     assert kinds(scans + "semgrep --config auto --autofix --fix .\n") == []  # a fix writes
+    lint = ("# SC2009: Consider using pgrep instead of grep|grep\nps aux | grep -v grep | grep app\n"
+            "# SC2016: Better: double quotes\necho '$VAR'\ndocker info\n")
+    assert kinds(lint) == []  # a linter's examples of code to fix
 
 
 def test_get_is_read_only_as_a_word_not_inside_one():

@@ -36,6 +36,7 @@ STEP_HEADING = cue("step_heading")
 BACK_REFERENCE = cue("back_reference")
 EACH = cue("each")
 WITH_THE_USER = cue("with_the_user")
+CODE_TO_FIX = cue("code_to_fix")
 USER_NEARBY = 300  # characters before an "each" line read for an exchange with the user
 EACH_FORMAT = cue("each_format")
 READ_VERB = cue("read_verb")
@@ -397,6 +398,9 @@ def _read_only_block(doc: MarkdownDoc) -> tuple[CodeBlock, list[str]] | None:
                 or code.functions or code.embedded or code.syntax_errors:  # a fragment that does not parse: a sample
             continue
         if ">" in DISCARDED_OUTPUT.sub("", block.code_text) or not all(_probe(c) for c in code.commands):
+            continue
+        # "# SC2009: Consider using pgrep instead", "# Better: use find": code shown to be fixed, not run
+        if sum(1 for comment in code.comments if CODE_TO_FIX.search(comment.text)) >= 2:
             continue
         # The first command of each line (a pipeline continued with `\` is one): a fallback after `||` or a
         # filter after `|` belongs to its step.
