@@ -223,6 +223,8 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
     assert kinds("## More\n\nFor detailed guides, read these files:\n\n- `references/a.md`\n- `references/b.md`\n") \
         == []  # read on demand
     assert kinds("## Start\n\n1. Read `a.json`, then read the file it names in `b.json`.\n") == []  # a data flow
+    assert kinds("## Rules\n\nThe CLI automatically loads rules from:\n\n- `AGENTS.md`\n- `CLAUDE.md`\n") \
+        == []  # what another program reads by itself
     assert kinds("## Start\n\n1. Read `bases/*.base` to find the category (e.g., `Recipes.base`).\n") == []  # one
     assert kinds("## Start\n\n1. 读取 `a.json` 和 `b.json`。\n") == ["ilp"]
     # the agent's reads written one a line in a block, whatever the prose around them is written in

@@ -37,6 +37,7 @@ BACK_REFERENCE = cue("back_reference")
 EACH = cue("each")
 WITH_THE_USER = cue("with_the_user")
 CODE_TO_FIX = cue("code_to_fix")
+BY_ITSELF = cue("by_itself")
 USER_NEARBY = 300  # characters before an "each" line read for an exchange with the user
 EACH_FORMAT = cue("each_format")
 READ_VERB = cue("read_verb")
@@ -568,7 +569,8 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
         if "." not in line:  # no file name (`x.md`): the cheap test first
             return []
         if not READ_VERB.search(line) or BACK_REFERENCE.search(line) or SEQUENCE_WORD.search(line) \
-                or ON_DEMAND.search(line) or ALTERNATIVES.search(line) or ROUTE_ARROW.search(line):
+                or ON_DEMAND.search(line) or ALTERNATIVES.search(line) or ROUTE_ARROW.search(line) \
+                or BY_ITSELF.search(line):  # "The CLI automatically loads rules from": a program's, not a step
             return []
         # a name given as an example of the one before (`*.base (e.g., Recipes.base)`) is no second file
         found = [m for m in DATA_FILE_NAME.finditer(line) if not EXAMPLE_INTRO.search(line, max(0, m.start() - 30),
@@ -602,7 +604,8 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
     for lead in doc.paragraphs:  # "Load all relevant context:" then a list of the files
         last = lead.text.rstrip().rsplit("\n", 1)[-1]
         if lead.list_item is not None or not last.endswith((":", "：")) or not READ_VERB.search(last) \
-                or BACK_REFERENCE.search(last) or ON_DEMAND.search(last) or DATA_FILE_NAME.search(last):
+                or BACK_REFERENCE.search(last) or ON_DEMAND.search(last) or DATA_FILE_NAME.search(last) \
+                or BY_ITSELF.search(last):
             continue
         until = next((line for line in starts if line > lead.span.line), doc.line_count + 1)
         lines = [item.text.split("\n")[0] for item in doc.list_items if lead.end_line <= item.span.line < until]
