@@ -309,6 +309,8 @@ def test_a_shell_loop_whose_runs_share_nothing_is_dlp(make_skill):
     assert groups('for e in .env .env.local; do\n  [ -f "$e" ] && source "$e"\ndone') == []  # the shell's state
     assert groups('for m in a b; do\n  torchrun train.py --model "$m"\ndone') == []  # each run takes every GPU
     assert groups('for f in *.png; do\n  convert "$f" "$f.jpg" &\ndone\nwait') == []  # already in the background
+    assert groups('for i in 1 2 3; do\n  tmux send-keys -t "worker-$i" "run $i" Enter\ndone') == []  # handed to
+    assert groups('for c in a b; do\n  sbatch --job-name "$c" job.sh\ndone') == []  # sessions or a job queue
     assert groups('# parallel: see below\nfor f in *.png; do\n  convert "$f" "$f.jpg"\ndone') == []
     assert groups('# convert >> logs\nfor f in *.png; do\n  convert "$f" "$f.jpg"\ndone') != []  # a comment
 

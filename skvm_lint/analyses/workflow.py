@@ -490,10 +490,12 @@ def _repeated_operation(doc: MarkdownDoc) -> tuple[CodeBlock, str, int] | None:
 
 
 # What makes a loop's runs depend on one another or on time: pacing (`sleep 2`, rate limits), a search that stops
-# at the first hit (`break`), input read from the user, runs already sent to the background, the shell's own
+# at the first hit (`break`), input read from the user, runs already sent to the background or handed to a
+# terminal session or a job queue (`tmux send-keys`, `sbatch`: the work runs there, concurrently), the shell's own
 # state changed (`eval`, `source`, `cd`), a job that takes every GPU of the machine.
 SERIAL_LOOP_PROGRAMS = frozenset({"sleep", "break", "continue", "return", "exit", "wait", "read", "eval", "cd",
-                                  "pushd", "popd"}) | SHELL_EVALUATORS | ACCELERATOR_LAUNCHERS
+                                  "pushd", "popd", "tmux", "screen", "sbatch", "qsub", "bsub"}) \
+    | SHELL_EVALUATORS | ACCELERATOR_LAUNCHERS
 # Programs that only show something: a loop of them does no work worth spreading.
 DISPLAY_PROGRAMS = frozenset({"echo", "printf", "export", "local", "set", "true", ":", "[", "[[", "test"})
 
