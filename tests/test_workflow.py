@@ -96,6 +96,18 @@ def test_read_only_sublist_in_a_reference_is_ilp(make_skill):
     assert _groups(make_skill, writes) == []
 
 
+def test_sections_of_a_command_reference_are_no_steps_to_batch(make_skill):
+    """`### List threads` and `### Show a thread`, each over one read-only command, serve different needs; the same
+    commands under `### Step 1:` and `### Step 2:` are one task's independent steps."""
+    def kinds(titles: tuple[str, str]) -> list[str]:
+        text = HEAD + "".join(f"### {title}\n```bash\nbeeper {verb}\n```\n"
+                              for title, verb in zip(titles, ("threads list", "messages list")))
+        return [g.type for g in _groups(make_skill, {"SKILL.md": text}, titles[0].split()[0].lower())]
+
+    assert kinds(("List threads", "List messages")) == []
+    assert kinds(("Step 1: List threads", "Step 2: List messages")) == ["ilp"]
+
+
 def test_read_only_queries_about_one_placeholder_are_ilp(make_skill):
     text = HEAD + ("## Quick start\n```bash\nccsinfo sessions list\n```\n```bash\nccsinfo sessions show <session-id>\n"
                    "```\n```bash\nccsinfo sessions messages <session-id>\n```\n")

@@ -112,11 +112,12 @@ class Group(Struct):
         return {"type": self.type, "step_ids": self.step_ids, "reason": self.reason, "mechanism": self.mechanism}
 
 
-def _candidate_steps(doc: MarkdownDoc) -> list[tuple[str, Span, int]]:
-    """(description, span, end_line) of the skill's main workflow, by the strongest structure found."""
+def _candidate_steps(doc: MarkdownDoc) -> tuple[list[tuple[str, Span, int]], bool]:
+    """(description, span, end_line) of the skill's main workflow, by the strongest structure found; and whether
+    that structure is only the sections that hold commands (no step headings, no ordered list)."""
     headings = [s for s in doc.sections if STEP_HEADING.match(s.title)]
     if len(headings) >= 2:
-        return [(s.title, s.span, s.end_line) for s in headings]
+        return [(s.title, s.span, s.end_line) for s in headings], False
     lists: dict[tuple[int | None, int | None], list[int]] = {}
     for index, item in enumerate(doc.list_items):
         if item.ordered and item.depth == 0:
@@ -132,12 +133,12 @@ def _candidate_steps(doc: MarkdownDoc) -> list[tuple[str, Span, int]]:
             best = indexes
     if best:
         return [(doc.list_items[i].text.split("\n", 1)[0], doc.list_items[i].span, doc.list_items[i].end_line)
-                for i in best]
+                for i in best], False
     command_sections = [doc.sections[i] for i in sorted({b.section for b in doc.code_blocks
                                                           if b.language == "shell" and b.section is not None})]
     if len(command_sections) >= 2:
-        return [(s.title, s.span, s.end_line) for s in command_sections]
-    return []
+        return [(s.title, s.span, s.end_line) for s in command_sections], True
+    return [], False
 
 
 def _io(step: Step, blocks: list[CodeBlock]) -> None:
@@ -181,7 +182,7 @@ def _workflow(skill: Skill) -> tuple[list[Step], list[Group]]:
     doc = skill.body
     if doc is None:
         return [], []
-    candidates = _candidate_steps(doc)
+    candidates, by_sections = _candidate_steps(doc)
     steps: list[Step] = []
     paragraphs, blocks = ByFirstLine(doc.paragraphs), ByFirstLine(doc.code_blocks)
     for number, (description, span, end_line) in enumerate(candidates, 1):
@@ -203,7 +204,7 @@ def _workflow(skill: Skill) -> tuple[list[Step], list[Group]]:
                 step.depends_on = [steps[index - 1].id]  # sequential unless independence is shown
         for item in step.writes:
             last_writer[item] = index
-    return steps, _groups(skill, steps)
+    return steps, _groups(skill, steps, reference=by_sections)
 
 
 def _writes(word: str) -> bool:
@@ -231,11 +232,14 @@ def _independent(a: Step, b: Step) -> bool:
         and not BACK_REFERENCE.search(b.text)
 
 
-def _groups(skill: Skill, steps: list[Step]) -> list[Group]:
+def _groups(skill: Skill, steps: list[Step], reference: bool = False) -> list[Group]:
+    """The parallel groups among ``steps``; ``reference``: the steps are only sections that each hold commands (a
+    command reference: `### Plan Items`, `### Order History`), which serve different needs, not one task's steps
+    to batch."""
     groups: list[Group] = []
     run: list[Step] = []
     for step in steps + [None]:  # type: ignore[list-item]
-        if step is not None and run and not step.depends_on and _independent(run[-1], step):
+        if step is not None and run and not step.depends_on and not reference and _independent(run[-1], step):
             run.append(step)
             continue
         if len(run) >= 2:
