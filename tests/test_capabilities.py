@@ -251,6 +251,13 @@ def test_the_users_milestones_are_no_plan(make_skill):
     assert "reason.planning" not in levels({"SKILL.md": tracker}, make_skill)
 
 
+def test_phases_a_skill_lays_down_are_planning_only_beside_another_cue(make_skill):
+    phases = BASE + "".join(f"### Phase {i}: Part {i}\n\nDo part {i}.\n\n" for i in range(1, 5))
+    assert "reason.planning" not in levels({"SKILL.md": phases}, make_skill, "phases")
+    spawned = phases + "Spawn a sub-agent for each part.\n"
+    assert levels({"SKILL.md": spawned}, make_skill, "spawned")["reason.planning"] >= 2
+
+
 def test_orchestration_is_planning_only_of_agents_models_or_tasks(make_skill):
     infrastructure = ("---\nname: case-skill\ndescription: Kubernetes orchestration and Docker Compose "
                       "orchestration.\n---\n## Pipeline Orchestration\n\nSaga orchestration with Airflow.\n\n"

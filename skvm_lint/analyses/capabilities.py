@@ -55,6 +55,7 @@ CONDITION = cue("condition")
 # "copy the file", "the report endpoint".
 PROSE = cue("prose")
 PLANNING = cue("planning")
+PHASES = cue("phases")
 # Analysing code: "debug this error", not a tool's "Debugging" section or "debugging support".
 ANALYSIS = cue("analysis")
 FORMAT = cue("format")
@@ -643,8 +644,12 @@ def logic(c: _Context) -> Iterator[Finding]:
 
 @detector
 def reasoning(c: _Context) -> Iterator[Finding]:
+    """reason.planning and reason.analysis from their cues, two passages or more; phases count toward planning
+    only beside another planning cue (the phases a skill lays down are its procedure, not a plan the agent makes)."""
     for pattern, primitive, threshold in ((PLANNING, "reason.planning", 2), (ANALYSIS, "reason.analysis", 2)):
         hits = c.prose_matches(pattern)
+        if primitive == "reason.planning" and hits:
+            hits += c.prose_matches(PHASES)
         if len(hits) >= threshold:
             yield Finding(primitive, _level(len(hits), 3, 8), hits[0][1], f"{len(hits)} passages ({hits[0][0]})")
 
