@@ -526,7 +526,8 @@ def test_a_setting_read_only_when_a_test_found_it_set_is_optional(make_skill):
 def test_switches_presence_tests_fallback_chains_sourced_libraries_and_proxies_are_no_settings(make_skill):
     """`[[ "$NOTIFY_ON_ERROR" != "true" ]]` is a switch; `[ -n "$EXTRA_ARGS" ] && use "$EXTRA_ARGS"` reads it only
     when set; `getenv('A') or getenv('B') or default` has a fallback for both; a variable lib.sh sets is set for
-    the script that sources it; HTTPS_PROXY is the network's. `[ -z "$API_TOKEN" ] && exit 1` still needs it."""
+    the script that sources it; HTTPS_PROXY is the network's; `if [ -z "$APP_SILENT" ]; then echo ...; fi` only
+    changes what the script says. `[ -z "$API_TOKEN" ] && exit 1` still needs it."""
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `scripts/run.sh`.\n",
         "scripts/lib.sh": "DB_PATH=\"${TASKS_DB:-$HOME/tasks.db}\"\n",
@@ -534,6 +535,7 @@ def test_switches_presence_tests_fallback_chains_sourced_libraries_and_proxies_a
                            "[[ \"$NOTIFY_ON_ERROR\" != \"true\" ]] && exit 0\n"
                            "[ -n \"$EXTRA_ARGS\" ] && echo \"$EXTRA_ARGS\"\n"
                            "if [ -z \"$API_TOKEN\" ]; then echo 'set API_TOKEN'; exit 1; fi\n"
+                           "if [ -z \"$APP_SILENT\" ]; then echo 'calling the API'; fi\n"
                            "sqlite3 \"$DB_PATH\" 'select 1'\n"),
         "scripts/base.py": ("import os\nbase = os.environ.get('OPENAI_BASE_URL') or os.environ.get('OPENAI_API_BASE') "
                             "or 'https://api.openai.com'\nproxy = os.environ.get('https_proxy') or "

@@ -918,6 +918,10 @@ def _shell_read_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
         if parent.type == "unary_expression" and parent.parent is not None and parent.parent.type == "test_command" \
                 and any(c.type == "test_operator" and x.text(c) == "-n" for c in parent.children):
             return True  # `[ -n "$X" ]`: a test whether it is set
+        if parent.type == "unary_expression" and parent.parent is not None and parent.parent.type == "test_command" \
+                and any(c.type == "test_operator" and x.text(c) == "-z" for c in parent.children) \
+                and _unset_is_a_mode(x, parent.parent):
+            return True  # `if [ -z "$QUIET" ]; then log ...; fi`: unset only changes what the script does
         if parent.type == "binary_expression" and parent.parent is not None \
                 and parent.parent.type == "test_command":
             operator = next((c.type for c in parent.children if c.type in ("=", "==", "!=")), None)
@@ -934,6 +938,23 @@ def _shell_read_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
             return True
         child, parent = parent, parent.parent
     return False
+
+
+# What a branch does when a setting is missing and the script cannot go on: stops, or reports an error
+_SHELL_FAILURE = lazy(r"\b(exit|return\s+[1-9]|die|fail|abort)\b|>&2|\b(error|required|missing|must|not set|please)\b",
+                      re.IGNORECASE)
+
+
+def _unset_is_a_mode(x: _Extractor, test: ts.Node) -> bool:
+    """Whether a `-z` test (``test``) is the whole condition of an ``if`` whose branches neither stop the script nor
+    report an error (``if [ -z "$DOKPLOY_SILENT" ]; then log_info ...; fi``): a switch whose unset value is a mode,
+    not a missing setting (``[ -z "$TOKEN" ] && { echo "TOKEN required" >&2; exit 1; }`` is one)."""
+    statement = test.parent
+    if statement is None or statement.type != "if_statement":
+        return False
+    first, _end = _body(statement)
+    condition = [c for c in statement.children[:first] if c.type not in ("if", "then", ";", "\n")]
+    return condition == [test] and not _SHELL_FAILURE.search(x.text(statement)[len(x.text(test)):])
 
 
 def _written_as_call(x: _Extractor, node: ts.Node) -> bool:
