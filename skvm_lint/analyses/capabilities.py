@@ -547,7 +547,7 @@ SETTING_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S", re.MULTILINE)
 CHECKBOX_LINE = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\]", re.MULTILINE)
 
 
-def _settings_file(text: str) -> bool:
+def _settings_or_checklist(text: str) -> bool:
     """A block of `key=value` lines (.shellcheckrc, .npmrc, an INI file): its `# ...` lines are comments, not the
     headings of a document template; nor are the headings of a checklist (`- [ ] const constructor added` under
     `## Before Every Widget`), which the agent goes through rather than writes."""
@@ -568,7 +568,7 @@ def long_output(c: _Context) -> Iterator[Finding]:
                   if f.kind == "markdown" and f.text and "template" in f.path.lower() and not for_people(f.path)]
     for text, span in templates:
         sections = len(TEMPLATE_HEADING.findall(text))
-        if sections >= 4 and not _settings_file(text):
+        if sections >= 4 and not _settings_or_checklist(text):
             level = 3 if sections >= 7 or text.count("\n") > 60 else 2
             if best is None or level > best.level:
                 best = Finding("gen.text.long", level, span, f"fills a template of {sections} sections")

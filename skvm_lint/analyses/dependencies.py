@@ -1806,6 +1806,8 @@ def _spellings(program: str) -> tuple[str, ...]:
     ("requires graphviz" for `dot`)."""
     return tuple(dict.fromkeys((*_PROSE_SPELLINGS.get(program, (program,)),
                                 *(p.lower() for p in system_packages(program) if len(p) > 2))))
+
+
 _STATED_WORDS_LIMIT = 200  # occurrences of one name read for cues: a huge SKILL.md costs bounded time
 
 

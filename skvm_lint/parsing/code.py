@@ -915,13 +915,12 @@ def _shell_read_when_set(x: _Extractor, node: ts.Node, name: str) -> bool:
 
     child, parent = node, node.parent
     while parent is not None and parent.type not in ("program", "function_definition"):
-        if parent.type == "unary_expression" and parent.parent is not None and parent.parent.type == "test_command" \
-                and any(c.type == "test_operator" and x.text(c) == "-n" for c in parent.children):
-            return True  # `[ -n "$X" ]`: a test whether it is set
-        if parent.type == "unary_expression" and parent.parent is not None and parent.parent.type == "test_command" \
-                and any(c.type == "test_operator" and x.text(c) == "-z" for c in parent.children) \
-                and _unset_is_a_mode(x, parent.parent):
-            return True  # `if [ -z "$QUIET" ]; then log ...; fi`: unset only changes what the script does
+        if parent.type == "unary_expression" and parent.parent is not None and parent.parent.type == "test_command":
+            operators = {x.text(c) for c in parent.children if c.type == "test_operator"}
+            if "-n" in operators:
+                return True  # `[ -n "$X" ]`: a test whether it is set
+            if "-z" in operators and _unset_is_a_mode(x, parent.parent):
+                return True  # `if [ -z "$QUIET" ]; then log ...; fi`: unset only changes what the script does
         if parent.type == "binary_expression" and parent.parent is not None \
                 and parent.parent.type == "test_command":
             operator = next((c.type for c in parent.children if c.type in ("=", "==", "!=")), None)
