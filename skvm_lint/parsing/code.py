@@ -953,7 +953,8 @@ def _unset_is_a_mode(x: _Extractor, test: ts.Node) -> bool:
         return False
     first, _end = _body(statement)
     condition = [c for c in statement.children[:first] if c.type not in ("if", "then", ";", "\n")]
-    return condition == [test] and not _SHELL_FAILURE.search(x.text(statement)[len(x.text(test)):])
+    branches = " ".join(x.text(c) for c in statement.children[first:])  # the then-branch, elif and else, fi
+    return condition == [test] and not _SHELL_FAILURE.search(branches)
 
 
 def _written_as_call(x: _Extractor, node: ts.Node) -> bool:
