@@ -245,6 +245,22 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     assert levels({"SKILL.md": template}, make_skill, "template")["gen.text.long"] == 2
 
 
+def test_a_template_a_program_renders_is_not_the_agents_long_output(make_skill):
+    """Handlebars or Jinja control syntax, or a section where a script writes the report, says a program fills the
+    template; the same template under the agent's own instruction is the agent's."""
+    parts = "".join(f"## Part {i}\n\n[What goes in part {i}]\n\n" for i in range(5))
+    engine = BASE + "Report:\n\n```markdown\n" + parts + "{{#each tests}}\n- {{name}}\n{{/each}}\n```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": engine}, make_skill, "engine")
+    bundled = {"SKILL.md": BASE + "Run the tool.\n", "templates/report.md": "# {{title}}\n\n" + parts
+               + "{% for test in tests %}\n- {{ test.name }}\n{% endfor %}\n"}
+    assert "gen.text.long" not in levels(bundled, make_skill, "bundled")
+    script = BASE + ("## Generate the report\n\nUse the report generation script to create a formatted markdown "
+                     "report.\n\n**Report structure:**\n\n```markdown\n" + parts + "```\n")
+    assert "gen.text.long" not in levels({"SKILL.md": script}, make_skill, "script")
+    agent = script.replace("Use the report generation script to create", "Write")
+    assert levels({"SKILL.md": agent}, make_skill, "agent")["gen.text.long"] == 2
+
+
 def test_the_users_milestones_are_no_plan(make_skill):
     tracker = ("---\nname: case-skill\ndescription: Tracks your streak and celebrates milestones.\n---\n"
                "- \"what have I done?\" -> list recent wins and milestones\n")

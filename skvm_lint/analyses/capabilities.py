@@ -21,7 +21,7 @@ from msgspec import Struct
 
 from ..cues import cue
 from ..lazy_re import LazyPattern, Pattern, lazy
-from ..model import ByFirstLine, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
+from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..profiles import degradation_strategy
 from ..vocabulary import AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
 
@@ -547,6 +547,19 @@ SETTING_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S", re.MULTILINE)
 CHECKBOX_LINE = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\]", re.MULTILINE)
 
 
+# A template engine's control syntax (Handlebars `{{#each tests}}`, Jinja `{% for %}`, ERB/EJS `<% %>`): a program
+# renders the document, not the agent
+TEMPLATE_ENGINE = lazy(r"\{\{[#/^]|\{%-?\s*(for|if|block|macro|include|extends)\b|<%[=-]?\s")
+PROGRAM_WRITES = cue("program_writes")
+
+
+def _written_by_a_program(doc: MarkdownDoc, block: CodeBlock) -> bool:
+    """Whether the prose before a template block in its section has a program write the document ("Use the report
+    generation script to create a formatted markdown report"): the block shows that program's output."""
+    return any(p.section == block.section and p.end_line < block.span.line and PROGRAM_WRITES.search(p.text)
+               for p in doc.paragraphs)
+
+
 def _settings_or_checklist(text: str) -> bool:
     """A block of `key=value` lines (.shellcheckrc, .npmrc, an INI file): its `# ...` lines are comments, not the
     headings of a document template; nor are the headings of a checklist (`- [ ] const constructor added` under
@@ -562,13 +575,14 @@ def long_output(c: _Context) -> Iterator[Finding]:
     template (a Markdown block, or a bundled template file) with four or more sections is L2, seven or more, or
     over 60 lines, L3; the words for it ("write a detailed report") are L2."""
     best: Finding | None = None
-    templates = [(b.text, b.span) for d in c.agent_docs for b in d.code_blocks
+    templates = [(b.text, b.span, d, b) for d in c.agent_docs for b in d.code_blocks
                  if b.language in (None, "markdown", "md", "text", "txt", "plain") and not b.mispaired]
-    templates += [(f.text, Span(f.path, 1)) for f in c.skill.files
+    templates += [(f.text, Span(f.path, 1), None, None) for f in c.skill.files
                   if f.kind == "markdown" and f.text and "template" in f.path.lower() and not for_people(f.path)]
-    for text, span in templates:
+    for text, span, doc, block in templates:
         sections = len(TEMPLATE_HEADING.findall(text))
-        if sections >= 4 and not _settings_or_checklist(text):
+        if sections >= 4 and not _settings_or_checklist(text) and not TEMPLATE_ENGINE.search(text) \
+                and not (block is not None and _written_by_a_program(doc, block)):
             level = 3 if sections >= 7 or text.count("\n") > 60 else 2
             if best is None or level > best.level:
                 best = Finding("gen.text.long", level, span, f"fills a template of {sections} sections")
