@@ -274,6 +274,14 @@ def test_phases_a_skill_lays_down_are_planning_only_beside_another_cue(make_skil
     assert levels({"SKILL.md": spawned}, make_skill, "spawned")["reason.planning"] >= 2
 
 
+def test_decomposing_code_is_no_plan(make_skill):
+    code = BASE + ("- Decompose long (more than 80 lines of code) components and functions into smaller ones.\n"
+                   "- Break down complex logic into smaller, reusable functions.\n")
+    assert "reason.planning" not in levels({"SKILL.md": code}, make_skill, "code")
+    task = BASE + "- Decompose the task into independent parts.\n- Break it down before you start.\n"
+    assert levels({"SKILL.md": task}, make_skill, "task")["reason.planning"] >= 1
+
+
 def test_orchestration_is_planning_only_of_agents_models_or_tasks(make_skill):
     infrastructure = ("---\nname: case-skill\ndescription: Kubernetes orchestration and Docker Compose "
                       "orchestration.\n---\n## Pipeline Orchestration\n\nSaga orchestration with Airflow.\n\n"
