@@ -424,8 +424,10 @@ def _read_only_block(doc: MarkdownDoc) -> tuple[CodeBlock, list[str]] | None:
 
 def _same_subject_queries(doc: MarkdownDoc) -> tuple[CodeBlock, str, list[str]] | None:
     """Two or more different read-only commands of one program about the same placeholder (``ccsinfo sessions show
-    <session-id>``, ``ccsinfo sessions messages <session-id>``): once the value is known they are independent."""
-    queries: dict[tuple[str, str], dict[str, CodeBlock]] = {}
+    <session-id>``, ``ccsinfo sessions messages <session-id>``), in one section: once the value is known they are
+    independent. Spread over sections of their own (`## Read Page`, `## Get Page Info`), they are a command
+    reference's entries, each for another need."""
+    queries: dict[tuple[str, str, int | None], dict[str, CodeBlock]] = {}
     for block in doc.code_blocks:
         if block.language != "shell":
             continue
@@ -439,8 +441,9 @@ def _same_subject_queries(doc: MarkdownDoc) -> tuple[CodeBlock, str, list[str]] 
                     or any(_writes(w) for w in head):
                 continue
             # the subject: the command's words but the last (``ccsinfo sessions``) and the placeholder
-            queries.setdefault((" ".join(head[:-1]), placeholder.group(0)), {}).setdefault(" ".join(head), block)
-    for (_subject, placeholder), found in queries.items():
+            queries.setdefault((" ".join(head[:-1]), placeholder.group(0), block.section), {}) \
+                .setdefault(" ".join(head), block)
+    for (_subject, placeholder, _section), found in queries.items():
         if len(found) >= 2 and any(read_only_command(command) for command in found):
             return next(iter(found.values())), placeholder, list(found)
     return None
