@@ -253,6 +253,11 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
     assert kinds("Load these references into context when users need:\n- API: `Read references/api.md`\n"
                  "- Workflows: `Read references/workflow.md`\n") == []
     assert kinds("At the start:\n- `Read references/api.md`\n- `Read references/workflow.md`\n") == ["ilp"]
+    # an index: each entry names its topic, then the file read for it
+    assert kinds("## Detailed Reference\n\n- **API endpoints** (params): read `references/api.md`\n"
+                 "- **Strategy builder** (nodes): read `references/strategy.md`\n") == []
+    assert kinds("## Start\n\n- **Step 1:** read `references/api.md`\n- **Step 2:** read `references/strategy.md`\n") \
+        == ["ilp"]
     assert kinds("When someone says 'surprise me':\n\n1. Read `prefs.json` for likes\n2. Read `history.json` to "
                  "avoid repeats\n") == ["ilp"]  # when the procedure applies, not when each file is read
 

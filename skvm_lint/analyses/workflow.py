@@ -80,6 +80,9 @@ PLACEHOLDER = lazy(r"<[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+>|\b[A-Z][A-Z0-9]*_ID\b")
 ALTERNATIVE_COMMENT = lazy(r"#[ \t]*(or|alternatively|instead)\b|^[ \t]*or:?[ \t]*$",
                            re.IGNORECASE | re.MULTILINE)
 ALTERNATIVES = cue("alternatives")
+# A list item that names a topic before what it reads ("**API endpoints** (params, response shapes): read
+# `references/api-endpoints.md`"): an index entry, read when that topic comes up
+TOPIC_LABEL = lazy(r"^\W*\*\*(?P<label>[^*\n]{1,60})\*\*[^:：\n]{0,80}[:：]\s*\S")
 FILE_ARG = lazy(r"^[\w./~-]+\.(json|csv|txt|md|xlsx|png|jpg|pdf|mp3|mp4|wav|html|yaml|yml|log|db)$")
 
 
@@ -563,6 +566,14 @@ def _independent_reads(skill: Skill, owner: Callable[[Span], list[str]]) -> list
     return []
 
 
+def _topic_entry(text: str) -> bool:
+    """Whether a list item opens with a topic's label that is no step of its own (TOPIC_LABEL; not "**Step 2:**",
+    not "**Read the spec**:")."""
+    label = TOPIC_LABEL.match(text)
+    return label is not None and not READ_VERB.search(label["label"]) \
+        and not re.match(r"\W*(step|phase)?\s*\d", label["label"], re.IGNORECASE)
+
+
 def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
     """Two or more files read with nothing between them: one step that reads several ("Load spec.md, plan.md and
     metadata.json"), or sibling list items that each read one. A back-reference ("from the previous step") or a
@@ -630,7 +641,7 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
     for (parent, _section), items in siblings.items():
         run: list[tuple[ListItem, str]] = []
         for item in items:
-            names = files_read(item.text)
+            names = [] if _topic_entry(item.text) else files_read(item.text)
             if len(names) == 1:
                 run.append((item, names[0]))
                 if len({name for _i, name in run}) >= 2:
