@@ -379,6 +379,22 @@ def test_a_program_written_as_a_plain_word_where_prose_requires_it_is_stated(mak
         "system dependency `yq` is used but declared nowhere"]
 
 
+def test_requirements_prose_a_named_list_and_a_bare_required_state_programs(make_skill):
+    """A requirements section's paragraph ("Just run with npx. Node.js 18+ recommended."), a list after
+    "Python dependencies (...):" (each name of it, not only the first) and "(Go required)" right after a name
+    state them; a program the same prose does not name stays undeclared."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Convert. Use when asked.\n---\n## Setup\n\n"
+                    "Install rmapi (Go required):\n```bash\ngo build -o rmapi .\n```\n\n"
+                    "Python dependencies (for conversion): `readability-lxml`, `ebooklib`, `requests` and "
+                    "`beautifulsoup4`.\n\n## Use\n\n```bash\nnpx some-tool .\njq . out.json\n```\n\n"
+                    "## Requirements\n\nNo install needed. Just run with npx. Node.js 18+ recommended.\n",
+        "scripts/convert.py": "import requests\nfrom bs4 import BeautifulSoup\nfrom readability import Document\n"})
+    assert sorted(d["message"] for d in findings(root, "DP001")) == [
+        "npm dependency `some-tool` is used but declared nowhere",
+        "system dependency `jq` is used but declared nowhere"]
+
+
 def test_prose_that_requires_a_programs_package_states_the_program(make_skill):
     """"Visualize dependencies (requires graphviz):" states `dot`, whose package graphviz is; "requires
     ImageMagick" states `magick`. `chage` comes with every Debian and is never asked for."""

@@ -1756,6 +1756,7 @@ REQUIREMENT_STATED = cue("requirement_stated")
 REQUIREMENTS_HEADING = cue("requirements_heading")
 _LISTED_NAME = lazy(r"[A-Za-z][\w+-]*(?:\.[A-Za-z][\w+-]*)*")  # `mcpc`, Node.js, GitHub CLI (gh)
 STATED_WITHIN = 25  # characters between the name and the words that require it
+_SERIES_GAP = lazy(r"\s*[,，、]?\s*(and\s+|or\s+|&\s*)?")  # between the names of one list: ", ", " and ", "、"
 
 
 def stated_in_prose(skill: Skill, candidates: Iterable[str] = ()) -> set[str]:
@@ -1781,17 +1782,23 @@ def stated_in_prose(skill: Skill, candidates: Iterable[str] = ()) -> set[str]:
         if not cues:
             continue
         starts = [cue_start for cue_start, _ in cues]
-        at = 0
+        at, series_end = 0, -1
         for name in names:
             start = line.find(f"`{name}`", at)
             if start < 0:  # past the part of the line read for cues, or written with more backticks
                 continue
             end = at = start + len(name) + 2
+            if series_end >= 0 and _SERIES_GAP.fullmatch(line, series_end, start):
+                found.add(name.strip().lower())  # "Requires `requests`, `lxml` and `beautifulsoup4`": each
+                series_end = end
+                continue
+            series_end = -1
             index = bisect_right(starts, start)  # the nearest cue before the name's start, and the one after
             for cue_start, cue_end in cues[max(index - 1, 0):index + 1]:
                 between = line[min(end, cue_end):max(start, cue_start)]
                 if len(between) <= STATED_WITHIN and ". " not in between:
                     found.add(name.strip().lower())
+                    series_end = end
                     break
     # "Requires `ph-cli`": the package a command-line front end is published under names its command, `ph`
     return found | {command for name in found if (command := command_of_cli_package(name)) is not None}
@@ -1829,8 +1836,12 @@ def _stated_as_words(text: str, candidates: list[str]) -> set[str]:
                     at, until = start - line_start, end - line_start
                     if line_start not in cues_at:
                         cues_at[line_start] = list(REQUIREMENT_STATED.finditer(line))
+                    # inside the cue's words, right after them ("Requires: ffmpeg"), or right before a bare
+                    # "required" ("Install rmapi (Go required):")
                     if any(cue.start() <= at and until <= cue.end() or 0 <= at - cue.end() <= 2
-                           and not line[cue.end():at].strip(" :") for cue in cues_at[line_start]):
+                           and not line[cue.end():at].strip(" :")
+                           or cue.group(0) == "required" and line[until:cue.start()] == " "
+                           for cue in cues_at[line_start]):
                         found.add(name)
                 start = lower.find(spelling, end)
     return found
@@ -1844,11 +1855,12 @@ def _is_word(text: str, start: int, end: int) -> bool:
 
 
 def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
-    """The names list items of a requirements section give ("## Prerequisites" / "- `mcpc` CLI tool", "- Node.js
-    (for serving the app)"), lower case, and without ``.js`` too (Node.js is `node`)."""
+    """The names the list items and paragraphs of a requirements section give ("## Prerequisites" / "- `mcpc` CLI
+    tool", "- Node.js (for serving the app)", "Just run with npx. Node.js 18+ recommended."), lower case, and without
+    ``.js`` too (Node.js is `node`)."""
     listing = {index for index, section in enumerate(body.sections) if REQUIREMENTS_HEADING.search(section.title)}
     found: set[str] = set()
-    for item in body.list_items:
+    for item in [*body.list_items, *(p for p in body.paragraphs if p.list_item is None)] if listing else ():
         if item.section in listing:
             for name in _LISTED_NAME.findall(item.text[:_LINE_CUE_CHARS].lower()):
                 found.add(name)
