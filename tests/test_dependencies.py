@@ -1241,13 +1241,19 @@ def test_programs_the_code_does_without_or_another_project_runs_are_not_required
                               "    except FileNotFoundError:\n        return {'error': 'lighthouse not found'}\n"
                               "def fonts():\n    try:\n        return subprocess.run(['pdffonts', 'a.pdf'])\n"
                               "    except FileNotFoundError:\n"
-                              "        return {'status': 'skip', 'message': 'pdffonts not available'}\n"),
+                              "        return {'status': 'skip', 'message': 'pdffonts not available'}\n"
+                              "def pdf():\n    try:\n        subprocess.run(['cupsfilter', 'a.html'])\n"
+                              "    except Exception:\n        pass\n    return 'a.html'\n"
+                              "def cast():\n    try:\n        subprocess.Popen(['catt', 'cast', url])\n"
+                              "    except Exception as e:\n        print(f'Error: {e}')\n        return False\n"),
     })
     deps = by_key(root)
     assert not deps[("system", "pdffonts")].required  # the check is skipped without it
     assert not deps[("system", "rocm-smi")].required and deps[("system", "nvidia-smi")].required
     assert not deps[("system", "hipconfig")].required  # a shell command in the try, as a list's
     assert deps[("system", "lighthouse")].required  # its handler reports the missing program: a requirement
+    assert not deps[("system", "cupsfilter")].required  # any failure passed over: one fallback of several
+    assert deps[("system", "catt")].required  # a failure reported: what the script is for
     assert not deps[("system", "jq")].required and deps[("system", "helm")].required
     assert deps[("system", "ffmpeg")].required
     assert not deps[("system", "npm")].required and not deps[("system", "node")].required

@@ -496,10 +496,10 @@ _GIVES_UP = lazy(r"(?m)\breturn(?:[ \t]+(?:None|False|\[\]|\{\}|''|\"\"))?[ \t]*
                  r"|\bskip(?:ped|ping)?\b|\bnot available\b")
 
 
-def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...]) -> bool:
+def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...], quietly: bool = False) -> bool:
     """Whether ``node`` sits in a ``try`` whose handler for one of ``errors`` gives up quietly (``pass``, ``x =
     None``, ``return None``, ``continue``) rather than raising, exiting or returning an error: the code goes on
-    without what ``node`` needs."""
+    without what ``node`` needs. ``quietly``: the handler only passes or continues."""
     parent = node.parent
     while parent is not None and parent.type not in ("try_statement", "function_definition", "class_definition"):
         parent = parent.parent
@@ -508,7 +508,12 @@ def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...]) -> boo
     for clause in parent.named_children:
         if clause.type == "except_clause":
             text = x.text(clause)
-            if any(error in text for error in errors) and "exit" not in text and "raise" not in text \
+            if quietly:  # the handler does nothing but go on: `pass`, `continue`
+                body = clause.named_children[-1] if clause.named_children else None
+                if body is None or x.text(body).strip() not in ("pass", "continue"):
+                    continue
+            caught = any(error in text for error in errors) or "Exception" in errors and text.startswith("except:")
+            if caught and "exit" not in text and "raise" not in text \
                     and ("= None" in text or "= False" in text or "pass" in text or "continue" in text
                          or _GIVES_UP.search(text)):
                 return True
@@ -536,8 +541,11 @@ def _optional_import(x: _Extractor, node: ts.Node) -> bool:
 
 def _copes_without_program(x: _Extractor, call: ts.Node) -> bool:
     """``try: subprocess.run(["rocm-smi", ...]) / except FileNotFoundError: return []``: the code expects the program
-    may be missing. A handler that returns an error ("lighthouse CLI not found") reports a requirement instead."""
-    return _tried_without(x, call, ("FileNotFoundError", "OSError"))
+    may be missing; so does a handler of any exception that only passes (``except Exception: pass``, then the
+    next fallback). A handler that reports an error ("lighthouse CLI not found", or prints one and returns False)
+    reports a requirement instead."""
+    return _tried_without(x, call, ("FileNotFoundError", "OSError")) \
+        or _tried_without(x, call, ("Exception",), quietly=True)
 
 
 def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
