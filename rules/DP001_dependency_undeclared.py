@@ -37,7 +37,7 @@ Declare it: a `requirements.txt` beside the script, an install line in a Setup s
 from skvm_lint.analyses.dependencies import canonical, packages_of_program, stated_in_prose
 from skvm_lint.diagnostics import Severity
 from skvm_lint.rule import Rule
-from skvm_lint.vocabulary import WITH_NODE
+from skvm_lint.vocabulary import COMES_WITH
 
 WHERE = {"pip": "a requirements file, PEP 723 block or `pip install` line",
          "npm": "package.json or an `npm install` line",
@@ -73,12 +73,13 @@ class DependencyUndeclared(Rule):
                     if dep.type != "system"}
         _keep(undeclared, lambda dep: dep.type != "system" or not any(
             (kind, canonical(name, kind)) in reported for kind, name in packages_of_program(dep.name)))
-        # so do npm and npx beside node, which brings them; a node declared or stated in prose declares them
-        node_reported = any(dep.type == "system" and dep.name == "node" for deps in undeclared.values() for dep in deps)
-        node_declared = "node" in stated or any(dep.type == "system" and dep.name == "node" and dep.declared
-                                                for dep in ctx.facts.dependencies.found)
-        if node_reported or node_declared:
-            _keep(undeclared, lambda dep: dep.type != "system" or dep.name not in WITH_NODE)
+        # so do npm and npx beside node, which brings them (gsutil beside gcloud); a node declared, installed or
+        # stated in prose declares them
+        present = stated | {dep.name for dep in ctx.facts.dependencies.found if dep.type == "system" and dep.declared}
+        present |= {dep.name for deps in undeclared.values() for dep in deps if dep.type == "system"}  # reported
+        for program, companions in COMES_WITH.items():
+            if program in present:
+                _keep(undeclared, lambda dep, brought=companions: dep.type != "system" or dep.name not in brought)
         for (kind, file), deps in undeclared.items():
             if len(deps) > GROUPED:  # one root cause (no requirements file for this script), one finding
                 names = ", ".join(f"`{d.name}`" for d in deps[:8]) + (", ..." if len(deps) > 8 else "")

@@ -89,7 +89,8 @@ def is_placeholder_package(name: str) -> bool:
 
 SHELL_VARIABLES = _words("environment", "shell_variables")
 NODE_BUILTINS = _words("node", "builtins")
-WITH_NODE = frozenset(_DATA["node"]["with_node"])  # npm and npx come with Node.js
+# what each program's installation brings: npm and npx come with Node.js, gsutil with gcloud's SDK
+COMES_WITH: dict[str, frozenset[str]] = {program: frozenset(others) for program, others in _DATA["comes_with"].items()}
 CONSOLE_COMMANDS = {console: frozenset(words) for console, words in _DATA["consoles"].items()}
 NPM_BIN_PACKAGES: dict[str, str] = dict(_DATA["node"]["bin_packages"])  # `npx tsc` runs package typescript
 PIP_BIN_PACKAGES: dict[str, str] = dict(_DATA["python"]["bin_packages"])  # `hf` comes with huggingface_hub

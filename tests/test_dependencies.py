@@ -91,6 +91,18 @@ def test_tools_a_requirements_section_lists_are_stated_and_npm_comes_with_a_decl
     assert findings(entry, "DP001") == []
 
 
+def test_programs_an_installed_sdk_brings_are_not_reported_again(make_skill):
+    """The Google Cloud SDK installer run before `gcloud init` installs gcloud, and with it gsutil and bq; where
+    gcloud itself is reported, gsutil shares its root cause."""
+    head = "---\nname: case-skill\ndescription: x\n---\n"
+    installed = make_skill({"SKILL.md": head + "```bash\ncurl https://sdk.cloud.google.com | bash\ngcloud init\n```\n"
+                                              "```bash\ngsutil ls\nbq ls\n```\n"}, name="installed")
+    assert findings(installed, "DP001") == []
+    reported = make_skill({"SKILL.md": head + "```bash\ngcloud projects list\ngsutil ls\n```\n"}, name="reported")
+    assert [d["message"] for d in findings(reported, "DP001")] == [
+        "system dependency `gcloud` is used but declared nowhere"]
+
+
 def test_a_module_shipped_inside_a_declared_distribution_and_a_placeholder_synopsis(make_skill):
     """`spl` ships inside solana-py; `asset <id|code>` names a placeholder, it pipes nothing into VS Code."""
     root = make_skill({
