@@ -407,6 +407,24 @@ def test_requirements_prose_a_named_list_and_a_bare_required_state_programs(make
         "system dependency `jq` is used but declared nowhere"]
 
 
+def test_installation_subsections_are_one_way_each_but_the_main_one(make_skill):
+    """Under "## Installation", "### npm (recommended)" is the main way and "### From Source" another: pnpm of the
+    second is not required, npm's Node.js is. Subsections that install two tools ("### gcloud CLI", "### Firebase
+    CLI") or are steps of one way ("### 1. Install", "### 2. Verify") are not ways."""
+    head = "---\nname: case-skill\ndescription: x\n---\n"
+    ways = make_skill({"SKILL.md": head + "## Installation\n\n### npm (recommended)\n\n```bash\nnpm install -g "
+                                          "some-cli\n```\n\n### From Source\n\n```bash\ngit clone https://x.io/r\n"
+                                          "pnpm install\n```\n"}, name="ways")
+    found = by_key(ways)
+    assert not found[("system", "pnpm")].required and found[("system", "node")].required
+    tools = make_skill({"SKILL.md": head + "## Installation\n\n### gcloud CLI\n\n```bash\ngcloud init\n```\n\n"
+                                           "### Firebase CLI\n\n```bash\nfirebase login\n```\n"}, name="tools")
+    assert by_key(tools)[("system", "firebase")].required
+    steps = make_skill({"SKILL.md": head + "## Installation\n\n### 1. Install\n\n```bash\npip install x-cli\n```\n\n"
+                                           "### 2. Verify\n\n```bash\njq . config.json\n```\n"}, name="steps")
+    assert by_key(steps)[("system", "jq")].required
+
+
 def test_prose_that_requires_a_programs_package_states_the_program(make_skill):
     """"Visualize dependencies (requires graphviz):" states `dot`, whose package graphviz is; "requires
     ImageMagick" states `magick`. `chage` comes with every Debian and is never asked for."""

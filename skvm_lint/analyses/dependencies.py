@@ -434,6 +434,14 @@ LANGUAGE_THEN_TOPIC = lazy(rf"^\W*(?P<language>{_LANGUAGES})\s+(?P<topic>[A-Za-z
 USING_TOOL = lazy(r"^\W*(using|via)\s+(the\s+)?`?(?P<tool>[\w.+-]+)`?(\s+(cli|command|tool))?\W*$", re.IGNORECASE)
 
 
+# A heading over the ways to install or deploy something ("## Installation", "## Deployment Options"): its
+# subsections ("### Homebrew (recommended)", "### From source") are one way each, the recommended or else the
+# first the main one, unless they read as the steps or parts of one way ("### 1. Install", "### Verify",
+# "### Prerequisites") or name what is installed ("### gcloud CLI", "### Firebase CLI": both are).
+INSTALL_WAYS_TITLE = cue("install_ways_title")
+NOT_A_WAY_TITLE = cue("not_a_way_title")
+
+
 # longest first, then by name: the same pattern text in every process (a frozenset's order is not)
 CLOUD_LEAD = lazy(rf"^\W*({'|'.join(sorted(map(re.escape, CLOUD_PROVIDERS), key=lambda p: (-len(p), p)))})\b",
                   re.IGNORECASE)
@@ -494,11 +502,18 @@ def _language_labels(doc: MarkdownDoc) -> dict[int | None, list[int]]:
             language, topic = named["language"].strip().lower(), named["topic"].lower()
         if language is None and (using := USING_TOOL.match(section.title)):
             language, topic = using["tool"].lower(), "using"  # "Using ffuf" beside "Using wfuzz": one tool's way
+        if language is None and section.parent is not None \
+                and INSTALL_WAYS_TITLE.search(doc.sections[section.parent].title) \
+                and not NOT_A_WAY_TITLE.search(section.title):
+            language, topic = section.title.strip().lower(), "install"  # "Helm" beside "Docker Compose"
         if language is not None:
             siblings.setdefault((section.parent, section.level, topic), {})[index] = language
-    for languages in siblings.values():
+    for (_parent, _level, topic), languages in siblings.items():
         if len(set(languages.values())) >= 2:
-            for index in languages:
+            ways = list(languages)
+            if topic == "install":  # the recommended way, or else the first, is the main one: what it runs is needed
+                ways.remove(next((i for i in ways if "recommend" in languages[i]), ways[0]))
+            for index in ways:
                 found.setdefault(index, []).append(doc.sections[index].span.line)
     return found
 
