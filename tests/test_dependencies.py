@@ -1009,6 +1009,13 @@ def test_the_users_projects_build_is_required_but_not_the_skills_to_declare(make
                         "npx playwright@1.49 test\n```\n", "templates/widget.js": "import * as THREE from 'three';\n"})
     assert by_key(tools)[("npm", "typescript")].sources == {"project-command"}
     assert not [d for d in skvm_lint.lint([tools]).diagnostics if d.rule == "DP001"]
+    # the monorepo's build system and Poetry's environment, an option's URL notwithstanding
+    mono = make_skill({"SKILL.md": "---\nname: mono-card\ndescription: x\n---\n```bash\nnpx turbo login\n"
+                       "turbo build --api=\"http://localhost:3000\"\nnx affected -t test\npoetry run pytest\n"
+                       "npx cypress run\n```\n"}, "mono")
+    found = by_key(mono)
+    for key in (("npm", "turbo"), ("system", "turbo"), ("system", "nx"), ("system", "poetry"), ("npm", "cypress")):
+        assert found[key].required and not found[key].required_by_skill, key
 
 
 def test_the_users_infrastructure_from_its_own_manifests_is_the_projects(make_skill):

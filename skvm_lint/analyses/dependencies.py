@@ -1249,8 +1249,9 @@ def _runs_users_project(cmd: Command, bundled: frozenset[str]) -> bool:
     if entry is None:
         return False
     words, manifests = entry
-    if any(arg == "-" or "://" in arg for arg in args):
-        return False  # what it builds or applies comes from the skill: a URL it names, or text piped in
+    if any(arg == "-" or "://" in arg and not arg.startswith("--") for arg in args):
+        return False  # what it builds or applies comes from the skill: a URL it names (not an option's, as
+        # `--api=http://localhost:3000`), or text piped in
     positional = [arg for arg in args if not arg.startswith("-")]
     first = positional[0] if positional else ""
     if "*" not in words and first not in words or first in ("install", "i") and len(positional) > 1:
