@@ -274,6 +274,18 @@ def test_phases_a_skill_lays_down_are_planning_only_beside_another_cue(make_skil
     assert levels({"SKILL.md": spawned}, make_skill, "spawned")["reason.planning"] >= 2
 
 
+def test_delegate_break_down_and_subagent_in_other_senses_are_no_plan(make_skill):
+    """Swift's and a router's "delegate", a breakdown of figures and a skill named for sub-agents plan nothing;
+    handing work to sub-agents does."""
+    senses = BASE + ("- [ ] **Route**: Clean definition, delegate to controller\n"
+                     "- 12 copy-paste patterns including delegate value capture\n"
+                     "- Unsafe Delegate Callback Pattern\n4. Break down by segment\n"
+                     "- **subagent-driven-development** - Work happens in this worktree\n")
+    assert "reason.planning" not in levels({"SKILL.md": senses}, make_skill, "senses")
+    work = BASE + "- Delegate the review to a sub-agent.\n- Break down complex tasks before you start.\n"
+    assert levels({"SKILL.md": work}, make_skill, "work")["reason.planning"] >= 1
+
+
 def test_decomposing_code_is_no_plan(make_skill):
     code = BASE + ("- Decompose long (more than 80 lines of code) components and functions into smaller ones.\n"
                    "- Break down complex logic into smaller, reusable functions.\n")
