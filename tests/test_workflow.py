@@ -254,6 +254,9 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
                  "- Workflows: `Read references/workflow.md`\n") == []
     assert kinds("At the start:\n- `Read references/api.md`\n- `Read references/workflow.md`\n") == ["ilp"]
     # an index: each entry names its topic, then the file read for it
+    # what another program reads, described: "Reads `~/.config/shelley/AGENTS.md` and project `AGENTS.md`"
+    assert kinds("### Shelley (Coding Agent)\n\n- Reads `~/.config/shelley/AGENTS.md` and project `AGENTS.md`\n") \
+        == []
     assert kinds("## Detailed Reference\n\n- **API endpoints** (params): read `references/api.md`\n"
                  "- **Strategy builder** (nodes): read `references/strategy.md`\n") == []
     assert kinds("## Start\n\n- **Step 1:** read `references/api.md`\n- **Step 2:** read `references/strategy.md`\n") \
@@ -300,6 +303,10 @@ def test_each_needs_an_operation_not_a_deliverable():
     assert not workflow._each_operation("For each hypothesis include:")
     assert not workflow._each_operation("4. For each fact: write as `[SPEC]` - terse, bullet or table")
     assert workflow._each_operation("4. For each fact: write a test, then run it")
+    # what to write or weigh for each item of the answer
+    assert not workflow._each_operation("For each issue, provide a concrete fix when available.")
+    assert not workflow._each_operation("For each scenario:\n- Describe the market cycle transition")
+    assert not workflow._each_operation("Every field reduces conversion. For each field, ask:")
     # the parts of one output or one text, not items of their own
     assert not workflow._each_operation("Generate exactly 10 statements in each of these 5 categories:")
     assert not workflow._each_operation("对每个识别出的知识点，判断其属于哪种类型")
