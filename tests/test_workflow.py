@@ -119,6 +119,10 @@ def test_read_only_queries_about_one_placeholder_are_ilp(make_skill):
     assert _groups(make_skill, {"SKILL.md": polling}) == []
     copies = HEAD + ("```bash\nstore secret get <store-id>\nstore secret duplicate <store-id> --new-name B\n```\n")
     assert _groups(make_skill, {"SKILL.md": copies}) == []  # `duplicate` creates a secret: no read-only pair
+    # beside commands that change the same subject: a reference of its operations
+    crud = HEAD + ("```bash\nneonctl branches list --project-id <project-id>\nneonctl branches create --project-id "
+                   "<project-id> --name dev\nneonctl branches schema-diff --project-id <project-id>\n```\n")
+    assert _groups(make_skill, {"SKILL.md": crud}) == []
     # one heading per command: a command reference's entries, each for another need
     reference = HEAD + "".join(f"## {title}\n\n```bash\nconfluence {verb} <page-id>\n```\n\n"
                                for title, verb in (("Read Page", "read"), ("Get Page Info", "info")))

@@ -429,8 +429,10 @@ def _same_subject_queries(doc: MarkdownDoc) -> tuple[CodeBlock, str, list[str]] 
     """Two or more different read-only commands of one program about the same placeholder (``ccsinfo sessions show
     <session-id>``, ``ccsinfo sessions messages <session-id>``), in one section: once the value is known they are
     independent. Spread over sections of their own (`## Read Page`, `## Get Page Info`), they are a command
-    reference's entries, each for another need."""
+    reference's entries, each for another need; so are they beside commands that change the same subject (`neonctl
+    branches list`, `... create`, `... reset`, `... schema-diff` of one project): a reference of its operations."""
     queries: dict[tuple[str, str, int | None], dict[str, CodeBlock]] = {}
+    changed: set[tuple[str, str, int | None]] = set()  # subjects a command of the same section changes
     for block in doc.code_blocks:
         if block.language != "shell":
             continue
@@ -440,14 +442,17 @@ def _same_subject_queries(doc: MarkdownDoc) -> tuple[CodeBlock, str, list[str]] 
             if not placeholder or re.search(r"[|;>]|&&|\$\(", PLACEHOLDER.sub("", line)):
                 continue
             head = [w for w in line[:placeholder.start()].split() if not w.startswith("-")]
-            if len(head) < 2 or head[0] in WEB_CLIENTS or not all(re.match(r"^[\w./-]+$", w) for w in head) \
-                    or any(_writes(w) for w in head):
+            if len(head) < 2 or head[0] in WEB_CLIENTS or not all(re.match(r"^[\w./-]+$", w) for w in head):
                 continue
             # the subject: the command's words but the last (``ccsinfo sessions``) and the placeholder
-            queries.setdefault((" ".join(head[:-1]), placeholder.group(0), block.section), {}) \
-                .setdefault(" ".join(head), block)
-    for (_subject, placeholder, _section), found in queries.items():
-        if len(found) >= 2 and any(read_only_command(command) for command in found):
+            subject = (" ".join(head[:-1]), placeholder.group(0), block.section)
+            if any(_writes(w) for w in head):
+                changed.add(subject)
+                continue
+            queries.setdefault(subject, {}).setdefault(" ".join(head), block)
+    for subject, found in queries.items():
+        placeholder = subject[1]
+        if len(found) >= 2 and subject not in changed and any(read_only_command(command) for command in found):
             return next(iter(found.values())), placeholder, list(found)
     return None
 
