@@ -425,6 +425,16 @@ def test_installation_subsections_are_one_way_each_but_the_main_one(make_skill):
     assert by_key(steps)[("system", "jq")].required
 
 
+def test_a_commented_out_pip_install_in_skill_md_states_its_packages(make_skill):
+    """`# Requires: pip install pytesseract pdf2image` above an example tells the reader what to install: a bundled
+    script's import of pdf2image is declared by it; Pillow, named nowhere, is not."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: PDF. Use when asked.\n---\n```python\n# Requires: pip install "
+                    "pytesseract pdf2image>=1.16\nimport pytesseract\n```\n",
+        "scripts/convert.py": "from pdf2image import convert_from_path\nfrom PIL import Image\n"})
+    assert [d["message"] for d in findings(root, "DP001")] == ["pip dependency `Pillow` is used but declared nowhere"]
+
+
 def test_prose_that_requires_a_programs_package_states_the_program(make_skill):
     """"Visualize dependencies (requires graphviz):" states `dot`, whose package graphviz is; "requires
     ImageMagick" states `magick`. `chage` comes with every Debian and is never asked for."""

@@ -1786,7 +1786,7 @@ def stated_in_prose(skill: Skill, candidates: Iterable[str] = ()) -> set[str]:
     if skill.body is None:
         return set()
     lines = skill.skill_md_text.split("\n")
-    found = _listed_as_requirements(skill.body)
+    found = _listed_as_requirements(skill.body) | _installed_in_comments(skill.skill_md_text)
     found |= _stated_as_words(skill.skill_md_text, [name for name in candidates if name not in found])
     by_line: dict[int, list[str]] = {}
     for code in skill.body.inline_code:
@@ -1868,6 +1868,19 @@ def _is_word(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalnum() or before in "_-./`$") and not (after.isalnum() or after in "_-`")
+
+
+# `# pip install pytesseract pdf2image`, `# Requires: pip install x` in a code block: the install line an example
+# tells its reader to run, commented out so that the example itself runs without it
+_COMMENTED_PIP_INSTALL = lazy(r"^[ \t]*#[^\n]*?\b(?:pip3?|uv pip|python3? -m pip)[ \t]+install[ \t]+([^#\n]+)",
+                              re.MULTILINE)
+
+
+def _installed_in_comments(text: str) -> set[str]:
+    """The packages commented-out pip install lines of SKILL.md name, lower case, without version specifiers."""
+    return {re.split(r"[<>=!~\[;]", word, maxsplit=1)[0].lower()
+            for m in _COMMENTED_PIP_INSTALL.finditer(text) for word in m.group(1).split()
+            if not word.startswith("-") and re.match(r"^[A-Za-z0-9][\w.-]*", word)} if "install" in text else set()
 
 
 def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
