@@ -1877,10 +1877,19 @@ _COMMENTED_PIP_INSTALL = lazy(r"^[ \t]*#[^\n]*?\b(?:pip3?|uv pip|python3? -m pip
 
 
 def _installed_in_comments(text: str) -> set[str]:
-    """The packages commented-out pip install lines of SKILL.md name, lower case, without version specifiers."""
-    return {re.split(r"[<>=!~\[;]", word, maxsplit=1)[0].lower()
-            for m in _COMMENTED_PIP_INSTALL.finditer(text) for word in m.group(1).split()
-            if not word.startswith("-") and re.match(r"^[A-Za-z0-9][\w.-]*", word)} if "install" in text else set()
+    """The packages commented-out pip install lines of SKILL.md name, lower case, without version specifiers (read
+    as an install line's arguments are: options and their values skipped, names by :func:`_split_requirement`)."""
+    found: set[str] = set()
+    for m in _COMMENTED_PIP_INSTALL.finditer(text) if "install" in text else ():
+        skip_value = False
+        for word in m.group(1).split():
+            if skip_value or word.startswith("-"):
+                skip_value = not skip_value and word in INSTALL_OPTIONS_WITH_VALUES
+                continue
+            name, _version = _split_requirement(word)
+            if name:
+                found.add(name.lower())
+    return found
 
 
 def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
