@@ -289,6 +289,24 @@ def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):
                  "execution: run the cases one at a time.\n") == ["tlp"]
     assert kinds("Load the guide you need:\n\n- \"unit tests\" → `resources/unit.md`\n"
                  "- \"mocking\" → `resources/mocks.md`\n") == []
+    # a sentence that names sub-agents and another that uses something: no hand-off ("users" is no "use" either)
+    assert kinds("Credentials are passed to subagent sessions and logged. Advise users to use a dedicated "
+                 "database.\n\nSpawn sessions for the subagents.\n") == []
+    # one background sub-agent, however plural the description's other sentences are
+    assert kinds("Spawn a background sub-agent session using `sessions_spawn`.\n\nWhen spawning the sub-agent, fill in "
+                 "the template.\n", "Launch background sessions to explore ideas. Rewritten to use sessions_spawn.") \
+        == []
+    assert kinds("Delegating work to sub-agents, each on its own branch.\n") == ["tlp"]
+
+
+def test_spawns_started_together_in_a_block_are_tlp_and_already_parallel(make_skill):
+    block = ("### Parallel processing\n\n```bash\nsessions_spawn --task 'Summarize doc A' &\n"
+             "sessions_spawn --task 'Summarize doc B' &\nwait\n```\n")
+    root = make_skill({"SKILL.md": HEAD + block})
+    assert [g.type for g in workflow.analyze(skvm_lint.load(root)).groups] == ["tlp"]
+    assert [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")] == []  # already so
+    one_after_another = block.replace(" &", "").replace("Parallel processing", "Summaries")
+    assert _groups(make_skill, {"SKILL.md": HEAD + one_after_another}) == []
 
 
 def test_a_pattern_to_search_for_is_no_operation_over_items(make_skill):

@@ -55,6 +55,7 @@ CONCURRENT = cue("concurrent")
 NOT_SUBAGENT = cue("not_subagent")
 SUBAGENT = cue("subagent")
 CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff]")  # Chinese or Japanese text
+SENTENCE_BREAK = lazy(r"[.!?]\s+|[。！？]|\n")
 # several agents: a plural, or one per item ("a sub-agent for each question", "one agent per repository")
 SEVERAL_AGENTS = lazy(r"\b(sub-?agents|agents|workers|sessions)\b|\b(each|every|per)\b", re.IGNORECASE)
 AGENTS = lazy(r"\b(agents|reviewers|workers)\b", re.IGNORECASE)
@@ -110,6 +111,7 @@ class Group(Struct):
     reason: str
     mechanism: str
     span: Span
+    concurrent: bool = False  # the text already runs the group's work at once (a block of backgrounded spawns)
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": self.type, "step_ids": self.step_ids, "reason": self.reason, "mechanism": self.mechanism}
@@ -283,7 +285,9 @@ def _groups(skill: Skill, steps: list[Step], reference: bool = False) -> list[Gr
     # (every phrase NOT_SUBAGENT removes names a sub-agent itself: a text SUBAGENT misses needs no removal)
     naming_subagents = [(t, sp) for t, sp in prose if SUBAGENT.search(t) and SUBAGENT.search(NOT_SUBAGENT.sub(" ", t))]
     ordered = any(SEQUENTIAL.search(t) and not CONCURRENT.search(t) for t, _ in naming_subagents)
-    sub = [] if ordered else [(t, sp) for t, sp in naming_subagents if DELEGATE.search(t)]
+    # each text's sentences that hand work to sub-agents: what the tests below read
+    handing = [(" ".join(_handing_sentences(t)), sp) for t, sp in naming_subagents]
+    sub = [] if ordered else [(t, sp) for t, sp in handing if t]
     # "via a spawned sub-agent", "runs in a background sub-agent": one hand-off, however often it is named (English
     # marks the plural; Chinese and Japanese do not, so their text is not held to it)
     if sub and not any(SEVERAL_AGENTS.search(t) or CJK.search(t) or CONCURRENT.search(t) for t, _ in sub):
@@ -291,6 +295,9 @@ def _groups(skill: Skill, steps: list[Step], reference: bool = False) -> list[Gr
     if len(sub) >= 2 or any(CONCURRENT.search(t) or re.search(r"\b(independent|each)\b", t, re.I) for t, _ in sub):
         groups.append(Group("tlp", owner(sub[0][1]), "independent sub-tasks the skill hands to sub-agents",
                             "one sub-agent per branch", sub[0][1]))
+    elif (spawning := _spawns_together(body)) is not None:
+        groups.append(Group("tlp", owner(spawning.span), "sub-agents started together in one block",
+                            "one sub-agent per branch", spawning.span, concurrent=True))
     if not any(g.type == "ilp" for g in groups):
         groups += _independent_reads(skill, owner)
     if not any(g.type == "dlp" for g in groups):
@@ -315,6 +322,26 @@ def _groups(skill: Skill, steps: list[Step], reference: bool = False) -> list[Gr
                                 "concurrent calls over the items (xargs -P, concurrent.futures, Promise.all)",
                                 each[0][1]))
     return groups
+
+
+def _handing_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` that both name sub-agents and hand them work: "Database credentials are passed to
+    subagent sessions. Advise users to use a dedicated database" has none."""
+    return [sentence for sentence in SENTENCE_BREAK.split(text)
+            if SUBAGENT.search(sentence) and DELEGATE.search(sentence)]
+
+
+def _spawns_together(doc: MarkdownDoc) -> CodeBlock | None:
+    """A code block that starts several sub-agents at once: two or more spawning lines, sent to the background
+    (`sessions_spawn --task "Summarize doc A" &`) or under a comment that says they run in parallel."""
+    for block in doc.code_blocks:
+        if block.language != "shell" or block.mispaired:
+            continue
+        spawning = [line for line in block.text.splitlines() if SUBAGENT.search(line)]
+        if len(spawning) >= 2 and (sum(line.rstrip().endswith("&") for line in spawning) >= 2
+                                   or CONCURRENT.search(block.text)):
+            return block
+    return None
 
 
 def _each_operation(text: str) -> bool:
@@ -695,7 +722,7 @@ def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: t
         for t in [description, *(p.text for p in prose)])
 
     def already_parallel(group: Group) -> bool:
-        if group.type == "tlp" and agents_parallel:
+        if group.concurrent or (group.type == "tlp" and agents_parallel):
             return True
         texts = [text for step_id in dict.fromkeys(group.step_ids) for text in step_texts.get(step_id, ())]
         texts += prose_at.get(group.span, [])  # the prose the group was read from
