@@ -7,9 +7,12 @@
 Draws ``--skills`` skills per hub that have no label in ../shared/labels (fixed seed), runs
 `skvm-lint check --select ... --format json` on them, and samples up to ``--per-family`` warnings and errors per
 rule family (a family without warnings or errors is sampled from its info findings, and the table says so).
-New findings are appended to the verdict file with an empty verdict; a reader fills in TRUE or FALSE and a reason
-for each, and the next run prints precision per family from the verdicts. The file is plain TSV: one finding per
-row (``skill/file:line``, rule, verdict, reason, message), so anyone can re-read the judgement.
+The findings are written to a new verdict file with an empty verdict, except those judged in another file of the
+same folder, which keep that verdict ("judged in FILE: reason"), so that one finding is never judged two ways; a
+reader fills in TRUE or FALSE and a reason for the rest, and the next run prints precision per family from the
+verdicts. A file that already holds findings is one frozen draw: later runs only report it (the rules may have
+changed since, and a new draw takes a new file and seed). The file is plain TSV: one finding per row
+(``skill/file:line``, rule, verdict, reason, message), so anyone can re-read the judgement.
 """
 
 from __future__ import annotations
@@ -56,6 +59,31 @@ def read_verdicts(path: Path) -> list[dict]:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
+def earlier_verdicts(folder: Path, besides: Path) -> dict[tuple[str, str], dict]:
+    """(finding, rule) -> the first verdict row for it in the other verdict files of ``folder``, oldest file first
+    (oldest by modification time, then name)."""
+    found: dict[tuple[str, str], dict] = {}
+    files = sorted(folder.glob("*.tsv"), key=lambda p: (p.stat().st_mtime, p.name))
+    for path in files:
+        if path.resolve() == besides.resolve():
+            continue
+        for row in read_verdicts(path):
+            if row.get("verdict", "").strip().upper() in ("TRUE", "FALSE"):
+                found.setdefault((row["finding"], row["rule"]), {**row, "file": path.name})
+    return found
+
+
+def report(rows: list[dict], sampled_from: dict[str, str], path: Path) -> None:
+    print(f"\n{'family':<8}{'judged':>8}{'TRUE':>6}{'FALSE':>7}{'precision':>11}  sampled from")
+    for family in sorted({r["rule"][:2] for r in rows}):
+        verdicts = Counter(r["verdict"].strip().upper() for r in rows if r["rule"].startswith(family))
+        judged = verdicts["TRUE"] + verdicts["FALSE"]
+        precision = f"{verdicts['TRUE'] / judged:.2f}" if judged else "-"
+        print(f"{family:<8}{judged:>8}{verdicts['TRUE']:>6}{verdicts['FALSE']:>7}{precision:>11}  "
+              f"{sampled_from[family] + '; ' if family in sampled_from else ''}{verdicts['']} not yet judged")
+    print(f"\nverdicts: {path} (fill in TRUE/FALSE and a reason, then run again)")
+
+
 def _named(skill: Path, hub_of: dict[Path, Path]) -> Path:
     """A skill as the verdict file names it: relative to ../shared/corpus, or to the parent of a hub elsewhere (a
     hub unpacked from a package: its folder name says which)."""
@@ -76,6 +104,11 @@ def main() -> int:
     parser.add_argument("--per-family", type=int, default=20)
     parser.add_argument("--seed", type=int, default=18)
     args = parser.parse_args()
+    rows = read_verdicts(args.verdicts)
+    if rows:
+        print(f"{args.verdicts}: a frozen draw of {len(rows)} findings, reported as judged (a new draw takes a new file)")
+        report(rows, {}, args.verdicts)
+        return 0
     rng = random.Random(args.seed)
     labelled = labelled_skills()
     drawn: list[Path] = []
@@ -89,8 +122,8 @@ def main() -> int:
     by_family: dict[str, list[dict]] = {}
     for d in diagnostics:
         by_family.setdefault(d["rule"][:2], []).append(d)
-    rows = read_verdicts(args.verdicts)
-    known = {(r["finding"], r["rule"]) for r in rows}
+    earlier = earlier_verdicts(args.verdicts.parent, args.verdicts)
+    known: set[tuple[str, str]] = set()
     sampled_from: dict[str, str] = {}
     for family in sorted(by_family):
         found = by_family[family]
@@ -100,7 +133,9 @@ def main() -> int:
         for d in rng.sample(pool, min(args.per_family, len(pool))):
             where = f"{_named(Path(d['skill']).resolve(), hub_of)}/{d['file']}:{d['line']}"
             if (where, d["rule"]) not in known:
-                rows.append({"finding": where, "rule": d["rule"], "verdict": "", "reason": "",
+                judged = earlier.get((where, d["rule"]))
+                rows.append({"finding": where, "rule": d["rule"], "verdict": judged["verdict"] if judged else "",
+                             "reason": f"judged in {judged['file']}: {judged['reason']}" if judged else "",
                              "message": d["message"].replace("\t", " ").replace("\n", " ")})
                 known.add((where, d["rule"]))
     args.verdicts.parent.mkdir(parents=True, exist_ok=True)
@@ -110,14 +145,9 @@ def main() -> int:
         writer.writerows(rows)
     print(f"{len(drawn)} unlabelled skills from {len(args.hubs)} hub(s), seed {args.seed}; "
           f"{len(diagnostics)} findings of {args.select}")
-    print(f"\n{'family':<8}{'judged':>8}{'TRUE':>6}{'FALSE':>7}{'precision':>11}  sampled from")
-    for family in sorted({r["rule"][:2] for r in rows}):
-        verdicts = Counter(r["verdict"].strip().upper() for r in rows if r["rule"].startswith(family))
-        judged = verdicts["TRUE"] + verdicts["FALSE"]
-        precision = f"{verdicts['TRUE'] / judged:.2f}" if judged else "-"
-        print(f"{family:<8}{judged:>8}{verdicts['TRUE']:>6}{verdicts['FALSE']:>7}{precision:>11}  "
-              f"{sampled_from.get(family, '')}; {verdicts['']} not yet judged")
-    print(f"\nverdicts: {args.verdicts} (fill in TRUE/FALSE and a reason, then run again)")
+    carried = sum(bool(r["verdict"]) for r in rows)
+    print(f"{carried} of {len(rows)} sampled findings were judged in other files and keep those verdicts")
+    report(rows, sampled_from, args.verdicts)
     return 0
 
 
