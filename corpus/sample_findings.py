@@ -106,7 +106,8 @@ def main() -> int:
     args = parser.parse_args()
     rows = read_verdicts(args.verdicts)
     if rows:
-        print(f"{args.verdicts}: a frozen draw of {len(rows)} findings, reported as judged (a new draw takes a new file)")
+        print(f"{args.verdicts}: a frozen draw of {len(rows)} findings, reported as judged "
+              "(a new draw takes a new file)")
         report(rows, {}, args.verdicts)
         return 0
     rng = random.Random(args.seed)
