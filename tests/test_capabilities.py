@@ -286,6 +286,19 @@ def test_delegate_break_down_and_subagent_in_other_senses_are_no_plan(make_skill
     assert levels({"SKILL.md": work}, make_skill, "work")["reason.planning"] >= 1
 
 
+def test_one_list_item_naming_a_plan_word_is_no_plan_but_making_a_plan_is(make_skill):
+    """A list item is also its paragraph: counted once, a "roadmap" topic or "runaway sub-agents" in one item is
+    not the two passages planning needs. Making a plan ("Create a detailed plan", "Update the plan") is."""
+    topics = BASE + "## Knowledge Base\n\n- Flutter roadmap and Dart language evolution\n- Widgets\n"
+    assert "reason.planning" not in levels({"SKILL.md": topics}, make_skill, "topics")
+    runaway = BASE + "## Tips\n\n1. **Set timeouts** - Prevent runaway sub-agents\n2. Monitor usage\n"
+    assert "reason.planning" not in levels({"SKILL.md": runaway}, make_skill, "runaway")
+    plan = BASE + "## Steps\n\n1. Create a detailed plan in `plan.md`.\n2. Work through it.\n3. Update the plan.\n"
+    assert levels({"SKILL.md": plan}, make_skill, "plan")["reason.planning"] >= 1
+    pricing = BASE + "## Billing\n\n1. Create a plan tier for each price.\n2. Update the plan limits.\n"
+    assert "reason.planning" not in levels({"SKILL.md": pricing}, make_skill, "pricing")
+
+
 def test_decomposing_code_is_no_plan(make_skill):
     code = BASE + ("- Decompose long (more than 80 lines of code) components and functions into smaller ones.\n"
                    "- Break down complex logic into smaller, reusable functions.\n")

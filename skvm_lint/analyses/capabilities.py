@@ -663,6 +663,11 @@ def reasoning(c: _Context) -> Iterator[Finding]:
     for pattern, primitive, threshold in ((PLANNING, "reason.planning", 2), (ANALYSIS, "reason.analysis", 2)):
         hits = c.prose_matches(pattern)
         if primitive == "reason.planning" and hits:
+            # A list item is also its paragraph, so one item would pass the threshold alone; planning's cues are
+            # mostly words that name things in lists (a "Flutter roadmap" topic, "runaway sub-agents", methods
+            # named `spawn`), so each line counts once. (Analysis keeps the double count: the labels take one
+            # item's "root cause" or "static analysis" as a demand, and one passage alone halves its precision.)
+            hits = list({span.line: (cue_text, span) for cue_text, span in hits}.values())
             hits += c.prose_matches(PHASES)
         if len(hits) >= threshold:
             yield Finding(primitive, _level(len(hits), 3, 8), hits[0][1], f"{len(hits)} passages ({hits[0][0]})")
