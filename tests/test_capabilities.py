@@ -241,8 +241,15 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     checklist = BASE + "```markdown\n" + "".join(f"## Check {i}\n- [ ] item {i}\n- [ ] other {i}\n\n"
                                                   for i in range(5)) + "```\n"
     assert "gen.text.long" not in levels({"SKILL.md": checklist}, make_skill, "checklist")
+    headers = BASE + "```\n" + "".join(f"# Header {i}\nX-Option-{i}: deny\n\n" for i in range(5)) + "```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": headers}, make_skill, "headers")  # HTTP headers, robots.txt
+    rules = BASE + "```txt\n" + "".join(f"# Rule {i}\n(cf.bot_management.score lt {i})\nAction: Block\n\n"
+                                        for i in range(5)) + "```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": rules}, make_skill, "rules")  # a firewall's expressions
     template = BASE + "```\n" + "".join(f"## Part {i}\n\n[What goes in part {i}]\n\n" for i in range(5)) + "```\n"
     assert levels({"SKILL.md": template}, make_skill, "template")["gen.text.long"] == 2
+    fields = BASE + "```\n" + "".join(f"## Part {i}\nOwner: [name]\nDate:\n\n" for i in range(5)) + "```\n"
+    assert levels({"SKILL.md": fields}, make_skill, "fields")["gen.text.long"] == 2  # fields to fill in
 
 
 def test_a_template_a_program_renders_is_not_the_agents_long_output(make_skill):
