@@ -1126,6 +1126,17 @@ def test_every_metadata_dialect_declares(make_skill):
     assert ("system", "python") not in deps  # assumed on every machine
 
 
+def test_a_hub_blocks_requirements_sentences_declare_the_programs_they_name(make_skill):
+    root = make_skill({"SKILL.md": (
+        "---\nname: s\ndescription: x\nmetadata:\n  openclaw:\n    requirements:\n"
+        "      - \"Docker and Docker Compose\"\n      - \"The healthsync CLI, running locally\"\n---\n"
+        "```bash\ndocker-compose up -d\ndocker exec -it api ls\nhealthsync scan\n```\n")})
+    deps = by_key(root)
+    for key in [("system", "docker"), ("system", "docker-compose"), ("system", "healthsync")]:
+        assert deps[key].declared, key
+    assert not [d for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP001"]
+
+
 def test_alternatives_self_installs_and_host_modules(make_skill):
     root = make_skill({"SKILL.md": (
         "---\nname: mermaid-skill\ndescription: x\n---\n```bash\nnpm install beautiful-mermaid\n# or\n"

@@ -1045,13 +1045,20 @@ def _compatibility(c: _Collector) -> None:
     value = c.skill.frontmatter.as_read.get("compatibility")
     if not isinstance(value, str) or not c.skill.skill_md_path:
         return
-    span = Span(c.skill.skill_md_path, c.skill.frontmatter.line_of("compatibility"))
-    for word in re.findall(r"[A-Za-z][\w.+-]*", value):
-        written = word.lower().rstrip(".")
+    _programs_in_prose(c, value, Span(c.skill.skill_md_path, c.skill.frontmatter.line_of("compatibility")),
+                       "compatibility")
+
+
+def _programs_in_prose(c: _Collector, value: str, span: Span, source: str) -> None:
+    """The programs a frontmatter sentence names (``Requires Python 3.10+, ffmpeg and Docker``), declared; two
+    words may name one program ("Docker Compose": docker-compose; "healthsync CLI": healthsync)."""
+    words = [word.lower().rstrip(".") for word in re.findall(r"[A-Za-z][\w.+-]*", value)]
+    pairs = [f"{a}-{b}" for a, b in zip(words, words[1:]) if b == "cli" or f"{a}-{b}" in known_programs()]
+    for written in words + pairs:
         name = command_of_cli_package(written) or (written if written in known_programs() else None)
         if name is not None and name not in BASE_PROGRAMS and name not in ASSUMED_PROGRAMS \
                 and name not in COMMAND_WORDS:
-            c.add(name, "system", span, "compatibility", declared=True, required=False)
+            c.add(name, "system", span, source, declared=True, required=False)
 
 
 def _dependencies_field(c: _Collector) -> None:
@@ -1093,6 +1100,11 @@ def _metadata(c: _Collector) -> None:
                 if kind == "system" and value in ASSUMED_PROGRAMS:
                     continue
                 c.add(value, kind, span, "metadata", declared=True, required=required)
+        # `requirements: ["Docker and Docker Compose", "Python"]`: sentences, read as `compatibility` is
+        prose = block.get("requirements")
+        for sentence in [prose] if isinstance(prose, str) else prose if isinstance(prose, list) else []:
+            if isinstance(sentence, str):
+                _programs_in_prose(c, sentence, span, "metadata")
         primary = block.get("primaryEnv") or requires.get("primaryEnv")
         if isinstance(primary, str) and ENV_NAME.match(primary):
             c.add(primary, "env", span, "metadata", declared=True)  # the key the hub asks the user for
