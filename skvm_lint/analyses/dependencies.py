@@ -1053,7 +1053,7 @@ def _programs_in_prose(c: _Collector, value: str, span: Span, source: str) -> No
     """The programs a frontmatter sentence names (``Requires Python 3.10+, ffmpeg and Docker``), declared; two
     words may name one program ("Docker Compose": docker-compose; "healthsync CLI": healthsync)."""
     words = [word.lower().rstrip(".") for word in re.findall(r"[A-Za-z][\w.+-]*", value)]
-    pairs = [f"{a}-{b}" for a, b in zip(words, words[1:]) if b == "cli" or f"{a}-{b}" in known_programs()]
+    pairs = [f"{a}-{b}" for a, b in itertools.pairwise(words) if b == "cli" or f"{a}-{b}" in known_programs()]
     for written in words + pairs:
         name = command_of_cli_package(written) or (written if written in known_programs() else None)
         if name is not None and name not in BASE_PROGRAMS and name not in ASSUMED_PROGRAMS \
