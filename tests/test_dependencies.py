@@ -868,6 +868,18 @@ def test_prose_lines_in_a_shell_block_name_no_program(make_skill):
     assert programs == {"bamCoverage"}
 
 
+def test_numbered_steps_and_parentheses_of_prose_in_a_shell_block_run_nothing(make_skill):
+    """`3. Load the list (matched pairs)`, `username=Admin (vs admin)` and `cron add ... (with all flags)` put
+    words in parentheses, which no shell runs there; a subshell that starts a statement does run."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Tests. Use when asked.\n---\n```bash\n"
+                                    "# Using Burp Intruder\n1. Set username and password as positions\n"
+                                    "3. Load password list as payload 2 (matched pairs)\nusername=Admin (vs admin)\n"
+                                    "clawdbot cron add ... (with all recommended flags)\n"
+                                    "(cd build && cmake ..)\nmeson setup out && (ninja -C out)\n```\n")})
+    programs = {d.name for d in dependencies.analyze(skvm_lint.load(root)).found if d.type == "system"}
+    assert programs == {"cmake", "meson", "ninja"}
+
+
 def test_a_bare_unknown_word_in_a_shell_block_is_no_program(make_skill):
     """A word list (`qwerty`, `admin123`) or a value alone on a line names no program; a known tool run bare
     (`nvidia-smi`) and an unknown one whose output is used (`$(mkid)`) do."""

@@ -86,7 +86,8 @@ _SHELL_PROMPT = lazy(r"^(\s*)(\$|>|%) ")
 _REPL_PROMPT = lazy(r"^\s*[A-Za-z][\w.-]*(?:\([^)]*\))?> ")
 _PYCON_PROMPT = lazy(r"^(>>>|\.\.\.) ?")
 _TREE_MARK = "[\u251c\u2514\u2502]"  # │, ├── and └── start the lines of a drawn folder tree
-_BULLET_OR_LABEL = r"[-*\u2022] +\S|[A-Za-z][\w.-]*(?:\([^)\n]*\))?!?:(?:\s|$)"  # `- item`, `feat(auth): ...`
+# `- item`, `feat(auth): ...`, `3. Load the list (matched pairs)` (a numbered step; a case branch is `3) cmd`)
+_BULLET_OR_LABEL = r"[-*\u2022] +\S|\d+\. +[A-Z]|[A-Za-z][\w.-]*(?:\([^)\n]*\))?!?:(?:\s|$)"
 _TREE_LINE = lazy(rf"^[\s\u2502]*{_TREE_MARK}")
 _NOT_SHELL_LINE = lazy(rf"^\s*(?:{_BULLET_OR_LABEL})")
 # A line of Python or JavaScript pasted into a shell block (`import gget`, `import sentencepiece as spm`, `from x
@@ -979,6 +980,17 @@ def _written_as_call(x: _Extractor, node: ts.Node) -> bool:
         and x.source[node.end_byte:node.end_byte + 1] == b"("
 
 
+def _in_parenthetical(node: ts.Node) -> bool:
+    """Whether the command is the words of a parenthesis in a line of prose or data (`echo hi (see docs)`,
+    `username=Admin (vs admin)`): a subshell the parser could only place as a command's argument, or after a
+    separator it had to invent (a MISSING `;`). A real subshell starts a statement (`(cd x; make)`, `a && (b)`)."""
+    parent = node.parent
+    if parent is None or parent.type != "subshell":
+        return False
+    before = parent.prev_sibling
+    return (parent.parent is not None and parent.parent.type == "command") or (before is not None and before.is_missing)
+
+
 def _call_parentheses(subshell: ts.Node) -> bool:
     """Whether a ``( ... )`` group follows a word of its command with no space between: a call's arguments."""
     before = subshell.prev_sibling
@@ -992,7 +1004,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     alternation = b"||" in x.source  # the walks up to an `a || b` list are for code that has one
     for node in captures.get("command", []):
         words = _shell_words(x, node)
-        if not words or not words[0] or _written_as_call(x, node):
+        if not words or not words[0] or _written_as_call(x, node) or _in_parenthetical(node):
             continue
         span = x.span(node)
         text = x.text(node)[:500]
