@@ -20,8 +20,24 @@ token = os.environ["NOTION_TOKEN"]   # SKILL.md never says NOTION_TOKEN
 Document it in SKILL.md (what it is, where to get it) and list it in `metadata.openclaw.requires.env`.
 """
 
+import re
+
 from skvm_lint.diagnostics import Severity
+from skvm_lint.lazy_re import lazy
 from skvm_lint.rule import Rule
+
+_READ_THEN_FALLBACK = lazy(r"\b([A-Z][A-Z0-9_]{2,})\b\W{0,3}\s*(?:\|\||\?\?|\bor\b)")
+
+
+def _fallback_of_known(source: str, line: int, name: str, declared: set[str], documents: str) -> bool:
+    """Whether the read of ``name`` is the fallback of a documented variable read before it on its line
+    (`process.env.WALLET_PRIVATE_KEY || process.env.DEPLOYER_PRIVATE_KEY`, `os.getenv("A") or os.getenv("B")`):
+    a second name for a setting the skill documents."""
+    lines = source.splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    at = re.search(rf"\b{re.escape(name)}\b", text)
+    before = text[:at.start()] if at is not None else ""
+    return any(m.group(1) in declared or m.group(1) in documents for m in _READ_THEN_FALLBACK.finditer(before))
 
 
 class EnvUndocumented(Rule):
@@ -33,11 +49,13 @@ class EnvUndocumented(Rule):
     def check(self, skill, ctx):
         text = "\n".join([skill.skill_md_text] + [f.text for f in skill.files if f.text is not None and (
             f.kind == "markdown" or f.path.rsplit("/", 1)[-1].lower().startswith((".env", "env.", "config.example")))])
-        scripts = {f.path for f in skill.files if f.kind == "script"}
-        for dep in ctx.facts.dependencies.found:
-            if dep.type != "env" or dep.declared or dep.name in text:
+        scripts = {f.path: f.text or "" for f in skill.files if f.kind == "script"}
+        env = [dep for dep in ctx.facts.dependencies.found if dep.type == "env"]
+        declared = {dep.name for dep in env if dep.declared}
+        for dep in env:
+            if dep.name in declared or dep.name in text:
                 continue
             span = next((s for s in dep.evidence if s.file in scripts), None)
-            if span is not None:
+            if span is not None and not _fallback_of_known(scripts[span.file], span.line, dep.name, declared, text):
                 yield self.report(skill, span, f"the script reads ${dep.name}, which SKILL.md never mentions",
                                   hint=f"document {dep.name} in SKILL.md and list it in metadata requires.env")
