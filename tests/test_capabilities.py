@@ -246,6 +246,9 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     rules = BASE + "```txt\n" + "".join(f"# Rule {i}\n(cf.bot_management.score lt {i})\nAction: Block\n\n"
                                         for i in range(5)) + "```\n"
     assert "gen.text.long" not in levels({"SKILL.md": rules}, make_skill, "rules")  # a firewall's expressions
+    calls = BASE + "```\n" + "".join(f"# Step {i}\nsearch_emails(keyword='k{i}')\nGET /api/items?page={i}\n\n"
+                                      for i in range(5)) + "```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": calls}, make_skill, "calls")  # calls and HTTP requests
     template = BASE + "```\n" + "".join(f"## Part {i}\n\n[What goes in part {i}]\n\n" for i in range(5)) + "```\n"
     assert levels({"SKILL.md": template}, make_skill, "template")["gen.text.long"] == 2
     fields = BASE + "```\n" + "".join(f"## Part {i}\nOwner: [name]\nDate:\n\n" for i in range(5)) + "```\n"

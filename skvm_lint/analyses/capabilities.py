@@ -544,8 +544,10 @@ def prose(c: _Context) -> Iterator[Finding]:
 TEMPLATE_HEADING = lazy(r"^[ \t]{0,3}#{1,4}[ \t]+\S", re.MULTILINE)
 TOOL_SUBJECT = cue("tool_subject")
 # `key=value`; a one-word directive with a concrete value (`Disallow: /admin/`, `Action: Block`; a template's
-# `Owner: [name]` holds a placeholder); a bracketed expression (`(cf.bot_management.score lt 30)`)
-SETTING_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w-]*:[ \t]+[^\s\[<{(_*]|^[ \t]*\(.*\)[ \t]*$",
+# `Owner: [name]` holds a placeholder); a bracketed expression (`(cf.bot_management.score lt 30)`); a call
+# (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET /api/users?sort=name`)
+SETTING_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w-]*:[ \t]+[^\s\[<{(_*]|^[ \t]*\(.*\)[ \t]*$"
+                    r"|^[ \t]*[A-Za-z_][\w.]*\(.*\)[ \t]*;?[ \t]*$|^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) /",
                     re.MULTILINE)
 CHECKBOX_LINE = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\]", re.MULTILINE)
 
@@ -564,10 +566,10 @@ def _written_by_a_program(doc: MarkdownDoc, block: CodeBlock) -> bool:
 
 
 def _settings_or_checklist(text: str) -> bool:
-    """A block of settings (`key=value` lines of .shellcheckrc, .npmrc or an INI file, robots.txt's directives, a
-    firewall's rule expressions): its `# ...` lines are comments, not the headings of a document template; nor are
-    the headings of a checklist (`- [ ] const constructor added` under `## Before Every Widget`), which the agent
-    goes through rather than writes."""
+    """A block of settings or code (`key=value` lines of .shellcheckrc, .npmrc or an INI file, robots.txt's
+    directives, a firewall's rule expressions, calls, HTTP requests): its `# ...` lines are comments, not the
+    headings of a document template; nor are the headings of a checklist (`- [ ] const constructor added` under
+    `## Before Every Widget`), which the agent goes through rather than writes."""
     lines = [line for line in text.splitlines() if line.strip() and not TEMPLATE_HEADING.match(line)]
     return bool(lines) and (2 * len(SETTING_LINE.findall(text)) >= len(lines)
                             or 2 * len(CHECKBOX_LINE.findall(text)) >= len(lines))
