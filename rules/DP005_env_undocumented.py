@@ -4,8 +4,9 @@
 Reports an environment variable that a bundled script reads without a default or a fallback
 (`os.environ["X"]`, `os.getenv("X")`, `process.env.X`, `$X`; not `os.getenv("X", "y")`, `process.env.X || "y"`,
 `${X:-y}`, a read inside an `if` or one that a test found set, a switch compared with a value such as
-`[[ "$X" == "true" ]]`, nor a variable the skill's own scripts set, export or source) when neither the skill's
-documents (SKILL.md, a README, references, an `.env.example`) nor the hub metadata (`requires.env`) names it.
+`[[ "$X" == "true" ]]`, nor a variable the skill's own scripts set, export or source, nor a second name read only
+as the fallback of a documented one, `process.env.A || process.env.B`) when neither the skill's documents
+(SKILL.md, a README, references, an `.env.example`) nor the hub metadata (`requires.env`) names it.
 
 ## Why it matters
 The agent cannot set up what it was never told about: the script fails at run time with a key error or an empty
