@@ -218,6 +218,10 @@ def test_an_order_a_condition_a_presentation_or_a_title_is_no_loop_over_items(ma
                     "file paths, then ask which to keep.\n") == []
     assert wf_rules("## Export\n\n### Bulk export\n```bash\nsf data export bulk --query q --output-file a.csv\n```\n"
                     "### Bulk import\n```bash\nsf data import bulk --file a.csv\n```\n") == []
+    # words the agent says to the user: "each" inside a quotation orders no work
+    assert wf_rules("## Steps\n\n1. Open the previews.\n2. Tell the user: \"我打开了57张卡片，每个都是真实渲染效果。\"\n"
+                    "3. Wait for the choice.\n") == []
+    assert wf_rules("## Steps\n\n1. Open the previews.\n2. 每个文件都转换成 PNG。\n3. Report.\n") == ["WF002"]
 
 
 def test_sub_agents_the_skill_already_runs_in_parallel_are_not_reported(make_skill):
