@@ -28,3 +28,9 @@ def cue(name: str, *, ignore_case: bool = True) -> LazyPattern:
     if not parts:
         raise KeyError(f"no cue named {name!r} in skvm_lint/data/cues/")
     return lazy("|".join(f"(?:{part})" for part in parts), re.IGNORECASE if ignore_case else 0)
+
+
+def inside_quotation(before: str) -> bool:
+    """Whether text ending in ``before`` has an open double quotation (straight, or curly “ without its ”): words
+    after it are quoted, said or cited rather than given as an instruction."""
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")

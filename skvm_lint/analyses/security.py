@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from msgspec import Struct, field
 
+from ..cues import inside_quotation
 from ..lazy_re import Pattern, lazy
 from ..model import BundledFile, Call, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, for_people
 from ..vocabulary import EXFILTRATION_HOSTS
@@ -199,8 +200,8 @@ def _about_attacks(title: str) -> bool:
 def quoted_or_described(text: str, start: int) -> bool:  # text: the paragraph up to and past the match
     """The match is quoted, or introduced as something to detect or refuse ("phrases like ...")."""
     before = text[:start]
-    if before.count('"') % 2 or before.count("“") > before.count("”") or before.count("`") % 2 or \
-            before.count("「") > before.count("」") or re.search(r"['‘]\s*$", before):
+    if inside_quotation(before) or before.count("`") % 2 or before.count("「") > before.count("」") \
+            or re.search(r"['‘]\s*$", before):
         return True
     return bool(DESCRIBED.search(before[-80:]))
 

@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from msgspec import Struct, field
 
-from ..cues import cue
+from ..cues import cue, inside_quotation
 from ..lazy_re import lazy
 from ..model import ByFirstLine, CodeBlock, Command, CommandLine, ListItem, MarkdownDoc, Skill, Span
 from ..parsing.commands import VERSION_FLAGS
@@ -324,12 +324,6 @@ def _groups(skill: Skill, steps: list[Step], reference: bool = False) -> list[Gr
     return groups
 
 
-def _quoted(before: str) -> bool:
-    """Whether a quotation opened in ``before`` (the line up to a word) is still open: the word is quoted."""
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d") \
-        or before.count("\u300c") > before.count("\u300d")
-
-
 def _handing_sentences(text: str) -> list[str]:
     """The sentences of ``text`` that both name sub-agents and hand them work: "Database credentials are passed to
     subagent sessions. Advise users to use a dedicated database" has none."""
@@ -359,13 +353,14 @@ def _each_operation(text: str) -> bool:
             continue  # a format for each item; "Create it in docs/ if multiple documents": a condition
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
-        if _quoted(text[start:m.start()]):
-            continue  # Tell the user: "... each card is a real rendering ...": words to say, not work to do
+        before = text[start:m.start()]
+        if inside_quotation(before) or before.count("\u300c") > before.count("\u300d"):
+            continue  # Tell the user: "... each card is a real rendering ..." (or in 「」): words to say, not work
         # "- Ask for the light's ID / - Get the colours for each team", "After the user visits the URL ... Repeat
         # for each family member": per-item exchanges with the user, who answers one at a time
         if WITH_THE_USER.search(text, max(0, start - USER_NEARBY), len(text) if end < 0 else end):
             continue
-        line = re.sub(r"^[\s>*_#\d.)-]*(\*\*[^*]*\*\*:?\s*)?", "", text[start:m.start()])
+        line = re.sub(r"^[\s>*_#\d.)-]*(\*\*[^*]*\*\*:?\s*)?", "", before)
         sentence = re.split(r"[.!?;:]\s+", line)[-1]
         if ACTION_VERB.match(sentence) or not m.group(0).isascii():
             return True

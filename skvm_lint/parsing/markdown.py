@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # markdown-it-py is imported only when the reference parser r
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+from ..cues import inside_quotation
 from ..lazy_re import lazy
 from ..limits import Limits
 from ..model import (
@@ -78,12 +79,6 @@ def _looks_like_shell(text: str, file: str, line0: int, timeout_ms: int) -> bool
     # `read references/ch01.md` or `find the file`: an everyday word first needs another program next to be shell
     second = recognise(lines[1], CODE, file, line0 + 1, timeout_ms=timeout_ms) if len(lines) > 1 else None
     return second is not None and second.facts.commands[0].program != program
-
-
-def _inside_quotation(before: str) -> bool:
-    """Whether text ending in ``before`` has an open quotation: a command in quoted words ("Run `npx x`" as an
-    example of what a user says, a plan step quoted in a table) is cited, not given to run."""
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 class _Builder:
@@ -253,7 +248,9 @@ class _Builder:
                 before = ""
             elif kind == "code_inline":
                 self.doc.inline_code.append(InlineCode(content, self.span(line0)))
-                if not heading and not _inside_quotation(before):
+                # a command in quoted words ("Run `npx x`" as an example of what a user says, a plan step quoted in a
+                # table) is cited, not given to run
+                if not heading and not inside_quotation(before):
                     self.add_command(content, CODE, line0)
             if kind == "text":
                 before = (before + content).rsplit("\n", 1)[-1]
