@@ -546,9 +546,9 @@ TOOL_SUBJECT = cue("tool_subject")
 # `key=value`; a one-word directive with a concrete value (`Disallow: /admin/`, `Action: Block`; a template's
 # `Owner: [name]` holds a placeholder); a bracketed expression (`(cf.bot_management.score lt 30)`); a call
 # (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET /api/users?sort=name`)
-SETTING_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w-]*:[ \t]+[^\s\[<{(_*]|^[ \t]*\(.*\)[ \t]*$"
-                    r"|^[ \t]*[A-Za-z_][\w.]*\(.*\)[ \t]*;?[ \t]*$|^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) /",
-                    re.MULTILINE)
+SETTING_OR_CODE_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w-]*:[ \t]+[^\s\[<{(_*]"
+                            r"|^[ \t]*\(.*\)[ \t]*$|^[ \t]*[A-Za-z_][\w.]*\(.*\)[ \t]*;?[ \t]*$"
+                            r"|^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) /", re.MULTILINE)
 CHECKBOX_LINE = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\]", re.MULTILINE)
 
 
@@ -571,7 +571,7 @@ def _settings_or_checklist(text: str) -> bool:
     headings of a document template; nor are the headings of a checklist (`- [ ] const constructor added` under
     `## Before Every Widget`), which the agent goes through rather than writes."""
     lines = [line for line in text.splitlines() if line.strip() and not TEMPLATE_HEADING.match(line)]
-    return bool(lines) and (2 * len(SETTING_LINE.findall(text)) >= len(lines)
+    return bool(lines) and (2 * len(SETTING_OR_CODE_LINE.findall(text)) >= len(lines)
                             or 2 * len(CHECKBOX_LINE.findall(text)) >= len(lines))
 
 

@@ -967,12 +967,10 @@ def _unset_is_a_mode(x: _Extractor, test: ts.Node) -> bool:
 
 
 def _written_as_call(x: _Extractor, node: ts.Node) -> bool:
-    """Whether the command is, or is inside, a call of another language in a shell block (`print("hello")`,
-    `df.head()`, `await v.models.list()`): a parenthesis right after a word, outside quotes, which no shell writes
-    (`$(date)`, `arr=(a b)` and `<(cmd)` have no word before theirs)."""
-    parent = node.parent
-    if parent is not None and parent.type == "subshell" and _call_parentheses(parent):
-        return True  # `hello` of `print("hello")`
+    """Whether the command is a call of another language in a shell block (`print("hello")`, `df.head()`, `await
+    v.models.list()`): a parenthesis right after a word, outside quotes, which no shell writes (`$(date)`, `arr=(a
+    b)` and `<(cmd)` have no word before theirs). The words inside it (`hello`) are a parenthetical's: see
+    :func:`_in_parenthetical`."""
     if any(child.type == "subshell" and _call_parentheses(child) for child in node.children):
         return True
     after = node.next_sibling
@@ -981,9 +979,10 @@ def _written_as_call(x: _Extractor, node: ts.Node) -> bool:
 
 
 def _in_parenthetical(node: ts.Node) -> bool:
-    """Whether the command is the words of a parenthesis in a line of prose or data (`echo hi (see docs)`,
-    `username=Admin (vs admin)`): a subshell the parser could only place as a command's argument, or after a
-    separator it had to invent (a MISSING `;`). A real subshell starts a statement (`(cd x; make)`, `a && (b)`)."""
+    """Whether the command is the words of a parenthesis in a line of prose, data or another language's call (`echo
+    hi (see docs)`, `username=Admin (vs admin)`, `hello` of `print("hello")`): a subshell the parser could only
+    place as a command's argument, or after a separator it had to invent (a MISSING `;`). A real subshell starts a
+    statement (`(cd x; make)`, `a && (b)`)."""
     parent = node.parent
     if parent is None or parent.type != "subshell":
         return False
