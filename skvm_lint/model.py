@@ -511,6 +511,18 @@ def for_people(path: str) -> bool:
                                                                           "test/"))
 
 
+# A Markdown file at the skill's root named in capitals (RESEARCH_SYNTHESIS.md, DEPLOYMENT_STATUS.md, TODO.md): the
+# author's notes, unless SKILL.md names it (FORMS.md, REFERENCE.md are then the agent's references)
+_CAPITALS_NAME = re.compile(r"[A-Z][A-Z0-9_-]*\.md")
+
+
+def author_notes(path: str, skill_md_text: str) -> bool:
+    """Whether a bundled file is the author's notes: a capitals-named Markdown file at the root SKILL.md never
+    names. The agent opens what SKILL.md points to; such files record how the skill was made."""
+    return "/" not in path and _CAPITALS_NAME.fullmatch(path) is not None and path != "SKILL.md" \
+        and path not in skill_md_text
+
+
 class Skill(Struct):
     """Everything skvm-lint knows about one skill folder."""
 
@@ -582,8 +594,9 @@ class Skill(Struct):
 
     def agent_docs(self) -> Iterator[MarkdownDoc]:
         """SKILL.md and the Markdown it bundles for the agent to follow (references, prompts), not the READMEs,
-        changelogs and docs/ written for people."""
-        return (doc for doc in self.markdown_docs() if not for_people(doc.file))
+        changelogs and docs/ written for people, nor the author's notes."""
+        return (doc for doc in self.markdown_docs()
+                if not for_people(doc.file) and not author_notes(doc.file, self.skill_md_text))
 
     def code_units(self) -> Iterator[tuple[str, CodeFacts, CodeBlock | None]]:
         """Every parsed piece of code: ``(file, facts, block)``; ``block`` is None for a bundled script."""

@@ -989,6 +989,20 @@ def test_reference_python_and_directory_trees(make_skill):
     assert found["pip"] == {"dask", "xarray", "numpy"}  # not uploader (the tree draws it), not the README's flask
 
 
+def test_the_authors_notes_are_not_the_skills_instructions(make_skill):
+    """A capitals-named file at the root SKILL.md never names (DEPLOYMENT.md, PUBLISH.md) records how the author
+    built or shipped the skill; one SKILL.md names (FORMS.md) is the agent's reference."""
+    root = make_skill({
+        "SKILL.md": "---\nname: notes-skill\ndescription: x\n---\nFill forms as FORMS.md says.\n",
+        "FORMS.md": "```bash\njq . form.json\n```\n",
+        "PUBLISH.md": "```bash\ngh release create v1\n```\n",
+        "references/notes.md": "```bash\nrg TODO\n```\n",
+    })
+    found = by_key(root)
+    assert ("system", "jq") in found and ("system", "rg") in found
+    assert ("system", "gh") not in found
+
+
 def test_what_a_references_commands_run_is_required_but_not_the_skills_to_declare(make_skill):
     root = make_skill({
         "SKILL.md": ("---\nname: ref-runs\ndescription: x\n---\nFollow resources/playbook.md.\n\n"
