@@ -255,6 +255,29 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     assert levels({"SKILL.md": fields}, make_skill, "fields")["gen.text.long"] == 2  # fields to fill in
 
 
+def test_a_file_of_templates_is_judged_template_by_template(make_skill):
+    """A file named for one template is one document's skeleton; a file named for several counts only a section
+    whose heading names a template, by its subsections; a `# ...` comment in a template file's fence is no
+    section."""
+    skill_md = BASE + "Fill the templates in references/.\n"
+    one = "# Report\n\n" + "".join(f"## Part {i}\n\n[What goes in part {i}]\n\n" for i in range(5))
+    found = analyze(skvm_lint.load(make_skill({"SKILL.md": skill_md, "references/report-template.md": one},
+                                              "one"))).demands
+    assert found["gen.text.long"].level == 2 and found["gen.text.long"].span.line == 1
+    described = "# Refund Template Reference\n\n" + "".join(
+        f"## {kind}\n\nA short {kind} message.\n\n" for kind in ("Email", "Chat", "Dispute", "Letter", "Call"))
+    assert "gen.text.long" not in levels({"SKILL.md": skill_md, "references/refund-templates.md": described},
+                                         make_skill, "described")
+    collection = ("# PRD Templates\n\n## Standard PRD Template\n\n" + "".join(
+        f"### {i}. Part\n\n[part {i}]\n\n" for i in range(7)) + "## Tips\n\n" + "".join(
+        f"### Tip {i}\n\nKeep it short.\n\n" for i in range(5)))
+    found = analyze(skvm_lint.load(make_skill({"SKILL.md": skill_md, "references/prd_templates.md": collection},
+                                              "collection"))).demands
+    assert found["gen.text.long"].level == 3 and found["gen.text.long"].span.line == 3
+    code = "# Setup\n\n```bash\n" + "".join(f"# step {i}\nnpm install pkg{i}\n" for i in range(6)) + "```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": skill_md, "templates/setup.md": code}, make_skill, "code")
+
+
 def test_a_template_a_program_renders_is_not_the_agents_long_output(make_skill):
     """Handlebars or Jinja control syntax, or a section where a script writes the report, says a program fills the
     template; the same template under the agent's own instruction is the agent's."""

@@ -541,6 +541,8 @@ def prose(c: _Context) -> Iterator[Finding]:
         yield Finding("gen.text.prose", 2 if multi else 1, span, "writes text for people")
 
 
+ONE_TEMPLATE = lazy(r"(?i)template(?!s)[^/]*$|(^|/)templates?/[^/]+$")
+TEMPLATE_TITLE = cue("template_title")
 TEMPLATE_HEADING = lazy(r"^[ \t]{0,3}#{1,4}[ \t]+\S", re.MULTILINE)
 TOOL_SUBJECT = cue("tool_subject")
 # `key=value`; a one-word directive with a concrete value (`Disallow: /admin/`, `Action: Block`; a template's
@@ -575,18 +577,41 @@ def _settings_or_checklist(text: str) -> bool:
                             or 2 * len(CHECKBOX_LINE.findall(text)) >= len(lines))
 
 
+def _templates_of_file(path: str, text: str, doc: MarkdownDoc) -> list[tuple[str, Span, int, None, None]]:
+    """The document templates of a bundled template file, as ``(text, span, sections, None, None)``. A file named as
+    one template (report_template.md, templates/daily.md) is one document's skeleton: its Markdown headings are the
+    document's sections (a `# ...` line in its fences is a comment). A file named for several (prd_templates.md,
+    refund-templates.md) is a collection: only a section whose heading names a template ("## Standard PRD
+    Template") is one, with its subsections as sections; the rest (template types, placeholders, tips) describes
+    templates, and templates in fences are judged as any fenced block."""
+    sections = doc.sections
+    if ONE_TEMPLATE.search(path):
+        return [(text, Span(path, 1), sum(s.level <= 4 for s in sections), None, None)]
+    lines = text.splitlines()
+    found = []
+    for index, section in enumerate(sections):
+        # the file's own title ("# 设计任务提问模板" over all of question-templates.md) names the collection
+        if TEMPLATE_TITLE.search(section.title) and not (index == 0 and section.end_line >= sections[-1].span.line):
+            inner = [s for s in sections[index + 1:] if s.span.line <= section.end_line and s.level <= 4]
+            body = "\n".join(lines[section.span.line:section.end_line])
+            found.append((body, section.span, len(inner), None, None))
+    return found
+
+
 @detector
 def long_output(c: _Context) -> Iterator[Finding]:
     """gen.text.long: a document the agent writes in one piece. Structure says it in any language: an output
     template (a Markdown block, or a bundled template file) with four or more sections is L2, seven or more, or
     over 60 lines, L3; the words for it ("write a detailed report") are L2."""
     best: Finding | None = None
-    templates = [(b.text, b.span, d, b) for d in c.agent_docs for b in d.code_blocks
-                 if b.language in (None, "markdown", "md", "text", "txt", "plain") and not b.mispaired]
-    templates += [(f.text, Span(f.path, 1), None, None) for f in c.skill.files
-                  if f.kind == "markdown" and f.text and "template" in f.path.lower() and not for_people(f.path)]
-    for text, span, doc, block in templates:
-        sections = len(TEMPLATE_HEADING.findall(text))
+    templates = [(b.text, b.span, len(TEMPLATE_HEADING.findall(b.text)), d, b) for d in c.agent_docs
+                 for b in d.code_blocks if b.language in (None, "markdown", "md", "text", "txt", "plain")
+                 and not b.mispaired]
+    for f in c.skill.files:
+        if f.kind == "markdown" and f.text and f.markdown is not None and "template" in f.path.lower() \
+                and not for_people(f.path):
+            templates += _templates_of_file(f.path, f.text, f.markdown)
+    for text, span, sections, doc, block in templates:
         if sections >= 4 and not _settings_or_checklist(text) and not TEMPLATE_ENGINE.search(text) \
                 and not (block is not None and _written_by_a_program(doc, block)):
             level = 3 if sections >= 7 or text.count("\n") > 60 else 2
