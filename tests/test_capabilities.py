@@ -249,6 +249,12 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     calls = BASE + "```\n" + "".join(f"# Step {i}\nsearch_emails(keyword='k{i}')\nGET /api/items?page={i}\n\n"
                                       for i in range(5)) + "```\n"
     assert "gen.text.long" not in levels({"SKILL.md": calls}, make_skill, "calls")  # calls and HTTP requests
+    queries = BASE + "```\n" + "".join(f"# Query {i}\nAI lang:en filter:verified min_faves:{i}\n\n"
+                                        for i in range(5)) + "```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": queries}, make_skill, "queries")  # search operators
+    bullets = BASE + "```\n# Configure\nrun the attack\n\n# Analyze results:\n# - 200 means modified\n" \
+                     "# - check the victim's account\n```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": bullets}, make_skill, "bullets")  # a comment's list
     template = BASE + "```\n" + "".join(f"## Part {i}\n\n[What goes in part {i}]\n\n" for i in range(5)) + "```\n"
     assert levels({"SKILL.md": template}, make_skill, "template")["gen.text.long"] == 2
     fields = BASE + "```\n" + "".join(f"## Part {i}\nOwner: [name]\nDate:\n\n" for i in range(5)) + "```\n"

@@ -543,14 +543,17 @@ def prose(c: _Context) -> Iterator[Finding]:
 
 ONE_TEMPLATE = lazy(r"(?i)template(?!s)[^/]*$|(^|/)templates?/[^/]+$")
 TEMPLATE_TITLE = cue("template_title")
-TEMPLATE_HEADING = lazy(r"^[ \t]{0,3}#{1,4}[ \t]+\S", re.MULTILINE)
+# a `#` line whose text opens with a bullet (`# - 200 responses indicate ...`) is a comment's list, not a heading
+TEMPLATE_HEADING = lazy(r"^[ \t]{0,3}#{1,4}[ \t]+(?![-*+][ \t])\S", re.MULTILINE)
 TOOL_SUBJECT = cue("tool_subject")
 # `key=value`; a one-word directive with a concrete value (`Disallow: /admin/`, `Action: Block`; a template's
 # `Owner: [name]` holds a placeholder); a bracketed expression (`(cf.bot_management.score lt 30)`); a call
-# (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET /api/users?sort=name`)
+# (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET /api/users?sort=name`); a search query of
+# two operators or more (`AI lang:en filter:verified`, `from:alice subject:invoice`)
 SETTING_OR_CODE_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w-]*:[ \t]+[^\s\[<{(_*]"
                             r"|^[ \t]*\(.*\)[ \t]*$|^[ \t]*[A-Za-z_][\w.]*\(.*\)[ \t]*;?[ \t]*$"
-                            r"|^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) /", re.MULTILINE)
+                            r"|^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) /"
+                            r"|^[^\n]*?\b[a-z_]+:[\w\"@#-][^\n]*?[ \t][a-z_]+:[\w\"@#-]", re.MULTILINE)
 CHECKBOX_LINE = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\]", re.MULTILINE)
 
 
