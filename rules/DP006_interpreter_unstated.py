@@ -2,7 +2,8 @@
 
 ## What it does
 Reports a skill with TypeScript scripts (`.ts`, `.mts`, `.tsx`; not an excerpt of another project, which imports
-through that project's path aliases such as `~/lib/db`) whose SKILL.md, hub metadata and `package.json` never name a
+through that project's path aliases such as `~/lib/db`; not a script whose shebang names its runner, such as
+`#!/usr/bin/env -S npx tsx`) whose SKILL.md, hub metadata and `package.json` never name a
 runner that executes TypeScript: `tsx`, `ts-node`, `bun`, `deno`, or a build step (`tsc`,
 `npm run build`).
 
@@ -36,8 +37,10 @@ class InterpreterUnstated(Rule):
     severity = Severity.WARNING
 
     def check(self, skill, ctx):
+        # a script whose shebang names its runner (`#!/usr/bin/env npx ts-node`) states it where it is run
         scripts = [f for f in skill.files if f.kind == "script" and f.language == "typescript"
-                   and not f.path.endswith(".d.ts") and not excerpt_of_a_project(f)]
+                   and not f.path.endswith(".d.ts") and not excerpt_of_a_project(f)
+                   and not (f.text and f.text.startswith("#!") and RUNNERS.search(f.text.split("\n", 1)[0]))]
         if not scripts:
             return
         manifests = " ".join(f.text or "" for f in skill.files if f.path.rsplit("/", 1)[-1] == "package.json")
