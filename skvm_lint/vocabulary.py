@@ -80,11 +80,17 @@ def is_dev_tool(package: str) -> bool:
 
 
 _PLACEHOLDER_PACKAGE = lazy(_DATA["placeholders"]["packages"])
+_PLACEHOLDER_PROGRAM = lazy(_DATA["placeholders"]["programs"])
 
 
 def is_placeholder_package(name: str) -> bool:
     """A name an example gives "your package" (`package-name`, `myapp`, `package1`): no package to install."""
     return bool(_PLACEHOLDER_PACKAGE.match(re.sub(r"[-_.]", "", name.lower())))
+
+
+def is_placeholder_program(name: str) -> bool:
+    """A name an example gives "your command" (`long-running-command`, `your-script`): no program to install."""
+    return bool(_PLACEHOLDER_PROGRAM.match(re.sub(r"[-_.]", "", name.lower())))
 
 
 SHELL_VARIABLES = _words("environment", "shell_variables")

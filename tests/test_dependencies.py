@@ -115,6 +115,15 @@ def test_a_module_shipped_inside_a_declared_distribution_and_a_placeholder_synop
     assert ("system", "code") not in found
 
 
+def test_a_placeholder_command_is_no_program(make_skill):
+    """`caffeinate -i -- long-running-command` and `time your-script` stand for the user's command."""
+    root = make_skill({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\n```bash\n"
+                                   "caffeinate -i -- long-running-command\ntime your-script --flag\ntask list\n```\n"})
+    found = by_key(root)
+    assert ("system", "long-running-command") not in found and ("system", "your-script") not in found
+    assert ("system", "task") in found  # a real program (go-task, Taskwarrior)
+
+
 def test_a_consoles_own_commands_and_a_toolchain_manager_its_installer_names(make_skill):
     """After `msfconsole`, `use exploit/...` and `sessions -i 1` are typed at its prompt; `foundryup` is what
     `curl -L https://foundry.paradigm.xyz | bash` installs (as rustup, juliaup)."""
