@@ -252,6 +252,16 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     queries = BASE + "```\n" + "".join(f"# Query {i}\nAI lang:en filter:verified min_faves:{i}\n\n"
                                         for i in range(5)) + "```\n"
     assert "gen.text.long" not in levels({"SKILL.md": queries}, make_skill, "queries")  # search operators
+    urls = BASE + "```\n" + "".join(f"# Size {i}\nhttps://img.example.com/vi/ID/{i}.jpg\n\n"
+                                     for i in range(5)) + "```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": urls}, make_skill, "urls")
+    scholar = BASE + "```\n" + "".join(f'# Search {i}\n"deep learning" intitle:review\n\n' for i in range(5)) + "```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": scholar}, make_skill, "scholar")  # an operator and a phrase
+    stacked = BASE + "```\n# Example: diabetes\n# P: type 2\n# I: metformin\n# C: lifestyle\n\n" \
+                     "type 2 AND metformin\n```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": stacked}, make_skill, "stacked")  # a comment's lines
+    outline = BASE + "Report:\n\n```markdown\n# [Title]\n## Summary\n## Findings\n## Risks\n## Next steps\n```\n"
+    assert levels({"SKILL.md": outline}, make_skill, "outline")["gen.text.long"] == 2  # an outline's sections
     bullets = BASE + "```\n# Configure\nrun the attack\n\n# Analyze results:\n# - 200 means modified\n" \
                      "# - check the victim's account\n```\n"
     assert "gen.text.long" not in levels({"SKILL.md": bullets}, make_skill, "bullets")  # a comment's list
@@ -280,6 +290,10 @@ def test_a_file_of_templates_is_judged_template_by_template(make_skill):
     found = analyze(skvm_lint.load(make_skill({"SKILL.md": skill_md, "references/prd_templates.md": collection},
                                               "collection"))).demands
     assert found["gen.text.long"].level == 3 and found["gen.text.long"].span.line == 3
+    library = "# Prompt Template Library\n\n" + "".join(f"## Kind {i}\n\n### Use {i}\n\n```\nClassify {{text}}\n```\n\n"
+                                                      for i in range(4))
+    assert "gen.text.long" not in levels({"SKILL.md": skill_md, "assets/prompt-template-library.md": library},
+                                         make_skill, "library")  # named for several
     code = "# Setup\n\n```bash\n" + "".join(f"# step {i}\nnpm install pkg{i}\n" for i in range(6)) + "```\n"
     assert "gen.text.long" not in levels({"SKILL.md": skill_md, "templates/setup.md": code}, make_skill, "code")
 

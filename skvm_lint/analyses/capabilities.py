@@ -541,19 +541,24 @@ def prose(c: _Context) -> Iterator[Finding]:
         yield Finding("gen.text.prose", 2 if multi else 1, span, "writes text for people")
 
 
-ONE_TEMPLATE = lazy(r"(?i)template(?!s)[^/]*$|(^|/)templates?/[^/]+$")
+# named for one template: not `templates`, nor a `template-library` / `template_collection` of several
+ONE_TEMPLATE = lazy(r"(?i)template(?!s|[-_ ]?(library|libraries|collection|catalog|set|index)\b)[^/]*$"
+                    r"|(^|/)templates?/[^/]+$")
 TEMPLATE_TITLE = cue("template_title")
 # a `#` line whose text opens with a bullet (`# - 200 responses indicate ...`) is a comment's list, not a heading
 TEMPLATE_HEADING = lazy(r"^[ \t]{0,3}#{1,4}[ \t]+(?![-*+][ \t])\S", re.MULTILINE)
 TOOL_SUBJECT = cue("tool_subject")
 # `key=value`; a one-word directive with a concrete value (`Disallow: /admin/`, `Action: Block`; a template's
 # `Owner: [name]` holds a placeholder); a bracketed expression (`(cf.bot_management.score lt 30)`); a call
-# (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET /api/users?sort=name`); a search query of
-# two operators or more (`AI lang:en filter:verified`, `from:alice subject:invoice`)
+# (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET /api/users?sort=name`) or a bare URL; a search
+# query of two operators, or of one and a quoted phrase (`AI lang:en filter:verified`, `author:Church "synthetic
+# biology"`)
 SETTING_OR_CODE_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w-]*:[ \t]+[^\s\[<{(_*]"
                             r"|^[ \t]*\(.*\)[ \t]*$|^[ \t]*[A-Za-z_][\w.]*\(.*\)[ \t]*;?[ \t]*$"
-                            r"|^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) /"
-                            r"|^[^\n]*?\b[a-z_]+:[\w\"@#-][^\n]*?[ \t][a-z_]+:[\w\"@#-]", re.MULTILINE)
+                            r"|^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) /|^[ \t]*https?://\S+[ \t]*$"
+                            r"|^[^\n]*?\b[a-z_]+:[\w\"@#-][^\n]*?([ \t][a-z_]+:[\w\"@#-]|[ \t]\"[^\"\n]+\")"
+                            r"|^[ \t]*\"[^\"\n]+\"[^\n]*?[ \t][a-z_]+:[\w\"@#-]", re.MULTILINE)
+COMMENT_LINE = lazy(r"^[ \t]*#[ \t]")
 CHECKBOX_LINE = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\]", re.MULTILINE)
 
 
@@ -572,10 +577,19 @@ def _written_by_a_program(doc: MarkdownDoc, block: CodeBlock) -> bool:
 
 def _settings_or_checklist(text: str) -> bool:
     """A block of settings or code (`key=value` lines of .shellcheckrc, .npmrc or an INI file, robots.txt's
-    directives, a firewall's rule expressions, calls, HTTP requests): its `# ...` lines are comments, not the
+    directives, a firewall's rule expressions, calls, HTTP requests, search queries), or `#` lines stacked on one
+    another: its `# ...` lines are comments, not the
     headings of a document template; nor are the headings of a checklist (`- [ ] const constructor added` under
     `## Before Every Widget`), which the agent goes through rather than writes."""
-    lines = [line for line in text.splitlines() if line.strip() and not TEMPLATE_HEADING.match(line)]
+    all_lines = text.splitlines()
+    headings = {i for i, line in enumerate(all_lines) if TEMPLATE_HEADING.match(line)}
+    # single-`#` lines stacked one on another ("# P: diabetes\n# I: metformin") are a comment; a template's headings
+    # each head something, or stack as an outline of `##` sections under its title
+    comments = {i for i in headings if COMMENT_LINE.match(all_lines[i])}
+    stacked = sum(1 for i in comments if i + 1 in comments or i - 1 in comments)
+    if headings and 2 * stacked > len(headings):
+        return True
+    lines = [line for line in all_lines if line.strip() and not TEMPLATE_HEADING.match(line)]
     return bool(lines) and (2 * len(SETTING_OR_CODE_LINE.findall(text)) >= len(lines)
                             or 2 * len(CHECKBOX_LINE.findall(text)) >= len(lines))
 
