@@ -260,6 +260,8 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     stacked = BASE + "```\n# Example: diabetes\n# P: type 2\n# I: metformin\n# C: lifestyle\n\n" \
                      "type 2 AND metformin\n```\n"
     assert "gen.text.long" not in levels({"SKILL.md": stacked}, make_skill, "stacked")  # a comment's lines
+    indented = BASE + "Options:\n\n" + "".join(f"    ## Option {i}\n    What option {i} sets.\n\n" for i in range(5))
+    assert "gen.text.long" not in levels({"SKILL.md": indented}, make_skill, "indented")  # quoted, not a template
     outline = BASE + "Report:\n\n```markdown\n# [Title]\n## Summary\n## Findings\n## Risks\n## Next steps\n```\n"
     assert levels({"SKILL.md": outline}, make_skill, "outline")["gen.text.long"] == 2  # an outline's sections
     bullets = BASE + "```\n# Configure\nrun the attack\n\n# Analyze results:\n# - 200 means modified\n" \

@@ -623,7 +623,7 @@ def long_output(c: _Context) -> Iterator[Finding]:
     best: Finding | None = None
     templates = [(b.text, b.span, len(TEMPLATE_HEADING.findall(b.text)), d, b) for d in c.agent_docs
                  for b in d.code_blocks if b.language in (None, "markdown", "md", "text", "txt", "plain")
-                 and not b.mispaired]
+                 and b.fenced and not b.mispaired]  # an indented block is quoted text (an MDX page's stripped props)
     for f in c.skill.files:
         if f.kind == "markdown" and f.text and f.markdown is not None and "template" in f.path.lower() \
                 and not for_people(f.path):
