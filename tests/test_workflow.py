@@ -200,6 +200,22 @@ def test_wording_that_is_already_parallel_or_a_format_is_not_reported(make_skill
                     "2. Upload it.\n") == []
 
 
+def test_a_references_own_parallel_wording_is_read_like_skill_mds(make_skill):
+    """A group read from a reference is looked up in that reference's prose: "Why parallel? ... they all read from
+    the same source files" says the work runs at once already."""
+    text = ("# Splitting\n\n## Write the sections\n\nLaunch one Task per section in a single message.\n\n"
+            "**{why}** Each section is independent - they all read from the same source files "
+            "(`plan.md`, `index.md`) but write to different output files.\n")
+
+    def wf_rules(why: str) -> list[str]:
+        root = make_skill({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\nSplit as split.md says.\n",
+                           "references/split.md": text.format(why=why)}, name=f"case-{len(why)}")
+        return [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")]
+
+    assert wf_rules("Why parallel?") == []
+    assert wf_rules("Note:") == ["WF001"]
+
+
 def test_an_order_a_condition_a_presentation_or_a_title_is_no_loop_over_items(make_skill):
     """"Execute steps strictly in ascending numerical order." then "For each step: ..." is serial on purpose; "if
     multiple documents" is a condition; "For each set of duplicates: Show ..." says how to present them; a heading

@@ -713,8 +713,9 @@ def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: t
     body = skill.body
     prose = [*body.paragraphs, *body.list_items] if body is not None else []
     prose_at: dict[Span, list[str]] = {}
-    for p in prose:
-        prose_at.setdefault(p.span, []).append(p.text)
+    for doc in skill.agent_docs():  # a group read from a reference is looked up in that reference's prose
+        for p in (prose if doc is body else [*doc.paragraphs, *doc.list_items]):
+            prose_at.setdefault(p.span, []).append(p.text)
     description = skill.frontmatter.as_read.get("description")
     description = description if isinstance(description, str) else ""
     description_at = (skill.skill_md_path or "SKILL.md", skill.frontmatter.line_of("description"))
