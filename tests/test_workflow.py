@@ -234,6 +234,11 @@ def test_an_order_a_condition_a_presentation_or_a_title_is_no_loop_over_items(ma
                     "file paths, then ask which to keep.\n") == []
     assert wf_rules("## Export\n\n### Bulk export\n```bash\nsf data export bulk --query q --output-file a.csv\n```\n"
                     "### Bulk import\n```bash\nsf data import bulk --file a.csv\n```\n") == []
+    # a model's time series: each month carries the one before; downloads per month are still independent
+    assert wf_rules("## Steps\n\n1. Pick the pricing.\n2. Define new customers acquired each month.\n"
+                    "3. For each cohort, calculate retained customers x ARPU.\n") == []
+    assert wf_rules("## Steps\n\n1. Pick the range.\n2. For each month, download the invoices.\n3. Report.\n") \
+        == ["WF002"]
     # words the agent says to the user: "each" inside a quotation orders no work
     assert wf_rules("## Steps\n\n1. Open the previews.\n2. Tell the user: \"我打开了57张卡片，每个都是真实渲染效果。\"\n"
                     "3. Wait for the choice.\n") == []

@@ -40,6 +40,7 @@ CODE_TO_FIX = cue("code_to_fix")
 BY_ITSELF = cue("by_itself")
 USER_NEARBY = 300  # characters before an "each" line read for an exchange with the user
 EACH_FORMAT = cue("each_format")
+PERIOD_SERIES = cue("period_series")
 READ_VERB = cue("read_verb")
 SEQUENCE_WORD = cue("sequence")
 ON_DEMAND = cue("on_demand")
@@ -353,6 +354,8 @@ def _each_operation(text: str) -> bool:
             continue  # a format for each item; "Create it in docs/ if multiple documents": a condition
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
+        if PERIOD_SERIES.search(text, start, len(text) if end < 0 else end):
+            continue  # "Define new customers acquired each month": a model's periods carry over, one after another
         before = text[start:m.start()]
         if inside_quotation(before) or before.count("\u300c") > before.count("\u300d"):
             continue  # Tell the user: "... each card is a real rendering ..." (or in 「」): words to say, not work
