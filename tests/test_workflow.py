@@ -200,6 +200,22 @@ def test_wording_that_is_already_parallel_or_a_format_is_not_reported(make_skill
                     "2. Upload it.\n") == []
 
 
+def test_parallel_wording_counts_as_work_only_when_it_says_work(make_skill):
+    """A library's feature or a use case that names parallelism ("**Parallel processing** for speed across multiple
+    cores", "Processing multiple independent tasks simultaneously") is no parallel work of the skill; an
+    instruction ("When a query spans multiple needs, query the databases in parallel") and a statement that the
+    work can run at once ("Each investigation is independent and can happen in parallel") are."""
+    def kinds(line: str) -> list[str]:
+        return [g.type for g in _groups(make_skill, {"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n"
+                                                                 f"## Overview\n\n- {line}\n- Fast.\n"})]
+
+    assert kinds("**Parallel processing** for speed across multiple cores") == []
+    assert kinds("Processing multiple independent tasks simultaneously") == []
+    assert kinds("When a query spans multiple needs, query the databases in parallel.") == ["dlp"]
+    assert kinds("Multiple failures: each investigation is independent and can happen in parallel.") == ["dlp"]
+    assert kinds("**Use parallel ingestion** for multiple files") == ["dlp"]
+
+
 def test_a_references_own_parallel_wording_is_read_like_skill_mds(make_skill):
     """A group read from a reference is looked up in that reference's prose: "Why parallel? ... they all read from
     the same source files" says the work runs at once already."""

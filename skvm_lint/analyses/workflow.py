@@ -316,13 +316,44 @@ def _groups(skill: Skill, steps: list[Step], reference: bool = False) -> list[Gr
                                 block.span))
     if not any(g.type == "dlp" for g in groups):
         # Only items said to be processed concurrently: "for each" alone is too often a sequential loop.
+        # and said as work to do: "**Parallel processing** for speed across multiple cores" and "Processing
+        # multiple independent tasks simultaneously" name what a library does or when to use the skill
         each = [(t, sp) for t, sp in prose
-                if CONCURRENT.search(t) and (EACH.search(t) or re.search(r"\beach\b|\bmultiple\b", t, re.I))]
+                if CONCURRENT.search(t) and (EACH.search(t) or re.search(r"\beach\b|\bmultiple\b", t, re.I))
+                and _said_as_work(t)]
         if each:
             groups.append(Group("dlp", owner(each[0][1]), "the same operation on many independent items",
                                 "concurrent calls over the items (xargs -P, concurrent.futures, Promise.all)",
                                 each[0][1]))
     return groups
+
+
+# Where an instruction's verb stands: a sentence's start (after a list marker or a bold lead), after the clause
+# that sets its case ("When a query spans multiple needs, query ..."), or after "you can" / "agents should"
+WORK_CLAUSE = lazy(r"^[\s>_#\d.)]*([-*+]\s+)?(\*\*[^*]*\*\*:?\s*)?|,\s+"
+                   r"|\b(you|agents?|it|we)\s+(can|should|must|may)\s+", re.IGNORECASE)
+# verbs that start work beyond the action verbs
+HAND_OFF_VERB = lazy(r"(use|make|launch|dispatch|spawn|start|issue|orchestrate)s?\b", re.IGNORECASE)
+# "Each investigation is independent and can happen in parallel": the work is said to run at once
+PARALLELISABLE = lazy(r"\b(can|could|should|will)\s+(happen|run|be\s+(done|run|processed|executed|handled))\b"
+                      r"[^.\n]{0,30}?\b(in parallel|concurrently|simultaneously|at the same time)\b", re.IGNORECASE)
+
+
+def _said_as_work(text: str) -> bool:
+    """Whether ``text`` tells the agent to do something: a sentence opens with an action verb or "use"/"make"
+    ("Fetch the pages in parallel"; "When extracting from multiple sites, make separate parallel calls"; "you can
+    query multiple databases in parallel"), the work is said to run at once ("Each investigation is independent and
+    can happen in parallel"), or it is an each-operation; not a feature's name ("**Parallel
+    processing** for speed across multiple cores") nor a use case ("Processing multiple tasks simultaneously")."""
+    if _each_operation(text) or PARALLELISABLE.search(text):
+        return True
+    for sentence in re.split(r"(?<=[.!?;:])\s+|\n", text):
+        for form in (sentence, sentence.replace("**", "")):  # "**Use parallel ingestion** for multiple files"
+            for clause in WORK_CLAUSE.finditer(form):
+                rest = form[clause.end():]
+                if ACTION_VERB.match(rest) or HAND_OFF_VERB.match(rest):
+                    return True
+    return False
 
 
 def _handing_sentences(text: str) -> list[str]:
