@@ -56,6 +56,17 @@ def test_inline_code_tables_prompts_and_headings():
     ]  # the heading and the price are not commands
 
 
+def test_a_placeholder_in_angle_brackets_is_no_redirection():
+    """`python scripts/check.py <project_path>` in a table cell is a command whose argument the user fills in; a
+    synopsis whose first argument is a placeholder (`whisper <name> <msg>` among a game's commands) is not read."""
+    found = recognise("python scripts/check.py <project_path>", CODE, "SKILL.md", 1)
+    assert found is not None and found.text == "python scripts/check.py <project_path>"
+    assert [c.program for c in found.facts.commands] == ["python"]
+    assert recognise("az keyvault secret list --vault-name <name>", CODE, "SKILL.md", 1) is not None
+    assert recognise("whisper <name> <msg>", CODE, "SKILL.md", 1) is None
+    assert recognise("go <direction>", CODE, "SKILL.md", 1) is None
+
+
 def test_unknown_programs_need_to_look_like_commands():
     assert recognise("mcporter call mayar.list --json", CODE, "SKILL.md", 1) is not None
     assert recognise("mcporter list mayar", CODE, "SKILL.md", 1) is None  # unknown, no flag: maybe prose

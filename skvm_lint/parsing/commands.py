@@ -29,6 +29,8 @@ _QUOTED = lazy(r"'[^']*'|\"(?:\\.|[^\"\\])*\"")
 _PROGRAM = lazy(r"^(?:\.{0,2}/|~/)?[A-Za-z0-9][\w.+-]*(?:/[\w.+-]+)*$")
 _OPTION = lazy(r"^--?[A-Za-z0-9]")  # `-v`, `--file`: not `->` of a flow written in inline code (`a -> b | c`)
 _CODE_ARGUMENT = lazy(_OPTION.pattern + r"|[/@=|<>{}$*]|^\.{1,2}$|\.[A-Za-z0-9]{1,5}$|^&&$")
+_PLACEHOLDER = lazy(r"<([A-Za-z][\w.|:/-]*)>")  # `<project_path>`, `<id|code>`, `<owner/repo>`
+_NON_WORD = lazy(r"\W")
 _JOINERS = frozenset({"+", "/", "&", "-", "–", "—", "vs", "vs.", "e.g.", "i.e."})  # "make / create / do"
 _TITLE_WORD = lazy(r"^[A-Z][a-z]+[:,.]?$")  # "Best", "Practices:": a sentence or a title, not arguments
 _CJK = lazy(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
@@ -82,7 +84,13 @@ def recognise(line: str, where: str, file: str, line_number: int, *, timeout_ms:
         program, args = args[0], args[1:]
     if not _plausible(program, args, text, where, single_word):
         return None
-    facts = extract_facts(text, "shell", file, line_offset=line_number, timeout_ms=timeout_ms)
+    # `python scripts/check.py <project_path>`: a placeholder in angle brackets, not a redirection; masked in place
+    # (same length, so the facts' columns hold) before the shell parser reads the line. A synopsis whose first
+    # argument is a placeholder (`whisper <name> <msg>`, `go <direction>` in a table of a game's commands) stays
+    # unparsed: it names a command of the skill's own interface more often than a program.
+    masked = "<" in text and not _PLACEHOLDER.fullmatch(args[0])
+    parsed = _PLACEHOLDER.sub(lambda m: "_" + _NON_WORD.sub("_", m.group(1)) + "_", text) if masked else text
+    facts = extract_facts(parsed, "shell", file, line_offset=line_number, timeout_ms=timeout_ms)
     if facts.syntax_errors or facts.parse_timed_out or not facts.commands:
         return None
     first = facts.commands[0]
