@@ -234,6 +234,8 @@ def test_a_stray_fence_that_swallows_prose_is_no_template(make_skill):
 def test_long_output_another_program_writes_and_settings_comments_are_not_the_agents(make_skill):
     tool = BASE + "This tool scans your project and generates a complete onboarding guide.\n"
     assert "gen.text.long" not in levels({"SKILL.md": tool}, make_skill, "tool")
+    described = BASE + "```bash\npython scripts/analyze.py data.json\n```\n\nGenerates full performance analysis.\n"
+    assert "gen.text.long" not in levels({"SKILL.md": described}, make_skill, "described")  # the script's output
     agent = BASE + "Read the project, then generate a complete onboarding guide for the team.\n"
     assert levels({"SKILL.md": agent}, make_skill, "agent")["gen.text.long"] == 2
     settings = BASE + "```\n" + "".join(f"# Option {i}\nkey{i}=value\n\n" for i in range(5)) + "```\n"
@@ -337,6 +339,8 @@ def test_delegate_break_down_and_subagent_in_other_senses_are_no_plan(make_skill
                      "- Unsafe Delegate Callback Pattern\n4. Break down by segment\n"
                      "- **subagent-driven-development** - Work happens in this worktree\n")
     assert "reason.planning" not in levels({"SKILL.md": senses}, make_skill, "senses")
+    contract = BASE + "The governor calls into the delegate to set weights.\n\nSet weights on the delegate.\n"
+    assert "reason.planning" not in levels({"SKILL.md": contract}, make_skill, "contract")  # a noun: a contract
     work = BASE + "- Delegate the review to a sub-agent.\n- Break down complex tasks before you start.\n"
     assert levels({"SKILL.md": work}, make_skill, "work")["reason.planning"] >= 1
 

@@ -615,6 +615,14 @@ def _templates_of_file(path: str, text: str, doc: MarkdownDoc) -> list[tuple[str
     return found
 
 
+def _implicit_subject(text: str, match: re.Match[str]) -> bool:
+    """Whether a long-output cue opens its sentence with a verb in the third person ("Generates full performance
+    analysis with ROI" under a script's command, "Outputs a complete schema document"): its subject is the tool just
+    described, not the agent, who is told in the imperative ("Generate a full analysis")."""
+    sentence = re.split(r"(?<=[.!?])\s+|\n", text[:match.start()])[-1]
+    return not re.sub(r"^[\s>*_#\d.)-]*", "", sentence) and match.group(0).split()[0].lower().endswith("s")
+
+
 @detector
 def long_output(c: _Context) -> Iterator[Finding]:
     """gen.text.long: a document the agent writes in one piece. Structure says it in any language: an output
@@ -636,7 +644,8 @@ def long_output(c: _Context) -> Iterator[Finding]:
                 best = Finding("gen.text.long", level, span, f"fills a template of {sections} sections")
     if best is None:
         hits = [(m.group(0), span) for text, span in c.agent_prose for m in [LONG_OUTPUT.search(text)]
-                if m and not TOOL_SUBJECT.search(text, max(0, m.start() - 60), m.start())]
+                if m and not TOOL_SUBJECT.search(text, max(0, m.start() - 60), m.start())
+                and not _implicit_subject(text, m)]
         description = LONG_OUTPUT.search(c.description())
         if description:
             hits.insert(0, (description.group(0), Span(c.file, c.skill.frontmatter.line_of("description"))))
