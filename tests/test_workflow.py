@@ -338,6 +338,9 @@ def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):
                  "the template.\n", "Launch background sessions to explore ideas. Rewritten to use sessions_spawn.") \
         == []
     assert kinds("Delegating work to sub-agents, each on its own branch.\n") == ["tlp"]
+    # agents named by their state: an SDK's warning hands out nothing
+    assert kinds("When a parent agent is stopped, spawned subagents continue running as orphaned processes.\n\n"
+                 "Running subagents are not stopped by the parent.\n") == []
 
 
 def test_spawns_started_together_in_a_block_are_tlp_and_already_parallel(make_skill):

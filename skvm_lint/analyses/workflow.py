@@ -356,11 +356,18 @@ def _said_as_work(text: str) -> bool:
     return False
 
 
+# Agents named by their state, not handed work: "spawned subagents", "running sessions", "continue running"
+AGENT_STATE = lazy(r"\b(spawned|launched|dispatched|running|started|orphaned|existing|active)\s+(sub-?agents?|agents"
+                   r"|sessions|processes)\b|\b(continue|continues|keep|keeps|still|stop|stops|stopped)\s+running\b",
+                   re.IGNORECASE)
+
+
 def _handing_sentences(text: str) -> list[str]:
     """The sentences of ``text`` that both name sub-agents and hand them work: "Database credentials are passed to
-    subagent sessions. Advise users to use a dedicated database" has none."""
+    subagent sessions. Advise users to use a dedicated database" has none, nor "spawned subagents continue running
+    as orphaned processes", which names agents by their state."""
     return [sentence for sentence in SENTENCE_BREAK.split(text)
-            if SUBAGENT.search(sentence) and DELEGATE.search(sentence)]
+            if SUBAGENT.search(sentence) and DELEGATE.search(AGENT_STATE.sub(" ", sentence))]
 
 
 def _spawns_together(doc: MarkdownDoc) -> CodeBlock | None:
