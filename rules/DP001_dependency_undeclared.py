@@ -13,7 +13,8 @@ run build`, `cargo test` in a skill without package.json or Cargo.toml) run (`an
 required), nor a program named only in a line of prose or a table that no lexicon knows, nor one no lexicon knows
 from a block nobody labelled unless it has a long option.
 A tool SKILL.md says must be present ("Ensure `playwright` is available", "Requires `jq`", an item of a
-`## Prerequisites` or `## Requirements` list) is declared in prose.
+`## Prerequisites` or `## Requirements` list) is declared in prose; a package the importing script names in its own
+install hint ("Install with: pip install Pillow" under `except ImportError`) is declared there.
 More than three undeclared packages of one kind in one file are one finding: they share one missing declaration;
 so are a package and its program (`npx netlify` and `netlify`: netlify-cli), and `npm` with `node` (a declared
 Node.js declares `npm` too).
@@ -34,7 +35,7 @@ Declare it: a `requirements.txt` beside the script, an install line in a Setup s
 `metadata.openclaw.requires.bins` for a program. `skvm-lint deps --format sh` writes an env-setup.sh.
 """
 
-from skvm_lint.analyses.dependencies import canonical, packages_of_program, stated_in_prose
+from skvm_lint.analyses.dependencies import canonical, installed_in_hints, packages_of_program, stated_in_prose
 from skvm_lint.diagnostics import Severity
 from skvm_lint.rule import Rule
 from skvm_lint.vocabulary import COMES_WITH
@@ -67,6 +68,11 @@ class DependencyUndeclared(Rule):
         # A tool SKILL.md says must be present is declared, in prose
         stated = stated_in_prose(skill, {dep.name.lower() for deps in undeclared.values() for dep in deps})
         _keep(undeclared, lambda dep: dep.name.lower() not in stated)
+        # so is a package the script that imports it names in its own install hint ("Install with: pip install
+        # Pillow" under `except ImportError`)
+        hinted = {file: installed_in_hints(f.text) for (kind, file) in undeclared
+                  if kind == "pip" and (f := skill.file(file)) is not None and f.kind == "script" and f.text}
+        _keep(undeclared, lambda dep: dep.type != "pip" or dep.name.lower() not in hinted.get(_where(dep).file, ()))
         # A program of a package reported here (`turbo` beside `npx turbo`, `netlify` beside netlify-cli) shares
         # its root cause: declaring the package declares it.
         reported = {(dep.type, canonical(dep.name, dep.type)) for deps in undeclared.values() for dep in deps

@@ -22,7 +22,7 @@ from typing import Any
 from msgspec import Struct, field
 
 from ..cues import cue
-from ..lazy_re import lazy
+from ..lazy_re import LazyPattern, lazy
 from ..model import CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
@@ -1890,11 +1890,26 @@ _COMMENTED_PIP_INSTALL = lazy(r"^[ \t]*#[^\n]*?\b(?:pip3?|uv pip|python3? -m pip
                               re.MULTILINE)
 
 
+# `print("Error: Pillow not found. Install with: pip install Pillow")` under `except ImportError`: a script that
+# names what to install when an import fails states its requirement
+_PIP_INSTALL_HINT = lazy(r"\b(?:pip3?|uv pip|python3? -m pip)[ \t]+install[ \t]+([^\"'#\n]+)")
+
+
 def _installed_in_comments(text: str) -> set[str]:
     """The packages commented-out pip install lines of SKILL.md name, lower case, without version specifiers (read
     as an install line's arguments are: options and their values skipped, names by :func:`_split_requirement`)."""
+    return _pip_install_names(_COMMENTED_PIP_INSTALL, text)
+
+
+def installed_in_hints(text: str) -> set[str]:
+    """The packages a script's own text tells its user to pip install (an ImportError message, a comment), lower
+    case, as :func:`_installed_in_comments` reads them."""
+    return _pip_install_names(_PIP_INSTALL_HINT, text)
+
+
+def _pip_install_names(pattern: LazyPattern, text: str) -> set[str]:
     found: set[str] = set()
-    for m in _COMMENTED_PIP_INSTALL.finditer(text) if "install" in text else ():
+    for m in pattern.finditer(text) if "install" in text else ():
         skip_value = False
         for word in m.group(1).split():
             if skip_value or word.startswith("-"):
