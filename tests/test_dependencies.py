@@ -245,6 +245,11 @@ def test_a_step_marked_if_needed_is_optional(make_skill):
                                    "ffmpeg -y -i out.wav out.ogg\n```\n"})
     found = by_key(root)
     assert found[("system", "sox")].required and not found[("system", "ffmpeg")].required
+    # "If present, run:" after a probe: the tool is used when it is there
+    root = make_skill({"SKILL.md": "---\nname: t\ndescription: Crash. Use when asked.\n---\n1. Check for xcsym:\n\n"
+                                   "```bash\ncommand -v xcsym\n```\n\nIf present, run:\n```bash\n"
+                                   "xcsym crash report.ips --format=standard\n```\n"}, name="t")
+    assert not by_key(root)[("system", "xcsym")].required
 
 
 def test_a_table_row_of_one_language_among_several_is_that_languages_way(make_skill):
