@@ -40,7 +40,7 @@ class InterpreterUnstated(Rule):
         # a script whose shebang names its runner (`#!/usr/bin/env npx ts-node`) states it where it is run
         scripts = [f for f in skill.files if f.kind == "script" and f.language == "typescript"
                    and not f.path.endswith(".d.ts") and not excerpt_of_a_project(f)
-                   and not (f.text and f.text.startswith("#!") and RUNNERS.search(f.text.split("\n", 1)[0]))]
+                   and not (f.shebang and RUNNERS.search(f.shebang))]
         if not scripts:
             return
         manifests = " ".join(f.text or "" for f in skill.files if f.path.rsplit("/", 1)[-1] == "package.json")

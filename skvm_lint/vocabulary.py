@@ -85,12 +85,17 @@ _PLACEHOLDER_PROGRAM = lazy(_DATA["placeholders"]["programs"])
 
 def is_placeholder_package(name: str) -> bool:
     """A name an example gives "your package" (`package-name`, `myapp`, `package1`): no package to install."""
-    return bool(_PLACEHOLDER_PACKAGE.match(re.sub(r"[-_.]", "", name.lower())))
+    return bool(_PLACEHOLDER_PACKAGE.match(_placeholder_key(name)))
 
 
 def is_placeholder_program(name: str) -> bool:
     """A name an example gives "your command" (`long-running-command`, `your-script`): no program to install."""
-    return bool(_PLACEHOLDER_PROGRAM.match(re.sub(r"[-_.]", "", name.lower())))
+    return bool(_PLACEHOLDER_PROGRAM.match(_placeholder_key(name)))
+
+
+def _placeholder_key(name: str) -> str:
+    """The name as the placeholder patterns read it: lower case, without `-`, `_` and `.`."""
+    return re.sub(r"[-_.]", "", name.lower())
 
 
 SHELL_VARIABLES = _words("environment", "shell_variables")

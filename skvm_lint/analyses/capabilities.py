@@ -12,6 +12,7 @@ Cue words come from per-language data files (English, Chinese, Japanese; see :mo
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from functools import cached_property
@@ -578,9 +579,9 @@ def _written_by_a_program(doc: MarkdownDoc, block: CodeBlock) -> bool:
 def _settings_or_checklist(text: str) -> bool:
     """A block of settings or code (`key=value` lines of .shellcheckrc, .npmrc or an INI file, robots.txt's
     directives, a firewall's rule expressions, calls, HTTP requests, search queries), or `#` lines stacked on one
-    another: its `# ...` lines are comments, not the
-    headings of a document template; nor are the headings of a checklist (`- [ ] const constructor added` under
-    `## Before Every Widget`), which the agent goes through rather than writes."""
+    another: its `# ...` lines are comments, not the headings of a document template; nor are the headings of a
+    checklist (`- [ ] const constructor added` under `## Before Every Widget`), which the agent goes through rather
+    than writes."""
     all_lines = text.splitlines()
     headings = {i for i, line in enumerate(all_lines) if TEMPLATE_HEADING.match(line)}
     # single-`#` lines stacked one on another ("# P: diabetes\n# I: metformin") are a comment; a template's headings
@@ -589,7 +590,7 @@ def _settings_or_checklist(text: str) -> bool:
     stacked = sum(1 for i in comments if i + 1 in comments or i - 1 in comments)
     if headings and 2 * stacked > len(headings):
         return True
-    lines = [line for line in all_lines if line.strip() and not TEMPLATE_HEADING.match(line)]
+    lines = [line for i, line in enumerate(all_lines) if line.strip() and i not in headings]
     return bool(lines) and (2 * len(SETTING_OR_CODE_LINE.findall(text)) >= len(lines)
                             or 2 * len(CHECKBOX_LINE.findall(text)) >= len(lines))
 
@@ -609,9 +610,11 @@ def _templates_of_file(path: str, text: str, doc: MarkdownDoc) -> list[tuple[str
     for index, section in enumerate(sections):
         # the file's own title ("# 设计任务提问模板" over all of question-templates.md) names the collection
         if TEMPLATE_TITLE.search(section.title) and not (index == 0 and section.end_line >= sections[-1].span.line):
-            inner = [s for s in sections[index + 1:] if s.span.line <= section.end_line and s.level <= 4]
+            # its subsections: the sections after it, in order, up to its end
+            within = itertools.takewhile(lambda s, end=section.end_line: s.span.line <= end,
+                                         itertools.islice(sections, index + 1, None))
             body = "\n".join(lines[section.span.line:section.end_line])
-            found.append((body, section.span, len(inner), None, None))
+            found.append((body, section.span, sum(s.level <= 4 for s in within), None, None))
     return found
 
 

@@ -343,8 +343,8 @@ def _said_as_work(text: str) -> bool:
     """Whether ``text`` tells the agent to do something: a sentence opens with an action verb or "use"/"make"
     ("Fetch the pages in parallel"; "When extracting from multiple sites, make separate parallel calls"; "you can
     query multiple databases in parallel"), the work is said to run at once ("Each investigation is independent and
-    can happen in parallel"), or it is an each-operation; not a feature's name ("**Parallel
-    processing** for speed across multiple cores") nor a use case ("Processing multiple tasks simultaneously")."""
+    can happen in parallel"), or it is an each-operation; not a feature's name ("**Parallel processing** for speed
+    across multiple cores") nor a use case ("Processing multiple tasks simultaneously")."""
     if _each_operation(text) or PARALLELISABLE.search(text):
         return True
     for sentence in re.split(r"(?<=[.!?;:])\s+|\n", text):
@@ -754,9 +754,11 @@ def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: t
     body = skill.body
     prose = [*body.paragraphs, *body.list_items] if body is not None else []
     prose_at: dict[Span, list[str]] = {}
+    group_files = {g.span.file for g in chosen}
     for doc in skill.agent_docs():  # a group read from a reference is looked up in that reference's prose
-        for p in (prose if doc is body else [*doc.paragraphs, *doc.list_items]):
-            prose_at.setdefault(p.span, []).append(p.text)
+        if doc.file in group_files:
+            for p in (prose if doc is body else [*doc.paragraphs, *doc.list_items]):
+                prose_at.setdefault(p.span, []).append(p.text)
     description = skill.frontmatter.as_read.get("description")
     description = description if isinstance(description, str) else ""
     description_at = (skill.skill_md_path or "SKILL.md", skill.frontmatter.line_of("description"))
