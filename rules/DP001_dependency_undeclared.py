@@ -14,7 +14,9 @@ required), nor a program named only in a line of prose or a table that no lexico
 from a block nobody labelled unless it has a long option.
 A tool SKILL.md says must be present ("Ensure `playwright` is available", "Requires `jq`", an item of a
 `## Prerequisites` or `## Requirements` list) is declared in prose; a package the importing script names in its own
-install hint ("Install with: pip install Pillow" under `except ImportError`) is declared there.
+install hint ("Install with: pip install Pillow" under `except ImportError`) is declared there. A sub-skill bundled in
+another skill (`bundle/sub/`, `bundle/skills/sub/`) is installed with it: what the bundle's frontmatter and root
+manifests declare, and the modules at its root, are the sub-skill's too.
 More than three undeclared packages of one kind in one file are one finding: they share one missing declaration;
 so are a package and its program (`npx netlify` and `netlify`: netlify-cli), and `npm` with `node` (a declared
 Node.js declares `npm` too).

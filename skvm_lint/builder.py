@@ -12,8 +12,8 @@ import os
 from .exclusion import Exclusion
 from .limits import Limits
 from .loader import (ARCHIVE_EXTENSIONS, RawFile, RawSkill, decode_text, inspect_archive, is_archive_root,
-                     is_binary, read_archive_skill, read_skill, sniff)
-from .model import BundledFile, Content, Frontmatter, LoadIssue, MarkdownDoc, Skill, Span
+                     is_binary, read_archive_skill, read_bundle, read_skill, sniff)
+from .model import Bundle, BundledFile, Content, Frontmatter, LoadIssue, MarkdownDoc, Skill, Span
 from .parsing.code import PARSED_LANGUAGES, extract_facts, language_for_path
 from .parsing.frontmatter import find_block, parse_frontmatter
 from .parsing.markdown import parse_markdown
@@ -114,7 +114,24 @@ def build_skill(root: str, limits: Limits | None = None, overlay: dict[str, str]
         skill.skill_md_text = skill_md.text
         # The head alone: frontmatter rules never pay for the Markdown parse.
         skill.frontmatter = parse_frontmatter(skill_md.text, skill_md.path, find_block(skill_md.text), limits)
+    skill.bundle = _bundle(root, limits)
     return skill
+
+
+def _bundle(root: str, limits: Limits) -> Bundle | None:
+    """The skill ``root`` is bundled in (:func:`loader.bundle_files`), modelled from the files it inherits."""
+    read = read_bundle(root, limits)
+    if read is None:
+        return None
+    raw, names = read
+    files = [_bundled(f, raw.skill_md_name, limits) for f in raw.files]
+    bundle = Skill(root=raw.root, skill_md_path=raw.skill_md_name, frontmatter=Frontmatter(), files=files)
+    skill_md = bundle.skill_md_file
+    if skill_md is not None and skill_md.text is not None:
+        bundle.skill_md_text = skill_md.text
+        bundle.frontmatter = parse_frontmatter(skill_md.text, skill_md.path, find_block(skill_md.text), limits)
+    prefix = os.path.relpath(raw.root, os.path.abspath(root)).replace(os.sep, "/")
+    return Bundle(bundle, prefix, frozenset(names))
 
 
 def _apply_overlay(raw: RawSkill, overlay: dict[str, str], limits: Limits) -> None:

@@ -27,7 +27,7 @@ from msgspec import Struct
 from .results import analysis_object
 from .version import __version__
 from .config import Config
-from .loader import FileList, display_path, iter_skills, list_files
+from .loader import FileList, bundle_files, display_path, iter_skills, list_files
 from .atomic import atomic_writer
 from .library import Fingerprint, analyse
 from .library import available as library_available
@@ -58,7 +58,7 @@ def stat_signature(root: str, config_key: str, files: FileList | None = None) ->
     here if not given): cheap, and changes when any file does. Hashed in one piece: the same digest as hashing each
     line in turn, without a call per file (a warm scan does this for every skill)."""
     lines = [config_key]
-    for rel, path in list_files(root) if files is None else files:
+    for rel, path in _read_from(root, files):
         try:
             st = os.lstat(path)
             lines.append(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{st.st_mode}\n")
@@ -67,10 +67,20 @@ def stat_signature(root: str, config_key: str, files: FileList | None = None) ->
     return hashlib.sha256("".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
+def _read_from(root: str, files: FileList | None) -> FileList:
+    """Every file the analysis of ``root`` reads: its own, and what it inherits from the skill it is bundled in
+    (named apart: ``bundle:SKILL.md``), with an entry for the bundle's root names (its modules)."""
+    bundle, inherited, names = bundle_files(root)
+    own = list_files(root) if files is None else files
+    if bundle is None:
+        return own
+    return [*own, *((f"bundle:{rel}", path) for rel, path in inherited), ("bundle-names:" + "/".join(names), bundle)]
+
+
 def content_key(root: str, config_key: str, max_file_bytes: int, files: FileList | None = None) -> str:
     """A hash of everything the analysis reads from a skill folder (names, sizes, bytes), plus the rule set."""
     digest = hashlib.sha256(config_key.encode())
-    for rel, path in list_files(root) if files is None else files:
+    for rel, path in _read_from(root, files):
         digest.update(os.fsencode(rel) + b"\0")
         try:
             st = os.lstat(path)

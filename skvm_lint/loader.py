@@ -182,6 +182,74 @@ def _list_below(folder: str, prefix: str, entries: FileList) -> None:
             continue
 
 
+# A skill bundled in another (`bundle/sub/`, `bundle/skills/sub/`) is installed with it: what the enclosing skill
+# declares (its frontmatter, the manifests at its root) and the modules at its root are the sub-skill's too.
+BUNDLE_LEVELS = 2
+BUNDLE_DECLARATIONS = ("pyproject.toml", "package.json")  # and requirements*.txt / *.in
+
+
+def bundle_root(root: str) -> str | None:
+    """The folder of the skill that ``root`` is bundled in: the nearest of its parent and grandparent that holds a
+    SKILL.md. None for an archive, a top-level skill or a folder that cannot be resolved."""
+    if is_archive_root(root):
+        return None
+    folder = os.path.abspath(root)
+    for _ in range(BUNDLE_LEVELS):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+        if os.path.isfile(os.path.join(folder, SKILL_MD)):
+            return folder
+    return None
+
+
+def bundle_files(root: str) -> tuple[str | None, FileList, list[str]]:
+    """The bundle ``root`` belongs to (:func:`bundle_root`), its files a sub-skill inherits (SKILL.md and the
+    manifests at its root, as ``(path relative to the bundle, path)``), and the names at its root (folders and
+    Python files: modules the sub-skill's code may import). Cheap when there is no bundle: two stats."""
+    bundle = bundle_root(root)
+    if bundle is None:
+        return None, [], []
+    files: FileList = [(SKILL_MD, os.path.join(bundle, SKILL_MD))]
+    names: list[str] = []
+    try:
+        with os.scandir(bundle) as it:
+            entries = sorted(it, key=_name)
+    except OSError:
+        entries = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = entry.is_file(follow_symlinks=False)
+        except OSError:
+            continue
+        if is_dir and entry.name not in SKIPPED_DIRS:
+            names.append(entry.name)
+        elif is_file:
+            if entry.name.endswith(".py"):
+                names.append(entry.name[:-3])
+            if entry.name in BUNDLE_DECLARATIONS or \
+                    entry.name.startswith("requirements") and entry.name.endswith((".txt", ".in")):
+                files.append((entry.name, entry.path))
+    return bundle, files, names
+
+
+def read_bundle(root: str, limits: Limits) -> tuple[RawSkill, list[str]] | None:
+    """The files :func:`bundle_files` names, read within the per-file limit (never through a symlink)."""
+    bundle, files, names = bundle_files(root)
+    if bundle is None:
+        return None
+    raw = RawSkill(root=bundle, skill_md_name=SKILL_MD)
+    for rel, path in files:
+        try:
+            size = os.lstat(path).st_size
+        except OSError:
+            continue
+        raw.files.append(_read_file(path, rel, size, False, limits.max_file_bytes, raw.issues))
+    return raw, names
+
+
 def enclosing_skill(file: Path) -> Path | None:
     folder = file.parent if not file.is_dir() else file
     for candidate in [folder, *folder.parents]:

@@ -523,6 +523,19 @@ def author_notes(path: str, skill_md_text: str) -> bool:
         and path not in skill_md_text
 
 
+class Bundle(Struct):
+    """The skill a sub-skill is bundled in (``bundle/skills/sub``), read only as far as the sub-skill inherits it:
+    installed with the bundle, the sub-skill has what the bundle declares and the modules at its root."""
+
+    skill: Skill  # SKILL.md and the manifests at the bundle's root, nothing else
+    prefix: str  # the bundle's folder from the sub-skill's ("../..")
+    names: frozenset[str]  # the folders and Python modules at the bundle's root
+
+    def span(self, span: Span) -> Span:
+        """A span of the bundle's files as the sub-skill's findings name it (``../../SKILL.md``)."""
+        return Span(f"{self.prefix}/{span.file}", span.line, span.column, span.end_line, span.end_column)
+
+
 class Skill(Struct):
     """Everything skvm-lint knows about one skill folder."""
 
@@ -532,6 +545,8 @@ class Skill(Struct):
     files: list[BundledFile] = field(default_factory=list)
     read_issues: list[LoadIssue] = field(default_factory=list)  # what reading the folder found (limits, symlinks)
     skill_md_text: str = ""
+    bundle: Bundle | None = None  # the skill this one is bundled in, when there is one
+
 
     @property
     def skill_md_file(self) -> BundledFile | None:

@@ -57,6 +57,27 @@ def test_rescan_reuses_unchanged_skills(tmp_path: Path) -> None:
     assert all(by_path[r["path"]] == r for r in records)
 
 
+def test_a_changed_bundle_invalidates_its_sub_skills(tmp_path: Path) -> None:
+    """A sub-skill inherits what its bundle declares: editing the bundle's SKILL.md re-analyses the sub-skill."""
+    hub = tmp_path / "hub"
+    write_skill(hub / "bundle", {"SKILL.md": "---\nname: bundle\ndescription: Routes to jq tasks.\n---\nx\n"})
+    write_skill(hub / "bundle" / "skills" / "sub", {"SKILL.md": SKILL.format(name="sub", n=1)})
+    out = tmp_path / "out"
+    assert "2 analysed, 0 unchanged" in _scan(hub, out, "-j", "1")
+
+    def jq_declared() -> bool:
+        records = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+        sub = next(r for r in records if r["name"] == "sub")
+        return next(d for d in sub["dependencies"] if d["name"] == "jq")["declared"]
+
+    assert not jq_declared()
+    (hub / "bundle" / "SKILL.md").write_text("---\nname: bundle\ndescription: Routes to jq tasks.\nmetadata: "
+                                             "{\"openclaw\": {\"requires\": {\"bins\": [\"jq\"]}}}\n---\nx\n",
+                                             encoding="utf-8")
+    assert "2 analysed, 0 unchanged" in _scan(hub, out, "-j", "1")
+    assert jq_declared()
+
+
 def test_a_changed_rule_set_invalidates_the_cache(tmp_path: Path) -> None:
     hub = _hub(tmp_path / "hub", 3)
     out = tmp_path / "out"

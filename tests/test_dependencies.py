@@ -1653,3 +1653,38 @@ def test_an_import_names_the_declared_distribution_and_tests_are_not_requirement
     assert found["zorkle"].required and "import" not in found["zorkle-api"].sources  # ambiguous: not attributed
     assert found["httpx"].required
     assert not found["pytest"].required and not found["respx"].required and not found["hypothesis"].required
+
+
+def test_a_sub_skill_has_what_its_bundle_declares(tmp_path):
+    """A skill bundled in another (`bundle/skills/sub`) is installed with it: the bundle's requires.bins, the
+    requirements at its root and the modules there are the sub-skill's, and its findings point at the bundle."""
+    from .conftest import write_skill
+
+    bundle = write_skill(tmp_path / "bundle", {
+        "SKILL.md": ("---\nname: bundle\ndescription: x\nmetadata: {\"openclaw\": {\"requires\": "
+                     "{\"bins\": [\"stagehand\"]}}}\n---\nRoutes to the sub-skills.\n"),
+        "requirements.txt": "python-dotenv>=1.0\n",
+        "src/__init__.py": "",
+        "src/markets.py": "X = 1\n",
+    })
+    sub = write_skill(bundle / "skills" / "sub", {
+        "SKILL.md": "---\nname: sub\ndescription: x\n---\n```bash\nstagehand fn dev\ngh repo view\n```\n",
+        "scripts/run.py": "from dotenv import load_dotenv\nfrom src.markets import X\n",
+    })
+    found = by_key(sub)
+    assert found[("system", "stagehand")].declared
+    assert "../../SKILL.md" in {span.file for span in found[("system", "stagehand")].evidence}
+    assert found[("pip", "python-dotenv")].declared
+    assert ("pip", "src") not in found
+    undeclared = {d["message"].split("`")[1] for d in findings(sub, "DP001")}
+    assert undeclared == {"gh"}  # what the bundle does not declare is still reported
+
+
+def test_a_skill_three_levels_below_another_is_not_bundled(tmp_path):
+    from .conftest import write_skill
+
+    write_skill(tmp_path / "top", {"SKILL.md": ("---\nname: top\ndescription: x\nmetadata: {\"openclaw\": "
+                                                "{\"requires\": {\"bins\": [\"stagehand\"]}}}\n---\nx\n")})
+    far = write_skill(tmp_path / "top" / "a" / "b" / "far", {
+        "SKILL.md": "---\nname: far\ndescription: x\n---\n```bash\nstagehand fn dev\n```\n"})
+    assert not by_key(far)[("system", "stagehand")].declared

@@ -108,7 +108,7 @@ class _Collector:
     def __init__(self, skill: Skill) -> None:
         self.skill = skill
         self.deps: dict[tuple[str, str], Dependency] = {}
-        self.local_modules = _local_modules(skill)
+        self.local_modules = _local_modules(skill) | (skill.bundle.names if skill.bundle is not None else set())
         self.local_programs = _own_programs(skill)
         self.builds_js_project = False  # set by _code: SKILL.md runs npm/yarn/pnpm or npx create-*
         self.npm_install_spans: set[Span] = set()  # `npm install` lines (see _npm_installs)
@@ -1663,8 +1663,27 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _programs_of_packages(c)
     _requirements_of_declared(c)
     _runtime_entries(c)
+    _declared_by_bundle(c)
     order = {"pip": 0, "npm": 1, "system": 2, "host": 3, "env": 4, "service": 5}
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
+
+
+def _declared_by_bundle(c: _Collector) -> None:
+    """A sub-skill is installed with the skill it is bundled in: what the bundle declares (frontmatter, manifests at
+    its root) is declared for the sub-skill as well (pkiv/browse's `requires.bins: [stagehand]` for its sub-skills)."""
+    bundle = c.skill.bundle
+    if bundle is None:
+        return
+    outer = _Collector(bundle.skill)
+    for declarations in (_requirements, _pyproject, _package_json, _metadata, _compatibility, _dependencies_field,
+                         _allowed_tools):
+        declarations(outer)
+    for key, dep in c.deps.items():
+        theirs = outer.deps.get(key)
+        if theirs is not None and theirs.declared and not dep.declared:
+            dep.declared = True
+            dep.sources.add("bundle")
+            dep.evidence.extend(bundle.span(span) for span in theirs.evidence[:1])
 
 
 def _longest_prefix(parts: list[str], table: dict[str, Any]) -> str | None:
