@@ -1688,3 +1688,23 @@ def test_a_skill_three_levels_below_another_is_not_bundled(tmp_path):
     far = write_skill(tmp_path / "top" / "a" / "b" / "far", {
         "SKILL.md": "---\nname: far\ndescription: x\n---\n```bash\nstagehand fn dev\n```\n"})
     assert not by_key(far)[("system", "stagehand")].declared
+
+
+@pytest.mark.parametrize("fallback", [
+    "If xcsym is NOT present (older install): fall back to parsing the report by hand.",
+    "Check the report first. If `xcsym` isn't installed, read the JSON manually instead.",
+    "如果没有 xcsym，改用手动解析报告。",
+    "xcsym がない場合は、代わりに手動でレポートを読みます。",
+])
+def test_a_program_the_skill_does_without_is_optional(make_skill, fallback):
+    root = make_skill({"SKILL.md": ("---\nname: case-skill\ndescription: x\n---\nRun `xcsym crash report.ips`.\n\n"
+                                    f"```bash\nxcsym verify report.ips\n```\n\n{fallback}\n")})
+    assert "xcsym" not in by_type(root).get("system", set())
+    assert by_key(root)[("system", "xcsym")].required is False
+
+
+def test_a_program_the_skill_installs_when_missing_stays_required(make_skill):
+    root = make_skill({"SKILL.md": ("---\nname: case-skill\ndescription: x\n---\n```bash\nxcsym verify r.ips\n```\n\n"
+                                    "If xcsym is not installed, install it with the installer, then run it. "
+                                    "If xcsym is available, use it instead of reading the JSON.\n")})
+    assert "xcsym" in by_type(root)["system"]

@@ -701,6 +701,25 @@ def _offered_without(skill: Skill, units: list[tuple[str, CodeFacts, CodeBlock |
             if cmd.program.lower() in named}
 
 
+PROGRAM_FALLBACK = cue("program_fallback")
+_CONDITION_WORDS = frozenset({"if", "is", "isn't", "not", "are"})
+_SENTENCE_BREAK = lazy(r"(?<=[.!?。！？])\s*")
+
+
+def _done_without(skill: Skill) -> set[str]:
+    """Programs the agent's documents say to do without when they are missing ("If xcsym is NOT present: fall back
+    to manual parsing"): optional wherever the skill runs them, as after a `command -v` check."""
+    named: set[str] = set()
+    for doc in skill.agent_docs():
+        for paragraph in doc.paragraphs:
+            for sentence in _SENTENCE_BREAK.split(paragraph.text.replace("\n", " ")):  # the cue reads one sentence
+                if (m := PROGRAM_FALLBACK.search(sentence)) is not None:
+                    words = [w for w in _WORD.findall(m.group(0)) if w.lower() not in _CONDITION_WORDS]
+                    if words:
+                        named.add(words[0].lower())
+    return named
+
+
 JS_PACKAGE_MANAGERS = frozenset({"npm", "yarn", "pnpm", "bun"})
 
 
@@ -1181,12 +1200,13 @@ def _reference_code(c: _Collector) -> None:
 
 def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: MarkdownDoc | None, *, strict: bool,
               other_way: bool = False, tests_run: bool = False, offered_without: set[str] | None = None,
-              installs: bool = True) -> None:
+              done_without: set[str] | None = None, installs: bool = True) -> None:
     """The programs one piece of code runs (shell commands; programs run through subprocess or child_process), each
     required unless the code or the text around its block makes it one way of several, or optional. ``block`` and
     ``doc``: the code block and the Markdown it is in (None for a script); ``strict``: only programs a lexicon knows
     count (commands cited in prose, a reference's blocks); ``other_way``: the text already makes all of it another
-    way; ``installs=False``: install lines are read elsewhere."""
+    way; ``offered_without``, ``done_without``: programs optional in SKILL.md's blocks (:func:`_offered_without`)
+    and everywhere (:func:`_done_without`); ``installs=False``: install lines are read elsewhere."""
     block_lines = block.text.split("\n") if block is not None else None  # split once: a block may hold many comments
     alternatives = {line for comment in facts.comments
                     if ALTERNATIVE_LINE.match(comment.text) or CLUSTER_WAY.search(comment.text[:_LINE_CUE_CHARS])
@@ -1215,7 +1235,8 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
         other_way = other_way or bool(facts.commands) and (
             _another_way(intro := doc.intro(block), doc.heading(block)) or bool(OPTIONAL_STEP.search(intro))) \
             or _one_language_of_several(doc, block, c.language_labels(doc))
-    guarded = _guarded_programs(facts) | (offered_without or set() if block is not None else set())
+    guarded = _guarded_programs(facts) | (offered_without or set() if block is not None else set()) \
+        | (done_without or set())
     probes = _probes_of_package_runs(facts)
     # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
     # with a long option (`checksec --file=x`, `soulseek --help`); a search query, a capture filter (`net
@@ -1355,6 +1376,7 @@ def _code(c: _Collector) -> None:
     inline = {id(inner) for _file, facts, _block in units for inner in facts.embedded}
     local_folders = {folder for f in skill.files for folder in f.path.split("/")[:-1]}
     offered_without = _offered_without(skill, units)
+    done_without = _done_without(skill)
     c.folders_named = _folders_named(units)
     c.makes_project = any(_makes_a_project(cmd) for _file, facts, _block in units for cmd in facts.commands)
     sibling_ways = _sibling_ways(skill.body) if skill.body is not None else set()
@@ -1391,7 +1413,7 @@ def _code(c: _Collector) -> None:
             c.cloned_installs.setdefault(repository, span)
         _commands(c, facts, block, skill.body, strict=id(facts) in cited,
                   other_way=id(facts) in cited_elsewhere or id(facts) in sibling_ways,
-                  tests_run=tests_run, offered_without=offered_without)
+                  tests_run=tests_run, offered_without=offered_without, done_without=done_without)
         if facts.language == "shell":
             _env(c, facts, (assigned_by_file.get(file, set()) - exported) | set_by_scripts)
         else:  # code a shell script runs inline reads what the script sets (`export X=...; python3 - <<EOF`)
