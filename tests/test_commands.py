@@ -86,6 +86,14 @@ def test_indented_and_unlabelled_blocks_are_shell_when_they_start_with_a_command
     assert [c.program for b in doc.code_blocks if b.code for c in b.code.commands] == ["kubectl", "uv"]
 
 
+def test_a_block_of_everyday_words_is_no_shell():
+    """`host 10.0.0.1` then `port 80` (a capture filter) is two everyday words, not shell; `find . -name x` then
+    `grep -rn y` is."""
+    doc, _ = parse_markdown("```\n# one host\nhost 192.168.1.100\n\n# one port\nport 80\n```\n\n"
+                            "```\nfind . -name '*.md'\ngrep -rn TODO .\n```\n", "SKILL.md", Limits())
+    assert [b.language for b in doc.code_blocks] == [None, "shell"]
+
+
 def test_commands_in_list_items_are_dependencies(make_skill):
     root = make_skill({"SKILL.md": "---\nname: catalog\ndescription: x\n---\n# Install\n\n"
                                    "- npx @playwright/mcp@latest --config path/to/config.json\n"

@@ -76,9 +76,10 @@ def _looks_like_shell(text: str, file: str, line0: int, timeout_ms: int) -> bool
     program = first.facts.commands[0].program
     if program not in COMMAND_WORDS and program not in SHELL_SYNTAX:
         return True
-    # `read references/ch01.md` or `find the file`: an everyday word first needs another program next to be shell
+    # `read references/ch01.md` or `find the file`: an everyday word first needs another program next to be shell,
+    # one that is no everyday word itself (`host 10.0.0.1` then `port 80` is a capture filter, not two commands)
     second = recognise(lines[1], CODE, file, line0 + 1, timeout_ms=timeout_ms) if len(lines) > 1 else None
-    return second is not None and second.facts.commands[0].program != program
+    return second is not None and second.facts.commands[0].program not in COMMAND_WORDS
 
 
 class _Builder:
