@@ -1435,14 +1435,17 @@ def test_a_package_installed_from_a_cloned_repository_is_declared(make_skill):
 
 def test_a_program_a_cloned_repositorys_installer_installs_is_declared(make_skill):
     """`git clone .../ai-maestro-plugins.git; cd ai-maestro-plugins && ./install-agent-cli.sh` installs the
-    `aimaestro-agent.sh` command: declared; a program named otherwise, or a clone nobody installs, declares nothing."""
+    `aimaestro-agent.sh` command and the `memory-search.sh` script: declared; a program named otherwise, or a clone
+    nobody installs, declares nothing."""
     root = make_skill({"SKILL.md": ("---\nname: a-skill\ndescription: x\n---\n```bash\n# Install the CLI\n"
                                     "git clone https://github.com/someone/ai-maestro-plugins.git\n"
                                     "cd ai-maestro-plugins && ./install-agent-cli.sh\n```\n\n```bash\n"
-                                    "aimaestro-agent.sh create api --dir ~/p\nmaestroctl list --all\n```\n\n```bash\n"
+                                    "aimaestro-agent.sh create api --dir ~/p\nmaestroctl list --all\n"
+                                    "memory-search.sh 'auth' --mode term\n```\n\n```bash\n"
                                     "git clone https://github.com/someone/k3s-tools\nk3stool apply --all\n```\n")})
     deps = by_key(root)
     assert deps[("system", "aimaestro-agent.sh")].declared and deps[("system", "aimaestro-agent.sh")].required
+    assert deps[("system", "memory-search.sh")].declared
     assert not deps[("system", "maestroctl")].declared and not deps[("system", "k3stool")].declared
 
 
@@ -1708,3 +1711,13 @@ def test_a_program_the_skill_installs_when_missing_stays_required(make_skill):
                                     "If xcsym is not installed, install it with the installer, then run it. "
                                     "If xcsym is available, use it instead of reading the JSON.\n")})
     assert "xcsym" in by_type(root)["system"]
+
+
+def test_a_pipe_that_means_or_in_a_synopsis_runs_no_program(make_skill):
+    """`agent-browser check @e5 | uncheck @e5` lists two verbs of one CLI; `agent-browser cookies | jq` and `jq
+    '.a = 1' c.json | sponge c.json` are pipelines."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: x\n---\n```bash\nagent-browser check @e5 | "
+                                    "uncheck @e5\nagent-browser cookies | jq '.[0]'\n"
+                                    "jq '.a = 1' c.json | sponge c.json\n```\n")})
+    system = {d.name for d in dependencies.analyze(skvm_lint.load(root)).found if d.type == "system"}
+    assert "uncheck" not in system and {"agent-browser", "jq", "sponge"} <= system

@@ -625,10 +625,13 @@ def _cloned_and_installed(facts: CodeFacts) -> dict[str, Span]:
 
 def _installed_from_clone(c: _Collector, kind: str, name: str) -> Span | None:
     """The install of a cloned repository that provides the dependency: a pip import named like the repository
-    (labarchivespy from labarchives-py), or a program whose first word starts the repository's name (the
-    `aimaestro-agent.sh` command from ai-maestro-plugins' installer)."""
+    (labarchivespy from labarchives-py), a program whose first word starts the repository's name (the
+    `aimaestro-agent.sh` command from ai-maestro-plugins' installer), or a shell script the skill does not bundle
+    (`memory-search.sh`, which the same installer puts on PATH: no package manager installs a `.sh` command)."""
     if kind == "pip":
         return c.cloned_installs.get(_package_word(name))
+    if kind == "system" and name.endswith(".sh") and c.cloned_installs:
+        return next(iter(c.cloned_installs.values()))
     stem = _package_word(re.split(r"[-_.]", name, maxsplit=1)[0])
     if kind != "system" or len(stem) < 4:
         return None
@@ -1242,8 +1245,9 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     # with a long option (`checksec --file=x`, `soulseek --help`); a search query, a capture filter (`net
     # 10.0.0.0/8`, `not arp`) or a line of prose reads like commands of unknown programs.
     unlabelled = block is not None and not block.info
+    synopsis = _usage_alternatives(facts)
     for command in facts.commands:
-        if id(command) in probes or not installs and _install_line(command) is not None:
+        if id(command) in probes or id(command) in synopsis or not installs and _install_line(command) is not None:
             continue
         weak = strict or unlabelled and not any(a.startswith("--") and len(a) > 2 for a in command.argv[1:])
         alternative = other_way or command.span.line in alternatives or tests_run or command.fallback \
@@ -1257,6 +1261,27 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     if node_needed is not None and not other_way and not (
             per_project_from is not None and node_needed.line > per_project_from):
         c.add("node", "system", node_needed, "command")  # `npm install x` or `yarn add x`: Node.js either way
+
+
+_VERB = lazy(r"[a-z][a-z-]*")
+
+
+def _usage_alternatives(facts: CodeFacts) -> set[int]:
+    """Commands that a usage synopsis writes as another verb after a pipe meaning "or" (`agent-browser check @e5 |
+    uncheck @e5`): no program a lexicon knows, given the very arguments the command before it gives its verb (a
+    word). `jq '.a = 1' f.json | sponge f.json` is a pipeline: jq's first argument is no verb. By id."""
+    before: dict[tuple[tuple[int, int], int], Command] = {}
+    found: set[int] = set()
+    for command in facts.commands:
+        if command.pipeline is None or command.pipeline_position is None:
+            continue
+        previous = before.get((command.pipeline, command.pipeline_position - 1))
+        args = command.argv[1:]
+        if previous is not None and args and previous.argv[2:] == args and _VERB.fullmatch(previous.argv[1]) \
+                and command.program not in known_programs():
+            found.add(id(command))
+        before[(command.pipeline, command.pipeline_position)] = command
+    return found
 
 
 def _lines_headed(comment_line: int, block: CodeBlock | None, lines: list[str] | None) -> range:
