@@ -1721,3 +1721,13 @@ def test_a_pipe_that_means_or_in_a_synopsis_runs_no_program(make_skill):
                                     "jq '.a = 1' c.json | sponge c.json\n```\n")})
     system = {d.name for d in dependencies.analyze(skvm_lint.load(root)).found if d.type == "system"}
     assert "uncheck" not in system and {"agent-browser", "jq", "sponge"} <= system
+
+
+@pytest.mark.parametrize("heading", ["## Integration with Other Tools\n\n### Ollama", "## Third-Party Integrations",
+                                     "## 与其他工具集成\n\n### Ollama"])
+def test_a_tool_under_integrations_with_other_tools_is_optional(make_skill, heading):
+    root = make_skill({"SKILL.md": ("---\nname: g\ndescription: x\n---\n## Quantize\n\n```bash\n"
+                                    "llama-quantize model.gguf out.gguf Q4_K_M\n```\n\n"
+                                    f"{heading}\n\n```bash\nollama create mymodel -f Modelfile\n```\n")})
+    required = by_type(root)["system"]
+    assert "llama-quantize" in required and "ollama" not in required

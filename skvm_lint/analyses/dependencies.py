@@ -1236,7 +1236,8 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     # another way, all of it (heading and intro are looked up only for a block that runs something)
     if block is not None and doc is not None:
         other_way = other_way or bool(facts.commands) and (
-            _another_way(intro := doc.intro(block), doc.heading(block)) or bool(OPTIONAL_STEP.search(intro))) \
+            _another_way(intro := doc.intro(block), doc.heading(block)) or bool(OPTIONAL_STEP.search(intro))
+            or _in_integrations(doc, block)) \
             or _one_language_of_several(doc, block, c.language_labels(doc))
     guarded = _guarded_programs(facts) | (offered_without or set() if block is not None else set()) \
         | (done_without or set())
@@ -1489,6 +1490,20 @@ def _another_way(*texts: str) -> bool:
     required."""
     return any(ALTERNATIVE_PATH.search(text) or FOR_CI.search(text) or PER_PROJECT.search(text)
                or CLUSTER_WAY.search(text) for text in texts if text)
+
+
+OPTIONAL_INTEGRATION = cue("optional_integration")
+
+
+def _in_integrations(doc: MarkdownDoc, block: CodeBlock) -> bool:
+    """Whether the block stands in a section, or below one, about using the skill with other tools ("## Integration
+    with Other Tools" > "### Ollama"): the tool it runs is an optional companion."""
+    section = block.section
+    while section is not None and section >= 0:
+        if OPTIONAL_INTEGRATION.search(doc.sections[section].title):
+            return True
+        section = doc.sections[section].parent
+    return False
 
 
 _CLAUSE_END = lazy(r"[.;:!?)]\s|[)。；]")
