@@ -106,6 +106,12 @@ def build_skill(root: str, limits: Limits | None = None, overlay: dict[str, str]
     raw = read_archive_skill(root, limits) if is_archive_root(root) else read_skill(root, limits, exclusion)
     if overlay:
         _apply_overlay(raw, overlay, limits)
+    skill = _model(raw, root, limits)
+    skill.bundle = _bundle(root, limits)
+    return skill
+
+
+def _model(raw: RawSkill, root: str, limits: Limits) -> Skill:
     files = [_bundled(f, raw.skill_md_name, limits) for f in raw.files]
     skill_md = next((f for f in files if f.kind == "skill_md"), None)
     skill = Skill(root=root, skill_md_path=raw.skill_md_name, frontmatter=Frontmatter(), files=files,
@@ -114,7 +120,6 @@ def build_skill(root: str, limits: Limits | None = None, overlay: dict[str, str]
         skill.skill_md_text = skill_md.text
         # The head alone: frontmatter rules never pay for the Markdown parse.
         skill.frontmatter = parse_frontmatter(skill_md.text, skill_md.path, find_block(skill_md.text), limits)
-    skill.bundle = _bundle(root, limits)
     return skill
 
 
@@ -124,14 +129,8 @@ def _bundle(root: str, limits: Limits) -> Bundle | None:
     if read is None:
         return None
     raw, names = read
-    files = [_bundled(f, raw.skill_md_name, limits) for f in raw.files]
-    bundle = Skill(root=raw.root, skill_md_path=raw.skill_md_name, frontmatter=Frontmatter(), files=files)
-    skill_md = bundle.skill_md_file
-    if skill_md is not None and skill_md.text is not None:
-        bundle.skill_md_text = skill_md.text
-        bundle.frontmatter = parse_frontmatter(skill_md.text, skill_md.path, find_block(skill_md.text), limits)
     prefix = os.path.relpath(raw.root, os.path.abspath(root)).replace(os.sep, "/")
-    return Bundle(bundle, prefix, frozenset(names))
+    return Bundle(_model(raw, raw.root, limits), prefix, frozenset(names))
 
 
 def _apply_overlay(raw: RawSkill, overlay: dict[str, str], limits: Limits) -> None:

@@ -1731,3 +1731,24 @@ def test_a_tool_under_integrations_with_other_tools_is_optional(make_skill, head
                                     f"{heading}\n\n```bash\nollama create mymodel -f Modelfile\n```\n")})
     required = by_type(root)["system"]
     assert "llama-quantize" in required and "ollama" not in required
+
+
+def test_a_bundle_is_read_as_hostile_input(tmp_path):
+    """A bundle whose SKILL.md is a symlink out of the tree, whose requirements.txt is a FIFO and whose frontmatter
+    is a YAML alias bomb gives its sub-skill nothing and costs no hang or crash."""
+    import os
+
+    from .conftest import write_skill
+
+    bundle = tmp_path / "bundle"
+    sub = write_skill(bundle / "skills" / "sub", {
+        "SKILL.md": "---\nname: sub\ndescription: x\n---\n```bash\nstagehand fn dev\n```\n"})
+    os.symlink("/etc/hostname", bundle / "SKILL.md")
+    os.mkfifo(bundle / "requirements.txt")
+    assert not by_key(sub)[("system", "stagehand")].declared
+    (bundle / "SKILL.md").unlink()
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9))
+    (bundle / "SKILL.md").write_text(f"---\n{bomb}---\nx\n", encoding="utf-8")
+    assert not by_key(sub)[("system", "stagehand")].declared
