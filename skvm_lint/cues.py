@@ -30,6 +30,15 @@ def cue(name: str, *, ignore_case: bool = True) -> LazyPattern:
     return lazy("|".join(f"(?:{part})" for part in parts), re.IGNORECASE if ignore_case else 0)
 
 
+_LINE_MARKERS = lazy(r"^[\s>*_#\d.)-]*")
+
+
+def without_markers(line: str) -> str:
+    """``line`` without the Markdown that opens it: list markers and numbers, quote marks, heading hashes and
+    emphasis characters. What is left starts with the line's first word."""
+    return line[_LINE_MARKERS.match(line).end():]
+
+
 def inside_quotation(before: str) -> bool:
     """Whether text ending in ``before`` has an open double quotation (straight, or curly “ without its ”): words
     after it are quoted, said or cited rather than given as an instruction."""

@@ -211,6 +211,7 @@ def bundle_files(root: str) -> tuple[str | None, FileList, list[str]]:
     bundle = bundle_root(root)
     if bundle is None:
         return None, [], []
+    from .model import is_requirements_file  # the model is loaded only when a skill is read
     files: FileList = [(SKILL_MD, os.path.join(bundle, SKILL_MD))]
     names: list[str] = []
     try:
@@ -229,8 +230,7 @@ def bundle_files(root: str) -> tuple[str | None, FileList, list[str]]:
         elif is_file:
             if entry.name.endswith(".py"):
                 names.append(entry.name[:-3])
-            if entry.name in BUNDLE_DECLARATIONS or \
-                    entry.name.startswith("requirements") and entry.name.endswith((".txt", ".in")):
+            if entry.name in BUNDLE_DECLARATIONS or is_requirements_file(entry.name):
                 files.append((entry.name, entry.path))
     return bundle, files, names
 

@@ -504,6 +504,11 @@ _FOR_PEOPLE_NAMES = ("readme", "changelog", "contributing", "license", "licence"
                      "install", "migrat", "code_of_conduct")
 
 
+def is_requirements_file(name: str) -> bool:
+    """A pip requirements file by its name: requirements.txt, requirements-dev.txt, requirements.in."""
+    return name.startswith("requirements") and name.endswith((".txt", ".in"))
+
+
 def for_people(path: str) -> bool:
     """Whether a bundled file is documentation for humans (a README, docs/, tests/) rather than agent instructions."""
     name = path.rsplit("/", 1)[-1].lower()

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator
 
 from msgspec import Struct
 
-from ..cues import cue
+from ..cues import cue, without_markers
 from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
 from ..profiles import degradation_strategy
@@ -623,7 +623,7 @@ def _implicit_subject(text: str, match: re.Match[str]) -> bool:
     analysis with ROI" under a script's command, "Outputs a complete schema document"): its subject is the tool just
     described, not the agent, who is told in the imperative ("Generate a full analysis")."""
     sentence = re.split(r"(?<=[.!?])\s+|\n", text[:match.start()])[-1]
-    return not re.sub(r"^[\s>*_#\d.)-]*", "", sentence) and match.group(0).split()[0].lower().endswith("s")
+    return not without_markers(sentence) and match.group(0).split()[0].lower().endswith("s")
 
 
 @detector

@@ -23,7 +23,7 @@ from msgspec import Struct, field
 
 from ..cues import cue
 from ..lazy_re import LazyPattern, lazy
-from ..model import CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
+from ..model import CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, is_requirements_file
 from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, CLOUD_PROVIDERS, COMMAND_WORDS,
@@ -938,7 +938,7 @@ def _runtime_entries(c: _Collector) -> None:
 def _requirements(c: _Collector) -> None:
     for f in c.skill.files:
         name = f.path.rsplit("/", 1)[-1]
-        if f.text is None or not (name.startswith("requirements") and name.endswith((".txt", ".in"))):
+        if f.text is None or not is_requirements_file(name):
             continue
         dev = any(word in name for word in ("dev", "test", "lint", "doc"))
         for number, line in enumerate(f.text.splitlines(), 1):
@@ -1708,14 +1708,8 @@ def analyze(skill: Skill) -> DependencyFacts:
 
 def _dependencies(skill: Skill) -> list[Dependency]:
     c = _Collector(skill)
-    _requirements(c)
-    _pyproject(c)
-    _pep723(c)
-    _package_json(c)
-    _metadata(c)
-    _compatibility(c)
-    _dependencies_field(c)
-    _allowed_tools(c)
+    for declarations in _DECLARATIONS:
+        declarations(c)
     _code(c)
     _reference_code(c)
     _reference_commands(c)
@@ -1730,6 +1724,11 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
 
 
+# The passes that read what a skill declares (manifests, frontmatter), before any that read what it uses
+_DECLARATIONS = (_requirements, _pyproject, _pep723, _package_json, _metadata, _compatibility, _dependencies_field,
+                 _allowed_tools)
+
+
 def _declared_by_bundle(c: _Collector) -> None:
     """A sub-skill is installed with the skill it is bundled in: what the bundle declares (frontmatter, manifests at
     its root) is declared for the sub-skill as well (pkiv/browse's `requires.bins: [stagehand]` for its sub-skills)."""
@@ -1737,8 +1736,7 @@ def _declared_by_bundle(c: _Collector) -> None:
     if bundle is None:
         return
     outer = _Collector(bundle.skill)
-    for declarations in (_requirements, _pyproject, _package_json, _metadata, _compatibility, _dependencies_field,
-                         _allowed_tools):
+    for declarations in _DECLARATIONS:
         declarations(outer)
     for key, dep in c.deps.items():
         theirs = outer.deps.get(key)

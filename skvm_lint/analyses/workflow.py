@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from msgspec import Struct, field
 
-from ..cues import cue, inside_quotation
+from ..cues import cue, inside_quotation, without_markers
 from ..lazy_re import lazy
 from ..model import ByFirstLine, CodeBlock, Command, CommandLine, ListItem, MarkdownDoc, Skill, Span
 from ..parsing.commands import VERSION_FLAGS
@@ -401,8 +401,7 @@ def _each_operation(text: str) -> bool:
         # for each family member": per-item exchanges with the user, who answers one at a time
         if WITH_THE_USER.search(text, max(0, start - USER_NEARBY), len(text) if end < 0 else end):
             continue
-        line = re.sub(r"^[\s>*_#\d.)-]*(\*\*[^*]*\*\*:?\s*)?", "", before)
-        sentence = re.split(r"[.!?;:]\s+", line)[-1]
+        sentence = re.split(r"[.!?;:]\s+", without_markers(before))[-1]
         if ACTION_VERB.match(sentence) or not m.group(0).isascii():
             return True
         # Starting its line, "for each URL, fetch..." loops; "Every page reachable from the site" states a fact, and
