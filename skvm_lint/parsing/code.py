@@ -151,25 +151,26 @@ class _Grammar(Struct, frozen=True):
     query: ts.Query
 
 
+# Only what the extractors read is captured: each capture costs the query a node and the extractors a lookup.
 _QUERIES = {
     "python": """
         (import_statement name: (dotted_name) @import)
         (import_statement name: (aliased_import name: (dotted_name) @import))
-        (import_from_statement module_name: (_) @from_module) @from
-        (call function: (_) @callee arguments: (_) @args) @call
+        (import_from_statement module_name: (_)) @from
+        (call function: (_) arguments: (_)) @call
         (subscript value: (_) subscript: (string) @subscript_key)
         (list . (string) . (string)) @argv_list
         (string) @string
         (comment) @comment
     """,
     "shell": """
-        (command name: (command_name) @name) @command
+        (command name: (command_name)) @command
         (simple_expansion (variable_name) @var)
         (expansion (variable_name) @var)
         (variable_assignment name: (variable_name) @assign)
         (for_statement variable: (variable_name) @assign) @loop
         (function_definition name: (word) @function)
-        (declaration_command (variable_assignment name: (variable_name) @declared)) @declaration
+        (declaration_command (variable_assignment name: (variable_name) @declared))
         (if_statement) @conditional
         (elif_clause) @conditional
         (list) @and_list
@@ -181,7 +182,7 @@ _QUERIES = {
     "javascript": """
         (import_statement source: (string) @source)
         (export_statement source: (string) @source)
-        (call_expression function: (_) @callee arguments: (_) @args) @call
+        (call_expression function: (_) arguments: (_)) @call
         (member_expression object: (member_expression) property: (property_identifier) @env_name)
         (subscript_expression object: (member_expression) index: (string) @env_key)
         (string) @string
