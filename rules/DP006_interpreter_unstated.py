@@ -25,6 +25,7 @@ compiled JavaScript.
 from skvm_lint.analyses.dependencies import excerpt_of_a_project
 from skvm_lint.diagnostics import Severity
 from skvm_lint.lazy_re import lazy
+from skvm_lint.model import is_type_declaration
 from skvm_lint.rule import Rule
 
 RUNNERS = lazy(r"\b(tsx|ts-node|bun|bunx|deno|tsc|esbuild|npm run build|pnpm build|yarn build)\b")
@@ -39,7 +40,7 @@ class InterpreterUnstated(Rule):
     def check(self, skill, ctx):
         # a script whose shebang names its runner (`#!/usr/bin/env npx ts-node`) states it where it is run
         scripts = [f for f in skill.files if f.kind == "script" and f.language == "typescript"
-                   and not f.path.endswith(".d.ts") and not excerpt_of_a_project(f)
+                   and not is_type_declaration(f.path) and not excerpt_of_a_project(f)
                    and not (f.shebang and RUNNERS.search(f.shebang))]
         if not scripts:
             return

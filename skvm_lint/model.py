@@ -509,6 +509,12 @@ def is_requirements_file(name: str) -> bool:
     return name.startswith("requirements") and name.endswith((".txt", ".in"))
 
 
+def is_type_declaration(path: str) -> bool:
+    """A TypeScript declaration file (`cli.d.ts`): types for an editor and a compiler, never run, whatever its first
+    line copies from the script beside it (a build copies `#!/usr/bin/env bun` into `dist/cli.d.ts`)."""
+    return path.endswith((".d.ts", ".d.mts", ".d.cts"))
+
+
 def for_people(path: str) -> bool:
     """Whether a bundled file is documentation for humans (a README, docs/, tests/) rather than agent instructions."""
     name = path.rsplit("/", 1)[-1].lower()

@@ -681,6 +681,17 @@ def test_an_excerpt_of_another_project_is_not_node_code(make_skill):
     assert {s.file for s in node.evidence} == {"scripts/run.ts"}
 
 
+def test_a_type_declaration_file_runs_under_nothing(make_skill):
+    """A build copies the script's shebang into `dist/cli.d.ts`; the runtime is the script's, seen at the script."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `bun dist/cli.js`.\n",
+        "dist/cli.js": "#!/usr/bin/env bun\nimport fs from 'node:fs';\n",
+        "dist/cli.d.ts": "#!/usr/bin/env bun\nexport {};\n",
+    })
+    bun = by_key(root)[("system", "bun")]
+    assert {s.file for s in bun.evidence} == {"SKILL.md", "dist/cli.js"}
+
+
 def test_what_a_declared_package_requires_comes_with_it(make_skill):
     """`pip install transformers pandas` brings huggingface-hub (and its `huggingface-cli`) and numpy: PyPI's
     requirements, read from data/pypi_requires.json. A package nothing declared requires stays undeclared."""

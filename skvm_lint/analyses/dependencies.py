@@ -23,7 +23,8 @@ from msgspec import Struct, field
 
 from ..cues import cue
 from ..lazy_re import LazyPattern, lazy
-from ..model import CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, is_requirements_file
+from ..model import (CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, is_requirements_file,
+                     is_type_declaration)
 from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, CLOUD_PROVIDERS, COMMAND_WORDS,
@@ -1455,7 +1456,7 @@ def _code(c: _Collector) -> None:
     # out for the user's app (`templates/compute-shader.js` runs in a browser)
     for f in skill.files:
         if f.language in ("javascript", "typescript") and f.kind == "script" and not for_people(f.path) \
-                and not _handed_out(f.path) and _is_node_code(f):
+                and not _handed_out(f.path) and not is_type_declaration(f.path) and _is_node_code(f):
             runtime = "node"
             if f.shebang and any(r in f.shebang for r in ("deno", "bun")):
                 runtime = "deno" if "deno" in f.shebang else "bun"
