@@ -30,6 +30,10 @@ def cue(name: str, *, ignore_case: bool = True) -> LazyPattern:
     return lazy("|".join(f"(?:{part})" for part in parts), re.IGNORECASE if ignore_case else 0)
 
 
+# Where a sentence ends: `.`, `!` or `?` before a space (not `Node.js`, `v1.2`, `e.g.x`), a full-width stop, or a line
+# break. The cues read one sentence at a time.
+SENTENCE_BREAK = lazy(r"[.!?]\s+|[。！？]|\n")
+
 _LINE_MARKERS = lazy(r"^[\s>*_#\d.)-]*")
 
 

@@ -1717,6 +1717,13 @@ def test_a_program_the_skill_does_without_is_optional(make_skill, fallback):
     assert by_key(root)[("system", "xcsym")].required is False
 
 
+def test_a_dotted_name_does_not_end_the_fallback_sentence(make_skill):
+    """"Node.js" is one word of the sentence, not its end."""
+    root = make_skill({"SKILL.md": ("---\nname: case-skill\ndescription: x\n---\n```bash\nnode report.js\n```\n\n"
+                                    "If Node.js isn't installed, read the JSON manually instead.\n")})
+    assert by_key(root)[("system", "node")].required is False
+
+
 def test_a_program_the_skill_installs_when_missing_stays_required(make_skill):
     root = make_skill({"SKILL.md": ("---\nname: case-skill\ndescription: x\n---\n```bash\nxcsym verify r.ips\n```\n\n"
                                     "If xcsym is not installed, install it with the installer, then run it. "

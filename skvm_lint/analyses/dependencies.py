@@ -21,7 +21,7 @@ from typing import Any
 
 from msgspec import Struct, field
 
-from ..cues import cue
+from ..cues import SENTENCE_BREAK, cue
 from ..lazy_re import LazyPattern, lazy
 from ..model import (CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, is_requirements_file,
                      is_type_declaration)
@@ -707,7 +707,6 @@ def _offered_without(skill: Skill, units: list[tuple[str, CodeFacts, CodeBlock |
 
 PROGRAM_FALLBACK = cue("program_fallback")
 _CONDITION_WORDS = frozenset({"if", "is", "isn't", "not", "are"})
-_SENTENCE_BREAK = lazy(r"(?<=[.!?。！？])\s*")
 
 
 def _done_without(skill: Skill) -> set[str]:
@@ -716,11 +715,11 @@ def _done_without(skill: Skill) -> set[str]:
     named: set[str] = set()
     for doc in skill.agent_docs():
         for paragraph in doc.paragraphs:
-            for sentence in _SENTENCE_BREAK.split(paragraph.text.replace("\n", " ")):  # the cue reads one sentence
+            for sentence in SENTENCE_BREAK.split(paragraph.text.replace("\n", " ")):  # one sentence, wrapped or not
                 if (m := PROGRAM_FALLBACK.search(sentence)) is not None:
                     words = [w for w in _WORD.findall(m.group(0)) if w.lower() not in _CONDITION_WORDS]
                     if words:
-                        named.add(words[0].lower())
+                        named.add(_PROGRAM_OF_SPELLING.get(words[0].lower(), words[0].lower()))
     return named
 
 
@@ -1916,6 +1915,7 @@ def stated_in_prose(skill: Skill, candidates: Iterable[str] = ()) -> set[str]:
 
 # Other spellings of a program in prose: Node.js for node
 _PROSE_SPELLINGS = {"node": ("node", "node.js", "nodejs")}
+_PROGRAM_OF_SPELLING = {spelling: program for program, spellings in _PROSE_SPELLINGS.items() for spelling in spellings}
 
 
 def _spellings(program: str) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from msgspec import Struct, field
 
-from ..cues import cue, inside_quotation, without_markers
+from ..cues import SENTENCE_BREAK, cue, inside_quotation, without_markers
 from ..lazy_re import lazy
 from ..model import ByFirstLine, CodeBlock, Command, CommandLine, ListItem, MarkdownDoc, Skill, Span
 from ..parsing.commands import VERSION_FLAGS
@@ -56,7 +56,6 @@ CONCURRENT = cue("concurrent")
 NOT_SUBAGENT = cue("not_subagent")
 SUBAGENT = cue("subagent")
 CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff]")  # Chinese or Japanese text
-SENTENCE_BREAK = lazy(r"[.!?]\s+|[。！？]|\n")
 # several agents: a plural, or one per item ("a sub-agent for each question", "one agent per repository")
 SEVERAL_AGENTS = lazy(r"\b(sub-?agents|agents|workers|sessions)\b|\b(each|every|per)\b", re.IGNORECASE)
 AGENTS = lazy(r"\b(agents|reviewers|workers)\b", re.IGNORECASE)
