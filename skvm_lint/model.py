@@ -167,6 +167,9 @@ class CodeFacts(Struct):
     # Code of another language that this shell code runs inline (`python3 -c "..."`, `python3 - <<EOF`,
     # `node -e '...'`): parsed in its own language, its spans in the same file.
     embedded: list[CodeFacts] = field(default_factory=list)
+    # shell: a library, whose top level only defines functions and sets variables; another script sources it and
+    # calls its functions, so it runs nothing on its own
+    library: bool = False
     parse_timed_out: bool = False
 
     def without_comments(self, text: str, first_line: int = 1) -> str:

@@ -614,6 +614,29 @@ def test_switches_presence_tests_fallback_chains_sourced_libraries_and_proxies_a
     assert by_type(root).get("env") == {"API_TOKEN"}
 
 
+def test_shell_libraries_of_one_folder_read_what_each_other_set(make_skill):
+    """lib/config.sh's `load_config` sets BACKUP_DIR and lib/backup.sh's function reads it: both are libraries (only
+    functions and settings at the top, one of them past the parser), sourced together by an entry point the skill
+    does not bundle. A script that runs on its own (scripts/run.sh) and a library of another folder still read the
+    user's settings."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Backs up. Use when asked.\n---\nRun `scripts/run.sh`.\n",
+        "bin/lib/config.sh": ("#!/usr/bin/env bash\nLOG_FILE=\"$HOME/.app/update.log\"\n"
+                              "load_config() {\n  BACKUP_DIR=$(jq -r .backup_dir \"$HOME/.app/c.json\")\n}\n"),
+        "bin/lib/backup.sh": ("#!/usr/bin/env bash\nset -euo pipefail\ncreate_backup() {\n"
+                              "  tar czf \"${BACKUP_DIR}/b.tgz\" \"$APP_HOME\"\n  echo done >> \"$LOG_FILE\"\n}\n"
+                              # tree-sitter-bash cannot parse this function: a library all the same
+                              "trim() {\n  s=\"${1%[\\])]}\"\n  echo \"$s\"\n}\n"),
+        "scripts/run.sh": "#!/bin/bash\nBACKUP_DIR=/tmp\necho \"$APP_TOKEN\" \"$LOG_FILE\"\n",
+        "other/lib.sh": "notify() {\n  echo \"$BACKUP_DIR\"\n}\n",
+    })
+    assert by_type(root).get("env") == {"APP_HOME", "APP_TOKEN", "LOG_FILE", "BACKUP_DIR"}
+    read_in = {d.name: {s.file for s in d.evidence} for d in dependencies.analyze(skvm_lint.load(root)).found
+               if d.type == "env"}
+    assert read_in["LOG_FILE"] == {"scripts/run.sh"} and read_in["BACKUP_DIR"] == {"other/lib.sh"}
+    assert read_in["APP_HOME"] == {"bin/lib/backup.sh"}
+
+
 def test_a_setting_kept_in_a_name_then_used_only_when_set_is_optional(make_skill):
     """`tok = os.getenv("T")` then `if tok:`, `if not host: host = "localhost"`, `const ms = Number(process.env.MS)`
     then `ms > 0 ? ms : 60000`: each has a default. `if not key: sys.exit(...)` and `throw` make a requirement."""

@@ -1657,7 +1657,7 @@ def _add_what_sourced_scripts_set(units: list[tuple[str, CodeFacts, CodeBlock | 
                                   assigned_by_file: dict[str, set[str]]) -> None:
     """A bundled shell script that sources another of the skill's (`source "$SCRIPT_DIR/lib.sh"`, `. ./common.sh`)
     has the variables that one sets: `DB_PATH="${TASKS_DB:-$HOME/tasks.db}"` in lib.sh is no setting of the
-    script that reads `$DB_PATH`."""
+    script that reads `$DB_PATH`. So do shell libraries of one folder (see ``CodeFacts.library``) of each other's."""
     scripts = {file: facts for file, facts, block in units if block is None and facts.language == "shell"}
     by_name: dict[str, list[str]] = {}
     for file in scripts:
@@ -1673,6 +1673,17 @@ def _add_what_sourced_scripts_set(units: list[tuple[str, CodeFacts, CodeBlock | 
             if target is not None and target != file:
                 assigned_by_file.setdefault(file, set()).update(
                     {b.name for b in scripts[target].assignments} | {e.name for e in scripts[target].exports})
+    # Libraries of one folder are sourced together by the script that calls their functions (which the skill need not
+    # bundle): what `config.sh`'s `load_config` sets, `backup.sh`'s functions read.
+    libraries: dict[str, list[str]] = {}
+    for file, facts in scripts.items():
+        if facts.library:
+            libraries.setdefault(file.rsplit("/", 1)[0] if "/" in file else "", []).append(file)
+    for files in libraries.values():
+        for file in files:
+            assigned_by_file.setdefault(file, set()).update(
+                {b.name for other in files if other != file for b in scripts[other].assignments}
+                | {e.name for other in files if other != file for e in scripts[other].exports})
 
 
 def _env(c: _Collector, facts: CodeFacts, assigned: set[str]) -> None:

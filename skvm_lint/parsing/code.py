@@ -998,6 +998,29 @@ def _call_parentheses(subshell: ts.Node) -> bool:
         and subshell.parent is not None and subshell.parent.type == "command"
 
 
+# What a shell library's top level may hold besides its functions: settings, and the libraries it sources itself
+_LIBRARY_TOP_LEVEL = frozenset({"function_definition", "variable_assignment", "declaration_command", "comment"})
+_LIBRARY_COMMANDS = frozenset({"source", ".", "set", "shopt", "export", "readonly", "declare", "typeset"})
+
+
+def _shell_library(root: ts.Node, source: bytes) -> bool:
+    """Whether the shell code's top level only defines functions and sets variables (see ``CodeFacts.library``)."""
+    functions = False
+    for node in root.named_children:
+        after = node.next_sibling
+        if node.type == "ERROR" or after is not None and after.type == "ERROR" and after.start_byte == node.end_byte:
+            continue  # what the parser could not read (`is_excluded() { ...` it failed on) shows nothing either way
+        if node.type == "function_definition":
+            functions = True
+        elif node.type == "command":
+            name = node.child_by_field_name("name")
+            if name is None or source[name.start_byte:name.end_byte].decode("utf-8", "replace") not in _LIBRARY_COMMANDS:
+                return False
+        elif node.type not in _LIBRARY_TOP_LEVEL:
+            return False
+    return functions
+
+
 def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     guards = _guarded_ranges(x, captures)
@@ -1204,6 +1227,8 @@ def extract_facts(text: str, language: str, file: str, line_offset: int = 1, tim
     extractor = _Extractor(source, file, line_offset, facts, column_offset)
     captures = ts.QueryCursor(_grammar(language).query).captures(tree.root_node)
     _EXTRACTORS[language](extractor, captures)
+    if language == "shell":
+        facts.library = _shell_library(tree.root_node, source)
     facts.embedded = [inner for _start, inner in sorted(extractor.embedded, key=lambda item: item[0])]
     if tree.root_node.has_error:
         _syntax_errors(extractor, tree.root_node)
