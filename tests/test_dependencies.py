@@ -1407,9 +1407,11 @@ def test_modules_of_a_folder_put_on_sys_path_are_not_distributions(make_skill):
 
 
 def test_a_program_the_text_offers_a_way_without_is_optional(make_skill):
-    """"Prefer uv ... If `uv` is unavailable: python3 -m pip install ..." (or 如果 `uv` 不可用): uv is optional;
+    """"Prefer uv ... If `uv` is unavailable: python3 -m pip install ..." (or 如果 `uv` 不可用, "Or with pip if uv
+    unavailable:"): uv is optional;
     a program the sentence does not name stays required, and so does one the text has no way without."""
-    for sentence in ("If `uv` is unavailable:", "如果 `uv` 不可用："):
+    for sentence in ("If `uv` is unavailable:", "如果 `uv` 不可用：", "Or with pip if uv unavailable:",
+                     "如果没有 `uv`，用 pip 安装：", "`uv` がない場合は pip で:"):
         root = make_skill({"SKILL.md": ("---\nname: u-skill\ndescription: x\n---\nPrefer `uv`.\n\n```bash\n"
                                         "uv pip install openai\njq . a.json\n```\n\n" + sentence + "\n\n```bash\n"
                                         "python3 -m pip install openai\n```\n")}, name="u-skill")

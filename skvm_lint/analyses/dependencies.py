@@ -680,6 +680,7 @@ def _install_scripts(c: _Collector) -> None:
 
 PROGRAM_UNAVAILABLE = cue("program_unavailable")
 _WORD = lazy(r"[A-Za-z][\w.+-]*")
+_IF = lazy(r"\bif\s", re.IGNORECASE)
 
 
 def _offered_without(skill: Skill, units: list[tuple[str, CodeFacts, CodeBlock | None]]) -> set[str]:
@@ -694,11 +695,14 @@ def _offered_without(skill: Skill, units: list[tuple[str, CodeFacts, CodeBlock |
         m = PROGRAM_UNAVAILABLE.search(paragraph.text)
         if m is None:
             continue
-        words = {word.lower() for word in _WORD.findall(m.group(0))}
+        clause = m.group(0)
+        if (at := _IF.search(clause)) is not None:
+            clause = clause[at.end():]  # "Or Python if jq unavailable:" names the way (Python), then the program
+        program = next((w.lower() for w in _WORD.findall(clause) if w.lower() not in _CONDITION_WORDS), None)
         after = body.block_after(paragraph.end_line)
-        if after is not None and after.span.line - paragraph.end_line <= 2 and \
-                not words & {word.lower() for word in _WORD.findall(after.text)}:
-            named |= words
+        if program is not None and after is not None and after.span.line - paragraph.end_line <= 2 and \
+                program not in {word.lower() for word in _WORD.findall(after.text)}:
+            named.add(_PROGRAM_OF_SPELLING.get(program, program))
     if not named:
         return set()
     return {cmd.program for _file, facts, block in units if block is not None for cmd in facts.commands
