@@ -106,6 +106,9 @@ CONSOLE_COMMANDS = {console: frozenset(words) for console, words in _DATA["conso
 NPM_BIN_PACKAGES: dict[str, str] = dict(_DATA["node"]["bin_packages"])  # `npx tsc` runs package typescript
 PIP_BIN_PACKAGES: dict[str, str] = dict(_DATA["python"]["bin_packages"])  # `hf` comes with huggingface_hub
 PIP_NAMESPACE_DEPTHS: dict[str, int] = dict(_DATA["python"]["namespace_depths"])  # azure.ai.agents: 3 parts
+# `@pytest.mark.asyncio` -> (pytest-asyncio, pytest_asyncio)
+PYTEST_MARKER_PLUGINS: dict[str, tuple[str, str]] = {
+    marker: (dist, module) for marker, (dist, module) in _DATA["python"]["pytest_markers"].items()}
 
 EXFILTRATION_HOSTS = _hosts("exfiltration")
 TUNNEL_HOSTS = _hosts("tunnels")

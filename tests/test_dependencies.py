@@ -704,6 +704,24 @@ def test_an_excerpt_of_another_project_is_not_node_code(make_skill):
     assert {s.file for s in node.evidence} == {"scripts/run.ts"}
 
 
+def test_a_pytest_marker_a_plugin_provides_needs_the_plugin(make_skill):
+    """`@pytest.mark.asyncio` needs pytest-asyncio, in a reference's example as in a script; `parametrize` is pytest's
+    own, a marker in a comment or in code that does not import pytest names nothing, and the skill's own tests need
+    their plugins only for development."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Tests. Use when asked.\n---\nSee references/testing.md.\n",
+        "references/testing.md": ("# Testing\n\n```python\nimport pytest\n\n# @pytest.mark.trio would need pytest-trio\n"
+                                  "@pytest.mark.asyncio\n@pytest.mark.parametrize('n', [1])\nasync def test_x(n):\n"
+                                  "    assert n\n```\n\n```python\n@pytest.mark.django_db\ndef test_y(): ...\n```\n"),
+        "tests/test_app.py": "import pytest\n\n@pytest.mark.timeout(5)\ndef test_z():\n    pass\n",
+    })
+    deps = by_key(root)
+    asyncio = deps[("pip", "pytest-asyncio")]
+    assert asyncio.required and {(s.file, s.line) for s in asyncio.evidence} == {("references/testing.md", 7)}
+    assert ("pip", "pytest-trio") not in deps and ("pip", "pytest-django") not in deps
+    assert not deps[("pip", "pytest-timeout")].required and deps[("pip", "pytest-timeout")].dev
+
+
 def test_a_type_declaration_file_runs_under_nothing(make_skill):
     """A build copies the script's shebang into `dist/cli.d.ts`; the runtime is the script's, seen at the script."""
     root = make_skill({

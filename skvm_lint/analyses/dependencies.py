@@ -30,8 +30,8 @@ from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_progra
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, CLOUD_PROVIDERS, COMMAND_WORDS,
                           CONSOLE_COMMANDS, HOST_CLIS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS, HUB_METADATA_KEYS,
                           NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, NPM_PACKAGE_RUNNERS, PIP_BIN_PACKAGES,
-                          PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS, SHELL_VARIABLES,
-                          SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package, is_placeholder_program,
+                          PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS, PYTEST_MARKER_PLUGINS,
+                          SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package, is_placeholder_program,
                           strip_version)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
@@ -1181,6 +1181,27 @@ def _in_scope(file: str, block: CodeBlock | None, skill: Skill) -> bool:
     return block is None or file == skill.skill_md_path
 
 
+PYTEST_MARK = lazy(r"@pytest\.mark\.(\w+)")
+
+
+def _pytest_plugins(c: _Collector, facts: CodeFacts, file: str, block: CodeBlock | None, source: str,
+                    test_code: bool = False) -> None:
+    """Plugins that the pytest markers of code importing pytest need (``@pytest.mark.asyncio``: pytest-asyncio), as
+    its imports need their distributions."""
+    if not any(imp.module.split(".", 1)[0] == "pytest" for imp in facts.imports):
+        return
+    if block is not None:
+        text, first = block.code_text, block.content_line
+    else:
+        bundled = c.skill.file(file)
+        text, first = (facts.without_comments(bundled.text) if bundled is not None and bundled.text else ""), 1
+    for m in PYTEST_MARK.finditer(text):
+        plugin = PYTEST_MARKER_PLUGINS.get(m.group(1))
+        if plugin is not None:
+            c.add(plugin[0], "pip", Span(file, first + text.count("\n", 0, m.start())), source,
+                  import_name=plugin[1], required=not test_code, dev=test_code)
+
+
 def _reference_code(c: _Collector) -> None:
     """Install lines in fences of the skill's other Markdown (README.md, references) declare packages (npm ones are
     required, as in SKILL.md; the labelled skills bear that out). Their JS imports count only when the skill builds
@@ -1197,6 +1218,7 @@ def _reference_code(c: _Collector) -> None:
             for imp in facts.imports:  # Python the references have the agent write
                 if not imp.relative and not imp.optional:
                     c.python_import(imp.module, imp.span, imp.names, source="example-code")
+                _pytest_plugins(c, facts, file, block, source="example-code")
         elif facts.language == "shell":
             for command in facts.commands:
                 install = _install_line(command)
@@ -1430,6 +1452,7 @@ def _code(c: _Collector) -> None:
                 if not imp.relative and not (foreign and top not in known):
                     c.python_import(imp.module, imp.span, imp.names, source=source, test_code=test_code,
                                     optional=imp.optional)
+            _pytest_plugins(c, facts, file, block, source=source, test_code=test_code)
         elif facts.language in ("javascript", "typescript"):
             # A JS fence in SKILL.md is an example of code to write: its imports are requirements when the skill sets
             # up a JS project (npm install, npx create-*), as bundled scripts' imports are; a bundled UI component
