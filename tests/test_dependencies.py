@@ -710,7 +710,8 @@ def test_a_pytest_marker_a_plugin_provides_needs_the_plugin(make_skill):
     their plugins only for development."""
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Tests. Use when asked.\n---\nSee references/testing.md.\n",
-        "references/testing.md": ("# Testing\n\n```python\nimport pytest\n\n# @pytest.mark.trio would need pytest-trio\n"
+        "references/testing.md": ("# Testing\n\n```python\nimport pytest\n\n"
+                                  "# @pytest.mark.trio would need pytest-trio\n"
                                   "@pytest.mark.asyncio\n@pytest.mark.parametrize('n', [1])\nasync def test_x(n):\n"
                                   "    assert n\n```\n\n```python\n@pytest.mark.django_db\ndef test_y(): ...\n```\n"),
         "tests/test_app.py": "import pytest\n\n@pytest.mark.timeout(5)\ndef test_z():\n    pass\n",

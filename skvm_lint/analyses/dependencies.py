@@ -31,8 +31,8 @@ from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, 
                           CONSOLE_COMMANDS, HOST_CLIS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS, HUB_METADATA_KEYS,
                           NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, NPM_PACKAGE_RUNNERS, PIP_BIN_PACKAGES,
                           PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS, PYTEST_MARKER_PLUGINS,
-                          SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package, is_placeholder_program,
-                          strip_version)
+                          SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package,
+                          is_placeholder_program, strip_version)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")

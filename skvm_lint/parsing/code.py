@@ -1014,7 +1014,8 @@ def _shell_library(root: ts.Node, source: bytes) -> bool:
             functions = True
         elif node.type == "command":
             name = node.child_by_field_name("name")
-            if name is None or source[name.start_byte:name.end_byte].decode("utf-8", "replace") not in _LIBRARY_COMMANDS:
+            if name is None or source[name.start_byte:name.end_byte].decode("utf-8", "replace") \
+                    not in _LIBRARY_COMMANDS:
                 return False
         elif node.type not in _LIBRARY_TOP_LEVEL:
             return False
