@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Every finding ever judged by eye, checked against the rules as they are now: which are still reported.
+
+Each verdict file under corpus/verdicts/ is one frozen draw of 20 findings, and a draw of 20 moves by about 0.10
+on its own. Pooled, the files hold several hundred judged findings. This script runs `skvm-lint check` on every
+skill they name and reports, per rule family and hub, how many judged TRUE and judged FALSE findings are still
+reported at the same file, line and rule: the precision of the judged findings the rules still make, and how
+many true findings the fixes since have lost. A finding reported now with the same rule and message at another
+line of the skill (one root cause reported once, at another use) counts as moved, not kept; --lost lists the true
+findings that are gone.
+
+It measures the fixes against the findings that drove them, so it is no held-out figure: a fresh draw
+(sample_findings.py) is. It is the regression check: a fix that removes true findings shows here.
+
+Usage: python corpus/rescore_verdicts.py [--select DP,WF] [--hub-parent DIR ...] [--lost]
+A finding is named relative to ../shared/corpus, or to the parent folder of a hub unpacked elsewhere
+(`npm-claude-code-skills-0.5.0/...`: pass that hub's parent folder, e.g. /tmp/hubs, with --hub-parent).
+CP findings depend on the target profile each draw used, so CP is not rescored here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _analyze import SHARED
+
+VERDICTS = Path(__file__).resolve().parent / "verdicts"
+
+
+def judged_findings(families: set[str]) -> dict[tuple[str, str], dict]:
+    """(finding, rule) -> its first verdict row (files in name order), for the selected families."""
+    found: dict[tuple[str, str], dict] = {}
+    for path in sorted(VERDICTS.glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                verdict = row.get("verdict", "").strip().upper()
+                if verdict in ("TRUE", "FALSE") and row["rule"][:2] in families:
+                    found.setdefault((row["finding"], row["rule"]), {**row, "verdict": verdict, "file": path.name})
+    return found
+
+
+def skill_of(finding: str, roots: list[Path]) -> tuple[Path, str] | None:
+    """The skill folder a finding (``hub/.../file:line``) lies in, and the finding's file relative to it."""
+    path = finding.rsplit(":", 1)[0]
+    for root in roots:
+        parts = Path(path).parts
+        for cut in range(len(parts) - 1, 0, -1):
+            folder = root.joinpath(*parts[:cut])
+            if (folder / "SKILL.md").is_file():
+                return folder.resolve(), "/".join(parts[cut:])
+    return None
+
+
+def check(skills: list[Path], select: str) -> tuple[set[tuple[Path, str, int, str]], set[tuple[Path, str, str]]]:
+    """The findings reported now: by (skill, file, line, rule), and by (skill, rule, message)."""
+    exe = shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint"))
+    reported, said = set(), set()
+    for start in range(0, len(skills), 200):  # keep the command line short
+        command = [exe, "check", "--select", select, "--format", "json", "--exit-zero", "-q",
+                   *map(str, skills[start:start + 200])]
+        out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        for d in json.loads(out)["diagnostics"]:
+            reported.add((Path(d["skill"]).resolve(), d["file"], d["line"], d["rule"]))
+            said.add((Path(d["skill"]).resolve(), d["rule"], d["message"]))
+    return reported, said
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--select", default="DP,WF", help="rule families to rescore (DP, WF)")
+    parser.add_argument("--hub-parent", type=Path, action="append", default=[],
+                        help="the parent folder of a hub unpacked outside ../shared/corpus")
+    parser.add_argument("--lost", action="store_true", help="list the TRUE findings no longer reported")
+    args = parser.parse_args()
+    families = {f.strip().upper() for f in args.select.split(",") if f.strip()}
+    if "CP" in families:
+        parser.error("CP findings depend on each draw's target profile: rescore DP and WF")
+    roots = [SHARED / "corpus", *args.hub_parent]
+    judged = judged_findings(families)
+    located: dict[tuple[str, str], tuple[Path, str, int]] = {}
+    missing = Counter()
+    for (finding, rule) in judged:
+        where = skill_of(finding, roots)
+        if where is None:
+            missing[finding.split("/", 1)[0]] += 1
+            continue
+        located[(finding, rule)] = (where[0], where[1], int(finding.rsplit(":", 1)[1]))
+    skills = sorted({skill for skill, _file, _line in located.values()})
+    print(f"{len(judged)} judged {'/'.join(sorted(families))} findings in {VERDICTS.name}/; "
+          f"{len(located)} in {len(skills)} skills found on disk")
+    for hub, count in sorted(missing.items()):
+        print(f"  {count} of hub {hub} not found (pass its parent folder with --hub-parent)")
+    reported, said = check(skills, ",".join(sorted(families)))
+    rows: Counter[tuple[str, str, str, str]] = Counter()
+    lost = []
+    for key, (skill, file, line) in located.items():
+        row = judged[key]
+        state = "kept" if (skill, file, line, key[1]) in reported else \
+            "moved" if (skill, key[1], row["message"]) in said else "gone"
+        rows[(key[1][:2], key[0].split("/", 1)[0], row["verdict"], state)] += 1
+        if row["verdict"] == "TRUE" and state == "gone":
+            lost.append(f"  {key[0]} {key[1]} (judged in {row['file']}: {row['reason'][:100]})")
+    print("\nTRUE and FALSE: judged findings; kept: reported now at the same line; moved: at another line")
+    print(f"\n{'family':<7}{'hub':<30}{'TRUE':>6}{'kept':>6}{'moved':>6}{'FALSE':>7}{'kept':>6}{'moved':>6}"
+          f"{'precision now':>15}{'was':>6}")
+    for family in sorted(families):
+        hubs = sorted({h for f, h, _v, _s in rows if f == family})
+        for hub in [*hubs, "all"]:
+            def count(verdict: str, *states: str, family: str = family, hub: str = hub) -> int:
+                return sum(n for (f, h, v, s), n in rows.items()
+                           if f == family and (hub == "all" or h == hub) and v == verdict
+                           and (not states or s in states))
+            true, false = count("TRUE"), count("FALSE")
+            if not true + false:
+                continue
+            still_true, still_false = count("TRUE", "kept", "moved"), count("FALSE", "kept", "moved")
+            now = f"{still_true / (still_true + still_false):.2f}" if still_true + still_false else "-"
+            print(f"{family:<7}{hub:<30}{true:>6}{count('TRUE', 'kept'):>6}{count('TRUE', 'moved'):>6}{false:>7}"
+                  f"{count('FALSE', 'kept'):>6}{count('FALSE', 'moved'):>6}{now:>15}{true / (true + false):>6.2f}")
+    if args.lost:
+        print(f"\nTRUE findings no longer reported at their line ({len(lost)}):")
+        print("\n".join(sorted(lost)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
