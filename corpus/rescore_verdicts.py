@@ -4,10 +4,10 @@
 Each verdict file under corpus/verdicts/ is one frozen draw of 20 findings, and a draw of 20 moves by about 0.10
 on its own. Pooled, the files hold several hundred judged findings. This script runs `skvm-lint check` on every
 skill they name and reports, per rule family and hub, how many judged TRUE and judged FALSE findings are still
-reported at the same file, line and rule: the precision of the judged findings the rules still make, and how
-many true findings the fixes since have lost. A finding reported now with the same rule and message at another
-line of the skill (one root cause reported once, at another use) counts as moved, not kept; --lost lists the true
-findings that are gone.
+reported at the same file, line and rule, about the same thing (the names its message quotes, or its message): the
+precision of the judged findings the rules still make, and how many true findings the fixes since have lost. A
+finding reported now about the same thing at another line of the skill (one root cause reported once, at another
+use) counts as moved, not kept; --lost lists the true findings that are gone.
 
 It measures the fixes against the findings that drove them, so it is no held-out figure: a fresh draw
 (sample_findings.py) is. It is the regression check: a fix that removes true findings shows here.
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -59,8 +60,15 @@ def skill_of(finding: str, roots: list[Path]) -> tuple[Path, str] | None:
     return None
 
 
-def check(skills: list[Path], select: str) -> tuple[set[tuple[Path, str, int, str]], set[tuple[Path, str, str]]]:
-    """The findings reported now: by (skill, file, line, rule), and by (skill, rule, message)."""
+def about(message: str) -> str:
+    """What a finding is about: the names its message quotes (`node`, `$API_KEY`), else the message. Wording
+    changed between versions; the names did not."""
+    names = re.findall(r"`([^`]+)`", message)
+    return " ".join(names) if names else message
+
+
+def check(skills: list[Path], select: str) -> tuple[set[tuple[Path, str, int, str, str]], set[tuple[Path, str, str]]]:
+    """The findings reported now: by (skill, file, line, rule, subject), and by (skill, rule, subject)."""
     exe = shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint"))
     reported, said = set(), set()
     for start in range(0, len(skills), 200):  # keep the command line short
@@ -68,8 +76,9 @@ def check(skills: list[Path], select: str) -> tuple[set[tuple[Path, str, int, st
                    *map(str, skills[start:start + 200])]
         out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
         for d in json.loads(out)["diagnostics"]:
-            reported.add((Path(d["skill"]).resolve(), d["file"], d["line"], d["rule"]))
-            said.add((Path(d["skill"]).resolve(), d["rule"], d["message"]))
+            skill, subject = Path(d["skill"]).resolve(), about(d["message"])
+            reported.add((skill, d["file"], d["line"], d["rule"], subject))
+            said.add((skill, d["rule"], subject))
     return reported, said
 
 
@@ -103,8 +112,9 @@ def main() -> int:
     lost = []
     for key, (skill, file, line) in located.items():
         row = judged[key]
-        state = "kept" if (skill, file, line, key[1]) in reported else \
-            "moved" if (skill, key[1], row["message"]) in said else "gone"
+        subject = about(row["message"])
+        state = "kept" if (skill, file, line, key[1], subject) in reported else \
+            "moved" if (skill, key[1], subject) in said else "gone"
         rows[(key[1][:2], key[0].split("/", 1)[0], row["verdict"], state)] += 1
         if row["verdict"] == "TRUE" and state == "gone":
             lost.append(f"  {key[0]} {key[1]} (judged in {row['file']}: {row['reason'][:100]})")
