@@ -13,10 +13,11 @@ run build`, `cargo test` in a skill without package.json or Cargo.toml) run (`an
 required), nor a program named only in a line of prose or a table that no lexicon knows, nor one no lexicon knows
 from a block nobody labelled unless it has a long option.
 A tool SKILL.md says must be present ("Ensure `playwright` is available", "Requires `jq`", an item of a
-`## Prerequisites` or `## Requirements` list) is declared in prose; a package the importing script names in its own
-install hint ("Install with: pip install Pillow" under `except ImportError`) is declared there. A sub-skill bundled in
-another skill (`bundle/sub/`, `bundle/skills/sub/`) is installed with it: what the bundle's frontmatter and root
-manifests declare, and the modules at its root, are the sub-skill's too.
+`## Prerequisites` or `## Requirements` list) is stated in prose: the agent is told, a client installing the skill
+is not, so it is an info finding ("stated only in prose"), not a warning. A package the importing script names in
+its own install hint ("Install with: pip install Pillow" under `except ImportError`) is declared there. A sub-skill
+bundled in another skill (`bundle/sub/`, `bundle/skills/sub/`) is installed with it: what the bundle's frontmatter
+and root manifests declare, and the modules at its root, are the sub-skill's too.
 More than three undeclared packages of one kind in one file are one finding: they share one missing declaration;
 so are a package and its program (`npx netlify` and `netlify`: netlify-cli), and `npm` with `node` (a declared
 Node.js declares `npm` too).
@@ -67,8 +68,9 @@ class DependencyUndeclared(Rule):
                 undeclared.setdefault((dep.type, _where(dep).file), []).append(dep)
         if not undeclared:  # most skills: nothing to read prose for
             return
-        # A tool SKILL.md says must be present is declared, in prose
+        # A tool SKILL.md says must be present is stated, in prose: the agent knows, a client does not (info below)
         stated = stated_in_prose(skill, {dep.name.lower() for deps in undeclared.values() for dep in deps})
+        in_prose = {dep.name: dep for deps in undeclared.values() for dep in deps if dep.name.lower() in stated}
         _keep(undeclared, lambda dep: dep.name.lower() not in stated)
         # so is a package the script that imports it names in its own install hint ("Install with: pip install
         # Pillow" under `except ImportError`)
@@ -97,6 +99,12 @@ class DependencyUndeclared(Rule):
             for dep in deps:
                 yield self.report(skill, _where(dep), f"{dep.type} dependency `{dep.name}` is used but declared "
                                   "nowhere", hint=f"declare it in {WHERE[dep.type]}")
+        brought = {name for program in in_prose for name in COMES_WITH.get(program, ())}  # npm beside node
+        for dep in in_prose.values():
+            if dep.name not in brought:
+                yield self.report(skill, _where(dep), f"{dep.type} dependency `{dep.name}` is stated only in "
+                                  "SKILL.md's prose, not where a client installing the skill reads it",
+                                  hint=f"declare it in {WHERE[dep.type]} too", severity=Severity.INFO)
 
 
 def _keep(undeclared: dict, wanted) -> None:

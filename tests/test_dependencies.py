@@ -39,6 +39,11 @@ def findings(skill_path, select: str) -> list[dict]:
     return json.loads(result.output)["diagnostics"]
 
 
+def warnings(skill_path, select: str) -> list[dict]:
+    """The findings of that check that are warnings or errors: a requirement stated in prose is an info finding."""
+    return [d for d in findings(skill_path, select) if d["severity"] != "info"]
+
+
 def test_sources_of_evidence(make_skill):
     root = make_skill({
         "SKILL.md": ("---\nname: case-skill\ndescription: x\nmetadata: {\"clawdbot\": {\"requires\": "
@@ -81,7 +86,7 @@ def test_tools_a_requirements_section_lists_are_stated_and_npm_comes_with_a_decl
         "---\nname: case-skill\ndescription: x\n---\n## Prerequisites\n\n- Node.js 20+ (for the scripts)\n"
         "- `mcpc` CLI tool (for schemas)\n\n## 环境要求\n\n- `ffmpeg`\n\n## Steps\n\n```bash\nmcpc --json x tools-call y\n"
         "node scripts/run.mjs\nffmpeg -i a.mp4 b.mp3\njq -r .name out.json\n```\n")}, name="listed")
-    assert {d["message"] for d in findings(listed, "DP001")} == {
+    assert {d["message"] for d in warnings(listed, "DP001")} == {
         "system dependency `jq` is used but declared nowhere"}
     entry = make_skill({"SKILL.md": (
         "---\nname: case-skill\ndescription: x\nmetadata: {\"openclaw\": {\"install\": [{\"kind\": \"node\", "
@@ -187,7 +192,7 @@ def test_an_x_cli_declares_the_x_command(make_skill):
                                    "cochesnet-cli installed (Node.js 18+)\n---\nRequires `ph-cli`.\n\n"
                                    "```bash\ncochesnet search \"bmw\" --json\nph stats --slug x\ntea login add\n```\n"})
     assert by_key(root)[("system", "cochesnet")].declared
-    assert {d["message"].split("`")[1] for d in findings(root, "DP001")} == {"tea"}
+    assert {d["message"].split("`")[1] for d in warnings(root, "DP001")} == {"tea"}
 
 
 def test_a_command_after_or_in_prose_is_the_second_way(make_skill):
@@ -383,7 +388,7 @@ def test_a_numbered_prerequisites_heading_lists_requirements(make_skill):
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: Media. Use when asked.\n---\n"
                                    "### 3.0 Prerequisites (dependencies and tools)\n\n- Node.js 18+\n"
                                    "- Install SDK:\n```bash\nnpm install @google/genai\n```\n"})
-    assert findings(root, "DP001") == []
+    assert warnings(root, "DP001") == []
 
 
 def test_a_prerequisites_heading_after_another_word_lists_requirements(make_skill):
@@ -391,7 +396,7 @@ def test_a_prerequisites_heading_after_another_word_lists_requirements(make_skil
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: Test. Use when asked.\n---\n"
                                    "## Inputs / Prerequisites\n\n- **SQLMap Installation**: Pre-installed on Kali\n\n"
                                    "## Use\n\n```bash\nsqlmap -u \"http://target.example/p?id=1\" --batch\n```\n"})
-    assert findings(root, "DP001") == []
+    assert warnings(root, "DP001") == []
 
 
 def test_a_program_written_as_a_plain_word_where_prose_requires_it_is_stated(make_skill):
@@ -401,7 +406,7 @@ def test_a_program_written_as_a_plain_word_where_prose_requires_it_is_stated(mak
                                    "This is focused on linux. Ensure you have node installed.\nRequires: ffmpeg\n"
                                    "Ensure the skill is installed and yq works.\n\n```bash\nnpm install -g some-cli\n"
                                    "ffmpeg -i a.mp4 b.mp3\nyq . a.yaml\n```\n"})
-    assert [d["message"] for d in findings(root, "DP001")] == [
+    assert [d["message"] for d in warnings(root, "DP001")] == [
         "system dependency `yq` is used but declared nowhere"]
 
 
@@ -416,7 +421,7 @@ def test_requirements_prose_a_named_list_and_a_bare_required_state_programs(make
                     "`beautifulsoup4`.\n\n## Use\n\n```bash\nnpx some-tool .\njq . out.json\n```\n\n"
                     "## Requirements\n\nNo install needed. Just run with npx. Node.js 18+ recommended.\n",
         "scripts/convert.py": "import requests\nfrom bs4 import BeautifulSoup\nfrom readability import Document\n"})
-    assert sorted(d["message"] for d in findings(root, "DP001")) == [
+    assert sorted(d["message"] for d in warnings(root, "DP001")) == [
         "npm dependency `some-tool` is used but declared nowhere",
         "system dependency `jq` is used but declared nowhere"]
 
@@ -446,7 +451,7 @@ def test_a_commented_out_pip_install_in_skill_md_states_its_packages(make_skill)
         "SKILL.md": "---\nname: s\ndescription: PDF. Use when asked.\n---\n```python\n# Requires: pip install "
                     "pytesseract pdf2image>=1.16\nimport pytesseract\n```\n",
         "scripts/convert.py": "from pdf2image import convert_from_path\nfrom PIL import Image\n"})
-    assert [d["message"] for d in findings(root, "DP001")] == ["pip dependency `Pillow` is used but declared nowhere"]
+    assert [d["message"] for d in warnings(root, "DP001")] == ["pip dependency `Pillow` is used but declared nowhere"]
 
 
 def test_prose_that_requires_a_programs_package_states_the_program(make_skill):
@@ -456,7 +461,7 @@ def test_prose_that_requires_a_programs_package_states_the_program(make_skill):
                                    "Visualize dependencies (requires graphviz):\n```bash\ntodo dep dot 1 | dot -Tpng\n```\n"
                                    "An icon (requires ImageMagick):\n```bash\nmagick a.png a.ico\n```\n"
                                    "```bash\nchage -l \"$user\"\nfoo-tool --run\n```\n"})
-    assert sorted(d["message"] for d in findings(root, "DP001")) == [
+    assert sorted(d["message"] for d in warnings(root, "DP001")) == [
         "system dependency `foo-tool` is used but declared nowhere",
         "system dependency `todo` is used but declared nowhere"]
 
@@ -855,7 +860,8 @@ def test_a_block_after_an_or_clause_or_for_ci_is_another_way(make_skill):
 def test_one_root_cause_a_tool_stated_in_prose_and_a_reference_mcp_config_are_no_undeclared_findings(make_skill):
     """`npx netlify status` and `netlify login` are one missing declaration (netlify-cli gives `netlify`): one
     finding; so are `npm` and `node`. A tool SKILL.md says must be present ("Ensure `playwright` is available") is
-    declared in prose (not one a sentence names after another's "required"). An MCP server config in a reference
+    stated in prose (not one a sentence names after another's "required"): the agent is told, a client installing
+    the skill is not, so it is an info finding, not a warning. An MCP server config in a reference
     (for the user's assistant) is that page's, not SKILL.md's: no finding, where the same config in SKILL.md still
     is one."""
     root = make_skill({
@@ -865,9 +871,12 @@ def test_one_root_cause_a_tool_stated_in_prose_and_a_reference_mcp_config_are_no
                      "If not logged in, run `netlify login`.\n\n```bash\nnpx netlify status\nuv run build.py\n```\n"),
         "scripts/shot.js": 'import { chromium } from "playwright";\n',
     })
-    assert [d["message"] for d in findings(root, "DP001")] == [
-        "npm dependency `netlify-cli` is used but declared nowhere",
-        "system dependency `node` is used but declared nowhere", "system dependency `uv` is used but declared nowhere"]
+    assert [(d["severity"], d["message"]) for d in findings(root, "DP001")] == [
+        ("warning", "npm dependency `netlify-cli` is used but declared nowhere"),
+        ("warning", "system dependency `node` is used but declared nowhere"),
+        ("warning", "system dependency `uv` is used but declared nowhere"),
+        ("info", "npm dependency `playwright` is stated only in SKILL.md's prose, not where a client installing the "
+                 "skill reads it")]
     root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Says. Use when asked.\n---\n```bash\n"
                                     "npm --version\nnpm install -g @acme/cli@latest\nacme --help\n"
                                     "npx cowsay hi\n```\n"),
