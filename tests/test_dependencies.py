@@ -875,8 +875,8 @@ def test_one_root_cause_a_tool_stated_in_prose_and_a_reference_mcp_config_are_no
         ("warning", "npm dependency `netlify-cli` is used but declared nowhere"),
         ("warning", "system dependency `node` is used but declared nowhere"),
         ("warning", "system dependency `uv` is used but declared nowhere"),
-        ("info", "npm dependency `playwright` is stated only in SKILL.md's prose, not where a client installing the "
-                 "skill reads it")]
+        ("info", ("npm dependency `playwright` is stated only in SKILL.md's prose, not where a client installing "
+                  "the skill reads it"))]
     root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Says. Use when asked.\n---\n```bash\n"
                                     "npm --version\nnpm install -g @acme/cli@latest\nacme --help\n"
                                     "npx cowsay hi\n```\n"),
