@@ -351,3 +351,20 @@ def test_inference_reads_the_description_of_invalid_frontmatter(make_skill):
     assert skill.frontmatter.data is None and skill.name is None  # the rules about the frontmatter see it broken
     assert "gen.text.prose" in {p["id"] for purpose in skvm_lint.analyze(root)["capabilities"]["purposes"]
                                 for p in purpose["current_path"]["primitives"]}
+
+
+def test_a_template_whose_fences_nest_is_read_as_its_author_meant(tmp_path):
+    """A ```markdown template holding ```bash ... ``` blocks: CommonMark ends it at the first inner close and reads
+    the rest (its headings, its commands) as the skill's own. The model reads the template whole, as its author
+    paired the fences, and records where (ST014 reports it); the line numbers stay the file's."""
+    from .conftest import write_skill
+
+    root = write_skill(tmp_path / "runbook", {"SKILL.md": (
+        "---\nname: runbook\ndescription: Writes runbooks. Use when asked.\n---\n# Runbook\n\n## Template\n\n"
+        "```markdown\n# Outage\n```bash\nkubectl get pods\n```\n## Verify\n```bash\ncurl -s https://x.example/h | jq\n"
+        "```\n## Notify\n```\nWe are on it.\n```\n```\n\n## After\n\nDone.\n")})
+    body = skvm_lint.load(root).body
+    assert body.nested_fences == [(9, 11, 22)]
+    assert [(b.span.line, b.info, b.end_line) for b in body.code_blocks] == [(9, "markdown", 22)]
+    assert [s.title for s in body.sections] == ["Runbook", "Template", "After"]
+    assert not any(b.code for b in body.code_blocks)  # the template's commands are its text, not the skill's

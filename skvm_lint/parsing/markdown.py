@@ -3,6 +3,7 @@ markdown-it-py (plus its front-matter plugin) as the reference and fallback."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -711,6 +712,120 @@ def _compiled() -> Any:
     return markdown_it_pyrs.MarkdownIt("commonmark").enable("table")
 
 
+# A fence line at the top level: up to three spaces, three or more backticks or tildes, an info string or none
+_FENCE_LINE = lazy(r"^ {0,3}(`{3,}|~{3,})[ \t]*(.*?)[ \t]*$")
+TEMPLATE_INFOS = frozenset({"markdown", "md"})  # the info strings of a fence that holds a Markdown document
+_TEMPLATE_FENCE = lazy(r"^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:markdown|md)\b", re.MULTILINE | re.IGNORECASE)
+
+
+def nested_fences(lines: list[str]) -> list[tuple[int, int, int]]:
+    """Markdown templates whose author nested fences of the outer fence's kind: a ```markdown block holding ```bash
+    ... ``` lines. CommonMark ends the template at the inner block's closing line (GitHub shows the rest of it as the
+    document, and its commands as the skill's); its author paired each inner opening with a closing. Each found:
+    0-based (outer opening line, first inner opening line, the line that closes the outer fence as its author meant).
+
+    Inner fences pair up as a stack. A bare fence with none open either closes the template or opens a plain inner
+    block (```` ``` ```` under "### Status Update" inside it). It closes the template where the document resumes
+    after it (the end, or a heading no deeper than the one the template is under), or where a bare fence follows
+    right after a closing one (an inner block's close, then the template's); failing both, the first such fence
+    does. Not past another template's opening, nor past ``_NESTED_REACH`` lines from CommonMark's close of it. The lines read in all are
+    capped at a few times the document's (templates that never pair up would each read to the end). None found where
+    no inner fence has an info string."""
+    found = []
+    index = 0
+    level = 6  # of the last heading outside code blocks: a template's own headings are deeper or anything
+    budget = _NESTED_BUDGET * len(lines) + 1000
+    while index < len(lines) and budget > 0:
+        opening = _FENCE_LINE.match(lines[index])
+        if opening is None:
+            if (heading := _ATX_HEADING.match(lines[index])) is not None:
+                level = len(heading.group(1))
+            index += 1
+            continue
+        marker, info = opening.group(1), opening.group(2)
+        template = (info.split() or [""])[0].lower() in TEMPLATE_INFOS and not (marker[0] == "`" and "`" in info)
+        stack: list[int] = []
+        inner = first_close = stack_close = pair_close = None
+        emptied_at = None  # the bare fence that last closed the innermost block, while only blank lines follow it
+        line = index + 1
+        while line < len(lines) and budget > 0:
+            budget -= 1
+            fence = _FENCE_LINE.match(lines[line])
+            if first_close is not None and line - first_close > _NESTED_REACH:
+                break  # bounded: past CommonMark's close, each template reads this far for its author's close
+            if fence is None or fence.group(1)[0] != marker[0] or len(fence.group(1)) < len(marker):
+                if lines[line].strip():
+                    emptied_at = None
+                line += 1
+                continue
+            if not template:
+                if not fence.group(2):
+                    break  # an ordinary block, closed here; a line with an info string inside it is content
+            elif fence.group(2):
+                if not stack and stack_close is not None and \
+                        (fence.group(2).split() or [""])[0].lower() in TEMPLATE_INFOS:
+                    break  # another template: this one ended at the stack's close
+                stack.append(line)
+                inner = line if inner is None else inner
+                emptied_at = None
+            else:
+                first_close = line if first_close is None else first_close
+                if stack:
+                    stack.pop()
+                    emptied_at = line if not stack else None
+                elif emptied_at is not None:
+                    pair_close = line  # an inner close, then the template's
+                    break
+                else:
+                    stack_close = line if stack_close is None else stack_close
+                    if inner is None or _resumes_after(lines, line, level):
+                        pair_close = line if inner is not None else None
+                        break
+                    stack.append(line)  # taken as a plain inner block's opening, unless no pair follows
+            line += 1
+        close = pair_close if pair_close is not None else stack_close
+        if template and inner is not None and close is not None and close != first_close:
+            found.append((index, inner, close))
+            index = close + 1
+        else:
+            index = (first_close if template and first_close is not None else line) + 1
+    return found
+
+
+_ATX_HEADING = lazy(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
+
+
+def _resumes_after(lines: list[str], line: int, level: int) -> bool:
+    """Whether the document resumes after ``line``: the next line with text is a heading no deeper than ``level``,
+    or there is none (a few blank lines are looked past)."""
+    for following in lines[line + 1:line + 4]:
+        if following.strip():
+            heading = _ATX_HEADING.match(following)
+            return heading is not None and len(heading.group(1)) <= level
+    return line + 4 >= len(lines)
+
+
+_NESTED_REACH = 1000  # lines past CommonMark's close of a template in which its author's close is looked for
+_NESTED_BUDGET = 4  # lines read in all, per line of the document
+
+
+def _as_nested(lines: list[str], nested: list[tuple[int, int, int]]) -> list[str]:
+    """``lines`` with each outer fence of ``nested`` (opening and closing line) made of the other fence character,
+    as long: the parser then holds the inner fences in it, as the author meant, and no line or column moves. Not
+    where the template holds a line that would close the new fence."""
+    lines = list(lines)
+    for start, _inner, end in nested:
+        old = _FENCE_LINE.match(lines[start]).group(1)
+        new = ("~" if old[0] == "`" else "`") * len(old)
+        if any((m := _FENCE_LINE.match(lines[i])) is not None and m.group(1).startswith(new)
+               for i in range(start + 1, end)):
+            continue
+        for i in (start, end):
+            at = lines[i].index(old)
+            lines[i] = lines[i][:at] + new + lines[i][at + len(old):]
+    return lines
+
+
 def parse_markdown(text: str, file: str, limits: Limits, *, engine: str = "auto",
                    ) -> tuple[MarkdownDoc, tuple[int, int, str] | None]:
     """Parse a Markdown file; returns the document and the front-matter block ``(start0, end0, yaml)`` if any.
@@ -724,6 +839,17 @@ def parse_markdown(text: str, file: str, limits: Limits, *, engine: str = "auto"
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    nested = nested_fences(lines) if _TEMPLATE_FENCE.search(text) else []
+    if nested:
+        lines = _as_nested(lines, nested)
+        text = "\n".join(lines)
+    doc, front = _parse_lines(text, lines, file, limits, engine)
+    doc.nested_fences = [(start + 1, inner + 1, end + 1) for start, inner, end in nested]
+    return doc, front
+
+
+def _parse_lines(text: str, lines: list[str], file: str, limits: Limits, engine: str,
+                 ) -> tuple[MarkdownDoc, tuple[int, int, str] | None]:
     compiled = _compiled() if engine == "auto" else None
     if compiled is not None and not _may_nest_deeper_than(text, limits.max_markdown_nesting // 2) \
             and not _may_leave_a_code_span_open(text):
