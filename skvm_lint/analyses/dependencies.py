@@ -683,6 +683,14 @@ _WORD = lazy(r"[A-Za-z][\w.+-]*")
 _IF = lazy(r"\bif\s", re.IGNORECASE)
 
 
+def _program_named(clause: str) -> str | None:
+    """The program a cue's match names as missing, lower-case: the first word after "if" ("Or Python if jq
+    unavailable:" names the other way first), or the first word other than the condition's (如果没有 xcsym)."""
+    if (at := _IF.search(clause)) is not None:
+        clause = clause[at.end():]
+    return next((w.lower() for w in _WORD.findall(clause) if w.lower() not in _CONDITION_WORDS), None)
+
+
 def _offered_without(skill: Skill, units: list[tuple[str, CodeFacts, CodeBlock | None]]) -> set[str]:
     """Programs SKILL.md's code runs that its text offers a way without: a paragraph that is only "If `uv` is
     unavailable:" before a block that does not name uv (`python3 -m pip install ...`). Optional in its code blocks, as
@@ -695,10 +703,7 @@ def _offered_without(skill: Skill, units: list[tuple[str, CodeFacts, CodeBlock |
         m = PROGRAM_UNAVAILABLE.search(paragraph.text)
         if m is None:
             continue
-        clause = m.group(0)
-        if (at := _IF.search(clause)) is not None:
-            clause = clause[at.end():]  # "Or Python if jq unavailable:" names the way (Python), then the program
-        program = next((w.lower() for w in _WORD.findall(clause) if w.lower() not in _CONDITION_WORDS), None)
+        program = _program_named(m.group(0))
         after = body.block_after(paragraph.end_line)
         if program is not None and after is not None and after.span.line - paragraph.end_line <= 2 and \
                 program not in {word.lower() for word in _WORD.findall(after.text)}:
@@ -720,10 +725,9 @@ def _done_without(skill: Skill) -> set[str]:
     for doc in skill.agent_docs():
         for paragraph in doc.paragraphs:
             for sentence in SENTENCE_BREAK.split(paragraph.text.replace("\n", " ")):  # one sentence, wrapped or not
-                if (m := PROGRAM_FALLBACK.search(sentence)) is not None:
-                    words = [w for w in _WORD.findall(m.group(0)) if w.lower() not in _CONDITION_WORDS]
-                    if words:
-                        named.add(_PROGRAM_OF_SPELLING.get(words[0].lower(), words[0].lower()))
+                if (m := PROGRAM_FALLBACK.search(sentence)) is not None \
+                        and (program := _program_named(m.group(0))) is not None:
+                    named.add(_PROGRAM_OF_SPELLING.get(program, program))
     return named
 
 
@@ -1218,7 +1222,7 @@ def _reference_code(c: _Collector) -> None:
             for imp in facts.imports:  # Python the references have the agent write
                 if not imp.relative and not imp.optional:
                     c.python_import(imp.module, imp.span, imp.names, source="example-code")
-                _pytest_plugins(c, facts, file, block, source="example-code")
+            _pytest_plugins(c, facts, file, block, source="example-code")
         elif facts.language == "shell":
             for command in facts.commands:
                 install = _install_line(command)
