@@ -326,8 +326,9 @@ class MarkdownDoc(Struct):
     paragraphs: list[Paragraph] = field(default_factory=list)
     truncated_nesting: bool = False  # nesting deeper than the limit was flattened
     # Markdown templates whose author nested fences of their own kind (```markdown holding ```bash ... ```), read as
-    # the author meant (see parsing.markdown.nested_fences): (outer fence's line, first inner fence's line, the line
-    # that closes the outer fence), 1-based
+    # the author meant unless the template holds a fence of the character swapped in (see parsing.markdown
+    # .nested_fences and _as_nested): (outer fence's line, first inner fence's line, the line that closes the outer
+    # fence), 1-based
     nested_fences: list[tuple[int, int, int]] = field(default_factory=list)
 
     def paragraphs_ending(self, first: int, last: int) -> list[Paragraph]:

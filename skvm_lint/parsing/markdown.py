@@ -713,7 +713,12 @@ def _compiled() -> Any:
 
 # A fence line at the top level: up to three spaces, three or more backticks or tildes, an info string or none
 _FENCE_LINE = lazy(r"^ {0,3}(`{3,}|~{3,})[ \t]*(.*?)[ \t]*$")
-TEMPLATE_INFOS = frozenset({"markdown", "md"})  # the info strings of a fence that holds a Markdown document
+_TEMPLATE_INFOS = frozenset({"markdown", "md"})  # the info strings of a fence that holds a Markdown document
+
+
+def _holds_markdown(info: str) -> bool:
+    """Whether a fence's info string says the block is a Markdown document (```` ```markdown ````, ```` ```md ````)."""
+    return (info.split() or [""])[0].lower() in _TEMPLATE_INFOS
 
 
 def _may_hold_a_template(text: str) -> bool:
@@ -738,9 +743,9 @@ def nested_fences(lines: list[str]) -> list[tuple[int, int, int]]:
     block (```` ``` ```` under "### Status Update" inside it). It closes the template where the document resumes
     after it (the end, or a heading no deeper than the one the template is under), or where a bare fence follows
     right after a closing one (an inner block's close, then the template's); failing both, the first such fence
-    does. Not past another template's opening, nor past ``_NESTED_REACH`` lines from CommonMark's close of it. The lines read in all are
-    capped at a few times the document's (templates that never pair up would each read to the end). None found where
-    no inner fence has an info string."""
+    does. Not past another template's opening, nor past ``_NESTED_REACH`` lines from CommonMark's close of it. The
+    lines read in all are capped at a few times the document's (templates that never pair up would each read to the
+    end). None found where no inner fence has an info string."""
     found = []
     index = 0
     level = 6  # of the last heading outside code blocks: a template's own headings are deeper or anything
@@ -753,7 +758,7 @@ def nested_fences(lines: list[str]) -> list[tuple[int, int, int]]:
             index += 1
             continue
         marker, info = opening.group(1), opening.group(2)
-        template = (info.split() or [""])[0].lower() in TEMPLATE_INFOS and not (marker[0] == "`" and "`" in info)
+        template = _holds_markdown(info) and not (marker[0] == "`" and "`" in info)
         stack: list[int] = []
         inner = first_close = stack_close = pair_close = None
         emptied_at = None  # the bare fence that last closed the innermost block, while only blank lines follow it
@@ -772,8 +777,7 @@ def nested_fences(lines: list[str]) -> list[tuple[int, int, int]]:
                 if not fence.group(2):
                     break  # an ordinary block, closed here; a line with an info string inside it is content
             elif fence.group(2):
-                if not stack and stack_close is not None and \
-                        (fence.group(2).split() or [""])[0].lower() in TEMPLATE_INFOS:
+                if not stack and stack_close is not None and _holds_markdown(fence.group(2)):
                     break  # another template: this one ended at the stack's close
                 stack.append(line)
                 inner = line if inner is None else inner
@@ -788,8 +792,10 @@ def nested_fences(lines: list[str]) -> list[tuple[int, int, int]]:
                     break
                 else:
                     stack_close = line if stack_close is None else stack_close
-                    if inner is None or _resumes_after(lines, line, level):
-                        pair_close = line if inner is not None else None
+                    if inner is None:
+                        break  # a template with no inner fence: CommonMark's close is its author's
+                    if _resumes_after(lines, line, level):
+                        pair_close = line
                         break
                     stack.append(line)  # taken as a plain inner block's opening, unless no pair follows
             line += 1
