@@ -23,17 +23,15 @@ against it (``--files``; the README's table names each file's profile).
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import re
-import shutil
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _analyze import SHARED
+from sample_findings import check as run_check
+from sample_findings import read_verdicts
 
 VERDICTS = Path(__file__).resolve().parent / "verdicts"
 
@@ -42,11 +40,10 @@ def judged_findings(families: set[str], files: str = "*.tsv") -> dict[tuple[str,
     """(finding, rule) -> its first verdict row (files in name order), for the selected families."""
     found: dict[tuple[str, str], dict] = {}
     for path in sorted(VERDICTS.glob(files)):
-        with path.open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                verdict = row.get("verdict", "").strip().upper()
-                if verdict in ("TRUE", "FALSE") and row["rule"][:2] in families:
-                    found.setdefault((row["finding"], row["rule"]), {**row, "verdict": verdict, "file": path.name})
+        for row in read_verdicts(path):
+            verdict = row.get("verdict", "").strip().upper()
+            if verdict in ("TRUE", "FALSE") and row["rule"][:2] in families:
+                found.setdefault((row["finding"], row["rule"]), {**row, "verdict": verdict, "file": path.name})
     return found
 
 
@@ -76,13 +73,7 @@ def about(message: str) -> str:
 def check(skills: list[Path], select: str, target: str | None = None
           ) -> tuple[set[tuple[Path, str, int, str, str]], set[tuple[Path, str, str]]]:
     """The findings reported now: by (skill, file, line, rule, subject), and by (skill, rule, subject)."""
-    exe = shutil.which("skvm-lint") or str(Path(sys.executable).with_name("skvm-lint"))
-    diagnostics = []
-    for start in range(0, len(skills), 200):  # keep the command line short
-        command = [exe, "check", "--select", select, "--format", "json", "--exit-zero", "-q",
-                   *(["--target", target] if target else []), *map(str, skills[start:start + 200])]
-        out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-        diagnostics += json.loads(out)["diagnostics"]
+    diagnostics = run_check(skills, select, target)
     # As sample_findings.py draws: a family's warnings and errors, or its info findings where it has no others (WF).
     # A judged warning that is info now (a requirement stated in prose) is no longer reported as a warning.
     serious = {d["rule"][:2] for d in diagnostics if d["severity"] in ("warning", "error")}
