@@ -174,6 +174,8 @@ def test_work_serial_on_purpose_accepting_exporting_and_reference_pointers_are_n
     steps = "## Steps\n### 1. Capture\nTake the screenshots.\n### 2. Review\n{}\n### 3. Report\nWrite it up.\n"
     assert kinds(steps.format("For each screenshot, check its text.")) == ["dlp"]
     assert kinds(steps.format("For each screenshot, one at a time, check its text.")) == []
+    assert kinds(steps.format("For each screenshot, in order: check its text.")) == []
+    assert kinds(steps.format("For each screenshot, in order to find typos, check its text.")) == ["dlp"]
     assert not workflow.read_only_command("vault review accept <approval-id>")
     assert not workflow.read_only_command("tool runs export <run-id>")
     pointers = ("### References\n\nLoad these files for comprehensive information on specific topics:\n\n"
@@ -378,6 +380,14 @@ def test_each_needs_an_operation_not_a_deliverable():
     assert not workflow._each_operation("对每个识别出的知识点，判断其属于哪种类型")
     assert not workflow._each_operation("For each of the 8 dimensions: find evidence, assign a score")
     assert not workflow._each_operation("Evaluate the work. For each applicable dimension, assess quality.")
+    # items the step itself makes are one answer's parts, written together so that they differ; items it picks are
+    # inputs still
+    assert not workflow._each_operation("Create 5 distinct post concepts. For each concept, follow this process:")
+    assert not workflow._each_operation("生成3个方案。每个方案：评估风险")
+    assert not workflow._each_operation("5つのコンセプトを作成し、それぞれのコンセプトについて評価する")
+    assert workflow._each_operation("Identify 3 competitors. For each competitor, fetch their pricing page.")
+    assert workflow._each_operation("Create 5 folders. For each file, compress it.")
+    assert not workflow._each_operation("Structure the review as a list. For each finding, classify severity:")
     # an exchange with the user per item: the user answers one at a time
     assert not workflow._each_operation("- Ask for the light's entity ID\n- Get the RGB colours for each team\n")
     assert not workflow._each_operation("After the user visits the URL, run auth CODE.\n\nRepeat for each member.")

@@ -40,6 +40,10 @@ CODE_TO_FIX = cue("code_to_fix")
 BY_ITSELF = cue("by_itself")
 USER_NEARBY = 300  # characters before an "each" line read for an exchange with the user
 EACH_FORMAT = cue("each_format")
+MADE_ITEMS = cue("made_items")
+MADE_NEARBY = 400  # characters before an "each" phrase read for the items the step makes
+# the noun an "each" phrase is over: "for each concept", "each of the scenarios", 每个方案, それぞれの案
+ITEM_NOUN = lazy(r"\s*(?:of\s+)?(?:(?:the|these|those|your)\s+)?([A-Za-z]{3,}|[\u3040-\u30ff\u3400-\u9fff]{2})")
 PERIOD_SERIES = cue("period_series")
 READ_VERB = cue("read_verb")
 SEQUENCE_WORD = cue("sequence")
@@ -389,6 +393,8 @@ def _each_operation(text: str) -> bool:
     for m in EACH.finditer(text):
         if EACH_FORMAT.match(text, m.start()) or CONDITION_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # a format for each item; "Create it in docs/ if multiple documents": a condition
+        if _made_just_before(text, m):
+            continue  # "Create 5 distinct post concepts. For each concept, ...": one answer's parts
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         if PERIOD_SERIES.search(text, start, len(text) if end < 0 else end):
@@ -408,6 +414,20 @@ def _each_operation(text: str) -> bool:
         if not sentence.strip() and not m.group(0).lower().startswith(("every", "multiple")):
             return True
     return False
+
+
+def _made_just_before(text: str, each: re.Match[str]) -> bool:
+    """Whether the items of the ``each`` phrase are ones the text makes just before it ("Create 5 distinct post
+    concepts. For each concept, ...", "develop 2-4 potential scenarios ... For each scenario: describe ..."): the
+    parts of one answer, written together so that they differ, not inputs to fan out."""
+    noun = ITEM_NOUN.match(text, each.end())
+    if noun is None:
+        return False
+    stem = noun.group(1).lower()
+    if stem.isascii():
+        stem = stem[:-1]  # "concep" in "concepts", "entr" in "entries"; a CJK noun as it is
+    return any(stem in made.group(0).lower()
+               for made in MADE_ITEMS.finditer(text, max(0, each.start() - MADE_NEARBY), each.start()))
 
 
 def _read_only_sublist(doc: MarkdownDoc) -> ListItem | None:
