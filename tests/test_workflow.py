@@ -189,6 +189,18 @@ def test_a_skill_about_spawning_agents_is_tlp(make_skill):
     assert [g.type for g in _groups(make_skill, {"SKILL.md": text})] == ["tlp"]
 
 
+def test_sub_agents_named_twice_are_not_yet_several_at_work(make_skill):
+    """Delegating to sub-agents to keep the main context small, said twice, hands out no independent sub-tasks;
+    a hand-off that counts its sub-agents does."""
+    def kinds(body: str) -> list[str]:
+        return [g.type for g in _groups(make_skill, {"SKILL.md": HEAD + body})]
+
+    isolation = ("## Overview\n\nAlways delegate to subagents to isolate context consumption.\n\n"
+                 "## Reading\n\nLaunch subagents to read the diagrams and return a summary.\n")
+    assert kinds(isolation) == []
+    assert kinds("## Overview\n\nSpawn three isolated sub-agents with conflicting worldviews to debate it.\n") == ["tlp"]
+
+
 def test_wording_that_is_already_parallel_or_a_format_is_not_reported(make_skill):
     def wf_rules(body: str) -> list[str]:
         root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n{body}"})

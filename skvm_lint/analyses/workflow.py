@@ -63,6 +63,10 @@ CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff]")  # Chinese or Japanese text
 # several agents: a plural, or one per item ("a sub-agent for each question", "one agent per repository")
 SEVERAL_AGENTS = lazy(r"\b(sub-?agents|agents|workers|sessions)\b|\b(each|every|per)\b", re.IGNORECASE)
 AGENTS = lazy(r"\b(agents|reviewers|workers)\b", re.IGNORECASE)
+# how many sub-agents a hand-off starts, or that each works alone: "three isolated sub-agent personas", "sub-agents
+# ... from multiple perspectives", "every spawned agent", 每个子代理
+AGENT_COUNT = lazy(r"\b(independent|each|every|multiple|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+                   r"|每个|各个|多个|それぞれ|複数", re.IGNORECASE)
 # Wording around a code block saying its commands are several of a kind, or meant to run together.
 SEVERAL = cue("several")
 READ_ONLY = {"get", "list", "ls", "show", "view", "status", "info", "search", "find", "cat", "describe", "query",
@@ -296,7 +300,9 @@ def _groups(skill: Skill, steps: list[Step], reference: bool = False) -> list[Gr
     # marks the plural; Chinese and Japanese do not, so their text is not held to it)
     if sub and not any(SEVERAL_AGENTS.search(t) or CJK.search(t) or CONCURRENT.search(t) for t, _ in sub):
         sub = []
-    if len(sub) >= 2 or any(CONCURRENT.search(t) or re.search(r"\b(independent|each)\b", t, re.I) for t, _ in sub):
+    # Sub-agents named more than once are not yet several at work ("Always delegate to subagents to isolate context"):
+    # the hand-off says they are several, independent or concurrent
+    if any(CONCURRENT.search(t) or AGENT_COUNT.search(t) for t, _ in sub):
         groups.append(Group("tlp", owner(sub[0][1]), "independent sub-tasks the skill hands to sub-agents",
                             "one sub-agent per branch", sub[0][1]))
     elif (spawning := _spawns_together(body)) is not None:
