@@ -12,7 +12,7 @@ use) counts as moved, not kept; --lost lists the true findings that are gone.
 It measures the fixes against the findings that drove them, so it is no held-out figure: a fresh draw
 (sample_findings.py) is. It is the regression check: a fix that removes true findings shows here.
 
-Usage: python corpus/rescore_verdicts.py [--select DP,WF] [--hub-parent DIR ...] [--files GLOB] [--lost]
+Usage: python corpus/rescore_verdicts.py [--select DP,WF] [--hub-parent DIR ...] [--files GLOB] [--lost] [--still-false]
        python corpus/rescore_verdicts.py --select CP --target PROFILE --files 'cp-deepseek-*' [--hub-parent DIR ...]
 A finding is named relative to ../shared/corpus, or to the parent folder of a hub unpacked elsewhere
 (`npm-claude-code-skills-0.5.0/...`: pass that hub's parent folder, e.g. /tmp/hubs, with --hub-parent).
@@ -95,6 +95,8 @@ def main() -> int:
     parser.add_argument("--files", default="*.tsv", help="the verdict files to read (a glob in corpus/verdicts/)")
     parser.add_argument("--target", help="the SkVM profile the CP draws of --files used")
     parser.add_argument("--lost", action="store_true", help="list the TRUE findings no longer reported")
+    parser.add_argument("--still-false", action="store_true",
+                        help="list the FALSE findings still reported (kept or moved): what to fix next")
     args = parser.parse_args()
     families = {f.strip().upper() for f in args.select.split(",") if f.strip()}
     if "CP" in families and not (args.target and args.files != "*.tsv"):
@@ -116,7 +118,7 @@ def main() -> int:
         print(f"  {count} of hub {hub} not found (pass its parent folder with --hub-parent)")
     reported, said = check(skills, ",".join(sorted(families)), args.target)
     rows: Counter[tuple[str, str, str, str]] = Counter()
-    lost = []
+    lost, false_reported = [], []
     for key, (skill, file, line) in located.items():
         row = judged[key]
         subject = about(row["message"])
@@ -125,6 +127,8 @@ def main() -> int:
         rows[(key[1][:2], key[0].split("/", 1)[0], row["verdict"], state)] += 1
         if row["verdict"] == "TRUE" and state == "gone":
             lost.append(f"  {key[0]} {key[1]} (judged in {row['file']}: {row['reason'][:100]})")
+        if row["verdict"] == "FALSE" and state != "gone":
+            false_reported.append(f"  {key[0]} {key[1]} {state} (judged in {row['file']}: {row['reason'][:160]})")
     print("\nTRUE and FALSE: judged findings; kept: reported now at the same line; moved: at another line")
     print(f"\n{'family':<7}{'hub':<30}{'TRUE':>6}{'kept':>6}{'moved':>6}{'FALSE':>7}{'kept':>6}{'moved':>6}"
           f"{'precision now':>15}{'was':>6}")
@@ -142,6 +146,9 @@ def main() -> int:
             now = f"{still_true / (still_true + still_false):.2f}" if still_true + still_false else "-"
             print(f"{family:<7}{hub:<30}{true:>6}{count('TRUE', 'kept'):>6}{count('TRUE', 'moved'):>6}{false:>7}"
                   f"{count('FALSE', 'kept'):>6}{count('FALSE', 'moved'):>6}{now:>15}{true / (true + false):>6.2f}")
+    if args.still_false:
+        print(f"\nFALSE findings still reported ({len(false_reported)}):")
+        print("\n".join(sorted(false_reported)))
     if args.lost:
         print(f"\nTRUE findings no longer reported at their line ({len(lost)}):")
         print("\n".join(sorted(lost)))
