@@ -1470,6 +1470,25 @@ def test_a_program_an_installer_script_names_is_declared_by_it(make_skill):
     assert deps[("system", "infsh")].declared and not deps[("system", "helmfile")].declared
 
 
+def test_an_installer_downloaded_then_run_declares_the_programs_its_name_gives(make_skill):
+    """`curl URL > msfinstall`, `chmod 755 msfinstall`, `./msfinstall` installs Metasploit: msfconsole, msfvenom and
+    msfdb start with its product, `msf`; `get-docker.sh` run with sh gives docker. An installer downloaded and not
+    run, or named only for what it does (`install.sh`), declares nothing."""
+    root = make_skill({"SKILL.md": ("---\nname: m-skill\ndescription: x\n---\n```bash\n"
+                                    "curl https://example.org/templates/msfupdate.erb > msfinstall\n"
+                                    "chmod 755 msfinstall\n./msfinstall\n\nmsfdb init\nmsfvenom -l payloads\n"
+                                    "curl -fsSL https://get.docker.com -o get-docker.sh\nsh get-docker.sh\n"
+                                    "docker ps\ncurl -fsSL https://example.org/k.sh -o install.sh\nbash install.sh\n"
+                                    "kubectl get pods\ncurl -sSfL https://get.k3s.io -o k3s.sh\nk3s kubectl get nodes\n"
+                                    "```\n")}, "m-skill")
+    deps = by_key(root)
+    assert deps[("system", "msfdb")].declared and deps[("system", "msfvenom")].declared
+    assert deps[("system", "docker")].declared
+    assert not deps[("system", "kubectl")].declared and not deps[("system", "k3s")].declared
+    assert dependencies._installed_product("rustup-init") == "rustup"
+    assert dependencies._installed_product("widget-setup.sh") == "widget"  # only whole words go, not `get` in it
+
+
 def test_the_program_run_right_after_an_installer_script_is_declared_by_it(make_skill):
     """`curl https://sdk.cloud.google.com | bash` then `gcloud init`: the code runs what it has just installed, though
     the URL does not spell its name; only the first program after it, not one further down, and not one after a

@@ -114,6 +114,7 @@ class _Collector:
         self.builds_js_project = False  # set by _code: SKILL.md runs npm/yarn/pnpm or npx create-*
         self.npm_install_spans: set[Span] = set()  # `npm install` lines (see _npm_installs)
         self.install_scripts: dict[str, Span] = {}  # words of `curl URL | sh` installers' URLs (_install_scripts)
+        self.install_products: dict[str, Span] = {}  # products downloaded installers name (_installer_products)
         self.cloned_installs: dict[str, Span] = {}  # repositories cloned then `pip install .`ed (_cloned_installs)
         # program -> the packages an install run when it is missing names: they provide it (_programs_of_packages)
         self.installs_when_missing: dict[str, list[tuple[str, str]]] = {}
@@ -577,6 +578,55 @@ def _installer_words(facts: CodeFacts) -> dict[str, Span]:
 INSTALLER_FOLLOWED_WITHIN = 3  # lines: `curl ... | bash`, `source ~/.bashrc`, `nvm install 20`
 
 
+# The words of an installer's file name that say what it does, not what it installs: `get-docker.sh`,
+# `rustup-init`, and at the end of one word, `msfinstall`
+INSTALLER_WORDS = frozenset({"install", "installer", "update", "upgrade", "setup", "get", "bootstrap", "init"})
+_INSTALLER_SUFFIX = lazy(r"(install(er)?|update|upgrade|setup)$")
+
+
+def _installed_product(file_name: str) -> str | None:
+    """What an installer file installs, by its name: `msfinstall` and `msfupdate.erb` msf, `get-docker.sh`
+    docker, `rustup-init` rustup; None for three letters or fewer (`install.sh`)."""
+    stem = file_name.rsplit("/", 1)[-1].split(".", 1)[0].lower()
+    product = _INSTALLER_SUFFIX.sub("", "".join(w for w in re.split(r"[_-]+", stem) if w not in INSTALLER_WORDS))
+    return product if len(product) >= 3 else None
+
+
+def _installer_products(facts: CodeFacts) -> dict[str, Span]:
+    """The products that installers the code downloads and then runs name, with the download's line: `curl URL >
+    msfinstall`, `chmod 755 msfinstall`, `./msfinstall` installs Metasploit, whose programs (msfconsole, msfvenom,
+    msfdb) start with `msf`. A downloaded file run within a few lines of the download (``./F``, ``bash F``) is the
+    installer; its name without the installing words (install, update, setup, get) and its extension, three
+    letters or more, is the product (:func:`_installed_product`); so is that of the URL's file."""
+    products: dict[str, Span] = {}
+    downloads = [cmd for cmd in facts.commands if cmd.program in ("curl", "wget")
+                 and any(arg.startswith(("http://", "https://")) for arg in cmd.argv[1:])]
+    if not downloads:
+        return products
+    by_line: dict[int, list[Command]] = {}
+    for cmd in facts.commands:
+        by_line.setdefault(cmd.span.line, []).append(cmd)
+    for download in downloads:
+        url = next(arg for arg in download.argv[1:] if arg.startswith(("http://", "https://")))
+        for line in range(download.span.line, download.span.line + INSTALLER_FOLLOWED_WITHIN + 1):
+            ran = next((cmd for cmd in by_line.get(line, ()) if _runs_a_local_file(cmd)), None)
+            if ran is None:
+                continue
+            script = ran.argv[1] if ran.program in ("bash", "sh", "zsh") else ran.program
+            for name in (script, url.rstrip("/")):
+                if (product := _installed_product(name)) is not None:
+                    products.setdefault(product, download.span)
+            break
+    return products
+
+
+def _runs_a_local_file(cmd: Command) -> bool:
+    """`./msfinstall`, `bash get-docker.sh`, `sh install.sh`: the command runs a file of the current folder."""
+    if cmd.program in ("bash", "sh", "zsh"):
+        return len(cmd.argv) > 1 and not cmd.argv[1].startswith("-") and "/" not in cmd.argv[1].removeprefix("./")
+    return cmd.program.startswith("./") and "/" not in cmd.program[2:]
+
+
 _RELATIVE_PATH = lazy(r"(?:\./)?([A-Za-z_][\w-]*)/[\w.-]")
 
 
@@ -672,6 +722,8 @@ def _install_scripts(c: _Collector) -> None:
             span = next(c.install_scripts[w] for w in words if w.startswith(name.lower()[:2]))
         if span is None and kind == "system" and name.lower().endswith("up"):  # foundryup of foundry.paradigm.xyz
             span = c.install_scripts.get(name.lower()[:-2])
+        if span is None and kind == "system":  # msfconsole of msfinstall (_installer_products)
+            span = next((at for product, at in c.install_products.items() if name.lower().startswith(product)), None)
         if span is not None and "install-line" not in dep.sources:
             dep.declared = True
             dep.sources.add("install-line")
@@ -1466,6 +1518,8 @@ def _code(c: _Collector) -> None:
                 c.js_import(imp.module, imp.span, required=script or builds_js_project, source=source)
         for word, span in _installer_words(facts).items():
             c.install_scripts.setdefault(word, span)
+        for product, span in _installer_products(facts).items():
+            c.install_products.setdefault(product, span)
         for repository, span in _cloned_and_installed(facts).items():
             c.cloned_installs.setdefault(repository, span)
         _commands(c, facts, block, skill.body, strict=id(facts) in cited,
