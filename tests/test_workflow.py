@@ -400,6 +400,12 @@ def test_each_needs_an_operation_not_a_deliverable():
     assert workflow._each_operation("Identify 3 competitors. For each competitor, fetch their pricing page.")
     assert workflow._each_operation("Create 5 folders. For each file, compress it.")
     assert not workflow._each_operation("Structure the review as a list. For each finding, classify severity:")
+    # a list of fields under "For each X:" is what to record per item; commands or steps under it are work
+    assert not workflow._each_operation("For each widget:\n- `id` - unique identifier\n- `name` - display name\n")
+    assert workflow._each_operation("For each task mentioned:\n- **If it exists**: update it\n- **If new**: add it\n")
+    assert not workflow._each_operation("**Widget Design**\nFor each widget: `id` - unique identifier `name` - a name")
+    assert workflow._each_operation("For each repo:\n- `git pull` - update it\n- `make` - build it\n")
+    assert workflow._each_operation("For each file:\n- Open it\n- Fix the typos\n")
     # an exchange with the user per item: the user answers one at a time
     assert not workflow._each_operation("- Ask for the light's entity ID\n- Get the RGB colours for each team\n")
     assert not workflow._each_operation("After the user visits the URL, run auth CODE.\n\nRepeat for each member.")

@@ -401,6 +401,8 @@ def _each_operation(text: str) -> bool:
             continue  # a format for each item; "Create it in docs/ if multiple documents": a condition
         if _made_just_before(text, m):
             continue  # "Create 5 distinct post concepts. For each concept, ...": one answer's parts
+        if _fields_follow(text, m.end()):
+            continue  # "For each widget:" then "- `id` - unique identifier", "- `name` - display name"
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         if PERIOD_SERIES.search(text, start, len(text) if end < 0 else end):
@@ -434,6 +436,28 @@ def _made_just_before(text: str, each: re.Match[str]) -> bool:
         stem = stem[:-1]  # "concep" in "concepts", "entr" in "entries"; a CJK noun as it is
     return any(stem in made.group(0).lower()
                for made in MADE_ITEMS.finditer(text, max(0, each.start() - MADE_NEARBY), each.start()))
+
+
+# a field named in code, then what it holds: "`id` - unique identifier" (in a list, or in a step's text, where a
+# list's items follow each other on one line). Not a bold label: "**If task exists**: Update ...", "**From PDF
+# invoices**:" open the cases or parts of the work on each item.
+FIELD = lazy(r"\s*([-*+][ \t]+)?`[\w.-]+`[ \t]*(:|[-\u2013\u2014][ \t])")
+FIELDS_READ = 300  # characters after an "each" phrase's colon read for its fields
+
+
+def _fields_follow(text: str, after: int) -> bool:
+    """Whether an "each" phrase ends at a colon and fields follow it, two or more, the first right after ("For each
+    widget:" then "- `id` - unique identifier", "- `name` - display name"): what to record for every item, a
+    per-item format, not work over the items."""
+    colon = text.find(":", after, after + 40)
+    if colon < 0 or "\n" in text[after:colon] or not FIELD.match(text, colon + 1):
+        return False
+    fields = 0
+    for _match in FIELD.finditer(text, colon + 1, colon + 1 + FIELDS_READ):
+        fields += 1
+        if fields == 2:
+            return True
+    return False
 
 
 def _read_only_sublist(doc: MarkdownDoc) -> ListItem | None:
