@@ -207,6 +207,14 @@ def test_a_command_after_or_in_prose_is_the_second_way(make_skill):
     assert found[("system", "railway")].required and not found[("pip", "build")].required
     # a slash list is one command per kind of project: its first is one of several too
     assert not found[("system", "npm")].required
+    # "A, B, or C": B is one of several ways as C is; A is the main way
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: UI. Use when asked.\n---\n"
+                                   "Run it with `railway run x`, `pnpm dlx x`, or `bunx x`.\n\n"
+                                   "Then `flyctl deploy`, `doctl apps create`.\n"})
+    found = by_key(root)
+    assert not found[("system", "pnpm")].required and not found[("system", "bun")].required
+    assert found[("system", "railway")].required
+    assert found[("system", "flyctl")].required and found[("system", "doctl")].required  # no "or": a sequence
 
 
 def test_prose_commands_under_sibling_language_headings_are_one_languages_way(make_skill):

@@ -1564,6 +1564,10 @@ OR_BEFORE = cue("or_before")
 # "(`npm test` / `cargo test` / `pytest`)": a slash list of inline commands gives one per kind of project, so
 # its first is one of several too (after "or", the first is the main way)
 SLASH_AFTER = lazy(r"`\s+/\s+`")
+# "`npx shadcn`, `pnpm dlx shadcn`, or `bunx shadcn`": a command after a comma in a series that ends in "or" is
+# one of several ways, as one after "or" is (the first is the main way)
+SERIES_BEFORE = lazy(r"`\s*[,，、]\s*`?$")
+OR_SERIES = cue("or_series")
 OPTIONAL_STEP = cue("optional_step")  # an intro's "(if needed):": the block after it is an optional step
 FOR_CI = cue("for_ci")
 PER_PROJECT = cue("per_project")
@@ -1635,6 +1639,7 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) ->
         after = start + len(command.text)
         if whole_line or number in labelled or cue_end is not None and cue_end <= start \
                 or start > 0 and OR_BEFORE.search(head[max(0, start - 12):start]) \
+                or start > 0 and SERIES_BEFORE.search(head[max(0, start - 6):start]) and OR_SERIES.match(head, after) \
                 or start >= 0 and SLASH_AFTER.match(head, after) or any(
                 end <= start and not _CLAUSE_END.search(head, end, start) for end in example_ends):
             found.add(id(command.code))
