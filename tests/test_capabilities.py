@@ -316,6 +316,12 @@ def test_a_template_a_program_renders_is_not_the_agents_long_output(make_skill):
     assert "gen.text.long" not in levels({"SKILL.md": script}, make_skill, "script")
     agent = script.replace("Use the report generation script to create", "Write")
     assert levels({"SKILL.md": agent}, make_skill, "agent")["gen.text.long"] == 2
+    # "**Example Output:**" right after code of the section: what that code prints, not what the agent writes
+    printed = BASE + ("## Convert\n\n```python\nresult = md.convert('report.docx')\nprint(result.text_content)\n```\n\n"
+                      "**Example Output:**\n\n```markdown\n" + parts + "```\n")
+    assert "gen.text.long" not in levels({"SKILL.md": printed}, make_skill, "printed")
+    answer = printed.replace("```python\nresult = md.convert('report.docx')\nprint(result.text_content)\n```\n\n", "")
+    assert levels({"SKILL.md": answer}, make_skill, "answer")["gen.text.long"] == 2
 
 
 def test_the_users_milestones_are_no_plan(make_skill):

@@ -573,7 +573,22 @@ def _written_by_a_program(doc: MarkdownDoc, block: CodeBlock) -> bool:
     """Whether the prose before a template block in its section has a program write the document ("Use the report
     generation script to create a formatted markdown report"): the block shows that program's output."""
     return any(p.section == block.section and p.end_line < block.span.line and PROGRAM_WRITES.search(p.text)
-               for p in doc.paragraphs)
+               for p in doc.paragraphs) or _output_of_code_before(doc, block)
+
+
+OUTPUT_LABEL = cue("output_label")
+
+
+def _output_of_code_before(doc: MarkdownDoc, block: CodeBlock) -> bool:
+    """Whether a template block is what the code before it prints: a label right above it ("**Example Output:**",
+    "输出示例：") that follows a code block of the same section (`result = md.convert("report.docx")` ...
+    `print(result.text_content)`)."""
+    label = next((p for p in reversed(doc.paragraphs) if p.end_line < block.span.line), None)
+    if label is None or label.section != block.section or block.span.line - label.end_line > 2 \
+            or not OUTPUT_LABEL.fullmatch(label.text.strip()):
+        return False
+    return any(b.section == block.section and b.end_line < label.span.line and b.code is not None
+               for b in doc.code_blocks)
 
 
 def _settings_or_checklist(text: str) -> bool:
