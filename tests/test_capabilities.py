@@ -257,6 +257,11 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     urls = BASE + "```\n" + "".join(f"# Size {i}\nhttps://img.example.com/vi/ID/{i}.jpg\n\n"
                                      for i in range(5)) + "```\n"
     assert "gen.text.long" not in levels({"SKILL.md": urls}, make_skill, "urls")
+    ignores = BASE + "```\n" + "".join(f"# Group {i}\n*.tmp{i}\nbuild{i}/\n/src/api{i}/ @team\n\n" for i in range(5)) \
+        + "```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": ignores}, make_skill, "ignores")  # .gitignore, CODEOWNERS
+    bold = BASE + "```markdown\n" + "".join(f"## Part {i}\n**Summary**\n*notes*\n\n" for i in range(5)) + "```\n"
+    assert levels({"SKILL.md": bold}, make_skill, "bold")["gen.text.long"] == 2  # a template's bold labels
     scholar = BASE + "```\n" + "".join(f'# Search {i}\n"deep learning" intitle:review\n\n' for i in range(5)) + "```\n"
     assert "gen.text.long" not in levels({"SKILL.md": scholar}, make_skill, "scholar")  # an operator and a phrase
     stacked = BASE + "```\n# Example: diabetes\n# P: type 2\n# I: metformin\n# C: lifestyle\n\n" \

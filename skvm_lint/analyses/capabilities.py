@@ -553,12 +553,15 @@ TOOL_SUBJECT = cue("tool_subject")
 # `Owner: [name]` holds a placeholder); a bracketed expression (`(cf.bot_management.score lt 30)`); a call
 # (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET /api/users?sort=name`) or a bare URL; a search
 # query of two operators, or of one and a quoted phrase (`AI lang:en filter:verified`, `author:Church "synthetic
-# biology"`)
+# biology"`); a path or glob of an ignore file or CODEOWNERS (`*.swp`, `docs/`, `/src/api/ @backend-team`), not
+# a bold or italic line (`**Summary**`)
 SETTING_OR_CODE_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w-]*:[ \t]+[^\s\[<{(_*]"
                             r"|^[ \t]*\(.*\)[ \t]*$|^[ \t]*[A-Za-z_][\w.]*\(.*\)[ \t]*;?[ \t]*$"
                             r"|^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) /|^[ \t]*https?://\S+[ \t]*$"
                             r"|^[^\n]*?\b[a-z_]+:[\w\"@#-][^\n]*?([ \t][a-z_]+:[\w\"@#-]|[ \t]\"[^\"\n]+\")"
-                            r"|^[ \t]*\"[^\"\n]+\"[^\n]*?[ \t][a-z_]+:[\w\"@#-]", re.MULTILINE)
+                            r"|^[ \t]*\"[^\"\n]+\"[^\n]*?[ \t][a-z_]+:[\w\"@#-]"
+                            r"|^[ \t]*!?(?!\*\*[^/]|\*[A-Za-z])(?:[\w.~-]*[*/][\w.*~/-]*|\.[\w-][\w.-]*)([ \t]+@[\w./-]+)*[ \t]*$",
+                            re.MULTILINE)
 COMMENT_LINE = lazy(r"^[ \t]*#[ \t]")
 CHECKBOX_LINE = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\]", re.MULTILINE)
 
