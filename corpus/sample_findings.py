@@ -86,11 +86,12 @@ def report(rows: list[dict], sampled_from: dict[str, str], path: Path) -> None:
 
 def _named(skill: Path, hub_of: dict[Path, Path]) -> Path:
     """A skill as the verdict file names it: relative to ../shared/corpus, or to the parent of a hub elsewhere (a
-    hub unpacked from a package: its folder name says which)."""
+    hub unpacked from a package: its folder name says which). A skill inside a drawn one (app-builder/templates,
+    with a SKILL.md of its own, which `check` finds in its parent's folder) is named within that hub too."""
     corpus = (SHARED / "corpus").resolve()
     if skill.is_relative_to(corpus):
         return skill.relative_to(corpus)
-    hub = hub_of[skill]
+    hub = next(hub_of[folder] for folder in (skill, *skill.parents) if folder in hub_of)
     return skill.relative_to(hub.parent)
 
 
