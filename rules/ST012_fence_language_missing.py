@@ -23,7 +23,7 @@ Add the language after the backticks (` ```bash `). `--fix` does it.
 
 from skvm_lint.analyses.fences import fence_language
 from skvm_lint.diagnostics import Fix, Replace, Severity
-from skvm_lint.fixes.yaml_edit import line_offset
+from skvm_lint.fixes.yaml_edit import line_end, line_offset
 from skvm_lint.rule import Rule
 
 
@@ -46,7 +46,7 @@ class FenceLanguageMissing(Rule):
             if language is None:
                 continue
             start = line_offset(text, block.span.line)
-            opening = text[start:].split("\n", 1)[0]
+            opening = text[start:line_end(text, block.span.line)]
             marker = opening.lstrip(" >\t")
             position = start + len(opening) - len(marker) + (len(marker) - len(marker.lstrip("`~")))
             fix = Fix(f"label the fence `{language}`", (Replace(skill.skill_md_path, position, position, language),))

@@ -29,7 +29,7 @@ Open and close the template with one more backtick than any fence inside it (```
 """
 
 from skvm_lint.diagnostics import Fix, Replace, Severity
-from skvm_lint.fixes.yaml_edit import line_offset
+from skvm_lint.fixes.yaml_edit import line_end, line_offset
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
 
@@ -53,7 +53,7 @@ class CodeFenceNested(Rule):
                     edits = []
                     for line in (start, end):
                         at = line_offset(text, line)
-                        row = text[at:].split("\n", 1)[0]
+                        row = text[at:line_end(text, line)]
                         column = len(row) - len(row.lstrip(" "))
                         edits.append(Replace(doc.file, at + column, at + column, row[column]))
                     fix = Fix("lengthen the template's fences by one character", tuple(edits))

@@ -51,7 +51,7 @@ def _edits(text: str, candidate: Candidate, body: str | None) -> tuple[Edit, ...
     if facts.syntax_errors or facts.parse_timed_out:
         return ()
     start, end = line_offset(text, candidate.span.line), line_end(text, candidate.end_line)
-    opening = text[start:].split("\n", 1)[0]
+    opening = text[start:line_end(text, candidate.span.line)]
     indent = opening[: len(opening) - len(opening.lstrip())]
     marker = re.match(r"`{3,}|~{3,}", opening.lstrip()).group(0)
     fence = f"{indent}{marker}bash\n{indent}{invocation(candidate)}\n{indent}{marker}"
