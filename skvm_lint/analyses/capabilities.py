@@ -586,9 +586,9 @@ def _output_of_code_before(doc: MarkdownDoc, block: CodeBlock) -> bool:
     """Whether a template block is what the code before it prints: a label right above it ("**Example Output:**",
     "输出示例：") that follows a code block of the same section (`result = md.convert("report.docx")` ...
     `print(result.text_content)`)."""
-    label = next((p for p in reversed(doc.paragraphs) if p.end_line < block.span.line), None)
-    if label is None or label.section != block.section or block.span.line - label.end_line > 2 \
-            or not OUTPUT_LABEL.fullmatch(label.text.strip()):
+    above = doc.paragraphs_ending(block.span.line - 2, block.span.line)
+    label = above[-1] if above else None
+    if label is None or label.section != block.section or not OUTPUT_LABEL.fullmatch(label.text.strip()):
         return False
     return any(b.section == block.section and b.end_line < label.span.line and b.code is not None
                for b in doc.code_blocks)

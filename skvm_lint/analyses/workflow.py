@@ -452,12 +452,7 @@ def _fields_follow(text: str, after: int) -> bool:
     colon = text.find(":", after, after + 40)
     if colon < 0 or "\n" in text[after:colon] or not FIELD.match(text, colon + 1):
         return False
-    fields = 0
-    for _match in FIELD.finditer(text, colon + 1, colon + 1 + FIELDS_READ):
-        fields += 1
-        if fields == 2:
-            return True
-    return False
+    return len(FIELD.findall(text, colon + 1, colon + 1 + FIELDS_READ)) >= 2
 
 
 def _read_only_sublist(doc: MarkdownDoc) -> ListItem | None:
