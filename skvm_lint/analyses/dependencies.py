@@ -612,8 +612,7 @@ def _installer_products(facts: CodeFacts) -> dict[str, Span]:
             ran = next((cmd for cmd in by_line.get(line, ()) if _runs_a_local_file(cmd)), None)
             if ran is None:
                 continue
-            script = ran.argv[1] if ran.program in ("bash", "sh", "zsh") else ran.program
-            for name in (script, url.rstrip("/")):
+            for name in (_script_run(ran), url.rstrip("/")):
                 if (product := _installed_product(name)) is not None:
                     products.setdefault(product, download.span)
             break
@@ -623,7 +622,8 @@ def _installer_products(facts: CodeFacts) -> dict[str, Span]:
 def _runs_a_local_file(cmd: Command) -> bool:
     """`./msfinstall`, `bash get-docker.sh`, `sh install.sh`: the command runs a file of the current folder."""
     if cmd.program in ("bash", "sh", "zsh"):
-        return len(cmd.argv) > 1 and not cmd.argv[1].startswith("-") and "/" not in cmd.argv[1].removeprefix("./")
+        script = _script_run(cmd)
+        return len(cmd.argv) > 1 and not script.startswith("-") and "/" not in script.removeprefix("./")
     return cmd.program.startswith("./") and "/" not in cmd.program[2:]
 
 
@@ -656,8 +656,13 @@ def _installs_from_folder(cmd: Command) -> bool:
         return install[0] == "pip" and any(arg in (".", "-e.", "./") for arg in cmd.argv[1:])
     if cmd.program in ("make", "gmake"):
         return "install" in cmd.argv[1:]
-    script = cmd.argv[1] if cmd.program in ("bash", "sh", "zsh") and len(cmd.argv) > 1 else cmd.argv[0]
+    script = _script_run(cmd)
     return "/" not in script.removeprefix("./") and bool(_INSTALLER_SCRIPT.fullmatch(script))
+
+
+def _script_run(cmd: Command) -> str:
+    """The file a command runs: the script a shell is given (`bash install.sh`), else the command itself."""
+    return cmd.argv[1] if cmd.program in ("bash", "sh", "zsh") and len(cmd.argv) > 1 else cmd.argv[0]
 
 
 def _cloned_and_installed(facts: CodeFacts) -> dict[str, Span]:
@@ -1769,11 +1774,13 @@ def _add_what_sourced_scripts_set(units: list[tuple[str, CodeFacts, CodeBlock | 
     for file, facts in scripts.items():
         if facts.library:
             libraries.setdefault(file.rsplit("/", 1)[0] if "/" in file else "", []).append(file)
+    # (a library's own names are among them: its assignments are in assigned_by_file already, its exports in every
+    # script's set_by_scripts, so the folder's whole set is added, once per folder, not once per pair of files)
     for files in libraries.values():
+        folder_names = {b.name for file in files for b in scripts[file].assignments} \
+            | {e.name for file in files for e in scripts[file].exports}
         for file in files:
-            assigned_by_file.setdefault(file, set()).update(
-                {b.name for other in files if other != file for b in scripts[other].assignments}
-                | {e.name for other in files if other != file for e in scripts[other].exports})
+            assigned_by_file.setdefault(file, set()).update(folder_names)
 
 
 def _env(c: _Collector, facts: CodeFacts, assigned: set[str]) -> None:
