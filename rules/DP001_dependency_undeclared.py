@@ -87,9 +87,8 @@ class DependencyUndeclared(Rule):
         # stated in prose declares them
         present = stated | {dep.name for dep in ctx.facts.dependencies.found if dep.type == "system" and dep.declared}
         present |= {dep.name for deps in undeclared.values() for dep in deps if dep.type == "system"}  # reported
-        for program, companions in COMES_WITH.items():
-            if program in present:
-                _keep(undeclared, lambda dep, brought=companions: dep.type != "system" or dep.name not in brought)
+        brought = _brought_by(present)
+        _keep(undeclared, lambda dep: dep.type != "system" or dep.name not in brought)
         for (kind, file), deps in undeclared.items():
             if len(deps) > GROUPED:  # one root cause (no requirements file for this script), one finding
                 names = ", ".join(f"`{d.name}`" for d in deps[:8]) + (", ..." if len(deps) > 8 else "")
@@ -99,12 +98,17 @@ class DependencyUndeclared(Rule):
             for dep in deps:
                 yield self.report(skill, _where(dep), f"{dep.type} dependency `{dep.name}` is used but declared "
                                   "nowhere", hint=f"declare it in {WHERE[dep.type]}")
-        brought = {name for program in in_prose for name in COMES_WITH.get(program, ())}  # npm beside node
+        brought = _brought_by(in_prose)  # npm beside node, both stated in prose: one finding
         for dep in in_prose.values():
             if dep.name not in brought:
                 yield self.report(skill, _where(dep), f"{dep.type} dependency `{dep.name}` is stated only in "
                                   "SKILL.md's prose, not where a client installing the skill reads it",
                                   hint=f"declare it in {WHERE[dep.type]} too", severity=Severity.INFO)
+
+
+def _brought_by(programs) -> set[str]:
+    """The programs that come with any of ``programs`` (npm and npx with node, gsutil with gcloud)."""
+    return {name for program in programs for name in COMES_WITH.get(program, ())}
 
 
 def _keep(undeclared: dict, wanted) -> None:
