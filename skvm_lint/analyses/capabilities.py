@@ -560,8 +560,8 @@ SETTING_OR_CODE_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w-]
                             r"|^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) /|^[ \t]*https?://\S+[ \t]*$"
                             r"|^[^\n]*?\b[a-z_]+:[\w\"@#-][^\n]*?([ \t][a-z_]+:[\w\"@#-]|[ \t]\"[^\"\n]+\")"
                             r"|^[ \t]*\"[^\"\n]+\"[^\n]*?[ \t][a-z_]+:[\w\"@#-]"
-                            r"|^[ \t]*!?(?!\*\*[^/]|\*[A-Za-z])(?:[\w.~-]*[*/][\w.*~/-]*|\.[\w-][\w.-]*)([ \t]+@[\w./-]+)*[ \t]*$",
-                            re.MULTILINE)
+                            r"|^[ \t]*!?(?!\*\*[^/]|\*[A-Za-z])(?:[\w.~-]*[*/][\w.*~/-]*|\.[\w-][\w.-]*)"
+                            r"([ \t]+@[\w./-]+)*[ \t]*$", re.MULTILINE)
 COMMENT_LINE = lazy(r"^[ \t]*#[ \t]")
 CHECKBOX_LINE = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\]", re.MULTILINE)
 
