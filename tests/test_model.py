@@ -368,3 +368,18 @@ def test_a_template_whose_fences_nest_is_read_as_its_author_meant(tmp_path):
     assert [(b.span.line, b.info, b.end_line) for b in body.code_blocks] == [(9, "markdown", 22)]
     assert [s.title for s in body.sections] == ["Runbook", "Template", "After"]
     assert not any(b.code for b in body.code_blocks)  # the template's commands are its text, not the skill's
+
+
+def test_a_rule_between_a_nested_template_and_the_next_heading_is_the_document_going_on():
+    """The author's close of a template is followed by a rule (``---``) and then the next heading: that is where
+    the document goes on, with or without a plain block taken to open inside the template before it."""
+    from skvm_lint.parsing.markdown import nested_fences
+
+    resumed = ("### Template\n\n```markdown\n# Skill\n```bash\n./install.sh\n```\nExpected:\n```\nok\n```\n"
+               "## Troubleshooting\n```bash\nnpm install -g required-package\n```\nSee the docs.\n```\n\n---\n\n"
+               "## Examples\n")
+    assert nested_fences(resumed.split("\n")) == [(2, 4, 16)]
+    # a bare fence that closes the template, then prose, a rule and a sibling heading: the template ended there
+    tentative = ("### `state.md`\n\n```markdown\n# State\n```prose\nlet x = 1\n```\n## Index\n```\n\n**Notes:**\n\n"
+                 "---\n\n### `tree.md`\n\n```\ntree/\n```\n\n### `c.md`\n")
+    assert nested_fences(tentative.split("\n")) == [(2, 4, 8)]

@@ -742,10 +742,11 @@ def nested_fences(lines: list[str]) -> list[tuple[int, int, int]]:
     Inner fences pair up as a stack. A bare fence with none open either closes the template or opens a plain inner
     block (```` ``` ```` under "### Status Update" inside it). It closes the template where the document resumes
     after it (the end, or a heading no deeper than the one the template is under), or where a bare fence follows
-    right after a closing one (an inner block's close, then the template's); failing both, the first such fence
-    does. Not past another template's opening, nor past ``_NESTED_REACH`` lines from CommonMark's close of it. The
-    lines read in all are capped at a few times the document's (templates that never pair up would each read to the
-    end). None found where no inner fence has an info string."""
+    right after a closing one (an inner block's close, then the template's), or where, that fence taken as a block's
+    opening, a rule and a heading as shallow as the template's own follow before anything closes it; failing these,
+    the first such fence does. Not past another template's opening, nor past ``_NESTED_REACH`` lines from
+    CommonMark's close of it. The lines read in all are capped at a few times the document's (templates that never
+    pair up would each read to the end). None found where no inner fence has an info string."""
     found = []
     index = 0
     level = 6  # of the last heading outside code blocks: a template's own headings are deeper or anything
@@ -771,6 +772,9 @@ def nested_fences(lines: list[str]) -> list[tuple[int, int, int]]:
             if fence is None or fence.group(1)[0] != marker[0] or len(fence.group(1)) < len(marker):
                 if lines[line].strip():
                     emptied_at = None
+                    if stack == [stack_close] and _sets_apart(lines, line, level):
+                        pair_close = stack_close  # that bare fence closed the template: the document went on
+                        break
                 line += 1
                 continue
             if not template:
@@ -811,14 +815,27 @@ def nested_fences(lines: list[str]) -> list[tuple[int, int, int]]:
 _ATX_HEADING = lazy(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
 
 
+_THEMATIC_BREAK = lazy(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+
+
 def _resumes_after(lines: list[str], line: int, level: int) -> bool:
     """Whether the document resumes after ``line``: the next line with text is a heading no deeper than ``level``,
-    or there is none (a few blank lines are looked past)."""
-    for following in lines[line + 1:line + 4]:
-        if following.strip():
+    or there is none. A few blank lines are looked past, and a rule (``---``) that sets the next part apart."""
+    for following in lines[line + 1:line + 6]:
+        if following.strip() and not _THEMATIC_BREAK.match(following):
             heading = _ATX_HEADING.match(following)
             return heading is not None and len(heading.group(1)) <= level
-    return line + 4 >= len(lines)
+    return line + 6 >= len(lines)
+
+
+def _sets_apart(lines: list[str], line: int, level: int) -> bool:
+    """Whether ``line`` is a heading no deeper than ``level`` right after a rule (``---``): the document's next part,
+    not a template's section."""
+    heading = _ATX_HEADING.match(lines[line])
+    if heading is None or len(heading.group(1)) > level:
+        return False
+    before = next((text for text in reversed(lines[max(line - 3, 0):line]) if text.strip()), "")
+    return _THEMATIC_BREAK.match(before) is not None
 
 
 _NESTED_REACH = 1000  # lines past CommonMark's close of a template in which its author's close is looked for
