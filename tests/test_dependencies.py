@@ -407,6 +407,18 @@ def test_a_prerequisites_heading_after_another_word_lists_requirements(make_skil
     assert warnings(root, "DP001") == []
 
 
+def test_a_setup_verification_checklist_lists_requirements(make_skill):
+    """"### Setup Verification" then "- [ ] GitHub CLI (`gh`) installed": gh is stated in prose, as under a
+    "Prerequisites" heading; a "Verify Installation" step, which checks what the steps before it did, states
+    nothing."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: CI. Use when asked.\n---\n"
+                                   "## Use\n\n```bash\ngh run view 1 --json jobs | jq .jobs\n```\n\n"
+                                   "### Setup Verification\n\n- [ ] GitHub CLI (`gh`) installed and authenticated\n\n"
+                                   "### Verify Installation\n\nPipe the output to jq as above.\n"})
+    assert [d["message"] for d in warnings(root, "DP001")] == [
+        "system dependency `jq` is used but declared nowhere"]
+
+
 def test_a_program_written_as_a_plain_word_where_prose_requires_it_is_stated(make_skill):
     """"Ensure you have node installed." and "Requires: ffmpeg" state them, as `node` in backticks would; a name
     the sentence puts elsewhere ("Ensure the skill is installed and yq works") does not."""
