@@ -327,6 +327,12 @@ def test_a_template_a_program_renders_is_not_the_agents_long_output(make_skill):
     assert "gen.text.long" not in levels({"SKILL.md": printed}, make_skill, "printed")
     answer = printed.replace("```python\nresult = md.convert('report.docx')\nprint(result.text_content)\n```\n\n", "")
     assert levels({"SKILL.md": answer}, make_skill, "answer")["gen.text.long"] == 2
+    # the section right after commands commented as making the output ("# Generate for current branch")
+    generated = BASE + ("## Usage Examples\n\n```bash\n# Generate for current branch\nnpx ai-pr-desc\n```\n\n"
+                        "## Output Format\n\n```markdown\n" + parts + "```\n")
+    assert "gen.text.long" not in levels({"SKILL.md": generated}, make_skill, "generated")
+    fetched = generated.replace("# Generate for current branch", "# Fetch the branch's commits")
+    assert levels({"SKILL.md": fetched}, make_skill, "fetched")["gen.text.long"] == 2
 
 
 def test_the_users_milestones_are_no_plan(make_skill):

@@ -576,7 +576,8 @@ def _written_by_a_program(doc: MarkdownDoc, block: CodeBlock) -> bool:
     """Whether the prose before a template block in its section has a program write the document ("Use the report
     generation script to create a formatted markdown report"): the block shows that program's output."""
     return any(p.section == block.section and p.end_line < block.span.line and PROGRAM_WRITES.search(p.text)
-               for p in doc.paragraphs) or _output_of_code_before(doc, block)
+               for p in doc.paragraphs) or _output_of_code_before(doc, block) \
+        or _output_of_generating_commands(doc, block)
 
 
 OUTPUT_LABEL = cue("output_label")
@@ -592,6 +593,22 @@ def _output_of_code_before(doc: MarkdownDoc, block: CodeBlock) -> bool:
         return False
     return any(b.section == block.section and b.end_line < label.span.line and b.code is not None
                for b in doc.code_blocks)
+
+
+GENERATING_COMMENT = cue("generating_comment")
+
+
+def _output_of_generating_commands(doc: MarkdownDoc, block: CodeBlock) -> bool:
+    """Whether a template block opens the section right after one whose commands are commented as making something
+    ("# Generate HTML report with all metrics" over `npx claude-flow analysis performance-report`, "# Generate for
+    current branch" over `npx ai-pr-desc`), with no prose between its heading and it: it shows what they write."""
+    if not block.section or any(p.section == block.section and p.span.line < block.span.line
+                                for p in doc.paragraphs):
+        return False
+    heading = doc.sections[block.section].span.line
+    last = max((b for b in doc.code_blocks if b.end_line < heading), key=lambda b: b.end_line, default=None)
+    return last is not None and last.section == block.section - 1 and last.code is not None \
+        and any(GENERATING_COMMENT.match(comment.text) for comment in last.code.comments)
 
 
 def _settings_or_checklist(text: str) -> bool:
