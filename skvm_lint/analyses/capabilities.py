@@ -602,10 +602,11 @@ def _output_of_generating_commands(doc: MarkdownDoc, block: CodeBlock) -> bool:
     """Whether a template block opens the section right after one whose commands are commented as making something
     ("# Generate HTML report with all metrics" over `npx claude-flow analysis performance-report`, "# Generate for
     current branch" over `npx ai-pr-desc`), with no prose between its heading and it: it shows what they write."""
-    if not block.section or any(p.section == block.section and p.span.line < block.span.line
-                                for p in doc.paragraphs):
+    if not block.section:
         return False
     heading = doc.sections[block.section].span.line
+    if doc.paragraphs_ending(heading + 1, block.span.line):
+        return False
     last = max((b for b in doc.code_blocks if b.end_line < heading), key=lambda b: b.end_line, default=None)
     return last is not None and last.section == block.section - 1 and last.code is not None \
         and any(GENERATING_COMMENT.match(comment.text) for comment in last.code.comments)

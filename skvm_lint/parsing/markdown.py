@@ -816,23 +816,28 @@ _ATX_HEADING = lazy(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
 
 
 _THEMATIC_BREAK = lazy(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_RESUME_WINDOW = 5  # lines after a fence read for the document going on (blank lines and rules are looked past)
+
+
+def _heading_within(text: str, level: int) -> bool:
+    """Whether ``text`` is a heading no deeper than ``level``."""
+    heading = _ATX_HEADING.match(text)
+    return heading is not None and len(heading.group(1)) <= level
 
 
 def _resumes_after(lines: list[str], line: int, level: int) -> bool:
     """Whether the document resumes after ``line``: the next line with text is a heading no deeper than ``level``,
     or there is none. A few blank lines are looked past, and a rule (``---``) that sets the next part apart."""
-    for following in lines[line + 1:line + 6]:
+    for following in lines[line + 1:line + 1 + _RESUME_WINDOW]:
         if following.strip() and not _THEMATIC_BREAK.match(following):
-            heading = _ATX_HEADING.match(following)
-            return heading is not None and len(heading.group(1)) <= level
-    return line + 6 >= len(lines)
+            return _heading_within(following, level)
+    return line + 1 + _RESUME_WINDOW >= len(lines)
 
 
 def _sets_apart(lines: list[str], line: int, level: int) -> bool:
     """Whether ``line`` is a heading no deeper than ``level`` right after a rule (``---``): the document's next part,
     not a template's section."""
-    heading = _ATX_HEADING.match(lines[line])
-    if heading is None or len(heading.group(1)) > level:
+    if not _heading_within(lines[line], level):
         return False
     before = next((text for text in reversed(lines[max(line - 3, 0):line]) if text.strip()), "")
     return _THEMATIC_BREAK.match(before) is not None
