@@ -176,6 +176,12 @@ def test_work_serial_on_purpose_accepting_exporting_and_reference_pointers_are_n
     assert kinds(steps.format("For each screenshot, one at a time, check its text.")) == []
     assert kinds(steps.format("For each screenshot, in order: check its text.")) == []
     assert kinds(steps.format("For each screenshot, in order to find typos, check its text.")) == ["dlp"]
+    # each item refers to the ones made before it
+    assert kinds(steps.format("For each screenshot, file an issue. File them in dependency order (blockers first)."
+                              )) == []
+    assert kinds(steps.format("对每个截图，检查其文字。")) == ["dlp"]
+    assert kinds(steps.format("对每个截图，按依赖顺序提交问题。")) == []
+    assert kinds(steps.format("それぞれの課題を依存関係の順に登録する。")) == []
     assert not workflow.read_only_command("vault review accept <approval-id>")
     assert not workflow.read_only_command("tool runs export <run-id>")
     pointers = ("### References\n\nLoad these files for comprehensive information on specific topics:\n\n"
@@ -262,6 +268,12 @@ def test_an_order_a_condition_a_presentation_or_a_title_is_no_loop_over_items(ma
                     "3. Create it in `docs/` if multiple documents.\n") == []
     assert wf_rules("## Steps\n\n1. Hash the files.\n2. Find duplicates.\n3. For each set of duplicates: Show all "
                     "file paths, then ask which to keep.\n") == []
+    # the sentence before presents a list: what follows lays out each shown item
+    assert wf_rules("## Steps\n\n1. Explore the code.\n2. Show a numbered list of opportunities. For each candidate:"
+                    "\n   - **Files** — which files are affected\n   - **Problem** — why it hurts\n3. Ask.\n") == []
+    assert wf_rules("## Steps\n\n1. Explore the code.\n2. Find the opportunities. For each candidate:"
+                    "\n   - **Files** — which files are affected\n   - **Problem** — why it hurts\n3. Ask.\n") == \
+        ["WF002"]
     assert wf_rules("## Export\n\n### Bulk export\n```bash\nsf data export bulk --query q --output-file a.csv\n```\n"
                     "### Bulk import\n```bash\nsf data import bulk --file a.csv\n```\n") == []
     # a model's time series: each month carries the one before; downloads per month are still independent

@@ -40,6 +40,7 @@ CODE_TO_FIX = cue("code_to_fix")
 BY_ITSELF = cue("by_itself")
 USER_NEARBY = 300  # characters before an "each" line read for an exchange with the user
 EACH_FORMAT = cue("each_format")
+PRESENTING = cue("presenting")
 MADE_ITEMS = cue("made_items")
 MADE_NEARBY = 400  # characters before an "each" phrase read for the items the step makes
 # the noun an "each" phrase is over: "for each concept", "each of the scenarios", 每个方案, それぞれの案
@@ -405,6 +406,9 @@ def _each_operation(text: str) -> bool:
             continue  # "For each widget:" then "- `id` - unique identifier", "- `name` - display name"
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
+        colon = text.find(":", m.end(), m.end() + 40)
+        if colon >= 0 and "\n" not in text[m.end():colon] and _presents_just_before(text[start:m.start()]):
+            continue  # "Show a numbered list of opportunities. For each candidate:" then how each is laid out
         if PERIOD_SERIES.search(text, start, len(text) if end < 0 else end):
             continue  # "Define new customers acquired each month": a model's periods carry over, one after another
         before = text[start:m.start()]
@@ -422,6 +426,13 @@ def _each_operation(text: str) -> bool:
         if not sentence.strip() and not m.group(0).lower().startswith(("every", "multiple")):
             return True
     return False
+
+
+def _presents_just_before(before: str) -> bool:
+    """Whether the sentence before an "each" phrase (in ``before``, its line up to the phrase) presents a list."""
+    sentences = [s for s in re.split(r"[.!?;。！？]\s*", before) if s.strip()]
+    return bool(sentences) and not before.rstrip().endswith(sentences[-1].rstrip()) and \
+        PRESENTING.search(sentences[-1]) is not None
 
 
 def _made_just_before(text: str, each: re.Match[str]) -> bool:
