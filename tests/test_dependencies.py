@@ -634,7 +634,9 @@ def test_switches_presence_tests_fallback_chains_sourced_libraries_and_proxies_a
                            "sqlite3 \"$DB_PATH\" 'select 1'\n"),
         "scripts/base.py": ("import os\nbase = os.environ.get('OPENAI_BASE_URL') or os.environ.get('OPENAI_API_BASE') "
                             "or 'https://api.openai.com'\nproxy = os.environ.get('https_proxy') or "
-                            "os.environ.get('HTTPS_PROXY')\n"),
+                            "os.environ.get('HTTPS_PROXY')\n"
+                            # Windows sets it, as the shell sets $HOME
+                            "local = os.environ.get('LOCALAPPDATA')\nbackups = os.path.join(local, 'app')\n"),
     })
     assert by_type(root).get("env") == {"API_TOKEN"}
 
