@@ -430,6 +430,27 @@ def test_a_program_written_as_a_plain_word_where_prose_requires_it_is_stated(mak
         "system dependency `yq` is used but declared nowhere"]
 
 
+def test_a_block_of_bare_names_after_an_install_intro_is_the_skills_install_step(make_skill):
+    """"Install as devDependencies:" then a block holding `husky lint-staged prettier` installs them: their later
+    commands are stated (in prose only). A bare block after other words, or a block that is a command, states
+    nothing of its own."""
+    head = "---\nname: case-skill\ndescription: x\n---\n"
+    uses = "\n\n```bash\nnpx lint-staged\nprettier --write .\nyq . a.yaml\n```\n"
+    installed = make_skill({"SKILL.md": head + "Install as devDependencies:\n\n```\nlint-staged prettier\n```" + uses})
+    assert [d["message"] for d in warnings(installed, "DP001")] == [
+        "system dependency `node` is used but declared nowhere", "system dependency `yq` is used but declared nowhere"]
+    shown = make_skill({"SKILL.md": head + "The hook runs these:\n\n```\nlint-staged prettier\n```" + uses},
+                       name="shown")
+    assert "system dependency `prettier` is used but declared nowhere" in [
+        d["message"] for d in warnings(shown, "DP001")]
+    command = make_skill({"SKILL.md": head + "Install twurl:\n\n```\ngem install twurl\n```\n"}, name="command")
+    assert [d["message"] for d in warnings(command, "DP001")] == [
+        "system dependency `gem` is used but declared nowhere"]
+    zh = make_skill({"SKILL.md": head + "安装开发依赖：\n\n```\nlint-staged prettier\n```" + uses}, name="zh")
+    assert "system dependency `prettier` is used but declared nowhere" not in [
+        d["message"] for d in warnings(zh, "DP001")]
+
+
 def test_requirements_prose_a_named_list_and_a_bare_required_state_programs(make_skill):
     """A requirements section's paragraph ("Just run with npx. Node.js 18+ recommended."), a list after
     "Python dependencies (...):" (each name of it, not only the first) and "(Go required)" right after a name

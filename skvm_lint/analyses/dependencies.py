@@ -1988,6 +1988,7 @@ def stated_in_prose(skill: Skill, candidates: Iterable[str] = ()) -> set[str]:
         return set()
     lines = skill.skill_md_text.split("\n")
     found = _listed_as_requirements(skill.body) | _installed_in_comments(skill.skill_md_text)
+    found |= _listed_to_install(skill.body)
     found |= _stated_as_words(skill.skill_md_text, [name for name in candidates if name not in found])
     by_line: dict[int, list[str]] = {}
     for code in skill.body.inline_code:
@@ -2106,6 +2107,27 @@ def _pip_install_names(pattern: LazyPattern, text: str) -> set[str]:
             name, _version = _split_requirement(word)
             if name:
                 found.add(name.lower())
+    return found
+
+
+INSTALL_INTRO = cue("install_intro")
+_BARE_NAMES = lazy(r"[@\w][\w@./-]*(?:[ \t]+[@\w][\w@./-]*){0,9}")  # one line of up to ten names, nothing else
+_COMMAND_WORDS_IN_BLOCK = frozenset({"install", "add", "i", "get", "run", "exec", "init", "check", "update", "upgrade"})
+
+
+def _listed_to_install(body: MarkdownDoc) -> set[str]:
+    """The names of a block right after a paragraph that ends by introducing what to install ("Install as
+    devDependencies:" then ```` husky lint-staged prettier ````), lower case: the skill's own install step, written
+    as what to install rather than as the command (a labelled block, or one that reads as a command, is left to
+    the command reading)."""
+    found: set[str] = set()
+    for block in body.code_blocks:
+        text = block.text.strip()
+        if block.info.strip() or not _BARE_NAMES.fullmatch(text) or _COMMAND_WORDS_IN_BLOCK.intersection(text.split()):
+            continue  # a labelled block, or a command (`gem install twurl`, `node cli.js check`): read as commands
+        before = body.paragraphs_ending(block.span.line - 3, block.span.line)
+        if before and INSTALL_INTRO.search(before[-1].text):
+            found.update(name.lower() for name in text.split())
     return found
 
 
