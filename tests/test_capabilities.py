@@ -219,6 +219,26 @@ def test_long_output_from_a_template_of_sections(make_skill):
                                                       "See the [Complete guide](references/guide.md).\n"}, make_skill)
 
 
+def test_a_template_the_skill_says_is_short_is_no_long_output(make_skill):
+    """Sections whose every placeholder asks for one line, or "Keep it short" after the template, make a short
+    document; placeholders that ask for more, or "Keep definitions tight" (each entry, not the whole), do not."""
+    head = "---\nname: case-skill\ndescription: sets up\n---\nWrite this block:\n\n```markdown\n"
+
+    def long_level(sections: list[str], after: str = "") -> int | None:
+        template = "\n".join(f"## {title}\n\n{body}\n" for title, body in
+                             zip(("Tracker", "Labels", "Docs", "Owners", "Links"), sections))
+        return levels({"SKILL.md": f"{head}{template}```\n\n{after}"}, make_skill).get("gen.text.long")
+
+    one_line = ["[one-line summary of where issues live]", "[One sentence on the labels]", "[one-line summary]",
+                "[1-3 sentences on who owns what]", "[one-line list of links]"]
+    assert long_level(one_line) is None
+    assert long_level([*one_line[:4], "[a detailed description of every link]"]) == 2
+    filled = ["[what it is]", "[the labels]", "[the layout]", "[the owners]", "[the links]"]
+    assert long_level(filled, "## Rules\n\n- **Keep it short.** If it runs past a screen, cut it.\n") is None
+    assert long_level(filled, "## Rules\n\n- Keep definitions tight. One sentence at most.\n") == 2
+    assert long_level(["[一句话说明问题在哪里]", "[一行标签说明]", "[一句话]", "[一行]", "[一句话说明链接]"]) is None
+
+
 def test_a_stray_fence_that_swallows_prose_is_no_template(make_skill):
     """A closing fence whose opening is missing pairs with the next opening one, and an unclosed fence runs to the
     end: the prose and headings between read as an unlabelled block, which is no template to fill."""

@@ -90,6 +90,10 @@ FILE_LANGUAGES = frozenset({"python", "javascript", "typescript", "tsx", "jsx", 
                             "yaml", "yml", "toml", "ini", "css", "scss", "html", "vue", "svelte", "sql", "liquid",
                             "hcl", "terraform", "solidity", "dart", "scala", "elixir", "lua", "r"})
 LONG_OUTPUT = cue("long_output")
+SHORT_OUTPUT = cue("short_output")
+BRIEF_PLACEHOLDER = cue("brief_placeholder")
+PLACEHOLDER = lazy(r"\[([^\]\n]{3,160})\]|\{([^}\n]{3,160})\}")
+SHORT_SAID_WITHIN = 30  # lines after a template read for words saying it is short
 # Arithmetic the agent does itself: a worked expression ("2×500K + 1×1M", "0.85 + (1 - 0.85) × 0.15"), a formula
 # ("score = hits * 0.5 + ..."), or the words for it. Dates and ranges ("2026-01-24", "1-10") are not expressions:
 # a minus or slash counts only with spaces around it.
@@ -612,6 +616,17 @@ def _output_of_generating_commands(doc: MarkdownDoc, block: CodeBlock) -> bool:
         and any(GENERATING_COMMENT.match(comment.text) for comment in last.code.comments)
 
 
+def _said_to_be_short(doc: MarkdownDoc, block: CodeBlock) -> bool:
+    """Whether the skill says the document of a template is short: every placeholder of it asks for a line or a
+    few sentences ("[one-line summary of the label vocabulary]"), or the text after it says so of the whole ("Keep it
+    short. If MISSION.md runs past a screen, ..."). Its sections are then headings over a few lines, not long text."""
+    placeholders = [m.group(1) or m.group(2) for m in PLACEHOLDER.finditer(block.text)]
+    if placeholders and all(BRIEF_PLACEHOLDER.search(p) for p in placeholders):
+        return True
+    after = range(block.end_line, block.end_line + SHORT_SAID_WITHIN)
+    return any(p.span.line in after and SHORT_OUTPUT.search(p.text) for p in (*doc.paragraphs, *doc.list_items))
+
+
 def _settings_or_checklist(text: str) -> bool:
     """A block of settings or code (`key=value` lines of .shellcheckrc, .npmrc or an INI file, robots.txt's
     directives, a firewall's rule expressions, calls, HTTP requests, search queries), or `#` lines stacked on one
@@ -677,7 +692,8 @@ def long_output(c: _Context) -> Iterator[Finding]:
             templates += _templates_of_file(f.path, f.text, f.markdown)
     for text, span, sections, doc, block in templates:
         if sections >= 4 and not _settings_or_checklist(text) and not TEMPLATE_ENGINE.search(text) \
-                and not (block is not None and _written_by_a_program(doc, block)):
+                and not (block is not None and _written_by_a_program(doc, block)) \
+                and not (block is not None and _said_to_be_short(doc, block)):
             level = 3 if sections >= 7 or text.count("\n") > 60 else 2
             if best is None or level > best.level:
                 best = Finding("gen.text.long", level, span, f"fills a template of {sections} sections")
