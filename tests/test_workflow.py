@@ -334,6 +334,12 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
         == ["ilp"]
     assert kinds("When someone says 'surprise me':\n\n1. Read `prefs.json` for likes\n2. Read `history.json` to "
                  "avoid repeats\n") == ["ilp"]  # when the procedure applies, not when each file is read
+    # the files come in another sentence than the verb, or after a verb that makes them
+    assert kinds("## Start\n\n1. Run the resolver and read its JSON. It merges `a.toml` and `b.toml` in order.\n"
+                 "2. Greet.\n") == []
+    assert kinds("## Finish\n\n- A sub-agent reads the notes; produces `DESIGN.md` and `EXPERIENCE.md`.\n") == []
+    assert kinds("## Finish\n\n- A sub-agent reads `DESIGN.md` and `EXPERIENCE.md`.\n") == ["ilp"]
+    assert kinds("## 开始\n\n1. 读取笔记并生成 `a.md` 和 `b.md`。\n") == []
 
 
 def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):

@@ -47,6 +47,7 @@ MADE_NEARBY = 400  # characters before an "each" phrase read for the items the s
 ITEM_NOUN = lazy(r"\s*(?:of\s+)?(?:(?:the|these|those|your)\s+)?([A-Za-z]{3,}|[\u3040-\u30ff\u3400-\u9fff]{2})")
 PERIOD_SERIES = cue("period_series")
 READ_VERB = cue("read_verb")
+MAKE_VERB = cue("make_verb")
 SEQUENCE_WORD = cue("sequence")
 ON_DEMAND = cue("on_demand")
 DELEGATE = cue("delegate")
@@ -727,6 +728,10 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
                                                                                           m.start())]
         if not found or READ_VERB.search(line).start() > found[0].start():
             return []  # "`requirements.txt` → Python, read from python/": the verb is about something else
+        verb = [m for m in READ_VERB.finditer(line, 0, found[0].start())][-1]
+        between = line[verb.end():found[0].start()]
+        if SENTENCE_BREAK.search(between) or MAKE_VERB.search(between):
+            return []  # "read `x`. The resolver merges `a.toml`": another sentence; "reads notes; produces `b.md`"
         if any(re.search(r"[{<$]", m.group(0)) for m in found):
             return []  # `personas/{activePersona}.md`: named by a value read before, a data flow
         names = {m.group(0).strip("`").lower(): m.group(0).strip("`") for m in found}
