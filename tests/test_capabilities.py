@@ -412,6 +412,13 @@ def test_orchestration_is_planning_only_of_agents_models_or_tasks(make_skill):
     agents = ("---\nname: case-skill\ndescription: x\n---\nThis workflow orchestrates specialized agents.\n\n"
               "## Multi-agent orchestration\n\nOrchestrate the sub-agents and merge their results.\n")
     assert levels({"SKILL.md": agents}, make_skill, "agents")["reason.planning"] >= 1
+    # a story file's "Tasks/Subtasks" section is followed as written; splitting work into subtasks is a plan
+    story = ("---\nname: case-skill\ndescription: x\n---\nOnly edit the Tasks/Subtasks checkboxes.\n\n"
+             "Stop when all tasks/subtasks are checked.\n")
+    assert "reason.planning" not in levels({"SKILL.md": story}, make_skill, "story")
+    split = ("---\nname: case-skill\ndescription: x\n---\nSplit the work into subtasks.\n\n"
+             "Check off the subtasks as you go.\n")
+    assert levels({"SKILL.md": split}, make_skill, "split")["reason.planning"] >= 1
 
 
 def test_file_tools_projects_advice_and_case_rules(make_skill):
