@@ -1576,7 +1576,8 @@ def test_a_program_a_cloned_repositorys_installer_installs_is_declared(make_skil
 
 
 def test_placeholders_option_values_and_checkout_modules_are_no_packages(make_skill):
-    """`pip install package-name`, `from myapp.models import User`, `uv pip install --jobs 4 package1`, `uv add
+    """`pip install package-name`, `from myapp.models import User` (or bare `from models import ...`, the user's
+    project), `uv pip install --jobs 4 package1`, `uv add
     --optional docs sphinx`, `uv add git+https://github.com/user/repo.git@v1.0.0`, and `python -m recipes.grpo.main`
     where a command names `recipes/sft/x.yaml` (a folder of the checkout the commands run in): no package but sphinx
     and the real ones. A program after `# Using cargo (if you have Rust)` is one way of several."""
@@ -1586,7 +1587,8 @@ def test_placeholders_option_values_and_checkout_modules_are_no_packages(make_sk
                                     "python -m recipes.sft.main --config recipes/sft/llama.yaml\n"
                                     "python -m recipes.grpo.main\npython -m vllm.entrypoints.openai.api_server\n"
                                     "# Using cargo (if you have Rust)\ncargo install --git https://x/uv uv\n```\n"
-                                    "```python\nfrom myapp.models import User\nimport pandas\n```\n")})
+                                    "```python\nfrom myapp.models import User\nimport pandas\n"
+                                    "from models import Order\nfrom serializers import order_serializer\n```\n")})
     deps = by_key(root)
     pip = {name for kind, name in deps if kind == "pip"}
     assert pip == {"sphinx", "vllm", "pandas"}, pip
