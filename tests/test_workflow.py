@@ -297,6 +297,8 @@ def test_sub_agents_the_skill_already_runs_in_parallel_are_not_reported(make_ski
     assert wf_rules("Dispatch subagents to work concurrently.", handoff) == []  # the description says so
     assert wf_rules("Splits work over sub-agents.", handoff + "\n## Review\n\nRun 3 reviewer agents in "
                     "parallel.\n") == []  # so does another section
+    assert wf_rules("Splits work over sub-agents.", handoff + "\n## Research\n\nRun the research through a "
+                    "parallel web fan-out.\n") == []
 
 
 def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):

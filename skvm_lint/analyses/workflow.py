@@ -64,7 +64,7 @@ SUBAGENT = cue("subagent")
 CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff]")  # Chinese or Japanese text
 # several agents: a plural, or one per item ("a sub-agent for each question", "one agent per repository")
 SEVERAL_AGENTS = lazy(r"\b(sub-?agents|agents|workers|sessions)\b|\b(each|every|per)\b", re.IGNORECASE)
-AGENTS = lazy(r"\b(agents|reviewers|workers)\b", re.IGNORECASE)
+AGENTS = lazy(r"\b(agents|reviewers|workers|fan(s|ned|ning)?[- ]?out)\b", re.IGNORECASE)  # "parallel web fan-out"
 # how many sub-agents a hand-off starts, or that each works alone: "three isolated sub-agent personas", "sub-agents
 # ... from multiple perspectives", "every spawned agent", 每个子代理
 AGENT_COUNT = lazy(r"\b(independent|each|every|multiple|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
@@ -822,7 +822,8 @@ def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: t
     description = description if isinstance(description, str) else ""
     description_at = (skill.skill_md_path or "SKILL.md", skill.frontmatter.line_of("description"))
     # Sub-agents the skill runs in parallel anywhere ("10+ Haiku agents in parallel", "reviewers ... always
-    # parallel"): its hand-offs are not serial, wherever the group was read from.
+    # parallel", "research through parallel web fan-out"): its hand-offs are not serial, wherever the group was
+    # read from.
     agents_parallel = any(g.type == "tlp" for g in chosen) and any(
         CONCURRENT.search(t) and (SUBAGENT.search(t) or AGENTS.search(t))
         for t in [description, *(p.text for p in prose)])
