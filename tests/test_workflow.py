@@ -334,6 +334,11 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
                  "- **Strategy builder** (nodes): read `references/strategy.md`\n") == []
     assert kinds("## Start\n\n- **Step 1:** read `references/api.md`\n- **Step 2:** read `references/strategy.md`\n") \
         == ["ilp"]
+    # one entry per mode, labelled with a dash; and a read made only when the first file says so
+    assert kinds("## Modes\n\n- **`solo`** — answer inline. Load `references/solo.md`.\n"
+                 "- **`team`** — a real agent per persona. Load `references/team.md`.\n") == []
+    assert kinds("## Start\n\n1. Load `references/auto.md` for that call; when it says to spawn, follow "
+                 "`references/spawn.md`.\n") == []
     assert kinds("When someone says 'surprise me':\n\n1. Read `prefs.json` for likes\n2. Read `history.json` to "
                  "avoid repeats\n") == ["ilp"]  # when the procedure applies, not when each file is read
     # the files come in another sentence than the verb, or after a verb that makes them

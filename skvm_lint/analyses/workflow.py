@@ -92,8 +92,9 @@ ALTERNATIVE_COMMENT = lazy(r"#[ \t]*(or|alternatively|instead)\b|^[ \t]*or:?[ \t
                            re.IGNORECASE | re.MULTILINE)
 ALTERNATIVES = cue("alternatives")
 # A list item that names a topic before what it reads ("**API endpoints** (params, response shapes): read
-# `references/api-endpoints.md`"): an index entry, read when that topic comes up
-TOPIC_LABEL = lazy(r"^\W*\*\*(?P<label>[^*\n]{1,60})\*\*[^:：\n]{0,80}[:：]\s*\S")
+# `references/api-endpoints.md`", "**`subagent`** — ... Load `references/mode-subagent.md`"): an index entry, read
+# when that topic comes up
+TOPIC_LABEL = lazy(r"^\W*\*\*(?P<label>[^*\n]{1,60})\*\*(?:[^:：\n]{0,80}[:：]|[ \t]*[—–][ \t])\s*\S")
 FILE_ARG = lazy(r"^[\w./~-]+\.(json|csv|txt|md|xlsx|png|jpg|pdf|mp3|mp4|wav|html|yaml|yml|log|db)$")
 
 
