@@ -2123,11 +2123,14 @@ def _listed_to_install(body: MarkdownDoc) -> set[str]:
     found: set[str] = set()
     for block in body.code_blocks:
         text = block.text.strip()
-        if block.info.strip() or not _BARE_NAMES.fullmatch(text) or _COMMAND_WORDS_IN_BLOCK.intersection(text.split()):
-            continue  # a labelled block, or a command (`gem install twurl`, `node cli.js check`): read as commands
+        if block.info.strip() or not _BARE_NAMES.fullmatch(text):
+            continue
+        names = text.split()
+        if _COMMAND_WORDS_IN_BLOCK.intersection(names):
+            continue  # a command (`gem install twurl`, `node cli.js check`): the command reading takes it
         before = body.paragraphs_ending(block.span.line - 3, block.span.line)
         if before and INSTALL_INTRO.search(before[-1].text):
-            found.update(name.lower() for name in text.split())
+            found.update(name.lower() for name in names)
     return found
 
 

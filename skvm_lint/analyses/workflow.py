@@ -432,9 +432,10 @@ def _each_operation(text: str) -> bool:
 
 def _presents_just_before(before: str) -> bool:
     """Whether the sentence before an "each" phrase (in ``before``, its line up to the phrase) presents a list."""
-    sentences = [s for s in re.split(r"[.!?;。！？]\s*", before) if s.strip()]
-    return bool(sentences) and not before.rstrip().endswith(sentences[-1].rstrip()) and \
-        PRESENTING.search(sentences[-1]) is not None
+    *earlier, rest = re.split(r"[.!?;。！？]\s*", before)
+    sentences = [s for s in earlier if s.strip()]
+    # the phrase starts a sentence of its own (only blanks after the last break), and the one before presents
+    return not rest.strip() and bool(sentences) and PRESENTING.search(sentences[-1]) is not None
 
 
 def _made_just_before(text: str, each: re.Match[str]) -> bool:
@@ -727,10 +728,10 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
         # a name given as an example of the one before (`*.base (e.g., Recipes.base)`) is no second file
         found = [m for m in DATA_FILE_NAME.finditer(line) if not EXAMPLE_INTRO.search(line, max(0, m.start() - 30),
                                                                                           m.start())]
-        if not found or READ_VERB.search(line).start() > found[0].start():
+        verbs = list(READ_VERB.finditer(line, 0, found[0].start())) if found else []
+        if not verbs:
             return []  # "`requirements.txt` → Python, read from python/": the verb is about something else
-        verb = [m for m in READ_VERB.finditer(line, 0, found[0].start())][-1]
-        between = line[verb.end():found[0].start()]
+        between = line[verbs[-1].end():found[0].start()]
         if SENTENCE_BREAK.search(between) or MAKE_VERB.search(between):
             return []  # "read `x`. The resolver merges `a.toml`": another sentence; "reads notes; produces `b.md`"
         if any(re.search(r"[{<$]", m.group(0)) for m in found):
