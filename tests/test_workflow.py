@@ -347,6 +347,15 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
     assert kinds("## Finish\n\n- A sub-agent reads the notes; produces `DESIGN.md` and `EXPERIENCE.md`.\n") == []
     assert kinds("## Finish\n\n- A sub-agent reads `DESIGN.md` and `EXPERIENCE.md`.\n") == ["ilp"]
     assert kinds("## 开始\n\n1. 读取笔记并生成 `a.md` 和 `b.md`。\n") == []
+    # a file named in what another file holds, after a dash, is not read; the reads listed above it are
+    assert kinds("## Build\n\n- Load `references/meta.md` — manifest.json field definitions\n") == []
+    assert kinds("## Build\n\n**Always load:**\n- Load `references/a.md` — fields\n- Load `references/b.md` — "
+                 "patterns\n") == ["ilp"]
+    # one resource of several, by platform: entries labelled with a code span, or a lead that says "exactly one"
+    assert kinds("## Init\n\n- `macos`: read `references/macos.md` for the app flow.\n"
+                 "- `windows`: read `references/windows.md` for the window flow.\n") == []
+    assert kinds("## Init\n\nRead exactly one resource with `read_file`:\n\n- read `references/macos.md` on a Mac\n"
+                 "- read `references/windows.md` on Windows\n") == []
 
 
 def test_subagents_named_as_data_and_routing_lists_are_not_parallel(make_skill):

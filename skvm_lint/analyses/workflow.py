@@ -93,8 +93,12 @@ ALTERNATIVE_COMMENT = lazy(r"#[ \t]*(or|alternatively|instead)\b|^[ \t]*or:?[ \t
 ALTERNATIVES = cue("alternatives")
 # A list item that names a topic before what it reads ("**API endpoints** (params, response shapes): read
 # `references/api-endpoints.md`", "**`subagent`** — ... Load `references/mode-subagent.md`"): an index entry, read
-# when that topic comes up
-TOPIC_LABEL = lazy(r"^\W*\*\*(?P<label>[^*\n]{1,60})\*\*(?:[^:：\n]{0,80}[:：]|[ \t]*[—–][ \t])\s*\S")
+# when that topic comes up; likewise "`macos`: read `references/macos.md`", labelled with a code span
+TOPIC_LABEL = lazy(r"^\W*?(?:\*\*(?P<label>[^*\n]{1,60})\*\*(?:[^:：\n]{0,80}[:：]|[ \t]*[—–][ \t])"
+                   r"|`(?P<code>[^`\n]{1,40})`[ \t]*(?:[:：]|[—–][ \t]))\s*\S")
+# A dash after a file read opens what the file holds ("Load `metadata.md` — manifest.json field definitions"): a
+# file named there is described, not read
+GLOSS_DASH = lazy(r"\s(?:[—–]|--?)\s")
 FILE_ARG = lazy(r"^[\w./~-]+\.(json|csv|txt|md|xlsx|png|jpg|pdf|mp3|mp4|wav|html|yaml|yml|log|db)$")
 
 
@@ -703,8 +707,10 @@ def _topic_entry(text: str) -> bool:
     """Whether a list item opens with a topic's label that is no step of its own (TOPIC_LABEL; not "**Step 2:**",
     not "**Read the spec**:")."""
     label = TOPIC_LABEL.match(text)
-    return label is not None and not READ_VERB.search(label["label"]) \
-        and not re.match(r"\W*(step|phase)?\s*\d", label["label"], re.IGNORECASE)
+    if label is None:
+        return False
+    name = label["label"] or label["code"]
+    return not READ_VERB.search(name) and not re.match(r"\W*(step|phase)?\s*\d", name, re.IGNORECASE)
 
 
 def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
@@ -728,6 +734,9 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
         # a name given as an example of the one before (`*.base (e.g., Recipes.base)`) is no second file
         found = [m for m in DATA_FILE_NAME.finditer(line) if not EXAMPLE_INTRO.search(line, max(0, m.start() - 30),
                                                                                           m.start())]
+        gloss = GLOSS_DASH.search(line, found[0].end()) if found else None
+        if gloss:
+            found = [m for m in found if m.start() < gloss.start()]
         verbs = list(READ_VERB.finditer(line, 0, found[0].start())) if found else []
         if not verbs:
             return []  # "`requirements.txt` → Python, read from python/": the verb is about something else
@@ -761,8 +770,8 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
     for lead in doc.paragraphs:  # "Load all relevant context:" then a list of the files
         last = lead.text.rstrip().rsplit("\n", 1)[-1]
         if lead.list_item is not None or not last.endswith((":", "：")) or not READ_VERB.search(last) \
-                or BACK_REFERENCE.search(last) or ON_DEMAND.search(last) or DATA_FILE_NAME.search(last) \
-                or BY_ITSELF.search(last):
+                or BACK_REFERENCE.search(last) or ON_DEMAND.search(last) or ALTERNATIVES.search(last) \
+                or DATA_FILE_NAME.search(last) or BY_ITSELF.search(last):
             continue
         until = next((line for line in starts if line > lead.span.line), doc.line_count + 1)
         lines = [item.text.split("\n")[0] for item in doc.list_items if lead.end_line <= item.span.line < until]
@@ -783,8 +792,8 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
                 run.append((item, names[0]))
                 if len({name for _i, name in run}) >= 2:
                     lead = _lead(doc, parent, run[0][0])
-                    if READ_VERB.search(lead) and ON_DEMAND.search(lead):
-                        break  # "Load these references into context when users need:": one read per need
+                    if READ_VERB.search(lead) and (ON_DEMAND.search(lead) or ALTERNATIVES.search(lead)):
+                        break  # "Load these references when users need:", "Read exactly one resource:": one read
                     return run[0][0].span, [name for _i, name in run]
             else:
                 run = []
