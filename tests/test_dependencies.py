@@ -430,6 +430,16 @@ def test_a_program_written_as_a_plain_word_where_prose_requires_it_is_stated(mak
         "system dependency `yq` is used but declared nowhere"]
 
 
+def test_a_program_said_to_be_always_there_is_stated(make_skill):
+    """"Use Node (guaranteed available — the host requires it)" and "jq is always installed" say the program is
+    present; a program the sentence does not name stays undeclared."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Find. Use when asked.\n---\n"
+                                   "Use Node (guaranteed available — the host requires it) instead of yq.\n"
+                                   "jq is always installed.\n\n```bash\nnode -e 'x'\njq . a.json\nyq . a.yaml\n```\n"})
+    assert [d["message"] for d in warnings(root, "DP001")] == [
+        "system dependency `yq` is used but declared nowhere"]
+
+
 def test_a_block_of_bare_names_after_an_install_intro_is_the_skills_install_step(make_skill):
     """"Install as devDependencies:" then a block holding `husky lint-staged prettier` installs them: their later
     commands are stated (in prose only). A bare block after other words, or a block that is a command, states

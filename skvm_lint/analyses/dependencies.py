@@ -2034,6 +2034,9 @@ def _spellings(program: str) -> tuple[str, ...]:
                                 *(p.lower() for p in system_packages(program) if len(p) > 2))))
 
 
+# Cue words that may follow the name they state: "Go required", "Node (guaranteed available)", "jq is always installed"
+_STATED_AFTER_NAME = lazy(r"required$|guaranteed|always")
+_NAME_THEN_CUE = lazy(r" \(?|\s+(is|are)\s+")
 _STATED_WORDS_LIMIT = 200  # occurrences of one name read for cues: a huge SKILL.md costs bounded time
 
 
@@ -2056,10 +2059,12 @@ def _stated_as_words(text: str, candidates: list[str]) -> set[str]:
                     if line_start not in cues_at:
                         cues_at[line_start] = list(REQUIREMENT_STATED.finditer(line))
                     # inside the cue's words, right after them ("Requires: ffmpeg"), or right before a bare
-                    # "required" ("Install rmapi (Go required):")
+                    # "required" or an availability ("Install rmapi (Go required):", "Use Node (guaranteed
+                    # available)", "node is always available")
                     if any(cue.start() <= at and until <= cue.end() or 0 <= at - cue.end() <= 2
                            and not line[cue.end():at].strip(" :")
-                           or cue.group(0) == "required" and line[until:cue.start()] == " "
+                           or _STATED_AFTER_NAME.match(cue.group(0))
+                           and _NAME_THEN_CUE.fullmatch(line, until, cue.start())
                            for cue in cues_at[line_start]):
                         found.add(name)
                 start = lower.find(spelling, end)
