@@ -2,8 +2,9 @@
 
 ## What it does
 Reports a skill with TypeScript scripts (`.ts`, `.mts`, `.tsx`; not an excerpt of another project, which imports
-through that project's path aliases such as `~/lib/db`; not a script whose shebang names its runner, such as
-`#!/usr/bin/env -S npx tsx`) whose SKILL.md, hub metadata and `package.json` never name a
+through that project's path aliases such as `~/lib/db` or from outside the skill's folder; not a module another of
+the skill's files imports; not a file that only exports values; not a script whose shebang names its runner,
+such as `#!/usr/bin/env -S npx tsx`) whose SKILL.md, hub metadata and `package.json` never name a
 runner that executes TypeScript: `tsx`, `ts-node`, `bun`, `deno`, or a build step (`tsc`,
 `npm run build`).
 
@@ -22,13 +23,20 @@ compiled JavaScript.
 """
 
 
-from skvm_lint.analyses.dependencies import excerpt_of_a_project
+import re
+
+from skvm_lint.analyses.dependencies import excerpt_of_a_project, imported_by_another
 from skvm_lint.diagnostics import Severity
 from skvm_lint.lazy_re import lazy
 from skvm_lint.model import is_type_declaration
 from skvm_lint.rule import Rule
 
 RUNNERS = lazy(r"\b(tsx|ts-node|bun|bunx|deno|tsc|esbuild|npm run build|pnpm build|yarn build)\b")
+EXPORT = lazy(r"^export\b", re.MULTILINE)
+
+
+def _exports_data(f) -> bool:
+    return f.code is not None and not f.code.calls and not f.code.imports and bool(EXPORT.search(f.text or ""))
 
 
 class InterpreterUnstated(Rule):
@@ -39,9 +47,13 @@ class InterpreterUnstated(Rule):
 
     def check(self, skill, ctx):
         # a script whose shebang names its runner (`#!/usr/bin/env npx ts-node`) states it where it is run
+        # only entry points: a module another file imports runs through it, and one that exports values and calls
+        # and imports nothing (`export default {...}`, a docs site's `_meta.ts`) is data
+        modules = imported_by_another(skill)
         scripts = [f for f in skill.files if f.kind == "script" and f.language == "typescript"
                    and not is_type_declaration(f.path) and not excerpt_of_a_project(f)
-                   and not (f.shebang and RUNNERS.search(f.shebang))]
+                   and not (f.shebang and RUNNERS.search(f.shebang)) and f.path not in modules
+                   and not _exports_data(f)]
         if not scripts:
             return
         manifests = " ".join(f.text or "" for f in skill.files if f.path.rsplit("/", 1)[-1] == "package.json")

@@ -440,6 +440,20 @@ def test_a_program_said_to_be_always_there_is_stated(make_skill):
         "system dependency `yq` is used but declared nowhere"]
 
 
+def test_the_agents_own_cli_and_the_hosts_own_modules_are_no_dependencies(make_skill):
+    """Qwen Code's `qwen` in a skill is the agent it runs in; a TypeScript module that imports from outside the skill's
+    folder is the host's own code, which the skill never runs under Node.js."""
+    root = make_skill({
+        "SKILL.md": ("---\nname: s\ndescription: Loop. Use when asked.\n---\n```bash\nqwen mcp add repl npx -y x-mcp\n"
+                     "npm install --no-save x-sdk\n```\n"),
+        "loop-file.ts": "import * as fs from 'node:fs/promises';\nimport { log } from '../../../utils/log.js';\n"
+                        "export const read = async (p: string) => log(await fs.readFile(p, 'utf8'));\n",
+    })
+    deps = by_key(root)
+    assert ("host", "qwen") in deps and ("system", "qwen") not in deps
+    assert {s.file for s in deps[("system", "node")].evidence} == {"SKILL.md"}  # npm in SKILL.md, not the module
+
+
 def test_a_block_of_bare_names_after_an_install_intro_is_the_skills_install_step(make_skill):
     """"Install as devDependencies:" then a block holding `husky lint-staged prettier` installs them: their later
     commands are stated (in prose only). A bare block after other words, or a block that is a command, states

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import posixpath
 import re
 import sys
 import tomllib
@@ -1734,9 +1735,35 @@ PROJECT_ALIASES = ("~/", "@/")  # no package is named so: a project's bundler or
 
 
 def excerpt_of_a_project(f: Any) -> bool:
-    """A JS/TS file that imports through some project's path aliases (`~/threads/manager`, `@/lib/db`): code of that
-    project to read, which only its bundler or tsconfig resolve, not a script the skill runs."""
-    return f.code is not None and any(imp.module.startswith(PROJECT_ALIASES) for imp in f.code.imports)
+    """A JS/TS file that imports through some project's path aliases (`~/threads/manager`, `@/lib/db`), or a relative
+    path out of the skill's folder (`../../../utils/debugLogger.js`): code of a larger project to read, which runs
+    only inside that project, not a script the skill runs."""
+    return f.code is not None and any(imp.module.startswith(PROJECT_ALIASES) or _leaves_the_skill(f.path, imp.module)
+                                      for imp in f.code.imports)
+
+
+def _leaves_the_skill(path: str, module: str) -> bool:
+    return module.startswith("../") and posixpath.normpath(posixpath.join(posixpath.dirname(path), module)) \
+        .startswith("../")
+
+
+def imported_by_another(skill: Skill) -> set[str]:
+    """The skill's JS/TS files that another of its files imports (`import {x} from './lib.js'`, TypeScript's `.js`
+    naming the `.ts` file): modules of a program, whose entry point is the file that imports them."""
+    by_stem = {posixpath.splitext(f.path)[0]: f.path for f in skill.files
+               if f.language in ("javascript", "typescript") and f.kind == "script"}
+    found: set[str] = set()
+    for f in skill.files:
+        if f.language not in ("javascript", "typescript") or f.kind != "script" or f.code is None:
+            continue
+        for imp in f.code.imports:
+            if imp.module.startswith("./") or imp.module.startswith("../"):
+                path = posixpath.normpath(posixpath.join(posixpath.dirname(f.path), imp.module))
+                target = posixpath.splitext(path)[0]
+                for stem in (target, f"{target}/index"):
+                    if stem in by_stem and by_stem[stem] != f.path:
+                        found.add(by_stem[stem])
+    return found
 
 
 def _allowed_tools(c: _Collector) -> None:
