@@ -419,6 +419,10 @@ def test_orchestration_is_planning_only_of_agents_models_or_tasks(make_skill):
     split = ("---\nname: case-skill\ndescription: x\n---\nSplit the work into subtasks.\n\n"
              "Check off the subtasks as you go.\n")
     assert levels({"SKILL.md": split}, make_skill, "split")["reason.planning"] >= 1
+    # custom subagents are definitions an extension ships, not work the agent hands off
+    extension = ("---\nname: case-skill\ndescription: x\n---\n- `agent`: custom subagents under `agents/`.\n\n"
+                 "Add custom subagents when the user asks.\n")
+    assert "reason.planning" not in levels({"SKILL.md": extension}, make_skill, "extension")
 
 
 def test_file_tools_projects_advice_and_case_rules(make_skill):
