@@ -52,6 +52,7 @@ class Import(Struct, frozen=True):
     relative: bool = False
     names: tuple[str, ...] = ()
     optional: bool = False  # guarded by `try/except ImportError` with a fallback
+    type_only: bool = False  # TypeScript's `import type {...} from "x"`: erased, so nothing is loaded at run time
 
 
 class Command(Struct, frozen=True):

@@ -454,6 +454,34 @@ def test_the_agents_own_cli_and_the_hosts_own_modules_are_no_dependencies(make_s
     assert {s.file for s in deps[("system", "node")].evidence} == {"SKILL.md"}  # npm in SKILL.md, not the module
 
 
+def test_what_a_skill_can_do_without_is_optional(make_skill):
+    """A command substitution that swallows the failure (`$(jq ... 2>/dev/null || true)`: the value is empty without
+    jq), a module a script loads on demand inside try/catch (`await import("playwright-core")`), a type-only import
+    of a bundled script, one operating system's tools after "macOS:", and a tool run only "When Tailscale is
+    involved" are optional; `|| true` outside a substitution silences an exit status and proves nothing, and an
+    install line after "Linux:" still installs what every system needs."""
+    head = "---\nname: s\ndescription: Check. Use when asked.\n---\n"
+    root = make_skill({
+        "SKILL.md": head + "```bash\nTOKEN=$(jq -r .key conf.json 2>/dev/null || true)\nyq . a.yaml || true\n```\n\n"
+                           "macOS:\n\n```bash\ntmutil status\nfdesetup status\n```\n\nLinux:\n\n```bash\n"
+                           "apt-get install -y rclone\n```\n\n```bash\nrclone ls remote:\n```\n\n"
+                           "- When Tailscale is involved, inspect live state:\n\n```bash\n"
+                           "tailscale status --json\n```\n",
+        "scripts/render.mjs": "import { writeFile } from 'node:fs/promises';\nasync function png() {\n  try {\n"
+                              "    const { chromium } = await import('playwright-core');\n    return chromium;\n"
+                              "  } catch {\n    throw new Error('PNG output needs Chromium');\n  }\n}\n"
+                              "await writeFile('a.svg', '<svg/>');\n",
+        "scripts/types.ts": ("import type { Api } from 'host-api';\nimport { z } from 'zod';\n"
+                             "console.log(z, {} as Api);\n"),
+    })
+    deps = by_key(root)
+    for kind, name in [("system", "jq"), ("system", "tmutil"), ("system", "fdesetup"), ("system", "tailscale"),
+                       ("npm", "playwright-core"), ("npm", "host-api")]:
+        assert not deps[(kind, name)].required, name
+    assert deps[("system", "yq")].required and deps[("npm", "zod")].required
+    assert deps[("system", "rclone")].required  # installed for every system, after "Linux:" as anywhere
+
+
 def test_a_block_of_bare_names_after_an_install_intro_is_the_skills_install_step(make_skill):
     """"Install as devDependencies:" then a block holding `husky lint-staged prettier` installs them: their later
     commands are stated (in prose only). A bare block after other words, or a block that is a command, states

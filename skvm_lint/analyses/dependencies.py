@@ -1327,6 +1327,10 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
             _another_way(intro := doc.intro(block), doc.heading(block)) or bool(OPTIONAL_STEP.search(intro))
             or _in_integrations(doc, block)) \
             or _one_language_of_several(doc, block, c.language_labels(doc))
+    # A block after "macOS:" or under "### Linux": that system's own tools (`tmutil`, `ufw`), one platform's way.
+    # Its install lines keep their say: per-system install steps install what every system needs.
+    platform_way = block is not None and doc is not None and bool(facts.commands) \
+        and any(PLATFORM_WAY.search(text) for text in (doc.intro(block), doc.heading(block)) if text)
     guarded = _guarded_programs(facts) | (offered_without or set() if block is not None else set()) \
         | (done_without or set())
     probes = _probes_of_package_runs(facts)
@@ -1340,7 +1344,7 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
             continue
         weak = strict or unlabelled and not any(a.startswith("--") and len(a) > 2 for a in command.argv[1:])
         alternative = other_way or command.span.line in alternatives or tests_run or command.fallback \
-            or command.platform_only or (
+            or command.platform_only or platform_way and _install_line(command) is None or (
             per_project_from is not None and command.span.line > per_project_from)
         users_project = not c.makes_project and _runs_users_project(command, c.bundled_names)
         with c.sourced("project-command") if users_project else nullcontext():
@@ -1520,8 +1524,11 @@ def _code(c: _Collector) -> None:
             # up a JS project (npm install, npx create-*), as bundled scripts' imports are; a bundled UI component
             # (`templates/Button.tsx`) is code of the user's app, which nothing runs unless the skill builds one.
             script = block is None and not file.lower().endswith(UI_COMPONENT_SUFFIXES)
+            # an `await import()` in try/catch loads an optional feature's module; a bundled script's `import type`
+            # loads nothing when it runs (code the agent writes into a project still type-checks against the package)
             for imp in facts.imports:
-                c.js_import(imp.module, imp.span, required=script or builds_js_project, source=source)
+                c.js_import(imp.module, imp.span, source=source, required=(script or builds_js_project)
+                            and not imp.optional and not (imp.type_only and block is None))
         for word, span in _installer_words(facts).items():
             c.install_scripts.setdefault(word, span)
         for product, span in _installer_products(facts).items():
@@ -1565,6 +1572,7 @@ ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|お�
                         re.IGNORECASE)
 ALTERNATIVE_PATH = cue("alternative_path")
 CLUSTER_WAY = cue("cluster_way")
+PLATFORM_WAY = cue("platform_way")
 EXAMPLE_OF = cue("example_of")
 OR_BEFORE = cue("or_before")
 # "(`npm test` / `cargo test` / `pytest`)": a slash list of inline commands gives one per kind of project, so

@@ -828,15 +828,26 @@ def _fallback(in_list: tuple[ts.Node, int]) -> bool:
 
 def _failure_tolerated(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
     """Whether the command's failure, its absence included, only yields an empty value: left of ``||`` whose other
-    side is a bare ``echo`` or ``echo ""`` (``KEY=$(op read ... 2>/dev/null || echo "")``). Not a message (``||
-    echo "failed"``), nor ``|| true``, which mostly silences an exit status (``npm outdated`` exits 1 when it
-    finds something). ``in_list``: :func:`_or_list`'s answer."""
+    side is a bare ``echo`` or ``echo ""`` (``KEY=$(op read ... 2>/dev/null || echo "")``), or ``true`` inside a
+    command substitution, whose value is then empty too (``TOKEN=$(jq -r .key conf.json 2>/dev/null || true)``). Not
+    a message (``|| echo "failed"``), nor ``|| true`` elsewhere, which mostly silences an exit status (``npm
+    outdated`` exits 1 when it finds something). ``in_list``: :func:`_or_list`'s answer."""
     parent, index = in_list
     children = parent.children
     if index != 0 or len(children) != 3 or children[1].type != "||" or children[2].type != "command":
         return False
     words = _shell_words(x, children[2])
-    return bool(words) and words[0] == "echo" and not any(words[1:])
+    if not words or any(words[1:]):
+        return False
+    return words[0] == "echo" or words[0] in ("true", ":") and _captured(parent)
+
+
+def _captured(node: ts.Node) -> bool:
+    """Whether ``node`` runs inside ``$(...)`` or backticks: its output is a value."""
+    parent = node.parent
+    while parent is not None and parent.type in (*_GROUPING, "list"):
+        parent = parent.parent
+    return parent is not None and parent.type == "command_substitution"
 
 
 # Interpreters that take code inline, and their options that introduce it (`python3 -c CODE`, `node -e CODE`).
@@ -1157,15 +1168,38 @@ def _indirect_setters(x: _Extractor, names: list[ts.Node]) -> dict[str, set[int]
     return setters
 
 
+def _type_only(statement: ts.Node | None) -> bool:
+    """``import type { X } from "x"`` / ``export type { X } from "x"``: TypeScript erases it, nothing is loaded."""
+    return statement is not None and any(child.type == "type" for child in statement.children)
+
+
+def _tried_dynamic_import(x: _Extractor, call: ts.Node) -> bool:
+    """``try { await import("playwright-core") } catch { ... }`` in one function: a module loaded on demand, for a
+    feature the code reports unavailable without it (not a handler that ends the process)."""
+    node = call.parent
+    while node is not None and node.type not in _JS_FUNCTION_TYPES:
+        if node.type == "try_statement":
+            body, handler = node.child_by_field_name("body"), node.child_by_field_name("handler")
+            if body is not None and handler is not None and body.start_byte <= call.start_byte < body.end_byte:
+                return b"process.exit" not in x.source[handler.start_byte:handler.end_byte]
+        node = node.parent
+    return False
+
+
+_JS_FUNCTION_TYPES = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition",
+                                "generator_function_declaration", "program"})
+
+
 def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     for node in captures.get("source", []):
         if not _made_up(x, node):
-            f.imports.append(Import(_strip_quotes(x.text(node)), x.span(node)))
+            f.imports.append(Import(_strip_quotes(x.text(node)), x.span(node), type_only=_type_only(node.parent)))
     for name, call, first in x.calls(captures):
         if name in ("require", "import") and first is not None:
             if not _made_up(x, first):
-                f.imports.append(Import(_strip_quotes(x.text(first)), x.span(first)))
+                f.imports.append(Import(_strip_quotes(x.text(first)), x.span(first),
+                                        optional=name == "import" and _tried_dynamic_import(x, call)))
         elif name.rsplit(".", 1)[-1] in JS_SUBPROCESS:
             _subprocess_command(x, call, name.rsplit(".", 1)[-1] in ("exec", "execSync"))
     for prop in captures.get("env_name", []):
