@@ -482,6 +482,17 @@ def test_what_a_skill_can_do_without_is_optional(make_skill):
     assert deps[("system", "rclone")].required  # installed for every system, after "Linux:" as anywhere
 
 
+def test_an_mcp_servers_package_gives_its_cli(make_skill):
+    """`npm i -g chrome-devtools-mcp` in a reference puts `chrome-devtools` on PATH, as `X-cli` gives `X`."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Debug. Use when asked.\n---\nSetup: see references/install.md.\n\n"
+                    "```bash\nchrome-devtools start\n```\n",
+        "references/install.md": "# Install\n\n```sh\nnpm i chrome-devtools-mcp@latest -g\n```\n",
+    })
+    assert by_key(root)[("system", "chrome-devtools")].provided_by == "npm chrome-devtools-mcp"
+    assert warnings(root, "DP001") == []
+
+
 def test_a_block_of_bare_names_after_an_install_intro_is_the_skills_install_step(make_skill):
     """"Install as devDependencies:" then a block holding `husky lint-staged prettier` installs them: their later
     commands are stated (in prose only). A bare block after other words, or a block that is a command, states

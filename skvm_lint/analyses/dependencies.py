@@ -1975,11 +1975,12 @@ def _programs_of_packages(c: _Collector) -> None:
         # pip and npm packages by the program's name, then the Debian or Homebrew package that holds the program
         # (`apt-get install poppler-utils` gives pdftoppm)
         # and `X-cli`, the name a command-line front end of X is published under (`npm i -g firecrawl-cli` gives
-        # `firecrawl`, `pip install pltr-cli` gives `pltr`, `cargo install rue-cli` gives `rue`), or a system
+        # `firecrawl`, `pip install pltr-cli` gives `pltr`, `cargo install rue-cli` gives `rue`), an MCP server's
+        # package `X-mcp` with its CLI (`npm i -g chrome-devtools-mcp` gives `chrome-devtools`), or a system
         # package `X-tools` (`brew install adr-tools` gives `adr`)
         candidates = [*c.installs_when_missing.get(dep.name, ()), *packages_of_program(dep.name),
                       *((kind, f"{dep.name}-cli") for kind in ("pip", "npm", "system")),
-                      ("system", f"{dep.name}-tools")]
+                      *((kind, f"{dep.name}-mcp") for kind in ("pip", "npm")), ("system", f"{dep.name}-tools")]
         candidates += [("system", package) for package in sorted(set(system_packages(dep.name)) - {dep.name})]
         for package_kind, name in candidates:
             if c.provide(dep.name, package_kind, name):
