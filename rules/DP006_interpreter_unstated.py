@@ -51,7 +51,7 @@ class InterpreterUnstated(Rule):
         # and imports nothing (`export default {...}`, a docs site's `_meta.ts`) is data
         modules = imported_by_another(skill)
         scripts = [f for f in skill.files if f.kind == "script" and f.language == "typescript"
-                   and not is_type_declaration(f.path) and not excerpt_of_a_project(f)
+                   and not is_type_declaration(f.path) and not excerpt_of_a_project(f, skill)
                    and not (f.shebang and RUNNERS.search(f.shebang)) and f.path not in modules
                    and not _exports_data(f)]
         if not scripts:

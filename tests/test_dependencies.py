@@ -815,6 +815,21 @@ def test_an_excerpt_of_another_project_is_not_node_code(make_skill):
     assert {s.file for s in node.evidence} == {"scripts/run.ts"}
 
 
+def test_a_file_lifted_out_of_a_larger_tree_is_that_trees_code(make_skill):
+    """`patch/tts.js` importing `../globals.js`, which the skill does not ship, is a copy of the host's source: its
+    imports are the host's to install. A script whose own `./lib.js` is missing is still meant to run."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Patch. Use when asked.\n---\nCopy `patch/tts.js` over the host's.\n",
+        "patch/tts.js": "import { cfg } from '../globals.js';\nimport { EdgeTTS } from 'node-edge-tts';\n"
+                        "export const speak = (t) => new EdgeTTS(cfg).speak(t);\n",
+        "scripts/run.js": "import { go } from './lib.js';\nimport chalk from 'chalk';\ngo(chalk);\n",
+    })
+    deps = by_key(root)
+    assert not deps[("npm", "node-edge-tts")].required
+    assert deps[("npm", "chalk")].required
+    assert {s.file for s in deps[("system", "node")].evidence} == {"scripts/run.js"}
+
+
 def test_a_pytest_marker_a_plugin_provides_needs_the_plugin(make_skill):
     """`@pytest.mark.asyncio` needs pytest-asyncio, in a reference's example as in a script; `parametrize` is pytest's
     own, a marker in a comment or in code that does not import pytest names nothing, and the skill's own tests need
