@@ -3,10 +3,10 @@
 ## What it does
 Reports a skill with TypeScript scripts (`.ts`, `.mts`, `.tsx`; not an excerpt of another project, which imports
 through that project's path aliases such as `~/lib/db` or from outside the skill's folder; not a module another of
-the skill's files imports; not a file that only exports values; not a script whose shebang names its runner,
-such as `#!/usr/bin/env -S npx tsx`) whose SKILL.md, hub metadata and `package.json` never name a
-runner that executes TypeScript: `tsx`, `ts-node`, `bun`, `deno`, or a build step (`tsc`,
-`npm run build`).
+the skill's files imports, nor one whose top level only imports, declares and exports, which its host or importer
+loads; not a script whose shebang names its runner, such as `#!/usr/bin/env -S npx tsx`) whose SKILL.md, hub
+metadata and `package.json` never name a runner that executes TypeScript: `tsx`, `ts-node`, `bun`, `deno`, or a
+build step (`tsc`, `npm run build`).
 
 ## Why it matters
 `node script.ts` fails on most installed Node versions; the agent then guesses between runners, installs one, or
@@ -23,8 +23,6 @@ compiled JavaScript.
 """
 
 
-import re
-
 from skvm_lint.analyses.dependencies import excerpt_of_a_project, imported_by_another
 from skvm_lint.diagnostics import Severity
 from skvm_lint.lazy_re import lazy
@@ -32,11 +30,6 @@ from skvm_lint.model import is_type_declaration
 from skvm_lint.rule import Rule
 
 RUNNERS = lazy(r"\b(tsx|ts-node|bun|bunx|deno|tsc|esbuild|npm run build|pnpm build|yarn build)\b")
-EXPORT = lazy(r"^export\b", re.MULTILINE)
-
-
-def _exports_data(f) -> bool:
-    return f.code is not None and not f.code.calls and not f.code.imports and bool(EXPORT.search(f.text or ""))
 
 
 class InterpreterUnstated(Rule):
@@ -47,13 +40,14 @@ class InterpreterUnstated(Rule):
 
     def check(self, skill, ctx):
         # a script whose shebang names its runner (`#!/usr/bin/env npx ts-node`) states it where it is run
-        # only entry points: a module another file imports runs through it, and one that exports values and calls
-        # and imports nothing (`export default {...}`, a docs site's `_meta.ts`) is data
+        # only entry points: a module another file imports runs through it, and one whose top level only imports,
+        # declares and exports (`export default function (api) {...}`, a docs site's `_meta.ts`) runs when its host
+        # or importer loads it (``CodeFacts.library``)
         modules = imported_by_another(skill)
         scripts = [f for f in skill.files if f.kind == "script" and f.language == "typescript"
                    and not is_type_declaration(f.path) and not excerpt_of_a_project(f, skill)
                    and not (f.shebang and RUNNERS.search(f.shebang)) and f.path not in modules
-                   and not _exports_data(f)]
+                   and not (f.code is not None and f.code.library)]
         if not scripts:
             return
         manifests = " ".join(f.text or "" for f in skill.files if f.path.rsplit("/", 1)[-1] == "package.json")

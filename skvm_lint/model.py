@@ -169,7 +169,9 @@ class CodeFacts(Struct):
     # `node -e '...'`): parsed in its own language, its spans in the same file.
     embedded: list[CodeFacts] = field(default_factory=list)
     # shell: a library, whose top level only defines functions and sets variables; another script sources it and
-    # calls its functions, so it runs nothing on its own
+    # calls its functions, so it runs nothing on its own. JavaScript/TypeScript: a module, whose top level only
+    # imports, declares and exports (`export default function (api) {...}`, `export const meta = {...}`): what
+    # imports or loads it runs it.
     library: bool = False
     parse_timed_out: bool = False
 

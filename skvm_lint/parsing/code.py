@@ -1033,6 +1033,30 @@ def _shell_library(root: ts.Node, source: bytes) -> bool:
     return functions
 
 
+# A JS/TS module's top level: what it may hold without running anything when loaded
+_MODULE_TOP_LEVEL = frozenset({"import_statement", "export_statement", "function_declaration", "class_declaration",
+                               "abstract_class_declaration", "generator_function_declaration", "interface_declaration",
+                               "type_alias_declaration", "enum_declaration", "lexical_declaration",
+                               "variable_declaration", "ambient_declaration", "comment", "hash_bang_line",
+                               "empty_statement"})
+_COMMONJS_EXPORT = lazy(rb"^\s*(?:module\.exports|exports\.[\w$]+)\s*=|^\s*[\"']use strict[\"']")
+
+
+def _js_module(root: ts.Node, source: bytes) -> bool:
+    """Whether JS/TS code's top level only imports, declares and exports (see ``CodeFacts.library``): a module that
+    exports something and runs nothing of its own when loaded."""
+    exports = False
+    for node in root.named_children:
+        if node.type == "expression_statement":
+            if not _COMMONJS_EXPORT.match(source[node.start_byte:node.end_byte]):
+                return False
+            exports = exports or not source[node.start_byte:node.end_byte].lstrip().startswith((b'"', b"'"))
+        elif node.type not in _MODULE_TOP_LEVEL:
+            return False
+        exports = exports or node.type == "export_statement"
+    return exports
+
+
 def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     guards = _guarded_ranges(x, captures)
@@ -1264,6 +1288,8 @@ def extract_facts(text: str, language: str, file: str, line_offset: int = 1, tim
     _EXTRACTORS[language](extractor, captures)
     if language == "shell":
         facts.library = _shell_library(tree.root_node, source)
+    elif language in ("javascript", "typescript", "tsx"):
+        facts.library = _js_module(tree.root_node, source)
     facts.embedded = [inner for _start, inner in sorted(extractor.embedded, key=lambda item: item[0])]
     if tree.root_node.has_error:
         _syntax_errors(extractor, tree.root_node)
