@@ -1039,7 +1039,7 @@ _MODULE_TOP_LEVEL = frozenset({"import_statement", "export_statement", "function
                                "type_alias_declaration", "enum_declaration", "lexical_declaration",
                                "variable_declaration", "ambient_declaration", "comment", "hash_bang_line",
                                "empty_statement"})
-_COMMONJS_EXPORT = lazy(rb"^\s*(?:module\.exports|exports\.[\w$]+)\s*=|^\s*[\"']use strict[\"']")
+_COMMONJS_EXPORT = lazy(r"^\s*(?:module\.exports|exports\.[\w$]+)\s*=|^\s*[\"']use strict[\"']")
 
 
 def _js_module(root: ts.Node, source: bytes) -> bool:
@@ -1048,9 +1048,10 @@ def _js_module(root: ts.Node, source: bytes) -> bool:
     exports = False
     for node in root.named_children:
         if node.type == "expression_statement":
-            if not _COMMONJS_EXPORT.match(source[node.start_byte:node.end_byte]):
+            statement = source[node.start_byte:node.end_byte].decode("utf-8", "replace")
+            if not _COMMONJS_EXPORT.match(statement):
                 return False
-            exports = exports or not source[node.start_byte:node.end_byte].lstrip().startswith((b'"', b"'"))
+            exports = exports or not statement.lstrip().startswith(("'", '"'))
         elif node.type not in _MODULE_TOP_LEVEL:
             return False
         exports = exports or node.type == "export_statement"
