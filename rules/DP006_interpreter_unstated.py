@@ -23,7 +23,7 @@ compiled JavaScript.
 """
 
 
-from skvm_lint.analyses.dependencies import excerpt_of_a_project, imported_by_another
+from skvm_lint.analyses.dependencies import imported_by_another, project_excerpts
 from skvm_lint.diagnostics import Severity
 from skvm_lint.lazy_re import lazy
 from skvm_lint.model import is_type_declaration
@@ -39,14 +39,14 @@ class InterpreterUnstated(Rule):
     severity = Severity.WARNING
 
     def check(self, skill, ctx):
-        # a script whose shebang names its runner (`#!/usr/bin/env npx ts-node`) states it where it is run
-        # only entry points: a module another file imports runs through it, and one whose top level only imports,
+        # Only entry points: a module another file imports runs through it, and one whose top level only imports,
         # declares and exports (`export default function (api) {...}`, a docs site's `_meta.ts`) runs when its host
-        # or importer loads it (``CodeFacts.library``)
-        modules = imported_by_another(skill)
+        # or importer loads it (``CodeFacts.library``). A script whose shebang names its runner (`#!/usr/bin/env npx
+        # ts-node`) states it where it is run.
+        not_run_alone = imported_by_another(skill) | project_excerpts(skill)
         scripts = [f for f in skill.files if f.kind == "script" and f.language == "typescript"
-                   and not is_type_declaration(f.path) and not excerpt_of_a_project(f, skill)
-                   and not (f.shebang and RUNNERS.search(f.shebang)) and f.path not in modules
+                   and not is_type_declaration(f.path) and f.path not in not_run_alone
+                   and not (f.shebang and RUNNERS.search(f.shebang))
                    and not (f.code is not None and f.code.library)]
         if not scripts:
             return

@@ -1498,8 +1498,7 @@ def _code(c: _Collector) -> None:
     c.folders_named = _folders_named(units)
     c.makes_project = any(_makes_a_project(cmd) for _file, facts, _block in units for cmd in facts.commands)
     sibling_ways = _sibling_ways(skill.body) if skill.body is not None else set()
-    excerpts = {f.path for f in skill.files if f.language in ("javascript", "typescript") and f.kind == "script"
-                and excerpt_of_a_project(f, skill)}
+    excerpts = project_excerpts(skill)
     for file, facts, block in units:
         # Code in a fence is code the agent writes or adapts, and a template or example under assets/, templates/
         # or examples/ code it copies into the user's project: their imports are requirements, sourced as example code
@@ -1526,9 +1525,9 @@ def _code(c: _Collector) -> None:
             # up a JS project (npm install, npx create-*), as bundled scripts' imports are; a bundled UI component
             # (`templates/Button.tsx`) is code of the user's app, which nothing runs unless the skill builds one.
             script = block is None and not file.lower().endswith(UI_COMPONENT_SUFFIXES)
-            # an `await import()` in try/catch loads an optional feature's module; a bundled script's `import type`
-            # loads nothing when it runs (code the agent writes into a project still type-checks against the package)
-            # a larger project's code (the host's, patched) needs what that project installs
+            # Not required: a module an `await import()` in try/catch loads for an optional feature, what a bundled
+            # script's `import type` names (erased when it runs; code the agent writes into a project still
+            # type-checks against it), and the imports of a larger project's code (the host's, patched)
             host_code = block is None and file in excerpts
             for imp in facts.imports:
                 c.js_import(imp.module, imp.span, source=source, required=(script or builds_js_project)
@@ -1557,7 +1556,7 @@ def _code(c: _Collector) -> None:
     # out for the user's app (`templates/compute-shader.js` runs in a browser)
     for f in skill.files:
         if f.language in ("javascript", "typescript") and f.kind == "script" and not for_people(f.path) \
-                and not _handed_out(f.path) and not is_type_declaration(f.path) and _is_node_code(f, skill):
+                and not _handed_out(f.path) and not is_type_declaration(f.path) and _is_node_code(f, excerpts):
             runtime = "node"
             if f.shebang and any(r in f.shebang for r in ("deno", "bun")):
                 runtime = "deno" if "deno" in f.shebang else "bun"
@@ -1731,13 +1730,13 @@ def _env_files(c: _Collector) -> None:
                     c.add(name, "env", Span(block.span.file, block.content_line + i), "env-file")
 
 
-def _is_node_code(f: Any, skill: Skill) -> bool:
+def _is_node_code(f: Any, excerpts: set[str]) -> bool:
     """A JS/TS file that runs under Node (a shebang, imports, process.*), not a browser script beside index.html, nor
-    an excerpt of some project's code (:func:`excerpt_of_a_project`)."""
+    an excerpt of some project's code (one of ``excerpts``, :func:`project_excerpts`)."""
     if f.shebang:
         return True
     facts = f.code
-    if facts is None or excerpt_of_a_project(f, skill):
+    if facts is None or f.path in excerpts:
         return False
     return bool(facts.imports) or bool(facts.env_reads) or any(call.name.startswith("process.") for call in facts.calls)
 
@@ -1745,32 +1744,33 @@ def _is_node_code(f: Any, skill: Skill) -> bool:
 PROJECT_ALIASES = ("~/", "@/")  # no package is named so: a project's bundler or tsconfig `paths` maps them
 
 
-def excerpt_of_a_project(f: Any, skill: Skill | None = None) -> bool:
-    """A JS/TS file that imports through some project's path aliases (`~/threads/manager`, `@/lib/db`), a relative
-    path out of the skill's folder (`../../../utils/debugLogger.js`) or, given the ``skill``, one up into a folder
-    the skill does not ship (`../globals.js` from `patch/tts.js`, lifted out of the host's tree): code of a larger
-    project to read, which runs only inside that project, not a script the skill runs. (A missing `./lib.js` is
-    the skill's own module left out: the script is still meant to run.)"""
-    if f.code is None:
-        return False
-    upward = [imp.module for imp in f.code.imports if imp.module.startswith("../")]
-    if any(imp.module.startswith(PROJECT_ALIASES) for imp in f.code.imports) \
-            or any(_leaves_the_skill(f.path, module) for module in upward):
-        return True
-    if skill is None or not upward:
-        return False
-    shipped = _shipped_modules(skill)
-    return any(not {target, f"{target}/index"} & shipped
-               for target in (_module_stem(f.path, module) for module in upward))
-
-
-def _leaves_the_skill(path: str, module: str) -> bool:
-    return module.startswith("../") and posixpath.normpath(posixpath.join(posixpath.dirname(path), module)) \
-        .startswith("../")
+def project_excerpts(skill: Skill) -> set[str]:
+    """The skill's JS/TS files that import through some project's path aliases (`~/threads/manager`, `@/lib/db`), a
+    relative path out of the skill's folder (`../../../utils/debugLogger.js`) or one up into a folder the skill does
+    not ship (`../globals.js` from `patch/tts.js`, lifted out of the host's tree): code of a larger project to read,
+    which runs only inside that project, not a script the skill runs. (A missing `./lib.js` is the skill's own
+    module left out: the script is still meant to run.)"""
+    shipped: set[str] | None = None  # made once, for the first file that imports upward
+    found: set[str] = set()
+    for f in skill.files:
+        if f.language not in ("javascript", "typescript") or f.kind != "script" or f.code is None:
+            continue
+        if any(imp.module.startswith(PROJECT_ALIASES) for imp in f.code.imports):
+            found.add(f.path)
+            continue
+        targets = [_module_stem(f.path, imp.module) for imp in f.code.imports if imp.module.startswith("../")]
+        if not targets:
+            continue
+        if shipped is None:
+            shipped = _shipped_modules(skill)
+        if any(target.startswith("../") or not {target, f"{target}/index"} & shipped for target in targets):
+            found.add(f.path)
+    return found
 
 
 def _module_stem(path: str, module: str) -> str:
-    """The skill-relative path a relative import names, without its extension (TypeScript's `./lib.js` is lib.ts)."""
+    """The skill-relative path a relative import names, without its extension (TypeScript's `./lib.js` is lib.ts);
+    it starts with `../` when it leaves the skill's folder."""
     return posixpath.splitext(posixpath.normpath(posixpath.join(posixpath.dirname(path), module)))[0]
 
 
