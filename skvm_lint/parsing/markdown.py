@@ -412,7 +412,10 @@ class _TreeWalk:
         """One inline run: its prose lines (not a heading's) and its children."""
         if not heading:
             self.b.add_prose_lines(lines)
-        self.b.add_inline_children(self.flatten(children), lines[0][0], heading)
+        # Code spans, links, images and inline HTML each need a backtick, a bracket or an angle bracket: most runs
+        # of text have none, and their nodes need no walk.
+        if any("`" in text or "[" in text or "<" in text for _, text in lines):
+            self.b.add_inline_children(self.flatten(children), lines[0][0], heading)
 
     def paragraph(self, children: list[Any], lines: list[tuple[int, str]], end0: int) -> None:
         b = self.b
