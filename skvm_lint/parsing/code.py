@@ -522,9 +522,11 @@ def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...], quietl
     return False
 
 
-# A comment after an import that says the module is made up: `require('music-api'); // hypothetical`.
-_MADE_UP = lazy(r"(?:#|//|/\*).*\b(?:hypothetical|fictional|imaginary|placeholder|made[ -]up|not a real)\b",
-                re.IGNORECASE)
+# A comment after an import that says the module is made up: `require('music-api'); // hypothetical`. The words
+# are looked for after the line's first comment marker (any later marker is after it too): one pattern for both
+# rescanned the rest of the line from every marker, quadratic on a minified line full of `//`.
+_COMMENT_MARKER = lazy(r"#|//|/\*")
+_MADE_UP = lazy(r"\b(?:hypothetical|fictional|imaginary|placeholder|made[ -]up|not a real)\b", re.IGNORECASE)
 
 
 def _made_up(x: _Extractor, node: ts.Node) -> bool:
@@ -532,7 +534,11 @@ def _made_up(x: _Extractor, node: ts.Node) -> bool:
     not a package anyone installs."""
     end = x.source.find(b"\n", node.end_byte)
     rest = x.source[node.end_byte : end if end >= 0 else len(x.source)]
-    return (b"/" in rest or b"#" in rest) and _MADE_UP.search(rest.decode("utf-8", "replace")) is not None
+    if b"/" not in rest and b"#" not in rest:
+        return False
+    text = rest.decode("utf-8", "replace")
+    marker = _COMMENT_MARKER.search(text)
+    return marker is not None and _MADE_UP.search(text, marker.end()) is not None
 
 
 def _optional_import(x: _Extractor, node: ts.Node) -> bool:
