@@ -199,14 +199,18 @@ def test_2000_references_chained(tmp_path: Path) -> None:
 
 def test_analyses_stay_linear_on_adversarial_text(tmp_path: Path) -> None:
     """Texts that make a backtracking pattern quadratic (a 200,000-digit number took minutes in the arithmetic
-    detector, a minified line of `//` after an import minutes in the made-up-module test), and prose that made per-command lookups quadratic (one line of many inline commands, many sections
-    or numbered steps each with one): `analyze` runs every analysis on them within the guard."""
+    detector, a minified line of `//` after an import minutes in the made-up-module test, blank lines in an
+    unlabelled block the style-rule pattern, a heading of Japanese without spaces a per-project cue), and prose that
+    made per-command lookups quadratic (one line of many inline commands, many sections or numbered steps each with
+    one): `analyze` runs every analysis on them within the guard."""
     skill = OK + "1" * 200_000 + "\n\n" + "a=" * 50_000 + "\n\n```\n" + "SELECT x\n" * 20_000 + "```\n\n" \
         + "```bash\n" + "\n" * 100_000 + "tool show <" + "a_" * 50_000 + "\n```\n" \
         + "```bash\n" + "a(\n" * 200_000 + "```\n" \
         + " ".join(f"`jq .a{i} f.json`" for i in range(20_000)) + "\n\n" \
         + "".join(f"## H{i}\n\n`jq .b{i} f.json`\n\n" for i in range(20_000)) \
-        + "".join(f"{i + 1}. Run `jq .c{i} f.json`\n" for i in range(20_000))  # one program, 60,000 spans; steps
+        + "".join(f"{i + 1}. Run `jq .c{i} f.json`\n" for i in range(20_000)) \
+        + "```\n" + "\n" * 100_000 + "--a: b\n" * 20_000 + "```\n\n" \
+        + "## " + "あ" * 50_000 + "\n\n`jq .d f.json`\n"  # one program, 60,000 spans; steps; style rules; cues
     minified = "const x = require('x'); " + "// " * 100_000 + "\n"  # a comment marker rescanned from each `//`
     root = build(tmp_path / "case-skill", {"SKILL.md": skill, "references/r.md": "read " + "a." * 100_000 + "\n",
                                            "scripts/min.js": minified})

@@ -457,9 +457,12 @@ COMPONENTS = ("jsx", "tsx")  # of the JavaScript fences, the components (a `.js`
 _TAGS = r"(div|span|section|article|button|form|table|ul|ol|li|img|input|label|header|footer|nav|main|svg|a|p|h[1-6])"
 MARKUP = lazy(rf"<{_TAGS}\s+[\w-]+=|</{_TAGS}>")
 # CSS: an at-rule of CSS or Tailwind, a custom property, or a declaration of a common property (`margin: 0 auto;`)
-STYLE_RULE = lazy(r"^\s*(@(theme|media|container|layer|apply|tailwind|keyframes)\b|--[\w-]+\s*:\s*[^;]+;|"
+# One line each (from a line start over blanks, to a `;` on that line): a pattern that ran over line ends retried
+# the rest of the block from every line of a long unlabelled block.
+STYLE_RULE = lazy(r"^[^\S\n]*(@(theme|media|container|layer|apply|tailwind|keyframes)\b|--[\w-]+[^\S\n]*:[^;\n]+;|"
                   r"(color|background|margin|padding|font|display|width|height|border|flex|grid|gap|position|"
-                  r"opacity|transition|transform|box-shadow|line-height|text-align)(-[\w-]+)?\s*:\s*[^;]+;)", re.MULTILINE)
+                  r"opacity|transition|transform|box-shadow|line-height|text-align)(-[\w-]+)?[^\S\n]*:[^;\n]+;)",
+                  re.MULTILINE)
 RESPONSIVE = lazy(r"@media|@container|\b(sm|md|lg|xl):[\w-]|aria-\w+=|\brole=")
 
 
