@@ -27,7 +27,10 @@ def cue(name: str, *, ignore_case: bool = True) -> LazyPattern:
     parts = [part for language in LANGUAGES for part in _cues(language).get(name, [])]
     if not parts:
         raise KeyError(f"no cue named {name!r} in skvm_lint/data/cues/")
-    return lazy("|".join(f"(?:{part})" for part in parts), re.IGNORECASE if ignore_case else 0)
+    # Its literals (a file's [literals] table) prefilter it only where every language that says the cue lists them.
+    literals = [_cues(language).get("literals", {}).get(name) for language in LANGUAGES if _cues(language).get(name)]
+    needs = tuple(literal for listed in literals for literal in listed) if all(literals) else ()
+    return lazy("|".join(f"(?:{part})" for part in parts), re.IGNORECASE if ignore_case else 0, needs=needs)
 
 
 # Where a sentence ends: `.`, `!` or `?` before a space (not `Node.js`, `v1.2`, `e.g.x`), a full-width stop, or a line

@@ -73,6 +73,10 @@ class LazyPattern:
             self._compiled = compiled
         return self._compiled
 
+    def may_match(self, text: str) -> bool:
+        """False only where the pattern cannot match: never, without literals to look for."""
+        return True
+
     def __getattr__(self, name: str) -> Any:  # only called while a method slot is still empty
         compiled = self.compiled()
         return getattr(self, name) if name in _METHODS else getattr(compiled, name)

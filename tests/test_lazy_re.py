@@ -266,3 +266,16 @@ def test_fold_of_ascii_text_is_its_upper_case_in_one_pass():
     every_ascii = "".join(map(chr, range(128)))
     assert fold(every_ascii) == every_ascii.lower().upper() == every_ascii.upper()
     assert fold("ſtraße K") == "ſtraße K".lower().upper()  # long s, sharp s, Kelvin sign: the two-pass fold
+
+
+def test_a_cue_is_prefiltered_only_where_every_language_that_says_it_lists_its_literals(monkeypatch):
+    from skvm_lint import cues
+
+    tables = {"en": {"fallback": [r"\bfall ?back\b"], "literals": {"fallback": ["fall"]}},
+              "zh": {"fallback": ["回退"]}, "ja": {}}
+    monkeypatch.setattr(cues, "_cues", lambda language: tables[language])
+    assert cues.cue("fallback").may_match("nothing to look for")  # zh says it and lists no literal: no prefilter
+    tables["zh"]["literals"] = {"fallback": ["回退"]}
+    prefiltered = cues.cue("fallback")
+    assert not prefiltered.may_match("nothing to look for")
+    assert prefiltered.search("Then FALL BACK to curl") and prefiltered.search("失败时回退")

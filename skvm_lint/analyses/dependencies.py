@@ -782,6 +782,8 @@ def _done_without(skill: Skill) -> set[str]:
     named: set[str] = set()
     for doc in skill.agent_docs():
         for paragraph in doc.paragraphs:
+            if not PROGRAM_FALLBACK.may_match(paragraph.text):  # the usual case: no sentence to split
+                continue
             for sentence in SENTENCE_BREAK.split(paragraph.text.replace("\n", " ")):  # one sentence, wrapped or not
                 if (m := PROGRAM_FALLBACK.search(sentence)) is not None \
                         and (program := _program_named(m.group(0))) is not None:
