@@ -81,19 +81,9 @@ def _keyword_lines(text: str):
     for word in SECRET_KEYWORDS:
         at = folded.find(word)
         while at != -1:
-            found.append(at)
+            found.append((at, at + len(word)))
             at = folded.find(word, at + len(word))
-    if not found:
-        return
-    lines = text.split("\n")
-    line, position = 1, 0
-    for at in sorted(found):
-        if at < position:
-            continue  # on a line already given
-        line += text.count("\n", position, at)
-        position = text.find("\n", at)
-        position = len(text) if position == -1 else position
-        yield line, lines[line - 1]
+    yield from sec.lines_of_spans(text, sorted(found))
 
 
 class Secret(SecurityRule):

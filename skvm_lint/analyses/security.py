@@ -14,7 +14,7 @@ import bisect
 import ipaddress
 import re
 from itertools import accumulate
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from msgspec import Struct, field
@@ -265,13 +265,19 @@ def download_danger(urls: list[str], where: str) -> int:
 
 def lines_with(text: str, pattern: Pattern) -> Iterator[tuple[int, str]]:
     """``(1-based line, line text)`` of every line where ``pattern`` matches, each line once."""
+    return lines_of_spans(text, (m.span() for m in pattern.finditer(text)))
+
+
+def lines_of_spans(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, str]]:
+    """``(1-based line, text)`` of the lines ``(start, end)`` spans of ``text`` (ascending) are on, each line once;
+    a span over a line break gives its lines as one text."""
     position, line = 0, 1
-    for m in pattern.finditer(text):
-        if m.start() < position:
+    for start, stop in spans:
+        if start < position:
             continue
-        begin = text.rfind("\n", 0, m.start()) + 1
+        begin = text.rfind("\n", 0, start) + 1
         line += text.count("\n", position, begin)
-        end = text.find("\n", m.end())
+        end = text.find("\n", stop)
         end = len(text) if end < 0 else end
         yield line, text[begin:end]
         position = end
