@@ -522,26 +522,27 @@ def read_skill(root: str, limits: Limits, exclusion: Exclusion = Exclusion()) ->
     """Read every file of one skill within the limits, leaving out what ``exclusion`` excludes."""
     from .model import LoadIssue, Span  # the model is loaded only when a skill is read
     top = Path(root)
-    real_top = os.path.realpath(top)
+    real_top = ""  # resolved on the first symlink: realpath stats every component of the path
     skill_md = find_skill_md(top)
     raw = RawSkill(root=root, skill_md_name=skill_md)
     budget = limits.max_skill_bytes
     filtering = exclusion.active
-    stack: list[tuple[Path, int]] = [(top, 0)]
+    # (folder, depth, the folder's path relative to the skill with a trailing slash, "" for the skill's own)
+    stack: list[tuple[str, int, str]] = [(str(top), 0, "")]
     count = 0
     capped_reported = False
     while stack:
-        folder, depth = stack.pop()
+        folder, depth, prefix = stack.pop()
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
         except OSError as exc:
-            rel = _rel(top, Path(folder))
+            rel = prefix.rstrip("/") or "."
             raw.issues.append(LoadIssue("unreadable", f"cannot list folder: {exc.strerror or exc}", Span(rel, 1)))
             continue
         if depth > 0 and any(e.name.lower() == "skill.md" for e in entries):
             continue  # a nested skill is a skill of its own, checked separately
         for entry in entries:
-            rel = _rel(top, Path(entry.path))
+            rel = prefix + entry.name  # a name has no separator, so this is the relative path, as relpath gives
             if entry.name in SKIPPED_DIRS:
                 continue
             if filtering:
@@ -560,6 +561,7 @@ def read_skill(root: str, limits: Limits, exclusion: Exclusion = Exclusion()) ->
                 continue
             is_link = stat.S_ISLNK(st.st_mode)
             if is_link:
+                real_top = real_top or os.path.realpath(top)
                 target = os.path.realpath(entry.path)
                 try:
                     st = os.stat(entry.path)
@@ -578,7 +580,7 @@ def read_skill(root: str, limits: Limits, exclusion: Exclusion = Exclusion()) ->
                     raw.issues.append(LoadIssue("too-deep", f"folder nested more than {limits.max_depth} levels "
                                                 "deep; not read", Span(rel, 1)))
                 else:
-                    stack.append((Path(entry.path), depth + 1))
+                    stack.append((entry.path, depth + 1, rel + "/"))
                 continue
             if not stat.S_ISREG(st.st_mode):
                 raw.issues.append(LoadIssue("special-file", "not a regular file (FIFO, socket or device); not read",
@@ -599,11 +601,6 @@ def read_skill(root: str, limits: Limits, exclusion: Exclusion = Exclusion()) ->
             budget -= min(st.st_size, limits.max_file_bytes)
     raw.files.sort(key=lambda f: f.path)
     return raw
-
-
-def _rel(top: Path, path: Path) -> str:
-    rel = os.path.relpath(path, top)
-    return "." if rel == "." else rel.replace(os.sep, "/")
 
 
 def _read_file(path: str, rel: str, size: int, is_link: bool, cap: int, issues: list[LoadIssue]) -> RawFile:
