@@ -28,7 +28,7 @@ from skvm_lint.security_rule import SecurityRule
 
 STARTUP_PATH = lazy(r"(/etc/systemd/system/|\.config/systemd/user/|Library/LaunchAgents|Library/LaunchDaemons|"
                     r"/etc/cron\.|/etc/crontab|/etc/init\.d/|/etc/rc\.local|\.config/autostart|"
-                    r"CurrentVersion\\\\?Run)")
+                    r"CurrentVersion\\\\?Run)", long_texts=True)
 RC_EDIT = lazy(r">>?\s*[\"']?(?:~|\$HOME|\$\{HOME\})/\.(bashrc|zshrc|profile|bash_profile|zprofile|zshenv|"
                r"bash_login|config/fish/config\.fish)\b")
 WRITE_CALL = lazy(r"open\(|writeFile|write_text|copy|move")

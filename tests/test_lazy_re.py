@@ -6,7 +6,9 @@ import string
 import sys
 from pathlib import Path
 
-from skvm_lint.lazy_re import LazyPattern, fold, lazy
+import pytest
+
+from skvm_lint.lazy_re import LINEAR_AFTER, LINEAR_FROM, LazyPattern, fold, lazy, linear_superset
 
 
 def test_methods_match_the_compiled_pattern():
@@ -34,7 +36,7 @@ def test_nothing_is_compiled_until_a_method_is_used():
 
 
 def test_compiles_once_and_binds_the_compiled_methods():
-    pattern = lazy(r"b+")
+    pattern = lazy(r"ab+")  # the engine skips to its first literal: no RE2 prefilter, nothing between
     pattern.search("abbb")
     compiled = pattern.compiled()
     assert pattern.compiled() is compiled
@@ -279,3 +281,110 @@ def test_a_cue_is_prefiltered_only_where_every_language_that_says_it_lists_its_l
     prefiltered = cues.cue("fallback")
     assert not prefiltered.may_match("nothing to look for")
     assert prefiltered.search("Then FALL BACK to curl") and prefiltered.search("失败时回退")
+
+
+try:
+    import re2
+except ImportError:  # a platform without the wheel: patterns run without the prefilter, nothing to check
+    re2 = None
+needs_re2 = pytest.mark.skipif(re2 is None, reason="google-re2 is not installed")
+
+
+def _re2_matches(translated: str, text: str) -> bool:
+    return re2.search(translated, text) is not None
+
+
+@needs_re2
+def test_linear_superset_classes_hold_every_character_python_puts_in_them():
+    """\\w, \\d and \\s become Unicode classes RE2 spells: every code point Python's class matches is in the
+    translation's (checked one class at a time over all of Unicode, surrogates aside)."""
+    characters = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for category in (r"\w", r"\d", r"\s", r"[\w.]", r"[\s-]"):
+        translated = linear_superset(category)
+        assert translated is not None
+        python = set(re.findall(category, characters))
+        linear = set(re2.findall(translated, characters))
+        assert python <= linear, (category, sorted(python - linear)[:10])
+    for negated in (r"[^\S\n]", r"[^\w]", r"[^\d.]"):  # inside a negated class: a subset is left out
+        translated = linear_superset(negated)
+        assert set(re.findall(negated, characters)) <= set(re2.findall(translated, characters)), negated
+
+
+@needs_re2
+def test_linear_superset_of_a_case_insensitive_letter_holds_what_python_matches_to_it():
+    """Python's re.IGNORECASE matches a few non-ASCII characters to ASCII letters (the Kelvin sign to k, long s
+    to s, dotted and dotless I to i); the translation spells them out rather than trusting RE2's case folding."""
+    characters = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    for letter in string.ascii_letters:
+        python = {c for c in characters if re.fullmatch(letter, c, re.IGNORECASE)}
+        translated = linear_superset(letter, re.IGNORECASE)
+        assert {c for c in python if not re2.fullmatch(translated, c)} == set(), letter
+    ranged = linear_superset("[a-f]", re.IGNORECASE)
+    assert re2.fullmatch(ranged, "E") and re2.fullmatch(ranged, "c") and not re2.fullmatch(ranged, "g")
+    assert re2.fullmatch(linear_superset("(?i:k)x"), "\u212ax")  # a group's own flag counts
+
+
+@needs_re2
+@pytest.mark.parametrize("pattern, flags, text", [
+    (r"(?<!x)foo(?=bar)", 0, "xfoobaz"),  # lookarounds dropped: a superset matches where the pattern does not
+    (r"^abc$", re.MULTILINE, "zabcz"),
+    (r"\bword\b", 0, "swordfish"),
+    (r"(a)\1", 0, "ab"),
+    (r"x{2000,3000}", 0, "x" * 1000),  # RE2 counts to 1000: the bounds widen
+    (r"(?>a+)b", 0, "ab"),
+    (r"a.b", 0, "axb"),
+])
+def test_linear_superset_widens_what_it_cannot_spell(pattern, flags, text):
+    translated = linear_superset(pattern, flags)
+    assert translated is not None and _re2_matches(translated, text)
+
+
+@needs_re2
+def test_linear_superset_declines_what_it_cannot_widen_safely():
+    assert linear_superset("é", re.IGNORECASE) is None  # a non-ASCII letter's case variants: RE2's folding differs
+    assert linear_superset("[à-ÿ]x", re.IGNORECASE) is None
+    assert linear_superset("é") is not None and linear_superset("[^é]", re.IGNORECASE) is not None
+
+
+@needs_re2
+def test_linear_superset_never_misses_a_match_of_the_packages_patterns():
+    """On the repository's texts, the detectors' examples and, when it is there, a sample of the corpus: wherever
+    one of the package's patterns matches, its translation matches too."""
+    from .conftest import CORPUS
+
+    patterns, texts = _package_patterns_and_texts()
+    texts = texts + PREFILTER_MATCHES + ["Ignore ALL previous instructions \u0130 \u212a \u017f \U0001F600 中文"]
+    if CORPUS.is_dir():
+        texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPUS.rglob("*.md"))[::29]]
+    checked = matched = 0
+    for pattern, flags in patterns:
+        translated = linear_superset(pattern, flags)
+        if translated is None:
+            continue
+        checked += 1
+        linear = re2.compile(translated)
+        plain = re.compile(pattern, flags)
+        for text in texts:
+            if plain.search(text):
+                matched += 1
+                assert linear.search(text), (pattern, text[:200])
+    assert checked > 300 and matched > 1000
+
+
+@needs_re2
+def test_long_texts_go_through_re2_first_and_keep_their_results():
+    """A word alternation Python's engine tries at every position: after LINEAR_AFTER texts RE2 answers first,
+    and the pattern runs only where RE2 finds a match; the results are the pattern's."""
+    pattern = lazy(r"\b(deploy|release|rollback)\s+now\b", re.IGNORECASE)
+    plain = re.compile(pattern.pattern, pattern.flags)
+    without = "word " * (LINEAR_FROM // 5 + 50)
+    with_match = without + "please DEPLOY   now."
+    for _ in range(LINEAR_AFTER + 2):
+        assert pattern.search(without) is None and pattern.findall(without) == []
+        assert pattern.search(with_match).group(0) == plain.search(with_match).group(0)
+        assert [m.span() for m in pattern.finditer(with_match)] == [m.span() for m in plain.finditer(with_match)]
+    assert pattern._linear not in (None, False)
+    assert pattern.search("deploy now") is not None  # a short text: the pattern alone
+    assert pattern.search(with_match + "\ud800") is not None  # a lone surrogate: RE2 cannot read it, the pattern runs
+    copy = pickle.loads(pickle.dumps(lazy("a|b", long_texts=True)))
+    assert copy.long_texts and copy._compiled is None

@@ -70,7 +70,7 @@ SECURITY_TOPIC = lazy(r"inject|attack|threat|detect|malicious|secur|red flag|def
                       r"manipulat|adversar|untrusted|safety|abuse", re.IGNORECASE)
 NOT_WARNING = lazy(r"\b(don't|do not|never) forget\b", re.IGNORECASE)
 INVISIBLE_IN_PROSE = lazy(r"[\u200B-\u200D\u2060\u180E\u2062-\u2064\uFEFF\u202A-\u202E\u2066-\u2069"
-                          r"\U000E0000-\U000E007F]")
+                          r"\U000E0000-\U000E007F]", long_texts=True)
 
 
 # --- where a match stands ------------------------------------------------------------------------------------------
