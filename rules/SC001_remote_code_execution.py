@@ -43,7 +43,6 @@ RAW_DOWNLOAD_TO_SHELL = lazy(
     r"\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:iex|Invoke-Expression)\b[^\n]{0,80}"
     r"\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|DownloadString)\b|"
     r"\b(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^\n|]*\|\s*(?:iex|Invoke-Expression)\b", re.IGNORECASE)
-RAW_HINTS = ("curl", "wget", "iex", "IEX", "Invoke-", "/dev/tcp", "/dev/udp", "nc ", "ncat", "socat")
 # Malware campaigns on hubs ask users to fetch a password-protected archive or an executable and run it.
 PROTECTED_DOWNLOAD = lazy(
     r"https?://\S{1,500}?\.(zip|rar|7z|exe|msi|dmg|pkg|scr)\b(?:.|\n){0,240}?\bpass(word|code)?\b\s*[:=*]|"
@@ -119,8 +118,6 @@ def _raw_scan(skill, out) -> None:
             continue
         skip = parsed_lines.get(f.path, set())
         markdown = f.markdown is not None
-        if not any(word in f.text for word in RAW_HINTS):
-            continue
         for line, text in sec.lines_with(f.text, RAW_DOWNLOAD_TO_SHELL):
             if line in skip:
                 continue
@@ -143,8 +140,7 @@ def _check_downloads(skill, out) -> None:
     """Instructions to fetch and run a binary, worst when the archive is password-protected (hidden from scanners)."""
     for doc in skill.markdown_docs():
         f = skill.file(doc.file)
-        if f is None or f.text is None or not any(ext in f.text for ext in (".zip", ".exe", ".rar", ".7z", ".msi",
-                                                                            ".dmg", ".pkg", ".scr", ".app", ".bat")):
+        if f is None or f.text is None:  # the patterns' linear-time prefilter passes over most documents
             continue
         context = sec.doc_context(doc.file)
         m = PROTECTED_DOWNLOAD.search(f.text)

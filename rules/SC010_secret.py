@@ -47,8 +47,11 @@ TOKEN_FORMATS = (
     ("Stripe live key", ("_live_",), lazy(r"\b(sk|rk)_live_[0-9a-zA-Z]{24,}\b")),
     ("Telegram bot token", (":AA",), lazy(r"\b\d{8,10}:AA[A-Za-z0-9_-]{33}\b")),
     ("wallet private key", ("rivate", "RIVATE", "ecret", "ECRET", "allet", "ALLET"),
-     lazy(r"(?i)\b(private[_ -]?key|secret[_ -]?key|wallet[_ -]?key)\W{1,6}(0x)?(?!0{64})[0-9a-f]{64}\b")),
+     lazy(r"\b(private[_ -]?key|secret[_ -]?key|wallet[_ -]?key)\W{1,6}(0x)?(?!0{64})[0-9a-f]{64}\b", re.IGNORECASE)),
 )
+# Any of the formats: one linear-time pass over a file (lazy_re's RE2 prefilter) tells the few that hold one
+ANY_TOKEN = lazy("|".join(f"(?{'i' if pattern.flags & re.IGNORECASE else ''}:{pattern.pattern})"
+                          for _label, _literals, pattern in TOKEN_FORMATS))
 SECRET_ASSIGNMENT = lazy(
     r"(?i)\b([A-Z0-9_]*(?:api[_-]?key|secret|token|passw(?:or)?d|access[_-]?key|private[_-]?key|client[_-]?secret)"
     r"[A-Z0-9_]*)['\"]?\s*[:=]\s*(?:(['\"])([A-Za-z0-9+/_\-.~]{20,})\2|(?<=[=])([A-Za-z0-9+/_\-.~]{20,})\s*$)",
@@ -97,7 +100,7 @@ class Secret(SecurityRule):
             if f.text is None:
                 continue
             context = sec.doc_context(f.path) if f.markdown is not None else "file"
-            for label, literals, pattern in TOKEN_FORMATS:
+            for label, literals, pattern in TOKEN_FORMATS if ANY_TOKEN.may_match(f.text) else ():
                 if not any(literal in f.text for literal in literals):
                     continue
                 for m in pattern.finditer(f.text):

@@ -110,6 +110,8 @@ class LazyPattern:
 
     def may_match(self, text: str) -> bool:
         """False only where the pattern cannot match: where RE2 finds no match of its superset in ``text``."""
+        if self._compiled is None:
+            self.compiled()
         return len(text) < self._linear_from or self._linear_match(text)
 
     def _linear_match(self, text: str) -> bool:
@@ -168,8 +170,7 @@ class PrefilteredPattern(LazyPattern):
     def may_match(self, text: str) -> bool:
         """False only where the pattern cannot match: none of its literals occurs in ``text``, or RE2 finds no
         match of the pattern's superset in it."""
-        return any(map((fold(text) if self._folds else text).__contains__, self.needs)) and \
-            (len(text) < self._linear_from or self._linear_match(text))
+        return any(map((fold(text) if self._folds else text).__contains__, self.needs)) and super().may_match(text)
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
         return self.compiled().search(text, *args) if args or self.may_match(text) else None
