@@ -38,7 +38,8 @@ class CredentialAccess(SecurityRule):
         for unit in facts.units:
             f = unit.facts
             # A path, not a message that names one ("Error: ~/.aws/credentials not found").
-            sensitive = [s for s in f.strings if sec.SENSITIVE_PATH.search(s.value) and not re.search(r"\s", s.value)]
+            sensitive = [s for s, found in zip(f.strings, sec.with_sensitive_path([s.value for s in f.strings]))
+                         if found and not re.search(r"\s", s.value)]
             for string in sensitive[:3]:
                 if unit.where == "script":
                     danger = 3 if f.urls or sec.uploads(f) else 1

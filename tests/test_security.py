@@ -136,3 +136,19 @@ def test_gathering_credentials_and_sending_them_is_read_per_section(tmp_path: Pa
     assert any("gather credentials" in message for _, _, message in found), found
     found = _findings(write_skill(tmp_path / "apart", {"SKILL.md": FRONT + apart}), "SC008")
     assert not any("gather credentials" in message for _, _, message in found), found
+
+
+def test_strings_scanned_together_get_the_answer_each_gets_alone():
+    """SC003 scans a script's strings joined by line breaks: each string's answer is its own search's, whatever
+    its neighbours (a path split over two strings, a command whose words two strings hold, a line break inside
+    one)."""
+    import random
+
+    from skvm_lint.analyses import security as sec
+
+    strings = ["~/.ssh/id_rsa", "hello", "", "/Users/bob/.aws/credentials", "security", "dump-keychain",
+               "~/.ssh/config", "a\n~/.gnupg", ".netrc", "~/", ".ssh/id_ed25519", "x" * 80, "security\t"]
+    shuffle = random.Random(7)
+    for _ in range(500):
+        sample = shuffle.sample(strings, shuffle.randint(0, len(strings)))
+        assert sec.with_sensitive_path(sample) == [bool(sec.SENSITIVE_PATH.search(s)) for s in sample], sample

@@ -268,6 +268,21 @@ def lines_with(text: str, pattern: Pattern) -> Iterator[tuple[int, str]]:
     return lines_of_spans(text, (m.span() for m in pattern.finditer(text)))
 
 
+def with_sensitive_path(texts: list[str]) -> list[bool]:
+    """Whether SENSITIVE_PATH matches each text, from one scan of the texts joined by line breaks (a script's
+    strings: a call each cost more than the scan). The pattern has no anchor, so a match inside one text is a
+    match of that text; where a match runs over a line break into the next text (`security` then `dump-keychain`),
+    each text is asked alone."""
+    found = [False] * len(texts)
+    ends = list(accumulate(len(text) + 1 for text in texts))  # each text's end: where its line break is
+    for m in SENSITIVE_PATH.finditer("\n".join(texts)):
+        index = bisect.bisect_right(ends, m.start())
+        if m.end() >= ends[index]:
+            return [SENSITIVE_PATH.search(text) is not None for text in texts]
+        found[index] = True
+    return found
+
+
 def lines_of_spans(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, str]]:
     """``(1-based line, text)`` of the lines ``(start, end)`` spans of ``text`` (ascending) are on, each line once;
     a span over a line break gives its lines as one text."""
