@@ -57,7 +57,7 @@ class WorkingDirectoryPath(Rule):
             for command in facts.commands:
                 for word in command.argv:
                     path = word.removeprefix("./")
-                    if not RELATIVE.match(word) or path not in bundled or (command.span.line, path) in seen:
+                    if path not in bundled or not RELATIVE.match(word) or (command.span.line, path) in seen:
                         continue
                     seen.add((command.span.line, path))
                     fix = _anchor_fix(skill.skill_md_path, skill.skill_md_text, command.span.line, word, anchor)
