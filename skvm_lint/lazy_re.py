@@ -125,15 +125,22 @@ class LazyPattern:
         encoded = _utf8(text) if program is not False else None
         return encoded is None or program(encoded, 0, len(encoded))[0][0] >= 0
 
-    # A pattern that RE2 prefilters has these for its search methods (set in place of the compiled pattern's own)
+    # A pattern that RE2 prefilters has these for its search methods, in place of the compiled pattern's own (the
+    # length test written out: most calls are on short texts, and a call to may_match would double their cost)
     def _prefiltered_search(self, text: str, *args: Any) -> re.Match[str] | None:
-        return self._compiled.search(text, *args) if args or self.may_match(text) else None
+        if args or len(text) < self._linear_from or self._linear_match(text):
+            return self._compiled.search(text, *args)
+        return None
 
     def _prefiltered_finditer(self, text: str, *args: Any) -> Iterator[re.Match[str]]:
-        return self._compiled.finditer(text, *args) if args or self.may_match(text) else iter(())
+        if args or len(text) < self._linear_from or self._linear_match(text):
+            return self._compiled.finditer(text, *args)
+        return iter(())
 
     def _prefiltered_findall(self, text: str, *args: Any) -> list[Any]:
-        return self._compiled.findall(text, *args) if args or self.may_match(text) else []
+        if args or len(text) < self._linear_from or self._linear_match(text):
+            return self._compiled.findall(text, *args)
+        return []
 
     def __getattr__(self, name: str) -> Any:  # only called while a method slot is still empty
         compiled = self.compiled()
@@ -171,7 +178,11 @@ class PrefilteredPattern(LazyPattern):
     def may_match(self, text: str) -> bool:
         """False only where the pattern cannot match: none of its literals occurs in ``text``, or RE2 finds no
         match of the pattern's superset in it."""
-        return any(map((fold(text) if self._folds else text).__contains__, self.needs)) and super().may_match(text)
+        if not any(map((fold(text) if self._folds else text).__contains__, self.needs)):
+            return False
+        if self._compiled is None:
+            self.compiled()
+        return len(text) < self._linear_from or self._linear_match(text)
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
         return self.compiled().search(text, *args) if args or self.may_match(text) else None
