@@ -140,7 +140,7 @@ def _check_downloads(skill, out) -> None:
     """Instructions to fetch and run a binary, worst when the archive is password-protected (hidden from scanners)."""
     for doc in skill.markdown_docs():
         f = skill.file(doc.file)
-        if f is None or f.text is None:  # the patterns' linear-time prefilter passes over most documents
+        if f is None or f.text is None:  # most documents are turned away by the patterns' own RE2 prefilter
             continue
         context = sec.doc_context(doc.file)
         m = PROTECTED_DOWNLOAD.search(f.text)

@@ -26,12 +26,12 @@ pattern at every position, at 40-80 ns a character; the security, workflow and d
 ``findall`` first ask RE2 (a DFA: linear time, ~0.8 us a call and ~1.5 ns a byte) whether
 :func:`linear_superset` of the pattern, which matches at least wherever the pattern does (lookarounds, anchors and
 word boundaries dropped, classes widened to Unicode's), matches the text at all, from :data:`LINEAR_FROM`
-characters on; only where it does does the pattern itself run. A pattern the engine skips through is asked about
-only where it says ``long_texts`` (it scans whole files), from :data:`LONG_TEXT` characters on. RE2's program is
-compiled once a pattern has seen :data:`LINEAR_AFTER` such texts (~0.6 ms each; a one-skill run compiles few).
-Results are the same; without the ``google-re2`` wheel, for a pattern it cannot take, or for a text RE2 cannot
-read (a lone surrogate), the pattern runs alone. Whether the engine skips through a pattern is kept with its
-compiled program.
+characters on; only where it does does the pattern itself run. A pattern the engine skips through costs about 4 ns
+a character, less than RE2's call on all but long texts: it is asked about only where it says ``long_texts`` (it
+scans whole files), from :data:`LONG_TEXT` characters on. RE2's program is compiled once a pattern has seen
+:data:`LINEAR_AFTER` such texts (~0.6 ms each; a one-skill run compiles few). Results are the same; without the
+``google-re2`` wheel, for a pattern it cannot take, or for a text RE2 cannot read (a lone surrogate), the pattern
+runs alone. Whether the engine skips through a pattern is kept with its compiled program.
 
 ``re.sub(lazy, ...)`` and other module-level functions do not accept a lazy pattern: call its method.
 """
@@ -62,12 +62,9 @@ except ImportError:  # another Python's internals: patterns compile plainly
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 
 
-# The linear-time prefilter (the module's doc). Python's engine tries a pattern it cannot skip through at every
-# position, at 40-80 ns a character for a word alternation; RE2 answers in ~0.8 us plus ~1.5 ns a byte: it is asked
-# from LINEAR_FROM characters on. A pattern the engine skips through (to its first literal or character class) costs
-# ~4 ns a character, and RE2 is asked only where the pattern says ``long_texts``, from LONG_TEXT characters on.
-LINEAR_FROM = 40
-LONG_TEXT = 1000
+# The linear-time prefilter (the module's doc says when RE2 is asked, and why from these lengths)
+LINEAR_FROM = 40  # characters, for a pattern Python's engine cannot skip through
+LONG_TEXT = 1000  # characters, for one it can that says ``long_texts``
 RE2_MEMORY = 1 << 20  # a program's budget, its DFA cache in it (RE2's default 8 MiB ran no faster on the corpus)
 LINEAR_AFTER = 64  # long texts a pattern sees before its RE2 program is compiled: a one-skill run compiles few
 NEVER = sys.maxsize
@@ -98,7 +95,7 @@ class LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
             compiled = guarded_compile(self.pattern, self.flags)
-            self._linear_from = _linear_from(self.pattern, self.flags, self.long_texts)
+            self._linear_from = _linear_threshold(self.pattern, self.flags, self.long_texts)
             for name in _METHODS:
                 if name not in self._own_methods:
                     setattr(self, name, getattr(compiled, name))
@@ -178,11 +175,7 @@ class PrefilteredPattern(LazyPattern):
     def may_match(self, text: str) -> bool:
         """False only where the pattern cannot match: none of its literals occurs in ``text``, or RE2 finds no
         match of the pattern's superset in it."""
-        if not any(map((fold(text) if self._folds else text).__contains__, self.needs)):
-            return False
-        if self._compiled is None:
-            self.compiled()
-        return len(text) < self._linear_from or self._linear_match(text)
+        return any(map((fold(text) if self._folds else text).__contains__, self.needs)) and super().may_match(text)
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
         return self.compiled().search(text, *args) if args or self.may_match(text) else None
@@ -231,7 +224,7 @@ def _linear_program(pattern: str, flags: int) -> Any:
     return partial(program.Match, binding.RE2.Anchor.UNANCHORED) if program.ok() else None
 
 
-def _linear_from(pattern: str, flags: int, long_texts: bool) -> int:
+def _linear_threshold(pattern: str, flags: int, long_texts: bool) -> int:
     """The length of text from which RE2 prefilters the pattern: LINEAR_FROM where Python's engine cannot skip
     through a text, LONG_TEXT where it can and the pattern scans whole files, never otherwise. The answer is kept
     with the compiled programs."""

@@ -533,7 +533,7 @@ def read_skill(root: str, limits: Limits, exclusion: Exclusion = Exclusion()) ->
     while stack:
         folder, depth, prefix = stack.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+            entries = sorted(os.scandir(folder), key=_name, reverse=True)
         except OSError as exc:
             rel = prefix.rstrip("/") or "."
             raw.issues.append(LoadIssue("unreadable", f"cannot list folder: {exc.strerror or exc}", Span(rel, 1)))

@@ -688,8 +688,9 @@ _BACKTICKS = lazy(r"`+")
 def _may_leave_a_code_span_open(text: str) -> bool:
     """Whether a backtick run may stay unmatched after a ``[``: markdown-it-pyrs 0.4 panics on that (``[`x``). A
     run length seen an odd number of times is the cheap sign (0.8 % of corpus Markdown files). Where no run is
-    longer than three (inline code and fences), the runs of each length follow from counting ``` `` ``, ```` `` ````
-    and ```` ``` ```` (a run of L holds L // k of k), four string scans instead of a pattern's list of every run."""
+    longer than three (inline code and fences), how many runs there are of each length follows from counting one,
+    two and three backticks in a row (a run of L holds L // k non-overlapping runs of k): four string scans instead
+    of a pattern listing every run."""
     if "[" not in text or "`" not in text:
         return False
     if "````" not in text:
