@@ -391,6 +391,31 @@ def test_a_command_whose_failure_yields_an_empty_default_is_optional(make_skill)
     assert found[("system", "npm")].required
 
 
+def test_a_command_whose_failure_yields_a_default_value_is_optional(make_skill):
+    """`DEPTH=$(jq -r .depth conf.json 2>/dev/null || echo "$DEFAULT_DEPTH")`: without jq the value is its default, so
+    jq is optional; a literal in its place stands for a failed result (`RATE=$(... | bc || echo "0")`: the figures
+    are wrong without bc), and `|| echo "gh failed"` is a message: both keep the program required."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Pack. Use when asked.\n---\nRun `scripts/pack.sh`.\n",
+                       "scripts/pack.sh": "#!/bin/bash\nDEPTH=$(jq -r '.depth' conf.json 2>/dev/null || "
+                                          "echo \"$DEFAULT_DEPTH\")\n"
+                                          "LEVEL=$(yq '.level' c.yml || echo ${LEVEL_DEFAULT})\n"
+                                          "RATE=$(echo \"scale=2; $a / $b\" | bc 2>/dev/null || echo \"0\")\n"
+                                          "gh pr view 1 || echo \"gh failed\"\n"})
+    found = by_key(root)
+    assert not found[("system", "jq")].required and not found[("system", "yq")].required
+    assert found[("system", "gh")].required and found[("system", "bc")].required
+
+
+def test_a_global_install_through_bun_needs_bun_not_node(make_skill):
+    """`bun install -g URL` puts a CLI on PATH that bun runs; `npm install -g x` one that Node.js runs."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Search. Use when asked.\n---\n```bash\n"
+                                   "bun install -g https://github.com/acme/qsearch\nqsearch query notes\n```\n"})
+    assert ("system", "node") not in by_key(root) and by_key(root)[("system", "bun")].required
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Search. Use when asked.\n---\n```bash\n"
+                                   "npm install -g qsearch\nqsearch query notes\n```\n"})
+    assert by_key(root)[("system", "node")].required
+
+
 def test_a_numbered_prerequisites_heading_lists_requirements(make_skill):
     """"### 3.0 Prerequisites (dependencies and tools)" then "- Node.js 18+": Node.js is declared in prose."""
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: Media. Use when asked.\n---\n"

@@ -320,8 +320,10 @@ class _Collector:
             installed = self._installs(kind, packages, cmd.span, installer=installer)
             if cmd.missing_program:  # `if ! command -v brun; then cargo install clvm_tools_rs; fi`
                 self.installs_when_missing.setdefault(cmd.missing_program, installed)
-            if kind == "npm" and ({"-g", "--global"} & set(args) or program == "yarn" and "global" in args):
-                self.add("node", "system", cmd.span, "command")  # a global install is a CLI that Node.js runs
+            if kind == "npm" and program != "bun" and ({"-g", "--global"} & set(args)
+                                                      or program == "yarn" and "global" in args):
+                # a global install is a CLI that Node.js runs; one that bun installs, bun runs
+                self.add("node", "system", cmd.span, "command")
             if kind == "npm" and program == "npm":
                 self.npm_install_spans.add(cmd.span)  # see _npm_installs
         if program in ("python", "python3") and len(args) >= 2 and args[0] == "-m":

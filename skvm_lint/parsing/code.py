@@ -833,19 +833,25 @@ def _fallback(in_list: tuple[ts.Node, int]) -> bool:
 
 
 def _failure_tolerated(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
-    """Whether the command's failure, its absence included, only yields an empty value: left of ``||`` whose other
-    side is a bare ``echo`` or ``echo ""`` (``KEY=$(op read ... 2>/dev/null || echo "")``), or ``true`` inside a
-    command substitution, whose value is then empty too (``TOKEN=$(jq -r .key conf.json 2>/dev/null || true)``). Not
-    a message (``|| echo "failed"``), nor ``|| true`` elsewhere, which mostly silences an exit status (``npm
-    outdated`` exits 1 when it finds something). ``in_list``: :func:`_or_list`'s answer."""
+    """Whether the command's failure, its absence included, only yields an empty or default value: left of ``||``
+    whose other side is a bare ``echo`` or ``echo ""`` (``KEY=$(op read ... 2>/dev/null || echo "")``), or, inside a
+    command substitution, ``true`` (the value is then empty too: ``TOKEN=$(jq -r .key conf.json 2>/dev/null ||
+    true)``) or an ``echo`` of a variable, the default the value takes (``DEPTH=$(jq -r .depth "$CONF" 2>/dev/null ||
+    echo "$DEFAULT_DEPTH")``). Not a message (``|| echo "failed"``), nor a literal that stands for a failed result
+    (``RATE=$(echo "$a / $b" | bc || echo "0")``: the script's figures are wrong without bc), nor ``|| true``
+    elsewhere, which mostly silences an exit status (``npm outdated`` exits 1 when it finds something).
+    ``in_list``: :func:`_or_list`'s answer."""
     parent, index = in_list
     children = parent.children
     if index != 0 or len(children) != 3 or children[1].type != "||" or children[2].type != "command":
         return False
     words = _shell_words(x, children[2])
-    if not words or any(words[1:]):
+    if not words:
         return False
-    return words[0] == "echo" or words[0] in ("true", ":") and _captured(parent)
+    if not any(words[1:]):
+        return words[0] == "echo" or words[0] in ("true", ":") and _captured(parent)
+    return words[0] == "echo" and len(words) == 2 and words[1].startswith("$") and _captured(parent) \
+        and not any(c.isspace() for c in words[1])
 
 
 def _captured(node: ts.Node) -> bool:
