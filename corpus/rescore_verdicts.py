@@ -7,7 +7,8 @@ skill they name and reports, per rule family and hub, how many judged TRUE and j
 reported at the same file, line and rule, about the same thing (the names its message quotes, or its message): the
 precision of the judged findings the rules still make, and how many true findings the fixes since have lost. A
 finding reported now about the same thing at another line of the skill (one root cause reported once, at another
-use) counts as moved, not kept; --lost lists the true findings that are gone.
+use) counts as moved, not kept; --lost lists the true findings that are gone. "labels way now" counts the FALSE
+findings whose reason says they are true by ../shared/labels/GUIDE.md's definition as TRUE (sample_findings.py).
 
 It measures the fixes against the findings that drove them, so it is no held-out figure: a fresh draw
 (sample_findings.py) is. It is the regression check: a fix that removes true findings shows here.
@@ -30,8 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _analyze import SHARED
+from sample_findings import LABELS_WAY, read_verdicts
 from sample_findings import check as run_check
-from sample_findings import read_verdicts
 
 VERDICTS = Path(__file__).resolve().parent / "verdicts"
 
@@ -118,25 +119,28 @@ def main() -> int:
         print(f"  {count} of hub {hub} not found (pass its parent folder with --hub-parent)")
     reported, said = check(skills, ",".join(sorted(families)), args.target)
     rows: Counter[tuple[str, str, str, str]] = Counter()
+    labels_way: Counter[tuple[str, str, str, str]] = Counter()  # the same, FALSE marked TRUE the labels' way as TRUE
     lost, false_reported = [], []
     for key, (skill, file, line) in located.items():
         row = judged[key]
         subject = about(row["message"])
         state = "kept" if (skill, file, line, key[1], subject) in reported else \
             "moved" if (skill, key[1], subject) in said else "gone"
+        verdict = "TRUE" if row["verdict"] == "FALSE" and LABELS_WAY in row["reason"] else row["verdict"]
         rows[(key[1][:2], key[0].split("/", 1)[0], row["verdict"], state)] += 1
+        labels_way[(key[1][:2], key[0].split("/", 1)[0], verdict, state)] += 1
         if row["verdict"] == "TRUE" and state == "gone":
             lost.append(f"  {key[0]} {key[1]} (judged in {row['file']}: {row['reason'][:100]})")
         if row["verdict"] == "FALSE" and state != "gone":
             false_reported.append(f"  {key[0]} {key[1]} {state} (judged in {row['file']}: {row['reason'][:160]})")
     print("\nTRUE and FALSE: judged findings; kept: reported now at the same line; moved: at another line")
     print(f"\n{'family':<7}{'hub':<30}{'TRUE':>6}{'kept':>6}{'moved':>6}{'FALSE':>7}{'kept':>6}{'moved':>6}"
-          f"{'precision now':>15}{'was':>6}")
+          f"{'precision now':>15}{'was':>6}{'labels way now':>16}")
     for family in sorted(families):
         hubs = sorted({h for f, h, _v, _s in rows if f == family})
         for hub in [*hubs, "all"]:
-            def count(verdict: str, *states: str, family: str = family, hub: str = hub) -> int:
-                return sum(n for (f, h, v, s), n in rows.items()
+            def count(verdict: str, *states: str, family: str = family, hub: str = hub, counts=rows) -> int:
+                return sum(n for (f, h, v, s), n in counts.items()
                            if f == family and (hub == "all" or h == hub) and v == verdict
                            and (not states or s in states))
             true, false = count("TRUE"), count("FALSE")
@@ -144,8 +148,11 @@ def main() -> int:
                 continue
             still_true, still_false = count("TRUE", "kept", "moved"), count("FALSE", "kept", "moved")
             now = f"{still_true / (still_true + still_false):.2f}" if still_true + still_false else "-"
+            their_true = count("TRUE", "kept", "moved", counts=labels_way)
+            their_now = f"{their_true / (still_true + still_false):.2f}" if still_true + still_false else "-"
             print(f"{family:<7}{hub:<30}{true:>6}{count('TRUE', 'kept'):>6}{count('TRUE', 'moved'):>6}{false:>7}"
-                  f"{count('FALSE', 'kept'):>6}{count('FALSE', 'moved'):>6}{now:>15}{true / (true + false):>6.2f}")
+                  f"{count('FALSE', 'kept'):>6}{count('FALSE', 'moved'):>6}{now:>15}{true / (true + false):>6.2f}"
+                  f"{their_now:>16}")
     if args.still_false:
         print(f"\nFALSE findings still reported ({len(false_reported)}):")
         print("\n".join(sorted(false_reported)))

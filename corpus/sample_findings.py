@@ -12,7 +12,10 @@ same folder, which keep that verdict ("judged in FILE: reason"), so that one fin
 reader fills in TRUE or FALSE and a reason for the rest, and the next run prints precision per family from the
 verdicts. A file that already holds findings is one frozen draw: later runs only report it (the rules may have
 changed since, and a new draw takes a new file and seed). The file is plain TSV: one finding per row
-(``skill/file:line``, rule, verdict, reason, message), so anyone can re-read the judgement.
+(``skill/file:line``, rule, verdict, reason, message), so anyone can re-read the judgement. A finding that is
+true by ../shared/labels/GUIDE.md's definition (a program the instructions invoke, the user's project's tools
+included) but not by the stricter reading (the skill itself needs it) is FALSE with "TRUE the labels' way" in its
+reason; the table gives precision both ways.
 """
 
 from __future__ import annotations
@@ -31,6 +34,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _analyze import SHARED  # noqa: E402
 
 COLUMNS = ("finding", "rule", "verdict", "reason", "message")
+# A FALSE verdict whose reason says this is true by ../shared/labels/GUIDE.md's definition, which counts every
+# program the instructions invoke (the user's project's build and test tools, one way of several); FALSE by the
+# stricter reading that a finding is only true when the skill itself needs the program. Both are reported.
+LABELS_WAY = "TRUE the labels' way"
+
+
+def true_the_labels_way(row: dict) -> bool:
+    verdict = row.get("verdict", "").strip().upper()
+    return verdict == "TRUE" or verdict == "FALSE" and LABELS_WAY in row.get("reason", "")
 
 
 def labelled_skills() -> set[Path]:
@@ -74,13 +86,16 @@ def earlier_verdicts(folder: Path, besides: Path) -> dict[tuple[str, str], dict]
 
 
 def report(rows: list[dict], sampled_from: dict[str, str], path: Path) -> None:
-    print(f"\n{'family':<8}{'judged':>8}{'TRUE':>6}{'FALSE':>7}{'precision':>11}  sampled from")
+    print(f"\n{'family':<8}{'judged':>8}{'TRUE':>6}{'FALSE':>7}{'precision':>11}{'labels way':>12}  sampled from")
     for family in sorted({r["rule"][:2] for r in rows}):
-        verdicts = Counter(r["verdict"].strip().upper() for r in rows if r["rule"].startswith(family))
+        ours = [r for r in rows if r["rule"].startswith(family)]
+        verdicts = Counter(r["verdict"].strip().upper() for r in ours)
         judged = verdicts["TRUE"] + verdicts["FALSE"]
         precision = f"{verdicts['TRUE'] / judged:.2f}" if judged else "-"
-        print(f"{family:<8}{judged:>8}{verdicts['TRUE']:>6}{verdicts['FALSE']:>7}{precision:>11}  "
+        labels_way = f"{sum(map(true_the_labels_way, ours)) / judged:.2f}" if judged else "-"
+        print(f"{family:<8}{judged:>8}{verdicts['TRUE']:>6}{verdicts['FALSE']:>7}{precision:>11}{labels_way:>12}  "
               f"{sampled_from[family] + '; ' if family in sampled_from else ''}{verdicts['']} not yet judged")
+    print(f"labels way: FALSE findings whose reason says '{LABELS_WAY}' counted as TRUE (GUIDE.md's definition)")
     print(f"\nverdicts: {path} (fill in TRUE/FALSE and a reason, then run again)")
 
 
