@@ -256,8 +256,13 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     assert "gen.text.long" not in levels({"SKILL.md": tool}, make_skill, "tool")
     described = BASE + "```bash\npython scripts/analyze.py data.json\n```\n\nGenerates full performance analysis.\n"
     assert "gen.text.long" not in levels({"SKILL.md": described}, make_skill, "described")  # the script's output
+    joined = BASE + ("**`scripts/seo.py`**:\nPython script for SEO analysis. Analyzes HTML files for common issues "
+                     "and generates detailed reports.\n")
+    assert "gen.text.long" not in levels({"SKILL.md": joined}, make_skill, "joined")  # the script's, joined by "and"
     agent = BASE + "Read the project, then generate a complete onboarding guide for the team.\n"
     assert levels({"SKILL.md": agent}, make_skill, "agent")["gen.text.long"] == 2
+    agents = BASE + "Read the project files and generate detailed reports for the team.\n"
+    assert levels({"SKILL.md": agents}, make_skill, "agents")["gen.text.long"] == 2
     settings = BASE + "```\n" + "".join(f"# Option {i}\nkey{i}=value\n\n" for i in range(5)) + "```\n"
     assert "gen.text.long" not in levels({"SKILL.md": settings}, make_skill, "settings")
     checklist = BASE + "```markdown\n" + "".join(f"## Check {i}\n- [ ] item {i}\n- [ ] other {i}\n\n"
@@ -380,6 +385,19 @@ def test_delegate_break_down_and_subagent_in_other_senses_are_no_plan(make_skill
     assert "reason.planning" not in levels({"SKILL.md": contract}, make_skill, "contract")  # a noun: a contract
     work = BASE + "- Delegate the review to a sub-agent.\n- Break down complex tasks before you start.\n"
     assert levels({"SKILL.md": work}, make_skill, "work")["reason.planning"] >= 1
+
+
+def test_a_plan_word_that_names_a_subcommand_of_the_cli_is_no_plan(make_skill):
+    """"### Subtasks" over `todo subtask <id> "title"` names the todo CLI's feature; a skill that breaks work into
+    subtasks plans, and `sessions spawn --task` spawns sub-agents whatever the CLI calls it."""
+    cli = BASE + "".join(f"### {title}\n\n**Add {title.lower()}:**\n```bash\ntodo {word} <id> \"Title\"\n```\n\n"
+                         for title, word in (("Subtasks", "subtask"), ("Roadmap", "roadmap"), ("Tasks", "add")))
+    assert "reason.planning" not in levels({"SKILL.md": cli}, make_skill, "cli")
+    plans = BASE + "- Break the goal into subtasks.\n- Track each subtask's status.\n\n```bash\ntodo add x\n```\n"
+    assert levels({"SKILL.md": plans}, make_skill, "plans")["reason.planning"] >= 1
+    spawned = BASE + ("### Spawn sub-agents\n\nSpawn one sub-agent per paper.\n\n```bash\n"
+                      "clawdbot sessions spawn --task \"Review\"\n```\n")
+    assert levels({"SKILL.md": spawned}, make_skill, "spawned")["reason.planning"] >= 1
 
 
 def test_one_list_item_naming_a_plan_word_is_no_plan_but_making_a_plan_is(make_skill):

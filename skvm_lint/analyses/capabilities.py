@@ -183,6 +183,12 @@ class _Context:
         return [(m.group(0), span) for text, span in (self.agent_prose if bundled else self.prose)
                 for m in [pattern.search(text)] if m]
 
+    def subcommands(self) -> frozenset[str]:
+        """The words after the program of SKILL.md's shell commands (`todo subtask add` -> subtask, add), lower
+        case and singular: the names of the features of the tools the skill runs."""
+        return frozenset(_singular(word.lower().replace("-", "")) for command, _text in self.commands()
+                         for word in command.argv[1:3] if word.isalpha() or "-" in word and not word.startswith("-"))
+
     def description(self) -> str:
         value = self.skill.frontmatter.as_read.get("description")
         return value if isinstance(value, str) else ""
@@ -195,6 +201,10 @@ DETECTORS: list[Detector] = []
 def detector(fn: Detector) -> Detector:
     DETECTORS.append(fn)
     return fn
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _level(count: int, l2: int, l3: int) -> int:
@@ -672,12 +682,19 @@ def _templates_of_file(path: str, text: str, doc: MarkdownDoc) -> list[tuple[str
     return found
 
 
+_THIRD_PERSON_OPENING = lazy(r"^[A-Z][a-z]+s\b[^.!?]*\band\s+$")  # "Analyzes HTML files for common issues and "
+
+
 def _implicit_subject(text: str, match: re.Match[str]) -> bool:
-    """Whether a long-output cue opens its sentence with a verb in the third person ("Generates full performance
-    analysis with ROI" under a script's command, "Outputs a complete schema document"): its subject is the tool just
-    described, not the agent, who is told in the imperative ("Generate a full analysis")."""
+    """Whether a long-output cue's verb is in the third person with no subject: opening its sentence ("Generates
+    full performance analysis with ROI" under a script's command, "Outputs a complete schema document") or joined
+    to a verb that does ("Analyzes HTML files for common issues and generates detailed reports" under a script's
+    name). Its subject is the tool just described, not the agent, who is told in the imperative ("Generate a full
+    analysis")."""
+    if not match.group(0).split()[0].lower().endswith("s"):
+        return False
     sentence = re.split(r"(?<=[.!?])\s+|\n", text[:match.start()])[-1]
-    return not without_markers(sentence) and match.group(0).split()[0].lower().endswith("s")
+    return not without_markers(sentence) or bool(_THIRD_PERSON_OPENING.match(sentence))
 
 
 @detector
@@ -783,6 +800,13 @@ def reasoning(c: _Context) -> Iterator[Finding]:
             # named `spawn`), so each line counts once. (Analysis keeps the double count: the labels take one
             # item's "root cause" or "static analysis" as a demand, and one passage alone halves its precision.)
             hits = list({span.line: (cue_text, span) for cue_text, span in hits}.values())
+            # A noun cue that names a subcommand of a CLI the skill runs ("### Subtasks" over `todo subtask <id>
+            # "title"`) names a feature of that tool, not a plan the agent makes (a verb does not: `clawdbot
+            # sessions spawn --task ...` spawns sub-agents).
+            subcommands = c.subcommands()
+            hits = [(cue_text, span) for cue_text, span in hits
+                    if (noun := _singular(cue_text.lower().replace("-", ""))) not in subcommands
+                    or noun not in ("subtask", "roadmap")]
             hits += c.prose_matches(PHASES)
         if len(hits) >= threshold:
             yield Finding(primitive, _level(len(hits), 3, 8), hits[0][1], f"{len(hits)} passages ({hits[0][0]})")
