@@ -259,6 +259,10 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     joined = BASE + ("**`scripts/seo.py`**:\nPython script for SEO analysis. Analyzes HTML files for common issues "
                      "and generates detailed reports.\n")
     assert "gen.text.long" not in levels({"SKILL.md": joined}, make_skill, "joined")  # the script's, joined by "and"
+    endpoint = BASE + "## Reports API\n\n#### `site_reports/notebook_report`\n\nGenerate detailed report on all notebooks.\n"
+    assert "gen.text.long" not in levels({"SKILL.md": endpoint}, make_skill, "endpoint")  # what the endpoint does
+    titled = endpoint.replace("#### `site_reports/notebook_report`", "#### Reporting")
+    assert levels({"SKILL.md": titled}, make_skill, "titled")["gen.text.long"] == 2
     agent = BASE + "Read the project, then generate a complete onboarding guide for the team.\n"
     assert levels({"SKILL.md": agent}, make_skill, "agent")["gen.text.long"] == 2
     agents = BASE + "Read the project files and generate detailed reports for the team.\n"

@@ -183,6 +183,16 @@ class _Context:
         return [(m.group(0), span) for text, span in (self.agent_prose if bundled else self.prose)
                 for m in [pattern.search(text)] if m]
 
+    def under_code_heading(self, span: Span) -> bool:
+        """Whether a line lies in a section whose heading is a name of code (``#### `site_reports/detailed_report```,
+        ``### generate_report()``): an API or script reference, whose prose says what that function or endpoint
+        does ("Generate detailed report on all notebooks"), not what the agent is told to do."""
+        doc = next((d for d in self.agent_docs if d.file == span.file), None)
+        if doc is None:
+            return False
+        section = next((s for s in reversed(doc.sections) if s.span.line <= span.line <= s.end_line), None)
+        return section is not None and _code_name(section.title.strip())
+
     def subcommands(self) -> frozenset[str]:
         """The words after the program of SKILL.md's shell commands (`todo subtask add` -> subtask, add), lower
         case and singular: the names of the features of the tools the skill runs."""
@@ -201,6 +211,15 @@ DETECTORS: list[Detector] = []
 def detector(fn: Detector) -> Detector:
     DETECTORS.append(fn)
     return fn
+
+
+# A heading that is a name of code: `anything in backticks`, or one word of name characters that has a dot, a
+# slash, an underscore or "()" (one character class: linear on any heading).
+_CODE_NAME = lazy(r"`[^`\n]+`|[A-Za-z_][\w./]*(?:\(\))?")
+
+
+def _code_name(title: str) -> bool:
+    return bool(_CODE_NAME.fullmatch(title)) and (title[0] == "`" or any(c in title for c in "./_("))
 
 
 def _singular(word: str) -> str:
@@ -720,7 +739,7 @@ def long_output(c: _Context) -> Iterator[Finding]:
     if best is None:
         hits = [(m.group(0), span) for text, span in c.agent_prose for m in [LONG_OUTPUT.search(text)]
                 if m and not TOOL_SUBJECT.search(text, max(0, m.start() - 60), m.start())
-                and not _implicit_subject(text, m)]
+                and not _implicit_subject(text, m) and not c.under_code_heading(span)]
         description = LONG_OUTPUT.search(c.description())
         if description:
             hits.insert(0, (description.group(0), Span(c.file, c.skill.frontmatter.line_of("description"))))
