@@ -391,6 +391,17 @@ def test_delegate_break_down_and_subagent_in_other_senses_are_no_plan(make_skill
     assert levels({"SKILL.md": work}, make_skill, "work")["reason.planning"] >= 1
 
 
+def test_when_not_to_use_the_skill_is_its_scope_and_avoid_is_a_rule(make_skill):
+    """"## Do not use this skill when" lists what does not trigger the skill: no rule the agent keeps while it works;
+    "- Avoid intrusive testing in production without approval" is one."""
+    scope = BASE + "## Use this skill when\n\n- Scanning code\n\n## Do not use this skill when\n\n- The task is other\n"
+    assert "follow.constraint" not in levels({"SKILL.md": scope}, make_skill, "scope")
+    avoid = scope + "\n## Rules\n\n- Avoid intrusive testing in production without approval.\n"
+    assert levels({"SKILL.md": avoid}, make_skill, "avoid")["follow.constraint"] == 1
+    told = BASE + "Do not use the cache when the user asks for fresh data.\n"
+    assert levels({"SKILL.md": told}, make_skill, "told")["follow.constraint"] == 1
+
+
 def test_a_plan_word_that_names_a_subcommand_of_the_cli_is_no_plan(make_skill):
     """"### Subtasks" over `todo subtask <id> "title"` names the todo CLI's feature; a skill that breaks work into
     subtasks plans, and `sessions spawn --task` spawns sub-agents whatever the CLI calls it."""

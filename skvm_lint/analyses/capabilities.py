@@ -65,6 +65,7 @@ BROWSER_TOOLS = {"playwright", "puppeteer", "selenium", "headless", "browser", "
                  "ブラウザ"}
 BATCH = cue("batch")
 WRITE = cue("write_file")
+SKILL_SCOPE = cue("skill_scope")
 DELEGATION = cue("delegation")
 RESPONSE = cue("response")
 PROSE_LONG = cue("prose_long")
@@ -870,7 +871,8 @@ def procedure(c: _Context) -> Iterator[Finding]:
 @detector
 def constraints(c: _Context) -> Iterator[Finding]:
     """follow.constraint: MUST/NEVER/ALWAYS-type rules in the prose; count sets the level."""
-    hits = [(m.group(0), span) for text, span in c.agent_prose for m in CONSTRAINT.finditer(text)]
+    hits = [(m.group(0), span) for text, span in c.agent_prose for m in CONSTRAINT.finditer(text)
+            if not SKILL_SCOPE.search(text)]
     hits += [(m.group(0), Span(c.file, c.skill.frontmatter.line_of("description")))
              for m in CONSTRAINT.finditer(c.description())]
     if hits:
