@@ -391,6 +391,15 @@ def test_delegate_break_down_and_subagent_in_other_senses_are_no_plan(make_skill
     assert levels({"SKILL.md": work}, make_skill, "work")["reason.planning"] >= 1
 
 
+def test_making_a_named_format_or_editing_files_writes_files(make_skill):
+    """"Generate PDF invoices", "Save JSON output", "edit the generated files": the agent writes files; "a PDF
+    report" named as a thing, with no verb that makes it, does not say so."""
+    for line in ("Generate PDF invoices from the order data.", "5. Save JSON output and analyze it locally.",
+                 "To build the artifact, edit the generated files."):
+        assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, "w")["tool.file.write"] == 1, line
+    assert "tool.file.write" not in levels({"SKILL.md": BASE + "Reads a PDF report of the orders.\n"}, make_skill)
+
+
 def test_when_not_to_use_the_skill_is_its_scope_and_avoid_is_a_rule(make_skill):
     """"## Do not use this skill when" lists what does not trigger the skill: no rule the agent keeps while it works;
     "- Avoid intrusive testing in production without approval" is one."""
