@@ -391,6 +391,16 @@ def test_delegate_break_down_and_subagent_in_other_senses_are_no_plan(make_skill
     assert levels({"SKILL.md": work}, make_skill, "work")["reason.planning"] >= 1
 
 
+def test_browser_automation_code_the_agent_writes_drives_a_browser(make_skill):
+    """A fence importing Playwright (`page.goto`, `page.click`) has the agent drive a browser; one importing requests
+    does not."""
+    code = ("```python\nfrom playwright.sync_api import sync_playwright\nwith sync_playwright() as p:\n"
+            "    page = p.chromium.launch().new_page()\n    page.goto('http://localhost:3000')\n```\n")
+    assert levels({"SKILL.md": BASE + code}, make_skill, "pw")["tool.browser"] == 2
+    plain = code.replace("from playwright.sync_api import sync_playwright", "import requests")
+    assert "tool.browser" not in levels({"SKILL.md": BASE + plain}, make_skill, "plain")
+
+
 def test_making_a_named_format_or_editing_files_writes_files(make_skill):
     """"Generate PDF invoices", "Save JSON output", "edit the generated files": the agent writes files; "a PDF
     report" named as a thing, with no verb that makes it, does not say so."""

@@ -425,6 +425,10 @@ def file_reading(c: _Context) -> Iterator[Finding]:
                       f"reads {reads[0][0][:60]!r}")
 
 
+# Libraries whose code drives a browser (Python modules and npm packages, without an npm scope's "@").
+BROWSER_MODULES = frozenset({"playwright", "puppeteer", "puppeteer-core", "pyppeteer", "selenium", "selenium-webdriver"})
+
+
 @detector
 def browser(c: _Context) -> Iterator[Finding]:
     matches = c.prose_matches(BROWSER)
@@ -432,9 +436,12 @@ def browser(c: _Context) -> Iterator[Finding]:
     # in prose, both a browser and actions in it: "browser" alone may be a cloud API, "click" alone the user's steps
     words = {m.lower() for m, _span in matches}
     driven = len(matches) >= 4 and words & BROWSER_TOOLS and words - BROWSER_TOOLS
-    if "agent-browser" in programs or "playwright" in programs or driven:
+    # or code the agent writes drives one (`from playwright.sync_api import sync_playwright` in a fence)
+    scripted = next((b for b in _fences(c) if b.code is not None and any(
+        i.module.split(".")[0].split("/")[0].lstrip("@") in BROWSER_MODULES for i in b.code.imports)), None)
+    if "agent-browser" in programs or "playwright" in programs or driven or scripted:
         auth = bool(c.prose_matches(_words(r"\b(log ?in|sign in|auth\w*|password|2fa|otp)\b")))
-        span = matches[0][1] if matches else c.shell[0][1]
+        span = matches[0][1] if matches else scripted.span if scripted else c.shell[0][1]
         yield Finding("tool.browser", 3 if auth else 2, span, "drives a browser")
 
 
