@@ -391,6 +391,15 @@ def test_delegate_break_down_and_subagent_in_other_senses_are_no_plan(make_skill
     assert levels({"SKILL.md": work}, make_skill, "work")["reason.planning"] >= 1
 
 
+def test_a_template_script_is_material_not_a_command(make_skill):
+    """templates/generator.js is read and adapted; scripts/run.py is run."""
+    files = {"SKILL.md": BASE + "Read `templates/generator.js` and adapt it.\n",
+             "templates/generator.js": "function setup() { createCanvas(400, 400); }\n"}
+    assert "tool.exec" not in levels(files, make_skill, "template")
+    files["scripts/run.py"] = "print('hi')\n"
+    assert levels(files, make_skill, "script")["tool.exec"] == 1
+
+
 def test_browser_automation_code_the_agent_writes_drives_a_browser(make_skill):
     """A fence importing Playwright (`page.goto`, `page.click`) has the agent drive a browser; one importing requests
     does not."""

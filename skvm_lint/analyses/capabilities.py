@@ -252,10 +252,16 @@ def shell_composition(c: _Context) -> Iterator[Finding]:
     yield Finding("gen.code.shell", level, span, why)
 
 
+MATERIAL_FOLDER = lazy(r"(?:templates?|assets|examples?)/")
+
+
 @detector
 def execution(c: _Context) -> Iterator[Finding]:
     """tool.exec: commands to run; several command-bearing steps of one procedure make it chained (L3)."""
-    if not c.shell and not any(f.kind == "script" for f in c.skill.files):
+    # a bundled script runs; one under templates/, assets/ or examples/ is material to read or adapt
+    # (templates/generator_template.js), which SKILL.md's commands would show if the agent ran it
+    runnable = [f for f in c.skill.files if f.kind == "script" and not MATERIAL_FOLDER.match(f.path)]
+    if not c.shell and not runnable:
         return
     body = c.body
     steps_with_commands: dict[int | None, set[int]] = {}
@@ -272,7 +278,7 @@ def execution(c: _Context) -> Iterator[Finding]:
                 steps_with_commands.setdefault(item.parent, set()).add(index)
     chained = max((len(v) for v in steps_with_commands.values()), default=0)
     units = len(c.shell)
-    span = c.shell[0][1] if c.shell else Span(next(f.path for f in c.skill.files if f.kind == "script"), 1)
+    span = c.shell[0][1] if c.shell else Span(runnable[0].path, 1)
     if chained >= 3:
         yield Finding("tool.exec", 3, span, f"{chained} ordered steps each run commands")
     elif units >= 4 or any(re.search(r"\s>\s?\S", text) for _f, _s, text in c.shell):
