@@ -24,14 +24,13 @@ against it (``--files``; the README's table names each file's profile).
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _analyze import SHARED
-from sample_findings import LABELS_WAY, read_verdicts
+from sample_findings import LABELS_WAY, about, read_verdicts
 from sample_findings import check as run_check
 
 VERDICTS = Path(__file__).resolve().parent / "verdicts"
@@ -60,15 +59,6 @@ def skill_of(finding: str, roots: list[Path]) -> tuple[Path, str] | None:
     return None
 
 
-def about(message: str) -> str:
-    """What a finding is about: the names its message quotes (`node`, `$API_KEY`), or the primitive it opens with
-    (`reason.planning L2 demanded ...`), else the message. Wording and counts changed between versions; the names
-    did not."""
-    names = re.findall(r"`([^`]+)`", message)
-    if names:
-        return " ".join(names)
-    primitive = re.match(r"[a-z]+(?:\.[a-z]+)+\b", message)
-    return primitive.group(0) if primitive else message
 
 
 def check(skills: list[Path], select: str, target: str | None = None

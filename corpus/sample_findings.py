@@ -24,6 +24,7 @@ import argparse
 import csv
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -71,9 +72,22 @@ def read_verdicts(path: Path) -> list[dict]:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-def earlier_verdicts(folder: Path, besides: Path) -> dict[tuple[str, str], dict]:
-    """(finding, rule) -> the first verdict row for it in the other verdict files of ``folder``, oldest file first
-    (oldest by modification time, then name)."""
+def about(message: str) -> str:
+    """What a finding is about: the names its message quotes (`node`, `$API_KEY`), or the primitive it opens with
+    (`reason.planning L2 demanded ...`), else the message. Wording and counts changed between versions; the names
+    did not."""
+    names = re.findall(r"`([^`]+)`", message)
+    if names:
+        return " ".join(names)
+    primitive = re.match(r"[a-z]+(?:\.[a-z]+)+\b", message)
+    return primitive.group(0) if primitive else message
+
+
+def earlier_verdicts(folder: Path, besides: Path) -> dict[tuple[str, str, str], dict]:
+    """(finding, rule, subject) -> the first verdict row for it in the other verdict files of ``folder``, oldest file
+    first (oldest by modification time, then name). The subject (:func:`about`) keeps a verdict to the finding it
+    judged: the same line may later carry another finding of the rule (`use`, `search` of a console judged FALSE,
+    then the line's grouped finding of `nmap`, `wpscan`)."""
     found: dict[tuple[str, str], dict] = {}
     files = sorted(folder.glob("*.tsv"), key=lambda p: (p.stat().st_mtime, p.name))
     for path in files:
@@ -81,7 +95,7 @@ def earlier_verdicts(folder: Path, besides: Path) -> dict[tuple[str, str], dict]
             continue
         for row in read_verdicts(path):
             if row.get("verdict", "").strip().upper() in ("TRUE", "FALSE"):
-                found.setdefault((row["finding"], row["rule"]), {**row, "file": path.name})
+                found.setdefault((row["finding"], row["rule"], about(row["message"])), {**row, "file": path.name})
     return found
 
 
@@ -150,7 +164,7 @@ def main() -> int:
         for d in rng.sample(pool, min(args.per_family, len(pool))):
             where = f"{_named(Path(d['skill']).resolve(), hub_of)}/{d['file']}:{d['line']}"
             if (where, d["rule"]) not in known:
-                judged = earlier.get((where, d["rule"]))
+                judged = earlier.get((where, d["rule"], about(d["message"])))
                 rows.append({"finding": where, "rule": d["rule"], "verdict": judged["verdict"] if judged else "",
                              "reason": f"judged in {judged['file']}: {judged['reason']}" if judged else "",
                              "message": d["message"].replace("\t", " ").replace("\n", " ")})
