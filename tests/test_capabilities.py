@@ -263,6 +263,13 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     assert "gen.text.long" not in levels({"SKILL.md": endpoint}, make_skill, "endpoint")  # what the endpoint does
     titled = endpoint.replace("#### `site_reports/notebook_report`", "#### Reporting")
     assert levels({"SKILL.md": titled}, make_skill, "titled")["gen.text.long"] == 2
+    method = BASE + "| Method | Description |\n|---|---|\n| `generateReport(year?)` | Generate full report |\n"
+    assert "gen.text.long" not in levels({"SKILL.md": method}, make_skill, "method")  # what the method does
+    prompt = BASE + ('- Use Task tool with subagent_type="code-reviewer"\n'
+                     '- Prompt: "Review the changes. Generate a detailed report with severity levels."\n')
+    assert "gen.text.long" not in levels({"SKILL.md": prompt}, make_skill, "prompt")  # the sub-agent's output
+    asked = BASE + '- "Analyze the system and create comprehensive context documentation"\n'
+    assert levels({"SKILL.md": asked}, make_skill, "asked")["gen.text.long"] == 2  # a request this skill serves
     agent = BASE + "Read the project, then generate a complete onboarding guide for the team.\n"
     assert levels({"SKILL.md": agent}, make_skill, "agent")["gen.text.long"] == 2
     agents = BASE + "Read the project files and generate detailed reports for the team.\n"

@@ -223,6 +223,18 @@ def _code_name(title: str) -> bool:
     return bool(_CODE_NAME.fullmatch(title)) and (title[0] == "`" or any(c in title for c in "./_("))
 
 
+# The open quotation of a prompt handed to another agent ('Prompt: "Review ... Generate a detailed report'): what
+# it asks for is that agent's output. (A user's example request in quotes says what this skill does.)
+SUBAGENT_PROMPT = lazy(r"""\bprompt\s*[:=]\s*["\u201c][^"\u201d]*$""", re.IGNORECASE)
+
+
+def _describes_code(row: str) -> bool:
+    """Whether a table row (cells joined by " | ") opens with a cell of inline code: it says what that method,
+    command or option does (`` `generateMonthlyReport(year?)` | Generate full report ``)."""
+    first, bar, _rest = row.partition(" | ")
+    return bool(bar) and len(first) > 2 and first[0] == "`" and first[-1] == "`"
+
+
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
@@ -753,7 +765,8 @@ def long_output(c: _Context) -> Iterator[Finding]:
     if best is None:
         hits = [(m.group(0), span) for text, span in c.agent_prose for m in [LONG_OUTPUT.search(text)]
                 if m and not TOOL_SUBJECT.search(text, max(0, m.start() - 60), m.start())
-                and not _implicit_subject(text, m) and not c.under_code_heading(span)]
+                and not _implicit_subject(text, m) and not c.under_code_heading(span)
+                and not _describes_code(text) and not SUBAGENT_PROMPT.search(text, 0, m.start())]
         description = LONG_OUTPUT.search(c.description())
         if description:
             hits.insert(0, (description.group(0), Span(c.file, c.skill.frontmatter.line_of("description"))))
