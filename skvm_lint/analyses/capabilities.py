@@ -41,6 +41,9 @@ class Finding(Struct, frozen=True):
     level: int  # 1..3
     span: Span
     evidence: str
+    # False where the evidence is one reading of a weak cue (an output template of four to six sections, one or two
+    # planning passages): read by eye, about half such demands were not there. CP001 reports them as info.
+    firm: bool = True
 
 
 def _words(pattern: str) -> LazyPattern:
@@ -761,7 +764,8 @@ def long_output(c: _Context) -> Iterator[Finding]:
                 and not (block is not None and _said_to_be_short(doc, block)):
             level = 3 if sections >= 7 or text.count("\n") > 60 else 2
             if best is None or level > best.level:
-                best = Finding("gen.text.long", level, span, f"fills a template of {sections} sections")
+                best = Finding("gen.text.long", level, span, f"fills a template of {sections} sections",
+                               firm=level == 3)
     if best is None:
         hits = [(m.group(0), span) for text, span in c.agent_prose for m in [LONG_OUTPUT.search(text)]
                 if m and not TOOL_SUBJECT.search(text, max(0, m.start() - 60), m.start())
@@ -855,7 +859,9 @@ def reasoning(c: _Context) -> Iterator[Finding]:
                     or noun not in ("subtask", "roadmap")]
             hits += c.prose_matches(PHASES)
         if len(hits) >= threshold:
-            yield Finding(primitive, _level(len(hits), 3, 8), hits[0][1], f"{len(hits)} passages ({hits[0][0]})")
+            level = _level(len(hits), 3, 8)
+            yield Finding(primitive, level, hits[0][1], f"{len(hits)} passages ({hits[0][0]})",
+                          firm=level >= 2 or primitive != "reason.planning")
 
 
 # --- instruction following --------------------------------------------------------------------------------------
@@ -977,6 +983,7 @@ class Gap(Struct, frozen=True):
     provided: int
     span: Span
     evidence: str
+    firm: bool = True  # the demand's evidence is plain (Finding.firm)
 
     @property
     def strategy(self) -> str:
@@ -989,5 +996,5 @@ def gaps(findings: dict[str, Finding], target: Any) -> list[Gap]:
     for primitive, finding in findings.items():
         provided = target.level(primitive)
         if provided is not None and provided < finding.level:
-            out.append(Gap(primitive, finding.level, provided, finding.span, finding.evidence))
+            out.append(Gap(primitive, finding.level, provided, finding.span, finding.evidence, finding.firm))
     return out
