@@ -201,7 +201,7 @@ class _Context:
         """The words after the program of SKILL.md's shell commands (`todo subtask add` -> subtask, add), lower
         case and singular: the names of the features of the tools the skill runs."""
         return frozenset(_singular(word.lower().replace("-", "")) for command, _text in self.commands()
-                         for word in command.argv[1:3] if word.isalpha() or "-" in word and not word.startswith("-"))
+                         for word in command.argv[1:3] if word.isalpha() or ("-" in word and not word.startswith("-")))
 
     def description(self) -> str:
         value = self.skill.frontmatter.as_read.get("description")
@@ -447,7 +447,8 @@ def file_reading(c: _Context) -> Iterator[Finding]:
 
 
 # Libraries whose code drives a browser (Python modules and npm packages, without an npm scope's "@").
-BROWSER_MODULES = frozenset({"playwright", "puppeteer", "puppeteer-core", "pyppeteer", "selenium", "selenium-webdriver"})
+BROWSER_MODULES = frozenset({"playwright", "puppeteer", "puppeteer-core", "pyppeteer", "selenium",
+                             "selenium-webdriver"})
 
 
 @detector
