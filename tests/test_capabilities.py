@@ -398,6 +398,15 @@ def test_delegate_break_down_and_subagent_in_other_senses_are_no_plan(make_skill
     assert levels({"SKILL.md": work}, make_skill, "work")["reason.planning"] >= 1
 
 
+def test_a_code_template_is_no_output_format(make_skill):
+    """"Use template: `assets/model_template.py`" and "## Liquid Template Example" name code to copy; "Use this
+    format:" and "the report template below" name the output's shape."""
+    for line in ("**Use template:** `assets/model_template.py`", "## Liquid Template Example"):
+        assert "follow.format" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "code"), line
+    for line in ("Use this format:", "Fill in the report template below."):
+        assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, "out")["follow.format"] >= 1, line
+
+
 def test_a_template_script_is_material_not_a_command(make_skill):
     """templates/generator.js is read and adapted; scripts/run.py is run."""
     files = {"SKILL.md": BASE + "Read `templates/generator.js` and adapt it.\n",

@@ -69,6 +69,7 @@ BROWSER_TOOLS = {"playwright", "puppeteer", "selenium", "headless", "browser", "
 BATCH = cue("batch")
 WRITE = cue("write_file")
 SKILL_SCOPE = cue("skill_scope")
+CODE_TEMPLATE = cue("code_template")
 DELEGATION = cue("delegation")
 RESPONSE = cue("response")
 PROSE_LONG = cue("prose_long")
@@ -914,7 +915,8 @@ def constraints(c: _Context) -> Iterator[Finding]:
 
 @detector
 def output_format(c: _Context) -> Iterator[Finding]:
-    hits = c.prose_matches(FORMAT)
+    hits = [(m.group(0), span) for text, span in c.prose for m in [FORMAT.search(text)]
+            if m and not (m.group(0).lower().startswith("template") and CODE_TEMPLATE.search(text))]
     if hits:
         schema = any(b.language in ("json", "yaml") for b in (c.body.code_blocks if c.body else []))
         yield Finding("follow.format", 3 if len(hits) >= 3 and schema else 2 if schema else 1, hits[0][1],
