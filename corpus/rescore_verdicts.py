@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _analyze import SHARED
-from sample_findings import LABELS_WAY, about, read_verdicts
+from sample_findings import about, read_verdicts, true_the_labels_way
 from sample_findings import check as run_check
 
 VERDICTS = Path(__file__).resolve().parent / "verdicts"
@@ -57,8 +57,6 @@ def skill_of(finding: str, roots: list[Path]) -> tuple[Path, str] | None:
             if (folder / "SKILL.md").is_file():
                 return folder.resolve(), "/".join(parts[cut:])
     return None
-
-
 
 
 def check(skills: list[Path], select: str, target: str | None = None
@@ -116,7 +114,7 @@ def main() -> int:
         subject = about(row["message"])
         state = "kept" if (skill, file, line, key[1], subject) in reported else \
             "moved" if (skill, key[1], subject) in said else "gone"
-        verdict = "TRUE" if row["verdict"] == "FALSE" and LABELS_WAY in row["reason"] else row["verdict"]
+        verdict = "TRUE" if true_the_labels_way(row) else "FALSE"
         rows[(key[1][:2], key[0].split("/", 1)[0], row["verdict"], state)] += 1
         labels_way[(key[1][:2], key[0].split("/", 1)[0], verdict, state)] += 1
         if row["verdict"] == "TRUE" and state == "gone":

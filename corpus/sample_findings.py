@@ -88,7 +88,7 @@ def earlier_verdicts(folder: Path, besides: Path) -> dict[tuple[str, str, str], 
     first (oldest by modification time, then name). The subject (:func:`about`) keeps a verdict to the finding it
     judged: the same line may later carry another finding of the rule (`use`, `search` of a console judged FALSE,
     then the line's grouped finding of `nmap`, `wpscan`)."""
-    found: dict[tuple[str, str], dict] = {}
+    found: dict[tuple[str, str, str], dict] = {}
     files = sorted(folder.glob("*.tsv"), key=lambda p: (p.stat().st_mtime, p.name))
     for path in files:
         if path.resolve() == besides.resolve():
