@@ -116,6 +116,15 @@ def test_reading_bundled_references(make_skill):
     assert "tool.file.read" not in levels(one, make_skill, "one-ref")
 
 
+def test_reading_a_named_file(make_skill):
+    bold = BASE + "1. **Read** `templates/viewer.html` using the Read tool\n"
+    assert levels({"SKILL.md": bold}, make_skill, "bold")["tool.file.read"] == 1
+    shown = BASE + 'Tell the user: *"Open `preview.html` — which style feels right?"*\n'
+    assert "tool.file.read" not in levels({"SKILL.md": shown}, make_skill, "shown")
+    browser = BASE + "2. **Test locally** - Open index.html in your browser\n"
+    assert "tool.file.read" not in levels({"SKILL.md": browser}, make_skill, "browser")
+
+
 def test_call_format_quoted_json_and_placeholders(make_skill):
     quoted = BASE + "```bash\nreddit-cli search \"python tutorial\" --sub linux\n```\n"
     assert levels({"SKILL.md": quoted}, make_skill)["tool.call.format"] == 1
