@@ -533,6 +533,18 @@ def for_people(path: str) -> bool:
                                                                           "test/"))
 
 
+# Folders of templates and examples a skill hands out: material for the user's project to start from or the agent
+# to adapt, not the skill's own code.
+HANDED_OUT_FOLDERS = frozenset({"assets", "boilerplate", "example", "examples", "sample", "samples", "starter",
+                                "template", "templates"})
+
+
+def handed_out(path: str) -> bool:
+    """A file under a folder the skill hands out (`assets/rest-api-template.py`, `examples/generate_app.tsx`,
+    `templates/generator_template.js`), at any depth."""
+    return any(folder in HANDED_OUT_FOLDERS for folder in path.lower().split("/")[:-1])
+
+
 # A Markdown file at the skill's root named in capitals (RESEARCH_SYNTHESIS.md, DEPLOYMENT_STATUS.md, TODO.md): the
 # author's notes, unless SKILL.md names it (FORMS.md, REFERENCE.md are then the agent's references)
 _CAPITALS_NAME = re.compile(r"[A-Z][A-Z0-9_-]*\.md")

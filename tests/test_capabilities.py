@@ -421,6 +421,9 @@ def test_a_template_script_is_material_not_a_command(make_skill):
     files = {"SKILL.md": BASE + "Read `templates/generator.js` and adapt it.\n",
              "templates/generator.js": "function setup() { createCanvas(400, 400); }\n"}
     assert "tool.exec" not in levels(files, make_skill, "template")
+    nested = {"SKILL.md": BASE + "Charts: see `rules/assets/bar-chart.tsx`.\n",
+              "rules/assets/bar-chart.tsx": "export const BarChart = () => null;\n"}
+    assert "tool.exec" not in levels(nested, make_skill, "nested")
     files["scripts/run.py"] = "print('hi')\n"
     assert levels(files, make_skill, "script")["tool.exec"] == 1
 

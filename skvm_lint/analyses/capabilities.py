@@ -22,7 +22,7 @@ from msgspec import Struct
 
 from ..cues import cue, without_markers
 from ..lazy_re import LazyPattern, Pattern, lazy
-from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people
+from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
 from ..vocabulary import AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
 
@@ -268,15 +268,12 @@ def shell_composition(c: _Context) -> Iterator[Finding]:
     yield Finding("gen.code.shell", level, span, why)
 
 
-MATERIAL_FOLDER = lazy(r"(?:templates?|assets|examples?)/")
-
-
 @detector
 def execution(c: _Context) -> Iterator[Finding]:
     """tool.exec: commands to run; several command-bearing steps of one procedure make it chained (L3)."""
-    # a bundled script runs; one under templates/, assets/ or examples/ is material to read or adapt
-    # (templates/generator_template.js), which SKILL.md's commands would show if the agent ran it
-    runnable = [f for f in c.skill.files if f.kind == "script" and not MATERIAL_FOLDER.match(f.path)]
+    # a bundled script runs; one the skill hands out (templates/generator_template.js) is material to read or
+    # adapt, which SKILL.md's commands would show if the agent ran it
+    runnable = [f for f in c.skill.files if f.kind == "script" and not handed_out(f.path)]
     if not c.shell and not runnable:
         return
     body = c.body

@@ -24,8 +24,8 @@ from msgspec import Struct, field
 
 from ..cues import SENTENCE_BREAK, cue
 from ..lazy_re import LazyPattern, lazy
-from ..model import (CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, is_requirements_file,
-                     is_type_declaration)
+from ..model import (HANDED_OUT_FOLDERS, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people,
+                     handed_out, is_requirements_file, is_type_declaration)
 from ..package_data import data_text
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, CLOUD_PROVIDERS, COMMAND_WORDS,
@@ -970,17 +970,9 @@ def _local_modules(skill: Skill) -> set[str]:
 # --- manifests ----------------------------------------------------------------------------------------------------
 
 
-# Folders of templates and examples a skill hands out: code for the user's project to start from.
-_HANDED_OUT = frozenset({"assets", "boilerplate", "example", "examples", "sample", "samples", "starter", "template",
-                         "templates"})
 # Folders that hold what a skill hands out or shows (a template project, an example app, its tests), not the skill's
 # own code: a manifest there is that project's.
-_NOT_THE_SKILLS = _HANDED_OUT | {"fixtures", "test", "tests"}
-
-
-def _handed_out(file: str) -> bool:
-    """A file under a folder the skill hands out (`assets/rest-api-template.py`, `examples/generate_app.tsx`)."""
-    return any(folder in _HANDED_OUT for folder in file.lower().split("/")[:-1])
+_NOT_THE_SKILLS = HANDED_OUT_FOLDERS | {"fixtures", "test", "tests"}
 
 
 def _needed_to_run(package: str, kind: str, manifest: str) -> bool:
@@ -1506,7 +1498,7 @@ def _code(c: _Collector) -> None:
     for file, facts, block in units:
         # Code in a fence is code the agent writes or adapts, and a template or example under assets/, templates/
         # or examples/ code it copies into the user's project: their imports are requirements, sourced as example code
-        source = "import" if block is None and not _handed_out(file) else "example-code"
+        source = "import" if block is None and not handed_out(file) else "example-code"
         test_code = block is None and _test_code(file)  # the skill's own tests: what they need is for developers
         tests_run = block is None and _in_tests_folder(file)
         if facts.language == "python":
@@ -1560,7 +1552,7 @@ def _code(c: _Collector) -> None:
     # out for the user's app (`templates/compute-shader.js` runs in a browser)
     for f in skill.files:
         if f.language in ("javascript", "typescript") and f.kind == "script" and not for_people(f.path) \
-                and not _handed_out(f.path) and not is_type_declaration(f.path) and _is_node_code(f, excerpts):
+                and not handed_out(f.path) and not is_type_declaration(f.path) and _is_node_code(f, excerpts):
             runtime = "node"
             if f.shebang and any(r in f.shebang for r in ("deno", "bun")):
                 runtime = "deno" if "deno" in f.shebang else "bun"
