@@ -78,6 +78,7 @@ USES: dict[tuple[str, str], tuple[bool, int | None]] = {
     ("dependencies", "_NAME_THEN_CUE"): ANCHORED,  # fullmatch between a program's name and a cue
     ("dependencies", "OR_SERIES"): (True, 1000),  # match after a command in a line cut to _LINE_CUE_CHARS
     ("workflow", "ITEM_NOUN"): ANCHORED,  # match after "each"
+    ("workflow", "OUTLINE_SECTION"): ANCHORED,  # match of a heading's title
     ("workflow", "FIELD"): (False, 300),  # match after a colon, findall over FIELDS_READ characters
     ("workflow", "MADE_ITEMS"): (False, 400),  # finditer in the MADE_NEARBY characters before "each"
     ("workflow", "CONTINUATION"): (False, 500),  # sub on a command's text, kept to 500 characters

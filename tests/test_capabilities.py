@@ -80,6 +80,23 @@ def test_procedure_constraints_and_web(make_skill):
     assert found["tool.web"] == 2
 
 
+def test_numbered_topic_headings_are_no_procedure(make_skill):
+    """Numbered headings are steps, unless the numbering is the document's outline or they list alternatives."""
+    steps = BASE + "".join(f"## {n}. {t}\n\nDo it.\n\n" for n, t in
+                           enumerate(["Gather context", "Draft the plan", "Review it", "Ship it"], 1))
+    assert levels({"SKILL.md": steps}, make_skill, "steps")["follow.procedure"] == 1
+    outline = BASE + "".join(f"## {n}. {t}\n\nText.\n\n" for n, t in
+                             enumerate(["When to Use This Skill", "Token Costs", "Context Limits", "Examples"], 1))
+    assert "follow.procedure" not in levels({"SKILL.md": outline}, make_skill, "outline")
+    patterns = BASE + "## Collaboration Patterns\n\n" + "".join(
+        f"### {n}. {t}\n\nUse when needed.\n\n" for n, t in enumerate(["Hub and Spoke", "Pipeline", "Debate"], 1))
+    assert "follow.procedure" not in levels({"SKILL.md": patterns}, make_skill, "patterns")
+    checklist = BASE + "## The Checklist\n\n" + "".join(
+        f"### {n}. {t}\n\nDo it.\n\n" for n, t in
+        enumerate(["Inspect all files", "Search for danger", "Check provenance"], 1))
+    assert levels({"SKILL.md": checklist}, make_skill, "checklist")["follow.procedure"] == 1
+
+
 def test_chinese_constraints_are_recognised(make_skill):
     text = "---\nname: case-skill\ndescription: 代码审查\n---\n你必须先阅读代码。禁止修改测试。\n"
     assert "follow.constraint" in levels({"SKILL.md": text}, make_skill)

@@ -25,6 +25,7 @@ from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
 from ..vocabulary import AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
+from .workflow import step_headings
 
 PRIMITIVES = (
     "gen.code.python", "gen.code.javascript", "gen.code.shell", "gen.code.sql", "gen.code.html",
@@ -73,7 +74,6 @@ CODE_TEMPLATE = cue("code_template")
 DELEGATION = cue("delegation")
 RESPONSE = cue("response")
 PROSE_LONG = cue("prose_long")
-STEP_HEADING = cue("step_heading")
 STYLE = cue("style")
 READ_PROJECT = cue("read_project")
 CONDITIONAL_RULE = cue("conditional_rule")
@@ -876,7 +876,7 @@ def procedure(c: _Context) -> Iterator[Finding]:
     for index, item in enumerate(body.list_items):
         if item.ordered and item.depth == 0:
             lists.setdefault((item.section, item.parent), []).append(index)
-    steps = [s for s in body.sections if STEP_HEADING.match(s.title)]
+    steps = step_headings(body)
     longest = max(lists.values(), key=len, default=[])
     count = max(len(longest), len(steps))
     if count < 3:

@@ -22,7 +22,7 @@ from msgspec import Struct, field
 
 from ..cues import SENTENCE_BREAK, cue, inside_quotation, without_markers
 from ..lazy_re import lazy
-from ..model import ByFirstLine, CodeBlock, Command, CommandLine, ListItem, MarkdownDoc, Skill, Span
+from ..model import ByFirstLine, CodeBlock, Command, CommandLine, ListItem, MarkdownDoc, Section, Skill, Span
 from ..parsing.commands import VERSION_FLAGS
 from ..vocabulary import (ACCELERATOR_LAUNCHERS, AUDITORS, INSPECTORS, NPM_PACKAGE_RUNNERS, SCRIPT_RUNNERS,
                           SHELL_EVALUATORS, WEB_CLIENTS, strip_version)
@@ -33,6 +33,9 @@ KIND_NAMES = {"dlp": "data-level parallelism (DLP)", "ilp": "instruction-level p
 
 WORKFLOW_TITLES = cue("workflow_title")
 STEP_HEADING = cue("step_heading")
+OUTLINE_SECTION = cue("outline_section")
+CATALOGUE_SECTION = cue("catalogue_section")
+BARE_NUMBER = lazy(r"^\d+[.)]\s")
 BACK_REFERENCE = cue("back_reference")
 EACH = cue("each")
 WITH_THE_USER = cue("with_the_user")
@@ -132,10 +135,29 @@ class Group(Struct):
         return {"type": self.type, "step_ids": self.step_ids, "reason": self.reason, "mechanism": self.mechanism}
 
 
+def step_headings(doc: MarkdownDoc) -> list[Section]:
+    """The headings of steps: "Step 2: ...", and numbered ones ("### 1. Gather context") unless their numbering is
+    the document's outline (one of them is "When to Use", "Overview", "Examples") or they sit under a heading that
+    names a catalogue of alternatives ("## Collaboration Patterns" over "### 1. Hub and Spoke"): topics, not steps."""
+    sections = doc.sections
+    siblings: dict[int | None, list[Section]] = {}
+    for section in sections:
+        if STEP_HEADING.match(section.title):
+            siblings.setdefault(section.parent, []).append(section)
+    steps = []
+    for parent, group in siblings.items():
+        numbered = [s for s in group if BARE_NUMBER.match(s.title)]
+        if any(OUTLINE_SECTION.match(s.title) for s in numbered) \
+                or (parent is not None and CATALOGUE_SECTION.search(sections[parent].title)):
+            group = [s for s in group if s not in numbered]
+        steps += group
+    return sorted(steps, key=lambda s: s.span.line)
+
+
 def _candidate_steps(doc: MarkdownDoc) -> tuple[list[tuple[str, Span, int]], bool]:
     """(description, span, end_line) of the skill's main workflow, by the strongest structure found; and whether
     that structure is only the sections that hold commands (no step headings, no ordered list)."""
-    headings = [s for s in doc.sections if STEP_HEADING.match(s.title)]
+    headings = step_headings(doc)
     if len(headings) >= 2:
         return [(s.title, s.span, s.end_line) for s in headings], False
     lists: dict[tuple[int | None, int | None], list[int]] = {}
