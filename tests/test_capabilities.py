@@ -142,6 +142,14 @@ def test_reading_a_named_file(make_skill):
     assert "tool.file.read" not in levels({"SKILL.md": browser}, make_skill, "browser")
 
 
+def test_call_format_of_tool_calls_in_a_plain_fence(make_skill):
+    """A plain fence of calls to the agent's own tools has it write named arguments; a Python fence is code."""
+    calls = BASE + '```\ncron(action="add", message="Time to take a break!", every_seconds=1200)\n```\n'
+    assert levels({"SKILL.md": calls}, make_skill, "calls")["tool.call.format"] == 2
+    code = BASE + '```python\nclient = Client(api_key="x")\n```\n'
+    assert "tool.call.format" not in levels({"SKILL.md": code}, make_skill, "code")
+
+
 def test_call_format_quoted_json_and_placeholders(make_skill):
     quoted = BASE + "```bash\nreddit-cli search \"python tutorial\" --sub linux\n```\n"
     assert levels({"SKILL.md": quoted}, make_skill)["tool.call.format"] == 1

@@ -80,6 +80,7 @@ CONDITIONAL_RULE = cue("conditional_rule")
 # A list item that routes a kind of request to a command or value: "Fed/GDP/CPI → kalshi-trader".
 # An agent tool called with named arguments in the instructions: `WebFetch(url="...")`, `sessions_spawn(message:
 # "...", model: ...)`, "the Task tool with subagent_type=...": the agent writes structured tool arguments.
+TOOL_CALL_LINE = lazy(r"^[ \t]*[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]", re.MULTILINE)  # linear
 TOOL_CALL = lazy(r"(?<![\w.])[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]|\bsubagent_type\s*[=:]")  # linear
 # An agent web tool's name, between ASCII word boundaries: `WebSearchで` names it too (CJK letters are \w).
 AGENT_WEB_TOOL = lazy(rf"(?<![A-Za-z0-9_])(?:{'|'.join(sorted(AGENT_WEB_TOOLS))})(?![A-Za-z0-9_])")
@@ -324,6 +325,10 @@ def call_format(c: _Context) -> Iterator[Finding]:
             break
     if best is None or best.level < 2:
         calls = [(m.group(0), span) for text, span in c.tool_texts for m in [TOOL_CALL.search(text)] if m]
+        # a plain fence of calls to the agent's tools (`cron(action="add", message="...", every_seconds=1200)`)
+        calls += [(m.group(0), b.span) for b in (c.body.code_blocks if c.body else [])
+                  if b.language in (None, "text", "txt", "plain") and b.fenced
+                  for m in [TOOL_CALL_LINE.search(b.text)] if m]
         if calls:
             best = Finding("tool.call.format", 2, calls[0][1], f"tool calls with named arguments ({calls[0][0]!r})")
     if best:
