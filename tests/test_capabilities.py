@@ -464,10 +464,11 @@ def test_browser_automation_code_the_agent_writes_drives_a_browser(make_skill):
 
 
 def test_making_a_named_format_or_editing_files_writes_files(make_skill):
-    """"Generate PDF invoices", "Save JSON output", "edit the generated files": the agent writes files; "a PDF
-    report" named as a thing, with no verb that makes it, does not say so."""
+    """"Generate PDF invoices", "Save JSON output", "edit the generated files", "Create `.agent/PROJECT.md`" (a
+    path's dots end no sentence): the agent writes files; "a PDF report" named as a thing, with no verb that makes
+    it, does not say so."""
     for line in ("Generate PDF invoices from the order data.", "5. Save JSON output and analyze it locally.",
-                 "To build the artifact, edit the generated files."):
+                 "To build the artifact, edit the generated files.", "Create or update `.agent/PROJECT.md` with:"):
         assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, "w")["tool.file.write"] == 1, line
     assert "tool.file.write" not in levels({"SKILL.md": BASE + "Reads a PDF report of the orders.\n"}, make_skill)
 
