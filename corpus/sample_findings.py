@@ -113,7 +113,7 @@ def report(rows: list[dict], sampled_from: dict[str, str], path: Path) -> None:
     print(f"\nverdicts: {path} (fill in TRUE/FALSE and a reason, then run again)")
 
 
-def _named(skill: Path, hub_of: dict[Path, Path]) -> Path:
+def verdict_name(skill: Path, hub_of: dict[Path, Path]) -> Path:
     """A skill as the verdict file names it: relative to ../shared/corpus, or to the parent of a hub elsewhere (a
     hub unpacked from a package: its folder name says which). A skill inside a drawn one (app-builder/templates,
     with a SKILL.md of its own, which `check` finds in its parent's folder) is named within that hub too."""
@@ -162,7 +162,7 @@ def main() -> int:
         sampled_from[family] = "warnings and errors" if serious else "info (the family has no warnings)"
         pool = serious or found
         for d in rng.sample(pool, min(args.per_family, len(pool))):
-            where = f"{_named(Path(d['skill']).resolve(), hub_of)}/{d['file']}:{d['line']}"
+            where = f"{verdict_name(Path(d['skill']).resolve(), hub_of)}/{d['file']}:{d['line']}"
             if (where, d["rule"]) not in known:
                 judged = earlier.get((where, d["rule"], about(d["message"])))
                 rows.append({"finding": where, "rule": d["rule"], "verdict": judged["verdict"] if judged else "",

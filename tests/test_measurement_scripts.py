@@ -1,0 +1,45 @@
+"""The by-eye measurement scripts of corpus/: a draw is written once, judged by hand, and reported from the file."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sample_capabilities(*args: str) -> str:
+    command = [sys.executable, str(ROOT / "corpus" / "sample_capabilities.py"), *args]
+    return subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+
+
+def test_a_capability_draw_is_frozen_and_scored_from_its_verdicts(tmp_path):
+    verdicts = tmp_path / "cap.tsv"
+    hub = ROOT / "corpus" / "examples"
+    skills = {p.parent for p in hub.rglob("SKILL.md")}
+    sample_capabilities(str(hub), "--verdicts", str(verdicts), "--skills", str(len(skills) + 3), "--seed", "4")
+    with verdicts.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    drawn = [r for r in rows if r["verdict"] == "DRAWN"]
+    primitives = [r for r in rows if r["verdict"] == ""]
+    assert len(drawn) == len(skills) and all(r["finding"].startswith("examples/") for r in drawn)
+    assert sum(int(r["message"].split()[0]) for r in drawn) == len(primitives) >= 2
+    # a reader's verdicts: the first primitive wrong, the rest right, and one the analysis missed
+    primitives[0]["verdict"] = "FALSE"
+    for row in primitives[1:]:
+        row["verdict"] = "TRUE"
+    rows.append({"finding": drawn[0]["finding"], "rule": "gen.regex", "verdict": "MISSED", "reason": "by hand",
+                 "message": "L1 (not inferred)"})
+    with verdicts.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, list(rows[0]), delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    true = len(primitives) - 1
+    out = sample_capabilities("--verdicts", str(verdicts), "--seed", "5")  # a frozen draw: no new one is drawn
+    precision, recall = true / len(primitives), true / (true + 1)
+    f1 = 2 * precision * recall / (precision + recall)
+    line = next(line for line in out.splitlines() if line.startswith("all "))
+    assert line.split()[1:] == [str(true), "1", "1", f"{precision:.2f}", f"{recall:.2f}", f"{f1:.2f}"]
+    assert "0 rows not yet judged" in out and "gen.regex missed x1" in out
