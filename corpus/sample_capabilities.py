@@ -7,11 +7,11 @@
 ../shared/labels measures the capability analysis on 125 skills; this reads it where no label exists. It draws
 ``--skills`` unlabelled skills from all the hubs together (fixed seed), runs `skvm-lint analyze --format json` on
 them and writes one row per inferred primitive (where its evidence is, the primitive, its level and evidence) with
-an empty verdict, after a row that records the drawn skill. A reader reads each drawn skill whole, with ../shared/labels/GUIDE.md's definitions, marks each
-row TRUE or FALSE with a reason, and adds a row with the verdict MISSED (and the skill's SKILL.md as its finding)
-for each primitive the skill demands that the analysis did not infer. Run again to print precision
-(TRUE / TRUE+FALSE), recall (TRUE / TRUE+MISSED) and F1, per hub and in all, and the primitives most often
-wrong. A file that holds rows is one frozen draw, reported as judged; a new draw takes a new file and seed.
+an empty verdict, after a row that records the drawn skill. A reader reads each drawn skill whole, with
+../shared/labels/GUIDE.md's definitions, marks each row TRUE or FALSE with a reason, and adds a row with the
+verdict MISSED (and the skill's SKILL.md as its finding) for each primitive the skill demands that the analysis
+did not infer. Run again to print precision (TRUE / TRUE+FALSE), recall (TRUE / TRUE+MISSED) and F1, per hub
+and in all, and the primitives most often wrong. A file that holds rows is one frozen draw, reported as judged; a new draw takes a new file and seed.
 """
 
 from __future__ import annotations
