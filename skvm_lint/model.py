@@ -234,6 +234,7 @@ class ListItem(Struct):
 
 
 _FENCE_OPENING = lazy(r"^ {0,3}(`{3,}|~{3,})[ \t]*[A-Za-z]", re.MULTILINE)
+_FENCE_LINE = lazy(r"^ {0,3}(?:`{3,}|~{3,})", re.MULTILINE)
 
 
 class CodeBlock(Struct):
@@ -257,11 +258,18 @@ class CodeBlock(Struct):
         """Whether the fence pairs wrongly, so that its "content" is the document's prose: it runs unclosed to the
         end of the file, or, unlabelled, it holds a line that opens a fence of its own no shorter than its own
         marker (a stray closing fence pairs with the next opening one, whose ```c becomes a line of content; a
-        ```` fence may hold ```c lines)."""
+        ```` fence may hold ```c lines, in pairs)."""
         if not self.fenced or not self.closed:
             return self.fenced
-        return not self.info and any(len(m.group(1)) >= len(self.marker) and m.group(1)[0] == self.marker[0]
-                                     for m in _FENCE_OPENING.finditer(self.text))
+        if self.info:
+            return False
+        if any(len(m.group(1)) >= len(self.marker) and m.group(1)[0] == self.marker[0]
+               for m in _FENCE_OPENING.finditer(self.text)):
+            return True
+        # a ```` fence that shows Markdown holds its inner fences in pairs; one left open (```typescript whose
+        # own opening was swallowed by an HTML block above, so the ```` that closed it opens this one) says the
+        # "content" is prose up to the next ````
+        return len(self.marker) > 3 and len(_FENCE_LINE.findall(self.text)) % 2 == 1
 
     @property
     def code_text(self) -> str:

@@ -283,6 +283,11 @@ def test_a_stray_fence_that_swallows_prose_is_no_template(make_skill):
     assert "gen.text.long" not in levels({"SKILL.md": unclosed}, make_skill, "unclosed")
     nested = f"---\nname: case-skill\ndescription: x\n---\nReport:\n\n````\n{sections}```c\nint x;\n```\n````\n"
     assert levels({"SKILL.md": nested}, make_skill, "nested")["gen.text.long"] == 2  # a longer fence may nest
+    # an HTML block (`<Good>`) swallows a ```typescript opening, so its ```` closer opens a block of the prose that
+    # follows, up to the next ````, holding one inner fence left open
+    html = ("---\nname: case-skill\ndescription: x\n---\n<Good>\n```typescript\nconst a = 1;\n\nconst c = a;\n````\n"
+            f"Fail early\n</Good>\n\n{sections}```typescript\nconst b = 2;\n````\n")
+    assert "gen.text.long" not in levels({"SKILL.md": html}, make_skill, "html")
 
 
 def test_long_output_another_program_writes_and_settings_comments_are_not_the_agents(make_skill):
