@@ -458,6 +458,21 @@ def test_a_template_script_is_material_not_a_command(make_skill):
     assert levels(files, make_skill, "script")["tool.exec"] == 1
 
 
+def test_told_to_run_tests_with_no_command_shown(make_skill):
+    """"Run automated scans (axe, Lighthouse)" with no command shown: the agent runs programs whose command it
+    writes itself; a user's quoted words, CI's jobs and a command left to the user are not the agent's."""
+    for line in ("1. Run automated scans (axe, Lighthouse, WAVE) to collect findings.",
+                 "- [ ] Run tests after each refactor step", "2. **Run tests** - they should pass."):
+        found = levels({"SKILL.md": BASE + line + "\n"}, make_skill, "told")
+        assert found["tool.exec"] == 1 and found["gen.code.shell"] == 1, line
+    for line in ('**User says**: "Always run tests before committing"', "- MUST run the tests with -race in CI.",
+                 "Reviews only: it does not run linters.", "The user will need to run the test manually.",
+                 "4. Document how to run tests and verify failures.",
+                 "3. **Synthetic Monitoring**: Run automated tests against production"):
+        found = levels({"SKILL.md": BASE + line + "\n"}, make_skill, "others")
+        assert "tool.exec" not in found and "gen.code.shell" not in found, line
+
+
 def test_browser_automation_code_the_agent_writes_drives_a_browser(make_skill):
     """A fence importing Playwright (`page.goto`, `page.click`) has the agent drive a browser; one importing requests
     does not."""

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator
 
 from msgspec import Struct
 
-from ..cues import cue, without_markers
+from ..cues import SENTENCE_BREAK, cue, inside_quotation, without_markers
 from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
@@ -75,6 +75,12 @@ DELEGATION = cue("delegation")
 RESPONSE = cue("response")
 PROSE_LONG = cue("prose_long")
 STYLE = cue("style")
+RUN_TOLD = cue("run_told")
+RUN_BY_OTHERS = cue("run_by_others")
+# what may open a sentence, once its line's markers are gone, before the imperative verb: a task box or an adverb
+# ("- [ ] Then run the tests"). Not a label: "**Synthetic Monitoring**: Run automated tests against production"
+# lists practices more often than it gives steps.
+IMPERATIVE_OPENING = lazy(r"(?i)(?:\[[ x]\]\s*)?(?:(?:always|then|first|next|finally|also|now)\s+)?")
 READ_PROJECT = cue("read_project")
 CONDITIONAL_RULE = cue("conditional_rule")
 # A list item that routes a kind of request to a command or value: "Fed/GDP/CPI → kalshi-trader".
@@ -251,10 +257,33 @@ def _level(count: int, l2: int, l3: int) -> int:
 # --- tool use ---------------------------------------------------------------------------------------------------
 
 
+def _told_to_run(c: _Context) -> list[tuple[str, Span]]:
+    """Where the instructions tell the agent to run a kind of program they show no command for, in the imperative
+    that opens a sentence or item ("Run all tests to ensure nothing broke", "**Action:** Run automated tests",
+    "- [ ] Run tests after each refactor step"): not in quoted words (a user's "Always run tests before
+    committing", a plan step's example) or a prompt for a sub-agent, nor what someone else runs ("Run the tests in
+    CI", "the user will need to run the test manually")."""
+    found = []
+    for text, span in c.agent_prose:
+        for m in RUN_TOLD.finditer(text):
+            before = text[:m.start()]
+            opening = SENTENCE_BREAK.split(before)[-1]
+            sentence_end = SENTENCE_BREAK.search(text, m.end())
+            sentence = text[m.start():sentence_end.start() if sentence_end else len(text)]
+            if IMPERATIVE_OPENING.fullmatch(without_markers(opening)) and not (
+                    inside_quotation(before) or SUBAGENT_PROMPT.search(before) or RUN_BY_OTHERS.search(sentence)):
+                found.append((m.group(0), span))
+                break
+    return found
+
+
 @detector
 def shell_composition(c: _Context) -> Iterator[Finding]:
     """gen.code.shell: the agent composes the commands SKILL.md shows; pipes/loops are L2, sed/awk/xargs L3."""
     if not c.shell:
+        told = _told_to_run(c)
+        if told:  # told to run tests or scans with no command shown: the agent writes the command
+            yield Finding("gen.code.shell", 1, told[0][1], f"composes the command to {told[0][0][:60]!r}")
         return
     level, span, why = 1, c.shell[0][1], "runs commands shown in SKILL.md"
     for facts, fspan, text in c.shell:
@@ -276,6 +305,9 @@ def execution(c: _Context) -> Iterator[Finding]:
     # adapt, which SKILL.md's commands would show if the agent ran it
     runnable = [f for f in c.skill.files if f.kind == "script" and not handed_out(f.path)]
     if not c.shell and not runnable:
+        told = _told_to_run(c)
+        if told:  # "Run automated scans", "Re-run the tests": commands the agent must find or compose itself
+            yield Finding("tool.exec", 1, told[0][1], f"told to {told[0][0][:60]!r}")
         return
     body = c.body
     steps_with_commands: dict[int | None, set[int]] = {}
