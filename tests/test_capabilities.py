@@ -488,7 +488,8 @@ def test_making_a_named_format_or_editing_files_writes_files(make_skill):
     path's dots end no sentence): the agent writes files; "a PDF report" named as a thing, with no verb that makes
     it, does not say so."""
     for line in ("Generate PDF invoices from the order data.", "5. Save JSON output and analyze it locally.",
-                 "To build the artifact, edit the generated files.", "Create or update `.agent/PROJECT.md` with:"):
+                 "To build the artifact, edit the generated files.", "Create or update `.agent/PROJECT.md` with:",
+                 "5. Create `.claude/hookify.{name}.local.md` file in project root"):
         assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, "w")["tool.file.write"] == 1, line
     assert "tool.file.write" not in levels({"SKILL.md": BASE + "Reads a PDF report of the orders.\n"}, make_skill)
 
@@ -536,6 +537,17 @@ def test_decomposing_code_is_no_plan(make_skill):
     assert "reason.planning" not in levels({"SKILL.md": code}, make_skill, "code")
     task = BASE + "- Decompose the task into independent parts.\n- Break it down before you start.\n"
     assert levels({"SKILL.md": task}, make_skill, "task")["reason.planning"] >= 1
+
+
+def test_breaking_work_down_and_a_planning_description_are_planning(make_skill):
+    """"Breaking down work into clear tasks" is a plan the agent makes; the description saying so ("Structured task
+    planning") counts as one more passage beside one in the body, never alone."""
+    body = "---\nname: case-skill\ndescription: {}\n---\nA framework for breaking down work into clear tasks.\n"
+    assert levels({"SKILL.md": body.format("Structured task breakdown: break down the goal")}, make_skill,
+                  "both")["reason.planning"] == 1
+    assert "reason.planning" not in levels({"SKILL.md": body.format("x")}, make_skill, "body")
+    alone = "---\nname: case-skill\ndescription: Break down the goal into tasks\n---\nWrite the summary.\n"
+    assert "reason.planning" not in levels({"SKILL.md": alone}, make_skill, "alone")
 
 
 def test_orchestration_is_planning_only_of_agents_models_or_tasks(make_skill):

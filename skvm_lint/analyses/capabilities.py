@@ -894,6 +894,10 @@ def reasoning(c: _Context) -> Iterator[Finding]:
                     if (noun := _singular(cue_text.lower().replace("-", ""))) not in subcommands
                     or noun not in ("subtask", "roadmap")]
             hits += c.prose_matches(PHASES)
+            # the description says what the skill is for ("Structured task planning with clear breakdowns")
+            described = PLANNING.search(c.description())
+            if described and hits:
+                hits.append((described.group(0), Span(c.file, c.skill.frontmatter.line_of("description"))))
         if len(hits) >= threshold:
             level = _level(len(hits), 3, 8)
             yield Finding(primitive, level, hits[0][1], f"{len(hits)} passages ({hits[0][0]})",
