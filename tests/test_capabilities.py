@@ -169,6 +169,11 @@ def test_web_from_client_code_and_forge_api(make_skill):
     assert levels({"SKILL.md": code}, make_skill)["tool.web"] == 2
     forge = BASE + "```bash\nglab api projects/:id/issues --paginate\n```\n"
     assert levels({"SKILL.md": forge}, make_skill)["tool.web"] == 2
+    # a web framework's session and a cache client are looked up by key, not requested
+    lookup = BASE + "```python\nuser = session.get('user')\nname = client.get(\"name\")\n```\n"
+    assert "tool.web" not in levels({"SKILL.md": lookup}, make_skill, "lookup")
+    fetched = BASE + "```python\nwith requests.Session() as session:\n    r = session.get(f'{BASE}/items')\n```\n"
+    assert levels({"SKILL.md": fetched}, make_skill, "fetched")["tool.web"] == 2
 
 
 def test_web_from_request_lines_of_rest_documentation(make_skill):

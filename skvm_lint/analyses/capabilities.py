@@ -135,6 +135,9 @@ JSON_LITERAL = lazy(r"""\{\s*["'][^"']+["']\s*:|\[\s*(\{\s*["']|["'\d])""")
 # user's own server, which something else calls.
 REQUEST_LINE = lazy(r"^[ \t]*(?:GET|POST|PUT|PATCH|DELETE)[ \t]+(?P<host>https?://[\w.-]+(?::\d+)?)(?P<path>\S*)",
                     re.MULTILINE)
+# a first argument that is a quoted word, no URL or path (`session.get('user')` of a web framework's session,
+# `client.get("name")` of a cache): a lookup, not a request
+KEY_ARGUMENT = lazy(r"""^\(?\s*(['"])[\w.-]*\1\s*[,)]?""")
 HTTP_CLIENT_CALL = lazy(r"(requests|httpx|aiohttp|session|client|urllib\.request)\.(get|post|put|patch|delete|"
                         r"request|urlopen)$|fetch$|axios(\.\w+)?$")
 
@@ -402,7 +405,7 @@ def web(c: _Context) -> Iterator[Finding]:
             return
         for b in c.body.code_blocks if c.body else []:
             calls = [call for call in (b.code.calls if b.code and b.language != "shell" else ())
-                     if HTTP_CLIENT_CALL.match(call.name)]
+                     if HTTP_CLIENT_CALL.match(call.name) and not KEY_ARGUMENT.match(call.arguments)]
             if calls:
                 yield Finding("tool.web", 2, calls[0].span, f"HTTP calls in code ({calls[0].name})")
                 return
