@@ -67,6 +67,8 @@ def test_a_fence_holding_a_list_of_advice_is_no_code_to_write(make_skill):
     code = "```javascript\nconst parts = text.split('.');\nfor (const p of parts) {\n  console.log(p);\n}\n```\n"
     assert "gen.code.javascript" not in levels({"SKILL.md": base + advice}, make_skill)
     assert levels({"SKILL.md": base + code}, make_skill).get("gen.code.javascript") == 1
+    longer = advice.replace("1. Keep overlap\n", "1. Keep overlap\n- Cap the size\n- Log the splits\n- Retry\n")
+    assert "tool.file.write" not in levels({"SKILL.md": base + longer}, make_skill, "longer")
 
 
 def test_procedure_constraints_and_web(make_skill):
@@ -542,6 +544,11 @@ def test_decomposing_code_is_no_plan(make_skill):
     assert "reason.planning" not in levels({"SKILL.md": code}, make_skill, "code")
     task = BASE + "- Decompose the task into independent parts.\n- Break it down before you start.\n"
     assert levels({"SKILL.md": task}, make_skill, "task")["reason.planning"] >= 1
+
+
+def test_a_persona_in_bold_is_a_style(make_skill):
+    persona = BASE + "You are not an assistant. You are a **Senior Research Engineer** at a top-tier laboratory.\n"
+    assert levels({"SKILL.md": persona}, make_skill, "persona")["follow.style"] == 1
 
 
 def test_breaking_work_down_and_a_planning_description_are_planning(make_skill):

@@ -452,7 +452,7 @@ def files(c: _Context) -> Iterator[Finding]:
         yield Finding("tool.file.write", 2, Span(c.file, c.skill.frontmatter.line_of("allowed-tools")),
                       "allowed-tools lets it write and edit files")
     written = [b for b in (c.body.code_blocks if c.body else [])
-               if b.language in FILE_LANGUAGES and b.text.count("\n") >= 5]
+               if b.language in FILE_LANGUAGES and b.text.count("\n") >= 5 and not _bullet_list(b.text)]
     if written:
         yield Finding("tool.file.write", 2 if len(written) >= 3 else 1, written[0].span,
                       f"{len(written)} code or configuration block(s) to write into files")
