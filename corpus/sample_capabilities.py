@@ -5,13 +5,14 @@
         [--skills 10] [--seed 18]
 
 ../shared/labels measures the capability analysis on 125 skills; this reads it where no label exists. It draws
-``--skills`` unlabelled skills from all the hubs together (fixed seed), runs `skvm-lint analyze --format json` on
-them and writes one row per inferred primitive (where its evidence is, the primitive, its level and evidence) with
-an empty verdict, after a row that records the drawn skill. A reader reads each drawn skill whole, with
-../shared/labels/GUIDE.md's definitions, marks each row TRUE or FALSE with a reason, and adds a row with the
-verdict MISSED (and the skill's SKILL.md as its finding) for each primitive the skill demands that the analysis
-did not infer. Run again to print precision (TRUE / TRUE+FALSE), recall (TRUE / TRUE+MISSED) and F1, per hub
-and in all, and the primitives most often wrong. A file that holds rows is one frozen draw, reported as judged; a new draw takes a new file and seed.
+``--skills`` unlabelled skills from all the hubs together (fixed seed), leaving out those another draw in the same
+folder has read, runs `skvm-lint analyze --format json` on them and writes one row per inferred primitive (where
+its evidence is, the primitive, its level and evidence) with an empty verdict, after a row that records the drawn
+skill. A reader reads each drawn skill whole, with ../shared/labels/GUIDE.md's definitions, marks each row TRUE
+or FALSE with a reason, and adds a row with the verdict MISSED (and the skill's SKILL.md as its finding) for each
+primitive the skill demands that the analysis did not infer. Run again to print precision (TRUE / TRUE+FALSE),
+recall (TRUE / TRUE+MISSED) and F1, per hub and in all, and the primitives most often wrong. A file that holds
+rows is one frozen draw, reported as judged; a new draw takes a new file and seed.
 """
 
 from __future__ import annotations
@@ -70,6 +71,12 @@ def report(rows: list[dict], path: Path) -> None:
           "skill demands and the analysis did not infer)")
 
 
+def read_before(besides: Path) -> set[str]:
+    """The skills the other draws of ``besides``' folder read (their DRAWN rows): a new draw reads others."""
+    return {row["finding"].rsplit("/", 1)[0] for path in besides.parent.glob("*.tsv") if path != besides
+            for row in read_verdicts(path) if row.get("verdict") == DRAWN}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("hubs", nargs="*", type=Path, help="the hubs to draw from (not needed to report a draw)")
@@ -88,8 +95,10 @@ def main() -> int:
     hub_of: dict[Path, Path] = {}
     for hub in args.hubs:
         hub_of.update(dict.fromkeys((s for s in skills_of(hub) if s not in labelled), hub.resolve()))
+    read = read_before(args.verdicts)
+    hub_of = {skill: hub for skill, hub in hub_of.items() if str(verdict_name(skill, hub_of)) not in read}
     if not hub_of:
-        parser.error("no unlabelled skill (a folder with SKILL.md) in the hubs given")
+        parser.error("no unlabelled skill (a folder with SKILL.md) in the hubs given that no draw has read")
     drawn = random.Random(args.seed).sample(sorted(hub_of), min(args.skills, len(hub_of)))
     for result in analyze(drawn):
         skill = verdict_name(Path(result["path"]).resolve(), hub_of)
