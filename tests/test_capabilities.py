@@ -82,6 +82,14 @@ def test_procedure_constraints_and_web(make_skill):
     assert found["tool.web"] == 2
 
 
+def test_steps_told_in_prose_open_a_sentence_or_a_clause(make_skill):
+    told = BASE + "First, look up the board ID.\n\nCreate the card, and then poll until it is synced.\n"
+    assert levels({"SKILL.md": told}, make_skill, "told")["follow.procedure"] == 1
+    phrases = BASE + ("- **Safety First**: the borrow checker is the first line of defense.\n"
+                      "- Build once, deploy everywhere. Confirm before any reorder.\n")
+    assert "follow.procedure" not in levels({"SKILL.md": phrases}, make_skill, "phrases")
+
+
 def test_numbered_topic_headings_are_no_procedure(make_skill):
     """Numbered headings are steps, unless the numbering is the document's outline or they list alternatives."""
     steps = BASE + "".join(f"## {n}. {t}\n\nDo it.\n\n" for n, t in

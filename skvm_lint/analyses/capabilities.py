@@ -52,7 +52,7 @@ def _words(pattern: str) -> LazyPattern:
 
 
 CONSTRAINT = cue("constraint", ignore_case=False)
-SEQUENCE = cue("sequence")
+STEPS_IN_PROSE = cue("steps_in_prose")
 VERIFY = cue("verify")
 CONDITION = cue("condition")
 # Text the agent composes for people: a composing verb with a text object ("write a reply", "draft the release
@@ -924,7 +924,8 @@ def procedure(c: _Context) -> Iterator[Finding]:
     longest = max(lists.values(), key=len, default=[])
     count = max(len(longest), len(steps))
     if count < 3:
-        sequence = c.prose_matches(SEQUENCE)
+        sequence = [(m.group(0), span) for text, span in c.prose
+                    for m in [STEPS_IN_PROSE.search(without_markers(text))] if m]
         command_sections = {b.section for b in body.code_blocks if b.language == "shell" and b.section is not None}
         if len(sequence) >= 2 or len(command_sections) >= 3:
             # steps told in prose ("first look up the ID, then create"), or a usage guide of several command steps
