@@ -150,6 +150,10 @@ def test_reading_a_named_file(make_skill):
     assert "tool.file.read" not in levels({"SKILL.md": shown}, make_skill, "shown")
     browser = BASE + "2. **Test locally** - Open index.html in your browser\n"
     assert "tool.file.read" not in levels({"SKILL.md": browser}, make_skill, "browser")
+    tool = BASE + "Use `read_file` to check if `skills/update/SKILL.md` already exists.\n"
+    assert levels({"SKILL.md": tool}, make_skill, "tool")["tool.file.read"] == 1
+    forbidden = BASE + "Do not use `read_file` on binaries.\n"
+    assert "tool.file.read" not in levels({"SKILL.md": forbidden}, make_skill, "forbidden")
 
 
 def test_call_format_of_tool_calls_in_a_plain_fence(make_skill):

@@ -24,7 +24,7 @@ from ..cues import SENTENCE_BREAK, cue, inside_quotation, without_markers
 from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
-from ..vocabulary import AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
+from ..vocabulary import AGENT_READ_TOOLS, AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
 from .workflow import step_headings
 
 PRIMITIVES = (
@@ -90,6 +90,7 @@ TOOL_CALL_LINE = lazy(r"^[ \t]*[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\
 TOOL_CALL = lazy(r"(?<![\w.])[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]|\bsubagent_type\s*[=:]")  # linear
 # An agent web tool's name, between ASCII word boundaries: `WebSearchで` names it too (CJK letters are \w).
 AGENT_WEB_TOOL = lazy(rf"(?<![A-Za-z0-9_])(?:{'|'.join(sorted(AGENT_WEB_TOOLS))})(?![A-Za-z0-9_])")
+AGENT_READ_TOOL = lazy(rf"(?<![A-Za-z0-9_])(?:{'|'.join(sorted(AGENT_READ_TOOLS))})(?![A-Za-z0-9_])")
 TOOL_USE_BEFORE, TOOL_USE_AFTER, NEGATION = cue("tool_use_before"), cue("tool_use_after"), cue("negation")
 ROUTE = lazy(r"^[^→\n]{2,80}\s(→|->|=>)\s*[^→\n]*$")  # one arrow: "A → B → C" is a sequence
 ADVISE = cue("advise")
@@ -476,6 +477,9 @@ def file_reading(c: _Context) -> Iterator[Finding]:
                       else "allowed-tools lets it read and search files")
         return
     reads = c.prose_matches(READ_FILE, bundled=True)
+    # the agent's own read tool, where the skill tells it to use it ("Use `read_file` to check if ... exists")
+    reads += [(m.group(0), span) for text, span in c.tool_texts for m in AGENT_READ_TOOL.finditer(text)
+              if _told_to_use(text, m.start(), m.end())][:1]
     reads += [(command.text, command.span) for command, _text in c.commands()
               if command.program in ("cat", "jq", "head", "tail") and not command.pipeline_position
               and any(DATA_FILE.search(arg) for arg in command.argv[1:])]
