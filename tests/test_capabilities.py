@@ -563,6 +563,14 @@ def test_a_persona_in_bold_is_a_style(make_skill):
     assert levels({"SKILL.md": persona}, make_skill, "persona")["follow.style"] == 1
 
 
+def test_analysis_cues_inside_inline_code_are_names(make_skill):
+    named = BASE + ("- `refactor(rules): extract validation logic`\n\n"
+                    "See `references/troubleshooting.md` for details.\n")
+    assert "reason.analysis" not in levels({"SKILL.md": named}, make_skill, "named")
+    told = BASE + "Find the root cause of the failure.\n\nRefactor the module once the tests pass.\n"
+    assert levels({"SKILL.md": told}, make_skill, "told")["reason.analysis"] == 1
+
+
 def test_breaking_work_down_and_a_planning_description_are_planning(make_skill):
     """"Breaking down work into clear tasks" is a plan the agent makes; the description saying so ("Structured task
     planning") counts as one more passage beside one in the body, never alone."""

@@ -881,12 +881,28 @@ def logic(c: _Context) -> Iterator[Finding]:
                       f"{len(hits)} decision rule(s) ({hits[0][0]})")
 
 
+def _outside_code(pattern: Pattern, text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text`` that is not inside an inline code span (backticks counted once,
+    from one match to the next, so a long paragraph of matches stays linear)."""
+    ticks, counted = 0, 0
+    for m in pattern.finditer(text):
+        ticks += text.count("`", counted, m.start())
+        counted = m.start()
+        if ticks % 2 == 0:
+            return m
+    return None
+
+
 @detector
 def reasoning(c: _Context) -> Iterator[Finding]:
     """reason.planning and reason.analysis from their cues, two passages or more; phases count toward planning
     only beside another planning cue (the phases a skill lays down are its procedure, not a plan the agent makes)."""
     for pattern, primitive, threshold in ((PLANNING, "reason.planning", 2), (ANALYSIS, "reason.analysis", 2)):
         hits = c.prose_matches(pattern)
+        if primitive == "reason.analysis":
+            # a cue inside inline code names something (`refactor(rules): extract ...`, a commit type), it asks for
+            # no analysis
+            hits = [(m.group(0), span) for text, span in c.prose for m in [_outside_code(pattern, text)] if m]
         if primitive == "reason.planning" and hits:
             # A list item is also its paragraph, so one item would pass the threshold alone; planning's cues are
             # mostly words that name things in lists (a "Flutter roadmap" topic, "runaway sub-agents", methods
