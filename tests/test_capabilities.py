@@ -563,6 +563,14 @@ def test_a_persona_in_bold_is_a_style(make_skill):
     assert levels({"SKILL.md": persona}, make_skill, "persona")["follow.style"] == 1
 
 
+def test_prose_cues_under_a_do_not_use_heading_are_the_skills_scope(make_skill):
+    scope = BASE + ("## Do not use this skill when\n\n- You need legal advice or certification\n"
+                    "- You want recommendations on pricing\n")
+    assert "gen.text.prose" not in levels({"SKILL.md": scope}, make_skill, "scope")
+    told = BASE + "## Output\n\n- Explain why each finding matters\n- Write recommendations for the team\n"
+    assert levels({"SKILL.md": told}, make_skill, "told")["gen.text.prose"] >= 1
+
+
 def test_analysis_cues_inside_inline_code_are_names(make_skill):
     named = BASE + ("- `refactor(rules): extract validation logic`\n\n"
                     "See `references/troubleshooting.md` for details.\n")

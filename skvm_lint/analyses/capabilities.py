@@ -209,6 +209,14 @@ class _Context:
         section = next((s for s in reversed(doc.sections) if s.span.line <= span.line <= s.end_line), None)
         return section is not None and _code_name(section.title.strip())
 
+    def under_scope_heading(self, span: Span) -> bool:
+        """Whether a line of SKILL.md lies in a section whose heading says when not to use the skill."""
+        body = self.body
+        if body is None or span.file != self.file:
+            return False
+        section = next((s for s in reversed(body.sections) if s.span.line <= span.line <= s.end_line), None)
+        return section is not None and bool(SKILL_SCOPE.search(section.title))
+
     def subcommands(self) -> frozenset[str]:
         """The words after the program of SKILL.md's shell commands (`todo subtask add` -> subtask, add), lower
         case and singular: the names of the features of the tools the skill runs."""
@@ -642,7 +650,9 @@ def prose(c: _Context) -> Iterator[Finding]:
     """gen.text.prose: the skill has the agent compose text for people; reports, articles and posts are L2."""
     description = c.description()
     in_description = PROSE.search(description) or ADVISE.search(description)
-    body_hits = c.prose_matches(PROSE) + c.prose_matches(ADVISE)
+    # a line under "## Do not use this skill when" ("- You need legal advice") says when the skill does not apply
+    body_hits = [(cue_text, span) for cue_text, span in c.prose_matches(PROSE) + c.prose_matches(ADVISE)
+                 if not c.under_scope_heading(span)]
     if in_description or len(body_hits) >= 2:
         multi = bool(PROSE_LONG.search(
             description + " " + " ".join(t for t, _ in body_hits)))
