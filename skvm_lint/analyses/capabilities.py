@@ -204,17 +204,32 @@ class _Context:
         ``### generate_report()``): an API or script reference, whose prose says what that function or endpoint
         does ("Generate detailed report on all notebooks"), not what the agent is told to do."""
         doc = next((d for d in self.agent_docs if d.file == span.file), None)
-        if doc is None:
-            return False
-        section = next((s for s in reversed(doc.sections) if s.span.line <= span.line <= s.end_line), None)
+        section = doc.section_at(span.line) if doc is not None else None
         return section is not None and _code_name(section.title.strip())
+
+    @cached_property
+    def told_to_run(self) -> list[tuple[str, Span]]:
+        """Where the instructions tell the agent to run a kind of program they show no command for, in the
+        imperative that opens a sentence or item ("Run all tests to ensure nothing broke", "- [ ] Run tests after
+        each refactor step"): not in quoted words (a user's "Always run tests before committing", a plan step's
+        example) or a prompt for a sub-agent, nor what someone else runs ("Run the tests in CI", "the user will need
+        to run the test manually")."""
+        found = []
+        for text, span in self.agent_prose:
+            for m in RUN_TOLD.finditer(text):
+                before = text[:m.start()]
+                opening = SENTENCE_BREAK.split(before)[-1]
+                sentence_end = SENTENCE_BREAK.search(text, m.end())
+                sentence = text[m.start():sentence_end.start() if sentence_end else len(text)]
+                if IMPERATIVE_OPENING.fullmatch(without_markers(opening)) and not (
+                        inside_quotation(before) or SUBAGENT_PROMPT.search(before) or RUN_BY_OTHERS.search(sentence)):
+                    found.append((m.group(0), span))
+                    break
+        return found
 
     def under_scope_heading(self, span: Span) -> bool:
         """Whether a line of SKILL.md lies in a section whose heading says when not to use the skill."""
-        body = self.body
-        if body is None or span.file != self.file:
-            return False
-        section = next((s for s in reversed(body.sections) if s.span.line <= span.line <= s.end_line), None)
+        section = self.body.section_at(span.line) if self.body is not None and span.file == self.file else None
         return section is not None and bool(SKILL_SCOPE.search(section.title))
 
     def subcommands(self) -> frozenset[str]:
@@ -269,31 +284,11 @@ def _level(count: int, l2: int, l3: int) -> int:
 # --- tool use ---------------------------------------------------------------------------------------------------
 
 
-def _told_to_run(c: _Context) -> list[tuple[str, Span]]:
-    """Where the instructions tell the agent to run a kind of program they show no command for, in the imperative
-    that opens a sentence or item ("Run all tests to ensure nothing broke", "**Action:** Run automated tests",
-    "- [ ] Run tests after each refactor step"): not in quoted words (a user's "Always run tests before
-    committing", a plan step's example) or a prompt for a sub-agent, nor what someone else runs ("Run the tests in
-    CI", "the user will need to run the test manually")."""
-    found = []
-    for text, span in c.agent_prose:
-        for m in RUN_TOLD.finditer(text):
-            before = text[:m.start()]
-            opening = SENTENCE_BREAK.split(before)[-1]
-            sentence_end = SENTENCE_BREAK.search(text, m.end())
-            sentence = text[m.start():sentence_end.start() if sentence_end else len(text)]
-            if IMPERATIVE_OPENING.fullmatch(without_markers(opening)) and not (
-                    inside_quotation(before) or SUBAGENT_PROMPT.search(before) or RUN_BY_OTHERS.search(sentence)):
-                found.append((m.group(0), span))
-                break
-    return found
-
-
 @detector
 def shell_composition(c: _Context) -> Iterator[Finding]:
     """gen.code.shell: the agent composes the commands SKILL.md shows; pipes/loops are L2, sed/awk/xargs L3."""
     if not c.shell:
-        told = _told_to_run(c)
+        told = c.told_to_run
         if told:  # told to run tests or scans with no command shown: the agent writes the command
             yield Finding("gen.code.shell", 1, told[0][1], f"composes the command to {told[0][0][:60]!r}")
         return
@@ -317,7 +312,7 @@ def execution(c: _Context) -> Iterator[Finding]:
     # adapt, which SKILL.md's commands would show if the agent ran it
     runnable = [f for f in c.skill.files if f.kind == "script" and not handed_out(f.path)]
     if not c.shell and not runnable:
-        told = _told_to_run(c)
+        told = c.told_to_run
         if told:  # "Run automated scans", "Re-run the tests": commands the agent must find or compose itself
             yield Finding("tool.exec", 1, told[0][1], f"told to {told[0][0][:60]!r}")
         return
@@ -908,11 +903,12 @@ def reasoning(c: _Context) -> Iterator[Finding]:
     """reason.planning and reason.analysis from their cues, two passages or more; phases count toward planning
     only beside another planning cue (the phases a skill lays down are its procedure, not a plan the agent makes)."""
     for pattern, primitive, threshold in ((PLANNING, "reason.planning", 2), (ANALYSIS, "reason.analysis", 2)):
-        hits = c.prose_matches(pattern)
         if primitive == "reason.analysis":
             # a cue inside inline code names something (`refactor(rules): extract ...`, a commit type), it asks for
             # no analysis
             hits = [(m.group(0), span) for text, span in c.prose for m in [_outside_code(pattern, text)] if m]
+        else:
+            hits = c.prose_matches(pattern)
         if primitive == "reason.planning" and hits:
             # A list item is also its paragraph, so one item would pass the threshold alone; planning's cues are
             # mostly words that name things in lists (a "Flutter roadmap" topic, "runaway sub-agents", methods
