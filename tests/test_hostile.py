@@ -220,6 +220,18 @@ def test_analyses_stay_linear_on_adversarial_text(tmp_path: Path) -> None:
     assert json.loads(proc.stdout)["capabilities"]["purposes"]
 
 
+def test_being_told_to_run_stays_linear_in_a_paragraph(tmp_path: Path) -> None:
+    """A skill that shows no command, with paragraphs of "Run tests" quoted or inside a sub-agent's prompt: each
+    match rescanned the text before it for quotes (minutes for these 900 KB)."""
+    told = OK + 'Say "Run tests" now; ' * 40_000 + "\n\n\u201d Prompt: \u201c " + "Run tests. " * 40_000 + "\n"
+    root = build(tmp_path / "case-skill", {"SKILL.md": told})
+    proc = subprocess.run([sys.executable, "-m", "skvm_lint", "analyze", str(root), "--format", "json", "-q"],
+                          capture_output=True, text=True, timeout=GUARD_SECONDS, preexec_fn=_limit_memory)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    primitives = {p["id"] for p in json.loads(proc.stdout)["capabilities"]["purposes"][0]["current_path"]["primitives"]}
+    assert "tool.exec" not in primitives  # every "Run tests" is quoted or prompted
+
+
 def test_archives_are_not_extracted(tmp_path: Path) -> None:
     root = build(tmp_path / "archive", {"SKILL.md": OK})
     buffer = io.BytesIO()

@@ -12,6 +12,7 @@ Cue words come from per-language data files (English, Chinese, Japanese; see :mo
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import sys
@@ -20,7 +21,7 @@ from typing import Any, Callable, Iterator
 
 from msgspec import Struct
 
-from ..cues import SENTENCE_BREAK, cue, inside_quotation, without_markers
+from ..cues import SENTENCE_BREAK, cue, without_markers
 from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
@@ -209,23 +210,9 @@ class _Context:
 
     @cached_property
     def told_to_run(self) -> list[tuple[str, Span]]:
-        """Where the instructions tell the agent to run a kind of program they show no command for, in the
-        imperative that opens a sentence or item ("Run all tests to ensure nothing broke", "- [ ] Run tests after
-        each refactor step"): not in quoted words (a user's "Always run tests before committing", a plan step's
-        example) or a prompt for a sub-agent, nor what someone else runs ("Run the tests in CI", "the user will need
-        to run the test manually")."""
-        found = []
-        for text, span in self.agent_prose:
-            for m in RUN_TOLD.finditer(text):
-                before = text[:m.start()]
-                opening = SENTENCE_BREAK.split(before)[-1]
-                sentence_end = SENTENCE_BREAK.search(text, m.end())
-                sentence = text[m.start():sentence_end.start() if sentence_end else len(text)]
-                if IMPERATIVE_OPENING.fullmatch(without_markers(opening)) and not (
-                        inside_quotation(before) or SUBAGENT_PROMPT.search(before) or RUN_BY_OTHERS.search(sentence)):
-                    found.append((m.group(0), span))
-                    break
-        return found
+        """Where the instructions tell the agent to run a kind of program they show no command for (one place per
+        paragraph: :func:`_told_to_run_in`)."""
+        return [(told, span) for text, span in self.agent_prose for told in [_told_to_run_in(text)] if told]
 
     def under_scope_heading(self, span: Span) -> bool:
         """Whether a line of SKILL.md lies in a section whose heading says when not to use the skill."""
@@ -264,6 +251,8 @@ def _code_name(title: str) -> bool:
 # The open quotation of a prompt handed to another agent ('Prompt: "Review ... Generate a detailed report'): what
 # it asks for is that agent's output. (A user's example request in quotes says what this skill does.)
 SUBAGENT_PROMPT = lazy(r"""\bprompt\s*[:=]\s*["\u201c][^"\u201d]*$""", re.IGNORECASE)
+PROMPT_OPENING = lazy(r"""\bprompt\s*[:=]\s*["\u201c]""", re.IGNORECASE)  # where such a quotation opens
+CLOSING_QUOTE = lazy(r"""["\u201d]""")
 
 
 def _describes_code(row: str) -> bool:
@@ -884,6 +873,56 @@ def logic(c: _Context) -> Iterator[Finding]:
     if hits:
         yield Finding("reason.logic", 2 if len(hits) >= 3 else 1, hits[0][1],
                       f"{len(hits)} decision rule(s) ({hits[0][0]})")
+
+
+def _told_to_run_in(text: str) -> str | None:
+    """The first place in a paragraph that tells the agent to run a kind of program with no command shown, in the
+    imperative that opens a sentence or item ("Run all tests to ensure nothing broke", "- [ ] Run tests after each
+    refactor step"): not in quoted words (a user's "Always run tests before committing", a plan step's example) or a
+    prompt for a sub-agent, nor what someone else runs ("Run the tests in CI", "the user will need to run the test
+    manually").
+
+    Linear in the paragraph: quotes are counted once, from one match to the next; a sentence is tried once (a later
+    match in it has the earlier one in its opening, which is then no imperative); the prompts' quoted stretches are
+    found once."""
+    starts = [0, *(b.end() for b in SENTENCE_BREAK.finditer(text))]
+    prompts = _prompt_quotes(text)
+    straight = opened = closed = counted = 0
+    tried = -1
+    for m in RUN_TOLD.finditer(text):
+        sentence = starts[bisect.bisect_right(starts, m.start()) - 1]
+        if sentence == tried:
+            continue
+        tried = sentence
+        straight += text.count('"', counted, m.start())
+        opened += text.count("\u201c", counted, m.start())
+        closed += text.count("\u201d", counted, m.start())
+        counted = m.start()
+        quoted = straight % 2 or opened > closed  # as :func:`inside_quotation` reads the text before
+        if quoted or not IMPERATIVE_OPENING.fullmatch(without_markers(text[sentence:m.start()])):
+            continue
+        end = SENTENCE_BREAK.search(text, m.end())
+        if RUN_BY_OTHERS.search(text, m.start(), end.start() if end else len(text)):
+            continue
+        inside = bisect.bisect_right(prompts, (m.start(), len(text))) - 1
+        if inside >= 0 and m.start() < prompts[inside][1]:
+            continue
+        return m.group(0)
+    return None
+
+
+def _prompt_quotes(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` quoted after "Prompt:" (:data:`SUBAGENT_PROMPT` reads a position inside one), each
+    from its opening quote to the next straight or closing quote (or the end), in order, overlapping ones merged."""
+    stretches: list[tuple[int, int]] = []
+    for m in PROMPT_OPENING.finditer(text):
+        close = CLOSING_QUOTE.search(text, m.end())
+        start, end = m.end() - 1, close.start() if close else len(text)
+        if stretches and start < stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], end))
+        else:
+            stretches.append((start, end))
+    return stretches
 
 
 def _outside_code(pattern: Pattern, text: str) -> re.Match[str] | None:
