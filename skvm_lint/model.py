@@ -361,11 +361,6 @@ class MarkdownDoc(Struct):
         last_of_section = next((p for p in reversed(near) if p.section == block.section), None)
         return last_of_section.text if last_of_section is not None else ""
 
-    def section_at(self, line: int) -> Section | None:
-        """The innermost section that holds ``line`` (:meth:`sections_at` for one line)."""
-        index = self.sections_at((line,))[line]
-        return self.sections[index] if index is not None else None
-
     def heading(self, block: CodeBlock) -> str:
         """The title of the section a code block is in, or ""."""
         return self.sections[block.section].title if block.section is not None else ""

@@ -232,6 +232,22 @@ def test_being_told_to_run_stays_linear_in_a_paragraph(tmp_path: Path) -> None:
     assert "tool.exec" not in primitives  # every "Run tests" is quoted or prompted
 
 
+def test_section_lookups_stay_linear(tmp_path: Path) -> None:
+    """Many sections, each with a line a detector asks the section of (advice, a detailed report), and many numbered
+    headings of one outline: one lookup per section and per heading made these minutes."""
+    sections = OK + "".join(f"## Part {i}\n\nWrite a detailed report and give advice.\n\n" for i in range(50_000))
+    outline = OK + "## 1. Overview\n\n" + "".join(f"## {i}. Topic\n\nText.\n\n" for i in range(2, 80_000))
+    for name, text in (("sections", sections), ("outline", outline)):
+        root = build(tmp_path / name / "case-skill", {"SKILL.md": text})
+        proc = subprocess.run([sys.executable, "-m", "skvm_lint", "analyze", str(root), "--format", "json", "-q"],
+                              capture_output=True, text=True, timeout=GUARD_SECONDS, preexec_fn=_limit_memory)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        primitives = {p["id"] for p in json.loads(proc.stdout)["capabilities"]["purposes"][0]["current_path"]
+                      ["primitives"]}
+        # and the answers stand: the advice is prose to write; the outline's numbered headings are no procedure
+        assert "gen.text.prose" in primitives if name == "sections" else "follow.procedure" not in primitives
+
+
 def test_archives_are_not_extracted(tmp_path: Path) -> None:
     root = build(tmp_path / "archive", {"SKILL.md": OK})
     buffer = io.BytesIO()

@@ -17,7 +17,7 @@ import itertools
 import re
 import sys
 from functools import cached_property
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from msgspec import Struct
 
@@ -200,24 +200,25 @@ class _Context:
         return [(m.group(0), span) for text, span in (self.agent_prose if bundled else self.prose)
                 for m in [pattern.search(text)] if m]
 
-    def under_code_heading(self, span: Span) -> bool:
-        """Whether a line lies in a section whose heading is a name of code (``#### `site_reports/detailed_report```,
-        ``### generate_report()``): an API or script reference, whose prose says what that function or endpoint
-        does ("Generate detailed report on all notebooks"), not what the agent is told to do."""
-        doc = next((d for d in self.agent_docs if d.file == span.file), None)
-        section = doc.section_at(span.line) if doc is not None else None
-        return section is not None and _code_name(section.title.strip())
+    def section_titles(self, spans: Iterable[Span]) -> dict[tuple[str, int], str]:
+        """The title of the innermost section holding each span's line, as ``(file, line) -> title`` (a line
+        outside every section is absent): one lookup per agent document for all the spans, not one per span."""
+        lines_of: dict[str, set[int]] = {}
+        for span in spans:
+            lines_of.setdefault(span.file, set()).add(span.line)
+        titles: dict[tuple[str, int], str] = {}
+        for doc in self.agent_docs:
+            lines = lines_of.pop(doc.file, None)  # the first document of a file, as files are read
+            for line, index in doc.sections_at(lines or ()).items():
+                if index is not None:
+                    titles[(doc.file, line)] = doc.sections[index].title
+        return titles
 
     @cached_property
     def told_to_run(self) -> list[tuple[str, Span]]:
         """Where the instructions tell the agent to run a kind of program they show no command for (one place per
         paragraph: :func:`_told_to_run_in`)."""
         return [(told, span) for text, span in self.agent_prose for told in [_told_to_run_in(text)] if told]
-
-    def under_scope_heading(self, span: Span) -> bool:
-        """Whether a line of SKILL.md lies in a section whose heading says when not to use the skill."""
-        section = self.body.section_at(span.line) if self.body is not None and span.file == self.file else None
-        return section is not None and bool(SKILL_SCOPE.search(section.title))
 
     def subcommands(self) -> frozenset[str]:
         """The words after the program of SKILL.md's shell commands (`todo subtask add` -> subtask, add), lower
@@ -635,8 +636,10 @@ def prose(c: _Context) -> Iterator[Finding]:
     description = c.description()
     in_description = PROSE.search(description) or ADVISE.search(description)
     # a line under "## Do not use this skill when" ("- You need legal advice") says when the skill does not apply
-    body_hits = [(cue_text, span) for cue_text, span in c.prose_matches(PROSE) + c.prose_matches(ADVISE)
-                 if not c.under_scope_heading(span)]
+    hits = c.prose_matches(PROSE) + c.prose_matches(ADVISE)
+    titles = c.section_titles(span for _cue, span in hits)
+    body_hits = [(cue_text, span) for cue_text, span in hits
+                 if not SKILL_SCOPE.search(titles.get((span.file, span.line), ""))]
     if in_description or len(body_hits) >= 2:
         multi = bool(PROSE_LONG.search(
             description + " " + " ".join(t for t, _ in body_hits)))
@@ -806,8 +809,14 @@ def long_output(c: _Context) -> Iterator[Finding]:
     if best is None:
         hits = [(m.group(0), span) for text, span in c.agent_prose for m in [LONG_OUTPUT.search(text)]
                 if m and not TOOL_SUBJECT.search(text, max(0, m.start() - 60), m.start())
-                and not _implicit_subject(text, m) and not c.under_code_heading(span)
+                and not _implicit_subject(text, m)
                 and not _describes_code(text) and not SUBAGENT_PROMPT.search(text, 0, m.start())]
+        # prose under a heading that names code (``#### `site_reports/detailed_report` ``, ``### generate_report()``)
+        # says what that function or endpoint does ("Generate detailed report on all notebooks"), not what the agent
+        # is told to do
+        titles = c.section_titles(span for _cue, span in hits)
+        hits = [(cue_text, span) for cue_text, span in hits
+                if not _code_name(titles.get((span.file, span.line), "").strip())]
         description = LONG_OUTPUT.search(c.description())
         if description:
             hits.insert(0, (description.group(0), Span(c.file, c.skill.frontmatter.line_of("description"))))

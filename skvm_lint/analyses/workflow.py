@@ -149,7 +149,7 @@ def step_headings(doc: MarkdownDoc) -> list[Section]:
         numbered = [s for s in group if BARE_NUMBER.match(s.title)]
         if any(OUTLINE_SECTION.match(s.title) for s in numbered) \
                 or (parent is not None and CATALOGUE_SECTION.search(sections[parent].title)):
-            group = [s for s in group if s not in numbered]
+            group = [s for s in group if not BARE_NUMBER.match(s.title)]
         steps += group
     return sorted(steps, key=lambda s: s.span.line)
 
