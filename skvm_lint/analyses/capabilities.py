@@ -89,9 +89,15 @@ CONDITIONAL_RULE = cue("conditional_rule")
 # "...", model: ...)`, "the Task tool with subagent_type=...": the agent writes structured tool arguments.
 TOOL_CALL_LINE = lazy(r"^[ \t]*[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]", re.MULTILINE)  # linear
 TOOL_CALL = lazy(r"(?<![\w.])[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]|\bsubagent_type\s*[=:]")  # linear
-# An agent web tool's name, between ASCII word boundaries: `WebSearchで` names it too (CJK letters are \w).
-AGENT_WEB_TOOL = lazy(rf"(?<![A-Za-z0-9_])(?:{'|'.join(sorted(AGENT_WEB_TOOLS))})(?![A-Za-z0-9_])")
-AGENT_READ_TOOL = lazy(rf"(?<![A-Za-z0-9_])(?:{'|'.join(sorted(AGENT_READ_TOOLS))})(?![A-Za-z0-9_])")
+
+
+def _tool_name(names: Iterable[str]) -> LazyPattern:
+    """An agent tool's name, between ASCII word boundaries: `WebSearchで` names it too (CJK letters are \\w)."""
+    return lazy(rf"(?<![A-Za-z0-9_])(?:{'|'.join(sorted(names))})(?![A-Za-z0-9_])")
+
+
+AGENT_WEB_TOOL = _tool_name(AGENT_WEB_TOOLS)
+AGENT_READ_TOOL = _tool_name(AGENT_READ_TOOLS)
 TOOL_USE_BEFORE, TOOL_USE_AFTER, NEGATION = cue("tool_use_before"), cue("tool_use_after"), cue("negation")
 ROUTE = lazy(r"^[^→\n]{2,80}\s(→|->|=>)\s*[^→\n]*$")  # one arrow: "A → B → C" is a sequence
 ADVISE = cue("advise")
