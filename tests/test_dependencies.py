@@ -67,6 +67,16 @@ def test_sources_of_evidence(make_skill):
     assert httpx.declared and httpx.version == ">=0.27" and {s.file for s in httpx.evidence} == {"scripts/a.py"}
 
 
+def test_only_host_names_are_services(make_skill):
+    """An elided URL ("https://...file.csv") or a list the URL scanner read whole names no host."""
+    root = make_skill({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\n",
+                       "scripts/a.py": ("import urllib.request\n"
+                                        "urllib.request.urlretrieve('https://...store_sales.csv', 'a.csv')\n"
+                                        "urllib.request.urlopen('https://a.com,https://b.com')\n"
+                                        "urllib.request.urlopen('https://data.example-host.io:8080/x')\n")})
+    assert by_type(root)["service"] == {"data.example-host.io"}
+
+
 def test_programs_a_slim_debian_image_lacks_are_dependencies(make_skill):
     """bc, unzip and rsync ship with macOS but are optional Debian packages: a script that runs them needs them
     installed (env-setup.sh apt-installs them); sed, awk, curl and git are assumed."""

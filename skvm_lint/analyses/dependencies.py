@@ -38,6 +38,9 @@ from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 PLACEHOLDER_HOSTS = lazy(r"(^|\.)(example\.(com|org|net)|localhost|your[-_a-z]*|[a-z-]*\.local|test)$|[<>{}$]")
+# a host name's shape: dot-separated labels, none empty ("https://...store_sales.csv" elides one) and no commas
+# ("https://a.com,https://b.com" is a list the URL scanner took whole)
+HOST_NAME = lazy(r"(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 PEP723 = lazy(r"^# /// script\s*$(.*?)^# ///\s*$", re.MULTILINE | re.DOTALL)
 
 
@@ -1855,7 +1858,7 @@ def _services(c: _Collector, facts: CodeFacts) -> None:
     for url in facts.urls:
         host = url.url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1].lower()
         host = host.split(":", 1)[0] if not host.startswith("[") else host
-        if host and "." in host and not PLACEHOLDER_HOSTS.search(host):
+        if HOST_NAME.fullmatch(host) and not PLACEHOLDER_HOSTS.search(host):
             c.add(host, "service", url.span, "url", required=True)
 
 
