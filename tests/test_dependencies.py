@@ -389,6 +389,40 @@ def test_a_platform_comment_naming_distributions_marks_one_platforms_way(make_sk
     assert not by_key(root)[("system", "pacman")].required
 
 
+def test_a_comment_after_a_command_speaks_of_its_own_line(make_skill):
+    """`pnpm add -g x   # or: npm install -g x` makes the pnpm line one way of two, not the line after it;
+    `sudo dnf install -y ffmpeg  # Fedora` is that platform's way to install what every platform needs."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Shop. Use when asked.\n---\n```bash\n"
+                                   "pnpm add --global @acme/shop-cli   # or: npm install --global @acme/shop-cli\n"
+                                   "shop --help\nsudo dnf install -y ffmpeg  # Fedora\n```\n"})
+    found = by_key(root)
+    assert not found[("system", "pnpm")].required and found[("system", "shop")].required
+    assert found[("system", "ffmpeg")].required and not found[("system", "dnf")].required
+
+
+def test_ways_to_install_one_program_require_the_program_not_each_package_manager(make_skill):
+    """Homebrew, npm and Go installing xurl are three ways: xurl is needed, Node.js and Go are not; the first way
+    installs it (env-setup.sh needs one)."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Post. Use when asked.\n---\n```bash\n"
+                                   "brew install --cask acme/tap/xurl\n\n# npm\nnpm install -g @acme/xurl\n\n"
+                                   "# Go\ngo install github.com/acme/xurl@latest\n```\n"})
+    found = by_key(root)
+    assert found[("system", "xurl")].required
+    assert not any(found[key].required for key in (("system", "node"), ("system", "go"), ("npm", "@acme/xurl")))
+
+
+def test_letta_codes_cli_is_the_host_and_marker_is_marker_pdf(make_skill):
+    """`letta memory export` in a Letta Code skill is the host's own CLI; `from marker.models import ...` is the
+    marker-pdf the skill installs, not PyPI's unrelated `marker`."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Move memory. Use when asked.\n---\n```bash\n"
+                                   "letta memory export --agent a --out /tmp/m\npip install marker-pdf\n"
+                                   "python scripts/x.py\n```\n",
+                       "scripts/x.py": "from marker.models import create_model_dict\n"})
+    found = by_key(root)
+    assert ("host", "letta") in found and ("system", "letta") not in found
+    assert found[("pip", "marker-pdf")].required and ("pip", "marker") not in found
+
+
 def test_a_command_whose_failure_yields_an_empty_default_is_optional(make_skill):
     """`KEY=$(op read ... 2>/dev/null || echo "")` copes without op; `gh pr view || echo "No PR"` reports the
     failure and still needs gh, and `|| true` silences an exit status (`npm outdated` exits 1 when it finds some)."""

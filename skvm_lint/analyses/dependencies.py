@@ -824,6 +824,33 @@ def _one_per_package_manager(facts: CodeFacts, alternatives: set[int]) -> tuple[
     return lines, node_needed
 
 
+def _ways_to_install_one_program(facts: CodeFacts) -> tuple[set[int], set[int]]:
+    """The lines of a block that install one program through package managers of two or more kinds (`brew install
+    xdevplatform/tap/xurl`, `npm install -g @xdevplatform/xurl`, `go install github.com/xdevplatform/xurl@latest`):
+    ways of which the reader takes one; so are `brew install pandoc  # macOS` and `apt-get install pandoc  # Linux`.
+    Returned as (the first way of each program, the others): the first installs what the skill needs, without
+    requiring its package manager; the others require nothing. npm, pnpm and yarn are one kind
+    (:func:`_one_per_package_manager` reads them), as are pip, pipx and uv."""
+    ways: dict[str, dict[str, list[int]]] = {}
+    for cmd in facts.commands:
+        install = _install_line(cmd)
+        names = [arg for arg in install[1] if not arg.startswith("-")] if install is not None else []
+        if install is None or len(names) != 1:
+            continue
+        kind = cmd.program if install[0] == "system" else install[0]
+        program = re.split(r"[@\[=<>~!]", names[0].rstrip("/").rsplit("/", 1)[-1], maxsplit=1)[0].lower()
+        if program:
+            ways.setdefault(program, {}).setdefault(kind, []).append(cmd.span.line)
+    first: set[int] = set()
+    others: set[int] = set()
+    for by_kind in ways.values():
+        if len(by_kind) >= 2:
+            lines = sorted(line for kind_lines in by_kind.values() for line in kind_lines)
+            first.add(lines[0])
+            others.update(lines[1:])
+    return first, others
+
+
 EXIT_CALLS = frozenset({"sys.exit", "exit", "os._exit", "process.exit", "Deno.exit"})
 _FAILING_EXIT = lazy(r"""\(\s*([1-9]\d*|['"f])""")  # exit(1), exit("graphviz not found"): not exit(0), exit(main())
 
@@ -1298,13 +1325,23 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     way; ``offered_without``, ``done_without``: programs optional in SKILL.md's blocks (:func:`_offered_without`)
     and everywhere (:func:`_done_without`); ``installs=False``: install lines are read elsewhere."""
     block_lines = block.text.split("\n") if block is not None else None  # split once: a block may hold many comments
-    alternatives = {line for comment in facts.comments
-                    if ALTERNATIVE_LINE.match(comment.text) or CLUSTER_WAY.search(comment.text[:_LINE_CUE_CHARS])
-                    for line in _lines_headed(comment.span.line, block, block_lines)}
+    alternatives: set[int] = set()
+    installer_optional: set[int] = set()  # lines whose package manager is one way of several, not what they install
+    for comment in facts.comments:
+        way = ALTERNATIVE_LINE.match(comment.text)
+        if way or CLUSTER_WAY.search(comment.text[:_LINE_CUE_CHARS]):
+            headed = _lines_headed(comment.span.line, block, block_lines)
+            # `brew install pandoc  # macOS`: that platform's way to install what every platform needs, as under a
+            # "macOS:" heading (platform_way below)
+            on_its_line = headed.start == comment.span.line and way is not None and way.group("platform")
+            (installer_optional if on_its_line else alternatives).update(headed)
     node_needed = None
     if block is not None:  # in a script, a chain of `command -v` checks picks the one present
         per_manager, node_needed = _one_per_package_manager(facts, alternatives)
-        alternatives |= per_manager
+        first_ways, other_ways = _ways_to_install_one_program(facts)
+        # the first way of several stays one (a platform's comment on it, `# macOS`, names its way, not an option)
+        alternatives = (alternatives - first_ways) | per_manager | other_ways
+        installer_optional |= first_ways
     # `# Python` / `# JavaScript/TypeScript` before each way (the lines it heads, `pip-audit` and `safety check`) or
     # after it, on its line: one language's way; `# AWS VPN` / `# OCI IPSec VPN`: one cloud's
     way_comments = [(comment, label) for comment in facts.comments
@@ -1349,7 +1386,8 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
         with c.sourced("project-command") if users_project else nullcontext():
             c.command(command, cited=weak, alternative=alternative,
                       guarded=command.program in guarded or _version_probe(command) or command.if_file_exists
-                      or command.copes_without)
+                      or command.copes_without or command.span.line in installer_optional
+                      or platform_way and _install_line(command) is not None)
     if node_needed is not None and not other_way and not (
             per_project_from is not None and node_needed.line > per_project_from):
         c.add("node", "system", node_needed, "command")  # `npm install x` or `yarn add x`: Node.js either way
@@ -1379,9 +1417,13 @@ def _usage_alternatives(facts: CodeFacts) -> set[int]:
 def _lines_headed(comment_line: int, block: CodeBlock | None, lines: list[str] | None) -> range:
     """The lines a comment of a code block (whose text is ``lines``) heads: those that follow it up to a blank line
     or the next comment (`# Or manual compilation` before four compile commands); in a script, the next line only.
-    Each line is read by one comment at most, so a block of many comments costs linear time."""
+    A comment after code on its line speaks of that line (`pnpm add -g x   # or: npm install -g x`). Each line is
+    read by one comment at most, so a block of many comments costs linear time."""
     if block is None or lines is None:
         return range(comment_line + 1, comment_line + 2)
+    if 0 <= comment_line - block.content_line < len(lines) \
+            and not lines[comment_line - block.content_line].lstrip().startswith("#"):
+        return range(comment_line, comment_line + 1)
     end = comment_line + 1
     while 0 <= end - block.content_line < len(lines) and lines[end - block.content_line].strip() \
             and not lines[end - block.content_line].lstrip().startswith("#"):
@@ -1566,9 +1608,9 @@ def _code(c: _Collector) -> None:
 # unless the comment recommends it (`# Or use uv (recommended)`: the way the author expects).
 # `# Windows` before `choco install` and `# On BlackArch/Arch Linux` before `pacman -S` give one platform's way.
 ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|おすすめ))"
-                        r"\s*((or|alternatively|instead)\b|(on |for |with )?([\w-]+/)*(windows|macos|mac|os ?x|linux|"
-                        r"ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey|kali|"
-                        r"blackarch|manjaro|opensuse|nixos|freebsd)\b)"
+                        r"\s*((or|alternatively|instead)\b|(?P<platform>(on |for |with )?([\w-]+/)*(windows|macos|mac|"
+                        r"os ?x|linux|ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey|"
+                        r"kali|blackarch|manjaro|opensuse|nixos|freebsd)\b))"
                         r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer|if (installed|available)"
                         r"|if you (already )?(have|use))\b",
                         re.IGNORECASE)
