@@ -423,6 +423,21 @@ def test_letta_codes_cli_is_the_host_and_marker_is_marker_pdf(make_skill):
     assert found[("pip", "marker-pdf")].required and ("pip", "marker") not in found
 
 
+def test_option_b_a_conditional_section_an_or_intro_and_another_machine_are_other_ways(make_skill):
+    """"### Option B: SSH" like "Option 2"; a section for users who already have something; "Use `git diff` or a
+    pre-commit grep:"; and `# On instance` before commands run on a rented machine: nothing they run is required."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Auth. Use when asked.\n---\n"
+                                   "### Option A: HTTPS\n\n```bash\ngh auth login\n```\n\n"
+                                   "### Option B: SSH Key Authentication\n\n```bash\nssh-keygen -t ed25519\n```\n\n"
+                                   "## If the user has the full GSD system installed\n\n```bash\nnpx gsd-tools --x\n```\n"
+                                   "\n## Review\n\nUse `git diff` or a pre-commit grep:\n```bash\nrg -n 'breakpoint'\n```\n"
+                                   "\n## Remote\n\n```bash\n# On instance\nnvidia-smi\njupyter lab --port=8888\n```\n"})
+    found = by_key(root)
+    assert found[("system", "gh")].required
+    assert not any(found[key].required for key in (("system", "ssh-keygen"), ("npm", "gsd-tools"), ("system", "rg"),
+                                                    ("system", "nvidia-smi"), ("system", "jupyter")))
+
+
 def test_a_command_whose_failure_yields_an_empty_default_is_optional(make_skill):
     """`KEY=$(op read ... 2>/dev/null || echo "")` copes without op; `gh pr view || echo "No PR"` reports the
     failure and still needs gh, and `|| true` silences an exit status (`npm outdated` exits 1 when it finds some)."""

@@ -1606,9 +1606,11 @@ def _code(c: _Collector) -> None:
 
 # `# or`, `# alternatively`, `# or with bun:` on the line before a command: that command is one way of several,
 # unless the comment recommends it (`# Or use uv (recommended)`: the way the author expects).
-# `# Windows` before `choco install` and `# On BlackArch/Arch Linux` before `pacman -S` give one platform's way.
+# `# Windows` before `choco install` and `# On BlackArch/Arch Linux` before `pacman -S` give one platform's way;
+# `# On instance` before `nvidia-smi`, another machine's commands.
 ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|おすすめ))"
-                        r"\s*((or|alternatively|instead)\b|(?P<platform>(on |for |with )?([\w-]+/)*(windows|macos|mac|"
+                        r"\s*((or|alternatively|instead)\b|(on|inside|in) (the |your |each )?(remote( \w+)?|instance|"
+                        r"server|vm|pod|container|droplet)(?![.\w-])|(?P<platform>(on |for |with )?([\w-]+/)*(windows|macos|mac|"
                         r"os ?x|linux|ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey|"
                         r"kali|blackarch|manjaro|opensuse|nixos|freebsd)\b))"
                         r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer|if (installed|available)"
