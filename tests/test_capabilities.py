@@ -272,6 +272,16 @@ def test_long_output_from_a_template_of_sections(make_skill):
                                                       "See the [Complete guide](references/guide.md).\n"}, make_skill)
 
 
+def test_commands_under_comment_lines_are_no_template(make_skill):
+    """An unlabelled fence of commands grouped by `# Wallet` comments (each command with a comment after it or a
+    variable for argument), or of endpoints with comments, is a reference to run, not a document's sections."""
+    groups = "\n\n".join(f"# {title}\npython3 $SCRIPT {title.lower()} --chain eth   # {title} on Ethereum\n"
+                         f"python3 $SCRIPT {title.lower()} 0xd8dA" for title in ("Stats", "Wallet", "Tokens", "Gas"))
+    found = levels({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Quick Reference\n\n```\n"
+                                f"SCRIPT=~/scripts/client.py\n\n{groups}\n```\n"}, make_skill)
+    assert "gen.text.long" not in found
+
+
 def test_a_template_the_skill_says_is_short_is_no_long_output(make_skill):
     """Sections whose every placeholder asks for one line, or "Keep it short" after the template, make a short
     document; placeholders that ask for more, or "Keep definitions tight" (each entry, not the whole), do not."""

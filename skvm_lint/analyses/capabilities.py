@@ -665,8 +665,10 @@ TOOL_SUBJECT = cue("tool_subject")
 # (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET /api/users?sort=name`) or a bare URL; a search
 # query of two operators, or of one and a quoted phrase (`AI lang:en filter:verified`, `author:Church "synthetic
 # biology"`); a path or glob of an ignore file or CODEOWNERS (`*.swp`, `docs/`, `/src/api/ @backend-team`), not
-# a bold or italic line (`**Summary**`)
+# a bold or italic line (`**Summary**`); a command with a comment after it (`python3 $SCRIPT stats   # Ethereum
+# stats`) or a variable for argument (`python3 $SCRIPT price ETH`)
 SETTING_OR_CODE_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w-]*:[ \t]+[^\s\[<{(_*]"
+                            r"|^[ \t]*[^#\s][^\n]*?\S[ \t]{2,}#[ \t]|^[ \t]*[a-z][\w.-]*[ \t]+\$\{?[A-Za-z_]"
                             r"|^[ \t]*\(.*\)[ \t]*$|^[ \t]*[A-Za-z_][\w.]*\(.*\)[ \t]*;?[ \t]*$"
                             r"|^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) /|^[ \t]*https?://\S+[ \t]*$"
                             r"|^[^\n]*?\b[a-z_]+:[\w\"@#-][^\n]*?([ \t][a-z_]+:[\w\"@#-]|[ \t]\"[^\"\n]+\")"
