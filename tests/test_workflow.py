@@ -55,6 +55,17 @@ def test_subagents_are_tlp(make_skill):
     assert "tlp" in {g.type for g in groups}
 
 
+def test_a_count_of_other_things_says_no_sub_agents_are_several(make_skill):
+    """"USE SUBAGENTS — even for 2-3 slides" counts slides, not agents; "spawn 3 subagents" counts agents, and the
+    group stands at that hand-off, not at an earlier mention of one sub-agent."""
+    one = HEAD + "## Review\n\nA sub-agent may help.\n\n## QA\n\n**USE SUBAGENTS** — even for 2-3 slides.\n"
+    assert "tlp" not in {g.type for g in extract(skvm_lint.load(make_skill({"SKILL.md": one})))[1]}
+    several = HEAD + ("## Draft\n\n1. The agent (or a delegated sub-agent) drafts.\n\n## Review\n\n"
+                      "1. Spawn 3 subagents, one per reviewer.\n")
+    tlp = [g for g in extract(skvm_lint.load(make_skill({"SKILL.md": several})))[1] if g.type == "tlp"]
+    assert len(tlp) == 1 and tlp[0].span.line == 11
+
+
 def test_formats():
     runner = CliRunner()
     root = "corpus/examples/weather-report"
@@ -119,6 +130,10 @@ def test_read_only_queries_about_one_placeholder_are_ilp(make_skill):
     assert _groups(make_skill, {"SKILL.md": polling}) == []
     copies = HEAD + ("```bash\nstore secret get <store-id>\nstore secret duplicate <store-id> --new-name B\n```\n")
     assert _groups(make_skill, {"SKILL.md": copies}) == []  # `duplicate` creates a secret: no read-only pair
+    # `call` acts through the tool it names, and `watch` streams until stopped: neither is a query to batch
+    for verb in ("call", "watch"):
+        acting = HEAD + f"```bash\nmcp info <tool-name>\nmcp {verb} <tool-name> --args x\n```\n"
+        assert _groups(make_skill, {"SKILL.md": acting}) == []
     # beside commands that change the same subject: a reference of its operations
     crud = HEAD + ("```bash\nneonctl branches list --project-id <project-id>\nneonctl branches create --project-id "
                    "<project-id> --name dev\nneonctl branches schema-diff --project-id <project-id>\n```\n")
@@ -281,6 +296,8 @@ def test_an_order_a_condition_a_presentation_or_a_title_is_no_loop_over_items(ma
                     "3. For each cohort, calculate retained customers x ARPU.\n") == []
     assert wf_rules("## Steps\n\n1. Pick the range.\n2. For each month, download the invoices.\n3. Report.\n") \
         == ["WF002"]
+    assert wf_rules("## Steps\n\n1. Start with the latest revenue.\n2. Apply growth rates for each projection year"
+                    ".\n3. Show the growth %.\n") == []  # a projection year carries the year before
     # words the agent says to the user: "each" inside a quotation orders no work
     assert wf_rules("## Steps\n\n1. Open the previews.\n2. Tell the user: \"我打开了57张卡片，每个都是真实渲染效果。\"\n"
                     "3. Wait for the choice.\n") == []
@@ -314,6 +331,8 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
     assert kinds("## Start\n\n1. Read `a.json`, then read the file it names in `b.json`.\n") == []  # a data flow
     assert kinds("## Rules\n\nThe CLI automatically loads rules from:\n\n- `AGENTS.md`\n- `CLAUDE.md`\n") \
         == []  # what another program reads by itself
+    assert kinds("## Report\n\n1. Give the path so the user can inspect `report.json` and `summary.md`.\n") \
+        == []  # what the user reads
     assert kinds("## Start\n\n1. Read `bases/*.base` to find the category (e.g., `Recipes.base`).\n") == []  # one
     assert kinds("## Start\n\n1. 读取 `a.json` 和 `b.json`。\n") == ["ilp"]
     # the agent's reads written one a line in a block, whatever the prose around them is written in

@@ -70,7 +70,9 @@ SEVERAL_AGENTS = lazy(r"\b(sub-?agents|agents|workers|sessions)\b|\b(each|every|
 AGENTS = lazy(r"\b(agents|reviewers|workers|fan(s|ned|ning)?[- ]?out)\b", re.IGNORECASE)  # "parallel web fan-out"
 # how many sub-agents a hand-off starts, or that each works alone: "three isolated sub-agent personas", "sub-agents
 # ... from multiple perspectives", "every spawned agent", 每个子代理
-AGENT_COUNT = lazy(r"\b(independent|each|every|multiple|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+# (a number counts the agents it is said of: "spawn 3 subagents", not "even for 2-3 slides")
+AGENT_COUNT = lazy(r"\b(independent|each|every|multiple|several)\b|\b(two|three|four|five|six|seven|eight|nine|ten|\d+)"
+                   r"\s+(\w+\s+){0,2}?(sub-?agents?|agents?|workers?|delegates?|instances|sessions|tasks)\b"
                    r"|每个|各个|多个|それぞれ|複数", re.IGNORECASE)
 # Wording around a code block saying its commands are several of a kind, or meant to run together.
 SEVERAL = cue("several")
@@ -84,7 +86,10 @@ WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove
                "rename", "reset", "restore", "submit", "trigger", "import", "sync", "pull", "checkout", "login",
                "logout", "toggle", "like", "follow", "unfollow", "block", "mute", "invite", "abort", "comment", "save",
                "clear", "purge", "drop", "kick", "ban", "share", "transfer", "pay", "buy", "sell", "order", "book",
-               "accept", "decline", "deny", "export", "duplicate", "copy", "clone", "fork"}
+               "accept", "decline", "deny", "export", "duplicate", "copy", "clone", "fork", "call", "invoke", "exec",
+               "execute"}
+# Commands that run until stopped (`kanban watch`, `logs tail`): a stream to follow, not a query to batch with others
+STREAMING = {"watch", "tail", "stream", "monitor"}
 CONTINUATION = lazy(r"\s*\\\n\s*")  # a command continued on the next line (`curl URL \` then `-d '{...}'`) is one line
 URL = lazy(r"\b[a-z][\w+.-]*://\S*")
 HTTP_GET = lazy(r"\bGET\b")  # the method, not `TARGET` or `BUDGET`
@@ -331,9 +336,11 @@ def _groups(skill: Skill, steps: list[Step], reference: bool = False) -> list[Gr
         sub = []
     # Sub-agents named more than once are not yet several at work ("Always delegate to subagents to isolate context"):
     # the hand-off says they are several, independent or concurrent
-    if any(CONCURRENT.search(t) or AGENT_COUNT.search(t) for t, _ in sub):
-        groups.append(Group("tlp", owner(sub[0][1]), "independent sub-tasks the skill hands to sub-agents",
-                            "one sub-agent per branch", sub[0][1]))
+    several = next((span for t, span in sub if CONCURRENT.search(t) or AGENT_COUNT.search(t)), None)
+    if several is not None:
+        # at the hand-off that says they are several, not at the first mention of a sub-agent
+        groups.append(Group("tlp", owner(several), "independent sub-tasks the skill hands to sub-agents",
+                            "one sub-agent per branch", several))
     elif (spawning := _spawns_together(body)) is not None:
         groups.append(Group("tlp", owner(spawning.span), "sub-agents started together in one block",
                             "one sub-agent per branch", spawning.span, concurrent=True))
@@ -600,7 +607,7 @@ def _same_subject_queries(doc: MarkdownDoc) -> tuple[CodeBlock, str, list[str]] 
                 continue
             # the subject: the command's words but the last (``ccsinfo sessions``) and the placeholder
             subject = (" ".join(head[:-1]), placeholder.group(0), block.section)
-            if any(_writes(w) for w in head):
+            if any(_writes(w) or w in STREAMING for w in head):
                 changed.add(subject)
                 continue
             queries.setdefault(subject, {}).setdefault(" ".join(head), block)
