@@ -438,6 +438,25 @@ def test_option_b_a_conditional_section_an_or_intro_and_another_machine_are_othe
                                                     ("system", "nvidia-smi"), ("system", "jupyter")))
 
 
+def test_ways_by_tool_self_hosting_maintenance_and_only_if_steps_are_not_required(make_skill):
+    """Blocks introduced "**With gh:**" and "**With git + curl:**" in one section are one way each, as is a
+    "(shorthand)" way; a "## Self-Hosting" section, "To upgrade:"/"Uninstall:" commands and a step "(only if scope
+    permits port scanning):" are optional. A single "Using Docker:" block is still the way."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: PRs. Use when asked.\n---\n## Create the PR\n\n"
+                                   "**With gh:**\n\n```bash\ngh pr create --fill\n```\n\n**With git + curl:**\n\n"
+                                   "```bash\ncurl -X POST https://api.github.com/repos/o/r/pulls -d @pr.json\n```\n\n"
+                                   "## Clone\n\n**With hub (shorthand):**\n\n```bash\nhub clone o/r\n```\n\n"
+                                   "## Self-Hosting\n\n```bash\nkubectl apply -f searxng.yaml\n```\n\n"
+                                   "To upgrade: `cargo install wikitool --force`. Uninstall: `cargo uninstall wikitool`.\n\n"
+                                   "## Scan\n\n1. **Network surface** (only if scope permits port scanning):\n"
+                                   "   ```bash\n   nmap -sT --top-ports 100 $TARGET\n   ```\n\n"
+                                   "## Serve\n\nUsing Docker:\n\n```bash\ndocker run -p 80:80 acme/app\n```\n"})
+    found = by_key(root)
+    assert not any(found[key].required for key in (("system", "gh"), ("system", "hub"), ("system", "kubectl"),
+                                                    ("system", "cargo"), ("system", "nmap")))
+    assert found[("system", "docker")].required
+
+
 def test_a_command_whose_failure_yields_an_empty_default_is_optional(make_skill):
     """`KEY=$(op read ... 2>/dev/null || echo "")` copes without op; `gh pr view || echo "No PR"` reports the
     failure and still needs gh, and `|| true` silences an exit status (`npm outdated` exits 1 when it finds some)."""

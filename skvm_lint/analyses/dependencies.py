@@ -22,7 +22,7 @@ from typing import Any
 
 from msgspec import Struct, field
 
-from ..cues import SENTENCE_BREAK, cue
+from ..cues import SENTENCE_BREAK, cue, without_markers
 from ..lazy_re import LazyPattern, lazy
 from ..model import (HANDED_OUT_FOLDERS, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people,
                      handed_out, is_requirements_file, is_type_declaration)
@@ -1456,7 +1456,8 @@ def _runs_users_project(cmd: Command, bundled: frozenset[str]) -> bool:
 def _sibling_ways(doc: MarkdownDoc) -> set[int]:
     """The facts (by id) of one-command blocks that follow each other with nothing but blank lines between them, in
     one section, each running another program on the same last argument (`scrot out.png`, `gnome-screenshot -f
-    out.png`, `import -window root out.png`): several ways to do one thing, of which the user's system has one."""
+    out.png`, `import -window root out.png`): several ways to do one thing, of which the user's system has one. So
+    are blocks of one section introduced each by the tool it uses ("**With gh:**", "**With git + curl:**")."""
     found: set[int] = set()
     run: list[CodeBlock] = []
 
@@ -1466,16 +1467,26 @@ def _sibling_ways(doc: MarkdownDoc) -> set[int]:
             if len(ways) >= 2 and len({block.code.commands[0].program for block in ways}) == len(ways):
                 found.update(id(block.code) for block in ways)
 
+    # "**With gh:**" over one block and "**With git + curl:**" over another, in one section: one way per tool
+    labelled: dict[int | None, dict[str, list[CodeBlock]]] = {}
     for block in doc.code_blocks:
         single = block.code is not None and block.language == "shell" and len(block.code.commands) == 1 \
             and len(block.code.commands[0].argv) > 1
+        if block.code is not None and block.code.commands \
+                and (label := WAY_LABEL.match(without_markers(doc.intro(block)).strip())):
+            labelled.setdefault(block.section, {}).setdefault(label["tool"].lower(), []).append(block)
         if single and run and run[-1].section == block.section and block.span.line - run[-1].end_line <= 2:
             run.append(block)
             continue
         close()
         run = [block] if single else []
     close()
+    found.update(id(block.code) for by_tool in labelled.values() if len(by_tool) >= 2
+                 for blocks in by_tool.values() for block in blocks)
     return found
+
+
+WAY_LABEL = lazy(r"(?i)(with|using|via) (?P<tool>[^:\n]{1,40}?)\s*(\([^)\n]*\))?:\W*$")
 
 
 def _makes_a_project(cmd: Command) -> bool:
