@@ -457,6 +457,18 @@ def test_ways_by_tool_self_hosting_maintenance_and_only_if_steps_are_not_require
     assert found[("system", "docker")].required
 
 
+def test_a_program_run_right_after_a_global_install_is_that_packages(make_skill):
+    """`npm install -g obsidian-headless` then `ob login`: ob comes with the package (its name begins one of the
+    package's words), so nothing is undeclared; `mcporter` after `npm i -g @presto-ai/google-workspace-mcp` is not
+    that package's."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Sync. Use when asked.\n---\n```bash\n"
+                                   "npm install -g obsidian-headless\nob login --email x\n```\n\n```bash\n"
+                                   "npm install -g @presto-ai/google-workspace-mcp\nmcporter config add gw\n```\n"})
+    found = by_key(root)
+    assert found[("system", "ob")].provided_by == "npm obsidian-headless" and found[("system", "ob")].declared
+    assert found[("system", "mcporter")].provided_by is None
+
+
 def test_a_command_whose_failure_yields_an_empty_default_is_optional(make_skill):
     """`KEY=$(op read ... 2>/dev/null || echo "")` copes without op; `gh pr view || echo "No PR"` reports the
     failure and still needs gh, and `|| true` silences an exit status (`npm outdated` exits 1 when it finds some)."""
@@ -1106,7 +1118,7 @@ def test_one_root_cause_a_tool_stated_in_prose_and_a_reference_mcp_config_are_no
                                     "npx cowsay hi\n```\n"),
                        "scripts/say.js": "1\n"}, name="with-node")
     assert sorted(d["message"] for d in findings(root, "DP001")) == [  # npm comes with Node.js: one root cause
-        "npm dependency `cowsay` is used but declared nowhere", "system dependency `acme` is used but declared nowhere",
+        "npm dependency `cowsay` is used but declared nowhere",  # (acme comes with @acme/cli, installed before it)
         "system dependency `node` is used but declared nowhere"]
     mcp = '```json\n{"mcpServers": {"neon": {"command": "npx", "args": ["-y", "@neon/mcp"]}}}\n```\n'
     head = "---\nname: s\ndescription: Queries. Use when asked.\n---\nSee [tools](references/devtools.md).\n\n"

@@ -120,7 +120,8 @@ class _Collector:
         self.install_scripts: dict[str, Span] = {}  # words of `curl URL | sh` installers' URLs (_install_scripts)
         self.install_products: dict[str, Span] = {}  # products downloaded installers name (_installer_products)
         self.cloned_installs: dict[str, Span] = {}  # repositories cloned then `pip install .`ed (_cloned_installs)
-        # program -> the packages an install run when it is missing names: they provide it (_programs_of_packages)
+        # program -> the packages an install run when it is missing names, or a global install right before its
+        # first run (_programs_installed_just_before): they provide it (_programs_of_packages)
         self.installs_when_missing: dict[str, list[tuple[str, str]]] = {}
         self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
         self.runtime_entries: set[tuple[str, str]] = set()  # manifest entries needed to run (_runtime_entries)
@@ -824,6 +825,30 @@ def _one_per_package_manager(facts: CodeFacts, alternatives: set[int]) -> tuple[
     return lines, node_needed
 
 
+def _programs_installed_just_before(c: _Collector, facts: CodeFacts) -> None:
+    """`npm install -g obsidian-headless` then `ob login` in one block: a program no lexicon knows, run first after
+    a global install of one package (npm's -g, pipx, uv tool) whose name has a word its name begins (`ob`,
+    `obsidian`; `cicero`, `@accordproject/cicero-cli`), is that package's. (`mcporter config add` after `npm i -g
+    @presto-ai/google-workspace-mcp` is another tool's.)"""
+    given: tuple[str, str] | None = None
+    for cmd in facts.commands:
+        install = _install_line(cmd)
+        if install is not None:
+            kind, args, installer = install
+            names = [arg for arg in args if not arg.startswith("-")]
+            global_install = kind == "npm" and bool({"-g", "--global"} & set(cmd.argv)) \
+                or kind == "pip" and installer in ("uv tool", "pipx")
+            name = (strip_version(names[0]) if kind == "npm" else _split_requirement(names[0])[0]) \
+                if global_install and len(names) == 1 else None
+            given = (kind, name) if name else None
+        elif given is not None and cmd.via is None and PROGRAM_NAME.match(cmd.program) \
+                and cmd.program not in known_programs():
+            first = re.split(r"[-_.]", cmd.program.lower(), maxsplit=1)[0]
+            if len(first) >= 2 and any(word.startswith(first) for word in re.split(r"[-_/@.]", given[1].lower())):
+                c.installs_when_missing.setdefault(cmd.program, [given])
+            given = None
+
+
 def _ways_to_install_one_program(facts: CodeFacts) -> tuple[set[int], set[int]]:
     """The lines of a block that install one program through package managers of two or more kinds (`brew install
     xdevplatform/tap/xurl`, `npm install -g @xdevplatform/xurl`, `go install github.com/xdevplatform/xurl@latest`):
@@ -1337,6 +1362,7 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
             (installer_optional if on_its_line else alternatives).update(headed)
     node_needed = None
     if block is not None:  # in a script, a chain of `command -v` checks picks the one present
+        _programs_installed_just_before(c, facts)
         per_manager, node_needed = _one_per_package_manager(facts, alternatives)
         first_ways, other_ways = _ways_to_install_one_program(facts)
         # the first way of several stays one (a platform's comment on it, `# macOS`, names its way, not an option)
