@@ -469,6 +469,26 @@ def test_a_program_run_right_after_a_global_install_is_that_packages(make_skill)
     assert found[("system", "mcporter")].provided_by is None
 
 
+def test_imports_tried_under_any_exception_help_text_and_attribution_are_no_requirements(make_skill):
+    """`try: import yaml / except Exception: return {}` runs without PyYAML (not an import under `except
+    requests.RequestException`, the code's own error); `list-resources   List available resources` in a script's
+    help text is no program; a command named under "## Attribution" says where the skill came from."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Call. Use when asked.\n---\nRun `scripts/a.py`.\n\n"
+                                   "```bash\nnpx tsx scripts/b.ts <url> <command>\n\nCommands:\n"
+                                   "  list-resources          List available resources\n```\n\n"
+                                   "## Attribution\n\nAdapted from the GSD project (`npx gsd-cc --hermes`).\n",
+                       "scripts/a.py": ("def config():\n    try:\n        import yaml\n        return yaml.safe_load('')\n"
+                                        "    except Exception:\n        return {}\n\n\ndef fetch():\n    try:\n"
+                                        "        import requests\n        return requests.get('https://x.io').text\n"
+                                        "    except requests.RequestException:\n        return None\n"),
+                       "scripts/b.ts": "console.log(1)\n"})
+    found = by_key(root)
+    assert ("pip", "PyYAML") not in found or not found[("pip", "PyYAML")].required
+    assert found[("pip", "requests")].required
+    assert ("system", "list-resources") not in found
+    assert ("npm", "gsd-cc") not in found or not found[("npm", "gsd-cc")].required
+
+
 def test_a_command_whose_failure_yields_an_empty_default_is_optional(make_skill):
     """`KEY=$(op read ... 2>/dev/null || echo "")` copes without op; `gh pr view || echo "No PR"` reports the
     failure and still needs gh, and `|| true` silences an exit status (`npm outdated` exits 1 when it finds some)."""

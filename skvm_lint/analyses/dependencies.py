@@ -344,6 +344,7 @@ class _Collector:
                 or program[0].isupper()  # `Implement the flow` in a fence: prose, programs are lower case
                 or not program.islower() and not any(a.startswith("-") for a in cmd.argv[1:])  # `userId` alone
                 or _reads_as_prose(cmd.argv[1:])  # `without retry. This change ...` in a commit message example
+                or _describes_itself(cmd.argv[1:])  # `list-resources   List available resources`: a help text's entry
                 # A bare word (not `$(uuidgen)`, whose output is used): a word list (`qwerty`), a value, a usage
                 # synopsis (`x back | forward | close`); a program nobody knows shows itself by its arguments.
                 or len(cmd.argv) == 1 and cmd.via is None and not cmd.in_substitution
@@ -919,6 +920,15 @@ _SENTENCE_END = lazy(r"^[A-Za-z]+[.,;]$")  # `analysis.`: a word that ends a cla
 def _reads_as_prose(args: tuple[str, ...]) -> bool:
     """Arguments that read as the rest of a sentence: two English function words, or a word ending a clause."""
     return sum(a.lower() in PROSE_WORDS for a in args) >= 2 or any(_SENTENCE_END.match(a) for a in args)
+
+
+def _describes_itself(args: tuple[str, ...]) -> bool:
+    """Arguments that are a description: two or more plain words, the first capitalized (`List available
+    resources` after `list-resources` in a script's help text)."""
+    return len(args) >= 2 and args[0][:1].isupper() and all(_PLAIN_WORD.fullmatch(a) for a in args)
+
+
+_PLAIN_WORD = lazy(r"[A-Za-z][a-z'-]*[.,;]?")
 
 
 def _install_line(cmd: Command) -> tuple[str, list[str], str] | None:

@@ -542,9 +542,10 @@ def _made_up(x: _Extractor, node: ts.Node) -> bool:
 
 
 def _optional_import(x: _Extractor, node: ts.Node) -> bool:
-    """``try: import x / except ImportError: x = None`` (or ``return None`` from the function that needs it): the
-    code runs without the package."""
-    return _tried_without(x, node, ("ImportError", "ModuleNotFoundError"))
+    """``try: import x / except ImportError: x = None`` (or ``return None`` from the function that needs it), or
+    ``except Exception: return {}``: the code runs without the package."""
+    return _tried_without(x, node, ("ImportError", "ModuleNotFoundError", "except Exception", "except BaseException",
+                                    "except:"))  # (not `except requests.RequestException`: the code's own errors)
 
 
 def _copes_without_program(x: _Extractor, call: ts.Node) -> bool:
