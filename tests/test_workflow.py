@@ -130,8 +130,9 @@ def test_read_only_queries_about_one_placeholder_are_ilp(make_skill):
     assert _groups(make_skill, {"SKILL.md": polling}) == []
     copies = HEAD + ("```bash\nstore secret get <store-id>\nstore secret duplicate <store-id> --new-name B\n```\n")
     assert _groups(make_skill, {"SKILL.md": copies}) == []  # `duplicate` creates a secret: no read-only pair
-    # `call` acts through the tool it names, and `watch` streams until stopped: neither is a query to batch
-    for verb in ("call", "watch"):
+    # `call` acts through the tool it names, `watch` streams until stopped and `poll` waits for the end: none is a
+    # query to batch
+    for verb in ("call", "watch", "poll"):
         acting = HEAD + f"```bash\nmcp info <tool-name>\nmcp {verb} <tool-name> --args x\n```\n"
         assert _groups(make_skill, {"SKILL.md": acting}) == []
     # beside commands that change the same subject: a reference of its operations
@@ -316,6 +317,8 @@ def test_sub_agents_the_skill_already_runs_in_parallel_are_not_reported(make_ski
                     "parallel.\n") == []  # so does another section
     assert wf_rules("Splits work over sub-agents.", handoff + "\n## Research\n\nRun the research through a "
                     "parallel web fan-out.\n") == []
+    assert wf_rules("Investigates.", "## Collect\n\nSpawn up to 5 investigator sub-agents with `delegate_task` "
+                    "(batch mode, max 3 concurrent).\n") == []
 
 
 def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):

@@ -88,8 +88,9 @@ WRITE_VERBS = {"create", "delete", "update", "set", "post", "put", "rm", "remove
                "clear", "purge", "drop", "kick", "ban", "share", "transfer", "pay", "buy", "sell", "order", "book",
                "accept", "decline", "deny", "export", "duplicate", "copy", "clone", "fork", "call", "invoke", "exec",
                "execute"}
-# Commands that run until stopped (`kanban watch`, `logs tail`): a stream to follow, not a query to batch with others
-STREAMING = {"watch", "tail", "stream", "monitor"}
+# Commands that run until stopped or done (`kanban watch`, `logs tail`, `enrich poll`): a stream to follow or a wait,
+# not a query to batch with others
+STREAMING = {"watch", "tail", "stream", "monitor", "poll", "wait"}
 CONTINUATION = lazy(r"\s*\\\n\s*")  # a command continued on the next line (`curl URL \` then `-d '{...}'`) is one line
 URL = lazy(r"\b[a-z][\w+.-]*://\S*")
 HTTP_GET = lazy(r"\bGET\b")  # the method, not `TARGET` or `BUDGET`
