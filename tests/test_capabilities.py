@@ -105,6 +105,15 @@ def test_numbered_topic_headings_are_no_procedure(make_skill):
         f"### {n}. {t}\n\nDo it.\n\n" for n, t in
         enumerate(["Inspect all files", "Search for danger", "Check provenance"], 1))
     assert levels({"SKILL.md": checklist}, make_skill, "checklist")["follow.procedure"] == 1
+    # under "Core Concepts" numbered headings are topics; under "Best Practices" or "Tips" a numbered list is too
+    concepts = BASE + "## Core Concepts\n\n" + "".join(
+        f"### {n}. {t}\n\nText.\n\n" for n, t in enumerate(["Response Models", "Validation", "Retrying"], 1))
+    assert "follow.procedure" not in levels({"SKILL.md": concepts}, make_skill, "concepts")
+    tips = BASE + "## Best Practices\n\n" + "".join(
+        f"{n}. **{t}** - why it helps\n" for n, t in enumerate(["Batch operations", "Index payloads", "Cache"], 1))
+    assert "follow.procedure" not in levels({"SKILL.md": tips}, make_skill, "tips")
+    ordered = BASE + "## Workflow\n\n" + "".join(f"{n}. {t}\n" for n, t in enumerate(["Load", "Encode", "Save"], 1))
+    assert levels({"SKILL.md": ordered}, make_skill, "ordered")["follow.procedure"] == 1
 
 
 def test_chinese_constraints_are_recognised(make_skill):

@@ -141,10 +141,17 @@ class Group(Struct):
         return {"type": self.type, "step_ids": self.step_ids, "reason": self.reason, "mechanism": self.mechanism}
 
 
+def topic_section(title: str) -> bool:
+    """Whether a section's title says what it holds are topics, not steps: a part of the document's outline ("Core
+    Concepts", "Best practices", "Limitations") or a catalogue of alternatives ("Collaboration Patterns")."""
+    return bool(OUTLINE_SECTION.match(title) or CATALOGUE_SECTION.search(title))
+
+
 def step_headings(doc: MarkdownDoc) -> list[Section]:
     """The headings of steps: "Step 2: ...", and numbered ones ("### 1. Gather context") unless their numbering is
-    the document's outline (one of them is "When to Use", "Overview", "Examples") or they sit under a heading that
-    names a catalogue of alternatives ("## Collaboration Patterns" over "### 1. Hub and Spoke"): topics, not steps."""
+    the document's outline (one of them is "When to Use", "Overview", "Examples") or they sit under a heading of
+    topics (:func:`topic_section`: "## Core Concepts" over "### 1. Response Models", "## Collaboration Patterns"
+    over "### 1. Hub and Spoke"): topics, not steps."""
     sections = doc.sections
     siblings: dict[int | None, list[Section]] = {}
     for section in sections:
@@ -154,7 +161,7 @@ def step_headings(doc: MarkdownDoc) -> list[Section]:
     for parent, group in siblings.items():
         numbered = [s for s in group if BARE_NUMBER.match(s.title)]
         if any(OUTLINE_SECTION.match(s.title) for s in numbered) \
-                or (parent is not None and CATALOGUE_SECTION.search(sections[parent].title)):
+                or (parent is not None and topic_section(sections[parent].title)):
             group = [s for s in group if not BARE_NUMBER.match(s.title)]
         steps += group
     return sorted(steps, key=lambda s: s.span.line)
