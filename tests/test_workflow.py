@@ -66,6 +66,17 @@ def test_a_count_of_other_things_says_no_sub_agents_are_several(make_skill):
     assert len(tlp) == 1 and tlp[0].span.line == 11
 
 
+def test_a_best_practices_list_is_no_workflow(make_skill):
+    """A numbered list under "## Best Practices" holds advice, not the steps of the skill's workflow: its "Test each
+    layer - isolated tests for each concern" is no loop over items."""
+    text = HEAD + "## Best Practices\n\n" + "".join(
+        f"{n}. **{t}** - {why}\n" for n, (t, why) in enumerate([("Keep it simple", "the simplest solution"),
+                                                               ("Test each layer", "isolated tests for each concern"),
+                                                               ("Delete first", "remove dead code")], 1))
+    steps, groups = extract(skvm_lint.load(make_skill({"SKILL.md": text})))
+    assert steps == [] and groups == []
+
+
 def test_formats():
     runner = CliRunner()
     root = "corpus/examples/weather-report"

@@ -174,8 +174,9 @@ def _candidate_steps(doc: MarkdownDoc) -> tuple[list[tuple[str, Span, int]], boo
     if len(headings) >= 2:
         return [(s.title, s.span, s.end_line) for s in headings], False
     lists: dict[tuple[int | None, int | None], list[int]] = {}
+    topics = {i for i, section in enumerate(doc.sections) if topic_section(section.title)}  # "## Best Practices"
     for index, item in enumerate(doc.list_items):
-        if item.ordered and item.depth == 0:
+        if item.ordered and item.depth == 0 and item.section not in topics:
             lists.setdefault((item.section, item.parent), []).append(index)
     best: list[int] = []
     for (section, _parent), indexes in lists.items():
