@@ -489,6 +489,16 @@ def test_imports_tried_under_any_exception_help_text_and_attribution_are_no_requ
     assert ("npm", "gsd-cc") not in found or not found[("npm", "gsd-cc")].required
 
 
+def test_a_debuggers_prompt_is_no_command_and_cowthink_comes_with_cowsay(make_skill):
+    """`(Pdb) b x.py:42` and `(lldb) po x` are input at a debugger's prompt; cowsay's package brings cowthink."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Debug. Use when asked.\n---\n```bash\n"
+                                   "python -m pdb script.py\n(Pdb) b script.py:42\n(lldb) po value\n```\n\n"
+                                   "```bash\nsudo apt install cowsay\ncowthink \"Hmm...\"\n```\n"})
+    found = by_key(root)
+    assert ("system", "b") not in found and ("system", "po") not in found
+    assert found[("system", "cowthink")].provided_by == "system cowsay"
+
+
 def test_a_command_whose_failure_yields_an_empty_default_is_optional(make_skill):
     """`KEY=$(op read ... 2>/dev/null || echo "")` copes without op; `gh pr view || echo "No PR"` reports the
     failure and still needs gh, and `|| true` silences an exit status (`npm outdated` exits 1 when it finds some)."""

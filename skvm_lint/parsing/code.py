@@ -82,8 +82,9 @@ _WRAPPER_VALUE_OPTIONS = {
 URL_PATTERN = lazy(r"\b(?:https?|wss?|ftp)://[^\s'\"`<>()\[\]{}\\]+", re.IGNORECASE)
 _ENV_ASSIGNMENT = lazy(r"^[A-Za-z_][A-Za-z0-9_]*=")
 _SHELL_PROMPT = lazy(r"^(\s*)(\$|>|%) ")
-# Another program's prompt (`mysql> SELECT`, `meterpreter> run`, `redis> GET k`): its input is not shell.
-_REPL_PROMPT = lazy(r"^\s*[A-Za-z][\w.-]*(?:\([^)]*\))?> ")
+# Another program's prompt (`mysql> SELECT`, `meterpreter> run`, `redis> GET k`, a debugger's `(Pdb) b x.py:42`):
+# its input is not shell.
+_REPL_PROMPT = lazy(r"^\s*(?:[A-Za-z][\w.-]*(?:\([^)]*\))?>|\((?:[Pp]db(?:\+\+)?|ipdb|gdb|lldb)\)) ")
 _PYCON_PROMPT = lazy(r"^(>>>|\.\.\.) ?")
 _TREE_MARK = "[\u251c\u2514\u2502]"  # │, ├── and └── start the lines of a drawn folder tree
 # `- item`, `feat(auth): ...`, `3. Load the list (matched pairs)` (a numbered step; a case branch is `3) cmd`)
