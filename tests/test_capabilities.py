@@ -114,6 +114,10 @@ def test_numbered_topic_headings_are_no_procedure(make_skill):
     assert "follow.procedure" not in levels({"SKILL.md": tips}, make_skill, "tips")
     ordered = BASE + "## Workflow\n\n" + "".join(f"{n}. {t}\n" for n, t in enumerate(["Load", "Encode", "Save"], 1))
     assert levels({"SKILL.md": ordered}, make_skill, "ordered")["follow.procedure"] == 1
+    # an "Example Usage" list is often the steps themselves ("This will: 1. Walk ... 2. Create ...")
+    example = BASE + "## Example Usage\n\n" + "".join(f"{n}. {t}\n" for n, t in
+                                                         enumerate(["Walk the folders", "Write a doc", "Merge"], 1))
+    assert levels({"SKILL.md": example}, make_skill, "example")["follow.procedure"] == 1
 
 
 def test_chinese_constraints_are_recognised(make_skill):

@@ -26,7 +26,7 @@ from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
 from ..vocabulary import AGENT_READ_TOOLS, AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
-from .workflow import step_headings, topic_section
+from .workflow import advice_section, step_headings
 
 PRIMITIVES = (
     "gen.code.python", "gen.code.javascript", "gen.code.shell", "gen.code.sql", "gen.code.html",
@@ -1000,7 +1000,7 @@ def procedure(c: _Context) -> Iterator[Finding]:
         return
     lists: dict[tuple[int | None, int | None], list[int]] = {}
     # a numbered list under "## Best practices" or "## Limitations" holds topics, not steps
-    topics = {i for i, section in enumerate(body.sections) if topic_section(section.title)}
+    topics = {i for i, section in enumerate(body.sections) if advice_section(section.title)}
     for index, item in enumerate(body.list_items):
         if item.ordered and item.depth == 0 and item.section not in topics:
             lists.setdefault((item.section, item.parent), []).append(index)

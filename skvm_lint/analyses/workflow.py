@@ -35,6 +35,7 @@ WORKFLOW_TITLES = cue("workflow_title")
 STEP_HEADING = cue("step_heading")
 OUTLINE_SECTION = cue("outline_section")
 CATALOGUE_SECTION = cue("catalogue_section")
+ADVICE_SECTION = cue("advice_section")
 BARE_NUMBER = lazy(r"^\d+[.)]\s")
 BACK_REFERENCE = cue("back_reference")
 EACH = cue("each")
@@ -142,9 +143,16 @@ class Group(Struct):
 
 
 def topic_section(title: str) -> bool:
-    """Whether a section's title says what it holds are topics, not steps: a part of the document's outline ("Core
-    Concepts", "Best practices", "Limitations") or a catalogue of alternatives ("Collaboration Patterns")."""
+    """Whether a section's title says the numbered headings under it are topics, not steps: a part of the
+    document's outline ("Core Concepts", "Best practices", "Limitations") or a catalogue of alternatives
+    ("Collaboration Patterns")."""
     return bool(OUTLINE_SECTION.match(title) or CATALOGUE_SECTION.search(title))
+
+
+def advice_section(title: str) -> bool:
+    """Whether a section's title says a numbered list in it is advice, not steps ("Best Practices", "Tips",
+    "Limitations", a catalogue of "Patterns"); an "Examples" or "Overview" list often is the steps."""
+    return bool(ADVICE_SECTION.match(title) or CATALOGUE_SECTION.search(title))
 
 
 def step_headings(doc: MarkdownDoc) -> list[Section]:
@@ -174,7 +182,7 @@ def _candidate_steps(doc: MarkdownDoc) -> tuple[list[tuple[str, Span, int]], boo
     if len(headings) >= 2:
         return [(s.title, s.span, s.end_line) for s in headings], False
     lists: dict[tuple[int | None, int | None], list[int]] = {}
-    topics = {i for i, section in enumerate(doc.sections) if topic_section(section.title)}  # "## Best Practices"
+    topics = {i for i, section in enumerate(doc.sections) if advice_section(section.title)}  # "## Best Practices"
     for index, item in enumerate(doc.list_items):
         if item.ordered and item.depth == 0 and item.section not in topics:
             lists.setdefault((item.section, item.parent), []).append(index)
