@@ -499,6 +499,17 @@ def test_a_debuggers_prompt_is_no_command_and_cowthink_comes_with_cowsay(make_sk
     assert found[("system", "cowthink")].provided_by == "system cowsay"
 
 
+def test_a_field_compared_in_inline_code_and_a_per_project_comment_after_a_command(make_skill):
+    """`code != 0` checks a response's field (no VS Code); `bun install  # Example - verify this is correct for YOUR
+    project!` is the user's project's package manager, and only that line is: `gh pr create` after it stays."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Work. Use when asked.\n---\n"
+                                   "Always check `code != 0` in responses.\n\n```bash\ngit worktree add ../x\n"
+                                   "bun install  # Example - verify this is correct for YOUR project!\ngh pr create\n```\n"})
+    found = by_key(root)
+    assert ("system", "code") not in found
+    assert not found[("system", "bun")].required and found[("system", "gh")].required
+
+
 def test_a_command_whose_failure_yields_an_empty_default_is_optional(make_skill):
     """`KEY=$(op read ... 2>/dev/null || echo "")` copes without op; `gh pr view || echo "No PR"` reports the
     failure and still needs gh, and `|| true` silences an exit status (`npm outdated` exits 1 when it finds some)."""

@@ -1388,10 +1388,13 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
             alternatives.update((comment.span.line,) if comment.span.line in command_lines
                                 else _lines_headed(comment.span.line, block, block_lines))
     # `# Examples - use the project-appropriate command` heads a fence's list of which the user's project needs
-    # one; in a bundled script such a comment ("# load project-specific config") says nothing of the rest of it
-    per_project_from = min((comment.span.line for comment in facts.comments
-                            if PER_PROJECT.search(comment.text[:_LINE_CUE_CHARS])), default=None) \
-        if block is not None else None
+    # one; after a command (`bun install  # Example - verify this is correct for YOUR project!`) it speaks of that
+    # line. In a bundled script such a comment ("# load project-specific config") says nothing of the rest of it.
+    per_project = [comment.span.line for comment in facts.comments
+                   if PER_PROJECT.search(comment.text[:_LINE_CUE_CHARS])] if block is not None else []
+    trailing = {line for line in per_project if _lines_headed(line, block, block_lines).start == line}
+    alternatives |= trailing
+    per_project_from = min((line for line in per_project if line not in trailing), default=None)
     # A block under "Vercel CLI Fallback", after "Alternatively, build from source:" or under "CI/CD Integration":
     # another way, all of it (heading and intro are looked up only for a block that runs something)
     if block is not None and doc is not None:

@@ -38,6 +38,8 @@ VERSION_FLAGS = frozenset({"--version", "-v", "-V", "version"})  # `docker --ver
 # `about = About { -brand }`, `x := 1`: a binding in some other language, never a program given arguments.
 ASSIGNMENT_OPERATORS = frozenset({"=", ":=", "+="})  # `name = value`: a setting (TOML, Makefile), not a command
 _BINDINGS = ASSIGNMENT_OPERATORS | {"==", "=>", "->", ":"}
+# a known program's name before a comparison (`code != 0`, `status == "done"`) is a field in an expression
+_COMPARISONS = _BINDINGS | {"!=", "===", "!==", "<=", ">="}
 _INSTALLERS = PIP_INSTALLERS | NPM_INSTALLERS | SYSTEM_INSTALLERS
 
 
@@ -105,7 +107,7 @@ def _plausible(program: str, args: list[str], text: str, where: str, single_word
         return single_word and known
     # Decided by the program alone first: most lines of prose start with a word that is no program.
     if where == CODE and known:
-        return True
+        return args[0] not in _COMPARISONS
     if where != CODE and (not known or program in SHELL_SYNTAX):
         return False
     unquoted = _QUOTED.sub(" ", text).split()[1:]
