@@ -1660,9 +1660,10 @@ def _code(c: _Collector) -> None:
 # `# On instance` before `nvidia-smi`, another machine's commands.
 ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|おすすめ))"
                         r"\s*((or|alternatively|instead)\b|(on|inside|in) (the |your |each )?(remote( \w+)?|instance|"
-                        r"server|vm|pod|container|droplet)(?![.\w-])|(?P<platform>(on |for |with )?([\w-]+/)*(windows|macos|mac|"
-                        r"os ?x|linux|ubuntu|debian|fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey|"
-                        r"kali|blackarch|manjaro|opensuse|nixos|freebsd)\b))"
+                        r"server|vm|pod|container|droplet)(?![.\w-])"
+                        r"|(?P<platform>(on |for |with )?([\w-]+/)*(windows|macos|mac|os ?x|linux|ubuntu|debian|"
+                        r"fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey|kali|blackarch|manjaro|"
+                        r"opensuse|nixos|freebsd)\b))"
                         r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer|if (installed|available)"
                         r"|if you (already )?(have|use))\b",
                         re.IGNORECASE)
