@@ -510,6 +510,17 @@ def test_a_field_compared_in_inline_code_and_a_per_project_comment_after_a_comma
     assert not found[("system", "bun")].required and found[("system", "gh")].required
 
 
+def test_a_condition_wrapped_onto_the_lines_above_a_command_is_read(make_skill):
+    """"On a / machine without a display, run Blender under a virtual one: / `xvfb-run blender`." wraps one sentence
+    over three lines: xvfb-run is that machine's way. A command after the sentence ends is not."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Render. Use when asked.\n---\n"
+                                   "The addon refuses to start in background mode. On a\nmachine without a display, "
+                                   "run Blender under a virtual one:\n`xvfb-run blender`. Then run `ffmpeg -i a.mp4 "
+                                   "b.gif` to convert.\n"})
+    found = by_key(root)
+    assert not found[("system", "xvfb-run")].required and found[("system", "ffmpeg")].required
+
+
 def test_a_command_whose_failure_yields_an_empty_default_is_optional(make_skill):
     """`KEY=$(op read ... 2>/dev/null || echo "")` copes without op; `gh pr view || echo "No PR"` reports the
     failure and still needs gh, and `|| true` silences an exit status (`npm outdated` exits 1 when it finds some)."""

@@ -13,7 +13,7 @@ import posixpath
 import re
 import sys
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from fnmatch import fnmatchcase
@@ -1738,11 +1738,18 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) ->
     labelled = {line for line, section in doc.sections_at(command.span.line for command in doc.command_lines).items()
                 if any(end < line for end in labels.get(section, ()))} if labels else set()
     labelled |= _language_rows(doc)
+    split: dict[int, list[str]] = {}  # a paragraph's lines, split once
     for command in doc.command_lines:
         number = command.span.line
         if number not in by_line:
             head = command.source_line[:_LINE_CUE_CHARS]
             cue = ALTERNATIVE_PATH.search(head)
+            if cue is None and ALTERNATIVE_PATH.search(_sentence_left_open(doc, number, split)):
+                # "On a machine without a display, run Blender under a virtual one:" on the line above: the
+                # commands up to this line's first sentence break are that other way
+                first_break = _SENTENCE_END_IN_LINE.search(head)
+                head = head[:first_break.start()] if first_break else head
+                cue = _LINE_START.match(head)
             by_line[number] = (head, cue.end() if cue else None, [m.end() for m in EXAMPLE_OF.finditer(head)],
                                bool(FOR_CI.search(head)) or _another_way(headings[number]))
         head, cue_end, example_ends, whole_line = by_line[number]
@@ -1755,6 +1762,27 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) ->
                 end <= start and not _CLAUSE_END.search(head, end, start) for end in example_ends):
             found.add(id(command.code))
     return found
+
+
+_SENTENCE_END_IN_LINE = lazy(r"[.!?](?:\s|$)|[。！？]")
+_LINE_START = lazy(r"")
+
+
+def _sentence_left_open(doc: MarkdownDoc, line: int, split: dict[int, list[str]]) -> str:
+    """The sentence the lines above ``line`` leave open when they are lines of its paragraph (the words after their
+    last sentence break, three lines back at most), or ""."""
+    index = bisect_left(doc.paragraphs, line, key=lambda p: p.end_line)
+    if index == len(doc.paragraphs) or not doc.paragraphs[index].span.line < line:
+        return ""
+    paragraph = doc.paragraphs[index]
+    lines = split.get(index)
+    if lines is None:
+        lines = split[index] = paragraph.text.split("\n")
+    offset = line - paragraph.span.line
+    # up to three lines back: a sentence wrapped over lines ("On a" / "machine without a display, run ...:")
+    above = " ".join(lines[max(0, offset - 3):offset])[-_LINE_CUE_CHARS:] if 0 < offset <= len(lines) else ""
+    breaks = list(_SENTENCE_END_IN_LINE.finditer(above))
+    return above[breaks[-1].end():] if breaks else above
 
 
 FORBIDS_COMMAND = cue("forbids_command")
