@@ -13,7 +13,7 @@ import posixpath
 import re
 import sys
 import tomllib
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from fnmatch import fnmatchcase
@@ -826,14 +826,16 @@ def _one_per_package_manager(facts: CodeFacts, alternatives: set[int]) -> tuple[
     return lines, node_needed
 
 
-def _programs_installed_just_before(c: _Collector, facts: CodeFacts) -> None:
+Installs = list[tuple[Command, tuple[str, list[str], str] | None]]  # each command of a block with its _install_line
+
+
+def _programs_installed_just_before(c: _Collector, installs: Installs) -> None:
     """`npm install -g obsidian-headless` then `ob login` in one block: a program no lexicon knows, run first after
     a global install of one package (npm's -g, pipx, uv tool) whose name has a word its name begins (`ob`,
     `obsidian`; `cicero`, `@accordproject/cicero-cli`), is that package's. (`mcporter config add` after `npm i -g
     @presto-ai/google-workspace-mcp` is another tool's.)"""
     given: tuple[str, str] | None = None
-    for cmd in facts.commands:
-        install = _install_line(cmd)
+    for cmd, install in installs:
         if install is not None:
             kind, args, installer = install
             names = [arg for arg in args if not arg.startswith("-")]
@@ -850,7 +852,7 @@ def _programs_installed_just_before(c: _Collector, facts: CodeFacts) -> None:
             given = None
 
 
-def _ways_to_install_one_program(facts: CodeFacts) -> tuple[set[int], set[int]]:
+def _ways_to_install_one_program(installs: Installs) -> tuple[set[int], set[int]]:
     """The lines of a block that install one program through package managers of two or more kinds (`brew install
     xdevplatform/tap/xurl`, `npm install -g @xdevplatform/xurl`, `go install github.com/xdevplatform/xurl@latest`):
     ways of which the reader takes one; so are `brew install pandoc  # macOS` and `apt-get install pandoc  # Linux`.
@@ -858,8 +860,7 @@ def _ways_to_install_one_program(facts: CodeFacts) -> tuple[set[int], set[int]]:
     requiring its package manager; the others require nothing. npm, pnpm and yarn are one kind
     (:func:`_one_per_package_manager` reads them), as are pip, pipx and uv."""
     ways: dict[str, dict[str, list[int]]] = {}
-    for cmd in facts.commands:
-        install = _install_line(cmd)
+    for cmd, install in installs:
         names = [arg for arg in install[1] if not arg.startswith("-")] if install is not None else []
         if install is None or len(names) != 1:
             continue
@@ -1352,29 +1353,31 @@ def _reference_code(c: _Collector) -> None:
 
 def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: MarkdownDoc | None, *, strict: bool,
               other_way: bool = False, tests_run: bool = False, offered_without: set[str] | None = None,
-              done_without: set[str] | None = None, installs: bool = True) -> None:
+              done_without: set[str] | None = None, reads_installs: bool = True) -> None:
     """The programs one piece of code runs (shell commands; programs run through subprocess or child_process), each
     required unless the code or the text around its block makes it one way of several, or optional. ``block`` and
     ``doc``: the code block and the Markdown it is in (None for a script); ``strict``: only programs a lexicon knows
     count (commands cited in prose, a reference's blocks); ``other_way``: the text already makes all of it another
     way; ``offered_without``, ``done_without``: programs optional in SKILL.md's blocks (:func:`_offered_without`)
-    and everywhere (:func:`_done_without`); ``installs=False``: install lines are read elsewhere."""
+    and everywhere (:func:`_done_without`); ``reads_installs=False``: install lines are read elsewhere."""
     block_lines = block.text.split("\n") if block is not None else None  # split once: a block may hold many comments
+    installs = [(command, _install_line(command)) for command in facts.commands]
     alternatives: set[int] = set()
     installer_optional: set[int] = set()  # lines whose package manager is one way of several, not what they install
     for comment in facts.comments:
         way = ALTERNATIVE_LINE.match(comment.text)
         if way or CLUSTER_WAY.search(comment.text[:_LINE_CUE_CHARS]):
-            headed = _lines_headed(comment.span.line, block, block_lines)
             # `brew install pandoc  # macOS`: that platform's way to install what every platform needs, as under a
             # "macOS:" heading (platform_way below)
-            on_its_line = headed.start == comment.span.line and way is not None and way.group("platform")
-            (installer_optional if on_its_line else alternatives).update(headed)
+            on_its_line = way is not None and way.group("platform") \
+                and _after_code(comment.span.line, block, block_lines)
+            (installer_optional if on_its_line else alternatives).update(
+                _lines_headed(comment.span.line, block, block_lines))
     node_needed = None
     if block is not None:  # in a script, a chain of `command -v` checks picks the one present
-        _programs_installed_just_before(c, facts)
+        _programs_installed_just_before(c, installs)
         per_manager, node_needed = _one_per_package_manager(facts, alternatives)
-        first_ways, other_ways = _ways_to_install_one_program(facts)
+        first_ways, other_ways = _ways_to_install_one_program(installs)
         # the first way of several stays one (a platform's comment on it, `# macOS`, names its way, not an option)
         alternatives = (alternatives - first_ways) | per_manager | other_ways
         installer_optional |= first_ways
@@ -1392,7 +1395,7 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     # line. In a bundled script such a comment ("# load project-specific config") says nothing of the rest of it.
     per_project = [comment.span.line for comment in facts.comments
                    if PER_PROJECT.search(comment.text[:_LINE_CUE_CHARS])] if block is not None else []
-    trailing = {line for line in per_project if _lines_headed(line, block, block_lines).start == line}
+    trailing = {line for line in per_project if _after_code(line, block, block_lines)}
     alternatives |= trailing
     per_project_from = min((line for line in per_project if line not in trailing), default=None)
     # A block under "Vercel CLI Fallback", after "Alternatively, build from source:" or under "CI/CD Integration":
@@ -1414,19 +1417,19 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     # 10.0.0.0/8`, `not arp`) or a line of prose reads like commands of unknown programs.
     unlabelled = block is not None and not block.info
     synopsis = _usage_alternatives(facts)
-    for command in facts.commands:
-        if id(command) in probes or id(command) in synopsis or not installs and _install_line(command) is not None:
+    for command, install in installs:
+        if id(command) in probes or id(command) in synopsis or not reads_installs and install is not None:
             continue
         weak = strict or unlabelled and not any(a.startswith("--") and len(a) > 2 for a in command.argv[1:])
         alternative = other_way or command.span.line in alternatives or tests_run or command.fallback \
-            or command.platform_only or platform_way and _install_line(command) is None or (
+            or command.platform_only or platform_way and install is None or (
             per_project_from is not None and command.span.line > per_project_from)
         users_project = not c.makes_project and _runs_users_project(command, c.bundled_names)
         with c.sourced("project-command") if users_project else nullcontext():
             c.command(command, cited=weak, alternative=alternative,
                       guarded=command.program in guarded or _version_probe(command) or command.if_file_exists
                       or command.copes_without or command.span.line in installer_optional
-                      or platform_way and _install_line(command) is not None)
+                      or platform_way and install is not None)
     if node_needed is not None and not other_way and not (
             per_project_from is not None and node_needed.line > per_project_from):
         c.add("node", "system", node_needed, "command")  # `npm install x` or `yarn add x`: Node.js either way
@@ -1453,6 +1456,13 @@ def _usage_alternatives(facts: CodeFacts) -> set[int]:
     return found
 
 
+def _after_code(comment_line: int, block: CodeBlock | None, lines: list[str] | None) -> bool:
+    """Whether a comment of a code block (whose text is ``lines``) follows code on its line (`pnpm add -g x   # or:
+    npm install -g x`); in a script, never (its comments are read as heading the next line)."""
+    return block is not None and lines is not None and 0 <= comment_line - block.content_line < len(lines) \
+        and not lines[comment_line - block.content_line].lstrip().startswith("#")
+
+
 def _lines_headed(comment_line: int, block: CodeBlock | None, lines: list[str] | None) -> range:
     """The lines a comment of a code block (whose text is ``lines``) heads: those that follow it up to a blank line
     or the next comment (`# Or manual compilation` before four compile commands); in a script, the next line only.
@@ -1460,8 +1470,7 @@ def _lines_headed(comment_line: int, block: CodeBlock | None, lines: list[str] |
     read by one comment at most, so a block of many comments costs linear time."""
     if block is None or lines is None:
         return range(comment_line + 1, comment_line + 2)
-    if 0 <= comment_line - block.content_line < len(lines) \
-            and not lines[comment_line - block.content_line].lstrip().startswith("#"):
+    if _after_code(comment_line, block, lines):
         return range(comment_line, comment_line + 1)
     end = comment_line + 1
     while 0 <= end - block.content_line < len(lines) and lines[end - block.content_line].strip() \
@@ -1549,7 +1558,7 @@ def _reference_commands(c: _Collector) -> None:
             if doc.file != skill.skill_md_path:
                 for block in doc.code_blocks:
                     if block.code is not None and block.code.language == "shell" and block.code.commands:
-                        _commands(c, block.code, block, doc, strict=True, installs=False)
+                        _commands(c, block.code, block, doc, strict=True, reads_installs=False)
 
 
 UI_COMPONENT_SUFFIXES = (".tsx", ".jsx", ".vue", ".svelte")
@@ -1744,13 +1753,14 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) ->
         if number not in by_line:
             head = command.source_line[:_LINE_CUE_CHARS]
             cue = ALTERNATIVE_PATH.search(head)
+            cue_end = cue.end() if cue else None
             if cue is None and ALTERNATIVE_PATH.search(_sentence_left_open(doc, number, split)):
                 # "On a machine without a display, run Blender under a virtual one:" on the line above: the
                 # commands up to this line's first sentence break are that other way
                 first_break = _SENTENCE_END_IN_LINE.search(head)
                 head = head[:first_break.start()] if first_break else head
-                cue = _LINE_START.match(head)
-            by_line[number] = (head, cue.end() if cue else None, [m.end() for m in EXAMPLE_OF.finditer(head)],
+                cue_end = 0
+            by_line[number] = (head, cue_end, [m.end() for m in EXAMPLE_OF.finditer(head)],
                                bool(FOR_CI.search(head)) or _another_way(headings[number]))
         head, cue_end, example_ends, whole_line = by_line[number]
         start = head.find(command.text)  # -1: not on the line
@@ -1765,14 +1775,13 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) ->
 
 
 _SENTENCE_END_IN_LINE = lazy(r"[.!?](?:\s|$)|[。！？]")
-_LINE_START = lazy(r"")
 
 
 def _sentence_left_open(doc: MarkdownDoc, line: int, split: dict[int, list[str]]) -> str:
     """The sentence the lines above ``line`` leave open when they are lines of its paragraph (the words after their
     last sentence break, three lines back at most), or ""."""
-    index = bisect_left(doc.paragraphs, line, key=lambda p: p.end_line)
-    if index == len(doc.paragraphs) or not doc.paragraphs[index].span.line < line:
+    index = doc.paragraph_holding(line)
+    if index is None or doc.paragraphs[index].span.line == line:
         return ""
     paragraph = doc.paragraphs[index]
     lines = split.get(index)
