@@ -349,6 +349,12 @@ class MarkdownDoc(Struct):
         end = bisect_left(self.paragraphs, last, lo=start, key=lambda p: p.end_line)
         return self.paragraphs[start:end]
 
+    def paragraph_holding(self, line: int) -> int | None:
+        """The index of the paragraph whose lines hold ``line``, in log time (in order of their last lines, as for
+        :meth:`paragraphs_ending`), or None."""
+        index = bisect_left(self.paragraphs, line, key=lambda p: p.end_line)
+        return index if index < len(self.paragraphs) and self.paragraphs[index].span.line <= line else None
+
     def block_after(self, line: int) -> CodeBlock | None:
         """The first code block that starts below ``line``, in log time (blocks are in document order)."""
         index = bisect_right(self.code_blocks, line, key=lambda b: b.span.line)

@@ -26,7 +26,7 @@ from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
 from ..vocabulary import AGENT_READ_TOOLS, AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
-from .workflow import advice_section, step_headings
+from .workflow import ordered_lists, step_headings
 
 PRIMITIVES = (
     "gen.code.python", "gen.code.javascript", "gen.code.shell", "gen.code.sql", "gen.code.html",
@@ -998,12 +998,7 @@ def procedure(c: _Context) -> Iterator[Finding]:
     body = c.body
     if body is None:
         return
-    lists: dict[tuple[int | None, int | None], list[int]] = {}
-    # a numbered list under "## Best practices" or "## Limitations" holds topics, not steps
-    topics = {i for i, section in enumerate(body.sections) if advice_section(section.title)}
-    for index, item in enumerate(body.list_items):
-        if item.ordered and item.depth == 0 and item.section not in topics:
-            lists.setdefault((item.section, item.parent), []).append(index)
+    lists = ordered_lists(body)  # (not those of an advice section: "## Best practices" holds topics)
     steps = step_headings(body)
     longest = max(lists.values(), key=len, default=[])
     count = max(len(longest), len(steps))

@@ -155,6 +155,17 @@ def advice_section(title: str) -> bool:
     return bool(ADVICE_SECTION.match(title) or CATALOGUE_SECTION.search(title))
 
 
+def ordered_lists(doc: MarkdownDoc) -> dict[tuple[int | None, int | None], list[int]]:
+    """The numbered lists of a document, by (section, parent item): the indexes of their top-level items. A list
+    in an advice section ("## Best Practices": :func:`advice_section`) holds topics, not steps, and is left out."""
+    lists: dict[tuple[int | None, int | None], list[int]] = {}
+    advice = {i for i, section in enumerate(doc.sections) if advice_section(section.title)}
+    for index, item in enumerate(doc.list_items):
+        if item.ordered and item.depth == 0 and item.section not in advice:
+            lists.setdefault((item.section, item.parent), []).append(index)
+    return lists
+
+
 def step_headings(doc: MarkdownDoc) -> list[Section]:
     """The headings of steps: "Step 2: ...", and numbered ones ("### 1. Gather context") unless their numbering is
     the document's outline (one of them is "When to Use", "Overview", "Examples") or they sit under a heading of
@@ -181,11 +192,7 @@ def _candidate_steps(doc: MarkdownDoc) -> tuple[list[tuple[str, Span, int]], boo
     headings = step_headings(doc)
     if len(headings) >= 2:
         return [(s.title, s.span, s.end_line) for s in headings], False
-    lists: dict[tuple[int | None, int | None], list[int]] = {}
-    topics = {i for i, section in enumerate(doc.sections) if advice_section(section.title)}  # "## Best Practices"
-    for index, item in enumerate(doc.list_items):
-        if item.ordered and item.depth == 0 and item.section not in topics:
-            lists.setdefault((item.section, item.parent), []).append(index)
+    lists = ordered_lists(doc)
     best: list[int] = []
     for (section, _parent), indexes in lists.items():
         title = doc.sections[section].title if section is not None else ""
