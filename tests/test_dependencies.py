@@ -423,6 +423,18 @@ def test_letta_codes_cli_is_the_host_and_marker_is_marker_pdf(make_skill):
     assert found[("pip", "marker-pdf")].required and ("pip", "marker") not in found
 
 
+def test_the_agent_a_metadata_block_names_is_the_host_and_a_platform_labelled_block_is_one_way(make_skill):
+    """`metadata: {copaw: {...}}` says the skill is written for CoPaw, so `copaw agents list` is the host's own CLI
+    (an agent no list knows); an intro that ends "(macOS):" labels its block as that platform's way."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Talk to agents. Use when asked.\nmetadata:\n"
+                                   "  copaw:\n    emoji: x\n  version: '1'\n---\n```bash\ncopaw agents list\n"
+                                   "curl -s https://example.com/x.zip -o /tmp/x.zip\n```\n\n"
+                                   "用户选 A 时执行（macOS）：\n\n```bash\nunzip -o /tmp/x.zip -d /tmp/x\n```\n"})
+    found = by_key(root)
+    assert ("host", "copaw") in found and ("system", "copaw") not in found
+    assert not found[("system", "unzip")].required
+
+
 def test_option_b_a_conditional_section_an_or_intro_and_another_machine_are_other_ways(make_skill):
     """"### Option B: SSH" like "Option 2"; a section for users who already have something; "Use `git diff` or a
     pre-commit grep:"; and `# On instance` before commands run on a rented machine: nothing they run is required."""

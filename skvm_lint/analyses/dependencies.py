@@ -115,6 +115,7 @@ class _Collector:
         self.deps: dict[tuple[str, str], Dependency] = {}
         self.local_modules = _local_modules(skill) | (skill.bundle.names if skill.bundle is not None else set())
         self.local_programs = _own_programs(skill)
+        self.hosts = HOST_CLIS | _agents_written_for(skill)
         self.builds_js_project = False  # set by _code: SKILL.md runs npm/yarn/pnpm or npx create-*
         self.npm_install_spans: set[Span] = set()  # `npm install` lines (see _npm_installs)
         self.install_scripts: dict[str, Span] = {}  # words of `curl URL | sh` installers' URLs (_install_scripts)
@@ -152,7 +153,7 @@ class _Collector:
         if not name or kind in ("pip", "npm") and is_placeholder_package(name) \
                 or kind == "system" and is_placeholder_program(name):
             return
-        if kind == "system" and (name in HOST_CLIS or name in HOST_TOOLS):
+        if kind == "system" and (name in self.hosts or name in HOST_TOOLS):
             kind = "host"  # the agent's own CLI or tool, however the skill names it (a command, requires.bins)
         key = (kind, canonical(name, kind))
         dep = self.deps.get(key)
@@ -223,7 +224,7 @@ class _Collector:
         if not top or top in sys.stdlib_module_names or top in PYTHON2_STDLIB or top == "__future__" \
                 or top in self.local_modules:
             return
-        if top in HOST_CLIS:  # `from clawdbot import AgentSkill`: the agent's own runtime provides it
+        if top in self.hosts:  # `from clawdbot import AgentSkill`: the agent's own runtime provides it
             self.add(top, "host", span, source)
             return
         parts = module.split(".")
@@ -300,7 +301,7 @@ class _Collector:
             if program in HUB_CLIS:  # `npx skills add x`: a hub CLI installing a skill
                 return
             package = _npx_package(program)
-            if package in HOST_CLIS:  # `npx clawdbot configure`: the agent's own CLI, with its runtime
+            if package in self.hosts:  # `npx clawdbot configure`: the agent's own CLI, with its runtime
                 self.add(package, "host", cmd.span, "npx")
                 return
             self.add(package, "npm", cmd.span, "npx")
@@ -982,6 +983,16 @@ def _package_programs() -> dict[str, str]:
 
 def _program_for_package(package: str) -> str:
     return _package_programs().get(package, package)
+
+
+def _agents_written_for(skill: Skill) -> set[str]:
+    """The agents whose own block the frontmatter's ``metadata`` holds (``metadata: {copaw: {emoji: ...}}``): the
+    skill is written for that agent, so a command of that name is the agent's own CLI, which it runs in."""
+    metadata = skill.frontmatter.as_read.get("metadata")
+    if not isinstance(metadata, dict):
+        return set()
+    return {key for key, value in metadata.items()
+            if isinstance(key, str) and isinstance(value, dict) and key != "requires" and PROGRAM_NAME.match(key)}
 
 
 def _own_programs(skill: Skill) -> set[str]:
