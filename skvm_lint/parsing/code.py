@@ -642,6 +642,22 @@ _CRON_FIELD = lazy(r"^[\d*/,-]+$")
 TOOL_ARGUMENT = lazy(r"^[A-Za-z_]+:(?!//)\S")  # `process action:list`: an agent tool call (not a URL)
 
 
+_IMPORTS_IN_TRY = lazy(r"^\s*(?:import|from)\s|\bimport\(|\brequire\(", re.MULTILINE)
+
+
+def _when_import_fails(x: _Extractor, call: ts.Node) -> bool:
+    """``except ImportError: subprocess.run("pip install x")`` or ``try { await import("x") } catch {
+    execSync("npm install -g x") }``: the call runs only when the module its ``try`` imports is missing."""
+    node = call.parent
+    while node is not None and node.type not in _JS_FUNCTION_TYPES and node.type != "function_definition":
+        if node.type in ("except_clause", "catch_clause") and node.parent is not None:
+            body = node.parent.child_by_field_name("body") or next(iter(node.parent.named_children), None)
+            if body is not None and body != node and _IMPORTS_IN_TRY.search(x.text(body)):
+                return True
+        node = node.parent
+    return False
+
+
 def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
     """``subprocess.run(["ffmpeg", ...])`` and ``os.system("ffmpeg ...")`` run programs too."""
     args = call.child_by_field_name("arguments")
@@ -664,9 +680,11 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
             nested = extract_facts(value, "shell", x.file, line_offset=first.start_point[0] + x.line_offset)
             copes = _copes_without_program(x, call)  # `try: os.system("rocm-smi ...") / except OSError: pass`
             platform_only = _py_platform_only(x, call)  # `if sys.platform == "win32": os.system("chcp 65001")`
-            if copes or platform_only:
+            when_missing = _when_import_fails(x, call)
+            if copes or platform_only or when_missing:
                 x.facts.commands.extend(msgspec.structs.replace(cmd, copes_without=copes or cmd.copes_without,
-                                                                platform_only=platform_only or cmd.platform_only)
+                                                                platform_only=platform_only or cmd.platform_only,
+                                                                when_missing=when_missing or cmd.when_missing)
                                         for cmd in nested.commands)
             else:
                 x.facts.commands.extend(nested.commands)
