@@ -434,6 +434,18 @@ def test_spawns_started_together_in_a_block_are_tlp_and_already_parallel(make_sk
     assert _groups(make_skill, {"SKILL.md": HEAD + one_after_another}) == []
 
 
+def test_hand_offs_under_a_parallel_heading_are_already_parallel(make_skill):
+    """"#### Subagent Dispatch (parallel)" over "These checks are independent; dispatch them as subagents": the
+    skill already runs them at once, so no WF001; the same hand-off under a plain heading is reported."""
+    body = ("## Step 3: Validate\n\n#### {title}\n\nThe following checks are independent and can be dispatched as "
+            "**subagents**:\n\n- **Tests**: run the suite\n- **Coverage**: map requirements\n")
+    def rules(title: str) -> list[str]:
+        root = make_skill({"SKILL.md": HEAD + body.format(title=title)})
+        return [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")]
+    assert rules("Subagent Dispatch (parallel)") == []
+    assert rules("Subagent Dispatch") == ["WF001"]
+
+
 def test_a_pattern_to_search_for_is_no_operation_over_items(make_skill):
     text = HEAD + ("## Audit\n### 1. Scattered navigation\n**Search**: Multiple files with `path.append(`\n"
                    "### 2. Deprecated links\n**Search**: `NavigationLink.*isActive:`\n")
@@ -446,6 +458,11 @@ def test_each_needs_an_operation_not_a_deliverable():
     assert workflow._each_operation("Fetch the title for each URL in urls.txt.")
     assert workflow._each_operation("- For each file, extract the tables.")
     assert workflow._each_operation("对每个文件运行转换")
+    # a kind of work named in an enumeration or as a label, not work done: "complex tasks include data analysis,
+    # report writing, batch processing"; "batch processing: query after 1-3 minutes"
+    assert not workflow._each_operation("**复杂任务**包括：数据分析、报告生成、批量处理、外部API调用等。")
+    assert not workflow._each_operation("简单分析：10-20 秒后查询\n批量处理：1-3 分钟后查询")
+    assert workflow._each_operation("批量处理所有图片，并输出结果")
     assert not workflow._each_operation("- Component specifications for each platform (Material, HIG)")
     assert not workflow._each_operation("For each hypothesis include:")
     assert not workflow._each_operation("4. For each fact: write as `[SPEC]` - terse, bullet or table")

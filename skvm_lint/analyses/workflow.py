@@ -478,6 +478,8 @@ def _each_operation(text: str) -> bool:
         if WITH_THE_USER.search(text, max(0, start - USER_NEARBY), len(text) if end < 0 else end):
             continue
         sentence = re.split(r"[.!?;:]\s+", without_markers(before))[-1]
+        if not m.group(0).isascii() and _named_not_done(text, m):
+            continue
         if ACTION_VERB.match(sentence) or not m.group(0).isascii():
             return True
         # Starting its line, "for each URL, fetch..." loops; "Every page reachable from the site" states a fact, and
@@ -485,6 +487,21 @@ def _each_operation(text: str) -> bool:
         if not sentence.strip() and not m.group(0).lower().startswith(("every", "multiple")):
             return True
     return False
+
+
+_CLAUSE_END = lazy(r"[：:。；;\n]")
+
+
+def _named_not_done(text: str, m: re.Match[str]) -> bool:
+    """A Chinese or Japanese "each" word that names a kind of work rather than doing it: one of an enumeration
+    ("数据分析、报告生成、批量处理、外部API调用等") or a label ("批量处理：1-3 分钟后查询")."""
+    start = max((text.rfind(c, 0, m.start()) for c in "：:。；;\n"), default=-1) + 1
+    end_match = _CLAUSE_END.search(text, m.end())
+    end = end_match.start() if end_match is not None else len(text)
+    if end_match is not None and end_match.group() in "：:" and end - m.start() <= 8:
+        return True  # a label the line's rest explains
+    pieces = text[start:end].split("、")
+    return len(pieces) >= 3 and all(len(piece.strip()) <= 12 for piece in pieces)
 
 
 def _presents_just_before(before: str) -> bool:
@@ -878,10 +895,13 @@ def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: t
     prose = [*body.paragraphs, *body.list_items] if body is not None else []
     prose_at: dict[Span, list[str]] = {}
     group_files = {g.span.file for g in chosen}
+    heading_at: dict[tuple[str, int], str] = {}  # the title over each group's line: "#### Parallel Research"
     for doc in skill.agent_docs():  # a group read from a reference is looked up in that reference's prose
         if doc.file in group_files:
             for p in (prose if doc is body else [*doc.paragraphs, *doc.list_items]):
                 prose_at.setdefault(p.span, []).append(p.text)
+            lines = {g.span.line for g in chosen if g.span.file == doc.file}
+            heading_at.update(((doc.file, line), title) for line, title in doc.headings_at(lines).items())
     description = skill.frontmatter.as_read.get("description")
     description = description if isinstance(description, str) else ""
     description_at = (skill.skill_md_path or "SKILL.md", skill.frontmatter.line_of("description"))
@@ -897,6 +917,8 @@ def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: t
             return True
         texts = [text for step_id in dict.fromkeys(group.step_ids) for text in step_texts.get(step_id, ())]
         texts += prose_at.get(group.span, [])  # the prose the group was read from
+        if group.type == "tlp":  # a hand-off under "#### Subagent Dispatch (parallel)" (not "## Sessions (parallel
+            texts.append(heading_at.get((group.span.file, group.span.line), ""))  # browsers)": those run serially)
         if (group.span.file, group.span.line) == description_at:
             texts.append(description)  # "Dispatch subagents to work concurrently"
         return any(CONCURRENT.search(t) for t in texts)
