@@ -586,6 +586,28 @@ def test_a_persona_in_bold_is_a_style(make_skill):
     assert levels({"SKILL.md": persona}, make_skill, "persona")["follow.style"] == 1
 
 
+def test_a_persona_is_a_style_only_when_the_agent_takes_it_on(make_skill):
+    """"**Persona**: Sharp, direct" and "Adopt that persona's communication style" give the agent a voice; a user
+    persona to design for, persona text read as evidence and "when you speak as yourself" do not."""
+    for taken in ("4. **Persona**: Sharp, direct, and slightly opinionated.\n",
+                  "Adopt that persona's communication style in every reply.\n"):
+        assert levels({"SKILL.md": BASE + taken}, make_skill, "taken")["follow.style"] >= 1
+    for named in ("- Customer segmentation and persona development\n",
+                  "Read historical messages, memory, and persona as evidence.\n",
+                  "If your memory names your own voice ID, use it whenever you speak as yourself.\n"):
+        assert "follow.style" not in levels({"SKILL.md": BASE + named}, make_skill, "named")
+
+
+def test_quoted_words_and_a_trigger_scope_are_no_rules(make_skill):
+    """A user's words in quotes ("「不要后台，要能看到窗口」") and "DO NOT trigger for:" are no rules the agent keeps."""
+    quoted = BASE + "- 用户说：「打开真实浏览器」「不要后台，要能看到窗口」\n- Users say \"never ask me twice\"\n"
+    assert "follow.constraint" not in levels({"SKILL.md": quoted}, make_skill, "quoted")
+    scope = BASE + "DO NOT trigger for:\n- Full browser UI testing\n"
+    assert "follow.constraint" not in levels({"SKILL.md": scope}, make_skill, "scope")
+    told = BASE + "- 不要在后台运行浏览器\n- Never paste the token into the chat\n"
+    assert levels({"SKILL.md": told}, make_skill, "told")["follow.constraint"] >= 1
+
+
 def test_prose_cues_under_a_do_not_use_heading_are_the_skills_scope(make_skill):
     scope = BASE + ("## Do not use this skill when\n\n- You need legal advice or certification\n"
                     "- You want recommendations on pricing\n")

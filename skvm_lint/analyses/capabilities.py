@@ -1023,10 +1023,24 @@ def procedure(c: _Context) -> Iterator[Finding]:
     yield Finding("follow.procedure", level, span, f"{count} ordered steps")
 
 
+def _unquoted(pattern: Pattern, text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` outside quotation marks (straight, curly or 「」): a user's words ("「不要后台，要能看到
+    窗口」", "Never ask me twice"), not the skill's rules. Quotes are counted once, from one match to the next."""
+    straight = opened = closed = counted = 0
+    for m in pattern.finditer(text):
+        between = text[counted:m.start()]
+        straight += between.count('"')
+        opened += between.count("\u201c") + between.count("\u300c")
+        closed += between.count("\u201d") + between.count("\u300d")
+        counted = m.start()
+        if not (straight % 2 or opened > closed):
+            yield m
+
+
 @detector
 def constraints(c: _Context) -> Iterator[Finding]:
-    """follow.constraint: MUST/NEVER/ALWAYS-type rules in the prose; count sets the level."""
-    hits = [(m.group(0), span) for text, span in c.agent_prose for m in CONSTRAINT.finditer(text)
+    """follow.constraint: MUST/NEVER/ALWAYS-type rules in the prose, outside quoted words; count sets the level."""
+    hits = [(m.group(0), span) for text, span in c.agent_prose for m in _unquoted(CONSTRAINT, text)
             if not SKILL_SCOPE.search(text)]
     hits += [(m.group(0), Span(c.file, c.skill.frontmatter.line_of("description")))
              for m in CONSTRAINT.finditer(c.description())]
