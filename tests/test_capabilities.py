@@ -606,6 +606,9 @@ def test_quoted_words_and_a_trigger_scope_are_no_rules(make_skill):
     assert "follow.constraint" not in levels({"SKILL.md": scope}, make_skill, "scope")
     told = BASE + "- 不要在后台运行浏览器\n- Never paste the token into the chat\n"
     assert levels({"SKILL.md": told}, make_skill, "told")["follow.constraint"] >= 1
+    # a rule after a bold lead: "**Verify Schema:** Always validate ...", "- **DTO ≠ Entity.** Never expose ..."
+    led = BASE + "*   **Verify Schema:** Always validate JSON outputs before final processing.\n"
+    assert levels({"SKILL.md": led}, make_skill, "led")["follow.constraint"] >= 1
 
 
 def test_prose_cues_under_a_do_not_use_heading_are_the_skills_scope(make_skill):
