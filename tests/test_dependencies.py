@@ -469,16 +469,21 @@ def test_ways_by_tool_self_hosting_maintenance_and_only_if_steps_are_not_require
     assert found[("system", "docker")].required
 
 
-def test_a_program_run_right_after_a_global_install_is_that_packages(make_skill):
+def test_a_program_run_after_a_global_install_is_that_packages(make_skill):
     """`npm install -g obsidian-headless` then `ob login`: ob comes with the package (its name begins one of the
     package's words), so nothing is undeclared; `mcporter` after `npm i -g @presto-ai/google-workspace-mcp` is not
-    that package's."""
+    that package's. A later block's program counts too, and `--with playwright` adds a package beside the tool, not
+    the tool: `notebooklm` is notebooklm-py's, and no program `playwright` is installed."""
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: Sync. Use when asked.\n---\n```bash\n"
                                    "npm install -g obsidian-headless\nob login --email x\n```\n\n```bash\n"
-                                   "npm install -g @presto-ai/google-workspace-mcp\nmcporter config add gw\n```\n"})
+                                   "npm install -g @presto-ai/google-workspace-mcp\nmcporter config add gw\n```\n\n"
+                                   "## Setup\n\n```bash\nuv tool install --with playwright --force notebooklm-py\n```\n\n"
+                                   "## Use\n\n```bash\nnotebooklm auth check\n```\n"})
     found = by_key(root)
     assert found[("system", "ob")].provided_by == "npm obsidian-headless" and found[("system", "ob")].declared
     assert found[("system", "mcporter")].provided_by is None
+    assert found[("system", "notebooklm")].provided_by == "pip notebooklm-py" and found[("system", "notebooklm")].declared
+    assert ("system", "playwright") not in found and found[("pip", "playwright")].declared
 
 
 def test_imports_tried_under_any_exception_help_text_and_attribution_are_no_requirements(make_skill):

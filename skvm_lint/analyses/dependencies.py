@@ -124,6 +124,7 @@ class _Collector:
         # program -> the packages an install run when it is missing names, or a global install right before its
         # first run (_programs_installed_just_before): they provide it (_programs_of_packages)
         self.installs_when_missing: dict[str, list[tuple[str, str]]] = {}
+        self.global_installs: list[tuple[str, str]] = []  # (kind, package) of npm -g, pipx and uv tool installs so far
         self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
         self.runtime_entries: set[tuple[str, str]] = set()  # manifest entries needed to run (_runtime_entries)
         self._spans: set[tuple[tuple[str, str], str, Span]] = set()  # (dependency, list, span) already recorded
@@ -361,12 +362,16 @@ class _Collector:
         installed: list[tuple[str, str]] = []
         by_language: list[tuple[str, str]] = []  # (program, package) of the system kind
         skip_next = False
+        beside_the_tool = False  # `uv tool install --with playwright x`: playwright is installed, not a tool
         for arg in args:
             if skip_next:
                 skip_next = False
                 continue
             if arg in INSTALL_OPTIONS_WITH_VALUES:
                 skip_next = True
+                continue
+            with_value, beside_the_tool = beside_the_tool, arg in _TOOL_OPTIONS_WITH_VALUES
+            if beside_the_tool:
                 continue
             if arg.startswith("git+") and kind == "pip":  # git+https://host/org/name.git -> name
                 arg = arg.split("#egg=", 1)[1] if "#egg=" in arg else arg.rstrip("/").rsplit("/", 1)[-1]
@@ -381,7 +386,7 @@ class _Collector:
                              version=None if declare_only else version,
                              required=not declare_only and installer in ("uv tool", "pipx"))
                     installed.append(("pip", name))
-                    if installer in ("uv tool", "pipx"):  # installs a command-line tool of that name
+                    if installer in ("uv tool", "pipx") and not with_value:  # installs a command-line tool
                         self.add(name, "system", span, "install-line", declared=True, required=not declare_only)
             elif kind == "npm":
                 self.add(strip_version(arg), "npm", span, "install-line", declared=True,
@@ -831,26 +836,48 @@ Installs = list[tuple[Command, tuple[str, list[str], str] | None]]  # each comma
 
 
 def _programs_installed_just_before(c: _Collector, installs: Installs) -> None:
-    """`npm install -g obsidian-headless` then `ob login` in one block: a program no lexicon knows, run first after
-    a global install of one package (npm's -g, pipx, uv tool) whose name has a word its name begins (`ob`,
-    `obsidian`; `cicero`, `@accordproject/cicero-cli`), is that package's. (`mcporter config add` after `npm i -g
+    """`npm install -g obsidian-headless` then `ob login`: a program no lexicon knows, run after a global install of
+    one package (npm's -g, pipx, uv tool) earlier in the skill whose name has a word its name begins (`ob`,
+    `obsidian`; `cicero`, `@accordproject/cicero-cli`; `notebooklm` two blocks after `uv tool install --with
+    playwright notebooklm-py`), is that package's. (`mcporter config add` after `npm i -g
     @presto-ai/google-workspace-mcp` is another tool's.)"""
-    given: tuple[str, str] | None = None
     for cmd, install in installs:
         if install is not None:
             kind, args, installer = install
-            names = [arg for arg in args if not arg.startswith("-")]
+            names = _named_packages(args)
             global_install = kind == "npm" and bool({"-g", "--global"} & set(cmd.argv)) \
                 or kind == "pip" and installer in ("uv tool", "pipx")
-            name = (strip_version(names[0]) if kind == "npm" else _split_requirement(names[0])[0]) \
-                if global_install and len(names) == 1 else None
-            given = (kind, name) if name else None
-        elif given is not None and cmd.via is None and PROGRAM_NAME.match(cmd.program) \
+            if global_install and len(names) == 1:
+                name = strip_version(names[0]) if kind == "npm" else _split_requirement(names[0])[0]
+                if name:
+                    c.global_installs.append((kind, name))
+        elif c.global_installs and cmd.via is None and PROGRAM_NAME.match(cmd.program) \
                 and cmd.program not in known_programs():
             first = re.split(r"[-_.]", cmd.program.lower(), maxsplit=1)[0]
-            if len(first) >= 2 and any(word.startswith(first) for word in re.split(r"[-_/@.]", given[1].lower())):
+            given = next((g for g in c.global_installs
+                          if len(first) >= 2 and any(word.startswith(first) for word in re.split(r"[-_/@.]", g[1].lower()))),
+                         None)
+            if given is not None:
                 c.installs_when_missing.setdefault(cmd.program, [given])
-            given = None
+
+
+# Options of `uv tool install` and `pipx install` whose value is another package in the tool's environment, not
+# the tool (`uv tool install --with playwright notebooklm-py` installs notebooklm-py's command)
+_TOOL_OPTIONS_WITH_VALUES = frozenset({"--with", "--with-editable", "--with-requirements", "--from", "--suffix"})
+
+
+def _named_packages(args: Iterable[str]) -> list[str]:
+    """The packages an install's arguments name: not its options, nor the values options take."""
+    names: list[str] = []
+    skip_value = False
+    for arg in args:
+        if skip_value:
+            skip_value = False
+        elif arg in INSTALL_OPTIONS_WITH_VALUES or arg in _TOOL_OPTIONS_WITH_VALUES:
+            skip_value = True
+        elif not arg.startswith("-"):
+            names.append(arg)
+    return names
 
 
 def _ways_to_install_one_program(installs: Installs) -> tuple[set[int], set[int]]:
