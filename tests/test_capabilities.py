@@ -638,6 +638,17 @@ def test_breaking_work_down_and_a_planning_description_are_planning(make_skill):
     assert "reason.planning" not in levels({"SKILL.md": alone}, make_skill, "alone")
 
 
+def test_one_sub_agent_named_often_is_a_hand_off_not_a_plan(make_skill):
+    """"4. Spawn the subagent" then "The subagent's completion notification fires ..." hands one job off; sub-agents
+    in the plural lay out work among several."""
+    one = BASE + ("## 4. Spawn the subagent\n\nSpawn the subagent with the template below.\n\n"
+                  "The subagent's completion notification fires when the file is on disk.\n\n"
+                  "Subagent template (copy-paste, parameterize)\n")
+    assert "reason.planning" not in levels({"SKILL.md": one}, make_skill, "one")
+    several = one + "\nSplit the checks between two subagents and merge what they report.\n"
+    assert levels({"SKILL.md": several}, make_skill, "several")["reason.planning"] >= 1
+
+
 def test_orchestration_is_planning_only_of_agents_models_or_tasks(make_skill):
     infrastructure = ("---\nname: case-skill\ndescription: Kubernetes orchestration and Docker Compose "
                       "orchestration.\n---\n## Pipeline Orchestration\n\nSaga orchestration with Airflow.\n\n"

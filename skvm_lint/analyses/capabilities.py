@@ -954,6 +954,20 @@ def _outside_code(pattern: Pattern, text: str) -> re.Match[str] | None:
     return None
 
 
+_ONE_SUBAGENT = lazy(r"\b(?:the|a|one|this|that|its|fresh|single)\s+(?:\w+\s+)?sub-?agent\b(?!s)|\bsub-?agent's\b",
+                     re.IGNORECASE)
+
+
+def _one_hand_off(c: _Context) -> bool:
+    """Whether every planning cue of the prose names one sub-agent ("### 4. Spawn the subagent", "The subagent's
+    completion notification fires when ..."): a hand-off, not work laid out among several."""
+    texts = [text for text, _span in c.prose if PLANNING.search(text)]
+    return any(_ONE_SUBAGENT.search(text) for text in texts) \
+        and not any(re.search(r"\bsub-?agents\b", text, re.IGNORECASE) for text in texts) \
+        and all(m.group(0).lower().replace("-", "") in ("subagent", "spawn") for text in texts
+                for m in PLANNING.finditer(text))
+
+
 @detector
 def reasoning(c: _Context) -> Iterator[Finding]:
     """reason.planning and reason.analysis from their cues, two passages or more; phases count toward planning
@@ -978,9 +992,13 @@ def reasoning(c: _Context) -> Iterator[Finding]:
             hits = [(cue_text, span) for cue_text, span in hits
                     if (noun := _singular(cue_text.lower().replace("-", ""))) not in subcommands
                     or noun not in ("subtask", "roadmap")]
+            # One sub-agent, however often named ("Spawn the subagent", "the subagent's completion notification"),
+            # is a hand-off; sub-agents in the plural, or another cue, lay out work among several.
+            described = PLANNING.search(c.description())
+            if not described and _one_hand_off(c):
+                hits = []
             hits += c.prose_matches(PHASES)
             # the description says what the skill is for ("Structured task planning with clear breakdowns")
-            described = PLANNING.search(c.description())
             if described and hits:
                 hits.append((described.group(0), Span(c.file, c.skill.frontmatter.line_of("description"))))
         if len(hits) >= threshold:
