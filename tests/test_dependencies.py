@@ -469,6 +469,30 @@ def test_ways_by_tool_self_hosting_maintenance_and_only_if_steps_are_not_require
     assert found[("system", "docker")].required
 
 
+def test_a_section_to_skip_when_its_tool_is_missing_requires_nothing(make_skill):
+    """"If unavailable, skip this investigator and note it in the report": what that section runs, in a block or in
+    its prose, is optional; the next section's commands are not."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Investigate. Use when asked.\n---\n"
+                                   "### Investigator 4: BigQuery\n\n> **Prerequisites**: Requires credentials "
+                                   "(`gcloud auth application-default login`). If unavailable, skip this investigator "
+                                   "and note it in the report.\n\n```bash\nbq query --dry_run 'SELECT 1'\n```\n\n"
+                                   "### Investigator 5: Git\n\n```bash\njq . events.json\n```\n"})
+    found = by_key(root)
+    assert not found[("system", "gcloud")].required and not found[("system", "bq")].required
+    assert found[("system", "jq")].required
+
+
+def test_two_installs_of_one_program_in_a_line_of_prose_need_neither_package_manager(make_skill):
+    """"Foo installed: `npm i -g foo-cli@latest` or `brew install acme/tap/foo`": either way installs foo, so
+    neither Node.js nor the npm package is required; foo itself is, and is declared."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Foo. Use when asked.\n---\n## Prerequisites\n\n"
+                                   "- Foo installed: `npm i -g foo-cli@latest` or `brew install acme/tap/foo`\n\n"
+                                   "## Use\n\n```bash\nfoo run --all\n```\n"})
+    found = by_key(root)
+    assert found[("system", "foo")].required and found[("system", "foo")].declared
+    assert not found[("system", "node")].required and not found[("npm", "foo-cli")].required
+
+
 def test_a_program_run_after_a_global_install_is_that_packages(make_skill):
     """`npm install -g obsidian-headless` then `ob login`: ob comes with the package (its name begins one of the
     package's words), so nothing is undeclared; `mcporter` after `npm i -g @presto-ai/google-workspace-mcp` is not

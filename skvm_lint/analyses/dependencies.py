@@ -133,6 +133,7 @@ class _Collector:
         self.bundled_names = frozenset(f.path.rsplit("/", 1)[-1] for f in skill.files)  # for _runs_users_project
         self.makes_project = False  # set by _code: the skill clones or scaffolds the project it builds
         self._language_labels: dict[int, dict[int | None, list[int]]] = {}  # by id of a document of the skill
+        self._skippable: dict[int, set[int]] = {}  # by id of a document of the skill
         # While an optional command is recorded: each dependency it touches, as it was before (see command())
         self._before: dict[tuple[str, str], tuple[bool, Span | None, bool]] | None = None
 
@@ -188,6 +189,12 @@ class _Collector:
         if id(doc) not in self._language_labels:
             self._language_labels[id(doc)] = _language_labels(doc)
         return self._language_labels[id(doc)]
+
+    def skippable_sections(self, doc: MarkdownDoc) -> set[int]:
+        """:func:`_skippable_sections` of one of the skill's documents, read once however many blocks it holds."""
+        if id(doc) not in self._skippable:
+            self._skippable[id(doc)] = _skippable_sections(doc)
+        return self._skippable[id(doc)]
 
     def provide(self, program: str, package_kind: str, package_name: str) -> bool:
         """Record that declared package ``package_name`` installs ``program``: set up with it, and required when the
@@ -1442,7 +1449,8 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
         other_way = other_way or bool(facts.commands) and (
             _another_way(intro := doc.intro(block), doc.heading(block)) or bool(OPTIONAL_STEP.search(intro))
             or _in_integrations(doc, block)) \
-            or _one_language_of_several(doc, block, c.language_labels(doc))
+            or _one_language_of_several(doc, block, c.language_labels(doc)) \
+            or bool(facts.commands) and block.section in c.skippable_sections(doc)
     # A block after "macOS:" or under "### Linux": that system's own tools (`tmutil`, `ufw`), one platform's way.
     # Its install lines keep their say: per-system install steps install what every system needs.
     platform_way = block is not None and doc is not None and bool(facts.commands) \
@@ -1614,7 +1622,8 @@ def _code(c: _Collector) -> None:
         units += [(skill.body.file, command.code, None) for command in skill.body.command_lines
                   if id(command.code) not in forbidden]
         cited = {id(command.code) for command in skill.body.command_lines}
-        cited_elsewhere = _cited_another_way(skill.body, c.language_labels(skill.body))
+        cited_elsewhere = _cited_another_way(skill.body, c.language_labels(skill.body),
+                                             c.skippable_sections(skill.body))
     # `os.environ["X_DEBUG"] = "1"` in one of the skill's scripts, or `export X=...` in the launcher that starts
     # another: the skill sets X for itself
     set_by_scripts = {e.name for _file, facts, block in units if block is None for e in facts.exports}
@@ -1742,6 +1751,25 @@ def _another_way(*texts: str) -> bool:
 OPTIONAL_INTEGRATION = cue("optional_integration")
 
 
+SKIP_WHEN_MISSING = cue("skip_when_missing")
+
+
+def _skippable_sections(doc: MarkdownDoc) -> set[int]:
+    """The sections (and those below them) whose prose says to skip them when what they need is missing ("If
+    unavailable, skip this investigator and note it in the report"): what their blocks run is optional."""
+    said = {p.section for p in doc.paragraphs if p.section is not None and SKIP_WHEN_MISSING.search(p.text)}
+    if not said:
+        return set()
+    skippable: set[int] = set()
+    for index in range(len(doc.sections)):
+        at: int | None = index
+        while at is not None and at >= 0 and at not in said:
+            at = doc.sections[at].parent
+        if at is not None and at >= 0:
+            skippable.add(index)
+    return skippable
+
+
 def _in_integrations(doc: MarkdownDoc, block: CodeBlock) -> bool:
     """Whether the block stands in a section, or below one, about using the skill with other tools ("## Integration
     with Other Tools" > "### Ollama"): the tool it runs is an optional companion."""
@@ -1770,7 +1798,7 @@ def _language_rows(doc: MarkdownDoc) -> set[int]:
     return lines
 
 
-def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) -> set[int]:
+def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]], skippable: set[int]) -> set[int]:
     """The facts (by id) of the commands in prose that :func:`_another_way` would say of: their line says so before
     them ("Or install via Cargo: `cargo ...`", "**Optional**: `htop`"; an "Optional: ..." after the command is
     about other things), or right before them ("Use Xcode or `swift package init`"), or lists them with slashes
@@ -1778,14 +1806,22 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) ->
     build`"; not "(for example, run `gh auth login` once), then run `gh auth status`"), or anywhere for CI ("`npm
     audit` in CI"), or their section's heading does, or they follow a label of one language beside another's
     (``labels``, the document's :func:`_language_labels`), or sit in a table row of one language of several
-    (:func:`_language_rows`). Each line and heading is read once, however many commands it holds."""
+    (:func:`_language_rows`), or stand in a section to skip without them (``skippable``). Each line and heading is
+    read once, however many commands it holds."""
     found: set[int] = set()
     by_line: dict[int, tuple[str, int | None, list[int], bool]] = {}
     headings = doc.headings_at(command.span.line for command in doc.command_lines)
-    labelled = {line for line, section in doc.sections_at(command.span.line for command in doc.command_lines).items()
-                if any(end < line for end in labels.get(section, ()))} if labels else set()
+    sections = doc.sections_at(command.span.line for command in doc.command_lines) if labels or skippable else {}
+    labelled = {line for line, section in sections.items() if any(end < line for end in labels.get(section, ()))}
+    labelled |= {line for line, section in sections.items() if section in skippable}
     labelled |= _language_rows(doc)
     split: dict[int, list[str]] = {}  # a paragraph's lines, split once
+    # the installs of each line ("`npm i -g opencode-ai` or `brew install anomalyco/tap/opencode`": two ways to one
+    # program, of which the first needs its package manager no more than the second does)
+    installs_at: dict[int, list[str]] = {}
+    for command in doc.command_lines:
+        if command.code.commands and _install_line(command.code.commands[0]) is not None:
+            installs_at.setdefault(command.span.line, []).append(command.text)
     for command in doc.command_lines:
         number = command.span.line
         if number not in by_line:
@@ -1806,10 +1842,18 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]]) ->
         if whole_line or number in labelled or cue_end is not None and cue_end <= start \
                 or start > 0 and OR_BEFORE.search(head[max(0, start - 12):start]) \
                 or start > 0 and SERIES_BEFORE.search(head[max(0, start - 6):start]) and OR_SERIES.match(head, after) \
-                or start >= 0 and SLASH_AFTER.match(head, after) or any(
+                or start >= 0 and SLASH_AFTER.match(head, after) \
+                or start >= 0 and command.text in installs_at.get(number, ()) \
+                and _or_another_install(head, after, installs_at[number]) or any(
                 end <= start and not _CLAUSE_END.search(head, end, start) for end in example_ends):
             found.add(id(command.code))
     return found
+
+
+def _or_another_install(head: str, after: int, installs: list[str]) -> bool:
+    """Whether "or" and another of the line's installs follow position ``after`` ("... or `brew install x`")."""
+    series = OR_SERIES.match(head, after)
+    return series is not None and any(head.startswith(text, series.end()) for text in installs)
 
 
 _SENTENCE_END_IN_LINE = lazy(r"[.!?](?:\s|$)|[。！？]")
