@@ -493,6 +493,21 @@ def test_two_installs_of_one_program_in_a_line_of_prose_need_neither_package_man
     assert not found[("system", "node")].required and not found[("npm", "foo-cli")].required
 
 
+def test_an_alternative_heading_and_a_precache_the_script_goes_on_without_require_nothing(make_skill):
+    """"### Alternative: rsync (preserves permissions)" heads another way; `if ! npx --yes puppeteer browsers install
+    ...; then warn; fi` goes on without it, while `if ! jq ...; then echo "jq missing" >&2; exit 1; fi` stops."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Copy. Use when asked.\n---\n```bash\n"
+                                   "cp -r /tmp/x ~/.skills/x\n```\n\n### Alternative: rsync (preserves permissions)\n\n"
+                                   "```bash\nrsync -av /tmp/x/ ~/.skills/x/\n```\n\nRun `bash scripts/setup.sh` first.\n",
+                       "scripts/setup.sh": "#!/bin/bash\nif ! npx --yes puppeteer browsers install chrome-headless-shell; "
+                                           "then\n  echo 'could not pre-install; rendering still works'\nfi\n"
+                                           "if ! ffprobe -hide_banner -i in.mp4; then\n  echo 'ffprobe failed' >&2\n"
+                                           "  exit 1\nfi\n"})
+    found = by_key(root)
+    assert not found[("system", "rsync")].required and not found[("npm", "puppeteer")].required
+    assert found[("system", "ffprobe")].required
+
+
 def test_a_program_run_after_a_global_install_is_that_packages(make_skill):
     """`npm install -g obsidian-headless` then `ob login`: ob comes with the package (its name begins one of the
     package's words), so nothing is undeclared; `mcporter` after `npm i -g @presto-ai/google-workspace-mcp` is not

@@ -1010,6 +1010,24 @@ def _unset_is_a_mode(x: _Extractor, test: ts.Node) -> bool:
     return condition == [test] and not _SHELL_FAILURE.search(branches)
 
 
+def _tried_without_stopping(x: _Extractor, node: ts.Node) -> bool:
+    """Whether the command is the negated condition of an ``if`` whose branches neither stop the script nor report an
+    error (``if ! npx --yes puppeteer browsers install chrome-headless-shell; then warn "rendering still works";
+    fi``): the script goes on whether it ran or not. (``if ! jq ...; then echo "jq missing" >&2; exit 1; fi`` needs
+    it.)"""
+    child, parent = node, node.parent
+    negated = False
+    while parent is not None and parent.type in ("redirected_statement", "negated_command"):
+        negated = negated or parent.type == "negated_command"
+        child, parent = parent, parent.parent
+    if not negated or parent is None or parent.type != "if_statement":
+        return False
+    first, _end = _body(parent)
+    condition = [c for c in parent.children[:first] if c.type not in ("if", "then", ";", "\n")]
+    branches = " ".join(x.text(c) for c in parent.children[first:])
+    return condition == [child] and not _SHELL_FAILURE.search(branches)
+
+
 def _written_as_call(x: _Extractor, node: ts.Node) -> bool:
     """Whether the command is a call of another language in a shell block (`print("hello")`, `df.head()`, `await
     v.models.list()`): a parenthesis right after a word, outside quotes, which no shell writes (`$(date)`, `arr=(a
@@ -1137,7 +1155,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         if_file = guards.files.holding(node) is not None
         in_list = _or_list(node) if alternation else None  # one walk up serves both questions
         fallback = in_list is not None and _fallback(in_list)
-        tolerated = in_list is not None and _failure_tolerated(x, in_list)
+        tolerated = in_list is not None and _failure_tolerated(x, in_list) or _tried_without_stopping(x, node)
         platform_only = guards.platforms.holding(node) is not None
         probe = guards.missing.holding(node)
         when_missing, missing_program = probe is not None, probe[1] if probe is not None else None
