@@ -433,6 +433,15 @@ def test_the_agent_a_metadata_block_names_is_the_host_and_a_platform_labelled_bl
     found = by_key(root)
     assert ("host", "copaw") in found and ("system", "copaw") not in found
     assert not found[("system", "unzip")].required
+    # a module named for that agent is its own (`from hermes_constants import ...` under metadata.hermes); one named
+    # for an agent the skill is not tied to is a package (`letta_client`, PyPI's letta-client)
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Home. Use when asked.\nmetadata:\n  hermes:\n"
+                                   "    tags: [x]\n---\nRun `python3 scripts/a.py`.\n",
+                       "scripts/a.py": "from hermes_constants import get_hermes_home\nfrom letta_client import Letta\n"},
+                      "s2")
+    found = by_key(root)
+    assert ("host", "hermes") in found and ("pip", "hermes_constants") not in found
+    assert found[("pip", "letta_client")].required
 
 
 def test_option_b_a_conditional_section_an_or_intro_and_another_machine_are_other_ways(make_skill):

@@ -115,7 +115,8 @@ class _Collector:
         self.deps: dict[tuple[str, str], Dependency] = {}
         self.local_modules = _local_modules(skill) | (skill.bundle.names if skill.bundle is not None else set())
         self.local_programs = _own_programs(skill)
-        self.hosts = HOST_CLIS | _agents_written_for(skill)
+        self.agents = _agents_written_for(skill)
+        self.hosts = HOST_CLIS | self.agents
         self.builds_js_project = False  # set by _code: SKILL.md runs npm/yarn/pnpm or npx create-*
         self.npm_install_spans: set[Span] = set()  # `npm install` lines (see _npm_installs)
         self.install_scripts: dict[str, Span] = {}  # words of `curl URL | sh` installers' URLs (_install_scripts)
@@ -234,6 +235,11 @@ class _Collector:
             return
         if top in self.hosts:  # `from clawdbot import AgentSkill`: the agent's own runtime provides it
             self.add(top, "host", span, source)
+            return
+        # `from hermes_constants import get_hermes_home` in a skill written for Hermes (metadata.hermes): a module
+        # of the agent's own, named for it (not `letta_client` in a skill no metadata ties to Letta)
+        if (agent := top.lstrip("_").split("_", 1)[0]) in self.agents and "_" in top.lstrip("_"):
+            self.add(agent, "host", span, source)
             return
         parts = module.split(".")
         # The module checked by env-setup.sh is the one the distribution owns: `import azure` would succeed with any
