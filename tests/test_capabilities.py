@@ -647,6 +647,12 @@ def test_one_sub_agent_named_often_is_a_hand_off_not_a_plan(make_skill):
     assert "reason.planning" not in levels({"SKILL.md": one}, make_skill, "one")
     several = one + "\nSplit the checks between two subagents and merge what they report.\n"
     assert levels({"SKILL.md": several}, make_skill, "several")["reason.planning"] >= 1
+    # sub-agents kept for the context's sake are hand-offs too; one per task lays work out among several
+    context = BASE + ("Always delegate to subagents to isolate context consumption.\n\n"
+                      "Read all memory files (use subagents for efficiency).\n")
+    assert "reason.planning" not in levels({"SKILL.md": context}, make_skill, "context")
+    per_task = context + "\nDispatch a fresh subagent per task, with review after each.\n"
+    assert levels({"SKILL.md": per_task}, make_skill, "per_task")["reason.planning"] >= 1
 
 
 def test_orchestration_is_planning_only_of_agents_models_or_tasks(make_skill):

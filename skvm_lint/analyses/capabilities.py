@@ -26,7 +26,7 @@ from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
 from ..vocabulary import AGENT_READ_TOOLS, AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
-from .workflow import ordered_lists, step_headings
+from .workflow import AGENT_COUNT, CONCURRENT, ordered_lists, step_headings
 
 PRIMITIVES = (
     "gen.code.python", "gen.code.javascript", "gen.code.shell", "gen.code.sql", "gen.code.html",
@@ -954,18 +954,21 @@ def _outside_code(pattern: Pattern, text: str) -> re.Match[str] | None:
     return None
 
 
-_ONE_SUBAGENT = lazy(r"\b(?:the|a|one|this|that|its|fresh|single)\s+(?:\w+\s+)?sub-?agent\b(?!s)|\bsub-?agent's\b",
-                     re.IGNORECASE)
+_HAND_OFF_CUE = lazy(r"sub-?agents?|spawn|delegate", re.IGNORECASE)
+_EACH_ONE = lazy(r"\b(per|for each)\b", re.IGNORECASE)
 
 
-def _one_hand_off(c: _Context) -> bool:
-    """Whether every planning cue of the prose names one sub-agent ("### 4. Spawn the subagent", "The subagent's
-    completion notification fires when ..."): a hand-off, not work laid out among several."""
+def _only_hand_offs(c: _Context) -> bool:
+    """Whether every planning cue of the skill (its prose and description) hands work to sub-agents and none says
+    they are several at work: one sub-agent, however often named ("### 4. Spawn the subagent", "The subagent's
+    completion notification fires ..."), or sub-agents kept for the context's sake ("Always delegate to subagents
+    to isolate context", "Read all memory files (use subagents for efficiency)"). Sub-agents that are independent,
+    concurrent, counted or one per item ("a fresh subagent per task") lay out work among several: a plan."""
+    description = c.description()
     texts = [text for text, _span in c.prose if PLANNING.search(text)]
-    return any(_ONE_SUBAGENT.search(text) for text in texts) \
-        and not any(re.search(r"\bsub-?agents\b", text, re.IGNORECASE) for text in texts) \
-        and all(m.group(0).lower().replace("-", "") in ("subagent", "spawn") for text in texts
-                for m in PLANNING.finditer(text))
+    texts += [description] if PLANNING.search(description) else []
+    return bool(texts) and all(_HAND_OFF_CUE.fullmatch(m.group(0)) for text in texts for m in PLANNING.finditer(text)) \
+        and not any(CONCURRENT.search(text) or AGENT_COUNT.search(text) or _EACH_ONE.search(text) for text in texts)
 
 
 @detector
@@ -992,11 +995,10 @@ def reasoning(c: _Context) -> Iterator[Finding]:
             hits = [(cue_text, span) for cue_text, span in hits
                     if (noun := _singular(cue_text.lower().replace("-", ""))) not in subcommands
                     or noun not in ("subtask", "roadmap")]
-            # One sub-agent, however often named ("Spawn the subagent", "the subagent's completion notification"),
-            # is a hand-off; sub-agents in the plural, or another cue, lay out work among several.
+            # hand-offs that lay out no work among several sub-agents are no plan
             described = PLANNING.search(c.description())
-            if not described and _one_hand_off(c):
-                hits = []
+            if _only_hand_offs(c):
+                hits, described = [], None
             hits += c.prose_matches(PHASES)
             # the description says what the skill is for ("Structured task planning with clear breakdowns")
             if described and hits:
