@@ -653,6 +653,11 @@ def test_one_sub_agent_named_often_is_a_hand_off_not_a_plan(make_skill):
     assert "reason.planning" not in levels({"SKILL.md": context}, make_skill, "context")
     per_task = context + "\nDispatch a fresh subagent per task, with review after each.\n"
     assert levels({"SKILL.md": per_task}, make_skill, "per_task")["reason.planning"] >= 1
+    # what another sentence says does not make sub-agents several ("each technique" is no sub-agent)
+    features = BASE + ("1. On failure, use a subagent to read `customize.toml` directly with defaults.\n\n"
+                       "Run the batch as given (each technique's full text is in the paste). Two parts of a paste "
+                       "delegate back to you.\n")
+    assert "reason.planning" not in levels({"SKILL.md": features}, make_skill, "features")
 
 
 def test_orchestration_is_planning_only_of_agents_models_or_tasks(make_skill):

@@ -967,8 +967,12 @@ def _only_hand_offs(c: _Context) -> bool:
     description = c.description()
     texts = [text for text, _span in c.prose if PLANNING.search(text)]
     texts += [description] if PLANNING.search(description) else []
-    return bool(texts) and all(_HAND_OFF_CUE.fullmatch(m.group(0)) for text in texts for m in PLANNING.finditer(text)) \
-        and not any(CONCURRENT.search(text) or AGENT_COUNT.search(text) or _EACH_ONE.search(text) for text in texts)
+    if not texts or not all(_HAND_OFF_CUE.fullmatch(m.group(0)) for text in texts for m in PLANNING.finditer(text)):
+        return False
+    # what is said of them is read in the sentences that name them ("Classify every observed contract" before
+    # "Eve: ... skills, subagents, state" says nothing of sub-agents)
+    naming = [sentence for text in texts for sentence in SENTENCE_BREAK.split(text) if PLANNING.search(sentence)]
+    return not any(CONCURRENT.search(s) or AGENT_COUNT.search(s) or _EACH_ONE.search(s) for s in naming)
 
 
 @detector
