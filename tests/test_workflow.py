@@ -528,6 +528,10 @@ def test_one_read_per_task_a_negated_hand_off_and_a_launch_in_one_turn_are_not_s
         return ([g.type for g in workflow.analyze(skill).groups],
                 [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")])
 
+    # a limit on what the controller reads is no step that reads them
+    assert kinds_and_rules("## Constraints\n\n- **Controller stays lightweight**: Only read roadmap.md and brief.md "
+                           "existence checks in main context.\n") == ([], [])
+    assert kinds_and_rules("## Steps\n\n- Read roadmap.md and brief.md.\n")[1] == ["WF001"]
     # the appropriate file for the task at hand, not all of them
     assert kinds_and_rules("## Reference Files\n\nLoad the appropriate reference file based on your task:\n\n"
                            "- **`auth.md`**: tokens\n- **`api.md`**: calls\n") == ([], [])

@@ -63,6 +63,8 @@ ROUTE_ARROW = lazy(r"\s(→|->|=>)\s")
 # A name starts only where its characters do not continue one: one candidate per run of them, so linear time.
 DATA_FILE_NAME = lazy(r"(?<![\w./~{}$*-])[\w~{}$][\w./~{}$*-]*\.(?:md|json|jsonl|ya?ml|txt|csv|toml|base|html|log|env)\b")
 CONCURRENT = cue("concurrent")
+# a read limited or forbidden right before its verb ("Only read", "never load", "do not open")
+RESTRICTED_READ = lazy(r"\b(only|never|do not|don't|avoid|no need to)\s+(\w+\s+)?$", re.IGNORECASE)
 NOT_SUBAGENT = cue("not_subagent")
 SUBAGENT = cue("subagent")
 CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff]")  # Chinese or Japanese text
@@ -810,6 +812,8 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
         verbs = list(READ_VERB.finditer(line, 0, found[0].start())) if found else []
         if not verbs:
             return []  # "`requirements.txt` → Python, read from python/": the verb is about something else
+        if RESTRICTED_READ.search(line, 0, verbs[-1].start()):
+            return []  # "Only read roadmap.md and brief.md existence checks in main context": a limit, no step
         between = line[verbs[-1].end():found[0].start()]
         if SENTENCE_BREAK.search(between) or MAKE_VERB.search(between):
             return []  # "read `x`. The resolver merges `a.toml`": another sentence; "reads notes; produces `b.md`"
