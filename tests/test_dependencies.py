@@ -981,13 +981,14 @@ def test_shell_libraries_of_one_folder_read_what_each_other_set(make_skill):
 
 
 def test_a_setting_kept_in_a_name_then_used_only_when_set_is_optional(make_skill):
-    """`tok = os.getenv("T")` then `if tok:`, `if not host: host = "localhost"`, `const ms = Number(process.env.MS)`
-    then `ms > 0 ? ms : 60000`: each has a default. `if not key: sys.exit(...)` and `throw` make a requirement."""
+    """`tok = os.getenv("T")` then `if tok:`, `if not host: host = "localhost"`, `[Path(c) / "envs"] if c else []`,
+    `const ms = Number(process.env.MS)` then `ms > 0 ? ms : 60000`: each has a default. `if not key: sys.exit(...)` and `throw` make a requirement."""
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `python3 scripts/a.py`.\n",
         "scripts/a.py": ("import os, sys\ntok = os.getenv('APP_TOKEN')\nif tok:\n    print(tok)\n"
                          "host = os.getenv('APP_HOST')\nif not host:\n    host = 'localhost'\n"
-                         "key = os.getenv('APP_KEY')\nif not key:\n    sys.exit('set APP_KEY')\n"),
+                         "key = os.getenv('APP_KEY')\nif not key:\n    sys.exit('set APP_KEY')\n"
+                         "conda_exe = os.environ.get('APP_CONDA_EXE')\nenvs = [conda_exe + '/envs'] if conda_exe else []\n"),
         "scripts/b.js": ("const ms = Number(process.env.APP_CHECK_MS);\nconst every = ms > 0 ? ms : 60000;\n"
                          "const secret = process.env.APP_SECRET;\nif (!secret) { throw new Error('set APP_SECRET'); }\n"),
     })

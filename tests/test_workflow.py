@@ -532,6 +532,11 @@ def test_one_read_per_task_a_negated_hand_off_and_a_launch_in_one_turn_are_not_s
     assert kinds_and_rules("## Constraints\n\n- **Controller stays lightweight**: Only read roadmap.md and brief.md "
                            "existence checks in main context.\n") == ([], [])
     assert kinds_and_rules("## Steps\n\n- Read roadmap.md and brief.md.\n")[1] == ["WF001"]
+    # a read only when something is requested, and one file named by a link's text and its target
+    assert kinds_and_rules("- For scorer design, read [design](references/design.md); also read "
+                           "[alignment](references/alignment.md) when alignment is requested.\n") == ([], [])
+    assert kinds_and_rules("- For expensive runs, read [throughput-guide.md](references/throughput-guide.md).\n") \
+        == ([], [])
     # the appropriate file for the task at hand, not all of them
     assert kinds_and_rules("## Reference Files\n\nLoad the appropriate reference file based on your task:\n\n"
                            "- **`auth.md`**: tokens\n- **`api.md`**: calls\n") == ([], [])

@@ -820,7 +820,10 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
         if any(re.search(r"[{<$]", m.group(0)) for m in found):
             return []  # `personas/{activePersona}.md`: named by a value read before, a data flow
         names = {m.group(0).strip("`").lower(): m.group(0).strip("`") for m in found}
-        return list(names.values())  # `dev.md` not `Dev.md` names one file
+        # `dev.md` not `Dev.md` names one file, and so does a link's text beside its target
+        # (`[throughput-guide.md](references/throughput-guide.md)`)
+        return [name for key, name in names.items()
+                if not any(other != key and other.endswith("/" + key) for other in names)]
 
     for item in [*doc.list_items, *doc.paragraphs]:
         names = files_read(item.text)

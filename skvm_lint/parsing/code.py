@@ -422,10 +422,11 @@ def _word(name: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=256)
 def _checked_uses(name: str) -> re.Pattern[str]:
-    """Uses of a kept name that test it or replace it when unset (:func:`_kept_then_checked`)."""
+    """Uses of a kept name that test it or replace it when unset (:func:`_kept_then_checked`): ``if tok:``, ``tok or
+    default``, ``[Path(tok) / "envs"] if tok else []``, ``tok ? a : b``, ``if not tok: tok = default``."""
     name = re.escape(name)
     return re.compile(rf"^\s*if\s*\(?\s*{name}\s*(\)|:|&&|\band\b|is not None|!==?\s*(undefined|null))"
-                      rf"|\b{name}\s*(\|\||\?\?|\bor\b)|\b{name}\s+if\s+{name}\s+else\b|\?\s*{name}\s*:"
+                      rf"|\b{name}\s*(\|\||\?\?|\bor\b)|\bif\s+{name}\s+else\b|\?\s*{name}\s*:"
                       rf"|^\s*if\s*\(?\s*(!|not\s+){name}\s*\)?\s*:?\s*\{{?\s*{name}\s*=[^=]")
 
 
