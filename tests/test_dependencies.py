@@ -517,6 +517,15 @@ def test_an_alternative_heading_and_a_precache_the_script_goes_on_without_requir
     assert found[("system", "ffprobe")].required
 
 
+def test_a_command_given_for_one_kind_of_project_is_not_required(make_skill):
+    """"Use the project environment (`uv run` for uv-managed projects)": uv is that kind of project's tool."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Evaluate. Use when asked.\n---\n"
+                                   "- Use the project environment (`uv run` for uv-managed projects). Then run "
+                                   "`jq . results.json`.\n"})
+    found = by_key(root)
+    assert not found[("system", "uv")].required and found[("system", "jq")].required
+
+
 def test_a_program_run_after_a_global_install_is_that_packages(make_skill):
     """`npm install -g obsidian-headless` then `ob login`: ob comes with the package (its name begins one of the
     package's words), so nothing is undeclared; `mcporter` after `npm i -g @presto-ai/google-workspace-mcp` is not

@@ -1850,10 +1850,18 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]], sk
                 or start > 0 and SERIES_BEFORE.search(head[max(0, start - 6):start]) and OR_SERIES.match(head, after) \
                 or start >= 0 and SLASH_AFTER.match(head, after) \
                 or start >= 0 and command.text in installs_at.get(number, ()) \
-                and _or_another_install(head, after, installs_at[number]) or any(
+                and _or_another_install(head, after, installs_at[number]) \
+                or start >= 0 and _for_one_kind_of_project(head, after) or any(
                 end <= start and not _CLAUSE_END.search(head, end, start) for end in example_ends):
             found.add(id(command.code))
     return found
+
+
+def _for_one_kind_of_project(head: str, after: int) -> bool:
+    """Whether the clause right after a command gives it as one kind of project's ("`uv run` for uv-managed
+    projects")."""
+    kind = PER_PROJECT.search(head, after, after + 60)
+    return kind is not None and not _CLAUSE_END.search(head, after, kind.start())
 
 
 def _or_another_install(head: str, after: int, installs: list[str]) -> bool:
