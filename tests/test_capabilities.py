@@ -233,6 +233,9 @@ def test_web_from_the_agents_own_web_tools_where_it_is_told_to_use_them(make_ski
     assert "tool.web" not in levels({"SKILL.md": forbidden}, make_skill)
     chinese = BASE + "1. 使用 web_search 搜索最新的论文\n"
     assert levels({"SKILL.md": chinese}, make_skill)["tool.web"] == 2
+    # the call written out, in a block that is no code: `WebFetch(url: "...", prompt: "...")`
+    called = BASE + "## Step 1: Fetch the index\n\n```\nWebFetch(\n  url: \"https://x.org/llms.txt\",\n  prompt: \"Find links\"\n)\n```\n"
+    assert levels({"SKILL.md": called}, make_skill, "called")["tool.web"] == 2
 
 
 def test_constraints_in_bundled_agent_documents(make_skill):
