@@ -643,7 +643,7 @@ _CRON_FIELD = lazy(r"^[\d*/,-]+$")
 TOOL_ARGUMENT = lazy(r"^[A-Za-z_]+:(?!//)\S")  # `process action:list`: an agent tool call (not a URL)
 
 
-_IMPORTS_IN_TRY = lazy(r"^\s*(?:import|from)\s|\bimport\(|\brequire\(", re.MULTILINE)
+_IMPORTS_IN_TRY = lazy(r"^[ \t]*(?:import|from)\s|\bimport\(|\brequire\(", re.MULTILINE)
 
 
 def _when_import_fails(x: _Extractor, call: ts.Node) -> bool:
