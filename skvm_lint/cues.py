@@ -8,9 +8,10 @@ Adding a language, or a phrasing, is an edit to data, not to code.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
-from .lazy_re import LazyPattern, lazy
+from .lazy_re import LazyPattern, Pattern, lazy
 from .package_data import data_toml
 
 LANGUAGES = ("en", "zh", "ja")
@@ -47,6 +48,22 @@ def without_markers(line: str) -> str:
 
 
 def inside_quotation(before: str) -> bool:
-    """Whether text ending in ``before`` has an open double quotation (straight, or curly “ without its ”): words
-    after it are quoted, said or cited rather than given as an instruction."""
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+    """Whether text ending in ``before`` has an open double quotation (straight, curly “ without its ”, or a CJK
+    「 without its 」): words after it are quoted, said or cited rather than given as an instruction."""
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d") \
+        or before.count("\u300c") > before.count("\u300d")
+
+
+def unquoted(pattern: Pattern, text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text`` outside quotation marks, as :func:`inside_quotation` reads them: a
+    user's words ("「不要后台」", "Never ask me twice"), not the skill's own. Quotes are counted once, from one match to
+    the next, so a long text of many matches stays linear."""
+    straight = opened = closed = counted = 0
+    for m in pattern.finditer(text):
+        between = text[counted:m.start()]
+        straight += between.count('"')
+        opened += between.count("\u201c") + between.count("\u300c")
+        closed += between.count("\u201d") + between.count("\u300d")
+        counted = m.start()
+        if not (straight % 2 or opened > closed):
+            yield m

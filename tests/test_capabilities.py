@@ -585,14 +585,12 @@ def test_decomposing_code_is_no_plan(make_skill):
     assert levels({"SKILL.md": task}, make_skill, "task")["reason.planning"] >= 1
 
 
-def test_a_persona_in_bold_is_a_style(make_skill):
+def test_a_persona_is_a_style_only_when_the_agent_takes_it_on(make_skill):
+    """"You are a **Senior Research Engineer**", "**Persona**: Sharp, direct" and "Adopt that persona's
+    communication style" give the agent a voice; a user persona to design for, persona text read as evidence and
+    "when you speak as yourself" do not."""
     persona = BASE + "You are not an assistant. You are a **Senior Research Engineer** at a top-tier laboratory.\n"
     assert levels({"SKILL.md": persona}, make_skill, "persona")["follow.style"] == 1
-
-
-def test_a_persona_is_a_style_only_when_the_agent_takes_it_on(make_skill):
-    """"**Persona**: Sharp, direct" and "Adopt that persona's communication style" give the agent a voice; a user
-    persona to design for, persona text read as evidence and "when you speak as yourself" do not."""
     for taken in ("4. **Persona**: Sharp, direct, and slightly opinionated.\n",
                   "Adopt that persona's communication style in every reply.\n"):
         assert levels({"SKILL.md": BASE + taken}, make_skill, "taken")["follow.style"] >= 1

@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from msgspec import Struct
 
-from ..cues import SENTENCE_BREAK, cue, without_markers
+from ..cues import SENTENCE_BREAK, cue, unquoted, without_markers
 from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
@@ -899,24 +899,18 @@ def _told_to_run_in(text: str) -> str | None:
     prompt for a sub-agent, nor what someone else runs ("Run the tests in CI", "the user will need to run the test
     manually").
 
-    Linear in the paragraph: quotes are counted once, from one match to the next; a sentence is tried once (a later
-    match in it has the earlier one in its opening, which is then no imperative); the prompts' quoted stretches are
-    found once."""
+    Linear in the paragraph: quotes are counted once (:func:`unquoted`); a sentence is tried once (a later match in
+    it has the earlier one in its opening, which is then no imperative); the prompts' quoted stretches are found
+    once."""
     starts = [0, *(b.end() for b in SENTENCE_BREAK.finditer(text))]
     prompts = _prompt_quotes(text)
-    straight = opened = closed = counted = 0
     tried = -1
-    for m in RUN_TOLD.finditer(text):
+    for m in unquoted(RUN_TOLD, text):
         sentence = starts[bisect.bisect_right(starts, m.start()) - 1]
         if sentence == tried:
             continue
         tried = sentence
-        straight += text.count('"', counted, m.start())
-        opened += text.count("\u201c", counted, m.start())
-        closed += text.count("\u201d", counted, m.start())
-        counted = m.start()
-        quoted = straight % 2 or opened > closed  # as :func:`inside_quotation` reads the text before
-        if quoted or not IMPERATIVE_OPENING.fullmatch(without_markers(text[sentence:m.start()])):
+        if not IMPERATIVE_OPENING.fullmatch(without_markers(text[sentence:m.start()])):
             continue
         end = SENTENCE_BREAK.search(text, m.end())
         if RUN_BY_OTHERS.search(text, m.start(), end.start() if end else len(text)):
@@ -1047,24 +1041,10 @@ def procedure(c: _Context) -> Iterator[Finding]:
     yield Finding("follow.procedure", level, span, f"{count} ordered steps")
 
 
-def _unquoted(pattern: Pattern, text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern`` outside quotation marks (straight, curly or 「」): a user's words ("「不要后台，要能看到
-    窗口」", "Never ask me twice"), not the skill's rules. Quotes are counted once, from one match to the next."""
-    straight = opened = closed = counted = 0
-    for m in pattern.finditer(text):
-        between = text[counted:m.start()]
-        straight += between.count('"')
-        opened += between.count("\u201c") + between.count("\u300c")
-        closed += between.count("\u201d") + between.count("\u300d")
-        counted = m.start()
-        if not (straight % 2 or opened > closed):
-            yield m
-
-
 @detector
 def constraints(c: _Context) -> Iterator[Finding]:
     """follow.constraint: MUST/NEVER/ALWAYS-type rules in the prose, outside quoted words; count sets the level."""
-    hits = [(m.group(0), span) for text, span in c.agent_prose for m in _unquoted(CONSTRAINT, text)
+    hits = [(m.group(0), span) for text, span in c.agent_prose for m in unquoted(CONSTRAINT, text)
             if not SKILL_SCOPE.search(text)]
     hits += [(m.group(0), Span(c.file, c.skill.frontmatter.line_of("description")))
              for m in CONSTRAINT.finditer(c.description())]

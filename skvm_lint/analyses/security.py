@@ -200,7 +200,7 @@ def _about_attacks(title: str) -> bool:
 def quoted_or_described(text: str, start: int) -> bool:  # text: the paragraph up to and past the match
     """The match is quoted, or introduced as something to detect or refuse ("phrases like ...")."""
     before = text[:start]
-    if inside_quotation(before) or before.count("`") % 2 or before.count("「") > before.count("」") \
+    if inside_quotation(before) or before.count("`") % 2 \
             or re.search(r"['‘]\s*$", before):
         return True
     return bool(DESCRIBED.search(before[-80:]))

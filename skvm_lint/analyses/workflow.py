@@ -473,7 +473,7 @@ def _each_operation(text: str) -> bool:
         if PERIOD_SERIES.search(text, start, len(text) if end < 0 else end):
             continue  # "Define new customers acquired each month": a model's periods carry over, one after another
         before = text[start:m.start()]
-        if inside_quotation(before) or before.count("\u300c") > before.count("\u300d"):
+        if inside_quotation(before):
             continue  # Tell the user: "... each card is a real rendering ..." (or in 「」): words to say, not work
         # "- Ask for the light's ID / - Get the colours for each team", "After the user visits the URL ... Repeat
         # for each family member": per-item exchanges with the user, who answers one at a time
