@@ -491,14 +491,15 @@ def _each_operation(text: str) -> bool:
     return False
 
 
-_CLAUSE_END = lazy(r"[：:。；;\n]")
+_CJK_CLAUSE_MARKS = "：:。；;\n"  # where an enumeration or a label of Chinese or Japanese text ends
+_CJK_CLAUSE_END = lazy(f"[{_CJK_CLAUSE_MARKS}]")
 
 
 def _named_not_done(text: str, m: re.Match[str]) -> bool:
     """A Chinese or Japanese "each" word that names a kind of work rather than doing it: one of an enumeration
     ("数据分析、报告生成、批量处理、外部API调用等") or a label ("批量处理：1-3 分钟后查询")."""
-    start = max((text.rfind(c, 0, m.start()) for c in "：:。；;\n"), default=-1) + 1
-    end_match = _CLAUSE_END.search(text, m.end())
+    start = max(text.rfind(c, 0, m.start()) for c in _CJK_CLAUSE_MARKS) + 1
+    end_match = _CJK_CLAUSE_END.search(text, m.end())
     end = end_match.start() if end_match is not None else len(text)
     if end_match is not None and end_match.group() in "：:" and end - m.start() <= 8:
         return True  # a label the line's rest explains
