@@ -71,7 +71,8 @@ class Command(Struct, frozen=True):
     ``when_missing`` is true where it runs only when a program or module is missing (``if ! command -v rue; then
     cargo install rue-cli; fi``, ``command -v jq || apt-get install jq``): an install that happens once.
     ``missing_program`` is the program that probe looks for (``rue``), where it looks for a program: what such an
-    install provides.
+    install provides. ``stops_without`` is true where the script stops when the command fails (``if ! node
+    --version; then echo "install node" >&2; exit 1; fi``, ``ffmpeg -version || exit 1``): a requirement it checks.
     """
 
     program: str
@@ -88,6 +89,7 @@ class Command(Struct, frozen=True):
     platform_only: bool = False
     when_missing: bool = False
     missing_program: str | None = None
+    stops_without: bool = False
 
 
 class Call(Struct, frozen=True):

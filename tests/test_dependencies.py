@@ -515,6 +515,13 @@ def test_an_alternative_heading_and_a_precache_the_script_goes_on_without_requir
     found = by_key(root)
     assert not found[("system", "rsync")].required and not found[("npm", "puppeteer")].required
     assert found[("system", "ffprobe")].required
+    # a version probe alone asks what is installed; one whose failure stops the script checks a requirement
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Render. Use when asked.\n---\nRun `bash scripts/a.sh`.\n",
+                       "scripts/a.sh": "#!/bin/bash\ndocker --version\nif ! node --version; then\n"
+                                       "  echo 'install Node.js' >&2\n  exit 1\nfi\njq --version || exit 1\n"}, "probes")
+    found = by_key(root)
+    assert not found[("system", "docker")].required
+    assert found[("system", "node")].required and found[("system", "jq")].required
 
 
 def test_a_command_given_for_one_kind_of_project_is_not_required(make_skill):

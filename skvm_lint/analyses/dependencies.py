@@ -445,8 +445,9 @@ def _probes_of_package_runs(facts: CodeFacts) -> set[int]:
 
 
 def _version_probe(cmd: Command) -> bool:
-    """``docker --version``, ``node -v``: asks what is installed; used nowhere else, the program is optional."""
-    return len(cmd.argv) == 2 and cmd.argv[1] in VERSION_FLAGS
+    """``docker --version``, ``node -v``: asks what is installed; used nowhere else, the program is optional (not
+    where the script stops without it: ``if ! node --version; then ...; exit 1; fi`` checks a requirement)."""
+    return len(cmd.argv) == 2 and cmd.argv[1] in VERSION_FLAGS and not cmd.stops_without
 
 
 _LANGUAGES = (r"((python|node(\.?js)?|javascript|typescript|go(lang)?|rust|java|kotlin|ruby|php|c#|\.net|swift|deno"
