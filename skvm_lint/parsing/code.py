@@ -1007,13 +1007,11 @@ def _unset_is_a_mode(x: _Extractor, test: ts.Node) -> bool:
         return False
     first, _end = _body(statement)
     condition = [c for c in statement.children[:first] if c.type not in ("if", "then", ";", "\n")]
-    branches = " ".join(x.text(c) for c in statement.children[first:])  # the then-branch, elif and else, fi
-    return condition == [test] and not _SHELL_FAILURE.search(branches)
+    return condition == [test] and not _branches_fail(x, statement)
 
 
-def _negated_condition(node: ts.Node) -> tuple[ts.Node, ts.Node] | None:
-    """``(condition, if statement)`` where the command is the whole negated condition of an ``if`` (``if ! cmd
-    >/dev/null; then``), else None."""
+def _negated_if(node: ts.Node) -> ts.Node | None:
+    """The ``if`` statement whose whole condition is the command negated (``if ! cmd >/dev/null; then``), or None."""
     child, parent = node, node.parent
     negated = False
     while parent is not None and parent.type in ("redirected_statement", "negated_command"):
@@ -1023,37 +1021,33 @@ def _negated_condition(node: ts.Node) -> tuple[ts.Node, ts.Node] | None:
         return None
     first, _end = _body(parent)
     condition = [c for c in parent.children[:first] if c.type not in ("if", "then", ";", "\n")]
-    return (child, parent) if condition == [child] else None
+    return parent if condition == [child] else None
 
 
-def _stops_without(x: _Extractor, node: ts.Node, in_list: tuple[ts.Node, int] | None) -> bool:
-    """Whether the script stops or reports an error when the command fails: the negated condition of an ``if``
-    whose branch does (``if ! node --version; then echo "install node" >&2; exit 1; fi``), or the left of ``||``
-    whose right does (``ffmpeg -version >/dev/null || exit 1``)."""
-    negated = _negated_condition(node)
-    if negated is not None:
-        statement = negated[1]
-        first, _end = _body(statement)
-        return bool(_SHELL_FAILURE.search(" ".join(x.text(c) for c in statement.children[first:])))
+def _branches_fail(x: _Extractor, statement: ts.Node) -> bool:
+    """Whether an ``if``'s branches (then, elif, else) stop the script or report an error."""
+    first, _end = _body(statement)
+    return bool(_SHELL_FAILURE.search(" ".join(x.text(c) for c in statement.children[first:])))
+
+
+def _failure_handled(x: _Extractor, node: ts.Node, in_list: tuple[ts.Node, int] | None) -> tuple[bool, bool]:
+    """``(tolerated, stops)``: whether the script goes on when the command fails (a ``|| echo ""`` default, or the
+    negated condition of an ``if`` whose branches neither stop nor report an error: ``if ! npx --yes puppeteer
+    browsers install ...; then warn "rendering still works"; fi``), and whether it stops or reports an error
+    instead (``if ! node --version; then echo "install node" >&2; exit 1; fi``, ``ffmpeg -version || exit 1``): a
+    requirement it checks."""
+    statement = _negated_if(node)
+    if statement is not None:
+        fails = _branches_fail(x, statement)
+        return not fails, fails
     if in_list is None:
-        return False
+        return False, False
+    if _failure_tolerated(x, in_list):
+        return True, False
     parent, index = in_list
     children = parent.children
-    return index == 0 and len(children) == 3 and children[1].type == "||" \
+    return False, index == 0 and len(children) == 3 and children[1].type == "||" \
         and bool(_SHELL_FAILURE.search(x.text(children[2])))
-
-
-def _tried_without_stopping(x: _Extractor, node: ts.Node) -> bool:
-    """Whether the command is the negated condition of an ``if`` whose branches neither stop the script nor report an
-    error (``if ! npx --yes puppeteer browsers install chrome-headless-shell; then warn "rendering still works";
-    fi``): the script goes on whether it ran or not. (``if ! jq ...; then echo "jq missing" >&2; exit 1; fi`` needs
-    it.)"""
-    negated = _negated_condition(node)
-    if negated is None:
-        return False
-    statement = negated[1]
-    first, _end = _body(statement)
-    return not _SHELL_FAILURE.search(" ".join(x.text(c) for c in statement.children[first:]))
 
 
 def _written_as_call(x: _Extractor, node: ts.Node) -> bool:
@@ -1183,8 +1177,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         if_file = guards.files.holding(node) is not None
         in_list = _or_list(node) if alternation else None  # one walk up serves both questions
         fallback = in_list is not None and _fallback(in_list)
-        tolerated = in_list is not None and _failure_tolerated(x, in_list) or _tried_without_stopping(x, node)
-        stops = not tolerated and _stops_without(x, node, in_list)
+        tolerated, stops = _failure_handled(x, node, in_list)
         platform_only = guards.platforms.holding(node) is not None
         probe = guards.missing.holding(node)
         when_missing, missing_program = probe is not None, probe[1] if probe is not None else None
