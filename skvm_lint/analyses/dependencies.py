@@ -14,11 +14,11 @@ import re
 import sys
 import tomllib
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from fnmatch import fnmatchcase
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from msgspec import Struct, field
 
@@ -109,6 +109,9 @@ PYTHON2_STDLIB = frozenset({
     "repr", "robotparser", "thread", "tkMessageBox", "urllib2", "urlparse", "xmlrpclib"})
 
 
+_Read = TypeVar("_Read")  # what a reader of a document gives (see _Collector.read_once)
+
+
 class _Collector:
     def __init__(self, skill: Skill) -> None:
         self.skill = skill
@@ -122,8 +125,8 @@ class _Collector:
         self.install_scripts: dict[str, Span] = {}  # words of `curl URL | sh` installers' URLs (_install_scripts)
         self.install_products: dict[str, Span] = {}  # products downloaded installers name (_installer_products)
         self.cloned_installs: dict[str, Span] = {}  # repositories cloned then `pip install .`ed (_cloned_installs)
-        # program -> the packages an install run when it is missing names, or a global install right before its
-        # first run (_programs_installed_just_before): they provide it (_programs_of_packages)
+        # program -> the packages an install run when it is missing names, or a global install of the skill's before
+        # it runs (_programs_of_global_installs): they provide it (_programs_of_packages)
         self.installs_when_missing: dict[str, list[tuple[str, str]]] = {}
         self.global_installs: list[tuple[str, str]] = []  # (kind, package) of npm -g, pipx and uv tool installs so far
         self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
@@ -133,8 +136,7 @@ class _Collector:
         self.reference_spans: set[Span] = set()  # the evidence the references' commands gave
         self.bundled_names = frozenset(f.path.rsplit("/", 1)[-1] for f in skill.files)  # for _runs_users_project
         self.makes_project = False  # set by _code: the skill clones or scaffolds the project it builds
-        self._language_labels: dict[int, dict[int | None, list[int]]] = {}  # by id of a document of the skill
-        self._skippable: dict[int, set[int]] = {}  # by id of a document of the skill
+        self._doc_reads: dict[tuple[Callable[[MarkdownDoc], Any], int], Any] = {}  # see read_once
         # While an optional command is recorded: each dependency it touches, as it was before (see command())
         self._before: dict[tuple[str, str], tuple[bool, Span | None, bool]] | None = None
 
@@ -185,17 +187,13 @@ class _Collector:
                 self._spans.add((key, "install", span))
                 dep.install_lines.append(span)
 
-    def language_labels(self, doc: MarkdownDoc) -> dict[int | None, list[int]]:
-        """:func:`_language_labels` of one of the skill's documents, read once however many blocks it holds."""
-        if id(doc) not in self._language_labels:
-            self._language_labels[id(doc)] = _language_labels(doc)
-        return self._language_labels[id(doc)]
-
-    def skippable_sections(self, doc: MarkdownDoc) -> set[int]:
-        """:func:`_skippable_sections` of one of the skill's documents, read once however many blocks it holds."""
-        if id(doc) not in self._skippable:
-            self._skippable[id(doc)] = _skippable_sections(doc)
-        return self._skippable[id(doc)]
+    def read_once(self, reader: Callable[[MarkdownDoc], _Read], doc: MarkdownDoc) -> _Read:
+        """``reader(doc)`` for one of the skill's documents (its :func:`_language_labels`, its
+        :func:`_skippable_sections`), read once however many blocks it holds."""
+        key = (reader, id(doc))
+        if key not in self._doc_reads:
+            self._doc_reads[key] = reader(doc)
+        return self._doc_reads[key]
 
     def provide(self, program: str, package_kind: str, package_name: str) -> bool:
         """Record that declared package ``package_name`` installs ``program``: set up with it, and required when the
@@ -374,18 +372,7 @@ class _Collector:
         makes nothing required and pins nothing (an install line of a README or reference)."""
         installed: list[tuple[str, str]] = []
         by_language: list[tuple[str, str]] = []  # (program, package) of the system kind
-        skip_next = False
-        beside_the_tool = False  # `uv tool install --with playwright x`: playwright is installed, not a tool
-        for arg in args:
-            if skip_next:
-                skip_next = False
-                continue
-            if arg in INSTALL_OPTIONS_WITH_VALUES:
-                skip_next = True
-                continue
-            with_value, beside_the_tool = beside_the_tool, arg in _TOOL_OPTIONS_WITH_VALUES
-            if beside_the_tool:
-                continue
+        for arg, with_value in _package_arguments(args):
             if arg.startswith("git+") and kind == "pip":  # git+https://host/org/name.git -> name
                 arg = arg.split("#egg=", 1)[1] if "#egg=" in arg else arg.rstrip("/").rsplit("/", 1)[-1]
                 arg = arg.split("@", 1)[0].removesuffix(".git")  # repo.git@v1.0.0 -> repo
@@ -849,7 +836,7 @@ def _one_per_package_manager(facts: CodeFacts, alternatives: set[int]) -> tuple[
 Installs = list[tuple[Command, tuple[str, list[str], str] | None]]  # each command of a block with its _install_line
 
 
-def _programs_installed_just_before(c: _Collector, installs: Installs) -> None:
+def _programs_of_global_installs(c: _Collector, installs: Installs) -> None:
     """`npm install -g obsidian-headless` then `ob login`: a program no lexicon knows, run after a global install of
     one package (npm's -g, pipx, uv tool) earlier in the skill whose name has a word its name begins (`ob`,
     `obsidian`; `cicero`, `@accordproject/cicero-cli`; `notebooklm` two blocks after `uv tool install --with
@@ -880,18 +867,27 @@ def _programs_installed_just_before(c: _Collector, installs: Installs) -> None:
 _TOOL_OPTIONS_WITH_VALUES = frozenset({"--with", "--with-editable", "--with-requirements", "--from", "--suffix"})
 
 
-def _named_packages(args: Iterable[str]) -> list[str]:
-    """The packages an install's arguments name: not its options, nor the values options take."""
-    names: list[str] = []
-    skip_value = False
+def _package_arguments(args: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """The arguments of an install that are no option nor an option's value (`-r reqs.txt`, `--registry URL`), each
+    with whether a tool option gave it (`uv tool install --with playwright x`: playwright is installed beside the
+    tool, not a tool)."""
+    skip_value = beside_the_tool = False
     for arg in args:
         if skip_value:
             skip_value = False
-        elif arg in INSTALL_OPTIONS_WITH_VALUES or arg in _TOOL_OPTIONS_WITH_VALUES:
+        elif arg in INSTALL_OPTIONS_WITH_VALUES:
             skip_value = True
+        elif arg in _TOOL_OPTIONS_WITH_VALUES:
+            beside_the_tool = True
+            continue
         elif not arg.startswith("-"):
-            names.append(arg)
-    return names
+            yield arg, beside_the_tool
+        beside_the_tool = False
+
+
+def _named_packages(args: Iterable[str]) -> list[str]:
+    """The packages an install's arguments name as what it installs: not its options, nor the values options take."""
+    return [arg for arg, beside_the_tool in _package_arguments(args) if not beside_the_tool]
 
 
 def _ways_to_install_one_program(installs: Installs) -> tuple[set[int], set[int]]:
@@ -1427,7 +1423,7 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
                 _lines_headed(comment.span.line, block, block_lines))
     node_needed = None
     if block is not None:  # in a script, a chain of `command -v` checks picks the one present
-        _programs_installed_just_before(c, installs)
+        _programs_of_global_installs(c, installs)
         per_manager, node_needed = _one_per_package_manager(facts, alternatives)
         first_ways, other_ways = _ways_to_install_one_program(installs)
         # the first way of several stays one (a platform's comment on it, `# macOS`, names its way, not an option)
@@ -1455,9 +1451,8 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     if block is not None and doc is not None:
         other_way = other_way or bool(facts.commands) and (
             _another_way(intro := doc.intro(block), doc.heading(block)) or bool(OPTIONAL_STEP.search(intro))
-            or _in_integrations(doc, block)) \
-            or _one_language_of_several(doc, block, c.language_labels(doc)) \
-            or bool(facts.commands) and block.section in c.skippable_sections(doc)
+            or _in_integrations(doc, block) or block.section in c.read_once(_skippable_sections, doc)) \
+            or _one_language_of_several(doc, block, c.read_once(_language_labels, doc))
     # A block after "macOS:" or under "### Linux": that system's own tools (`tmutil`, `ufw`), one platform's way.
     # Its install lines keep their say: per-system install steps install what every system needs.
     platform_way = block is not None and doc is not None and bool(facts.commands) \
@@ -1629,8 +1624,8 @@ def _code(c: _Collector) -> None:
         units += [(skill.body.file, command.code, None) for command in skill.body.command_lines
                   if id(command.code) not in forbidden]
         cited = {id(command.code) for command in skill.body.command_lines}
-        cited_elsewhere = _cited_another_way(skill.body, c.language_labels(skill.body),
-                                             c.skippable_sections(skill.body))
+        cited_elsewhere = _cited_another_way(skill.body, c.read_once(_language_labels, skill.body),
+                                             c.read_once(_skippable_sections, skill.body))
     # `os.environ["X_DEBUG"] = "1"` in one of the skill's scripts, or `export X=...` in the launcher that starts
     # another: the skill sets X for itself
     set_by_scripts = {e.name for _file, facts, block in units if block is None for e in facts.exports}
@@ -1768,11 +1763,8 @@ def _skippable_sections(doc: MarkdownDoc) -> set[int]:
     if not said:
         return set()
     skippable: set[int] = set()
-    for index in range(len(doc.sections)):
-        at: int | None = index
-        while at is not None and at >= 0 and at not in said:
-            at = doc.sections[at].parent
-        if at is not None and at >= 0:
+    for index, section in enumerate(doc.sections):  # a section comes after its parent
+        if index in said or section.parent in skippable:
             skippable.add(index)
     return skippable
 
