@@ -26,7 +26,7 @@ from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
 from ..vocabulary import AGENT_READ_TOOLS, AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
-from .workflow import AGENT_COUNT, CONCURRENT, ordered_lists, step_headings
+from .workflow import ordered_lists, says_several_at_work, step_headings
 
 PRIMITIVES = (
     "gen.code.python", "gen.code.javascript", "gen.code.shell", "gen.code.sql", "gen.code.html",
@@ -952,21 +952,21 @@ _HAND_OFF_CUE = lazy(r"sub-?agents?|spawn|delegate", re.IGNORECASE)
 _EACH_ONE = lazy(r"\b(per|for each)\b", re.IGNORECASE)
 
 
-def _only_hand_offs(c: _Context) -> bool:
+def _only_hand_offs(c: _Context, described: re.Match[str] | None) -> bool:
     """Whether every planning cue of the skill (its prose and description) hands work to sub-agents and none says
     they are several at work: one sub-agent, however often named ("### 4. Spawn the subagent", "The subagent's
     completion notification fires ..."), or sub-agents kept for the context's sake ("Always delegate to subagents
     to isolate context", "Read all memory files (use subagents for efficiency)"). Sub-agents that are independent,
-    concurrent, counted or one per item ("a fresh subagent per task") lay out work among several: a plan."""
-    description = c.description()
+    concurrent, counted or one per item ("a fresh subagent per task") lay out work among several: a plan.
+    ``described``: the planning cue of the description, if any."""
     texts = [text for text, _span in c.prose if PLANNING.search(text)]
-    texts += [description] if PLANNING.search(description) else []
+    texts += [c.description()] if described else []
     if not texts or not all(_HAND_OFF_CUE.fullmatch(m.group(0)) for text in texts for m in PLANNING.finditer(text)):
         return False
     # what is said of them is read in the sentences that name them ("Classify every observed contract" before
     # "Eve: ... skills, subagents, state" says nothing of sub-agents)
     naming = [sentence for text in texts for sentence in SENTENCE_BREAK.split(text) if PLANNING.search(sentence)]
-    return not any(CONCURRENT.search(s) or AGENT_COUNT.search(s) or _EACH_ONE.search(s) for s in naming)
+    return not any(says_several_at_work(s) or _EACH_ONE.search(s) for s in naming)
 
 
 @detector
@@ -995,7 +995,7 @@ def reasoning(c: _Context) -> Iterator[Finding]:
                     or noun not in ("subtask", "roadmap")]
             # hand-offs that lay out no work among several sub-agents are no plan
             described = PLANNING.search(c.description())
-            if _only_hand_offs(c):
+            if _only_hand_offs(c, described):
                 hits, described = [], None
             hits += c.prose_matches(PHASES)
             # the description says what the skill is for ("Structured task planning with clear breakdowns")

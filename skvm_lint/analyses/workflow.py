@@ -144,6 +144,12 @@ class Group(Struct):
         return {"type": self.type, "step_ids": self.step_ids, "reason": self.reason, "mechanism": self.mechanism}
 
 
+def says_several_at_work(text: str) -> bool:
+    """Whether a text that hands work to sub-agents says they are several at work: concurrent, independent or
+    counted (:data:`CONCURRENT`, :data:`AGENT_COUNT`)."""
+    return bool(CONCURRENT.search(text) or AGENT_COUNT.search(text))
+
+
 def topic_section(title: str) -> bool:
     """Whether a section's title says the numbered headings under it are topics, not steps: a part of the
     document's outline ("Core Concepts", "Best practices", "Limitations") or a catalogue of alternatives
@@ -362,7 +368,7 @@ def _groups(skill: Skill, steps: list[Step], reference: bool = False) -> list[Gr
         sub = []
     # Sub-agents named more than once are not yet several at work ("Always delegate to subagents to isolate context"):
     # the hand-off says they are several, independent or concurrent
-    several = next((span for t, span in sub if CONCURRENT.search(t) or AGENT_COUNT.search(t)), None)
+    several = next((span for t, span in sub if says_several_at_work(t)), None)
     if several is not None:
         # at the hand-off that says they are several, not at the first mention of a sub-agent
         groups.append(Group("tlp", owner(several), "independent sub-tasks the skill hands to sub-agents",
