@@ -411,6 +411,17 @@ def test_ways_to_install_one_program_require_the_program_not_each_package_manage
     assert not any(found[key].required for key in (("system", "node"), ("system", "go"), ("npm", "@acme/xurl")))
 
 
+def test_an_install_options_value_is_no_second_package_of_a_way(make_skill):
+    """`npm install -g --registry URL @acme/xurl` installs one package: the registry is the option's value, so the
+    line is still one of the ways to install xurl and Node.js is not needed."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Post. Use when asked.\n---\n```bash\n"
+                                   "brew install acme/tap/xurl\n\n# npm\n"
+                                   "npm install -g --registry https://npm.acme.example @acme/xurl\n```\n"})
+    found = by_key(root)
+    assert found[("system", "xurl")].required
+    assert not found[("system", "node")].required
+
+
 def test_letta_codes_cli_is_the_host_and_marker_is_marker_pdf(make_skill):
     """`letta memory export` in a Letta Code skill is the host's own CLI; `from marker.models import ...` is the
     marker-pdf the skill installs, not PyPI's unrelated `marker`."""

@@ -899,7 +899,7 @@ def _ways_to_install_one_program(installs: Installs) -> tuple[set[int], set[int]
     (:func:`_one_per_package_manager` reads them), as are pip, pipx and uv."""
     ways: dict[str, dict[str, list[int]]] = {}
     for cmd, install in installs:
-        names = [arg for arg in install[1] if not arg.startswith("-")] if install is not None else []
+        names = _named_packages(install[1]) if install is not None else []
         if install is None or len(names) != 1:
             continue
         kind = cmd.program if install[0] == "system" else install[0]
