@@ -71,6 +71,9 @@ KNOWN_COMMANDS = _words("commands", "known")
 COMMAND_WORDS = _words("commands", "words")
 PROSE_WORDS = _words("commands", "prose")
 SHELL_SYNTAX = _words("commands", "syntax")
+# Every program the lexicon knows: the base system, interpreters, package runners, installers and well-known tools
+KNOWN_PROGRAMS = KNOWN_COMMANDS | BASE_PROGRAMS | INTERPRETERS | ALL_PACKAGE_RUNNERS \
+    | {program for program, _ in PIP_INSTALLERS | NPM_INSTALLERS | SYSTEM_INSTALLERS}
 _DEV_TOOLS = tuple(_DATA["development"]["tools"])
 
 

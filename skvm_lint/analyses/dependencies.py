@@ -27,13 +27,13 @@ from ..lazy_re import LazyPattern, lazy
 from ..model import (HANDED_OUT_FOLDERS, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people,
                      handed_out, is_requirements_file, is_type_declaration)
 from ..package_data import data_text
-from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS, known_programs
+from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, CLOUD_PROVIDERS, COMMAND_WORDS,
                           CONSOLE_COMMANDS, HOST_CLIS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS, HUB_METADATA_KEYS,
-                          NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, NPM_PACKAGE_RUNNERS, PIP_BIN_PACKAGES,
-                          PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS, PYTEST_MARKER_PLUGINS,
-                          SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool, is_placeholder_package,
-                          is_placeholder_program, strip_version)
+                          KNOWN_PROGRAMS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, NPM_PACKAGE_RUNNERS,
+                          PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS,
+                          PYTEST_MARKER_PLUGINS, SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool,
+                          is_placeholder_package, is_placeholder_program, strip_version)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
@@ -352,7 +352,7 @@ class _Collector:
             return
         if program in BASE_PROGRAMS or program in ALL_PACKAGE_RUNNERS:
             return
-        if program not in known_programs() and ("system", canonical(program, "system")) not in self.deps and (
+        if program not in KNOWN_PROGRAMS and ("system", canonical(program, "system")) not in self.deps and (
                 "_" in program  # `verify_otp`, `sessions_spawn`: a function or an agent tool
                 or program[0].isupper()  # `Implement the flow` in a fence: prose, programs are lower case
                 or not program.islower() and not any(a.startswith("-") for a in cmd.argv[1:])  # `userId` alone
@@ -853,7 +853,7 @@ def _programs_of_global_installs(c: _Collector, installs: Installs) -> None:
                 if name:
                     c.global_installs.append((kind, name))
         elif c.global_installs and cmd.via is None and PROGRAM_NAME.match(cmd.program) \
-                and cmd.program not in known_programs():
+                and cmd.program not in KNOWN_PROGRAMS:
             first = re.split(r"[-_.]", cmd.program.lower(), maxsplit=1)[0]
             given = next((g for g in c.global_installs
                           if len(first) >= 2 and any(word.startswith(first) for word in re.split(r"[-_/@.]", g[1].lower()))),
@@ -1253,9 +1253,9 @@ def _programs_in_prose(c: _Collector, value: str, span: Span, source: str) -> No
     """The programs a frontmatter sentence names (``Requires Python 3.10+, ffmpeg and Docker``), declared; two
     words may name one program ("Docker Compose": docker-compose; "healthsync CLI": healthsync)."""
     words = [word.lower().rstrip(".") for word in re.findall(r"[A-Za-z][\w.+-]*", value)]
-    pairs = [f"{a}-{b}" for a, b in itertools.pairwise(words) if b == "cli" or f"{a}-{b}" in known_programs()]
+    pairs = [f"{a}-{b}" for a, b in itertools.pairwise(words) if b == "cli" or f"{a}-{b}" in KNOWN_PROGRAMS]
     for written in words + pairs:
-        name = command_of_cli_package(written) or (written if written in known_programs() else None)
+        name = command_of_cli_package(written) or (written if written in KNOWN_PROGRAMS else None)
         if name is not None and name not in BASE_PROGRAMS and name not in ASSUMED_PROGRAMS \
                 and name not in COMMAND_WORDS:
             c.add(name, "system", span, source, declared=True, required=False)
@@ -1273,7 +1273,7 @@ def _dependencies_field(c: _Collector) -> None:
             continue
         entry = spec.strip().lower()
         command = command_of_cli_package(entry)
-        if command is not None and command in known_programs():
+        if command is not None and command in KNOWN_PROGRAMS:
             c.add(command, "system", span, "metadata", declared=True, required=False)
             continue
         req = _requirement_from_text(spec)
@@ -1498,7 +1498,7 @@ def _usage_alternatives(facts: CodeFacts) -> set[int]:
         previous = before.get((command.pipeline, command.pipeline_position - 1))
         args = command.argv[1:]
         if previous is not None and args and previous.argv[2:] == args and _VERB.fullmatch(previous.argv[1]) \
-                and command.program not in known_programs():
+                and command.program not in KNOWN_PROGRAMS:
             found.add(id(command))
         before[(command.pipeline, command.pipeline_position)] = command
     return found

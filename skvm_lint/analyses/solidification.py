@@ -17,9 +17,8 @@ from msgspec import Struct, field
 from ..cues import cue
 from ..lazy_re import Pattern, lazy
 from ..parsing.code import HEREDOC_START, TOOL_ARGUMENT
-from ..parsing.commands import known_programs
 from ..model import CodeBlock, Command, MarkdownDoc, Skill, Span
-from ..vocabulary import RUNS_CODE, TEXT_PROGRAMS
+from ..vocabulary import KNOWN_PROGRAMS, RUNS_CODE, TEXT_PROGRAMS
 from ..tokens import estimate_tokens
 
 EXTRACTABLE = {"python": ".py", "shell": ".sh", "javascript": ".js", "typescript": ".ts"}
@@ -378,8 +377,7 @@ def _shell_of_another_program(block: CodeBlock, own: set[str]) -> bool:
     """Input for another program's prompt (msfconsole's `use ...`/`set ...`/`run`), not shell: most 'programs'
     are not commands anyone has."""
     commands = [c for c in block.code.commands if c.via is None]
-    known = known_programs()
-    foreign = sum((c.program not in known and c.program not in own)
+    foreign = sum((c.program not in KNOWN_PROGRAMS and c.program not in own)
                   or (c.program == "set" and len(c.argv) > 1 and c.argv[1].isupper())  # msfconsole's `set RHOSTS x`
                   for c in commands)
     return len(commands) >= 2 and foreign * 2 > len(commands)

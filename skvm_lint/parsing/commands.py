@@ -10,14 +10,11 @@ looks like code, and English function words outside quotes make the line a sente
 
 from __future__ import annotations
 
-from functools import cache
-
 from msgspec import Struct
 
 from ..lazy_re import lazy
 from ..model import CodeFacts
-from ..vocabulary import (ALL_PACKAGE_RUNNERS, BASE_PROGRAMS, INTERPRETERS, KNOWN_COMMANDS,
-                          NPM_INSTALLERS, PIP_INSTALLERS, PROSE_WORDS, SHELL_SYNTAX, SYSTEM_INSTALLERS)
+from ..vocabulary import KNOWN_PROGRAMS, NPM_INSTALLERS, PIP_INSTALLERS, PROSE_WORDS, SHELL_SYNTAX, SYSTEM_INSTALLERS
 from .code import extract_facts
 
 # Where a command line was written. "code" is inline code or a code block; "prompt" is `$ ` in plain text;
@@ -41,12 +38,6 @@ _BINDINGS = ASSIGNMENT_OPERATORS | {"==", "=>", "->", ":"}
 # a known program's name before a comparison (`code != 0`, `status == "done"`) is a field in an expression
 _COMPARISONS = _BINDINGS | {"!=", "===", "!==", "<=", ">="}
 _INSTALLERS = PIP_INSTALLERS | NPM_INSTALLERS | SYSTEM_INSTALLERS
-
-
-@cache
-def known_programs() -> frozenset[str]:
-    """Every program the lexicon knows: the base system, interpreters, package runners and well-known tools."""
-    return KNOWN_COMMANDS | BASE_PROGRAMS | INTERPRETERS | ALL_PACKAGE_RUNNERS | {p for p, _ in _INSTALLERS}
 
 
 class Recognised(Struct, frozen=True):
@@ -102,7 +93,7 @@ def recognise(line: str, where: str, file: str, line_number: int, *, timeout_ms:
 
 
 def _plausible(program: str, args: list[str], text: str, where: str, single_word: bool) -> bool:
-    known = program in known_programs()
+    known = program in KNOWN_PROGRAMS
     if not args:
         return single_word and known
     # Decided by the program alone first: most lines of prose start with a word that is no program.
