@@ -121,6 +121,18 @@ def test_calls_of_another_language_in_shell_code_are_no_commands():
         assert [c.program for c in extract_facts(line + "\n", "shell", "s.sh").commands] == programs, line
 
 
+def test_code_the_shell_parser_could_not_read_keeps_only_known_programs():
+    """tree-sitter-bash ends a heredoc at a line that starts with its delimiter (`NODE_PATH` for `<<'NODE'`), so the
+    JavaScript after it is read as shell: its words (`const`, `delete`) are no programs, while the script's real
+    commands, known (`jq`) or its own (`./run.sh`), stay."""
+    script = ("cat >probe.mjs <<'NODE'\nconst env = {\n  NODE_PATH: \"\",\n};\n"
+              "for (const key of [\"TMPDIR\", \"TMP\"]) {\n  if (key) delete env[key];\n}\nNODE\n"
+              "jq . out.json\n./run.sh --fast\n")
+    programs = {c.program for c in extract_facts(script, "shell", "s.sh").commands}
+    assert not programs & {"const", "delete"}
+    assert {"cat", "jq", "./run.sh"} <= programs
+
+
 def test_javascript_and_typescript_facts():
     js = extract_facts("import fs from 'node:fs';\nconst axios = require(\"axios\");\n"
                        "const k = process.env.OPENAI_API_KEY;\nawait import('chalk');\n", "javascript", "a.js")

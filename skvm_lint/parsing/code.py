@@ -31,6 +31,7 @@ from ..model import (
     SyntaxProblem,
     Url,
 )
+from ..vocabulary import KNOWN_PROGRAMS
 
 # Fence info strings and file extensions -> the language names used across the model.
 FENCE_LANGUAGES: dict[str, str] = {
@@ -1062,6 +1063,23 @@ def _written_as_call(x: _Extractor, node: ts.Node) -> bool:
         and x.source[node.end_byte:node.end_byte + 1] == b"("
 
 
+# What holds a shell script's statements. An ERROR met on the way up from a command before any of them is code the
+# parser could not read and recovered from (the JavaScript of a heredoc whose end it found too early, at a line
+# starting with its delimiter, `NODE_PATH: ""` for `<<'NODE'`: tree-sitter-bash#159).
+_STATEMENT_HOLDERS = frozenset({"program", "compound_statement", "do_group", "if_statement", "elif_clause",
+                                "else_clause", "case_item", "function_definition"})
+
+
+def _unread(node: ts.Node) -> bool:
+    """Whether the command is words of code the parser could not read (see ``_STATEMENT_HOLDERS``)."""
+    parent = node.parent
+    while parent is not None and parent.type not in _STATEMENT_HOLDERS:
+        if parent.type == "ERROR":
+            return True
+        parent = parent.parent
+    return False
+
+
 def _in_parenthetical(node: ts.Node) -> bool:
     """Whether the command is the words of a parenthesis in a line of prose, data or another language's call (`echo
     hi (see docs)`, `username=Admin (vs admin)`, `hello` of `print("hello")`): a subshell the parser could only
@@ -1174,6 +1192,8 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             continue
         # /usr/bin/jq is jq; a relative path (./run.sh, scripts/x.sh) is the skill's own script, kept as written.
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
+        if program not in KNOWN_PROGRAMS and "/" not in program and _unread(node):
+            continue  # `const key of [...]`: another language's words the parser recovered into a command
         if_file = guards.files.holding(node) is not None
         in_list = _or_list(node) if alternation else None  # one walk up serves both questions
         fallback = in_list is not None and _fallback(in_list)
