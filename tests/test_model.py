@@ -133,6 +133,18 @@ def test_code_the_shell_parser_could_not_read_keeps_only_known_programs():
     assert {"cat", "jq", "./run.sh"} <= programs
 
 
+def test_a_python_list_of_arguments_for_a_program_named_elsewhere_runs_no_program():
+    """`cmd = ["ffmpeg", "-y", ...]` later run is a command; `sg_args = ["run", "-p", ...]` handed to a helper after
+    the binary (`run_sg(binary, sg_args)`) holds a subcommand, and so does a list spread after one
+    (`[binary, *extra]`). A name used so in another function (argparse's `args`) says nothing of this one."""
+    code = ("import subprocess\n\ndef probe(binary):\n    cmd = [\"ffmpeg\", \"-y\", \"-i\", \"in.mp4\"]\n"
+            "    subprocess.run(cmd)\n    sg_args = [\"run\", \"-p\", \"$X\"]\n    run_sg(binary, sg_args)\n"
+            "    extra = [\"scan\", \"--json\"]\n    subprocess.run([binary, *extra])\n\n"
+            "def main(parser, args):\n    args = [\"gemini\", \"--output-format\", \"json\"]\n    return args\n\n"
+            "def cli(parser, args):\n    start(parser, args)\n")
+    assert [c.program for c in extract_facts(code, "python", "x.py").commands] == ["ffmpeg", "gemini"]
+
+
 def test_javascript_and_typescript_facts():
     js = extract_facts("import fs from 'node:fs';\nconst axios = require(\"axios\");\n"
                        "const k = process.env.OPENAI_API_KEY;\nawait import('chalk');\n", "javascript", "a.js")

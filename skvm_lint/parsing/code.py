@@ -560,6 +560,23 @@ def _copes_without_program(x: _Extractor, call: ts.Node) -> bool:
         or _tried_without(x, call, ("Exception",), quietly=True)
 
 
+def _arguments_of_another_program(x: _Extractor, argv: ts.Node) -> bool:
+    """Whether the list is the arguments of a program named elsewhere: the name it is assigned to goes after another
+    value, into a call (`run_sg(binary, sg_args)`) or a list (`[binary, *sg_args]`, `[binary] + sg_args`), so its
+    first word (`["run", "-p", pattern]`) is a subcommand."""
+    assignment = argv.parent
+    target = assignment.child_by_field_name("left") if assignment is not None and assignment.type == "assignment" \
+        else None
+    if target is None or target.type != "identifier":
+        return False
+    scope = assignment
+    while scope.parent is not None and scope.type != "function_definition":
+        scope = scope.parent  # (a name like `args` means other things in other functions: argparse's namespace)
+    body = scope.child_by_field_name("body") or scope  # (not its parameters: `def main(parser, args):`)
+    name = re.escape(x.text(target))
+    return re.search(rf"[(\[][^()\[\],]+,\s*\*?{name}\b|\]\s*\+\s*{name}\b", x.text(body)) is not None
+
+
 def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     for node in captures.get("import", []):
@@ -587,7 +604,8 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         for argv in captures.get("argv_list", []):
             first, second = argv.named_children[0], argv.named_children[1]
             program, flag = _strip_quotes(x.text(first)), _strip_quotes(x.text(second))
-            if flag.startswith("-") and re.match(r"^[a-z][\w.+-]*$", program):
+            if flag.startswith("-") and re.match(r"^[a-z][\w.+-]*$", program) \
+                    and not _arguments_of_another_program(x, argv):
                 f.commands.append(Command(program, (program, flag), x.span(first), x.text(first.parent)[:500],
                                           via="subprocess", copes_without=_copes_without_program(x, argv),
                                           platform_only=_py_platform_only(x, argv)))
