@@ -1178,6 +1178,19 @@ def test_an_import_whose_handler_gives_up_is_optional_and_toolkits_are_their_dis
     assert by_type(root).get("pip") == {"matplotlib"}
 
 
+def test_an_import_whose_handler_returns_a_fixed_value_is_optional(make_skill):
+    """`except ImportError: return b"peanuts"` falls back on a default (Chrome's key where no keyring module is):
+    optional. A handler that returns what to install reports a requirement."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Cookies. Use when asked.\n---\nRun `python3 scripts/c.py`.\n",
+        "scripts/c.py": ("def key():\n    try:\n        import secretstorage\n    except ImportError:\n"
+                         "        return b\"peanuts\"\n    return secretstorage.dbus_init()\n\n"
+                         "def table():\n    try:\n        import tabulate\n    except ImportError:\n"
+                         "        return \"pip install tabulate first\"\n    return tabulate.tabulate([])\n"),
+    })
+    assert by_type(root).get("pip") == {"tabulate"}
+
+
 def test_install_lines_anywhere_in_the_skill_declare(make_skill):
     """`pip install` and `apt-get install` lines in README.md or a reference declare what the scripts use (no DP001),
     but make nothing required and pin nothing; a program comes with the system package an install line names

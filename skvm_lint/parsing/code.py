@@ -499,6 +499,17 @@ def _strip_quotes(literal: str) -> str:
 # that reports the step skipped (`return {"status": "skip", "message": "pdffonts not available"}`).
 _GIVES_UP = lazy(r"(?m)\breturn(?:[ \t]+(?:None|False|\[\]|\{\}|''|\"\"))?[ \t]*(?:#.*)?$"
                  r"|\bskip(?:ped|ping)?\b|\bnot available\b")
+# `return b"peanuts"`: a fixed value the function falls back on (Chrome's default key where no keyring module is),
+# unless the handler reports a problem (`return "pip install x first"`, a printed warning). A number is an exit
+# code as often as a value (`print('need PyYAML'); return 1` fails).
+_FALLS_BACK = lazy(r"(?m)\breturn[ \t]+(?:b?'[^'\n]*'|b?\"[^\"\n]*\")[ \t]*(?:#.*)?$")
+_SAYS_MISSING = lazy(r"install|missing|not found|required|error|\bneeds?\b|print\(|stderr|warn", re.IGNORECASE)
+
+
+def _falls_back(x: _Extractor, clause: ts.Node) -> bool:
+    """Whether an ``except`` handler returns a fixed value (see ``_FALLS_BACK``) and says nothing is missing."""
+    body = x.text(clause.named_children[-1]) if clause.named_children else ""
+    return _FALLS_BACK.search(body) is not None and _SAYS_MISSING.search(body) is None
 
 
 def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...], quietly: bool = False) -> bool:
@@ -520,7 +531,7 @@ def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...], quietl
             caught = any(error in text for error in errors) or "Exception" in errors and text.startswith("except:")
             if caught and "exit" not in text and "raise" not in text \
                     and ("= None" in text or "= False" in text or "pass" in text or "continue" in text
-                         or _GIVES_UP.search(text)):
+                         or _GIVES_UP.search(text) or _falls_back(x, clause)):
                 return True
     return False
 
