@@ -131,6 +131,10 @@ def test_code_the_shell_parser_could_not_read_keeps_only_known_programs():
     programs = {c.program for c in extract_facts(script, "shell", "s.sh").commands}
     assert not programs & {"const", "delete"}
     assert {"cat", "jq", "./run.sh"} <= programs
+    # `\\(` breaks the line: `-not` right after what the parser could not read leaves `not`, the rest of a word
+    broken = "n=$(find . -type f \\\\( -name '*.ts' \\\\) -not -path '*/x/*' | wc -l)\n"
+    programs = [c.program for c in extract_facts(broken, "shell", "s.sh").commands]
+    assert "not" not in programs and "wc" in programs
 
 
 def test_a_python_list_of_arguments_for_a_program_named_elsewhere_runs_no_program():

@@ -1100,12 +1100,16 @@ _STATEMENT_HOLDERS = frozenset({"program", "compound_statement", "do_group", "if
 
 
 def _unread(node: ts.Node) -> bool:
-    """Whether the command is words of code the parser could not read (see ``_STATEMENT_HOLDERS``)."""
-    parent = node.parent
-    while parent is not None and parent.type not in _STATEMENT_HOLDERS:
-        if parent.type == "ERROR":
+    """Whether the command is words of code the parser could not read (see ``_STATEMENT_HOLDERS``), or starts
+    where such code ends, with no space between: the rest of a word it broke (`\\( ... \\) -not -path` leaves
+    `not`)."""
+    current: ts.Node | None = node
+    while current is not None and current.type not in _STATEMENT_HOLDERS:
+        before = current.prev_sibling
+        if current.type == "ERROR" or (before is not None and before.type == "ERROR"
+                                       and before.end_byte == current.start_byte):
             return True
-        parent = parent.parent
+        current = current.parent
     return False
 
 
