@@ -328,6 +328,10 @@ def test_sub_agents_the_skill_already_runs_in_parallel_are_not_reported(make_ski
                     "parallel.\n") == []  # so does another section
     assert wf_rules("Splits work over sub-agents.", handoff + "\n## Research\n\nRun the research through a "
                     "parallel web fan-out.\n") == []
+    # sent to the background, not awaited: "1 item = 1 subagent (background)", 后台子代理
+    assert wf_rules("Splits work over sub-agents.", handoff + "\nEach item gets 1 `quick` SUBAGENT (background).\n") \
+        == []
+    assert wf_rules("Splits work over sub-agents.", handoff + "\n每个条目交给一个后台子代理。\n") == []
     assert wf_rules("Investigates.", "## Collect\n\nSpawn up to 5 investigator sub-agents with `delegate_task` "
                     "(batch mode, max 3 concurrent).\n") == []
 

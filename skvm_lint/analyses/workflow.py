@@ -67,6 +67,7 @@ CONCURRENT = cue("concurrent")
 RESTRICTED_READ = lazy(r"\b(only|never|do not|don't|avoid|no need to)\s+(\w+\s+)?$", re.IGNORECASE)
 NOT_SUBAGENT = cue("not_subagent")
 SUBAGENT = cue("subagent")
+BACKGROUND = cue("background")
 CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff]")  # Chinese or Japanese text
 # several agents: a plural, or one per item ("a sub-agent for each question", "one agent per repository")
 SEVERAL_AGENTS = lazy(r"\b(sub-?agents|agents|workers|sessions)\b|\b(each|every|per)\b", re.IGNORECASE)
@@ -920,10 +921,10 @@ def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: t
     description = description if isinstance(description, str) else ""
     description_at = (skill.skill_md_path or "SKILL.md", skill.frontmatter.line_of("description"))
     # Sub-agents the skill runs in parallel anywhere ("10+ Haiku agents in parallel", "reviewers ... always
-    # parallel", "research through parallel web fan-out"): its hand-offs are not serial, wherever the group was
-    # read from.
+    # parallel", "research through parallel web fan-out", "1 `quick` SUBAGENT (background)"): its hand-offs are not
+    # serial, wherever the group was read from.
     agents_parallel = any(g.type == "tlp" for g in chosen) and any(
-        CONCURRENT.search(t) and (SUBAGENT.search(t) or AGENTS.search(t))
+        (CONCURRENT.search(t) or BACKGROUND.search(t)) and (SUBAGENT.search(t) or AGENTS.search(t))
         for t in [description, *(p.text for p in prose)])
 
     def already_parallel(group: Group) -> bool:
