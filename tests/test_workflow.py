@@ -105,6 +105,11 @@ def test_commented_variants_of_one_command_are_not_parallel(make_skill):
     assert _groups(make_skill, {"SKILL.md": variants}) == []
     same_item = HEAD + "## Batch\n```bash\nrss mark-read --all\nrss mark-read --all --feed 3\n```\n"
     assert _groups(make_skill, {"SKILL.md": same_item}) == []
+    # a subcommand's uses with no item (`tab` lists the tabs) beside one with an item: one item, no batch
+    menu = HEAD + ("## Handle multiple pages via tabs\n```bash\nbrowse tab                  # list open tabs\n"
+                   "browse tab new https://x.io  # open a tab\nbrowse tab 2                # switch to tab 2\n"
+                   "browse tab close 2          # close it\n```\n")
+    assert _groups(make_skill, {"SKILL.md": menu}) == []
 
 
 def test_read_only_sublist_in_a_reference_is_ilp(make_skill):

@@ -708,6 +708,8 @@ def _repeated_operation(doc: MarkdownDoc) -> tuple[CodeBlock, str, int] | None:
                     or not re.match(r"^[\w.{}~$/][\w.{}~$/-]*$", command.program):  # option fragments, JSON keys
                 continue
             operation, items = _operation(command.argv, command.program)
+            if not items:
+                continue  # `agent-browser tab` (list the tabs) beside `agent-browser tab 2`: no item it works on
             options = frozenset(a.split("=", 1)[0] for a in command.argv[1:] if a.startswith("-"))
             runs.setdefault((operation, options), set()).add(items)
         for (operation, _options), items in runs.items():
