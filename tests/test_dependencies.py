@@ -275,6 +275,23 @@ def test_a_step_marked_if_needed_is_optional(make_skill):
     assert not by_key(root)[("system", "xcsym")].required
 
 
+def test_a_sentence_that_does_without_what_came_before_makes_it_optional(make_skill):
+    """"Live analysis needs the MCP server (`npx acme-mcp@latest install`). Without it, do the static analysis only":
+    the server's package is optional; so is the CLI of the block a paragraph "Fallback when the CLI is unavailable"
+    follows. A consequence ("Without this, the clock stays frozen") or an install when missing keeps it required."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Audit. Use when asked.\n---\n"
+                                   "Live analysis needs the MCP server (`npx acme-mcp@latest install`). Without it, "
+                                   "do the static analysis only.\n\n```bash\nimgdiff psnr -i1 a.png -i2 b.png\n```\n"
+                                   "Fallback when the CLI is unavailable (save as psnr.py and run):\n\n"
+                                   "```bash\npython3 psnr.py a.png b.png\n```\n\n```bash\nclockctl set-interval 1\n```\n\n"
+                                   "Without this, the clock stays frozen and the tests break!\n\n"
+                                   "Render with `mdrender page.md`. If it is not installed, install it with "
+                                   "`brew install mdrender`.\n"})
+    found = by_key(root)
+    assert not found[("npm", "acme-mcp")].required and not found[("system", "imgdiff")].required
+    assert found[("system", "clockctl")].required and found[("system", "mdrender")].required
+
+
 def test_a_table_row_of_one_language_among_several_is_that_languages_way(make_skill):
     """A 'Supported Languages' table whose first cells name languages: each row's tools are one kind of project's,
     not required; a table whose rows name no languages still requires its commands."""

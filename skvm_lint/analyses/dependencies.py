@@ -27,6 +27,7 @@ from ..lazy_re import LazyPattern, lazy
 from ..model import (HANDED_OUT_FOLDERS, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people,
                      handed_out, is_requirements_file, is_type_declaration)
 from ..package_data import data_text
+from ..parsing.code import extract_facts
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, CLOUD_PROVIDERS, COMMAND_WORDS,
                           CONSOLE_COMMANDS, HOST_CLIS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS, HUB_METADATA_KEYS,
@@ -802,7 +803,43 @@ def _done_without(skill: Skill) -> set[str]:
                 if (m := PROGRAM_FALLBACK.search(sentence)) is not None \
                         and (program := _program_named(m.group(0))) is not None:
                     named.add(_PROGRAM_OF_SPELLING.get(program, program))
+        named |= _said_of_what_came_before(doc)
     return named
+
+
+WITHOUT_IT = cue("without_it")
+_INLINE_CODE = lazy(r"`([^`\n]+)`")
+
+
+def _said_of_what_came_before(doc: MarkdownDoc) -> set[str]:
+    """Programs a sentence does without by pointing back at them ("Live run analysis needs the MCP server (`npx
+    trigger.dev@latest install-mcp`). Without it, do the static source analysis only"; a paragraph "Fallback when
+    the CLI is unavailable" after the block that runs it): those of the sentence's inline code before, or of the
+    code block right above the paragraph. Each as the command names it (`trigger.dev@latest` run by npx, not npx)."""
+    named: set[str] = set()
+    for paragraph in doc.paragraphs:
+        if not WITHOUT_IT.may_match(paragraph.text):
+            continue
+        sentences = SENTENCE_BREAK.split(paragraph.text.replace("\n", " "))
+        for index, sentence in enumerate(sentences):
+            if not WITHOUT_IT.search(sentence):
+                continue
+            if index:
+                for code in _INLINE_CODE.findall(sentences[index - 1]):
+                    named.update(_programs_run(extract_facts(code, "shell", doc.file)))
+            else:
+                above = next((b for b in reversed(doc.code_blocks)
+                              if paragraph.span.line - 3 <= b.end_line < paragraph.span.line), None)
+                if above is not None and above.code is not None:
+                    named.update(_programs_run(above.code) - BASE_PROGRAMS)
+    return named
+
+
+def _programs_run(facts: CodeFacts) -> set[str]:
+    """The programs code runs, a package runner's package rather than the runner (`npx x` names x)."""
+    wrapped = {(c.span.line, c.span.column) for c in facts.commands if c.via is not None}
+    return {c.program for c in facts.commands
+            if c.via is not None or (c.span.line, c.span.column) not in wrapped}
 
 
 JS_PACKAGE_MANAGERS = frozenset({"npm", "yarn", "pnpm", "bun"})
