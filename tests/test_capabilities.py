@@ -538,6 +538,13 @@ def test_making_a_named_format_or_editing_files_writes_files(make_skill):
                  "5. Create `.claude/hookify.{name}.local.md` file in project root"):
         assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, "w")["tool.file.write"] == 1, line
     assert "tool.file.write" not in levels({"SKILL.md": BASE + "Reads a PDF report of the orders.\n"}, make_skill)
+    # the verb as part of a name makes nothing (`create-app-scaffold/SKILL.md`, `data-import-export.md`); an option
+    # that names the file it writes does (`--output /tmp/App.trace`), one that names a format does not
+    for line in ("See also: create-app-scaffold/SKILL.md § Common Mistakes", "For I/O, see data-import-export.md.",
+                 "Run `tool list --output json` to list them."):
+        assert "tool.file.write" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "n"), line
+    assert "tool.file.write" in levels({"SKILL.md": BASE + "Run `xctrace record --output /tmp/App.trace`.\n"},
+                                       make_skill, "o")
 
 
 def test_when_not_to_use_the_skill_is_its_scope_and_avoid_is_a_rule(make_skill):
