@@ -236,6 +236,8 @@ def test_web_from_the_agents_own_web_tools_where_it_is_told_to_use_them(make_ski
     # the call written out, in a block that is no code: `WebFetch(url: "...", prompt: "...")`
     called = BASE + "## Step 1: Fetch the index\n\n```\nWebFetch(\n  url: \"https://x.org/llms.txt\",\n  prompt: \"Find links\"\n)\n```\n"
     assert levels({"SKILL.md": called}, make_skill, "called")["tool.web"] == 2
+    with_url = BASE + "1. **Fetch models from router**\n\n   ```\n   WebFetch https://router.example.co/v1/models\n   ```\n"
+    assert levels({"SKILL.md": with_url}, make_skill, "url")["tool.web"] == 2
 
 
 def test_constraints_in_bundled_agent_documents(make_skill):
