@@ -547,6 +547,11 @@ def test_making_a_named_format_or_editing_files_writes_files(make_skill):
         assert "tool.file.write" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "n"), line
     assert "tool.file.write" in levels({"SKILL.md": BASE + "Run `xctrace record --output /tmp/App.trace`.\n"},
                                        make_skill, "o")
+    # forbidden in its own clause, not after a negation that ends before it
+    assert "tool.file.write" not in levels({"SKILL.md": BASE + "DO NOT save the plan to disk unless asked.\n"},
+                                           make_skill, "f")
+    assert "tool.file.write" in levels({"SKILL.md": BASE + "If `$EDITOR` is not usable, write the file with the "
+                                        "editing tool.\n"}, make_skill, "e")
 
 
 def test_when_not_to_use_the_skill_is_its_scope_and_avoid_is_a_rule(make_skill):

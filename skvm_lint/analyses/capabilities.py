@@ -433,6 +433,16 @@ def _allowed_tools(c: _Context) -> set[str]:
     return set(re.findall(r"[A-Za-z]+", c.skill.frontmatter.allowed_tools))
 
 
+_CLAUSE_END = lazy(r"[.,;:!?]")
+
+
+def _forbidden(text: str, start: int) -> bool:
+    """Whether a negation opens the clause of the verb at ``start`` ("Never modify files", "DO NOT save")."""
+    before = text[max(0, start - 20):start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
+    return NEGATION.search(before, ends[-1] if ends else 0) is not None
+
+
 @detector
 def files(c: _Context) -> Iterator[Finding]:
     """tool.file.write: redirections, 'save to' instructions, file tools the skill allows (Write, Edit), and code
@@ -444,7 +454,9 @@ def files(c: _Context) -> Iterator[Finding]:
             if not m.group(1).startswith(("/dev/", "&")):
                 targets.add(m.group(1))
                 span = span or fspan
-    writes = c.prose_matches(WRITE, bundled=True)
+    # (not where its own clause forbids it: "DO NOT save the plan to disk", not "If `$EDITOR` is not usable, write")
+    writes = [(m.group(0), span) for text, span in c.agent_prose
+              for m in [next((m for m in WRITE.finditer(text) if not _forbidden(text, m.start())), None)] if m]
     if targets or writes:
         n = len(targets) + len(writes)
         yield Finding("tool.file.write", _level(n, 3, 5), span or writes[0][1], "writes files")
