@@ -318,6 +318,18 @@ def test_a_template_the_skill_says_is_short_is_no_long_output(make_skill):
     assert long_level(filled, "## Rules\n\n- **Keep it short.** If it runs past a screen, cut it.\n") is None
     assert long_level(filled, "## Rules\n\n- Keep definitions tight. One sentence at most.\n") == 2
     assert long_level(["[一句话说明问题在哪里]", "[一行标签说明]", "[一句话]", "[一行]", "[一句话说明链接]"]) is None
+    # said of one outcome only: the template is still the long one ("If FAILED - be specific")
+    assert long_level(filled, "If PASSED - keep it short. If FAILED - be specific.\n") == 2
+
+
+def test_a_hand_off_call_is_no_template_the_agent_fills(make_skill):
+    """A block that opens with a call (`task(category=..., prompt=\"\"\"...`) hands a sub-agent its prompt: the
+    headings inside are that agent's steps, not sections of a document the agent writes."""
+    steps = "\n".join(f"### Step {i}: Do part {i}\n\nWork on it.\n" for i in range(1, 6))
+    called = f"---\nname: case-skill\ndescription: reviews\n---\nLaunch:\n\n```\ntask(\n  prompt=\"\"\"\n{steps}\"\"\")\n```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": called}, make_skill)
+    written = f"---\nname: case-skill\ndescription: reviews\n---\nWrite:\n\n```markdown\n{steps}```\n"
+    assert levels({"SKILL.md": written}, make_skill, "w")["gen.text.long"] == 2
 
 
 def test_a_stray_fence_that_swallows_prose_is_no_template(make_skill):

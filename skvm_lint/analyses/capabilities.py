@@ -745,7 +745,13 @@ def _said_to_be_short(doc: MarkdownDoc, block: CodeBlock) -> bool:
     if placeholders and all(BRIEF_PLACEHOLDER.search(p) for p in placeholders):
         return True
     after = range(block.end_line, block.end_line + SHORT_SAID_WITHIN)
-    return any(p.span.line in after and SHORT_OUTPUT.search(p.text) for p in (*doc.paragraphs, *doc.list_items))
+    return any(p.span.line in after and (m := SHORT_OUTPUT.search(p.text)) is not None
+               and not _IN_ONE_CASE.match(re.split(r"(?<=[.!?])\s+", p.text[:m.start()])[-1])
+               for p in (*doc.paragraphs, *doc.list_items))
+
+
+# "If PASSED - keep it short": said of one outcome's document, not of the template's ("If FAILED - be specific")
+_IN_ONE_CASE = lazy(r"\A\W*(if|when|unless|for)\b", re.IGNORECASE)
 
 
 def _settings_or_checklist(text: str) -> bool:
@@ -805,6 +811,11 @@ def _implicit_subject(text: str, match: re.Match[str]) -> bool:
     return not without_markers(sentence) or bool(_THIRD_PERSON_OPENING.match(sentence))
 
 
+# A block that opens with a call (`task(category=..., prompt="""...`): a hand-off whose prompt's headings are the
+# sub-agent's steps, not a document the agent writes.
+TOOL_CALL_OPENING = lazy(r"\A\s*[A-Za-z_][\w.]*\(")
+
+
 @detector
 def long_output(c: _Context) -> Iterator[Finding]:
     """gen.text.long: a document the agent writes in one piece. Structure says it in any language: an output
@@ -820,6 +831,7 @@ def long_output(c: _Context) -> Iterator[Finding]:
             templates += _templates_of_file(f.path, f.text, f.markdown)
     for text, span, sections, doc, block in templates:
         if sections >= 4 and not _settings_or_checklist(text) and not TEMPLATE_ENGINE.search(text) \
+                and not TOOL_CALL_OPENING.match(text) \
                 and not (block is not None and _written_by_a_program(doc, block)) \
                 and not (block is not None and _said_to_be_short(doc, block)):
             level = 3 if sections >= 7 or text.count("\n") > 60 else 2
