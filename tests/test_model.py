@@ -147,6 +147,11 @@ def test_a_python_list_of_arguments_for_a_program_named_elsewhere_runs_no_progra
             "def main(parser, args):\n    args = [\"gemini\", \"--output-format\", \"json\"]\n    return args\n\n"
             "def cli(parser, args):\n    start(parser, args)\n")
     assert [c.program for c in extract_facts(code, "python", "x.py").commands] == ["ffmpeg", "gemini"]
+    # handed straight to a helper of the file that runs `["git"] + args`: git's subcommands, and git is the program
+    helper = ("import subprocess\n\ndef _git(args, cwd='.'):\n    return subprocess.run([\"git\"] + args, cwd=cwd)\n\n"
+              "def branch():\n    return _git([\"rev-parse\", \"--abbrev-ref\", \"HEAD\"])\n\n"
+              "def convert():\n    return run([\"ffmpeg\", \"-y\", \"-i\", \"a.mp4\"])\n")
+    assert sorted(c.program for c in extract_facts(helper, "python", "x.py").commands) == ["ffmpeg", "git"]
 
 
 def test_javascript_and_typescript_facts():

@@ -572,20 +572,36 @@ def _copes_without_program(x: _Extractor, call: ts.Node) -> bool:
 
 
 def _arguments_of_another_program(x: _Extractor, argv: ts.Node) -> bool:
-    """Whether the list is the arguments of a program named elsewhere: the name it is assigned to goes after another
-    value, into a call (`run_sg(binary, sg_args)`) or a list (`[binary, *sg_args]`, `[binary] + sg_args`), so its
-    first word (`["run", "-p", pattern]`) is a subcommand."""
-    assignment = argv.parent
-    target = assignment.child_by_field_name("left") if assignment is not None and assignment.type == "assignment" \
-        else None
+    """Whether the list is the arguments of a program named elsewhere, so its first word (`["run", "-p", pattern]`)
+    is a subcommand: the name it is assigned to goes after another value, into a call (`run_sg(binary, sg_args)`)
+    or a list (`[binary, *sg_args]`, `[binary] + sg_args`); or it is handed to a helper of the file that puts its
+    parameter after a program (`_git(["rev-parse", "HEAD"])` where `def _git(args)` runs `["git"] + args`)."""
+    parent = argv.parent
+    if parent is not None and parent.type == "argument_list" and parent.named_children[0] == argv:
+        function = parent.parent.child_by_field_name("function") if parent.parent is not None else None
+        helper = x.text(function).rsplit(".", 1)[-1] if function is not None else ""
+        source = x.source.decode("utf-8", "replace")
+        definition = re.search(rf"^([ \t]*)def[ \t]+{re.escape(helper)}[ \t]*\([ \t]*(?:self[ \t]*,[ \t]*)?(\w+)",
+                               source, re.MULTILINE) if helper.isidentifier() else None
+        if definition is None:
+            return False
+        end = re.compile(rf"^{definition.group(1)}\S", re.MULTILINE).search(source, definition.end())
+        return _put_after_a_value(definition.group(2), source[definition.end():end.start() if end else len(source)])
+    target = parent.child_by_field_name("left") if parent is not None and parent.type == "assignment" else None
     if target is None or target.type != "identifier":
         return False
-    scope = assignment
+    scope = parent
     while scope.parent is not None and scope.type != "function_definition":
         scope = scope.parent  # (a name like `args` means other things in other functions: argparse's namespace)
     body = scope.child_by_field_name("body") or scope  # (not its parameters: `def main(parser, args):`)
-    name = re.escape(x.text(target))
-    return re.search(rf"[(\[][^()\[\],]+,\s*\*?{name}\b|\]\s*\+\s*{name}\b", x.text(body)) is not None
+    return _put_after_a_value(x.text(target), x.text(body))
+
+
+def _put_after_a_value(name: str, code: str) -> bool:
+    """Whether ``code`` puts ``name`` after another value, in a call or a list (`f(binary, name)`, `[binary,
+    *name]`, `["git"] + name`)."""
+    name = re.escape(name)
+    return re.search(rf"[(\[][^()\[\],]+,\s*\*?{name}\b|\]\s*\+\s*{name}\b", code) is not None
 
 
 def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
@@ -695,6 +711,9 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
     first = next(iter(args.named_children), None) if args is not None else None
     if first is None:
         return
+    if first.type == "binary_operator" and (left := first.child_by_field_name("left")) is not None \
+            and left.type == "list":
+        first = left  # `subprocess.run(["git"] + args)`: git with the arguments the caller gives
     if first.type in ("list", "array", "tuple"):
         element = next(iter(first.named_children), None)
         if element is not None and element.type == "string":
