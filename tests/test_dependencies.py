@@ -292,6 +292,22 @@ def test_a_sentence_that_does_without_what_came_before_makes_it_optional(make_sk
     assert found[("system", "clockctl")].required and found[("system", "mdrender")].required
 
 
+def test_a_program_used_when_installed_with_a_fallback_otherwise_is_optional(make_skill):
+    """"When `gws` is installed, the skill uses it ...; otherwise it falls back to the bundled Python client": the
+    bridge script that runs gws does not make it required; "When `jq` is installed, pipe the output to it" gives no
+    fallback and changes nothing."""
+    bridge = "import subprocess, sys\n\ndef main():\n    subprocess.run([\"gws\"] + sys.argv[1:])\n"
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Mail. Use when asked.\n---\nWhen `gws` is installed, "
+                                   "the skill uses it as the backend; otherwise it falls back to the bundled Python "
+                                   "client.\n\nRun `python3 scripts/bridge.py gmail list`.\n",
+                       "scripts/bridge.py": bridge})
+    assert not by_key(root)[("system", "gws")].required
+    root = make_skill({"SKILL.md": "---\nname: t\ndescription: Mail. Use when asked.\n---\nWhen `gws` is installed, "
+                                   "pipe the output to it.\n\nRun `python3 scripts/bridge.py gmail list`.\n",
+                       "scripts/bridge.py": bridge}, name="t")
+    assert by_key(root)[("system", "gws")].required
+
+
 def test_a_table_row_of_one_language_among_several_is_that_languages_way(make_skill):
     """A 'Supported Languages' table whose first cells name languages: each row's tools are one kind of project's,
     not required; a table whose rows name no languages still requires its commands."""

@@ -753,7 +753,7 @@ def _install_scripts(c: _Collector) -> None:
 
 PROGRAM_UNAVAILABLE = cue("program_unavailable")
 _WORD = lazy(r"[A-Za-z][\w.+-]*")
-_IF = lazy(r"\bif\s", re.IGNORECASE)
+_IF = lazy(r"\b(if|when)\s", re.IGNORECASE)
 
 
 def _program_named(clause: str) -> str | None:
