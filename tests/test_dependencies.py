@@ -1050,9 +1050,12 @@ def test_a_setting_kept_in_a_name_then_used_only_when_set_is_optional(make_skill
                          "key = os.getenv('APP_KEY')\nif not key:\n    sys.exit('set APP_KEY')\n"
                          "conda_exe = os.environ.get('APP_CONDA_EXE')\nenvs = [conda_exe + '/envs'] if conda_exe else []\n"),
         "scripts/b.js": ("const ms = Number(process.env.APP_CHECK_MS);\nconst every = ms > 0 ? ms : 60000;\n"
-                         "const secret = process.env.APP_SECRET;\nif (!secret) { throw new Error('set APP_SECRET'); }\n"),
+                         "const secret = process.env.APP_SECRET;\nif (!secret) { throw new Error('set APP_SECRET'); }\n"
+                         "const hours = parseInt(process.env.APP_HOURS, 10) || 24;\n"
+                         "const port = parseInt(process.env.APP_PORT);\nlisten(port);\n"),
     })
-    assert by_type(root).get("env") == {"APP_KEY", "APP_SECRET"}
+    # `parseInt(process.env.APP_HOURS, 10) || 24`: converted, then defaulted; APP_PORT has no default
+    assert by_type(root).get("env") == {"APP_KEY", "APP_SECRET", "APP_PORT"}
 
 
 def test_commands_under_a_label_of_one_language_beside_another_are_that_languages_way(make_skill):

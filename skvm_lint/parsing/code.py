@@ -340,6 +340,11 @@ _BRANCHES = frozenset({"if_statement", "elif_clause", "while_statement", "condit
 _GUARDS = _BRANCHES | {"not_operator", "unary_expression", "assert_statement"}
 
 
+# Calls that only convert a value read from the environment (`parseInt(process.env.X) || 24`, `int(os.getenv("N")
+# or 5)` reads as its own fallback already)
+_CONVERSIONS = frozenset({"parseInt", "parseFloat", "Number", "String", "Boolean", "int", "float", "str", "bool"})
+
+
 def _has_fallback(node: ts.Node) -> bool:
     """A read with a fallback or a guard: ``process.env.X || 'y'``, ``os.environ.get('X') or 'y'``,
     ``if (process.env.X)``: the code runs without the variable, so the setting is optional."""
@@ -348,7 +353,12 @@ def _has_fallback(node: ts.Node) -> bool:
                                                  "call_expression", "attribute", "subscript", "arguments",
                                                  "argument_list", "await_expression", "await"):
         if parent.type in ("arguments", "argument_list"):
-            return False  # an argument of another call: its own read, not a fallback
+            call = parent.parent
+            function = call.child_by_field_name("function") if call is not None else None
+            if function is None or function.text is None or function.text.decode("utf-8", "replace") \
+                    not in _CONVERSIONS or parent.named_children[0] != child:
+                return False  # an argument of another call: its own read, not a fallback
+            # `parseInt(process.env.HOURS) || 24`: the value converted, then defaulted
         child, parent = parent, parent.parent
     if parent is None:
         return False
