@@ -308,6 +308,18 @@ def test_a_program_used_when_installed_with_a_fallback_otherwise_is_optional(mak
     assert by_key(root)[("system", "gws")].required
 
 
+def test_a_program_the_steps_copy_onto_the_path_is_installed_by_them(make_skill):
+    """`sudo cp build/bin/coind build/bin/coin-cli /usr/local/bin/` after a build, `ln -sf $PWD/scripts/nest
+    /usr/local/bin/nest`: the skill installs those programs itself (no DP001); a copy elsewhere installs nothing."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Mine. Use when asked.\n---\n```bash\n"
+                                   "cmake --build build\nsudo cp build/bin/coind build/bin/coin-cli /usr/local/bin/\n"
+                                   "ln -sf $PWD/scripts/nest ~/.local/bin/nest\ncp tool /tmp/tool\n```\n\n```bash\n"
+                                   "coin-cli createwallet agent\ncoind -daemon\nnest status\ntool --run\n```\n"})
+    found = by_key(root)
+    assert all(found[("system", name)].declared for name in ("coin-cli", "coind", "nest"))
+    assert not found[("system", "tool")].declared
+
+
 def test_a_table_row_of_one_language_among_several_is_that_languages_way(make_skill):
     """A 'Supported Languages' table whose first cells name languages: each row's tools are one kind of project's,
     not required; a table whose rows name no languages still requires its commands."""

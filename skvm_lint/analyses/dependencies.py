@@ -608,6 +608,33 @@ def _installed_product(file_name: str) -> str | None:
     return product if len(product) >= 3 else None
 
 
+# Folders on a usual PATH: a program copied or linked there is installed (`sudo cp build/bin/x /usr/local/bin/`)
+_PATH_FOLDER = lazy(r"^(?:/usr/local/bin|/usr/bin|/opt/homebrew/bin|(?:~|\$HOME|\$\{HOME\})/(?:\.local/)?bin)(?:/[\w.+-]*)?/?$")
+
+
+def _copied_onto_path(facts: CodeFacts) -> dict[str, Span]:
+    """The programs the code copies, moves or links into a folder on the PATH (`sudo cp build/bin/botcoind
+    build/bin/botcoin-cli /usr/local/bin/`, `install -m 755 x ~/.local/bin/x`, `ln -s $PWD/tool /usr/local/bin/`),
+    with the line: built or downloaded by the skill's steps, installed by that one."""
+    copied: dict[str, Span] = {}
+    for cmd in facts.commands:
+        if cmd.program not in ("cp", "mv", "install", "ln"):
+            continue
+        paths = [arg for arg in cmd.argv[1:] if not arg.startswith("-")]
+        if cmd.program == "install":  # `install -m 755 SRC DEST`: the mode is an option's value
+            paths = [arg for arg, before in zip(cmd.argv[1:], cmd.argv) if not arg.startswith("-")
+                     and before not in ("-m", "--mode", "-o", "-g", "--owner", "--group")]
+        if len(paths) < 2 or not _PATH_FOLDER.match(paths[-1]):
+            continue
+        destination = paths[-1].rstrip("/").rsplit("/", 1)[-1]
+        named = [destination] if len(paths) == 2 and not paths[-1].endswith("/") and not paths[-1].endswith("bin") \
+            else [source.rstrip("/").rsplit("/", 1)[-1] for source in paths[:-1]]
+        for name in named:
+            if len(name) >= 3 and re.fullmatch(r"[\w.+-]+", name):
+                copied.setdefault(name.lower(), cmd.span)
+    return copied
+
+
 def _installer_products(facts: CodeFacts) -> dict[str, Span]:
     """The products that installers the code downloads and then runs name, with the download's line: `curl URL >
     msfinstall`, `chmod 755 msfinstall`, `./msfinstall` installs Metasploit, whose programs (msfconsole, msfvenom,
@@ -1720,7 +1747,7 @@ def _code(c: _Collector) -> None:
                             and not imp.optional and not (imp.type_only and block is None) and not host_code)
         for word, span in _installer_words(facts).items():
             c.install_scripts.setdefault(word, span)
-        for product, span in _installer_products(facts).items():
+        for product, span in (*_installer_products(facts).items(), *_copied_onto_path(facts).items()):
             c.install_products.setdefault(product, span)
         for repository, span in _cloned_and_installed(facts).items():
             c.cloned_installs.setdefault(repository, span)
