@@ -303,6 +303,9 @@ class _Extractor:
         self.column_offset = column_offset  # added to columns of the first row (code that starts mid-line)
         self.facts = facts
         self.embedded: list[tuple[int, CodeFacts]] = []  # (start byte, facts): put in source order at the end
+        # read once per file or scope, however many argument lists ask (_arguments_of_another_program)
+        self._prefixing_helpers: set[str] | None = None
+        self._put_after_a_value: dict[int, set[str]] = {}  # by the start byte of a scope's body
 
     def span(self, node: ts.Node) -> Span:
         (row, col), (erow, ecol) = node.start_point, node.end_point
@@ -589,14 +592,7 @@ def _arguments_of_another_program(x: _Extractor, argv: ts.Node) -> bool:
     parent = argv.parent
     if parent is not None and parent.type == "argument_list" and parent.named_children[0] == argv:
         function = parent.parent.child_by_field_name("function") if parent.parent is not None else None
-        helper = x.text(function).rsplit(".", 1)[-1] if function is not None else ""
-        source = x.source.decode("utf-8", "replace")
-        definition = re.search(rf"^([ \t]*)def[ \t]+{re.escape(helper)}[ \t]*\([ \t]*(?:self[ \t]*,[ \t]*)?(\w+)",
-                               source, re.MULTILINE) if helper.isidentifier() else None
-        if definition is None:
-            return False
-        end = re.compile(rf"^{definition.group(1)}\S", re.MULTILINE).search(source, definition.end())
-        return _put_after_a_value(definition.group(2), source[definition.end():end.start() if end else len(source)])
+        return function is not None and x.text(function).rsplit(".", 1)[-1] in _prefixing_helpers(x)
     target = parent.child_by_field_name("left") if parent is not None and parent.type == "assignment" else None
     if target is None or target.type != "identifier":
         return False
@@ -604,14 +600,37 @@ def _arguments_of_another_program(x: _Extractor, argv: ts.Node) -> bool:
     while scope.parent is not None and scope.type != "function_definition":
         scope = scope.parent  # (a name like `args` means other things in other functions: argparse's namespace)
     body = scope.child_by_field_name("body") or scope  # (not its parameters: `def main(parser, args):`)
-    return _put_after_a_value(x.text(target), x.text(body))
+    if body.start_byte not in x._put_after_a_value:
+        x._put_after_a_value[body.start_byte] = _names_put_after_a_value(x.text(body))
+    return x.text(target) in x._put_after_a_value[body.start_byte]
 
 
-def _put_after_a_value(name: str, code: str) -> bool:
-    """Whether ``code`` puts ``name`` after another value, in a call or a list (`f(binary, name)`, `[binary,
-    *name]`, `["git"] + name`)."""
-    name = re.escape(name)
-    return re.search(rf"[(\[][^()\[\],]+,\s*\*?{name}\b|\]\s*\+\s*{name}\b", code) is not None
+# `def name(param` (a method's `self` skipped), at the indentation its body ends at
+_FIRST_PARAMETER = lazy(r"^([ \t]*)def[ \t]+(\w+)[ \t]*\([ \t]*(?:self[ \t]*,[ \t]*)?(\w+)", re.MULTILINE)
+# a name after another value, in a call or a list (`f(binary, name)`, `[binary, *name]`, `["git"] + name`)
+_AFTER_A_VALUE = lazy(r"[(\[][^()\[\],]+,\s*\*?(\w+)|\]\s*\+\s*(\w+)")
+
+
+def _names_put_after_a_value(code: str) -> set[str]:
+    return {m.group(1) or m.group(2) for m in _AFTER_A_VALUE.finditer(code)}
+
+
+def _prefixing_helpers(x: _Extractor) -> set[str]:
+    """The functions of the file whose body puts their first parameter after another value (`def _git(args)`
+    running `["git"] + args`), each by the first definition of its name that takes a parameter; read once."""
+    if x._prefixing_helpers is None:
+        source = x.source.decode("utf-8", "replace")
+        seen: set[str] = set()
+        x._prefixing_helpers = set()
+        for definition in _FIRST_PARAMETER.finditer(source):
+            indent, name, parameter = definition.groups()
+            if name in seen:
+                continue
+            seen.add(name)
+            end = re.compile(rf"^{indent}\S", re.MULTILINE).search(source, definition.end())
+            if parameter in _names_put_after_a_value(source[definition.end():end.start() if end else len(source)]):
+                x._prefixing_helpers.add(name)
+    return x._prefixing_helpers
 
 
 def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
