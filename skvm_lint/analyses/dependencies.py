@@ -620,10 +620,9 @@ def _copied_onto_path(facts: CodeFacts) -> dict[str, Span]:
     for cmd in facts.commands:
         if cmd.program not in ("cp", "mv", "install", "ln"):
             continue
-        paths = [arg for arg in cmd.argv[1:] if not arg.startswith("-")]
-        if cmd.program == "install":  # `install -m 755 SRC DEST`: the mode is an option's value
-            paths = [arg for arg, before in zip(cmd.argv[1:], cmd.argv) if not arg.startswith("-")
-                     and before not in ("-m", "--mode", "-o", "-g", "--owner", "--group")]
+        # (`install -m 755 SRC DEST`: the mode is an option's value)
+        values = ("-m", "--mode", "-o", "-g", "--owner", "--group") if cmd.program == "install" else ()
+        paths = [arg for arg, before in zip(cmd.argv[1:], cmd.argv) if not arg.startswith("-") and before not in values]
         if len(paths) < 2 or not _PATH_FOLDER.match(paths[-1]):
             continue
         destination = paths[-1].rstrip("/").rsplit("/", 1)[-1]
