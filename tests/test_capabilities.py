@@ -467,6 +467,12 @@ def test_a_template_a_program_renders_is_not_the_agents_long_output(make_skill):
     assert "gen.text.long" not in levels({"SKILL.md": generated}, make_skill, "generated")
     fetched = generated.replace("# Generate for current branch", "# Fetch the branch's commits")
     assert levels({"SKILL.md": fetched}, make_skill, "fetched")["gen.text.long"] == 2
+    # a section headed by a script's name ("### report.py"): its "Report Format:" is what that script prints
+    named = BASE + ("## Scripts\n\n### report.py\n\n```bash\npython3 scripts/report.py weekly\n```\n\n"
+                    "**Report Format:**\n\n```markdown\n" + parts + "```\n")
+    assert "gen.text.long" not in levels({"SKILL.md": named}, make_skill, "named")
+    unnamed = named.replace("### report.py", "### The weekly report")
+    assert levels({"SKILL.md": unnamed}, make_skill, "unnamed")["gen.text.long"] == 2
 
 
 def test_the_users_milestones_are_no_plan(make_skill):

@@ -699,7 +699,10 @@ PROGRAM_WRITES = cue("program_writes")
 
 def _written_by_a_program(doc: MarkdownDoc, block: CodeBlock) -> bool:
     """Whether the prose before a template block in its section has a program write the document ("Use the report
-    generation script to create a formatted markdown report"): the block shows that program's output."""
+    generation script to create a formatted markdown report"), or the section's heading names code (``### report.py``
+    over `python3 scripts/report.py weekly` and its "Report Format:"): the block shows that program's output."""
+    if block.section is not None and _code_name(doc.sections[block.section].title.strip()):
+        return True
     return any(p.section == block.section and p.end_line < block.span.line and PROGRAM_WRITES.search(p.text)
                for p in doc.paragraphs) or _output_of_code_before(doc, block) \
         or _output_of_generating_commands(doc, block)
