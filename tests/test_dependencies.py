@@ -2225,6 +2225,10 @@ def test_a_skill_three_levels_below_another_is_not_bundled(tmp_path):
     "Check the report first. If `xcsym` isn't installed, read the JSON manually instead.",
     "如果没有 xcsym，改用手动解析报告。",
     "xcsym がない場合は、代わりに手動でレポートを読みます。",
+    "3. If `xcsym` is not installed → use the \"manual\" method below.",
+    "- If `xcsym` is not installed → the symbol step is silently skipped.",
+    "如果没有 xcsym，跳过符号化这一步。",
+    "xcsym がない場合は、この手順をスキップします。",
 ])
 def test_a_program_the_skill_does_without_is_optional(make_skill, fallback):
     root = make_skill({"SKILL.md": ("---\nname: case-skill\ndescription: x\n---\nRun `xcsym crash report.ips`.\n\n"
@@ -2245,6 +2249,11 @@ def test_a_program_the_skill_installs_when_missing_stays_required(make_skill):
                                     "If xcsym is not installed, install it with the installer, then run it. "
                                     "If xcsym is available, use it instead of reading the JSON.\n")})
     assert "xcsym" in by_type(root)["system"]
+    # "use the following command" is the way to install it, not a way without it
+    following = make_skill({"SKILL.md": ("---\nname: case-skill\ndescription: x\n---\n```bash\nxcsym verify r.ips\n"
+                                         "```\n\nIf xcsym is not installed, use the following command:\n\n```bash\n"
+                                         "brew install xcsym\n```\n")})
+    assert by_key(following)[("system", "xcsym")].required
 
 
 def test_a_pipe_that_means_or_in_a_synopsis_runs_no_program(make_skill):
