@@ -335,6 +335,20 @@ def test_a_table_row_of_one_language_among_several_is_that_languages_way(make_sk
     assert found[("system", "pandoc")].required
 
 
+def test_a_table_column_of_one_tool_beside_anothers_is_that_tools_way(make_skill):
+    """`| Action | gh | git + curl |` over `gh pr list` and `curl ...`: each row offers two ways, so gh is not
+    required; a table of one tool's commands, or whose columns name no program their cells run, still requires it."""
+    head = "---\nname: s\ndescription: PRs. Use when asked.\n---\n## Reference\n"
+    ways = make_skill({"SKILL.md": head + "| Action | gh | git + curl |\n|---|---|---|\n"
+                                          "| List PRs | `gh pr list` | `curl -s https://api.github.com/repos/o/r/pulls` |\n"
+                                          "| View diff | `gh pr diff` | `git diff main...HEAD` |\n"}, name="s")
+    assert not by_key(ways)[("system", "gh")].required
+    one = make_skill({"SKILL.md": head + "| Action | Command | Notes |\n|---|---|---|\n"
+                                         "| List PRs | `gh pr list` | `curl` works too |\n"
+                                         "| View diff | `gh pr diff` | also `git diff` |\n"}, name="s2")
+    assert by_key(one)[("system", "gh")].required
+
+
 def test_a_language_comment_in_a_block_heads_the_lines_after_it(make_skill):
     """`# Python` then `pip-audit` and `safety check`, `# Go` then `govulncheck`: every line a language comment
     heads is that language's way, not the first only."""

@@ -1860,6 +1860,28 @@ def _language_rows(doc: MarkdownDoc) -> set[int]:
     return lines
 
 
+_HEADER_WORD = lazy(r"[a-z][\w.+-]*")
+_CELL_PROGRAM = lazy(r"`\s*(?:sudo\s+)?([A-Za-z][\w.+-]*)")
+
+
+def _tool_columns(doc: MarkdownDoc) -> set[int]:
+    """The lines of table rows where two or more columns are each one tool's way to the row's action (`| Action | gh |
+    git + curl |` over `` `gh pr list` `` and `` `curl -s ...` ``; `| Task | MATLAB | Octave |`): each row offers the
+    tools as alternatives, as a row per language does. A column is a tool's when a word of its header is the program
+    of a command in its cells."""
+    lines: set[int] = set()
+    for table in doc.tables:
+        tools = 0
+        for column, header in enumerate(table.header[1:], 1):
+            named = set(_HEADER_WORD.findall(without_markers(header).lower()))
+            if named and any(m is not None and m.group(1).lower() in named
+                             for row in table.rows if column < len(row) for m in [_CELL_PROGRAM.search(row[column])]):
+                tools += 1
+        if tools >= 2:
+            lines.update(table.span.line + 2 + index for index in range(len(table.rows)))  # header, rule, rows
+    return lines
+
+
 def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]], skippable: set[int]) -> set[int]:
     """The facts (by id) of the commands in prose that :func:`_another_way` would say of: their line says so before
     them ("Or install via Cargo: `cargo ...`", "**Optional**: `htop`"; an "Optional: ..." after the command is
@@ -1868,7 +1890,8 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]], sk
     build`"; not "(for example, run `gh auth login` once), then run `gh auth status`"), or anywhere for CI ("`npm
     audit` in CI"), or their section's heading does, or they follow a label of one language beside another's
     (``labels``, the document's :func:`_language_labels`), or sit in a table row of one language of several
-    (:func:`_language_rows`), or stand in a section to skip without them (``skippable``). Each line and heading is
+    (:func:`_language_rows`) or of one tool's column beside another's (:func:`_tool_columns`), or stand in a section
+    to skip without them (``skippable``). Each line and heading is
     read once, however many commands it holds."""
     found: set[int] = set()
     by_line: dict[int, tuple[str, int | None, list[int], bool]] = {}
@@ -1876,7 +1899,7 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]], sk
     sections = doc.sections_at(command.span.line for command in doc.command_lines) if labels or skippable else {}
     labelled = {line for line, section in sections.items() if any(end < line for end in labels.get(section, ()))}
     labelled |= {line for line, section in sections.items() if section in skippable}
-    labelled |= _language_rows(doc)
+    labelled |= _language_rows(doc) | _tool_columns(doc)
     split: dict[int, list[str]] = {}  # a paragraph's lines, split once
     # the installs of each line ("`npm i -g opencode-ai` or `brew install anomalyco/tap/opencode`": two ways to one
     # program, of which the first needs its package manager no more than the second does)
