@@ -75,6 +75,7 @@ USES: dict[tuple[str, str], tuple[bool, int | None]] = {
     ("capabilities", "OUTPUT_LABEL"): ANCHORED,  # fullmatch of a label line
     ("dependencies", "_RELATIVE_PATH"): ANCHORED,  # match of one argument
     ("dependencies", "ALTERNATIVE_LINE"): ANCHORED,  # match of one comment
+    ("dependencies", "WAY_COMMENT"): ANCHORED,  # fullmatch of one comment
     ("dependencies", "_NAME_THEN_CUE"): ANCHORED,  # fullmatch between a program's name and a cue
     ("dependencies", "HOST_NAME"): ANCHORED,  # fullmatch of a URL's host
     ("dependencies", "OR_SERIES"): (True, 1000),  # match after a command in a line cut to _LINE_CUE_CHARS

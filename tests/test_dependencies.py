@@ -359,6 +359,18 @@ def test_a_language_comment_in_a_block_heads_the_lines_after_it(make_skill):
     assert not any(found[("system", name)].required for name in ("jq", "safety", "govulncheck"))
 
 
+def test_a_comment_naming_the_tool_of_its_lines_beside_another_is_that_tools_way(make_skill):
+    """`# With gh` over `gh issue list` beside `# With curl` over `curl ...`: two ways, gh not required. `# With
+    options` names no program of its lines: a variant of the same command, which stays required."""
+    head = "---\nname: s\ndescription: Issues. Use when asked.\n---\n```bash\n"
+    ways = make_skill({"SKILL.md": head + "# With gh\ngh issue list --state open\n\n# With curl\n"
+                                          "curl -s https://api.github.com/repos/o/r/issues\n```\n"}, name="s")
+    assert not by_key(ways)[("system", "gh")].required
+    variants = make_skill({"SKILL.md": head + "# Basic\nxcsym report.ips\n\n# With options\nxcsym report.ips -v\n\n"
+                                              "# With metadata\nxcsym report.ips --meta\n```\n"}, name="s2")
+    assert by_key(variants)[("system", "xcsym")].required
+
+
 def test_a_cloud_comment_in_a_block_heads_one_providers_way(make_skill):
     """`# AWS VPN` then aws commands, `# OCI IPSec VPN` then oci: one cloud's commands each, of which the user's
     infrastructure needs its own; a block of one cloud only still requires its CLI."""

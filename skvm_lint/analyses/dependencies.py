@@ -1493,14 +1493,20 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
         alternatives = (alternatives - first_ways) | per_manager | other_ways
         installer_optional |= first_ways
     # `# Python` / `# JavaScript/TypeScript` before each way (the lines it heads, `pip-audit` and `safety check`) or
-    # after it, on its line: one language's way; `# AWS VPN` / `# OCI IPSec VPN`: one cloud's
-    way_comments = [(comment, label) for comment in facts.comments
-                    if (label := _language_or_cloud(comment.text.lstrip("# ")))]
-    if len({label for _comment, label in way_comments}) >= 2:
-        command_lines = {command.span.line for command in facts.commands}
-        for comment, _label in way_comments:
-            alternatives.update((comment.span.line,) if comment.span.line in command_lines
-                                else _lines_headed(comment.span.line, block, block_lines))
+    # after it, on its line: one language's way; `# AWS VPN` / `# OCI IPSec VPN`: one cloud's; `# With gh` over `gh
+    # issue list` beside `# With curl` over `curl -s ...`: one tool's
+    programs_at: dict[int, set[str]] = {}
+    for command in facts.commands:
+        programs_at.setdefault(command.span.line, set()).add(command.program.lower())
+    way_comments = []
+    for comment in facts.comments:
+        lines = (range(comment.span.line, comment.span.line + 1) if comment.span.line in programs_at
+                 else _lines_headed(comment.span.line, block, block_lines))
+        if label := _language_or_cloud(comment.text.lstrip("# ")) or _tool_of_way(comment.text, programs_at, lines):
+            way_comments.append((lines, label))
+    if len({label for _lines, label in way_comments}) >= 2:
+        for lines, _label in way_comments:
+            alternatives.update(lines)
     # `# Examples - use the project-appropriate command` heads a fence's list of which the user's project needs
     # one; after a command (`bun install  # Example - verify this is correct for YOUR project!`) it speaks of that
     # line. In a bundled script such a comment ("# load project-specific config") says nothing of the rest of it.
@@ -1572,6 +1578,21 @@ def _after_code(comment_line: int, block: CodeBlock | None, lines: list[str] | N
     npm install -g x`); in a script, never (its comments are read as heading the next line)."""
     return block is not None and lines is not None and 0 <= comment_line - block.content_line < len(lines) \
         and not lines[comment_line - block.content_line].lstrip().startswith("#")
+
+
+WAY_COMMENT = lazy(r"(?i)#*\s*(with|using|via)\s+(?P<tool>[\w.+-]+)(\s+\+\s+[\w.-]+)*\s*(\([^)\n]*\))?:?\s*")
+
+
+def _tool_of_way(comment: str, programs_at: dict[int, set[str]], lines: range) -> str | None:
+    """The tool a comment names alone as the way of the lines it heads (`# With gh` over `gh issue list`, `# Using pip`
+    over `pip install x`), lowercased; None for any other comment, and for one whose word is no program of those lines
+    (`# With options` over `tool x --verbose` is a variant, not another way). ``programs_at``: the programs of each
+    line, lowercased."""
+    m = WAY_COMMENT.fullmatch(comment.strip())
+    if m is None:
+        return None
+    tool = m.group("tool").lower()
+    return tool if any(tool in programs_at.get(line, ()) for line in lines) else None
 
 
 def _lines_headed(comment_line: int, block: CodeBlock | None, lines: list[str] | None) -> range:
