@@ -2,7 +2,9 @@
 
 ## What it does
 Reports a package declared in a requirements file, `pyproject.toml`, PEP 723 block or `package.json` (not a dev
-dependency) that no bundled script or code fence imports or runs.
+dependency) that no bundled script or code fence imports or runs. A package of a `pyproject.toml` extra or group
+(`project.optional-dependencies`, `dependency-groups`) is not reported: an extra names what a feature needs, which
+may be a plugin another package loads or a platform's companion of what the code imports.
 
 ## Why it matters
 Every declared package is installed before the skill runs: unused ones cost install time, disk and attack surface,

@@ -1227,6 +1227,29 @@ def test_a_template_the_skill_hands_out_asks_nothing_of_the_skill(make_skill):
     assert any("requests" in m for m in rules) and not any("fastapi" in m for m in rules)
 
 
+def test_pyproject_declares_its_dependencies_extras_and_groups(make_skill):
+    """`project.dependencies`, an extra (`project.optional-dependencies`), a PEP 735 group and Poetry's tables all
+    declare what the code imports; a dev group's packages are dev ones; an extra's package that nothing imports is
+    no DP002 (a plugin, or a platform's companion of what is imported), a main dependency's is."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `python3 scripts/run.py`.\n",
+        "pyproject.toml": ('[project]\nname = "s"\ndependencies = ["requests>=2", "unused-main"]\n'
+                           '[project.optional-dependencies]\nllm = ["anthropic>=0.40", "mlx"]\n'
+                           '[dependency-groups]\ntest = ["pytest>=8"]\n'
+                           '[tool.poetry.dependencies]\npython = "^3.11"\nrich = "^13"\n'
+                           '[tool.poetry.group.docs.dependencies]\nmkdocs = "*"\n'),
+        "scripts/run.py": "import requests\nimport rich\ntry:\n    import anthropic\nexcept ImportError:\n"
+                          "    anthropic = None\n",
+        "tests/test_run.py": "import pytest\n",
+    })
+    deps = by_key(root)
+    assert all(deps[("pip", name)].declared for name in ("requests", "anthropic", "rich", "pytest", "mkdocs"))
+    assert deps[("pip", "pytest")].dev and deps[("pip", "mkdocs")].dev and not deps[("pip", "anthropic")].dev
+    assert ("pip", "python") not in deps
+    findings = {d.message.split("`")[1] for d in skvm_lint.lint([root]).diagnostics if d.rule in ("DP001", "DP002")}
+    assert findings == {"unused-main"}
+
+
 def test_an_optional_import_uses_a_declared_package_without_requiring_it(make_skill):
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `python3 scripts/run.py`.\n",

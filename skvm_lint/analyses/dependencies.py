@@ -1212,20 +1212,56 @@ def _requirement_from_text(text: str) -> tuple[str, str | None] | None:
     return req.name, (str(req.specifier) or None)
 
 
+_DEV_GROUP_WORDS = ("dev", "test", "lint", "doc")  # a requirements file's or a dependency group's name
+
+
 def _pyproject(c: _Collector) -> None:
+    """The packages pyproject.toml declares: `project.dependencies` (needed to run), and those it declares for an
+    extra or a group (`project.optional-dependencies`, PEP 735 `dependency-groups`, Poetry's tables), as
+    package.json's optional and dev dependencies are: declared, needed only once code imports them."""
     for f in c.skill.files:
         if f.path.rsplit("/", 1)[-1] != "pyproject.toml" or f.text is None:
             continue
         data, error = f.parsed()
-        if error:
+        if error or not isinstance(data, dict):
             continue
-        for spec in data.get("project", {}).get("dependencies", []) or []:
+        project = data.get("project") if isinstance(data.get("project"), dict) else {}
+        for spec in project.get("dependencies", []) or []:
             req = _requirement_from_text(spec) if isinstance(spec, str) else None
             if req:
                 c.add(req[0], "pip", _line_of(f.text, f.path, req[0]), "pyproject", declared=True, required=False,
                       version=req[1])
                 if _needed_to_run(req[0], "pip", f.path):
                     c.runtime_entries.add(("pip", canonical(req[0], "pip")))
+        for group, specs, to_run in _grouped_requirements(data):
+            dev = any(word in group.lower() for word in _DEV_GROUP_WORDS)
+            for spec in specs:
+                req = _requirement_from_text(spec) if isinstance(spec, str) else None
+                if req and req[0].lower() != "python":  # Poetry lists the interpreter among its dependencies
+                    # an extra's package need not be imported by the skill (`mlx` beside the `mlx-lm` it imports,
+                    # a plugin another package loads): its own source, which DP002 does not read as a manifest's
+                    c.add(req[0], "pip", _line_of(f.text, f.path, req[0]), "pyproject" if to_run else "pyproject-extra",
+                          declared=True, required=False, version=req[1], dev=dev)
+                    if to_run and _needed_to_run(req[0], "pip", f.path):
+                        c.runtime_entries.add(("pip", canonical(req[0], "pip")))
+
+
+def _grouped_requirements(data: dict[str, Any]) -> Iterator[tuple[str, list[Any], bool]]:
+    """``(group, requirement strings, needed to run)`` of pyproject.toml's extras, PEP 735 groups and Poetry's
+    dependency tables (whose ``name = "^1.2"`` entries become ``name``; their versions are Poetry's own syntax, not
+    read). Only Poetry's main table is needed to run, as `project.dependencies` is."""
+    def table(value: Any) -> dict[str, Any]:
+        return value if isinstance(value, dict) else {}
+
+    for group, specs in table(table(data.get("project")).get("optional-dependencies")).items():
+        yield str(group), specs if isinstance(specs, list) else [], False
+    for group, specs in table(data.get("dependency-groups")).items():
+        yield str(group), specs if isinstance(specs, list) else [], False
+    poetry = table(table(data.get("tool")).get("poetry"))
+    yield "main", list(table(poetry.get("dependencies"))), True
+    yield "dev", list(table(poetry.get("dev-dependencies"))), False
+    for group, body in table(poetry.get("group")).items():
+        yield str(group), list(table(table(body).get("dependencies"))), False
 
 
 def _pep723(c: _Collector) -> None:
