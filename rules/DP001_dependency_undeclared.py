@@ -11,7 +11,8 @@ reported, nor are imports seen only in code the agent writes for the user's proj
 reference), nor what only a reference's commands, its MCP server configs or the build of the user's project (`npm
 run build`, `cargo test` in a skill without package.json or Cargo.toml) run (`analyze` still lists them as
 required), nor a program named only in a line of prose or a table that no lexicon knows, nor one no lexicon knows
-from a block nobody labelled unless it has a long option.
+from a block nobody labelled unless it has a long option, nor Node.js for the code of a host agent's plugin (a folder
+with `openclaw.plugin.json`), which the host loads into its own runtime.
 A tool SKILL.md says must be present ("Ensure `playwright` is available", "Requires `jq`", an item of a
 `## Prerequisites` or `## Requirements` list) is stated in prose: the agent is told, a client installing the skill
 is not, so it is an info finding ("stated only in prose"), not a warning. A package the importing script names in

@@ -1227,6 +1227,19 @@ def test_a_template_the_skill_hands_out_asks_nothing_of_the_skill(make_skill):
     assert any("requests" in m for m in rules) and not any("fastapi" in m for m in rules)
 
 
+def test_a_host_plugins_code_asks_for_no_node(make_skill):
+    """`openclaw-plugin/index.ts` beside `openclaw.plugin.json` is a plugin the host loads into its own runtime: no
+    Node.js for the skill to declare; the same file without the manifest is a script the skill runs."""
+    files = {"SKILL.md": "---\nname: s\ndescription: Memory. Use when asked.\n---\nRecall things.\n",
+             "openclaw-plugin/index.ts": 'import { spawn } from "child_process";\n'
+                                         "export default function register(api) {}\n"}
+    plugin = make_skill({**files, "openclaw-plugin/openclaw.plugin.json": '{"id": "memory-s", "kind": "memory"}\n'},
+                        name="s")
+    assert ("system", "node") not in by_key(plugin)
+    script = make_skill(files, name="s2")
+    assert by_key(script)[("system", "node")].required
+
+
 def test_pyproject_declares_its_dependencies_extras_and_groups(make_skill):
     """`project.dependencies`, an extra (`project.optional-dependencies`), a PEP 735 group and Poetry's tables all
     declare what the code imports; a dev group's packages are dev ones; an extra's package that nothing imports is

@@ -1822,10 +1822,13 @@ def _code(c: _Collector) -> None:
     _env_files(c)
     _mcp_configs(c)
     # a runtime the skill's scripts need; not examples/ or tests/, which its users never run, nor a template it hands
-    # out for the user's app (`templates/compute-shader.js` runs in a browser)
+    # out for the user's app (`templates/compute-shader.js` runs in a browser), nor a plugin of the host agent, which
+    # the host loads into its own runtime
+    plugins = _host_plugin_folders(skill)
     for f in skill.files:
         if f.language in ("javascript", "typescript") and f.kind == "script" and not for_people(f.path) \
-                and not handed_out(f.path) and not is_type_declaration(f.path) and _is_node_code(f, excerpts):
+                and not handed_out(f.path) and not is_type_declaration(f.path) and _is_node_code(f, excerpts) \
+                and not any(f.path.startswith(folder) for folder in plugins):
             runtime = "node"
             if f.shebang and any(r in f.shebang for r in ("deno", "bun")):
                 runtime = "deno" if "deno" in f.shebang else "bun"
@@ -2091,6 +2094,16 @@ def _env_files(c: _Collector) -> None:
                 name = ENV_LINE.match(line).group(1)
                 if ENV_NAME.match(name) and name not in SHELL_VARIABLES:
                     c.add(name, "env", Span(block.span.file, block.content_line + i), "env-file")
+
+
+HOST_PLUGIN_MANIFESTS = frozenset(f"{key}.plugin.json" for key in HUB_METADATA_KEYS)
+
+
+def _host_plugin_folders(skill: Skill) -> set[str]:
+    """The folders (as path prefixes, "" for the skill's own) that hold a host agent's plugin manifest
+    (`openclaw.plugin.json`, `clawdbot.plugin.json`): their code is a plugin the host loads and runs itself."""
+    return {f.path[:-len(name)] for f in skill.files
+            if (name := f.path.rsplit("/", 1)[-1]) in HOST_PLUGIN_MANIFESTS}
 
 
 def _is_node_code(f: Any, excerpts: set[str]) -> bool:
