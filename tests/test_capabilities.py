@@ -366,6 +366,12 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     prompt = BASE + ('- Use Task tool with subagent_type="code-reviewer"\n'
                      '- Prompt: "Review the changes. Generate a detailed report with severity levels."\n')
     assert "gen.text.long" not in levels({"SKILL.md": prompt}, make_skill, "prompt")  # the sub-agent's output
+    # the step's "Expected output:" beside its hand-off is the sub-agent's too; without the hand-off, the agent's
+    expected = BASE + ('### 1. Assess\n- Use Task tool with subagent_type="legacy-modernizer"\n'
+                       '- Expected output: Detailed assessment report with risk matrix\n')
+    assert "gen.text.long" not in levels({"SKILL.md": expected}, make_skill, "expected")
+    own = expected.replace('- Use Task tool with subagent_type="legacy-modernizer"\n', "- Read the codebase\n")
+    assert levels({"SKILL.md": own}, make_skill, "own")["gen.text.long"] == 2
     asked = BASE + '- "Analyze the system and create comprehensive context documentation"\n'
     assert levels({"SKILL.md": asked}, make_skill, "asked")["gen.text.long"] == 2  # a request this skill serves
     agent = BASE + "Read the project, then generate a complete onboarding guide for the team.\n"

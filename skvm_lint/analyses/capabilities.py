@@ -852,6 +852,8 @@ def long_output(c: _Context) -> Iterator[Finding]:
         titles = c.section_titles(span for _cue, span in hits)
         hits = [(cue_text, span) for cue_text, span in hits
                 if not _code_name(titles.get((span.file, span.line), "").strip())]
+        handed_off = _outputs_of_hand_offs(c)
+        hits = [(cue_text, span) for cue_text, span in hits if (span.file, span.line) not in handed_off]
         description = LONG_OUTPUT.search(c.description())
         if description:
             hits.insert(0, (description.group(0), Span(c.file, c.skill.frontmatter.line_of("description"))))
@@ -859,6 +861,26 @@ def long_output(c: _Context) -> Iterator[Finding]:
             best = Finding("gen.text.long", 2, hits[0][1], f"writes {hits[0][0]!r}")
     if best is not None:
         yield best
+
+
+OUTPUT_OF_STEP = lazy(r"^\W*(expected\s+)?(output|deliverables?|results?)\s*:", re.IGNORECASE)
+SUBAGENT = cue("subagent")
+_TASK_TOOL = lazy(r"\bsubagent_type\b|\bTask tool\b")
+
+
+def _outputs_of_hand_offs(c: _Context) -> set[tuple[str, int]]:
+    """The lines that say what a step's output is ("- Expected output: Detailed assessment report") in a section that
+    hands the step to a sub-agent ("Use Task tool with subagent_type=..."): another agent's output, as the prompt
+    sent to it is, not a document this agent writes."""
+    found: set[tuple[str, int]] = set()
+    for doc in c.agent_docs:
+        labelled = [item for item in (*doc.paragraphs, *doc.list_items) if OUTPUT_OF_STEP.match(item.text)]
+        if not labelled:
+            continue
+        handing = {item.section for item in (*doc.paragraphs, *doc.list_items)
+                   if item.section is not None and (_TASK_TOOL.search(item.text) or SUBAGENT.search(item.text))}
+        found.update((doc.file, item.span.line) for item in labelled if item.section in handing)
+    return found
 
 
 @detector
