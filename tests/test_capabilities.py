@@ -492,6 +492,13 @@ def test_phases_a_skill_lays_down_are_planning_only_beside_another_cue(make_skil
     assert "reason.planning" not in levels({"SKILL.md": phases}, make_skill, "phases")
     spawned = phases + "Spawn a sub-agent for each part.\n"
     assert levels({"SKILL.md": spawned}, make_skill, "spawned")["reason.planning"] >= 2
+    # a roadmap a sub-agent is asked for (in its prompt, or as its step's output) is that agent's plan
+    handed = phases + ('### Phase 5: Hardening\n\n- Use Task tool with subagent_type="architect"\n'
+                       '- Prompt: "Design improvements. Propose a roadmap of changes."\n'
+                       '- Output: Architecture improvements, roadmap\n')
+    assert "reason.planning" not in levels({"SKILL.md": handed}, make_skill, "handed")
+    own = phases + "### Phase 5: Hardening\n\n- Draft a roadmap of improvements.\n"
+    assert levels({"SKILL.md": own}, make_skill, "own")["reason.planning"] >= 2
 
 
 def test_delegate_break_down_and_subagent_in_other_senses_are_no_plan(make_skill):

@@ -985,6 +985,20 @@ def _prompt_quotes(text: str) -> list[tuple[int, int]]:
     return stretches
 
 
+def _outside_prompts(pattern: Pattern, text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text`` that is not inside a prompt quoted for a sub-agent
+    (:func:`_prompt_quotes`)."""
+    stretches = _prompt_quotes(text)
+    if not stretches:
+        return pattern.search(text)
+    starts = [start for start, _end in stretches]
+    for m in pattern.finditer(text):
+        index = bisect.bisect_right(starts, m.start()) - 1
+        if index < 0 or m.start() >= stretches[index][1]:
+            return m
+    return None
+
+
 def _outside_code(pattern: Pattern, text: str) -> re.Match[str] | None:
     """The first match of ``pattern`` in ``text`` that is not inside an inline code span (backticks counted once,
     from one match to the next, so a long paragraph of matches stays linear)."""
@@ -1022,13 +1036,16 @@ def _only_hand_offs(c: _Context, described: re.Match[str] | None) -> bool:
 def reasoning(c: _Context) -> Iterator[Finding]:
     """reason.planning and reason.analysis from their cues, two passages or more; phases count toward planning
     only beside another planning cue (the phases a skill lays down are its procedure, not a plan the agent makes)."""
+    handed_off = _outputs_of_hand_offs(c)  # what a sub-agent's step yields asks that agent, not this one
     for pattern, primitive, threshold in ((PLANNING, "reason.planning", 2), (ANALYSIS, "reason.analysis", 2)):
         if primitive == "reason.analysis":
             # a cue inside inline code names something (`refactor(rules): extract ...`, a commit type), it asks for
             # no analysis
             hits = [(m.group(0), span) for text, span in c.prose for m in [_outside_code(pattern, text)] if m]
         else:
-            hits = c.prose_matches(pattern)
+            # a cue in the prompt handed to a sub-agent ('Prompt: "Design ... Propose a roadmap"') asks that agent
+            hits = [(m.group(0), span) for text, span in c.prose for m in [_outside_prompts(pattern, text)] if m]
+        hits = [(cue_text, span) for cue_text, span in hits if (span.file, span.line) not in handed_off]
         if primitive == "reason.planning" and hits:
             # A list item is also its paragraph, so one item would pass the threshold alone; planning's cues are
             # mostly words that name things in lists (a "Flutter roadmap" topic, "runaway sub-agents", methods
