@@ -479,6 +479,8 @@ def test_a_template_a_program_renders_is_not_the_agents_long_output(make_skill):
     assert "gen.text.long" not in levels({"SKILL.md": named}, make_skill, "named")
     unnamed = named.replace("### report.py", "### The weekly report")
     assert levels({"SKILL.md": unnamed}, make_skill, "unnamed")["gen.text.long"] == 2
+    document = named.replace("### report.py", "### report.md")  # a document's name heads its own template
+    assert levels({"SKILL.md": document}, make_skill, "document")["gen.text.long"] == 2
 
 
 def test_the_users_milestones_are_no_plan(make_skill):

@@ -255,6 +255,15 @@ def _code_name(title: str) -> bool:
     return bool(_CODE_NAME.fullmatch(title)) and (title[0] == "`" or any(c in title for c in "./_("))
 
 
+_PROGRAM_NAME = lazy(r"`?[\w./-]+\.(py|sh|js|mjs|cjs|ts|rb|pl)`?|`?[A-Za-z_][\w.]*\(\)`?")
+
+
+def _names_a_program(title: str) -> bool:
+    """Whether a heading is a script's or a function's name (``### report.py``, ``### generate_report()``), whose
+    section shows what it prints; not a document's (``## product.md`` heads that document's template)."""
+    return bool(_PROGRAM_NAME.fullmatch(title))
+
+
 # The open quotation of a prompt handed to another agent ('Prompt: "Review ... Generate a detailed report'): what
 # it asks for is that agent's output. (A user's example request in quotes says what this skill does.)
 SUBAGENT_PROMPT = lazy(r"""\bprompt\s*[:=]\s*["\u201c][^"\u201d]*$""", re.IGNORECASE)
@@ -701,7 +710,7 @@ def _written_by_a_program(doc: MarkdownDoc, block: CodeBlock) -> bool:
     """Whether the prose before a template block in its section has a program write the document ("Use the report
     generation script to create a formatted markdown report"), or the section's heading names code (``### report.py``
     over `python3 scripts/report.py weekly` and its "Report Format:"): the block shows that program's output."""
-    if block.section is not None and _code_name(doc.sections[block.section].title.strip()):
+    if block.section is not None and _names_a_program(doc.sections[block.section].title.strip()):
         return True
     return any(p.section == block.section and p.end_line < block.span.line and PROGRAM_WRITES.search(p.text)
                for p in doc.paragraphs) or _output_of_code_before(doc, block) \
