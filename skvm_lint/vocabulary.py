@@ -66,6 +66,7 @@ HOST_CLIS = _words("agents", "host_clis")
 HOST_TOOLS = _words("agents", "host_tools")
 AGENT_WEB_TOOLS = _words("agents", "web_tools")
 AGENT_READ_TOOLS = _words("agents", "read_tools")
+AGENT_BROWSER_TOOLS = _words("agents", "browser_tools")
 
 KNOWN_COMMANDS = _words("commands", "known")
 COMMAND_WORDS = _words("commands", "words")

@@ -564,6 +564,19 @@ def test_browser_automation_code_the_agent_writes_drives_a_browser(make_skill):
     assert "tool.browser" not in levels({"SKILL.md": BASE + plain}, make_skill, "plain")
 
 
+def test_the_agents_browser_tools_drive_a_browser(make_skill):
+    """Chrome DevTools MCP's `navigate_page`, a `browser_*` tool the agent is told to use, several of them named, or
+    called in the code shown: the agent drives a browser. One forbidden, or one named in passing, does not."""
+    for text in ("1. Call `navigate_page` with `pageId` to the target URL.\n",
+                 "Verify the result with `browser_vision` after generating.\n",
+                 "Tools: `browser_snapshot`, `browser_console`.\n",
+                 "```python\nbrowser_click(selector='button.submit')\n```\n"):
+        assert levels({"SKILL.md": BASE + text}, make_skill, "b")["tool.browser"] == 2, text
+    for text in ("Do not use `browser_navigate` here: the API is faster.\n",
+                 "The `browser_navigate` tool exists in other setups.\n"):
+        assert "tool.browser" not in levels({"SKILL.md": BASE + text}, make_skill, "n"), text
+
+
 def test_making_a_named_format_or_editing_files_writes_files(make_skill):
     """"Generate PDF invoices", "Save JSON output", "edit the generated files", "Create `.agent/PROJECT.md`" (a
     path's dots end no sentence): the agent writes files; "a PDF report" named as a thing, with no verb that makes

@@ -25,7 +25,7 @@ from ..cues import SENTENCE_BREAK, cue, unquoted, without_markers
 from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
-from ..vocabulary import AGENT_READ_TOOLS, AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
+from ..vocabulary import AGENT_BROWSER_TOOLS, AGENT_READ_TOOLS, AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
 from .workflow import ordered_lists, says_several_at_work, step_headings
 
 PRIMITIVES = (
@@ -98,6 +98,8 @@ def _tool_name(names: Iterable[str]) -> LazyPattern:
 
 AGENT_WEB_TOOL = _tool_name(AGENT_WEB_TOOLS)
 AGENT_READ_TOOL = _tool_name(AGENT_READ_TOOLS)
+AGENT_BROWSER_TOOL = lazy(rf"(?<![A-Za-z0-9_])(?:browser_[a-z]+(?:_[a-z]+)*|{'|'.join(sorted(AGENT_BROWSER_TOOLS))})"
+                          r"(?![A-Za-z0-9_])")
 TOOL_USE_BEFORE, TOOL_USE_AFTER, NEGATION = cue("tool_use_before"), cue("tool_use_after"), cue("negation")
 ROUTE = lazy(r"^[^→\n]{2,80}\s(→|->|=>)\s*[^→\n]*$")  # one arrow: "A → B → C" is a sequence
 ADVISE = cue("advise")
@@ -434,8 +436,12 @@ def _told_to_use(text: str, start: int, end: int) -> bool:
     """Whether the tool named at ``text[start:end]`` is one the skill tells the agent to use ("use `WebFetch` to
     load", "WebSearchで"), not one it lists, maps or forbids ("Do NOT use WebFetch")."""
     before, after = text[max(0, start - 30):start], text[end:end + 12]
-    return bool(TOOL_USE_BEFORE.search(before) or TOOL_USE_AFTER.search(after)) \
-        and not NEGATION.search(before) and not NEGATION.search(after)
+    return bool(TOOL_USE_BEFORE.search(before) or TOOL_USE_AFTER.search(after)) and not _negated(text, start, end)
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """Whether the tool named at ``text[start:end]`` is forbidden ("Do NOT use `browser_navigate`")."""
+    return bool(NEGATION.search(text[max(0, start - 30):start]) or NEGATION.search(text[end:end + 12]))
 
 
 def _allowed_tools(c: _Context) -> set[str]:
@@ -523,9 +529,18 @@ def browser(c: _Context) -> Iterator[Finding]:
     # or code the agent writes drives one (`from playwright.sync_api import sync_playwright` in a fence)
     scripted = next((b for b in _fences(c) if b.code is not None and any(
         i.module.split(".")[0].split("/")[0].lstrip("@") in BROWSER_MODULES for i in b.code.imports)), None)
-    if "agent-browser" in programs or "playwright" in programs or driven or scripted:
+    # or the agent's browser tools, which it is told to use, or several of them named (`navigate_page` then
+    # `take_snapshot`; `browser_click`, `browser_fill`)
+    tools = [(m.group(0), span, _told_to_use(text, m.start(), m.end())) for text, span in c.tool_texts
+             for m in AGENT_BROWSER_TOOL.finditer(text) if not _negated(text, m.start(), m.end())]
+    # (or called in the code the agent is shown: `browser_click(selector="button.submit")`)
+    tools += [(call.name, call.span, True) for d in c.agent_docs for b in d.code_blocks if b.code is not None
+              for call in b.code.calls if AGENT_BROWSER_TOOL.fullmatch(call.name)]
+    used = next((span for _name, span, told in tools if told), None) \
+        or (tools[0][1] if len({name for name, _span, _told in tools}) >= 2 else None)
+    if "agent-browser" in programs or "playwright" in programs or driven or scripted or used:
         auth = bool(c.prose_matches(_words(r"\b(log ?in|sign in|auth\w*|password|2fa|otp)\b")))
-        span = matches[0][1] if matches else scripted.span if scripted else c.shell[0][1]
+        span = matches[0][1] if matches else scripted.span if scripted else used or c.shell[0][1]
         yield Finding("tool.browser", 3 if auth else 2, span, "drives a browser")
 
 
