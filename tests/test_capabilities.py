@@ -167,6 +167,12 @@ def test_reading_a_named_file(make_skill):
     assert levels({"SKILL.md": tool}, make_skill, "tool")["tool.file.read"] == 1
     forbidden = BASE + "Do not use `read_file` on binaries.\n"
     assert "tool.file.read" not in levels({"SKILL.md": forbidden}, make_skill, "forbidden")
+    # what is read from a file: "Load config from `_bmad/config.yaml`" reads it; "the script reads the token from
+    # `x.json`" says what a program does
+    source = BASE + "5. Load config from `{project-root}/_bmad/bmm/config.yaml` and resolve the names.\n"
+    assert levels({"SKILL.md": source}, make_skill, "source")["tool.file.read"] == 1
+    program = BASE + "The helper script reads the token from `~/.clawdbot/clawdbot.json`.\n"
+    assert "tool.file.read" not in levels({"SKILL.md": program}, make_skill, "program")
 
 
 def test_call_format_of_tool_calls_in_a_plain_fence(make_skill):
