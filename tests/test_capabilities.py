@@ -128,6 +128,15 @@ def test_chinese_constraints_are_recognised(make_skill):
 BASE = "---\nname: case-skill\ndescription: x\n---\n"
 
 
+def test_a_capitalised_not_after_a_modal_is_a_hard_rule(make_skill):
+    """"Do NOT generate requirements", "should NOT be suppressed": emphatic prohibitions, as "DO NOT" is; "You do NOT
+    need to edit it" permits."""
+    for text in ("- Do NOT generate requirements, design, or tasks.\n", "These errors should NOT be suppressed.\n"):
+        assert "follow.constraint" in levels({"SKILL.md": BASE + text}, make_skill, "rule"), text
+    assert "follow.constraint" not in levels({"SKILL.md": BASE + "You do NOT need to edit `config.json`.\n"},
+                                             make_skill, "permits")
+
+
 def test_arithmetic_from_worked_expressions_not_dates(make_skill):
     worked = BASE + "Invoice total: 2M (2×500K + 1×1M).\n"
     assert levels({"SKILL.md": worked}, make_skill)["reason.arithmetic"] == 2
