@@ -74,6 +74,7 @@ USES: dict[tuple[str, str], tuple[bool, int | None]] = {
     ("solidification", "TOOL_CALL"): ANCHORED,  # match of a block's text
     ("capabilities", "OUTPUT_LABEL"): ANCHORED,  # fullmatch of a label line
     ("capabilities", "_PROGRAM_NAME"): ANCHORED,  # fullmatch of a heading's title
+    ("capabilities", "RULES_HEADING"): ANCHORED,  # match of a heading's title
     ("dependencies", "_RELATIVE_PATH"): ANCHORED,  # match of one argument
     ("dependencies", "ALTERNATIVE_LINE"): ANCHORED,  # match of one comment
     ("dependencies", "WAY_COMMENT"): ANCHORED,  # fullmatch of one comment

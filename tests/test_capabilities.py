@@ -137,6 +137,19 @@ def test_a_capitalised_not_after_a_modal_is_a_hard_rule(make_skill):
                                              make_skill, "permits")
 
 
+def test_the_items_of_a_rules_section_are_hard_rules(make_skill):
+    """Items under "## Constraints" or "## 9. Anti-Patterns" are rules in whatever words they use; items under "## Lint
+    rules" or "## Limitations" describe a tool, and one item alone is not a section of rules."""
+    rules = BASE + "## Constraints\n\n- **Right-size to purpose.** Match rigor to stakes.\n- **Length.** Aim for 1-2 pages.\n"
+    assert "follow.constraint" in levels({"SKILL.md": rules}, make_skill, "rules")
+    table = BASE + "## 9. Anti-Patterns\n\n| Don't | Do |\n|---|---|\n| Publish without dates | Add timestamps |\n" \
+        "| Vague attributions | Name sources |\n"
+    assert "follow.constraint" in levels({"SKILL.md": table}, make_skill, "table")
+    for other in (rules.replace("## Constraints", "## Limitations"), rules.replace("## Constraints", "## Lint rules"),
+                  BASE + "## Constraints\n\n- Aim for 1-2 pages.\n"):
+        assert "follow.constraint" not in levels({"SKILL.md": other}, make_skill, "other"), other
+
+
 def test_arithmetic_from_worked_expressions_not_dates(make_skill):
     worked = BASE + "Invoice total: 2M (2×500K + 1×1M).\n"
     assert levels({"SKILL.md": worked}, make_skill)["reason.arithmetic"] == 2

@@ -1138,8 +1138,20 @@ def constraints(c: _Context) -> Iterator[Finding]:
             if not SKILL_SCOPE.search(text)]
     hits += [(m.group(0), Span(c.file, c.skill.frontmatter.line_of("description")))
              for m in CONSTRAINT.finditer(c.description())]
+    # the items of a section that says it holds rules ("## Constraints", "## Anti-patterns", "## Guardrails"), in
+    # whatever words they are put ("Right-size to purpose.", "Em dashes. Use periods, commas ...")
+    titles = c.section_titles(span for _text, span in c.agent_prose)
+    ruled = {(span.file, span.line, text): (title, span) for text, span in c.agent_prose  # an item is its paragraph
+             if RULES_HEADING.match(title := titles.get((span.file, span.line), "")) and text != title}
+    if len(ruled) >= 2:
+        hits += ruled.values()
     if hits:
         yield Finding("follow.constraint", _level(len(hits), 3, 8), hits[0][1], f"{len(hits)} hard rules")
+
+
+# A heading over a section of rules (not "Lint rules" of a tool, nor a service's "Limitations")
+RULES_HEADING = lazy(r"(?i)\W*(\d+\.\s*)?((important|critical|hard|key|core|global|golden)\s+)?"
+                     r"(constraints|guardrails|anti-?patterns|restrictions|don'?ts|prohibitions)\b")
 
 
 @detector
