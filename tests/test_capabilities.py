@@ -195,6 +195,9 @@ def test_reading_a_named_file(make_skill):
     assert levels({"SKILL.md": source}, make_skill, "source")["tool.file.read"] == 1
     program = BASE + "The helper script reads the token from `~/.clawdbot/clawdbot.json`.\n"
     assert "tool.file.read" not in levels({"SKILL.md": program}, make_skill, "program")
+    for files in ("Read both files, explain their differences.", "Read these three files in order.",
+                  "Read the relevant files when detailed guidance is needed."):
+        assert levels({"SKILL.md": BASE + files + "\n"}, make_skill, "files")["tool.file.read"] == 1, files
 
 
 def test_call_format_of_tool_calls_in_a_plain_fence(make_skill):
