@@ -729,6 +729,11 @@ def test_breaking_work_down_and_a_planning_description_are_planning(make_skill):
     assert "reason.planning" not in levels({"SKILL.md": body.format("x")}, make_skill, "body")
     alone = "---\nname: case-skill\ndescription: Break down the goal into tasks\n---\nWrite the summary.\n"
     assert "reason.planning" not in levels({"SKILL.md": alone}, make_skill, "alone")
+    # breaking something into stories, epics or milestones plans the work; into chunks (documents for retrieval) not
+    stories = BASE + "Break the spec into stories.\n\nWhen asked, break this PRD into epics and user stories.\n"
+    assert levels({"SKILL.md": stories}, make_skill, "stories")["reason.planning"] == 1
+    chunks = BASE + "Break the documents into chunks.\n\nBreak long pages into retrievable chunks.\n"
+    assert "reason.planning" not in levels({"SKILL.md": chunks}, make_skill, "chunks")
 
 
 def test_one_sub_agent_named_often_is_a_hand_off_not_a_plan(make_skill):
