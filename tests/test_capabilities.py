@@ -82,6 +82,18 @@ def test_procedure_constraints_and_web(make_skill):
     assert found["tool.web"] == 2
 
 
+def test_searching_the_web_with_any_tool_is_web_access(make_skill):
+    """"Verify time-sensitive facts via web search", "3. Search the web for related news": the agent reaches the web
+    (L1) with whatever tool it has; "DO NOT use web search" and a model's feature ("reasoning with web search") do
+    not."""
+    for text in ("**Verify time-sensitive facts via web search.** Training data is stale.",
+                 "3. Search the web for related news.", "Use web search when current data is needed."):
+        assert levels({"SKILL.md": BASE + text + "\n"}, make_skill, "web")["tool.web"] == 1, text
+    for text in ("DO NOT use web search if the MCP data sources are available.",
+                 "- `sonar-reasoning` - Complex reasoning with web search."):
+        assert "tool.web" not in levels({"SKILL.md": BASE + text + "\n"}, make_skill, "none"), text
+
+
 def test_steps_told_in_prose_open_a_sentence_or_a_clause(make_skill):
     told = BASE + "First, look up the board ID.\n\nCreate the card, and then poll until it is synced.\n"
     assert levels({"SKILL.md": told}, make_skill, "told")["follow.procedure"] == 1

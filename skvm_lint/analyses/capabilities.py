@@ -103,6 +103,7 @@ AGENT_BROWSER_TOOL = lazy(rf"(?<![A-Za-z0-9_])(?:browser_[a-z]+(?:_[a-z]+)*|{'|'
 TOOL_USE_BEFORE, TOOL_USE_AFTER, NEGATION = cue("tool_use_before"), cue("tool_use_after"), cue("negation")
 ROUTE = lazy(r"^[^→\n]{2,80}\s(→|->|=>)\s*[^→\n]*$")  # one arrow: "A → B → C" is a sequence
 ADVISE = cue("advise")
+SEARCH_WEB = cue("search_web")
 # Claude Code's file tools, as `allowed-tools` names them: the skill reads or edits the user's files.
 READ_TOOLS = frozenset({"Read", "Glob", "Grep", "LS", "NotebookRead"})
 WRITE_TOOLS = frozenset({"Write", "Edit", "MultiEdit", "NotebookEdit"})
@@ -424,6 +425,10 @@ def web(c: _Context) -> Iterator[Finding]:
             if command.program in ("gh", "glab") and tuple(command.argv[1:2]) == ("api",):
                 yield Finding("tool.web", 2, command.span, f"raw API calls ({command.program} api)")
                 return
+        searched = next(((m.group(0), sp) for text, sp in c.agent_prose for m in SEARCH_WEB.finditer(text)
+                         if not _forbidden(text, m.start())), None)
+        if searched:
+            yield Finding("tool.web", 1, searched[1], f"searches the web ({searched[0].strip()!r})")
         return
     paginated = bool(c.prose_matches(_words(r"\b(paginat\w*|next page|cursor|offset)\b")))
     level = 3 if len(hosts) >= 2 and paginated else 2 if query or len(hosts) >= 2 or paginated else 1
