@@ -26,7 +26,7 @@ from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
 from ..vocabulary import AGENT_BROWSER_TOOLS, AGENT_READ_TOOLS, AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
-from .workflow import ordered_lists, says_several_at_work, step_headings
+from .workflow import SUBAGENT, ordered_lists, says_several_at_work, step_headings
 
 PRIMITIVES = (
     "gen.code.python", "gen.code.javascript", "gen.code.shell", "gen.code.sql", "gen.code.html",
@@ -191,6 +191,11 @@ class _Context:
         self.named_docs = [d for d in self.agent_docs if d is not self.body and d.file in skill.skill_md_text]
         self.agent_prose = [t for d in self.agent_docs
                             for t in (self.prose if d is self.body else _prose_of(d)) + _table_rows(d)]
+
+    @cached_property
+    def hand_off_outputs(self) -> set[tuple[str, int]]:
+        """``(file, line)`` of each line that says what a sub-agent's step yields (:func:`_outputs_of_hand_offs`)."""
+        return _outputs_of_hand_offs(self)
 
     @cached_property
     def tool_texts(self) -> list[tuple[str, Span]]:
@@ -881,8 +886,7 @@ def long_output(c: _Context) -> Iterator[Finding]:
         titles = c.section_titles(span for _cue, span in hits)
         hits = [(cue_text, span) for cue_text, span in hits
                 if not _code_name(titles.get((span.file, span.line), "").strip())]
-        handed_off = _outputs_of_hand_offs(c)
-        hits = [(cue_text, span) for cue_text, span in hits if (span.file, span.line) not in handed_off]
+        hits = [(cue_text, span) for cue_text, span in hits if (span.file, span.line) not in c.hand_off_outputs]
         description = LONG_OUTPUT.search(c.description())
         if description:
             hits.insert(0, (description.group(0), Span(c.file, c.skill.frontmatter.line_of("description"))))
@@ -893,7 +897,6 @@ def long_output(c: _Context) -> Iterator[Finding]:
 
 
 OUTPUT_OF_STEP = lazy(r"^\W*(expected\s+)?(output|deliverables?|results?)\s*:", re.IGNORECASE)
-SUBAGENT = cue("subagent")
 _TASK_TOOL = lazy(r"\bsubagent_type\b|\bTask tool\b")
 
 
@@ -1065,7 +1068,6 @@ def _only_hand_offs(c: _Context, described: re.Match[str] | None) -> bool:
 def reasoning(c: _Context) -> Iterator[Finding]:
     """reason.planning and reason.analysis from their cues, two passages or more; phases count toward planning
     only beside another planning cue (the phases a skill lays down are its procedure, not a plan the agent makes)."""
-    handed_off = _outputs_of_hand_offs(c)  # what a sub-agent's step yields asks that agent, not this one
     for pattern, primitive, threshold in ((PLANNING, "reason.planning", 2), (ANALYSIS, "reason.analysis", 2)):
         if primitive == "reason.analysis":
             # a cue inside inline code names something (`refactor(rules): extract ...`, a commit type), it asks for
@@ -1074,7 +1076,8 @@ def reasoning(c: _Context) -> Iterator[Finding]:
         else:
             # a cue in the prompt handed to a sub-agent ('Prompt: "Design ... Propose a roadmap"') asks that agent
             hits = [(m.group(0), span) for text, span in c.prose for m in [_outside_prompts(pattern, text)] if m]
-        hits = [(cue_text, span) for cue_text, span in hits if (span.file, span.line) not in handed_off]
+        # what a sub-agent's step yields ("- Output: ..., roadmap") asks that agent, not this one
+        hits = [(cue_text, span) for cue_text, span in hits if (span.file, span.line) not in c.hand_off_outputs]
         if primitive == "reason.planning" and hits:
             # A list item is also its paragraph, so one item would pass the threshold alone; planning's cues are
             # mostly words that name things in lists (a "Flutter roadmap" topic, "runaway sub-agents", methods

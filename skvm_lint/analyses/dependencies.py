@@ -1951,8 +1951,7 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]], sk
     audit` in CI"), or their section's heading does, or they follow a label of one language beside another's
     (``labels``, the document's :func:`_language_labels`), or sit in a table row of one language of several
     (:func:`_language_rows`) or of one tool's column beside another's (:func:`_tool_columns`), or stand in a section
-    to skip without them (``skippable``). Each line and heading is
-    read once, however many commands it holds."""
+    to skip without them (``skippable``). Each line and heading is read once, however many commands it holds."""
     found: set[int] = set()
     by_line: dict[int, tuple[str, int | None, list[int], bool]] = {}
     headings = doc.headings_at(command.span.line for command in doc.command_lines)
