@@ -1020,7 +1020,7 @@ def _prompt_quotes(text: str) -> list[tuple[int, int]]:
 def _outside_prompts(pattern: Pattern, text: str) -> re.Match[str] | None:
     """The first match of ``pattern`` in ``text`` that is not inside a prompt quoted for a sub-agent
     (:func:`_prompt_quotes`)."""
-    stretches = _prompt_quotes(text)
+    stretches = _prompt_quotes(text) if "rompt" in text or "ROMPT" in text else []  # most text quotes no prompt
     if not stretches:
         return pattern.search(text)
     starts = [start for start, _end in stretches]
@@ -1148,7 +1148,8 @@ def constraints(c: _Context) -> Iterator[Finding]:
              for m in CONSTRAINT.finditer(c.description())]
     # the items of a section that says it holds rules ("## Constraints", "## Anti-patterns", "## Guardrails"), in
     # whatever words they are put ("Right-size to purpose.", "Em dashes. Use periods, commas ...")
-    titles = c.section_titles(span for _text, span in c.agent_prose)
+    titles = c.section_titles(span for _text, span in c.agent_prose) \
+        if any(RULES_HEADING.match(s.title) for d in c.agent_docs for s in d.sections) else {}
     ruled = {(span.file, span.line, text): (title, span) for text, span in c.agent_prose  # an item is its paragraph
              if RULES_HEADING.match(title := titles.get((span.file, span.line), "")) and text != title}
     if len(ruled) >= 2:
