@@ -544,7 +544,9 @@ def browser(c: _Context) -> Iterator[Finding]:
     tools = [(m.group(0), span, _told_to_use(text, m.start(), m.end())) for text, span in c.tool_texts
              for m in AGENT_BROWSER_TOOL.finditer(text) if not _negated(text, m.start(), m.end())]
     # (or called in the code the agent is shown: `browser_click(selector="button.submit")`)
-    tools += [(call.name, call.span, True) for d in c.agent_docs for b in d.code_blocks if b.code is not None
+    # (a block is parsed only when its text names such a tool: parsing every bundled block costs more than the rest)
+    tools += [(call.name, call.span, True) for d in c.agent_docs for b in d.code_blocks
+              if AGENT_BROWSER_TOOL.search(b.text) and b.code is not None
               for call in b.code.calls if AGENT_BROWSER_TOOL.fullmatch(call.name)]
     used = next((span for _name, span, told in tools if told), None) \
         or (tools[0][1] if len({name for name, _span, _told in tools}) >= 2 else None)
