@@ -1828,7 +1828,7 @@ def _code(c: _Collector) -> None:
     for f in skill.files:
         if f.language in ("javascript", "typescript") and f.kind == "script" and not for_people(f.path) \
                 and not handed_out(f.path) and not is_type_declaration(f.path) and _is_node_code(f, excerpts) \
-                and not any(f.path.startswith(folder) for folder in plugins):
+                and not _under_any(f.path, plugins):
             runtime = "node"
             if f.shebang and any(r in f.shebang for r in ("deno", "bun")):
                 runtime = "deno" if "deno" in f.shebang else "bun"
@@ -2103,6 +2103,15 @@ def _host_plugin_folders(skill: Skill) -> set[str]:
     (`openclaw.plugin.json`, `clawdbot.plugin.json`): their code is a plugin the host loads and runs itself."""
     return {f.path[:-len(name)] for f in skill.files
             if (name := f.path.rsplit("/", 1)[-1]) in HOST_PLUGIN_MANIFESTS}
+
+
+def _under_any(path: str, folders: set[str]) -> bool:
+    """Whether ``path`` lies under one of ``folders`` (path prefixes ending in "/", or "" for the skill's own): its
+    own folders looked up, not every folder tried."""
+    if not folders:
+        return False
+    parts = path.split("/")[:-1]
+    return any("".join(part + "/" for part in parts[:depth]) in folders for depth in range(len(parts) + 1))
 
 
 def _is_node_code(f: Any, excerpts: set[str]) -> bool:
