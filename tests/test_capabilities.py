@@ -856,3 +856,16 @@ def test_structured_output_from_bundled_json_and_yaml_templates(make_skill):
     assert "gen.text.structured" not in levels(fixture, make_skill, "fixture")
     data = {"SKILL.md": BASE + "Look up merchants.\n", "assets/merchants.json": nested}
     assert "gen.text.structured" not in levels(data, make_skill, "data")
+
+
+def test_prompt_quotes_merge_nested_openings_and_end_an_unclosed_one_at_the_text_end():
+    """The stretches quoted after "Prompt:": an opening inside a quote already found adds nothing; one whose quote
+    starts at that quote's end extends it; an unclosed quote runs to the end of the text, however many openings
+    follow (each closing quote is looked for once, so hostile text of many openings stays linear)."""
+    from skvm_lint.analyses.capabilities import _prompt_quotes
+    assert _prompt_quotes('prompt: "x" and prompt: "y" z') == [(8, 10), (24, 26)]
+    assert _prompt_quotes('Prompt: "a Prompt: "b" c" d') == [(8, 19), (19, 21)]
+    text = "prompt: \u201c abc " * 2000
+    assert _prompt_quotes(text) == [(8, len(text))]
+    inside = 'Prompt: "' + "prompt: \u201c x " * 2000 + '" after'
+    assert _prompt_quotes(inside) == [(8, inside.rindex('"'))]

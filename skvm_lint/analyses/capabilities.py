@@ -1010,12 +1010,18 @@ def _prompt_quotes(text: str) -> list[tuple[int, int]]:
     from its opening quote to the next straight or closing quote (or the end), in order, overlapping ones merged."""
     stretches: list[tuple[int, int]] = []
     for m in PROMPT_OPENING.finditer(text):
+        # An opening whose quote starts before the last stretch ends would find a closing quote no later than the
+        # one found (the stretch holds it already), so each search reads text no other search has: linear time.
+        if stretches and m.end() <= stretches[-1][1]:
+            continue
         close = CLOSING_QUOTE.search(text, m.end())
         start, end = m.end() - 1, close.start() if close else len(text)
         if stretches and start < stretches[-1][1]:
             stretches[-1] = (stretches[-1][0], max(stretches[-1][1], end))
         else:
             stretches.append((start, end))
+        if close is None:
+            break  # unclosed: the rest of the text is quoted
     return stretches
 
 
