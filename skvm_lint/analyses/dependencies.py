@@ -1225,43 +1225,45 @@ def _pyproject(c: _Collector) -> None:
         data, error = f.parsed()
         if error or not isinstance(data, dict):
             continue
-        project = data.get("project") if isinstance(data.get("project"), dict) else {}
-        for spec in project.get("dependencies", []) or []:
-            req = _requirement_from_text(spec) if isinstance(spec, str) else None
-            if req:
-                c.add(req[0], "pip", _line_of(f.text, f.path, req[0]), "pyproject", declared=True, required=False,
-                      version=req[1])
-                if _needed_to_run(req[0], "pip", f.path):
-                    c.runtime_entries.add(("pip", canonical(req[0], "pip")))
         for group, specs, to_run in _grouped_requirements(data):
             dev = any(word in group.lower() for word in _DEV_GROUP_WORDS)
             for spec in specs:
                 req = _requirement_from_text(spec) if isinstance(spec, str) else None
-                if req and req[0].lower() != "python":  # Poetry lists the interpreter among its dependencies
-                    # an extra's package need not be imported by the skill (`mlx` beside the `mlx-lm` it imports,
-                    # a plugin another package loads): its own source, which DP002 does not read as a manifest's
-                    c.add(req[0], "pip", _line_of(f.text, f.path, req[0]), "pyproject" if to_run else "pyproject-extra",
-                          declared=True, required=False, version=req[1], dev=dev)
-                    if to_run and _needed_to_run(req[0], "pip", f.path):
-                        c.runtime_entries.add(("pip", canonical(req[0], "pip")))
+                if req is None:
+                    continue
+                # an extra's package need not be imported by the skill (`mlx` beside the `mlx-lm` it imports, a
+                # plugin another package loads): its own source, which DP002 does not read as a manifest's
+                c.add(req[0], "pip", _line_of(f.text, f.path, req[0]), "pyproject" if to_run else "pyproject-extra",
+                      declared=True, required=False, version=req[1], dev=dev)
+                if to_run and _needed_to_run(req[0], "pip", f.path):
+                    c.runtime_entries.add(("pip", canonical(req[0], "pip")))
 
 
 def _grouped_requirements(data: dict[str, Any]) -> Iterator[tuple[str, list[Any], bool]]:
-    """``(group, requirement strings, needed to run)`` of pyproject.toml's extras, PEP 735 groups and Poetry's
-    dependency tables (whose ``name = "^1.2"`` entries become ``name``; their versions are Poetry's own syntax, not
-    read). Only Poetry's main table is needed to run, as `project.dependencies` is."""
+    """``(group, requirement strings, needed to run)`` of pyproject.toml: `project.dependencies` (the group ""),
+    the extras, PEP 735 groups and Poetry's dependency tables (whose ``name = "^1.2"`` entries become ``name``;
+    their versions are Poetry's own syntax, not read, and its ``python`` entry is the interpreter). Only
+    `project.dependencies` and Poetry's main table are needed to run."""
     def table(value: Any) -> dict[str, Any]:
         return value if isinstance(value, dict) else {}
 
-    for group, specs in table(table(data.get("project")).get("optional-dependencies")).items():
-        yield str(group), specs if isinstance(specs, list) else [], False
+    def listed(value: Any) -> list[Any]:
+        return value if isinstance(value, list) else []
+
+    def poetry_names(value: Any) -> list[str]:
+        return [name for name in table(value) if name.lower() != "python"]
+
+    project = table(data.get("project"))
+    yield "", listed(project.get("dependencies")), True
+    for group, specs in table(project.get("optional-dependencies")).items():
+        yield str(group), listed(specs), False
     for group, specs in table(data.get("dependency-groups")).items():
-        yield str(group), specs if isinstance(specs, list) else [], False
+        yield str(group), listed(specs), False
     poetry = table(table(data.get("tool")).get("poetry"))
-    yield "main", list(table(poetry.get("dependencies"))), True
-    yield "dev", list(table(poetry.get("dev-dependencies"))), False
+    yield "main", poetry_names(poetry.get("dependencies")), True
+    yield "dev", poetry_names(poetry.get("dev-dependencies")), False
     for group, body in table(poetry.get("group")).items():
-        yield str(group), list(table(table(body).get("dependencies"))), False
+        yield str(group), poetry_names(table(body).get("dependencies")), False
 
 
 def _pep723(c: _Collector) -> None:
@@ -2108,10 +2110,14 @@ def _host_plugin_folders(skill: Skill) -> set[str]:
 def _under_any(path: str, folders: set[str]) -> bool:
     """Whether ``path`` lies under one of ``folders`` (path prefixes ending in "/", or "" for the skill's own): its
     own folders looked up, not every folder tried."""
-    if not folders:
-        return False
-    parts = path.split("/")[:-1]
-    return any("".join(part + "/" for part in parts[:depth]) in folders for depth in range(len(parts) + 1))
+    prefix = ""
+    if prefix in folders:
+        return True
+    for part in path.split("/")[:-1]:
+        prefix += part + "/"
+        if prefix in folders:
+            return True
+    return False
 
 
 def _is_node_code(f: Any, excerpts: set[str]) -> bool:
