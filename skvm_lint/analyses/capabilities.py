@@ -1156,10 +1156,10 @@ def constraints(c: _Context) -> Iterator[Finding]:
              for m in CONSTRAINT.finditer(c.description())]
     # the items of a section that says it holds rules ("## Constraints", "## Anti-patterns", "## Guardrails"), in
     # whatever words they are put ("Right-size to purpose.", "Em dashes. Use periods, commas ...")
-    titles = c.section_titles(span for _text, span in c.agent_prose) \
-        if any(RULES_HEADING.match(s.title) for d in c.agent_docs for s in d.sections) else {}
+    rule_titles = {s.title for d in c.agent_docs for s in d.sections if RULES_HEADING.match(s.title)}
+    titles = c.section_titles(span for _text, span in c.agent_prose) if rule_titles else {}
     ruled = {(span.file, span.line, text): (title, span) for text, span in c.agent_prose  # an item is its paragraph
-             if RULES_HEADING.match(title := titles.get((span.file, span.line), "")) and text != title}
+             if (title := titles.get((span.file, span.line))) in rule_titles and text != title}
     if len(ruled) >= 2:
         hits += ruled.values()
     if hits:
