@@ -77,6 +77,17 @@ def test_only_host_names_are_services(make_skill):
     assert by_type(root)["service"] == {"data.example-host.io"}
 
 
+def test_a_host_name_with_the_users_own_part_names_the_service_behind_it(make_skill):
+    """`your-org.atlassian.net` is Atlassian's service; `your-app.com`, `api.yourstore.com`, `planka.example` and a
+    file's name after the scheme (`https://your-image.jpg`) name none. YOURLS is a real service."""
+    urls = ["your-org.atlassian.net", "xxxxx.supabase.co", "your-app.com", "api.yourstore.com", "myapp.com",
+            "example.com.br", "planka.example", "your-image.jpg", "yourls.org"]
+    root = make_skill({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\n",
+                       "scripts/a.py": "import urllib.request\n" + "".join(
+                           f"urllib.request.urlopen('https://{url}/v1')\n" for url in urls)})
+    assert by_type(root)["service"] == {"atlassian.net", "supabase.co", "yourls.org"}
+
+
 def test_programs_a_slim_debian_image_lacks_are_dependencies(make_skill):
     """bc, unzip and rsync ship with macOS but are optional Debian packages: a script that runs them needs them
     installed (env-setup.sh apt-installs them); sed, awk, curl and git are assumed."""

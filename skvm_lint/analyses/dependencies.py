@@ -38,7 +38,12 @@ from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, 
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
-PLACEHOLDER_HOSTS = lazy(r"(^|\.)(example\.(com|org|net)|localhost|your[-_a-z]*|[a-z-]*\.local|test)$|[<>{}$]")
+PLACEHOLDER_HOSTS = lazy(r"(^|\.)(example\.(com|org|net)|localhost|[a-z-]*\.local|test|example|invalid)$|[<>{}$]"
+                         r"|\.(jpe?g|png|gif|svg|webp|mp[34]|wav|pdf|csv|json|txt|html?)$")  # or a file's name
+# a host name's label that stands for the user's own (`your-tenant.benchling.com`, `myapp.com`, `xxxxx.supabase.co`)
+PLACEHOLDER_LABEL = lazy(r"your(?:[-_]|(?:app|site|domain|company|server|store|shop|url|account|org|instance|host|team"
+                         r"|tenant|workspace|project|bucket|name)(?![a-z]))[-_a-z0-9]*"
+                         r"|my(?:app|site|domain|company|server|store|shop)|x{3,}|example")
 # a host name's shape: dot-separated labels, none empty ("https://...store_sales.csv" elides one) and no commas
 # ("https://a.com,https://b.com" is a list the URL scanner took whole)
 HOST_NAME = lazy(r"(?:[a-z0-9_](?:[a-z0-9_-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
@@ -2250,7 +2255,24 @@ def _services(c: _Collector, facts: CodeFacts) -> None:
         host = url.url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1].lower()
         host = host.split(":", 1)[0] if not host.startswith("[") else host
         if HOST_NAME.fullmatch(host) and not PLACEHOLDER_HOSTS.search(host):
-            c.add(host, "service", url.span, "url", required=True)
+            host = _without_placeholder_labels(host)
+            if host:
+                c.add(host, "service", url.span, "url", required=True)
+
+
+def _without_placeholder_labels(host: str) -> str:
+    """The service a host name with the user's own part stands for: `your-org.atlassian.net` is Atlassian's
+    `atlassian.net`; "" when nothing but a public suffix is left (`your-app.com`, `api.yourstore.com`,
+    `example.com.br`)."""
+    labels = host.split(".")
+    own = [i for i, label in enumerate(labels) if PLACEHOLDER_LABEL.fullmatch(label)]
+    if not own:
+        return host
+    rest = labels[own[-1] + 1:]
+    return ".".join(rest) if len(rest) >= 2 and rest[0] not in _SECOND_LEVEL_SUFFIXES else ""
+
+
+_SECOND_LEVEL_SUFFIXES = frozenset({"ac", "co", "com", "edu", "gov", "net", "org"})  # com.br, co.uk: no service
 
 
 class DependencyFacts(Struct, frozen=True):
