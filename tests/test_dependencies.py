@@ -1070,13 +1070,16 @@ def test_shell_libraries_of_one_folder_read_what_each_other_set(make_skill):
     """lib/config.sh's `load_config` sets BACKUP_DIR and lib/backup.sh's function reads it: both are libraries (only
     functions and settings at the top, one of them past the parser), sourced together by an entry point the skill
     does not bundle. A script that runs on its own (scripts/run.sh) and a library of another folder still read the
-    user's settings."""
+    user's settings. A library may pick a setting by a test (`if [[ -f ... ]]; then CONFIG_FILE=...`)."""
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Backs up. Use when asked.\n---\nRun `scripts/run.sh`.\n",
         "bin/lib/config.sh": ("#!/usr/bin/env bash\nLOG_FILE=\"$HOME/.app/update.log\"\n"
+                              # a setting picked by a test is a setting still
+                              "if [[ -f \"$HOME/.app/c.json\" ]]; then\n  CONFIG_FILE=\"$HOME/.app/c.json\"\n"
+                              "elif command -v app >/dev/null 2>&1; then\n  CONFIG_FILE=/etc/app.json\nfi\n"
                               "load_config() {\n  BACKUP_DIR=$(jq -r .backup_dir \"$HOME/.app/c.json\")\n}\n"),
         "bin/lib/backup.sh": ("#!/usr/bin/env bash\nset -euo pipefail\ncreate_backup() {\n"
-                              "  tar czf \"${BACKUP_DIR}/b.tgz\" \"$APP_HOME\"\n  echo done >> \"$LOG_FILE\"\n}\n"
+                              "  tar czf \"${BACKUP_DIR}/b.tgz\" \"$APP_HOME\" \"$CONFIG_FILE\"\n  echo done >> \"$LOG_FILE\"\n}\n"
                               # tree-sitter-bash cannot parse this function: a library all the same
                               "trim() {\n  s=\"${1%[\\])]}\"\n  echo \"$s\"\n}\n"),
         "scripts/run.sh": "#!/bin/bash\nBACKUP_DIR=/tmp\necho \"$APP_TOKEN\" \"$LOG_FILE\"\n",

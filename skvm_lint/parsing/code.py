@@ -1194,14 +1194,46 @@ def _shell_library(root: ts.Node, source: bytes) -> bool:
             continue  # what the parser could not read (`is_excluded() { ...` it failed on) shows nothing either way
         if node.type == "function_definition":
             functions = True
-        elif node.type == "command":
-            name = node.child_by_field_name("name")
-            if name is None or source[name.start_byte:name.end_byte].decode("utf-8", "replace") \
-                    not in _LIBRARY_COMMANDS:
-                return False
-        elif node.type not in _LIBRARY_TOP_LEVEL:
+        elif not _sets_up(node, source):
             return False
     return functions
+
+
+def _sets_up(node: ts.Node, source: bytes) -> bool:
+    """Whether a top-level statement of a shell library only sets variables or options, sources a library, or
+    picks a setting by a test (`if [[ -f "$DIR/x.json" ]]; then CONFIG_FILE=...; else ...; fi`)."""
+    pending = [node]  # a list, not recursion: hostile input nests `if`s thousands deep
+    while pending:
+        node = pending.pop()
+        if node.type == "command":
+            if _command_name(node, source) not in _LIBRARY_COMMANDS:
+                return False
+        elif node.type in ("if_statement", "elif_clause", "else_clause"):
+            tests = {c.id for j, c in enumerate(node.children) if node.field_name_for_child(j) == "condition"} \
+                if node.type == "if_statement" else {node.named_children[0].id} if node.type == "elif_clause" else set()
+            for child in node.named_children:
+                if child.id not in tests:
+                    pending.append(child)
+                elif not _only_tests(child, source):
+                    return False
+        elif node.type not in _LIBRARY_TOP_LEVEL or node.type == "function_definition":
+            return False
+    return True
+
+
+def _only_tests(node: ts.Node, source: bytes) -> bool:
+    """Whether an `if`'s condition only tests (`[[ -f x ]]`, `command -v jq >/dev/null`), running nothing."""
+    if node.type == "redirected_statement":
+        node = node.child_by_field_name("body") or node
+    return node.type == "test_command" or node.type == "command" and _command_name(node, source) in _SETTING_TESTS
+
+
+_SETTING_TESTS = frozenset({"test", "[", "command", "type", "hash"})  # a condition that runs nothing of its own
+
+
+def _command_name(node: ts.Node, source: bytes) -> str | None:
+    name = node.child_by_field_name("name")
+    return None if name is None else source[name.start_byte:name.end_byte].decode("utf-8", "replace")
 
 
 # A JS/TS module's top level: what it may hold without running anything when loaded
