@@ -781,6 +781,19 @@ def test_a_program_said_to_be_always_there_is_stated(make_skill):
         "system dependency `yq` is used but declared nowhere"]
 
 
+def test_the_runtime_of_the_skills_own_tool_named_in_prose_is_stated(make_skill):
+    """"A small Node CLI", "Notion API CLI (Node)", "基于 Deno 的脚本" tell the reader what runs the skill's tool; the
+    command `node scripts/x.js` alone, in prose or code, tells nothing."""
+    def undeclared(text: str) -> list[str]:
+        root = make_skill({"SKILL.md": f"---\nname: s\ndescription: {text}\n---\nRun `node scripts/x.js`, then "
+                                       "`deno run scripts/y.ts`.\n"})
+        return sorted(d["message"].split("`")[1] for d in warnings(root, "DP001"))
+    assert undeclared("A small Node CLI to query Asana.") == ["deno"]
+    assert undeclared("Generic Notion API CLI (Node) for search.") == ["deno"]
+    assert undeclared("Node.js scripts and 基于 Deno 的脚本.") == []
+    assert undeclared("Query the API. Use when asked.") == ["deno", "node"]
+
+
 def test_the_agents_own_cli_and_the_hosts_own_modules_are_no_dependencies(make_skill):
     """Qwen Code's `qwen` in a skill is the agent it runs in; a TypeScript module that imports from outside the skill's
     folder is the host's own code, which the skill never runs under Node.js."""

@@ -2443,6 +2443,7 @@ def _distributions_installing() -> dict[str, tuple[str, ...]]:
 
 REQUIREMENT_STATED = cue("requirement_stated")
 REQUIREMENTS_HEADING = cue("requirements_heading")
+RUNTIME_STATED = cue("runtime_stated", ignore_case=False)
 _LISTED_NAME = lazy(r"[A-Za-z][\w+-]*(?:\.[A-Za-z][\w+-]*)*")  # `mcpc`, Node.js, GitHub CLI (gh)
 STATED_WITHIN = 25  # characters between the name and the words that require it
 _SERIES_GAP = lazy(r"\s*[,，、]?\s*(and\s+|or\s+|&\s*)?")  # between the names of one list: ", ", " and ", "、"
@@ -2461,6 +2462,7 @@ def stated_in_prose(skill: Skill, candidates: Iterable[str] = ()) -> set[str]:
     lines = skill.skill_md_text.split("\n")
     found = _listed_as_requirements(skill.body) | _installed_in_comments(skill.skill_md_text)
     found |= _listed_to_install(skill.body)
+    found |= {_runtime_named(m.group(0)) for m in RUNTIME_STATED.finditer(skill.skill_md_text)}
     found |= _stated_as_words(skill.skill_md_text, [name for name in candidates if name not in found])
     by_line: dict[int, list[str]] = {}
     for code in skill.body.inline_code:
@@ -2492,6 +2494,11 @@ def stated_in_prose(skill: Skill, candidates: Iterable[str] = ()) -> set[str]:
                     break
     # "Requires `ph-cli`": the package a command-line front end is published under names its command, `ph`
     return found | {command for name in found if (command := command_of_cli_package(name)) is not None}
+
+
+def _runtime_named(words: str) -> str:
+    """The program of the runtime ``words`` name ("Node.js CLI": node)."""
+    return "deno" if "Deno" in words else "bun" if "Bun" in words else "node"
 
 
 # Other spellings of a program in prose: Node.js for node
