@@ -2274,6 +2274,23 @@ def test_an_import_names_the_declared_distribution_and_tests_are_not_requirement
     assert not found["pytest"].required and not found["respx"].required and not found["hypothesis"].required
 
 
+def test_the_configuration_of_a_test_or_lint_tool_is_for_developers(make_skill):
+    """`eslint.config.mjs`, `vitest.config.ts` and `.eslintrc.cjs` configure the tools the skill's developers run:
+    their imports are no requirements and they ask for no Node.js; `playwright.config.ts` is not a developer's
+    tool's, and a bundled script's imports stay requirements."""
+    def found(files: dict[str, str]) -> dict[tuple[str, str], bool]:
+        root = make_skill({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\nLists recipes.\n", **files},
+                          name=f"case-{len(files)}")
+        return {(d.type, d.name): d.required for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert found({"eslint.config.mjs": "import js from '@eslint/js';\nexport default [js.configs.recommended];\n",
+                  "vitest.config.ts": "import { defineConfig } from 'vitest/config';\nexport default defineConfig({});\n",
+                  ".eslintrc.cjs": "require('eslint-plugin-react');\nmodule.exports = {};\n"}) == {
+        ("npm", "@eslint/js"): False, ("npm", "vitest"): False, ("npm", "eslint-plugin-react"): False}
+    assert found({"playwright.config.ts": "import { defineConfig } from '@playwright/test';\nexport default 1;\n",
+                  "scripts/run.mjs": "import chalk from 'chalk';\nconsole.log(chalk.red('x'));\n"}) == {
+        ("npm", "@playwright/test"): True, ("npm", "chalk"): True, ("system", "node"): True}
+
+
 def test_a_sub_skill_has_what_its_bundle_declares(tmp_path):
     """A skill bundled in another (`bundle/skills/sub`) is installed with it: the bundle's requires.bins, the
     requirements at its root and the modules there are the sub-skill's, and its findings point at the bundle."""

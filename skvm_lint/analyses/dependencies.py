@@ -272,7 +272,8 @@ class _Collector:
 
     # --- JavaScript --------------------------------------------------------------------------------------------
 
-    def js_import(self, module: str, span: Span, required: bool = True, source: str = "import") -> None:
+    def js_import(self, module: str, span: Span, required: bool = True, source: str = "import",
+                  dev: bool = False) -> None:
         if not module or module.startswith((".", "/", "~", "@/", "#", "node:", "http:", "https:", "jsr:", "npm:",
                                             "data:", "file:")):
             return
@@ -280,7 +281,7 @@ class _Collector:
         package = "/".join(parts[:2]) if module.startswith("@") and len(parts) > 1 else parts[0]
         if package in NODE_BUILTINS or module in NODE_BUILTINS or not re.match(r"^(@[\w.-]+/)?[\w.-]+$", package):
             return
-        self.add(package, "npm", span, source, required=required)
+        self.add(package, "npm", span, source, required=required and not dev, dev=dev)
 
     # --- Commands ----------------------------------------------------------------------------------------------
 
@@ -1442,9 +1443,16 @@ def _metadata(c: _Collector) -> None:
 
 
 def _test_code(path: str) -> bool:
-    """A test of the skill's own code (tests/, test_*.py, *_test.py, conftest.py): its developers run it."""
+    """A test of the skill's own code (tests/, test_*.py, *_test.py, conftest.py), or the configuration of a tool
+    that tests or lints it (`vitest.config.ts`, `eslint.config.mjs`, `.eslintrc.js`): its developers run it."""
     name = path.rsplit("/", 1)[-1]
-    return _in_tests_folder(path) or name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py")
+    if _in_tests_folder(path) or name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
+        return True
+    tool = DEV_TOOL_CONFIG.fullmatch(name)
+    return tool is not None and is_dev_tool(tool.group(1))
+
+
+DEV_TOOL_CONFIG = lazy(r"\.?([a-z][\w-]*?)(?:\.config|rc)\.[cm]?[jt]s")  # the tool a configuration file is named for
 
 
 def _in_tests_folder(path: str) -> bool:
@@ -1807,7 +1815,8 @@ def _code(c: _Collector) -> None:
             host_code = block is None and file in excerpts
             for imp in facts.imports:
                 c.js_import(imp.module, imp.span, source=source, required=(script or builds_js_project)
-                            and not imp.optional and not (imp.type_only and block is None) and not host_code)
+                            and not imp.optional and not (imp.type_only and block is None) and not host_code,
+                            dev=test_code)
         for word, span in _installer_words(facts).items():
             c.install_scripts.setdefault(word, span)
         for product, span in (*_installer_products(facts).items(), *_copied_onto_path(facts).items()):
@@ -1834,8 +1843,8 @@ def _code(c: _Collector) -> None:
     plugins = _host_plugin_folders(skill)
     for f in skill.files:
         if f.language in ("javascript", "typescript") and f.kind == "script" and not for_people(f.path) \
-                and not handed_out(f.path) and not is_type_declaration(f.path) and _is_node_code(f, excerpts) \
-                and not _under_any(f.path, plugins):
+                and not handed_out(f.path) and not is_type_declaration(f.path) and not _test_code(f.path) \
+                and _is_node_code(f, excerpts) and not _under_any(f.path, plugins):
             runtime = "node"
             if f.shebang and any(r in f.shebang for r in ("deno", "bun")):
                 runtime = "deno" if "deno" in f.shebang else "bun"
