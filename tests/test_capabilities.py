@@ -466,7 +466,7 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
 def test_a_file_of_templates_is_judged_template_by_template(make_skill):
     """A file named for one template is one document's skeleton; a file named for several counts only a section
     whose heading names a template, by its subsections; a `# ...` comment in a template file's fence is no
-    section."""
+    section; a file that opens with a skill's frontmatter is a guide."""
     skill_md = BASE + "Fill the templates in references/.\n"
     one = "# Report\n\n" + "".join(f"## Part {i}\n\n[What goes in part {i}]\n\n" for i in range(5))
     found = analyze(skvm_lint.load(make_skill({"SKILL.md": skill_md, "references/report-template.md": one},
@@ -488,6 +488,12 @@ def test_a_file_of_templates_is_judged_template_by_template(make_skill):
                                          make_skill, "library")  # named for several
     code = "# Setup\n\n```bash\n" + "".join(f"# step {i}\nnpm install pkg{i}\n" for i in range(6)) + "```\n"
     assert "gen.text.long" not in levels({"SKILL.md": skill_md, "templates/setup.md": code}, make_skill, "code")
+    # a project template's guide opens with a skill's frontmatter: read, not filled
+    guide = "---\nname: astro-static\ndescription: Astro site template principles.\n---\n" + one
+    assert "gen.text.long" not in levels({"SKILL.md": skill_md, "templates/astro/TEMPLATE.md": guide}, make_skill,
+                                         "guide")
+    dated = "---\ndate: {{date}}\ntags: [weekly]\n---\n" + one  # a note template's own frontmatter
+    assert levels({"SKILL.md": skill_md, "templates/weekly.md": dated}, make_skill, "dated")["gen.text.long"] == 2
 
 
 def test_a_template_a_program_renders_is_not_the_agents_long_output(make_skill):

@@ -812,6 +812,16 @@ def _settings_or_checklist(text: str) -> bool:
                             or 2 * len(CHECKBOX_LINE.findall(text)) >= len(lines))
 
 
+def _guide_of_its_own(text: str) -> bool:
+    """Whether a Markdown file opens with a skill's frontmatter (a `description:` between `---` lines): a guide the
+    agent reads (`templates/astro-static/TEMPLATE.md`, "Astro static site template principles"), not the skeleton
+    of a document it writes."""
+    if not text.startswith("---"):
+        return False
+    end = text.find("\n---", 3)
+    return end > 0 and "\ndescription:" in text[:end]
+
+
 def _templates_of_file(path: str, text: str, doc: MarkdownDoc) -> list[tuple[str, Span, int, None, None]]:
     """The document templates of a bundled template file, as ``(text, span, sections, None, None)``. A file named as
     one template (report_template.md, templates/daily.md) is one document's skeleton: its Markdown headings are the
@@ -866,7 +876,7 @@ def long_output(c: _Context) -> Iterator[Finding]:
                  and b.fenced and not b.mispaired]  # an indented block is quoted text (an MDX page's stripped props)
     for f in c.skill.files:
         if f.kind == "markdown" and f.text and f.markdown is not None and "template" in f.path.lower() \
-                and not for_people(f.path):
+                and not for_people(f.path) and not _guide_of_its_own(f.text):
             templates += _templates_of_file(f.path, f.text, f.markdown)
     for text, span, sections, doc, block in templates:
         if sections >= 4 and not _settings_or_checklist(text) and not TEMPLATE_ENGINE.search(text) \
