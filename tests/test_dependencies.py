@@ -101,14 +101,21 @@ def test_programs_a_slim_debian_image_lacks_are_dependencies(make_skill):
 
 
 def test_tools_a_requirements_section_lists_are_stated_and_npm_comes_with_a_declared_node(make_skill):
-    """A `## Prerequisites` (or Chinese 环境要求) list names what must be present: stated, in prose. npm is Node.js's,
-    so a hub install entry of kind node declares it too."""
+    """A `## Prerequisites` (or Chinese 环境要求, or "### Script Requirements") list names what must be present:
+    stated, in prose. npm is Node.js's, so a hub install entry of kind node declares it too."""
     listed = make_skill({"SKILL.md": (
         "---\nname: case-skill\ndescription: x\n---\n## Prerequisites\n\n- Node.js 20+ (for the scripts)\n"
         "- `mcpc` CLI tool (for schemas)\n\n## 环境要求\n\n- `ffmpeg`\n\n## Steps\n\n```bash\nmcpc --json x tools-call y\n"
         "node scripts/run.mjs\nffmpeg -i a.mp4 b.mp3\njq -r .name out.json\n```\n")}, name="listed")
     assert {d["message"] for d in warnings(listed, "DP001")} == {
         "system dependency `jq` is used but declared nowhere"}
+    # "### Script Requirements" is such a section; a program it calls optional is named there all the same
+    script = make_skill({"SKILL.md": (
+        "---\nname: case-skill\ndescription: x\n---\n### Script Requirements\n\n- Requires: `jq`, `curl`\n"
+        "- Optional: `ffmpeg` (for local video)\n\n## Steps\n\n```bash\nffmpeg -i a.mp4 b.mp3\njq . out.json\n"
+        "yq . a.yaml\n```\n")}, name="script")
+    assert {d["message"] for d in warnings(script, "DP001")} == {
+        "system dependency `yq` is used but declared nowhere"}
     entry = make_skill({"SKILL.md": (
         "---\nname: case-skill\ndescription: x\nmetadata: {\"openclaw\": {\"install\": [{\"kind\": \"node\", "
         "\"package\": \"hubcli\", \"bins\": [\"hubcli\"]}]}}\n---\n```bash\nnpm cache clean --force\n"
