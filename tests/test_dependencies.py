@@ -2281,6 +2281,33 @@ def test_an_import_names_the_declared_distribution_and_tests_are_not_requirement
     assert not found["pytest"].required and not found["respx"].required and not found["hypothesis"].required
 
 
+def test_another_systems_package_manager_is_that_systems_way(make_skill):
+    """`winget install GitHub.cli` (Windows), `sudo yum install jq` (RHEL) and `snap install yq` beside a brew
+    line install what the skill needs on one system: winget, yum and snap are no requirement, and a winget
+    identifier names no program; what they install still is required."""
+    root = make_skill({"SKILL.md": (
+        "---\nname: s\ndescription: Sync. Use when asked.\n---\n## Install\n\n- **macOS:** `brew install gh jq`\n"
+        "- **Windows:** `winget install GitHub.cli`\n- **RHEL:** `sudo yum install jq`\n- **Ubuntu:** `snap install yq`\n"
+        "\n```bash\ngh repo list\njq . a.json\nyq . a.yaml\n```\n")})
+    found = {d.name: d.required for d in dependencies.analyze(skvm_lint.load(root)).found if d.type == "system"}
+    assert found == {"gh": True, "jq": True, "yq": True, "winget": False, "yum": False, "snap": False}
+    assert not warnings(root, "DP001")
+
+
+def test_package_json_engines_declare_the_runtime(make_skill):
+    """`"engines": {"node": ">=18"}` is the runtime npm checks before it installs the package: node is declared, with
+    its version; without engines the bundled CLI's Node.js is undeclared."""
+    files = {"SKILL.md": "---\nname: s\ndescription: Query. Use when asked.\n---\nRun `hevy status`.\n",
+             "src/cli.ts": "import { Command } from 'commander';\nnew Command().parse();\n"}
+    engines = make_skill({**files, "package.json": '{"dependencies": {"commander": "^12"}, "engines": {"node": ">=18"}}'},
+                         name="engines")
+    assert not warnings(engines, "DP001")
+    node = next(d for d in dependencies.analyze(skvm_lint.load(engines)).found if d.name == "node")
+    assert node.declared and node.version == ">=18"
+    bare = make_skill({**files, "package.json": '{"dependencies": {"commander": "^12"}}'}, name="bare")
+    assert [d["message"] for d in warnings(bare, "DP001")] == ["system dependency `node` is used but declared nowhere"]
+
+
 def test_the_configuration_of_a_test_or_lint_tool_is_for_developers(make_skill):
     """`eslint.config.mjs`, `vitest.config.ts` and `.eslintrc.cjs` configure the tools the skill's developers run:
     their imports are no requirements and they ask for no Node.js; `playwright.config.ts` is not a developer's

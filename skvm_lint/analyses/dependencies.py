@@ -350,6 +350,11 @@ class _Collector:
                 self.add("node", "system", cmd.span, "command")
             if kind == "npm" and program == "npm":
                 self.npm_install_spans.add(cmd.span)  # see _npm_installs
+            if installer in PLATFORM_PACKAGE_MANAGERS:
+                # `winget install GitHub.cli` beside `brew install gh`: one system's way to the package, whose
+                # package manager only that system has and no other needs (env-setup.sh installs with apt or brew)
+                self.add(program, "system", cmd.span, "command", required=False)
+                return
         if program in ("python", "python3") and len(args) >= 2 and args[0] == "-m":
             # `python -m apps.grpo.main` where a command names `apps/sft/x.yaml`: a package the skill's commands
             # also name as a folder is the working folder's (a checkout), not an installed one
@@ -401,6 +406,8 @@ class _Collector:
                 installed.append(("npm", strip_version(arg)))
             else:
                 name = arg.split("@", 1)[0].rsplit("/", 1)[-1] if installer == "go" else arg.rsplit("/", 1)[-1]
+                if installer == "winget" and "." in name:
+                    continue  # a winget identifier (`GitHub.cli`, `Gyan.FFmpeg`) names no program
                 if PROGRAM_NAME.match(name):
                     program = _program_for_package(name)
                     self.add(program, "system", span, "install-line", declared=True, required=not declare_only)
@@ -411,6 +418,12 @@ class _Collector:
             if dep is not None and dep.installed_with is None:  # one package: its options too (`--git URL uv`)
                 dep.installed_with = (installer, tuple(args) if len(by_language) == 1 else (arg,))
         return installed
+
+
+# Package managers of one operating system that a Debian or macOS machine lacks: a line that installs with one of
+# them is that system's way (the `port` of MacPorts, the Windows ones, those of other Linux distributions)
+PLATFORM_PACKAGE_MANAGERS = frozenset({"apk", "choco", "dnf", "emerge", "pacman", "port", "scoop", "snap", "winget",
+                                       "yum", "zypper"})
 
 
 # Options of pip, uv, npm and the system installers whose value is not a package (`uv add --optional docs
@@ -1309,6 +1322,13 @@ def _package_json(c: _Collector) -> None:
                     # a peer (the host provides it) or optional dependency counts once code imports or runs it
                     if section == "dependencies" and _needed_to_run(name, "npm", f.path):
                         c.runtime_entries.add(("npm", canonical(name, "npm")))
+        # `"engines": {"node": ">=18"}`: the runtime npm checks before it installs the package
+        engines = data.get("engines")
+        if isinstance(engines, dict):
+            for runtime in ("node", "bun", "deno"):
+                if runtime in engines:
+                    c.add(runtime, "system", _line_of(f.text, f.path, f'"{runtime}"'), "package.json",
+                          declared=True, required=False, version=str(engines[runtime]))
 
 
 def _line_of(text: str, file: str, needle: str) -> Span:
