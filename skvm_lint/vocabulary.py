@@ -84,6 +84,27 @@ def is_dev_tool(package: str) -> bool:
     return any(name.startswith(t[:-1]) if t.endswith("*") else name == t for t in _DEV_TOOLS)
 
 
+def for_developers(path: str) -> bool:
+    """A file of the skill's own development: its test suite (tests/, conftest.py) or the configuration of a tool
+    that tests or lints it (`vitest.config.ts`, `eslint.config.mjs`, `.eslintrc.js`). Its developers run it; a
+    user of the skill never does. (A `test_*.py` elsewhere may be a setup check its users run.)"""
+    name = path.rsplit("/", 1)[-1]
+    if in_tests_folder(path) or name == "conftest.py":
+        return True
+    tool = DEV_TOOL_CONFIG.fullmatch(name)
+    return tool is not None and is_dev_tool(tool.group(1))
+
+
+DEV_TOOL_CONFIG = lazy(r"\.?([a-z][\w-]*?)(?:\.config|rc)\.[cm]?[jt]s")  # the tool a configuration file is named for
+
+
+def in_tests_folder(path: str) -> bool:
+    """Under tests/ or benchmarks/: the skill's own test and benchmark suites, which its developers run. A script
+    named test_* elsewhere (`scripts/test_connection.sh`) is often one its users run to check their setup."""
+    return path.startswith(("tests/", "test/", "benchmarks/", "benchmark/")) or "/tests/" in path \
+        or "/benchmarks/" in path
+
+
 _PLACEHOLDER_PACKAGE = lazy(_DATA["placeholders"]["packages"])
 _PLACEHOLDER_PROGRAM = lazy(_DATA["placeholders"]["programs"])
 

@@ -33,7 +33,8 @@ from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, 
                           CONSOLE_COMMANDS, HOST_CLIS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS, HUB_METADATA_KEYS,
                           KNOWN_PROGRAMS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, NPM_PACKAGE_RUNNERS,
                           PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS,
-                          PYTEST_MARKER_PLUGINS, SHELL_VARIABLES, SYSTEM_INSTALLERS, is_dev_tool,
+                          PYTEST_MARKER_PLUGINS, SHELL_VARIABLES, SYSTEM_INSTALLERS, for_developers,
+                          in_tests_folder, is_dev_tool,
                           is_placeholder_package, is_placeholder_program, strip_version)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
@@ -1463,23 +1464,10 @@ def _metadata(c: _Collector) -> None:
 
 
 def _test_code(path: str) -> bool:
-    """A test of the skill's own code (tests/, test_*.py, *_test.py, conftest.py), or the configuration of a tool
-    that tests or lints it (`vitest.config.ts`, `eslint.config.mjs`, `.eslintrc.js`): its developers run it."""
+    """The skill's own tests and their tools' configuration (:func:`for_developers`), or a test by its name
+    (test_*.py, *_test.py): what they need is for developers."""
     name = path.rsplit("/", 1)[-1]
-    if _in_tests_folder(path) or name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
-        return True
-    tool = DEV_TOOL_CONFIG.fullmatch(name)
-    return tool is not None and is_dev_tool(tool.group(1))
-
-
-DEV_TOOL_CONFIG = lazy(r"\.?([a-z][\w-]*?)(?:\.config|rc)\.[cm]?[jt]s")  # the tool a configuration file is named for
-
-
-def _in_tests_folder(path: str) -> bool:
-    """Under tests/ or benchmarks/: the skill's own test and benchmark suites, which its developers run. A script
-    named test_* elsewhere (`scripts/test_connection.sh`) is often one its users run to check their setup."""
-    return path.startswith(("tests/", "test/", "benchmarks/", "benchmark/")) or "/tests/" in path \
-        or "/benchmarks/" in path
+    return for_developers(path) or name.startswith("test_") or name.endswith("_test.py")
 
 
 def _in_scope(file: str, block: CodeBlock | None, skill: Skill) -> bool:
@@ -1808,7 +1796,7 @@ def _code(c: _Collector) -> None:
         # or examples/ code it copies into the user's project: their imports are requirements, sourced as example code
         source = "import" if block is None and not handed_out(file) else "example-code"
         test_code = block is None and _test_code(file)  # the skill's own tests: what they need is for developers
-        tests_run = block is None and _in_tests_folder(file)
+        tests_run = block is None and in_tests_folder(file)
         if facts.language == "python":
             # `sys.path.insert(0, str(SKILL_DIR / "social-auto-upload"))`: a folder the skill clones or is given, not
             # one of its own; an import that names no known distribution is then taken as one of that folder's
