@@ -647,6 +647,19 @@ def test_making_a_named_format_or_editing_files_writes_files(make_skill):
                                            make_skill, "f")
     assert "tool.file.write" in levels({"SKILL.md": BASE + "If `$EDITOR` is not usable, write the file with the "
                                         "editing tool.\n"}, make_skill, "e")
+    # 导出 is "export" alone, not inside 推导出 ("derive") or 引导出 ("lead to")
+    assert "tool.file.write" not in levels({"SKILL.md": BASE + "引导学生通过背景推导出结论。\n"}, make_skill, "zh")
+    assert levels({"SKILL.md": BASE + "将结果导出为 CSV。\n"}, make_skill, "zh2")["tool.file.write"] == 1
+
+
+def test_a_package_marker_or_the_skills_tests_are_no_command_to_run(make_skill):
+    """A bundled script runs, but not `__init__.py`, setup.py, tests/ or a lint configuration; a setup check named
+    test_*.py outside tests/ is one its users run."""
+    developers = {"SKILL.md": BASE + "Tutor the student.\n", "__init__.py": "test\n", "setup.py": "x = 1\n",
+                  "tests/test_a.py": "assert True\n", "eslint.config.mjs": "export default [];\n"}
+    assert "tool.exec" not in levels(developers, make_skill, "developers")
+    check = {"SKILL.md": BASE + "Tutor the student.\n", "scripts/test_connection.py": "print('ok')\n"}
+    assert levels(check, make_skill, "check")["tool.exec"] == 1
 
 
 def test_when_not_to_use_the_skill_is_its_scope_and_avoid_is_a_rule(make_skill):

@@ -25,7 +25,14 @@ from ..cues import SENTENCE_BREAK, cue, unquoted, without_markers
 from ..lazy_re import LazyPattern, Pattern, lazy
 from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
-from ..vocabulary import AGENT_BROWSER_TOOLS, AGENT_READ_TOOLS, AGENT_WEB_TOOLS, TEXT_PROGRAMS, WEB_CLIENTS
+from ..vocabulary import (
+    AGENT_BROWSER_TOOLS,
+    AGENT_READ_TOOLS,
+    AGENT_WEB_TOOLS,
+    TEXT_PROGRAMS,
+    WEB_CLIENTS,
+    for_developers,
+)
 from .workflow import SUBAGENT, ordered_lists, says_several_at_work, step_headings
 
 PRIMITIVES = (
@@ -318,12 +325,17 @@ def shell_composition(c: _Context) -> Iterator[Finding]:
     yield Finding("gen.code.shell", level, span, why)
 
 
+NEVER_RUN_ALONE = frozenset({"__init__.py", "setup.py"})  # a package's marker, a build's script
+
+
 @detector
 def execution(c: _Context) -> Iterator[Finding]:
     """tool.exec: commands to run; several command-bearing steps of one procedure make it chained (L3)."""
     # a bundled script runs; one the skill hands out (templates/generator_template.js) is material to read or
-    # adapt, which SKILL.md's commands would show if the agent ran it
-    runnable = [f for f in c.skill.files if f.kind == "script" and not handed_out(f.path)]
+    # adapt, which SKILL.md's commands would show if the agent ran it; nor a package's `__init__.py`, a build's
+    # setup.py, or the skill's tests and lint configuration, which its developers run
+    runnable = [f for f in c.skill.files if f.kind == "script" and not handed_out(f.path)
+                and not for_developers(f.path) and f.path.rsplit("/", 1)[-1] not in NEVER_RUN_ALONE]
     if not c.shell and not runnable:
         told = c.told_to_run
         if told:  # "Run automated scans", "Re-run the tests": commands the agent must find or compose itself
