@@ -652,6 +652,14 @@ def test_making_a_named_format_or_editing_files_writes_files(make_skill):
     assert levels({"SKILL.md": BASE + "将结果导出为 CSV。\n"}, make_skill, "zh2")["tool.file.write"] == 1
 
 
+def test_long_output_words_in_chinese(make_skill):
+    """"撰写一份完整的报告" and "长篇" ask for a long document; "不要长篇大论" ("don't be long-winded") does not."""
+    assert levels({"SKILL.md": BASE + "撰写一份完整的报告。\n"}, make_skill, "report")["gen.text.long"] == 2
+    assert levels({"SKILL.md": BASE + "输出一篇长篇故事。\n"}, make_skill, "story")["gen.text.long"] == 2
+    assert "gen.text.long" not in levels({"SKILL.md": BASE + "保持节奏：不要长篇大论，保持对话的往来。\n"},
+                                         make_skill, "talk")
+
+
 def test_a_package_marker_or_the_skills_tests_are_no_command_to_run(make_skill):
     """A bundled script runs, but not `__init__.py`, setup.py, tests/ or a lint configuration; a setup check named
     test_*.py outside tests/ is one its users run."""
