@@ -492,6 +492,14 @@ def test_a_file_of_templates_is_judged_template_by_template(make_skill):
     guide = "---\nname: astro-static\ndescription: Astro site template principles.\n---\n" + one
     assert "gen.text.long" not in levels({"SKILL.md": skill_md, "templates/astro/TEMPLATE.md": guide}, make_skill,
                                          "guide")
+    # a project template of code files, and a block under a data file's heading, are files the agent writes,
+    # not documents
+    code = "# Web API template\n\n" + "".join(f"### src/part{i}.js\n\n```javascript\n" + "const x = 1;\n" * 8
+                                                 + "```\n\n" for i in range(5))
+    assert "gen.text.long" not in levels({"SKILL.md": skill_md, "templates/web-api.md": code}, make_skill, "code")
+    requirements = skill_md + "### requirements.txt\n\n```\n" + "".join(
+        f"# Group {i}\nflask>=2.{i}\n\n" for i in range(5)) + "```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": requirements}, make_skill, "requirements")
     dated = "---\ndate: {{date}}\ntags: [weekly]\n---\n" + one  # a note template's own frontmatter
     assert levels({"SKILL.md": skill_md, "templates/weekly.md": dated}, make_skill, "dated")["gen.text.long"] == 2
 

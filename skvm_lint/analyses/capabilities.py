@@ -273,6 +273,12 @@ def _code_name(title: str) -> bool:
 _PROGRAM_NAME = lazy(r"`?[\w./-]+\.(py|sh|js|mjs|cjs|ts|rb|pl)`?|`?[A-Za-z_][\w.]*\(\)`?")
 
 
+# A heading that names a file of code, configuration or data (`### requirements.txt`, `### .env.example`,
+# `### Dockerfile`): the block under it is that file's content, not a document (`## product.md` is one)
+_DATA_FILE_NAME = lazy(r"`?(?:[\w./-]*/)?(?:[\w.-]+\.(?:json|jsonc|ya?ml|toml|ini|cfg|conf|txt|xml|csv|lock|env|sql"
+                       r"|properties|gradle)|\.env[\w.-]*|Dockerfile[\w.-]*|Makefile|Procfile|\.\w+rc)`?")
+
+
 def _names_a_program(title: str) -> bool:
     """Whether a heading is a script's or a function's name (``### report.py``, ``### generate_report()``), whose
     section shows what it prints; not a document's (``## product.md`` heads that document's template)."""
@@ -834,6 +840,16 @@ def _guide_of_its_own(text: str) -> bool:
     return end > 0 and "\ndescription:" in text[:end]
 
 
+_DOCUMENT_LANGUAGES = frozenset({None, "markdown", "md", "text", "txt", "plain"})
+
+
+def _code_template(text: str, doc: MarkdownDoc) -> bool:
+    """Whether a template file is mostly code (`### package.json`, `### src/index.js`, a Dockerfile: a project
+    template whose files the agent writes), not the skeleton of a document."""
+    code_lines = sum(b.text.count("\n") + 1 for b in doc.code_blocks if b.language not in _DOCUMENT_LANGUAGES)
+    return 2 * code_lines >= text.count("\n") + 1
+
+
 def _templates_of_file(path: str, text: str, doc: MarkdownDoc) -> list[tuple[str, Span, int, None, None]]:
     """The document templates of a bundled template file, as ``(text, span, sections, None, None)``. A file named as
     one template (report_template.md, templates/daily.md) is one document's skeleton: its Markdown headings are the
@@ -888,12 +904,14 @@ def long_output(c: _Context) -> Iterator[Finding]:
                  and b.fenced and not b.mispaired]  # an indented block is quoted text (an MDX page's stripped props)
     for f in c.skill.files:
         if f.kind == "markdown" and f.text and f.markdown is not None and "template" in f.path.lower() \
-                and not for_people(f.path) and not _guide_of_its_own(f.text):
+                and not for_people(f.path) and not _guide_of_its_own(f.text) and not _code_template(f.text, f.markdown):
             templates += _templates_of_file(f.path, f.text, f.markdown)
     for text, span, sections, doc, block in templates:
         if sections >= 4 and not _settings_or_checklist(text) and not TEMPLATE_ENGINE.search(text) \
                 and not TOOL_CALL_OPENING.match(text) \
                 and not (block is not None and _written_by_a_program(doc, block)) \
+                and not (block is not None and block.section is not None
+                         and _DATA_FILE_NAME.fullmatch(doc.sections[block.section].title.strip())) \
                 and not (block is not None and _said_to_be_short(doc, block)):
             level = 3 if sections >= 7 or text.count("\n") > 60 else 2
             if best is None or level > best.level:
