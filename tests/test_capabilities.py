@@ -668,6 +668,14 @@ def test_long_output_words_in_chinese(make_skill):
                                          make_skill, "talk")
 
 
+def test_narration_in_chinese_and_japanese_is_prose(make_skill):
+    """"渐进式叙事，每次200-400字" (narrate in steps), "讲故事" (tell stories), "物語を書く": the agent writes prose for
+    people, as "write a story" says in English."""
+    for i, line in enumerate(("渐进式叙事，每次输出200-400字后暂停。", "广播公告、讲故事、叫孩子起床。", "短い物語を書く。")):
+        skill_md = f"---\nname: case-skill\ndescription: {line}\n---\n"
+        assert "gen.text.prose" in levels({"SKILL.md": skill_md}, make_skill, f"n{i}"), line
+
+
 def test_a_package_marker_or_the_skills_tests_are_no_command_to_run(make_skill):
     """A bundled script runs, but not `__init__.py`, setup.py, tests/ or a lint configuration; a setup check named
     test_*.py outside tests/ is one its users run."""
