@@ -834,11 +834,10 @@ def test_orchestration_is_planning_only_of_agents_models_or_tasks(make_skill):
                  "Add custom subagents when the user asks.\n")
     assert "reason.planning" not in levels({"SKILL.md": extension}, make_skill, "extension")
     # spawning is a hand-off when what is spawned could take one: not a process, a shell or a child workflow
-    software = ("---\nname: case-skill\ndescription: x\n---\n- Spawn child workflows or parallel activities.\n"
-                "- Never spawn processes in a loop.\n- Spawn subshells sparingly.\n")
+    software = BASE + ("- Spawn child workflows or parallel activities.\n- Never spawn processes in a loop.\n"
+                       "- Spawn subshells sparingly.\n")
     assert "reason.planning" not in levels({"SKILL.md": software}, make_skill, "software")
-    researchers = ("---\nname: case-skill\ndescription: x\n---\nSpawn 4 parallel researchers, one per question.\n\n"
-                   "Spawn a reviewer when they finish.\n")
+    researchers = BASE + "Spawn 4 parallel researchers, one per question.\n\nSpawn a reviewer when they finish.\n"
     assert levels({"SKILL.md": researchers}, make_skill, "researchers")["reason.planning"] >= 1
 
 
