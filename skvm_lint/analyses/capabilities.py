@@ -279,6 +279,11 @@ _DATA_FILE_NAME = lazy(r"`?(?:[\w./-]*/)?(?:[\w.-]+\.(?:json|jsonc|ya?ml|toml|in
                        r"|properties|gradle)|\.env[\w.-]*|Dockerfile[\w.-]*|Makefile|Procfile|\.\w+rc)`?")
 
 
+def _content_of_a_data_file(doc: MarkdownDoc, block: CodeBlock) -> bool:
+    """Whether a block sits under a heading that names a data or configuration file (``### requirements.txt``)."""
+    return block.section is not None and bool(_DATA_FILE_NAME.fullmatch(doc.sections[block.section].title.strip()))
+
+
 def _names_a_program(title: str) -> bool:
     """Whether a heading is a script's or a function's name (``### report.py``, ``### generate_report()``), whose
     section shows what it prints; not a document's (``## product.md`` heads that document's template)."""
@@ -910,8 +915,7 @@ def long_output(c: _Context) -> Iterator[Finding]:
         if sections >= 4 and not _settings_or_checklist(text) and not TEMPLATE_ENGINE.search(text) \
                 and not TOOL_CALL_OPENING.match(text) \
                 and not (block is not None and _written_by_a_program(doc, block)) \
-                and not (block is not None and block.section is not None
-                         and _DATA_FILE_NAME.fullmatch(doc.sections[block.section].title.strip())) \
+                and not (block is not None and _content_of_a_data_file(doc, block)) \
                 and not (block is not None and _said_to_be_short(doc, block)):
             level = 3 if sections >= 7 or text.count("\n") > 60 else 2
             if best is None or level > best.level:

@@ -39,7 +39,7 @@ from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, 
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
 ENV_NAME = lazy(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
-PLACEHOLDER_HOSTS = lazy(r"(^|\.)(example\.(com|org|net)|localhost|[a-z-]*\.local|test|example|invalid)$|[<>{}$]"
+PLACEHOLDER_HOSTS = lazy(r"(^|\.)(localhost|[a-z-]*\.local|test|example|invalid)$|[<>{}$]"
                          r"|\.(jpe?g|png|gif|svg|webp|mp[34]|wav|pdf|csv|json|txt|html?)$")  # or a file's name
 # a host name's label that stands for the user's own (`your-tenant.benchling.com`, `myapp.com`, `xxxxx.supabase.co`)
 PLACEHOLDER_LABEL = lazy(r"your(?:[-_]|(?:app|site|domain|company|server|store|shop|url|account|org|instance|host|team"
