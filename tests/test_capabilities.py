@@ -668,6 +668,15 @@ def test_long_output_words_in_chinese(make_skill):
                                          make_skill, "talk")
 
 
+def test_a_document_a_tools_option_makes_is_no_long_output(make_skill):
+    """"To create a complete document with a header and footer, use the `-s` flag" hands the document to pandoc;
+    "Create a complete document for the user." is the agent's."""
+    option = BASE + "To create a complete document with a header and footer, use the `-s` or `--standalone` flag.\n"
+    assert "gen.text.long" not in levels({"SKILL.md": option}, make_skill, "option")
+    assert levels({"SKILL.md": BASE + "Create a complete document for the user.\n"}, make_skill, "own")[
+        "gen.text.long"] == 2
+
+
 def test_narration_in_chinese_and_japanese_is_prose(make_skill):
     """"渐进式叙事，每次200-400字" (narrate in steps), "讲故事" (tell stories), "物語を書く": the agent writes prose for
     people, as "write a story" says in English."""

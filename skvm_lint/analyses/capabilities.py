@@ -925,7 +925,8 @@ def long_output(c: _Context) -> Iterator[Finding]:
         hits = [(m.group(0), span) for text, span in c.agent_prose for m in [LONG_OUTPUT.search(text)]
                 if m and not TOOL_SUBJECT.search(text, max(0, m.start() - 60), m.start())
                 and not _implicit_subject(text, m)
-                and not _describes_code(text) and not SUBAGENT_PROMPT.search(text, 0, m.start())]
+                and not _describes_code(text) and not SUBAGENT_PROMPT.search(text, 0, m.start())
+                and not _made_by_an_option(text, m)]
         # prose under a heading that names code (``#### `site_reports/detailed_report` ``, ``### generate_report()``)
         # says what that function or endpoint does ("Generate detailed report on all notebooks"), not what the agent
         # is told to do
@@ -940,6 +941,17 @@ def long_output(c: _Context) -> Iterator[Finding]:
             best = Finding("gen.text.long", 2, hits[0][1], f"writes {hits[0][0]!r}")
     if best is not None:
         yield best
+
+
+# an option in inline code (`-s`, `--standalone`), or the word: what the sentence goes on to name makes the document
+_OPTION_NAMED = lazy(r"`--?[A-Za-z]|\b(flag|option)s?\b")
+
+
+def _made_by_an_option(text: str, match: re.Match[str]) -> bool:
+    """Whether the sentence of a long-output cue hands the document to a tool's option ("To create a complete
+    document with a header and footer, use the `-s` or `--standalone` flag"): the tool writes it, not the agent."""
+    end = SENTENCE_BREAK.search(text, match.end())
+    return bool(_OPTION_NAMED.search(text, match.end(), end.start() if end else len(text)))
 
 
 OUTPUT_OF_STEP = lazy(r"^\W*(expected\s+)?(output|deliverables?|results?)\s*:", re.IGNORECASE)
