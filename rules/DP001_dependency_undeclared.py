@@ -15,7 +15,8 @@ from a block nobody labelled unless it has a long option, nor Node.js for the co
 with `openclaw.plugin.json`), which the host loads into its own runtime.
 A tool SKILL.md says must be present ("Ensure `playwright` is available", "Requires `jq`", an item of a
 `## Prerequisites` or `## Requirements` list) is stated in prose: the agent is told, a client installing the skill
-is not, so it is an info finding ("stated only in prose"), not a warning. A package the importing script names in
+is not, so it is an info finding ("stated only in prose"), not a warning; so is a runtime that only
+package.json's `engines` declares (`"node": ">=18"`: npm reads it, a client installing the skill does not). A package the importing script names in
 its own install hint ("Install with: pip install Pillow" under `except ImportError`) is declared there. A sub-skill
 bundled in another skill (`bundle/sub/`, `bundle/skills/sub/`) is installed with it: what the bundle's frontmatter
 and root manifests declare, and the modules at its root, are the sub-skill's too.
@@ -61,6 +62,11 @@ class DependencyUndeclared(Rule):
     def check(self, skill, ctx):
         undeclared: dict[tuple[str, str], list] = {}
         for dep in ctx.facts.dependencies.found:
+            # a runtime only package.json's `engines` names: npm reads it, a client installing the skill does not
+            if dep.only_in_engines and dep.required_by_skill and dep.evidence:
+                yield self.report(skill, _where(dep), f"{dep.type} dependency `{dep.name}` is declared only in "
+                                  "package.json's `engines`, not where a client installing the skill reads it",
+                                  hint=f"declare it in {WHERE[dep.type]} too", severity=Severity.INFO)
             # Imports seen only in code the agent writes for the user's project (a fence, a reference) are the
             # project's dependencies, which the skill cannot declare; nor what only a reference's commands or the
             # user's project's build run (required_by_skill).

@@ -2296,16 +2296,25 @@ def test_another_systems_package_manager_is_that_systems_way(make_skill):
 
 def test_package_json_engines_declare_the_runtime(make_skill):
     """`"engines": {"node": ">=18"}` is the runtime npm checks before it installs the package: node is declared, with
-    its version; without engines the bundled CLI's Node.js is undeclared."""
+    its version, and DP001 says at info that a client does not read it there; without engines, or with a
+    template's, the bundled CLI's Node.js is undeclared."""
     files = {"SKILL.md": "---\nname: s\ndescription: Query. Use when asked.\n---\nRun `hevy status`.\n",
              "src/cli.ts": "import { Command } from 'commander';\nnew Command().parse();\n"}
     engines = make_skill({**files, "package.json": '{"dependencies": {"commander": "^12"}, "engines": {"node": ">=18"}}'},
                          name="engines")
     assert not warnings(engines, "DP001")
+    assert [d["message"] for d in findings(engines, "DP001")] == [
+        ("system dependency `node` is declared only in package.json's `engines`, not where a client installing the "
+         "skill reads it")]
     node = next(d for d in dependencies.analyze(skvm_lint.load(engines)).found if d.name == "node")
     assert node.declared and node.version == ">=18"
     bare = make_skill({**files, "package.json": '{"dependencies": {"commander": "^12"}}'}, name="bare")
     assert [d["message"] for d in warnings(bare, "DP001")] == ["system dependency `node` is used but declared nowhere"]
+    # a template's package.json is the user's app's: its engines declare nothing for the skill
+    template = make_skill({**files, "package.json": '{"dependencies": {"commander": "^12"}}',
+                           "templates/package.json": '{"engines": {"node": ">=18"}}'}, name="template")
+    assert [d["message"] for d in warnings(template, "DP001")] == [
+        "system dependency `node` is used but declared nowhere"]
 
 
 def test_the_configuration_of_a_test_or_lint_tool_is_for_developers(make_skill):

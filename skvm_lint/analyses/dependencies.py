@@ -91,6 +91,8 @@ class Dependency(Struct):
     # a program a language's package manager installs, and the arguments of its install as the skill writes them:
     # ("go", ("github.com/projectdiscovery/httpx/cmd/httpx@latest",)); Debian's httpx is another program
     installed_with: tuple[str, tuple[str, ...]] | None = None
+    # a runtime declared only by package.json's `engines`, which npm reads and a client installing the skill does not
+    only_in_engines: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -138,6 +140,7 @@ class _Collector:
         self.global_installs: list[tuple[str, str]] = []  # (kind, package) of npm -g, pipx and uv tool installs so far
         self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
         self.runtime_entries: set[tuple[str, str]] = set()  # manifest entries needed to run (_runtime_entries)
+        self.engines: set[tuple[str, str]] = set()  # runtimes package.json's `engines` names (_declared_by_engines)
         self._spans: set[tuple[tuple[str, str], str, Span]] = set()  # (dependency, list, span) already recorded
         self.source_override: str | None = None  # the source of what is found meanwhile (see sourced())
         self.reference_spans: set[Span] = set()  # the evidence the references' commands gave
@@ -1323,13 +1326,15 @@ def _package_json(c: _Collector) -> None:
                     # a peer (the host provides it) or optional dependency counts once code imports or runs it
                     if section == "dependencies" and _needed_to_run(name, "npm", f.path):
                         c.runtime_entries.add(("npm", canonical(name, "npm")))
-        # `"engines": {"node": ">=18"}`: the runtime npm checks before it installs the package
+        # `"engines": {"node": ">=18"}`: the runtime npm checks before it installs the package; a template's is the
+        # user's app's (`templates/package.json`), not the skill's
         engines = data.get("engines")
-        if isinstance(engines, dict):
+        if isinstance(engines, dict) and not handed_out(f.path) and not for_people(f.path):
             for runtime in ("node", "bun", "deno"):
                 if runtime in engines:
-                    c.add(runtime, "system", _line_of(f.text, f.path, f'"{runtime}"'), "package.json",
-                          declared=True, required=False, version=str(engines[runtime]))
+                    c.add(runtime, "system", _line_of(f.text, f.path, f'"{runtime}"'), "engines", required=False,
+                          version=str(engines[runtime]))
+                    c.engines.add(("system", runtime))
 
 
 def _line_of(text: str, file: str, needle: str) -> Span:
@@ -2316,6 +2321,7 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _requirements_of_declared(c)
     _runtime_entries(c)
     _declared_by_bundle(c)
+    _declared_by_engines(c)
     order = {"pip": 0, "npm": 1, "system": 2, "host": 3, "env": 4, "service": 5}
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
 
@@ -2323,6 +2329,16 @@ def _dependencies(skill: Skill) -> list[Dependency]:
 # The passes that read what a skill declares (manifests, frontmatter), before any that read what it uses
 _DECLARATIONS = (_requirements, _pyproject, _pep723, _package_json, _metadata, _compatibility, _dependencies_field,
                  _allowed_tools)
+
+
+def _declared_by_engines(c: _Collector) -> None:
+    """A runtime package.json's `engines` names (`"node": ">=18"`) is declared, with that version; where nothing
+    else declares it, ``only_in_engines`` says so (DP001 reports it as info: a client installing the skill reads hub
+    metadata, not package.json)."""
+    for key in c.engines:
+        dep = c.deps[key]
+        if not dep.declared:
+            dep.declared = dep.only_in_engines = True
 
 
 def _declared_by_bundle(c: _Collector) -> None:
