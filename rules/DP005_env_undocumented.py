@@ -6,7 +6,9 @@ Reports an environment variable that a bundled script reads without a default or
 `${X:-y}`, a read inside an `if` or one that a test found set, a switch compared with a value such as
 `[[ "$X" == "true" ]]`, nor a variable the skill's own scripts set, export or source, nor a second name read only
 as the fallback of a documented one, `process.env.A || process.env.B`) when neither the skill's documents
-(SKILL.md, a README, references, an `.env.example`) nor the hub metadata (`requires.env`) names it.
+(SKILL.md, a README, references, an `.env.example`) nor the hub metadata (`requires.env`) names it. A template the
+skill hands out for the user's project (under `templates/`, `assets/`, `examples/`) reads the settings of that
+project, not the skill's: it is not reported.
 
 ## Why it matters
 The agent cannot set up what it was never told about: the script fails at run time with a key error or an empty
@@ -25,6 +27,7 @@ import re
 
 from skvm_lint.diagnostics import Severity
 from skvm_lint.lazy_re import lazy
+from skvm_lint.model import handed_out
 from skvm_lint.rule import Rule
 
 _READ_THEN_FALLBACK = lazy(r"\b([A-Z][A-Z0-9_]{2,})\b\W{0,3}\s*(?:\|\||\?\?|\bor\b)")
@@ -50,7 +53,7 @@ class EnvUndocumented(Rule):
     def check(self, skill, ctx):
         text = "\n".join([skill.skill_md_text] + [f.text for f in skill.files if f.text is not None and (
             f.kind == "markdown" or f.path.rsplit("/", 1)[-1].lower().startswith((".env", "env.", "config.example")))])
-        scripts = {f.path: f.text or "" for f in skill.files if f.kind == "script"}
+        scripts = {f.path: f.text or "" for f in skill.files if f.kind == "script" and not handed_out(f.path)}
         env = [dep for dep in ctx.facts.dependencies.found if dep.type == "env"]
         declared = {dep.name for dep in env if dep.declared}
         for dep in env:
