@@ -3,7 +3,8 @@
 ## What it does
 Reports every place where a limit stopped the analysis: a file larger than `limits.max-file-bytes` (only its start
 was read), a skill over `limits.max-skill-bytes` or `limits.max-files`, a script whose parse exceeded
-`limits.parse-timeout-ms`, and Markdown nested deeper than `limits.max-markdown-nesting`.
+`limits.parse-timeout-ms`, code nested so deep that reading it would take quadratic time (a chain of thousands of
+`a || b` commands), and Markdown nested deeper than `limits.max-markdown-nesting`.
 
 ## Why it matters
 Limits keep the linter fast and safe on hostile input, but a limit must never hide content silently: a payload after
@@ -27,5 +28,5 @@ class ContentNotAnalysed(LoadIssueRule):
     name = "content-not-analysed"
     groups = ("input",)
     severity = Severity.WARNING
-    kinds = frozenset({"capped", "skill-capped", "parse-timeout", "markdown-nesting"})
+    kinds = frozenset({"capped", "skill-capped", "parse-timeout", "code-too-deep", "markdown-nesting"})
     hint = "shrink the content or raise the limit in [tool.skvm-lint.limits]"

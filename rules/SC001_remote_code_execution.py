@@ -110,11 +110,11 @@ def _raw_scan(skill, out) -> None:
     for doc in skill.markdown_docs():
         lines = parsed_lines.setdefault(doc.file, set())
         for block in doc.code_blocks:
-            if block.code is not None and not block.code.parse_timed_out:
+            if block.code is not None and not block.code.not_read:
                 lines.update(range(block.span.line, block.end_line + 1))
         lines.update(command.span.line for command in doc.command_lines)
     for f in skill.files:
-        if f.text is None or (f.code is not None and not f.code.parse_timed_out):
+        if f.text is None or (f.code is not None and not f.code.not_read):
             continue
         skip = parsed_lines.get(f.path, set())
         markdown = f.markdown is not None

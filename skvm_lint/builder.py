@@ -76,7 +76,15 @@ def _parse_script(text: str, language: str, path: str, limits: Limits) -> Conten
     code = extract_facts(text, language, path, timeout_ms=limits.parse_timeout_ms)
     issues = [LoadIssue("parse-timeout", f"parsing took longer than {limits.parse_timeout_ms} ms; no facts were "
                         "extracted from this file", Span(path, 1))] if code.parse_timed_out else []
+    if code.too_deep:
+        issues.append(_too_deep_issue(Span(path, 1), "this file"))
     return Content(code=code, issues=issues)
+
+
+def _too_deep_issue(span: Span, what: str) -> LoadIssue:
+    return LoadIssue("code-too-deep", f"the code nests too deep to read in linear time (a chain of thousands of "
+                     f"`a || b` or `a && b` commands, or as deep); no facts were extracted from {what}: split the "
+                     "chain into statements", span)
 
 
 def _parse_document(text: str, path: str, limits: Limits) -> Content:
@@ -95,6 +103,8 @@ def _check_nesting(doc: MarkdownDoc, limits: Limits, issues: list[LoadIssue]) ->
         if block.code is not None and block.code.parse_timed_out:
             issues.append(LoadIssue("parse-timeout", f"code block took longer than {limits.parse_timeout_ms} ms "
                                     "to parse; no facts were extracted from it", block.span))
+        if block.code is not None and block.code.too_deep:
+            issues.append(_too_deep_issue(block.span, "this code block"))
 
 
 def build_skill(root: str, limits: Limits | None = None, overlay: dict[str, str] | None = None,

@@ -48,6 +48,7 @@ ISSUE_KINDS = {
     "encoding": "text that is not valid UTF-8",
     "too-deep": "folders nested deeper than the limit",
     "parse-timeout": "a script took longer to parse than the limit",
+    "code-too-deep": "code nested too deep to read in linear time",
     "markdown-nesting": "Markdown nested deeper than the limit",
     "odd-name": "a file name with control characters or bytes that are not UTF-8",
     "archive": "an archive with unsafe members, too many members or a suspicious compression ratio",

@@ -176,6 +176,14 @@ class CodeFacts(Struct):
     # imports or loads it runs it.
     library: bool = False
     parse_timed_out: bool = False
+    # the syntax tree nests so deep, under so many nodes to read, that reading them would take quadratic time (a
+    # chain of thousands of `a || b || ...`): no facts were extracted (see parsing.code.MAX_WALK_STEPS)
+    too_deep: bool = False
+
+    @property
+    def not_read(self) -> bool:
+        """Whether a limit stopped the extraction (a parse past its time, code nested too deep): no facts."""
+        return self.parse_timed_out or self.too_deep
 
     def without_comments(self, text: str, first_line: int = 1) -> str:
         """``text`` (the code these facts were parsed from, its first line at file line ``first_line``) with every

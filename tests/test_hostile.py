@@ -78,6 +78,11 @@ SHAPES: dict[str, Case] = {
     "unterminated-fence-5mb": ({"SKILL.md": "```\n" + "echo hi\n" * 700_000}, {"FM001"}),
     "binary-named-md": ({"SKILL.md": OK, "references/notes.md": b"\x7fELF\x02\x01\x00\x00" * 100}, {"IO002"}),
     "binary-named-py": ({"SKILL.md": OK, "scripts/x.py": b"\x00\x01\x02" * 100}, {"IO002"}),
+    # a chain of `a || b` nests as deep as it is long, and reading a node's parent costs its depth: minutes unguarded
+    "or-chain-20k": ({"SKILL.md": OK, "scripts/x.sh": " || ".join(f"cmd{i} x" for i in range(20_000)) + "\n"},
+                     {"IO003"}),
+    "and-chain-in-a-fence": ({"SKILL.md": OK + "```bash\n" + " && ".join(f"curl x{i}" for i in range(20_000))
+                              + "\n```\n"}, {"IO003"}),
     "invalid-utf8": ({"SKILL.md": OK.encode() + b"caf\xe9 \xff\xfe\n"}, {"IO005"}),
     "utf16-bom": ({"SKILL.md": OK.encode("utf-16")}, {"IO005"}),
     "nul-bytes-in-skill-md": ({"SKILL.md": OK.encode() + b"\x00\x00\x00"}, {"IO002"}),

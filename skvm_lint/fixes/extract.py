@@ -48,7 +48,7 @@ def _edits(text: str, candidate: Candidate, body: str | None) -> tuple[Edit, ...
     if body is None:
         return ()
     facts = extract_facts(body, candidate.language, candidate.script_path)
-    if facts.syntax_errors or facts.parse_timed_out:
+    if facts.syntax_errors or facts.not_read:
         return ()
     start, end = line_offset(text, candidate.span.line), line_end(text, candidate.end_line)
     opening = text[start:line_end(text, candidate.span.line)]

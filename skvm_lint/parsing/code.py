@@ -1491,6 +1491,10 @@ def extract_facts(text: str, language: str, file: str, line_offset: int = 1, tim
         return facts
     extractor = _Extractor(source, file, line_offset, facts, column_offset)
     captures = ts.QueryCursor(_grammar(language).query).captures(tree.root_node)
+    captured = sum(len(nodes) for nodes in captures.values())
+    if captured > _FEW_CAPTURES and _deeper_than(tree.root_node, MAX_WALK_STEPS // captured):
+        facts.too_deep = True
+        return facts
     _EXTRACTORS[language](extractor, captures)
     if language == "shell":
         facts.library = _shell_library(tree.root_node, source)
@@ -1505,6 +1509,30 @@ def extract_facts(text: str, language: str, file: str, line_offset: int = 1, tim
                   facts.comments, facts.assignments, facts.exports, facts.functions, facts.loops):
         items.sort(key=_source_order)
     return facts
+
+
+# Reading a node's parent costs time in proportion to its depth (tree-sitter finds it from the root), and the facts
+# read a few parents of every captured node: the captured nodes times the tree's depth bounds the work. Past this
+# budget (a chain of 20,000 `a || b` nests 20,000 deep: minutes) the code is reported, not read.
+MAX_WALK_STEPS = 4_000_000
+_FEW_CAPTURES = 500  # below this, no tree is deep enough to matter, and its depth is not measured
+
+
+def _deeper_than(root: ts.Node, limit: int) -> bool:
+    """Whether the tree under ``root`` nests deeper than ``limit`` levels, walked with a cursor (constant time a
+    step) and given up on as soon as it does."""
+    cursor = root.walk()
+    depth = 0
+    while True:
+        if depth > limit:
+            return True
+        if cursor.goto_first_child():
+            depth += 1
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return False
+            depth -= 1
 
 
 def _source_order(item: Any) -> tuple[int, int, int, int]:

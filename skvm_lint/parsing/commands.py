@@ -84,7 +84,7 @@ def recognise(line: str, where: str, file: str, line_number: int, *, timeout_ms:
     masked = "<" in text and not _PLACEHOLDER.fullmatch(args[0])
     parsed = _PLACEHOLDER.sub(lambda m: "_" + _NON_WORD.sub("_", m.group(1)) + "_", text) if masked else text
     facts = extract_facts(parsed, "shell", file, line_offset=line_number, timeout_ms=timeout_ms)
-    if facts.syntax_errors or facts.parse_timed_out or not facts.commands:
+    if facts.syntax_errors or facts.not_read or not facts.commands:
         return None
     first = facts.commands[0]
     if first.program != program and first.via is None and first.program != words[0]:
