@@ -2143,6 +2143,25 @@ def test_a_fallback_after_or_requires_nothing_of_its_own(make_skill):
     assert deps[("system", "ffmpeg")].required
 
 
+def test_a_program_with_a_fallback_every_machine_has_is_optional(make_skill):
+    """`gh repo clone R D || git clone URL D`, `uuidgen || cat /proc/...`, `rsync ... || cp -r ...`: the script
+    copes without the first program, since git, cat and cp are always there; what runs in a group after `||`
+    (`python3 -m http.server || { echo ...; npx serve ...; }`) is a fallback too. A fallback that must be installed
+    itself (`... || docker-compose up`) leaves the first way required."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Serve. Use when asked.\n---\nRun `scripts/a.sh`.\n",
+                       "scripts/a.sh": ("#!/bin/bash\ngh repo clone \"$R\" \"$D\" -- --depth=1 \\\n"
+                                        "  || git clone --depth=1 \"https://github.com/$R\" \"$D\"\n"
+                                        "id=$(uuidgen 2>/dev/null || cat /proc/sys/kernel/random/uuid)\n"
+                                        "rsync -a src/ out/ 2>/dev/null || cp -r src/* out/\n"
+                                        "python3 -m http.server 8000 || {\n  echo 'Trying Node.js...'\n"
+                                        "  npx serve -l 8000 . || exit 1\n}\n"
+                                        "docker compose up -d || docker-compose up -d\n")})
+    deps = by_key(root)
+    assert not any(deps[key].required for key in [("system", "gh"), ("system", "uuidgen"), ("system", "rsync"),
+                                                  ("npm", "serve")])
+    assert deps[("system", "docker")].required
+
+
 def test_the_agents_own_tools_written_as_commands_are_the_hosts(make_skill):
     """`message action=send channel=discord ...` and `browser snapshot --profile chrome` are the agent's tools (kind
     `host`): nothing installs them and DP001 does not ask for them; a real program beside them still counts."""

@@ -31,7 +31,7 @@ from ..model import (
     SyntaxProblem,
     Url,
 )
-from ..vocabulary import KNOWN_PROGRAMS
+from ..vocabulary import ASSUMED_PROGRAMS, BASE_PROGRAMS, KNOWN_PROGRAMS
 
 # Fence info strings and file extensions -> the language names used across the model.
 FENCE_LANGUAGES: dict[str, str] = {
@@ -306,6 +306,28 @@ class _Extractor:
         # read once per file or scope, however many argument lists ask (_arguments_of_another_program)
         self._prefixing_helpers: set[str] | None = None
         self._put_after_a_value: dict[int, set[str]] = {}  # by the start byte of a scope's body
+        self._walks_up: dict[tuple[str, int], bool] = {}  # (question, node id) -> answer: see walk_up
+
+    def walk_up(self, question: str, node: ts.Node | None, decide: Callable[[ts.Node], bool | None]) -> bool:
+        """The answer to ``question`` for ``node``: ``decide`` answers at a node or returns None to ask its parent
+        (False past the root). Answers are kept for every node on the way, so the commands of one long `a || b ||
+        ...` chain, each deep in the one before, cost linear time, not quadratic."""
+        path: list[int] = []
+        answer = False
+        while node is not None:
+            known = self._walks_up.get((question, node.id))
+            if known is not None:
+                answer = known
+                break
+            path.append(node.id)
+            decided = decide(node)
+            if decided is not None:
+                answer = decided
+                break
+            node = node.parent
+        for node_id in path:
+            self._walks_up[(question, node_id)] = answer
+        return answer
 
     def span(self, node: ts.Node) -> Span:
         (row, col), (erow, ecol) = node.start_point, node.end_point
@@ -931,6 +953,28 @@ def _fallback(in_list: tuple[ts.Node, int]) -> bool:
     return index > 0 and parent.children[index - 1].type == "||"
 
 
+def _in_a_fallback_group(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
+    """Whether the list a command belongs to sits in a group that runs only when what comes before the group fails
+    (``python3 -m http.server || { echo "Trying Node.js..."; npx serve -l 8000 || exit 1; }``)."""
+    return x.walk_up("fallback group", in_list[0], _after_or_in_parent)
+
+
+def _after_or_in_parent(node: ts.Node) -> bool | None:
+    parent = node.parent
+    if parent is None or parent.type not in (*_GROUPING, "list"):
+        return False
+    if parent.type == "list":
+        index = _child_index(parent, node)
+        if index > 0 and parent.children[index - 1].type == "||":
+            return True
+    return None
+
+
+# What the right of `||` may do without being another way to the same end: report, stop, or carry on
+_NOT_ANOTHER_WAY = frozenset({"echo", "printf", "exit", "return", "true", "false", ":", "warn", "die", "log",
+                              "error", "fail", "abort", "set", "break", "continue"})
+
+
 def _failure_tolerated(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
     """Whether the command's failure, its absence included, only yields an empty or default value: left of ``||``
     whose other side is a bare ``echo`` or ``echo ""`` (``KEY=$(op read ... 2>/dev/null || echo "")``), or, inside a
@@ -942,23 +986,47 @@ def _failure_tolerated(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
     ``in_list``: :func:`_or_list`'s answer."""
     parent, index = in_list
     children = parent.children
+    if index == 0 and len(children) == 3 and children[1].type == "||" and _another_way(x, children[0], children[2]):
+        return True
     if index != 0 or len(children) != 3 or children[1].type != "||" or children[2].type != "command":
         return False
     words = _shell_words(x, children[2])
     if not words:
         return False
     if not any(words[1:]):
-        return words[0] == "echo" or words[0] in ("true", ":") and _captured(parent)
-    return words[0] == "echo" and len(words) == 2 and words[1].startswith("$") and _captured(parent) \
+        return words[0] == "echo" or words[0] in ("true", ":") and _captured(x, parent)
+    return words[0] == "echo" and len(words) == 2 and words[1].startswith("$") and _captured(x, parent) \
         and not any(c.isspace() for c in words[1])
 
 
-def _captured(node: ts.Node) -> bool:
+def _another_way(x: _Extractor, first: ts.Node, then: ts.Node) -> bool:
+    """Whether the right of ``first || then`` falls back on a program every machine has (``gh repo clone "$R" "$D"
+    || git clone "https://github.com/$R" "$D"``, ``uuidgen || cat /proc/sys/kernel/random/uuid``, ``rsync ... ||
+    cp -r ...``): the script copes without the first one's program. Not a message or an exit, the same program
+    again, nor a program that must be installed as well (``docker compose up || docker-compose up``: the first way
+    stays the one the skill asks for)."""
+    first_command, then_command = _command_in(first), _command_in(then)
+    if first_command is None or then_command is None:
+        return False
+    first_words, then_words = _shell_words(x, first_command), _shell_words(x, then_command)
+    return bool(first_words and then_words) and then_words[0] not in _NOT_ANOTHER_WAY \
+        and (then_words[0] in BASE_PROGRAMS or then_words[0] in ASSUMED_PROGRAMS) and then_words[0] != first_words[0]
+
+
+def _command_in(node: ts.Node) -> ts.Node | None:
+    """The command a list's side is, through a redirection (``gh repo clone x 2>/dev/null``); None for a group."""
+    if node.type == "redirected_statement":
+        node = node.child_by_field_name("body") or node
+    return node if node.type == "command" else None
+
+
+def _captured(x: _Extractor, node: ts.Node) -> bool:
     """Whether ``node`` runs inside ``$(...)`` or backticks: its output is a value."""
-    parent = node.parent
-    while parent is not None and parent.type in (*_GROUPING, "list"):
-        parent = parent.parent
-    return parent is not None and parent.type == "command_substitution"
+    return x.walk_up("captured", node.parent, _substitution_above_groups)
+
+
+def _substitution_above_groups(node: ts.Node) -> bool | None:
+    return None if node.type in (*_GROUPING, "list") else node.type == "command_substitution"
 
 
 # Interpreters that take code inline, and their options that introduce it (`python3 -c CODE`, `node -e CODE`).
@@ -1147,18 +1215,24 @@ _STATEMENT_HOLDERS = frozenset({"program", "compound_statement", "do_group", "if
                                 "else_clause", "case_item", "function_definition"})
 
 
-def _unread(node: ts.Node) -> bool:
+def _unread(x: _Extractor, node: ts.Node) -> bool:
     """Whether the command is words of code the parser could not read (see ``_STATEMENT_HOLDERS``), or starts
     where such code ends, with no space between: the rest of a word it broke (`\\( ... \\) -not -path` leaves
     `not`)."""
-    current: ts.Node | None = node
-    while current is not None and current.type not in _STATEMENT_HOLDERS:
-        before = current.prev_sibling
-        if current.type == "ERROR" or (before is not None and before.type == "ERROR"
-                                       and before.end_byte == current.start_byte):
-            return True
-        current = current.parent
-    return False
+    return x.walk_up("unread", node, _broken_here)
+
+
+def _broken_here(node: ts.Node) -> bool | None:
+    if node.type in _STATEMENT_HOLDERS:
+        return False
+    before = node.prev_sibling
+    if node.type == "ERROR" or (before is not None and before.type == "ERROR" and before.end_byte == node.start_byte):
+        return True
+    return None
+
+
+def _a_substitution(node: ts.Node) -> bool | None:
+    return True if node.type in ("command_substitution", "process_substitution") else None
 
 
 def _in_parenthetical(node: ts.Node) -> bool:
@@ -1271,15 +1345,9 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             continue
         span = x.span(node)
         text = x.text(node)[:500]
-        in_subst = False
+        in_subst = x.walk_up("substitution", node.parent, _a_substitution)
         position = None
         pipeline = None
-        parent = node.parent
-        while parent is not None:
-            if parent.type in ("command_substitution", "process_substitution"):
-                in_subst = True
-                break
-            parent = parent.parent
         if node.parent is not None and node.parent.type == "pipeline":
             siblings = [c for c in node.parent.named_children if c.type != "comment"]
             position = next((i for i, c in enumerate(siblings) if c == node), None)
@@ -1305,11 +1373,11 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             continue
         # /usr/bin/jq is jq; a relative path (./run.sh, scripts/x.sh) is the skill's own script, kept as written.
         program = words[0].rsplit("/", 1)[-1] if words[0].startswith(("/usr/", "/bin/", "/opt/")) else words[0]
-        if program not in KNOWN_PROGRAMS and "/" not in program and _unread(node):
+        if program not in KNOWN_PROGRAMS and "/" not in program and _unread(x, node):
             continue  # `const key of [...]`: another language's words the parser recovered into a command
         if_file = guards.files.holding(node) is not None
         in_list = _or_list(node) if alternation else None  # one walk up serves both questions
-        fallback = in_list is not None and _fallback(in_list)
+        fallback = in_list is not None and (_fallback(in_list) or _in_a_fallback_group(x, in_list))
         tolerated, stops = _failure_handled(x, node, in_list)
         platform_only = guards.platforms.holding(node) is not None
         probe = guards.missing.holding(node)
