@@ -946,17 +946,13 @@ def _or_list(node: ts.Node) -> tuple[ts.Node, int] | None:
     return parent, _child_index(parent, child)
 
 
-def _fallback(in_list: tuple[ts.Node, int]) -> bool:
+def _fallback(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
     """Whether the command runs only when what comes before it fails: after ``||`` (``npm run -s typecheck || npx
-    tsc --noEmit``, ``cmd || { echo failed; exit 1; }``). ``in_list``: :func:`_or_list`'s answer."""
+    tsc --noEmit``, ``cmd || { echo failed; exit 1; }``), or in a group after one (``python3 -m http.server || {
+    echo "Trying Node.js..."; npx serve -l 8000 || exit 1; }``). ``in_list``: :func:`_or_list`'s answer."""
     parent, index = in_list
-    return index > 0 and parent.children[index - 1].type == "||"
-
-
-def _in_a_fallback_group(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
-    """Whether the list a command belongs to sits in a group that runs only when what comes before the group fails
-    (``python3 -m http.server || { echo "Trying Node.js..."; npx serve -l 8000 || exit 1; }``)."""
-    return x.walk_up("fallback group", in_list[0], _after_or_in_parent)
+    return index > 0 and parent.children[index - 1].type == "||" \
+        or x.walk_up("fallback group", parent, _after_or_in_parent)
 
 
 def _after_or_in_parent(node: ts.Node) -> bool | None:
@@ -970,9 +966,8 @@ def _after_or_in_parent(node: ts.Node) -> bool | None:
     return None
 
 
-# What the right of `||` may do without being another way to the same end: report, stop, or carry on
-_NOT_ANOTHER_WAY = frozenset({"echo", "printf", "exit", "return", "true", "false", ":", "warn", "die", "log",
-                              "error", "fail", "abort", "set", "break", "continue"})
+# The base programs the right of `||` may run without being another way to the same end: report, stop, carry on
+_NOT_ANOTHER_WAY = frozenset({"echo", "printf", "exit", "return", "true", "false", "set", "break", "continue"})
 
 
 def _failure_tolerated(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
@@ -1015,9 +1010,13 @@ def _another_way(x: _Extractor, first: ts.Node, then: ts.Node) -> bool:
 
 def _command_in(node: ts.Node) -> ts.Node | None:
     """The command a list's side is, through a redirection (``gh repo clone x 2>/dev/null``); None for a group."""
-    if node.type == "redirected_statement":
-        node = node.child_by_field_name("body") or node
+    node = _unredirected(node)
     return node if node.type == "command" else None
+
+
+def _unredirected(node: ts.Node) -> ts.Node:
+    """The statement a redirection applies to (``command -v jq >/dev/null``: the command), else ``node``."""
+    return node.child_by_field_name("body") or node if node.type == "redirected_statement" else node
 
 
 def _captured(x: _Extractor, node: ts.Node) -> bool:
@@ -1297,8 +1296,7 @@ def _sets_up(node: ts.Node, source: bytes) -> bool:
 
 def _only_tests(node: ts.Node, source: bytes) -> bool:
     """Whether an `if`'s condition only tests (`[[ -f x ]]`, `command -v jq >/dev/null`), running nothing."""
-    if node.type == "redirected_statement":
-        node = node.child_by_field_name("body") or node
+    node = _unredirected(node)
     return node.type == "test_command" or node.type == "command" and _command_name(node, source) in _SETTING_TESTS
 
 
@@ -1377,7 +1375,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             continue  # `const key of [...]`: another language's words the parser recovered into a command
         if_file = guards.files.holding(node) is not None
         in_list = _or_list(node) if alternation else None  # one walk up serves both questions
-        fallback = in_list is not None and (_fallback(in_list) or _in_a_fallback_group(x, in_list))
+        fallback = in_list is not None and _fallback(x, in_list)
         tolerated, stops = _failure_handled(x, node, in_list)
         platform_only = guards.platforms.holding(node) is not None
         probe = guards.missing.holding(node)
