@@ -575,9 +575,12 @@ def test_delegate_break_down_and_subagent_in_other_senses_are_no_plan(make_skill
 
 
 def test_a_code_template_is_no_output_format(make_skill):
-    """"Use template: `assets/model_template.py`" and "## Liquid Template Example" name code to copy; "Use this
-    format:" and "the report template below" name the output's shape."""
-    for line in ("**Use template:** `assets/model_template.py`", "## Liquid Template Example"):
+    """"Use template: `assets/model_template.py`" and "## Liquid Template Example" name code to copy, "template
+    literal types" a language's feature; "Use this format:" and "the report template below" name the output's
+    shape."""
+    for line in ("**Use template:** `assets/model_template.py`", "## Liquid Template Example",
+                 "Covers generics, conditional types and template literal types.",
+                 "Don't write manual template literal ternaries.", "Pick a template engine."):
         assert "follow.format" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "code"), line
     for line in ("Use this format:", "Fill in the report template below."):
         assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, "out")["follow.format"] >= 1, line
