@@ -71,6 +71,22 @@ def test_a_fence_holding_a_list_of_advice_is_no_code_to_write(make_skill):
     assert "tool.file.write" not in levels({"SKILL.md": base + longer}, make_skill, "longer")
 
 
+def test_a_fence_of_comments_only_is_no_code_to_write(make_skill):
+    """A ```python fence of notes (`# read_file(path) - Read file contents`), or of Markdown headings in a fence that
+    was mis-nested (`## The Wrapper Stack`), asks the agent to write no Python and no file; a doc comment template
+    (`/** @param ... */`) is what it writes into the code."""
+    base = "---\nname: case-skill\ndescription: x\n---\n# Tools\n\n"
+    notes = "```python\n# MCP tools become available\n\n# read_file(path) - Read file contents\n" \
+        "# write_file(path, content) - Write to file\n# list_directory(path) - List directory contents\n" \
+        "# search_files(query) - Search\n```\n"
+    found = levels({"SKILL.md": base + notes}, make_skill)
+    assert "gen.code.python" not in found and "tool.file.write" not in found
+    code = notes.replace("# search_files(query) - Search\n", "files = list_directory('.')\n")
+    assert levels({"SKILL.md": base + code}, make_skill, "code").get("gen.code.python") == 1
+    doc = "```typescript\n/**\n * What the function does.\n * @param name - Its parameter\n * @returns Its value\n */\n```\n"
+    assert "gen.code.javascript" in levels({"SKILL.md": base + doc}, make_skill, "doc")
+
+
 def test_procedure_constraints_and_web(make_skill):
     text = ("---\nname: case-skill\ndescription: x\n---\n## Workflow\n1. Fetch the data\n2. Clean it\n"
             "3. Verify the totals match, and repeat until they do\n4. Write the report\n\n"

@@ -512,7 +512,7 @@ def files(c: _Context) -> Iterator[Finding]:
         yield Finding("tool.file.write", 2, Span(c.file, c.skill.frontmatter.line_of("allowed-tools")),
                       "allowed-tools lets it write and edit files")
     written = [b for b in (c.body.code_blocks if c.body else [])
-               if b.language in FILE_LANGUAGES and b.text.count("\n") >= 5 and not _bullet_list(b.text)]
+               if b.language in FILE_LANGUAGES and b.text.count("\n") >= 5 and _holds_code(b)]
     if written:
         yield Finding("tool.file.write", 2 if len(written) >= 3 else 1, written[0].span,
                       f"{len(written)} code or configuration block(s) to write into files")
@@ -603,13 +603,20 @@ def _bullet_list(text: str) -> bool:
     return bool(lines) and all(_BULLET.match(line) for line in lines)
 
 
+def _holds_code(block: Any) -> bool:
+    """Whether a fence holds code to write: not a Markdown list of advice, nor only comments (notes in a ```python
+    fence, or Markdown headings, `## The Wrapper Stack`, in one that was mis-nested). A doc comment (`/** @param
+    ... */`) is a template of what the agent writes into the code."""
+    return not _bullet_list(block.text) and (bool(block.code_text.strip()) or block.text.lstrip().startswith("/**"))
+
+
 @detector
 def code_generation(c: _Context) -> Iterator[Finding]:
     """gen.code.python / javascript: fences the agent writes or adapts (several lines, not a bare invocation)."""
     stdlib = sys.stdlib_module_names
     for language, primitive in (("python", "gen.code.python"), ("javascript", "gen.code.javascript"),
                                 ("typescript", "gen.code.javascript")):
-        fences = [b for b in _code_fences(c, language) if b.text.count("\n") >= 3 and not _bullet_list(b.text)]
+        fences = [b for b in _code_fences(c, language) if b.text.count("\n") >= 3 and _holds_code(b)]
         if not fences:
             continue
         imports = {i.module.split(".")[0] for b in fences if b.code for i in b.code.imports}
