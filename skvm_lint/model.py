@@ -563,10 +563,18 @@ HANDED_OUT_FOLDERS = frozenset({"assets", "boilerplate", "example", "examples", 
                                 "template", "templates"})
 
 
+# `example.js`, `postgres-example.ts`, `sample_client.py`: a file named as an example (not `manage_examples.py`, nor
+# `.env.example`, whose name before its last suffix is `.env`)
+_EXAMPLE_NAME = re.compile(r"(?:^|[-_.])(?:example|sample)(?:[-_.]|$)", re.IGNORECASE)
+
+
 def handed_out(path: str) -> bool:
     """A file under a folder the skill hands out (`assets/rest-api-template.py`, `examples/generate_app.tsx`,
-    `templates/generator_template.js`), at any depth."""
-    return any(folder in HANDED_OUT_FOLDERS for folder in path.lower().split("/")[:-1])
+    `templates/generator_template.js`), at any depth, or one named as an example (`references/postgres-example.ts`):
+    material to adapt, not the skill's own code."""
+    folders, _, name = path.lower().rpartition("/")
+    return any(folder in HANDED_OUT_FOLDERS for folder in folders.split("/")) \
+        or _EXAMPLE_NAME.search(name.rsplit(".", 1)[0]) is not None
 
 
 # A Markdown file at the skill's root named in capitals (RESEARCH_SYNTHESIS.md, DEPLOYMENT_STATUS.md, TODO.md): the
