@@ -247,6 +247,10 @@ def test_call_format_quoted_json_and_placeholders(make_skill):
     assert "tool.call.format" not in found and "gen.text.structured" not in found
     inline = BASE + "- Patch: `scripts/patch.sh \"/companies/<id>\" '{\"employees\":550}'`\n"
     assert "gen.text.structured" in levels({"SKILL.md": inline}, make_skill)
+    # a subscript indexes a value (`rcParams['font.size']`, `.results[0].src`): no array written
+    for line in ("Set `plt.rcParams['font.sans-serif']` first.", "Thumbnail: `.results[0].thumbnail.src`"):
+        assert "gen.text.structured" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "index"), line
+    assert "gen.text.structured" in levels({"SKILL.md": BASE + 'Pass `["a", "b"]` as the list.\n'}, make_skill, "list")
 
 
 def test_web_from_client_code_and_forge_api(make_skill):

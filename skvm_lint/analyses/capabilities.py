@@ -148,7 +148,8 @@ SQL_START = lazy(r"^[ \t]*(SELECT\b[^;]{0,500}?\bFROM|WITH \w+ AS|INSERT INTO|UP
                  re.MULTILINE)
 QUOTED = lazy(r"[\"'][^\"']+[\"']")
 # A JSON object or array literal, not a template placeholder such as ``{baseDir}/x`` or xargs' ``{}``.
-JSON_LITERAL = lazy(r"""\{\s*["'][^"']+["']\s*:|\[\s*(\{\s*["']|["'\d])""")
+# (not a subscript: `rcParams['font.size']`, `row["id"]`, `data[0]` index a value, they write no array)
+JSON_LITERAL = lazy(r"""\{\s*["'][^"']+["']\s*:|(?<![\w\])])\[\s*(\{\s*["']|["'\d])""")
 # A request line (method, absolute URL) at a line's start; a placeholder host (`http://<your-host>:8080`) is the
 # user's own server, which something else calls.
 REQUEST_LINE = lazy(r"^[ \t]*(?:GET|POST|PUT|PATCH|DELETE)[ \t]+(?P<host>https?://[\w.-]+(?::\d+)?)(?P<path>\S*)",
