@@ -234,6 +234,12 @@ def test_call_format_of_tool_calls_in_a_plain_fence(make_skill):
     assert levels({"SKILL.md": calls}, make_skill, "calls")["tool.call.format"] == 2
     code = BASE + '```python\nclient = Client(api_key="x")\n```\n'
     assert "tool.call.format" not in levels({"SKILL.md": code}, make_skill, "code")
+    # a method the skill's own Python calls, named in prose, is the library's API, not one of the agent's tools
+    fence = "```python\nimport matplotlib.pyplot as plt\nfig, ax = plt.subplots(figsize=(10, 6))\n```\n"
+    api = BASE + fence + "\n- Use `plt.subplots(constrained_layout=True)` for spacing.\n"
+    assert "tool.call.format" not in levels({"SKILL.md": api}, make_skill, "api")
+    tool = BASE + fence + '\n- Then call `cron(action="add", every_seconds=1200)`.\n'
+    assert levels({"SKILL.md": tool}, make_skill, "tool")["tool.call.format"] == 2
 
 
 def test_call_format_quoted_json_and_placeholders(make_skill):

@@ -400,7 +400,15 @@ def call_format(c: _Context) -> Iterator[Finding]:
         if level == 3:
             break
     if best is None or best.level < 2:
-        calls = [(m.group(0), span) for text, span in c.tool_texts for m in [TOOL_CALL.search(text)] if m]
+        # a method the skill's own code calls (`plt.subplots(...)`, `store.search(...)` in its Python) is a
+        # library's API, named in prose: code the agent writes, not a call of one of its tools (which code shows
+        # bare, `web_search(query=...)`)
+        api = {call.name.rsplit(".", 1)[-1] for d in c.agent_docs for b in d.code_blocks
+               if b.code is not None and b.language in ("python", "javascript", "typescript")
+               for call in b.code.calls if "." in call.name}
+        calls = [(m.group(0), span) for text, span in c.tool_texts
+                 for m in [next((m for m in TOOL_CALL.finditer(text)
+                                 if m.group(0).split("(", 1)[0].rsplit(".", 1)[-1] not in api), None)] if m]
         # a plain fence of calls to the agent's tools (`cron(action="add", message="...", every_seconds=1200)`)
         calls += [(m.group(0), b.span) for b in (c.body.code_blocks if c.body else [])
                   if b.language in (None, "text", "txt", "plain") and b.fenced
