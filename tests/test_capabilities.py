@@ -610,6 +610,11 @@ def test_a_code_template_is_no_output_format(make_skill):
         assert "follow.format" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "code"), line
     for line in ("Use this format:", "Fill in the report template below."):
         assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, "out")["follow.format"] >= 1, line
+    # the heading over the text names the code template ("### `plot_template.py`")
+    named = BASE + "### `scripts/plot_template.py`\n\nTemplate script demonstrating plot types. Use it to start.\n"
+    assert "follow.format" not in levels({"SKILL.md": named}, make_skill, "named")
+    report = BASE + "### Report\n\nTemplate of the weekly report: fill every section.\n"
+    assert levels({"SKILL.md": report}, make_skill, "report")["follow.format"] >= 1
 
 
 def test_a_template_script_is_material_not_a_command(make_skill):

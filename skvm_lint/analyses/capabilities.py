@@ -1245,8 +1245,14 @@ RULES_HEADING = lazy(r"(?i)\W*(\d+\.\s*)?((important|critical|hard|key|core|glob
 
 @detector
 def output_format(c: _Context) -> Iterator[Finding]:
-    hits = [(m.group(0), span) for text, span in c.prose for m in [FORMAT.search(text)]
-            if m and not (m.group(0).lower().startswith("template") and CODE_TEMPLATE.search(text))]
+    found = [(m, text, span) for text, span in c.prose for m in [FORMAT.search(text)] if m]
+    # "template" that names code to copy, said in the text or by the heading over it ("### `plot_template.py`"
+    # over "Template script demonstrating various plot types"), is no output format
+    templates = [span.line for m, _text, span in found if m.group(0).lower().startswith("template")]
+    headings = c.body.headings_at(templates) if templates and c.body is not None else {}
+    hits = [(m.group(0), span) for m, text, span in found
+            if not (m.group(0).lower().startswith("template")
+                    and (CODE_TEMPLATE.search(text) or CODE_TEMPLATE.search(headings.get(span.line, ""))))]
     if hits:
         schema = any(b.language in ("json", "yaml") for b in (c.body.code_blocks if c.body else []))
         yield Finding("follow.format", 3 if len(hits) >= 3 and schema else 2 if schema else 1, hits[0][1],
