@@ -816,6 +816,11 @@ def test_analysis_cues_inside_inline_code_are_names(make_skill):
     assert "reason.analysis" not in levels({"SKILL.md": named}, make_skill, "named")
     told = BASE + "Find the root cause of the failure.\n\nRefactor the module once the tests pass.\n"
     assert levels({"SKILL.md": told}, make_skill, "told")["reason.analysis"] == 1
+    # a topic a library skill lists is no code analysed; root causes, plural, are looked for as one is
+    topics = BASE + "- Performance optimization tips\n\n## Performance tuning\n\nSet n_jobs for speed.\n"
+    assert "reason.analysis" not in levels({"SKILL.md": topics}, make_skill, "topics")
+    causes = BASE + "**Root causes**: poor layer ordering.\n\n**Root causes**: hardcoded secrets.\n"
+    assert levels({"SKILL.md": causes}, make_skill, "causes")["reason.analysis"] == 1
 
 
 def test_breaking_work_down_and_a_planning_description_are_planning(make_skill):
