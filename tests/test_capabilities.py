@@ -966,3 +966,18 @@ def test_prompt_quotes_merge_nested_openings_and_end_an_unclosed_one_at_the_text
     assert _prompt_quotes(text) == [(8, len(text))]
     inside = 'Prompt: "' + "prompt: \u201c x " * 2000 + '" after'
     assert _prompt_quotes(inside) == [(8, inside.rindex('"'))]
+
+
+def test_parallel_tool_calls_are_asked_for_not_named(make_skill):
+    """One line that asks for calls at once ("query the relevant databases in parallel", "Sub-agents do parallel
+    paper reading") is tool.call.batch; a library's "parallel processing", a product's name, a batch size, a
+    forbidden run ("avoid running multiple refreshes in parallel") and "at the same time" said of a habit are not."""
+    for line in ("When a query spans several needs, query the relevant databases in parallel.",
+                 "- Sub-agents do **parallel** paper reading (faster than sequential)",
+                 "2. **Parallel calls**: make separate parallel calls for independent sites."):
+        assert "tool.call.batch" in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "asked"), line
+    for line in ("Features fast parallel processing and built-in caching.",
+                 "This skill provides access to **Parallel Web Systems** APIs.", "- Reduce batch size",
+                 "- WHOOP rotates refresh tokens; avoid running multiple refreshes in parallel.",
+                 "1. **Log daily at the same time** to keep the streak."):
+        assert "tool.call.batch" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "named"), line

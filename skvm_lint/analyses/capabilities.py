@@ -493,9 +493,10 @@ def _allowed_tools(c: _Context) -> set[str]:
 _CLAUSE_END = lazy(r"[.,;:!?]")
 
 
-def _forbidden(text: str, start: int) -> bool:
-    """Whether a negation opens the clause of the verb at ``start`` ("Never modify files", "DO NOT save")."""
-    before = text[max(0, start - 20):start]
+def _forbidden(text: str, start: int, reach: int = 20) -> bool:
+    """Whether a negation opens the clause of the verb at ``start`` ("Never modify files", "DO NOT save"), within
+    ``reach`` characters before it."""
+    before = text[max(0, start - reach):start]
     ends = [m.end() for m in _CLAUSE_END.finditer(before)]
     return NEGATION.search(before, ends[-1] if ends else 0) is not None
 
@@ -1264,9 +1265,13 @@ def delegation_and_batch(c: _Context) -> Iterator[Finding]:
     hits = c.prose_matches(DELEGATION)
     if len(hits) >= 2:
         yield Finding("follow.delegation", 2, hits[0][1], "prefer code over mental work")
-    batch = c.prose_matches(BATCH)
-    if len(batch) >= 3:
-        yield Finding("tool.call.batch", 1 if len(batch) == 1 else 2, batch[0][1], "parallel tool calls")
+    # one line that asks for calls at once is enough now the cue names them, unless its clause forbids them ("avoid
+    # running multiple refreshes in parallel"); a list item is also its paragraph: lines, not matches, are counted
+    batch = [(m.group(0), span) for text, span in c.prose for m in [BATCH.search(text)]
+             if m and not _forbidden(text, m.start(), reach=60)]
+    lines = {(span.file, span.line) for _cue, span in batch}
+    if lines:
+        yield Finding("tool.call.batch", 1 if len(lines) == 1 else 2, batch[0][1], "parallel tool calls")
 
 
 # --- assembly ---------------------------------------------------------------------------------------------------
