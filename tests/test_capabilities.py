@@ -367,6 +367,11 @@ def test_commands_under_comment_lines_are_no_template(make_skill):
     found = levels({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n## Quick Reference\n\n```\n"
                                 f"SCRIPT=~/scripts/client.py\n\n{groups}\n```\n"}, make_skill)
     assert "gen.text.long" not in found
+    # a .mplstyle file's `# Figure` / `# Font` comments over dotted keys (`figure.dpi: 100`) head settings
+    style = "\n\n".join(f"# {title}\n{title.lower()}.size: 12\n{title.lower()}.color: gray"
+                          for title in ("Figure", "Font", "Axes", "Grid", "Legend"))
+    found = levels({"SKILL.md": f"{BASE}Create `custom.mplstyle`:\n\n```\n{style}\n```\n"}, make_skill, "style")
+    assert "gen.text.long" not in found
 
 
 def test_a_template_the_skill_says_is_short_is_no_long_output(make_skill):

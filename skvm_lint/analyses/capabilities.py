@@ -748,14 +748,14 @@ TEMPLATE_TITLE = cue("template_title")
 # a `#` line whose text opens with a bullet (`# - 200 responses indicate ...`) is a comment's list, not a heading
 TEMPLATE_HEADING = lazy(r"^[ \t]{0,3}#{1,4}[ \t]+(?![-*+][ \t])\S", re.MULTILINE)
 TOOL_SUBJECT = cue("tool_subject")
-# `key=value`; a one-word directive with a concrete value (`Disallow: /admin/`, `Action: Block`; a template's
-# `Owner: [name]` holds a placeholder); a bracketed expression (`(cf.bot_management.score lt 30)`); a call
+# `key=value`; a one-word directive with a concrete value (`Disallow: /admin/`, `Action: Block`, a dotted key of
+# a .mplstyle file, `figure.dpi: 100`; a template's `Owner: [name]` holds a placeholder); a bracketed expression (`(cf.bot_management.score lt 30)`); a call
 # (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET /api/users?sort=name`) or a bare URL; a search
 # query of two operators, or of one and a quoted phrase (`AI lang:en filter:verified`, `author:Church "synthetic
 # biology"`); a path or glob of an ignore file or CODEOWNERS (`*.swp`, `docs/`, `/src/api/ @backend-team`), not
 # a bold or italic line (`**Summary**`); a command with a comment after it (`python3 $SCRIPT stats   # Ethereum
 # stats`) or a variable for argument (`python3 $SCRIPT price ETH`)
-SETTING_OR_CODE_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w-]*:[ \t]+[^\s\[<{(_*]"
+SETTING_OR_CODE_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w.-]*:[ \t]+[^\s\[<{(_*]"
                             r"|^[ \t]*[^#\s][^\n]*?\S[ \t]{2,}#[ \t]|^[ \t]*[a-z][\w.-]*[ \t]+\$\{?[A-Za-z_]"
                             r"|^[ \t]*\(.*\)[ \t]*$|^[ \t]*[A-Za-z_][\w.]*\(.*\)[ \t]*;?[ \t]*$"
                             r"|^[ \t]*(GET|POST|PUT|PATCH|DELETE|HEAD) /|^[ \t]*https?://\S+[ \t]*$"
