@@ -2463,3 +2463,21 @@ def test_a_bundle_is_read_as_hostile_input(tmp_path):
         for i in range(9))
     (bundle / "SKILL.md").write_text(f"---\n{bomb}---\nx\n", encoding="utf-8")
     assert not by_key(sub)[("system", "stagehand")].declared
+
+
+def test_a_script_that_pip_installs_a_list_declares_its_packages(make_skill):
+    """`subprocess.check_call([sys.executable, "-m", "pip", "install", "-q"] + REQUIRED_PACKAGES)` with the list
+    bound at the module's top level installs those packages: they are declared there (DP004 says the install happens
+    at run time). A list the caller passes is not read."""
+    setup = ("import subprocess, sys\nREQUIRED_PACKAGES = [\"google-auth-oauthlib\", \"httpx\"]\n\n"
+             "def install_deps():\n    subprocess.check_call([sys.executable, \"-m\", \"pip\", \"install\", \"-q\"]"
+             " + REQUIRED_PACKAGES)\n\ntry:\n    import google_auth_oauthlib\n    import httpx\nexcept ImportError:\n"
+             "    install_deps()\n")
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Calendar. Use when asked.\n---\nRun "
+                                   "`python3 scripts/setup.py`.\n", "scripts/setup.py": setup})
+    found = by_key(root)
+    assert found[("pip", "google-auth-oauthlib")].declared and found[("pip", "httpx")].declared
+    passed = setup.replace("+ REQUIRED_PACKAGES)", "+ packages)").replace("def install_deps():", "def install_deps(packages):")
+    root = make_skill({"SKILL.md": "---\nname: t\ndescription: Calendar. Use when asked.\n---\nRun "
+                                   "`python3 scripts/setup.py`.\n", "scripts/setup.py": passed}, name="t")
+    assert not by_key(root)[("pip", "httpx")].declared

@@ -307,6 +307,8 @@ class _Extractor:
         self._prefixing_helpers: set[str] | None = None
         self._put_after_a_value: dict[int, set[str]] = {}  # by the start byte of a scope's body
         self._walks_up: dict[tuple[str, int], bool] = {}  # (question, node id) -> answer: see walk_up
+        self._string_lists: dict[str, tuple[str, ...]] | None = None  # see _module_string_lists
+        self.tree_root: ts.Node | None = None
 
     def walk_up(self, question: str, node: ts.Node | None, decide: Callable[[ts.Node], bool | None]) -> bool:
         """The answer to ``question`` for ``node``: ``decide`` answers at a node or returns None to ask its parent
@@ -762,6 +764,13 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
     first = next(iter(args.named_children), None) if args is not None else None
     if first is None:
         return
+    installs = _pip_install_argv(x, first)
+    if installs is not None:  # `[sys.executable, "-m", "pip", "install", "-q"] + REQUIRED_PACKAGES`
+        x.facts.commands.append(Command(installs[0], installs, x.span(call), x.text(call)[:500], via="subprocess",
+                                        copes_without=_copes_without_program(x, call),
+                                        platform_only=_py_platform_only(x, call),
+                                        when_missing=_when_import_fails(x, call)))
+        return
     if first.type == "binary_operator" and (left := first.child_by_field_name("left")) is not None \
             and left.type == "list":
         first = left  # `subprocess.run(["git"] + args)`: git with the arguments the caller gives
@@ -793,6 +802,61 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
             x.facts.commands.append(Command(value.rsplit("/", 1)[-1], (value,), x.span(call), x.text(call)[:500],
                                             via="subprocess", copes_without=_copes_without_program(x, call),
                                             platform_only=_py_platform_only(x, call)))
+
+
+def _module_string_lists(x: _Extractor) -> dict[str, tuple[str, ...]]:
+    """The names the module binds, at its top level, to a list or tuple of string literals (`REQUIRED_PACKAGES =
+    ["google-auth", "httplib2"]`); read once per file."""
+    if x._string_lists is None:
+        x._string_lists = {}
+        root = x.tree_root
+        for statement in root.named_children if root is not None else ():
+            assignment = statement.named_children[0] if statement.type == "expression_statement" \
+                and statement.named_children else None
+            if assignment is None or assignment.type != "assignment":
+                continue
+            left, right = assignment.child_by_field_name("left"), assignment.child_by_field_name("right")
+            if left is not None and right is not None and left.type == "identifier" \
+                    and right.type in ("list", "tuple") and right.named_children \
+                    and all(e.type == "string" for e in right.named_children):
+                x._string_lists[x.text(left)] = tuple(_strip_quotes(x.text(e)) for e in right.named_children)
+    return x._string_lists
+
+
+def _pip_install_argv(x: _Extractor, argv: ts.Node) -> tuple[str, ...] | None:
+    """The words of a pip install a Python list runs (`[sys.executable, "-m", "pip", "install", "-q"] +
+    REQUIRED_PACKAGES`, `["pip", "install", "reportlab"]`): string literals, the interpreter (`sys.executable`, read
+    as python) and a module-level list of strings spliced with `+`; None for any other list, or one whose words
+    after `install` are not all known (a package the caller passes)."""
+    parts = [argv]
+    while parts[0].type == "binary_operator" and parts[0].child_by_field_name("operator") is not None \
+            and x.text(parts[0].child_by_field_name("operator")) == "+":
+        parts[:1] = [parts[0].child_by_field_name("left"), parts[0].child_by_field_name("right")]
+        if parts[0] is None or len(parts) > 8:
+            return None
+    words: list[str] = []
+    for part in parts:
+        if part is None:
+            return None
+        if part.type == "identifier":
+            if x.text(part) not in _module_string_lists(x):
+                return None
+            words += _module_string_lists(x)[x.text(part)]
+            continue
+        if part.type not in ("list", "tuple"):
+            return None
+        for element in part.named_children:
+            if element.type == "string":
+                words.append(_strip_quotes(x.text(element)))
+            elif x.text(element) == "sys.executable":
+                words.append("python")
+            else:
+                return None
+    program = words[0].rsplit("/", 1)[-1] if words else ""
+    if program in ("python", "python3") and words[1:4] == ["-m", "pip", "install"] \
+            or program in ("pip", "pip3") and words[1:2] == ["install"]:
+        return (program, *words[1:])
+    return None
 
 
 def _body(statement: ts.Node) -> tuple[int, int]:
@@ -1556,6 +1620,7 @@ def extract_facts(text: str, language: str, file: str, line_offset: int = 1, tim
         facts.parse_timed_out = True
         return facts
     extractor = _Extractor(source, file, line_offset, facts, column_offset)
+    extractor.tree_root = tree.root_node
     captures = ts.QueryCursor(_grammar(language).query).captures(tree.root_node)
     captured = sum(len(nodes) for nodes in captures.values())
     if captured > _FEW_CAPTURES and _deeper_than(tree.root_node, MAX_WALK_STEPS // captured):
