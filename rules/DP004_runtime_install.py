@@ -4,7 +4,8 @@
 Reports `pip install`, `npm install`, `apt-get install` and similar commands inside a bundled script (a shell
 script, or a Python/JavaScript script running them through `subprocess`/`child_process`). A script named for setting
 up (`setup.sh`, `install.sh`, `init-project.sh`, `bootstrap.py`, `update.sh`) is the setup step itself and is not
-reported. An install that runs only when the program or module is missing (`if ! command -v rue; then cargo install
+reported, nor is an install in a function named so (`def cmd_setup(args):`, `install_deps() {`), the script's own
+setup step. An install that runs only when the program or module is missing (`if ! command -v rue; then cargo install
 rue-cli; fi`, `command -v jq || apt-get install jq`) is reported as that: it still changes the machine unasked.
 An install after the script creates the environment it installs into (`python3 -m venv .venv`, `npm init -y`, `npx
 create-vite app`) builds that new environment and is not reported.
@@ -33,6 +34,24 @@ from skvm_lint.rule import Rule
 
 # setup.sh, install_as_skill.sh, init-artifact.sh, venv-setup.sh, bootstrap.py, update.sh: run once, to set up
 SETUP_SCRIPT = lazy(r"(^|[-_.])(setup|install|init|bootstrap|update|upgrade)([-_.]|$)", re.IGNORECASE)
+# The function a line of Python or shell is in: `def cmd_setup(args):`, `install_deps() {`, `function setup {`
+_FUNCTION = lazy(r"^([ \t]*)(?:(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(|function[ \t]+([\w-]+)|([\w-]+)[ \t]*\(\)[ \t]*\{)")
+
+
+def _in_setup_function(lines: list[str], line: int) -> bool:
+    """Whether the 1-based ``line`` sits in a function named for setting up (`def cmd_setup(args):`, `install_deps()
+    {`): the script's own setup step, which the user runs once (`george.py setup`), as a setup script is."""
+    if not 0 < line <= len(lines):
+        return False
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    for row in range(line - 2, max(-1, line - 400), -1):  # a function's head is near its body
+        m = _FUNCTION.match(lines[row])
+        if m and len(m.group(1)) < indent:
+            name = m.group(2) or m.group(3) or m.group(4)
+            return bool(SETUP_SCRIPT.search(name))
+    return False
+
+
 # A command that creates a new environment or project, which later installs in the script fill
 NEW_ENVIRONMENT = lazy(r"^(python[\d.]*\s+-m\s+(venv|virtualenv)|virtualenv|uv\s+venv|conda\s+create|mamba\s+create"
                        r"|(npm|pnpm|yarn|bun)\s+(init|create)|npx\s+(--yes\s+|-y\s+)?create-|cargo\s+(new|init))\b")
@@ -54,18 +73,19 @@ class RuntimeInstall(Rule):
                     names = lines.setdefault((span.file, span.line), (span, []))[1]
                     if dep.name not in names:
                         names.append(dep.name)
-        scripts_read: dict[str, tuple[int | None, dict[int, list]]] = {}  # each script's commands read once
+        scripts_read: dict[str, tuple[int | None, dict[int, list], list[str]]] = {}  # each script read once
         for (path, line), (span, names) in lines.items():
             if path not in scripts_read:
-                code = skill.file(path).code
+                bundled = skill.file(path)
+                code = bundled.code
                 commands = code.commands if code is not None else []
                 by_line: dict[int, list] = {}
                 for command in commands:
                     by_line.setdefault(command.span.line, []).append(command)
                 created = min((c.span.line for c in commands if NEW_ENVIRONMENT.match(c.text)), default=None)
-                scripts_read[path] = (created, by_line)
-            created, by_line = scripts_read[path]
-            if created is not None and created < line:
+                scripts_read[path] = (created, by_line, (bundled.text or "").split("\n"))
+            created, by_line, source = scripts_read[path]
+            if created is not None and created < line or _in_setup_function(source, line):
                 continue
             on_line = by_line.get(line, [])
             text = on_line[0].text if on_line else ""
