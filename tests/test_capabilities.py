@@ -137,6 +137,11 @@ def test_numbered_topic_headings_are_no_procedure(make_skill):
     concepts = BASE + "## Core Concepts\n\n" + "".join(
         f"### {n}. {t}\n\nText.\n\n" for n, t in enumerate(["Response Models", "Validation", "Retrying"], 1))
     assert "follow.procedure" not in levels({"SKILL.md": concepts}, make_skill, "concepts")
+    # a library skill's "Core Capabilities" and a guide's "Common Workflows" list kinds of work, one topic each
+    for title in ("Core Capabilities", "Key Features", "Common Workflows"):
+        topics = BASE + f"## {title}\n\n" + "".join(
+            f"### {n}. {t}\n\nText.\n\n" for n, t in enumerate(["Units", "Coordinates", "Cosmology"], 1))
+        assert "follow.procedure" not in levels({"SKILL.md": topics}, make_skill, "topics"), title
     tips = BASE + "## Best Practices\n\n" + "".join(
         f"{n}. **{t}** - why it helps\n" for n, t in enumerate(["Batch operations", "Index payloads", "Cache"], 1))
     assert "follow.procedure" not in levels({"SKILL.md": tips}, make_skill, "tips")
