@@ -232,6 +232,10 @@ class Section(Struct):
     parent: int | None = None  # index into MarkdownDoc.sections
 
 
+# `[Subagent Orchestration](#subagent-orchestration)`, alone on its item: an entry of a table of contents
+_CONTENTS_ENTRY = lazy(r"\[[^\]\n]*\]\(#[^)\s]*\)\s*")
+
+
 class ListItem(Struct):
     text: str
     span: Span
@@ -241,6 +245,12 @@ class ListItem(Struct):
     number: int | None  # the item's number in an ordered list
     parent: int | None = None  # index into MarkdownDoc.list_items
     section: int | None = None  # index into MarkdownDoc.sections
+
+    @property
+    def contents_entry(self) -> bool:
+        """Whether the item only links to a section of its own document (`1. [Core Query API](#core-query-api)`):
+        a table of contents, which names the sections again; no step, and no instruction of its own."""
+        return _CONTENTS_ENTRY.fullmatch(self.text) is not None
 
 
 _FENCE_OPENING = lazy(r"^ {0,3}(`{3,}|~{3,})[ \t]*[A-Za-z]", re.MULTILINE)

@@ -137,6 +137,13 @@ def test_numbered_topic_headings_are_no_procedure(make_skill):
     concepts = BASE + "## Core Concepts\n\n" + "".join(
         f"### {n}. {t}\n\nText.\n\n" for n, t in enumerate(["Response Models", "Validation", "Retrying"], 1))
     assert "follow.procedure" not in levels({"SKILL.md": concepts}, make_skill, "concepts")
+    # a table of contents links to the sections: no steps, and no second mention of what their titles say
+    contents = BASE + "## Table of Contents\n\n" + "".join(
+        f"{n}. [{t}](#{t.lower().replace(' ', '-')})\n" for n, t in
+        enumerate(["Core Query API", "Subagent Orchestration", "Session Management", "Permissions"], 1)) \
+        + "\n## Subagent Orchestration\n\nConfigure them in `agents`.\n"
+    found = levels({"SKILL.md": contents}, make_skill, "contents")
+    assert "follow.procedure" not in found and "reason.planning" not in found
     # a library skill's "Core Capabilities" and a guide's "Common Workflows" list kinds of work, one topic each
     for title in ("Core Capabilities", "Key Features", "Common Workflows"):
         topics = BASE + f"## {title}\n\n" + "".join(

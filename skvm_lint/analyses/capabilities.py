@@ -164,9 +164,11 @@ HTTP_CLIENT_CALL = lazy(r"(requests|httpx|aiohttp|session|client|urllib\.request
 
 
 def _prose_of(doc: MarkdownDoc) -> list[tuple[str, Span]]:
-    """Paragraphs, list items and headings of a document, each with its span."""
-    out = [(p.text, p.span) for p in doc.paragraphs]
-    out += [(i.text, i.span) for i in doc.list_items]
+    """Paragraphs, list items and headings of a document, each with its span; not the entries of a table of
+    contents, which name the headings again (an item is also its paragraph: both are left out)."""
+    contents = {(i.span.line, i.text) for i in doc.list_items if i.contents_entry}
+    out = [(p.text, p.span) for p in doc.paragraphs if (p.span.line, p.text) not in contents]
+    out += [(i.text, i.span) for i in doc.list_items if not i.contents_entry]
     out += [(s.title, s.span) for s in doc.sections]
     return out
 

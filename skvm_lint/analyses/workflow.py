@@ -166,11 +166,12 @@ def advice_section(title: str) -> bool:
 
 def ordered_lists(doc: MarkdownDoc) -> dict[tuple[int | None, int | None], list[int]]:
     """The numbered lists of a document, by (section, parent item): the indexes of their top-level items. A list
-    in an advice section ("## Best Practices": :func:`advice_section`) holds topics, not steps, and is left out."""
+    in an advice section ("## Best Practices": :func:`advice_section`) holds topics, not steps, and is left out, as
+    are the entries of a table of contents (`ListItem.contents_entry`)."""
     lists: dict[tuple[int | None, int | None], list[int]] = {}
     advice = {i for i, section in enumerate(doc.sections) if advice_section(section.title)}
     for index, item in enumerate(doc.list_items):
-        if item.ordered and item.depth == 0 and item.section not in advice:
+        if item.ordered and item.depth == 0 and item.section not in advice and not item.contents_entry:
             lists.setdefault((item.section, item.parent), []).append(index)
     return lists
 
