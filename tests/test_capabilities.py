@@ -199,6 +199,12 @@ def test_arithmetic_from_worked_expressions_not_dates(make_skill):
     assert "reason.arithmetic" not in levels({"SKILL.md": dates}, make_skill)
     readme = {"SKILL.md": BASE + "Run it.\n", "README.md": "Total = 3 * 4 + 1\n"}  # for people, not the agent
     assert "reason.arithmetic" not in levels(readme, make_skill, "readme")
+    # "weighted" describes ("Most weighted signal", "heavily weighted", "probability-weighted scenarios"); a weighted
+    # sum or average is computed
+    for line in ("1. **Replies** — Most weighted signal", "- Reasoning keywords: 3 points each (heavily weighted)"):
+        assert "reason.arithmetic" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "said"), line
+    assert levels({"SKILL.md": BASE + "Rank them by the weighted average of the scores.\n"}, make_skill,
+                  "sum")["reason.arithmetic"] == 1
 
 
 def test_logic_from_decision_rules(make_skill):
