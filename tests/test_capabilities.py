@@ -205,6 +205,9 @@ def test_arithmetic_from_worked_expressions_not_dates(make_skill):
         assert "reason.arithmetic" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "said"), line
     assert levels({"SKILL.md": BASE + "Rank them by the weighted average of the scores.\n"}, make_skill,
                   "sum")["reason.arithmetic"] == 1
+    matrix = BASE + "| Criterion | Weight | A | B |\n|---|---|---|---|\n| Cost | 60% | 8/10 | 5/10 |\n" \
+        "| Fit | 40% | 6/10 | 9/10 |\n| **Weighted Score** | | **7.2** | **6.6** |\n"
+    assert levels({"SKILL.md": matrix}, make_skill, "matrix")["reason.arithmetic"] >= 1
 
 
 def test_logic_from_decision_rules(make_skill):
