@@ -1000,10 +1000,12 @@ def test_parallel_tool_calls_are_asked_for_not_named(make_skill):
     forbidden run ("avoid running multiple refreshes in parallel") and "at the same time" said of a habit are not."""
     for line in ("When a query spans several needs, query the relevant databases in parallel.",
                  "- Sub-agents do **parallel** paper reading (faster than sequential)",
-                 "2. **Parallel calls**: make separate parallel calls for independent sites."):
+                 "2. **Parallel calls**: make separate parallel calls for independent sites.",
+                 "When ingesting many sources, batch the updates: read all sources first."):
         assert "tool.call.batch" in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "asked"), line
     for line in ("Features fast parallel processing and built-in caching.",
                  "This skill provides access to **Parallel Web Systems** APIs.", "- Reduce batch size",
+                 "- Use batch writes for bulk inserts",
                  "- WHOOP rotates refresh tokens; avoid running multiple refreshes in parallel.",
                  "1. **Log daily at the same time** to keep the streak."):
         assert "tool.call.batch" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "named"), line
