@@ -47,3 +47,22 @@ def test_a_capability_draw_is_frozen_and_scored_from_its_verdicts(tmp_path):
     again = subprocess.run([sys.executable, str(ROOT / "corpus" / "sample_capabilities.py"), str(hub), "--verdicts",
                             str(tmp_path / "cap-2.tsv")], capture_output=True, text=True, cwd=ROOT, check=False)
     assert again.returncode == 2 and "that no draw has read" in again.stderr
+
+
+def test_judged_capabilities_are_rescored_against_the_analysis_now(tmp_path):
+    """A TRUE row is kept while the skill still infers its primitive, a FALSE one fixed once it does not, a MISSED one
+    found once it does; precision, recall and F1 are printed as judged and now."""
+    skill = "examples/weather-report/SKILL.md:1"
+    rows = [("gen.code.shell", "TRUE"), ("gen.regex", "TRUE"), ("follow.procedure", "FALSE"),
+            ("reason.spatial", "FALSE"), ("gen.text.long", "MISSED"), ("x", "DRAWN")]
+    with (tmp_path / "cap-case.tsv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter="\t", lineterminator="\n")
+        writer.writerow(["finding", "rule", "verdict", "reason", "message"])
+        writer.writerows([skill, rule, verdict, "by hand", ""] for rule, verdict in rows)
+    command = [sys.executable, str(ROOT / "corpus" / "rescore_capabilities.py"), "--verdicts-dir", str(tmp_path),
+               "--hub-parent", str(ROOT / "corpus"), "--lost", "--still-false"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    line = next(line for line in out.splitlines() if line.startswith("all "))
+    # as judged: 2 TRUE, 2 FALSE, 1 MISSED; now: gen.regex lost, reason.spatial fixed, gen.text.long still missed
+    assert line.split()[1:] == ["2", "1", "2", "1", "1", "0", "0.50/0.67/0.57", "0.50/0.33/0.40"]
+    assert "gen.regex (judged in cap-case.tsv" in out and "follow.procedure (judged in cap-case.tsv" in out
