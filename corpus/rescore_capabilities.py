@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _analyze import SHARED, analyze_by_path
-from rescore_verdicts import VERDICTS, skill_of
+from rescore_verdicts import VERDICTS, print_lists, skill_of
 from sample_findings import read_verdicts
 
 JUDGED = ("TRUE", "FALSE", "MISSED")
@@ -100,12 +100,8 @@ def main() -> int:
             continue
         print(f"{hub:<32}{c['TRUE']:>6}{c['TRUE lost']:>6}{c['FALSE']:>7}{c['FALSE fixed']:>7}{c['MISSED']:>8}"
               f"{c['MISSED found']:>7}{'/'.join(scores(c, now=False)):>20}{'/'.join(scores(c, now=True)):>18}")
-    if args.still_false:
-        print(f"\nFALSE rows still inferred ({len(still_false)}):")
-        print("\n".join(sorted(still_false)))
-    if args.lost:
-        print(f"\nTRUE rows no longer inferred ({len(lost)}):")
-        print("\n".join(sorted(lost)))
+    print_lists((args.still_false, "FALSE rows still inferred", still_false),
+                (args.lost, "TRUE rows no longer inferred", lost))
     return 0
 
 

@@ -141,13 +141,17 @@ def main() -> int:
             print(f"{family:<7}{hub:<30}{true:>6}{count('TRUE', 'kept'):>6}{count('TRUE', 'moved'):>6}{false:>7}"
                   f"{count('FALSE', 'kept'):>6}{count('FALSE', 'moved'):>6}{now:>15}{true / (true + false):>6.2f}"
                   f"{their_now:>16}")
-    if args.still_false:
-        print(f"\nFALSE findings still reported ({len(false_reported)}):")
-        print("\n".join(sorted(false_reported)))
-    if args.lost:
-        print(f"\nTRUE findings no longer reported at their line ({len(lost)}):")
-        print("\n".join(sorted(lost)))
+    print_lists((args.still_false, "FALSE findings still reported", false_reported),
+                (args.lost, "TRUE findings no longer reported at their line", lost))
     return 0
+
+
+def print_lists(*lists: tuple[bool, str, list[str]]) -> None:
+    """Each list that was asked for (--still-false, --lost): its title and count, then its lines in order."""
+    for asked, title, lines in lists:
+        if asked:
+            print(f"\n{title} ({len(lines)}):")
+            print("\n".join(sorted(lines)))
 
 
 if __name__ == "__main__":
