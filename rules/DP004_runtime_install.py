@@ -34,24 +34,6 @@ from skvm_lint.rule import Rule
 
 # setup.sh, install_as_skill.sh, init-artifact.sh, venv-setup.sh, bootstrap.py, update.sh: run once, to set up
 SETUP_SCRIPT = lazy(r"(^|[-_.])(setup|install|init|bootstrap|update|upgrade)([-_.]|$)", re.IGNORECASE)
-# The function a line of Python or shell is in: `def cmd_setup(args):`, `install_deps() {`, `function setup {`
-_FUNCTION = lazy(r"^([ \t]*)(?:(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\(|function[ \t]+([\w-]+)|([\w-]+)[ \t]*\(\)[ \t]*\{)")
-
-
-def _in_setup_function(lines: list[str], line: int) -> bool:
-    """Whether the 1-based ``line`` sits in a function named for setting up (`def cmd_setup(args):`, `install_deps()
-    {`): the script's own setup step, which the user runs once (`george.py setup`), as a setup script is."""
-    if not 0 < line <= len(lines):
-        return False
-    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
-    for row in range(line - 2, max(-1, line - 400), -1):  # a function's head is near its body
-        m = _FUNCTION.match(lines[row])
-        if m and len(m.group(1)) < indent:
-            name = m.group(2) or m.group(3) or m.group(4)
-            return bool(SETUP_SCRIPT.search(name))
-    return False
-
-
 # A command that creates a new environment or project, which later installs in the script fill
 NEW_ENVIRONMENT = lazy(r"^(python[\d.]*\s+-m\s+(venv|virtualenv)|virtualenv|uv\s+venv|conda\s+create|mamba\s+create"
                        r"|(npm|pnpm|yarn|bun)\s+(init|create)|npx\s+(--yes\s+|-y\s+)?create-|cargo\s+(new|init))\b")
@@ -73,21 +55,23 @@ class RuntimeInstall(Rule):
                     names = lines.setdefault((span.file, span.line), (span, []))[1]
                     if dep.name not in names:
                         names.append(dep.name)
-        scripts_read: dict[str, tuple[int | None, dict[int, list], list[str]]] = {}  # each script read once
+        scripts_read: dict[str, tuple[int | None, dict[int, list]]] = {}  # each script's commands read once
         for (path, line), (span, names) in lines.items():
             if path not in scripts_read:
-                bundled = skill.file(path)
-                code = bundled.code
+                code = skill.file(path).code
                 commands = code.commands if code is not None else []
                 by_line: dict[int, list] = {}
                 for command in commands:
                     by_line.setdefault(command.span.line, []).append(command)
                 created = min((c.span.line for c in commands if NEW_ENVIRONMENT.match(c.text)), default=None)
-                scripts_read[path] = (created, by_line, (bundled.text or "").split("\n"))
-            created, by_line, source = scripts_read[path]
-            if created is not None and created < line or _in_setup_function(source, line):
-                continue
+                scripts_read[path] = (created, by_line)
+            created, by_line = scripts_read[path]
             on_line = by_line.get(line, [])
+            # in a function named for setting up (`def cmd_setup(args):`, `install_deps() {`): the script's own
+            # setup step, which the user runs once (`george.py setup`), as a setup script is
+            if created is not None and created < line \
+                    or any(c.in_function and SETUP_SCRIPT.search(c.in_function) for c in on_line):
+                continue
             text = on_line[0].text if on_line else ""
             names.sort(key=lambda name: (text.find(name) < 0, text.find(name)))  # as the line names them
             named = ", ".join(f"`{name}`" for name in names)

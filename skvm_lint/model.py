@@ -73,6 +73,7 @@ class Command(Struct, frozen=True):
     ``missing_program`` is the program that probe looks for (``rue``), where it looks for a program: what such an
     install provides. ``stops_without`` is true where the script stops when the command fails (``if ! node
     --version; then echo "install node" >&2; exit 1; fi``, ``ffmpeg -version || exit 1``): a requirement it checks.
+    ``in_function`` names the function the command runs in, the innermost (``cmd_setup``, ``install_deps``).
     """
 
     program: str
@@ -90,6 +91,7 @@ class Command(Struct, frozen=True):
     when_missing: bool = False
     missing_program: str | None = None
     stops_without: bool = False
+    in_function: str | None = None
 
 
 class Call(Struct, frozen=True):

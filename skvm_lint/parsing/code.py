@@ -10,7 +10,7 @@ import bisect
 import re
 import time
 from functools import cache, lru_cache
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 
 import msgspec
 import tree_sitter as ts
@@ -293,6 +293,9 @@ def strip_prompts(text: str, language: str, labelled: bool = True) -> str:
     return text
 
 
+_Answer = TypeVar("_Answer")
+
+
 class _Extractor:
     """Turns tree-sitter captures into facts with spans in the containing file."""
 
@@ -310,12 +313,13 @@ class _Extractor:
         self._string_lists: dict[str, tuple[str, ...]] | None = None  # see _module_string_lists
         self.tree_root: ts.Node | None = None
 
-    def walk_up(self, question: str, node: ts.Node | None, decide: Callable[[ts.Node], bool | None]) -> bool:
+    def walk_up(self, question: str, node: ts.Node | None, decide: Callable[[ts.Node], _Answer | None],
+                past_root: _Answer = False) -> _Answer:
         """The answer to ``question`` for ``node``: ``decide`` answers at a node or returns None to ask its parent
-        (False past the root). Answers are kept for every node on the way, so the commands of one long `a || b ||
-        ...` chain, each deep in the one before, cost linear time, not quadratic."""
+        (``past_root`` past the root). Answers are kept for every node on the way, so the commands of one long `a ||
+        b || ...` chain, each deep in the one before, cost linear time, not quadratic."""
         path: list[int] = []
-        answer = False
+        answer = past_root
         while node is not None:
             known = self._walks_up.get((question, node.id))
             if known is not None:
@@ -688,7 +692,8 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
                     and not _arguments_of_another_program(x, argv):
                 f.commands.append(Command(program, (program, flag), x.span(first), x.text(first.parent)[:500],
                                           via="subprocess", copes_without=_copes_without_program(x, argv),
-                                          platform_only=_py_platform_only(x, argv)))
+                                          platform_only=_py_platform_only(x, argv),
+                                          in_function=_function_named(x, argv)))
     for key in captures.get("subscript_key", []):
         obj = key.parent.child_by_field_name("value") if key.parent is not None else None
         if obj is not None and x.text(obj) in ("os.environ", "environ"):
@@ -764,12 +769,13 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
     first = next(iter(args.named_children), None) if args is not None else None
     if first is None:
         return
+    function = _function_named(x, call)
     installs = _pip_install_argv(x, first)
     if installs is not None:  # `[sys.executable, "-m", "pip", "install", "-q"] + REQUIRED_PACKAGES`
         x.facts.commands.append(Command(installs[0], installs, x.span(call), x.text(call)[:500], via="subprocess",
                                         copes_without=_copes_without_program(x, call),
                                         platform_only=_py_platform_only(x, call),
-                                        when_missing=_when_import_fails(x, call)))
+                                        when_missing=_when_import_fails(x, call), in_function=function))
         return
     if first.type == "binary_operator" and (left := first.child_by_field_name("left")) is not None \
             and left.type == "list":
@@ -782,7 +788,7 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
                 x.facts.commands.append(Command(program.rsplit("/", 1)[-1], (program,), x.span(call),
                                                 x.text(call)[:500], via="subprocess",
                                                 copes_without=_copes_without_program(x, call),
-                                                platform_only=_py_platform_only(x, call)))
+                                                platform_only=_py_platform_only(x, call), in_function=function))
     elif first.type == "string":
         value = _strip_quotes(x.text(first))
         shell = shell or "shell=True" in x.text(args).replace(" ", "")
@@ -791,17 +797,33 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
             copes = _copes_without_program(x, call)  # `try: os.system("rocm-smi ...") / except OSError: pass`
             platform_only = _py_platform_only(x, call)  # `if sys.platform == "win32": os.system("chcp 65001")`
             when_missing = _when_import_fails(x, call)
-            if copes or platform_only or when_missing:
+            if copes or platform_only or when_missing or function:
                 x.facts.commands.extend(msgspec.structs.replace(cmd, copes_without=copes or cmd.copes_without,
                                                                 platform_only=platform_only or cmd.platform_only,
-                                                                when_missing=when_missing or cmd.when_missing)
+                                                                when_missing=when_missing or cmd.when_missing,
+                                                                in_function=cmd.in_function or function)
                                         for cmd in nested.commands)
             else:
                 x.facts.commands.extend(nested.commands)
         elif value and " " not in value:
             x.facts.commands.append(Command(value.rsplit("/", 1)[-1], (value,), x.span(call), x.text(call)[:500],
                                             via="subprocess", copes_without=_copes_without_program(x, call),
-                                            platform_only=_py_platform_only(x, call)))
+                                            platform_only=_py_platform_only(x, call), in_function=function))
+
+
+# The definitions whose ``name`` field names a function: shell's and Python's, JavaScript's declarations and methods
+_FUNCTION_DEFINITIONS = frozenset({"function_definition", "function_declaration", "method_definition"})
+
+
+def _function_named(x: _Extractor, node: ts.Node) -> str | None:
+    """The name of the innermost function ``node`` runs in (``def cmd_setup(args):``, ``install_deps() {``), None
+    at a script's top level or in an anonymous one."""
+    def decide(current: ts.Node) -> str | None:
+        if current.type not in _FUNCTION_DEFINITIONS:
+            return None
+        name = current.child_by_field_name("name")
+        return x.text(name) if name is not None else ""
+    return x.walk_up("function", node.parent, decide, past_root="") or None
 
 
 def _module_string_lists(x: _Extractor) -> dict[str, tuple[str, ...]]:
@@ -839,9 +861,10 @@ def _pip_install_argv(x: _Extractor, argv: ts.Node) -> tuple[str, ...] | None:
         if part is None:
             return None
         if part.type == "identifier":
-            if x.text(part) not in _module_string_lists(x):
+            listed = _module_string_lists(x).get(x.text(part))
+            if listed is None:
                 return None
-            words += _module_string_lists(x)[x.text(part)]
+            words += listed
             continue
         if part.type not in ("list", "tuple"):
             return None
@@ -1444,9 +1467,11 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         platform_only = guards.platforms.holding(node) is not None
         probe = guards.missing.holding(node)
         when_missing, missing_program = probe is not None, probe[1] if probe is not None else None
+        function = _function_named(x, node)
         f.commands.append(Command(program, tuple(words), span, text, None, in_subst, position, pipeline, if_file,
                                   copes_without=tolerated, fallback=fallback, platform_only=platform_only,
-                                  when_missing=when_missing, missing_program=missing_program, stops_without=stops))
+                                  when_missing=when_missing, missing_program=missing_program, stops_without=stops,
+                                  in_function=function))
         _embedded_code(x, node, program)
         # Follow chains of wrappers: `sudo -E xargs -n1 jq` records sudo, xargs and jq.
         wrapper, rest = words[0], words[1:]
@@ -1457,11 +1482,11 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             f.commands.append(Command(wrapped, tuple(rest[idx:]), span, text, wrapper, in_subst, position, pipeline,
                                       if_file, copes_without=tolerated, fallback=fallback,
                                       platform_only=platform_only, when_missing=when_missing,
-                                      missing_program=missing_program))
+                                      missing_program=missing_program, in_function=function))
             wrapper, rest = wrapped, rest[idx + 1 :]
         if words[0] == "pipx" and len(words) > 2 and words[1] == "run":
             f.commands.append(Command(words[2], tuple(words[2:]), span, text, "pipx", in_subst, position,
-                                      platform_only=platform_only))
+                                      platform_only=platform_only, in_function=function))
         for word in words[1:]:
             if word.startswith(("$(", "`")):
                 continue  # the substituted command is a command of its own, seen separately
