@@ -16,10 +16,11 @@ with `openclaw.plugin.json`), which the host loads into its own runtime.
 A tool SKILL.md says must be present ("Ensure `playwright` is available", "Requires `jq`", an item of a
 `## Prerequisites` or `## Requirements` list) is stated in prose: the agent is told, a client installing the skill
 is not, so it is an info finding ("stated only in prose"), not a warning; so is a runtime that only
-package.json's `engines` declares (`"node": ">=18"`: npm reads it, a client installing the skill does not). A package the importing script names in
-its own install hint ("Install with: pip install Pillow" under `except ImportError`) is declared there. A sub-skill
-bundled in another skill (`bundle/sub/`, `bundle/skills/sub/`) is installed with it: what the bundle's frontmatter
-and root manifests declare, and the modules at its root, are the sub-skill's too.
+package.json's `engines` declares (`"node": ">=18"`: npm reads it, a client installing the skill does not). A
+package the importing script names in its own install hint ("Install with: pip install Pillow" under `except
+ImportError`) is declared there. A sub-skill bundled in another skill (`bundle/sub/`, `bundle/skills/sub/`) is
+installed with it: what the bundle's frontmatter and root manifests declare, and the modules at its root, are the
+sub-skill's too.
 More than three undeclared packages of one kind in one file are one finding: they share one missing declaration;
 so are a package and its program (`npx netlify` and `netlify`: netlify-cli), and `npm` with `node` (a declared
 Node.js declares `npm` too).

@@ -83,7 +83,8 @@ def test_a_fence_of_comments_only_is_no_code_to_write(make_skill):
     assert "gen.code.python" not in found and "tool.file.write" not in found
     code = notes.replace("# search_files(query) - Search\n", "files = list_directory('.')\n")
     assert levels({"SKILL.md": base + code}, make_skill, "code").get("gen.code.python") == 1
-    doc = "```typescript\n/**\n * What the function does.\n * @param name - Its parameter\n * @returns Its value\n */\n```\n"
+    doc = ("```typescript\n/**\n * What the function does.\n * @param name - Its parameter\n"
+           " * @returns Its value\n */\n```\n")
     assert "gen.code.javascript" in levels({"SKILL.md": base + doc}, make_skill, "doc")
 
 

@@ -2477,7 +2477,8 @@ def test_a_script_that_pip_installs_a_list_declares_its_packages(make_skill):
                                    "`python3 scripts/setup.py`.\n", "scripts/setup.py": setup})
     found = by_key(root)
     assert found[("pip", "google-auth-oauthlib")].declared and found[("pip", "httpx")].declared
-    passed = setup.replace("+ REQUIRED_PACKAGES)", "+ packages)").replace("def install_deps():", "def install_deps(packages):")
+    passed = setup.replace("+ REQUIRED_PACKAGES)", "+ packages)") \
+        .replace("def install_deps():", "def install_deps(packages):")
     root = make_skill({"SKILL.md": "---\nname: t\ndescription: Calendar. Use when asked.\n---\nRun "
                                    "`python3 scripts/setup.py`.\n", "scripts/setup.py": passed}, name="t")
     assert not by_key(root)[("pip", "httpx")].declared

@@ -751,8 +751,8 @@ TEMPLATE_TITLE = cue("template_title")
 TEMPLATE_HEADING = lazy(r"^[ \t]{0,3}#{1,4}[ \t]+(?![-*+][ \t])\S", re.MULTILINE)
 TOOL_SUBJECT = cue("tool_subject")
 # `key=value`; a one-word directive with a concrete value (`Disallow: /admin/`, `Action: Block`, a dotted key of
-# a .mplstyle file, `figure.dpi: 100`; a template's `Owner: [name]` holds a placeholder); a bracketed expression (`(cf.bot_management.score lt 30)`); a call
-# (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET /api/users?sort=name`) or a bare URL; a search
+# a .mplstyle file, `figure.dpi: 100`; a template's `Owner: [name]` holds a placeholder); a bracketed expression
+# (`(cf.bot_management.score lt 30)`); a call (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET /api/users?sort=name`) or a bare URL; a search
 # query of two operators, or of one and a quoted phrase (`AI lang:en filter:verified`, `author:Church "synthetic
 # biology"`); a path or glob of an ignore file or CODEOWNERS (`*.swp`, `docs/`, `/src/api/ @backend-team`), not
 # a bold or italic line (`**Summary**`); a command with a comment after it (`python3 $SCRIPT stats   # Ethereum
