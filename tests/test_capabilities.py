@@ -226,6 +226,9 @@ def test_reading_bundled_references(make_skill):
     assert levels(files, make_skill, "two-refs")["tool.file.read"] == 2
     one = {"SKILL.md": BASE + "See `references/api.md`.\n", "references/api.md": "# API\n"}
     assert "tool.file.read" not in levels(one, make_skill, "one-ref")
+    # "Refer to" sends the agent to the document; "See" may only cite it
+    referred = {"SKILL.md": BASE + "Refer to `references/api.md` for detailed patterns.\n", "references/api.md": "# A\n"}
+    assert levels(referred, make_skill, "referred")["tool.file.read"] == 1
 
 
 def test_reading_a_named_file(make_skill):
