@@ -2482,3 +2482,24 @@ def test_a_script_that_pip_installs_a_list_declares_its_packages(make_skill):
     root = make_skill({"SKILL.md": "---\nname: t\ndescription: Calendar. Use when asked.\n---\nRun "
                                    "`python3 scripts/setup.py`.\n", "scripts/setup.py": passed}, name="t")
     assert not by_key(root)[("pip", "httpx")].declared
+
+
+def test_the_literal_words_of_a_python_argv_are_read(make_skill):
+    """`subprocess.run(["python3", "-m", "pytest", ...])` runs pytest; a check in a `try` whose handler says the
+    program is missing and leaves (`return False`, `sys.exit`) checks a requirement, as shell's `if ! potrace
+    --version; then ...; exit 1; fi` does; a probe whose handler goes on quietly is optional."""
+    script = ("import subprocess\n\ndef tests():\n    subprocess.run([\"python3\", \"-m\", \"pytest\", \"-q\"])\n\n"
+              "def trace():\n    try:\n        subprocess.run([\"potrace\", \"--version\"], check=True)\n"
+              "    except FileNotFoundError:\n        print(\"potrace is not installed\")\n        return False\n"
+              "    subprocess.run([\"potrace\", \"a.bmp\"])\n\n"
+              "def copy():\n    try:\n        subprocess.run([\"which\", \"xclip\"], check=True)\n"
+              "    except subprocess.CalledProcessError:\n        print(\"xclip not found. Install with apt\")\n"
+              "        return False\n    subprocess.run(\"xclip -selection clipboard\", shell=True)\n\n"
+              "def probe():\n    try:\n        subprocess.run([\"docker\", \"--version\"])\n"
+              "    except FileNotFoundError:\n        pass\n")
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Trace. Use when asked.\n---\nRun "
+                                   "`python3 scripts/a.py`.\n", "scripts/a.py": script})
+    found = by_key(root)
+    assert found[("pip", "pytest")].required
+    assert found[("system", "potrace")].required and found[("system", "xclip")].required
+    assert not found[("system", "docker")].required

@@ -1011,7 +1011,7 @@ def _guarded_programs(facts: CodeFacts) -> set[str]:
     when missing: optional. A check followed by ``exit`` within two lines makes the program required (in Python or
     JavaScript, a failing ``sys.exit(1)`` / ``process.exit(1)`` within eight: the handler prints how to install it
     first), and so does one that lists the program as missing (``command -v jq || missing+=(jq)``) in code that
-    exits later."""
+    exits later, or a Python check whose handler says it is missing and leaves (``stops_without``)."""
     exits = {cmd.span.line for cmd in facts.commands if cmd.program == "exit"}
     last_exit = max(exits, default=0)
     window = 2
@@ -1025,7 +1025,7 @@ def _guarded_programs(facts: CodeFacts) -> set[str]:
         argv = cmd.argv
         if cmd.program in ("command", "type") and len(argv) >= 3 and argv[1] in ("-v", "-p", "-P"):
             checks.append((argv[2], cmd.span.line))
-        elif cmd.program in ("which", "hash") and len(argv) >= 2:
+        elif cmd.program in ("which", "hash") and len(argv) >= 2 and not cmd.stops_without:
             checks.append((argv[-1], cmd.span.line))
     for call in facts.calls:  # `xdotool = shutil.which("xdotool")`, `which.sync("ffmpeg")`
         if call.name in PROGRAM_LOOKUPS and (m := _FIRST_STRING.match(call.arguments)):

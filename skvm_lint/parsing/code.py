@@ -553,27 +553,31 @@ def _falls_back(x: _Extractor, clause: ts.Node) -> bool:
     return _FALLS_BACK.search(body) is not None and _SAYS_MISSING.search(body) is None
 
 
-def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...], quietly: bool = False) -> bool:
-    """Whether ``node`` sits in a ``try`` whose handler for one of ``errors`` gives up quietly (``pass``, ``x =
-    None``, ``return None``, ``continue``) rather than raising, exiting or returning an error: the code goes on
-    without what ``node`` needs. ``quietly``: the handler only passes or continues."""
+def _handlers(node: ts.Node) -> list[ts.Node]:
+    """The ``except`` clauses of the ``try`` that ``node`` sits in, within its function; none outside one."""
     parent = node.parent
     while parent is not None and parent.type not in ("try_statement", "function_definition", "class_definition"):
         parent = parent.parent
     if parent is None or parent.type != "try_statement":
-        return False
-    for clause in parent.named_children:
-        if clause.type == "except_clause":
-            text = x.text(clause)
-            if quietly:  # the handler does nothing but go on: `pass`, `continue`
-                body = clause.named_children[-1] if clause.named_children else None
-                if body is None or x.text(body).strip() not in ("pass", "continue"):
-                    continue
-            caught = any(error in text for error in errors) or "Exception" in errors and text.startswith("except:")
-            if caught and "exit" not in text and "raise" not in text \
-                    and ("= None" in text or "= False" in text or "pass" in text or "continue" in text
-                         or _GIVES_UP.search(text) or _falls_back(x, clause)):
-                return True
+        return []
+    return [clause for clause in parent.named_children if clause.type == "except_clause"]
+
+
+def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...], quietly: bool = False) -> bool:
+    """Whether ``node`` sits in a ``try`` whose handler for one of ``errors`` gives up quietly (``pass``, ``x =
+    None``, ``return None``, ``continue``) rather than raising, exiting or returning an error: the code goes on
+    without what ``node`` needs. ``quietly``: the handler only passes or continues."""
+    for clause in _handlers(node):
+        text = x.text(clause)
+        if quietly:  # the handler does nothing but go on: `pass`, `continue`
+            body = clause.named_children[-1] if clause.named_children else None
+            if body is None or x.text(body).strip() not in ("pass", "continue"):
+                continue
+        caught = any(error in text for error in errors) or "Exception" in errors and text.startswith("except:")
+        if caught and "exit" not in text and "raise" not in text \
+                and ("= None" in text or "= False" in text or "pass" in text or "continue" in text
+                     or _GIVES_UP.search(text) or _falls_back(x, clause)):
+            return True
     return False
 
 
@@ -610,6 +614,23 @@ def _copes_without_program(x: _Extractor, call: ts.Node) -> bool:
     reports a requirement instead."""
     return _tried_without(x, call, ("FileNotFoundError", "OSError")) \
         or _tried_without(x, call, ("Exception",), quietly=True)
+
+
+_LEAVES = lazy(r"\b(return|raise|exit)\b")
+
+
+def _stops_without_program(x: _Extractor, call: ts.Node) -> bool:
+    """``try: subprocess.run(["potrace", "--version"], check=True) / except FileNotFoundError: print("potrace is not
+    installed"); return False``: the code checks a requirement, says it is missing and leaves (the Python form of
+    shell's ``if ! node --version; then ...; exit 1; fi``)."""
+    for clause in _handlers(call):
+        text = x.text(clause)
+        body = x.text(clause.named_children[-1]) if clause.named_children else ""
+        caught = any(error in text for error in ("CalledProcessError", "FileNotFoundError", "OSError", "Exception")) \
+            or text.startswith("except:")
+        if caught and _SAYS_MISSING.search(body) and _LEAVES.search(body):
+            return True
+    return False
 
 
 def _arguments_of_another_program(x: _Extractor, argv: ts.Node) -> bool:
@@ -690,7 +711,9 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             program, flag = _strip_quotes(x.text(first)), _strip_quotes(x.text(second))
             if flag.startswith("-") and re.match(r"^[a-z][\w.+-]*$", program) \
                     and not _arguments_of_another_program(x, argv):
-                f.commands.append(Command(program, (program, flag), x.span(first), x.text(first.parent)[:500],
+                words, _complete = _literal_words(x, argv)
+                words = words if words[:2] == [program, flag] else [program, flag]
+                f.commands.append(Command(program, tuple(words), x.span(first), x.text(first.parent)[:500],
                                           via="subprocess", copes_without=_copes_without_program(x, argv),
                                           platform_only=_py_platform_only(x, argv),
                                           in_function=_function_named(x, argv)))
@@ -770,7 +793,9 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
     if first is None:
         return
     function = _function_named(x, call)
-    installs = _pip_install_argv(x, first)
+    words, complete = _literal_words(x, first) if first.type in ("list", "tuple", "binary_operator",
+                                                                  "identifier") else ([], False)
+    installs = _pip_install_argv(words, complete)
     if installs is not None:  # `[sys.executable, "-m", "pip", "install", "-q"] + REQUIRED_PACKAGES`
         x.facts.commands.append(Command(installs[0], installs, x.span(call), x.text(call)[:500], via="subprocess",
                                         copes_without=_copes_without_program(x, call),
@@ -785,9 +810,12 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
         if element is not None and element.type == "string":
             program = _strip_quotes(x.text(element))
             if program and " " not in program:
-                x.facts.commands.append(Command(program.rsplit("/", 1)[-1], (program,), x.span(call),
+                # the literal words (`["npx", "-y", "@playwright/mcp"]`), up to the first one the code works out
+                argv = tuple(words) if words and words[0] == program else (program,)
+                x.facts.commands.append(Command(program.rsplit("/", 1)[-1], argv, x.span(call),
                                                 x.text(call)[:500], via="subprocess",
                                                 copes_without=_copes_without_program(x, call),
+                                                stops_without=_stops_without_program(x, call),
                                                 platform_only=_py_platform_only(x, call), in_function=function))
     elif first.type == "string":
         value = _strip_quotes(x.text(first))
@@ -845,39 +873,42 @@ def _module_string_lists(x: _Extractor) -> dict[str, tuple[str, ...]]:
     return x._string_lists
 
 
-def _pip_install_argv(x: _Extractor, argv: ts.Node) -> tuple[str, ...] | None:
-    """The words of a pip install a Python list runs (`[sys.executable, "-m", "pip", "install", "-q"] +
-    REQUIRED_PACKAGES`, `["pip", "install", "reportlab"]`): string literals, the interpreter (`sys.executable`, read
-    as python) and a module-level list of strings spliced with `+`; None for any other list, or one whose words
-    after `install` are not all known (a package the caller passes)."""
+def _literal_words(x: _Extractor, argv: ts.Node) -> tuple[list[str], bool]:
+    """The words a Python list of a command's arguments spells out, and whether they are all of them: string
+    literals, the interpreter (`sys.executable`, read as python) and a module-level list of strings spliced with `+`
+    (`[sys.executable, "-m", "pip", "install"] + REQUIRED_PACKAGES`). The words stop at the first one the code works
+    out (a variable, a call, an f-string): what the caller passes is not read."""
     parts = [argv]
     while parts[0].type == "binary_operator" and parts[0].child_by_field_name("operator") is not None \
             and x.text(parts[0].child_by_field_name("operator")) == "+":
         parts[:1] = [parts[0].child_by_field_name("left"), parts[0].child_by_field_name("right")]
         if parts[0] is None or len(parts) > 8:
-            return None
+            return [], False
     words: list[str] = []
     for part in parts:
-        if part is None:
-            return None
-        if part.type == "identifier":
-            listed = _module_string_lists(x).get(x.text(part))
-            if listed is None:
-                return None
+        if part is not None and part.type == "identifier" \
+                and (listed := _module_string_lists(x).get(x.text(part))) is not None:
             words += listed
             continue
-        if part.type not in ("list", "tuple"):
-            return None
+        if part is None or part.type not in ("list", "tuple"):
+            return words, False
         for element in part.named_children:
-            if element.type == "string":
+            if element.type == "string" and not any(c.type == "interpolation" for c in element.named_children):
                 words.append(_strip_quotes(x.text(element)))
             elif x.text(element) == "sys.executable":
                 words.append("python")
             else:
-                return None
+                return words, False
+    return words, True
+
+
+def _pip_install_argv(words: list[str], complete: bool) -> tuple[str, ...] | None:
+    """The words of a pip install a Python list runs (`[sys.executable, "-m", "pip", "install", "-q"] +
+    REQUIRED_PACKAGES`, `["pip", "install", "reportlab"]`); None for any other list, or one whose words after
+    `install` are not all known (a package the caller passes)."""
     program = words[0].rsplit("/", 1)[-1] if words else ""
-    if program in ("python", "python3") and words[1:4] == ["-m", "pip", "install"] \
-            or program in ("pip", "pip3") and words[1:2] == ["install"]:
+    if complete and (program in ("python", "python3") and words[1:4] == ["-m", "pip", "install"]
+                     or program in ("pip", "pip3") and words[1:2] == ["install"]):
         return (program, *words[1:])
     return None
 
