@@ -8,7 +8,8 @@ reported, nor is an install in a function named so (`def cmd_setup(args):`, `ins
 setup step. An install that runs only when the program or module is missing (`if ! command -v rue; then cargo install
 rue-cli; fi`, `command -v jq || apt-get install jq`) is reported as that: it still changes the machine unasked.
 An install after the script creates the environment it installs into (`python3 -m venv .venv`, `npm init -y`, `npx
-create-vite app`) builds that new environment and is not reported.
+create-vite app`, `uv init`) builds that new environment and is not reported, nor is adding development tools to a
+project (`uv add --dev ruff pytest`, `npm install -D vitest`): the project the script scaffolds or works on.
 
 ## Why it matters
 A script that installs software every time it runs changes the user's machine without asking, makes runs slow and
@@ -35,8 +36,13 @@ from skvm_lint.rule import Rule
 # setup.sh, install_as_skill.sh, init-artifact.sh, venv-setup.sh, bootstrap.py, update.sh: run once, to set up
 SETUP_SCRIPT = lazy(r"(^|[-_.])(setup|install|init|bootstrap|update|upgrade)([-_.]|$)", re.IGNORECASE)
 # A command that creates a new environment or project, which later installs in the script fill
-NEW_ENVIRONMENT = lazy(r"^(python[\d.]*\s+-m\s+(venv|virtualenv)|virtualenv|uv\s+venv|conda\s+create|mamba\s+create"
-                       r"|(npm|pnpm|yarn|bun)\s+(init|create)|npx\s+(--yes\s+|-y\s+)?create-|cargo\s+(new|init))\b")
+NEW_ENVIRONMENT = lazy(r"^(python[\d.]*\s+-m\s+(venv|virtualenv)|virtualenv|uv\s+(venv|init)|conda\s+create"
+                       r"|mamba\s+create|poetry\s+(new|init)|(npm|pnpm|yarn|bun)\s+(init|create)"
+                       r"|npx\s+(--yes\s+|-y\s+)?create-|cargo\s+(new|init))\b")
+# Adding development tools to a project (`uv add --dev ruff pytest`, `npm install -D vitest`, `poetry add --group
+# dev`) that the script itself does not run: it sets up the project it scaffolds or works on (`pnpm add -D parcel`
+# then `pnpm exec parcel build` installs what the script needs, every run)
+DEV_DEPENDENCY_ADD = lazy(r"^(uv|poetry|npm|pnpm|yarn|bun)\s+(add|install|i)\b.*\s(--dev|-D|--save-dev|--group[= ]dev)\b")
 
 
 class RuntimeInstall(Rule):
@@ -63,14 +69,16 @@ class RuntimeInstall(Rule):
                 by_line: dict[int, list] = {}
                 for command in commands:
                     by_line.setdefault(command.span.line, []).append(command)
-                created = min((c.span.line for c in commands if NEW_ENVIRONMENT.match(c.text)), default=None)
+                created = min((c.span.line for c in commands if NEW_ENVIRONMENT.match(_words(c))), default=None)
                 scripts_read[path] = (created, by_line)
             created, by_line = scripts_read[path]
             on_line = by_line.get(line, [])
             # in a function named for setting up (`def cmd_setup(args):`, `install_deps() {`): the script's own
             # setup step, which the user runs once (`george.py setup`), as a setup script is
             if created is not None and created < line \
-                    or any(c.in_function and SETUP_SCRIPT.search(c.in_function) for c in on_line):
+                    or any(c.in_function and SETUP_SCRIPT.search(c.in_function) for c in on_line) \
+                    or on_line and all(DEV_DEPENDENCY_ADD.match(_words(c)) for c in on_line) \
+                    and not _runs_any(names, by_line, line):
                 continue
             text = on_line[0].text if on_line else ""
             names.sort(key=lambda name: (text.find(name) < 0, text.find(name)))  # as the line names them
@@ -83,3 +91,17 @@ class RuntimeInstall(Rule):
             else:
                 yield self.report(skill, span, f"this script installs {named} every time it runs",
                                   hint="install in a documented setup step; have the script check and exit")
+
+
+def _words(command) -> str:
+    """The command as words: a shell command's text, or the literal argv a Python or JavaScript call runs (its text
+    is the call, `subprocess.run(["uv", "init", ...])`)."""
+    return " ".join(command.argv) if command.via == "subprocess" else command.text
+
+
+def _runs_any(names: list[str], by_line: dict[int, list], line: int) -> bool:
+    """Whether a command of the script other than those on ``line`` names one of the installed packages (`pnpm exec
+    parcel build`, `npx vitest`, `python -m pytest`)."""
+    wanted = {name.lower() for name in names}
+    return any(word.lower() in wanted for other, commands in by_line.items() if other != line
+               for command in commands for word in command.argv)
