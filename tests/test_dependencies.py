@@ -2496,10 +2496,14 @@ def test_the_literal_words_of_a_python_argv_are_read(make_skill):
               "    except subprocess.CalledProcessError:\n        print(\"xclip not found. Install with apt\")\n"
               "        return False\n    subprocess.run(\"xclip -selection clipboard\", shell=True)\n\n"
               "def probe():\n    try:\n        subprocess.run([\"docker\", \"--version\"])\n"
-              "    except FileNotFoundError:\n        pass\n")
+              "    except FileNotFoundError:\n        pass\n\n"
+              "def tap(x):\n    cmd = [\"idb\", \"ui\", \"tap\", str(x)]\n    subprocess.run(cmd, check=True)\n\n"
+              "def words(x):\n    cmd = [\"hello\", \"world\"]\n    print(cmd)\n")
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: Trace. Use when asked.\n---\nRun "
                                    "`python3 scripts/a.py`.\n", "scripts/a.py": script})
     found = by_key(root)
     assert found[("pip", "pytest")].required
     assert found[("system", "potrace")].required and found[("system", "xclip")].required
     assert not found[("system", "docker")].required
+    # a list bound to the name a subprocess call of the same function runs; not any list of two words
+    assert found[("system", "idb")].required and ("system", "hello") not in found

@@ -696,6 +696,7 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
         relative = module.type == "relative_import"
         f.imports.append(Import(text.lstrip("."), x.span(module), relative=relative or text.startswith("."),
                                 names=names, optional=_optional_import(x, node)))
+    passed: set[tuple[int, str]] = set()  # (function, name) of the names subprocess calls run: `subprocess.run(cmd)`
     for name, call, first in x.calls(captures):
         if name in ("os.getenv", "getenv", "os.environ.get", "environ.get", "os.environ.setdefault") and first:
             args = call.child_by_field_name("arguments")
@@ -704,12 +705,20 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             f.env_reads.append(EnvRead(read, x.span(call), optional=has_default or _read_with_default(x, call, read)))
         elif name in PY_SUBPROCESS:
             _subprocess_command(x, call, name in PY_SHELL_CALLS)
+            args = call.child_by_field_name("arguments")
+            named = next(iter(args.named_children), None) if args is not None else None
+            if named is not None and named.type == "identifier":
+                passed.add((_scope_of(named), x.text(named)))
     if any(call.name in PY_SUBPROCESS for call in f.calls):
-        # `cmd = ["ffmpeg", "-y", ...]; subprocess.run(cmd)`: a list that starts with a program and a flag
+        # `cmd = ["ffmpeg", "-y", ...]; subprocess.run(cmd)`: a list that starts with a program and a flag, or one
+        # bound to the name a subprocess call of the same function runs (`cmd = ["uv", "init", path]`)
         for argv in captures.get("argv_list", []):
             first, second = argv.named_children[0], argv.named_children[1]
             program, flag = _strip_quotes(x.text(first)), _strip_quotes(x.text(second))
-            if flag.startswith("-") and re.match(r"^[a-z][\w.+-]*$", program) \
+            target = argv.parent.child_by_field_name("left") if argv.parent is not None \
+                and argv.parent.type == "assignment" else None
+            run = target is not None and (_scope_of(argv), x.text(target)) in passed
+            if (flag.startswith("-") or run) and re.match(r"^[a-z][\w.+-]*$", program) \
                     and not _arguments_of_another_program(x, argv):
                 words, _complete = _literal_words(x, argv)
                 words = words if words[:2] == [program, flag] else [program, flag]
@@ -841,6 +850,14 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
 
 # The definitions whose ``name`` field names a function: shell's and Python's, JavaScript's declarations and methods
 _FUNCTION_DEFINITIONS = frozenset({"function_definition", "function_declaration", "method_definition"})
+
+
+def _scope_of(node: ts.Node) -> int:
+    """Where the innermost function ``node`` is in starts (0 at a module's top level): names are matched within it."""
+    parent = node.parent
+    while parent is not None and parent.type != "function_definition":
+        parent = parent.parent
+    return parent.start_byte if parent is not None else 0
 
 
 def _function_named(x: _Extractor, node: ts.Node) -> str | None:
