@@ -907,6 +907,16 @@ def test_installation_subsections_are_one_way_each_but_the_main_one(make_skill):
     steps = make_skill({"SKILL.md": head + "## Installation\n\n### 1. Install\n\n```bash\npip install x-cli\n```\n\n"
                                            "### 2. Verify\n\n```bash\njq . config.json\n```\n"}, name="steps")
     assert by_key(steps)[("system", "jq")].required
+    # what is deployed may come first ("## Dashboard Deployment" over "### Docker" and "### Kubernetes"); a program
+    # there names one way, whose subsections are its steps ("## Docker Deployment" over build, then run)
+    deployed = make_skill({"SKILL.md": head + "## Dashboard Deployment\n\n### Docker\n\n```bash\ndocker run -d "
+                                              "img\n```\n\n### Kubernetes\n\n```bash\nkubectl apply -k k8s/\n```\n"},
+                          name="deployed")
+    assert by_key(deployed)[("system", "docker")].required and not by_key(deployed)[("system", "kubectl")].required
+    one_way = make_skill({"SKILL.md": head + "## Docker Deployment\n\n### Build Image\n\n```bash\ndocker build "
+                                             "-t app .\n```\n\n### Push Image\n\n```bash\nskopeo copy a b\n```\n"},
+                         name="one-way")
+    assert by_key(one_way)[("system", "skopeo")].required
 
 
 def test_a_commented_out_pip_install_in_skill_md_states_its_packages(make_skill):

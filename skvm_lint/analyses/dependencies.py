@@ -516,6 +516,13 @@ def _title_language(title: str) -> str | None:
     return prefixed.group(1).strip().lower() if prefixed else None
 
 
+def _ways_title(title: str) -> bool:
+    """Whether a section's title heads several ways to install or deploy ("Installation", "Dashboard Deployment"),
+    not the steps of one way, whose title names its program ("Docker Deployment")."""
+    m = INSTALL_WAYS_TITLE.search(title)
+    return m is not None and not any(word.lower() in KNOWN_PROGRAMS for word in (m["object"] or "").split())
+
+
 def _one_language_of_several(doc: MarkdownDoc | None, block: CodeBlock, labels: dict[int | None, list[int]]) -> bool:
     """A block under a heading that names a language, beside a sibling heading that names another (`### Node.js`,
     `### Python` under "Debug Commands"; `### Python: Bandit`, `### JavaScript/TypeScript: ESLint`), or after such a
@@ -546,8 +553,7 @@ def _language_labels(doc: MarkdownDoc) -> dict[int | None, list[int]]:
         if language is None and (using := USING_TOOL.match(section.title)):
             language, topic = using["tool"].lower(), "using"  # "Using ffuf" beside "Using wfuzz": one tool's way
         if language is None and section.parent is not None \
-                and INSTALL_WAYS_TITLE.search(doc.sections[section.parent].title) \
-                and not NOT_A_WAY_TITLE.search(section.title):
+                and _ways_title(doc.sections[section.parent].title) and not NOT_A_WAY_TITLE.search(section.title):
             language, topic = section.title.strip().lower(), "install"  # "Helm" beside "Docker Compose"
         if language is not None:
             siblings.setdefault((section.parent, section.level, topic), {})[index] = language
