@@ -2517,3 +2517,18 @@ def test_the_literal_words_of_a_python_argv_are_read(make_skill):
     assert not found[("system", "docker")].required
     # a list bound to the name a subprocess call of the same function runs; not any list of two words
     assert found[("system", "idb")].required and ("system", "hello") not in found
+
+
+def test_the_packages_a_skill_bundles_are_its_own_code(make_skill):
+    """A workspace's `packages/client` imports `aap-agent-core`, which `packages/core/package.json` names: the
+    skill's own package, as is the skill's own root package imported in its docs."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Attest. Use when asked.\n---\n```js\nimport { pay } from "
+                    "'s-pay/lib/client.js';\n```\n",
+        "package.json": '{"name": "s-pay", "dependencies": {"ws": "^8"}}',
+        "packages/core/package.json": '{"name": "aap-agent-core", "dependencies": {"ws": "^8"}}',
+        "packages/client/package.json": '{"name": "aap-client", "dependencies": {"aap-agent-core": "^2"}}',
+        "packages/client/index.js": "import { Identity } from 'aap-agent-core';\nimport { v4 } from 'uuid';\n"})
+    found = by_key(root)
+    assert ("npm", "aap-agent-core") not in found and ("npm", "s-pay") not in found
+    assert found[("npm", "uuid")].required

@@ -127,6 +127,7 @@ class _Collector:
         self.deps: dict[tuple[str, str], Dependency] = {}
         self.local_modules = _local_modules(skill) | (skill.bundle.names if skill.bundle is not None else set())
         self.local_programs = _own_programs(skill)
+        self.own_packages = _own_npm_packages(skill)
         self.agents = _agents_written_for(skill)
         self.hosts = HOST_CLIS | self.agents
         self.builds_js_project = False  # set by _code: SKILL.md runs npm/yarn/pnpm or npx create-*
@@ -283,7 +284,8 @@ class _Collector:
             return
         parts = module.split("/")
         package = "/".join(parts[:2]) if module.startswith("@") and len(parts) > 1 else parts[0]
-        if package in NODE_BUILTINS or module in NODE_BUILTINS or not re.match(r"^(@[\w.-]+/)?[\w.-]+$", package):
+        if package in NODE_BUILTINS or module in NODE_BUILTINS or not re.match(r"^(@[\w.-]+/)?[\w.-]+$", package) \
+                or package in self.own_packages:
             return
         self.add(package, "npm", span, source, required=required and not dev, dev=dev)
 
@@ -1153,6 +1155,20 @@ def _own_programs(skill: Skill) -> set[str]:
     return names
 
 
+def _own_npm_packages(skill: Skill) -> set[str]:
+    """The names of the packages the skill bundles, each a package.json's `name` (a workspace's `packages/core` is
+    `aap-agent-core`): what its other packages import from it is its own code, not a dependency. Not a template's
+    or an example app's, which are the user's project."""
+    names = set()
+    for f in skill.files:
+        if f.path.rsplit("/", 1)[-1] == "package.json" and f.text and "node_modules/" not in f.path \
+                and not handed_out(f.path) and not for_people(f.path):
+            data, error = f.parsed()
+            if not error and isinstance(data, dict) and isinstance(data.get("name"), str):
+                names.add(data["name"])
+    return names
+
+
 TREE_ENTRY = lazy(r"(?:[├└|`]\s*[─-]{2,}|[│|]\s{2,}[├└])\s*([\w.-]+)/?")
 
 
@@ -1327,6 +1343,8 @@ def _package_json(c: _Collector) -> None:
             deps = data.get(section)
             if isinstance(deps, dict):
                 for name, version in deps.items():
+                    if name in c.own_packages:
+                        continue  # a sibling package of the skill's own workspace (`packages/core`)
                     c.add(name, "npm", _line_of(f.text, f.path, f'"{name}"'), "package.json", declared=True,
                           required=False, version=str(version), dev=dev)
                     # a peer (the host provides it) or optional dependency counts once code imports or runs it
