@@ -8,7 +8,8 @@ Reports an environment variable that a bundled script reads without a default or
 as the fallback of a documented one, `process.env.A || process.env.B`) when neither the skill's documents
 (SKILL.md, a README, references, an `.env.example`) nor the hub metadata (`requires.env`) names it. A template the
 skill hands out for the user's project (under `templates/`, `assets/`, `examples/`, or a file named as an example,
-`postgres-example.ts`) reads the settings of that project, not the skill's: it is not reported.
+`postgres-example.ts`) reads the settings of that project, not the skill's: it is not reported, nor is a read
+of the skill's own test suite (`tests/`, `test/`), which its developers set up.
 
 ## Why it matters
 The agent cannot set up what it was never told about: the script fails at run time with a key error or an empty

@@ -2532,3 +2532,15 @@ def test_the_packages_a_skill_bundles_are_its_own_code(make_skill):
     found = by_key(root)
     assert ("npm", "aap-agent-core") not in found and ("npm", "s-pay") not in found
     assert found[("npm", "uuid")].required
+
+
+def test_variables_the_skills_own_tests_read_are_its_developers(make_skill):
+    """`test/llm-batch-test.mjs` reading OPENROUTER_API_KEY: the skill's test suite, which its developers run and
+    set up; the same read in a script the skill runs is a requirement."""
+    read = "const key = process.env.OPENROUTER_API_KEY;\nif (!key) process.exit(1);\n"
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Attest. Use when asked.\n---\nRun `node run.mjs`.\n",
+                       "test/batch-test.mjs": read, "tests/unit.mjs": read.replace("OPENROUTER", "UNIT"),
+                       "scripts/run.mjs": read.replace("OPENROUTER", "SERVICE")})
+    found = by_key(root)
+    assert ("env", "OPENROUTER_API_KEY") not in found and ("env", "UNIT_API_KEY") not in found
+    assert found[("env", "SERVICE_API_KEY")].required

@@ -1863,7 +1863,9 @@ def _code(c: _Collector) -> None:
         _commands(c, facts, block, skill.body, strict=id(facts) in cited,
                   other_way=id(facts) in cited_elsewhere or id(facts) in sibling_ways,
                   tests_run=tests_run, offered_without=offered_without, done_without=done_without)
-        if facts.language == "shell":
+        if tests_run:
+            pass  # the variables the skill's own test suite reads (`test/llm-batch-test.mjs`): its developers set them
+        elif facts.language == "shell":
             _env(c, facts, (assigned_by_file.get(file, set()) - exported) | set_by_scripts)
         else:  # code a shell script runs inline reads what the script sets (`export X=...; python3 - <<EOF`)
             _env(c, facts, (assigned_by_file.get(file, set()) if id(facts) in inline else set()) | set_by_scripts)
