@@ -365,6 +365,14 @@ def test_a_table_column_of_one_tool_beside_anothers_is_that_tools_way(make_skill
                                          "| List PRs | `gh pr list` | `curl` works too |\n"
                                          "| View diff | `gh pr diff` | also `git diff` |\n"}, name="s2")
     assert by_key(one)[("system", "gh")].required
+    # a column named for a program whose cells are its requests (`| curl endpoint |` over `GET /repos/...`)
+    requests = make_skill({"SKILL.md": head + "| Action | gh | curl endpoint |\n|---|---|---|\n"
+                                              "| List issues | `gh issue list` | `GET /repos/{o}/{r}/issues` |\n"
+                                              "| Close | `gh issue close N` | `PATCH /repos/{o}/{r}/issues/N` |\n"}, name="s3")
+    assert not by_key(requests)[("system", "gh")].required
+    notes = make_skill({"SKILL.md": head + "| Action | gh | curl notes |\n|---|---|---|\n"
+                                           "| List issues | `gh issue list` | paginate with Link headers |\n"}, name="s4")
+    assert by_key(notes)[("system", "gh")].required
 
 
 def test_a_language_comment_in_a_block_heads_the_lines_after_it(make_skill):

@@ -1983,14 +1983,17 @@ def _tool_columns(doc: MarkdownDoc) -> set[int]:
     """The lines of table rows where two or more columns are each one tool's way to the row's action (`| Action | gh |
     git + curl |` over `` `gh pr list` `` and `` `curl -s ...` ``; `| Task | MATLAB | Octave |`): each row offers the
     tools as alternatives, as a row per language does. A column is a tool's when a word of its header is the program
-    of a command in its cells."""
+    of a command in its cells, or a program whose column holds only code (`| curl endpoint |` over `` `GET
+    /repos/{o}/{r}/issues` ``: the requests curl sends)."""
     lines: set[int] = set()
     for table in doc.tables:
         tools = 0
         for column, header in enumerate(table.header[1:], 1):
             named = set(_HEADER_WORD.findall(without_markers(header).lower()))
+            cells = [row[column].strip() for row in table.rows if column < len(row) and row[column].strip()]
             if named and any(m is not None and m.group(1).lower() in named
-                             for row in table.rows if column < len(row) for m in [_CELL_PROGRAM.search(row[column])]):
+                             for cell in cells for m in [_CELL_PROGRAM.search(cell)]) \
+                    or named & KNOWN_PROGRAMS and cells and all(cell.startswith("`") for cell in cells):
                 tools += 1
         if tools >= 2:
             lines.update(table.span.line + 2 + index for index in range(len(table.rows)))  # header, rule, rows
