@@ -664,7 +664,8 @@ def test_told_to_run_tests_with_no_command_shown(make_skill):
     writes itself; a user's quoted words, CI's jobs and a command left to the user are not the agent's."""
     for line in ("1. Run automated scans (axe, Lighthouse, WAVE) to collect findings.",
                  "- [ ] Run tests after each refactor step", "2. **Run tests** - they should pass.",
-                 "Run the command. Read the output. THEN claim the result."):
+                 "Run the command. Read the output. THEN claim the result.",
+                 "*   **Action:** Run automated tests (unit, integration, E2E).", "Step 3: run the build."):
         found = levels({"SKILL.md": BASE + line + "\n"}, make_skill, "told")
         assert found["tool.exec"] == 1 and found["gen.code.shell"] == 1, line
     for line in ('**User says**: "Always run tests before committing"', "- MUST run the tests with -race in CI.",

@@ -85,10 +85,12 @@ PROSE_LONG = cue("prose_long")
 STYLE = cue("style")
 RUN_TOLD = cue("run_told")
 RUN_BY_OTHERS = cue("run_by_others")
-# what may open a sentence, once its line's markers are gone, before the imperative verb: a task box or an adverb
-# ("- [ ] Then run the tests"). Not a label: "**Synthetic Monitoring**: Run automated tests against production"
+# what may open a sentence, once its line's markers are gone, before the imperative verb: a task box, a label that
+# says an instruction follows ("**Action:** Run automated tests", "Step 3: run the build") or an adverb ("- [ ] Then
+# run the tests"). Not a label naming a topic: "**Synthetic Monitoring**: Run automated tests against production"
 # lists practices more often than it gives steps.
-IMPERATIVE_OPENING = lazy(r"(?i)(?:\[[ x]\]\s*)?(?:(?:always|then|first|next|finally|also|now)\s+)?")
+IMPERATIVE_OPENING = lazy(r"(?i)(?:\[[ x]\]\s*)?(?:\**(?:action|step\s*\d*|next\s+step|to\s*do|task)\**\s*:\**\s*)?"
+                          r"(?:(?:always|then|first|next|finally|also|now)\s+)?")
 READ_PROJECT = cue("read_project")
 CONDITIONAL_RULE = cue("conditional_rule")
 # A list item that routes a kind of request to a command or value: "Fed/GDP/CPI → kalshi-trader".
