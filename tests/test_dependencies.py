@@ -2552,3 +2552,17 @@ def test_variables_the_skills_own_tests_read_are_its_developers(make_skill):
     found = by_key(root)
     assert ("env", "OPENROUTER_API_KEY") not in found and ("env", "UNIT_API_KEY") not in found
     assert found[("env", "SERVICE_API_KEY")].required
+
+
+def test_a_skills_scripts_run_under_its_name_are_its_own_commands(make_skill):
+    """Skill r2 runs scripts/upload.sh as `r2-upload` and scripts/list.sh as `r2-ls`: its own command family once
+    one of them matches a script; a prefixed command with no such match stays a program to declare."""
+    head = "---\nname: {0}\ndescription: Store. Use when asked.\n---\n```bash\n"
+    root = make_skill({"SKILL.md": head.format("r2") + "r2-upload a.txt\nr2-ls\n```\n",
+                       "scripts/upload.sh": "#!/bin/sh\nrclone copy \"$1\" r2:\n",
+                       "scripts/list.sh": "#!/bin/sh\nrclone ls r2:\n"}, name="r2")
+    found = by_key(root)
+    assert ("system", "r2-upload") not in found and ("system", "r2-ls") not in found
+    other = make_skill({"SKILL.md": head.format("kv") + "kv-tool get a\n```\n",
+                        "scripts/store.sh": "#!/bin/sh\necho\n"}, name="kv")
+    assert by_key(other)[("system", "kv-tool")].required

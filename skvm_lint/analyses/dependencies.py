@@ -1127,15 +1127,26 @@ def _agents_written_for(skill: Skill) -> set[str]:
 
 
 def _own_programs(skill: Skill) -> set[str]:
-    """Programs the skill itself provides: its files, its shell functions, its name, package.json/pyproject bins;
+    """Programs the skill itself provides: its files, its shell functions, its name (and its scripts under it:
+    `r2-upload` for scripts/upload.sh of skill r2, then any `r2-*`), package.json/pyproject bins;
     and the commands of an interactive console it runs (msfconsole's `use`, `sessions`), which are no programs."""
     names = {f.path.rsplit("/", 1)[-1] for f in skill.files}
-    names |= {f.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for f in skill.files if f.kind == "script"}
+    stems = {f.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for f in skill.files if f.kind == "script"}
+    names |= stems
     names |= {skill.folder_name, skill.name or ""}
+    # its scripts under commands prefixed with its name: skill r2's scripts/upload.sh run as `r2-upload`; once one
+    # runs so, the family's other commands are its scripts too (`r2-ls` for scripts/list.sh)
+    prefixes = {prefix for prefix in (skill.folder_name, skill.name) if prefix}
+    names |= {f"{prefix}-{stem}" for prefix in prefixes for stem in stems}
+    programs: set[str] = set()
     for _file, facts, _block in skill.code_units():
         names |= {fn.name for fn in facts.functions}
         for command in facts.commands:
             names |= CONSOLE_COMMANDS.get(command.program, frozenset())
+            programs.add(command.program)
+    for prefix in prefixes:
+        if any(f"{prefix}-{stem}" in programs for stem in stems):
+            names |= {program for program in programs if program.startswith(f"{prefix}-")}
     for f in skill.files:
         base = f.path.rsplit("/", 1)[-1]
         if base == "package.json" and f.text:
