@@ -868,6 +868,11 @@ def test_breaking_work_down_and_a_planning_description_are_planning(make_skill):
     assert levels({"SKILL.md": stories}, make_skill, "stories")["reason.planning"] == 1
     chunks = BASE + "Break the documents into chunks.\n\nBreak long pages into retrievable chunks.\n"
     assert "reason.planning" not in levels({"SKILL.md": chunks}, make_skill, "chunks")
+    # designing an architecture, a pipeline or a migration decomposes a goal; a design system is a product
+    design = BASE + "2. Design the AI architecture, data flow, and model selection.\n\n3. Plan the migration.\n"
+    assert levels({"SKILL.md": design}, make_skill, "design")["reason.planning"] == 1
+    systems = BASE + "Build design systems with tokens.\n\nDocument the design system.\n"
+    assert "reason.planning" not in levels({"SKILL.md": systems}, make_skill, "systems")
 
 
 def test_one_sub_agent_named_often_is_a_hand_off_not_a_plan(make_skill):
