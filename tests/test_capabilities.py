@@ -873,6 +873,10 @@ def test_breaking_work_down_and_a_planning_description_are_planning(make_skill):
     assert levels({"SKILL.md": design}, make_skill, "design")["reason.planning"] == 1
     systems = BASE + "Build design systems with tokens.\n\nDocument the design system.\n"
     assert "reason.planning" not in levels({"SKILL.md": systems}, make_skill, "systems")
+    # "design" as a noun, or a document about a migration, plans nothing
+    nouns = BASE + ("- Developer portal design and information architecture\n\n"
+                    '- "Design a migration guide for developers upgrading to v2"\n\n- Multi-brand design system architecture\n')
+    assert "reason.planning" not in levels({"SKILL.md": nouns}, make_skill, "nouns")
 
 
 def test_one_sub_agent_named_often_is_a_hand_off_not_a_plan(make_skill):
