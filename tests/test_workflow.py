@@ -480,6 +480,10 @@ def test_each_needs_an_operation_not_a_deliverable():
     assert not workflow._each_operation("For each issue, provide a concrete fix when available.")
     assert not workflow._each_operation("For each scenario:\n- Describe the market cycle transition")
     assert not workflow._each_operation("Every field reduces conversion. For each field, ask:")
+    # a judgement written into one answer per item: its severity, its tags, its status
+    assert not workflow._each_operation("For each finding, classify severity (critical, major, minor).")
+    assert not workflow._each_operation("For each note: choose 1 top-level tag + 0-2 sub-tags")
+    assert workflow._each_operation("For each file, download it and convert it to PDF.")
     # the parts of one output or one text, not items of their own
     assert not workflow._each_operation("Generate exactly 10 statements in each of these 5 categories:")
     assert not workflow._each_operation("对每个识别出的知识点，判断其属于哪种类型")
