@@ -708,7 +708,7 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             args = call.child_by_field_name("arguments")
             named = next(iter(args.named_children), None) if args is not None else None
             if named is not None and named.type == "identifier":
-                passed.add((_scope_of(named), x.text(named)))
+                passed.add((_scope_of(x, named), x.text(named)))
     if any(call.name in PY_SUBPROCESS for call in f.calls):
         # `cmd = ["ffmpeg", "-y", ...]; subprocess.run(cmd)`: a list that starts with a program and a flag, or one
         # bound to the name a subprocess call of the same function runs (`cmd = ["uv", "init", path]`)
@@ -717,7 +717,7 @@ def _extract_python(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
             program, flag = _strip_quotes(x.text(first)), _strip_quotes(x.text(second))
             target = argv.parent.child_by_field_name("left") if argv.parent is not None \
                 and argv.parent.type == "assignment" else None
-            run = target is not None and (_scope_of(argv), x.text(target)) in passed
+            run = target is not None and (_scope_of(x, argv), x.text(target)) in passed
             if (flag.startswith("-") or run) and re.match(r"^[a-z][\w.+-]*$", program) \
                     and not _arguments_of_another_program(x, argv):
                 words, _complete = _literal_words(x, argv)
@@ -852,12 +852,12 @@ def _subprocess_command(x: _Extractor, call: ts.Node, shell: bool) -> None:
 _FUNCTION_DEFINITIONS = frozenset({"function_definition", "function_declaration", "method_definition"})
 
 
-def _scope_of(node: ts.Node) -> int:
-    """Where the innermost function ``node`` is in starts (0 at a module's top level): names are matched within it."""
-    parent = node.parent
-    while parent is not None and parent.type != "function_definition":
-        parent = parent.parent
-    return parent.start_byte if parent is not None else 0
+def _scope_of(x: _Extractor, node: ts.Node) -> int:
+    """Where the innermost function ``node`` is in starts (0 at a module's top level): names are matched within it.
+    Walked up with :meth:`_Extractor.walk_up`'s memo, as :func:`_function_named` is."""
+    return x.walk_up("scope", node.parent,
+                     lambda current: current.start_byte if current.type == "function_definition" else None,
+                     past_root=0)
 
 
 def _function_named(x: _Extractor, node: ts.Node) -> str | None:
