@@ -1874,11 +1874,10 @@ def _code(c: _Collector) -> None:
         _commands(c, facts, block, skill.body, strict=id(facts) in cited,
                   other_way=id(facts) in cited_elsewhere or id(facts) in sibling_ways,
                   tests_run=tests_run, offered_without=offered_without, done_without=done_without)
-        if tests_run:
-            pass  # the variables the skill's own test suite reads (`test/llm-batch-test.mjs`): its developers set them
-        elif facts.language == "shell":
+        # (not the variables the skill's own test suite reads, `test/llm-batch-test.mjs`: its developers set them)
+        if facts.language == "shell" and not tests_run:
             _env(c, facts, (assigned_by_file.get(file, set()) - exported) | set_by_scripts)
-        else:  # code a shell script runs inline reads what the script sets (`export X=...; python3 - <<EOF`)
+        elif not tests_run:  # code a shell script runs inline reads what the script sets (`export X=...; python3 -`)
             _env(c, facts, (assigned_by_file.get(file, set()) if id(facts) in inline else set()) | set_by_scripts)
         _services(c, facts)
     for name in sorted(exported):
