@@ -384,6 +384,23 @@ def test_long_output_from_a_template_of_sections(make_skill):
                                                       "See the [Complete guide](references/guide.md).\n"}, make_skill)
 
 
+def test_an_output_section_of_labelled_parts_is_a_document_to_deliver(make_skill):
+    """"## Output Format" opening on "1. **Debt Inventory**: ..." ... seven labelled parts, most naming a piece of
+    writing, is the document the agent delivers (L3); parts that are a project's files, or a tool's fields that the
+    section first says it returns, are not."""
+    def section(labels: list[str], intro: str = "") -> str:
+        return BASE + "## Output Format\n\n" + intro + "".join(
+            f"{n}. **{label}**: what it holds\n" for n, label in enumerate(labels, 1))
+    document = ["Debt Inventory", "Impact Analysis", "Prioritized Roadmap", "Quick Wins", "Implementation Guide",
+                "Prevention Plan", "ROI Projections"]
+    assert levels({"SKILL.md": section(document)}, make_skill, "document")["gen.text.long"] == 3
+    assert levels({"SKILL.md": section(document[:4])}, make_skill, "four")["gen.text.long"] == 2
+    project = ["Component File", "Type Definitions", "Styles", "Tests", "Stories", "Index File"]
+    assert "gen.text.long" not in levels({"SKILL.md": section(project)}, make_skill, "project")
+    fields = section(["Summary", "Risks", "Recommendations", "Overview"], "All commands return JSON. Key fields:\n\n")
+    assert "gen.text.long" not in levels({"SKILL.md": fields}, make_skill, "fields")
+
+
 def test_commands_under_comment_lines_are_no_template(make_skill):
     """An unlabelled fence of commands grouped by `# Wallet` comments (each command with a comment after it or a
     variable for argument), or of endpoints with comments, is a reference to run, not a document's sections."""

@@ -23,7 +23,18 @@ from msgspec import Struct
 
 from ..cues import SENTENCE_BREAK, cue, unquoted, without_markers
 from ..lazy_re import LazyPattern, Pattern, lazy
-from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
+from ..model import (
+    ByFirstLine,
+    CodeBlock,
+    CodeFacts,
+    Command,
+    ListItem,
+    MarkdownDoc,
+    Skill,
+    Span,
+    for_people,
+    handed_out,
+)
 from ..profiles import degradation_strategy
 from ..vocabulary import (
     AGENT_BROWSER_TOOLS,
@@ -943,6 +954,8 @@ def long_output(c: _Context) -> Iterator[Finding]:
                 best = Finding("gen.text.long", level, span, f"fills a template of {sections} sections",
                                firm=level == 3)
     if best is None:
+        best = _deliverable_parts(c)
+    if best is None:
         hits = [(m.group(0), span) for text, span in c.agent_prose for m in [LONG_OUTPUT.search(text)]
                 if m and not TOOL_SUBJECT.search(text, max(0, m.start() - 60), m.start())
                 and not _implicit_subject(text, m)
@@ -962,6 +975,37 @@ def long_output(c: _Context) -> Iterator[Finding]:
             best = Finding("gen.text.long", 2, hits[0][1], f"writes {hits[0][0]!r}")
     if best is not None:
         yield best
+
+
+OUTPUT_TITLE = cue("output_title")
+_LABELLED_PART = lazy(r"^\*\*[^*\n]{2,60}\*\*\s*[:：]")  # "**Debt Inventory**: ..."
+DOCUMENT_PART = cue("document_part")
+
+
+def _deliverable_parts(c: _Context) -> Finding | None:
+    """gen.text.long from structure: a section titled as the output ("## Output Format", "## Deliverables") that opens
+    straight on a list of four or more labelled parts ("1. **Debt Inventory**: Comprehensive list ...", "2. **Impact
+    Analysis**: ..."): the document the agent delivers, in those parts (seven or more: L3). A section that first says
+    whose output it describes ("Results include:", "All commands return JSON") lists a tool's fields instead, and
+    parts most of whose labels name no piece of writing ("**Component File**", "**Tests**", "**Stories**") are a
+    project's files: half of the labels at least name one ("Impact Analysis", "Prioritized Roadmap")."""
+    for doc in c.agent_docs:
+        opening: dict[int, int] = {}  # section -> line of its first paragraph that is no list item
+        for paragraph in doc.paragraphs:
+            if paragraph.list_item is None and paragraph.section is not None:
+                opening.setdefault(paragraph.section, paragraph.span.line)
+        parts: dict[int, list[ListItem]] = {}
+        for item in doc.list_items:
+            if item.depth == 0 and item.section is not None and _LABELLED_PART.match(item.text):
+                parts.setdefault(item.section, []).append(item)
+        for section, items in parts.items():
+            if len(items) >= 4 and OUTPUT_TITLE.search(doc.sections[section].title) \
+                    and opening.get(section, items[0].span.line + 1) > items[0].span.line \
+                    and 2 * sum(bool(DOCUMENT_PART.search(item.text.split("**", 2)[1])) for item in items) \
+                    >= len(items):
+                return Finding("gen.text.long", 3 if len(items) >= 7 else 2, doc.sections[section].span,
+                               f"delivers a document of {len(items)} parts", firm=len(items) >= 7)
+    return None
 
 
 # an option in inline code (`-s`, `--standalone`), or the word: what the sentence goes on to name makes the document
