@@ -42,7 +42,8 @@ NEW_ENVIRONMENT = lazy(r"^(python[\d.]*\s+-m\s+(venv|virtualenv)|virtualenv|uv\s
 # Adding development tools to a project (`uv add --dev ruff pytest`, `npm install -D vitest`, `poetry add --group
 # dev`) that the script itself does not run: it sets up the project it scaffolds or works on (`pnpm add -D parcel`
 # then `pnpm exec parcel build` installs what the script needs, every run)
-DEV_DEPENDENCY_ADD = lazy(r"^(uv|poetry|npm|pnpm|yarn|bun)\s+(add|install|i)\b.*\s(--dev|-D|--save-dev|--group[= ]dev)\b")
+DEV_DEPENDENCY_ADD = lazy(r"^(uv|poetry|npm|pnpm|yarn|bun)\s+(add|install|i)\b"
+                          r".*\s(--dev|-D|--save-dev|--group[= ]dev)\b")
 
 
 class RuntimeInstall(Rule):

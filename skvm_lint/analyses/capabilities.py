@@ -23,18 +23,7 @@ from msgspec import Struct
 
 from ..cues import SENTENCE_BREAK, cue, unquoted, without_markers
 from ..lazy_re import LazyPattern, Pattern, lazy
-from ..model import (
-    ByFirstLine,
-    CodeBlock,
-    CodeFacts,
-    Command,
-    ListItem,
-    MarkdownDoc,
-    Skill,
-    Span,
-    for_people,
-    handed_out,
-)
+from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
 from ..profiles import degradation_strategy
 from ..vocabulary import (
     AGENT_BROWSER_TOOLS,
@@ -763,13 +752,13 @@ TEMPLATE_TITLE = cue("template_title")
 # a `#` line whose text opens with a bullet (`# - 200 responses indicate ...`) is a comment's list, not a heading
 TEMPLATE_HEADING = lazy(r"^[ \t]{0,3}#{1,4}[ \t]+(?![-*+][ \t])\S", re.MULTILINE)
 TOOL_SUBJECT = cue("tool_subject")
-# `key=value`; a one-word directive with a concrete value (`Disallow: /admin/`, `Action: Block`, a dotted key of
-# a .mplstyle file, `figure.dpi: 100`; a template's `Owner: [name]` holds a placeholder); a bracketed expression
-# (`(cf.bot_management.score lt 30)`); a call (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET /api/users?sort=name`) or a bare URL; a search
-# query of two operators, or of one and a quoted phrase (`AI lang:en filter:verified`, `author:Church "synthetic
-# biology"`); a path or glob of an ignore file or CODEOWNERS (`*.swp`, `docs/`, `/src/api/ @backend-team`), not
-# a bold or italic line (`**Summary**`); a command with a comment after it (`python3 $SCRIPT stats   # Ethereum
-# stats`) or a variable for argument (`python3 $SCRIPT price ETH`)
+# `key=value`; a one-word directive with a concrete value (`Disallow: /admin/`, `Action: Block`, a dotted key of a
+# .mplstyle file, `figure.dpi: 100`; a template's `Owner: [name]` holds a placeholder); a bracketed expression
+# (`(cf.bot_management.score lt 30)`); a call (`search_emails(subject_keyword="urgent")`); an HTTP request (`GET
+# /api/users?sort=name`) or a bare URL; a search query of two operators, or of one and a quoted phrase (`AI lang:en
+# filter:verified`, `author:Church "synthetic biology"`); a path or glob of an ignore file or CODEOWNERS (`*.swp`,
+# `docs/`, `/src/api/ @backend-team`), not a bold or italic line (`**Summary**`); a command with a comment after it
+# (`python3 $SCRIPT stats   # Ethereum stats`) or a variable for argument (`python3 $SCRIPT price ETH`)
 SETTING_OR_CODE_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w.-]*:[ \t]+[^\s\[<{(_*]"
                             r"|^[ \t]*[^#\s][^\n]*?\S[ \t]{2,}#[ \t]|^[ \t]*[a-z][\w.-]*[ \t]+\$\{?[A-Za-z_]"
                             r"|^[ \t]*\(.*\)[ \t]*$|^[ \t]*[A-Za-z_][\w.]*\(.*\)[ \t]*;?[ \t]*$"
@@ -978,7 +967,7 @@ def long_output(c: _Context) -> Iterator[Finding]:
 
 
 OUTPUT_TITLE = cue("output_title")
-_LABELLED_PART = lazy(r"^\*\*[^*\n]{2,60}\*\*\s*[:：]")  # "**Debt Inventory**: ..."
+_LABELLED_PART = lazy(r"^\*\*(?P<label>[^*\n]{2,60})\*\*\s*[:：]")  # "**Debt Inventory**: ..."
 DOCUMENT_PART = cue("document_part")
 
 
@@ -994,17 +983,17 @@ def _deliverable_parts(c: _Context) -> Finding | None:
         for paragraph in doc.paragraphs:
             if paragraph.list_item is None and paragraph.section is not None:
                 opening.setdefault(paragraph.section, paragraph.span.line)
-        parts: dict[int, list[ListItem]] = {}
+        parts: dict[int, list[tuple[int, str]]] = {}  # section -> (line, label) of each labelled part
         for item in doc.list_items:
-            if item.depth == 0 and item.section is not None and _LABELLED_PART.match(item.text):
-                parts.setdefault(item.section, []).append(item)
-        for section, items in parts.items():
-            if len(items) >= 4 and OUTPUT_TITLE.search(doc.sections[section].title) \
-                    and opening.get(section, items[0].span.line + 1) > items[0].span.line \
-                    and 2 * sum(bool(DOCUMENT_PART.search(item.text.split("**", 2)[1])) for item in items) \
-                    >= len(items):
-                return Finding("gen.text.long", 3 if len(items) >= 7 else 2, doc.sections[section].span,
-                               f"delivers a document of {len(items)} parts", firm=len(items) >= 7)
+            if item.depth == 0 and item.section is not None and (m := _LABELLED_PART.match(item.text)):
+                parts.setdefault(item.section, []).append((item.span.line, m["label"]))
+        for section, labelled in parts.items():
+            first_line = labelled[0][0]
+            if len(labelled) >= 4 and OUTPUT_TITLE.search(doc.sections[section].title) \
+                    and opening.get(section, first_line + 1) > first_line \
+                    and 2 * sum(bool(DOCUMENT_PART.search(label)) for _line, label in labelled) >= len(labelled):
+                return Finding("gen.text.long", 3 if len(labelled) >= 7 else 2, doc.sections[section].span,
+                               f"delivers a document of {len(labelled)} parts", firm=len(labelled) >= 7)
     return None
 
 
