@@ -2483,6 +2483,12 @@ def test_a_bundle_is_read_as_hostile_input(tmp_path):
     assert not by_key(sub)[("system", "stagehand")].declared
 
 
+def _runs_a_script(make_skill, path: str, code: str, description: str, name: str = "s"):
+    """A skill whose SKILL.md runs one bundled Python script (`python3 PATH`)."""
+    return make_skill({"SKILL.md": f"---\nname: {name}\ndescription: {description}. Use when asked.\n---\nRun "
+                                   f"`python3 {path}`.\n", path: code}, name=name)
+
+
 def test_a_script_that_pip_installs_a_list_declares_its_packages(make_skill):
     """`subprocess.check_call([sys.executable, "-m", "pip", "install", "-q"] + REQUIRED_PACKAGES)` with the list
     bound at the module's top level installs those packages: they are declared there (DP004 says the install happens
@@ -2491,15 +2497,12 @@ def test_a_script_that_pip_installs_a_list_declares_its_packages(make_skill):
              "def install_deps():\n    subprocess.check_call([sys.executable, \"-m\", \"pip\", \"install\", \"-q\"]"
              " + REQUIRED_PACKAGES)\n\ntry:\n    import google_auth_oauthlib\n    import httpx\nexcept ImportError:\n"
              "    install_deps()\n")
-    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Calendar. Use when asked.\n---\nRun "
-                                   "`python3 scripts/setup.py`.\n", "scripts/setup.py": setup})
-    found = by_key(root)
+    found = by_key(_runs_a_script(make_skill, "scripts/setup.py", setup, "Calendar"))
     assert found[("pip", "google-auth-oauthlib")].declared and found[("pip", "httpx")].declared
     passed = setup.replace("+ REQUIRED_PACKAGES)", "+ packages)") \
         .replace("def install_deps():", "def install_deps(packages):")
-    root = make_skill({"SKILL.md": "---\nname: t\ndescription: Calendar. Use when asked.\n---\nRun "
-                                   "`python3 scripts/setup.py`.\n", "scripts/setup.py": passed}, name="t")
-    assert not by_key(root)[("pip", "httpx")].declared
+    assert not by_key(_runs_a_script(make_skill, "scripts/setup.py", passed, "Calendar", name="t"))[
+        ("pip", "httpx")].declared
 
 
 def test_the_literal_words_of_a_python_argv_are_read(make_skill):
@@ -2517,9 +2520,7 @@ def test_the_literal_words_of_a_python_argv_are_read(make_skill):
               "    except FileNotFoundError:\n        pass\n\n"
               "def tap(x):\n    cmd = [\"idb\", \"ui\", \"tap\", str(x)]\n    subprocess.run(cmd, check=True)\n\n"
               "def words(x):\n    cmd = [\"hello\", \"world\"]\n    print(cmd)\n")
-    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Trace. Use when asked.\n---\nRun "
-                                   "`python3 scripts/a.py`.\n", "scripts/a.py": script})
-    found = by_key(root)
+    found = by_key(_runs_a_script(make_skill, "scripts/a.py", script, "Trace"))
     assert found[("pip", "pytest")].required
     assert found[("system", "potrace")].required and found[("system", "xclip")].required
     assert not found[("system", "docker")].required
