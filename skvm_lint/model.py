@@ -278,20 +278,19 @@ class CodeBlock(Struct):
     @property
     def mispaired(self) -> bool:
         """Whether the fence pairs wrongly, so that its "content" is the document's prose: it runs unclosed to the
-        end of the file, or, unlabelled, it holds a line that opens a fence of its own no shorter than its own
-        marker (a stray closing fence pairs with the next opening one, whose ```c becomes a line of content; a
-        ```` fence may hold ```c lines, in pairs)."""
+        end of the file; or, unlabelled, it holds a line that opens a fence of its own no shorter than its own
+        marker (a stray closing fence pairs with the next opening one, whose ```c becomes a line of content); or,
+        unlabelled or labelled Markdown, it is a ```` fence whose inner ``` fences do not pair."""
         if not self.fenced or not self.closed:
             return self.fenced
+        # a ```` fence that shows Markdown holds its inner fences in pairs; one left open (```typescript whose own
+        # opening was swallowed by an HTML block above, so the ```` that closed it opens this one; ```bash closed
+        # by a stray ````, which closes a ````md opened above instead) says the "content" is prose
+        inner_left_open = len(self.marker) > 3 and len(_FENCE_LINE.findall(self.text)) % 2 == 1
         if self.info:
-            return False
-        if any(len(m.group(1)) >= len(self.marker) and m.group(1)[0] == self.marker[0]
-               for m in _FENCE_OPENING.finditer(self.text)):
-            return True
-        # a ```` fence that shows Markdown holds its inner fences in pairs; one left open (```typescript whose
-        # own opening was swallowed by an HTML block above, so the ```` that closed it opens this one) says the
-        # "content" is prose up to the next ````
-        return len(self.marker) > 3 and len(_FENCE_LINE.findall(self.text)) % 2 == 1
+            return inner_left_open and self.language in ("markdown", "md")
+        return inner_left_open or any(len(m.group(1)) >= len(self.marker) and m.group(1)[0] == self.marker[0]
+                                      for m in _FENCE_OPENING.finditer(self.text))
 
     @property
     def code_text(self) -> str:

@@ -463,6 +463,11 @@ def test_a_stray_fence_that_swallows_prose_is_no_template(make_skill):
     html = ("---\nname: case-skill\ndescription: x\n---\n<Good>\n```typescript\nconst a = 1;\n\nconst c = a;\n````\n"
             f"Fail early\n</Good>\n\n{sections}```typescript\nconst b = 2;\n````\n")
     assert "gen.text.long" not in levels({"SKILL.md": html}, make_skill, "html")
+    # a ````md fence opened on a file's first line, closed by the stray ```` that ends a ```bash block of its prose
+    labelled = f"---\nname: case-skill\ndescription: x\n---\n````md\n{sections}Check:\n```bash\nmake -v\n````\n"
+    assert "gen.text.long" not in levels({"SKILL.md": labelled}, make_skill, "labelled")
+    shown = f"---\nname: case-skill\ndescription: x\n---\nReport:\n\n````md\n{sections}```c\nint x;\n```\n````\n"
+    assert levels({"SKILL.md": shown}, make_skill, "shown")["gen.text.long"] == 2  # its inner fences pair
 
 
 def test_long_output_another_program_writes_and_settings_comments_are_not_the_agents(make_skill):
