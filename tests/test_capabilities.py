@@ -206,6 +206,13 @@ def test_arithmetic_from_worked_expressions_not_dates(make_skill):
         assert "reason.arithmetic" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "said"), line
     assert levels({"SKILL.md": BASE + "Rank them by the weighted average of the scores.\n"}, make_skill,
                   "sum")["reason.arithmetic"] == 1
+    # a worked calculation with its result in a block of text: the bookkeeping the skill shows the agent doing
+    ledger = {"SKILL.md": BASE + "See the guide.\n",
+              "references/items.md": "```\n1. 读取背包：疗伤符×5\n2. 扣除数量：5 - 3 = 2\n```\n"}
+    assert levels(ledger, make_skill, "ledger")["reason.arithmetic"] == 2
+    # code in an unlabelled block computes its constants itself, and a labelled block is code, result or not
+    for fence in ("```\ntimeout = 60 * 60 * 24\n```\n", "```python\nassert 2 + 3 == 5  # 2 + 3 = 5\n```\n"):
+        assert "reason.arithmetic" not in levels({"SKILL.md": BASE + fence}, make_skill, "code"), fence
     matrix = BASE + "| Criterion | Weight | A | B |\n|---|---|---|---|\n| Cost | 60% | 8/10 | 5/10 |\n" \
         "| Fit | 40% | 6/10 | 9/10 |\n| **Weighted Score** | | **7.2** | **6.6** |\n"
     assert levels({"SKILL.md": matrix}, make_skill, "matrix")["reason.arithmetic"] >= 1

@@ -134,6 +134,9 @@ _OPERATOR = r"(?:\s*[×*]\s*|\s[+−-]\s|\s?\+\s?)"  # no slash: "75% / 50%" and
 ARITHMETIC = lazy(rf"(?<![\d.]){_NUMBER}{_OPERATOR}\(?{_NUMBER}(?:{_OPERATOR}\(?{_NUMBER}|\s*=\s*{_NUMBER})|"
                   r"\b[a-z_]\w*\s*=\s*(?:[a-z_][\w.]*|\d[\d.]*)\s*(?:[×*]|\s[+/-]\s)\s*\(?\s*[\w.]+",
                   re.IGNORECASE)
+# A worked calculation with its result ("扣除数量：5 - 3 = 2", "30 + 40 + 20 = 90"): in a block of text or Markdown
+# too, where a skill shows the bookkeeping it has the agent do; the result sets it apart from code's constants.
+WORKED_CALCULATION = lazy(rf"(?<![\d.]){_NUMBER}(?:{_OPERATOR}\(?{_NUMBER})+\s*=\s*{_NUMBER}")
 ARITHMETIC_WORDS = cue("arithmetic")
 SPATIAL = {3: cue("spatial_l3"), 2: cue("spatial_l2"), 1: cue("spatial_l1")}  # by level, highest first
 # Decisions the agent takes by rules: decision trees and scoring schemes, rating or choosing "based on" criteria,
@@ -1044,8 +1047,12 @@ def style(c: _Context) -> Iterator[Finding]:
 
 @detector
 def arithmetic(c: _Context) -> Iterator[Finding]:
-    """reason.arithmetic: worked expressions or formulas (L2) or the words for computing (L1), in the agent's docs."""
+    """reason.arithmetic: worked expressions or formulas (L2) or the words for computing (L1), in the agent's docs
+    (worked calculations in their text blocks too)."""
     expressions = c.prose_matches(ARITHMETIC, bundled=True)
+    expressions += [(m.group(0), b.span) for d in c.agent_docs for b in d.code_blocks
+                    if b.language in _DOCUMENT_LANGUAGES and b.fenced and not b.mispaired
+                    for m in [WORKED_CALCULATION.search(b.text)] if m]
     if expressions:
         yield Finding("reason.arithmetic", 2, expressions[0][1], f"computes {expressions[0][0]!r}")
         return
