@@ -667,7 +667,7 @@ def test_a_code_template_is_no_output_format(make_skill):
                  "Covers generics, conditional types and template literal types.",
                  "Don't write manual template literal ternaries.", "Pick a template engine."):
         assert "follow.format" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "code"), line
-    for line in ("Use this format:", "Fill in the report template below."):
+    for line in ("Use this format:", "Fill in the report template below.", "Present the results in this format:"):
         assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, "out")["follow.format"] >= 1, line
     # the heading over the text names the code template ("### `plot_template.py`")
     named = BASE + "### `scripts/plot_template.py`\n\nTemplate script demonstrating plot types. Use it to start.\n"
