@@ -45,6 +45,11 @@ def test_shell_levels(make_skill):
     assert levels({"SKILL.md": base + "```bash\nls | grep x > out.txt\n```\n"}, make_skill)["gen.code.shell"] == 2
     piped = base + "```bash\nfind . -name '*.log' | xargs grep -l ERROR | sed 's/x/y/'\n```\n"
     assert levels({"SKILL.md": piped}, make_skill)["gen.code.shell"] == 3
+    # words of a quoted argument are no loop, `&&` or redirection ("GraphQL for our public API", "Format > Font")
+    for line in ('npx ai-adr "Switching to GraphQL for our public API"', "peekaboo click --path 'Format > Font'"):
+        assert levels({"SKILL.md": base + f"```bash\n{line}\n```\n"}, make_skill, "quoted")["gen.code.shell"] == 1
+    assert levels({"SKILL.md": base + "```bash\nfor f in *.md; do wc -l \"$f\"; done\n```\n"}, make_skill,
+                  "loop")["gen.code.shell"] == 2
 
 
 def test_code_to_write_is_read_in_the_references_skill_md_names(make_skill):

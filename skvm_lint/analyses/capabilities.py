@@ -323,6 +323,10 @@ def _level(count: int, l2: int, l3: int) -> int:
 # --- tool use ---------------------------------------------------------------------------------------------------
 
 
+SHELL_COMPOSITION = lazy(r"(^|\s)(for|while) \w|&&|\s>\s?\S")
+QUOTED_STRING = lazy(r"'[^'\n]*'|\"(?:[^\"\\\n]|\\.)*\"")
+
+
 @detector
 def shell_composition(c: _Context) -> Iterator[Finding]:
     """gen.code.shell: the agent composes the commands SKILL.md shows; pipes/loops are L2, sed/awk/xargs L3."""
@@ -339,7 +343,8 @@ def shell_composition(c: _Context) -> Iterator[Finding]:
             yield Finding("gen.code.shell", 3, complex_[0].span, f"pipeline with {complex_[0].program}")
             return
         composed = piped or [cmd for cmd in facts.commands if cmd.in_substitution]
-        if level < 2 and (composed or re.search(r"(^|\s)(for|while) \w|&&|\s>\s?\S|\$\(", text)):
+        # loops, `&&` and redirections outside quoted strings ("GraphQL for our public API" is an argument)
+        if level < 2 and (composed or "$(" in text or SHELL_COMPOSITION.search(QUOTED_STRING.sub("''", text))):
             level, span, why = 2, composed[0].span if composed else fspan, "pipes, substitutions, redirection or loops"
     yield Finding("gen.code.shell", level, span, why)
 
