@@ -739,7 +739,8 @@ def test_making_a_named_format_or_editing_files_writes_files(make_skill):
     it, does not say so."""
     for line in ("Generate PDF invoices from the order data.", "5. Save JSON output and analyze it locally.",
                  "To build the artifact, edit the generated files.", "Create or update `.agent/PROJECT.md` with:",
-                 "5. Create `.claude/hookify.{name}.local.md` file in project root"):
+                 "5. Create `.claude/hookify.{name}.local.md` file in project root",
+                 "Save specification as: `specs/{project_name}_reverse_spec.md`"):  # the path in code, however far
         assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, "w")["tool.file.write"] == 1, line
     assert "tool.file.write" not in levels({"SKILL.md": BASE + "Reads a PDF report of the orders.\n"}, make_skill)
     # the verb as part of a name makes nothing (`create-app-scaffold/SKILL.md`, `data-import-export.md`); an option
