@@ -122,6 +122,10 @@ def test_steps_told_in_prose_open_a_sentence_or_a_clause(make_skill):
     phrases = BASE + ("- **Safety First**: the borrow checker is the first line of defense.\n"
                       "- Build once, deploy everywhere. Confirm before any reorder.\n")
     assert "follow.procedure" not in levels({"SKILL.md": phrases}, make_skill, "phrases")
+    # tips to the user in an advice section, as its numbered lists, are no steps of the agent's
+    tips = BASE + "## Tips\n\nFirst, pick one habit.\n\nNail it for three weeks, then add the next one.\n"
+    assert "follow.procedure" not in levels({"SKILL.md": tips}, make_skill, "tips")
+    assert levels({"SKILL.md": tips.replace("## Tips", "## Usage")}, make_skill, "usage")["follow.procedure"] == 1
 
 
 def test_numbered_topic_headings_are_no_procedure(make_skill):

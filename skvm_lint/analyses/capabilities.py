@@ -33,7 +33,7 @@ from ..vocabulary import (
     WEB_CLIENTS,
     for_developers,
 )
-from .workflow import SUBAGENT, ordered_lists, says_several_at_work, step_headings
+from .workflow import SUBAGENT, advice_section, ordered_lists, says_several_at_work, step_headings
 
 PRIMITIVES = (
     "gen.code.python", "gen.code.javascript", "gen.code.shell", "gen.code.sql", "gen.code.html",
@@ -1251,6 +1251,11 @@ def procedure(c: _Context) -> Iterator[Finding]:
     if count < 3:
         sequence = [(m.group(0), span) for text, span in c.prose
                     for m in [STEPS_IN_PROSE.search(without_markers(text))] if m]
+        # (not in an advice section: "## Tips" tells "Pick one habit, then add the next" to the user, as its
+        # numbered list is topics, not steps)
+        titles = c.section_titles(span for _cue, span in sequence)
+        sequence = [(cue_text, span) for cue_text, span in sequence
+                    if not advice_section(titles.get((span.file, span.line), ""))]
         command_sections = {b.section for b in body.code_blocks if b.language == "shell" and b.section is not None}
         if len(sequence) >= 2 or len(command_sections) >= 3:
             # steps told in prose ("first look up the ID, then create"), or a usage guide of several command steps
