@@ -147,6 +147,13 @@ def test_numbered_topic_headings_are_no_procedure(make_skill):
     concepts = BASE + "## Core Concepts\n\n" + "".join(
         f"### {n}. {t}\n\nText.\n\n" for n, t in enumerate(["Response Models", "Validation", "Retrying"], 1))
     assert "follow.procedure" not in levels({"SKILL.md": concepts}, make_skill, "concepts")
+    # a numbered list a label introduces as advice or a catalogue ("Key patterns:"), not a sentence naming such
+    # things ("Follow these steps when fixing Raycast features:")
+    items = "".join(f"{n}. **{t}** - do it\n" for n, t in enumerate(["Use --json", "Check exit codes", "Save"], 1))
+    labelled = BASE + f"## Agent Use\n\nThe CLI is built for agents. Key patterns:\n\n{items}"
+    assert "follow.procedure" not in levels({"SKILL.md": labelled}, make_skill, "labelled")
+    said = labelled.replace("Key patterns:", "Follow these steps when fixing Raycast features:")
+    assert levels({"SKILL.md": said}, make_skill, "said")["follow.procedure"] == 1
     # a table of contents links to the sections: no steps, and no second mention of what their titles say
     contents = BASE + "## Table of Contents\n\n" + "".join(
         f"{n}. [{t}](#{t.lower().replace(' ', '-')})\n" for n, t in

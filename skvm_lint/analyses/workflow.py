@@ -173,7 +173,22 @@ def ordered_lists(doc: MarkdownDoc) -> dict[tuple[int | None, int | None], list[
     for index, item in enumerate(doc.list_items):
         if item.ordered and item.depth == 0 and item.section not in advice and not item.contents_entry:
             lists.setdefault((item.section, item.parent), []).append(index)
-    return lists
+    return {key: items for key, items in lists.items() if not _introduced_as_advice(doc, doc.list_items[items[0]])}
+
+
+def _introduced_as_advice(doc: MarkdownDoc, first: ListItem) -> bool:
+    """Whether a label right above a numbered list introduces it as advice or a catalogue, as an advice section's
+    title would ("This CLI is designed for agent use. Key patterns:", "**Best Practices**:"): its items are topics."""
+    above = doc.paragraphs_ending(first.span.line - 2, first.span.line)
+    if not above or first.parent is not None or above[-1].section != first.section:
+        return False
+    text = above[-1].text.strip()
+    if not text.endswith((":", "：")):
+        return False
+    # a label of a few words ("Key patterns:", "Your core principles:"), not a sentence that names such things
+    # ("Follow these steps when fixing Raycast features:")
+    label = SENTENCE_BREAK.split(text)[-1]
+    return len(label.split()) <= 4 and advice_section(label)
 
 
 def step_headings(doc: MarkdownDoc) -> list[Section]:
