@@ -527,6 +527,14 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     checklist = BASE + "```markdown\n" + "".join(f"## Check {i}\n- [ ] item {i}\n- [ ] other {i}\n\n"
                                                   for i in range(5)) + "```\n"
     assert "gen.text.long" not in levels({"SKILL.md": checklist}, make_skill, "checklist")
+    # the same checks, then examples of what they catch: still a checklist; a plan whose tasks are checkboxes to
+    # fill in ("- [ ] [Specific task]") is a document the agent writes
+    examples = "### Issues to catch\n\n" + "".join(f"**Bad {i}:**\n\\`\\`\\`js\nf{i}()\n\\`\\`\\`\n\n"
+                                                   for i in range(8))
+    caught = checklist.replace("```\n", examples + "```\n", 1)
+    assert "gen.text.long" not in levels({"SKILL.md": caught}, make_skill, "caught")
+    plan = caught.replace("item ", "[task to do] ").replace("other ", "[task to check] ")
+    assert levels({"SKILL.md": plan}, make_skill, "plan")["gen.text.long"] >= 2
     headers = BASE + "```\n" + "".join(f"# Header {i}\nX-Option-{i}: deny\n\n" for i in range(5)) + "```\n"
     assert "gen.text.long" not in levels({"SKILL.md": headers}, make_skill, "headers")  # HTTP headers, robots.txt
     rules = BASE + "```txt\n" + "".join(f"# Rule {i}\n(cf.bot_management.score lt {i})\nAction: Block\n\n"

@@ -777,6 +777,9 @@ SETTING_OR_CODE_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w.-
                             r"([ \t]+@[\w./-]+)*[ \t]*$", re.MULTILINE)
 COMMENT_LINE = lazy(r"^[ \t]*#[ \t]")
 CHECKBOX_LINE = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\]", re.MULTILINE)
+CHECKBOX_ITEM = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\][ \t]*(.*)$", re.MULTILINE)  # its text
+LIST_ITEM_LINE = lazy(r"^[ \t]*([-*+]|\d+[.)])[ \t]+\S", re.MULTILINE)
+TABLE_ROW = lazy(r"^[ \t]*\|", re.MULTILINE)
 
 
 # A template engine's control syntax (Handlebars `{{#each tests}}`, Jinja `{% for %}`, ERB/EJS `<% %>`): a program
@@ -861,7 +864,19 @@ def _settings_or_checklist(text: str) -> bool:
         return True
     lines = [line for i, line in enumerate(all_lines) if line.strip() and i not in headings]
     return bool(lines) and (2 * len(SETTING_OR_CODE_LINE.findall(text)) >= len(lines)
-                            or 2 * len(CHECKBOX_LINE.findall(text)) >= len(lines))
+                            or 2 * len(CHECKBOX_LINE.findall(text)) >= len(lines) or _checklist(text))
+
+
+def _checklist(text: str) -> bool:
+    """Whether a block's items are mostly checkboxes, each a fixed check ("- [ ] Variable names are descriptive"),
+    whatever examples follow them ("### Example Issues to Catch:" and its code): a checklist to go through. Checkboxes
+    with placeholders ("- [ ] [Specific task 1]") are the tasks of a plan the agent writes, and a block of tables
+    whose mitigations are checkboxes is a report."""
+    checks = CHECKBOX_ITEM.findall(text)
+    if len(checks) < 5 or 3 * len(checks) < 2 * len(LIST_ITEM_LINE.findall(text)):
+        return False
+    filled = sum(1 for check in checks if PLACEHOLDER.search(check))
+    return 4 * filled < len(checks) and len(TABLE_ROW.findall(text)) < len(checks)
 
 
 def _guide_of_its_own(text: str) -> bool:
