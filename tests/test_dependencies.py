@@ -1246,6 +1246,19 @@ def test_a_type_declaration_file_runs_under_nothing(make_skill):
     assert {s.file for s in bun.evidence} == {"SKILL.md", "dist/cli.js"}
 
 
+def test_javascript_for_automation_runs_under_osascript_not_node(make_skill):
+    """macOS's JXA scripts are JavaScript that osascript runs (`#!/usr/bin/env osascript -l JavaScript`): no Node.js;
+    a script with a node shebang still needs it."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `osascript -l JavaScript scripts/a.js`.\n",
+        "scripts/a.js": "#!/usr/bin/env osascript -l JavaScript\nfunction run(args) { Application('OmniFocus'); }\n",
+    })
+    assert ("system", "node") not in by_key(root)
+    node = make_skill({"SKILL.md": "---\nname: t\ndescription: Runs. Use when asked.\n---\nRun `scripts/add.js`.\n",
+                       "scripts/add.js": "#!/usr/bin/env node\nconsole.log(1);\n"}, "t")
+    assert ("system", "node") in by_key(node)
+
+
 def test_what_a_declared_package_requires_comes_with_it(make_skill):
     """`pip install transformers pandas` brings huggingface-hub (and its `huggingface-cli`) and numpy: PyPI's
     requirements, read from data/pypi_requires.json. A package nothing declared requires stays undeclared."""

@@ -2188,9 +2188,10 @@ def _under_any(path: str, folders: set[str]) -> bool:
 
 def _is_node_code(f: Any, excerpts: set[str]) -> bool:
     """A JS/TS file that runs under Node (a shebang, imports, process.*), not a browser script beside index.html, nor
-    an excerpt of some project's code (one of ``excerpts``, :func:`project_excerpts`)."""
+    an excerpt of some project's code (one of ``excerpts``, :func:`project_excerpts`), nor macOS's JavaScript for
+    Automation (`#!/usr/bin/env osascript -l JavaScript`), which osascript runs."""
     if f.shebang:
-        return True
+        return "osascript" not in f.shebang
     facts = f.code
     if facts is None or f.path in excerpts:
         return False
