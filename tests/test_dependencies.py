@@ -1719,12 +1719,14 @@ def test_the_users_infrastructure_from_its_own_manifests_is_the_projects(make_sk
 
 def test_switches_build_backends_and_base_programs_are_not_requirements(make_skill):
     root = make_skill({
-        "SKILL.md": "---\nname: switches\ndescription: x\n---\nRun `node lib/run.js` or `bash overview.sh`.\n",
+        "SKILL.md": "---\nname: switches\ndescription: x\n---\nRun `node lib/run.js` or `bash overview.sh`.\n"
+                    "Then `source completion.zsh`.\n",
         "lib/run.js": ("const headless = process.env.HEADLESS !== 'false';\n"
                        "const key = process.env.SERVICE_KEY;\n"),
         "scripts/check.py": "import os\nverbose = os.getenv('TOOL_VERBOSE') == '1'\nstrict = os.environ['STRICT'] == '1'\n",
         "overview.sh": ("#!/bin/bash\necho \"Users: $(who | wc -l)\"\n"
                         "echo \"${TICKET_ID:+Related: ${TICKET_ID}}\"\n"),
+        "completion.zsh": "autoload -U compinit; compinit\ncompdef _switch switch\n",  # zsh's own functions
         "scripts/shot.py": ("import shutil, subprocess\nxdotool = shutil.which('xdotool')\nif xdotool:\n"
                             "    subprocess.run(['xdotool', 'getactivewindow'])\n"),
         "setup.py": "from setuptools import setup\nsetup(name='x')\n",
