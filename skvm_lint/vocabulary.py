@@ -64,6 +64,7 @@ SYSTEM_INSTALLERS = _pairs("system")
 
 HOST_CLIS = _words("agents", "host_clis")
 HOST_TOOLS = _words("agents", "host_tools")
+BACKGROUND_SPAWNERS = _words("agents", "background_spawners")
 AGENT_WEB_TOOLS = _words("agents", "web_tools")
 AGENT_READ_TOOLS = _words("agents", "read_tools")
 AGENT_BROWSER_TOOLS = _words("agents", "browser_tools")

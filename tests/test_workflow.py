@@ -337,6 +337,9 @@ def test_sub_agents_the_skill_already_runs_in_parallel_are_not_reported(make_ski
     assert wf_rules("Splits work over sub-agents.", handoff + "\nEach item gets 1 `quick` SUBAGENT (background).\n") \
         == []
     assert wf_rules("Splits work over sub-agents.", handoff + "\n每个条目交给一个后台子代理。\n") == []
+    # handed off with a tool that starts each one in the background and returns (OpenClaw's `sessions_spawn`)
+    spawned = handoff + "\n```bash\nclawdbot sessions_spawn --task \"Review part A\"\n```\n"
+    assert wf_rules("Splits work over sub-agents.", spawned) == []
     assert wf_rules("Investigates.", "## Collect\n\nSpawn up to 5 investigator sub-agents with `delegate_task` "
                     "(batch mode, max 3 concurrent).\n") == []
 

@@ -24,8 +24,8 @@ from ..cues import SENTENCE_BREAK, cue, inside_quotation, without_markers
 from ..lazy_re import lazy
 from ..model import ByFirstLine, CodeBlock, Command, CommandLine, ListItem, MarkdownDoc, Section, Skill, Span
 from ..parsing.commands import VERSION_FLAGS
-from ..vocabulary import (ACCELERATOR_LAUNCHERS, AUDITORS, INSPECTORS, NPM_PACKAGE_RUNNERS, SCRIPT_RUNNERS,
-                          SHELL_EVALUATORS, WEB_CLIENTS, strip_version)
+from ..vocabulary import (ACCELERATOR_LAUNCHERS, AUDITORS, BACKGROUND_SPAWNERS, INSPECTORS, NPM_PACKAGE_RUNNERS,
+                          SCRIPT_RUNNERS, SHELL_EVALUATORS, WEB_CLIENTS, strip_version)
 
 # SkVM's three kinds of parallelism, named for people (messages, hover) as well as by their abbreviations.
 KIND_NAMES = {"dlp": "data-level parallelism (DLP)", "ilp": "instruction-level parallelism (ILP)",
@@ -68,6 +68,7 @@ RESTRICTED_READ = lazy(r"\b(only|never|do not|don't|avoid|no need to)\s+(\w+\s+)
 NOT_SUBAGENT = cue("not_subagent")
 SUBAGENT = cue("subagent")
 BACKGROUND = cue("background")
+BACKGROUND_SPAWN = lazy(r"\b(" + "|".join(map(re.escape, sorted(BACKGROUND_SPAWNERS))) + r")\b")
 CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff]")  # Chinese or Japanese text
 # several agents: a plural, or one per item ("a sub-agent for each question", "one agent per repository")
 SEVERAL_AGENTS = lazy(r"\b(sub-?agents|agents|workers|sessions)\b|\b(each|every|per)\b", re.IGNORECASE)
@@ -941,9 +942,10 @@ def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: t
     # Sub-agents the skill runs in parallel anywhere ("10+ Haiku agents in parallel", "reviewers ... always
     # parallel", "research through parallel web fan-out", "1 `quick` SUBAGENT (background)"): its hand-offs are not
     # serial, wherever the group was read from.
-    agents_parallel = any(g.type == "tlp" for g in chosen) and any(
+    # So are hand-offs made with a tool that starts each sub-agent in the background (OpenClaw's `sessions_spawn`).
+    agents_parallel = any(g.type == "tlp" for g in chosen) and (any(
         (CONCURRENT.search(t) or BACKGROUND.search(t)) and (SUBAGENT.search(t) or AGENTS.search(t))
-        for t in [description, *(p.text for p in prose)])
+        for t in [description, *(p.text for p in prose)]) or bool(BACKGROUND_SPAWN.search(skill.skill_md_text)))
 
     def already_parallel(group: Group) -> bool:
         if group.concurrent or (group.type == "tlp" and agents_parallel):
