@@ -181,7 +181,8 @@ def _introduced_as_advice(doc: MarkdownDoc, first: ListItem) -> bool:
     """Whether a label right above a numbered list introduces it as advice or a catalogue, as an advice section's
     title would ("This CLI is designed for agent use. Key patterns:", "**Best Practices**:"): its items are topics."""
     above = doc.paragraphs_ending(first.span.line - 2, first.span.line)
-    if not above or first.parent is not None or above[-1].section != first.section:
+    # (a paragraph of its own, not the last item of a list before it)
+    if not above or first.parent is not None or above[-1].section != first.section or above[-1].list_item is not None:
         return False
     text = above[-1].text.strip()
     if not text.endswith((":", "：")):
