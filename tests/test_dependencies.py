@@ -1824,19 +1824,20 @@ def test_alternatives_self_installs_and_host_modules(make_skill):
 
 def test_commands_for_the_users_ci_or_another_way_are_not_required(make_skill):
     """A command the text puts in the user's CI (a list item's "in CI", a table row's "in pipeline", a section
-    "CI/CD Integration", in any language of the cues) or offers as another way or a suggestion on its own line is
-    not required."""
+    "CI/CD Integration", in any language of the cues) or offers as another way, a suggestion or a step "if needed"
+    on its own line is not required."""
     root = make_skill({"SKILL.md": (
         "---\nname: ci-skill\ndescription: x\n---\n## Steps\n\n- Run `jq . report.json` to read the report.\n"
         "- Install: `uv add torch_geometric` (or `uv pip install x`). Optional: `pyg-lib` for speed.\n"
         "- `pnpm audit` / `npm audit` in CI, fail on `high`.\n- Alternatively, `yq . report.yaml`.\n"
-        "- For deeper audits, consider SkillLens (`npx skilllens scan .`).\n\n"
+        "- For deeper audits, consider SkillLens (`npx skilllens scan .`).\n"
+        "- If needed, regenerate the models: `flutter pub get`.\n- 必要ならモデル更新 → `dart run build_runner build`\n\n"
         "| need | how |\n|---|---|\n| CI integration | `playwright install --with-deps` in pipeline |\n\n"
         "- 在 CI 中运行 `trivy fs .`\n\n## CI/CD Integration\n\n```bash\nshellcheck *.sh && bats test/\n```\n")})
     deps = by_key(root)
     assert deps[("system", "jq")].required and deps[("system", "uv")].required  # "Optional" after it is not
     not_required = {("system", name) for name in ("pnpm", "npm", "yq", "playwright", "trivy", "shellcheck", "bats")}
-    not_required.add(("npm", "skilllens"))  # a tool the text suggests ("consider ...")
+    not_required |= {("npm", "skilllens"), ("system", "flutter"), ("system", "dart")}  # suggested, if needed
     assert not_required <= deps.keys()
     assert not any(deps[key].required for key in not_required)
 
