@@ -2111,13 +2111,14 @@ def test_placeholders_option_values_and_checkout_modules_are_no_packages(make_sk
     """`pip install package-name`, `from myapp.models import User` (or bare `from models import ...`, the user's
     project), `uv pip install --jobs 4 package1`, `uv add
     --optional docs sphinx`, `uv add git+https://github.com/user/repo.git@v1.0.0`, and `python -m recipes.grpo.main`
-    where a command names `recipes/sft/x.yaml` (a folder of the checkout the commands run in): no package but sphinx
-    and the real ones. A program after `# Using cargo (if you have Rust)` is one way of several."""
+    where a command names `recipes/sft/x.yaml` (a folder of the checkout the commands run in), or a module run with
+    `PYTHONPATH=python`: no package but sphinx and the real ones. A program after `# Using cargo (if you have Rust)` is one way of several."""
     root = make_skill({"SKILL.md": ("---\nname: p-skill\ndescription: x\n---\n```bash\npip install package-name\n"
                                     "uv pip install --jobs 4 package1 package2\nuv add --optional docs sphinx\n"
                                     "uv add git+https://github.com/user/repo.git@v1.0.0\n"
                                     "python -m recipes.sft.main --config recipes/sft/llama.yaml\n"
                                     "python -m recipes.grpo.main\npython -m vllm.entrypoints.openai.api_server\n"
+                                    "PYTHONPATH=python python3 -m sglang.tools.convert --out x\n"
                                     "# Using cargo (if you have Rust)\ncargo install --git https://x/uv uv\n```\n"
                                     "```python\nfrom myapp.models import User\nimport pandas\n"
                                     "from models import Order\nfrom serializers import order_serializer\n```\n")})

@@ -363,9 +363,10 @@ class _Collector:
                 return
         if program in ("python", "python3") and len(args) >= 2 and args[0] == "-m":
             # `python -m apps.grpo.main` where a command names `apps/sft/x.yaml`: a package the skill's commands
-            # also name as a folder is the working folder's (a checkout), not an installed one
+            # also name as a folder is the working folder's (a checkout), not an installed one; so is one run with
+            # PYTHONPATH set to a folder (`PYTHONPATH=python python3 -m sglang.tools.x` in sglang's own checkout)
             if args[1] not in ("venv", "http.server", "json.tool", "pip") \
-                    and args[1].split(".", 1)[0] not in self.folders_named:
+                    and args[1].split(".", 1)[0] not in self.folders_named and not SEARCH_PATH_SET.match(cmd.text):
                 self.python_import(args[1], cmd.span)
             return
         if program in BASE_PROGRAMS or program in ALL_PACKAGE_RUNNERS:
@@ -1898,6 +1899,10 @@ def _code(c: _Collector) -> None:
             if f.shebang and any(r in f.shebang for r in ("deno", "bun")):
                 runtime = "deno" if "deno" in f.shebang else "bun"
             c.add(runtime, "system", Span(f.path, 1), "script")
+
+
+# A command run with Python's module search path set (`PYTHONPATH=python python3 -m pkg`, after other assignments)
+SEARCH_PATH_SET = lazy(r"\A\s*+(?:(?!PYTHONPATH=)[A-Za-z_]\w*+=\S*+\s++)*+PYTHONPATH=\S")
 
 
 # `# or`, `# alternatively`, `# or with bun:` on the line before a command: that command is one way of several,
