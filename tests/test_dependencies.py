@@ -1246,6 +1246,16 @@ def test_a_type_declaration_file_runs_under_nothing(make_skill):
     assert {s.file for s in bun.evidence} == {"SKILL.md", "dist/cli.js"}
 
 
+def test_a_program_is_declared_by_installing_the_package_named_otherwise(make_skill):
+    """`brew install borkdude/brew/babashka` installs `bb` (skvm_lint/data/system_packages.json), as
+    `brew install ripgrep` installs `rg`."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Runs. Use when asked.\n---\n```bash\n"
+                                    "brew install borkdude/brew/babashka\nbrew install ripgrep\n```\n"
+                                    "Run `bb scripts/x.clj` and `rg TODO`.\n")})
+    deps = by_key(root)
+    assert deps[("system", "bb")].declared and deps[("system", "rg")].declared
+
+
 def test_javascript_for_automation_runs_under_osascript_not_node(make_skill):
     """macOS's JXA scripts are JavaScript that osascript runs (`#!/usr/bin/env osascript -l JavaScript`): no Node.js;
     a script with a node shebang still needs it."""
