@@ -776,8 +776,7 @@ SETTING_OR_CODE_LINE = lazy(r"^[ \t]*[\w.-]+[ \t]*=[ \t]*\S|^[ \t]*[A-Za-z][\w.-
                             r"|^[ \t]*!?(?!\*\*[^/]|\*[A-Za-z])(?:[\w.~-]*[*/][\w.*~/-]*|\.[\w-][\w.-]*)"
                             r"([ \t]+@[\w./-]+)*[ \t]*$", re.MULTILINE)
 COMMENT_LINE = lazy(r"^[ \t]*#[ \t]")
-CHECKBOX_LINE = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\]", re.MULTILINE)
-CHECKBOX_ITEM = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\][ \t]*(.*)$", re.MULTILINE)  # its text
+CHECKBOX_ITEM = lazy(r"^[ \t]*[-*+][ \t]+\[[ xX]?\][ \t]*(.*)$", re.MULTILINE)  # a checkbox line; its text
 LIST_ITEM_LINE = lazy(r"^[ \t]*([-*+]|\d+[.)])[ \t]+\S", re.MULTILINE)
 TABLE_ROW = lazy(r"^[ \t]*\|", re.MULTILINE)
 
@@ -863,16 +862,16 @@ def _settings_or_checklist(text: str) -> bool:
     if headings and 2 * stacked > len(headings):
         return True
     lines = [line for i, line in enumerate(all_lines) if line.strip() and i not in headings]
+    checks = CHECKBOX_ITEM.findall(text)
     return bool(lines) and (2 * len(SETTING_OR_CODE_LINE.findall(text)) >= len(lines)
-                            or 2 * len(CHECKBOX_LINE.findall(text)) >= len(lines) or _checklist(text))
+                            or 2 * len(checks) >= len(lines) or _checklist(text, checks))
 
 
-def _checklist(text: str) -> bool:
+def _checklist(text: str, checks: list[str]) -> bool:
     """Whether a block's items are mostly checkboxes, each a fixed check ("- [ ] Variable names are descriptive"),
     whatever examples follow them ("### Example Issues to Catch:" and its code): a checklist to go through. Checkboxes
     with placeholders ("- [ ] [Specific task 1]") are the tasks of a plan the agent writes, and a block of tables
-    whose mitigations are checkboxes is a report."""
-    checks = CHECKBOX_ITEM.findall(text)
+    whose mitigations are checkboxes is a report. ``checks``: the text of each checkbox line."""
     if len(checks) < 5 or 3 * len(checks) < 2 * len(LIST_ITEM_LINE.findall(text)):
         return False
     filled = sum(1 for check in checks if PLACEHOLDER.search(check))
@@ -1069,10 +1068,10 @@ def style(c: _Context) -> Iterator[Finding]:
 def arithmetic(c: _Context) -> Iterator[Finding]:
     """reason.arithmetic: worked expressions or formulas (L2) or the words for computing (L1), in the agent's docs
     (worked calculations in their text blocks too)."""
-    expressions = c.prose_matches(ARITHMETIC, bundled=True)
-    expressions += [(m.group(0), b.span) for d in c.agent_docs for b in d.code_blocks
-                    if b.language in _DOCUMENT_LANGUAGES and b.fenced and not b.mispaired
-                    for m in [WORKED_CALCULATION.search(b.text)] if m]
+    expressions = c.prose_matches(ARITHMETIC, bundled=True) or [
+        (m.group(0), b.span) for d in c.agent_docs for b in d.code_blocks
+        if b.language in _DOCUMENT_LANGUAGES and b.fenced and not b.mispaired
+        for m in [WORKED_CALCULATION.search(b.text)] if m]
     if expressions:
         yield Finding("reason.arithmetic", 2, expressions[0][1], f"computes {expressions[0][0]!r}")
         return
