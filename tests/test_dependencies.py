@@ -658,6 +658,21 @@ def test_a_program_run_after_a_global_install_is_that_packages(make_skill):
     assert ("system", "playwright") not in found and found[("pip", "playwright")].declared
 
 
+def test_a_program_named_as_the_start_of_a_declared_pip_package_is_that_packages(make_skill):
+    """`puffer train` with `uv pip install pufferlib` further down: installing a distribution puts its console
+    scripts on PATH, often under a short form of its name. Not for a program that only shares a first word with a
+    Python binding (`solana-keygen` is the Solana CLI's, not the `solana` package's), nor one the lexicon knows
+    (`ffmpeg` is not ffmpeg-python's)."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Train. Use when asked.\n---\n```bash\n"
+                                   "puffer train procgen --train.device cuda\nsolana-keygen grind --starts-with ab:1\n"
+                                   "ffmpeg -i a.mp4 a.wav\n```\n\n## Install\n\n```bash\n"
+                                   "uv pip install pufferlib solana ffmpeg-python\n```\n"})
+    found = by_key(root)
+    assert found[("system", "puffer")].provided_by == "pip pufferlib" and found[("system", "puffer")].declared
+    assert found[("system", "solana-keygen")].provided_by is None and not found[("system", "solana-keygen")].declared
+    assert found[("system", "ffmpeg")].provided_by is None
+
+
 def test_imports_tried_under_any_exception_help_text_and_attribution_are_no_requirements(make_skill):
     """`try: import yaml / except Exception: return {}` runs without PyYAML (not an import under `except
     requests.RequestException`, the code's own error); `list-resources   List available resources` in a script's

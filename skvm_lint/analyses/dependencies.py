@@ -2496,9 +2496,24 @@ def _programs_of_packages(c: _Collector) -> None:
                       *((kind, f"{dep.name}-cli") for kind in ("pip", "npm", "system")),
                       *((kind, f"{dep.name}-mcp") for kind in ("pip", "npm")), ("system", f"{dep.name}-tools")]
         candidates += [("system", package) for package in sorted(set(system_packages(dep.name)) - {dep.name})]
-        for package_kind, name in candidates:
-            if c.provide(dep.name, package_kind, name):
-                break
+        if not any(c.provide(dep.name, package_kind, name) for package_kind, name in candidates):
+            named = _pip_package_named_like(c, dep.name)
+            if named is not None:
+                c.provide(dep.name, "pip", named)
+
+
+def _pip_package_named_like(c: _Collector, program: str) -> str | None:
+    """The one declared pip package whose name begins with ``program`` (three letters or more), for a program no
+    lexicon knows: `uv pip install pufferlib` gives `puffer`, `skypilot[aws]` gives `sky`, `marker-pdf` gives
+    `marker`. Installing a distribution puts its console scripts on the environment's PATH, often under a short
+    form of its name. Only the whole program name: `solana-keygen` and `llama-server` are not of the Python
+    bindings `solana` and `llama-cpp-python`, and a program the lexicon knows (git, docker) is not a package's."""
+    stem = program.lower().replace("_", "-")
+    if program in KNOWN_PROGRAMS or len(stem) < 3:
+        return None
+    named = {dep.name for (kind, _), dep in c.deps.items()
+             if kind == "pip" and dep.declared and canonical(dep.name, "pip").startswith(stem)}
+    return named.pop() if len(named) == 1 else None
 
 
 def packages_of_program(program: str) -> list[tuple[str, str]]:
