@@ -2089,6 +2089,19 @@ def test_an_installer_downloaded_then_run_declares_the_programs_its_name_gives(m
     assert dependencies._installed_product("widget-setup.sh") == "widget"  # only whole words go, not `get` in it
 
 
+def test_a_hub_install_entrys_installer_script_declares_the_suite_its_url_names(make_skill):
+    """An install entry `sh -c "$(curl -sSfL https://release.solana.com/stable/install)"` with bins [solana]: the
+    Solana installer also gives `solana-keygen`, a program of the suite its URL names; `spl-token`, which it does
+    not name, is still undeclared."""
+    meta = ('{"openclaw":{"requires":{"bins":["solana"]},"install":[{"id":"solana","kind":"shell",'
+            '"command":"sh -c \\"$(curl -sSfL https://release.solana.com/stable/install)\\"","bins":["solana"]}]}}')
+    root = make_skill({"SKILL.md": f"---\nname: s\ndescription: Pay. Use when asked.\nmetadata: {meta}\n---\n"
+                                   "```bash\nsolana balance ADDR\nsolana-keygen recover ASK\nspl-token accounts\n```\n"})
+    deps = by_key(root)
+    assert deps[("system", "solana")].declared and deps[("system", "solana-keygen")].declared
+    assert not deps[("system", "spl-token")].declared
+
+
 def test_the_program_run_right_after_an_installer_script_is_declared_by_it(make_skill):
     """`curl https://sdk.cloud.google.com | bash` then `gcloud init`: the code runs what it has just installed, though
     the URL does not spell its name; only the first program after it, not one further down, and not one after a
@@ -2612,3 +2625,4 @@ def test_a_skills_scripts_run_under_its_name_are_its_own_commands(make_skill):
     other = make_skill({"SKILL.md": head.format("kv") + "kv-tool get a\n```\n",
                         "scripts/store.sh": "#!/bin/sh\necho\n"}, name="kv")
     assert by_key(other)[("system", "kv-tool")].required
+

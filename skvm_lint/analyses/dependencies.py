@@ -587,6 +587,7 @@ def _folders_put_on_path(facts: CodeFacts) -> set[str]:
 
 
 _URL_WORD = lazy(r"[a-z0-9_-]+")
+_URL = lazy(r"https?://[^\s\"'`)]+")
 
 
 def _installer_words(facts: CodeFacts) -> dict[str, Span]:
@@ -792,8 +793,9 @@ def _abbreviates(name: str, words: list[str]) -> bool:
 def _install_scripts(c: _Collector) -> None:
     """A program named in the URL of an installer script the skill runs (`curl -sSfL https://run.linkerd.io/install
     | sh`, then `linkerd check`), abbreviated from it (`https://cli.inference.sh`, then `infsh`), or the toolchain
-    manager named after it (`https://foundry.paradigm.xyz`, then `foundryup`, as rustup and juliaup), is declared by
-    that install line."""
+    manager named after it (`https://foundry.paradigm.xyz`, then `foundryup`, as rustup and juliaup), or one of the
+    suite it names (`solana-keygen` after `https://release.solana.com/stable/install`), is declared by that install
+    line."""
     words = list(c.install_scripts)
     for (kind, name), dep in c.deps.items():
         span = c.install_scripts.get(name.lower()) if kind == "system" else None
@@ -803,6 +805,9 @@ def _install_scripts(c: _Collector) -> None:
             span = c.install_scripts.get(name.lower()[:-2])
         if span is None and kind == "system":  # msfconsole of msfinstall (_installer_products)
             span = next((at for product, at in c.install_products.items() if name.lower().startswith(product)), None)
+        if span is None and kind == "system" and len(family := name.lower().split("-", 1)[0]) >= 4 \
+                and family != name.lower():  # solana-keygen of release.solana.com/stable/install: the suite's
+            span = c.install_scripts.get(family)
         if span is not None and "install-line" not in dep.sources:
             dep.declared = True
             dep.sources.add("install-line")
@@ -1482,6 +1487,12 @@ def _metadata(c: _Collector) -> None:
                 continue
             package_type, installer = HUB_INSTALL_KINDS.get(str(entry.get("kind", "")), ("", ""))
             package = entry.get("package") or entry.get("formula") or entry.get("module")
+            command = entry.get("command")
+            for url in _URL.findall(command) if isinstance(command, str) else ():
+                # `sh -c "$(curl -sSfL https://release.solana.com/stable/install)"`: an installer script, whose
+                # URL names what it installs, as `curl URL | sh` in code does (_install_scripts)
+                for word in _URL_WORD.findall(url.lower().split("://", 1)[1]):
+                    c.install_scripts.setdefault(word, span)
             if installer:  # the client installs the entry with it: declared, though no code of the skill runs it
                 c.add(installer, "system", span, "metadata", declared=True, required=False)
             target = package_type if package_type in ("npm", "pip") else None
