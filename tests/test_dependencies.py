@@ -2626,3 +2626,14 @@ def test_a_skills_scripts_run_under_its_name_are_its_own_commands(make_skill):
                         "scripts/store.sh": "#!/bin/sh\necho\n"}, name="kv")
     assert by_key(other)[("system", "kv-tool")].required
 
+
+def test_a_slash_command_ported_under_a_category_runs_as_its_own_name(make_skill):
+    """Skill code-refactoring-context-restore's usage examples run `context-restore project:x --mode full`: the
+    command it was ported from, no program; a one-word tail (kubectl of kubernetes-kubectl) is still a program."""
+    head = "---\nname: {0}\ndescription: Restore. Use when asked.\n---\n```bash\n"
+    name = "code-refactoring-context-restore"
+    root = make_skill({"SKILL.md": head.format(name) + "context-restore project:web --mode full\n```\n"}, name=name)
+    assert ("system", "context-restore") not in by_key(root)
+    other = make_skill({"SKILL.md": head.format("kubernetes-kubectl") + "kubectl get pods\n```\n"},
+                       name="kubernetes-kubectl")
+    assert by_key(other)[("system", "kubectl")].required

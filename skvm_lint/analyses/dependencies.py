@@ -1140,6 +1140,12 @@ def _own_programs(skill: Skill) -> set[str]:
     stems = {f.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for f in skill.files if f.kind == "script"}
     names |= stems
     names |= {skill.folder_name, skill.name or ""}
+    # a slash command ported under a category prefix runs as its own name: `context-restore ...` in the usage
+    # examples of skill code-refactoring-context-restore (a category of two words or more and a command of two, so
+    # that kubernetes-kubectl's kubectl and stripe-link-cli's link-cli, a package's program, are still programs)
+    for own in filter(None, {skill.folder_name, skill.name}):
+        words = own.split("-")
+        names |= {"-".join(words[i:]) for i in range(2, len(words) - 1)}
     # its scripts under commands prefixed with its name: skill r2's scripts/upload.sh run as `r2-upload`; once one
     # runs so, the family's other commands are its scripts too (`r2-ls` for scripts/list.sh)
     prefixes = {prefix for prefix in (skill.folder_name, skill.name) if prefix}
