@@ -319,6 +319,12 @@ def test_an_order_a_condition_a_presentation_or_a_title_is_no_loop_over_items(ma
     assert wf_rules("## Steps\n\n1. Open the previews.\n2. Tell the user: \"我打开了57张卡片，每个都是真实渲染效果。\"\n"
                     "3. Wait for the choice.\n") == []
     assert wf_rules("## Steps\n\n1. Open the previews.\n2. 每个文件都转换成 PNG。\n3. Report.\n") == ["WF002"]
+    # a list a label says a program does ("Each cycle the script:") narrates that program, not the agent's steps
+    narrated = ("## How It Works\n\n{label}\n\n1. Polls the feeds.\n2. Matches articles to markets.\n"
+                "3. For each match, calls the context endpoint.\n4. Records the trade.\n")
+    assert wf_rules(narrated.format(label="Each cycle the script:")) == []
+    assert wf_rules(narrated.format(label="脚本会：")) == []
+    assert wf_rules(narrated.format(label="Each cycle:")) == ["WF002"]
 
 
 def test_sub_agents_the_skill_already_runs_in_parallel_are_not_reported(make_skill):

@@ -36,6 +36,7 @@ STEP_HEADING = cue("step_heading")
 OUTLINE_SECTION = cue("outline_section")
 CATALOGUE_SECTION = cue("catalogue_section")
 ADVICE_SECTION = cue("advice_section")
+PROGRAM_NARRATION = cue("program_narration")
 BARE_NUMBER = lazy(r"^\d+[.)]\s")
 BACK_REFERENCE = cue("back_reference")
 EACH = cue("each")
@@ -179,7 +180,8 @@ def ordered_lists(doc: MarkdownDoc) -> dict[tuple[int | None, int | None], list[
 
 def _introduced_as_advice(doc: MarkdownDoc, first: ListItem) -> bool:
     """Whether a label right above a numbered list introduces it as advice or a catalogue, as an advice section's
-    title would ("This CLI is designed for agent use. Key patterns:", "**Best Practices**:"): its items are topics."""
+    title would ("This CLI is designed for agent use. Key patterns:", "**Best Practices**:"): its items are topics.
+    Or as what a program does ("Each cycle the script:"): its items are no steps of the agent's."""
     above = doc.paragraphs_ending(first.span.line - 2, first.span.line)
     # (a paragraph of its own, not the last item of a list before it)
     if not above or first.parent is not None or above[-1].section != first.section or above[-1].list_item is not None:
@@ -188,8 +190,11 @@ def _introduced_as_advice(doc: MarkdownDoc, first: ListItem) -> bool:
     if not text.endswith((":", "：")):
         return False
     # a label of a few words ("Key patterns:", "Your core principles:"), not a sentence that names such things
-    # ("Follow these steps when fixing Raycast features:")
+    # ("Follow these steps when fixing Raycast features:"); or one saying a program does the list ("Each cycle the
+    # script:", "The script will:"), whose items are that program's own steps, not the agent's
     label = SENTENCE_BREAK.split(text)[-1]
+    if PROGRAM_NARRATION.search(label.strip(" *_：:")):
+        return True
     return len(label.split()) <= 4 and advice_section(label)
 
 
