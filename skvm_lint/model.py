@@ -564,8 +564,11 @@ def is_type_declaration(path: str) -> bool:
 def for_people(path: str) -> bool:
     """Whether a bundled file is documentation for humans (a README, docs/, tests/) rather than agent instructions."""
     name = path.rsplit("/", 1)[-1].lower()
+    # (and PUBLISH.md, publish_to_clawdhub.md beside SKILL.md: how its author puts the skill on a hub; a publishing
+    # checklist under references/ is the agent's, for a skill that publishes)
     return name.startswith(_FOR_PEOPLE_NAMES) or path.lower().startswith(("docs/", "doc/", "examples/", "tests/",
-                                                                          "test/"))
+                                                                          "test/")) \
+        or "/" not in path and name.startswith("publish") and name.endswith(".md")
 
 
 # Folders of templates and examples a skill hands out: material for the user's project to start from or the agent
