@@ -2627,6 +2627,27 @@ def test_a_skills_scripts_run_under_its_name_are_its_own_commands(make_skill):
     assert by_key(other)[("system", "kv-tool")].required
 
 
+def test_a_js_call_whose_catch_goes_on_quietly_runs_an_optional_program(make_skill):
+    """`try { execSync("gh pr list ...") } catch { return null; }` degrades without gh, as Python's `except
+    FileNotFoundError: return []` does; so does an empty `catch (e) {}`. A catch that reports the failure and
+    exits, or a call outside any try, needs the program."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Report. Use when asked.\n---\nRun `node scripts/report.mjs`.\n",
+        "scripts/report.mjs": ("import { execSync } from 'node:child_process';\n"
+                               "function prs() {\n  try {\n"
+                               "    return execSync('gh pr list --json number').toString();\n"
+                               "  } catch {\n    return null;\n  }\n}\n"
+                               "function net() {\n  try {\n    execSync('tailscale status --json');\n"
+                               "  } catch (e) {}\n}\n"
+                               "function video() {\n  try {\n    execSync('ffmpeg -version');\n  } catch (e) {\n"
+                               "    console.error('ffmpeg missing');\n    process.exit(1);\n  }\n}\n"
+                               "execSync('jq -r .name package.json');\n"),
+    })
+    deps = by_key(root)
+    assert not deps[("system", "gh")].required and not deps[("system", "tailscale")].required
+    assert deps[("system", "ffmpeg")].required and deps[("system", "jq")].required
+
+
 def test_a_slash_command_ported_under_a_category_runs_as_its_own_name(make_skill):
     """Skill code-refactoring-context-restore's usage examples run `context-restore project:x --mode full`: the
     command it was ported from, no program; a one-word tail (kubectl of kubernetes-kubectl) is still a program."""

@@ -553,14 +553,37 @@ def _falls_back(x: _Extractor, clause: ts.Node) -> bool:
     return _FALLS_BACK.search(body) is not None and _SAYS_MISSING.search(body) is None
 
 
+# Where a search for the ``try`` around a call stops: the function or class holding it, in Python and JS/TS
+_SCOPES = frozenset({"function_definition", "class_definition", "function_declaration", "function_expression",
+                     "arrow_function", "method_definition", "class_declaration", "generator_function_declaration"})
+
+
 def _handlers(node: ts.Node) -> list[ts.Node]:
-    """The ``except`` clauses of the ``try`` that ``node`` sits in, within its function; none outside one."""
+    """The ``except`` clauses (JS/TS: the ``catch`` clause) of the ``try`` that ``node`` sits in, within its
+    function; none outside one."""
     parent = node.parent
-    while parent is not None and parent.type not in ("try_statement", "function_definition", "class_definition"):
+    while parent is not None and parent.type != "try_statement" and parent.type not in _SCOPES:
         parent = parent.parent
     if parent is None or parent.type != "try_statement":
         return []
-    return [clause for clause in parent.named_children if clause.type == "except_clause"]
+    return [clause for clause in parent.named_children if clause.type in ("except_clause", "catch_clause")]
+
+
+# A JS/TS `catch` body that goes on without the call: nothing, or a bare empty value returned
+_JS_GIVES_UP = lazy(r"^(?:return(?:\s+(?:null|false|undefined|\[\]|\{\}|''|\"\"))?\s*;?|continue\s*;?)$")
+
+
+def _catch_goes_on(x: _Extractor, clause: ts.Node, quietly: bool) -> bool:
+    """Whether a JS/TS ``catch`` (which catches every error, a missing program's included) goes on quietly: an
+    empty body, or only ``return null`` (``[]``, ``false``...) or ``continue``; ``quietly``: only an empty body or
+    ``continue``. A handler that logs, throws or exits reports the failure instead."""
+    body = clause.child_by_field_name("body")
+    statements = [x.text(s).strip() for s in body.named_children if s.type != "comment"] if body is not None else []
+    if not statements:
+        return True
+    if len(statements) != 1 or not _JS_GIVES_UP.match(statements[0]):
+        return False
+    return not quietly or statements[0].startswith("continue")
 
 
 def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...], quietly: bool = False) -> bool:
@@ -568,6 +591,10 @@ def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...], quietl
     None``, ``return None``, ``continue``) rather than raising, exiting or returning an error: the code goes on
     without what ``node`` needs. ``quietly``: the handler only passes or continues."""
     for clause in _handlers(node):
+        if clause.type == "catch_clause":
+            if _catch_goes_on(x, clause, quietly):
+                return True
+            continue
         text = x.text(clause)
         if quietly:  # the handler does nothing but go on: `pass`, `continue`
             body = clause.named_children[-1] if clause.named_children else None
