@@ -471,6 +471,26 @@ def test_a_hand_off_call_is_no_template_the_agent_fills(make_skill):
     assert levels({"SKILL.md": written}, make_skill, "w")["gen.text.long"] == 2
 
 
+def test_a_prompt_template_for_another_agent_is_no_document_the_agent_writes(make_skill):
+    """templates/implementer-prompt.md opens "## Role\nYou are a specialized implementation subagent": its headings
+    brief the sub-agent it is handed to. A reference that quotes a system prompt inside a fence ("Use this as a
+    stable system prompt: ```You are a security engineer producing a threat model```") gives the agent its own
+    output contract, and a report template that merely mentions "you" stays a document."""
+    sections = "".join(f"## {title}\n\n{{{title.lower()}}}\n\n" for title in ("Scope", "Assets", "Threats", "Fixes"))
+    head = "---\nname: case-skill\ndescription: x\n---\nFill the template in `templates/{0}`.\n"
+    prompt = {"SKILL.md": head.format("implementer-prompt.md"),
+              "templates/implementer-prompt.md": f"## Role\nYou are a specialized subagent.\n\n{sections}"}
+    assert "gen.text.long" not in levels(prompt, make_skill, "prompt")
+    quoted = {"SKILL.md": head.format("prompt-template.md"),
+              "templates/prompt-template.md": ("# Threat model prompt\n\nUse this as a stable system prompt:\n\n"
+                                               "````text\nYou are a security engineer producing a threat model.\n"
+                                               f"````\n\n{sections}")}
+    assert levels(quoted, make_skill, "quoted")["gen.text.long"] == 2
+    report = {"SKILL.md": head.format("report.md"),
+              "templates/report.md": f"# Report\n\nWhat you found, in four parts.\n\n{sections}"}
+    assert levels(report, make_skill, "report")["gen.text.long"] == 2
+
+
 def test_a_stray_fence_that_swallows_prose_is_no_template(make_skill):
     """A closing fence whose opening is missing pairs with the next opening one, and an unclosed fence runs to the
     end: the prose and headings between read as an unlabelled block, which is no template to fill."""

@@ -939,6 +939,32 @@ def _implicit_subject(text: str, match: re.Match[str]) -> bool:
 # A block that opens with a call (`task(category=..., prompt="""...`): a hand-off whose prompt's headings are the
 # sub-agent's steps, not a document the agent writes.
 TOOL_CALL_OPENING = lazy(r"\A\s*[A-Za-z_][\w.]*\(")
+ADDRESSED_TO_A_MODEL = cue("prompt_opening")
+
+
+PROMPT_LINES = 6  # lines of prose at a template's top read for an address to a model
+
+
+def _a_prompt(text: str) -> bool:
+    """Whether a line of prose at a template's top addresses a model ("## Role\nYou are a specialized implementation
+    subagent", "你是…"): a prompt another agent is handed, whose headings are that agent's brief, not a document
+    the agent writes. Not a line inside a fence of a template file: a reference that quotes a system prompt ("Use
+    this as a stable system prompt: ```You are a senior application security engineer producing a threat
+    model```") gives the agent its own output contract."""
+    return any(ADDRESSED_TO_A_MODEL.search(line) for line in itertools.islice(_unfenced_prose(text), PROMPT_LINES))
+
+
+def _unfenced_prose(text: str) -> Iterator[str]:
+    """The lines of prose of Markdown text outside its fences: no heading, rule or comment."""
+    fence = ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if fence:
+            fence = "" if stripped.startswith(fence) and not stripped[len(fence):].strip(fence[0]) else fence
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:len(stripped) - len(stripped.lstrip(stripped[0]))]
+        elif stripped and not stripped.startswith(("#", "---", "<!--")):
+            yield stripped
 
 
 @detector
@@ -956,7 +982,7 @@ def long_output(c: _Context) -> Iterator[Finding]:
             templates += _templates_of_file(f.path, f.text, f.markdown)
     for text, span, sections, doc, block in templates:
         if sections >= 4 and not _settings_or_checklist(text) and not TEMPLATE_ENGINE.search(text) \
-                and not TOOL_CALL_OPENING.match(text) \
+                and not TOOL_CALL_OPENING.match(text) and not _a_prompt(text) \
                 and not (block is not None and _written_by_a_program(doc, block)) \
                 and not (block is not None and _content_of_a_data_file(doc, block)) \
                 and not (block is not None and _said_to_be_short(doc, block)):
