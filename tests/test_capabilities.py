@@ -491,6 +491,20 @@ def test_a_prompt_template_for_another_agent_is_no_document_the_agent_writes(mak
     assert levels(report, make_skill, "report")["gen.text.long"] == 2
 
 
+def test_a_changelog_entry_is_no_long_document(make_skill):
+    """A Keep a Changelog entry ("## [0.7.0] - 2026-03-25" over Added / Changed / Deprecated / Removed / Fixed /
+    Security) is lines under fixed categories, whatever its count of headings; release notes of a summary,
+    highlights and an upgrade guide are a document."""
+    entry = "## [0.7.0] - 2026-03-25\n\n" + "".join(
+        f"### {category}\n- {{change}}\n\n" for category in ("Added", "Changed", "Deprecated", "Removed", "Fixed",
+                                                                "Security"))
+    head = "---\nname: case-skill\ndescription: x\n---\nAdd an entry:\n\n```markdown\n{0}```\n"
+    assert "gen.text.long" not in levels({"SKILL.md": head.format(entry)}, make_skill, "entry")
+    notes = "# Release v2.1.0\n\n" + "".join(f"## {part}\n{{{part.lower()}}}\n\n" for part in
+                                            ("Summary", "Highlights", "Breaking Changes", "Upgrade Guide", "Fixed"))
+    assert levels({"SKILL.md": head.format(notes)}, make_skill, "notes")["gen.text.long"] == 2
+
+
 def test_a_stray_fence_that_swallows_prose_is_no_template(make_skill):
     """A closing fence whose opening is missing pairs with the next opening one, and an unclosed fence runs to the
     end: the prose and headings between read as an unlabelled block, which is no template to fill."""

@@ -943,6 +943,14 @@ ADDRESSED_TO_A_MODEL = cue("prompt_opening")
 
 
 PROMPT_LINES = 6  # lines of prose at a template's top read for an address to a model
+CHANGELOG_HEADING = cue("changelog_heading")
+
+
+def _changelog(text: str) -> bool:
+    """Whether two thirds or more of a template's headings are a changelog's versions and categories ("## [1.2.0] -
+    2024-01-15", "### Added", "### Fixed"): entries of a line or two under fixed headings, not a long document."""
+    headings = [line.strip().lstrip("#").strip() for line in text.splitlines() if TEMPLATE_HEADING.match(line)]
+    return bool(headings) and 3 * sum(1 for h in headings if CHANGELOG_HEADING.match(h)) >= 2 * len(headings)
 
 
 def _a_prompt(text: str) -> bool:
@@ -982,7 +990,7 @@ def long_output(c: _Context) -> Iterator[Finding]:
             templates += _templates_of_file(f.path, f.text, f.markdown)
     for text, span, sections, doc, block in templates:
         if sections >= 4 and not _settings_or_checklist(text) and not TEMPLATE_ENGINE.search(text) \
-                and not TOOL_CALL_OPENING.match(text) and not _a_prompt(text) \
+                and not TOOL_CALL_OPENING.match(text) and not _a_prompt(text) and not _changelog(text) \
                 and not (block is not None and _written_by_a_program(doc, block)) \
                 and not (block is not None and _content_of_a_data_file(doc, block)) \
                 and not (block is not None and _said_to_be_short(doc, block)):
