@@ -505,6 +505,23 @@ def test_a_changelog_entry_is_no_long_document(make_skill):
     assert levels({"SKILL.md": head.format(notes)}, make_skill, "notes")["gen.text.long"] == 2
 
 
+def test_a_filled_in_page_or_a_page_about_templates_is_no_template_to_fill(make_skill):
+    """templates/airbnb.md is pages of a design system's prose with no slot to fill: a reference the agent reads;
+    references/template-integrity.md is about templates. A template file with placeholders is a skeleton."""
+    sections = "".join(f"## {title}\n\n" + "The brand colour is warm and the type is round. " * 20 + "\n\n"
+                       for title in ("Theme", "Colour", "Type", "Layout", "Depth", "Motion", "Voice"))
+    head = "---\nname: case-skill\ndescription: x\n---\nRead `{0}`.\n"
+    filled = {"SKILL.md": head.format("templates/airbnb.md"), "templates/airbnb.md": f"# Design System\n\n{sections}"}
+    assert "gen.text.long" not in levels(filled, make_skill, "filled")
+    about = {"SKILL.md": head.format("references/template-integrity.md"),
+             "references/template-integrity.md": "# Template integrity\n\n" + "".join(
+                 f"## {t}\n\nKeep {{node}} ids.\n\n" for t in ("Background", "Rules", "Checks", "Pitfalls"))}
+    assert "gen.text.long" not in levels(about, make_skill, "about")
+    slots = {"SKILL.md": head.format("templates/report.md"),
+             "templates/report.md": "# Report\n\n" + sections.replace("The brand", "[Brand name]: the brand")}
+    assert levels(slots, make_skill, "slots")["gen.text.long"] == 3
+
+
 def test_a_stray_fence_that_swallows_prose_is_no_template(make_skill):
     """A closing fence whose opening is missing pairs with the next opening one, and an unclosed fence runs to the
     end: the prose and headings between read as an unlabelled block, which is no template to fill."""

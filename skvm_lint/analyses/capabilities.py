@@ -753,10 +753,13 @@ def prose(c: _Context) -> Iterator[Finding]:
         yield Finding("gen.text.prose", 2 if multi else 1, span, "writes text for people")
 
 
-# named for one template: not `templates`, nor a `template-library` / `template_collection` of several
-ONE_TEMPLATE = lazy(r"(?i)template(?!s|[-_ ]?(library|libraries|collection|catalog|set|index)\b)[^/]*$"
+# named for one template: not `templates`, nor a `template-library` / `template_collection` of several, nor a page
+# about templates (`template-integrity.md`, `template-guide.md`)
+ONE_TEMPLATE = lazy(r"(?i)template(?!s|[-_ ]?(library|libraries|collection|catalog|set|index|guide|guidelines|"
+                    r"integrity|rules|reference|syntax|conventions|usage)\b)[^/]*$"
                     r"|(^|/)templates?/[^/]+$")
 TEMPLATE_TITLE = cue("template_title")
+FILLED_IN_CHARACTERS = 3000  # a template file this long with no placeholder is a filled-in page, not a skeleton
 # a `#` line whose text opens with a bullet (`# - 200 responses indicate ...`) is a comment's list, not a heading
 TEMPLATE_HEADING = lazy(r"^[ \t]{0,3}#{1,4}[ \t]+(?![-*+][ \t])\S", re.MULTILINE)
 TOOL_SUBJECT = cue("tool_subject")
@@ -907,6 +910,8 @@ def _templates_of_file(path: str, text: str, doc: MarkdownDoc) -> list[tuple[str
     templates, and templates in fences are judged as any fenced block."""
     sections = doc.sections
     if ONE_TEMPLATE.search(path):
+        if len(text) > FILLED_IN_CHARACTERS and not PLACEHOLDER.search(text):
+            return []  # pages of prose without a slot to fill (templates/airbnb.md, a design system): a reference
         return [(text, Span(path, 1), sum(s.level <= 4 for s in sections), None, None)]
     lines = text.splitlines()
     found = []
