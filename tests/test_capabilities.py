@@ -552,6 +552,11 @@ def test_long_output_another_program_writes_and_settings_comments_are_not_the_ag
     joined = BASE + ("**`scripts/seo.py`**:\nPython script for SEO analysis. Analyzes HTML files for common issues "
                      "and generates detailed reports.\n")
     assert "gen.text.long" not in levels({"SKILL.md": joined}, make_skill, "joined")  # the script's, joined by "and"
+    carried = BASE + ("Run `npx onboarding-gen`. Analyzes your package.json and folders. Then generates a "
+                      "comprehensive onboarding guide.\n")
+    assert "gen.text.long" not in levels({"SKILL.md": carried}, make_skill, "carried")  # "Then" carries the tool
+    relative = BASE + "Research through the Chat API that produces detailed intelligence reports.\n"
+    assert "gen.text.long" not in levels({"SKILL.md": relative}, make_skill, "relative")  # the API's reports
     endpoint = BASE + "## Reports API\n\n#### `site_reports/notebook_report`\n\nGenerate detailed report on all notebooks.\n"
     assert "gen.text.long" not in levels({"SKILL.md": endpoint}, make_skill, "endpoint")  # what the endpoint does
     titled = endpoint.replace("#### `site_reports/notebook_report`", "#### Reporting")

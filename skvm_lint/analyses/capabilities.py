@@ -933,12 +933,20 @@ def _implicit_subject(text: str, match: re.Match[str]) -> bool:
     """Whether a long-output cue's verb is in the third person with no subject: opening its sentence ("Generates
     full performance analysis with ROI" under a script's command, "Outputs a complete schema document") or joined
     to a verb that does ("Analyzes HTML files for common issues and generates detailed reports" under a script's
-    name). Its subject is the tool just described, not the agent, who is told in the imperative ("Generate a full
-    analysis")."""
+    name), or after "Then" or "It" that carries the last sentence's subject, or after "that" or "which" whose noun is
+    the subject ("an API that produces detailed reports"). Its subject is the tool just described, not the agent,
+    who is told in the imperative ("Generate a full analysis")."""
     if not match.group(0).split()[0].lower().endswith("s"):
         return False
     sentence = re.split(r"(?<=[.!?])\s+|\n", text[:match.start()])[-1]
-    return not without_markers(sentence) or bool(_THIRD_PERSON_OPENING.match(sentence))
+    return not without_markers(sentence) or bool(_THIRD_PERSON_OPENING.match(sentence)) \
+        or bool(_CARRIED_SUBJECT.match(sentence)) or bool(_RELATIVE_SUBJECT.search(sentence))
+
+
+# "Analyzes your project's files. Then generates a comprehensive onboarding guide": the last sentence's subject
+_CARRIED_SUBJECT = lazy(r"^\W*(?:(?:then|and|also|it)\s+)+$", re.IGNORECASE)
+# "the Parallel Chat API that produces detailed intelligence reports": the noun before it is the subject
+_RELATIVE_SUBJECT = lazy(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 # A block that opens with a call (`task(category=..., prompt="""...`): a hand-off whose prompt's headings are the
