@@ -1820,6 +1820,12 @@ def test_every_metadata_dialect_declares(make_skill):
                 ("pip", "pandas"), ("host", "clawdbot"), ("env", "CASINO_API_KEY"), ("env", "SEARXNG_URL")]:
         assert deps[key].declared, key
     assert not deps[("env", "JIRA_BOARD")].required and not deps[("env", "SEARXNG_URL")].required
+    # the registry's own key (`metadata.clawdhub`) and nanobot's read the same shape
+    for key in ("clawdhub", "nanobot"):
+        other = make_skill({"SKILL.md": (f"---\nname: {key}-case\ndescription: x\nmetadata:\n  {key}:\n    requires:\n"
+                                         "      bins: [jq]\n---\n```bash\ncurl -s https://x.io | jq .\n```\n")},
+                           name=f"{key}-case")
+        assert by_key(other)[("system", "jq")].declared, key
     assert deps[("npm", "@acme/mcp-server")].required  # run by the bundled MCP config
     assert ("system", "python") not in deps  # assumed on every machine
 
