@@ -1177,6 +1177,17 @@ def test_commands_under_a_label_of_one_language_beside_another_are_that_language
     assert "inspector" not in reported and "`node`" not in reported and "cargo" in reported
 
 
+def test_commands_under_a_label_of_one_cloud_beside_another_are_that_clouds_way(make_skill):
+    """`**EKS:**` then `aws eks update-cluster-version`, `**AKS:**` then `az aks upgrade`, `**GKE:**` then `gcloud
+    container clusters upgrade`: the user's cluster runs on one of them. kubectl, run for every cluster, stays."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Upgrades. Use when asked.\n---\n## Upgrade\n\n"
+                                    "```bash\nkubectl get nodes\n```\n\n**EKS:**\n```bash\naws eks "
+                                    "update-cluster-version --name c\n```\n\n**AKS:**\n```bash\naz aks upgrade -n c\n"
+                                    "```\n\n**GKE:**\n```bash\ngcloud container clusters upgrade c\n```\n")})
+    reported = " ".join(d["message"] for d in findings(root, "DP001"))
+    assert "kubectl" in reported and "`aws`" not in reported and "`az`" not in reported and "gcloud" not in reported
+
+
 def test_a_language_then_its_tool_heading_beside_another_languages_is_one_way(make_skill):
     """`### Python: Bandit` beside `### JavaScript/TypeScript: ESLint Security`: each block is one language's way.
     A `Language: tool` heading with no other language beside it is no choice."""

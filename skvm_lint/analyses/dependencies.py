@@ -491,6 +491,9 @@ NOT_A_WAY_TITLE = cue("not_a_way_title")
 # longest first, then by name: the same pattern text in every process (a frozenset's order is not)
 CLOUD_LEAD = lazy(rf"^\W*({'|'.join(sorted(map(re.escape, CLOUD_PROVIDERS), key=lambda p: (-len(p), p)))})\b",
                   re.IGNORECASE)
+# A label that names a cloud alone: `**EKS:**`, `**Azure**`
+CLOUD_LABEL = lazy(rf"^\W*({'|'.join(sorted(map(re.escape, CLOUD_PROVIDERS), key=lambda p: (-len(p), p)))})\W*$",
+                   re.IGNORECASE)
 
 
 def _language_or_cloud(comment: str) -> str | None:
@@ -503,9 +506,9 @@ def _language_or_cloud(comment: str) -> str | None:
 
 
 def _language_label(text: str) -> str | None:
-    """The language a short label names alone (a paragraph `**TypeScript:**`, a table's first cell `**Ruby**`), as
-    words in lower case; None for any other text."""
-    if len(text) <= 40 and LANGUAGE_TITLE.match(text):
+    """The language or cloud a short label names alone (a paragraph `**TypeScript:**` or `**EKS:**`, a table's
+    first cell `**Ruby**`), as words in lower case; None for any other text."""
+    if len(text) <= 40 and (LANGUAGE_TITLE.match(text) or CLOUD_LABEL.match(text)):
         return re.sub(r"\W+", " ", text).strip().lower()
     return None
 
