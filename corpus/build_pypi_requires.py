@@ -11,6 +11,11 @@ requirement only on Windows or an old Python is not brought there). Requirements
 the analysis can follow a chain (sentence-transformers -> transformers -> huggingface-hub) within the file.
 
 Usage: python corpus/build_pypi_requires.py [--levels 2] [--jobs 8] [--declared-in HUB...]
+       python corpus/build_pypi_requires.py --extras [--jobs 8]
+
+``--extras`` writes ``skvm_lint/data/pypi_extras.json`` instead: for each distribution the requirements file knows,
+what each of its extras adds (`pip install "google-assistant-sdk[samples]"` brings google-assistant-grpc), read the
+same way for the same machine with that extra.
 
 The committed file was built with ``--declared-in ../shared/corpus`` (the development hubs, never the held-out ones).
 
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tomllib
 import urllib.request
@@ -41,22 +47,64 @@ AGENT_MACHINE = {
 }
 
 
-def requirements(name: str) -> list[str] | None:
-    """The unconditional requirements of ``name``'s latest release (canonical names), or None if PyPI has none."""
+def _release_requirements(name: str) -> list[Requirement] | None:
+    """The requirements ``name``'s latest release lists on PyPI, parsed; None if PyPI has no such distribution."""
     try:
         with urllib.request.urlopen(f"https://pypi.org/pypi/{name}/json", timeout=20) as response:
             info = json.load(response)["info"]
     except (OSError, ValueError, KeyError):  # not on PyPI (HTTP 404), a network failure, a reply without info
         return None
-    found: set[str] = set()
+    parsed = []
     for line in info.get("requires_dist") or []:
         try:
-            requirement = Requirement(line)
+            parsed.append(Requirement(line))
         except InvalidRequirement:
             continue
+    return parsed
+
+
+def requirements(name: str) -> list[str] | None:
+    """The unconditional requirements of ``name``'s latest release (canonical names), or None if PyPI has none."""
+    parsed = _release_requirements(name)
+    if parsed is None:
+        return None
+    return sorted({canonicalize_name(r.name) for r in parsed if r.marker is None or r.marker.evaluate(AGENT_MACHINE)})
+
+
+_EXTRA_IN_MARKER = re.compile(r"""\bextra\s*==\s*['"]([^'"]+)['"]""")
+
+
+def extra_requirements(name: str) -> dict[str, list[str]] | None:
+    """What each extra of ``name``'s latest release adds (`google-assistant-sdk[samples]`: google-assistant-grpc,
+    ...), as canonical names: the requirements whose marker holds on the agent's machine with that extra and not
+    without one. None if PyPI has no such distribution."""
+    parsed = _release_requirements(name)
+    if parsed is None:
+        return None
+    found: dict[str, set[str]] = {}
+    for requirement in parsed:
         if requirement.marker is None or requirement.marker.evaluate(AGENT_MACHINE):
-            found.add(canonicalize_name(requirement.name))
-    return sorted(found)
+            continue
+        for extra in set(_EXTRA_IN_MARKER.findall(str(requirement.marker))):
+            if requirement.marker.evaluate({**AGENT_MACHINE, "extra": extra}):
+                found.setdefault(canonicalize_name(extra), set()).add(canonicalize_name(requirement.name))
+    return {extra: sorted(names) for extra, names in sorted(found.items())}
+
+
+def build_extras(jobs: int) -> int:
+    """Write ``data/pypi_extras.json`` for the distributions ``data/pypi_requires.json`` knows."""
+    names = sorted(json.loads((DATA / "pypi_requires.json").read_text(encoding="utf-8")))
+    table: dict[str, dict[str, list[str]]] = {}
+    with ThreadPoolExecutor(jobs) as pool:
+        for name, found in zip(names, pool.map(extra_requirements, names)):
+            if found:
+                table[name] = found
+    out = DATA / "pypi_extras.json"
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(json.dumps(table, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(out)
+    print(f"wrote {out} ({len(table)} distributions with extras, of {len(names)})", file=sys.stderr)
+    return 0
 
 
 def declared_in(hubs: list[str]) -> set[str]:
@@ -79,7 +127,12 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=8, help="requests to PyPI at once")
     parser.add_argument("--declared-in", nargs="*", default=[], metavar="HUB",
                         help="also every pip distribution the skills under these folders declare (read statically)")
+    parser.add_argument("--extras", action="store_true",
+                        help="write data/pypi_extras.json (what each extra adds) for the distributions "
+                             "data/pypi_requires.json knows, and nothing else")
     args = parser.parse_args()
+    if args.extras:
+        return build_extras(args.jobs)
     seeds = set(json.loads((DATA / "pypi_import_names.json").read_text(encoding="utf-8")).values())
     vocabulary = tomllib.loads((DATA / "vocabulary.toml").read_text(encoding="utf-8"))
     seeds |= set(vocabulary["python"]["bin_packages"].values())

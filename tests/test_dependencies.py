@@ -1310,6 +1310,18 @@ def test_what_a_declared_package_requires_comes_with_it(make_skill):
     assert not deps[("pip", "pytesseract")].declared
 
 
+def test_what_an_extra_named_on_an_install_line_adds_comes_with_it(make_skill):
+    """`pip install "google-assistant-sdk[samples]"` brings google-assistant-grpc, which only the samples extra
+    requires (data/pypi_extras.json); the same package installed without the extra does not."""
+    code = {"scripts/control.py": "from google.assistant.embedded.v1alpha2 import embedded_assistant_pb2\n"}
+    head = ("---\nname: s\ndescription: Talks. Use when asked.\n---\n```bash\npip install {0}\n```\n"
+            "Run `python3 scripts/control.py`.\n")
+    with_extra = by_key(make_skill({"SKILL.md": head.format('"google-assistant-sdk[samples]"'), **code}))
+    assert with_extra[("pip", "google-assistant-grpc")].provided_by == "pip google-assistant-sdk"
+    without = by_key(make_skill({"SKILL.md": head.format("google-assistant-sdk"), **code}, name="t"))
+    assert not without[("pip", "google-assistant-grpc")].declared
+
+
 def test_a_template_the_skill_hands_out_asks_nothing_of_the_skill(make_skill):
     """`assets/rest-api-template.py` is copied into the user's project: its imports are that project's (example
     code, required for the environment, not for the skill to declare); a script the skill runs is its own."""

@@ -139,6 +139,7 @@ class _Collector:
         # it runs (_programs_of_global_installs): they provide it (_programs_of_packages)
         self.installs_when_missing: dict[str, list[tuple[str, str]]] = {}
         self.global_installs: list[tuple[str, str]] = []  # (kind, package) of npm -g, pipx and uv tool installs so far
+        self.pip_extras: dict[str, set[str]] = {}  # canonical pip name -> the extras its install lines name
         self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
         self.runtime_entries: set[tuple[str, str]] = set()  # manifest entries needed to run (_runtime_entries)
         self.engines: set[tuple[str, str]] = set()  # runtimes package.json's `engines` names (_declared_by_engines)
@@ -399,6 +400,9 @@ class _Collector:
                 continue
             if kind == "pip":
                 name, version = _split_requirement(arg)
+                if name and (extras := _EXTRAS.search(arg.strip("'\""))):  # `google-assistant-sdk[samples]`
+                    self.pip_extras.setdefault(canonical(name, "pip"), set()).update(
+                        canonical(e.strip(), "pip") for e in extras.group(1).split(",") if e.strip())
                 if name:
                     # An install line declares; the package is required once code imports or runs it.
                     self.add(name, "pip", span, "install-line", declared=True,
@@ -1099,6 +1103,9 @@ def _installs_itself(args: list[str], sub: str, skill: Skill) -> bool:
 
 def _after(args: list[str], word: str) -> list[str]:
     return args[args.index(word) + 1:] if word in args else []
+
+
+_EXTRAS = lazy(r"^[A-Za-z0-9][A-Za-z0-9._-]*\[([^\]]*)\]")  # the extras a requirement names: `name[a,b]`
 
 
 def _split_requirement(spec: str) -> tuple[str | None, str | None]:
@@ -2461,14 +2468,18 @@ def _npm_installs(c: _Collector) -> None:
     node.required_at = node.required_at or npm.required_at
 
 
-def _brought_along(declared: list[str]) -> dict[str, str]:
+def _brought_along(declared: list[str], extras: dict[str, set[str]] | None = None) -> dict[str, str]:
     """What installing these pip distributions brings along, by PEP 503 name -> the declared one that brings it:
     their requirements on PyPI, followed through ``data/pypi_requires.json`` (built by
-    ``corpus/build_pypi_requires.py``) three levels down."""
+    ``corpus/build_pypi_requires.py``) three levels down, and what the extras an install names add
+    (``extras``: canonical name -> extras; ``data/pypi_extras.json``)."""
     requires: dict[str, list[str]] = _data("pypi_requires.json")
+    added: dict[str, dict[str, list[str]]] = _data("pypi_extras.json") if extras else {}
     brought: dict[str, str] = {}
     for name in declared:
-        level = requires.get(canonical(name, "pip"), [])
+        key = canonical(name, "pip")
+        level = [*requires.get(key, []),
+                 *(dep for extra in sorted((extras or {}).get(key, ())) for dep in added.get(key, {}).get(extra, ()))]
         for _depth in range(3):
             level = [dep for dep in level if dep not in brought]
             brought.update((dep, name) for dep in level)
@@ -2480,7 +2491,7 @@ def _requirements_of_declared(c: _Collector) -> None:
     """A Python package that a declared one requires is installed with it (`pip install pymoo` brings matplotlib,
     transformers brings huggingface-hub and its `huggingface-cli`): declared by it, and set up with it."""
     declared = [dep.name for (kind, _), dep in c.deps.items() if kind == "pip" and dep.declared and not dep.provided_by]
-    brought = _brought_along(declared) if declared else {}
+    brought = _brought_along(declared, c.pip_extras) if declared else {}
     if not brought:
         return
     for (kind, name), dep in c.deps.items():
