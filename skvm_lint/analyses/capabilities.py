@@ -953,8 +953,6 @@ _RELATIVE_SUBJECT = lazy(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # sub-agent's steps, not a document the agent writes.
 TOOL_CALL_OPENING = lazy(r"\A\s*[A-Za-z_][\w.]*\(")
 ADDRESSED_TO_A_MODEL = cue("prompt_opening")
-
-
 PROMPT_LINES = 6  # lines of prose at a template's top read for an address to a model
 CHANGELOG_HEADING = cue("changelog_heading")
 

@@ -400,9 +400,8 @@ class _Collector:
                 continue
             if kind == "pip":
                 name, version = _split_requirement(arg)
-                if name and (extras := _EXTRAS.search(arg.strip("'\""))):  # `google-assistant-sdk[samples]`
-                    self.pip_extras.setdefault(canonical(name, "pip"), set()).update(
-                        canonical(e.strip(), "pip") for e in extras.group(1).split(",") if e.strip())
+                if name and (extras := _requirement_extras(arg)):  # `google-assistant-sdk[samples]`
+                    self.pip_extras.setdefault(canonical(name, "pip"), set()).update(extras)
                 if name:
                     # An install line declares; the package is required once code imports or runs it.
                     self.add(name, "pip", span, "install-line", declared=True,
@@ -493,11 +492,9 @@ NOT_A_WAY_TITLE = cue("not_a_way_title")
 
 
 # longest first, then by name: the same pattern text in every process (a frozenset's order is not)
-CLOUD_LEAD = lazy(rf"^\W*({'|'.join(sorted(map(re.escape, CLOUD_PROVIDERS), key=lambda p: (-len(p), p)))})\b",
-                  re.IGNORECASE)
-# A label that names a cloud alone: `**EKS:**`, `**Azure**`
-CLOUD_LABEL = lazy(rf"^\W*({'|'.join(sorted(map(re.escape, CLOUD_PROVIDERS), key=lambda p: (-len(p), p)))})\W*$",
-                   re.IGNORECASE)
+_CLOUD_NAMES = "|".join(sorted(map(re.escape, CLOUD_PROVIDERS), key=lambda p: (-len(p), p)))
+CLOUD_LEAD = lazy(rf"^\W*({_CLOUD_NAMES})\b", re.IGNORECASE)
+CLOUD_LABEL = lazy(rf"^\W*({_CLOUD_NAMES})\W*$", re.IGNORECASE)  # a label that names a cloud alone: `**EKS:**`
 
 
 def _language_or_cloud(comment: str) -> str | None:
@@ -597,6 +594,12 @@ _URL_WORD = lazy(r"[a-z0-9_-]+")
 _URL = lazy(r"https?://[^\s\"'`)]+")
 
 
+def _url_words(url: str) -> list[str]:
+    """The words of a URL past its scheme, lower case: what an installer script's address names
+    (`https://release.solana.com/stable/install`: release, solana, com, stable, install)."""
+    return _URL_WORD.findall(url.lower().split("://", 1)[1])
+
+
 def _installer_words(facts: CodeFacts) -> dict[str, Span]:
     """The words of the URLs that `curl ... | sh` (or wget, bash) downloads and runs, with the line: an installer
     script names what it installs (`run.linkerd.io/install`, `astral.sh/uv/install.sh`, `get.docker.com`). And the
@@ -613,7 +616,7 @@ def _installer_words(facts: CodeFacts) -> dict[str, Span]:
             for arg in cmd.argv[1:]:
                 if arg.startswith(("http://", "https://")):
                     installed_at.append(cmd.span)
-                    for word in _URL_WORD.findall(arg.lower().split("://", 1)[1]):
+                    for word in _url_words(arg):
                         words.setdefault(word, cmd.span)
     if installed_at:  # one pass over the commands, then a few lines after each installer: linear in both
         command_lines = {cmd.span.line for cmd in facts.commands}
@@ -1105,14 +1108,20 @@ def _after(args: list[str], word: str) -> list[str]:
     return args[args.index(word) + 1:] if word in args else []
 
 
-_EXTRAS = lazy(r"^[A-Za-z0-9][A-Za-z0-9._-]*\[([^\]]*)\]")  # the extras a requirement names: `name[a,b]`
+_REQUIREMENT = lazy(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[([^\]]*)\])?\s*(.*)$")  # name, [extras], version
 
 
 def _split_requirement(spec: str) -> tuple[str | None, str | None]:
-    m = re.match(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$", spec.strip().strip("'\""))
+    m = _REQUIREMENT.match(spec.strip().strip("'\""))
     if not m:
         return None, None
     return m.group(1), (m.group(3).strip() or None)
+
+
+def _requirement_extras(spec: str) -> set[str]:
+    """The extras a requirement names (`google-assistant-sdk[samples]`), as canonical names."""
+    m = _REQUIREMENT.match(spec.strip().strip("'\""))
+    return {canonical(e.strip(), "pip") for e in m.group(2).split(",") if e.strip()} if m and m.group(2) else set()
 
 
 @cache
@@ -1507,7 +1516,7 @@ def _metadata(c: _Collector) -> None:
             for url in _URL.findall(command) if isinstance(command, str) else ():
                 # `sh -c "$(curl -sSfL https://release.solana.com/stable/install)"`: an installer script, whose
                 # URL names what it installs, as `curl URL | sh` in code does (_install_scripts)
-                for word in _URL_WORD.findall(url.lower().split("://", 1)[1]):
+                for word in _url_words(url):
                     c.install_scripts.setdefault(word, span)
             if installer:  # the client installs the entry with it: declared, though no code of the skill runs it
                 c.add(installer, "system", span, "metadata", declared=True, required=False)
