@@ -1322,6 +1322,18 @@ def test_what_an_extra_named_on_an_install_line_adds_comes_with_it(make_skill):
     assert not without[("pip", "google-assistant-grpc")].declared
 
 
+def test_what_an_extra_named_in_a_manifest_adds_comes_with_it(make_skill):
+    """`uvicorn[standard]` in requirements.txt or pyproject.toml brings uvloop, which only that extra requires."""
+    head = "---\nname: s\ndescription: Serves. Use when asked.\n---\nRun `python3 scripts/serve.py`.\n"
+    code = {"SKILL.md": head, "scripts/serve.py": "import uvicorn, uvloop\n"}
+    for manifest in ({"scripts/requirements.txt": "uvicorn[standard]==0.34.0  # the server\n"},
+                     {"pyproject.toml": '[project]\nname = "s"\ndependencies = ["uvicorn[standard]>=0.30"]\n'}):
+        deps = by_key(make_skill({**code, **manifest}))
+        assert deps[("pip", "uvloop")].provided_by == "pip uvicorn", manifest
+    without = by_key(make_skill({**code, "scripts/requirements.txt": "uvicorn==0.34.0\n"}, name="t"))
+    assert not without[("pip", "uvloop")].declared
+
+
 def test_a_template_the_skill_hands_out_asks_nothing_of_the_skill(make_skill):
     """`assets/rest-api-template.py` is copied into the user's project: its imports are that project's (example
     code, required for the environment, not for the skill to declare); a script the skill runs is its own."""

@@ -139,7 +139,7 @@ class _Collector:
         # it runs (_programs_of_global_installs): they provide it (_programs_of_packages)
         self.installs_when_missing: dict[str, list[tuple[str, str]]] = {}
         self.global_installs: list[tuple[str, str]] = []  # (kind, package) of npm -g, pipx and uv tool installs so far
-        self.pip_extras: dict[str, set[str]] = {}  # canonical pip name -> the extras its install lines name
+        self.pip_extras: dict[str, set[str]] = {}  # canonical pip name -> the extras its declarations name
         self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
         self.runtime_entries: set[tuple[str, str]] = set()  # manifest entries needed to run (_runtime_entries)
         self.engines: set[tuple[str, str]] = set()  # runtimes package.json's `engines` names (_declared_by_engines)
@@ -162,6 +162,12 @@ class _Collector:
             yield
         finally:
             self.source_override = outer
+
+    def note_extras(self, spec: str) -> None:
+        """Remember the extras a pip requirement names (`google-assistant-sdk[samples]`): they add packages."""
+        name, _version = _split_requirement(spec)
+        if name and (extras := _requirement_extras(spec)):
+            self.pip_extras.setdefault(canonical(name, "pip"), set()).update(extras)
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
             required: bool = True, version: str | None = None, import_name: str | None = None,
@@ -400,8 +406,7 @@ class _Collector:
                 continue
             if kind == "pip":
                 name, version = _split_requirement(arg)
-                if name and (extras := _requirement_extras(arg)):  # `google-assistant-sdk[samples]`
-                    self.pip_extras.setdefault(canonical(name, "pip"), set()).update(extras)
+                self.note_extras(arg)
                 if name:
                     # An install line declares; the package is required once code imports or runs it.
                     self.add(name, "pip", span, "install-line", declared=True,
@@ -1272,6 +1277,7 @@ def _requirements(c: _Collector) -> None:
             if req:
                 c.add(req[0], "pip", Span(f.path, number), "requirements", declared=True, required=False,
                       version=req[1], dev=dev)
+                c.note_extras(line.split(" #", 1)[0])
                 if not dev and _needed_to_run(req[0], "pip", f.path):
                     c.runtime_entries.add(("pip", canonical(req[0], "pip")))
 
@@ -1322,6 +1328,7 @@ def _pyproject(c: _Collector) -> None:
                 # plugin another package loads): its own source, which DP002 does not read as a manifest's
                 c.add(req[0], "pip", _line_of(f.text, f.path, req[0]), "pyproject" if to_run else "pyproject-extra",
                       declared=True, required=False, version=req[1], dev=dev)
+                c.note_extras(spec)
                 if to_run and _needed_to_run(req[0], "pip", f.path):
                     c.runtime_entries.add(("pip", canonical(req[0], "pip")))
 
@@ -1369,6 +1376,7 @@ def _pep723(c: _Collector) -> None:
             req = _requirement_from_text(spec) if isinstance(spec, str) else None
             if req:
                 c.add(req[0], "pip", _line_of(f.text, f.path, req[0]), "pep723", declared=True, version=req[1])
+                c.note_extras(spec)
 
 
 def _package_json(c: _Collector) -> None:
@@ -1478,6 +1486,7 @@ def _dependencies_field(c: _Collector) -> None:
         req = _requirement_from_text(spec)
         if req:
             c.add(req[0], "pip", span, "metadata", declared=True, required=False, version=req[1])
+            c.note_extras(spec)
 
 
 def _metadata(c: _Collector) -> None:
