@@ -126,6 +126,8 @@ def _placeholder_key(name: str) -> str:
 
 
 SHELL_VARIABLES = _words("environment", "shell_variables")
+# a system file's path -> the variables sourcing it sets
+SOURCED_SYSTEM_FILES = {path: frozenset(names) for path, names in _DATA["environment"]["sourced_system_files"].items()}
 NODE_BUILTINS = _words("node", "builtins")
 # what each program's installation brings: npm and npx come with Node.js, gsutil with gcloud's SDK
 COMES_WITH: dict[str, frozenset[str]] = {program: frozenset(others) for program, others in _DATA["comes_with"].items()}

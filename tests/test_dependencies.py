@@ -1119,6 +1119,16 @@ def test_switches_presence_tests_fallback_chains_sourced_libraries_and_proxies_a
     assert by_type(root).get("env") == {"API_TOKEN"}
 
 
+def test_a_sourced_system_file_sets_the_operating_systems_facts(make_skill):
+    """`. /etc/os-release` sets $ID and $VERSION_ID: the system's facts, no setting; $APP_MIRROR still is."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Sets up. Use when asked.\n---\nRun `scripts/setup.sh`.\n",
+        "scripts/setup.sh": ("#!/bin/bash\n. /etc/os-release\necho \"$PRETTY_NAME $VERSION_ID\"\n"
+                             "curl -fsSL \"$APP_MIRROR/$ID.tar\" -o pkg.tar\n"),
+    })
+    assert by_type(root).get("env") == {"APP_MIRROR"}
+
+
 def test_shell_libraries_of_one_folder_read_what_each_other_set(make_skill):
     """lib/config.sh's `load_config` sets BACKUP_DIR and lib/backup.sh's function reads it: both are libraries (only
     functions and settings at the top, one of them past the parser), sourced together by an entry point the skill

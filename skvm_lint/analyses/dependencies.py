@@ -33,8 +33,8 @@ from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, 
                           CONSOLE_COMMANDS, HOST_CLIS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS, HUB_METADATA_KEYS,
                           KNOWN_PROGRAMS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, NPM_PACKAGE_RUNNERS,
                           PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS,
-                          PYTEST_MARKER_PLUGINS, SHELL_VARIABLES, SYSTEM_INSTALLERS, for_developers,
-                          in_tests_folder, is_dev_tool,
+                          PYTEST_MARKER_PLUGINS, SHELL_VARIABLES, SOURCED_SYSTEM_FILES, SYSTEM_INSTALLERS,
+                          for_developers, in_tests_folder, is_dev_tool,
                           is_placeholder_package, is_placeholder_program, strip_version)
 
 PROGRAM_NAME = lazy(r"^(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._+-]*$")  # a name, not "1." or "42"
@@ -2318,7 +2318,8 @@ def _add_what_sourced_scripts_set(units: list[tuple[str, CodeFacts, CodeBlock | 
                                   assigned_by_file: dict[str, set[str]]) -> None:
     """A bundled shell script that sources another of the skill's (`source "$SCRIPT_DIR/lib.sh"`, `. ./common.sh`)
     has the variables that one sets: `DB_PATH="${TASKS_DB:-$HOME/tasks.db}"` in lib.sh is no setting of the
-    script that reads `$DB_PATH`. So do shell libraries of one folder (see ``CodeFacts.library``) of each other's."""
+    script that reads `$DB_PATH`. So do shell libraries of one folder (see ``CodeFacts.library``) of each other's,
+    and system files the vocabulary knows (`. /etc/os-release` sets `$VERSION_ID`)."""
     scripts = {file: facts for file, facts, block in units if block is None and facts.language == "shell"}
     by_name: dict[str, list[str]] = {}
     for file in scripts:
@@ -2327,6 +2328,9 @@ def _add_what_sourced_scripts_set(units: list[tuple[str, CodeFacts, CodeBlock | 
         folder = file.rsplit("/", 1)[0] if "/" in file else ""
         for cmd in facts.commands:
             if cmd.program not in ("source", ".") or cmd.via is not None or len(cmd.argv) < 2:
+                continue
+            if cmd.argv[1] in SOURCED_SYSTEM_FILES:
+                assigned_by_file.setdefault(file, set()).update(SOURCED_SYSTEM_FILES[cmd.argv[1]])
                 continue
             targets = by_name.get(cmd.argv[1].rsplit("/", 1)[-1], [])
             # the sourcing script's own folder first, as `$(dirname "$0")/lib.sh` means
