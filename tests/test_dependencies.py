@@ -116,6 +116,13 @@ def test_tools_a_requirements_section_lists_are_stated_and_npm_comes_with_a_decl
         "yq . a.yaml\n```\n")}, name="script")
     assert {d["message"] for d in warnings(script, "DP001")} == {
         "system dependency `yq` is used but declared nowhere"}
+    # a requirements table's first column names them too; a cell of its purpose column names nothing
+    table = make_skill({"SKILL.md": (
+        "---\nname: case-skill\ndescription: x\n---\n## Requirements\n\n| Tool | Purpose |\n|---|---|\n"
+        "| `jq` | JSON parsing (not sed) |\n\n## Steps\n\n```bash\njq . state.json\nsed -n 1p a.txt\nyq . a.yaml\n```\n"
+        "\n## Tools\n\n| Tool | Use |\n|---|---|\n| `yq` | YAML |\n")}, name="table")
+    assert {d["message"] for d in warnings(table, "DP001")} == {
+        "system dependency `yq` is used but declared nowhere"}
     entry = make_skill({"SKILL.md": (
         "---\nname: case-skill\ndescription: x\nmetadata: {\"openclaw\": {\"install\": [{\"kind\": \"node\", "
         "\"package\": \"hubcli\", \"bins\": [\"hubcli\"]}]}}\n---\n```bash\nnpm cache clean --force\n"

@@ -2766,15 +2766,23 @@ def _listed_to_install(body: MarkdownDoc) -> set[str]:
 
 def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
     """The names the list items and paragraphs of a requirements section give ("## Prerequisites" / "- `mcpc` CLI
-    tool", "- Node.js (for serving the app)", "Just run with npx. Node.js 18+ recommended."), lower case, and without
-    ``.js`` too (Node.js is `node`)."""
+    tool", "- Node.js (for serving the app)", "Just run with npx. Node.js 18+ recommended."), and the first cells of
+    its tables (`| `jq` | JSON parsing |` under "## Requirements"), lower case, and without ``.js`` too (Node.js is
+    `node`)."""
     listing = {index for index, section in enumerate(body.sections) if REQUIREMENTS_HEADING.search(section.title)}
+    if not listing:
+        return set()
+    texts = [item.text for item in [*body.list_items, *(p for p in body.paragraphs if p.list_item is None)]
+             if item.section in listing]
+    for table in body.tables:
+        if any(body.sections[index].span.line <= table.span.line <= body.sections[index].end_line
+               for index in listing):
+            texts.extend(row[0] for row in table.rows if row)
     found: set[str] = set()
-    for item in [*body.list_items, *(p for p in body.paragraphs if p.list_item is None)] if listing else ():
-        if item.section in listing:
-            for name in _LISTED_NAME.findall(item.text[:_LINE_CUE_CHARS].lower()):
-                found.add(name)
-                found.add(name.removesuffix(".js"))
+    for text in texts:
+        for name in _LISTED_NAME.findall(text[:_LINE_CUE_CHARS].lower()):
+            found.add(name)
+            found.add(name.removesuffix(".js"))
     return found
 
 
