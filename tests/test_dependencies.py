@@ -185,6 +185,13 @@ def test_an_or_comment_heads_every_line_up_to_a_blank_one(make_skill):
         "# Or manual compilation\npdflatex main.tex\nbibtex main\npdflatex main.tex\n\nqpdf --check main.pdf\n```\n")})
     required = {name for (kind, name), dep in by_key(root).items() if kind == "system" and dep.required}
     assert required == {"latexmk", "qpdf"}
+    # `# Option 2:` / `# Method B` heads another way, as `# Or` does; the first option stays the way
+    options = make_skill({"SKILL.md": (
+        "---\nname: case-skill\ndescription: x\n---\n```bash\n# Option 1: Copy an existing keypair\n"
+        "rsync -a ~/.config/app/id.json ./id.json\n\n# Option 2: Generate a new keypair\nsolana-keygen new -o id.json\n"
+        "\n# Method B: from source\nmake install\n```\n")}, name="options")
+    required = {name for (kind, name), dep in by_key(options).items() if kind == "system" and dep.required}
+    assert required == {"rsync"}
 
 
 def test_a_program_a_declared_package_installs_is_declared_by_it(make_skill):

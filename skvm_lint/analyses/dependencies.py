@@ -1950,12 +1950,13 @@ def _code(c: _Collector) -> None:
 SEARCH_PATH_SET = lazy(r"\A\s*+(?:(?!PYTHONPATH=)[A-Za-z_]\w*+=\S*+\s++)*+PYTHONPATH=\S")
 
 
-# `# or`, `# alternatively`, `# or with bun:` on the line before a command: that command is one way of several,
-# unless the comment recommends it (`# Or use uv (recommended)`: the way the author expects).
+# `# or`, `# alternatively`, `# or with bun:`, `# Option 2:` on the line before a command: that command is one way
+# of several, unless the comment recommends it (`# Or use uv (recommended)`: the way the author expects).
 # `# Windows` before `choco install` and `# On BlackArch/Arch Linux` before `pacman -S` give one platform's way;
 # `# On instance` before `nvidia-smi`, another machine's commands.
 ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|おすすめ))"
-                        r"\s*((or|alternatively|instead)\b|(on|inside|in) (the |your |each )?(remote( \w+)?|instance|"
+                        r"\s*((or|alternatively|instead)\b|(option|method|approach|alternative) ?#?([2-9]|\d\d|[b-h])\b"
+                        r"|(on|inside|in) (the |your |each )?(remote( \w+)?|instance|"
                         r"server|vm|pod|container|droplet)(?![.\w-])"
                         r"|(?P<platform>(on |for |with )?([\w-]+/)*(windows|macos|mac|os ?x|linux|ubuntu|debian|"
                         r"fedora|arch|centos|rhel|alpine|wsl|homebrew|brew|apt|chocolatey|kali|blackarch|manjaro|"
