@@ -1143,6 +1143,19 @@ def test_a_sourced_system_file_sets_the_operating_systems_facts(make_skill):
     assert by_type(root).get("env") == {"APP_MIRROR"}
 
 
+def test_variables_of_a_list_of_candidates_are_each_optional(make_skill):
+    """`[process.env.KEY, process.env.KEY_BACKUP].filter(Boolean)` and `filter(None, [os.getenv("A"), ...])` try
+    each variable in turn: none of them is required. A list kept whole (`[process.env.HOST]`) still reads it."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `node scripts/run.js`.\n",
+        "scripts/run.js": ("const keys = [process.env.GEMINI_KEY, process.env.GEMINI_KEY_BACKUP].filter(Boolean);\n"
+                           "const dir = [process.env.APP_HOME, '/opt/app'].find(Boolean);\n"
+                           "const hosts = [process.env.APP_HOST];\nconsole.log(keys, dir, hosts);\n"),
+        "scripts/pick.py": "import os\ntoken = next(filter(None, [os.getenv('GH_TOKEN'), os.getenv('GITHUB_TOKEN')]))\n",
+    })
+    assert by_type(root).get("env") == {"APP_HOST"}
+
+
 def test_shell_libraries_of_one_folder_read_what_each_other_set(make_skill):
     """lib/config.sh's `load_config` sets BACKUP_DIR and lib/backup.sh's function reads it: both are libraries (only
     functions and settings at the top, one of them past the parser), sourced together by an entry point the skill

@@ -414,7 +414,23 @@ def _has_fallback(node: ts.Node) -> bool:
         return left == child
     if parent.type == "comparison_operator":  # Python: `os.getenv("DEBUG") == "1"`
         return any(other.type in _LITERALS for other in parent.named_children if other != child)
+    if parent.type in ("array", "list"):
+        return _candidates(parent)
     return parent.type in _GUARDS
+
+
+def _candidates(array: ts.Node) -> bool:
+    """Whether a list's unset items are dropped: ``[process.env.KEY, process.env.KEY_BACKUP].filter(Boolean)``,
+    ``filter(None, [os.getenv("A"), os.getenv("B")])``: each variable is one candidate of several."""
+    holder = array.parent
+    if holder is not None and holder.type == "member_expression" and holder.child_by_field_name("object") == array:
+        method = holder.child_by_field_name("property")
+        return method is not None and method.text in (b"filter", b"find") and holder.parent is not None \
+            and holder.parent.type == "call_expression"
+    if holder is not None and holder.type == "argument_list" and holder.parent is not None:
+        function = holder.parent.child_by_field_name("function")
+        return function is not None and function.text == b"filter" and holder.named_children[0].text == b"None"
+    return False
 
 
 def _tested_with_others(conjunction: ts.Node) -> bool:
