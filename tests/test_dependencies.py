@@ -387,6 +387,11 @@ def test_a_table_column_of_one_tool_beside_anothers_is_that_tools_way(make_skill
     notes = make_skill({"SKILL.md": head + "| Action | gh | curl notes |\n|---|---|---|\n"
                                            "| List issues | `gh issue list` | paginate with Link headers |\n"}, name="s4")
     assert by_key(notes)[("system", "gh")].required
+    # columns of languages: each cell is that language's toolchain
+    languages = make_skill({"SKILL.md": head + "| Tool | Python | **Rust** | TypeScript |\n|---|---|---|---|\n"
+                                               "| Tests | `pytest` | `cargo nextest run` | `bun test` |\n"}, name="s5")
+    assert not any(dep.required for (kind, name), dep in by_key(languages).items()
+                   if (kind, name) in {("system", "cargo"), ("system", "bun")})
 
 
 def test_a_language_comment_in_a_block_heads_the_lines_after_it(make_skill):

@@ -2045,11 +2045,15 @@ def _tool_columns(doc: MarkdownDoc) -> set[int]:
     git + curl |` over `` `gh pr list` `` and `` `curl -s ...` ``; `| Task | MATLAB | Octave |`): each row offers the
     tools as alternatives, as a row per language does. A column is a tool's when a word of its header is the program
     of a command in its cells, or a program whose column holds only code (`| curl endpoint |` over `` `GET
-    /repos/{o}/{r}/issues` ``: the requests curl sends)."""
+    /repos/{o}/{r}/issues` ``: the requests curl sends); or a language's, when its header names one alone (`| Tool
+    category | Python | Rust | TypeScript |` over `uv`, `cargo`, `bun test`: one language's toolchain each)."""
     lines: set[int] = set()
     for table in doc.tables:
         tools = 0
         for column, header in enumerate(table.header[1:], 1):
+            if _language_label(without_markers(header).strip()) is not None:
+                tools += 1
+                continue
             named = set(_HEADER_WORD.findall(without_markers(header).lower()))
             cells = [row[column].strip() for row in table.rows if column < len(row) and row[column].strip()]
             if named and any(m is not None and m.group(1).lower() in named
