@@ -758,17 +758,22 @@ def test_a_command_whose_failure_yields_an_empty_default_is_optional(make_skill)
 
 def test_a_command_whose_failure_yields_a_default_value_is_optional(make_skill):
     """`DEPTH=$(jq -r .depth conf.json 2>/dev/null || echo "$DEFAULT_DEPTH")`: without jq the value is its default, so
-    jq is optional; a literal in its place stands for a failed result (`RATE=$(... | bc || echo "0")`: the figures
-    are wrong without bc), and `|| echo "gh failed"` is a message: both keep the program required."""
+    jq is optional, and so is node before `|| echo "unknown"`; a literal in its place stands for a failed result
+    (`RATE=$(... | bc || echo "0")`: the figures are wrong without bc), and `|| echo "gh failed"` is a message: both
+    keep the program required."""
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: Pack. Use when asked.\n---\nRun `scripts/pack.sh`.\n",
                        "scripts/pack.sh": "#!/bin/bash\nDEPTH=$(jq -r '.depth' conf.json 2>/dev/null || "
                                           "echo \"$DEFAULT_DEPTH\")\n"
                                           "LEVEL=$(yq '.level' c.yml || echo ${LEVEL_DEFAULT})\n"
                                           "RATE=$(echo \"scale=2; $a / $b\" | bc 2>/dev/null || echo \"0\")\n"
-                                          "gh pr view 1 || echo \"gh failed\"\n"})
+                                          "gh pr view 1 || echo \"gh failed\"\n"
+                                          "LOCAL=$(node -p \"require('./package.json').version\" 2>/dev/null || "
+                                          "echo \"unknown\")\nXCODE=$(xcode-select -p || echo \"not found\")\n"})
     found = by_key(root)
     assert not found[("system", "jq")].required and not found[("system", "yq")].required
     assert found[("system", "gh")].required and found[("system", "bc")].required
+    # a word for no value ("unknown", "not found") is what the script shows instead: it goes on without the program
+    assert not found[("system", "node")].required and not found[("system", "xcode-select")].required
 
 
 def test_a_global_install_through_bun_needs_bun_not_node(make_skill):

@@ -1153,7 +1153,8 @@ def _failure_tolerated(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
     whose other side is a bare ``echo`` or ``echo ""`` (``KEY=$(op read ... 2>/dev/null || echo "")``), or, inside a
     command substitution, ``true`` (the value is then empty too: ``TOKEN=$(jq -r .key conf.json 2>/dev/null ||
     true)``) or an ``echo`` of a variable, the default the value takes (``DEPTH=$(jq -r .depth "$CONF" 2>/dev/null ||
-    echo "$DEFAULT_DEPTH")``). Not a message (``|| echo "failed"``), nor a literal that stands for a failed result
+    echo "$DEFAULT_DEPTH")``), or of a word for no value (``|| echo "unknown"``, :data:`_ABSENT_VALUE`). Not a
+    message (``|| echo "failed"``), nor a literal that stands for a failed result
     (``RATE=$(echo "$a / $b" | bc || echo "0")``: the script's figures are wrong without bc), nor ``|| true``
     elsewhere, which mostly silences an exit status (``npm outdated`` exits 1 when it finds something).
     ``in_list``: :func:`_or_list`'s answer."""
@@ -1168,8 +1169,15 @@ def _failure_tolerated(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
         return False
     if not any(words[1:]):
         return words[0] == "echo" or words[0] in ("true", ":") and _captured(x, parent)
+    if words[0] == "echo" and len(words) == 2 and _ABSENT_VALUE.fullmatch(words[1]):
+        return _captured(x, parent)
     return words[0] == "echo" and len(words) == 2 and words[1].startswith("$") and _captured(x, parent) \
         and not any(c.isspace() for c in words[1])
+
+
+# A value that says the command gave none (`$(node -p "..." 2>/dev/null || echo "unknown")`, `|| echo "N/A"`, `||
+# echo "not published"`): the script reports the absence and goes on, as with an empty value
+_ABSENT_VALUE = lazy(r"(?i)unknown|none|n/?a|\?|-|unavailable|missing|(not|no) [a-z]+( [a-z]+)?")
 
 
 def _another_way(x: _Extractor, first: ts.Node, then: ts.Node) -> bool:
