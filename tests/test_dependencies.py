@@ -2093,7 +2093,11 @@ def test_programs_the_code_does_without_or_another_project_runs_are_not_required
                               "def pdf():\n    try:\n        subprocess.run(['cupsfilter', 'a.html'])\n"
                               "    except Exception:\n        pass\n    return 'a.html'\n"
                               "def cast():\n    try:\n        subprocess.Popen(['catt', 'cast', url])\n"
-                              "    except Exception as e:\n        print(f'Error: {e}')\n        return False\n"),
+                              "    except Exception as e:\n        print(f'Error: {e}')\n        return False\n"
+                              "def init():\n    try:\n        subprocess.run(['go', 'mod', 'init', 'm'], check=True)\n"
+                              "    except (subprocess.CalledProcessError, FileNotFoundError) as e:\n"
+                              "        print(f'warn: go mod init failed ({e}); writing fallback go.mod')\n"
+                              "        open('go.mod', 'w').write('module m')\n"),
     })
     deps = by_key(root)
     assert not deps[("system", "pdffonts")].required  # the check is skipped without it
@@ -2102,6 +2106,7 @@ def test_programs_the_code_does_without_or_another_project_runs_are_not_required
     assert deps[("system", "lighthouse")].required  # its handler reports the missing program: a requirement
     assert not deps[("system", "cupsfilter")].required  # any failure passed over: one fallback of several
     assert deps[("system", "catt")].required  # a failure reported: what the script is for
+    assert not deps[("system", "go")].required  # the handler says it falls back on writing go.mod itself
     assert not deps[("system", "jq")].required and deps[("system", "helm")].required
     assert deps[("system", "ffmpeg")].required
     assert not deps[("system", "npm")].required and not deps[("system", "node")].required

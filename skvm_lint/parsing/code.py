@@ -560,6 +560,8 @@ _GIVES_UP = lazy(r"(?m)\breturn(?:[ \t]+(?:None|False|\[\]|\{\}|''|\"\"))?[ \t]*
 # unless the handler reports a problem (`return "pip install x first"`, a printed warning). A number is an exit
 # code as often as a value (`print('need PyYAML'); return 1` fails).
 _FALLS_BACK = lazy(r"(?m)\breturn[ \t]+(?:b?'[^'\n]*'|b?\"[^\"\n]*\")[ \t]*(?:#.*)?$")
+# a handler that says it takes another way (`warn: go mod init failed; writing fallback go.mod`, "falling back to")
+_SAYS_FALLBACK = lazy(r"\bfall(?:ing)?[ -]?back\b", re.IGNORECASE)
 _SAYS_MISSING = lazy(r"install|missing|not found|required|error|\bneeds?\b|print\(|stderr|warn", re.IGNORECASE)
 
 
@@ -619,7 +621,7 @@ def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...], quietl
         caught = any(error in text for error in errors) or "Exception" in errors and text.startswith("except:")
         if caught and "exit" not in text and "raise" not in text \
                 and ("= None" in text or "= False" in text or "pass" in text or "continue" in text
-                     or _GIVES_UP.search(text) or _falls_back(x, clause)):
+                     or _GIVES_UP.search(text) or _falls_back(x, clause) or _SAYS_FALLBACK.search(text)):
             return True
     return False
 
