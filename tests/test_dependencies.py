@@ -1538,8 +1538,8 @@ def test_one_root_cause_a_tool_stated_in_prose_and_a_reference_mcp_config_are_no
     finding; so are `npm` and `node`. A tool SKILL.md says must be present ("Ensure `playwright` is available") is
     stated in prose (not one a sentence names after another's "required"): the agent is told, a client installing
     the skill is not, so it is an info finding, not a warning. An MCP server config in a reference
-    (for the user's assistant) is that page's, not SKILL.md's: no finding, where the same config in SKILL.md still
-    is one."""
+    (for the user's assistant) is that page's, not SKILL.md's: no finding; the same config in SKILL.md states the
+    package, and a bundled one declares it."""
     root = make_skill({
         "SKILL.md": ("---\nname: s\ndescription: Deploys. Use when asked.\n---\n"
                      "Ensure `playwright` is available (local dependency or global install).\n\n"
@@ -1566,10 +1566,20 @@ def test_one_root_cause_a_tool_stated_in_prose_and_a_reference_mcp_config_are_no
                        "references/devtools.md": "# Tools\n\nAdd to your MCP configuration:\n\n" + mcp},
                       name="in-a-reference")
     assert findings(root, "DP001") == []
+    # in SKILL.md it tells the user what to add: the package is stated (info), as a prose requirement is; npx's
+    # Node.js is named nowhere
     root = make_skill({"SKILL.md": head + mcp}, name="in-skill-md")
-    assert [d["message"] for d in findings(root, "DP001")] == [
-        "npm dependency `@neon/mcp` is used but declared nowhere",
-        "system dependency `node` is used but declared nowhere"]
+    assert [(d["severity"], d["message"]) for d in findings(root, "DP001")] == [
+        ("warning", "system dependency `node` is used but declared nowhere"),
+        ("info", ("npm dependency `@neon/mcp` is stated only in SKILL.md's prose, not where a client installing "
+                  "the skill reads it"))]
+    # a bundled config (`.mcp.json`) is read by the client, which fetches the server: declared; uvx's `@latest`
+    # is no part of the distribution's name
+    bundled = ('{"mcpServers": {"neon": {"command": "npx", "args": ["-y", "@neon/mcp"]}, '
+               '"f": {"command": "uvx", "args": ["fulcra-context-mcp@latest"]}}}\n')
+    root = make_skill({"SKILL.md": head, ".mcp.json": bundled}, name="bundled")
+    deps = by_key(root)
+    assert deps[("npm", "@neon/mcp")].declared and deps[("pip", "fulcra-context-mcp")].declared
 
 
 def test_a_drawn_folder_tree_in_a_shell_block_runs_nothing(make_skill):

@@ -2180,26 +2180,41 @@ MCP_LAUNCH = lazy(r'"command"\s*:\s*"(npx|bunx|uvx)"\s*,\s*"args"\s*:\s*\[([^\]]
 
 def _mcp_configs(c: _Collector) -> None:
     """MCP server configs in JSON fences and bundled JSON files (``.mcp.json``, a desktop config):
-    ``{"command": "npx", "args": ["-y", "pkg"]}`` runs package ``pkg``."""
+    ``{"command": "npx", "args": ["-y", "pkg"]}`` runs package ``pkg``. A bundled config declares the package, as
+    an install line does (the client that reads it fetches it); a fence only tells the user what to add (see
+    :func:`stated_in_prose`). The runner, npx's Node.js, either one only uses."""
     # A config in another Markdown page (a reference's "add to your assistant's MCP configuration") is sourced
     # like that page's commands: required, but not by SKILL.md or the scripts, so DP001 does not ask for it.
-    configs = [(block.text, block.span.file, block.content_line, doc is not c.skill.body)
+    configs = [(block.text, block.span.file, block.content_line, doc is not c.skill.body, False)
                for doc in c.skill.markdown_docs()
-               for block in doc.code_blocks if block.language in ("json", "jsonc", "json5", None)]
-    configs += [(f.text, f.path, 1, False) for f in c.skill.files
+               for block in doc.code_blocks if block.language in _JSON_FENCES]
+    configs += [(f.text, f.path, 1, False, True) for f in c.skill.files
                 if f.text is not None and f.path.endswith(".json") and "node_modules/" not in f.path]
-    for text, file, first_line, in_other_page in configs:
-        if '"command"' not in text:
-            continue
+    for text, file, first_line, in_other_page, bundled in configs:
         with c.sourced("reference") if in_other_page else nullcontext():
-            for m in MCP_LAUNCH.finditer(text):
-                args = [a.strip().strip('"') for a in m.group(2).split(",")]
-                package = next((a for a in args if a and not a.startswith("-")), None)
-                if package:
-                    span = Span(file, first_line + text.count("\n", 0, m.start()))
-                    kind = "pip" if m.group(1) == "uvx" else "npm"
-                    c.add(strip_version(package) if kind == "npm" else package, kind, span, "mcp-config")
-                    c.add({"npx": "node", "bunx": "bun", "uvx": "uv"}[m.group(1)], "system", span, "mcp-config")
+            for runner, kind, name, offset in _mcp_launches(text):
+                span = Span(file, first_line + text.count("\n", 0, offset))
+                c.add(name, kind, span, "mcp-config", declared=bundled)
+                c.add({"npx": "node", "bunx": "bun", "uvx": "uv"}[runner], "system", span, "mcp-config")
+
+
+_JSON_FENCES = ("json", "jsonc", "json5", None)
+
+
+def _mcp_launches(text: str) -> Iterator[tuple[str, str, str, int]]:
+    """``(runner, package kind, package, offset)`` of each server an MCP config launches through a package runner:
+    ``"command": "uvx", "args": ["fulcra-context-mcp@latest"]`` gives the pip distribution ``fulcra-context-mcp``."""
+    if '"command"' not in text:
+        return
+    for m in MCP_LAUNCH.finditer(text):
+        args = [a.strip().strip('"') for a in m.group(2).split(",")]
+        package = next((a for a in args if a and not a.startswith("-")), None)
+        if package:
+            kind = "pip" if m.group(1) == "uvx" else "npm"
+            # `uvx mcp-proxy==0.8`, `uvx x@latest`: the distribution's name
+            name = strip_version(package) if kind == "npm" \
+                else _split_requirement(package.split("@", 1)[0])[0] or package
+            yield m.group(1), kind, name, m.start()
 
 
 def _env_files(c: _Collector) -> None:
@@ -2602,8 +2617,8 @@ _SERIES_GAP = lazy(r"\s*[,，、]?\s*(and\s+|or\s+|&\s*)?")  # between the names
 
 def stated_in_prose(skill: Skill, candidates: Iterable[str] = ()) -> set[str]:
     """The names SKILL.md writes as code right by words saying they must be present ("Ensure `playwright` is
-    available", "Requires `jq`", "`sqlite3` must be installed"; for "Requires `ph-cli`" also its command `ph`): the
-    agent is told, which is what declaring is for. Not a name further away in the sentence ("No API key required. Handles dependencies via `uv`"). Each line's cues
+    available", "Requires `jq`", "`sqlite3` must be installed"; for "Requires `ph-cli`" also its command `ph`), and
+    the packages of the MCP server configs it shows: the agent is told, which is what declaring is for. Not a name further away in the sentence ("No API key required. Handles dependencies via `uv`"). Each line's cues
     are found once and its names in order, so a line of thousands of names costs linear time.
 
     Of ``candidates`` (lower case), also those written as plain words inside such words or right after them
@@ -2613,6 +2628,9 @@ def stated_in_prose(skill: Skill, candidates: Iterable[str] = ()) -> set[str]:
     lines = skill.skill_md_text.split("\n")
     found = _listed_as_requirements(skill.body) | _installed_in_comments(skill.skill_md_text)
     found |= _listed_to_install(skill.body)
+    # an MCP server config SKILL.md shows the user ("Add to your MCP settings:"): its packages are named to install
+    found |= {name.lower() for block in skill.body.code_blocks if block.language in _JSON_FENCES
+              for _runner, _kind, name, _offset in _mcp_launches(block.text)}
     found |= {_runtime_named(m.group(0)) for m in RUNTIME_STATED.finditer(skill.skill_md_text)}
     found |= _stated_as_words(skill.skill_md_text, [name for name in candidates if name not in found])
     by_line: dict[int, list[str]] = {}
