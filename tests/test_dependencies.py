@@ -1357,6 +1357,22 @@ def test_what_a_declared_package_requires_comes_with_it(make_skill):
     assert not deps[("pip", "pytesseract")].declared
 
 
+def test_what_a_declared_npm_package_depends_on_comes_with_it(make_skill):
+    """`npm install x402` brings viem and `npm i -D @playwright/test` brings playwright (the registry's
+    `dependencies`, read from data/npm_requires.json): code importing them asks nothing more; pdfkit, which neither
+    depends on, stays undeclared."""
+    root = make_skill({
+        "SKILL.md": ("---\nname: s\ndescription: Pays. Use when asked.\n---\n```bash\nnpm install x402\n"
+                     "npm i -D @playwright/test\n```\nRun `node scripts/pay.mjs`.\n"),
+        "scripts/pay.mjs": "import { createWalletClient } from 'viem';\nimport { chromium } from 'playwright';\n"
+                           "import PDFDocument from 'pdfkit';\n",
+    })
+    deps = by_key(root)
+    assert deps[("npm", "viem")].provided_by == "npm x402"
+    assert deps[("npm", "playwright")].provided_by == "npm @playwright/test"
+    assert not deps[("npm", "pdfkit")].declared
+
+
 def test_what_an_extra_named_on_an_install_line_adds_comes_with_it(make_skill):
     """`pip install "google-assistant-sdk[samples]"` brings google-assistant-grpc, which only the samples extra
     requires (data/pypi_extras.json); the same package installed without the extra does not."""

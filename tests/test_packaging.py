@@ -23,6 +23,7 @@ def test_wheel_contains_rules_data_and_schema(tmp_path: Path) -> None:
     assert {f"skvm_lint/_rules/{name}" for name in rules} <= names
     for data in ("skvm_lint/data/pypi_import_names.json", "skvm_lint/data/pypi_requires.json",
                  "skvm_lint/data/pypi_programs.json", "skvm_lint/data/pypi_extras.json",
+                 "skvm_lint/data/npm_requires.json",
                  "skvm_lint/data/system_packages.json",
                  "skvm_lint/data/degradation.json", "skvm_lint/schemas/report-v1.schema.json"):
         assert data in names

@@ -2510,16 +2510,17 @@ def _npm_installs(c: _Collector) -> None:
     node.required_at = node.required_at or npm.required_at
 
 
-def _brought_along(declared: list[str], extras: dict[str, set[str]] | None = None) -> dict[str, str]:
-    """What installing these pip distributions brings along, by PEP 503 name -> the declared one that brings it:
+def _brought_along(declared: list[str], extras: dict[str, set[str]] | None = None, kind: str = "pip") -> dict[str, str]:
+    """What installing these packages brings along, by canonical name -> the declared one that brings it: for pip
     their requirements on PyPI, followed through ``data/pypi_requires.json`` (built by
-    ``corpus/build_pypi_requires.py``) three levels down, and what the extras an install names add
-    (``extras``: canonical name -> extras; ``data/pypi_extras.json``)."""
-    requires: dict[str, list[str]] = _data("pypi_requires.json")
-    added: dict[str, dict[str, list[str]]] = _data("pypi_extras.json") if extras else {}
+    ``corpus/build_pypi_requires.py``) three levels down, and what the extras an install names add (``extras``:
+    canonical name -> extras; ``data/pypi_extras.json``); for npm their ``dependencies`` on the registry, through
+    ``data/npm_requires.json`` (``corpus/build_npm_requires.py``)."""
+    requires: dict[str, list[str]] = _data("pypi_requires.json" if kind == "pip" else "npm_requires.json")
+    added: dict[str, dict[str, list[str]]] = _data("pypi_extras.json") if extras and kind == "pip" else {}
     brought: dict[str, str] = {}
     for name in declared:
-        key = canonical(name, "pip")
+        key = canonical(name, kind)
         level = [*requires.get(key, []),
                  *(dep for extra in sorted((extras or {}).get(key, ())) for dep in added.get(key, {}).get(extra, ()))]
         for _depth in range(3):
@@ -2530,23 +2531,27 @@ def _brought_along(declared: list[str], extras: dict[str, set[str]] | None = Non
 
 
 def _requirements_of_declared(c: _Collector) -> None:
-    """A Python package that a declared one requires is installed with it (`pip install pymoo` brings matplotlib,
-    transformers brings huggingface-hub and its `huggingface-cli`): declared by it, and set up with it."""
-    declared = [dep.name for (kind, _), dep in c.deps.items() if kind == "pip" and dep.declared and not dep.provided_by]
-    brought = _brought_along(declared, c.pip_extras) if declared else {}
-    if not brought:
-        return
-    for (kind, name), dep in c.deps.items():
-        if kind == "pip" and not dep.declared and name in brought:
-            dep.declared = True
-            dep.provided_by = f"pip {brought[name]}"
-    for (kind, _), dep in list(c.deps.items()):  # and the programs those bring: huggingface-cli of huggingface-hub
-        if kind != "system" or dep.declared:
+    """A package that a declared one requires is installed with it (`pip install pymoo` brings matplotlib,
+    transformers brings huggingface-hub and its `huggingface-cli`, `npm install x402` brings viem): declared by it,
+    and set up with it."""
+    for package_kind in ("pip", "npm"):
+        declared = [dep.name for (kind, _), dep in c.deps.items()
+                    if kind == package_kind and dep.declared and not dep.provided_by]
+        brought = _brought_along(declared, c.pip_extras, package_kind) if declared else {}
+        if not brought:
             continue
-        bringing = next((brought[name] for package_kind, package in packages_of_program(dep.name)
-                         if package_kind == "pip" and (name := canonical(package, "pip")) in brought), None)
-        if bringing is not None:
-            c.provide(dep.name, "pip", bringing)
+        for (kind, name), dep in c.deps.items():
+            if kind == package_kind and not dep.declared and name in brought:
+                dep.declared = True
+                dep.provided_by = f"{package_kind} {brought[name]}"
+        for (kind, _), dep in list(c.deps.items()):  # and the programs those bring: huggingface-cli of huggingface-hub
+            if kind != "system" or dep.declared:
+                continue
+            bringing = next((brought[name] for kind_of_package, package in packages_of_program(dep.name)
+                             if kind_of_package == package_kind and (name := canonical(package, package_kind))
+                             in brought), None)
+            if bringing is not None:
+                c.provide(dep.name, package_kind, bringing)
 
 
 def _programs_of_packages(c: _Collector) -> None:
