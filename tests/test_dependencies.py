@@ -2767,6 +2767,21 @@ def test_a_js_call_whose_catch_goes_on_quietly_runs_an_optional_program(make_ski
     assert deps[("system", "ffmpeg")].required and deps[("system", "jq")].required
 
 
+def test_an_exec_method_of_a_database_or_a_pattern_runs_no_program(make_skill):
+    """`this.db.exec('SELECT COUNT(*) as count FROM memories')` (sql.js) and `pattern.exec(text)` run no program in
+    code that never loads child_process; `cp.spawn('ffmpeg', ...)` where it does, and a bare `execSync`, still do."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Stores. Use when asked.\n---\nRun `node scripts/run.mjs`.\n",
+        "scripts/store.mjs": ("import initSqlJs from 'sql.js';\nexport class Store {\n  stats() {\n"
+                              "    return this.db.exec('SELECT COUNT(*) as count FROM memories');\n  }\n}\n"
+                              "const m = /id=(\\d+)/.exec('id=4');\n"),
+        "scripts/run.mjs": ("import * as cp from 'node:child_process';\ncp.spawn('ffmpeg', ['-version']);\n"
+                            "execSync('yq --version');\n"),
+    })
+    system = {name for (kind, name) in by_key(root) if kind == "system"}
+    assert {"ffmpeg", "yq"} <= system and not system & {"as", "select"}
+
+
 def test_a_slash_command_ported_under_a_category_runs_as_its_own_name(make_skill):
     """Skill code-refactoring-context-restore's usage examples run `context-restore project:x --mode full`: the
     command it was ported from, no program; a one-word tail (kubectl of kubernetes-kubectl) is still a program."""

@@ -1676,6 +1676,16 @@ _JS_FUNCTION_TYPES = frozenset({"function_declaration", "function_expression", "
                                 "generator_function_declaration", "program"})
 
 
+def _runs_a_process(x: _Extractor, name: str) -> bool:
+    """Whether a call named like a process runner runs one: `execSync(...)` (imported by name, or a snippet's), or
+    a method of an object in code that loads child_process (`cp.spawn`, `child_process.exec`) or of Bun's; not
+    `this.db.exec('SELECT ...')` of sql.js or `pattern.exec(text)` in code that never loads child_process."""
+    if "." not in name:
+        return True
+    owner = name.rsplit(".", 1)[0]
+    return owner == "Bun" or not owner.startswith("this.") and b"child_process" in x.source
+
+
 def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     for node in captures.get("source", []):
@@ -1686,7 +1696,7 @@ def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> No
             if not _made_up(x, first):
                 f.imports.append(Import(_strip_quotes(x.text(first)), x.span(first),
                                         optional=name == "import" and _tried_dynamic_import(x, call)))
-        elif name.rsplit(".", 1)[-1] in JS_SUBPROCESS:
+        elif name.rsplit(".", 1)[-1] in JS_SUBPROCESS and _runs_a_process(x, name):
             _subprocess_command(x, call, name.rsplit(".", 1)[-1] in ("exec", "execSync"))
     for prop in captures.get("env_name", []):
         obj = prop.parent.child_by_field_name("object") if prop.parent is not None else None
