@@ -177,6 +177,20 @@ def test_a_consoles_own_commands_and_a_toolchain_manager_its_installer_names(mak
     assert found["system", "foundryup"].declared
 
 
+def test_a_program_the_intro_offers_as_one_choice_of_several_is_optional(make_skill):
+    """"Split it with `ffmpeg` or `pydub`:" and "Use a CLI tool like `jq` or a Node.js one-liner:" before a block
+    offer its program as one way: optional there. An intro that names one program ("Install `sox`, then:") does
+    not."""
+    root = make_skill({"SKILL.md": (
+        "---\nname: s\ndescription: Splits. Use when asked.\n---\nFor long files, split them with `ffmpeg` or "
+        "`pydub`:\n\n```bash\nffmpeg -i long.mp3 -f segment -segment_time 600 chunk_%03d.mp3\n```\n\n"
+        "Use a CLI tool like `jq` or a Node.js one-liner:\n\n```bash\nnode -e \"console.log(1)\"\n```\n\n"
+        "Install `sox`, then:\n\n```bash\nsox in.wav out.wav trim 0 10\n```\n")})
+    deps = by_key(root)
+    assert not deps[("system", "ffmpeg")].required and not deps[("system", "node")].required
+    assert deps[("system", "sox")].required
+
+
 def test_an_or_comment_heads_every_line_up_to_a_blank_one(make_skill):
     """`# Or manual compilation` before four compile commands makes all four the second way, not only the first;
     a blank line ends what the comment heads."""

@@ -1672,7 +1672,8 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     platform_way = block is not None and doc is not None and bool(facts.commands) \
         and any(PLATFORM_WAY.search(text) for text in (doc.intro(block), doc.heading(block)) if text)
     guarded = _guarded_programs(facts) | (offered_without or set() if block is not None else set()) \
-        | (done_without or set())
+        | (done_without or set()) | (_offered_as_one_of(doc.intro(block)) if block is not None and doc is not None
+                                     and facts.commands else set())
     probes = _probes_of_package_runs(facts)
     # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
     # with a long option (`checksec --file=x`, `soulseek --help`); a search query, a capture filter (`net
@@ -1695,6 +1696,24 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     if node_needed is not None and not other_way and not (
             per_project_from is not None and node_needed.line > per_project_from):
         c.add("node", "system", node_needed, "command")  # `npm install x` or `yarn add x`: Node.js either way
+
+
+# "split it with `ffmpeg` or `pydub`", "Use a CLI tool like `jq` or a Node.js one-liner": names offered as one
+# choice of two or more (inline code, or a runtime after "or")
+_BEFORE_OR = lazy(r"`([A-Za-z][\w.+-]*)`(?=(?:\s*,\s*`[^`\n]+`)*\s*,?\s+or\s)")
+_AFTER_OR = lazy(r"\bor\s+(?:an?\s+|the\s+)?(?:`([A-Za-z][\w.+-]*)`|(Node\.js|Python|Deno|Bun)\b)")
+
+
+def _offered_as_one_of(intro: str) -> set[str]:
+    """The programs the paragraph before a block offers as one choice among others (lower case; a runtime by its
+    program): the block then shows one way, and its use of them is optional."""
+    if " or " not in intro:
+        return set()
+    found = {m.group(1).lower() for m in _BEFORE_OR.finditer(intro)}
+    for m in _AFTER_OR.finditer(intro):
+        found.add(m.group(1).lower() if m.group(1) else _runtime_named(m.group(2)) if m.group(2) != "Python"
+                  else "python3")
+    return found | ({"python"} if "python3" in found else set())
 
 
 _VERB = lazy(r"[a-z][a-z-]*")
