@@ -1013,8 +1013,8 @@ def test_a_binding_of_another_language_in_a_shell_block_runs_no_known_program(ma
 
 
 def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
-    """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run; the command the same line
-    asks for is still used."""
+    """"never `pip install` or `conda install`" and "instead of `pip`" say what not to run, and "`x` does not work"
+    what not to rely on; the command the same line asks for is still used."""
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: GPU code. Use when asked.\n---\n"
                                    "Always use `uv add cupy` for installs — never `pip install` or `conda install`.\n\n"
                                    "Run `pixi run build` instead of `poetry build`.\n\n"
@@ -1022,6 +1022,12 @@ def test_a_command_the_line_forbids_is_not_a_dependency(make_skill):
     found = by_key(root)
     assert not {("system", "conda"), ("system", "poetry"), ("system", "brew")} & set(found)
     assert {("system", "uv"), ("system", "pixi")} <= set(found)
+    # a command the line says does not work is not run either ("`gh auth login` tokens do NOT work", 不起作用)
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Models. Use when asked.\n---\n"
+                                   "Note: `gh auth login` tokens do NOT work for the Copilot API.\n\n"
+                                   "`yt-dlp --cookies x` 在这里不起作用。\n\nRun `glab auth login` first.\n"}, name="t")
+    found = by_key(root)
+    assert not {("system", "gh"), ("system", "yt-dlp")} & set(found) and ("system", "glab") in found
 
 
 def test_a_cli_package_declares_its_command(make_skill):

@@ -2171,17 +2171,24 @@ def _sentence_left_open(doc: MarkdownDoc, line: int, split: dict[int, list[str]]
 
 
 FORBIDS_COMMAND = cue("forbids_command")
+DISOWNED_COMMAND = cue("disowned_command")
 _BETWEEN_FORBIDDEN = lazy(r"(?:`[^`]*`|\s+|[,/]|\b(?:or|and|nor)\b|或|和|、)$")
 
 
 def _forbidden(doc: MarkdownDoc) -> set[int]:
     """The facts (by id) of the commands in prose that their line forbids ("never `pip install` or `conda
-    install`", "use `uv` instead of `pip`"): not run, so not needed."""
+    install`", "use `uv` instead of `pip`") or says do not work ("`gh auth login` tokens do NOT work for Copilot",
+    "`pip install unsloth` will not work"): not run, so not needed."""
     found: set[int] = set()
     for command in doc.command_lines:
         head = command.source_line[:_LINE_CUE_CHARS]
         start = head.find(command.text)
-        if start <= 0:
+        if start < 0:
+            continue
+        if DISOWNED_COMMAND.search(head[start + len(command.text):start + len(command.text) + 60]):
+            found.add(id(command.code))
+            continue
+        if start == 0:
             continue
         before = head[:start].rstrip("`")
         while (tail := _BETWEEN_FORBIDDEN.search(before[-200:])) is not None and tail.group():
