@@ -83,6 +83,7 @@ USES: dict[tuple[str, str], tuple[bool, int | None]] = {
     ("vocabulary", "DEV_TOOL_CONFIG"): ANCHORED,  # fullmatch of a file's name
     ("capabilities", "_DATA_FILE_NAME"): ANCHORED,  # fullmatch of a heading
     ("dependencies", "OR_SERIES"): (True, 1000),  # match after a command in a line cut to _LINE_CUE_CHARS
+    ("dependencies", "OR_SIMILAR"): (True, 1000),  # match after a command in a line cut to _LINE_CUE_CHARS
     ("workflow", "ITEM_NOUN"): ANCHORED,  # match after "each"
     ("workflow", "OUTLINE_SECTION"): ANCHORED,  # match of a heading's title
     ("workflow", "FIELD"): (False, 300),  # match after a colon, findall over FIELDS_READ characters

@@ -271,6 +271,13 @@ def test_a_command_after_or_in_prose_is_the_second_way(make_skill):
     assert not found[("system", "pnpm")].required and not found[("system", "bun")].required
     assert found[("system", "railway")].required
     assert found[("system", "flyctl")].required and found[("system", "doctl")].required  # no "or": a sequence
+    # "`op run` or similar": one example of a kind of tool
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Pays. Use when asked.\n---\n"
+                                   "- Prefer `op run` or similar for secret injection\n"
+                                   "- Then `gh release view` (or an equivalent)\n- Convert with `ffmpeg -i a.wav a.mp3`\n"})
+    found = by_key(root)
+    assert not found[("system", "op")].required and not found[("system", "gh")].required
+    assert found[("system", "ffmpeg")].required
 
 
 def test_prose_commands_under_sibling_language_headings_are_one_languages_way(make_skill):

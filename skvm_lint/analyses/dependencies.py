@@ -1995,6 +1995,7 @@ SLASH_AFTER = lazy(r"`\s+/\s+`")
 # one of several ways, as one after "or" is (the first is the main way)
 SERIES_BEFORE = lazy(r"`\s*[,，、]\s*`?$")
 OR_SERIES = cue("or_series")
+OR_SIMILAR = cue("or_similar")
 OPTIONAL_STEP = cue("optional_step")  # an intro's "(if needed):": the block after it is an optional step
 FOR_CI = cue("for_ci")
 PER_PROJECT = cue("per_project")
@@ -2128,7 +2129,7 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]], sk
         if whole_line or number in labelled or cue_end is not None and cue_end <= start \
                 or start > 0 and OR_BEFORE.search(head[max(0, start - 12):start]) \
                 or start > 0 and SERIES_BEFORE.search(head[max(0, start - 6):start]) and OR_SERIES.match(head, after) \
-                or start >= 0 and SLASH_AFTER.match(head, after) \
+                or start >= 0 and SLASH_AFTER.match(head, after) or start >= 0 and OR_SIMILAR.match(head, after) \
                 or start >= 0 and command.text in installs_at.get(number, ()) \
                 and _or_another_install(head, after, installs_at[number]) \
                 or start >= 0 and _for_one_kind_of_project(head, after) or any(
