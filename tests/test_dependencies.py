@@ -1356,6 +1356,16 @@ def test_a_program_is_declared_by_installing_the_package_named_otherwise(make_sk
     assert deps[("system", "bb")].declared and deps[("system", "rg")].declared
 
 
+def test_programs_every_macos_ships_are_no_dependencies(make_skill):
+    """iconutil, spctl, softwareupdate and shortcuts come with macOS, as codesign and plutil do: a macOS skill that
+    runs them needs nothing installed; xcodebuild (Xcode) and a Debian-optional program (xxd) still count."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Packs. Use when asked.\n---\n```bash\n"
+                                    "iconutil -c icns App.iconset -o Icon.icns\nspctl --assess -vv App.app\n"
+                                    "softwareupdate --list\nshortcuts run 'Resize'\ncodesign -dv App.app\n"
+                                    "xcodebuild -version\nxxd -p key.bin\n```\n")})
+    assert {name for (kind, name) in by_key(root) if kind == "system"} == {"xcodebuild", "xxd"}
+
+
 def test_javascript_for_automation_runs_under_osascript_not_node(make_skill):
     """macOS's JXA scripts are JavaScript that osascript runs (`#!/usr/bin/env osascript -l JavaScript`): no Node.js;
     a script with a node shebang still needs it."""
