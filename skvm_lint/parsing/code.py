@@ -560,7 +560,9 @@ _GIVES_UP = lazy(r"(?m)\breturn(?:[ \t]+(?:None|False|\[\]|\{\}|''|\"\"))?[ \t]*
 # unless the handler reports a problem (`return "pip install x first"`, a printed warning). A number is an exit
 # code as often as a value (`print('need PyYAML'); return 1` fails).
 _FALLS_BACK = lazy(r"(?m)\breturn[ \t]+(?:b?'[^'\n]*'|b?\"[^\"\n]*\")[ \t]*(?:#.*)?$")
-# a handler that says it takes another way (`warn: go mod init failed; writing fallback go.mod`, "falling back to")
+# a handler that says it takes another way (`warn: go mod init failed; writing fallback go.mod`, "falling back to"):
+# for a program, not an import (`except ImportError: # Fallback to basic YAML parser`), whose package the labels
+# count as a requirement
 _SAYS_FALLBACK = lazy(r"\bfall(?:ing)?[ -]?back\b", re.IGNORECASE)
 _SAYS_MISSING = lazy(r"install|missing|not found|required|error|\bneeds?\b|print\(|stderr|warn", re.IGNORECASE)
 
@@ -604,10 +606,12 @@ def _catch_goes_on(x: _Extractor, clause: ts.Node, quietly: bool) -> bool:
     return not quietly or statements[0].startswith("continue")
 
 
-def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...], quietly: bool = False) -> bool:
+def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...], quietly: bool = False,
+                   said_fallback: bool = False) -> bool:
     """Whether ``node`` sits in a ``try`` whose handler for one of ``errors`` gives up quietly (``pass``, ``x =
     None``, ``return None``, ``continue``) rather than raising, exiting or returning an error: the code goes on
-    without what ``node`` needs. ``quietly``: the handler only passes or continues."""
+    without what ``node`` needs. ``quietly``: the handler only passes or continues; ``said_fallback``: a handler that
+    says it falls back (:data:`_SAYS_FALLBACK`) goes on too."""
     for clause in _handlers(node):
         if clause.type == "catch_clause":
             if _catch_goes_on(x, clause, quietly):
@@ -621,7 +625,8 @@ def _tried_without(x: _Extractor, node: ts.Node, errors: tuple[str, ...], quietl
         caught = any(error in text for error in errors) or "Exception" in errors and text.startswith("except:")
         if caught and "exit" not in text and "raise" not in text \
                 and ("= None" in text or "= False" in text or "pass" in text or "continue" in text
-                     or _GIVES_UP.search(text) or _falls_back(x, clause) or _SAYS_FALLBACK.search(text)):
+                     or _GIVES_UP.search(text) or _falls_back(x, clause)
+                     or said_fallback and _SAYS_FALLBACK.search(text)):
             return True
     return False
 
@@ -657,7 +662,7 @@ def _copes_without_program(x: _Extractor, call: ts.Node) -> bool:
     may be missing; so does a handler of any exception that only passes (``except Exception: pass``, then the
     next fallback). A handler that reports an error ("lighthouse CLI not found", or prints one and returns False)
     reports a requirement instead."""
-    return _tried_without(x, call, ("FileNotFoundError", "OSError")) \
+    return _tried_without(x, call, ("FileNotFoundError", "OSError"), said_fallback=True) \
         or _tried_without(x, call, ("Exception",), quietly=True)
 
 
