@@ -23,10 +23,8 @@ import sys
 import tomllib
 import urllib.parse
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "skvm_lint" / "data"
+from _requires import DATA, declared_in, follow, write_table
 
 
 def dependencies_of(name: str) -> list[str] | None:
@@ -42,20 +40,6 @@ def dependencies_of(name: str) -> list[str] | None:
     return sorted(found) if isinstance(found, dict) else []
 
 
-def declared_in(hubs: list[str]) -> set[str]:
-    """The npm packages the skills under ``hubs`` declare, as skvm-lint's dependency analysis reads them."""
-    import skvm_lint
-    from skvm_lint.analyses import dependencies
-
-    found: set[str] = set()
-    skills = sorted({path.parent for hub in hubs for path in Path(hub).rglob("SKILL.md")})
-    for folder in skills:
-        found.update(dep.name for dep in dependencies.analyze(skvm_lint.load(folder)).found
-                     if dep.type == "npm" and dep.declared and not dep.provided_by)
-    print(f"{len(found)} npm packages declared by {len(skills)} skills", file=sys.stderr)
-    return found
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--levels", type=int, default=1, help="how many levels of dependencies to follow")
@@ -64,24 +48,11 @@ def main() -> int:
                         help="every npm package the skills under these folders declare (read statically)")
     args = parser.parse_args()
     vocabulary = tomllib.loads((DATA / "vocabulary.toml").read_text(encoding="utf-8"))
-    level = set(vocabulary["node"]["bin_packages"].values()) | declared_in(args.declared_in)
+    seeds = set(vocabulary["node"]["bin_packages"].values()) | declared_in(args.declared_in, "npm")
     # a name the analysis read from a placeholder or a URL is no package: the registry would refuse it anyway
-    level = {name for name in level if name and " " not in name and ":" not in name and "[" not in name}
-    table: dict[str, list[str]] = {}
-    with ThreadPoolExecutor(args.jobs) as pool:
-        for depth in range(args.levels + 1):
-            todo = sorted(level - table.keys())
-            for name, found in zip(todo, pool.map(dependencies_of, todo)):
-                if found is not None:
-                    table[name] = found
-            print(f"level {depth}: {len(todo)} asked, {len(table)} known", file=sys.stderr)
-            level = {dep for name in todo for dep in table.get(name, ())}
-    out = DATA / "npm_requires.json"
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text(json.dumps({k: v for k, v in sorted(table.items()) if v}, indent=0, sort_keys=True) + "\n",
-                   encoding="utf-8")
-    tmp.replace(out)
-    print(f"wrote {out} ({len(table)} packages)", file=sys.stderr)
+    seeds = {name for name in seeds if name and " " not in name and ":" not in name and "[" not in name}
+    table = follow(seeds, dependencies_of, args.levels, args.jobs)
+    write_table("npm_requires.json", {name: found for name, found in table.items() if found}, "packages")
     return 0
 
 

@@ -31,12 +31,11 @@ import sys
 import tomllib
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
+from _requires import DATA, declared_in, follow, write_table
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
-DATA = Path(__file__).resolve().parent.parent / "skvm_lint" / "data"
 # The machine a requirement's environment marker is read for: a current CPython on 64-bit Linux, no extras
 # (pandas requires numpy only through `python_version >= "3.11"`-style markers).
 AGENT_MACHINE = {
@@ -94,31 +93,10 @@ def extra_requirements(name: str) -> dict[str, list[str]] | None:
 def build_extras(jobs: int) -> int:
     """Write ``data/pypi_extras.json`` for the distributions ``data/pypi_requires.json`` knows."""
     names = sorted(json.loads((DATA / "pypi_requires.json").read_text(encoding="utf-8")))
-    table: dict[str, dict[str, list[str]]] = {}
     with ThreadPoolExecutor(jobs) as pool:
-        for name, found in zip(names, pool.map(extra_requirements, names)):
-            if found:
-                table[name] = found
-    out = DATA / "pypi_extras.json"
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(table, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(out)
-    print(f"wrote {out} ({len(table)} distributions with extras, of {len(names)})", file=sys.stderr)
+        table = {name: found for name, found in zip(names, pool.map(extra_requirements, names)) if found}
+    write_table("pypi_extras.json", table, f"distributions with extras, of {len(names)}")
     return 0
-
-
-def declared_in(hubs: list[str]) -> set[str]:
-    """The pip distributions the skills under ``hubs`` declare, as skvm-lint's dependency analysis reads them."""
-    import skvm_lint
-    from skvm_lint.analyses import dependencies
-
-    found: set[str] = set()
-    skills = sorted({path.parent for hub in hubs for path in Path(hub).rglob("SKILL.md")})
-    for folder in skills:
-        found.update(dep.name for dep in dependencies.analyze(skvm_lint.load(folder)).found
-                     if dep.type == "pip" and dep.declared)
-    print(f"{len(found)} distributions declared by {len(skills)} skills", file=sys.stderr)
-    return found
 
 
 def main() -> int:
@@ -136,22 +114,9 @@ def main() -> int:
     seeds = set(json.loads((DATA / "pypi_import_names.json").read_text(encoding="utf-8")).values())
     vocabulary = tomllib.loads((DATA / "vocabulary.toml").read_text(encoding="utf-8"))
     seeds |= set(vocabulary["python"]["bin_packages"].values())
-    seeds |= declared_in(args.declared_in)
-    table: dict[str, list[str]] = {}
-    level = {canonicalize_name(name) for name in seeds}
-    with ThreadPoolExecutor(args.jobs) as pool:
-        for depth in range(args.levels + 1):
-            todo = sorted(level - table.keys())
-            for name, found in zip(todo, pool.map(requirements, todo)):
-                if found is not None:
-                    table[name] = found
-            print(f"level {depth}: {len(todo)} asked, {len(table)} known", file=sys.stderr)
-            level = {dep for name in todo for dep in table.get(name, ())}
-    out = DATA / "pypi_requires.json"
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(dict(sorted(table.items())), indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(out)
-    print(f"wrote {out} ({len(table)} distributions)", file=sys.stderr)
+    seeds |= declared_in(args.declared_in, "pip")
+    table = follow({canonicalize_name(name) for name in seeds}, requirements, args.levels, args.jobs)
+    write_table("pypi_requires.json", table, "distributions")
     return 0
 
 
