@@ -892,7 +892,7 @@ def test_what_a_skill_can_do_without_is_optional(make_skill):
     head = "---\nname: s\ndescription: Check. Use when asked.\n---\n"
     root = make_skill({
         "SKILL.md": head + "```bash\nTOKEN=$(jq -r .key conf.json 2>/dev/null || true)\nyq . a.yaml || true\n```\n\n"
-                           "macOS:\n\n```bash\ntmutil status\nfdesetup status\n```\n\nLinux:\n\n```bash\n"
+                           "macOS:\n\n```bash\nmas list\nblueutil --power\n```\n\nLinux:\n\n```bash\n"
                            "apt-get install -y rclone\n```\n\n```bash\nrclone ls remote:\n```\n\n"
                            "- When Tailscale is involved, inspect live state:\n\n```bash\n"
                            "tailscale status --json\n```\n",
@@ -904,7 +904,7 @@ def test_what_a_skill_can_do_without_is_optional(make_skill):
                              "console.log(z, {} as Api);\n"),
     })
     deps = by_key(root)
-    for kind, name in [("system", "jq"), ("system", "tmutil"), ("system", "fdesetup"), ("system", "tailscale"),
+    for kind, name in [("system", "jq"), ("system", "mas"), ("system", "blueutil"), ("system", "tailscale"),
                        ("npm", "playwright-core"), ("npm", "host-api")]:
         assert not deps[(kind, name)].required, name
     assert deps[("system", "yq")].required and deps[("npm", "zod")].required
