@@ -27,6 +27,9 @@ def _hosts(key: str) -> LazyPattern:
 
 HUB_METADATA_KEYS = tuple(_DATA["hubs"]["metadata_keys"])
 HUB_CLIS = frozenset(_DATA["hubs"]["clis"])  # in the file's order: evidence is listed in it
+# the manifests beside code a host loads: each metadata key's `<key>.plugin.json`, and the listed ones (HOOK.md)
+HOST_PLUGIN_MANIFESTS = frozenset(f"{key}.plugin.json" for key in HUB_METADATA_KEYS) \
+    | frozenset(_DATA["hubs"]["plugin_manifests"])
 # A hub install entry's kind -> (the type of package it names, the program the client installs it with or "")
 HUB_INSTALL_KINDS = {kind: (entry["package"], entry.get("installer", ""))
                      for kind, entry in _DATA["hubs"]["install_kinds"].items()}

@@ -1453,8 +1453,9 @@ def test_a_template_the_skill_hands_out_asks_nothing_of_the_skill(make_skill):
 
 
 def test_a_host_plugins_code_asks_for_no_node(make_skill):
-    """`openclaw-plugin/index.ts` beside `openclaw.plugin.json` is a plugin the host loads into its own runtime: no
-    Node.js for the skill to declare; the same file without the manifest is a script the skill runs."""
+    """`openclaw-plugin/index.ts` beside `openclaw.plugin.json` (or a hook's handler beside its HOOK.md) is a plugin
+    the host loads into its own runtime: no Node.js for the skill to declare; the same file without the manifest is
+    a script the skill runs."""
     files = {"SKILL.md": "---\nname: s\ndescription: Memory. Use when asked.\n---\nRecall things.\n",
              "openclaw-plugin/index.ts": 'import { spawn } from "child_process";\n'
                                          "export default function register(api) {}\n"}
@@ -1463,6 +1464,12 @@ def test_a_host_plugins_code_asks_for_no_node(make_skill):
     assert ("system", "node") not in by_key(plugin)
     script = make_skill(files, name="s2")
     assert by_key(script)[("system", "node")].required
+    # an OpenClaw hook: hooks/<name>/HOOK.md beside the handler the gateway runs on its events
+    handler = "import fs from 'node:fs';\nexport default async function h(event) {}\n"
+    hook = make_skill({"SKILL.md": files["SKILL.md"], "hooks/thinking/handler.ts": handler,
+                       "hooks/thinking/HOOK.md": "---\nname: thinking\ndescription: On each turn.\n---\n"},
+                      name="s3")
+    assert ("system", "node") not in by_key(hook)
 
 
 def test_pyproject_declares_its_dependencies_extras_and_groups(make_skill):

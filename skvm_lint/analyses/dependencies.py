@@ -30,7 +30,8 @@ from ..package_data import data_text
 from ..parsing.code import extract_facts
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, CLOUD_PROVIDERS, COMMAND_WORDS,
-                          CONSOLE_COMMANDS, HOST_CLIS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS, HUB_METADATA_KEYS,
+                          CONSOLE_COMMANDS, HOST_CLIS, HOST_PLUGIN_MANIFESTS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS,
+                          HUB_METADATA_KEYS,
                           KNOWN_PROGRAMS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, NPM_PACKAGE_RUNNERS,
                           PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS,
                           PYTEST_MARKER_PLUGINS, SHELL_VARIABLES, SOURCED_SYSTEM_FILES, SYSTEM_INSTALLERS,
@@ -2260,12 +2261,12 @@ def _env_files(c: _Collector) -> None:
                     c.add(name, "env", Span(block.span.file, block.content_line + i), "env-file")
 
 
-HOST_PLUGIN_MANIFESTS = frozenset(f"{key}.plugin.json" for key in HUB_METADATA_KEYS)
 
 
 def _host_plugin_folders(skill: Skill) -> set[str]:
     """The folders (as path prefixes, "" for the skill's own) that hold a host agent's plugin manifest
-    (`openclaw.plugin.json`, `clawdbot.plugin.json`): their code is a plugin the host loads and runs itself."""
+    (`openclaw.plugin.json`, `clawdbot.plugin.json`, an OpenClaw hook's HOOK.md): their code is a plugin the host
+    loads and runs itself."""
     return {f.path[:-len(name)] for f in skill.files
             if (name := f.path.rsplit("/", 1)[-1]) in HOST_PLUGIN_MANIFESTS}
 
