@@ -2089,7 +2089,8 @@ def test_cli_entries_if_applicable_and_platform_variables(make_skill):
 def test_guarded_and_platform_specific_programs_are_optional(make_skill):
     root = make_skill({
         "SKILL.md": ("---\nname: g-skill\ndescription: x\n---\n```bash\n# macOS\nbrew install pandoc\n"
-                     "# Windows\nchoco install pandoc\nnpx skills add acme/skills@x\n```\n"),
+                     "# Windows\nchoco install pandoc\nnpx skills add acme/skills@x\n"
+                     "npx add-skill acme/agent-kit\n```\n"),
         "scripts/a.sh": ("#!/bin/bash\nif command -v jq &> /dev/null; then\n  jq . f.json\nfi\n"
                          "command -v ffmpeg >/dev/null || { echo 'need ffmpeg'; exit 1; }\nffmpeg -i a b\n"
                          "if ! command -v pnpm &> /dev/null; then npm install -g pnpm; fi\npnpm install left-pad\n"),
@@ -2099,7 +2100,7 @@ def test_guarded_and_platform_specific_programs_are_optional(make_skill):
     assert deps[("system", "ffmpeg")].required  # the check exits without it
     assert not deps[("system", "choco")].required  # one platform's way
     assert deps[("npm", "left-pad")].required  # what a guarded program installs is still needed
-    assert ("npm", "skills") not in deps  # a hub CLI installing a skill
+    assert ("npm", "skills") not in deps and ("npm", "add-skill") not in deps  # hub CLIs installing a skill
 
 
 def test_a_check_in_javascript_or_python_that_exits_without_the_program_requires_it(make_skill):
