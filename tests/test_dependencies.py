@@ -2527,7 +2527,7 @@ def test_runtime_entries_of_the_skills_own_manifests_are_required(make_skill):
 def test_an_import_names_the_declared_distribution_and_tests_are_not_requirements(make_skill):
     """`import unifai` with `unifai-sdk` declared is unifai-sdk (one dependency, used), not a second, undeclared
     `unifai`; two declared names that could fit leave the import as it is. Imports of the skill's tests (tests/,
-    test_*.py, conftest.py) are for its developers: not requirements."""
+    test_*.py, conftest.py, *.test.ts) are for its developers: not requirements."""
     root = make_skill({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\nRun `python3 scripts/run.py`.\n",
                        "requirements.txt": "unifai-sdk>=0.3\ntavily-python\npytest\nzorkle-api\nzorkle-sdk\n",
                        "scripts/run.py": "import unifai\nimport tavily\nimport zorkle\nimport httpx\n",
@@ -2538,6 +2538,11 @@ def test_an_import_names_the_declared_distribution_and_tests_are_not_requirement
     assert found["zorkle"].required and "import" not in found["zorkle-api"].sources  # ambiguous: not attributed
     assert found["httpx"].required
     assert not found["pytest"].required and not found["respx"].required and not found["hypothesis"].required
+    # a JS/TS test beside the script it tests (`check.test.ts`) is the developers' too: no node from it alone
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Checks. Use when asked.\n---\nRead the rules.\n",
+                       "scripts/check.test.ts": "import { check } from './check';\nimport { test } from 'vitest';\n",
+                       "scripts/check.ts": "export function check(s: string) { return s.length; }\n"}, name="t")
+    assert ("system", "node") not in by_key(root)
 
 
 def test_another_systems_package_manager_is_that_systems_way(make_skill):

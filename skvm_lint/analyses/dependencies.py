@@ -1552,9 +1552,13 @@ def _metadata(c: _Collector) -> None:
 
 def _test_code(path: str) -> bool:
     """The skill's own tests and their tools' configuration (:func:`for_developers`), or a test by its name
-    (test_*.py, *_test.py): what they need is for developers."""
+    (test_*.py, *_test.py, *.test.ts, *.spec.js): what they need is for developers."""
     name = path.rsplit("/", 1)[-1]
-    return for_developers(path) or name.startswith("test_") or name.endswith("_test.py")
+    return for_developers(path) or name.startswith("test_") or name.endswith("_test.py") \
+        or _JS_TEST_NAME.search(name) is not None
+
+
+_JS_TEST_NAME = lazy(r"\.(?:test|spec)\.[cm]?[jt]sx?$")
 
 
 def _in_scope(file: str, block: CodeBlock | None, skill: Skill) -> bool:
