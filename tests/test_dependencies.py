@@ -1937,11 +1937,13 @@ def test_what_is_not_a_program_to_install(make_skill):
     root = make_skill({"SKILL.md": (
         "---\nname: not-programs\ndescription: x\n---\n"
         "```bash\nmeterpreter> run persistence -X -i 30\nmysql> SELECT 1;\n/usr/local/bin/suid-binary --go\n"
-        "tool posts [--status draft|published|all] [--json]\n```\n\n"
+        "tool posts [--status draft|published|all] [--json]\n"
+        "tool add --lens area|ownership|perspective --deliverable x\ncat a.log|grep -c ERROR\n```\n\n"
         "| command | what |\n|---|---|\n| `init <id> -o out` | subcommand of this skill's CLI |\n\n"
         "| ask | plan |\n|---|---|\n| \"Set up project\" | \"Run `npx create-next-app`\" |\n")})
     deps = {(d.type, d.name) for d in dependencies.analyze(skvm_lint.load(root)).found}
-    for name in ("meterpreter", "mysql", "suid-binary", "published", "all]", "init", "create-next-app"):
+    for name in ("meterpreter", "mysql", "suid-binary", "published", "all]", "init", "create-next-app", "ownership",
+                 "perspective"):
         assert not any(n == name for _kind, n in deps), name
     assert ("system", "tool") in deps  # the synopsis' own program is still run
 

@@ -824,6 +824,16 @@ PY_SHELL_CALLS = frozenset({"os.system", "os.popen", "asyncio.create_subprocess_
 JS_SUBPROCESS = frozenset({"exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync", "execa"})
 _USAGE_ALTERNATIVES = lazy(r"\[[^\]]*\|")  # `[--category a|b|c]`: usage text, not a pipeline
 # `asset <id|code>`: a placeholder naming alternatives, which parses as `<id` piped into `code` then `>`
+def _value_after_bare_pipe(x: _Extractor, node: ts.Node) -> bool:
+    """Whether a pipeline's command is a value of a usage line's list (`--lens area|ownership|perspective`): right
+    after a `|` with no space on either side, and a program no lexicon knows."""
+    start = node.start_byte
+    if start < 2 or x.source[start - 1:start] != b"|" or x.source[start - 2:start - 1].isspace():
+        return False
+    words = _shell_words(x, node)
+    return bool(words) and words[0] not in KNOWN_PROGRAMS
+
+
 _PLACEHOLDER_ALTERNATIVES = lazy(r"<[\w.:-]+(?:\|[\w.:-]+)+$")
 _CRON_FIELD = lazy(r"^[\d*/,-]+$")
 TOOL_ARGUMENT = lazy(r"^[A-Za-z_]+:(?!//)\S")  # `process action:list`: an agent tool call (not a URL)
@@ -1549,7 +1559,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
                 top = top.parent
             closed = x.source[top.end_byte:top.end_byte + 1] == b">"
             if node.start_byte > top.start_byte and (_USAGE_ALTERNATIVES.search(x.text(top)) or (
-                    closed and _PLACEHOLDER_ALTERNATIVES.search(x.text(top)))):
+                    closed and _PLACEHOLDER_ALTERNATIVES.search(x.text(top))) or _value_after_bare_pipe(x, node)):
                 continue  # usage text: `[--status draft|published]` lists values, it pipes nothing
         if len(words) > 1 and all(TOOL_ARGUMENT.match(w) for w in words[1:]):
             for w in words[1:]:  # `bash command:"node x.js"`: the command inside is real
