@@ -1706,7 +1706,7 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
 # "split it with `ffmpeg` or `pydub`", "Use a CLI tool like `jq` or a Node.js one-liner": names offered as one
 # choice of two or more (inline code, or a runtime after "or")
 _BEFORE_OR = lazy(r"`([A-Za-z][\w.+-]*)`(?=(?:\s*,\s*`[^`\n]+`)*\s*,?\s+or\s)")
-_AFTER_OR = lazy(r"\bor\s+(?:an?\s+|the\s+)?(?:`([A-Za-z][\w.+-]*)`|(Node\.js|Python|Deno|Bun)\b)")
+_AFTER_OR = lazy(r"\bor\s+(?:an?\s+|the\s+)?(?:`([A-Za-z][\w.+-]*)`|(Node\.js|Deno|Bun)\b)")
 
 
 def _offered_as_one_of(intro: str) -> set[str]:
@@ -1715,10 +1715,8 @@ def _offered_as_one_of(intro: str) -> set[str]:
     if " or " not in intro:
         return set()
     found = {m.group(1).lower() for m in _BEFORE_OR.finditer(intro)}
-    for m in _AFTER_OR.finditer(intro):
-        found.add(m.group(1).lower() if m.group(1) else _runtime_named(m.group(2)) if m.group(2) != "Python"
-                  else "python3")
-    return found | ({"python"} if "python3" in found else set())
+    found |= {m.group(1).lower() if m.group(1) else _runtime_named(m.group(2)) for m in _AFTER_OR.finditer(intro)}
+    return found
 
 
 _VERB = lazy(r"[a-z][a-z-]*")

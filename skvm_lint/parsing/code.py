@@ -824,6 +824,11 @@ PY_SHELL_CALLS = frozenset({"os.system", "os.popen", "asyncio.create_subprocess_
 JS_SUBPROCESS = frozenset({"exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync", "execa"})
 _USAGE_ALTERNATIVES = lazy(r"\[[^\]]*\|")  # `[--category a|b|c]`: usage text, not a pipeline
 # `asset <id|code>`: a placeholder naming alternatives, which parses as `<id` piped into `code` then `>`
+_PLACEHOLDER_ALTERNATIVES = lazy(r"<[\w.:-]+(?:\|[\w.:-]+)+$")
+_CRON_FIELD = lazy(r"^[\d*/,-]+$")
+TOOL_ARGUMENT = lazy(r"^[A-Za-z_]+:(?!//)\S")  # `process action:list`: an agent tool call (not a URL)
+
+
 def _value_after_bare_pipe(x: _Extractor, node: ts.Node) -> bool:
     """Whether a pipeline's command is a value of a usage line's list (`--lens area|ownership|perspective`): right
     after a `|` with no space on either side, and a program no lexicon knows."""
@@ -832,11 +837,6 @@ def _value_after_bare_pipe(x: _Extractor, node: ts.Node) -> bool:
         return False
     words = _shell_words(x, node)
     return bool(words) and words[0] not in KNOWN_PROGRAMS
-
-
-_PLACEHOLDER_ALTERNATIVES = lazy(r"<[\w.:-]+(?:\|[\w.:-]+)+$")
-_CRON_FIELD = lazy(r"^[\d*/,-]+$")
-TOOL_ARGUMENT = lazy(r"^[A-Za-z_]+:(?!//)\S")  # `process action:list`: an agent tool call (not a URL)
 
 
 _IMPORTS_IN_TRY = lazy(r"^[ \t]*(?:import|from)\s|\bimport\(|\brequire\(", re.MULTILINE)
