@@ -1165,7 +1165,9 @@ def test_switches_presence_tests_fallback_chains_sourced_libraries_and_proxies_a
                             "or 'https://api.openai.com'\nproxy = os.environ.get('https_proxy') or "
                             "os.environ.get('HTTPS_PROXY')\n"
                             # Windows sets it, as the shell sets $HOME
-                            "local = os.environ.get('LOCALAPPDATA')\nbackups = os.path.join(local, 'app')\n"),
+                            "local = os.environ.get('LOCALAPPDATA')\nbackups = os.path.join(local, 'app')\n"
+                            # both sides of an `or` that is a branch's test are only tested
+                            "if os.environ.get('APP_CONTAINER') or os.environ.get('APP_DOCKER'):\n    backups = None\n"),
     })
     assert by_type(root).get("env") == {"API_TOKEN"}
 

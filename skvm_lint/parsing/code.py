@@ -411,7 +411,8 @@ def _has_fallback(node: ts.Node) -> bool:
             if outer_operator is None or outer_operator.type not in _FALLBACK_OPERATORS:
                 return False
             child, parent, left = parent, outer, outer.child_by_field_name("left")
-        return left == child
+        # the last of `if (process.env.CONTAINER || process.env.DOCKER)` is only tested, as in a conjunction
+        return left == child or _tested_with_others(parent)
     if parent.type == "comparison_operator":  # Python: `os.getenv("DEBUG") == "1"`
         return any(other.type in _LITERALS for other in parent.named_children if other != child)
     if parent.type in ("array", "list"):
@@ -434,11 +435,12 @@ def _candidates(array: ts.Node) -> bool:
 
 
 def _tested_with_others(conjunction: ts.Node) -> bool:
-    """Whether an ``a and b`` holding a read is the test of a branch (``elif OPENAI_AVAILABLE and
+    """Whether an ``a and b`` (or ``a || b``) holding a read is the test of a branch (``elif OPENAI_AVAILABLE and
     os.getenv('OPENAI_API_KEY'):``, ``if (cfg.on && process.env.X)``): the code goes on without the setting."""
     child, parent = conjunction, conjunction.parent
     while parent is not None and (parent.type == "parenthesized_expression" or parent.type == conjunction.type and (
-            (operator := parent.child_by_field_name("operator")) is not None and operator.type in _CONJUNCTIONS)):
+            (operator := parent.child_by_field_name("operator")) is not None
+            and operator.type in _CONJUNCTIONS | _FALLBACK_OPERATORS)):
         child, parent = parent, parent.parent
     return parent is not None and parent.type in _BRANCHES and _condition(parent) == child
 
