@@ -165,10 +165,11 @@ class _Collector:
             self.source_override = outer
 
     def note_extras(self, spec: str) -> None:
-        """Remember the extras a pip requirement names (`google-assistant-sdk[samples]`): they add packages."""
-        name, _version = _split_requirement(spec)
-        if name and (extras := _requirement_extras(spec)):
-            self.pip_extras.setdefault(canonical(name, "pip"), set()).update(extras)
+        """Remember the extras a pip requirement names (`google-assistant-sdk[samples]`), as canonical names: they
+        add packages."""
+        m = _REQUIREMENT.match(spec.strip().strip("'\""))
+        if m and (extras := {canonical(e.strip(), "pip") for e in (m.group(2) or "").split(",") if e.strip()}):
+            self.pip_extras.setdefault(canonical(m.group(1), "pip"), set()).update(extras)
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
             required: bool = True, version: str | None = None, import_name: str | None = None,
@@ -1124,12 +1125,6 @@ def _split_requirement(spec: str) -> tuple[str | None, str | None]:
     return m.group(1), (m.group(3).strip() or None)
 
 
-def _requirement_extras(spec: str) -> set[str]:
-    """The extras a requirement names (`google-assistant-sdk[samples]`), as canonical names."""
-    m = _REQUIREMENT.match(spec.strip().strip("'\""))
-    return {canonical(e.strip(), "pip") for e in m.group(2).split(",") if e.strip()} if m and m.group(2) else set()
-
-
 @cache
 def _package_programs() -> dict[str, str]:
     """Debian/Homebrew package name -> program, where one package provides one program (``ripgrep`` -> ``rg``).
@@ -1674,11 +1669,11 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
             or _one_language_of_several(doc, block, c.read_once(_language_labels, doc))
     # A block after "macOS:" or under "### Linux": that system's own tools (`tmutil`, `ufw`), one platform's way.
     # Its install lines keep their say: per-system install steps install what every system needs.
-    platform_way = block is not None and doc is not None and bool(facts.commands) \
-        and any(PLATFORM_WAY.search(text) for text in (doc.intro(block), doc.heading(block)) if text)
+    runs_in_doc = block is not None and doc is not None and bool(facts.commands)
+    intro = doc.intro(block) if runs_in_doc else ""  # read once: the platform cue and the choices offered
+    platform_way = runs_in_doc and any(PLATFORM_WAY.search(text) for text in (intro, doc.heading(block)) if text)
     guarded = _guarded_programs(facts) | (offered_without or set() if block is not None else set()) \
-        | (done_without or set()) | (_offered_as_one_of(doc.intro(block)) if block is not None and doc is not None
-                                     and facts.commands else set())
+        | (done_without or set()) | _offered_as_one_of(intro)
     probes = _probes_of_package_runs(facts)
     # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
     # with a long option (`checksec --file=x`, `soulseek --help`); a search query, a capture filter (`net
@@ -2261,8 +2256,6 @@ def _env_files(c: _Collector) -> None:
                 name = ENV_LINE.match(line).group(1)
                 if ENV_NAME.match(name) and name not in SHELL_VARIABLES:
                     c.add(name, "env", Span(block.span.file, block.content_line + i), "env-file")
-
-
 
 
 def _host_plugin_folders(skill: Skill) -> set[str]:

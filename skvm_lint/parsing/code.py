@@ -367,6 +367,7 @@ _FALLBACK_OPERATORS = frozenset({"||", "??", "or"})
 _EQUALITY_OPERATORS = frozenset({"===", "!==", "==", "!="})
 _LITERALS = frozenset({"string", "template_string", "number", "integer", "float", "true", "false"})
 _CONJUNCTIONS = frozenset({"&&", "and"})
+_TEST_JOINERS = _CONJUNCTIONS | _FALLBACK_OPERATORS  # what joins the reads of one branch's test
 _BRANCHES = frozenset({"if_statement", "elif_clause", "while_statement", "conditional_expression", "ternary_expression"})
 _GUARDS = _BRANCHES | {"not_operator", "unary_expression", "assert_statement"}
 
@@ -440,7 +441,7 @@ def _tested_with_others(conjunction: ts.Node) -> bool:
     child, parent = conjunction, conjunction.parent
     while parent is not None and (parent.type == "parenthesized_expression" or parent.type == conjunction.type and (
             (operator := parent.child_by_field_name("operator")) is not None
-            and operator.type in _CONJUNCTIONS | _FALLBACK_OPERATORS)):
+            and operator.type in _TEST_JOINERS)):
         child, parent = parent, parent.parent
     return parent is not None and parent.type in _BRANCHES and _condition(parent) == child
 
