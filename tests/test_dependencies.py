@@ -1986,6 +1986,25 @@ def test_every_metadata_dialect_declares(make_skill):
     assert ("system", "python") not in deps  # assumed on every machine
 
 
+def test_a_bundled_skill_json_declares_what_its_requires_blocks_name(make_skill):
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: x\n---\n```bash\nnode index.js | jq .\nffmpeg -i a.mp4 a.mp3\n```\n",
+        "skill.json": ('{"name": "s", "clawdbot": {"requires": {"bins": ["node"], "env": ["ZOOM_ID"], '
+                       '"optionalEnv": ["ZOOM_EMAIL"], "npm": true}},\n "s": {"requires": {"bins": ["jq"]}},\n'
+                       ' "requires": {"ffmpeg": true, "verbose": true}}\n'),
+    })
+    deps = by_key(root)
+    for key in [("system", "node"), ("system", "jq"), ("system", "ffmpeg"), ("system", "npm"), ("env", "ZOOM_ID"),
+                ("env", "ZOOM_EMAIL")]:
+        assert deps[key].declared, key
+    assert not deps[("env", "ZOOM_EMAIL")].required
+    assert not [d for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP001"]
+    # only the skill's own manifest: a skill.json in a subfolder is some project's
+    nested = make_skill({"SKILL.md": "---\nname: t\ndescription: x\n---\n```bash\nnode a.js\n```\n",
+                         "examples/skill.json": '{"requires": {"bins": ["node"]}}'}, name="t")
+    assert not by_key(nested)[("system", "node")].declared
+
+
 def test_a_hub_blocks_requirements_sentences_declare_the_programs_they_name(make_skill):
     root = make_skill({"SKILL.md": (
         "---\nname: s\ndescription: x\nmetadata:\n  openclaw:\n    requirements:\n"

@@ -1485,12 +1485,30 @@ def _dependencies_field(c: _Collector) -> None:
             c.note_extras(spec)
 
 
+def manifest_requirements(skill: Skill) -> list[tuple[Span, dict[str, Any]]]:
+    """``(span, entry)`` for each ``requires`` block of a bundled ``skill.json`` manifest, at its top level or under
+    one key (``{"clawdbot": {"requires": {"bins": ["node"]}}}``, a skill's own name as the key): the author declares
+    there what frontmatter metadata declares elsewhere."""
+    blocks = []
+    for f in skill.files:
+        if f.path != "skill.json" or f.text is None:
+            continue
+        data, error = f.parsed()
+        if error or not isinstance(data, dict):
+            continue
+        for holder in [data, *(value for value in data.values() if isinstance(value, dict))]:
+            if isinstance(holder.get("requires"), dict):
+                blocks.append((_line_of(f.text, f.path, '"requires"'), holder))
+    return blocks
+
+
 def _metadata(c: _Collector) -> None:
     fm = c.skill.frontmatter
-    if not c.skill.skill_md_path:
-        return
-    span = Span(c.skill.skill_md_path, fm.line_of("metadata"))
-    for _key, block in hub_requirements(c.skill):
+    blocks = manifest_requirements(c.skill)
+    if c.skill.skill_md_path:
+        span = Span(c.skill.skill_md_path, fm.line_of("metadata"))
+        blocks += [(span, block) for _key, block in hub_requirements(c.skill)]
+    for span, block in blocks:
         requires = block.get("requires") if isinstance(block.get("requires"), dict) else {}
         config = block.get("config") if isinstance(block.get("config"), dict) else {}
         fields = [(requires, kind, name, required) for kind, name, required in REQUIRES_FIELDS]
@@ -1504,6 +1522,10 @@ def _metadata(c: _Collector) -> None:
                 if kind == "system" and value in ASSUMED_PROGRAMS:
                     continue
                 c.add(value, kind, span, "metadata", declared=True, required=required)
+        # `"requires": {"node": true, "npm": true}`: programs as flags
+        for name, value in requires.items():
+            if value is True and name in KNOWN_PROGRAMS and name not in ASSUMED_PROGRAMS:
+                c.add(name, "system", span, "metadata", declared=True)
         # `requirements: ["Docker and Docker Compose", "Python"]`: sentences, read as `compatibility` is
         prose = block.get("requirements")
         for sentence in [prose] if isinstance(prose, str) else prose if isinstance(prose, list) else []:
