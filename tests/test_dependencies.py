@@ -129,6 +129,13 @@ def test_tools_a_requirements_section_lists_are_stated_and_npm_comes_with_a_decl
         "npm i -g hubcli\nhubcli sync\n```\n")},
         name="entry")
     assert findings(entry, "DP001") == []
+    # the lists of its subsections too ("## Prerequisites" / "### Required"); a subsection's paragraphs explain
+    nested = make_skill({"SKILL.md": (
+        "---\nname: case-skill\ndescription: x\n---\n## Prerequisites\n\n### Required\n\n- **yt-dlp** - "
+        "downloader\n\n### Import a key\n\nKeep `~/.config/solana/` private.\n\n## Steps\n\n```bash\n"
+        "yt-dlp URL\nsolana address\n```\n")}, name="nested")
+    assert {d["message"] for d in warnings(nested, "DP001")} == {
+        "system dependency `solana` is used but declared nowhere"}
 
 
 def test_programs_an_installed_sdk_brings_are_not_reported_again(make_skill):

@@ -2845,8 +2845,18 @@ def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
     listing = {index for index, section in enumerate(body.sections) if REQUIREMENTS_HEADING.search(section.title)}
     if not listing:
         return set()
+    # and the lists of the sections under them ("## Prerequisites" / "### Required" / "- **yt-dlp** - YouTube
+    # downloader"); their paragraphs explain (a "### Import Private Key" under "## Setup Verification")
+    under = set()
+    for index, section in enumerate(body.sections):
+        parent = section.parent
+        while parent is not None and parent not in listing:
+            parent = body.sections[parent].parent
+        if parent is not None and index not in listing:
+            under.add(index)
     texts = [item.text for item in [*body.list_items, *(p for p in body.paragraphs if p.list_item is None)]
              if item.section in listing]
+    texts += [item.text for item in body.list_items if item.section in under]
     for table in body.tables:
         if any(body.sections[index].span.line <= table.span.line <= body.sections[index].end_line
                for index in listing):
