@@ -2012,6 +2012,18 @@ def test_a_bundled_skill_json_declares_what_its_requires_blocks_name(make_skill)
     assert not by_key(nested)[("system", "node")].declared
 
 
+def test_uv_run_with_puts_the_packages_in_the_runs_environment(make_skill):
+    root = make_skill({
+        "SKILL.md": ("---\nname: s\ndescription: x\nmetadata: {clawdbot: {requires: {bins: [uv]}}}\n---\n```bash\n"
+                     "uv run --with requests --with=rich,httpx scripts/cli.py add URL\n```\n"),
+        "scripts/cli.py": "import requests, rich, httpx, yaml\n",
+    })
+    deps = by_key(root)
+    assert all(deps[("pip", name)].declared for name in ("requests", "rich", "httpx"))
+    assert [d["message"] for d in warnings(root, "DP001")] == ["pip dependency `PyYAML` is used but declared nowhere"]
+    assert ("pip", "add") not in deps and ("pip", "scripts/cli.py") not in deps
+
+
 def test_a_hub_blocks_requirements_sentences_declare_the_programs_they_name(make_skill):
     root = make_skill({"SKILL.md": (
         "---\nname: s\ndescription: x\nmetadata:\n  openclaw:\n    requirements:\n"

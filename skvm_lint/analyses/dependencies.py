@@ -370,6 +370,9 @@ class _Collector:
                 # package manager only that system has and no other needs (env-setup.sh installs with apt or brew)
                 self.add(program, "system", cmd.span, "command", required=False)
                 return
+        if program == "uv" and args[:1] == ["run"]:
+            # `uv run --with requests x.py`: uv puts the package in the run's environment, as an install line does
+            self._installs("pip", _values_of(args, "--with"), cmd.span)
         if program in ("python", "python3") and len(args) >= 2 and args[0] == "-m":
             # `python -m apps.grpo.main` where a command names `apps/sft/x.yaml`: a package the skill's commands
             # also name as a folder is the working folder's (a checkout), not an installed one; so is one run with
@@ -1000,6 +1003,13 @@ def _package_arguments(args: Iterable[str]) -> Iterator[tuple[str, bool]]:
         elif not arg.startswith("-"):
             yield arg, beside_the_tool
         beside_the_tool = False
+
+
+def _values_of(args: list[str], option: str) -> list[str]:
+    """The values given to ``option`` (``--with a,b``, ``--with=c``), each one."""
+    values = [value for arg, value in itertools.pairwise(args) if arg == option]
+    values += [arg.removeprefix(option + "=") for arg in args if arg.startswith(option + "=")]
+    return [part for value in values for part in value.split(",") if part]
 
 
 def _named_packages(args: Iterable[str]) -> list[str]:
