@@ -2024,6 +2024,17 @@ def test_uv_run_with_puts_the_packages_in_the_runs_environment(make_skill):
     assert ("pip", "add") not in deps and ("pip", "scripts/cli.py") not in deps
 
 
+def test_a_block_labelled_as_the_wrong_way_needs_nothing(make_skill):
+    root = make_skill({"SKILL.md": (
+        "---\nname: s\ndescription: x\n---\nWrong:\n\n```bash\nnpx create-old-app --list\n```\n\n"
+        "**❌ BAD (Direct Read):**\n\n```bash\nyq . big.yaml\n```\n\n错误示例：\n\n```bash\nhttpie GET x\n```\n\n"
+        "Correct:\n\n```bash\nnpx @acme/cli create --list\n```\n\n"
+        "Don't guess the ID, first run:\n\n```bash\ngh api user\n```\n")})
+    deps = by_key(root)
+    assert ("npm", "@acme/cli") in deps and ("system", "gh") in deps
+    assert ("npm", "create-old-app") not in deps and ("system", "yq") not in deps and ("system", "httpie") not in deps
+
+
 def test_a_hub_blocks_requirements_sentences_declare_the_programs_they_name(make_skill):
     root = make_skill({"SKILL.md": (
         "---\nname: s\ndescription: x\nmetadata:\n  openclaw:\n    requirements:\n"

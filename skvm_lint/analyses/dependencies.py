@@ -1589,8 +1589,15 @@ _JS_TEST_NAME = lazy(r"\.(?:test|spec)\.[cm]?[jt]sx?$")
 
 
 def _in_scope(file: str, block: CodeBlock | None, skill: Skill) -> bool:
-    """Code whose dependencies the skill has: bundled scripts, and fences of SKILL.md."""
-    return block is None or file == skill.skill_md_path
+    """Code whose dependencies the skill has: bundled scripts, and fences of SKILL.md, but for those shown as the
+    wrong way ("Wrong:" before `npx create-tsrouter-app --list-add-ons`)."""
+    if block is None:
+        return True
+    return file == skill.skill_md_path and skill.body is not None \
+        and not WRONG_EXAMPLE_LABEL.match(skill.body.intro(block))
+
+
+WRONG_EXAMPLE_LABEL = cue("wrong_example_label")
 
 
 PYTEST_MARK = lazy(r"@pytest\.mark\.(\w+)")
