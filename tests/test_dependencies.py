@@ -796,12 +796,14 @@ def test_a_command_whose_failure_yields_a_default_value_is_optional(make_skill):
                                           "RATE=$(echo \"scale=2; $a / $b\" | bc 2>/dev/null || echo \"0\")\n"
                                           "gh pr view 1 || echo \"gh failed\"\n"
                                           "LOCAL=$(node -p \"require('./package.json').version\" 2>/dev/null || "
-                                          "echo \"unknown\")\nXCODE=$(xcode-select -p || echo \"not found\")\n"})
+                                          "echo \"unknown\")\nXCODE=$(xcode-select -p || echo \"not found\")\n"
+                                          "ID=$(uuidgen 2>/dev/null || echo \"run-$(date +%s)\")\n"})
     found = by_key(root)
     assert not found[("system", "jq")].required and not found[("system", "yq")].required
     assert found[("system", "gh")].required and found[("system", "bc")].required
     # a word for no value ("unknown", "not found") is what the script shows instead: it goes on without the program
     assert not found[("system", "node")].required and not found[("system", "xcode-select")].required
+    assert not found[("system", "uuidgen")].required  # the value computed another way
 
 
 def test_a_global_install_through_bun_needs_bun_not_node(make_skill):

@@ -1173,10 +1173,11 @@ def _failure_tolerated(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
     whose other side is a bare ``echo`` or ``echo ""`` (``KEY=$(op read ... 2>/dev/null || echo "")``), or, inside a
     command substitution, ``true`` (the value is then empty too: ``TOKEN=$(jq -r .key conf.json 2>/dev/null ||
     true)``) or an ``echo`` of a variable, the default the value takes (``DEPTH=$(jq -r .depth "$CONF" 2>/dev/null ||
-    echo "$DEFAULT_DEPTH")``), or of a word for no value (``|| echo "unknown"``, :data:`_ABSENT_VALUE`). Not a
-    message (``|| echo "failed"``), nor a literal that stands for a failed result
-    (``RATE=$(echo "$a / $b" | bc || echo "0")``: the script's figures are wrong without bc), nor ``|| true``
-    elsewhere, which mostly silences an exit status (``npm outdated`` exits 1 when it finds something).
+    echo "$DEFAULT_DEPTH")``), or of a word for no value (``|| echo "unknown"``, :data:`_ABSENT_VALUE`), or of a value
+    computed another way (``|| echo "id-$(date +%s)"``). Not a message (``|| echo "failed"``), nor a literal that
+    stands for a failed result (``RATE=$(echo "$a / $b" | bc || echo "0")``: the script's figures are wrong without
+    bc), nor ``|| true`` elsewhere, which mostly silences an exit status (``npm outdated`` exits 1 when it finds
+    something).
     ``in_list``: :func:`_or_list`'s answer."""
     parent, index = in_list
     children = parent.children
@@ -1191,6 +1192,8 @@ def _failure_tolerated(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
         return words[0] == "echo" or words[0] in ("true", ":") and _captured(x, parent)
     if words[0] == "echo" and len(words) == 2 and _ABSENT_VALUE.fullmatch(words[1]):
         return _captured(x, parent)
+    if words[0] == "echo" and len(words) == 2 and ("$(" in words[1] or "`" in words[1]):
+        return _captured(x, parent)  # a value computed another way (`$(uuidgen || echo "id-$(date +%s)")`)
     return words[0] == "echo" and len(words) == 2 and words[1].startswith("$") and _captured(x, parent) \
         and not any(c.isspace() for c in words[1])
 
