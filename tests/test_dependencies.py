@@ -150,6 +150,17 @@ def test_programs_an_installed_sdk_brings_are_not_reported_again(make_skill):
         "system dependency `gcloud` is used but declared nowhere"]
 
 
+def test_a_suite_named_by_its_product_name_brings_its_programs(make_skill):
+    """"Xcode Command Line Tools" in the requirements states xcodebuild and xcrun; an ffmpeg declared brings ffprobe;
+    aircrack-ng reported brings airmon-ng into its one finding."""
+    root = make_skill({"SKILL.md": (
+        "---\nname: s\ndescription: x\nmetadata: {openclaw: {requires: {bins: [ffmpeg]}}}\n---\n## Requirements\n\n"
+        "- Xcode Command Line Tools\n\n## Steps\n\n```bash\nxcrun simctl list\nxcodebuild -list\n"
+        "ffprobe -i a.mp4\naircrack-ng cap.cap\nairmon-ng start wlan0\n```\n")})
+    assert [d["message"] for d in findings(root, "DP001")] == [
+        "system dependency `aircrack-ng` is used but declared nowhere"]
+
+
 def test_a_module_shipped_inside_a_declared_distribution_and_a_placeholder_synopsis(make_skill):
     """`spl` ships inside solana-py; `asset <id|code>` names a placeholder, it pipes nothing into VS Code."""
     root = make_skill({
