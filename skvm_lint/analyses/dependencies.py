@@ -1181,11 +1181,17 @@ def _own_programs(skill: Skill) -> set[str]:
     prefixes = {prefix for prefix in (skill.folder_name, skill.name) if prefix}
     names |= {f"{prefix}-{stem}" for prefix in prefixes for stem in stems}
     programs: set[str] = set()
+    folders = {f.path.rsplit("/", 1)[0] for f in skill.files if "/" in f.path}
     for _file, facts, _block in skill.code_units():
         names |= {fn.name for fn in facts.functions}
         for command in facts.commands:
             names |= CONSOLE_COMMANDS.get(command.program, frozenset())
             programs.add(command.program)
+            folder, _, base = command.program.removeprefix("./").rpartition("/")
+            if folder and folder in folders:
+                # `./scripts/of <command>`, then `of repeat ...`: the skill's wrapper in a folder of its own, run by
+                # its name, though the copy may lack the file (not `./llama-server` of a build, nor `~/bin/x`)
+                names.add(base)
     for prefix in prefixes:
         if any(f"{prefix}-{stem}" in programs for stem in stems):
             names |= {program for program in programs if program.startswith(f"{prefix}-")}
