@@ -150,17 +150,18 @@ def test_programs_an_installed_sdk_brings_are_not_reported_again(make_skill):
         "system dependency `gcloud` is used but declared nowhere"]
 
 
-def test_a_wrapper_run_from_a_folder_of_the_skill_is_its_own_program(make_skill):
+def test_a_wrapper_run_from_a_folder_of_the_skill_and_a_prose_word_are_no_programs(make_skill):
     """`./scripts/omni <command>` then `omni repeat ...`: the skill's wrapper (the copy lacks it); `./llama-server` of a
-    build and `~/bin/x` stay programs."""
+    build and `~/bin/x` stay programs; a chat example that parses to `is irrational` runs no `is`."""
     root = make_skill({
         "SKILL.md": ("---\nname: s\ndescription: x\n---\n```bash\n./scripts/omni <command>\n```\n\n```bash\n"
                      "omni repeat abc123 fixed 1 weeks\nomni unrepeat abc123\n```\n\n```bash\n"
-                     "./llama-server -m m.gguf\nllama-server -m m.gguf\n~/tools/bin/zz --help\nzz --list\n```\n"),
+                     "./llama-server -m m.gguf\nllama-server -m m.gguf\n~/tools/bin/zz --help\nzz --list\n```\n"
+                     "```bash\n# Input\nmulti llm reasoning Prove that sqrt(2) is irrational\n```\n"),
         "scripts/omnifocus.js": "ObjC.import('Foundation')\n",
     })
     deps = by_key(root)
-    assert ("system", "omni") not in deps
+    assert ("system", "omni") not in deps and ("system", "is") not in deps
     assert ("system", "llama-server") in deps and ("system", "zz") in deps
 
 

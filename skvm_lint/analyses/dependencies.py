@@ -385,6 +385,7 @@ class _Collector:
             return
         if program not in KNOWN_PROGRAMS and ("system", canonical(program, "system")) not in self.deps and (
                 "_" in program  # `verify_otp`, `sessions_spawn`: a function or an agent tool
+                or program in PROSE_WORDS  # `Prove that sqrt(2) is irrational` in a chat example parses to `is`
                 or program[0].isupper()  # `Implement the flow` in a fence: prose, programs are lower case
                 or not program.islower() and not any(a.startswith("-") for a in cmd.argv[1:])  # `userId` alone
                 or _reads_as_prose(cmd.argv[1:])  # `without retry. This change ...` in a commit message example
