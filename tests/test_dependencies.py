@@ -1186,7 +1186,8 @@ def test_switches_presence_tests_fallback_chains_sourced_libraries_and_proxies_a
     """`[[ "$NOTIFY_ON_ERROR" != "true" ]]` is a switch; `[ -n "$EXTRA_ARGS" ] && use "$EXTRA_ARGS"` reads it only
     when set; `getenv('A') or getenv('B') or default` has a fallback for both; a variable lib.sh sets is set for
     the script that sources it; HTTPS_PROXY is the network's; `if [ -z "$APP_SILENT" ]; then echo ...; fi` only
-    changes what the script says. `[ -z "$API_TOKEN" ] && exit 1` still needs it."""
+    changes what the script says, and one that notes "APP_KEY not set. Using public access." goes on without it.
+    `[ -z "$API_TOKEN" ] && exit 1` still needs it."""
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Runs. Use when asked.\n---\nRun `scripts/run.sh`.\n",
         "scripts/lib.sh": "DB_PATH=\"${TASKS_DB:-$HOME/tasks.db}\"\n",
@@ -1195,6 +1196,8 @@ def test_switches_presence_tests_fallback_chains_sourced_libraries_and_proxies_a
                            "[ -n \"$EXTRA_ARGS\" ] && echo \"$EXTRA_ARGS\"\n"
                            "if [ -z \"$API_TOKEN\" ]; then echo 'set API_TOKEN'; exit 1; fi\n"
                            "if [ -z \"$APP_SILENT\" ]; then echo 'calling the API'; fi\n"
+                           "if [[ -z \"$APP_KEY\" ]]; then echo 'APP_KEY not set. Using public access.'; fi\n"
+                           "if [[ -z \"$APP_SECRET\" ]]; then echo 'APP_SECRET not set. Using none.'; exit 1; fi\n"
                            "sqlite3 \"$DB_PATH\" 'select 1'\n"),
         "scripts/base.py": ("import os\nbase = os.environ.get('OPENAI_BASE_URL') or os.environ.get('OPENAI_API_BASE') "
                             "or 'https://api.openai.com'\nproxy = os.environ.get('https_proxy') or "
@@ -1204,7 +1207,7 @@ def test_switches_presence_tests_fallback_chains_sourced_libraries_and_proxies_a
                             # both sides of an `or` that is a branch's test are only tested
                             "if os.environ.get('APP_CONTAINER') or os.environ.get('APP_DOCKER'):\n    backups = None\n"),
     })
-    assert by_type(root).get("env") == {"API_TOKEN"}
+    assert by_type(root).get("env") == {"API_TOKEN", "APP_SECRET"}
 
 
 def test_a_sourced_system_file_sets_the_operating_systems_facts(make_skill):

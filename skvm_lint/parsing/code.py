@@ -1354,14 +1354,25 @@ _SHELL_FAILURE = lazy(r"\b(exit|return\s+[1-9]|die|fail|abort)\b|>&2|\b(error|re
 
 def _unset_is_a_mode(x: _Extractor, test: ts.Node) -> bool:
     """Whether a `-z` test (``test``) is the whole condition of an ``if`` whose branches neither stop the script nor
-    report an error (``if [ -z "$DOKPLOY_SILENT" ]; then log_info ...; fi``): a switch whose unset value is a mode,
-    not a missing setting (``[ -z "$TOKEN" ] && { echo "TOKEN required" >&2; exit 1; }`` is one)."""
+    report an error (``if [ -z "$DOKPLOY_SILENT" ]; then log_info ...; fi``), or only note how it goes on without
+    (``echo "KEY not set. Using public registration."``): a switch whose unset value is a mode, not a missing
+    setting (``[ -z "$TOKEN" ] && { echo "TOKEN required" >&2; exit 1; }`` is one)."""
     statement = test.parent
     if statement is None or statement.type != "if_statement":
         return False
     first, _end = _body(statement)
     condition = [c for c in statement.children[:first] if c.type not in ("if", "then", ";", "\n")]
-    return condition == [test] and not _branches_fail(x, statement)
+    if condition != [test]:
+        return False
+    # a note that the script goes on another way ("KEY not set. Using public registration.") is no error
+    branches = " ".join(x.text(c) for c in statement.children[first:])
+    return not _SHELL_FAILURE.search(branches) or not _SHELL_STOP.search(branches) \
+        and _SHELL_GOES_ON.search(branches) is not None
+
+
+_SHELL_STOP = lazy(r"\b(exit|return\s+[1-9]|die|abort)\b")
+_SHELL_GOES_ON = lazy(r"\b(using|falls? back|falling back|defaults? to|defaulting to|skipping|continuing)\b",
+                      re.IGNORECASE)
 
 
 def _negated_if(node: ts.Node) -> ts.Node | None:
