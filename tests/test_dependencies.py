@@ -2622,6 +2622,12 @@ def test_an_import_names_the_declared_distribution_and_tests_are_not_requirement
     assert found["zorkle"].required and "import" not in found["zorkle-api"].sources  # ambiguous: not attributed
     assert found["httpx"].required
     assert not found["pytest"].required and not found["respx"].required and not found["hypothesis"].required
+    # `pip3 install firecrawl` declares the distribution named as the module, though the table maps the module to
+    # firecrawl-py, which provides it too
+    named = make_skill({"SKILL.md": "---\nname: s\ndescription: x\n---\n```bash\npip3 install firecrawl\n```\n",
+                        "fc.py": "from firecrawl import Firecrawl\n"}, name="named")
+    found = {d.name: d for d in dependencies.analyze(skvm_lint.load(named)).found if d.type == "pip"}
+    assert set(found) == {"firecrawl"} and found["firecrawl"].required
     # a JS/TS test beside the script it tests (`check.test.ts`) is the developers' too: no node from it alone
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: Checks. Use when asked.\n---\nRead the rules.\n",
                        "scripts/check.test.ts": "import { check } from './check';\nimport { test } from 'vitest';\n",

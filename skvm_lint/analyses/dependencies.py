@@ -266,6 +266,9 @@ class _Collector:
         dist = mapping.get(import_name)
         if dist is None and (namespaced := _namespace_distribution(parts)):
             dist, import_name = namespaced
+        if dist is not None and import_name == top and canonical(dist, "pip") != canonical(top, "pip") \
+                and (same := self.deps.get(("pip", canonical(top, "pip")))) is not None and same.declared:
+            dist = same.name  # `pip3 install firecrawl`: the distribution named as the module, which provides it too
         dist = dist or self.declared_distribution(top) or top
         if optional:  # a use of a package the skill declares, and nothing more
             dep = self.deps.get(("pip", canonical(dist, "pip")))
