@@ -1182,6 +1182,21 @@ def test_a_setting_read_only_when_a_test_found_it_set_is_optional(make_skill):
     assert by_type(root).get("env") == {"APP_HOST", "APP_REGION"}
 
 
+def test_a_function_that_tests_for_a_program_guards_it_as_command_v_does(make_skill):
+    """`command_exists() { command -v "$1" >/dev/null 2>&1; }` in a sourced lib/utils.sh: `if ! command_exists rclone;
+    then ...; return 0; fi` makes rclone optional. `need_bin jq`, whose function exits when jq is missing, does not."""
+    root = make_skill({
+        "SKILL.md": "---\nname: s\ndescription: Backs up. Use when asked.\n---\nRun `bin/backup.sh`.\n",
+        "bin/lib/utils.sh": ("command_exists() {\n  command -v \"$1\" >/dev/null 2>&1\n}\n"
+                             "need_bin() { command -v \"$1\" >/dev/null 2>&1 || { echo \"Missing: $1\"; exit 1; }; }\n"),
+        "bin/backup.sh": ("#!/bin/bash\nsource \"$(dirname \"$0\")/lib/utils.sh\"\nneed_bin jq\nupload() {\n"
+                          "  if ! command_exists rclone; then\n    echo 'rclone not found, skipping upload'\n    return 0\n"
+                          "  fi\n  rclone copy a remote:b\n}\njq . state.json\nupload\n"),
+    })
+    found = by_key(root)
+    assert not found[("system", "rclone")].required and found[("system", "jq")].required
+
+
 def test_switches_presence_tests_fallback_chains_sourced_libraries_and_proxies_are_no_settings(make_skill):
     """`[[ "$NOTIFY_ON_ERROR" != "true" ]]` is a switch; `[ -n "$EXTRA_ARGS" ] && use "$EXTRA_ARGS"` reads it only
     when set; `getenv('A') or getenv('B') or default` has a fallback for both; a variable lib.sh sets is set for

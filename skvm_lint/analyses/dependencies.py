@@ -142,6 +142,7 @@ class _Collector:
         self.global_installs: list[tuple[str, str]] = []  # (kind, package) of npm -g, pipx and uv tool installs so far
         self.pip_extras: dict[str, set[str]] = {}  # canonical pip name -> the extras its declarations name
         self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
+        self.presence_predicates: frozenset[str] = frozenset()  # shell functions that test for a program
         self.runtime_entries: set[tuple[str, str]] = set()  # manifest entries needed to run (_runtime_entries)
         self.engines: set[tuple[str, str]] = set()  # runtimes package.json's `engines` names (_declared_by_engines)
         self._spans: set[tuple[tuple[str, str], str, Span]] = set()  # (dependency, list, span) already recorded
@@ -1051,7 +1052,7 @@ EXIT_CALLS = frozenset({"sys.exit", "exit", "os._exit", "process.exit", "Deno.ex
 _FAILING_EXIT = lazy(r"""\(\s*([1-9]\d*|['"f])""")  # exit(1), exit("graphviz not found"): not exit(0), exit(main())
 
 
-def _guarded_programs(facts: CodeFacts) -> set[str]:
+def _guarded_programs(facts: CodeFacts, predicates: frozenset[str] = frozenset()) -> set[str]:
     """Programs the code checks for before running (``command -v jq``, ``which jq``, ``hash jq``) and does without
     when missing: optional. A check followed by ``exit`` within two lines makes the program required (in Python or
     JavaScript, a failing ``sys.exit(1)`` / ``process.exit(1)`` within eight: the handler prints how to install it
@@ -1072,12 +1073,34 @@ def _guarded_programs(facts: CodeFacts) -> set[str]:
             checks.append((argv[2], cmd.span.line))
         elif cmd.program in ("which", "hash") and len(argv) >= 2 and not cmd.stops_without:
             checks.append((argv[-1], cmd.span.line))
+        elif cmd.program in predicates and len(argv) == 2:  # `if ! command_exists rclone; then ...`
+            checks.append((argv[1], cmd.span.line))
     for call in facts.calls:  # `xdotool = shutil.which("xdotool")`, `which.sync("ffmpeg")`
         if call.name in PROGRAM_LOOKUPS and (m := _FIRST_STRING.match(call.arguments)):
             checks.append((m.group(1), call.span.line))
     return {name for name, line in checks
             if not any(line <= exit_line <= line + window for exit_line in exits)
             and not (line in listed_missing and last_exit > line)}
+
+
+def presence_predicates(units: Iterable[tuple[str, CodeFacts, CodeBlock | None]]) -> frozenset[str]:
+    """The shell functions of a skill's code that only test whether their argument is on PATH (``command_exists() {
+    command -v "$1" >/dev/null 2>&1; }`` in the lib/utils.sh that other scripts source): a call is that test. Not
+    one that exits when it is missing (``need_bin``), which requires the program."""
+    testing: set[str] = set()
+    stopping: set[str] = set()
+    for _file, facts, _block in units:
+        if facts.language != "shell" or not facts.functions:
+            continue
+        for cmd in facts.commands:
+            if not cmd.in_function:
+                continue
+            if cmd.program in ("command", "type") and cmd.argv[1:3] == ("-v", "$1") \
+                    or cmd.program in ("which", "hash") and cmd.argv[1:] == ("$1",):
+                testing.add(cmd.in_function)
+            elif cmd.program == "exit":
+                stopping.add(cmd.in_function)
+    return frozenset(testing - stopping)
 
 
 PROGRAM_LOOKUPS = frozenset({"shutil.which", "which.sync", "which"})  # Python's and npm which's lookups on PATH
@@ -1721,7 +1744,7 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     runs_in_doc = block is not None and doc is not None and bool(facts.commands)
     intro = doc.intro(block) if runs_in_doc else ""  # read once: the platform cue and the choices offered
     platform_way = runs_in_doc and any(PLATFORM_WAY.search(text) for text in (intro, doc.heading(block)) if text)
-    guarded = _guarded_programs(facts) | (offered_without or set() if block is not None else set()) \
+    guarded = _guarded_programs(facts, c.presence_predicates) | (offered_without or set() if block is not None else set()) \
         | (done_without or set()) | _offered_as_one_of(intro)
     probes = _probes_of_package_runs(facts)
     # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
@@ -1940,6 +1963,7 @@ def _code(c: _Collector) -> None:
     offered_without = _offered_without(skill, units)
     done_without = _done_without(skill)
     c.folders_named = _folders_named(units)
+    c.presence_predicates = presence_predicates(units)
     c.makes_project = any(_makes_a_project(cmd) for _file, facts, _block in units for cmd in facts.commands)
     sibling_ways = _sibling_ways(skill.body) if skill.body is not None else set()
     excerpts = project_excerpts(skill)
