@@ -1188,10 +1188,11 @@ def test_a_function_that_tests_for_a_program_guards_it_as_command_v_does(make_sk
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Backs up. Use when asked.\n---\nRun `bin/backup.sh`.\n",
         "bin/lib/utils.sh": ("command_exists() {\n  command -v \"$1\" >/dev/null 2>&1\n}\n"
-                             "need_bin() { command -v \"$1\" >/dev/null 2>&1 || { echo \"Missing: $1\"; exit 1; }; }\n"),
+                             "need_bin() { command -v \"$1\" >/dev/null 2>&1 || { echo \"Missing: $1\"; exit 1; }; "
+                             "}\n"),
         "bin/backup.sh": ("#!/bin/bash\nsource \"$(dirname \"$0\")/lib/utils.sh\"\nneed_bin jq\nupload() {\n"
-                          "  if ! command_exists rclone; then\n    echo 'rclone not found, skipping upload'\n    return 0\n"
-                          "  fi\n  rclone copy a remote:b\n}\njq . state.json\nupload\n"),
+                          "  if ! command_exists rclone; then\n    echo 'rclone not found, skipping upload'\n"
+                          "    return 0\n  fi\n  rclone copy a remote:b\n}\njq . state.json\nupload\n"),
     })
     found = by_key(root)
     assert not found[("system", "rclone")].required and found[("system", "jq")].required

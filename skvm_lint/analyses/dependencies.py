@@ -1744,8 +1744,9 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     runs_in_doc = block is not None and doc is not None and bool(facts.commands)
     intro = doc.intro(block) if runs_in_doc else ""  # read once: the platform cue and the choices offered
     platform_way = runs_in_doc and any(PLATFORM_WAY.search(text) for text in (intro, doc.heading(block)) if text)
-    guarded = _guarded_programs(facts, c.presence_predicates) | (offered_without or set() if block is not None else set()) \
-        | (done_without or set()) | _offered_as_one_of(intro)
+    guarded = _guarded_programs(facts, c.presence_predicates) \
+        | (offered_without or set() if block is not None else set()) | (done_without or set()) \
+        | _offered_as_one_of(intro)
     probes = _probes_of_package_runs(facts)
     # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
     # with a long option (`checksec --file=x`, `soulseek --help`); a search query, a capture filter (`net
