@@ -1083,7 +1083,7 @@ def _guarded_programs(facts: CodeFacts, predicates: frozenset[str] = frozenset()
             and not (line in listed_missing and last_exit > line)}
 
 
-def presence_predicates(units: Iterable[tuple[str, CodeFacts, CodeBlock | None]]) -> frozenset[str]:
+def _presence_predicates(units: Iterable[tuple[str, CodeFacts, CodeBlock | None]]) -> frozenset[str]:
     """The shell functions of a skill's code that only test whether their argument is on PATH (``command_exists() {
     command -v "$1" >/dev/null 2>&1; }`` in the lib/utils.sh that other scripts source): a call is that test. Not
     one that exits when it is missing (``need_bin``), which requires the program."""
@@ -1208,7 +1208,7 @@ def _own_programs(skill: Skill) -> set[str]:
     prefixes = {prefix for prefix in (skill.folder_name, skill.name) if prefix}
     names |= {f"{prefix}-{stem}" for prefix in prefixes for stem in stems}
     programs: set[str] = set()
-    folders = {f.path.rsplit("/", 1)[0] for f in skill.files if "/" in f.path}
+    folders = {f.path.rsplit("/", i)[0] for f in skill.files for i in range(1, f.path.count("/") + 1)}
     for _file, facts, _block in skill.code_units():
         names |= {fn.name for fn in facts.functions}
         for command in facts.commands:
@@ -1528,7 +1528,7 @@ def _dependencies_field(c: _Collector) -> None:
             c.note_extras(spec)
 
 
-def manifest_requirements(skill: Skill) -> list[tuple[Span, dict[str, Any]]]:
+def _manifest_requirements(skill: Skill) -> list[tuple[Span, dict[str, Any]]]:
     """``(span, entry)`` for each ``requires`` block of a bundled ``skill.json`` manifest, at its top level or under
     one key (``{"clawdbot": {"requires": {"bins": ["node"]}}}``, a skill's own name as the key): the author declares
     there what frontmatter metadata declares elsewhere."""
@@ -1539,15 +1539,19 @@ def manifest_requirements(skill: Skill) -> list[tuple[Span, dict[str, Any]]]:
         data, error = f.parsed()
         if error or not isinstance(data, dict):
             continue
-        for holder in [data, *(value for value in data.values() if isinstance(value, dict))]:
+        holders = [("", data), *((key, value) for key, value in data.items() if isinstance(value, dict))]
+        for key, holder in holders:
             if isinstance(holder.get("requires"), dict):
-                blocks.append((_line_of(f.text, f.path, '"requires"'), holder))
+                # the block's own `"requires"`: the first after its key (a top-level one is written anywhere)
+                after = f.text.find(f'"{key}"') if key else -1
+                index = f.text.find('"requires"', max(after, 0))
+                blocks.append((Span(f.path, f.text.count("\n", 0, max(index, 0)) + 1), holder))
     return blocks
 
 
 def _metadata(c: _Collector) -> None:
     fm = c.skill.frontmatter
-    blocks = manifest_requirements(c.skill)
+    blocks = _manifest_requirements(c.skill)
     if c.skill.skill_md_path:
         span = Span(c.skill.skill_md_path, fm.line_of("metadata"))
         blocks += [(span, block) for _key, block in hub_requirements(c.skill)]
@@ -1964,7 +1968,7 @@ def _code(c: _Collector) -> None:
     offered_without = _offered_without(skill, units)
     done_without = _done_without(skill)
     c.folders_named = _folders_named(units)
-    c.presence_predicates = presence_predicates(units)
+    c.presence_predicates = _presence_predicates(units)
     c.makes_project = any(_makes_a_project(cmd) for _file, facts, _block in units for cmd in facts.commands)
     sibling_ways = _sibling_ways(skill.body) if skill.body is not None else set()
     excerpts = project_excerpts(skill)

@@ -1365,7 +1365,7 @@ def _unset_is_a_mode(x: _Extractor, test: ts.Node) -> bool:
     if condition != [test]:
         return False
     # a note that the script goes on another way ("KEY not set. Using public registration.") is no error
-    branches = " ".join(x.text(c) for c in statement.children[first:])
+    branches = _branches_text(x, statement)
     return not _SHELL_FAILURE.search(branches) or not _SHELL_STOP.search(branches) \
         and _SHELL_GOES_ON.search(branches) is not None
 
@@ -1391,8 +1391,13 @@ def _negated_if(node: ts.Node) -> ts.Node | None:
 
 def _branches_fail(x: _Extractor, statement: ts.Node) -> bool:
     """Whether an ``if``'s branches (then, elif, else) stop the script or report an error."""
+    return bool(_SHELL_FAILURE.search(_branches_text(x, statement)))
+
+
+def _branches_text(x: _Extractor, statement: ts.Node) -> str:
+    """The text of an ``if``'s branches (then, elif, else)."""
     first, _end = _body(statement)
-    return bool(_SHELL_FAILURE.search(" ".join(x.text(c) for c in statement.children[first:])))
+    return " ".join(x.text(c) for c in statement.children[first:])
 
 
 def _failure_handled(x: _Extractor, node: ts.Node, in_list: tuple[ts.Node, int] | None) -> tuple[bool, bool]:
