@@ -1532,20 +1532,20 @@ def _manifest_requirements(skill: Skill) -> list[tuple[Span, dict[str, Any]]]:
     """``(span, entry)`` for each ``requires`` block of a bundled ``skill.json`` manifest, at its top level or under
     one key (``{"clawdbot": {"requires": {"bins": ["node"]}}}``, a skill's own name as the key): the author declares
     there what frontmatter metadata declares elsewhere."""
+    f = skill.file("skill.json")
+    if f is None or f.text is None:
+        return []
+    data, error = f.parsed()
+    if error or not isinstance(data, dict):
+        return []
     blocks = []
-    for f in skill.files:
-        if f.path != "skill.json" or f.text is None:
-            continue
-        data, error = f.parsed()
-        if error or not isinstance(data, dict):
-            continue
-        holders = [("", data), *((key, value) for key, value in data.items() if isinstance(value, dict))]
-        for key, holder in holders:
-            if isinstance(holder.get("requires"), dict):
-                # the block's own `"requires"`: the first after its key (a top-level one is written anywhere)
-                after = f.text.find(f'"{key}"') if key else -1
-                index = f.text.find('"requires"', max(after, 0))
-                blocks.append((Span(f.path, f.text.count("\n", 0, max(index, 0)) + 1), holder))
+    holders = [("", data), *((key, value) for key, value in data.items() if isinstance(value, dict))]
+    for key, holder in holders:
+        if isinstance(holder.get("requires"), dict):
+            # the block's own `"requires"`: the first after its key (a top-level one is written anywhere)
+            after = f.text.find(f'"{key}"') if key else -1
+            index = f.text.find('"requires"', max(after, 0))
+            blocks.append((Span(f.path, f.text.count("\n", 0, max(index, 0)) + 1), holder))
     return blocks
 
 
@@ -2903,12 +2903,9 @@ def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
         return set()
     # and the lists of the sections under them ("## Prerequisites" / "### Required" / "- **yt-dlp** - YouTube
     # downloader"); their paragraphs explain (a "### Import Private Key" under "## Setup Verification")
-    under = set()
-    for index, section in enumerate(body.sections):
-        parent = section.parent
-        while parent is not None and parent not in listing:
-            parent = body.sections[parent].parent
-        if parent is not None and index not in listing:
+    under: set[int] = set()
+    for index, section in enumerate(body.sections):  # a section comes after its parent
+        if index not in listing and (section.parent in listing or section.parent in under):
             under.add(index)
     texts = [item.text for item in [*body.list_items, *(p for p in body.paragraphs if p.list_item is None)]
              if item.section in listing]

@@ -1190,12 +1190,12 @@ def _failure_tolerated(x: _Extractor, in_list: tuple[ts.Node, int]) -> bool:
         return False
     if not any(words[1:]):
         return words[0] == "echo" or words[0] in ("true", ":") and _captured(x, parent)
-    if words[0] == "echo" and len(words) == 2 and _ABSENT_VALUE.fullmatch(words[1]):
-        return _captured(x, parent)
-    if words[0] == "echo" and len(words) == 2 and ("$(" in words[1] or "`" in words[1]):
-        return _captured(x, parent)  # a value computed another way (`$(uuidgen || echo "id-$(date +%s)")`)
-    return words[0] == "echo" and len(words) == 2 and words[1].startswith("$") and _captured(x, parent) \
-        and not any(c.isspace() for c in words[1])
+    if words[0] != "echo" or len(words) != 2:
+        return False
+    value = words[1]
+    # a word for no value, a value computed another way (`$(uuidgen || echo "id-$(date +%s)")`), or a variable's
+    return (_ABSENT_VALUE.fullmatch(value) is not None or "$(" in value or "`" in value
+            or value.startswith("$") and not any(c.isspace() for c in value)) and _captured(x, parent)
 
 
 # A value that says the command gave none (`$(node -p "..." 2>/dev/null || echo "unknown")`, `|| echo "N/A"`, `||
