@@ -1118,6 +1118,21 @@ def test_a_hub_install_entry_declares_the_program_it_is_installed_with(make_skil
     assert findings(root, "DP001") == []
 
 
+def test_a_hub_install_entry_of_the_skills_own_folder_names_no_package(make_skill):
+    """`"package": "."` installs the skill's own folder (`npm install -g .`): no npm package called `.`, and the
+    bins its package.json gives are the skill's own programs; a program it also lists (`node`) is still declared."""
+    metadata = ("metadata: {\"clawdbot\": {\"install\": [{\"kind\": \"node\", \"package\": \".\", "
+                "\"bins\": [\"homeycli\", \"node\"]}]}}\n")
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Homes. Use when asked.\n" + metadata + "---\n"
+                                    "```bash\nhomeycli devices\n```\n"),
+                       "package.json": '{"name": "s", "bin": {"homeycli": "./bin/homeycli"}}\n',
+                       "bin/homeycli": "#!/usr/bin/env node\nconsole.log(1)\n"})
+    found = by_key(root)
+    assert not any(kind == "npm" for kind, _name in found)
+    assert ("system", "homeycli") not in found
+    assert found[("system", "node")].declared and found[("system", "node")].provided_by is None
+
+
 def test_code_a_shell_script_runs_inline_is_read_in_its_language(make_skill):
     """`python3 -c "..."`, `python3 - <<EOF`, `cat <<EOF | python3` and `node -e` run code whose imports are
     requirements; a module only tested for (`if python3 -c "import PIL"`) is optional (so is what runs when the test

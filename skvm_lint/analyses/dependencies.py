@@ -1595,7 +1595,8 @@ def _metadata(c: _Collector) -> None:
             if installer:  # the client installs the entry with it: declared, though no code of the skill runs it
                 c.add(installer, "system", span, "metadata", declared=True, required=False)
             target = package_type if package_type in ("npm", "pip") else None
-            if isinstance(package, str):
+            own = isinstance(package, str) and _LOCAL_PACKAGE.match(package) is not None
+            if isinstance(package, str) and not own:
                 if target:
                     c.add(strip_version(package) if target == "npm" else package, target, span, "metadata",
                           declared=True)
@@ -1605,10 +1606,16 @@ def _metadata(c: _Collector) -> None:
                     if name not in ASSUMED_PROGRAMS:
                         c.add(name, "system", span, "metadata", declared=True)
             for binary in entry.get("bins") or [] if isinstance(entry.get("bins"), list) else []:
-                if isinstance(binary, str) and binary not in ASSUMED_PROGRAMS:
+                if isinstance(binary, str) and binary not in ASSUMED_PROGRAMS \
+                        and not (own and binary in c.local_programs):
                     c.add(binary, "system", span, "metadata", declared=True)
-                    if isinstance(package, str) and target:  # the entry says which package installs it
+                    if isinstance(package, str) and target and not own:  # the entry says which package installs it
                         c.provide(binary, target, strip_version(package) if target == "npm" else package)
+
+
+# `"package": "."`, `./cli`, `file:../x`: an install entry of the skill's own folder (`npm install -g .`), whose bins
+# are the skill's own programs, not a package of a registry
+_LOCAL_PACKAGE = lazy(r"\.\.?(?:/|\Z)|/|~/|file:")
 
 
 # --- code ---------------------------------------------------------------------------------------------------------
