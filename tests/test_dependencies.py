@@ -2445,6 +2445,29 @@ def test_placeholders_option_values_and_checkout_modules_are_no_packages(make_sk
     assert not deps[("system", "cargo")].required
 
 
+def test_a_package_installed_from_a_repository_is_installed_from_it(make_skill):
+    """`pip install git+https://github.com/openai/CLIP.git` is openai's CLIP, not PyPI's unrelated `clip`, and a hub
+    install entry's `https://github.com/tobi/qmd` is npm's package of that repository: each is named by its
+    repository and installed from its URL. `bun add github:user/repo` names a placeholder, and `keep[local]` is
+    keep with an extra."""
+    metadata = ("metadata: {\"clawdbot\": {\"install\": [{\"kind\": \"node\", \"package\": "
+                "\"https://github.com/tobi/qmd\", \"bins\": [\"qmd\"]}, {\"kind\": \"uv\", \"package\": "
+                "\"keep[local]\"}]}}\n")
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Finds. Use when asked.\n" + metadata + "---\n"
+                                    "```bash\npip install git+https://github.com/openai/CLIP.git\n"
+                                    "pip install 'xf[gpu] @ git+https://github.com/o/xformers.git@main'\n"
+                                    "bun add github:user/repo\nqmd search notes\nkeep find x\n```\n"
+                                    "```python\nimport clip\nimport xf\n```\n")})
+    deps = by_key(root)
+    assert {name for kind, name in deps if kind in ("pip", "npm")} == {"CLIP", "xf", "qmd", "keep"}
+    assert dependencies.install_command(deps[("pip", "CLIP")]) \
+        == "python3 -m pip install 'CLIP @ git+https://github.com/openai/CLIP.git'"
+    assert dependencies.install_command(deps[("pip", "xf")]) \
+        == "python3 -m pip install 'xf @ git+https://github.com/o/xformers.git@main'"
+    assert dependencies.install_command(deps[("npm", "qmd")]) == "npm install -g 'https://github.com/tobi/qmd'"
+    assert deps[("system", "qmd")].provided_by == "npm qmd"
+
+
 def test_a_clusters_way_beside_one_machines_requires_nothing(make_skill):
     """"### Launch with SLURM" beside "### Launch Locally", or `# Multi-node with SLURM` before a line: the cluster's
     scheduler comes with the cluster; a scheduler run with no such words stays required."""

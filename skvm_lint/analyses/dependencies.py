@@ -94,6 +94,9 @@ class Dependency(Struct):
     installed_with: tuple[str, tuple[str, ...]] | None = None
     # a runtime declared only by package.json's `engines`, which npm reads and a client installing the skill does not
     only_in_engines: bool = False
+    # where it is installed from when not the registry: `pip install git+https://github.com/openai/CLIP.git` is
+    # openai's CLIP, and PyPI's `clip` another package
+    url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -174,7 +177,7 @@ class _Collector:
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
             required: bool = True, version: str | None = None, import_name: str | None = None,
-            dev: bool = False) -> None:
+            dev: bool = False, url: str | None = None) -> None:
         name = name.strip()
         if not name or kind in ("pip", "npm") and is_placeholder_package(name) \
                 or kind == "system" and is_placeholder_program(name):
@@ -199,6 +202,7 @@ class _Collector:
         dep.dev = (dep.dev or dev) and not dep.required
         dep.sources.add(self.source_override or source)
         dep.version = dep.version or version
+        dep.url = dep.url or url
         dep.import_name = dep.import_name or import_name
         if span is not None:  # a set beside the lists: one program run 10,000 times was quadratic
             if (key, "evidence", span) not in self._spans:
@@ -409,9 +413,9 @@ class _Collector:
         installed: list[tuple[str, str]] = []
         by_language: list[tuple[str, str]] = []  # (program, package) of the system kind
         for arg, with_value in _package_arguments(args):
-            if arg.startswith("git+") and kind == "pip":  # git+https://host/org/name.git -> name
-                arg = arg.split("#egg=", 1)[1] if "#egg=" in arg else arg.rstrip("/").rsplit("/", 1)[-1]
-                arg = arg.split("@", 1)[0].removesuffix(".git")  # repo.git@v1.0.0 -> repo
+            url = None
+            if kind in ("pip", "npm") and (from_url := package_from_url(arg, kind)) is not None:
+                arg, url = from_url
             if arg.startswith(("-", "$", "<", "{", ".", "/", "http:", "https:")) or "=" in arg and "==" not in arg:
                 continue
             if kind == "pip":
@@ -420,14 +424,14 @@ class _Collector:
                 if name:
                     # An install line declares; the package is required once code imports or runs it.
                     self.add(name, "pip", span, "install-line", declared=True,
-                             version=None if declare_only else version,
+                             version=None if declare_only or url else version, url=url,
                              required=not declare_only and installer in ("uv tool", "pipx"))
                     installed.append(("pip", name))
                     if installer in ("uv tool", "pipx") and not with_value:  # installs a command-line tool
                         self.add(name, "system", span, "install-line", declared=True, required=not declare_only)
             elif kind == "npm":
-                self.add(strip_version(arg), "npm", span, "install-line", declared=True,
-                         version=arg.rpartition("@")[2] if arg.rfind("@") > 0 else None)
+                self.add(strip_version(arg), "npm", span, "install-line", declared=True, url=url,
+                         version=arg.rpartition("@")[2] if arg.rfind("@") > 0 and not url else None)
                 installed.append(("npm", strip_version(arg)))
             else:
                 name = arg.split("@", 1)[0].rsplit("/", 1)[-1] if installer == "go" else arg.rsplit("/", 1)[-1]
@@ -461,6 +465,30 @@ INSTALL_OPTIONS_WITH_VALUES = frozenset({
     "--timeout", "--retries", "--proxy", "--cert", "--resolution", "--prerelease", "--index-strategy", "--link-mode",
     "--exclude-newer", "--python-platform", "--default-index", "--overrides", "--workspace", "-w",
 })
+
+
+# A package installed from a repository rather than a registry: pip's `git+https://host/org/name.git@ref`, a
+# wheel's URL, `name[extras] @ URL`; npm's `github:org/name`, `git+ssh://...`, `https://github.com/org/name`, `org/name`
+# (not a bare archive URL, `https://github.com/org/NeuroKit/zipball/dev`, which names no distribution)
+_PIP_URL = lazy(r"(?P<name>[A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?\s*@\s*(?P<url>(?:git\+|https?://)\S+)"
+                r"|(?P<url2>git\+\S+|https?://\S+\.whl)")
+_NPM_URL = lazy(r"(?P<url>(?:github:|gitlab:|bitbucket:|git\+|git://|https?://)\S+|[\w-][\w.-]*/[\w.-]+(?:#\S*)?)")
+
+
+def package_from_url(spec: str, kind: str) -> tuple[str, str] | None:
+    """``(name, url)`` of a pip or npm package installed from a repository or URL, named by an `#egg=`, else by the
+    repository (`CLIP` for git+https://github.com/openai/CLIP.git@main); None for a registry package."""
+    m = (_PIP_URL if kind == "pip" else _NPM_URL).fullmatch(spec.strip())
+    if m is None:
+        return None
+    url = m.group("url") or m.group("url2")
+    name = m.groupdict().get("name") or (url.split("#egg=", 1)[1] if "#egg=" in url else None)
+    if not name:
+        parts = url.split("#", 1)[0].rstrip("/").replace(":", "/").split("/")
+        # a wheel's file name begins with its distribution's; repo.git@v1.0.0 -> repo
+        name = parts[-1].split("-", 1)[0] if parts[-1].endswith(".whl") \
+            else parts[-1].split("@", 1)[0].removesuffix(".git")
+    return name.split("&", 1)[0], url
 
 
 def _npx_package(program: str) -> str:
@@ -1597,9 +1625,12 @@ def _metadata(c: _Collector) -> None:
             target = package_type if package_type in ("npm", "pip") else None
             own = isinstance(package, str) and _LOCAL_PACKAGE.match(package) is not None
             if isinstance(package, str) and not own:
-                if target:
-                    c.add(strip_version(package) if target == "npm" else package, target, span, "metadata",
-                          declared=True)
+                if target:  # `keep[local]`, `https://github.com/tobi/qmd`, `@scope/cli@1.2`
+                    name, url = package_from_url(package, target) or (
+                        strip_version(package) if target == "npm" else _split_requirement(package)[0], None)
+                    if target == "pip":
+                        c.note_extras(package)
+                    c.add(name or package, target, span, "metadata", declared=True, url=url)
                 elif package_type == "system" and not entry.get("bins"):
                     # without `bins`, the package names its program (oath-toolkit's is oathtool: bins say so)
                     name = _program_for_package(package.split("@", 1)[0].rsplit("/", 1)[-1])
@@ -2959,9 +2990,9 @@ def install_packages(dep: Dependency) -> tuple[str, ...] | None:
     """The package names that install ``dep``: the requirement for pip, the package for npm, and for a system
     program its Debian and Homebrew packages; None for what no package manager installs (variables, services)."""
     if dep.type == "pip":
-        return (dep.name + (dep.version or ""),)
+        return (f"{dep.name} @ {dep.url}" if dep.url else dep.name + (dep.version or ""),)
     if dep.type == "npm":
-        return (dep.name,)
+        return (dep.url or dep.name,)
     if dep.type == "system":
         return system_packages(dep.name)
     return None
