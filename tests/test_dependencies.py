@@ -2445,6 +2445,17 @@ def test_placeholders_option_values_and_checkout_modules_are_no_packages(make_sk
     assert not deps[("system", "cargo")].required
 
 
+def test_a_runtime_version_in_requires_names_no_package(make_skill):
+    """`requires: {python: ">=3.10", pip: ["requests>=2.31"]}`: the first is the interpreter's version, the second a
+    package with its version."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Scans. Use when asked.\nrequires:\n"
+                                    "  python: \">=3.10\"\n  pip:\n    - requests>=2.31\n---\n"
+                                    "```python\nimport requests\n```\n")})
+    deps = by_key(root)
+    assert {name for kind, name in deps if kind == "pip"} == {"requests"}
+    assert deps[("pip", "requests")].version == ">=2.31"
+
+
 def test_a_package_installed_from_a_repository_is_installed_from_it(make_skill):
     """`pip install git+https://github.com/openai/CLIP.git` is openai's CLIP, not PyPI's unrelated `clip`, and a hub
     install entry's `https://github.com/tobi/qmd` is npm's package of that repository: each is named by its

@@ -1596,7 +1596,10 @@ def _metadata(c: _Collector) -> None:
                     continue
                 if kind == "system" and value in ASSUMED_PROGRAMS:
                     continue
-                c.add(value, kind, span, "metadata", declared=True, required=required)
+                if kind in ("pip", "npm"):  # `requires: {python: ">=3.10"}` is the interpreter's version
+                    _declared_package(c, value, kind, span, required=required)
+                else:
+                    c.add(value, kind, span, "metadata", declared=True, required=required)
         # `"requires": {"node": true, "npm": true}`: programs as flags
         for name, value in requires.items():
             if value is True and name in KNOWN_PROGRAMS and name not in ASSUMED_PROGRAMS:
@@ -1625,12 +1628,8 @@ def _metadata(c: _Collector) -> None:
             target = package_type if package_type in ("npm", "pip") else None
             own = isinstance(package, str) and _LOCAL_PACKAGE.match(package) is not None
             if isinstance(package, str) and not own:
-                if target:  # `keep[local]`, `https://github.com/tobi/qmd`, `@scope/cli@1.2`
-                    name, url = package_from_url(package, target) or (
-                        strip_version(package) if target == "npm" else _split_requirement(package)[0], None)
-                    if target == "pip":
-                        c.note_extras(package)
-                    c.add(name or package, target, span, "metadata", declared=True, url=url)
+                if target:
+                    _declared_package(c, package, target, span)
                 elif package_type == "system" and not entry.get("bins"):
                     # without `bins`, the package names its program (oath-toolkit's is oathtool: bins say so)
                     name = _program_for_package(package.split("@", 1)[0].rsplit("/", 1)[-1])
@@ -1647,6 +1646,21 @@ def _metadata(c: _Collector) -> None:
 # `"package": "."`, `./cli`, `file:../x`: an install entry of the skill's own folder (`npm install -g .`), whose bins
 # are the skill's own programs, not a package of a registry
 _LOCAL_PACKAGE = lazy(r"\.\.?(?:/|\Z)|/|~/|file:")
+
+
+def _declared_package(c: _Collector, spec: str, kind: str, span: Span, required: bool = True) -> None:
+    """A pip or npm package as a manifest declares it: `keep[local]`, `requests>=2`, `@scope/cli@1.2`,
+    `https://github.com/tobi/qmd`; a bare version (`>=3.10`, the runtime's) names none."""
+    name, version, url = None, None, None
+    if (from_url := package_from_url(spec, kind)) is not None:
+        name, url = from_url
+    elif kind == "npm":
+        name, version = strip_version(spec), spec.rpartition("@")[2] if spec.rfind("@") > 0 else None
+    else:
+        name, version = _split_requirement(spec)
+        c.note_extras(spec)
+    if name:
+        c.add(name, kind, span, "metadata", declared=True, required=required, version=version, url=url)
 
 
 # --- code ---------------------------------------------------------------------------------------------------------
