@@ -114,13 +114,19 @@ _PLACEHOLDER_PROGRAM = lazy(_DATA["placeholders"]["programs"])
 
 
 def is_placeholder_package(name: str) -> bool:
-    """A name an example gives "your package" (`package-name`, `myapp`, `package1`): no package to install."""
-    return bool(_PLACEHOLDER_PACKAGE.match(_placeholder_key(name)))
+    """A name an example gives "your package" (`package-name`, `myapp`, `package1`), or one in brackets
+    (`[package]`, `@iconify-json/[collection-name]`): no package to install."""
+    return bool(_PLACEHOLDER_PACKAGE.match(_placeholder_key(name))) or _BRACKETED.search(name) is not None
 
 
 def is_placeholder_program(name: str) -> bool:
-    """A name an example gives "your command" (`long-running-command`, `your-script`): no program to install."""
-    return bool(_PLACEHOLDER_PROGRAM.match(_placeholder_key(name)))
+    """A name an example gives "your command" (`long-running-command`, `your-script`), one in brackets, or one in
+    capitals (`brew install FORMULA`, `brew search X`; not R): no program to install."""
+    return bool(_PLACEHOLDER_PROGRAM.match(_placeholder_key(name))) or _BRACKETED.search(name) is not None \
+        or name.isupper() and name not in KNOWN_PROGRAMS
+
+
+_BRACKETED = lazy(r"\[[^\]]*\]")
 
 
 def _placeholder_key(name: str) -> str:

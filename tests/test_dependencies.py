@@ -2445,6 +2445,18 @@ def test_placeholders_option_values_and_checkout_modules_are_no_packages(make_sk
     assert not deps[("system", "cargo")].required
 
 
+def test_placeholders_in_brackets_or_capitals_and_files_as_bins_are_no_dependencies(make_skill):
+    """`npm install [package]`, `pnpm add @iconify-json/[collection-name]`, `brew install FORMULA`, an install
+    entry whose bins name a file (`SKILL.md`): nothing to install; `R` in capitals is still R."""
+    metadata = ("metadata: {\"clawdbot\": {\"install\": [{\"kind\": \"skill\", \"name\": \"s\", "
+                "\"bins\": [\"SKILL.md\"]}]}}\n")
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Finds. Use when asked.\n" + metadata + "---\n"
+                                    "```bash\nnpm install [package]\npnpm add @iconify-json/[collection-name]\n"
+                                    "brew install FORMULA\nbrew install --cask CASK\nR -e 'print(1)'\n```\n")})
+    deps = by_key(root)
+    assert {name for kind, name in deps if kind in ("npm", "system")} == {"R", "node", "pnpm"}
+
+
 def test_a_runtime_version_in_requires_names_no_package(make_skill):
     """`requires: {python: ">=3.10", pip: ["requests>=2.31"]}`: the first is the interpreter's version, the second a
     package with its version."""

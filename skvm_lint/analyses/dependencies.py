@@ -1636,13 +1636,14 @@ def _metadata(c: _Collector) -> None:
                     if name not in ASSUMED_PROGRAMS:
                         c.add(name, "system", span, "metadata", declared=True)
             for binary in entry.get("bins") or [] if isinstance(entry.get("bins"), list) else []:
-                if isinstance(binary, str) and binary not in ASSUMED_PROGRAMS \
+                if isinstance(binary, str) and binary not in ASSUMED_PROGRAMS and not _DOCUMENT.search(binary) \
                         and not (own and binary in c.local_programs):
                     c.add(binary, "system", span, "metadata", declared=True)
                     if isinstance(package, str) and target and not own:  # the entry says which package installs it
                         c.provide(binary, target, strip_version(package) if target == "npm" else package)
 
 
+_DOCUMENT = lazy(r"\.(?:md|txt|json|ya?ml|toml|html?)$", re.IGNORECASE)  # `"bins": ["SKILL.md"]`: a file, no program
 # `"package": "."`, `./cli`, `file:../x`: an install entry of the skill's own folder (`npm install -g .`), whose bins
 # are the skill's own programs, not a package of a registry
 _LOCAL_PACKAGE = lazy(r"\.\.?(?:/|\Z)|/|~/|file:")
