@@ -1736,11 +1736,13 @@ def test_lines_of_python_or_javascript_in_a_shell_block_run_nothing(make_skill):
 
 
 def test_commit_messages_and_labels_in_a_shell_block_run_nothing(make_skill):
-    """`feat(auth): add login` and `rev: v1.45` lines of a bash block name no program; a here-document body and a
-    line that closes a string (`sig: $SIG"`) are kept as written."""
+    """`feat(auth): add login` and `rev: v1.45` lines of a bash block name no program, nor an arithmetic expansion
+    in a here-document (`$(( (tokens * 100) / 9 ))`, which the parser reads as a substitution of a subshell); a
+    here-document body and a line that closes a string (`sig: $SIG"`) are kept as written."""
     root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Commits. Use when asked.\n---\n```bash\n"
                                     "feat(auth): add OAuth2 support\nfix(checkout): resolve race\nrev: v1.45.0\n"
-                                    "cat > notes.md <<EOF\n- keep: this\nEOF\nMSG=\"body\nsig: $SIG\"\n"
+                                    "cat > notes.md <<EOF\n- keep: this\n($(( (tokens * 100) / 9 ))%)\nEOF\n"
+                                    "MSG=\"body\nsig: $SIG\"\n"
                                     "echo \"$MSG\" | jq -R .\n```\n")})
     skill = skvm_lint.load(root)
     programs = {name for kind, name in ((d.type, d.name) for d in dependencies.analyze(skill).found)
@@ -2986,17 +2988,19 @@ def test_a_js_call_whose_catch_goes_on_quietly_runs_an_optional_program(make_ski
 
 def test_an_exec_method_of_a_database_or_a_pattern_runs_no_program(make_skill):
     """`this.db.exec('SELECT COUNT(*) as count FROM memories')` (sql.js) and `pattern.exec(text)` run no program in
-    code that never loads child_process; `cp.spawn('ffmpeg', ...)` where it does, and a bare `execSync`, still do."""
+    code that never loads child_process, nor does a class's own `this.exec(['click', ref])` where it does; `cp.spawn('ffmpeg', ...)` where it does, and a bare `execSync`, still do."""
     root = make_skill({
         "SKILL.md": "---\nname: s\ndescription: Stores. Use when asked.\n---\nRun `node scripts/run.mjs`.\n",
         "scripts/store.mjs": ("import initSqlJs from 'sql.js';\nexport class Store {\n  stats() {\n"
                               "    return this.db.exec('SELECT COUNT(*) as count FROM memories');\n  }\n}\n"
                               "const m = /id=(\\d+)/.exec('id=4');\n"),
         "scripts/run.mjs": ("import * as cp from 'node:child_process';\ncp.spawn('ffmpeg', ['-version']);\n"
-                            "execSync('yq --version');\n"),
+                            "execSync('yq --version');\nclass Browser {\n  exec(args) {\n"
+                            "    return cp.execSync(['agent-browser', ...args].join(' '));\n  }\n"
+                            "  click(ref) {\n    return this.exec(['click', ref]);\n  }\n}\n"),
     })
     system = {name for (kind, name) in by_key(root) if kind == "system"}
-    assert {"ffmpeg", "yq"} <= system and not system & {"as", "select"}
+    assert {"ffmpeg", "yq"} <= system and not system & {"as", "select", "click"}
 
 
 def test_a_slash_command_ported_under_a_category_runs_as_its_own_name(make_skill):

@@ -1471,6 +1471,16 @@ def _in_parenthetical(node: ts.Node) -> bool:
     return (parent.parent is not None and parent.parent.type == "command") or (before is not None and before.is_missing)
 
 
+def _in_arithmetic(x: _Extractor, node: ts.Node) -> bool:
+    """Whether the command is the words of an arithmetic expansion the parser read as a command substitution of a
+    subshell, as it does in a here-document (`$(( (tokens * 100) / 1000000 ))`): no command runs there."""
+    parent = node.parent
+    while parent is not None and parent.type == "subshell":
+        parent = parent.parent
+    return parent is not None and parent is not node.parent and parent.type == "command_substitution" \
+        and x.source[parent.start_byte:parent.start_byte + 3] == b"$(("
+
+
 def _call_parentheses(subshell: ts.Node) -> bool:
     """Whether a ``( ... )`` group follows a word of its command with no space between: a call's arguments."""
     before = subshell.prev_sibling
@@ -1564,7 +1574,8 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     alternation = b"||" in x.source  # the walks up to an `a || b` list are for code that has one
     for node in captures.get("command", []):
         words = _shell_words(x, node)
-        if not words or not words[0] or _written_as_call(x, node) or _in_parenthetical(node):
+        if not words or not words[0] or _written_as_call(x, node) or _in_parenthetical(node) \
+                or _in_arithmetic(x, node):
             continue
         span = x.span(node)
         text = x.text(node)[:500]
@@ -1716,11 +1727,12 @@ _JS_FUNCTION_TYPES = frozenset({"function_declaration", "function_expression", "
 def _runs_a_process(x: _Extractor, name: str) -> bool:
     """Whether a call named like a process runner runs one: `execSync(...)` (imported by name, or a snippet's), or
     a method of an object in code that loads child_process (`cp.spawn`, `child_process.exec`) or of Bun's; not
-    `this.db.exec('SELECT ...')` of sql.js or `pattern.exec(text)` in code that never loads child_process."""
+    `this.db.exec('SELECT ...')` of sql.js, a class's own `this.exec(['click', ref])` (which wraps a CLI), or
+    `pattern.exec(text)` in code that never loads child_process."""
     if "." not in name:
         return True
     owner = name.rsplit(".", 1)[0]
-    return owner == "Bun" or not owner.startswith("this.") and b"child_process" in x.source
+    return owner == "Bun" or owner != "this" and not owner.startswith("this.") and b"child_process" in x.source
 
 
 def _extract_javascript(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
@@ -1779,6 +1791,8 @@ def _syntax_errors(x: _Extractor, root: ts.Node, limit: int = 20) -> None:
             snippet = x.text(node)[:40].replace("\n", " ")
             x.facts.syntax_errors.append(SyntaxProblem(x.span(node), f"cannot parse {snippet!r}"))
             continue
+        if node.type == "command_substitution" and x.source[node.start_byte:node.start_byte + 3] == b"$((":
+            continue  # an arithmetic expansion the parser misread (see _in_arithmetic): bash reads it
         stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
 
 
