@@ -140,6 +140,7 @@ SOURCED_SYSTEM_FILES = {path: frozenset(names) for path, names in _DATA["environ
 NODE_BUILTINS = _words("node", "builtins")
 # what each program's installation brings: npm and npx come with Node.js, gsutil with gcloud's SDK
 COMES_WITH: dict[str, frozenset[str]] = {program: frozenset(others) for program, others in _DATA["comes_with"].items()}
+BATS_FUNCTIONS = _words("bats", "functions")
 CONSOLE_COMMANDS = {console: frozenset(words) for console, words in _DATA["consoles"].items()}
 NPM_BIN_PACKAGES: dict[str, str] = dict(_DATA["node"]["bin_packages"])  # `npx tsc` runs package typescript
 PIP_BIN_PACKAGES: dict[str, str] = dict(_DATA["python"]["bin_packages"])  # `hf` comes with huggingface_hub

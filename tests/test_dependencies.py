@@ -1752,6 +1752,19 @@ def test_commit_messages_and_labels_in_a_shell_block_run_nothing(make_skill):
     assert [b.name for b in block.code.assignments] == ["MSG"] and not block.code.syntax_errors
 
 
+def test_bats_functions_are_no_programs_and_its_run_runs_the_command(make_skill):
+    """A Bats test file (`#!/usr/bin/env bats`) calls `load`, `skip` and `run` of Bats: `run -127 ffmpeg -i x` runs
+    ffmpeg; in a plain shell block, `load` is still a program."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Tests. Use when asked.\n---\n```bash\n"
+                                    "#!/usr/bin/env bats\nload test_helper\nsetup() {\n  skip 'no jq'\n}\n"
+                                    "@test \"converts\" {\n  run -127 ffmpeg -i x.mp4 y.mp3\n"
+                                    "  [ \"$status\" -eq 0 ]\n}\n```\n```bash\nload x\n```\n")})
+    skill = skvm_lint.load(root)
+    bats, plain = (block.code for block in skill.body.code_blocks)
+    assert [c.program for c in bats.commands] == ["ffmpeg"]
+    assert [c.program for c in plain.commands] == ["load"]
+
+
 def test_prose_lines_in_a_shell_block_name_no_program(make_skill):
     """A commit message body (`without retry. This change ...`), a word ending a clause (`latency analysis.`) and a
     camelCase identifier alone (`userId` in backticks) are prose; a camelCase program given flags is a program."""

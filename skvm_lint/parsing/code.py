@@ -10,6 +10,7 @@ import bisect
 import re
 import time
 from functools import cache, lru_cache
+from itertools import dropwhile
 from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 
 import msgspec
@@ -31,7 +32,7 @@ from ..model import (
     SyntaxProblem,
     Url,
 )
-from ..vocabulary import ASSUMED_PROGRAMS, BASE_PROGRAMS, KNOWN_PROGRAMS
+from ..vocabulary import ASSUMED_PROGRAMS, BASE_PROGRAMS, BATS_FUNCTIONS, KNOWN_PROGRAMS
 
 # Fence info strings and file extensions -> the language names used across the model.
 FENCE_LANGUAGES: dict[str, str] = {
@@ -1471,6 +1472,15 @@ def _in_parenthetical(node: ts.Node) -> bool:
     return (parent.parent is not None and parent.parent.type == "command") or (before is not None and before.is_missing)
 
 
+def _bats_source(source: bytes) -> bool:
+    """A Bats test file (see [bats] in vocabulary.toml): `#!/usr/bin/env bats`, or a `@test "..." {` line."""
+    return source.startswith(b"#!") and b"bats" in source.split(b"\n", 1)[0] or source.startswith(b"@test ") \
+        or b"\n@test " in source
+
+
+BATS_RUN_OPTION = lazy(r"-\d+|!|--separate-stderr|--keep-empty-lines|--")
+
+
 def _in_arithmetic(x: _Extractor, node: ts.Node) -> bool:
     """Whether the command is the words of an arithmetic expansion the parser read as a command substitution of a
     subshell, as it does in a here-document (`$(( (tokens * 100) / 1000000 ))`): no command runs there."""
@@ -1572,10 +1582,13 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
     f = x.facts
     guards = _guarded_ranges(x, captures)
     alternation = b"||" in x.source  # the walks up to an `a || b` list are for code that has one
+    bats = _bats_source(x.source)
     for node in captures.get("command", []):
         words = _shell_words(x, node)
+        if bats and words and words[0] == "run":  # `run -127 node app.js`: Bats runs the command after its options
+            words = list(dropwhile(BATS_RUN_OPTION.fullmatch, words[1:]))
         if not words or not words[0] or _written_as_call(x, node) or _in_parenthetical(node) \
-                or _in_arithmetic(x, node):
+                or _in_arithmetic(x, node) or bats and (words[0] in BATS_FUNCTIONS or words[0] == "}"):
             continue
         span = x.span(node)
         text = x.text(node)[:500]
