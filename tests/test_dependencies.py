@@ -2087,6 +2087,11 @@ def test_a_bundled_skill_json_declares_what_its_requires_blocks_name(make_skill)
     nested = make_skill({"SKILL.md": "---\nname: t\ndescription: x\n---\n```bash\nnode a.js\n```\n",
                          "examples/skill.json": '{"requires": {"bins": ["node"]}}'}, name="t")
     assert not by_key(nested)[("system", "node")].declared
+    # `"runtime": "node18"` names the runtime the skill's code runs on
+    runtime = make_skill({"SKILL.md": "---\nname: u\ndescription: x\n---\nLoads src/api.ts.\n",
+                          "skill.json": '{"name": "u", "runtime": "node18", "entry": "src/api.ts"}',
+                          "src/api.ts": "export const x = 1\n"}, name="u")
+    assert by_key(runtime)[("system", "node")].declared
 
 
 def test_uv_run_with_puts_the_packages_in_the_runs_environment(make_skill):

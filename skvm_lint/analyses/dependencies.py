@@ -1577,8 +1577,26 @@ def _manifest_requirements(skill: Skill) -> list[tuple[Span, dict[str, Any]]]:
     return blocks
 
 
+def _manifest_runtime(skill: Skill) -> tuple[Span, str] | None:
+    """The runtime a bundled ``skill.json`` names (``"runtime": "node18"``: node) and where, or None."""
+    f = skill.file("skill.json")
+    data, error = f.parsed() if f is not None and f.text is not None else (None, "no manifest")
+    if error or not isinstance(data, dict) or not isinstance(data.get("runtime"), str):
+        return None
+    m = _RUNTIME_NAME.match(data["runtime"].strip().lower())
+    if m is None:
+        return None
+    line = f.text.count("\n", 0, max(f.text.find('"runtime"'), 0)) + 1
+    return Span(f.path, line), {"nodejs": "node", "python": "python3"}.get(m.group(1), m.group(1))
+
+
+_RUNTIME_NAME = lazy(r"(nodejs|node|python3|python|deno|bun)(?![a-z])")
+
+
 def _metadata(c: _Collector) -> None:
     fm = c.skill.frontmatter
+    if (runtime := _manifest_runtime(c.skill)) is not None and runtime[1] not in ASSUMED_PROGRAMS:
+        c.add(runtime[1], "system", runtime[0], "metadata", declared=True, required=False)
     blocks = _manifest_requirements(c.skill)
     if c.skill.skill_md_path:
         span = Span(c.skill.skill_md_path, fm.line_of("metadata"))
