@@ -1802,11 +1802,15 @@ def test_namespace_packages_are_named_after_their_module_path(make_skill):
         "SKILL.md": "---\nname: s\ndescription: Cloud. Use when asked.\n---\nRun `scripts/a.py`.\n",
         "scripts/a.py": ("from azure.identity.aio import DefaultAzureCredential\nfrom azure.ai.agents.models import X\n"
                          "from google.cloud import pubsub_v1\nimport google.analytics.data_v1beta\n"
-                         "from dask.distributed import Client\n"),
+                         "from dask.distributed import Client\nfrom opentelemetry import trace\n"
+                         "from opentelemetry.sdk.trace import TracerProvider\n"
+                         "from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter\n"
+                         "from opentelemetry.instrumentation.flask import FlaskInstrumentor\n"),
     })
     found = {d.name: d for d in dependencies.analyze(skvm_lint.load(root)).found if d.type == "pip"}
     assert set(found) == {"azure-identity", "azure-ai-agents", "google-cloud-pubsub", "google-analytics-data",
-                          "distributed"}
+                          "distributed", "opentelemetry-api", "opentelemetry-sdk", "opentelemetry-exporter-otlp",
+                          "opentelemetry-instrumentation-flask"}
     assert dependencies.check_command(found["azure-ai-agents"]) == 'python3 -c "import azure.ai.agents"'
     assert dependencies.check_command(found["google-cloud-pubsub"]) == 'python3 -c "import google.cloud.pubsub_v1"'
 
