@@ -458,6 +458,21 @@ def test_a_language_comment_in_a_block_heads_the_lines_after_it(make_skill):
     assert not any(found[("system", name)].required for name in ("jq", "safety", "govulncheck"))
 
 
+def test_a_framework_comment_heads_one_kind_of_projects_way(make_skill):
+    """`# Next.js`, `# FastAPI`, `# Vite-based`: a web framework names a kind of project as a language does, so each
+    comment heads one way of several (uvicorn, serve optional); when every way runs on Node.js (`# React/Next.js`
+    over `npm install motion`, `# Vue` over `npm install motion-v`), node is required whichever is taken."""
+    head = "---\nname: s\ndescription: Deploys. Use when asked.\n---\n```bash\n"
+    stacks = make_skill({"SKILL.md": head + "# Next.js\nnpm run dev\n\n# FastAPI\nuvicorn app.main:app --reload\n\n"
+                                            "# Vite-based\nnpm run build && npx serve dist\n```\n"}, name="s")
+    found = by_key(stacks)
+    assert not found[("system", "uvicorn")].required and not found[("npm", "serve")].required
+    motion = make_skill({"SKILL.md": head + "# React/Next.js/Svelte\nnpm install motion\n\n# Vue\n"
+                                            "npm install motion-v\n```\n"}, name="s2")
+    found = by_key(motion)
+    assert found[("system", "node")].required and not found[("npm", "motion-v")].required
+
+
 def test_a_comment_naming_the_tool_of_its_lines_beside_another_is_that_tools_way(make_skill):
     """`# With gh` over `gh issue list` beside `# With curl` over `curl ...`: two ways, gh not required. `# With
     options` names no program of its lines: a variant of the same command, which stays required."""

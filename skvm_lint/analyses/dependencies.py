@@ -511,8 +511,10 @@ def _version_probe(cmd: Command) -> bool:
 
 
 _LANGUAGES = (r"((python|node(\.?js)?|javascript|typescript|go(lang)?|rust|java|kotlin|ruby|php|c#|\.net|swift|deno"
-              r"|bun)\s*/?\s*)+")
-# A title or comment that is a programming language or runtime alone ("Node.js", "Python", "JavaScript/TypeScript")
+              r"|bun|next(\.?js)?|nuxt|fastapi|django|flask|express(\.js)?|nest(\.?js)?|rails|laravel|spring( boot)?"
+              r"|react|vue|angular|svelte(kit)?|astro|vite|remix)(-based)?\s*/?\s*)+")
+# A title or comment that is a programming language, runtime or web framework alone ("Node.js", "Python",
+# "JavaScript/TypeScript", "FastAPI", "Vite-based"): a kind of project
 LANGUAGE_TITLE = lazy(rf"^\W*{_LANGUAGES}(\([^()]*\))?\W*$", re.IGNORECASE)  # "Node.js (npm/yarn)"
 # A heading that names a language, then the tool for it: "Python: Bandit", "JavaScript/TypeScript: ESLint Security"
 LANGUAGE_THEN_TOOL = lazy(rf"^\W*({_LANGUAGES}):\s+\S", re.IGNORECASE)
@@ -959,6 +961,7 @@ def _programs_run(facts: CodeFacts) -> set[str]:
 
 
 JS_PACKAGE_MANAGERS = frozenset({"npm", "yarn", "pnpm", "bun"})
+NODE_PACKAGE_MANAGERS = frozenset({"npm", "npx", "yarn", "pnpm"})  # those that run on Node.js (not bun)
 
 
 def _one_per_package_manager(facts: CodeFacts, alternatives: set[int]) -> tuple[set[int], Span | None]:
@@ -1799,6 +1802,12 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     if len({label for _lines, label in way_comments}) >= 2:
         for lines, _label in way_comments:
             alternatives.update(lines)
+        # `# React/Next.js` over `npm install motion`, `# Vue` over `npm install motion-v`: Node.js either way
+        node_ways = [min((cmd.span for cmd in facts.commands if cmd.span.line in lines
+                          and cmd.program in NODE_PACKAGE_MANAGERS), key=lambda span: span.line, default=None)
+                     for lines, _label in way_comments]
+        if node_needed is None and all(node_ways):
+            node_needed = min(node_ways, key=lambda span: span.line)
     # `# Examples - use the project-appropriate command` heads a fence's list of which the user's project needs
     # one; after a command (`bun install  # Example - verify this is correct for YOUR project!`) it speaks of that
     # line. In a bundled script such a comment ("# load project-specific config") says nothing of the rest of it.
