@@ -1349,8 +1349,9 @@ def test_commands_under_a_label_of_one_cloud_beside_another_are_that_clouds_way(
 
 
 def test_a_language_then_its_tool_heading_beside_another_languages_is_one_way(make_skill):
-    """`### Python: Bandit` beside `### JavaScript/TypeScript: ESLint Security`: each block is one language's way.
-    A `Language: tool` heading with no other language beside it is no choice."""
+    """`### Python: Bandit` beside `### JavaScript/TypeScript: ESLint Security`, or `### Web App (Next.js)` beside
+    `### API / Backend (FastAPI)`: each block is one language's way. A `Language: tool` heading with no other
+    language beside it is no choice."""
     root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Scans. Use when asked.\n---\n## Tools\n\n"
                                     "### Python: Bandit\n\n```bash\npip install bandit\nbandit -r .\n```\n\n"
                                     "### JavaScript/TypeScript: ESLint Security\n\n```bash\nnpm install --save-dev "
@@ -1359,6 +1360,11 @@ def test_a_language_then_its_tool_heading_beside_another_languages_is_one_way(ma
                                     "cargo install acme-cli\n```\n")})
     reported = " ".join(d["message"] for d in findings(root, "DP001"))
     assert "`node`" not in reported and "`npm`" not in reported and "semgrep" in reported and "cargo" in reported
+    # "Web App (Next.js)" beside "API / Backend (FastAPI)": the parenthesis names the kind of project
+    stacks = make_skill({"SKILL.md": ("---\nname: t\ndescription: Scaffolds. Use when asked.\n---\n## Stacks\n\n"
+                                      "### Web App (Next.js)\n\n```bash\nnpx create-next-app@latest my-app\n```\n\n"
+                                      "### API / Backend (FastAPI)\n\n```bash\nuv init my-api\n```\n")}, name="t")
+    assert findings(stacks, "DP001") == []
 
 
 def test_an_import_its_comment_calls_made_up_is_no_dependency(make_skill):

@@ -565,7 +565,14 @@ def _title_language(title: str) -> str | None:
     if LANGUAGE_TITLE.match(title):
         return title.strip().lower()
     prefixed = LANGUAGE_THEN_TOOL.match(title)
-    return prefixed.group(1).strip().lower() if prefixed else None
+    if prefixed:
+        return prefixed.group(1).strip().lower()
+    # "Web App (Next.js)" beside "API / Backend (FastAPI)": the kind of project its parenthesis names
+    named = TRAILING_PARENTHESIS.search(title)
+    return named.group(1).strip().lower() if named and LANGUAGE_TITLE.match(named.group(1)) else None
+
+
+TRAILING_PARENTHESIS = lazy(r"\(([^()]+)\)\W*$")
 
 
 def _ways_title(title: str) -> bool:
