@@ -103,9 +103,10 @@ DEV_TOOL_CONFIG = lazy(r"\.?([a-z][\w-]*?)(?:\.config|rc)\.[cm]?[jt]s")  # the t
 
 
 def in_tests_folder(path: str) -> bool:
-    """Under tests/ or benchmarks/: the skill's own test and benchmark suites, which its developers run. A script
-    named test_* elsewhere (`scripts/test_connection.sh`) is often one its users run to check their setup."""
-    return path.startswith(("tests/", "test/", "benchmarks/", "benchmark/")) or "/tests/" in path \
+    """Under tests/, benchmarks/ or demo/: the skill's own test and benchmark suites, which its developers run,
+    and the demos they record (`demo/record-full-demo.sh`). A script named test_* elsewhere
+    (`scripts/test_connection.sh`) is often one its users run to check their setup."""
+    return path.startswith(("tests/", "test/", "benchmarks/", "benchmark/", "demo/", "demos/")) or "/tests/" in path \
         or "/benchmarks/" in path
 
 

@@ -1534,12 +1534,14 @@ def test_a_template_the_skill_hands_out_asks_nothing_of_the_skill(make_skill):
         "assets/rest-api-template.py": "from fastapi import FastAPI\n",
         "examples/app.js": "const express = require('express');\n",
         "benchmarks/run.py": "import pandas\n",
+        "demo/record-demo.sh": "#!/bin/bash\nasciinema rec demo.cast\n",
         "scripts/run.py": "import requests\n",
     })
     deps = by_key(root)
     assert deps[("pip", "fastapi")].sources == {"example-code"} and deps[("pip", "requests")].sources == {"import"}
     assert deps[("npm", "express")].sources == {"example-code"}
     assert not deps[("pip", "pandas")].required  # the authors' benchmark, as their tests
+    assert not deps[("system", "asciinema")].required  # and the demo they record
     rules = {d.message for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP001"}
     assert any("requests" in m for m in rules) and not any("fastapi" in m for m in rules)
 
