@@ -4,7 +4,8 @@
 Reports a skill with TypeScript scripts (`.ts`, `.mts`, `.tsx`; not an excerpt of another project, which imports
 through that project's path aliases such as `~/lib/db` or from outside the skill's folder; not a module another of
 the skill's files imports, nor one whose top level only imports, declares and exports, which its host or importer
-loads; not a script whose shebang names its runner, such as `#!/usr/bin/env -S npx tsx`) whose SKILL.md, hub
+loads, nor a host plugin's code, such as an OpenClaw hook's `handler.ts` beside its `HOOK.md`; not a script whose
+shebang names its runner, such as `#!/usr/bin/env -S npx tsx`) whose SKILL.md, hub
 metadata and `package.json` never name a runner that executes TypeScript: `tsx`, `ts-node`, `bun`, `deno`, or a
 build step (`tsc`, `npm run build`).
 
@@ -23,7 +24,7 @@ compiled JavaScript.
 """
 
 
-from skvm_lint.analyses.dependencies import imported_by_another, project_excerpts
+from skvm_lint.analyses.dependencies import host_plugin_code, imported_by_another, project_excerpts
 from skvm_lint.diagnostics import Severity
 from skvm_lint.lazy_re import lazy
 from skvm_lint.model import is_type_declaration
@@ -41,9 +42,9 @@ class InterpreterUnstated(Rule):
     def check(self, skill, ctx):
         # Only entry points: a module another file imports runs through it, and one whose top level only imports,
         # declares and exports (`export default function (api) {...}`, a docs site's `_meta.ts`) runs when its host
-        # or importer loads it (``CodeFacts.library``). A script whose shebang names its runner (`#!/usr/bin/env npx
-        # ts-node`) states it where it is run.
-        not_run_alone = imported_by_another(skill) | project_excerpts(skill)
+        # or importer loads it (``CodeFacts.library``), as a host plugin's does (a hook's handler.ts beside its
+        # HOOK.md). A script whose shebang names its runner (`#!/usr/bin/env npx ts-node`) states it where it is run.
+        not_run_alone = imported_by_another(skill) | project_excerpts(skill) | host_plugin_code(skill)
         scripts = [f for f in skill.files if f.kind == "script" and f.language == "typescript"
                    and not is_type_declaration(f.path) and f.path not in not_run_alone
                    and not (f.shebang and RUNNERS.search(f.shebang))

@@ -1564,6 +1564,14 @@ def test_a_host_plugins_code_asks_for_no_node(make_skill):
                        "hooks/thinking/HOOK.md": "---\nname: thinking\ndescription: On each turn.\n---\n"},
                       name="s3")
     assert ("system", "node") not in by_key(hook)
+    # nor a runner to state (DP006), though its top level does more than declare; without HOOK.md it needs one
+    busy = ("import fs from 'node:fs';\nfs.appendFileSync('/tmp/h.log', 'loaded');\n"
+            "export default async function h() {}\n")
+    hook = make_skill({"SKILL.md": files["SKILL.md"], "hooks/thinking/handler.ts": busy,
+                       "hooks/thinking/HOOK.md": "---\nname: thinking\ndescription: On each turn.\n---\n"}, name="s4")
+    assert findings(hook, "DP006") == []
+    assert len(findings(make_skill({"SKILL.md": files["SKILL.md"], "hooks/thinking/handler.ts": busy}, name="s5"),
+                        "DP006")) == 1
 
 
 def test_pyproject_declares_its_dependencies_extras_and_groups(make_skill):

@@ -2117,11 +2117,11 @@ def _code(c: _Collector) -> None:
     # a runtime the skill's scripts need; not examples/ or tests/, which its users never run, nor a template it hands
     # out for the user's app (`templates/compute-shader.js` runs in a browser), nor a plugin of the host agent, which
     # the host loads into its own runtime
-    plugins = _host_plugin_folders(skill)
+    plugins = host_plugin_code(skill)
     for f in skill.files:
         if f.language in ("javascript", "typescript") and f.kind == "script" and not for_people(f.path) \
                 and not handed_out(f.path) and not is_type_declaration(f.path) and not _test_code(f.path) \
-                and _is_node_code(f, excerpts) and not _under_any(f.path, plugins):
+                and _is_node_code(f, excerpts) and f.path not in plugins:
             runtime = "node"
             if f.shebang and any(r in f.shebang for r in ("deno", "bun")):
                 runtime = "deno" if "deno" in f.shebang else "bun"
@@ -2429,6 +2429,13 @@ def _host_plugin_folders(skill: Skill) -> set[str]:
     loads and runs itself."""
     return {f.path[:-len(name)] for f in skill.files
             if (name := f.path.rsplit("/", 1)[-1]) in HOST_PLUGIN_MANIFESTS}
+
+
+def host_plugin_code(skill: Skill) -> set[str]:
+    """The files of the skill's host plugins (:func:`_host_plugin_folders`): the host loads and runs them, so they
+    need no runtime or runner of the skill's."""
+    folders = _host_plugin_folders(skill)
+    return {f.path for f in skill.files if _under_any(f.path, folders)} if folders else set()
 
 
 def _under_any(path: str, folders: set[str]) -> bool:
