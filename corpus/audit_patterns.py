@@ -80,6 +80,10 @@ USES: dict[tuple[str, str], tuple[bool, int | None]] = {
     ("dependencies", "WAY_COMMENT"): ANCHORED,  # fullmatch of one comment
     ("dependencies", "_NAME_THEN_CUE"): ANCHORED,  # fullmatch between a program's name and a cue
     ("dependencies", "HOST_NAME"): ANCHORED,  # fullmatch of a URL's host
+    ("dependencies", "_PIP_URL"): ANCHORED,  # fullmatch of one install argument
+    ("dependencies", "_NPM_URL"): ANCHORED,  # fullmatch of one install argument
+    ("dependencies", "_LOCAL_PACKAGE"): ANCHORED,  # match of an install entry's package
+    ("dependencies", "_RUNTIME_NAME"): ANCHORED,  # match of a manifest's runtime
     ("vocabulary", "DEV_TOOL_CONFIG"): ANCHORED,  # fullmatch of a file's name
     ("capabilities", "_DATA_FILE_NAME"): ANCHORED,  # fullmatch of a heading
     ("dependencies", "OR_SERIES"): (True, 1000),  # match after a command in a line cut to _LINE_CUE_CHARS

@@ -346,8 +346,8 @@ def test_sibling_headings_naming_only_their_tool_are_one_way_each(make_skill):
 
 
 def test_a_step_marked_if_needed_is_optional(make_skill):
-    """"3) Convert to .ogg (if needed):" before a block makes what it runs optional, as "Optional:" does; the step
-    before it, unmarked, is still required."""
+    """"3) Convert to .ogg (if needed):" before a block makes what it runs optional, as "Optional:" does, and so
+    does "If this is a PR workflow:"; the step before it, unmarked, is still required."""
     root = make_skill({"SKILL.md": "---\nname: s\ndescription: Sound. Use when asked.\n---\n"
                                    "2) Generate:\n```bash\nsox -n out.wav synth 1 sine 440\n```\n\n"
                                    "3) Convert to WhatsApp-friendly .ogg (if needed):\n```bash\n"
@@ -359,6 +359,10 @@ def test_a_step_marked_if_needed_is_optional(make_skill):
                                    "```bash\ncommand -v xcsym\n```\n\nIf present, run:\n```bash\n"
                                    "xcsym crash report.ips --format=standard\n```\n"}, name="t")
     assert not by_key(root)[("system", "xcsym")].required
+    # "If this is a PR workflow:": the block serves one way of working the user may not have
+    root = make_skill({"SKILL.md": "---\nname: u\ndescription: Fix. Use when asked.\n---\n```bash\ngit push\n```\n\n"
+                                   "If this is a PR workflow:\n```bash\ngh pr create --title Fix\n```\n"}, name="u")
+    assert not by_key(root)[("system", "gh")].required
 
 
 def test_a_sentence_that_does_without_what_came_before_makes_it_optional(make_skill):
