@@ -174,6 +174,10 @@ def test_a_suite_named_by_its_product_name_brings_its_programs(make_skill):
         "ffprobe -i a.mp4\naircrack-ng cap.cap\nairmon-ng start wlan0\n```\n")})
     assert [d["message"] for d in findings(root, "DP001")] == [
         "system dependency `aircrack-ng` is used but declared nowhere"]
+    # `brew install llama.cpp` installs llama.cpp's programs
+    llama = make_skill({"SKILL.md": "---\nname: t\ndescription: x\n---\n```bash\nbrew install llama.cpp\n"
+                                    "llama-server -hf org/model-GGUF:Q8_0\n```\n"}, name="t")
+    assert findings(llama, "DP001") == []
 
 
 def test_a_module_shipped_inside_a_declared_distribution_and_a_placeholder_synopsis(make_skill):
