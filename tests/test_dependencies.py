@@ -347,6 +347,14 @@ def test_sibling_headings_naming_only_their_tool_are_one_way_each(make_skill):
     found = by_key(root)
     assert not found[("system", "ffuf")].required and not found[("system", "wfuzz")].required
     assert found[("system", "jq")].required
+    # "### Using cast (Foundry)" beside "### Using OpenSSL" is a way too; "(recommended)" keeps its way the main one
+    root = make_skill({"SKILL.md": "---\nname: t\ndescription: Keys. Use when asked.\n---\n## Wallet\n"
+                                   "### Using OpenSSL\n```bash\nopenssl rand -hex 32\n```\n"
+                                   "### Using cast (Foundry)\n```bash\ncast wallet new\n```\n## Upgrade\n"
+                                   "### Using dokku-update (recommended)\n```bash\nsudo dokku-update\n```\n"
+                                   "### Using apt\n```bash\nsudo apt-get upgrade dokku\n```\n"}, name="t")
+    found = by_key(root)
+    assert not found[("system", "cast")].required and found[("system", "dokku-update")].required
 
 
 def test_a_step_marked_if_needed_is_optional(make_skill):

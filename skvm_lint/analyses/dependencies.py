@@ -525,7 +525,9 @@ LANGUAGE_THEN_TOPIC = lazy(rf"^\W*(?P<language>{_LANGUAGES})\s+(?P<topic>[A-Za-z
 
 # A heading that names only the tool its section works by: "Using wfuzz", "Via the gh CLI". Not "With fd": beside
 # "With docker" under "Integration Examples" each is another use, with the tool it names.
-USING_TOOL = lazy(r"^\W*(using|via)\s+(the\s+)?`?(?P<tool>[\w.+-]+)`?(\s+(cli|command|tool))?\W*$", re.IGNORECASE)
+# "Using cast (Foundry)" too; not "Using dokku-update (recommended)", the main way
+USING_TOOL = lazy(r"^\W*(using|via)\s+(the\s+)?`?(?P<tool>[\w.+-]+)`?(\s+(cli|command|tool))?"
+                  r"(\s*\((?![^()]*\b(recommended|preferred|default)\b)[^()]*\))?\W*$", re.IGNORECASE)
 
 
 # A heading over the ways to install or deploy something ("## Installation", "## Deployment Options"): its
