@@ -3072,6 +3072,24 @@ def test_an_exec_method_of_a_database_or_a_pattern_runs_no_program(make_skill):
     assert {"ffmpeg", "yq"} <= system and not system & {"as", "select", "click"}
 
 
+def test_a_skill_named_after_a_well_known_cli_still_needs_it(make_skill):
+    """Skill `gcloud` runs Google's gcloud, and skill `matlab` MATLAB: a name that a well-known program has is that
+    program, unless the skill bundles a file of that name. Its `## Installation` > `### gcloud CLI (one-time setup)`,
+    which runs a downloaded SDK's install.sh, declares it (and gsutil, which comes with it)."""
+    head = "---\nname: {0}\ndescription: Cloud. Use when asked.\n---\n"
+    setup = ("## Installation\n\n### gcloud CLI (one-time setup)\n\n```bash\n"
+             "curl -O https://dl.google.com/dl/cloudsdk/google-cloud-cli-linux-x86_64.tar.gz\n"
+             "tar -xzf google-cloud-cli-linux-x86_64.tar.gz\n./google-cloud-sdk/install.sh --quiet\n```\n\n")
+    use = "## Use\n\n```bash\ngcloud auth login\ngsutil ls\n```\n"
+    installed = make_skill({"SKILL.md": head.format("gcloud") + setup + use}, name="gcloud")
+    assert by_key(installed)[("system", "gcloud")].declared and findings(installed, "DP001") == []
+    bare = make_skill({"SKILL.md": head.format("gcloud") + use}, name="gcloud")
+    assert [d["message"] for d in findings(bare, "DP001")] == [
+        "system dependency `gcloud` is used but declared nowhere"]
+    own = make_skill({"SKILL.md": head.format("gcloud") + use, "gcloud": "#!/bin/sh\necho wrapped\n"}, name="gcloud")
+    assert ("system", "gcloud") not in by_key(own)
+
+
 def test_a_slash_command_ported_under_a_category_runs_as_its_own_name(make_skill):
     """Skill code-refactoring-context-restore's usage examples run `context-restore project:x --mode full`: the
     command it was ported from, no program; a one-word tail (kubectl of kubernetes-kubectl) is still a program."""

@@ -878,6 +878,22 @@ def _install_scripts(c: _Collector) -> None:
             dep.install_lines.append(span)
 
 
+def _installed_by_section(c: _Collector) -> None:
+    """`## Installation` > `### gcloud CLI (one-time setup)` over a block that runs commands (a downloaded SDK's
+    install.sh): the section installs the CLI its title names, which that install declares (_install_scripts)."""
+    doc = c.skill.body
+    if doc is None:
+        return
+    running = {block.section for block in doc.code_blocks if block.code is not None and block.code.commands}
+    for index, section in enumerate(doc.sections):
+        parent = doc.sections[section.parent].title if section.parent is not None else ""
+        if index in running and INSTALL_WAYS_TITLE.search(parent) and (named := CLI_TITLE.match(section.title)):
+            c.install_products.setdefault(named["program"].lower(), section.span)
+
+
+CLI_TITLE = lazy(r"^\W*`?(?P<program>[A-Za-z][\w.+-]*)`?\s+(cli|sdk|command[- ]line tools?)\b", re.IGNORECASE)
+
+
 PROGRAM_UNAVAILABLE = cue("program_unavailable")
 _WORD = lazy(r"[A-Za-z][\w.+-]*")
 _IF = lazy(r"\b(if|when)\s", re.IGNORECASE)
@@ -1236,7 +1252,8 @@ def _own_programs(skill: Skill) -> set[str]:
     names = {f.path.rsplit("/", 1)[-1] for f in skill.files}
     stems = {f.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] for f in skill.files if f.kind == "script"}
     names |= stems
-    names |= {skill.folder_name, skill.name or ""}
+    # its name (not a well-known program's, when no file of its own bears it: skill gcloud runs Google's gcloud)
+    names |= {own for own in (skill.folder_name, skill.name or "") if own not in KNOWN_PROGRAMS or own in names}
     # a slash command ported under a category prefix runs as its own name: `context-restore ...` in the usage
     # examples of skill code-refactoring-context-restore (a category of two words or more and a command of two, so
     # that kubernetes-kubectl's kubectl and stripe-link-cli's link-cli, a package's program, are still programs)
@@ -2623,6 +2640,7 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     for declarations in _DECLARATIONS:
         declarations(c)
     _code(c)
+    _installed_by_section(c)
     _reference_code(c)
     _reference_commands(c)
     _npm_installs(c)
