@@ -82,6 +82,7 @@ USES: dict[tuple[str, str], tuple[bool, int | None]] = {
     ("dependencies", "HOST_NAME"): ANCHORED,  # fullmatch of a URL's host
     ("dependencies", "_PIP_URL"): ANCHORED,  # fullmatch of one install argument
     ("dependencies", "_NPM_URL"): ANCHORED,  # fullmatch of one install argument
+    ("dependencies", "NPM_NAME"): ANCHORED,  # fullmatch of one package name
     ("dependencies", "_LOCAL_PACKAGE"): ANCHORED,  # match of an install entry's package
     ("dependencies", "_RUNTIME_NAME"): ANCHORED,  # match of a manifest's runtime
     ("vocabulary", "DEV_TOOL_CONFIG"): ANCHORED,  # fullmatch of a file's name

@@ -2560,6 +2560,11 @@ def test_a_package_installed_from_a_repository_is_installed_from_it(make_skill):
         == "python3 -m pip install 'xf @ git+https://github.com/o/xformers.git@main'"
     assert dependencies.install_command(deps[("npm", "qmd")]) == "npm install -g 'https://github.com/tobi/qmd'"
     assert deps[("system", "qmd")].provided_by == "npm qmd"
+    # a quoted argument that no package name can be (`'x';touch /tmp/p;'`) names none
+    hostile = make_skill({"SKILL.md": ("---\nname: t\ndescription: x\n---\n```bash\n"
+                                       "npm install \"github:o/x';touch /tmp/p;'\"\nnpm install \"left pad\"\n```\n")},
+                         name="t")
+    assert not [name for kind, name in by_key(hostile) if kind == "npm"]
 
 
 def test_a_clusters_way_beside_one_machines_requires_nothing(make_skill):

@@ -430,8 +430,10 @@ class _Collector:
                     if installer in ("uv tool", "pipx") and not with_value:  # installs a command-line tool
                         self.add(name, "system", span, "install-line", declared=True, required=not declare_only)
             elif kind == "npm":
+                if not NPM_NAME.fullmatch(strip_version(arg)):
+                    continue  # `"github:o/x';touch /tmp/p;'"`: no package name npm accepts
                 self.add(strip_version(arg), "npm", span, "install-line", declared=True, url=url,
-                         version=arg.rpartition("@")[2] if arg.rfind("@") > 0 and not url else None)
+                         version=None if url else _npm_version(arg))
                 installed.append(("npm", strip_version(arg)))
             else:
                 name = arg.split("@", 1)[0].rsplit("/", 1)[-1] if installer == "go" else arg.rsplit("/", 1)[-1]
@@ -489,6 +491,15 @@ def package_from_url(spec: str, kind: str) -> tuple[str, str] | None:
         name = parts[-1].split("-", 1)[0] if parts[-1].endswith(".whl") \
             else parts[-1].split("@", 1)[0].removesuffix(".git")
     return name.split("&", 1)[0], url
+
+
+# A package name npm accepts: an optional scope, then URL-safe characters (old packages have capitals)
+NPM_NAME = lazy(r"(?:@[A-Za-z0-9][\w.-]*/)?[A-Za-z0-9][\w.-]*")
+
+
+def _npm_version(spec: str) -> str | None:
+    """The version or tag a package spec pins: ``1.2`` of ``pkg@1.2``, ``next`` of ``@scope/pkg@next``."""
+    return spec.rpartition("@")[2] if spec.rfind("@") > 0 else None
 
 
 def _npx_package(program: str) -> str:
@@ -1703,7 +1714,8 @@ def _declared_package(c: _Collector, spec: str, kind: str, span: Span, required:
     if (from_url := package_from_url(spec, kind)) is not None:
         name, url = from_url
     elif kind == "npm":
-        name, version = strip_version(spec), spec.rpartition("@")[2] if spec.rfind("@") > 0 else None
+        name, version = strip_version(spec), _npm_version(spec)
+        name = name if NPM_NAME.fullmatch(name) else None
     else:
         name, version = _split_requirement(spec)
         c.note_extras(spec)
