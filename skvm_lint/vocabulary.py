@@ -56,6 +56,7 @@ INSPECTORS = _words("programs", "inspectors")
 AUDITORS = _words("programs", "auditors")
 ASSUMED_PROGRAMS = _words("programs", "assumed")
 BASE_PROGRAMS = _words("programs", "base")
+MACOS_SHIPS = _words("programs", "macos_ships")
 
 # program -> (first words, manifest name patterns) of the commands that build, test or run a project from its manifest
 PROJECT_COMMANDS = {program: (frozenset(words), tuple(manifests))

@@ -3095,6 +3095,19 @@ def test_a_skill_named_after_a_well_known_cli_still_needs_it(make_skill):
     assert ("system", "gcloud") not in by_key(own)
 
 
+def test_what_macos_ships_is_present_for_a_skill_on_macos_alone(make_skill):
+    """`"os": ["darwin"]`: sqlite3 and the CUPS commands come with macOS, so using them asks nothing, though a
+    declared one stays declared; the same skill for every system needs them (a slim Debian image lacks them)."""
+    body = "```bash\nsqlite3 \"$DB\" 'SELECT 1'\nlpstat -p\nlp -d printer file.pdf\n```\n"
+    head = "---\nname: {0}\ndescription: Prints. Use when asked.\nmetadata: {{\"clawdbot\": {{{1}}}}}\n---\n"
+    mac = make_skill({"SKILL.md": head.format("s", '"os": ["darwin"], "requires": {"bins": ["lp"]}') + body}, name="s")
+    found = by_key(mac)
+    assert ("system", "sqlite3") not in found and ("system", "lpstat") not in found and found[("system", "lp")].declared
+    assert findings(mac, "DP001") == []
+    anywhere = make_skill({"SKILL.md": head.format("t", '"requires": {"bins": ["lp"]}') + body}, name="t")
+    assert {name for kind, name in by_key(anywhere) if kind == "system"} >= {"sqlite3", "lpstat"}
+
+
 def test_a_slash_command_ported_under_a_category_runs_as_its_own_name(make_skill):
     """Skill code-refactoring-context-restore's usage examples run `context-restore project:x --mode full`: the
     command it was ported from, no program; a one-word tail (kubectl of kubernetes-kubectl) is still a program."""

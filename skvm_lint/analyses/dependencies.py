@@ -31,7 +31,7 @@ from ..parsing.code import extract_facts
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, CLOUD_PROVIDERS, COMMAND_WORDS,
                           CONSOLE_COMMANDS, HOST_CLIS, HOST_PLUGIN_MANIFESTS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS,
-                          HUB_METADATA_KEYS,
+                          HUB_METADATA_KEYS, MACOS_SHIPS,
                           KNOWN_PROGRAMS, NODE_BUILTINS, NPM_BIN_PACKAGES, NPM_INSTALLERS, NPM_PACKAGE_RUNNERS,
                           PIP_BIN_PACKAGES, PIP_INSTALLERS, PIP_NAMESPACE_DEPTHS, PROJECT_COMMANDS, PROSE_WORDS,
                           PYTEST_MARKER_PLUGINS, SHELL_VARIABLES, SOURCED_SYSTEM_FILES, SYSTEM_INSTALLERS,
@@ -134,6 +134,7 @@ class _Collector:
         self.own_packages = _own_npm_packages(skill)
         self.agents = _agents_written_for(skill)
         self.hosts = HOST_CLIS | self.agents
+        self.macos_only = _macos_only(skill)
         self.builds_js_project = False  # set by _code: SKILL.md runs npm/yarn/pnpm or npx create-*
         self.npm_install_spans: set[Span] = set()  # `npm install` lines (see _npm_installs)
         self.install_scripts: dict[str, Span] = {}  # words of `curl URL | sh` installers' URLs (_install_scripts)
@@ -182,6 +183,9 @@ class _Collector:
         if not name or kind in ("pip", "npm") and is_placeholder_package(name) \
                 or kind == "system" and is_placeholder_program(name):
             return
+        if kind == "system" and self.macos_only and name in MACOS_SHIPS and not declared \
+                and ("system", canonical(name, "system")) not in self.deps:
+            return  # `"os": ["darwin"]`: sqlite3 and the CUPS commands come with the system (unless declared)
         if kind == "system" and (name in self.hosts or name in HOST_TOOLS):
             kind = "host"  # the agent's own CLI or tool, however the skill names it (a command, requires.bins)
         key = (kind, canonical(name, kind))
@@ -1540,6 +1544,13 @@ def hub_requirements(skill: Skill) -> list[tuple[str, dict[str, Any]]]:
         if isinstance(holder.get("requires"), dict):
             blocks.append(("requires", {"requires": holder["requires"]}))
     return blocks
+
+
+def _macos_only(skill: Skill) -> bool:
+    """Whether the skill's hub metadata says it runs on macOS alone (`"os": ["darwin"]`)."""
+    systems = [block.get("os") for _key, block in hub_requirements(skill)]
+    systems = [value for value in systems if isinstance(value, list) and value]
+    return bool(systems) and all(str(system).lower() in ("darwin", "macos") for value in systems for system in value)
 
 
 # (kind, field of `requires`, required) for every spelling hubs use; anyBins and optional fields name
