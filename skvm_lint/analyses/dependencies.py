@@ -24,8 +24,8 @@ from msgspec import Struct, field
 
 from ..cues import SENTENCE_BREAK, cue, without_markers
 from ..lazy_re import LazyPattern, lazy
-from ..model import (HANDED_OUT_FOLDERS, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people,
-                     handed_out, is_requirements_file, is_type_declaration)
+from ..model import (HANDED_OUT_FOLDERS, BundledFile, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span,
+                     for_people, handed_out, is_requirements_file, is_type_declaration)
 from ..package_data import data_text
 from ..parsing.code import extract_facts
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS
@@ -1024,7 +1024,7 @@ def _one_per_package_manager(facts: CodeFacts, alternatives: set[int]) -> tuple[
         if len(by_manager) < 2 or any(cmd.span.line in alternatives for cmd in group):
             continue
         lines.update(cmd.span.line for cmd in group)
-        if "bun" not in by_manager and node_needed is None:
+        if by_manager.keys() <= NODE_PACKAGE_MANAGERS and node_needed is None:
             node_needed = min((cmd.span for cmd in group), key=lambda span: span.line)
     return lines, node_needed
 
@@ -1522,8 +1522,9 @@ def _package_json(c: _Collector) -> None:
                     c.engines.add(("system", runtime))
 
 
-def _line_of(text: str, file: str, needle: str) -> Span:
-    index = text.find(needle)
+def _line_of(text: str, file: str, needle: str, start: int = 0) -> Span:
+    """Where ``needle`` first occurs in ``text`` from ``start`` (line 1 if nowhere)."""
+    index = text.find(needle, start)
     return Span(file, text.count("\n", 0, index) + 1 if index >= 0 else 1)
 
 
@@ -1611,34 +1612,37 @@ def _manifest_requirements(skill: Skill) -> list[tuple[Span, dict[str, Any]]]:
     """``(span, entry)`` for each ``requires`` block of a bundled ``skill.json`` manifest, at its top level or under
     one key (``{"clawdbot": {"requires": {"bins": ["node"]}}}``, a skill's own name as the key): the author declares
     there what frontmatter metadata declares elsewhere."""
-    f = skill.file("skill.json")
-    if f is None or f.text is None:
+    if (manifest := _skill_manifest(skill)) is None:
         return []
-    data, error = f.parsed()
-    if error or not isinstance(data, dict):
-        return []
+    f, data = manifest
     blocks = []
     holders = [("", data), *((key, value) for key, value in data.items() if isinstance(value, dict))]
     for key, holder in holders:
         if isinstance(holder.get("requires"), dict):
             # the block's own `"requires"`: the first after its key (a top-level one is written anywhere)
             after = f.text.find(f'"{key}"') if key else -1
-            index = f.text.find('"requires"', max(after, 0))
-            blocks.append((Span(f.path, f.text.count("\n", 0, max(index, 0)) + 1), holder))
+            blocks.append((_line_of(f.text, f.path, '"requires"', max(after, 0)), holder))
     return blocks
+
+
+def _skill_manifest(skill: Skill) -> tuple[BundledFile, dict[str, Any]] | None:
+    """The skill's own ``skill.json`` and its object, or None (none, unreadable, or not an object)."""
+    f = skill.file("skill.json")
+    if f is None or f.text is None:
+        return None
+    data, error = f.parsed()
+    return (f, data) if not error and isinstance(data, dict) else None
 
 
 def _manifest_runtime(skill: Skill) -> tuple[Span, str] | None:
     """The runtime a bundled ``skill.json`` names (``"runtime": "node18"``: node) and where, or None."""
-    f = skill.file("skill.json")
-    data, error = f.parsed() if f is not None and f.text is not None else (None, "no manifest")
-    if error or not isinstance(data, dict) or not isinstance(data.get("runtime"), str):
+    manifest = _skill_manifest(skill)
+    if manifest is None or not isinstance(runtime := manifest[1].get("runtime"), str):
         return None
-    m = _RUNTIME_NAME.match(data["runtime"].strip().lower())
-    if m is None:
+    if (m := _RUNTIME_NAME.match(runtime.strip().lower())) is None:
         return None
-    line = f.text.count("\n", 0, max(f.text.find('"runtime"'), 0)) + 1
-    return Span(f.path, line), {"nodejs": "node", "python": "python3"}.get(m.group(1), m.group(1))
+    f = manifest[0]
+    return _line_of(f.text, f.path, '"runtime"'), {"nodejs": "node", "python": "python3"}.get(m.group(1), m.group(1))
 
 
 _RUNTIME_NAME = lazy(r"(nodejs|node|python3|python|deno|bun)(?![a-z])")
