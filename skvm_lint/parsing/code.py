@@ -1487,8 +1487,12 @@ def _in_arithmetic(x: _Extractor, node: ts.Node) -> bool:
     parent = node.parent
     while parent is not None and parent.type == "subshell":
         parent = parent.parent
-    return parent is not None and parent is not node.parent and parent.type == "command_substitution" \
-        and x.source[parent.start_byte:parent.start_byte + 3] == b"$(("
+    return parent is not None and parent is not node.parent and _misread_arithmetic(x, parent)
+
+
+def _misread_arithmetic(x: _Extractor, node: ts.Node) -> bool:
+    """Whether ``node`` is a command substitution written `$((`: bash reads it as arithmetic."""
+    return node.type == "command_substitution" and x.source[node.start_byte:node.start_byte + 3] == b"$(("
 
 
 def _call_parentheses(subshell: ts.Node) -> bool:
@@ -1804,8 +1808,8 @@ def _syntax_errors(x: _Extractor, root: ts.Node, limit: int = 20) -> None:
             snippet = x.text(node)[:40].replace("\n", " ")
             x.facts.syntax_errors.append(SyntaxProblem(x.span(node), f"cannot parse {snippet!r}"))
             continue
-        if node.type == "command_substitution" and x.source[node.start_byte:node.start_byte + 3] == b"$((":
-            continue  # an arithmetic expansion the parser misread (see _in_arithmetic): bash reads it
+        if _misread_arithmetic(x, node):
+            continue  # an arithmetic expansion the parser read as commands (see _in_arithmetic)
         stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
 
 
