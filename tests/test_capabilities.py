@@ -93,6 +93,18 @@ def test_a_fence_of_comments_only_is_no_code_to_write(make_skill):
     assert "gen.code.javascript" in levels({"SKILL.md": base + doc}, make_skill, "doc")
 
 
+def test_a_playbook_of_code_the_skill_names_is_code_to_write_one_snippet_is_not(make_skill):
+    """"Open `resources/implementation-playbook.md`" for twenty Python patterns: the agent writes that code into the
+    project, as it would fences in SKILL.md. One helper in a reference (`def reconstruct(...)`) illustrates."""
+    skill_md = BASE + "For detailed patterns, open `resources/playbook.md`.\n"
+    fence = "```python\nimport asyncio\n\nasync def main():\n    a = 1\n    b = 2\n    await asyncio.sleep(a + b)\n```\n"
+    found = levels({"SKILL.md": skill_md, "resources/playbook.md": "# Patterns\n\n" + fence + "\n" + fence},
+                   make_skill, "two")
+    assert found["tool.file.write"] == 1
+    assert "tool.file.write" not in levels({"SKILL.md": skill_md, "resources/playbook.md": "# One\n\n" + fence},
+                                           make_skill, "one")
+
+
 def test_procedure_constraints_and_web(make_skill):
     text = ("---\nname: case-skill\ndescription: x\n---\n## Workflow\n1. Fetch the data\n2. Clean it\n"
             "3. Verify the totals match, and repeat until they do\n4. Write the report\n\n"

@@ -516,7 +516,8 @@ def _forbidden(text: str, start: int, reach: int = 20) -> bool:
 @detector
 def files(c: _Context) -> Iterator[Finding]:
     """tool.file.write: redirections, 'save to' instructions, file tools the skill allows (Write, Edit), and code
-    or configuration fences the agent writes into the user's project (three or more: L2)."""
+    or configuration fences the agent writes into the user's project, in SKILL.md or a playbook of them it names
+    (three or more: L2)."""
     targets = set()
     span = None
     for _facts, fspan, text in c.shell:
@@ -533,8 +534,12 @@ def files(c: _Context) -> Iterator[Finding]:
     if _allowed_tools(c) & WRITE_TOOLS:
         yield Finding("tool.file.write", 2, Span(c.file, c.skill.frontmatter.line_of("allowed-tools")),
                       "allowed-tools lets it write and edit files")
-    written = [b for b in (c.body.code_blocks if c.body else [])
-               if b.language in FILE_LANGUAGES and b.text.count("\n") >= 5 and _holds_code(b)]
+    # SKILL.md's fences, and those of the documents it names when there are several: one snippet in a reference
+    # illustrates (a helper to paste into a one-off), a playbook of them is code the agent writes into the project
+    writable = [[b for b in (doc.code_blocks if doc else [])
+                 if b.language in FILE_LANGUAGES and b.text.count("\n") >= 5 and _holds_code(b)]
+                for doc in (c.body, *c.named_docs)]
+    written = writable[0] + [b for blocks in writable[1:] if len(blocks) >= 2 for b in blocks]
     if written:
         yield Finding("tool.file.write", 2 if len(written) >= 3 else 1, written[0].span,
                       f"{len(written)} code or configuration block(s) to write into files")
