@@ -319,6 +319,16 @@ def test_call_format_quoted_json_and_placeholders(make_skill):
     assert "gen.text.structured" in levels({"SKILL.md": BASE + 'Pass `["a", "b"]` as the list.\n'}, make_skill, "list")
 
 
+def test_quoted_variables_are_nothing_to_fill_in(make_skill):
+    """`codesign --sign "$IDENTITY" "$APP"` quotes variables for safety and `tr -d '"'` quotes a character: no
+    argument the agent fills in. A search term or a format is (`grep -r "term"`, `stat -c '%a'`)."""
+    for i, line in enumerate(('codesign --sign "$IDENTITY" --verbose=4 "$APP"', 'tr -d \'"\' | base64 -d')):
+        found = levels({"SKILL.md": BASE + f"```bash\n{line}\n```\n"}, make_skill, f"n{i}")
+        assert "tool.call.format" not in found, line
+    for i, line in enumerate(('grep -r "Quantile Regression" references/', "stat -c '%a' ~/.app/config.json")):
+        assert levels({"SKILL.md": BASE + f"```bash\n{line}\n```\n"}, make_skill, f"y{i}")["tool.call.format"] == 1
+
+
 def test_web_from_client_code_and_forge_api(make_skill):
     code = BASE + ("```python\nimport requests\n\nresponse = requests.post(URL, json=payload)\n"
                    "print(response.json())\n```\n")

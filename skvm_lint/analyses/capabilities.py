@@ -151,7 +151,6 @@ READ_FILE = cue("read_file")
 SQL_START = lazy(r"^[ \t]*(SELECT\b[^;]{0,500}?\bFROM|WITH \w+ AS|INSERT INTO|UPDATE \w+ SET|DELETE FROM|"
                  r"CREATE TABLE)\b",
                  re.MULTILINE)
-QUOTED = lazy(r"[\"'][^\"']+[\"']")
 # A JSON object or array literal, not a template placeholder such as ``{baseDir}/x`` or xargs' ``{}``.
 # (not a subscript: `rcParams['font.size']`, `row["id"]`, `data[0]` index a value, they write no array)
 JSON_LITERAL = lazy(r"""\{\s*["'][^"']+["']\s*:|(?<![\w\])])\[\s*(\{\s*["']|["'\d])""")
@@ -389,6 +388,15 @@ def execution(c: _Context) -> Iterator[Finding]:
         yield Finding("tool.exec", 1, span, "runs a command")
 
 
+# Quoted arguments that are nothing to fill in: a variable quoted for safety (`"$APP"`), punctuation (`tr -d '"'`)
+NOTHING_TO_FILL = lazy(r"""^["'](\$\{?\w+\}?|\W*)["']$""")
+
+
+def _fill_in_strings(command_text: str) -> list[str]:
+    """The quoted strings of a command line the agent fills in ("postgres backups", "Hello world")."""
+    return [m.group(0) for m in QUOTED_STRING.finditer(command_text) if not NOTHING_TO_FILL.match(m.group(0))]
+
+
 @detector
 def call_format(c: _Context) -> Iterator[Finding]:
     """tool.call.format: quoted and structured arguments; JSON arguments L2, nested or spliced quoting L3."""
@@ -398,12 +406,11 @@ def call_format(c: _Context) -> Iterator[Finding]:
         if not args:
             continue
         raw = command.text
-        arguments = raw.split(None, 1)[1] if " " in raw.strip() else ""
         if re.search(r"'\"\$|\"'\$|\\\"", raw) or (raw.count("{") >= 2 and JSON_LITERAL.search(raw)):
             level, why = 3, "nested JSON or quote-splicing in arguments"
         elif any(JSON_LITERAL.match(a.strip("'\"")) for a in args):
             level, why = 2, "JSON or array arguments"
-        elif len(args) >= 2 and QUOTED.search(arguments):
+        elif len(args) >= 2 and _fill_in_strings(raw):
             level, why = 1, "quoted string arguments to fill in"
         else:
             continue
