@@ -228,6 +228,19 @@ def test_a_program_the_intro_offers_as_one_choice_of_several_is_optional(make_sk
     assert deps[("system", "sox")].required
 
 
+
+
+def test_a_program_its_section_offers_for_nicer_output_is_optional_there(make_skill):
+    """"Use `jq` for formatting:" over the skill's own JSON, or an option "(useful with `jq`)" listed above the
+    examples: jq makes the output look better, the skill needs it not. In another section jq is still needed."""
+    root = make_skill({"SKILL.md": (
+        "---\nname: s\ndescription: Searches. Use when asked.\n---\n## Output\n\n- `json` - JSON format (useful "
+        "with `jq`)\n\n**Examples:**\n\n```bash\nsearch.sh invoice --json | jq '.results[]'\n```\n")})
+    assert not by_key(root)[("system", "jq")].required
+    needed = make_skill({"SKILL.md": (
+        "---\nname: s\ndescription: Searches. Use when asked.\n---\n## Output\n\nUse `jq` for formatting.\n\n"
+        "## Totals\n\n```bash\nsearch.sh invoice --json | jq '.total'\n```\n")}, name="needed")
+    assert by_key(needed)[("system", "jq")].required
 def test_an_or_comment_heads_every_line_up_to_a_blank_one(make_skill):
     """`# Or manual compilation` before four compile commands makes all four the second way, not only the first;
     a blank line ends what the comment heads."""

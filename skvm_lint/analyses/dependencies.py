@@ -1883,7 +1883,8 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     platform_way = runs_in_doc and any(PLATFORM_WAY.search(text) for text in (intro, doc.heading(block)) if text)
     guarded = _guarded_programs(facts, c.presence_predicates) \
         | (offered_without or set() if block is not None else set()) | (done_without or set()) \
-        | _offered_as_one_of(intro)
+        | _offered_as_one_of(intro) \
+        | (c.read_once(_offered_for_looks, doc).get(block.section, set()) if runs_in_doc else set())
     probes = _probes_of_package_runs(facts)
     # A block nobody labelled was taken for shell by its look: from it, a program no lexicon knows counts only
     # with a long option (`checksec --file=x`, `soulseek --help`); a search query, a capture filter (`net
@@ -1912,6 +1913,23 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
 # choice of two or more (inline code, or a runtime after "or")
 _BEFORE_OR = lazy(r"`([A-Za-z][\w.+-]*)`(?=(?:\s*,\s*`[^`\n]+`)*\s*,?\s+or\s)")
 _AFTER_OR = lazy(r"\bor\s+(?:an?\s+|the\s+)?(?:`([A-Za-z][\w.+-]*)`|(Node\.js|Deno|Bun)\b)")
+
+
+# "Use `jq` for formatting:", "(useful with `jq`)", "compatible with jq": a program offered to make output look
+# better, over JSON the skill's own commands already print
+_FOR_LOOKS = lazy(r"\buse\s+`([A-Za-z][\w.+-]*)`\s+(?:for|to)\s+(?:format\w*|pretty[- ]?print\w*|prettif\w*|"
+                  r"readab\w*|nicer|colou?r\w*)\b|\b(?:useful|handy|compatible|works well)\s+with\s+`?([A-Za-z][\w.+-]*)`?",
+                  re.IGNORECASE)
+
+
+def _offered_for_looks(doc: MarkdownDoc) -> dict[int | None, set[str]]:
+    """By section, the programs its prose offers for nicer output ("- `json` - JSON format (useful with `jq`)"
+    above the examples): optional in that section's blocks (lower case)."""
+    found: dict[int | None, set[str]] = {}
+    for part in (*doc.paragraphs, *doc.list_items):
+        for m in _FOR_LOOKS.finditer(part.text[:_LINE_CUE_CHARS]):
+            found.setdefault(part.section, set()).add((m.group(1) or m.group(2)).lower())
+    return found
 
 
 def _offered_as_one_of(intro: str) -> set[str]:
