@@ -241,6 +241,22 @@ def test_a_program_its_section_offers_for_nicer_output_is_optional_there(make_sk
         "---\nname: s\ndescription: Searches. Use when asked.\n---\n## Output\n\nUse `jq` for formatting.\n\n"
         "## Totals\n\n```bash\nsearch.sh invoice --json | jq '.total'\n```\n")}, name="needed")
     assert by_key(needed)[("system", "jq")].required
+def test_a_first_install_way_beside_a_download_needs_no_toolchain(make_skill):
+    """`go install .../weathercli@latest` then `# Or download binary from releases`: Go is one way to get the CLI,
+    not a need. `npm install -g x` then `# Or install with pnpm` needs Node.js either way, and `# Or use API key`
+    offers no other way to install."""
+    go = make_skill({"SKILL.md": (
+        "---\nname: s\ndescription: Weather. Use when asked.\n---\n```bash\n# Via Go\n"
+        "go install github.com/acme/weathercli/cmd/weathercli@latest\n\n# Or download binary from releases\n"
+        "# https://github.com/acme/weathercli/releases\n```\n\n```bash\nweathercli now --city Berlin\n```\n")})
+    assert not by_key(go)[("system", "go")].required
+    for i, other in enumerate(("# Or install with pnpm\npnpm add -g @acme/cli", "# Or use API key\nacme auth --key K")):
+        node = make_skill({"SKILL.md": (
+            f"---\nname: s\ndescription: Acme. Use when asked.\n---\n```bash\nnpm install -g @acme/cli\n\n{other}\n```\n"
+            "\n```bash\nacme run\n```\n")}, name=f"node{i}")
+        assert by_key(node)[("system", "node")].required, other
+
+
 def test_an_or_comment_heads_every_line_up_to_a_blank_one(make_skill):
     """`# Or manual compilation` before four compile commands makes all four the second way, not only the first;
     a blank line ends what the comment heads."""

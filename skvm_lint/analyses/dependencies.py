@@ -24,8 +24,8 @@ from msgspec import Struct, field
 
 from ..cues import SENTENCE_BREAK, cue, without_markers
 from ..lazy_re import LazyPattern, lazy
-from ..model import (HANDED_OUT_FOLDERS, BundledFile, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span,
-                     for_people, handed_out, is_requirements_file, is_type_declaration)
+from ..model import (HANDED_OUT_FOLDERS, BundledFile, CodeBlock, CodeFacts, Command, Comment, MarkdownDoc, Skill,
+                     Span, for_people, handed_out, is_requirements_file, is_type_declaration)
 from ..package_data import data_text
 from ..parsing.code import extract_facts
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS
@@ -1840,6 +1840,7 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
         # the first way of several stays one (a platform's comment on it, `# macOS`, names its way, not an option)
         alternatives = (alternatives - first_ways) | per_manager | other_ways
         installer_optional |= first_ways
+        installer_optional |= _first_of_two_install_ways(installs, facts.comments, block, block_lines)
     # `# Python` / `# JavaScript/TypeScript` before each way (the lines it heads, `pip-audit` and `safety check`) or
     # after it, on its line: one language's way; `# AWS VPN` / `# OCI IPSec VPN`: one cloud's; `# With gh` over `gh
     # issue list` beside `# With curl` over `curl -s ...`: one tool's
@@ -1983,6 +1984,30 @@ def _tool_of_way(comment: str, programs_at: dict[int, set[str]], lines: range) -
         return None
     tool = m.group("tool").lower()
     return tool if any(tool in programs_at.get(line, ()) for line in lines) else None
+
+
+def _installer_kind(cmd: Command, install: tuple[str, list[str], str] | None) -> str:
+    """npm, yarn and pnpm run on Node.js; pip, pipx, uv and conda install Python packages (as in
+    :func:`_ways_to_install_one_program`); any other program is its own kind."""
+    if cmd.program in NODE_PACKAGE_MANAGERS:
+        return "node"
+    return install[0] if install is not None and install[0] != "system" else cmd.program
+
+
+def _first_of_two_install_ways(installs: Installs, comments: list[Comment], block: CodeBlock,
+                               block_lines: list[str]) -> set[int]:
+    """The install lines above a comment that offers another way to install (`go install .../weathercli@latest`,
+    then `# Or download binary from releases`): the first way installs what the skill needs without requiring its
+    package manager, as a first way beside another package manager's does. Not when the other way installs with
+    one of the same kind (`yarn add x` then `# Or install with npm`: Node.js either way), nor after an "or" that
+    offers no way to install (`# Or use API key`)."""
+    for comment in comments:
+        if OR_WAY.match(comment.text) and INSTALL_WAY.search(comment.text) and ALTERNATIVE_LINE.match(comment.text):
+            headed = _lines_headed(comment.span.line, block, block_lines)
+            other_kinds = {_installer_kind(cmd, install) for cmd, install in installs if cmd.span.line in headed}
+            return {cmd.span.line for cmd, install in installs if install is not None
+                    and cmd.span.line < comment.span.line and _installer_kind(cmd, install) not in other_kinds}
+    return set()
 
 
 def _lines_headed(comment_line: int, block: CodeBlock | None, lines: list[str] | None) -> range:
@@ -2210,6 +2235,9 @@ ALTERNATIVE_LINE = lazy(r"#(?!.*(\b(recommended|preferred)\b|推荐|推奨|お�
                         r"|#.*\b(if needed|if applicable|optional(ly)?|if you prefer|if (installed|available)"
                         r"|if you (already )?(have|use))\b",
                         re.IGNORECASE)
+OR_WAY = lazy(r"#\s*(or|alternatively|instead)\b", re.IGNORECASE)  # `# Or download ...`, not `# macOS`
+INSTALL_WAY = lazy(r"\b(download\w*|install\w*|build\w*|binar(y|ies)|releases?|from source|homebrew|brew)\b",
+                   re.IGNORECASE)
 ALTERNATIVE_PATH = cue("alternative_path")
 CLUSTER_WAY = cue("cluster_way")
 PLATFORM_WAY = cue("platform_way")
