@@ -6,7 +6,8 @@
 
 Draws ``--skills`` skills per hub that have no label in ../shared/labels (fixed seed), runs
 `skvm-lint check --select ... --format json` on them, and samples up to ``--per-family`` warnings and errors per
-rule family (a family without warnings or errors is sampled from its info findings, and the table says so).
+rule family (a family without warnings or errors is sampled from its info findings, and the table says so). A
+family's findings are those of its on-by-default rules; an opt-in rule counts when ``--select`` names its id.
 The findings are written to a new verdict file with an empty verdict, except those judged in another file of the
 same folder, which keep that verdict ("judged in FILE: reason"), so that one finding is never judged two ways; a
 reader fills in TRUE or FALSE and a reason for the rest, and the next run prints precision per family from the
@@ -33,6 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _analyze import SHARED  # noqa: E402
+
+from skvm_lint.rule import rule_index  # noqa: E402
 
 COLUMNS = ("finding", "rule", "verdict", "reason", "message")
 # A FALSE verdict whose reason says this is true by ../shared/labels/GUIDE.md's definition, which counts every
@@ -62,7 +65,10 @@ def check(skills: list[Path], select: str, target: str | None) -> list[dict]:
     if target:
         command += ["--target", target]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    return json.loads(out)["diagnostics"]
+    # a family's findings are those a user gets by default: an opt-in rule (WF003) only when named by its id
+    named = {part.strip().upper() for part in select.split(",")}
+    opt_in = {entry.id for entry in rule_index() if not entry.default_enabled} - named
+    return [d for d in json.loads(out)["diagnostics"] if d["rule"] not in opt_in]
 
 
 def read_verdicts(path: Path) -> list[dict]:

@@ -1,11 +1,11 @@
 """A step applies one operation to many independent items, one at a time.
 
 ## What it does
-Reports DLP groups found by the workflow analysis: a step that processes each of many files, URLs or records (a
-`for` loop in its commands together with concurrency wording, or "for each ..." / 每个 / 逐个 phrasing), or a shell
-`for` loop in SKILL.md whose body runs a program on the item and carries nothing to the next run (no variable that
-builds on itself, no append to a shared file, no `sleep` or `break`, no job that takes every GPU), where the items
-do not depend on each other.
+Reports DLP groups the workflow analysis finds in a skill's code: a shell `for` loop in SKILL.md whose body runs a
+program on the item and carries nothing to the next run (no variable that builds on itself, no append to a shared
+file, no `sleep` or `break`, no job that takes every GPU), several runs of one command on different items shown
+together, or a step whose commands loop over items and whose text says they are independent. A step that only
+says "for each ..." in words is WF003's (opt-in): words alone too often mean a loop that is serial on purpose.
 
 ## Why it matters
 Independent items can be processed concurrently (`xargs -P`, `concurrent.futures`, `Promise.all`, several tool
@@ -13,8 +13,8 @@ calls in one turn). Written as a sequential loop, an agent handles them one by o
 longer.
 
 ## Example
-```markdown
-3. For each URL in urls.txt, fetch the page and extract the title.
+```bash
+for url in $(cat urls.txt); do curl -s "$url" -o "pages/$(basename "$url").html"; done
 ```
 
 ## Fix
@@ -37,7 +37,7 @@ class ItemsProcessedSerially(Rule):
 
     def check(self, skill, ctx):
         steps, groups = list(ctx.facts.workflow.steps), list(ctx.facts.workflow.groups)
-        serial = serial_groups(skill, steps, groups, ("dlp",))
+        serial = [g for g in serial_groups(skill, steps, groups, ("dlp",)) if not g.said_in_prose]
         fix = parallel_section_fix(skill, steps, groups) if serial else None
         for group in serial:
             yield self.report(skill, group.span, f"{group.reason[:1].upper() + group.reason[1:]}, written as a "

@@ -115,7 +115,7 @@ SCALE: dict[str, Case] = {
     # a per-item step on every line: each group read the whole SKILL.md and every step and paragraph again
     "a-per-item-step-on-every-line": (
         {"SKILL.md": OK + "".join(f"{i + 1}. For each file, run `jq .a f{i}.json`\n" for i in range(20_000))},
-        {"WF002"}),
+        {"WF003"}),
     # an optional way on every other line: each restored every dependency the skill had found so far
     "an-alternative-install-on-every-other-line": (
         {"SKILL.md": OK + "```bash\n" + "".join(f"npm install p{i}\n# or\nyarn add p{i}\n" for i in range(20_000))

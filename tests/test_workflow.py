@@ -7,7 +7,11 @@ from click.testing import CliRunner
 import skvm_lint
 from skvm_lint.analyses import workflow
 from skvm_lint.cli import main
+from skvm_lint.config import Config
 from skvm_lint.views.workflow import mermaid
+
+# WF003, which reads "for each" from words alone, is opt-in: selecting the family by prefix runs it too
+EVERY_WF_RULE = Config(select=("WF",))
 
 
 def extract(skill):
@@ -242,7 +246,7 @@ def test_sub_agents_named_twice_are_not_yet_several_at_work(make_skill):
 def test_wording_that_is_already_parallel_or_a_format_is_not_reported(make_skill):
     def wf_rules(body: str) -> list[str]:
         root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n{body}"})
-        return [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")]
+        return [d.rule for d in skvm_lint.lint([root], EVERY_WF_RULE).diagnostics if d.rule.startswith("WF")]
 
     assert wf_rules("## Steps\n\n1. Fan out the work to multiple agents working simultaneously, one per repo.\n"
                     "2. Merge their reports.\n") == []  # it says so already
@@ -278,7 +282,7 @@ def test_a_references_own_parallel_wording_is_read_like_skill_mds(make_skill):
     def wf_rules(why: str) -> list[str]:
         root = make_skill({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\nSplit as split.md says.\n",
                            "references/split.md": text.format(why=why)}, name=f"case-{len(why)}")
-        return [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")]
+        return [d.rule for d in skvm_lint.lint([root], EVERY_WF_RULE).diagnostics if d.rule.startswith("WF")]
 
     assert wf_rules("Why parallel?") == []
     assert wf_rules("Note:") == ["WF001"]
@@ -290,12 +294,12 @@ def test_an_order_a_condition_a_presentation_or_a_title_is_no_loop_over_items(ma
     "### Bulk export" names an API. A loop over items in the same shape is still reported."""
     def wf_rules(body: str) -> list[str]:
         root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n{body}"})
-        return [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")]
+        return [d.rule for d in skvm_lint.lint([root], EVERY_WF_RULE).diagnostics if d.rule.startswith("WF")]
 
     assert wf_rules("## Steps\n\n1. Load the plan.\n2. Execute steps strictly in ascending numerical order.\n"
                     "3. For each step: execute the action as written.\n") == []
     assert wf_rules("## Steps\n\n1. Load the plan.\n2. Check the inputs.\n"
-                    "3. For each step: execute the action as written.\n") == ["WF002"]
+                    "3. For each step: execute the action as written.\n") == ["WF003"]
     assert wf_rules("## Steps\n\n1. Analyze the brand.\n2. Write the report.\n"
                     "3. Create it in `docs/` if multiple documents.\n") == []
     assert wf_rules("## Steps\n\n1. Hash the files.\n2. Find duplicates.\n3. For each set of duplicates: Show all "
@@ -305,32 +309,32 @@ def test_an_order_a_condition_a_presentation_or_a_title_is_no_loop_over_items(ma
                     "\n   - **Files** — which files are affected\n   - **Problem** — why it hurts\n3. Ask.\n") == []
     assert wf_rules("## Steps\n\n1. Explore the code.\n2. Find the opportunities. For each candidate:"
                     "\n   - **Files** — which files are affected\n   - **Problem** — why it hurts\n3. Ask.\n") == \
-        ["WF002"]
+        ["WF003"]
     assert wf_rules("## Export\n\n### Bulk export\n```bash\nsf data export bulk --query q --output-file a.csv\n```\n"
                     "### Bulk import\n```bash\nsf data import bulk --file a.csv\n```\n") == []
     # a model's time series: each month carries the one before; downloads per month are still independent
     assert wf_rules("## Steps\n\n1. Pick the pricing.\n2. Define new customers acquired each month.\n"
                     "3. For each cohort, calculate retained customers x ARPU.\n") == []
     assert wf_rules("## Steps\n\n1. Pick the range.\n2. For each month, download the invoices.\n3. Report.\n") \
-        == ["WF002"]
+        == ["WF003"]
     assert wf_rules("## Steps\n\n1. Start with the latest revenue.\n2. Apply growth rates for each projection year"
                     ".\n3. Show the growth %.\n") == []  # a projection year carries the year before
     # words the agent says to the user: "each" inside a quotation orders no work
     assert wf_rules("## Steps\n\n1. Open the previews.\n2. Tell the user: \"我打开了57张卡片，每个都是真实渲染效果。\"\n"
                     "3. Wait for the choice.\n") == []
-    assert wf_rules("## Steps\n\n1. Open the previews.\n2. 每个文件都转换成 PNG。\n3. Report.\n") == ["WF002"]
+    assert wf_rules("## Steps\n\n1. Open the previews.\n2. 每个文件都转换成 PNG。\n3. Report.\n") == ["WF003"]
     # a list a label says a program does ("Each cycle the script:") narrates that program, not the agent's steps
     narrated = ("## How It Works\n\n{label}\n\n1. Polls the feeds.\n2. Matches articles to markets.\n"
                 "3. For each match, calls the context endpoint.\n4. Records the trade.\n")
     assert wf_rules(narrated.format(label="Each cycle the script:")) == []
     assert wf_rules(narrated.format(label="脚本会：")) == []
-    assert wf_rules(narrated.format(label="Each cycle:")) == ["WF002"]
+    assert wf_rules(narrated.format(label="Each cycle:")) == ["WF003"]
 
 
 def test_sub_agents_the_skill_already_runs_in_parallel_are_not_reported(make_skill):
     def wf_rules(description: str, body: str) -> list[str]:
         root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: {description}\n---\n{body}"})
-        return [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")]
+        return [d.rule for d in skvm_lint.lint([root], EVERY_WF_RULE).diagnostics if d.rule.startswith("WF")]
 
     handoff = "## Work\n\nDispatch a sub-agent per independent task.\n\nHand each sub-agent its own files.\n"
     assert wf_rules("Splits work over sub-agents.", handoff) == ["WF001"]
@@ -447,7 +451,7 @@ def test_spawns_started_together_in_a_block_are_tlp_and_already_parallel(make_sk
              "sessions_spawn --task 'Summarize doc B' &\nwait\n```\n")
     root = make_skill({"SKILL.md": HEAD + block})
     assert [g.type for g in workflow.analyze(skvm_lint.load(root)).groups] == ["tlp"]
-    assert [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")] == []  # already so
+    assert [d.rule for d in skvm_lint.lint([root], EVERY_WF_RULE).diagnostics if d.rule.startswith("WF")] == []  # already so
     one_after_another = block.replace(" &", "").replace("Parallel processing", "Summaries")
     assert _groups(make_skill, {"SKILL.md": HEAD + one_after_another}) == []
 
@@ -459,7 +463,7 @@ def test_hand_offs_under_a_parallel_heading_are_already_parallel(make_skill):
             "**subagents**:\n\n- **Tests**: run the suite\n- **Coverage**: map requirements\n")
     def rules(title: str) -> list[str]:
         root = make_skill({"SKILL.md": HEAD + body.format(title=title)})
-        return [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")]
+        return [d.rule for d in skvm_lint.lint([root], EVERY_WF_RULE).diagnostics if d.rule.startswith("WF")]
     assert rules("Subagent Dispatch (parallel)") == []
     assert rules("Subagent Dispatch") == ["WF001"]
 
@@ -548,7 +552,7 @@ def test_one_read_per_task_a_negated_hand_off_and_a_launch_in_one_turn_are_not_s
         root = make_skill({"SKILL.md": f"---\nname: case-skill\ndescription: x\n---\n{body}"})
         skill = skvm_lint.load(root)
         return ([g.type for g in workflow.analyze(skill).groups],
-                [d.rule for d in skvm_lint.lint([root]).diagnostics if d.rule.startswith("WF")])
+                [d.rule for d in skvm_lint.lint([root], EVERY_WF_RULE).diagnostics if d.rule.startswith("WF")])
 
     # a limit on what the controller reads is no step that reads them
     assert kinds_and_rules("## Constraints\n\n- **Controller stays lightweight**: Only read roadmap.md and brief.md "
@@ -569,6 +573,6 @@ def test_one_read_per_task_a_negated_hand_off_and_a_launch_in_one_turn_are_not_s
     # sub-agents launched together: parallel already, so no finding; "fix everything at once" is no such launch
     _, rules = kinds_and_rules("## Step 1\n\n1. For each test case, spawn two subagents in the same turn.\n"
                                    "2. Launch everything at once.\n")
-    assert "WF002" not in rules
+    assert "WF003" not in rules
     assert kinds_and_rules("## Steps\n\n1. Fetch the title for each URL; do not try to fix everything at once.\n"
-                           "2. Write the report.\n")[1] == ["WF002"]
+                           "2. Write the report.\n")[1] == ["WF003"]

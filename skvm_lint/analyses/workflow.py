@@ -142,6 +142,7 @@ class Group(Struct):
     mechanism: str
     span: Span
     concurrent: bool = False  # the text already runs the group's work at once (a block of backgrounded spawns)
+    said_in_prose: bool = False  # read from words alone ("For each URL, fetch ..."), no loop or command shows it
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": self.type, "step_ids": self.step_ids, "reason": self.reason, "mechanism": self.mechanism}
@@ -363,7 +364,8 @@ def _groups(skill: Skill, steps: list[Step], reference: bool = False) -> list[Gr
         named_only = named and not EACH.search(step.text.removeprefix(title).strip().removeprefix(title))
         if not named_only and _each_operation(step.text) or (step.loops and CONCURRENT.search(step.text)):
             groups.append(Group("dlp", [step.id], "the same operation on many independent items",
-                                "xargs -P / concurrent.futures / Promise.all over the items", step.span))
+                                "xargs -P / concurrent.futures / Promise.all over the items", step.span,
+                                said_in_prose=not step.loops))
     body = skill.body
     if body is None:
         return groups
@@ -402,13 +404,14 @@ def _groups(skill: Skill, steps: list[Step], reference: bool = False) -> list[Gr
                             "one sub-agent per branch", spawning.span, concurrent=True))
     if not any(g.type == "ilp" for g in groups):
         groups += _independent_reads(skill, owner)
-    if not any(g.type == "dlp" for g in groups):
+    # a loop the code shows is looked for even where words said "for each": the code is the stronger evidence
+    if not any(g.type == "dlp" and not g.said_in_prose for g in groups):
         repeated = _repeated_operation(body)
         if repeated is not None:
             block, operation, count = repeated
             groups.append(Group("dlp", owner(block.span), f"{count} independent runs of `{operation}` on different "
                                 "items, shown together", "the calls batched in one turn (or xargs -P)", block.span))
-    if not any(g.type == "dlp" for g in groups):
+    if not any(g.type == "dlp" and not g.said_in_prose for g in groups):
         loop = _independent_loop(body)
         if loop is not None:
             block, variable, operation = loop
@@ -425,7 +428,7 @@ def _groups(skill: Skill, steps: list[Step], reference: bool = False) -> list[Gr
         if each:
             groups.append(Group("dlp", owner(each[0][1]), "the same operation on many independent items",
                                 "concurrent calls over the items (xargs -P, concurrent.futures, Promise.all)",
-                                each[0][1]))
+                                each[0][1], said_in_prose=True))
     return groups
 
 
@@ -920,7 +923,7 @@ def _lead(doc: MarkdownDoc, parent: int | None, first: ListItem) -> str:
 
 
 def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: tuple[str, ...]) -> list[Group]:
-    """The groups of these types that the text still has run one after another (what WF001/WF002 report): not those
+    """The groups of these types that the text still has run one after another (what WF001-WF003 report): not those
     it already says how to run concurrently (a 'Parallel execution' section, concurrency wording in one of the
     group's steps or in the prose it was read from, the description included; for sub-agents, wherever the skill
     names them). What holds for the whole skill is read once, and steps and prose are looked up by id and place, so
