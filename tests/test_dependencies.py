@@ -1680,6 +1680,17 @@ def test_an_import_whose_handler_returns_a_fixed_value_is_optional(make_skill):
     assert by_type(root).get("pip") == {"tabulate"}
 
 
+def test_an_install_line_with_a_version_range_installs_that_package(make_skill):
+    """`pip install "pandas>=2"`, `"requests[socks]~=2.31"`, `"x!=1.0"`: a version comparison, not a `KEY=VALUE`
+    argument; the package is declared with its specifier."""
+    root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Reads. Use when asked.\n---\n```bash\n"
+                                    "pip install \"pandas>=2\" \"requests[socks]~=2.31\" \"tqdm!=4.0\" FOO=bar\n```\n")})
+    found = by_key(root)
+    assert found[("pip", "pandas")].version == ">=2" and found[("pip", "requests")].version == "~=2.31"
+    assert found[("pip", "tqdm")].declared
+    assert not any(name.lower().startswith("foo") for _kind, name in found)
+
+
 def test_install_lines_anywhere_in_the_skill_declare(make_skill):
     """`pip install` and `apt-get install` lines in README.md or a reference declare what the scripts use (no DP001),
     but make nothing required and pin nothing; a program comes with the system package an install line names

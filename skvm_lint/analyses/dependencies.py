@@ -420,7 +420,7 @@ class _Collector:
             url = None
             if kind in ("pip", "npm") and (from_url := package_from_url(arg, kind)) is not None:
                 arg, url = from_url
-            if arg.startswith(("-", "$", "<", "{", ".", "/", "http:", "https:")) or "=" in arg and "==" not in arg:
+            if arg.startswith(("-", "$", "<", "{", ".", "/", "http:", "https:")) or _ASSIGNMENT.search(arg):
                 continue
             if kind == "pip":
                 name, version = _split_requirement(arg)
@@ -453,6 +453,10 @@ class _Collector:
             if dep is not None and dep.installed_with is None:  # one package: its options too (`--git URL uv`)
                 dep.installed_with = (installer, tuple(args) if len(by_language) == 1 else (arg,))
         return installed
+
+
+# `KEY=VALUE` among an install's arguments, not a version comparison (`requests>=2.31`, `x~=1.0`, `y!=2`, `z==3`)
+_ASSIGNMENT = lazy(r"(?<![<>=!~])=(?!=)")
 
 
 # Package managers of one operating system that a Debian or macOS machine lacks: a line that installs with one of
