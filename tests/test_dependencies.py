@@ -1691,6 +1691,21 @@ def test_an_install_line_with_a_version_range_installs_that_package(make_skill):
     assert not any(name.lower().startswith("foo") for _kind, name in found)
 
 
+def test_the_extras_of_a_packages_first_requirement_are_installed_with_it(make_skill):
+    """`pip install "httpx[socks]>=0.28"` and `"docling[vlm] @ git+https://..."`: env-setup.sh installs the extras
+    too. Of `pip install scvi-tools` then "# For GPU support" `pip install scvi-tools[cuda]`, the first way's."""
+    from skvm_lint.analyses.dependencies import install_command
+    root = make_skill({"SKILL.md": (
+        "---\nname: s\ndescription: Reads. Use when asked.\n---\n```bash\npip install \"httpx[socks]>=0.28\"\n"
+        "pip install \"docling[vlm] @ git+https://github.com/docling-project/docling.git\"\npip install scvi-tools\n"
+        "# For GPU support\npip install scvi-tools[cuda]\n```\n")})
+    found = by_key(root)
+    assert install_command(found[("pip", "httpx")]) == "python3 -m pip install 'httpx[socks]>=0.28'"
+    assert install_command(found[("pip", "docling")]) == \
+        "python3 -m pip install 'docling[vlm] @ git+https://github.com/docling-project/docling.git'"
+    assert install_command(found[("pip", "scvi-tools")]) == "python3 -m pip install 'scvi-tools'"
+
+
 def test_install_lines_anywhere_in_the_skill_declare(make_skill):
     """`pip install` and `apt-get install` lines in README.md or a reference declare what the scripts use (no DP001),
     but make nothing required and pin nothing; a program comes with the system package an install line names
@@ -2597,7 +2612,8 @@ def test_a_package_installed_from_a_repository_is_installed_from_it(make_skill):
     assert dependencies.install_command(deps[("pip", "CLIP")]) \
         == "python3 -m pip install 'CLIP @ git+https://github.com/openai/CLIP.git'"
     assert dependencies.install_command(deps[("pip", "xf")]) \
-        == "python3 -m pip install 'xf @ git+https://github.com/o/xformers.git@main'"
+        == "python3 -m pip install 'xf[gpu] @ git+https://github.com/o/xformers.git@main'"
+    assert dependencies.install_command(deps[("pip", "keep")]) == "python3 -m pip install 'keep[local]'"
     assert dependencies.install_command(deps[("npm", "qmd")]) == "npm install -g 'https://github.com/tobi/qmd'"
     assert deps[("system", "qmd")].provided_by == "npm qmd"
     # a quoted argument that no package name can be (`'x';touch /tmp/p;'`) names none

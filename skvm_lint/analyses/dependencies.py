@@ -97,6 +97,7 @@ class Dependency(Struct):
     # where it is installed from when not the registry: `pip install git+https://github.com/openai/CLIP.git` is
     # openai's CLIP, and PyPI's `clip` another package
     url: str | None = None
+    extras: tuple[str, ...] = ()  # the extras its declarations name (`requests[socks]`): installed with it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,6 +146,9 @@ class _Collector:
         self.installs_when_missing: dict[str, list[tuple[str, str]]] = {}
         self.global_installs: list[tuple[str, str]] = []  # (kind, package) of npm -g, pipx and uv tool installs so far
         self.pip_extras: dict[str, set[str]] = {}  # canonical pip name -> the extras its declarations name
+        # canonical pip name -> the extras of its first declaration: what env-setup.sh installs (the union may join
+        # alternatives: `scvi-tools` then `# For GPU support` `scvi-tools[cuda]`, `nemo-curator[cpu]` or `[all-cuda12]`)
+        self.first_extras: dict[str, tuple[str, ...]] = {}
         self.folders_named: set[str] = set()  # first folders of relative paths the commands name (_folders_named)
         self.presence_predicates: frozenset[str] = frozenset()  # shell functions that test for a program
         self.runtime_entries: set[tuple[str, str]] = set()  # manifest entries needed to run (_runtime_entries)
@@ -171,9 +175,13 @@ class _Collector:
 
     def note_extras(self, spec: str) -> None:
         """Remember the extras a pip requirement names (`google-assistant-sdk[samples]`), as canonical names: they
-        add packages."""
+        add packages; and those of a package's first requirement, which env-setup.sh installs."""
         m = _REQUIREMENT.match(spec.strip().strip("'\""))
-        if m and (extras := {canonical(e.strip(), "pip") for e in (m.group(2) or "").split(",") if e.strip()}):
+        if m is None:
+            return
+        extras = {canonical(e.strip(), "pip") for e in (m.group(2) or "").split(",") if e.strip()}
+        self.first_extras.setdefault(canonical(m.group(1), "pip"), tuple(sorted(extras)))
+        if extras:
             self.pip_extras.setdefault(canonical(m.group(1), "pip"), set()).update(extras)
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
@@ -419,6 +427,8 @@ class _Collector:
         for arg, with_value in _package_arguments(args):
             url = None
             if kind in ("pip", "npm") and (from_url := package_from_url(arg, kind)) is not None:
+                if kind == "pip":
+                    self.note_extras(arg)  # `docling[vlm] @ git+https://...`: its extras, before the name is cut out
                 arg, url = from_url
             if arg.startswith(("-", "$", "<", "{", ".", "/", "http:", "https:")) or _ASSIGNMENT.search(arg):
                 continue
@@ -2728,6 +2738,9 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _runtime_entries(c)
     _declared_by_bundle(c)
     _declared_by_engines(c)
+    for (kind, name), dep in c.deps.items():
+        if kind == "pip" and name in c.first_extras:
+            dep.extras = c.first_extras[name]
     order = {"pip": 0, "npm": 1, "system": 2, "host": 3, "env": 4, "service": 5}
     return sorted(c.deps.values(), key=lambda d: (order[d.type], canonical(d.name, d.type)))
 
@@ -3143,7 +3156,8 @@ def install_packages(dep: Dependency) -> tuple[str, ...] | None:
     """The package names that install ``dep``: the requirement for pip, the package for npm, and for a system
     program its Debian and Homebrew packages; None for what no package manager installs (variables, services)."""
     if dep.type == "pip":
-        return (f"{dep.name} @ {dep.url}" if dep.url else dep.name + (dep.version or ""),)
+        name = dep.name + (f"[{','.join(dep.extras)}]" if dep.extras else "")
+        return (f"{name} @ {dep.url}" if dep.url else name + (dep.version or ""),)
     if dep.type == "npm":
         return (dep.url or dep.name,)
     if dep.type == "system":
