@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _analyze import SHARED  # noqa: E402
 
-from skvm_lint.rule import rule_index  # noqa: E402
+from skvm_lint.rule import rule_index
 
 COLUMNS = ("finding", "rule", "verdict", "reason", "message")
 # A FALSE verdict whose reason says this is true by ../shared/labels/GUIDE.md's definition, which counts every
