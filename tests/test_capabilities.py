@@ -97,7 +97,8 @@ def test_a_playbook_of_code_the_skill_names_is_code_to_write_one_snippet_is_not(
     """"Open `resources/implementation-playbook.md`" for twenty Python patterns: the agent writes that code into the
     project, as it would fences in SKILL.md. One helper in a reference (`def reconstruct(...)`) illustrates."""
     skill_md = BASE + "For detailed patterns, open `resources/playbook.md`.\n"
-    fence = "```python\nimport asyncio\n\nasync def main():\n    a = 1\n    b = 2\n    await asyncio.sleep(a + b)\n```\n"
+    fence = ("```python\nimport asyncio\n\nasync def main():\n    a = 1\n    b = 2\n"
+             "    await asyncio.sleep(a + b)\n```\n")
     found = levels({"SKILL.md": skill_md, "resources/playbook.md": "# Patterns\n\n" + fence + "\n" + fence},
                    make_skill, "two")
     assert found["tool.file.write"] == 1

@@ -252,8 +252,8 @@ def test_a_first_install_way_beside_a_download_needs_no_toolchain(make_skill):
     assert not by_key(go)[("system", "go")].required
     for i, other in enumerate(("# Or install with pnpm\npnpm add -g @acme/cli", "# Or use API key\nacme auth --key K")):
         node = make_skill({"SKILL.md": (
-            f"---\nname: s\ndescription: Acme. Use when asked.\n---\n```bash\nnpm install -g @acme/cli\n\n{other}\n```\n"
-            "\n```bash\nacme run\n```\n")}, name=f"node{i}")
+            f"---\nname: s\ndescription: Acme. Use when asked.\n---\n```bash\nnpm install -g @acme/cli\n\n"
+            f"{other}\n```\n\n```bash\nacme run\n```\n")}, name=f"node{i}")
         assert by_key(node)[("system", "node")].required, other
 
 
@@ -1684,7 +1684,8 @@ def test_an_install_line_with_a_version_range_installs_that_package(make_skill):
     """`pip install "pandas>=2"`, `"requests[socks]~=2.31"`, `"x!=1.0"`: a version comparison, not a `KEY=VALUE`
     argument; the package is declared with its specifier."""
     root = make_skill({"SKILL.md": ("---\nname: s\ndescription: Reads. Use when asked.\n---\n```bash\n"
-                                    "pip install \"pandas>=2\" \"requests[socks]~=2.31\" \"tqdm!=4.0\" FOO=bar\n```\n")})
+                                    "pip install \"pandas>=2\" \"requests[socks]~=2.31\" \"tqdm!=4.0\" "
+                                    "FOO=bar\n```\n")})
     found = by_key(root)
     assert found[("pip", "pandas")].version == ">=2" and found[("pip", "requests")].version == "~=2.31"
     assert found[("pip", "tqdm")].declared

@@ -451,7 +451,8 @@ def test_spawns_started_together_in_a_block_are_tlp_and_already_parallel(make_sk
              "sessions_spawn --task 'Summarize doc B' &\nwait\n```\n")
     root = make_skill({"SKILL.md": HEAD + block})
     assert [g.type for g in workflow.analyze(skvm_lint.load(root)).groups] == ["tlp"]
-    assert [d.rule for d in skvm_lint.lint([root], EVERY_WF_RULE).diagnostics if d.rule.startswith("WF")] == []  # already so
+    # already so
+    assert [d.rule for d in skvm_lint.lint([root], EVERY_WF_RULE).diagnostics if d.rule.startswith("WF")] == []
     one_after_another = block.replace(" &", "").replace("Parallel processing", "Summaries")
     assert _groups(make_skill, {"SKILL.md": HEAD + one_after_another}) == []
 

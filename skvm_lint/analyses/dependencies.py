@@ -97,7 +97,7 @@ class Dependency(Struct):
     # where it is installed from when not the registry: `pip install git+https://github.com/openai/CLIP.git` is
     # openai's CLIP, and PyPI's `clip` another package
     url: str | None = None
-    extras: tuple[str, ...] = ()  # the extras its declarations name (`requests[socks]`): installed with it
+    extras: tuple[str, ...] = ()  # the extras of its first requirement (`requests[socks]`): installed with it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -1933,8 +1933,8 @@ _AFTER_OR = lazy(r"\bor\s+(?:an?\s+|the\s+)?(?:`([A-Za-z][\w.+-]*)`|(Node\.js|De
 # "Use `jq` for formatting:", "(useful with `jq`)", "compatible with jq": a program offered to make output look
 # better, over JSON the skill's own commands already print
 _FOR_LOOKS = lazy(r"\buse\s+`([A-Za-z][\w.+-]*)`\s+(?:for|to)\s+(?:format\w*|pretty[- ]?print\w*|prettif\w*|"
-                  r"readab\w*|nicer|colou?r\w*)\b|\b(?:useful|handy|compatible|works well)\s+with\s+`?([A-Za-z][\w.+-]*)`?",
-                  re.IGNORECASE)
+                  r"readab\w*|nicer|colou?r\w*)\b"
+                  r"|\b(?:useful|handy|compatible|works well)\s+with\s+`?([A-Za-z][\w.+-]*)`?", re.IGNORECASE)
 
 
 def _offered_for_looks(doc: MarkdownDoc) -> dict[int | None, set[str]]:
