@@ -425,16 +425,14 @@ class _Collector:
         installed: list[tuple[str, str]] = []
         by_language: list[tuple[str, str]] = []  # (program, package) of the system kind
         for arg, with_value in _package_arguments(args):
-            url = None
+            spec, url = arg, None  # the spec as written: `docling[vlm] @ git+https://...` keeps its extras
             if kind in ("pip", "npm") and (from_url := package_from_url(arg, kind)) is not None:
-                if kind == "pip":
-                    self.note_extras(arg)  # `docling[vlm] @ git+https://...`: its extras, before the name is cut out
                 arg, url = from_url
             if arg.startswith(("-", "$", "<", "{", ".", "/", "http:", "https:")) or _ASSIGNMENT.search(arg):
                 continue
             if kind == "pip":
                 name, version = _split_requirement(arg)
-                self.note_extras(arg)
+                self.note_extras(spec)
                 if name:
                     # An install line declares; the package is required once code imports or runs it.
                     self.add(name, "pip", span, "install-line", declared=True,
@@ -1107,6 +1105,12 @@ def _named_packages(args: Iterable[str]) -> list[str]:
     return [arg for arg, beside_the_tool in _package_arguments(args) if not beside_the_tool]
 
 
+def _install_kind(cmd: Command, install: tuple[str, list[str], str]) -> str:
+    """The kind of package manager an install line uses: pip for pip, pipx, uv and conda; npm for npm, pnpm, yarn
+    and bun; any other its program (brew, go, apt-get)."""
+    return cmd.program if install[0] == "system" else install[0]
+
+
 def _ways_to_install_one_program(installs: Installs) -> tuple[set[int], set[int]]:
     """The lines of a block that install one program through package managers of two or more kinds (`brew install
     xdevplatform/tap/xurl`, `npm install -g @xdevplatform/xurl`, `go install github.com/xdevplatform/xurl@latest`):
@@ -1119,7 +1123,7 @@ def _ways_to_install_one_program(installs: Installs) -> tuple[set[int], set[int]
         names = _named_packages(install[1]) if install is not None else []
         if install is None or len(names) != 1:
             continue
-        kind = cmd.program if install[0] == "system" else install[0]
+        kind = _install_kind(cmd, install)
         program = re.split(r"[@\[=<>~!]", names[0].rstrip("/").rsplit("/", 1)[-1], maxsplit=1)[0].lower()
         if program:
             ways.setdefault(program, {}).setdefault(kind, []).append(cmd.span.line)
@@ -1941,9 +1945,9 @@ def _offered_for_looks(doc: MarkdownDoc) -> dict[int | None, set[str]]:
     """By section, the programs its prose offers for nicer output ("- `json` - JSON format (useful with `jq`)"
     above the examples): optional in that section's blocks (lower case)."""
     found: dict[int | None, set[str]] = {}
-    for part in (*doc.paragraphs, *doc.list_items):
-        for m in _FOR_LOOKS.finditer(part.text[:_LINE_CUE_CHARS]):
-            found.setdefault(part.section, set()).add((m.group(1) or m.group(2)).lower())
+    for paragraph in doc.paragraphs:  # a list item's text is its paragraph's: read once
+        for m in _FOR_LOOKS.finditer(paragraph.text[:_LINE_CUE_CHARS]):
+            found.setdefault(paragraph.section, set()).add((m.group(1) or m.group(2)).lower())
     return found
 
 
@@ -2001,11 +2005,11 @@ def _tool_of_way(comment: str, programs_at: dict[int, set[str]], lines: range) -
 
 
 def _installer_kind(cmd: Command, install: tuple[str, list[str], str] | None) -> str:
-    """npm, yarn and pnpm run on Node.js; pip, pipx, uv and conda install Python packages (as in
-    :func:`_ways_to_install_one_program`); any other program is its own kind."""
+    """What a command of another install way needs: Node.js for npm, yarn and pnpm (bun runs without it), else
+    :func:`_install_kind`, or the program of a command that installs nothing."""
     if cmd.program in NODE_PACKAGE_MANAGERS:
         return "node"
-    return install[0] if install is not None and install[0] != "system" else cmd.program
+    return _install_kind(cmd, install) if install is not None else cmd.program
 
 
 def _first_of_two_install_ways(installs: Installs, comments: list[Comment], block: CodeBlock,
