@@ -289,6 +289,16 @@ def test_reading_a_named_file(make_skill):
         assert levels({"SKILL.md": BASE + files + "\n"}, make_skill, "files")["tool.file.read"] == 1, files
 
 
+def test_reading_by_searching_the_project(make_skill):
+    """Commands that search the user's files have the agent read several of them; a filter of piped text does not."""
+    for command in ('find . -name "Dockerfile*" -type f', "grep -rn TODO src/", 'rg "TabView\\("'):
+        text = BASE + f"```bash\n{command}\n```\n"
+        assert levels({"SKILL.md": text}, make_skill, "search")["tool.file.read"] == 2, command
+    for command in ('vmmap "$PID" | rg -m1 __TEXT', "find . -type f | fzf", "grep -n TODO"):
+        text = BASE + f"```bash\n{command}\n```\n"
+        assert "tool.file.read" not in levels({"SKILL.md": text}, make_skill, "filter"), command
+
+
 def test_call_format_of_tool_calls_in_a_plain_fence(make_skill):
     """A plain fence of calls to the agent's own tools has it write named arguments; a Python fence is code."""
     calls = BASE + '```\ncron(action="add", message="Time to take a break!", every_seconds=1200)\n```\n'

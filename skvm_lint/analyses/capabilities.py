@@ -555,7 +555,8 @@ def files(c: _Context) -> Iterator[Finding]:
 @detector
 def file_reading(c: _Context) -> Iterator[Finding]:
     """tool.file.read: SKILL.md sends the agent to two or more of the documents it bundles (L2), or the agent's
-    instructions have it read a named file ("Read `memory/index.json`", ``cat identity.json``): one file L1."""
+    instructions have it read a named file ("Read `memory/index.json`", ``cat identity.json``): one file L1. SKILL.md's
+    commands that search the user's files (``find . -name``, ``grep -r``, ``rg``) read several: L2."""
     text = c.skill.skill_md_text
     named = [d.file for d in c.named_docs]
     if len(named) >= 2:
@@ -569,6 +570,10 @@ def file_reading(c: _Context) -> Iterator[Finding]:
         yield Finding("tool.file.read", 2, span, f"reads the user's files ({project[0][0]!r})" if project
                       else "allowed-tools lets it read and search files")
         return
+    searched = [(command.text, command.span) for command, _text in c.commands() if _searches_project(command)]
+    if searched:
+        yield Finding("tool.file.read", 2, searched[0][1], f"searches the user's files ({searched[0][0][:60]!r})")
+        return
     reads = c.prose_matches(READ_FILE, bundled=True)
     # the agent's own read tool, where the skill tells it to use it ("Use `read_file` to check if ... exists")
     reads += [(m.group(0), span) for text, span in c.tool_texts for m in AGENT_READ_TOOL.finditer(text)
@@ -579,6 +584,22 @@ def file_reading(c: _Context) -> Iterator[Finding]:
     if reads:
         yield Finding("tool.file.read", 2 if len({r for r, _ in reads}) >= 2 else 1, reads[0][1],
                       f"reads {reads[0][0][:60]!r}")
+
+
+RECURSIVE_FLAG = lazy(r"-[a-zA-Z]*[rR][a-zA-Z]*|--recursive")
+
+
+def _searches_project(command: Command) -> bool:
+    """`find . -name "Dockerfile*"`, `grep -rn TODO src/`, `rg pattern`: the agent looks through the user's files
+    (not a filter of piped text: `vmmap <pid> | rg __TEXT`)."""
+    args = command.argv[1:]
+    if command.pipeline_position or not args:
+        return False
+    if command.program == "find":
+        return (args[0] == "." or args[0].startswith("./")) and ("-name" in args or "-iname" in args)
+    if command.program == "grep":
+        return any(RECURSIVE_FLAG.fullmatch(arg) for arg in args)
+    return command.program == "rg"
 
 
 # Libraries whose code drives a browser (Python modules and npm packages, without an npm scope's "@").
