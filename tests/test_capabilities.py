@@ -289,6 +289,21 @@ def test_reading_a_named_file(make_skill):
         assert levels({"SKILL.md": BASE + files + "\n"}, make_skill, "files")["tool.file.read"] == 1, files
 
 
+def test_programs_written_inline_in_commands(make_skill):
+    """`python3 -c` and `node -e` programs are code the agent writes, levelled by what they import; a probe that a
+    module imports, or one call, is not."""
+    cases = {"curl -s $URL | python3 -c \"import sys,json; d=json.load(sys.stdin); print(d['temp'])\"": 2,
+             "python3 -c \"import yfinance as yf; t = yf.Ticker('AAPL'); print(t.info)\"": 3,
+             "node -e \"const fs=require('fs'); console.log(JSON.parse(fs.readFileSync('a.json')))\"": 2}
+    for command, level in cases.items():
+        found = levels({"SKILL.md": BASE + f"```bash\n{command}\n```\n"}, make_skill, "inline")
+        primitive = "gen.code.javascript" if command.startswith("node") else "gen.code.python"
+        assert found.get(primitive) == level, command
+    for command in ("python3 -c \"import tkinter; print('Ready!')\"", "python3 -c 'print(1)'", "python3 run.py"):
+        found = levels({"SKILL.md": BASE + f"```bash\n{command}\n```\n"}, make_skill, "probe")
+        assert "gen.code.python" not in found, command
+
+
 def test_reading_by_searching_the_project(make_skill):
     """Commands that search the user's files have the agent read several of them; a filter of piped text does not."""
     for command in ('find . -name "Dockerfile*" -type f', "grep -rn TODO src/", 'rg "TabView\\("'):

@@ -667,18 +667,56 @@ def _holds_code(block: Any) -> bool:
 
 @detector
 def code_generation(c: _Context) -> Iterator[Finding]:
-    """gen.code.python / javascript: fences the agent writes or adapts (several lines, not a bare invocation)."""
+    """gen.code.python / javascript: fences the agent writes or adapts (several lines, not a bare invocation), else
+    programs written inline in SKILL.md's commands."""
     stdlib = sys.stdlib_module_names
     for language, primitive in (("python", "gen.code.python"), ("javascript", "gen.code.javascript"),
                                 ("typescript", "gen.code.javascript")):
         fences = [b for b in _code_fences(c, language) if b.text.count("\n") >= 3 and _holds_code(b)]
         if not fences:
+            # or a program it writes on the command line (`curl ... | python3 -c "import sys, json; ..."`)
+            inline = next(((command, program) for command, _text in c.commands()
+                           for program in [_inline_program(command, language)] if program), None)
+            if inline:
+                command, program = inline
+                yield Finding(primitive, _inline_level(program, language), command.span,
+                              f"writes an inline {language} program")
             continue
         imports = {i.module.split(".")[0] for b in fences if b.code for i in b.code.imports}
         third_party = {m for m in imports if m not in stdlib and not m.startswith("node:")}
         asynchronous = any("await " in b.text or "async " in b.text for b in fences)
         level = 3 if third_party or asynchronous else 2 if imports else 1
         yield Finding(primitive, level, fences[0].span, f"{len(fences)} {language} block(s) to write or adapt")
+
+
+INLINE_FLAGS = {"python": ("python", "python3", "-c"), "javascript": ("node", "node", "-e")}
+INLINE_PYTHON_IMPORT = lazy(r"\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)*)|\bfrom\s+([\w.]+)\s+import\b")
+INLINE_REQUIRE = lazy(r"\brequire\(|\bimport\b")
+# `python3 -c "import tkinter; print('Ready!')"`: a probe that a module is there, no program of the agent's
+INLINE_PROBE = lazy(r"import[ \t]+[\w., ]+(;[ \t]*print\([^()]*(\([^()]*\))?[^()]*\))?;?")
+
+
+def _inline_program(command: Command, language: str) -> str | None:
+    """The program of `python3 -c "import json, sys; ..."` or `node -e "..."` when it is more than a call (statements
+    joined by `;`, lines, an import) and no mere probe of a module: code the agent writes on the command line."""
+    flags = INLINE_FLAGS.get(language)
+    if flags is None or command.program not in flags[:2] or len(command.argv) < 3 or command.argv[1] != flags[2]:
+        return None
+    program = command.argv[2]
+    if language == "python" and INLINE_PROBE.fullmatch(program.strip()):
+        return None
+    imports = INLINE_PYTHON_IMPORT if language == "python" else INLINE_REQUIRE
+    return program if ";" in program or "\n" in program or imports.search(program) else None
+
+
+def _inline_level(program: str, language: str) -> int:
+    """The level of an inline program, as of a fence: third-party Python modules or JavaScript's await are L3, an
+    import or require L2."""
+    if language == "javascript":
+        return 3 if "await " in program else 2 if INLINE_REQUIRE.search(program) else 1
+    modules = {name.strip().split(".")[0] for m in INLINE_PYTHON_IMPORT.finditer(program)
+               for name in (m.group(1) or m.group(2)).split(",")}
+    return 3 if modules - sys.stdlib_module_names else 2 if modules else 1
 
 
 MARKUP_LANGUAGES = ("html", "svg", "css", "scss", "sass", "less")
