@@ -787,6 +787,17 @@ def test_delegate_break_down_and_subagent_in_other_senses_are_no_plan(make_skill
     assert levels({"SKILL.md": work}, make_skill, "work")["reason.planning"] >= 1
 
 
+def test_a_bundled_document_template_is_a_format(make_skill):
+    """A template file the skill bundles is a structure the agent keeps when it fills it in; `rules/_template.md`,
+    the shape of a new rule page for the skill's authors, is not."""
+    page = "# Findings\n\n## Summary\n\n[one paragraph]\n\n## Evidence\n\n- [file:line]\n"
+    plain = BASE + "Record what you find as you go.\n"
+    found = levels({"SKILL.md": plain, "templates/findings.md": page}, make_skill, "bundled")
+    assert found["follow.format"] == 2
+    assert "follow.format" not in levels({"SKILL.md": plain, "rules/_template.md": page}, make_skill, "authors")
+    assert "follow.format" not in levels({"SKILL.md": plain, "references/guide.md": page}, make_skill, "guide")
+
+
 def test_a_code_template_is_no_output_format(make_skill):
     """"Use template: `assets/model_template.py`" and "## Liquid Template Example" name code to copy, "template
     literal types" a language's feature; "Use this format:" and "the report template below" name the output's

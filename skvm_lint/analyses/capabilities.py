@@ -1057,6 +1057,16 @@ def _unfenced_prose(text: str) -> Iterator[str]:
             yield stripped
 
 
+def _template_files(c: _Context) -> list[Any]:
+    """The bundled Markdown files named for templates that hold a document's skeleton (not a guide of its own, a
+    project of code files, or a page for people; nor `rules/_template.md`, whose underscore marks a file for the
+    skill's authors: the shape of a new rule page)."""
+    return [f for f in c.skill.files
+            if f.kind == "markdown" and f.text and f.markdown is not None and "template" in f.path.lower()
+            and not f.path.rsplit("/", 1)[-1].startswith("_")
+            and not for_people(f.path) and not _guide_of_its_own(f.text) and not _code_template(f.text, f.markdown)]
+
+
 @detector
 def long_output(c: _Context) -> Iterator[Finding]:
     """gen.text.long: a document the agent writes in one piece. Structure says it in any language: an output
@@ -1066,10 +1076,8 @@ def long_output(c: _Context) -> Iterator[Finding]:
     templates = [(b.text, b.span, len(TEMPLATE_HEADING.findall(b.text)), d, b) for d in c.agent_docs
                  for b in d.code_blocks if b.language in (None, "markdown", "md", "text", "txt", "plain")
                  and b.fenced and not b.mispaired]  # an indented block is quoted text (an MDX page's stripped props)
-    for f in c.skill.files:
-        if f.kind == "markdown" and f.text and f.markdown is not None and "template" in f.path.lower() \
-                and not for_people(f.path) and not _guide_of_its_own(f.text) and not _code_template(f.text, f.markdown):
-            templates += _templates_of_file(f.path, f.text, f.markdown)
+    for f in _template_files(c):
+        templates += _templates_of_file(f.path, f.text, f.markdown)
     for text, span, sections, doc, block in templates:
         if sections >= 4 and not _settings_or_checklist(text) and not TEMPLATE_ENGINE.search(text) \
                 and not TOOL_CALL_OPENING.match(text) and not _a_prompt(text) and not _changelog(text) \
@@ -1442,6 +1450,12 @@ def output_format(c: _Context) -> Iterator[Finding]:
         schema = any(b.language in ("json", "yaml") for b in (c.body.code_blocks if c.body else []))
         yield Finding("follow.format", 3 if len(hits) >= 3 and schema else 2 if schema else 1, hits[0][1],
                       "output format or template")
+        return
+    # a template file the skill bundles (templates/task_plan.md, assets/report-template.md) is a structure to keep
+    template = next((f for f in _template_files(c) if ONE_TEMPLATE.search(f.path)
+                     and _templates_of_file(f.path, f.text, f.markdown)), None)
+    if template is not None:
+        yield Finding("follow.format", 2, Span(template.path, 1), f"fills the template {template.path}")
 
 
 @detector
