@@ -120,7 +120,10 @@ WRITE_TOOLS = frozenset({"Write", "Edit", "MultiEdit", "NotebookEdit"})
 FILE_LANGUAGES = frozenset({"python", "javascript", "typescript", "tsx", "jsx", "go", "rust", "java", "kotlin",
                             "swift", "c", "cpp", "c++", "csharp", "cs", "ruby", "php", "dockerfile", "docker",
                             "yaml", "yml", "toml", "ini", "css", "scss", "html", "vue", "svelte", "sql", "liquid",
-                            "hcl", "terraform", "solidity", "dart", "scala", "elixir", "lua", "r"})
+                            "hcl", "terraform", "solidity", "dart", "scala", "elixir", "lua", "r", "matlab", "julia",
+                            "perl", "haskell", "ocaml", "fsharp", "clojure", "erlang", "groovy", "zig", "nim", "objc",
+                            "objective-c", "gdscript", "glsl", "hlsl", "wgsl", "bicep", "nginx", "cmake", "makefile",
+                            "latex", "tex"})
 LONG_OUTPUT = cue("long_output")
 SHORT_OUTPUT = cue("short_output")
 BRIEF_PLACEHOLDER = cue("brief_placeholder")
