@@ -827,6 +827,20 @@ def test_a_template_script_is_material_not_a_command(make_skill):
     assert levels(files, make_skill, "script")["tool.exec"] == 1
 
 
+def test_commands_of_the_playbook_skill_md_names(make_skill):
+    """SKILL.md that sends the agent to a playbook of commands has it run them; a block of the agent's own tools
+    (`Write task_plan.md`) or a playbook SKILL.md never names is not."""
+    playbook = "# Playbook\n\n```bash\nnpm install --save-dev eslint\nnpx eslint .\n```\n"
+    named = BASE + "If detailed examples are required, open `resources/implementation-playbook.md`.\n"
+    found = levels({"SKILL.md": named, "resources/implementation-playbook.md": playbook}, make_skill, "named")
+    assert found["tool.exec"] == 1 and found["gen.code.shell"] == 1
+    tools = "# Examples\n\n```bash\nWrite task_plan.md\n```\n"
+    found = levels({"SKILL.md": named, "resources/implementation-playbook.md": tools}, make_skill, "tools")
+    assert "tool.exec" not in found and "gen.code.shell" not in found
+    found = levels({"SKILL.md": BASE, "resources/implementation-playbook.md": playbook}, make_skill, "unnamed")
+    assert "tool.exec" not in found and "gen.code.shell" not in found
+
+
 def test_told_to_run_tests_with_no_command_shown(make_skill):
     """"Run automated scans (axe, Lighthouse)" with no command shown: the agent runs programs whose command it
     writes itself; a user's quoted words, CI's jobs and a command left to the user are not the agent's."""

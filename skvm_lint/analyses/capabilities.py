@@ -220,6 +220,15 @@ class _Context:
         code."""
         return self.agent_prose + [(i.text, i.span) for d in self.agent_docs for i in d.inline_code]
 
+    @cached_property
+    def playbook_commands(self) -> CodeBlock | None:
+        """The first block of commands in a document SKILL.md sends the agent to ("open
+        `resources/implementation-playbook.md`"): what it runs when SKILL.md itself shows none. Not a block of the
+        agent's own tools (`Write task_plan.md`: programs are not capitalised)."""
+        return next((b for doc in self.named_docs for b in doc.code_blocks
+                     if b.language == "shell" and b.code is not None
+                     and any(not command.program[:1].isupper() for command in b.code.commands)), None)
+
     def commands(self) -> Iterator[tuple[Command, str]]:
         for facts, _span, text in self.shell:
             for command in facts.commands:
@@ -336,6 +345,9 @@ def shell_composition(c: _Context) -> Iterator[Finding]:
         told = c.told_to_run
         if told:  # told to run tests or scans with no command shown: the agent writes the command
             yield Finding("gen.code.shell", 1, told[0][1], f"composes the command to {told[0][0][:60]!r}")
+        elif c.playbook_commands is not None:
+            block = c.playbook_commands
+            yield Finding("gen.code.shell", 1, block.span, f"runs the commands shown in {block.span.file}")
         return
     level, span, why = 1, c.shell[0][1], "runs commands shown in SKILL.md"
     for facts, fspan, text in c.shell:
@@ -366,6 +378,10 @@ def execution(c: _Context) -> Iterator[Finding]:
         told = c.told_to_run
         if told:  # "Run automated scans", "Re-run the tests": commands the agent must find or compose itself
             yield Finding("tool.exec", 1, told[0][1], f"told to {told[0][0][:60]!r}")
+            return
+        shown = c.playbook_commands
+        if shown is not None:
+            yield Finding("tool.exec", 1, shown.span, f"runs the commands of {shown.span.file}")
         return
     body = c.body
     steps_with_commands: dict[int | None, set[int]] = {}
