@@ -229,6 +229,16 @@ class _Context:
                      if b.language == "shell" and b.code is not None
                      and any(not command.program[:1].isupper() for command in b.code.commands)), None)
 
+    @cached_property
+    def template_files(self) -> list[Any]:
+        """The bundled Markdown files named for templates that hold a document's skeleton (not a guide of its own, a
+        project of code files, or a page for people; nor `rules/_template.md`, whose underscore marks a file for
+        the skill's authors: the shape of a new rule page)."""
+        return [f for f in self.skill.files
+                if f.kind == "markdown" and f.text and f.markdown is not None and "template" in f.path.lower()
+                and not f.path.rsplit("/", 1)[-1].startswith("_") and not for_people(f.path)
+                and not _guide_of_its_own(f.text) and not _code_template(f.text, f.markdown)]
+
     def commands(self) -> Iterator[tuple[Command, str]]:
         for facts, _span, text in self.shell:
             for command in facts.commands:
@@ -708,7 +718,7 @@ def code_generation(c: _Context) -> Iterator[Finding]:
         yield Finding(primitive, level, fences[0].span, f"{len(fences)} {language} block(s) to write or adapt")
 
 
-INLINE_FLAGS = {"python": ("python", "python3", "-c"), "javascript": ("node", "node", "-e")}
+INLINE_FLAGS = {"python": (("python", "python3"), "-c"), "javascript": (("node",), "-e")}  # programs, flag
 INLINE_PYTHON_IMPORT = lazy(r"\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)*)|\bfrom\s+([\w.]+)\s+import\b")
 INLINE_REQUIRE = lazy(r"\brequire\(|\bimport\b")
 # `python3 -c "import tkinter; print('Ready!')"`: a probe that a module is there, no program of the agent's
@@ -718,8 +728,8 @@ INLINE_PROBE = lazy(r"import[ \t]+[\w., ]+(;[ \t]*print\([^()]*(\([^()]*\))?[^()
 def _inline_program(command: Command, language: str) -> str | None:
     """The program of `python3 -c "import json, sys; ..."` or `node -e "..."` when it is more than a call (statements
     joined by `;`, lines, an import) and no mere probe of a module: code the agent writes on the command line."""
-    flags = INLINE_FLAGS.get(language)
-    if flags is None or command.program not in flags[:2] or len(command.argv) < 3 or command.argv[1] != flags[2]:
+    programs, flag = INLINE_FLAGS.get(language, ((), ""))
+    if command.program not in programs or len(command.argv) < 3 or command.argv[1] != flag:
         return None
     program = command.argv[2]
     if language == "python" and INLINE_PROBE.fullmatch(program.strip()):
@@ -1076,16 +1086,6 @@ def _unfenced_prose(text: str) -> Iterator[str]:
             yield stripped
 
 
-def _template_files(c: _Context) -> list[Any]:
-    """The bundled Markdown files named for templates that hold a document's skeleton (not a guide of its own, a
-    project of code files, or a page for people; nor `rules/_template.md`, whose underscore marks a file for the
-    skill's authors: the shape of a new rule page)."""
-    return [f for f in c.skill.files
-            if f.kind == "markdown" and f.text and f.markdown is not None and "template" in f.path.lower()
-            and not f.path.rsplit("/", 1)[-1].startswith("_")
-            and not for_people(f.path) and not _guide_of_its_own(f.text) and not _code_template(f.text, f.markdown)]
-
-
 @detector
 def long_output(c: _Context) -> Iterator[Finding]:
     """gen.text.long: a document the agent writes in one piece. Structure says it in any language: an output
@@ -1095,7 +1095,7 @@ def long_output(c: _Context) -> Iterator[Finding]:
     templates = [(b.text, b.span, len(TEMPLATE_HEADING.findall(b.text)), d, b) for d in c.agent_docs
                  for b in d.code_blocks if b.language in (None, "markdown", "md", "text", "txt", "plain")
                  and b.fenced and not b.mispaired]  # an indented block is quoted text (an MDX page's stripped props)
-    for f in _template_files(c):
+    for f in c.template_files:
         templates += _templates_of_file(f.path, f.text, f.markdown)
     for text, span, sections, doc, block in templates:
         if sections >= 4 and not _settings_or_checklist(text) and not TEMPLATE_ENGINE.search(text) \
@@ -1471,7 +1471,7 @@ def output_format(c: _Context) -> Iterator[Finding]:
                       "output format or template")
         return
     # a template file the skill bundles (templates/task_plan.md, assets/report-template.md) is a structure to keep
-    template = next((f for f in _template_files(c) if ONE_TEMPLATE.search(f.path)
+    template = next((f for f in c.template_files if ONE_TEMPLATE.search(f.path)
                      and _templates_of_file(f.path, f.text, f.markdown)), None)
     if template is not None:
         yield Finding("follow.format", 2, Span(template.path, 1), f"fills the template {template.path}")
