@@ -798,6 +798,16 @@ def test_a_bundled_document_template_is_a_format(make_skill):
     assert "follow.format" not in levels({"SKILL.md": plain, "references/guide.md": page}, make_skill, "guide")
 
 
+def test_a_format_named_by_its_notation(make_skill):
+    """`YYYY-MM-DD`, ISO 8601, E.164 are formats the agent writes its values in, in prose of any language or in a
+    command's comment."""
+    for text in ("- `expiredAt` - ISO 8601 format with timezone\n", "- Date format for `--date` is `yyyy-MM-dd`.\n",
+                 "```bash\nattio tasks create <content> [deadline]  # deadline: YYYY-MM-DD\n```\n",
+                 "- 电话号码使用 E.164 格式\n"):
+        assert levels({"SKILL.md": BASE + text}, make_skill, "notation")["follow.format"] == 1, text
+    assert "follow.format" not in levels({"SKILL.md": BASE + "Create the task.\n"}, make_skill, "plain")
+
+
 def test_a_code_template_is_no_output_format(make_skill):
     """"Use template: `assets/model_template.py`" and "## Liquid Template Example" name code to copy, "template
     literal types" a language's feature; "Use this format:" and "the report template below" name the output's

@@ -1455,9 +1455,16 @@ RULES_HEADING = lazy(r"(?i)\W*(\d+\.\s*)?((important|critical|hard|key|core|glob
                      r"(constraints|guardrails|anti-?patterns|restrictions|don'?ts|prohibitions)\b")
 
 
+# A format named by its notation, in any language and in the commands' comments too (`# deadline: YYYY-MM-DD`)
+FORMAT_NOTATION = lazy(r"\b(YYYY-MM-DD|ISO[ -]?8601|RFC ?3339|E\.164)\b|\bHH:MM(:SS)?\b", re.IGNORECASE)
+
+
 @detector
 def output_format(c: _Context) -> Iterator[Finding]:
-    found = [(m, text, span) for text, span in c.prose for m in [FORMAT.search(text)] if m]
+    found = [(m, text, span) for text, span in c.prose for m in [FORMAT.search(text) or FORMAT_NOTATION.search(text)]
+             if m]
+    if not found and c.body is not None:
+        found = [(m, b.text, b.span) for b in c.body.code_blocks for m in [FORMAT_NOTATION.search(b.text)] if m][:1]
     # "template" that names code to copy, said in the text or by the heading over it ("### `plot_template.py`"
     # over "Template script demonstrating various plot types"), is no output format
     templates = [span.line for m, _text, span in found if m.group(0).lower().startswith("template")]
