@@ -1175,7 +1175,8 @@ def test_spatial_reasoning_by_level_and_not_its_homonyms(make_skill):
 
 
 def test_structured_output_from_bundled_json_and_yaml_templates(make_skill):
-    """A JSON or YAML template the skill bundles is filled in by the agent; a test's fixture is not."""
+    """A JSON or YAML template or example configuration the skill bundles is filled in by the agent; a test's
+    fixture is not."""
     nested = '{\n  "properties": [\n    {"name": "title", "value": "{{title}}", "type": "text"}\n  ]\n}\n'
     files = {"SKILL.md": BASE + "Fill in the template for each recipe.\n", "assets/recipe-template.json": nested}
     assert levels(files, make_skill, "json")["gen.text.structured"] == 2
@@ -1186,6 +1187,10 @@ def test_structured_output_from_bundled_json_and_yaml_templates(make_skill):
     assert "gen.text.structured" not in levels(fixture, make_skill, "fixture")
     data = {"SKILL.md": BASE + "Look up merchants.\n", "assets/merchants.json": nested}
     assert "gen.text.structured" not in levels(data, make_skill, "data")
+    # an example configuration the agent copies and fills in (`config.example.json` -> `config.json`)
+    for name in ("references/config.example.json", "config.json.sample"):
+        example = {"SKILL.md": BASE + "Copy the example config and fill it.\n", name: nested}
+        assert levels(example, make_skill, "example")["gen.text.structured"] == 2, name
 
 
 def test_prompt_quotes_merge_nested_openings_and_end_an_unclosed_one_at_the_text_end():

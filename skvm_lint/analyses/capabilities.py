@@ -791,7 +791,7 @@ def other_code(c: _Context) -> Iterator[Finding]:
 
 
 TEMPLATE_DATA = lazy(r"(?i)(^|/)(templates?/[^/]+|[^/]*template[^/]*)\.(json|ya?ml)(\.template|\.tmpl)?$|"
-                     r"\.(json|ya?ml)\.(template|tmpl)$")
+                     r"\.(json|ya?ml)\.(template|tmpl|example|sample|dist)$|\.(example|sample|dist)\.(json|ya?ml)$")
 
 FIXTURE = lazy(r"(?i)(^|/)(tests?|test[-_]?fixtures|fixtures)/")  # data a test feeds the code, not a template
 
