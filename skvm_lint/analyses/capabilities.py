@@ -813,8 +813,8 @@ def structured_output(c: _Context) -> Iterator[Finding]:
         title = c.body.sections[b.section].title if b.section is not None else ""
         if b.language in ("json", "yaml", "yml", "jsonc") and not RESPONSE.search(title):
             payloads.append((b.text, b.span))
-    # a bundled JSON or YAML template (`assets/recipe-template.json`, `templates/values.yaml.template`): the agent
-    # fills it in
+    # a bundled JSON or YAML template or example configuration (`assets/recipe-template.json`,
+    # `templates/values.yaml.template`, `config.example.json`): the agent fills it in
     payloads += [(f.text, Span(f.path, 1)) for f in c.skill.files
                  if f.text and TEMPLATE_DATA.search(f.path) and not for_people(f.path) and not FIXTURE.search(f.path)]
     if not payloads:
