@@ -318,6 +318,11 @@ def test_call_format_of_tool_calls_in_a_plain_fence(make_skill):
     """A plain fence of calls to the agent's own tools has it write named arguments; a Python fence is code."""
     calls = BASE + '```\ncron(action="add", message="Time to take a break!", every_seconds=1200)\n```\n'
     assert levels({"SKILL.md": calls}, make_skill, "calls")["tool.call.format"] == 2
+    # a call with one object of named arguments, in a JSON fence too; not a library method's in JS code
+    json_call = BASE + '```json\nyb_send_dm({ "group_code": "535168412", "name": "aea3", "message": "hello" })\n```\n'
+    assert levels({"SKILL.md": json_call}, make_skill, "json-call")["tool.call.format"] == 2
+    method = BASE + "```\nctx.replyWithInvoice({\n  title: 'Premium',\n  currency: 'XTR',\n})\n```\n"
+    assert "tool.call.format" not in levels({"SKILL.md": method}, make_skill, "method")
     code = BASE + '```python\nclient = Client(api_key="x")\n```\n'
     assert "tool.call.format" not in levels({"SKILL.md": code}, make_skill, "code")
     # a method the skill's own Python calls, named in prose, is the library's API, not one of the agent's tools

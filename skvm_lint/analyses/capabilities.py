@@ -96,7 +96,10 @@ CONDITIONAL_RULE = cue("conditional_rule")
 # A list item that routes a kind of request to a command or value: "Fed/GDP/CPI → kalshi-trader".
 # An agent tool called with named arguments in the instructions: `WebFetch(url="...")`, `sessions_spawn(message:
 # "...", model: ...)`, "the Task tool with subagent_type=...": the agent writes structured tool arguments.
-TOOL_CALL_LINE = lazy(r"^[ \t]*[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]", re.MULTILINE)  # linear
+# `cron(action="add", ...)`, `yb_send_dm({ "group_code": "5351", ... })`: a tool called with named arguments (an
+# object argument only after a bare name: `ctx.replyWithInvoice({title: ...})` is a library's method in JS code)
+TOOL_CALL_LINE = lazy(r"^[ \t]*(?:[A-Za-z_][\w.]*+\(\s*|[A-Za-z_]\w*+\(\s*\{\s*[\"']?)[a-z_]\w*[\"']?\s*[=:]\s*"
+                      r"[\"'<\[{\w]", re.MULTILINE)  # linear
 TOOL_CALL = lazy(r"(?<![\w.])[A-Za-z_][\w.]*+\(\s*[a-z_]\w*\s*[=:]\s*[\"'<\[{\w]|\bsubagent_type\s*[=:]")  # linear
 
 
@@ -457,9 +460,10 @@ def call_format(c: _Context) -> Iterator[Finding]:
         calls = [(m.group(0), span) for text, span in c.tool_texts
                  for m in [next((m for m in TOOL_CALL.finditer(text)
                                  if m.group(0).split("(", 1)[0].rsplit(".", 1)[-1] not in api), None)] if m]
-        # a plain fence of calls to the agent's tools (`cron(action="add", message="...", every_seconds=1200)`)
+        # a plain or JSON fence of calls to the agent's tools (`cron(action="add", message="...")`,
+        # `yb_send_dm({"group_code": "5351"})`: JSON holds no calls)
         calls += [(m.group(0), b.span) for b in (c.body.code_blocks if c.body else [])
-                  if b.language in (None, "text", "txt", "plain") and b.fenced
+                  if b.language in (None, "text", "txt", "plain", "json", "jsonc") and b.fenced
                   for m in [TOOL_CALL_LINE.search(b.text)] if m]
         if calls:
             best = Finding("tool.call.format", 2, calls[0][1], f"tool calls with named arguments ({calls[0][0]!r})")
