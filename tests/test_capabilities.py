@@ -831,14 +831,18 @@ def test_a_code_template_is_no_output_format(make_skill):
 
 
 def test_a_template_script_is_material_not_a_command(make_skill):
-    """templates/generator.js is read and adapted; scripts/run.py is run."""
+    """templates/generator.js is read and adapted; scripts/run.py, which SKILL.md names, is run; a hook script
+    nothing names is the harness's to run."""
     files = {"SKILL.md": BASE + "Read `templates/generator.js` and adapt it.\n",
              "templates/generator.js": "function setup() { createCanvas(400, 400); }\n"}
     assert "tool.exec" not in levels(files, make_skill, "template")
     nested = {"SKILL.md": BASE + "Charts: see `rules/assets/bar-chart.tsx`.\n",
               "rules/assets/bar-chart.tsx": "export const BarChart = () => null;\n"}
     assert "tool.exec" not in levels(nested, make_skill, "nested")
+    hook = {"SKILL.md": BASE + "Development skill.\n", "suggest-compact.sh": "#!/bin/bash\necho compact\n"}
+    assert "tool.exec" not in levels(hook, make_skill, "hook")
     files["scripts/run.py"] = "print('hi')\n"
+    files["SKILL.md"] += "Then run `scripts/run.py`.\n"
     assert levels(files, make_skill, "script")["tool.exec"] == 1
 
 
@@ -954,7 +958,8 @@ def test_a_package_marker_or_the_skills_tests_are_no_command_to_run(make_skill):
     developers = {"SKILL.md": BASE + "Tutor the student.\n", "__init__.py": "test\n", "setup.py": "x = 1\n",
                   "tests/test_a.py": "assert True\n", "eslint.config.mjs": "export default [];\n"}
     assert "tool.exec" not in levels(developers, make_skill, "developers")
-    check = {"SKILL.md": BASE + "Tutor the student.\n", "scripts/test_connection.py": "print('ok')\n"}
+    check = {"SKILL.md": BASE + "Check the setup: `scripts/test_connection.py`.\n",
+             "scripts/test_connection.py": "print('ok')\n"}
     assert levels(check, make_skill, "check")["tool.exec"] == 1
 
 

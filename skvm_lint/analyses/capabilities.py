@@ -16,6 +16,7 @@ import bisect
 import itertools
 import re
 import sys
+from collections import Counter
 from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator
 
@@ -242,6 +243,21 @@ class _Context:
                 and not f.path.rsplit("/", 1)[-1].startswith("_") and not for_people(f.path)
                 and not _guide_of_its_own(f.text) and not _code_template(f.text, f.markdown)]
 
+    @cached_property
+    def words_by_file(self) -> dict[str, set[str]]:
+        """The file names and their stems each file's text holds (`twenty-config.sh`, `twenty-config`), by path:
+        read once per skill, and only where a script asks whether anything names it."""
+        found = {}
+        for f in self.skill.files:
+            words = set(_FILE_WORD.findall(f.text or ""))
+            found[f.path] = words | {word.rsplit(".", 1)[0] for word in words if "." in word}
+        return found
+
+    @cached_property
+    def files_naming(self) -> Counter[str]:
+        """For each word of :attr:`words_by_file`, how many of the skill's files hold it."""
+        return Counter(word for words in self.words_by_file.values() for word in words)
+
     def commands(self) -> Iterator[tuple[Command, str]]:
         for facts, _span, text in self.shell:
             for command in facts.commands:
@@ -379,6 +395,21 @@ def shell_composition(c: _Context) -> Iterator[Finding]:
 NEVER_RUN_ALONE = frozenset({"__init__.py", "setup.py"})  # a package's marker, a build's script
 
 
+_FILE_WORD = lazy(r"[\w-]+(?:\.[\w-]+)*")
+
+
+def _named_elsewhere(c: _Context, script: Any) -> bool:
+    """Whether another file of the skill names the script (its file name or stem: `validate-chart.sh` in the
+    playbook, `twenty-config` in the scripts that source it) or SKILL.md names its folder ("the scripts in
+    `scripts/`"): a script nothing names is no step the agent is given (a hook script the harness runs)."""
+    name = script.path.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0]
+    if "/" in script.path and script.path.rsplit("/", 1)[0] + "/" in c.skill.skill_md_text:
+        return True
+    own = c.words_by_file[script.path]
+    return any(c.files_naming[word] > (word in own) for word in {name, stem} if len(word) >= 4)
+
+
 @detector
 def execution(c: _Context) -> Iterator[Finding]:
     """tool.exec: commands to run; several command-bearing steps of one procedure make it chained (L3)."""
@@ -386,7 +417,8 @@ def execution(c: _Context) -> Iterator[Finding]:
     # adapt, which SKILL.md's commands would show if the agent ran it; nor a package's `__init__.py`, a build's
     # setup.py, or the skill's tests and lint configuration, which its developers run
     runnable = [f for f in c.skill.files if f.kind == "script" and not handed_out(f.path)
-                and not for_developers(f.path) and f.path.rsplit("/", 1)[-1] not in NEVER_RUN_ALONE]
+                and not for_developers(f.path) and f.path.rsplit("/", 1)[-1] not in NEVER_RUN_ALONE
+                and _named_elsewhere(c, f)]
     if not c.shell and not runnable:
         told = c.told_to_run
         if told:  # "Run automated scans", "Re-run the tests": commands the agent must find or compose itself
