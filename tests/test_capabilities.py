@@ -1055,6 +1055,11 @@ def test_analysis_cues_inside_inline_code_are_names(make_skill):
     assert "reason.analysis" not in levels({"SKILL.md": topics}, make_skill, "topics")
     causes = BASE + "**Root causes**: poor layer ordering.\n\n**Root causes**: hardcoded secrets.\n"
     assert levels({"SKILL.md": causes}, make_skill, "causes")["reason.analysis"] == 1
+    # "analyze the codebase", "analyze existing TypeScript code"; not the product Claude Code's session data
+    code = BASE + "Analyze the codebase to detect the framework.\n\nAnalyze existing TypeScript code for patterns.\n"
+    assert levels({"SKILL.md": code}, make_skill, "code")["reason.analysis"] == 1
+    sessions = BASE + "Analyze Claude Code session data.\n\nQuery and analyze Claude Code usage.\n"
+    assert "reason.analysis" not in levels({"SKILL.md": sessions}, make_skill, "sessions")
 
 
 def test_breaking_work_down_and_a_planning_description_are_planning(make_skill):
