@@ -37,7 +37,7 @@ class ItemsProcessedSerially(Rule):
 
     def check(self, skill, ctx):
         steps, groups = list(ctx.facts.workflow.steps), list(ctx.facts.workflow.groups)
-        serial = [g for g in serial_groups(skill, steps, groups, ("dlp",)) if not g.said_in_prose]
+        serial = serial_groups(skill, steps, groups, ("dlp",), said_in_prose=False)
         fix = parallel_section_fix(skill, steps, groups) if serial else None
         for group in serial:
             yield self.report(skill, group.span, f"{group.reason[:1].upper() + group.reason[1:]}, written as a "

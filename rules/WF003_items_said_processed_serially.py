@@ -41,7 +41,7 @@ class ItemsSaidProcessedSerially(Rule):
 
     def check(self, skill, ctx):
         steps, groups = list(ctx.facts.workflow.steps), list(ctx.facts.workflow.groups)
-        serial = [g for g in serial_groups(skill, steps, groups, ("dlp",)) if g.said_in_prose]
+        serial = serial_groups(skill, steps, groups, ("dlp",), said_in_prose=True)
         fix = parallel_section_fix(skill, steps, groups) if serial else None
         for group in serial:
             yield self.report(skill, group.span, f"{group.reason[:1].upper() + group.reason[1:]}, said in the "

@@ -1499,8 +1499,9 @@ FORMAT_NOTATION = lazy(r"\b(YYYY-MM-DD|ISO[ -]?8601|RFC ?3339|E\.164)\b|\bHH:MM(
 def output_format(c: _Context) -> Iterator[Finding]:
     found = [(m, text, span) for text, span in c.prose for m in [FORMAT.search(text) or FORMAT_NOTATION.search(text)]
              if m]
-    if not found and c.body is not None:
-        found = [(m, b.text, b.span) for b in c.body.code_blocks for m in [FORMAT_NOTATION.search(b.text)] if m][:1]
+    if not found and c.body is not None:  # the first code block that names a notation is enough
+        first = next(((m, b.text, b.span) for b in c.body.code_blocks if (m := FORMAT_NOTATION.search(b.text))), None)
+        found = [first] if first else []
     # "template" that names code to copy, said in the text or by the heading over it ("### `plot_template.py`"
     # over "Template script demonstrating various plot types"), is no output format
     templates = [span.line for m, _text, span in found if m.group(0).lower().startswith("template")]

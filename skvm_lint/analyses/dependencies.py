@@ -179,10 +179,11 @@ class _Collector:
         m = _REQUIREMENT.match(spec.strip().strip("'\""))
         if m is None:
             return
+        name = canonical(m.group(1), "pip")
         extras = {canonical(e.strip(), "pip") for e in (m.group(2) or "").split(",") if e.strip()}
-        self.first_extras.setdefault(canonical(m.group(1), "pip"), tuple(sorted(extras)))
+        self.first_extras.setdefault(name, tuple(sorted(extras)))
         if extras:
-            self.pip_extras.setdefault(canonical(m.group(1), "pip"), set()).update(extras)
+            self.pip_extras.setdefault(name, set()).update(extras)
 
     def add(self, name: str, kind: str, span: Span | None, source: str, *, declared: bool = False,
             required: bool = True, version: str | None = None, import_name: str | None = None,

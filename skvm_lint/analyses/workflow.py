@@ -922,13 +922,15 @@ def _lead(doc: MarkdownDoc, parent: int | None, first: ListItem) -> str:
     return before[-1].text.rstrip().rsplit("\n", 1)[-1] if before else ""
 
 
-def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: tuple[str, ...]) -> list[Group]:
-    """The groups of these types that the text still has run one after another (what WF001-WF003 report): not those
+def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: tuple[str, ...],
+                  said_in_prose: bool | None = None) -> list[Group]:
+    """The groups of these types (and, when ``said_in_prose`` is given, read from words alone or not: WF003's or
+    WF002's) that the text still has run one after another (what WF001-WF003 report): not those
     it already says how to run concurrently (a 'Parallel execution' section, concurrency wording in one of the
     group's steps or in the prose it was read from, the description included; for sub-agents, wherever the skill
     names them). What holds for the whole skill is read once, and steps and prose are looked up by id and place, so
     the cost stays linear however many groups a skill has."""
-    chosen = [g for g in groups if g.type in types]
+    chosen = [g for g in groups if g.type in types and said_in_prose in (None, g.said_in_prose)]
     if not chosen or re.search(r"^#+\s*parallel execution", skill.skill_md_text, re.IGNORECASE | re.MULTILINE):
         return []
     step_texts: dict[str, list[str]] = {}
