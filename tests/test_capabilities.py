@@ -365,6 +365,18 @@ def test_quoted_variables_are_nothing_to_fill_in(make_skill):
         assert levels({"SKILL.md": BASE + f"```bash\n{line}\n```\n"}, make_skill, f"y{i}")["tool.call.format"] == 1
 
 
+
+def test_inline_programs_are_code_not_values_to_fill_in(make_skill):
+    """`python -c "import torch; print(torch.__version__)"` is copied as it is: its quotes are the program's own. A
+    program that marks a value to put in still has one, and a script's `--command "<cmd>"` is no inline program."""
+    for i, line in enumerate(('python -c "import torch; print(torch.__version__)"',
+                              "osascript -e 'tell application \"Spotify\" to play track \"spotify:artist:4tZ\"'")):
+        found = levels({"SKILL.md": BASE + f"```bash\n{line}\n```\n"}, make_skill, f"n{i}")
+        assert "tool.call.format" not in found, line
+    for i, line in enumerate(("node -e \"const r = require('<path/to/report.json>'); console.log(r)\"",
+                              'node qa.mjs --title "<surface>" --command "<cmd>"')):
+        assert levels({"SKILL.md": BASE + f"```bash\n{line}\n```\n"}, make_skill, f"y{i}")["tool.call.format"] == 1
+
 def test_web_from_client_code_and_forge_api(make_skill):
     code = BASE + ("```python\nimport requests\n\nresponse = requests.post(URL, json=payload)\n"
                    "print(response.json())\n```\n")

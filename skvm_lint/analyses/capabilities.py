@@ -30,6 +30,7 @@ from ..vocabulary import (
     AGENT_BROWSER_TOOLS,
     AGENT_READ_TOOLS,
     AGENT_WEB_TOOLS,
+    INTERPRETERS,
     TEXT_PROGRAMS,
     WEB_CLIENTS,
     for_developers,
@@ -456,9 +457,32 @@ def execution(c: _Context) -> Iterator[Finding]:
 NOTHING_TO_FILL = lazy(r"""^["'](\$\{?\w+\}?|\W*)["']$""")
 
 
-def _fill_in_strings(command_text: str) -> list[str]:
-    """The quoted strings of a command line the agent fills in ("postgres backups", "Hello world")."""
-    return [m.group(0) for m in QUOTED_STRING.finditer(command_text) if not NOTHING_TO_FILL.match(m.group(0))]
+# Options that hand an interpreter its program inline (`python3 -c "..."`, `node -e '...'`, `bash -c "..."`)
+INLINE_CODE_OPTIONS = frozenset({"-c", "-e", "--eval", "-p", "--print", "--command"})
+# what marks a value to put in: `<path/to/report.json>`, `YOUR_WIF`, `your_pattern`, `+1XXXXXXXXXX`
+FILL_IN_MARKER = lazy(r"<[\w./ -]+>|\b(YOUR|your)[_-]\w+|XXX")
+
+
+def _inline_code(command: Command) -> str | None:
+    """The program an interpreter is handed on its command line, before any script it runs."""
+    if command.program not in INTERPRETERS:
+        return None
+    for option, value in itertools.pairwise(command.argv[1:]):
+        if option in INLINE_CODE_OPTIONS:
+            return value
+        if not option.startswith("-"):
+            return None  # `node qa.mjs --command "<cmd>"`: the script's own options
+    return None
+
+
+def _fill_in_strings(command: Command) -> list[str]:
+    """The quoted strings of a command line the agent fills in ("postgres backups", "Hello world"). In an
+    interpreter's inline program (`python -c "import torch; print(torch.__version__)"`) the quotes are the code's
+    own, copied as they are, unless it marks a value to put in."""
+    program = _inline_code(command)
+    if program is not None and not FILL_IN_MARKER.search(program):
+        return []
+    return [m.group(0) for m in QUOTED_STRING.finditer(command.text) if not NOTHING_TO_FILL.match(m.group(0))]
 
 
 @detector
@@ -474,7 +498,7 @@ def call_format(c: _Context) -> Iterator[Finding]:
             level, why = 3, "nested JSON or quote-splicing in arguments"
         elif any(JSON_LITERAL.match(a.strip("'\"")) for a in args):
             level, why = 2, "JSON or array arguments"
-        elif len(args) >= 2 and _fill_in_strings(raw):
+        elif len(args) >= 2 and _fill_in_strings(command):
             level, why = 1, "quoted string arguments to fill in"
         else:
             continue
@@ -754,7 +778,7 @@ def code_generation(c: _Context) -> Iterator[Finding]:
         yield Finding(primitive, level, fences[0].span, f"{len(fences)} {language} block(s) to write or adapt")
 
 
-INLINE_FLAGS = {"python": (("python", "python3"), "-c"), "javascript": (("node",), "-e")}  # programs, flag
+INLINE_LANGUAGES = {"python": ("python", "python3"), "javascript": ("node",)}  # the interpreters of each
 INLINE_PYTHON_IMPORT = lazy(r"\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)*)|\bfrom\s+([\w.]+)\s+import\b")
 INLINE_REQUIRE = lazy(r"\brequire\(|\bimport\b")
 # `python3 -c "import tkinter; print('Ready!')"`: a probe that a module is there, no program of the agent's
@@ -764,10 +788,9 @@ INLINE_PROBE = lazy(r"import[ \t]+[\w., ]+(;[ \t]*print\([^()]*(\([^()]*\))?[^()
 def _inline_program(command: Command, language: str) -> str | None:
     """The program of `python3 -c "import json, sys; ..."` or `node -e "..."` when it is more than a call (statements
     joined by `;`, lines, an import) and no mere probe of a module: code the agent writes on the command line."""
-    programs, flag = INLINE_FLAGS.get(language, ((), ""))
-    if command.program not in programs or len(command.argv) < 3 or command.argv[1] != flag:
-        return None
-    program = command.argv[2]
+    program = _inline_code(command) if command.program in INLINE_LANGUAGES.get(language, ()) else None
+    if program is None or not {"-p", "--print"}.isdisjoint(command.argv):
+        return None  # `node -p "require('./package.json').version"` prints a value it looks up
     if language == "python" and INLINE_PROBE.fullmatch(program.strip()):
         return None
     imports = INLINE_PYTHON_IMPORT if language == "python" else INLINE_REQUIRE
