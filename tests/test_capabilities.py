@@ -1253,3 +1253,29 @@ def test_parallel_tool_calls_are_asked_for_not_named(make_skill):
                  "- WHOOP rotates refresh tokens; avoid running multiple refreshes in parallel.",
                  "1. **Log daily at the same time** to keep the streak."):
         assert "tool.call.batch" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "named"), line
+
+
+def skill_md(description: str, body: str) -> str:
+    return f"---\nname: case-skill\ndescription: {description}\n---\n\n{body}\n"
+
+
+def test_code_in_a_language_the_skill_names(make_skill):
+    """A language expert's skill shows no code to copy: "Write modern C# code" has the agent write code into files
+    (C# has no primitive of its own), "for Python development" Python code too."""
+    csharp = levels({"SKILL.md": skill_md("Write modern C# code with records and async/await.", "Be idiomatic.")},
+                    make_skill, "csharp")
+    assert csharp["tool.file.write"] == 2 and not any(p.startswith("gen.code.") for p in csharp)
+    python = levels({"SKILL.md": skill_md("Use PROACTIVELY for Python development.", "- Type everything.")},
+                    make_skill, "python")
+    assert python["gen.code.python"] == 2 and python["tool.file.write"] == 2
+    for i, (description, body) in enumerate((
+            # a program the skill runs does the writing, told in the third person
+            ("Form components from a sentence.",
+             "- Generates React form components\n\n```bash\nnpx form-gen \"a\"\n```"),
+            # a quoted example, a language's development the skill only mentions, when the skill does not apply
+            ("Write skill descriptions.", 'Good: "Create React functional components with hooks."'),
+            ("Clean up folders.", "Caches pile up from JavaScript and Next.js development."),
+            ("Review pull requests.", "## Do not use this skill when\n\n- Writing new Python code"))):
+        found = levels({"SKILL.md": skill_md(description, body)}, make_skill, f"n{i}")
+        assert "gen.code.javascript" not in found and "gen.code.python" not in found, description
+        assert "tool.file.write" not in found, description

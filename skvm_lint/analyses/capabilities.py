@@ -778,6 +778,59 @@ def code_generation(c: _Context) -> Iterator[Finding]:
         yield Finding(primitive, level, fences[0].span, f"{len(fences)} {language} block(s) to write or adapt")
 
 
+# Languages and frameworks a skill may have the agent write code in, as prose names them (case matters: "Go", not
+# "go"), and the primitive of each; None where SkVM has none (the code still goes into files).
+NAMED_LANGUAGES = {
+    "Python": "gen.code.python", "Django": "gen.code.python", "FastAPI": "gen.code.python", "Flask": "gen.code.python",
+    "JavaScript": "gen.code.javascript", "TypeScript": "gen.code.javascript", "Node.js": "gen.code.javascript",
+    "React": "gen.code.javascript", "Vue": "gen.code.javascript", "Next.js": "gen.code.javascript",
+    "Svelte": "gen.code.javascript", "Angular": "gen.code.javascript", "Bash": "gen.code.shell",
+    "shell": "gen.code.shell", "SQL": "gen.code.sql", "HTML": "gen.code.html", "CSS": "gen.code.html",
+    **dict.fromkeys(("C#", "C++", "Go", "Golang", "Rust", "Java", "Kotlin", "Swift", "Ruby", "PHP", "Scala", "Elixir",
+                     "Haskell", "Julia", "Dart", "Flutter", "Lua", "Solidity", "Rails", "Laravel", ".NET"))}
+NAMED_LANGUAGE = lazy(r"(?<![\w.#+])(?:" + "|".join(sorted(map(re.escape, NAMED_LANGUAGES), key=len, reverse=True))
+                      + r")(?![\w#+]|\.\w)")
+CODE_MAKING, CODE_MADE, CODE_WORK_FOR = cue("code_making"), cue("code_made"), cue("code_work_for")
+
+
+def _code_in_language(text: str, runs_programs: bool) -> Iterator[re.Match[str]]:
+    """The language names of ``text`` told as code the agent makes: "Write modern C# code", "for Python
+    development". Where the skill runs programs, "Generates React form components" tells what one of them does.
+    Not in quotation marks: a quoted example or a sub-agent's prompt."""
+    for m in unquoted(NAMED_LANGUAGE, text):
+        made = CODE_MADE.match(text, m.end())
+        if made is None:
+            continue
+        clause = _CLAUSE_END.split(text[max(0, m.start() - 50):m.start()])[-1]  # the verb in the same clause
+        making = CODE_MAKING.search(clause)
+        if making and not _forbidden(text, m.start(), 50):
+            verb = making.group(0).lower()
+            if not (runs_programs and verb.endswith("s") and not verb.endswith("ss")):
+                yield m
+        elif made.group(0).rstrip().lower().endswith(("development", "programming")) and CODE_WORK_FOR.search(clause):
+            yield m
+
+
+@detector
+def code_in_named_language(c: _Context) -> Iterator[Finding]:
+    """gen.code.<language> and tool.file.write (L2): the description or SKILL.md has the agent write code in a
+    language it names ("Write modern C# code", "Use for Python development"), as a language expert's skill does
+    without a fence to copy. Not under a heading of when the skill does not apply."""
+    described = Span(c.file, c.skill.frontmatter.line_of("description"))
+    runs_programs = next(c.commands(), None) is not None
+    hits = [(m.group(0), span) for text, span in [(c.description(), described), *c.prose]
+            for m in _code_in_language(text, runs_programs)]
+    titles = c.section_titles(span for _name, span in hits)
+    hits = [(name, span) for name, span in hits if not SKILL_SCOPE.search(titles.get((span.file, span.line), ""))]
+    if not hits:
+        return
+    for primitive in dict.fromkeys(NAMED_LANGUAGES[name] for name, _span in hits):
+        if primitive:
+            name, span = next((name, span) for name, span in hits if NAMED_LANGUAGES[name] == primitive)
+            yield Finding(primitive, 2, span, f"writes {name} code")
+    yield Finding("tool.file.write", 2, hits[0][1], f"writes {hits[0][0]} code into files")
+
+
 INLINE_LANGUAGES = {"python": ("python", "python3"), "javascript": ("node",)}  # the interpreters of each
 INLINE_PYTHON_IMPORT = lazy(r"\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)*)|\bfrom\s+([\w.]+)\s+import\b")
 INLINE_REQUIRE = lazy(r"\brequire\(|\bimport\b")
