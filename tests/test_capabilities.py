@@ -1279,3 +1279,13 @@ def test_code_in_a_language_the_skill_names(make_skill):
         found = levels({"SKILL.md": skill_md(description, body)}, make_skill, f"n{i}")
         assert "gen.code.javascript" not in found and "gen.code.python" not in found, description
         assert "tool.file.write" not in found, description
+
+
+def test_procedure_numbered_in_a_code_blocks_comments(make_skill):
+    """`# 1. Create builder`, `# 2. Generate frames`, `# 3. Save`: a workflow told in a fence's comments. Comments
+    that do not count from 1 in order number something else."""
+    workflow = ("## Core workflow\n\n```python\n# 1. Create builder\nb = B()\n# 2. Add frames\nb.add(f)\n"
+                "# 3. Save\nb.save()\n```")
+    assert levels({"SKILL.md": BASE + workflow + "\n"}, make_skill)["follow.procedure"] == 1
+    unordered = "```python\n# 2. retries\nr = 2\n# 3 workers at most\nw = 3\n# 1. fallback\n```"
+    assert "follow.procedure" not in levels({"SKILL.md": BASE + unordered + "\n"}, make_skill, "unordered")

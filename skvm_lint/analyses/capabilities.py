@@ -1507,6 +1507,18 @@ def reasoning(c: _Context) -> Iterator[Finding]:
 # --- instruction following --------------------------------------------------------------------------------------
 
 
+STEP_COMMENT = lazy(r"^[ \t]*(?:#|//|--)[ \t]*(?:step[ \t]*)?([1-9])[.:)][ \t]+\S", re.IGNORECASE | re.MULTILINE)
+
+
+def _numbered_comments(code: str) -> int:
+    """How many steps the comments of ``code`` number in order from 1 (`# 1. Load`, `// Step 2: Save`)."""
+    count = 0
+    for m in STEP_COMMENT.finditer(code):
+        if int(m.group(1)) == count + 1:
+            count += 1
+    return count
+
+
 @detector
 def procedure(c: _Context) -> Iterator[Finding]:
     """follow.procedure: ordered steps; 5+ steps or branches are L2, loops and verification L3."""
@@ -1518,6 +1530,12 @@ def procedure(c: _Context) -> Iterator[Finding]:
     longest = max(lists.values(), key=len, default=[])
     count = max(len(longest), len(steps))
     if count < 3:
+        # a workflow told in a fence's comments (`# 1. Create builder`, `# 2. Generate frames`, `# 3. Save`)
+        commented = next(((b, n) for b in body.code_blocks if (n := _numbered_comments(b.text)) >= 3), None)
+        if commented:
+            block, n = commented
+            yield Finding("follow.procedure", 2 if n >= 5 else 1, block.span, f"{n} numbered steps in a code block")
+            return
         sequence = [(m.group(0), span) for text, span in c.prose
                     for m in [STEPS_IN_PROSE.search(without_markers(text))] if m]
         # (not in an advice section: "## Tips" tells "Pick one habit, then add the next" to the user, as its
