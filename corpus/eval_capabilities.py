@@ -6,7 +6,11 @@ Runs `skvm-lint analyze --format json` over the labelled skills and compares the
 (openclaw English, openclaw Chinese/Japanese, antigravity, k-dense), per-primitive P/R/F1 with the confusion
 counts over all labels, and the share of matched primitives whose level is within one of the label's.
 
-Usage: python corpus/eval_capabilities.py [--labels DIR] [--show-misses]
+With --second-reading DIR (label files of the same shape for some of the labelled skills, written by another
+reader: corpus/verdicts/second-reading), it also prints how far the two readings are apart and how far the
+analysis is from each, over those skills: a slice's target means little above the agreement of two readers.
+
+Usage: python corpus/eval_capabilities.py [--labels DIR] [--show-misses] [--second-reading DIR]
 """
 
 from __future__ import annotations
@@ -50,10 +54,38 @@ def score(items: list[Labelled], show_misses: bool = False) -> SliceCounts:
     return counts
 
 
+def primitives_of(label: dict) -> set[str]:
+    return {c["id"] for c in label["capabilities"]}
+
+
+def agreement(items: list[Labelled], second_dir: str) -> None:
+    """Micro P/R/F1 of the second reading against the labels, and of the analysis against each reading (the
+    second named reading is taken as the truth), over the skills both readings cover."""
+    first = {item.label["skill"]: item.label for item in items}
+    second = [item for item in load_labelled(second_dir) if item.label["skill"] in first]
+    if not second:
+        sys.exit(f"no label in {second_dir} reads a skill of the labels")
+    pairs = {"second reading vs labels": [], "analysis vs labels": [], "analysis vs second reading": []}
+    for item in second:
+        labelled, reread, found = primitives_of(first[item.label["skill"]]), primitives_of(item.label), \
+            set(predicted(item.result))
+        pairs["second reading vs labels"].append((reread, labelled))
+        pairs["analysis vs labels"].append((found, labelled))
+        pairs["analysis vs second reading"].append((found, reread))
+    print(f"\nagreement over {len(second)} skills read twice ({second_dir})")
+    print(f"{'':<30}{'P':>7}{'R':>7}{'F1':>7}")
+    for name, sets in pairs.items():
+        p, r, f = prf(sum(len(a & b) for a, b in sets), sum(len(a - b) for a, b in sets),
+                      sum(len(b - a) for a, b in sets))
+        print(f"{name:<30}{p:>7.2f}{r:>7.2f}{f:>7.2f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--labels", default=str(SHARED / "labels"))
     parser.add_argument("--show-misses", action="store_true", help="list every false positive and negative")
+    parser.add_argument("--second-reading", metavar="DIR",
+                        help="labels of some of the same skills by another reader: print the agreement")
     args = parser.parse_args()
     items = load_labelled(args.labels)
     counts = score(items, args.show_misses)
@@ -74,6 +106,8 @@ def main() -> int:
         ok &= f >= TARGET_F1
         print(f"{s:<16}{n:>7}{p:>7.2f}{r:>7.2f}{f:>7.2f}{share:>10.0%}{'' if f >= TARGET_F1 else '  MISSED'}")
     print(f"\ntarget: micro-F1 >= {TARGET_F1} on every slice; command: skvm-lint analyze --format json <skills>")
+    if args.second_reading:
+        agreement(items, args.second_reading)
     return 0 if ok else 1
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,3 +69,27 @@ def test_judged_capabilities_are_rescored_against_the_analysis_now(tmp_path):
     # as judged: 2 TRUE, 2 FALSE, 1 MISSED; now: gen.regex lost, reason.spatial fixed, gen.text.long still missed
     assert line.split()[1:] == ["2", "1", "2", "1", "1", "0", "0.50/0.67/0.57", "0.50/0.33/0.40"]
     assert "gen.regex (judged in cap-case.tsv" in out and "follow.procedure (judged in cap-case.tsv" in out
+
+
+LABELS = ROOT.parent / "shared" / "labels"
+
+
+@pytest.mark.skipif(not LABELS.is_dir(), reason="../shared/labels is not beside the checkout")
+def test_a_second_reading_is_scored_against_the_labels_and_the_analysis(tmp_path):
+    """A second reader's labels of some labelled skills: their agreement with the first labels, and the analysis
+    measured against each. A reading identical to the label agrees fully; one that drops a primitive loses recall."""
+    first = json.loads(min(LABELS.glob("antigravity-awesome-skills__*.json")).read_text(encoding="utf-8"))
+    same, fewer = tmp_path / "same", tmp_path / "fewer"
+    for folder, label in ((same, first), (fewer, {**first, "capabilities": first["capabilities"][1:]})):
+        folder.mkdir()
+        (folder / "second.json").write_text(json.dumps(label), encoding="utf-8")
+    command = [sys.executable, str(ROOT / "corpus" / "eval_capabilities.py"), "--second-reading"]
+    rows = {}
+    for folder in (same, fewer):
+        out = subprocess.run([*command, str(folder)], capture_output=True, text=True, check=False, cwd=ROOT).stdout
+        rows[folder.name] = {line[:30].strip(): line.split()[-3:] for line in out.splitlines()
+                             if line.startswith(("second reading vs", "analysis vs"))}
+    assert rows["same"]["second reading vs labels"] == ["1.00", "1.00", "1.00"]
+    assert rows["same"]["analysis vs labels"] == rows["same"]["analysis vs second reading"]
+    precision, recall, _f1 = map(float, rows["fewer"]["second reading vs labels"])
+    assert precision == 1.0 and recall < 1.0
