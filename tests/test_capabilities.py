@@ -1292,3 +1292,14 @@ def test_procedure_numbered_in_a_code_blocks_comments(make_skill):
     assert levels({"SKILL.md": BASE + workflow + "\n"}, make_skill)["follow.procedure"] == 1
     unordered = "```python\n# 2. retries\nr = 2\n# 3 workers at most\nw = 3\n# 1. fallback\n```"
     assert "follow.procedure" not in levels({"SKILL.md": BASE + unordered + "\n"}, make_skill, "unordered")
+
+
+def test_rules_kept_by_name_are_constraints(make_skill):
+    """"Follow SOLID principles", "Follow .NET coding standards", "遵循项目的代码规范": rules the agent keeps, named
+    rather than written out. A thing that follows a standard pattern is described, not ruled."""
+    for i, line in enumerate(("- Follow SOLID principles and favor composition over inheritance.",
+                              "Follow .NET coding standards and include XML documentation.", "请遵循项目的代码规范。",
+                              "コーディング規約に従ってください。")):
+        assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, f"y{i}")["follow.constraint"] >= 1, line
+    described = BASE + "Most algorithms follow a standard pattern: load, filter, write.\n"
+    assert "follow.constraint" not in levels({"SKILL.md": described}, make_skill, "described")

@@ -62,6 +62,7 @@ def _words(pattern: str) -> LazyPattern:
 
 
 CONSTRAINT = cue("constraint", ignore_case=False)
+KEPT_RULES = cue("kept_rules")
 STEPS_IN_PROSE = cue("steps_in_prose")
 VERIFY = cue("verify")
 CONDITION = cue("condition")
@@ -1568,6 +1569,8 @@ def constraints(c: _Context) -> Iterator[Finding]:
             if not SKILL_SCOPE.search(text)]
     hits += [(m.group(0), Span(c.file, c.skill.frontmatter.line_of("description")))
              for m in CONSTRAINT.finditer(c.description())]
+    hits += [(m.group(0), span) for text, span in c.agent_prose for m in unquoted(KEPT_RULES, text)
+             if not SKILL_SCOPE.search(text)]
     # the items of a section that says it holds rules ("## Constraints", "## Anti-patterns", "## Guardrails"), in
     # whatever words they are put ("Right-size to purpose.", "Em dashes. Use periods, commas ...")
     rule_titles = {s.title for d in c.agent_docs for s in d.sections if RULES_HEADING.match(s.title)}
