@@ -1271,6 +1271,9 @@ def test_code_in_a_language_the_skill_names(make_skill):
     python = levels({"SKILL.md": skill_md("Use PROACTIVELY for Python development.", "- Type everything.")},
                     make_skill, "python")
     assert python["gen.code.python"] == 2 and python["tool.file.write"] == 2
+    mobile = levels({"SKILL.md": skill_md("Develop React Native, Flutter, or native mobile apps.", "Test on devices.")},
+                    make_skill, "mobile")
+    assert mobile["gen.code.javascript"] == 2
     for i, (description, body) in enumerate((
             # a program the skill runs does the writing, told in the third person
             ("Form components from a sentence.",
@@ -1278,6 +1281,7 @@ def test_code_in_a_language_the_skill_names(make_skill):
             # a quoted example, a language's development the skill only mentions, when the skill does not apply
             ("Write skill descriptions.", 'Good: "Create React functional components with hooks."'),
             ("Clean up folders.", "Caches pile up from JavaScript and Next.js development."),
+            ("Deploy static sites.", "Supports: Vite, React, Vue, Next.js, Angular, Create React App, and static sites."),
             ("Review pull requests.", "## Do not use this skill when\n\n- Writing new Python code"))):
         found = levels({"SKILL.md": skill_md(description, body)}, make_skill, f"n{i}")
         assert "gen.code.javascript" not in found and "gen.code.python" not in found, description
