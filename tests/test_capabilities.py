@@ -1059,6 +1059,11 @@ def test_prose_cues_under_a_do_not_use_heading_are_the_skills_scope(make_skill):
     assert "gen.text.prose" not in levels({"SKILL.md": scope}, make_skill, "scope")
     told = BASE + "## Output\n\n- Explain why each finding matters\n- Write recommendations for the team\n"
     assert levels({"SKILL.md": told}, make_skill, "told")["gen.text.prose"] >= 1
+    # what a sub-agent's prompt asks for, and what its step yields, that agent writes
+    handed = BASE + ('### Phase 1: Audit\n\n- Use Task tool with subagent_type="security-auditor"\n'
+                     '- Prompt: "Verify compliance for: $ARGUMENTS. Generate compliance attestation reports."\n'
+                     '- Output: Compliance assessment report, remediation recommendations\n')
+    assert "gen.text.prose" not in levels({"SKILL.md": handed}, make_skill, "handed")
 
 
 def test_analysis_cues_inside_inline_code_are_names(make_skill):

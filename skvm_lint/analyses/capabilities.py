@@ -954,8 +954,11 @@ def prose(c: _Context) -> Iterator[Finding]:
     """gen.text.prose: the skill has the agent compose text for people; reports, articles and posts are L2."""
     description = c.description()
     in_description = PROSE.search(description) or ADVISE.search(description)
-    # a line under "## Do not use this skill when" ("- You need legal advice") says when the skill does not apply
-    hits = c.prose_matches(PROSE) + c.prose_matches(ADVISE)
+    # a line under "## Do not use this skill when" ("- You need legal advice") says when the skill does not apply;
+    # a prompt quoted for a sub-agent ('Prompt: "... Generate compliance reports."') and what its step yields
+    # ("- Output: assessment report") ask that agent to write
+    hits = [(m.group(0), span) for pattern in (PROSE, ADVISE) for text, span in c.prose
+            for m in [_outside_prompts(pattern, text)] if m and (span.file, span.line) not in c.hand_off_outputs]
     titles = c.section_titles(span for _cue, span in hits)
     body_hits = [(cue_text, span) for cue_text, span in hits
                  if not SKILL_SCOPE.search(titles.get((span.file, span.line), ""))]
