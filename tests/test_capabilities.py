@@ -336,6 +336,13 @@ def test_call_format_of_tool_calls_in_a_plain_fence(make_skill):
     assert "tool.call.format" not in levels({"SKILL.md": api}, make_skill, "api")
     tool = BASE + fence + '\n- Then call `cron(action="add", every_seconds=1200)`.\n'
     assert levels({"SKILL.md": tool}, make_skill, "tool")["tool.call.format"] == 2
+    # in a reference SKILL.md sends the agent to, by a bare name; a method there is a library's
+    sent = BASE + "Follow `references/workflow.md` to fetch the page.\n"
+    fetch = {"SKILL.md": sent,
+             "references/workflow.md": '# Fetch\n\n```text\nWebFetch(url="https://example.com/a")\n```\n'}
+    assert levels(fetch, make_skill, "fetch")["tool.call.format"] == 2
+    emit = {"SKILL.md": sent, "references/workflow.md": "# Events\n\n```\nother.emit(on='finalized')\n```\n"}
+    assert "tool.call.format" not in levels(emit, make_skill, "emit")
 
 
 def test_call_format_quoted_json_and_placeholders(make_skill):

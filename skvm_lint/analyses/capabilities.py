@@ -518,10 +518,13 @@ def call_format(c: _Context) -> Iterator[Finding]:
                  for m in [next((m for m in TOOL_CALL.finditer(text)
                                  if m.group(0).split("(", 1)[0].rsplit(".", 1)[-1] not in api), None)] if m]
         # a plain or JSON fence of calls to the agent's tools (`cron(action="add", message="...")`,
-        # `yb_send_dm({"group_code": "5351"})`: JSON holds no calls)
-        calls += [(m.group(0), b.span) for b in (c.body.code_blocks if c.body else [])
+        # `yb_send_dm({"group_code": "5351"})`: JSON holds no calls), in SKILL.md or a document it bundles for the
+        # agent (`WebFetch(url="...")` in a reference's workflow); there by a bare name only (`other.emit(on=...)`
+        # in an architecture page is a library's method)
+        calls += [(m.group(0), b.span) for d in c.agent_docs for b in d.code_blocks
                   if b.language in (None, "text", "txt", "plain", "json", "jsonc") and b.fenced
-                  for m in [TOOL_CALL_LINE.search(b.text)] if m]
+                  for m in [TOOL_CALL_LINE.search(b.text)]
+                  if m and (d is c.body or "." not in m.group(0).split("(", 1)[0])]
         if calls:
             best = Finding("tool.call.format", 2, calls[0][1], f"tool calls with named arguments ({calls[0][0]!r})")
     if best:
