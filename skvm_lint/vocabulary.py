@@ -71,6 +71,7 @@ HOST_TOOLS = _words("agents", "host_tools")
 BACKGROUND_SPAWNERS = _words("agents", "background_spawners")
 AGENT_WEB_TOOLS = _words("agents", "web_tools")
 AGENT_READ_TOOLS = _words("agents", "read_tools")
+AGENT_TODO_TOOLS = _words("agents", "todo_tools")
 AGENT_BROWSER_TOOLS = _words("agents", "browser_tools")
 
 KNOWN_COMMANDS = _words("commands", "known")

@@ -362,6 +362,18 @@ def test_call_format_quoted_json_and_placeholders(make_skill):
     assert "gen.text.structured" in levels({"SKILL.md": BASE + 'Pass `["a", "b"]` as the list.\n'}, make_skill, "list")
 
 
+def test_the_agents_todo_tool_takes_structured_arguments(make_skill):
+    """"Use TodoWrite to create todos for each item", "Track tasks with `todo_write`": a list of todo objects. Not
+    where it is forbidden, nor in an anti-pattern's column of what not to do."""
+    for i, line in enumerate(("**IMPORTANT: Use TodoWrite to create todos for EACH checklist item below.**",
+                              "- Track tasks with `todo_write`")):
+        assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, f"y{i}")["tool.call.format"] == 2, line
+    forbidden = BASE + "**Do not call `todo_write` during a review.**\n"
+    assert "tool.call.format" not in levels({"SKILL.md": forbidden}, make_skill, "forbidden")
+    anti = BASE + ("## Anti-Patterns\n\n| Don't | Do Instead |\n|---|---|\n"
+                   "| Use TodoWrite for persistence | Keep a file |\n")
+    assert "tool.call.format" not in levels({"SKILL.md": anti}, make_skill, "anti")
+
 def test_quoted_variables_are_nothing_to_fill_in(make_skill):
     """`codesign --sign "$IDENTITY" "$APP"` quotes variables for safety and `tr -d '"'` quotes a character: no
     argument the agent fills in. A search term or a format is (`grep -r "term"`, `stat -c '%a'`)."""

@@ -29,6 +29,7 @@ from ..profiles import degradation_strategy
 from ..vocabulary import (
     AGENT_BROWSER_TOOLS,
     AGENT_READ_TOOLS,
+    AGENT_TODO_TOOLS,
     AGENT_WEB_TOOLS,
     INTERPRETERS,
     TEXT_PROGRAMS,
@@ -113,6 +114,7 @@ def _tool_name(names: Iterable[str]) -> LazyPattern:
 
 AGENT_WEB_TOOL = _tool_name(AGENT_WEB_TOOLS)
 AGENT_READ_TOOL = _tool_name(AGENT_READ_TOOLS)
+AGENT_TODO_TOOL = _tool_name(AGENT_TODO_TOOLS)
 AGENT_BROWSER_TOOL = lazy(rf"(?<![A-Za-z0-9_])(?:browser_[a-z]+(?:_[a-z]+)*|{'|'.join(sorted(AGENT_BROWSER_TOOLS))})"
                           r"(?![A-Za-z0-9_])")
 TOOL_USE_BEFORE, TOOL_USE_AFTER, NEGATION = cue("tool_use_before"), cue("tool_use_after"), cue("negation")
@@ -525,6 +527,13 @@ def call_format(c: _Context) -> Iterator[Finding]:
                   if b.language in (None, "text", "txt", "plain", "json", "jsonc") and b.fenced
                   for m in [TOOL_CALL_LINE.search(b.text)]
                   if m and (d is c.body or "." not in m.group(0).split("(", 1)[0])]
+        # the agent's todo tool ("Create TodoWrite with all tasks", "Track tasks with TodoWrite"): a list of todo
+        # objects; not where it is forbidden ("Do not call `todo_write`") or an anti-pattern's "Don't" column
+        todos = [(m.group(0), span) for text, span in c.agent_prose for m in AGENT_TODO_TOOL.finditer(text)
+                 if not _negated(text, m.start(), m.end())]
+        titles = c.section_titles(span for _name, span in todos) if todos else {}
+        calls += [(f"{name}(todos=[...])", span) for name, span in todos
+                  if not advice_section(titles.get((span.file, span.line), ""))][:1]
         if calls:
             best = Finding("tool.call.format", 2, calls[0][1], f"tool calls with named arguments ({calls[0][0]!r})")
     if best:
