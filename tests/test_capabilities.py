@@ -236,10 +236,13 @@ def test_arithmetic_from_worked_expressions_not_dates(make_skill):
     assert levels({"SKILL.md": BASE + "Rank them by the weighted average of the scores.\n"}, make_skill,
                   "sum")["reason.arithmetic"] == 1
     # "average" names a metric ("Average session duration", "on average") unless the agent is told to work one out
-    for line in ("- **Token Usage**: Average tokens per request", "Items rank lower on average."):
+    for line in ("- **Token Usage**: Average tokens per request", "Items rank lower on average.",
+                 "- **Success Rate**: Percentage of valid outputs"):
         assert "reason.arithmetic" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "metric"), line
     assert levels({"SKILL.md": BASE + "Average the scores of the three runs.\n"}, make_skill,
                   "verb")["reason.arithmetic"] == 1
+    assert levels({"SKILL.md": BASE + "Report what percentage of each column is missing.\n"}, make_skill,
+                  "asked")["reason.arithmetic"] == 1
     # a worked calculation with its result in a block of text: the bookkeeping the skill shows the agent doing
     ledger = {"SKILL.md": BASE + "See the guide.\n",
               "references/items.md": "```\n1. 读取背包：疗伤符×5\n2. 扣除数量：5 - 3 = 2\n```\n"}
