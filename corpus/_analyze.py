@@ -16,7 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+# resolved, as the skills' paths are: ../shared is often a symbolic link to the data
+SHARED = (Path(__file__).resolve().parent.parent.parent / "shared").resolve()
 # Han, kana: a SKILL.md with more than 2 % of these characters is written in Chinese or Japanese (the labelled
 # translations keep English code, URLs and names, so their share is lower than a native text's).
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")

@@ -86,8 +86,9 @@ def test_a_second_reading_is_scored_against_the_labels_and_the_analysis(tmp_path
     command = [sys.executable, str(ROOT / "corpus" / "eval_capabilities.py"), "--second-reading"]
     rows = {}
     for folder in (same, fewer):
-        out = subprocess.run([*command, str(folder)], capture_output=True, text=True, check=False, cwd=ROOT).stdout
-        rows[folder.name] = {line[:30].strip(): line.split()[-3:] for line in out.splitlines()
+        run = subprocess.run([*command, str(folder)], capture_output=True, text=True, check=False, cwd=ROOT)
+        assert "agreement over 1 skills" in run.stdout, run.stderr[-2000:]
+        rows[folder.name] = {line[:30].strip(): line.split()[-3:] for line in run.stdout.splitlines()
                              if line.startswith(("second reading vs", "analysis vs"))}
     assert rows["same"]["second reading vs labels"] == ["1.00", "1.00", "1.00"]
     assert rows["same"]["analysis vs labels"] == rows["same"]["analysis vs second reading"]
