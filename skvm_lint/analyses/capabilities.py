@@ -238,11 +238,12 @@ class _Context:
                      and any(not command.program[:1].isupper() for command in b.code.commands)), None)
 
     @cached_property
-    def template_files(self) -> list[Any]:
-        """The bundled Markdown files named for templates that hold a document's skeleton (not a guide of its own, a
-        project of code files, or a page for people; nor `rules/_template.md`, whose underscore marks a file for
-        the skill's authors: the shape of a new rule page)."""
-        return [f for f in self.skill.files
+    def file_templates(self) -> list[tuple[Any, list[tuple[str, Span, int, None, None]]]]:
+        """The bundled Markdown files named for templates that hold a document's skeleton, each with the document
+        templates it holds (:func:`_templates_of_file`), read once for the two detectors that ask (not a guide of
+        its own, a project of code files, or a page for people; nor `rules/_template.md`, whose underscore marks a
+        file for the skill's authors: the shape of a new rule page)."""
+        return [(f, _templates_of_file(f.path, f.text, f.markdown)) for f in self.skill.files
                 if f.kind == "markdown" and f.text and f.markdown is not None and "template" in f.path.lower()
                 and not f.path.rsplit("/", 1)[-1].startswith("_") and not for_people(f.path)
                 and not _guide_of_its_own(f.text) and not _code_template(f.text, f.markdown)]
@@ -833,7 +834,7 @@ def code_in_named_language(c: _Context) -> Iterator[Finding]:
     runs_programs = next(c.commands(), None) is not None
     hits = [(m.group(0), span) for text, span in [(c.description(), described), *c.prose]
             for m in _code_in_language(text, runs_programs)]
-    titles = c.section_titles(span for _name, span in hits)
+    titles = c.section_titles(span for _name, span in hits) if hits else {}
     hits = [(name, span) for name, span in hits if not SKILL_SCOPE.search(titles.get((span.file, span.line), ""))]
     if not hits:
         return
@@ -1223,8 +1224,8 @@ def long_output(c: _Context) -> Iterator[Finding]:
     templates = [(b.text, b.span, len(TEMPLATE_HEADING.findall(b.text)), d, b) for d in c.agent_docs
                  for b in d.code_blocks if b.language in (None, "markdown", "md", "text", "txt", "plain")
                  and b.fenced and not b.mispaired]  # an indented block is quoted text (an MDX page's stripped props)
-    for f in c.template_files:
-        templates += _templates_of_file(f.path, f.text, f.markdown)
+    for _file, found in c.file_templates:
+        templates += found
     for text, span, sections, doc, block in templates:
         if sections >= 4 and not _settings_or_checklist(text) and not TEMPLATE_ENGINE.search(text) \
                 and not TOOL_CALL_OPENING.match(text) and not _a_prompt(text) and not _changelog(text) \
@@ -1580,12 +1581,11 @@ def procedure(c: _Context) -> Iterator[Finding]:
 @detector
 def constraints(c: _Context) -> Iterator[Finding]:
     """follow.constraint: MUST/NEVER/ALWAYS-type rules in the prose, outside quoted words; count sets the level."""
-    hits = [(m.group(0), span) for text, span in c.agent_prose for m in unquoted(CONSTRAINT, text)
-            if not SKILL_SCOPE.search(text)]
+    ruling = [(text, span) for text, span in c.agent_prose if not SKILL_SCOPE.search(text)]
+    hits = [(m.group(0), span) for text, span in ruling for m in unquoted(CONSTRAINT, text)]
     hits += [(m.group(0), Span(c.file, c.skill.frontmatter.line_of("description")))
              for m in CONSTRAINT.finditer(c.description())]
-    hits += [(m.group(0), span) for text, span in c.agent_prose for m in unquoted(KEPT_RULES, text)
-             if not SKILL_SCOPE.search(text)]
+    hits += [(m.group(0), span) for text, span in ruling for m in unquoted(KEPT_RULES, text)]
     # the items of a section that says it holds rules ("## Constraints", "## Anti-patterns", "## Guardrails"), in
     # whatever words they are put ("Right-size to purpose.", "Em dashes. Use periods, commas ...")
     rule_titles = {s.title for d in c.agent_docs for s in d.sections if RULES_HEADING.match(s.title)}
@@ -1627,8 +1627,7 @@ def output_format(c: _Context) -> Iterator[Finding]:
                       "output format or template")
         return
     # a template file the skill bundles (templates/task_plan.md, assets/report-template.md) is a structure to keep
-    template = next((f for f in c.template_files if ONE_TEMPLATE.search(f.path)
-                     and _templates_of_file(f.path, f.text, f.markdown)), None)
+    template = next((f for f, found in c.file_templates if found and ONE_TEMPLATE.search(f.path)), None)
     if template is not None:
         yield Finding("follow.format", 2, Span(template.path, 1), f"fills the template {template.path}")
 
