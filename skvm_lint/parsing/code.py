@@ -1260,7 +1260,9 @@ def _embedded_code(x: _Extractor, node: ts.Node, program: str) -> None:
             code = children[i + 1]
             break
     if code is None:
-        if any(not word.startswith("-") for word in _shell_words(x, node)[1:]):
+        words = _shell_words(x, node)[1:]
+        before_stdin = words[:words.index("-")] if "-" in words else words  # `node - ARG <<EOF`: ARG is the code's
+        if any(not word.startswith("-") for word in before_stdin):
             return  # `python3 script.py <<EOF`: the here-document is the script's input, not code
         holder = node.parent
         if holder is not None and holder.type == "pipeline" and holder.parent is not None \
