@@ -1206,17 +1206,18 @@ def test_code_a_shell_script_runs_inline_is_read_in_its_language(make_skill):
                            "python3 tool.py <<EOF\nimport notcode\nEOF\n"
                            "if python3 -c \"import PIL\" 2>/dev/null; then\n"
                            "  python3 -c \"from PIL import Image\"\nelse\n  python3 -c \"import numpy\"\nfi\n"
-                           "while read -r f; do python3 -c \"import yaml\" < \"$f\"; done < list.txt\n"),
+                           "while read -r f; do python3 -c \"import yaml\" < \"$f\"; done < list.txt\n"
+                           "node - \"$1\" out.html <<'JS'\nconst hb = require('handlebars');\nJS\n"),
     })
     found = by_key(root)
     required = {name for (kind, name), d in found.items() if d.required and kind in ("pip", "npm", "env")}
-    assert required == {"pandas", "tronpy", "requests", "lodash", "numpy", "PyYAML"}  # not Pillow, not MODE
+    assert required == {"pandas", "tronpy", "requests", "lodash", "numpy", "PyYAML", "handlebars"}  # no Pillow, MODE
     assert ("pip", "notcode") not in found
     pandas = found[("pip", "pandas")].evidence[0]
     assert (pandas.file, pandas.line, pandas.column) == ("scripts/run.sh", 4, 12)
     script = next(f for f in skvm_lint.load(root).files if f.path == "scripts/run.sh")
     firsts = [inner.imports[0].span.line for inner in script.code.embedded]  # in source order, not query order
-    assert firsts == sorted(firsts) and len(firsts) == 8
+    assert firsts == sorted(firsts) and len(firsts) == 9
 
 
 def test_a_variable_the_skills_own_scripts_set_is_no_setting(make_skill):
@@ -2804,6 +2805,7 @@ def test_runtime_entries_of_the_skills_own_manifests_are_required(make_skill):
     root = make_skill({"SKILL.md": "---\nname: m-skill\ndescription: x\n---\nRun `python3 scripts/gif.py`.\n",
                        "requirements.txt": "imageio>=2\nimageio-ffmpeg\npytest\npathlib\n",
                        "scripts/gif.py": "import imageio\n",
+                       "scripts/list.mjs": "import { glob } from 'glob';\n",
                        "package.json": ('{"dependencies": {"undici": "^7", "glob": "^10", "clawdhub": "^0.3"}, '
                                         '"devDependencies": {"tsx": "^4"}, "peerDependencies": {"react": "^19"}}'),
                        "templates/app/package.json": '{"dependencies": {"vite": "^6"}}',
@@ -2816,6 +2818,25 @@ def test_runtime_entries_of_the_skills_own_manifests_are_required(make_skill):
     assert not any(found[key].required for key in not_required)
     unused = {d["message"].split("`")[1] for d in findings(root, "DP002")}
     assert "imageio-ffmpeg" in unused and "undici" in unused and "imageio" not in unused, unused
+
+
+def test_manifest_entries_beside_code_that_loads_no_package_are_not_required(make_skill):
+    """A package.json beside JavaScript that imports only Node's own modules, or beside no JavaScript at all (a
+    skill of shell scripts), describes code that is not there: its entries are declared, not required, and DP002
+    says so. A requirements.txt beside Python that imports only the standard library, likewise."""
+    root = make_skill({"SKILL.md": "---\nname: m-skill\ndescription: x\n---\nRun `node scripts/cli.mjs`.\n",
+                       "scripts/cli.mjs": "import fs from 'node:fs';\nconst r = await fetch('https://x.test');\n",
+                       "scripts/run.py": "import json, sys\n",
+                       "requirements.txt": "colorama\n",
+                       "package.json": '{"dependencies": {"@solana/web3.js": "^1.98"}}'})
+    found = by_key(root)
+    assert not found[("npm", "@solana/web3.js")].required and not found[("pip", "colorama")].required
+    unused = {d["message"].split("`")[1] for d in findings(root, "DP002")}
+    assert unused == {"@solana/web3.js", "colorama"}
+    shell_only = make_skill({"SKILL.md": "---\nname: s\ndescription: x\n---\nRun `scripts/linear.sh`.\n",
+                             "scripts/linear.sh": "#!/bin/bash\ncurl -s https://api.linear.app/graphql\n",
+                             "package.json": '{"dependencies": {"undici": "^7"}}'}, name="shell-only")
+    assert not by_key(shell_only)[("npm", "undici")].required
 
 
 def test_an_import_names_the_declared_distribution_and_tests_are_not_requirements(make_skill):

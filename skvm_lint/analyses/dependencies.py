@@ -24,8 +24,8 @@ from msgspec import Struct, field
 
 from ..cues import SENTENCE_BREAK, cue, without_markers
 from ..lazy_re import LazyPattern, lazy
-from ..model import (HANDED_OUT_FOLDERS, BundledFile, CodeBlock, CodeFacts, Command, Comment, MarkdownDoc, Skill,
-                     Span, for_people, handed_out, is_requirements_file, is_type_declaration)
+from ..model import (HANDED_OUT_FOLDERS, BundledFile, CodeBlock, CodeFacts, Command, Comment, Import, MarkdownDoc,
+                     Skill, Span, for_people, handed_out, is_requirements_file, is_type_declaration)
 from ..package_data import data_text
 from ..parsing.code import extract_facts
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS
@@ -1388,12 +1388,45 @@ def _needed_to_run(package: str, kind: str, manifest: str) -> bool:
 
 def _runtime_entries(c: _Collector) -> None:
     """The runtime entries of the skill's own manifests are required (:func:`_needed_to_run`), the ones no code
-    uses marked as such: DP002 still reports them."""
+    uses marked as such: DP002 still reports them. Not when no code of the skill in the manifest's language loads
+    any package: a package used invisibly (a parser named in a string, a plugin) is loaded by one the code imports,
+    so a `package.json` beside code that imports nothing, or beside no JavaScript at all, describes code that is not
+    there."""
+    loading = {kind for kind in ("pip", "npm") if _code_loads_packages(c.skill, kind)}
     for key in c.runtime_entries:
         dep = c.deps.get(key)
-        if dep is not None and not dep.required:
+        if dep is not None and not dep.required and key[0] in loading:
             dep.required = dep.manifest_only = dep.required_by_skill = True
             dep.required_at = dep.evidence[0] if dep.evidence else None
+
+
+_PACKAGE_LANGUAGES = {"pip": ("python",), "npm": ("javascript", "typescript")}
+# calls that load a module named at run time: any declared package may be the one they load
+_DYNAMIC_LOADERS = frozenset({"importlib.import_module", "import_module", "__import__", "require", "import"})
+
+
+def _code_loads_packages(skill: Skill, kind: str) -> bool:
+    """Whether any code of the skill (scripts, fences, inline programs) in the language of ``kind``'s packages
+    imports a module that is neither relative nor the runtime's own, loads one by a name computed at run time, or
+    could not be read."""
+    languages = _PACKAGE_LANGUAGES[kind]
+    for _file, facts, _block in skill.code_units():
+        for code in (facts, *facts.embedded):
+            if code.language not in languages:
+                continue
+            if code.not_read or any(call.name in _DYNAMIC_LOADERS for call in code.calls) \
+                    or any(_names_a_package(imp, kind) for imp in code.imports):
+                return True
+    return False
+
+
+def _names_a_package(imp: Import, kind: str) -> bool:
+    module = imp.module
+    if imp.relative or not module:
+        return False
+    if kind == "pip":
+        return module.split(".", 1)[0] not in sys.stdlib_module_names
+    return not module.startswith((".", "/", "node:")) and module.split("/", 1)[0] not in NODE_BUILTINS
 
 
 def _requirements(c: _Collector) -> None:
