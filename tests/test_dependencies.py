@@ -1220,6 +1220,25 @@ def test_code_a_shell_script_runs_inline_is_read_in_its_language(make_skill):
     assert firsts == sorted(firsts) and len(firsts) == 9
 
 
+def test_shell_code_a_shell_runs_inline_is_read_as_commands(make_skill):
+    """`bash <<'SCRIPT'`, `bash -c "..."`, `sudo sh -c '...'` and `xargs -I{} sh -c '...'` run shell code whose
+    programs are the skill's; a body holding a substitution was read by the outer parse already (its curl is one
+    command, not two). A variable the agent sets for what it runs (`${CLAUDE_PLUGIN_ROOT}`) is no setting."""
+    root = make_skill({"SKILL.md": (
+        "---\nname: s\ndescription: Deploys. Use when asked.\n---\n# S\n\n```bash\nbash <<'SCRIPT'\n"
+        "${CLAUDE_PLUGIN_ROOT}/lib/api.sh status | jq '.services'\nSCRIPT\n```\n\n```bash\n"
+        "bash -c \"gh pr list | wc -l\"\nsudo sh -c 'yq . /etc/app.yaml > /tmp/app.json'\n"
+        "cat urls.txt | xargs -I {} sh -c 'pandoc \"{}\" -o out.md'\n"
+        "sh -c \"$(curl -fsSL https://get.x.test)\"\n```\n")})
+    found = by_key(root)
+    assert {name for (kind, name), d in found.items() if kind == "system" and d.required} \
+        >= {"jq", "gh", "yq", "pandoc"}
+    assert ("env", "CLAUDE_PLUGIN_ROOT") not in found
+    skill = skvm_lint.load(root)
+    curls = [cmd for _file, facts, _block in skill.code_units() for cmd in facts.commands if cmd.program == "curl"]
+    assert len(curls) == 1
+
+
 def test_a_variable_the_skills_own_scripts_set_is_no_setting(make_skill):
     """`os.environ["TOOL_DEBUG"] = "1"` (from the script's own --debug flag) and `process.env.MODE = ...` set what
     another of the skill's modules reads: nothing for the user to set. A variable only read is still one."""

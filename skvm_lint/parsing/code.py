@@ -1238,20 +1238,25 @@ def _substitution_above_groups(node: ts.Node) -> bool | None:
     return None if node.type in (*_GROUPING, "list") else node.type == "command_substitution"
 
 
-# Interpreters that take code inline, and their options that introduce it (`python3 -c CODE`, `node -e CODE`).
-_INLINE_CODE_OPTIONS = {"python": frozenset({"-c"}), "javascript": frozenset({"-e", "--eval", "-p", "--print"})}
-_INTERPRETER = lazy(r"^(?:(python)(?:[23](?:\.\d+)?)?|(node)(?:js)?)$")
+# Interpreters that take code inline, and their options that introduce it (`python3 -c CODE`, `node -e CODE`,
+# `bash -c CODE`).
+_INLINE_CODE_OPTIONS = {"python": frozenset({"-c"}), "javascript": frozenset({"-e", "--eval", "-p", "--print"}),
+                        "shell": frozenset({"-c"})}
+_INTERPRETER = lazy(r"^(?:(python)(?:[23](?:\.\d+)?)?|(node)(?:js)?|(?:ba|z|da|k)?sh)$")
 _SHELL_ESCAPE = lazy(r'\\([\\"$`])')
 
 
-def _embedded_code(x: _Extractor, node: ts.Node, program: str) -> None:
-    """Code an interpreter runs inline: ``python3 -c "..."``, ``node -e '...'``, ``python3 - <<'EOF'`` and
-    ``cat <<EOF | python3``. Parsed in its own language and kept with this file's spans (a double-quoted body is
-    read with the shell's escapes undone: ``\\"`` is ``"``)."""
-    m = _INTERPRETER.match(program) if program.startswith(("python", "node")) else None  # the test first: cheap
+def _embedded_code(x: _Extractor, node: ts.Node, program: str, after: list[str]) -> None:
+    """Code an interpreter runs inline: ``python3 -c "..."``, ``node -e '...'``, ``python3 - <<'EOF'``,
+    ``cat <<EOF | python3``, ``bash <<'EOF'`` and ``sudo sh -c '...'``. Parsed in its own language and kept with
+    this file's spans (a double-quoted body is read with the shell's escapes undone: ``\\"`` is ``"``). ``after``:
+    the words after the interpreter's name. Shell code whose body holds a substitution is left alone: the outer
+    parse already ran what the substitution runs, and reading it twice would count it twice."""
+    m = _INTERPRETER.match(program) if program.startswith(("python", "node", "bash", "sh", "zsh", "dash", "ksh")) \
+        else None  # the test first: cheap
     if m is None:
         return
-    language = "python" if m.group(1) else "javascript"
+    language = "python" if m.group(1) else "javascript" if m.group(2) else "shell"
     options = _INLINE_CODE_OPTIONS[language]
     code: ts.Node | None = None
     children = node.children
@@ -1260,8 +1265,7 @@ def _embedded_code(x: _Extractor, node: ts.Node, program: str) -> None:
             code = children[i + 1]
             break
     if code is None:
-        words = _shell_words(x, node)[1:]
-        before_stdin = words[:words.index("-")] if "-" in words else words  # `node - ARG <<EOF`: ARG is the code's
+        before_stdin = after[:after.index("-")] if "-" in after else after  # `node - ARG <<EOF`: ARG is the code's
         if any(not word.startswith("-") for word in before_stdin):
             return  # `python3 script.py <<EOF`: the here-document is the script's input, not code
         holder = node.parent
@@ -1282,11 +1286,18 @@ def _embedded_code(x: _Extractor, node: ts.Node, program: str) -> None:
             text = _SHELL_ESCAPE.sub(r"\1", text)
     else:
         return
+    if language == "shell" and _holds_substitution(code):
+        return
     inner = extract_facts(text, language, x.file, line_offset=row + x.line_offset,
                           column_offset=column + (x.column_offset if row == 0 else 0))
     if _probe_or_probed(x, node):  # `if python3 -c "import PIL"; then`: the script does without the module
         inner.imports[:] = [msgspec.structs.replace(imp, optional=True) for imp in inner.imports]
     x.embedded.append((code.start_byte, inner))
+
+
+def _holds_substitution(node: ts.Node) -> bool:
+    return any(child.type in ("command_substitution", "process_substitution") or _holds_substitution(child)
+               for child in node.children)
 
 
 _CONDITIONS = frozenset({"if_statement", "elif_clause", "while_statement"})
@@ -1640,7 +1651,7 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
                                   copes_without=tolerated, fallback=fallback, platform_only=platform_only,
                                   when_missing=when_missing, missing_program=missing_program, stops_without=stops,
                                   in_function=function))
-        _embedded_code(x, node, program)
+        _embedded_code(x, node, program, words[1:])
         # Follow chains of wrappers: `sudo -E xargs -n1 jq` records sudo, xargs and jq.
         wrapper, rest = words[0], words[1:]
         while wrapper in WRAPPERS:
@@ -1652,6 +1663,8 @@ def _extract_shell(x: _Extractor, captures: dict[str, list[ts.Node]]) -> None:
                                       platform_only=platform_only, when_missing=when_missing,
                                       missing_program=missing_program, in_function=function))
             wrapper, rest = wrapped, rest[idx + 1 :]
+        if wrapper != words[0]:
+            _embedded_code(x, node, wrapper, rest)  # `sudo bash -c '...'`, `xargs -I{} sh -c '...'`
         if words[0] == "pipx" and len(words) > 2 and words[1] == "run":
             f.commands.append(Command(words[2], tuple(words[2:]), span, text, "pipx", in_subst, position,
                                       platform_only=platform_only, in_function=function))
