@@ -37,6 +37,10 @@ HUB_INSTALL_KINDS = {kind: (entry["package"], entry.get("installer", ""))
 CLOUD_PROVIDERS = _words("clouds", "providers")
 INTERPRETERS = _words("programs", "interpreters")
 SHELL_EVALUATORS = _words("programs", "shell_evaluators")
+# the language of an interpreter's inline program -> the options that hand it over, and every such option
+INLINE_CODE_OPTIONS = {language: frozenset(options)
+                       for language, options in _DATA["programs"]["inline_code_options"].items()}
+ANY_INLINE_CODE_OPTION = frozenset().union(*INLINE_CODE_OPTIONS.values())
 ACCELERATOR_LAUNCHERS = _words("programs", "accelerator_launchers")
 PACKAGE_RUNNERS = _words("programs", "package_runners")
 ALL_PACKAGE_RUNNERS = _words("programs", "all_package_runners")

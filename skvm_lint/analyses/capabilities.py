@@ -31,6 +31,7 @@ from ..vocabulary import (
     AGENT_READ_TOOLS,
     AGENT_TODO_TOOLS,
     AGENT_WEB_TOOLS,
+    ANY_INLINE_CODE_OPTION,
     INTERPRETERS,
     TEXT_PROGRAMS,
     WEB_CLIENTS,
@@ -461,8 +462,6 @@ def execution(c: _Context) -> Iterator[Finding]:
 NOTHING_TO_FILL = lazy(r"""^["'](\$\{?\w+\}?|\W*)["']$""")
 
 
-# Options that hand an interpreter its program inline (`python3 -c "..."`, `node -e '...'`, `bash -c "..."`)
-INLINE_CODE_OPTIONS = frozenset({"-c", "-e", "--eval", "-p", "--print", "--command"})
 # what marks a value to put in: `<path/to/report.json>`, `YOUR_WIF`, `your_pattern`, `+1XXXXXXXXXX`
 FILL_IN_MARKER = lazy(r"<[\w./ -]+>|\b(YOUR|your)[_-]\w+|XXX")
 
@@ -472,7 +471,7 @@ def _inline_code(command: Command) -> str | None:
     if command.program not in INTERPRETERS:
         return None
     for option, value in itertools.pairwise(command.argv[1:]):
-        if option in INLINE_CODE_OPTIONS:
+        if option in ANY_INLINE_CODE_OPTION:
             return value
         if not option.startswith("-"):
             return None  # `node qa.mjs --command "<cmd>"`: the script's own options

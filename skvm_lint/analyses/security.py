@@ -22,11 +22,13 @@ from msgspec import Struct, field
 from ..cues import inside_quotation
 from ..lazy_re import Pattern, lazy
 from ..model import BundledFile, Call, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, for_people
-from ..vocabulary import EXFILTRATION_HOSTS
+from ..vocabulary import ANY_INLINE_CODE_OPTION, EXFILTRATION_HOSTS
 
 # --- vocabulary several families share -------------------------------------------------------------------------------
 
-INLINE_PROGRAM_FLAGS = frozenset({"-c", "-m", "-e", "-p", "-E", "--eval", "--print", "-r", "-n", "-i", "--command"})
+# what makes an interpreter run something other than its standard input: a program inline, a module
+# (`python3 -m json.tool`), a loop or an in-place edit over named files (`perl -n`, `-i`)
+INLINE_PROGRAM_FLAGS = ANY_INLINE_CODE_OPTION | {"-m", "-n", "-i"}
 SENSITIVE_PATH = lazy(
     r"(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|homedir\(\)|/home/[\w.-]+|/Users/[\w.-]+|/root)?/?\."
     r"(?:ssh/(?!config\b|known_hosts\b|authorized_keys\b)(?![\w.*-]*\.pub\b)[\w.*-]*|aws/credentials|gnupg\b|kube/config|"

@@ -32,7 +32,7 @@ from ..model import (
     SyntaxProblem,
     Url,
 )
-from ..vocabulary import ASSUMED_PROGRAMS, BASE_PROGRAMS, BATS_FUNCTIONS, KNOWN_PROGRAMS
+from ..vocabulary import ASSUMED_PROGRAMS, BASE_PROGRAMS, BATS_FUNCTIONS, INLINE_CODE_OPTIONS, KNOWN_PROGRAMS
 
 # Fence info strings and file extensions -> the language names used across the model.
 FENCE_LANGUAGES: dict[str, str] = {
@@ -1238,10 +1238,7 @@ def _substitution_above_groups(node: ts.Node) -> bool | None:
     return None if node.type in (*_GROUPING, "list") else node.type == "command_substitution"
 
 
-# Interpreters that take code inline, and their options that introduce it (`python3 -c CODE`, `node -e CODE`,
-# `bash -c CODE`).
-_INLINE_CODE_OPTIONS = {"python": frozenset({"-c"}), "javascript": frozenset({"-e", "--eval", "-p", "--print"}),
-                        "shell": frozenset({"-c"})}
+# The interpreters whose inline code is parsed (the options that hand it over are INLINE_CODE_OPTIONS')
 _INTERPRETER = lazy(r"^(?:(python)(?:[23](?:\.\d+)?)?|(node)(?:js)?|(?:ba|z|da|k)?sh)$")
 _SHELL_ESCAPE = lazy(r'\\([\\"$`])')
 
@@ -1257,7 +1254,7 @@ def _embedded_code(x: _Extractor, node: ts.Node, program: str, after: list[str])
     if m is None:
         return
     language = "python" if m.group(1) else "javascript" if m.group(2) else "shell"
-    options = _INLINE_CODE_OPTIONS[language]
+    options = INLINE_CODE_OPTIONS[language]
     code: ts.Node | None = None
     children = node.children
     for i, child in enumerate(children[:-1]):
