@@ -366,10 +366,11 @@ def test_call_format_quoted_json_and_placeholders(make_skill):
 
 
 def test_the_agents_todo_tool_takes_structured_arguments(make_skill):
-    """"Use TodoWrite to create todos for each item", "Track tasks with `todo_write`": a list of todo objects. Not
-    where it is forbidden, nor in an anti-pattern's column of what not to do."""
+    """"Use TodoWrite to create todos for each item", "Track tasks with `todo_write`": a list of todo objects, also
+    after a clause with a "no" ("If no concerns: Create TodoWrite"). Not where it is forbidden, nor in an
+    anti-pattern's column of what not to do."""
     for i, line in enumerate(("**IMPORTANT: Use TodoWrite to create todos for EACH checklist item below.**",
-                              "- Track tasks with `todo_write`")):
+                              "- Track tasks with `todo_write`", "4. If no concerns: Create TodoWrite and proceed")):
         assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, f"y{i}")["tool.call.format"] == 2, line
     forbidden = BASE + "**Do not call `todo_write` during a review.**\n"
     assert "tool.call.format" not in levels({"SKILL.md": forbidden}, make_skill, "forbidden")

@@ -603,8 +603,9 @@ def _told_to_use(text: str, start: int, end: int) -> bool:
 
 
 def _negated(text: str, start: int, end: int) -> bool:
-    """Whether the tool named at ``text[start:end]`` is forbidden ("Do NOT use `browser_navigate`")."""
-    return bool(NEGATION.search(text[max(0, start - 30):start]) or NEGATION.search(text[end:end + 12]))
+    """Whether the tool named at ``text[start:end]`` is forbidden ("Do NOT use `browser_navigate`"), by a negation in
+    its own clause ("If no concerns: create a TodoWrite list" is no negation of TodoWrite)."""
+    return _forbidden(text, start, reach=30) or bool(NEGATION.search(text[end:end + 12]))
 
 
 def _allowed_tools(c: _Context) -> set[str]:
