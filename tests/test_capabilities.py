@@ -378,6 +378,15 @@ def test_the_agents_todo_tool_takes_structured_arguments(make_skill):
                    "| Use TodoWrite for persistence | Keep a file |\n")
     assert "tool.call.format" not in levels({"SKILL.md": anti}, make_skill, "anti")
 
+def test_commands_a_shell_runs_inline_are_read(make_skill):
+    """`bash <<'SCRIPT' ... SCRIPT` runs the commands in it: their quoted GraphQL and nested JSON are filled in."""
+    call = ("scripts/api.sh 'mutation stage($input: EnvInput!) { stage(input: $input) }' "
+            "'{\"input\": {\"services\": {\"svc-1\": {\"variables\": {\"PORT\": {\"value\": \"3001\"}}}}}}'")
+    found = levels({"SKILL.md": BASE + f"```bash\nbash <<'SCRIPT'\n{call}\nSCRIPT\n```\n",
+                    "scripts/api.sh": "#!/bin/bash\ncurl -s https://api.example.test -d \"$1\"\n"}, make_skill)
+    assert found.get("tool.call.format", 0) >= 2 and "gen.text.structured" in found, found
+
+
 def test_quoted_variables_are_nothing_to_fill_in(make_skill):
     """`codesign --sign "$IDENTITY" "$APP"` quotes variables for safety and `tr -d '"'` quotes a character: no
     argument the agent fills in. A search term or a format is (`grep -r "term"`, `stat -c '%a'`)."""

@@ -210,6 +210,9 @@ class _Context:
         for block in self.body.code_blocks:
             if block.code is not None and block.language == "shell":
                 self.shell.append((block.code, block.span, block.code_text))
+                # and the shell code it runs inline (`bash <<'SCRIPT' ... SCRIPT`, `sh -c '...'`)
+                self.shell += [(inner, block.span, block.code_text) for inner in block.code.embedded
+                               if inner.language == "shell"]
         for command in self.body.command_lines:
             self.shell.append((command.code, command.span, command.text))
         self.prose = _prose_of(self.body)
