@@ -976,6 +976,12 @@ def test_the_agents_own_cli_and_the_hosts_own_modules_are_no_dependencies(make_s
     deps = by_key(root)
     assert ("host", "qwen") in deps and ("system", "qwen") not in deps
     assert {s.file for s in deps[("system", "node")].evidence} == {"SKILL.md"}  # npm in SKILL.md, not the module
+    # openclaw-py's `pyclaw`, and its own modules an inline probe imports
+    py = make_skill({"SKILL.md": ("---\nname: s\ndescription: Summarise. Use when asked.\n---\n```bash\n"
+                                  "pyclaw cron add --name daily\n"
+                                  "python -c \"from pyclaw.memory import Summary; print('ok')\"\n```\n")}, name="py")
+    deps = by_key(py)
+    assert ("host", "pyclaw") in deps and ("system", "pyclaw") not in deps and ("pip", "pyclaw") not in deps
 
 
 def test_what_a_skill_can_do_without_is_optional(make_skill):
