@@ -372,9 +372,24 @@ def test_invalid_frontmatter_is_read_as_hosts_that_requote_values_read_it():
                             "description": "Payments. Use when needing to: (1) generate messages, (2) track: status "
                                            "# of invoices"}
     assert fm.as_read is fm.recovered and fm.key_lines == {"name": 2, "description": 3, "license": 5, "metadata": 6}
-    broken = "---\nname: pay\nmetadata: {unclosed: [\ndescription: x: y\n---\n"  # not only a quoting fault
-    fm = parse_frontmatter(broken, "SKILL.md", find_block(broken), Limits())
-    assert fm.error is not None and fm.recovered is None and fm.as_read == {}
+
+
+
+def test_invalid_frontmatter_keeps_the_entries_that_parse_alone():
+    """A fault other than quoting (`argument-hint: [name] [description]`, a `[ray[data], pandas]` list, an `@scope`
+    package, an unclosed mapping, a merge conflict's markers) costs only its own entry: a one-line value is read as
+    text (a bracketed list as its items), a broken entry of several lines and a line that is no entry are dropped,
+    and every other key is read, on its line. The error stands."""
+    text = ("---\nname: pay\nargument-hint: [action: list|add] [type: color]\nallowed-tools: Read, Write\n"
+            "dependencies: [ray[data], @scope/x>=3, pandas]\nmetadata: {unclosed: [\n<<<<<<< Updated upstream\n"
+            "config:\n  a: [b\n  c: d\ndescription: x: y\n---\n")
+    fm = parse_frontmatter(text, "SKILL.md", find_block(text), Limits())
+    assert fm.error is not None and fm.data is None
+    assert fm.recovered == {"name": "pay", "argument-hint": "[action: list|add] [type: color]",
+                            "allowed-tools": "Read, Write", "dependencies": ["ray[data]", "@scope/x>=3", "pandas"],
+                            "metadata": "{unclosed: [", "description": "x: y"}
+    assert fm.key_lines == {"name": 2, "argument-hint": 3, "allowed-tools": 4, "dependencies": 5, "metadata": 6,
+                            "description": 11}
 
 
 def test_inference_reads_the_description_of_invalid_frontmatter(make_skill):

@@ -405,13 +405,57 @@ def _recover(fm: Frontmatter, raw: str, yaml_first_line: int, limits: Limits) ->
                 lines[index + 1:end] = [""] * (end - index - 1)
                 changed = True
         index = end
-    if not changed:
-        return
-    requoted = "\n".join(lines)
-    fast = _load_fast(requoted, limits.max_yaml_depth)
+    fast = _load_fast("\n".join(lines), limits.max_yaml_depth) if changed else None
+    if fast is None:  # some other fault: keep each top-level entry that parses alone, as a host reading keys does
+        fast = _load_fast("\n".join(_entries_that_parse(lines, limits)), limits.max_yaml_depth)
     if fast is not None:
         fm.recovered = fast[0]
         _place_keys(fm, fast[1], yaml_first_line)
+
+
+_TOP_LEVEL_KEY = lazy(r"^(?P<key>[A-Za-z][\w-]*):(?:[ \t]+(?P<value>.*?))?[ \t]*$")
+
+
+def _entries_that_parse(lines: list[str], limits: Limits) -> list[str]:
+    """``lines`` with each top-level entry (a ``key:`` line and the indented lines under it) kept if it parses alone;
+    one that does not is read as the host reads a line of text: a one-line ``[a, b[x]]`` list as its items split at
+    the commas, any other one-line value as a string (`argument-hint: [action] [type]`, `deps: [@scope/x]`). What is
+    no entry (a merge conflict's ``<<<<<<<`` line, a Markdown heading) and entries of several lines that do not parse
+    are blanked, so every kept key stays on its line."""
+    out = list(lines)
+    index = 0
+    while index < len(out):
+        end = index + 1
+        while end < len(out) and (out[end][:1] in (" ", "\t") or not out[end].strip()):
+            end += 1
+        m = _TOP_LEVEL_KEY.match(out[index].rstrip("\r"))
+        entry = "\n".join(out[index:end])
+        if m is None or _load_fast(entry, limits.max_yaml_depth) is None:
+            value = (m.group("value") or "") if m is not None else ""
+            if m is not None and value and not "".join(out[index + 1:end]).strip():
+                out[index] = f"{m.group('key')}: {json.dumps(_as_text(value), ensure_ascii=False)}"  # JSON is YAML
+            else:
+                out[index] = ""
+            out[index + 1:end] = [""] * (end - index - 1)
+        index = end
+    return out
+
+
+def _as_text(value: str) -> str | list[str]:
+    """A value YAML cannot read, as a line of text: ``[a, b[x], @c/d]`` its items, anything else itself."""
+    if not (value.startswith("[") and value.endswith("]")) or value.count("[") != value.count("]"):
+        return value
+    items, depth, start = [], 0, 1
+    for i, char in enumerate(value[1:-1], 1):
+        depth += char == "["
+        depth -= char == "]"
+        if depth < 0:
+            return value  # `[name] [description]`: the first bracket closes before the end, no list
+        if char == "," and depth == 0:
+            items.append(value[start:i])
+            start = i + 1
+    items.append(value[start:-1])
+    return [item.strip().strip("'\"") for item in items if item.strip()]
 
 
 def _place_keys(fm: Frontmatter, positions: dict[str, tuple[int, int, int]], yaml_first_line: int) -> None:
