@@ -1123,6 +1123,9 @@ def test_analysis_cues_inside_inline_code_are_names(make_skill):
     assert levels({"SKILL.md": code}, make_skill, "code")["reason.analysis"] == 1
     sessions = BASE + "Analyze Claude Code session data.\n\nQuery and analyze Claude Code usage.\n"
     assert "reason.analysis" not in levels({"SKILL.md": sessions}, make_skill, "sessions")
+    # "Reviewing C# code for quality", "Review generated code": code read for what is wrong with it
+    reviewing = BASE + "## When to Use\n\n- Reviewing C# code for quality\n- Review generated code before running it\n"
+    assert "reason.analysis" in levels({"SKILL.md": reviewing}, make_skill, "reviewing")
     # tests that fail are debugged: "If tests fail: Debug and fix", "Fix failing tests before you commit"
     failing = BASE + "- If tests fail: Debug and fix\n\nFix failing tests before you commit.\n"
     assert levels({"SKILL.md": failing}, make_skill, "failing")["reason.analysis"] >= 1
