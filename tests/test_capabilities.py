@@ -174,23 +174,19 @@ def test_numbered_topic_headings_are_no_procedure(make_skill):
         + "\n## Subagent Orchestration\n\nConfigure them in `agents`.\n"
     found = levels({"SKILL.md": contents}, make_skill, "contents")
     assert "follow.procedure" not in found and "reason.planning" not in found
-    # a library skill's "Core Capabilities" and a guide's "Common Workflows" list kinds of work, one topic each
-    for title in ("Core Capabilities", "Key Features", "Common Workflows"):
-        topics = BASE + f"## {title}\n\n" + "".join(
-            f"### {n}. {t}\n\nText.\n\n" for n, t in enumerate(["Units", "Coordinates", "Cosmology"], 1))
+    # a library skill's "Core Capabilities" and a guide's "Common Workflows" list kinds of work, one topic each; a
+    # guide's topics sit under its title ("# FastAPI Best Practices", "# JavaScript Mastery")
+    for title in ("## Core Capabilities", "## Key Features", "## Common Workflows", "# ⚡ FastAPI Best Practices",
+                  "# JavaScript Mastery", "# SEO Fundamentals"):
+        below = "#" + title.split()[0]  # the heading level under the title's
+        topics = BASE + f"{title}\n\n" + "".join(
+            f"{below} {n}. {t}\n\nText.\n\n" for n, t in enumerate(["Units", "Coordinates", "Cosmology"], 1))
         assert "follow.procedure" not in levels({"SKILL.md": topics}, make_skill, "topics"), title
-    tips = BASE + "## Best Practices\n\n" + "".join(
-        f"{n}. **{t}** - why it helps\n" for n, t in enumerate(["Batch operations", "Index payloads", "Cache"], 1))
-    assert "follow.procedure" not in levels({"SKILL.md": tips}, make_skill, "tips")
-    # a guide's topics under its title ("# FastAPI Best Practices", "# JavaScript Mastery"), and the advice of a
-    # section named for practices of one kind ("## Workflow Best Practices")
-    for title in ("# ⚡ FastAPI Best Practices", "# JavaScript Mastery", "# SEO Fundamentals"):
-        guide = BASE + f"{title}\n\n" + "".join(
-            f"## {n}. {t}\n\nText.\n\n" for n, t in enumerate(["Project Structure", "API Design", "Security"], 1))
-        assert "follow.procedure" not in levels({"SKILL.md": guide}, make_skill, "guide"), title
-    practices = BASE + "## Workflow Best Practices\n\n" + "".join(
-        f"{n}. **{t}**\n" for n, t in enumerate(["Pin action versions", "Cache dependencies", "Use secrets"], 1))
-    assert "follow.procedure" not in levels({"SKILL.md": practices}, make_skill, "practices")
+    # a numbered list under "Best Practices", or practices of one kind ("## Workflow Best Practices"), is advice
+    for title in ("Best Practices", "Workflow Best Practices"):
+        tips = BASE + f"## {title}\n\n" + "".join(
+            f"{n}. **{t}** - why it helps\n" for n, t in enumerate(["Batch operations", "Index payloads", "Cache"], 1))
+        assert "follow.procedure" not in levels({"SKILL.md": tips}, make_skill, "tips"), title
     ordered = BASE + "## Workflow\n\n" + "".join(f"{n}. {t}\n" for n, t in enumerate(["Load", "Encode", "Save"], 1))
     assert levels({"SKILL.md": ordered}, make_skill, "ordered")["follow.procedure"] == 1
     # an "Example Usage" list is often the steps themselves ("This will: 1. Walk ... 2. Create ...")
