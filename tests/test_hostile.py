@@ -94,6 +94,13 @@ SHAPES: dict[str, Case] = {
     "dot-and-word-runs": ({"SKILL.md": OK + "a" * 1_000_000 + "\n", "references/r.md": "." * 1_000_000 + "\n",
                            "scripts/x.sh": "echo " + "./" * 500_000 + "\n"}, set()),
     "url-run": ({"SKILL.md": OK + "https://a." * 100_000 + "zip\n"}, set()),
+    # shells inside shells: each here-document's body is shell code a shell runs, read as far as MAX_INLINE_DEPTH
+    # (unbounded, each level parsed the rest again, one recursion deeper: RecursionError past a few hundred)
+    "nested-shell-heredocs": ({"SKILL.md": OK, "scripts/run.sh": "#!/bin/bash\n" + "".join(
+        f"bash <<'E{i}'\n" for i in range(2_000)) + "jq . x.json\n" + "".join(
+        f"E{i}\n" for i in reversed(range(2_000)))}, set()),
+    "nested-expansions-in-bash-c": ({"SKILL.md": OK, "scripts/run.sh": "#!/bin/bash\nbash -c \"echo "
+                                     + "${a:-" * 5_000 + "x" + "}" * 5_000 + "\"\n"}, set()),
 }
 
 # Inputs at a scale where work per line that grows with the file shows as minutes: each case is a regression.

@@ -300,8 +300,10 @@ _Answer = TypeVar("_Answer")
 class _Extractor:
     """Turns tree-sitter captures into facts with spans in the containing file."""
 
-    def __init__(self, source: bytes, file: str, line_offset: int, facts: CodeFacts, column_offset: int = 0) -> None:
+    def __init__(self, source: bytes, file: str, line_offset: int, facts: CodeFacts, column_offset: int = 0,
+                 depth: int = 0) -> None:
         self.source = source
+        self.depth = depth  # how many interpreters' inline code this code is inside (see MAX_INLINE_DEPTH)
         self.file = file
         self.line_offset = line_offset  # added to tree-sitter's 0-based row to get the 1-based file line
         self.column_offset = column_offset  # added to columns of the first row (code that starts mid-line)
@@ -1283,18 +1285,30 @@ def _embedded_code(x: _Extractor, node: ts.Node, program: str, after: list[str])
             text = _SHELL_ESCAPE.sub(r"\1", text)
     else:
         return
-    if language == "shell" and _holds_substitution(code):
+    if language == "shell" and (x.depth >= MAX_INLINE_DEPTH or _holds_substitution(code)):
         return
     inner = extract_facts(text, language, x.file, line_offset=row + x.line_offset,
-                          column_offset=column + (x.column_offset if row == 0 else 0))
+                          column_offset=column + (x.column_offset if row == 0 else 0), depth=x.depth + 1)
     if _probe_or_probed(x, node):  # `if python3 -c "import PIL"; then`: the script does without the module
         inner.imports[:] = [msgspec.structs.replace(imp, optional=True) for imp in inner.imports]
     x.embedded.append((code.start_byte, inner))
 
 
+# Shell code a shell runs inline is read this many levels deep (`bash -c 'sh -c "..."'`): a hostile file nesting
+# here-documents hundreds deep would otherwise parse its text once per level, each level a recursion deeper.
+MAX_INLINE_DEPTH = 3
+
+
 def _holds_substitution(node: ts.Node) -> bool:
-    return any(child.type in ("command_substitution", "process_substitution") or _holds_substitution(child)
-               for child in node.children)
+    """Whether a substitution (`$(...)`, `<(...)`) is anywhere under ``node`` (a walk, not a recursion: a string may
+    nest expansions thousands deep)."""
+    stack = list(node.children)
+    while stack:
+        child = stack.pop()
+        if child.type in ("command_substitution", "process_substitution"):
+            return True
+        stack.extend(child.children)
+    return False
 
 
 _CONDITIONS = frozenset({"if_statement", "elif_clause", "while_statement"})
@@ -1826,16 +1840,16 @@ def _syntax_errors(x: _Extractor, root: ts.Node, limit: int = 20) -> None:
 
 
 def extract_facts(text: str, language: str, file: str, line_offset: int = 1, timeout_ms: int = 2000,
-                  column_offset: int = 0) -> CodeFacts:
+                  column_offset: int = 0, depth: int = 0) -> CodeFacts:
     """Parse ``text`` as ``language`` and extract facts; spans start at ``line_offset`` in ``file`` (and, on the
-    first line, ``column_offset`` columns in)."""
+    first line, ``column_offset`` columns in). ``depth``: how many interpreters' inline code ``text`` is inside."""
     facts = CodeFacts(language="typescript" if language == "tsx" else language)
     source = text.encode("utf-8", "surrogatepass")
     tree = parse_tree(source, language, timeout_ms)
     if tree is None:
         facts.parse_timed_out = True
         return facts
-    extractor = _Extractor(source, file, line_offset, facts, column_offset)
+    extractor = _Extractor(source, file, line_offset, facts, column_offset, depth)
     extractor.tree_root = tree.root_node
     captures = ts.QueryCursor(_grammar(language).query).captures(tree.root_node)
     captured = sum(len(nodes) for nodes in captures.values())
