@@ -1392,7 +1392,7 @@ def _runtime_entries(c: _Collector) -> None:
     any package: a package used invisibly (a parser named in a string, a plugin) is loaded by one the code imports,
     so a `package.json` beside code that imports nothing, or beside no JavaScript at all, describes code that is not
     there."""
-    loading = {kind for kind in ("pip", "npm") if _code_loads_packages(c.skill, kind)}
+    loading = {kind for kind in {kind for kind, _name in c.runtime_entries} if _code_loads_packages(c.skill, kind)}
     for key in c.runtime_entries:
         dep = c.deps.get(key)
         if dep is not None and not dep.required and key[0] in loading:
