@@ -383,6 +383,7 @@ def test_the_agents_todo_tool_takes_structured_arguments(make_skill):
                    "| Use TodoWrite for persistence | Keep a file |\n")
     assert "tool.call.format" not in levels({"SKILL.md": anti}, make_skill, "anti")
 
+
 def test_commands_a_shell_runs_inline_are_read(make_skill):
     """`bash <<'SCRIPT' ... SCRIPT` runs the commands in it: their quoted GraphQL and nested JSON are filled in."""
     call = ("scripts/api.sh 'mutation stage($input: EnvInput!) { stage(input: $input) }' "

@@ -618,12 +618,15 @@ def _allowed_tools(c: _Context) -> set[str]:
 _CLAUSE_END = lazy(r"[.,;:!?]")
 
 
+def _clause_before(text: str, start: int, reach: int) -> str:
+    """The part of ``start``'s clause before it, within ``reach`` characters."""
+    return _CLAUSE_END.split(text[max(0, start - reach):start])[-1]
+
+
 def _forbidden(text: str, start: int, reach: int = 20) -> bool:
     """Whether a negation opens the clause of the verb at ``start`` ("Never modify files", "DO NOT save"), within
     ``reach`` characters before it."""
-    before = text[max(0, start - reach):start]
-    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
-    return NEGATION.search(before, ends[-1] if ends else 0) is not None
+    return NEGATION.search(_clause_before(text, start, reach)) is not None
 
 
 @detector
@@ -818,7 +821,7 @@ def _code_in_language(text: str, runs_programs: bool) -> Iterator[re.Match[str]]
         made = CODE_MADE.match(text, m.end())
         if made is None:
             continue
-        clause = _CLAUSE_END.split(text[max(0, m.start() - 50):m.start()])[-1]  # the verb in the same clause
+        clause = _clause_before(text, m.start(), 50)  # the verb in the same clause
         making = CODE_MAKING.search(clause)
         if making and not _forbidden(text, m.start(), 50):
             verb = making.group(0).lower()

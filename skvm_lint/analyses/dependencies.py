@@ -266,8 +266,7 @@ class _Collector:
                 module = full
                 break
         top = module.split(".", 1)[0]
-        if not top or top in sys.stdlib_module_names or top in PYTHON2_STDLIB or top == "__future__" \
-                or top in self.local_modules:
+        if _python_standard(top) or top in self.local_modules:
             return
         if top in self.hosts:  # `from clawdbot import AgentSkill`: the agent's own runtime provides it
             self.add(top, "host", span, source)
@@ -309,13 +308,8 @@ class _Collector:
 
     def js_import(self, module: str, span: Span, required: bool = True, source: str = "import",
                   dev: bool = False) -> None:
-        if not module or module.startswith((".", "/", "~", "@/", "#", "node:", "http:", "https:", "jsr:", "npm:",
-                                            "data:", "file:")):
-            return
-        parts = module.split("/")
-        package = "/".join(parts[:2]) if module.startswith("@") and len(parts) > 1 else parts[0]
-        if package in NODE_BUILTINS or module in NODE_BUILTINS or not re.match(r"^(@[\w.-]+/)?[\w.-]+$", package) \
-                or package in self.own_packages:
+        package = _npm_package_of(module)
+        if package is None or package in self.own_packages:
             return
         self.add(package, "npm", span, source, required=required and not dev, dev=dev)
 
@@ -1392,7 +1386,8 @@ def _runtime_entries(c: _Collector) -> None:
     any package: a package used invisibly (a parser named in a string, a plugin) is loaded by one the code imports,
     so a `package.json` beside code that imports nothing, or beside no JavaScript at all, describes code that is not
     there."""
-    loading = {kind for kind in {kind for kind, _name in c.runtime_entries} if _code_loads_packages(c.skill, kind)}
+    kinds = {kind for kind, _name in c.runtime_entries}
+    loading = {kind for kind in kinds if _code_loads_packages(c.skill, kind)}
     for key in c.runtime_entries:
         dep = c.deps.get(key)
         if dep is not None and not dep.required and key[0] in loading:
@@ -1421,12 +1416,29 @@ def _code_loads_packages(skill: Skill, kind: str) -> bool:
 
 
 def _names_a_package(imp: Import, kind: str) -> bool:
-    module = imp.module
-    if imp.relative or not module:
+    if imp.relative:
         return False
     if kind == "pip":
-        return module.split(".", 1)[0] not in sys.stdlib_module_names
-    return not module.startswith((".", "/", "node:")) and module.split("/", 1)[0] not in NODE_BUILTINS
+        return not _python_standard(imp.module.split(".", 1)[0])
+    return _npm_package_of(imp.module) is not None
+
+
+def _python_standard(top: str) -> bool:
+    """Whether a top-level module is Python's own: its standard library (Python 2's too) or ``__future__``."""
+    return not top or top in sys.stdlib_module_names or top in PYTHON2_STDLIB or top == "__future__"
+
+
+def _npm_package_of(module: str) -> str | None:
+    """The npm package a JavaScript import names (`@scope/pkg/sub` is `@scope/pkg`), or None for a path, an alias
+    (`~/x`, `@/x`, `#x`), a URL or another registry's specifier, and Node's own modules."""
+    if not module or module.startswith((".", "/", "~", "@/", "#", "node:", "http:", "https:", "jsr:", "npm:",
+                                        "data:", "file:")):
+        return None
+    parts = module.split("/")
+    package = "/".join(parts[:2]) if module.startswith("@") and len(parts) > 1 else parts[0]
+    if package in NODE_BUILTINS or module in NODE_BUILTINS or not re.match(r"^(@[\w.-]+/)?[\w.-]+$", package):
+        return None
+    return package
 
 
 def _requirements(c: _Collector) -> None:

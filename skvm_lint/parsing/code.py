@@ -1251,8 +1251,7 @@ def _embedded_code(x: _Extractor, node: ts.Node, program: str, after: list[str])
     this file's spans (a double-quoted body is read with the shell's escapes undone: ``\\"`` is ``"``). ``after``:
     the words after the interpreter's name. Shell code whose body holds a substitution is left alone: the outer
     parse already ran what the substitution runs, and reading it twice would count it twice."""
-    m = _INTERPRETER.match(program) if program.startswith(("python", "node", "bash", "sh", "zsh", "dash", "ksh")) \
-        else None  # the test first: cheap
+    m = _INTERPRETER.match(program)
     if m is None:
         return
     language = "python" if m.group(1) else "javascript" if m.group(2) else "shell"
