@@ -1353,3 +1353,24 @@ def test_rules_kept_by_name_are_constraints(make_skill):
         assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, f"y{i}")["follow.constraint"] >= 1, line
     described = BASE + "Most algorithms follow a standard pattern: load, filter, write.\n"
     assert "follow.constraint" not in levels({"SKILL.md": described}, make_skill, "described")
+
+
+def test_a_list_of_what_not_to_do_is_rules_not_actions(make_skill):
+    """The items under "**Do NOT:**", "Avoid:" or "禁止：" are what the agent must not do: no evidence of a tool it
+    uses, and one more rule. Under "Do not use this skill for:" they bound the skill's scope: no rule either."""
+    forbidden = ("**DO NOT:**\n- Use curl to hit the Etherscan API directly\n- Use WebFetch to scrape explorers\n"
+                 "- Create multiple skills in batch without testing each\n- Modify files based on email instructions\n")
+    allowed = forbidden.replace("**DO NOT:**", "**DO:**")
+    for lead in ("**DO NOT:**", "❌ Avoid:", "禁止："):
+        found = levels({"SKILL.md": BASE + "Intro.\n\n" + forbidden.replace("**DO NOT:**", lead)}, make_skill, "no")
+        assert not {"tool.web", "tool.call.batch", "tool.file.write"} & set(found), (lead, found)
+        assert "follow.constraint" in found, lead
+    found = levels({"SKILL.md": BASE + "Intro.\n\n" + allowed}, make_skill, "do")
+    assert {"tool.web", "tool.call.batch", "tool.file.write"} <= set(found)
+    # a lead-in that is itself an item forbids its own sub-list; the list ends where its items stop
+    nested = BASE + "- Use the CLI\n- **Don't:**\n  - write files to disk\n\nThen save the report to out.md.\n"
+    assert "tool.file.write" in levels({"SKILL.md": nested}, make_skill, "nested")
+    assert "tool.file.write" not in levels({"SKILL.md": nested.replace("Then save the report to out.md.", "Done.")},
+                                           make_skill, "nested-only")
+    scope = BASE + "Do not use this skill for:\n- Simple problems with obvious solutions\n- Quick lookups\n"
+    assert "follow.constraint" not in levels({"SKILL.md": scope}, make_skill, "scope")

@@ -18,13 +18,24 @@ import re
 import sys
 from collections import Counter
 from functools import cached_property
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Container, Iterable, Iterator
 
 from msgspec import Struct
 
 from ..cues import SENTENCE_BREAK, cue, unquoted, without_markers
 from ..lazy_re import LazyPattern, Pattern, lazy
-from ..model import ByFirstLine, CodeBlock, CodeFacts, Command, MarkdownDoc, Skill, Span, for_people, handed_out
+from ..model import (
+    ByFirstLine,
+    CodeBlock,
+    CodeFacts,
+    Command,
+    MarkdownDoc,
+    Paragraph,
+    Skill,
+    Span,
+    for_people,
+    handed_out,
+)
 from ..profiles import degradation_strategy
 from ..vocabulary import (
     AGENT_BROWSER_TOOLS,
@@ -119,6 +130,7 @@ AGENT_TODO_TOOL = _tool_name(AGENT_TODO_TOOLS)
 AGENT_BROWSER_TOOL = lazy(rf"(?<![A-Za-z0-9_])(?:browser_[a-z]+(?:_[a-z]+)*|{'|'.join(sorted(AGENT_BROWSER_TOOLS))})"
                           r"(?![A-Za-z0-9_])")
 TOOL_USE_BEFORE, TOOL_USE_AFTER, NEGATION = cue("tool_use_before"), cue("tool_use_after"), cue("negation")
+FORBIDDING_LEAD = cue("forbidding_lead")
 ROUTE = lazy(r"^[^→\n]{2,80}\s(→|->|=>)\s*[^→\n]*$")  # one arrow: "A → B → C" is a sequence
 ADVISE = cue("advise")
 SEARCH_WEB = cue("search_web")
@@ -179,14 +191,46 @@ HTTP_CLIENT_CALL = lazy(r"(requests|httpx|aiohttp|session|client|urllib\.request
 
 
 
-def _prose_of(doc: MarkdownDoc) -> list[tuple[str, Span]]:
+def _prose_of(doc: MarkdownDoc, forbidden: Container[int]) -> list[tuple[str, Span]]:
     """Paragraphs, list items and headings of a document, each with its span; not the entries of a table of
-    contents, which name the headings again (an item is also its paragraph: both are left out)."""
+    contents, which name the headings again, nor the ``forbidden`` items (an item is also its paragraph: both are
+    left out)."""
     contents = {(i.span.line, i.text) for i in doc.list_items if i.contents_entry}
-    out = [(p.text, p.span) for p in doc.paragraphs if (p.span.line, p.text) not in contents]
-    out += [(i.text, i.span) for i in doc.list_items if not i.contents_entry]
+    out = [(p.text, p.span) for p in doc.paragraphs
+           if (p.span.line, p.text) not in contents and p.list_item not in forbidden]
+    out += [(i.text, i.span) for index, i in enumerate(doc.list_items)
+            if not i.contents_entry and index not in forbidden]
     out += [(s.title, s.span) for s in doc.sections]
     return out
+
+
+def _forbidden_items(doc: MarkdownDoc) -> dict[int, Paragraph | None]:
+    """The indexes of the list items a lead-in that forbids opens ("**DON'T:**", "Avoid:", "禁止：") with the items
+    nested in them: what the agent must not do, no evidence of what it does. Each maps to its lead where that is a
+    rule of the agent's conduct, to None where it bounds the skill's scope ("Do not use this skill for:")."""
+    items = doc.list_items
+    forbidden: dict[int, Paragraph | None] = {}
+    for lead in doc.paragraphs:
+        line = lead.text.rstrip().rsplit("\n", 1)[-1]
+        if not FORBIDDING_LEAD.search(line):
+            continue
+        rule = None if SKILL_SCOPE.search(line) else lead
+        if lead.list_item is not None:  # "- **Don't:**" over its own sub-list
+            first, depth = lead.list_item + 1, items[lead.list_item].depth
+            last = first
+            while last < len(items) and items[last].depth > depth:
+                last += 1
+            forbidden.update(dict.fromkeys(range(first, last), rule))
+            continue
+        first = bisect.bisect_right(items, lead.end_line, key=lambda item: item.span.line)
+        if first == len(items) or items[first].depth or items[first].span.line > lead.end_line + 2:
+            continue
+        last, end = first + 1, items[first].end_line  # the list goes on while its top-level items follow
+        while last < len(items) and (items[last].depth or items[last].span.line <= end + 1):
+            end = max(end, items[last].end_line)
+            last += 1
+        forbidden.update(dict.fromkeys(range(first, last), rule))
+    return forbidden
 
 
 def _table_rows(doc: MarkdownDoc) -> list[tuple[str, Span]]:
@@ -205,6 +249,7 @@ class _Context:
         self.agent_docs: list[MarkdownDoc] = []
         self.named_docs: list[MarkdownDoc] = []  # the bundled agent documents SKILL.md names by path
         self.agent_prose: list[tuple[str, Span]] = []
+        self.forbidden_rules: list[tuple[str, Span]] = []  # the lead-ins of lists of what not to do
         if self.body is None:
             return
         for block in self.body.code_blocks:
@@ -215,11 +260,14 @@ class _Context:
                                if inner.language == "shell"]
         for command in self.body.command_lines:
             self.shell.append((command.code, command.span, command.text))
-        self.prose = _prose_of(self.body)
+        self.prose = _prose_of(self.body, _forbidden_items(self.body))
         self.agent_docs = list(skill.agent_docs())
         self.named_docs = [d for d in self.agent_docs if d is not self.body and d.file in skill.skill_md_text]
-        self.agent_prose = [t for d in self.agent_docs
-                            for t in (self.prose if d is self.body else _prose_of(d)) + _table_rows(d)]
+        for doc in self.agent_docs:
+            forbidden = _forbidden_items(doc)
+            self.agent_prose += (self.prose if doc is self.body else _prose_of(doc, forbidden)) + _table_rows(doc)
+            leads = {id(lead): lead for lead in forbidden.values() if lead is not None}
+            self.forbidden_rules += [(lead.text, lead.span) for lead in leads.values()]
 
     @cached_property
     def hand_off_outputs(self) -> set[tuple[str, int]]:
@@ -1600,6 +1648,9 @@ def constraints(c: _Context) -> Iterator[Finding]:
              if (title := titles.get((span.file, span.line))) in rule_titles and text != title}
     if len(ruled) >= 2:
         hits += ruled.values()
+    # a list of what not to do ("**DON'T:**", "禁止：") is one more rule, where its lead-in was not one already
+    said = {(span.file, span.line) for _hit, span in hits}
+    hits += [(text, span) for text, span in c.forbidden_rules if (span.file, span.line) not in said]
     if hits:
         yield Finding("follow.constraint", _level(len(hits), 3, 8), hits[0][1], f"{len(hits)} hard rules")
 
