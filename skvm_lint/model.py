@@ -658,8 +658,9 @@ class Skill(Struct):
 
     @property
     def name(self) -> str | None:
-        data = self.frontmatter.data or {}
-        value = data.get("name")
+        """The ``name`` an agent host reads: from the frontmatter, or from what of it was recovered when its YAML is
+        invalid (the frontmatter rules read ``frontmatter.data`` itself)."""
+        value = self.frontmatter.as_read.get("name")
         return value if isinstance(value, str) else None
 
     @property

@@ -396,7 +396,8 @@ def test_inference_reads_the_description_of_invalid_frontmatter(make_skill):
     skill_md = "---\nname: pay\ndescription: Use when: (1) Generate WhatsApp-friendly payment messages\n---\nHi.\n"
     root = make_skill({"SKILL.md": skill_md})
     skill = skvm_lint.load(root)
-    assert skill.frontmatter.data is None and skill.name is None  # the rules about the frontmatter see it broken
+    assert skill.frontmatter.data is None  # the rules about the frontmatter see it broken
+    assert skill.name == "pay"  # the name a host reads, which `analyze` and `capabilities` print
     assert "gen.text.prose" in {p["id"] for purpose in skvm_lint.analyze(root)["capabilities"]["purposes"]
                                 for p in purpose["current_path"]["primitives"]}
 
