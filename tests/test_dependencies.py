@@ -67,6 +67,13 @@ def test_sources_of_evidence(make_skill):
     assert httpx.declared and httpx.version == ">=0.27" and {s.file for s in httpx.evidence} == {"scripts/a.py"}
 
 
+
+def test_modules_of_one_distribution_name_it(make_skill):
+    """pywin32 installs win32crypt, win32con and win32gui as well as win32api: each import names pywin32."""
+    root = make_skill({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\nRun `python scripts/a.py`.\n",
+                       "scripts/a.py": "import win32crypt\nimport win32con, win32gui\n"})
+    assert by_type(root)["pip"] == {"pywin32"}
+
 def test_only_host_names_are_services(make_skill):
     """An elided URL ("https://...file.csv") or a list the URL scanner read whole names no host."""
     root = make_skill({"SKILL.md": "---\nname: case-skill\ndescription: x\n---\n",
