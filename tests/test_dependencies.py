@@ -3228,3 +3228,21 @@ def test_a_slash_command_ported_under_a_category_runs_as_its_own_name(make_skill
     other = make_skill({"SKILL.md": head.format("kubernetes-kubectl") + "kubectl get pods\n```\n"},
                        name="kubernetes-kubectl")
     assert by_key(other)[("system", "kubectl")].required
+
+
+def test_install_lines_in_a_references_prose_and_tables_declare(make_skill):
+    """"- `jq` — `sudo apt install jq`" in a reference, an "Optional Dependencies" table's `pip install flax`, a
+    template's `npm install prisma zod`: each declares its package (DP001 no longer asks for jq) and makes none
+    required."""
+    root = make_skill({
+        "SKILL.md": "---\nname: case-skill\ndescription: x\n---\nSee `references/setup.md`.\n\n```bash\n"
+                    "curl -s https://api.example.com/x | jq .\n```\n",
+        "references/setup.md": ("# Setup\n\n- `jq` — `sudo apt install jq`\n\n## Optional Dependencies\n\n"
+                                "| Package | Install |\n| --- | --- |\n| flax | `pip install flax` |\n\n"
+                                "Key packages: `npm install prisma zod`\n"),
+    })
+    found = {(d.type, d.name): d for d in dependencies.analyze(skvm_lint.load(root)).found}
+    assert found[("system", "jq")].declared and found[("system", "jq")].required
+    for key in (("pip", "flax"), ("npm", "prisma"), ("npm", "zod")):
+        assert found[key].declared and not found[key].required, key
+    assert not [d for d in warnings(root, "DP001") if "jq" in d["message"]]

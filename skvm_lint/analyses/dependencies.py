@@ -440,7 +440,7 @@ class _Collector:
                 if not NPM_NAME.fullmatch(strip_version(arg)):
                     continue  # `"github:o/x';touch /tmp/p;'"`: no package name npm accepts
                 self.add(strip_version(arg), "npm", span, "install-line", declared=True, url=url,
-                         version=None if url else _npm_version(arg))
+                         version=None if url else _npm_version(arg), required=not declare_only)
                 installed.append(("npm", strip_version(arg)))
             else:
                 name = arg.split("@", 1)[0].rsplit("/", 1)[-1] if installer == "go" else arg.rsplit("/", 1)[-1]
@@ -1867,11 +1867,28 @@ def _reference_code(c: _Collector) -> None:
                     c.python_import(imp.module, imp.span, imp.names, source="example-code")
             _pytest_plugins(c, facts, file, block, source="example-code")
         elif facts.language == "shell":
-            for command in facts.commands:
-                install = _install_line(command)
-                if install is not None:  # npm's install lines there were measured as requirements; pip's and
-                    kind, packages, installer = install  # apt's declare what the scripts may use, no more
-                    c._installs(kind, packages, command.span, installer=installer, declare_only=kind != "npm")
+            # npm's install lines there were measured as requirements; pip's and apt's declare what the scripts
+            # may use, no more
+            _reference_installs(c, facts.commands, declare_only=lambda kind: kind != "npm")
+
+
+def _reference_prose_installs(c: _Collector) -> None:
+    """Install lines in the prose, lists and tables of the skill's other Markdown only declare ("| jax | Flax backend
+    | `pip install jax[cuda]` |", "- `jq` — `sudo apt install jq`", a template's "Key packages: `npm install prisma
+    zod`"): an aside, an option or one stack of several. Read after the code, whose names (PyYAML, not the pyyaml
+    an install line may write) the dependency keeps."""
+    for doc in c.skill.markdown_docs():
+        if doc.file != c.skill.skill_md_path:
+            _reference_installs(c, [cmd for line in doc.command_lines for cmd in line.code.commands],
+                                declare_only=lambda kind: True)
+
+
+def _reference_installs(c: _Collector, commands: Iterable[Command], declare_only: Callable[[str], bool]) -> None:
+    for command in commands:
+        install = _install_line(command)
+        if install is not None:
+            kind, packages, installer = install
+            c._installs(kind, packages, command.span, installer=installer, declare_only=declare_only(kind))
 
 
 def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: MarkdownDoc | None, *, strict: bool,
@@ -2783,6 +2800,7 @@ def _dependencies(skill: Skill) -> list[Dependency]:
     _npm_installs(c)
     _install_scripts(c)
     _cloned_installs(c)
+    _reference_prose_installs(c)
     _programs_of_packages(c)
     _requirements_of_declared(c)
     _runtime_entries(c)
