@@ -149,6 +149,10 @@ SCALE: dict[str, Case] = {
     "a-step-per-heading-over-one-file": (
         {"SKILL.md": OK + "".join(f"### For each file {i}\n\n```bash\nfor f in *.json; do jq .a \"$f\"; done\n```\n\n"
                                   for i in range(30_000))}, set()),
+    # lists of what not to do: each lead-in's list is walked once, however many there are or however deep
+    "lists-of-what-not-to-do": ({"SKILL.md": OK + "- **Don't:**\n  - write files\n" * 20_000 + "\nAvoid:\n"
+                                 + "- use curl\n" * 20_000 + "".join("  " * d + "- Never:\n" for d in range(300))},
+                                set()),
 }
 
 HOSTILE = SHAPES | SCALE
