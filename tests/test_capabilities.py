@@ -394,9 +394,11 @@ def test_commands_a_shell_runs_inline_are_read(make_skill):
 
 
 def test_quoted_variables_are_nothing_to_fill_in(make_skill):
-    """`codesign --sign "$IDENTITY" "$APP"` quotes variables for safety and `tr -d '"'` quotes a character: no
-    argument the agent fills in. A search term or a format is (`grep -r "term"`, `stat -c '%a'`)."""
-    for i, line in enumerate(('codesign --sign "$IDENTITY" --verbose=4 "$APP"', 'tr -d \'"\' | base64 -d')):
+    """`codesign --sign "$IDENTITY" "$APP"` quotes variables for safety, `tr -d '"'` quotes a character and `pip
+    install 'crewai[tools]'` a package: no argument the agent fills in. A search term or a format is (`grep -r
+    "term"`, `stat -c '%a'`)."""
+    for i, line in enumerate(('codesign --sign "$IDENTITY" --verbose=4 "$APP"', 'tr -d \'"\' | base64 -d',
+                              "pip install 'crewai[tools]' \"pydantic>=2\"", 'uv pip install "instructor[anthropic]"')):
         found = levels({"SKILL.md": BASE + f"```bash\n{line}\n```\n"}, make_skill, f"n{i}")
         assert "tool.call.format" not in found, line
     for i, line in enumerate(('grep -r "Quantile Regression" references/', "stat -c '%a' ~/.app/config.json")):

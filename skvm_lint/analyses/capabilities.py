@@ -48,6 +48,7 @@ from ..vocabulary import (
     WEB_CLIENTS,
     for_developers,
 )
+from .dependencies import install_line
 from .workflow import SUBAGENT, advice_section, ordered_lists, says_several_at_work, step_headings
 
 PRIMITIVES = (
@@ -532,11 +533,14 @@ def _inline_code(command: Command) -> str | None:
 def _fill_in_strings(command: Command) -> list[str]:
     """The quoted strings of a command line the agent fills in ("postgres backups", "Hello world"). In an
     interpreter's inline program (`python -c "import torch; print(torch.__version__)"`) the quotes are the code's
-    own, copied as they are, unless it marks a value to put in."""
+    own, and in an install line the packages', copied as they are, unless they mark a value to put in."""
     program = _inline_code(command)
     if program is not None and not FILL_IN_MARKER.search(program):
         return []
-    return [m.group(0) for m in QUOTED_STRING.finditer(command.text) if not NOTHING_TO_FILL.match(m.group(0))]
+    quoted = [m.group(0) for m in QUOTED_STRING.finditer(command.text) if not NOTHING_TO_FILL.match(m.group(0))]
+    if install_line(command) is not None:  # `pip install 'crewai[tools]'`: a package quoted for the shell's sake
+        return [text for text in quoted if FILL_IN_MARKER.search(text)]
+    return quoted
 
 
 @detector

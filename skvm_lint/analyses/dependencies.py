@@ -368,7 +368,7 @@ class _Collector:
         sub = next((a for a in args if not a.startswith("-")), "")
         if program in HUB_CLIS and sub and _installs_itself(args, sub, self.skill):
             return  # `clawhub install this-skill`, `clawdhub sync this-skill`: the hub acting on the skill itself
-        install = _install_line(cmd)
+        install = install_line(cmd)
         if install is not None:
             kind, packages, installer = install
             installed = self._installs(kind, packages, cmd.span, installer=installer)
@@ -812,7 +812,7 @@ _INSTALLER_SCRIPT = lazy(r"(\./)?install[\w.-]*")
 def _installs_from_folder(cmd: Command) -> bool:
     """Whether the command installs what the current folder holds: `pip install .`, `make install`, or the
     folder's installer script (`./install-agent-cli.sh`, `bash install.sh`)."""
-    install = _install_line(cmd)
+    install = install_line(cmd)
     if install is not None:
         return install[0] == "pip" and any(arg in (".", "-e.", "./") for arg in cmd.argv[1:])
     if cmd.program in ("make", "gmake"):
@@ -1036,7 +1036,7 @@ def _one_per_package_manager(facts: CodeFacts, alternatives: set[int]) -> tuple[
     return lines, node_needed
 
 
-Installs = list[tuple[Command, tuple[str, list[str], str] | None]]  # each command of a block with its _install_line
+Installs = list[tuple[Command, tuple[str, list[str], str] | None]]  # each command of a block with its install_line
 
 
 def _programs_of_global_installs(c: _Collector, installs: Installs) -> None:
@@ -1208,7 +1208,7 @@ def _describes_itself(args: tuple[str, ...]) -> bool:
 _PLAIN_WORD = lazy(r"[A-Za-z][a-z'-]*[.,;]?")
 
 
-def _install_line(cmd: Command) -> tuple[str, list[str], str] | None:
+def install_line(cmd: Command) -> tuple[str, list[str], str] | None:
     """``(kind, arguments naming packages, installer)`` when the command installs packages: ``pip install x``,
     ``python3 -m pip install x``, ``uv tool install x``, ``npm i -g x``, ``apt-get install x``."""
     program, args = cmd.program, list(cmd.argv[1:])
@@ -1885,7 +1885,7 @@ def _reference_prose_installs(c: _Collector) -> None:
 
 def _reference_installs(c: _Collector, commands: Iterable[Command], declare_only: Callable[[str], bool]) -> None:
     for command in commands:
-        install = _install_line(command)
+        install = install_line(command)
         if install is not None:
             kind, packages, installer = install
             c._installs(kind, packages, command.span, installer=installer, declare_only=declare_only(kind))
@@ -1901,7 +1901,7 @@ def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: Mar
     way; ``offered_without``, ``done_without``: programs optional in SKILL.md's blocks (:func:`_offered_without`)
     and everywhere (:func:`_done_without`); ``reads_installs=False``: install lines are read elsewhere."""
     block_lines = block.text.split("\n") if block is not None else None  # split once: a block may hold many comments
-    installs = [(command, _install_line(command)) for command in facts.commands]
+    installs = [(command, install_line(command)) for command in facts.commands]
     alternatives: set[int] = set()
     installer_optional: set[int] = set()  # lines whose package manager is one way of several, not what they install
     for comment in facts.comments:
@@ -2443,7 +2443,7 @@ def _cited_another_way(doc: MarkdownDoc, labels: dict[int | None, list[int]], sk
     # program, of which the first needs its package manager no more than the second does)
     installs_at: dict[int, list[str]] = {}
     for command in doc.command_lines:
-        if command.code.commands and _install_line(command.code.commands[0]) is not None:
+        if command.code.commands and install_line(command.code.commands[0]) is not None:
             installs_at.setdefault(command.span.line, []).append(command.text)
     for command in doc.command_lines:
         number = command.span.line
