@@ -860,6 +860,14 @@ def test_a_bundled_document_template_is_a_format(make_skill):
     assert "follow.format" not in levels({"SKILL.md": plain, "references/guide.md": page}, make_skill, "guide")
 
 
+
+def test_a_format_named_for_what_the_agent_writes(make_skill):
+    """"Commit message format:", "## Report Format", "### Update Summary Format": the shape of something the agent
+    writes, as "Output format" is."""
+    for text in ("Commit message format:\n\n- Type: feat, fix\n- Scope: module\n", "## Report Format\n\nFindings.\n",
+                 "### Update Summary Format\n\nList what changed.\n"):
+        assert "follow.format" in levels({"SKILL.md": BASE + text}, make_skill, "named"), text
+
 def test_a_format_named_by_its_notation(make_skill):
     """`YYYY-MM-DD`, ISO 8601, E.164 are formats the agent writes its values in, in prose of any language or in a
     command's comment."""
