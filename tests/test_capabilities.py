@@ -1382,5 +1382,8 @@ def test_a_list_of_what_not_to_do_is_rules_not_actions(make_skill):
     assert "tool.file.write" in levels({"SKILL.md": nested}, make_skill, "nested")
     assert "tool.file.write" not in levels({"SKILL.md": nested.replace("Then save the report to out.md.", "Done.")},
                                            make_skill, "nested-only")
+    # an item's sub-list before its lead-in is no part of what the lead-in forbids
+    before = BASE + "- Report:\n  - save the report to out.md\n\n  Don't:\n  - email it\n"
+    assert "tool.file.write" in levels({"SKILL.md": before}, make_skill, "before")
     scope = BASE + "Do not use this skill for:\n- Simple problems with obvious solutions\n- Quick lookups\n"
     assert "follow.constraint" not in levels({"SKILL.md": scope}, make_skill, "scope")

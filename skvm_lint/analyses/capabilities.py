@@ -216,14 +216,13 @@ def _forbidden_items(doc: MarkdownDoc) -> dict[int, Paragraph | None]:
         if not FORBIDDING_LEAD.search(line):
             continue
         rule = None if SKILL_SCOPE.search(line) else lead
-        if lead.list_item is not None:  # "- **Don't:**" over its own sub-list
-            first, depth = lead.list_item + 1, items[lead.list_item].depth
-            last = first
+        first = bisect.bisect_right(items, lead.end_line, key=lambda item: item.span.line)
+        if lead.list_item is not None:  # "- **Don't:**" over its own sub-list, the items after the lead-in
+            depth, last = items[lead.list_item].depth, lead.list_item + 1
             while last < len(items) and items[last].depth > depth:
                 last += 1
             forbidden.update(dict.fromkeys(range(first, last), rule))
             continue
-        first = bisect.bisect_right(items, lead.end_line, key=lambda item: item.span.line)
         if first == len(items) or items[first].depth or items[first].span.line > lead.end_line + 2:
             continue
         last, end = first + 1, items[first].end_line  # the list goes on while its top-level items follow
@@ -261,11 +260,12 @@ class _Context:
                                if inner.language == "shell"]
         for command in self.body.command_lines:
             self.shell.append((command.code, command.span, command.text))
-        self.prose = _prose_of(self.body, _forbidden_items(self.body))
+        body_forbidden = _forbidden_items(self.body)
+        self.prose = _prose_of(self.body, body_forbidden)
         self.agent_docs = list(skill.agent_docs())
         self.named_docs = [d for d in self.agent_docs if d is not self.body and d.file in skill.skill_md_text]
         for doc in self.agent_docs:
-            forbidden = _forbidden_items(doc)
+            forbidden = body_forbidden if doc is self.body else _forbidden_items(doc)
             self.agent_prose += (self.prose if doc is self.body else _prose_of(doc, forbidden)) + _table_rows(doc)
             leads = {id(lead): lead for lead in forbidden.values() if lead is not None}
             self.forbidden_rules += [(lead.text, lead.span) for lead in leads.values()]
