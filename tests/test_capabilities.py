@@ -1205,9 +1205,11 @@ def test_orchestration_is_planning_only_of_agents_models_or_tasks(make_skill):
     extension = ("---\nname: case-skill\ndescription: x\n---\n- `agent`: custom subagents under `agents/`.\n\n"
                  "Add custom subagents when the user asks.\n")
     assert "reason.planning" not in levels({"SKILL.md": extension}, make_skill, "extension")
-    # spawning is a hand-off when what is spawned could take one: not a process, a shell or a child workflow
+    # spawning is a hand-off when what is spawned could take one: not a process, a shell, a child workflow or a
+    # document ("Spawn a companion when the content needs more than one line")
     software = BASE + ("- Spawn child workflows or parallel activities.\n- Never spawn processes in a loop.\n"
-                       "- Spawn subshells sparingly.\n")
+                       "- Spawn subshells sparingly.\n- Spawn a companion when a field outgrows one line.\n"
+                       "- Spawn a new file for each glossary.\n")
     assert "reason.planning" not in levels({"SKILL.md": software}, make_skill, "software")
     researchers = BASE + "Spawn 4 parallel researchers, one per question.\n\nSpawn a reviewer when they finish.\n"
     assert levels({"SKILL.md": researchers}, make_skill, "researchers")["reason.planning"] >= 1
