@@ -265,8 +265,12 @@ class _Context:
         self.agent_docs = list(skill.agent_docs())
         self.named_docs = [d for d in self.agent_docs if d is not self.body and d.file in skill.skill_md_text]
         for doc in self.agent_docs:
-            forbidden = body_forbidden if doc is self.body else _forbidden_items(doc)
-            self.agent_prose += (self.prose if doc is self.body else _prose_of(doc, forbidden)) + _table_rows(doc)
+            if doc is self.body:
+                forbidden, prose = body_forbidden, self.prose
+            else:
+                forbidden = _forbidden_items(doc)
+                prose = _prose_of(doc, forbidden)
+            self.agent_prose += prose + _table_rows(doc)
             leads = {id(lead): lead for lead in forbidden.values() if lead is not None}
             self.forbidden_rules += [(lead.text, lead.span) for lead in leads.values()]
 

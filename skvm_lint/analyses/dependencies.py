@@ -1869,7 +1869,7 @@ def _reference_code(c: _Collector) -> None:
         elif facts.language == "shell":
             # npm's install lines there were measured as requirements; pip's and apt's declare what the scripts
             # may use, no more
-            _reference_installs(c, facts.commands, declare_only=lambda kind: kind != "npm")
+            _reference_installs(c, facts.commands, npm_required=True)
 
 
 def _reference_prose_installs(c: _Collector) -> None:
@@ -1880,15 +1880,17 @@ def _reference_prose_installs(c: _Collector) -> None:
     for doc in c.skill.markdown_docs():
         if doc.file != c.skill.skill_md_path:
             _reference_installs(c, [cmd for line in doc.command_lines for cmd in line.code.commands],
-                                declare_only=lambda kind: True)
+                                npm_required=False)
 
 
-def _reference_installs(c: _Collector, commands: Iterable[Command], declare_only: Callable[[str], bool]) -> None:
+def _reference_installs(c: _Collector, commands: Iterable[Command], *, npm_required: bool) -> None:
+    """The packages the install lines among ``commands`` declare; with ``npm_required``, npm's are required too."""
     for command in commands:
         install = install_line(command)
         if install is not None:
             kind, packages, installer = install
-            c._installs(kind, packages, command.span, installer=installer, declare_only=declare_only(kind))
+            c._installs(kind, packages, command.span, installer=installer,
+                        declare_only=not (npm_required and kind == "npm"))
 
 
 def _commands(c: _Collector, facts: CodeFacts, block: CodeBlock | None, doc: MarkdownDoc | None, *, strict: bool,
