@@ -189,5 +189,20 @@ cp -r $P/skills/{xurl,diagram-maker,meme-maker,node-inspect-debugger,taskflow,sh
 cp -r cb/package/skills/{session-logs,voice-call} "$H"/npm-clawdbot-2026.1.24/
 cp -r pi/package/examples/extensions/dynamic-resources "$H"/npm-pi-coding-agent-0.73.1/
 
+# The four packages of `dp-cp-wf-fresh-2026-12-06.tsv` and `cap-fresh-2026-12-06.tsv` (one folder per package; the
+# names the corpus or the earlier hubs hold are not copied: qodercli's skill-creator, openai-agents' playwright,
+# pydantic-ai-skills' data-analysis; the openai-agents and pydantic-ai-skills skills are examples in their sdists)
+cd "$WORK" && mkdir qd osk && npm pack -q @qoder-ai/qodercli@1.1.52 openskills@1.5.0
+tar xzf qoder-ai-qodercli-1.1.52.tgz -C qd && tar xzf openskills-1.5.0.tgz -C osk
+pip download -q --no-deps --no-binary :all: -d sd openai-agents==0.24.0 pydantic-ai-skills==2.1.0
+tar xzf sd/openai_agents-0.24.0.tar.gz -C sd && tar xzf sd/pydantic_ai_skills-2.1.0.tar.gz -C sd
+Q=qd/package/bundle; E=sd/openai_agents-0.24.0/examples; X=sd/pydantic_ai_skills-2.1.0
+mkdir -p "$H"/npm-qodercli-1.1.52 "$H"/npm-openskills-1.5.0 "$H"/pypi-openai-agents-0.24.0 "$H"/pypi-pydantic-ai-skills-2.1.0
+cp -r $Q/builtin/{agent-creator,hook-config,sdk} $Q/vendor/qoder-security/skills/security-scan "$H"/npm-qodercli-1.1.52/
+cp -r osk/package/examples/my-first-skill "$H"/npm-openskills-1.5.0/
+cp -r $E/sandbox/healthcare_support/skills/prior-auth-packet-builder $E/sandbox/docs/skills/credit-note-fixer \
+  $E/tools/skills/csv-workbench "$H"/pypi-openai-agents-0.24.0/
+cp -r $X/examples/skills/{web-research,arxiv-search,pydanticai-docs} $X/.claude/skills/sonarqube "$H"/pypi-pydantic-ai-skills-2.1.0/
+
 cd / && mv "$H" "$DEST"
 echo "built $(find "$DEST" -name SKILL.md | wc -l) skills in $(find "$DEST" -mindepth 1 -maxdepth 1 -type d | wc -l) hubs under $DEST"
