@@ -388,6 +388,31 @@ class MarkdownDoc(Struct):
         last_of_section = next((p for p in reversed(near) if p.section == block.section), None)
         return last_of_section.text if last_of_section is not None else ""
 
+    def lead_in(self, first: ListItem) -> Paragraph | None:
+        """The paragraph of its own (not an item's) that ends right above a list's first item and so introduces
+        the list ("Requirements:", "**Don't:**", "Key patterns:"), or None. Its last line is the lead."""
+        above = [p for p in self.paragraphs_ending(first.span.line - 2, first.span.line) if p.list_item is None]
+        return above[-1] if above else None
+
+    def items_led_by(self, lead: Paragraph) -> range:
+        """The indexes of the list items a lead-in paragraph introduces, nested items included: the list that
+        starts right below it, while its top-level items follow one another; for a lead inside an item ("- **Don't:**"
+        over its own sub-list), the items below the lead within that item. Empty when no list follows."""
+        items = self.list_items
+        first = bisect_right(items, lead.end_line, key=lambda item: item.span.line)
+        if lead.list_item is not None:
+            depth, last = items[lead.list_item].depth, lead.list_item + 1
+            while last < len(items) and items[last].depth > depth:
+                last += 1
+            return range(first, last)
+        if first == len(items) or items[first].depth or items[first].span.line > lead.end_line + 2:
+            return range(0)
+        last, end = first + 1, items[first].end_line
+        while last < len(items) and (items[last].depth or items[last].span.line <= end + 1):
+            end = max(end, items[last].end_line)
+            last += 1
+        return range(first, last)
+
     def heading(self, block: CodeBlock) -> str:
         """The title of the section a code block is in, or ""."""
         return self.sections[block.section].title if block.section is not None else ""

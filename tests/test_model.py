@@ -89,6 +89,22 @@ def test_markdown_structure_and_spans(make_skill):
     assert body.tables[0].header == ["col", "val"] and body.tables[0].rows == [["a", "1"]]
 
 
+def test_a_lead_in_paragraph_and_the_list_items_it_introduces():
+    text = ("Intro prose.\n\n**Requirements:**\n- Node.js 18+\n  - npm\n- git\n\nBetween.\n\n\n"
+            "- **Don't:**\n  - push\n  - merge\n- other item\n\nNo list follows.\n")
+    doc, _ = parse_markdown(text, "SKILL.md", Limits())
+    items = doc.list_items
+    lead = next(p for p in doc.paragraphs if p.text == "**Requirements:**")
+    assert [items[i].text for i in doc.items_led_by(lead)] == ["Node.js 18+", "npm", "git"]
+    assert doc.lead_in(items[0]) == lead
+    assert doc.lead_in(items[3]) is None  # two blank lines above: no lead
+    assert not doc.items_led_by(next(p for p in doc.paragraphs if p.text == "Between."))
+    inner = next(p for p in doc.paragraphs if p.text == "**Don't:**")  # a lead inside an item: its own sub-list
+    assert [items[i].text for i in doc.items_led_by(inner)] == ["push", "merge"]
+    assert not doc.items_led_by(next(p for p in doc.paragraphs if p.text == "No list follows."))
+    assert not doc.items_led_by(next(p for p in doc.paragraphs if p.text == "Intro prose."))
+
+
 def test_python_fence_facts_have_file_lines(make_skill):
     body = skvm_lint.load(make_skill({"SKILL.md": SKILL})).body
     py = body.code_blocks[1].code

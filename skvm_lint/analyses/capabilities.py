@@ -209,27 +209,12 @@ def _forbidden_items(doc: MarkdownDoc) -> dict[int, Paragraph | None]:
     """The indexes of the list items a lead-in that forbids opens ("**DON'T:**", "Avoid:", "禁止：") with the items
     nested in them: what the agent must not do, no evidence of what it does. Each maps to its lead where that is a
     rule of the agent's conduct, to None where it bounds the skill's scope ("Do not use this skill for:")."""
-    items = doc.list_items
     forbidden: dict[int, Paragraph | None] = {}
     for lead in doc.paragraphs:
         line = lead.text.rstrip().rsplit("\n", 1)[-1]
-        if not FORBIDDING_LEAD.search(line):
-            continue
-        rule = None if SKILL_SCOPE.search(line) else lead
-        first = bisect.bisect_right(items, lead.end_line, key=lambda item: item.span.line)
-        if lead.list_item is not None:  # "- **Don't:**" over its own sub-list, the items after the lead-in
-            depth, last = items[lead.list_item].depth, lead.list_item + 1
-            while last < len(items) and items[last].depth > depth:
-                last += 1
-            forbidden.update(dict.fromkeys(range(first, last), rule))
-            continue
-        if first == len(items) or items[first].depth or items[first].span.line > lead.end_line + 2:
-            continue
-        last, end = first + 1, items[first].end_line  # the list goes on while its top-level items follow
-        while last < len(items) and (items[last].depth or items[last].span.line <= end + 1):
-            end = max(end, items[last].end_line)
-            last += 1
-        forbidden.update(dict.fromkeys(range(first, last), rule))
+        if FORBIDDING_LEAD.search(line):
+            rule = None if SKILL_SCOPE.search(line) else lead
+            forbidden.update(dict.fromkeys(doc.items_led_by(lead), rule))
     return forbidden
 
 

@@ -183,11 +183,10 @@ def _introduced_as_advice(doc: MarkdownDoc, first: ListItem) -> bool:
     """Whether a label right above a numbered list introduces it as advice or a catalogue, as an advice section's
     title would ("This CLI is designed for agent use. Key patterns:", "**Best Practices**:"): its items are topics.
     Or as what a program does ("Each cycle the script:"): its items are no steps of the agent's."""
-    above = doc.paragraphs_ending(first.span.line - 2, first.span.line)
-    # (a paragraph of its own, not the last item of a list before it)
-    if not above or first.parent is not None or above[-1].section != first.section or above[-1].list_item is not None:
+    lead = doc.lead_in(first)
+    if lead is None or first.parent is not None or lead.section != first.section:
         return False
-    text = above[-1].text.strip()
+    text = lead.text.strip()
     if not text.endswith((":", "：")):
         return False
     # a label of a few words ("Key patterns:", "Your core principles:"), not a sentence that names such things
@@ -918,8 +917,8 @@ def _lead(doc: MarkdownDoc, parent: int | None, first: ListItem) -> str:
     before it ("Load these references when users need:")."""
     if parent is not None:
         return doc.list_items[parent].text.split("\n", 1)[0]
-    before = [p for p in doc.paragraphs_ending(first.span.line - 2, first.span.line) if p.list_item is None]
-    return before[-1].text.rstrip().rsplit("\n", 1)[-1] if before else ""
+    lead = doc.lead_in(first)
+    return lead.text.rstrip().rsplit("\n", 1)[-1] if lead is not None else ""
 
 
 def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: tuple[str, ...],
