@@ -948,6 +948,22 @@ def test_a_program_written_as_a_plain_word_where_prose_requires_it_is_stated(mak
         "system dependency `yq` is used but declared nowhere"]
 
 
+def test_a_list_a_requirements_label_leads_in_states_its_programs(make_skill):
+    """"**Requirements:**" over "- Node.js 18+" below an install block states what a requirements section would; a
+    sentence that ends in a colon is no label, and a list with prose between is not led in."""
+    body = ("## Installation\n\n```bash\nnpm install @acme/agent-sdk zod\n```\n\n{label}\n- Node.js 18+\n"
+            "- A working `acmecli` executable in PATH\n\n## Use\n\n```bash\nnode run.js\nacmecli status\n```\n")
+
+    def undeclared(label: str) -> list[str]:
+        root = make_skill({"SKILL.md": "---\nname: s\ndescription: x\n---\n" + body.format(label=label)})
+        return sorted(d["message"] for d in warnings(root, "DP001"))
+    for label in ("**Requirements:**", "Prerequisites:", "You'll need:", "前提条件："):
+        assert undeclared(label) == [], label
+    for label in ("Install it, then check the requirements of your shell and run these checks:",
+                  "**Requirements:**\n\nSome prose between.\n"):
+        assert len(undeclared(label)) == 2, label  # node and acmecli
+
+
 def test_a_program_said_to_be_always_there_is_stated(make_skill):
     """"Use Node (guaranteed available — the host requires it)" and "jq is always installed" say the program is
     present; a program the sentence does not name stays undeclared."""
@@ -2208,6 +2224,20 @@ def test_every_metadata_dialect_declares(make_skill):
         assert by_key(other)[("system", "jq")].declared, key
     assert deps[("npm", "@acme/mcp-server")].required  # run by the bundled MCP config
     assert ("system", "python") not in deps  # assumed on every machine
+
+
+def test_a_program_named_as_code_in_compatibility_is_declared(make_skill):
+    # a CLI the program lexicon does not know, named as code: the author's statement of what must be there
+    root = make_skill({
+        "SKILL.md": ("---\nname: s\ndescription: x\ncompatibility: Requires the SonarQube CLI executable `sonar`; "
+                     "verified against v1.7.0.\n---\n```bash\nsonar auth status\nsonar list projects\n```\n"),
+    })
+    assert by_key(root)[("system", "sonar")].declared
+    assert not [d for d in skvm_lint.lint([root]).diagnostics if d.rule == "DP001"]
+    # a word the lexicon does not know, not written as code, names no program
+    plain = make_skill({"SKILL.md": ("---\nname: t\ndescription: x\ncompatibility: Requires sonar\n---\n"
+                                     "```bash\nsonar auth status\n```\n")}, name="t")
+    assert not by_key(plain)[("system", "sonar")].declared
 
 
 def test_a_bundled_skill_json_declares_what_its_requires_blocks_name(make_skill):

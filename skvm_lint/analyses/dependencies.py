@@ -1641,11 +1641,13 @@ def _compatibility(c: _Collector) -> None:
 
 def _programs_in_prose(c: _Collector, value: str, span: Span, source: str) -> None:
     """The programs a frontmatter sentence names (``Requires Python 3.10+, ffmpeg and Docker``), declared; two
-    words may name one program ("Docker Compose": docker-compose; "healthsync CLI": healthsync)."""
+    words may name one program ("Docker Compose": docker-compose; "healthsync CLI": healthsync). A name written as
+    code is one whether the lexicon knows it or not ("Requires the SonarQube CLI executable `sonar`")."""
     words = [word.lower().rstrip(".") for word in re.findall(r"[A-Za-z][\w.+-]*", value)]
     pairs = [f"{a}-{b}" for a, b in itertools.pairwise(words) if b == "cli" or f"{a}-{b}" in KNOWN_PROGRAMS]
+    as_code = {name.lower() for name in re.findall(r"`([A-Za-z][\w+-]*)`", value)}
     for written in words + pairs:
-        name = command_of_cli_package(written) or (written if written in KNOWN_PROGRAMS else None)
+        name = command_of_cli_package(written) or (written if written in KNOWN_PROGRAMS or written in as_code else None)
         if name is not None and name not in BASE_PROGRAMS and name not in ASSUMED_PROGRAMS \
                 and name not in COMMAND_WORDS:
             c.add(name, "system", span, source, declared=True, required=False)
@@ -3170,10 +3172,13 @@ def _listed_to_install(body: MarkdownDoc) -> set[str]:
 def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
     """The names the list items and paragraphs of a requirements section give ("## Prerequisites" / "- `mcpc` CLI
     tool", "- Node.js (for serving the app)", "Just run with npx. Node.js 18+ recommended."), and the first cells of
-    its tables (`| `jq` | JSON parsing |` under "## Requirements"), lower case, and without ``.js`` too (Node.js is
+    its tables (`| `jq` | JSON parsing |` under "## Requirements"), and the items of a list a requirements label
+    leads in anywhere ("**Requirements:**" / "- Node.js 18+"), lower case, and without ``.js`` too (Node.js is
     `node`)."""
     listing = {index for index, section in enumerate(body.sections) if REQUIREMENTS_HEADING.search(section.title)}
-    if not listing:
+    # a list a requirements label leads in, wherever it is ("**Requirements:**" / "- Node.js 18+" below an install)
+    led = [index for lead in body.paragraphs if _requirements_label(lead.text) for index in body.items_led_by(lead)]
+    if not listing and not led:
         return set()
     # and the lists of the sections under them ("## Prerequisites" / "### Required" / "- **yt-dlp** - YouTube
     # downloader"); their paragraphs explain (a "### Import Private Key" under "## Setup Verification")
@@ -3184,6 +3189,7 @@ def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
     texts = [item.text for item in [*body.list_items, *(p for p in body.paragraphs if p.list_item is None)]
              if item.section in listing]
     texts += [item.text for item in body.list_items if item.section in under]
+    texts += [body.list_items[index].text for index in led]
     for table in body.tables:
         if any(body.sections[index].span.line <= table.span.line <= body.sections[index].end_line
                for index in listing):
@@ -3194,6 +3200,17 @@ def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
             found.add(name)
             found.add(name.removesuffix(".js"))
     return found
+
+
+def _requirements_label(text: str) -> bool:
+    """Whether a paragraph ends in a label that leads in what must be present: a few words a requirements heading
+    would say, then a colon ("**Requirements:**", "Prerequisites:", "You'll need:")."""
+    label = text.rstrip().rsplit("\n", 1)[-1].strip(" *_")
+    return label.endswith((":", "：")) and len(label.split()) <= _LABEL_WORDS \
+        and REQUIREMENTS_HEADING.search(label) is not None
+
+
+_LABEL_WORDS = 6  # a label, not a sentence that mentions requirements ("See the requirements below for details:")
 
 
 # --- commands for env-setup.sh ------------------------------------------------------------------------------------
