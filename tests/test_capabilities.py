@@ -942,6 +942,13 @@ def test_told_to_run_tests_with_no_command_shown(make_skill):
         assert "tool.exec" not in found and "gen.code.shell" not in found, line
 
 
+def test_a_list_item_that_says_to_write_is_one_mention_not_two(make_skill):
+    """An item is read as its paragraph too: three items that each write a file are three mentions (L2), not six
+    (L3, several files in sequence)."""
+    steps = "1. Create `a.md` with the plan.\n2. Write `b.md` with the notes.\n3. Save `c.json` with the data.\n"
+    assert levels({"SKILL.md": BASE + steps}, make_skill, "w")["tool.file.write"] == 2
+
+
 def test_browser_automation_code_the_agent_writes_drives_a_browser(make_skill):
     """A fence importing Playwright (`page.goto`, `page.click`) has the agent drive a browser; one importing requests
     does not."""

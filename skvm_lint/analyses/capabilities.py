@@ -685,6 +685,7 @@ def files(c: _Context) -> Iterator[Finding]:
     # (not where its own clause forbids it: "DO NOT save the plan to disk", not "If `$EDITOR` is not usable, write")
     writes = [(m.group(0), span) for text, span in c.agent_prose
               for m in [next((m for m in WRITE.finditer(text) if not _forbidden(text, m.start())), None)] if m]
+    writes = list({span: (said, span) for said, span in writes}.values())  # an item is also its paragraph: once
     if targets or writes:
         n = len(targets) + len(writes)
         yield Finding("tool.file.write", _level(n, 3, 5), span or writes[0][1], "writes files")
