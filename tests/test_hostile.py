@@ -153,6 +153,10 @@ SCALE: dict[str, Case] = {
     "lists-of-what-not-to-do": ({"SKILL.md": OK + "- **Don't:**\n  - write files\n" * 20_000 + "\nAvoid:\n"
                                  + "- use curl\n" * 20_000 + "".join("  " * d + "- Never:\n" for d in range(300))},
                                 set()),
+    # lists a requirements label leads in: each label's list is walked once, however many or however deep
+    "lists-of-requirements": ({"SKILL.md": OK + "- **Requirements:**\n  - node\n" * 20_000 + "\nPrerequisites:\n"
+                               + "- jq\n" * 20_000 + "".join("  " * d + "- You'll need:\n" for d in range(300))},
+                              set()),
 }
 
 HOSTILE = SHAPES | SCALE
