@@ -949,6 +949,18 @@ def test_a_list_item_that_says_to_write_is_one_mention_not_two(make_skill):
     assert levels({"SKILL.md": BASE + steps}, make_skill, "w")["tool.file.write"] == 2
 
 
+def test_a_length_the_agents_text_is_held_to_says_it_writes_prose(make_skill):
+    """"4-6 paragraphs", "a 6–30 sentence briefing", "每次输出200-400字": one such passage says the agent writes
+    prose, several paragraphs or a hundred words or more being L2; the length of an answer a question asks the user
+    for, or a name of one or two words, says nothing."""
+    for line, level in (("Articulate the philosophy (4-6 paragraphs).", 2), ("3. 2-3 sentence explanation", 1),
+                        ("Aim for 200–400 words unless asked.", 2), ("每次输出200-400字，使用渐进式叙事。", 2),
+                        ("本文は300文字以内でまとめる。", 2)):
+        assert levels({"SKILL.md": BASE + line + "\n"}, make_skill, "p").get("gen.text.prose") == level, line
+    for line in ("**What's your primary goal right now? (1-3 sentences)**", "Pick a name of 1-2 words."):
+        assert "gen.text.prose" not in levels({"SKILL.md": BASE + line + "\n"}, make_skill, "n"), line
+
+
 def test_browser_automation_code_the_agent_writes_drives_a_browser(make_skill):
     """A fence importing Playwright (`page.goto`, `page.click`) has the agent drive a browser; one importing requests
     does not."""

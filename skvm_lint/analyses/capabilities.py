@@ -99,6 +99,7 @@ CODE_TEMPLATE = cue("code_template")
 DELEGATION = cue("delegation")
 RESPONSE = cue("response")
 PROSE_LONG = cue("prose_long")
+PROSE_LENGTH = cue("prose_length")
 STYLE = cue("style")
 RUN_TOLD = cue("run_told")
 RUN_BY_OTHERS = cue("run_by_others")
@@ -1028,6 +1029,19 @@ def prose(c: _Context) -> Iterator[Finding]:
             description + " " + " ".join(t for t, _ in body_hits)))
         span = Span(c.file, c.skill.frontmatter.line_of("description")) if in_description else body_hits[0][1]
         yield Finding("gen.text.prose", 2 if multi else 1, span, "writes text for people")
+        return
+    # the length its text is held to ("4-6 paragraphs", "每次输出200-400字"): one such passage says it writes prose;
+    # not the length of an answer a question asks the user for ("What's your goal? (1-3 sentences)")
+    held = next(((m.group(0), span) for text, span in c.agent_prose for m in [PROSE_LENGTH.search(text)]
+                 if m and not re.search(r"[?？]", text[max(0, m.start() - 80):m.start()])), None)
+    if held:
+        yield Finding("gen.text.prose", 2 if _runs_long(held[0]) else 1, held[1], f"text held to {held[0]!r}")
+
+
+def _runs_long(length: str) -> bool:
+    """Whether a length runs to several paragraphs: paragraphs, or a hundred words or three hundred characters."""
+    most = max(int(n) for n in re.findall(r"\d+", length))
+    return "paragraph" in length.lower() or most >= (300 if "字" in length else 100)
 
 
 # named for one template: not `templates`, nor a `template-library` / `template_collection` of several, nor a page
