@@ -2860,6 +2860,17 @@ def test_allowed_tools_as_a_list_of_anything_is_read_without_crashing(make_skill
     assert "jq" in by_type(root)["system"]
 
 
+def test_allowed_tools_through_a_package_runner_name_the_package_and_its_runtime(make_skill):
+    """`Bash(npx agent-browser:*)` names the npm package and Node.js, as the command `npx agent-browser` would;
+    `Bash(uvx ruff:*)` the PyPI package and uv; `Bash(npx:*)` alone Node.js. npx is no system program of its own."""
+    root = make_skill({"SKILL.md": "---\nname: t-skill\ndescription: x\nallowed-tools: Bash(npx agent-browser:*), "
+                                   "Bash(uvx ruff:*), Bash(bunx:*)\n---\nbody\n"})
+    deps = by_key(root)
+    for key in [("npm", "agent-browser"), ("system", "node"), ("pip", "ruff"), ("system", "uv"), ("system", "bun")]:
+        assert deps[key].required, key
+    assert ("system", "npx") not in deps and ("system", "uvx") not in deps and ("system", "bunx") not in deps
+
+
 def test_runtime_entries_of_the_skills_own_manifests_are_required(make_skill):
     """requirements.txt's imageio-ffmpeg (a plugin imageio loads: no import shows it) is required, and DP002 still
     says no code uses it; a development tool, a standard module's backport, the hub's CLI, a devDependency or

@@ -20,7 +20,7 @@ from fnmatch import fnmatchcase
 from functools import cache
 from typing import Any, TypeVar
 
-from msgspec import Struct, field
+from msgspec import Struct, field, structs
 
 from ..cues import SENTENCE_BREAK, cue, without_markers
 from ..lazy_re import LazyPattern, lazy
@@ -2698,12 +2698,24 @@ def imported_by_another(skill: Skill) -> set[str]:
 
 
 def _allowed_tools(c: _Collector) -> None:
-    """``allowed-tools: Bash(agent-browser:*)`` names programs the skill runs."""
+    """``allowed-tools: Bash(agent-browser:*)`` names programs the skill runs. Through a package runner it names
+    the package and the runner's runtime (``Bash(npx agent-browser:*)``: the npm package and Node.js), as the
+    command would; a runner alone (``Bash(npx:*)``) its runtime."""
     span = Span(c.skill.skill_md_path or "SKILL.md", c.skill.frontmatter.line_of("allowed-tools"))
-    for m in re.finditer(r"Bash\(\s*([A-Za-z0-9][\w.+-]*)[\s:)]", c.skill.frontmatter.allowed_tools):
-        program = m.group(1)
-        if program not in BASE_PROGRAMS:
+    runs = []  # the runner entries, parsed together as one script, one entry a line
+    for m in re.finditer(r"Bash\(\s*([A-Za-z0-9][\w.+-]*)([^:)\n]*)", c.skill.frontmatter.allowed_tools):
+        program, rest = m.group(1), m.group(2).strip()
+        if program in ALL_PACKAGE_RUNNERS and rest:
+            runs.append(f"{program} {rest}")
+        elif program in ALL_PACKAGE_RUNNERS:
+            c.add(_RUNNER_RUNTIMES[program], "system", span, "allowed-tools")
+        elif program not in BASE_PROGRAMS:
             c.add(program, "system", span, "allowed-tools")
+    for cmd in extract_facts("\n".join(runs), "shell", span.file).commands if runs else ():
+        c.command(structs.replace(cmd, span=span))  # each where allowed-tools says it
+
+
+_RUNNER_RUNTIMES = {"npx": "node", "pnpx": "node", "bunx": "bun", "uvx": "uv", "pipx": "pipx"}
 
 
 def _add_what_sourced_scripts_set(units: list[tuple[str, CodeFacts, CodeBlock | None]],
