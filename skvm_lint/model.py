@@ -341,6 +341,11 @@ class Paragraph(Struct):
     section: int | None = None
     list_item: int | None = None
 
+    @property
+    def last_line(self) -> str:
+        """The paragraph's last line: where a lead-in puts its label ("Requirements:", "**Don't:**")."""
+        return self.text.rstrip().rsplit("\n", 1)[-1]
+
 
 class MarkdownDoc(Struct):
     """The parsed body of a Markdown file (SKILL.md after its frontmatter, or a reference)."""
@@ -390,7 +395,7 @@ class MarkdownDoc(Struct):
 
     def lead_in(self, first: ListItem) -> Paragraph | None:
         """The paragraph of its own (not an item's) that ends right above a list's first item and so introduces
-        the list ("Requirements:", "**Don't:**", "Key patterns:"), or None. Its last line is the lead."""
+        the list ("Requirements:", "**Don't:**", "Key patterns:"), or None. Its ``last_line`` is the lead."""
         above = [p for p in self.paragraphs_ending(first.span.line - 2, first.span.line) if p.list_item is None]
         return above[-1] if above else None
 

@@ -2869,6 +2869,10 @@ def test_allowed_tools_through_a_package_runner_name_the_package_and_its_runtime
     for key in [("npm", "agent-browser"), ("system", "node"), ("pip", "ruff"), ("system", "uv"), ("system", "bun")]:
         assert deps[key].required, key
     assert ("system", "npx") not in deps and ("system", "uvx") not in deps and ("system", "bunx") not in deps
+    # every package runner the vocabulary knows has its runtime in the one table the readers share
+    from skvm_lint.analyses.dependencies import _RUNNER_RUNTIMES
+    from skvm_lint.vocabulary import ALL_PACKAGE_RUNNERS
+    assert set(ALL_PACKAGE_RUNNERS) <= set(_RUNNER_RUNTIMES)
 
 
 def test_runtime_entries_of_the_skills_own_manifests_are_required(make_skill):

@@ -212,11 +212,17 @@ def _forbidden_items(doc: MarkdownDoc) -> dict[int, Paragraph | None]:
     rule of the agent's conduct, to None where it bounds the skill's scope ("Do not use this skill for:")."""
     forbidden: dict[int, Paragraph | None] = {}
     for lead in doc.paragraphs:
-        line = lead.text.rstrip().rsplit("\n", 1)[-1]
+        line = lead.last_line
         if FORBIDDING_LEAD.search(line):
             rule = None if SKILL_SCOPE.search(line) else lead
             forbidden.update(dict.fromkeys(doc.items_led_by(lead), rule))
     return forbidden
+
+
+def _once_per_line(hits: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """One hit per line of a file (its last): a list item is read as its paragraph too, so a cue in an item is found
+    twice, and one passage would count as two."""
+    return list({(span.file, span.line): (said, span) for said, span in hits}.values())
 
 
 def _table_rows(doc: MarkdownDoc) -> list[tuple[str, Span]]:
@@ -686,7 +692,7 @@ def files(c: _Context) -> Iterator[Finding]:
     # (not where its own clause forbids it: "DO NOT save the plan to disk", not "If `$EDITOR` is not usable, write")
     writes = [(m.group(0), span) for text, span in c.agent_prose
               for m in [next((m for m in WRITE.finditer(text) if not _forbidden(text, m.start())), None)] if m]
-    writes = list({span: (said, span) for said, span in writes}.values())  # an item is also its paragraph: once
+    writes = _once_per_line(writes)
     if targets or writes:
         n = len(targets) + len(writes)
         yield Finding("tool.file.write", _level(n, 3, 5), span or writes[0][1], "writes files")
@@ -1561,7 +1567,7 @@ def reasoning(c: _Context) -> Iterator[Finding]:
             # mostly words that name things in lists (a "Flutter roadmap" topic, "runaway sub-agents", methods
             # named `spawn`), so each line counts once. (Analysis keeps the double count: the labels take one
             # item's "root cause" or "static analysis" as a demand, and one passage alone halves its precision.)
-            hits = list({span.line: (cue_text, span) for cue_text, span in hits}.values())
+            hits = _once_per_line(hits)
             # A noun cue that names a subcommand of a CLI the skill runs ("### Subtasks" over `todo subtask <id>
             # "title"`) names a feature of that tool, not a plan the agent makes (a verb does not: `clawdbot
             # sessions spawn --task ...` spawns sub-agents).

@@ -25,7 +25,7 @@ from msgspec import Struct, field, structs
 from ..cues import SENTENCE_BREAK, cue, without_markers
 from ..lazy_re import LazyPattern, lazy
 from ..model import (HANDED_OUT_FOLDERS, BundledFile, CodeBlock, CodeFacts, Command, Comment, Import, MarkdownDoc,
-                     Skill, Span, for_people, handed_out, is_requirements_file, is_type_declaration)
+                     Paragraph, Skill, Span, for_people, handed_out, is_requirements_file, is_type_declaration)
 from ..package_data import data_text
 from ..parsing.code import extract_facts
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS
@@ -354,7 +354,7 @@ class _Collector:
                 self.add(package, "host", cmd.span, "npx")
                 return
             self.add(package, "npm", cmd.span, "npx")
-            self.add("node" if cmd.via != "bunx" else "bun", "system", cmd.span, "npx")
+            self.add(_RUNNER_RUNTIMES[cmd.via], "system", cmd.span, "npx")
             return
         if cmd.via == "uvx" or cmd.via == "pipx":
             self.add(strip_version(program), "pip", cmd.span, cmd.via)
@@ -511,6 +511,10 @@ NPM_NAME = lazy(r"(?:@[A-Za-z0-9][\w.-]*/)?[A-Za-z0-9][\w.-]*")
 def _npm_version(spec: str) -> str | None:
     """The version or tag a package spec pins: ``1.2`` of ``pkg@1.2``, ``next`` of ``@scope/pkg@next``."""
     return spec.rpartition("@")[2] if spec.rfind("@") > 0 else None
+
+
+# What each package runner runs on: a runner named alone (`Bash(npx:*)`), or launching an MCP server, needs it
+_RUNNER_RUNTIMES = {"npx": "node", "pnpx": "node", "bunx": "bun", "uvx": "uv", "pipx": "pipx"}
 
 
 def _npx_package(program: str) -> str:
@@ -2562,7 +2566,7 @@ def _mcp_configs(c: _Collector) -> None:
             for runner, kind, name, offset in _mcp_launches(text):
                 span = Span(file, first_line + text.count("\n", 0, offset))
                 c.add(name, kind, span, "mcp-config", declared=bundled)
-                c.add({"npx": "node", "bunx": "bun", "uvx": "uv"}[runner], "system", span, "mcp-config")
+                c.add(_RUNNER_RUNTIMES[runner], "system", span, "mcp-config")
 
 
 _JSON_FENCES = ("json", "jsonc", "json5", None)
@@ -2714,8 +2718,6 @@ def _allowed_tools(c: _Collector) -> None:
     for cmd in extract_facts("\n".join(runs), "shell", span.file).commands if runs else ():
         c.command(structs.replace(cmd, span=span))  # each where allowed-tools says it
 
-
-_RUNNER_RUNTIMES = {"npx": "node", "pnpx": "node", "bunx": "bun", "uvx": "uv", "pipx": "pipx"}
 
 
 def _add_what_sourced_scripts_set(units: list[tuple[str, CodeFacts, CodeBlock | None]],
@@ -3189,7 +3191,7 @@ def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
     `node`)."""
     listing = {index for index, section in enumerate(body.sections) if REQUIREMENTS_HEADING.search(section.title)}
     # a list a requirements label leads in, wherever it is ("**Requirements:**" / "- Node.js 18+" below an install)
-    led = [index for lead in body.paragraphs if _requirements_label(lead.text) for index in body.items_led_by(lead)]
+    led = [index for lead in body.paragraphs if _requirements_label(lead) for index in body.items_led_by(lead)]
     if not listing and not led:
         return set()
     # and the lists of the sections under them ("## Prerequisites" / "### Required" / "- **yt-dlp** - YouTube
@@ -3214,10 +3216,10 @@ def _listed_as_requirements(body: MarkdownDoc) -> set[str]:
     return found
 
 
-def _requirements_label(text: str) -> bool:
+def _requirements_label(lead: Paragraph) -> bool:
     """Whether a paragraph ends in a label that leads in what must be present: a few words a requirements heading
     would say, then a colon ("**Requirements:**", "Prerequisites:", "You'll need:")."""
-    label = text.rstrip().rsplit("\n", 1)[-1].strip(" *_")
+    label = lead.last_line.strip(" *_")
     return label.endswith((":", "：")) and len(label.split()) <= _LABEL_WORDS \
         and REQUIREMENTS_HEADING.search(label) is not None
 

@@ -880,7 +880,7 @@ def _independent_file_reads(doc: MarkdownDoc) -> tuple[Span, list[str]] | None:
                 return block.span, per_line
     starts = sorted(p.span.line for p in doc.paragraphs if p.list_item is None)  # the next paragraph outside lists
     for lead in doc.paragraphs:  # "Load all relevant context:" then a list of the files
-        last = lead.text.rstrip().rsplit("\n", 1)[-1]
+        last = lead.last_line
         if lead.list_item is not None or not last.endswith((":", "：")) or not READ_VERB.search(last) \
                 or BACK_REFERENCE.search(last) or ON_DEMAND.search(last) or ALTERNATIVES.search(last) \
                 or DATA_FILE_NAME.search(last) or BY_ITSELF.search(last):
@@ -918,7 +918,7 @@ def _lead(doc: MarkdownDoc, parent: int | None, first: ListItem) -> str:
     if parent is not None:
         return doc.list_items[parent].text.split("\n", 1)[0]
     lead = doc.lead_in(first)
-    return lead.text.rstrip().rsplit("\n", 1)[-1] if lead is not None else ""
+    return lead.last_line if lead is not None else ""
 
 
 def serial_groups(skill: Skill, steps: list[Step], groups: list[Group], types: tuple[str, ...],
