@@ -1408,3 +1408,52 @@ def test_a_list_of_what_not_to_do_is_rules_not_actions(make_skill):
     assert "tool.file.write" in levels({"SKILL.md": before}, make_skill, "before")
     scope = BASE + "Do not use this skill for:\n- Simple problems with obvious solutions\n- Quick lookups\n"
     assert "follow.constraint" not in levels({"SKILL.md": scope}, make_skill, "scope")
+
+
+def test_reading_a_file_a_markdown_link_names(make_skill):
+    """"read [macro-data-sources.md](references/macro-data-sources.md)", "Read [the spec](references/spec.md)": the
+    link names the file to read, in its text or its target, whether or not the copy bundles it."""
+    for text in ("For market reviews, read [macro-data-sources.md](references/macro-data-sources.md) first.",
+                 "Read [the spec](references/spec.md) before you fill in the table."):
+        assert levels({"SKILL.md": BASE + text + "\n"}, make_skill, "link")["tool.file.read"] == 1, text
+    shown = BASE + "See [the spec](references/spec.md) for background.\n"
+    assert "tool.file.read" not in levels({"SKILL.md": shown}, make_skill, "see")
+
+
+def test_the_agents_browsing_is_web_access_a_users_browsing_history_is_not(make_skill):
+    told = BASE + "Gather current prices. Use available browsing, finance, or user-provided data.\n"
+    assert levels({"SKILL.md": told}, make_skill, "told")["tool.web"] == 1
+    history = BASE + "| `boss history` | View browsing history |\n\nUse browsing history to rank jobs.\n"
+    assert "tool.web" not in levels({"SKILL.md": history}, make_skill, "history")
+
+
+def test_writing_a_note_into_a_vault_writes_a_file(make_skill):
+    vault = BASE + "### Step 5: Write to vault\n\nWrite the note to the user's Obsidian vault.\n"
+    assert levels({"SKILL.md": vault}, make_skill, "vault")["tool.file.write"] == 1
+
+
+def test_chinese_reading_within_a_clause_and_cloud_computing_is_no_arithmetic(make_skill):
+    read = "---\nname: case-skill\ndescription: 日报\n---\n读取 Step 3a 生成的原始报告文件。\n"
+    assert levels({"SKILL.md": read}, make_skill, "read")["tool.file.read"] == 1
+    apart = "---\nname: case-skill\ndescription: 日报\n---\n读取用户输入后，再生成报告文件。\n"  # another clause
+    assert "tool.file.read" not in levels({"SKILL.md": apart}, make_skill, "apart")
+    cloud = "---\nname: case-skill\ndescription: 求职\n---\n| 行业 | 互联网, 云计算, 金融 |\n\n在计算机上运行。\n"
+    assert "reason.arithmetic" not in levels({"SKILL.md": cloud}, make_skill, "cloud")
+    sums = "---\nname: case-skill\ndescription: 记账\n---\n计算本月的总支出。\n"
+    assert levels({"SKILL.md": sums}, make_skill, "sums")["reason.arithmetic"] == 1
+
+
+def test_a_planning_word_that_is_a_programs_subcommand_plans_nothing(make_skill):
+    """"Kill WeChat -> frida spawn" starts a process; a program named like an everyday word before the cue ("parallel
+    sub-agents", "Don't let sub-agents") leaves it a plan."""
+    phases = BASE + "".join(f"### Phase {i}: Part {i}\n\nDo part {i}.\n\n" for i in range(1, 4))
+    frida = phases + "4. Kill WeChat, then frida spawn it and inject the hook.\n"
+    assert "reason.planning" not in levels({"SKILL.md": frida}, make_skill, "frida")
+    for text in ("Generate designs with parallel sub-agents.", "Don't let sub-agents produce similar designs."):
+        assert levels({"SKILL.md": phases + text + "\n"}, make_skill, "agents")["reason.planning"] >= 2, text
+
+
+def test_format_rules_and_a_note_format_are_an_output_format(make_skill):
+    for text in ("**Format rules**:\n- No source line\n- Use a middle dot in titles",
+                 "Follow the note format below.", "Check the formatting requirements of the venue."):
+        assert levels({"SKILL.md": BASE + text + "\n"}, make_skill, "rules")["follow.format"] == 1, text

@@ -2319,12 +2319,14 @@ def test_commands_for_the_users_ci_or_another_way_are_not_required(make_skill):
         "- Install: `uv add torch_geometric` (or `uv pip install x`). Optional: `pyg-lib` for speed.\n"
         "- `pnpm audit` / `npm audit` in CI, fail on `high`.\n- Alternatively, `yq . report.yaml`.\n"
         "- For deeper audits, consider SkillLens (`npx skilllens scan .`).\n"
+        "- If the build fails on an old Node, suggest `nvm use 20`.\n"
         "- If needed, regenerate the models: `flutter pub get`.\n- 必要ならモデル更新 → `dart run build_runner build`\n\n"
         "| need | how |\n|---|---|\n| CI integration | `playwright install --with-deps` in pipeline |\n\n"
         "- 在 CI 中运行 `trivy fs .`\n\n## CI/CD Integration\n\n```bash\nshellcheck *.sh && bats test/\n```\n")})
     deps = by_key(root)
     assert deps[("system", "jq")].required and deps[("system", "uv")].required  # "Optional" after it is not
-    not_required = {("system", name) for name in ("pnpm", "npm", "yq", "playwright", "trivy", "shellcheck", "bats")}
+    not_required = {("system", name)
+                    for name in ("pnpm", "npm", "yq", "playwright", "trivy", "shellcheck", "bats", "nvm")}
     not_required |= {("npm", "skilllens"), ("system", "flutter"), ("system", "dart")}  # suggested, if needed
     assert not_required <= deps.keys()
     assert not any(deps[key].required for key in not_required)

@@ -43,7 +43,9 @@ from ..vocabulary import (
     AGENT_TODO_TOOLS,
     AGENT_WEB_TOOLS,
     ANY_INLINE_CODE_OPTION,
+    COMMAND_WORDS,
     INTERPRETERS,
+    KNOWN_COMMANDS,
     TEXT_PROGRAMS,
     WEB_CLIENTS,
     for_developers,
@@ -1501,18 +1503,29 @@ def _prompt_quotes(text: str) -> list[tuple[int, int]]:
     return stretches
 
 
-def _outside_prompts(pattern: Pattern, text: str) -> re.Match[str] | None:
+def _outside_prompts(pattern: Pattern, text: str,
+                     keep: Callable[[str, re.Match[str]], bool] | None = None) -> re.Match[str] | None:
     """The first match of ``pattern`` in ``text`` that is not inside a prompt quoted for a sub-agent
-    (:func:`_prompt_quotes`)."""
+    (:func:`_prompt_quotes`) and that ``keep`` accepts."""
     stretches = _prompt_quotes(text) if "rompt" in text or "ROMPT" in text else []  # most text quotes no prompt
-    if not stretches:
+    if not stretches and keep is None:
         return pattern.search(text)
     starts = [start for start, _end in stretches]
     for m in pattern.finditer(text):
         index = bisect.bisect_right(starts, m.start()) - 1
-        if index < 0 or m.start() >= stretches[index][1]:
+        if (index < 0 or m.start() >= stretches[index][1]) and (keep is None or keep(text, m)):
             return m
     return None
+
+
+def _not_a_subcommand(text: str, m: re.Match[str]) -> bool:
+    """Whether the cue word ``m`` is not a subcommand of the program named right before it ("Kill WeChat -> frida
+    spawn" is frida starting a process, not the agent spawning sub-agents)."""
+    before = text[max(0, m.start() - 40):m.start()]
+    words = before.split() if before[-1:] in (" ", "\t") else []
+    # (a tool's name, not a shell builtin or a program named like an everyday word: "help breaking down", "Don't let
+    # sub-agents", "parallel sub-agents")
+    return not (words and words[-1] in KNOWN_COMMANDS and words[-1] not in COMMAND_WORDS)
 
 
 def _outside_code(pattern: Pattern, text: str) -> re.Match[str] | None:
@@ -1559,7 +1572,8 @@ def reasoning(c: _Context) -> Iterator[Finding]:
             hits = [(m.group(0), span) for text, span in c.prose for m in [_outside_code(pattern, text)] if m]
         else:
             # a cue in the prompt handed to a sub-agent ('Prompt: "Design ... Propose a roadmap"') asks that agent
-            hits = [(m.group(0), span) for text, span in c.prose for m in [_outside_prompts(pattern, text)] if m]
+            hits = [(m.group(0), span) for text, span in c.prose
+                    for m in [_outside_prompts(pattern, text, _not_a_subcommand)] if m]
         # what a sub-agent's step yields ("- Output: ..., roadmap") asks that agent, not this one
         hits = [(cue_text, span) for cue_text, span in hits if (span.file, span.line) not in c.hand_off_outputs]
         if primitive == "reason.planning" and hits:
