@@ -1457,3 +1457,46 @@ def test_format_rules_and_a_note_format_are_an_output_format(make_skill):
     for text in ("**Format rules**:\n- No source line\n- Use a middle dot in titles",
                  "Follow the note format below.", "Check the formatting requirements of the venue."):
         assert levels({"SKILL.md": BASE + text + "\n"}, make_skill, "rules")["follow.format"] == 1, text
+
+
+def test_traditional_chinese_steps_a_linked_read_and_zh_words_of_other_senses(make_skill):
+    """步驟 headings are steps as 步骤 are; 先读 [档案](references/characters.json) reads the linked file; 同时 alone is
+    'also' (同时保存记录) and 拆解 of a situation into its parties is analysis, where 同时调用 and 拆解任务 are not."""
+    head = "---\nname: case-skill\ndescription: 分析\n---\n"
+    steps = head + "".join(f"### 步驟 {i}｜第{i}項\n\n問使用者一個問題。\n\n" for i in range(4))
+    assert levels({"SKILL.md": steps}, make_skill, "steps")["follow.procedure"] >= 1
+    read = head + "每次使用先读 [人物档案](references/characters.json)。\n"
+    assert levels({"SKILL.md": read}, make_skill, "read")["tool.file.read"] == 1
+    other = head + "对最终选定图片同时保存简短场景记录。\n\n用一張表拆解任何有多方立場的複雜情境。\n"
+    found = levels({"SKILL.md": other}, make_skill, "other")
+    assert "tool.call.batch" not in found and "reason.planning" not in found
+    work = head + "同时调用三个搜索工具。\n\n先拆解任务，再逐个完成。\n\n规划好每一步的顺序。\n"
+    found = levels({"SKILL.md": work}, make_skill, "work")
+    assert found["tool.call.batch"] == 1 and found["reason.planning"] >= 1
+
+
+def test_a_path_built_on_a_variable_is_nothing_to_fill_in(make_skill):
+    host = BASE + '```bash\nbash "$CLAUDE_SKILL_DIR/launch.sh" now\nbash "${SKILL_DIR}/done.sh" --quiet\n```\n'
+    assert "tool.call.format" not in levels({"SKILL.md": host}, make_skill, "host")
+
+
+def test_rules_written_in_yaml_are_no_payload_or_file_to_write(make_skill):
+    """A YAML fence of sentences (`cannot:` over "- ...", `language: 正體中文，嚴禁簡化中文`) states the skill's rules; a
+    configuration (short values, flow mappings, trailing comments) is still a file to write, and a field given again
+    and again (`description:` examples) is still YAML the agent writes."""
+    rules = ("can:\n  - Guide the user to name every party without any jargon\n"
+             "  - Judge each of the three lights from the current conditions\n"
+             "cannot:\n  - Decide for the user which path will certainly happen\n"
+             "rules:\n  language: 正體中文，嚴禁簡化中文，全程使用白話\n")
+    found = levels({"SKILL.md": BASE + f"## Boundaries\n\n```yaml\n{rules}```\n"}, make_skill, "rules")
+    assert "gen.text.structured" not in found and "tool.file.write" not in found
+    config = ("augmentations:\n  geometric:\n    - horizontal_flip: { p: 0.5 }\n"
+              "    - vertical_flip: { p: 0.1 }  # Only if orientation invariant for the whole dataset\n"
+              "    - rotate: { limit: 15, p: 0.3 }\n  color:\n    - blur: { blur_limit: 3, p: 0.1 }\n")
+    found = levels({"SKILL.md": BASE + f"```yaml\n{config}```\n"}, make_skill, "config")
+    assert found["gen.text.structured"] >= 1 and found["tool.file.write"] == 1
+    examples = ("# BAD\ndescription: Use when executing plans - dispatches a subagent per task with review\n"
+                "# GOOD\ndescription: Use when executing implementation plans with independent tasks here\n"
+                "description: Use when tests have race conditions, timing dependencies, or flaky runs\n")
+    found = levels({"SKILL.md": BASE + f"```yaml\n{examples}```\n"}, make_skill, "examples")
+    assert found["gen.text.structured"] >= 1

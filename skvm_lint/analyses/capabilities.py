@@ -508,8 +508,9 @@ def execution(c: _Context) -> Iterator[Finding]:
         yield Finding("tool.exec", 1, span, "runs a command")
 
 
-# Quoted arguments that are nothing to fill in: a variable quoted for safety (`"$APP"`), punctuation (`tr -d '"'`)
-NOTHING_TO_FILL = lazy(r"""^["'](\$\{?\w+\}?|\W*)["']$""")
+# Quoted arguments that are nothing to fill in: a variable quoted for safety (`"$APP"`), or a path built on one
+# (`"$CLAUDE_SKILL_DIR/launch.sh"`), punctuation (`tr -d '"'`)
+NOTHING_TO_FILL = lazy(r"""^["'](\$\{?\w+\}?[\w./-]*|\W*)["']$""")
 
 
 # what marks a value to put in: `<path/to/report.json>`, `YOUR_WIF`, `your_pattern`, `+1XXXXXXXXXX`
@@ -818,11 +819,34 @@ def _bullet_list(text: str) -> bool:
     return bool(lines) and all(_BULLET.match(line) for line in lines)
 
 
+# a value after `key:` or `- ` (or `- key:`), without a trailing comment
+_YAML_VALUE = lazy(r"^[ \t]*(?:-[ \t]+)?(?:[\w.-]+:[ \t]+)?(?!-[ \t])(\S.*?)(?:[ \t]+#.*)?$", re.MULTILINE)
+_YAML_KEY = lazy(r"^([ \t]*[\w.-]+):", re.MULTILINE)
+_CJK = lazy(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _rules_in_yaml(block: Any) -> bool:
+    """A YAML fence whose values are sentences (`cannot:` over "- 省略 Sbj/Obj 自檢...", `language: 正體中文，嚴禁簡化中文`):
+    the skill states its rules in YAML's shape; no configuration to write. Two values in three at least are
+    sentences (five words or more, or six CJK characters)."""
+    if block.language not in ("yaml", "yml"):
+        return False
+    keys = _YAML_KEY.findall(block.text)
+    if len(set(keys)) < len(keys):  # one key given again and again: examples of a field to write (`description:`)
+        return False
+    values = [m.group(1).strip("'\" ") for m in _YAML_VALUE.finditer(block.text) if not m.group(1).startswith("#")]
+    values = [v for v in values if v and not v.endswith(":")]  # a key that opens a mapping holds no value
+    sentences = [v for v in values
+                 if not v.startswith(("{", "[")) and (len(v.split()) >= 5 or len(_CJK.findall(v)) >= 6)]
+    return len(values) >= 3 and 3 * len(sentences) >= 2 * len(values)
+
+
 def _holds_code(block: Any) -> bool:
-    """Whether a fence holds code to write: not a Markdown list of advice, nor only comments (notes in a ```python
-    fence, or Markdown headings, `## The Wrapper Stack`, in one that was mis-nested). A doc comment (`/** @param
-    ... */`) is a template of what the agent writes into the code."""
-    return not _bullet_list(block.text) and (bool(block.code_text.strip()) or block.text.lstrip().startswith("/**"))
+    """Whether a fence holds code to write: not a Markdown list of advice, nor rules in YAML's shape, nor only
+    comments (notes in a ```python fence, or Markdown headings, `## The Wrapper Stack`, in one that was mis-nested).
+    A doc comment (`/** @param ... */`) is a template of what the agent writes into the code."""
+    return not _bullet_list(block.text) and not _rules_in_yaml(block) \
+        and (bool(block.code_text.strip()) or block.text.lstrip().startswith("/**"))
 
 
 @detector
@@ -994,7 +1018,7 @@ def structured_output(c: _Context) -> Iterator[Finding]:
             payloads.append((inline.text[m.start():], inline.span))  # a payload in a command shown inline
     for b in c.body.code_blocks if c.body else []:
         title = c.body.sections[b.section].title if b.section is not None else ""
-        if b.language in ("json", "yaml", "yml", "jsonc") and not RESPONSE.search(title):
+        if b.language in ("json", "yaml", "yml", "jsonc") and not RESPONSE.search(title) and not _rules_in_yaml(b):
             payloads.append((b.text, b.span))
     # a bundled JSON or YAML template or example configuration (`assets/recipe-template.json`,
     # `templates/values.yaml.template`, `config.example.json`): the agent fills it in
