@@ -1500,3 +1500,20 @@ def test_rules_written_in_yaml_are_no_payload_or_file_to_write(make_skill):
                 "description: Use when tests have race conditions, timing dependencies, or flaky runs\n")
     found = levels({"SKILL.md": BASE + f"```yaml\n{examples}```\n"}, make_skill, "examples")
     assert found["gen.text.structured"] >= 1
+
+
+def test_changing_source_files_the_text_names_is_code_to_write(make_skill):
+    """"Adjusting shared frontend behavior in `app.js`", "Aligning the FastAPI backend in `backend/main.py`": the
+    agent changes the project's code in those languages. Not the skill's own scripts (bundled, or run by its
+    commands), nor an example in quotes, nor a verb in quotes, nor a change the clause forbids."""
+    work = BASE + ("- Updating static site pages such as `index.html`\n- Adjusting shared frontend behavior in "
+                   "`app.js`\n- Aligning the FastAPI backend in `backend/main.py` with the frontend\n")
+    found = levels({"SKILL.md": work}, make_skill, "work")
+    assert found["gen.code.html"] == found["gen.code.javascript"] == found["gen.code.python"] == 1
+    assert found["tool.file.write"] >= 1
+    own = BASE + ("```bash\nbash \"$SKILL_DIR/launch.sh\" now\n```\n\n- Change the threshold via `DELAY` in "
+                  "`launch.sh`.\n- Edit `app.py` to customize the dashboard.\n"
+                  "| Task | Right |\n|---|---|\n| \"Style the UI\" | \"Add Tailwind classes to `Header.tsx`\" |\n"
+                  '- **Exact text** ("TODO: fix") → `grep.js`\n- Do not modify `setup.py` or `conftest.py`.\n')
+    found = levels({"SKILL.md": own, "src/app.py": "print('dashboard')\n"}, make_skill, "own")
+    assert not {"gen.code.python", "gen.code.javascript", "tool.file.write"} & found.keys(), found

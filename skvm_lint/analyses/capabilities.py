@@ -926,6 +926,39 @@ def code_in_named_language(c: _Context) -> Iterator[Finding]:
     yield Finding("tool.file.write", 2, hits[0][1], f"writes {hits[0][0]} code into files")
 
 
+# A source file of the user's project named in backticks, and the primitive of writing in its language
+SOURCE_FILE = lazy(r"`((?:[\w.-]+/)*[\w-]+\.(py|m?js|cjs|jsx|ts|tsx|html?|css|sh|sql))`")
+SOURCE_PRIMITIVES = {"py": "gen.code.python", **dict.fromkeys(("js", "mjs", "cjs", "jsx", "ts", "tsx"),
+                     "gen.code.javascript"), **dict.fromkeys(("html", "htm", "css"), "gen.code.html"),
+                     "sh": "gen.code.shell", "sql": "gen.code.sql"}
+CODE_EDITING = cue("code_editing")
+
+
+def _blank_quotes(text: str) -> str:
+    """``text`` with its quoted strings blanked, every offset kept."""
+    return QUOTED_STRING.sub(lambda q: " " * len(q.group(0)), text) if '"' in text or "'" in text else text
+
+
+@detector
+def code_in_named_files(c: _Context) -> Iterator[Finding]:
+    """gen.code.<language> (L1) and tool.file.write: the agent changes source files of the user's project that the
+    text names ("Adjusting shared frontend behavior in `app.js`", "Aligning the FastAPI backend in
+    `backend/main.py`"), as a project-maintenance skill does without a fence to copy. Not a file named like one the
+    skill bundles or its commands run (its own scripts are run, or customised by its user), nor quoted (an example plan's "Add Tailwind
+    classes to `Header.tsx`"), nor after a verb in quotes ("TODO: fix"), nor where the clause forbids it."""
+    bundled = {f.path.rsplit("/", 1)[-1] for f in c.skill.files}
+    bundled |= {arg.rsplit("/", 1)[-1] for command, _text in c.commands() for arg in command.argv}  # what it runs
+    hits = [(m.group(2), span) for text, span in c.agent_prose for m in unquoted(SOURCE_FILE, text)
+            if m.group(1).rsplit("/", 1)[-1] not in bundled
+            and CODE_EDITING.search(_clause_before(_blank_quotes(text), m.start(), 60))
+            and not _forbidden(text, m.start(), 60)]
+    for primitive in dict.fromkeys(SOURCE_PRIMITIVES[ext] for ext, _span in hits):
+        span = next(span for ext, span in hits if SOURCE_PRIMITIVES[ext] == primitive)
+        yield Finding(primitive, 1, span, "changes source files of the project it names")
+    if hits:
+        yield Finding("tool.file.write", 1, hits[0][1], "changes source files of the project it names")
+
+
 INLINE_LANGUAGES = {"python": ("python", "python3"), "javascript": ("node",)}  # the interpreters of each
 INLINE_PYTHON_IMPORT = lazy(r"\bimport\s+([\w.]+(?:\s*,\s*[\w.]+)*)|\bfrom\s+([\w.]+)\s+import\b")
 INLINE_REQUIRE = lazy(r"\brequire\(|\bimport\b")
