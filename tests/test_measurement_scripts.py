@@ -94,3 +94,31 @@ def test_a_second_reading_is_scored_against_the_labels_and_the_analysis(tmp_path
     assert rows["same"]["analysis vs labels"] == rows["same"]["analysis vs second reading"]
     precision, recall, _f1 = map(float, rows["fewer"]["second reading vs labels"])
     assert precision == 1.0 and recall < 1.0
+
+
+def test_a_github_hub_is_built_from_the_text_the_verdicts_read(tmp_path):
+    """build_github_hub.py fetches each SKILL.md at its commit from a server that speaks raw.githubusercontent.com's
+    paths (here one on 127.0.0.1), checks its length against the one judged, and writes nothing when one differs."""
+    import functools
+    import http.server
+    import threading
+
+    served = tmp_path / "served"
+    (served / "someone" / "a-skill" / "c0ffee").mkdir(parents=True)
+    (served / "someone" / "a-skill" / "c0ffee" / "SKILL.md").write_text("---\nname: a\n---\n日本語\n", "utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    script = [sys.executable, str(ROOT / "corpus" / "build_github_hub.py")]
+    try:
+        for chars, dest, code in ((20, tmp_path / "hub", 0), (25, tmp_path / "wrong", 1)):
+            sources = tmp_path / f"sources-{chars}.tsv"
+            sources.write_text(f"repo\tcommit\tchars\nsomeone/a-skill\tc0ffee\t{chars}\n", "utf-8")
+            run = subprocess.run([*script, str(sources), str(dest), "--base-url", base], capture_output=True,
+                                 check=False, text=True, cwd=ROOT)
+            assert run.returncode == code, run.stderr
+            assert (dest / "someone__a-skill" / "SKILL.md").exists() == (code == 0)
+        assert "not the text that was judged" in run.stderr
+    finally:
+        server.shutdown()
