@@ -1517,3 +1517,12 @@ def test_changing_source_files_the_text_names_is_code_to_write(make_skill):
                   '- **Exact text** ("TODO: fix") → `grep.js`\n- Do not modify `setup.py` or `conftest.py`.\n')
     found = levels({"SKILL.md": own, "src/app.py": "print('dashboard')\n"}, make_skill, "own")
     assert not {"gen.code.python", "gen.code.javascript", "tool.file.write"} & found.keys(), found
+
+
+def test_powershell_commands_are_commands_where_no_other_is_shown(make_skill):
+    """A Windows skill whose only commands are PowerShell fences runs them (the shell parser does not read them)."""
+    windows = BASE + '```powershell\nTest-Path "C:\\\\Tools\\\\extract.py"\npython extract.py "RUTA.mbz"\n```\n'
+    found = levels({"SKILL.md": windows}, make_skill, "windows")
+    assert found["tool.exec"] == 1 and found["gen.code.shell"] == 1
+    text = BASE + "Ask the user for the path of the backup.\n"
+    assert "tool.exec" not in levels({"SKILL.md": text}, make_skill, "text")

@@ -423,6 +423,15 @@ SHELL_COMPOSITION = lazy(r"(^|\s)(for|while) \w|&&|\s>\s?\S")
 QUOTED_STRING = lazy(r"'[^'\n]*'|\"(?:[^\"\\\n]|\\.)*\"")
 
 
+POWERSHELL_FENCES = frozenset({"powershell", "pwsh", "ps1"})
+
+
+def _powershell_block(c: _Context) -> Any:
+    """SKILL.md's first PowerShell fence: a Windows skill's commands (`Test-Path ...`, `python extract.py ...`), which
+    the shell parser does not read, so they count only where no other command is shown."""
+    return next((b for b in (c.body.code_blocks if c.body else []) if b.language in POWERSHELL_FENCES), None)
+
+
 @detector
 def shell_composition(c: _Context) -> Iterator[Finding]:
     """gen.code.shell: the agent composes the commands SKILL.md shows; pipes/loops are L2, sed/awk/xargs L3."""
@@ -433,6 +442,8 @@ def shell_composition(c: _Context) -> Iterator[Finding]:
         elif c.playbook_commands is not None:
             block = c.playbook_commands
             yield Finding("gen.code.shell", 1, block.span, f"runs the commands shown in {block.span.file}")
+        elif (block := _powershell_block(c)) is not None:
+            yield Finding("gen.code.shell", 1, block.span, "runs PowerShell commands shown in SKILL.md")
         return
     level, span, why = 1, c.shell[0][1], "runs commands shown in SKILL.md"
     for facts, fspan, text in c.shell:
@@ -483,6 +494,8 @@ def execution(c: _Context) -> Iterator[Finding]:
         shown = c.playbook_commands
         if shown is not None:
             yield Finding("tool.exec", 1, shown.span, f"runs the commands of {shown.span.file}")
+        elif (block := _powershell_block(c)) is not None:
+            yield Finding("tool.exec", 1, block.span, "runs PowerShell commands")
         return
     body = c.body
     steps_with_commands: dict[int | None, set[int]] = {}
