@@ -1526,3 +1526,19 @@ def test_powershell_commands_are_commands_where_no_other_is_shown(make_skill):
     assert found["tool.exec"] == 1 and found["gen.code.shell"] == 1
     text = BASE + "Ask the user for the path of the backup.\n"
     assert "tool.exec" not in levels({"SKILL.md": text}, make_skill, "text")
+
+
+def test_chinese_named_reads_and_writes_and_parallel_said_of_a_script(make_skill):
+    """先读 `references/style.md` and 用 Read 工具读取 read; 创建 `AGENTS.md` writes a file; 并行 of work the agent does
+    (并行执行, 子代理并行) is parallel calls, 并行 of a script's processes (多进程并行, 按 CPU 核数并行) is not."""
+    head = "---\nname: case-skill\ndescription: 视频\n---\n"
+    read = head + "先读 `references/style.md`，再写分镜。\n"
+    assert levels({"SKILL.md": read}, make_skill, "read")["tool.file.read"] == 1
+    tool = head + "用 Read 工具读取当天的对话历史。\n"
+    assert levels({"SKILL.md": tool}, make_skill, "tool")["tool.file.read"] == 1
+    write = head + "在项目根目录创建 `AGENTS.md`，格式见模板。\n"
+    assert levels({"SKILL.md": write}, make_skill, "write")["tool.file.write"] == 1
+    script = head + "- `scripts/render.py` — 渲染器（多进程并行；自动合音频）\n- 默认按 CPU 核数并行（`--workers N`）。\n"
+    assert "tool.call.batch" not in levels({"SKILL.md": script}, make_skill, "script")
+    for text in ("需要并行执行的独立任务。", "三个子代理并行完成各自的部分。"):
+        assert levels({"SKILL.md": head + text + "\n"}, make_skill, "work")["tool.call.batch"] == 1, text
