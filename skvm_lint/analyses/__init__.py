@@ -67,7 +67,7 @@ def summary(skill: Skill) -> dict[str, Any]:
         "files": dict(sorted(kinds.items())),
         "script_languages": dict(sorted(languages.items())),
         "code_blocks": dict(sorted(fences.items())),
-        "frontmatter_keys": sorted((skill.frontmatter.data or {}).keys()),
+        "frontmatter_keys": sorted(map(str, (skill.frontmatter.data or {}).keys())),  # YAML allows `9:` keys
         "skill_md_lines": skill.body.line_count if skill.body else 0,
     }
 
