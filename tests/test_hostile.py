@@ -252,6 +252,19 @@ def test_being_told_to_run_stays_linear_in_a_paragraph(tmp_path: Path) -> None:
     assert "tool.exec" not in primitives  # every "Run tests" is quoted or prompted
 
 
+def test_source_files_named_in_one_quoted_paragraph_stay_linear(tmp_path: Path) -> None:
+    """One paragraph with a quote that names 60,000 source files to change: its quoted strings were blanked again for
+    every file it names (minutes); once per paragraph, `analyze` finds the Python to write within the guard."""
+    text = OK + '"quoted" ' + " ".join(f"Update `f{i}.py` and" for i in range(60_000)) + " stop.\n"
+    root = build(tmp_path / "case-skill", {"SKILL.md": text})
+    proc = subprocess.run([sys.executable, "-m", "skvm_lint", "analyze", str(root), "--format", "json", "-q"],
+                          capture_output=True, text=True, timeout=GUARD_SECONDS, preexec_fn=_limit_memory,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    primitives = {p["id"] for p in json.loads(proc.stdout)["capabilities"]["purposes"][0]["current_path"]["primitives"]}
+    assert "gen.code.python" in primitives
+
+
 def test_section_lookups_stay_linear(tmp_path: Path) -> None:
     """Many sections, each with a line a detector asks the section of (advice, a detailed report), and many numbered
     headings of one outline: one lookup per section and per heading made these minutes."""

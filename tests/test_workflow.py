@@ -364,8 +364,9 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
     assert kinds("## Start\n\n1. Read `memory/signals.jsonl` and `memory/index.json`.\n2. Encode.\n") == ["ilp"]
     assert kinds("## More\n\nFor detailed guides, read these files:\n\n- `references/a.md`\n- `references/b.md`\n") \
         == []  # read on demand
-    assert kinds("## Help\n\nRead [auth.md](references/auth.md) for credential guidance, [flows.md](references/flows.md) "
-                 "for complete recipes, and [cli.md](references/cli.md) for the command inventory.\n") == []
+    assert kinds("## Help\n\nRead [auth.md](references/auth.md) for credential guidance, "
+                 "[flows.md](references/flows.md) for complete recipes, and [cli.md](references/cli.md) for the "
+                 "command inventory.\n") == []
     assert kinds("## Start\n\n1. Read `a.json`, then read the file it names in `b.json`.\n") == []  # a data flow
     assert kinds("## Rules\n\nThe CLI automatically loads rules from:\n\n- `AGENTS.md`\n- `CLAUDE.md`\n") \
         == []  # what another program reads by itself

@@ -957,14 +957,20 @@ def code_in_named_files(c: _Context) -> Iterator[Finding]:
     """gen.code.<language> (L1) and tool.file.write: the agent changes source files of the user's project that the
     text names ("Adjusting shared frontend behavior in `app.js`", "Aligning the FastAPI backend in
     `backend/main.py`"), as a project-maintenance skill does without a fence to copy. Not a file named like one the
-    skill bundles or its commands run (its own scripts are run, or customised by its user), nor quoted (an example plan's "Add Tailwind
-    classes to `Header.tsx`"), nor after a verb in quotes ("TODO: fix"), nor where the clause forbids it."""
+    skill bundles or its commands run (its own scripts are run, or customised by its user), nor quoted (an example
+    plan's "Add Tailwind classes to `Header.tsx`"), nor after a verb in quotes ("TODO: fix"), nor where the clause
+    forbids it."""
     bundled = {f.path.rsplit("/", 1)[-1] for f in c.skill.files}
     bundled |= {arg.rsplit("/", 1)[-1] for command, _text in c.commands() for arg in command.argv}  # what it runs
-    hits = [(m.group(2), span) for text, span in c.agent_prose for m in unquoted(SOURCE_FILE, text)
-            if m.group(1).rsplit("/", 1)[-1] not in bundled
-            and CODE_EDITING.search(_clause_before(_blank_quotes(text), m.start(), 60))
-            and not _forbidden(text, m.start(), 60)]
+    hits: list[tuple[str, Span]] = []
+    for text, span in c.agent_prose:
+        blanked = None  # the text without its quoted strings, made once per paragraph that names a source file
+        for m in unquoted(SOURCE_FILE, text):
+            if m.group(1).rsplit("/", 1)[-1] in bundled or _forbidden(text, m.start(), 60):
+                continue
+            blanked = blanked if blanked is not None else _blank_quotes(text)
+            if CODE_EDITING.search(_clause_before(blanked, m.start(), 60)):
+                hits.append((m.group(2), span))
     for primitive in dict.fromkeys(SOURCE_PRIMITIVES[ext] for ext, _span in hits):
         span = next(span for ext, span in hits if SOURCE_PRIMITIVES[ext] == primitive)
         yield Finding(primitive, 1, span, "changes source files of the project it names")
