@@ -2310,6 +2310,18 @@ def test_alternatives_self_installs_and_host_modules(make_skill):
     assert ("host", "clawdbot") in deps and ("pip", "clawdbot") not in deps
 
 
+def test_a_hub_cli_installing_the_skill_with_options_is_no_dependency_and_another_skill_is(make_skill):
+    """`clawdhub install clawarena --site URL` installs the skill itself, the values of its options aside; a hub CLI
+    that installs another skill (`clawdhub install git-notes-memory`) is one the skill needs."""
+    itself = make_skill({"SKILL.md": "---\nname: clawarena\ndescription: x\n---\n```bash\n"
+                                     "clawdhub install clawarena --site https://www.clawhub.ai --registry "
+                                     "https://www.clawhub.ai/api\n```\n"}, name="clawarena")
+    assert ("system", "clawdhub") not in by_key(itself)
+    other = make_skill({"SKILL.md": "---\nname: triple-memory\ndescription: x\n---\n```bash\n"
+                                    "clawdhub install git-notes-memory\n```\n"}, name="triple-memory")
+    assert by_key(other)[("system", "clawdhub")].required
+
+
 def test_commands_for_the_users_ci_or_another_way_are_not_required(make_skill):
     """A command the text puts in the user's CI (a list item's "in CI", a table row's "in pipeline", a section
     "CI/CD Integration", in any language of the cues) or offers as another way, a suggestion or a step "if needed"

@@ -1231,9 +1231,11 @@ def install_line(cmd: Command) -> tuple[str, list[str], str] | None:
 
 
 def _installs_itself(args: list[str], sub: str, skill: Skill) -> bool:
+    """Whether the first name after a hub CLI's subcommand is the skill's own (what follows it may be the values of
+    options: `clawdhub install clawarena --site https://www.clawhub.ai`)."""
     names = {skill.folder_name.lower(), (skill.name or "").lower()} - {""}
-    targets = [a for a in args[args.index(sub) + 1:] if not a.startswith("-")]
-    return bool(targets) and all(t.lower().rsplit("/", 1)[-1].split("@", 1)[0] in names for t in targets)
+    target = next((a for a in args[args.index(sub) + 1:] if not a.startswith("-")), None)
+    return target is not None and target.lower().rsplit("/", 1)[-1].split("@", 1)[0] in names
 
 
 def _after(args: list[str], word: str) -> list[str]:
