@@ -1528,6 +1528,41 @@ def test_powershell_commands_are_commands_where_no_other_is_shown(make_skill):
     assert "tool.exec" not in levels({"SKILL.md": text}, make_skill, "text")
 
 
+def test_chinese_files_retrieved_or_named_after_their_keeper_are_read_and_a_format_made_is_written(make_skill):
+    """调取 `templates/q.md` reads it, as 读取 does across a short clause to a named file (读取 `libu-hr` 维护的
+    `references/registry.md`); 生成单文件 HTML writes a file."""
+    head = "---\nname: case-skill\ndescription: 规划\n---\n"
+    fetched = head + "规划前调取 `templates/questionnaire.md`，识别人群特征。\n"
+    assert levels({"SKILL.md": fetched}, make_skill, "fetched")["tool.file.read"] == 1
+    kept = head + "开朝读取 `libu-hr` 维护的 `references/registry.md` 当前工具索引。\n"
+    assert levels({"SKILL.md": kept}, make_skill, "kept")["tool.file.read"] == 1
+    apart = head + "读取 `libu-hr` 的说明后，另见 `references/registry.md`。\n"  # another clause
+    assert "tool.file.read" not in levels({"SKILL.md": apart}, make_skill, "apart")
+    page = head + "2. 生成单文件 HTML 状态图，含雷达图。\n"
+    assert levels({"SKILL.md": page}, make_skill, "page")["tool.file.write"] == 1
+
+
+def test_conditional_rules_read_over_wrapped_lines_and_examples(make_skill):
+    """A list item's rule wraps, quotes "how do I..." or gives an "e.g." before its consequence, and "delegate" or
+    "route" is a consequence; one such rule is an instruction, two are judgement."""
+    rules = BASE + ("## Rules\n\n1. If the user asks a *question* (\"how do I...\", \"what is...\"), return the matching\n"
+                    "   doc URL.\n2. If the user wants to *execute* an action, delegate to the matching\n"
+                    "   executable skill.\n3. If the intent is ambiguous (e.g. \"I want to pay\" with no amount\n"
+                    "   or destination), ask one clarifying question.\n")
+    assert levels({"SKILL.md": rules}, make_skill, "rules")["reason.logic"] == 2
+    one = BASE + "If the build fails (e.g. a missing header), ask the user.\n"
+    assert "reason.logic" not in levels({"SKILL.md": one}, make_skill, "one")
+
+
+def test_replies_held_short_are_prose_and_a_rollback_strategy_is_planned(make_skill):
+    short = BASE + "## Replies\n\nKeep responses concise unless the user asks for detail.\n"
+    assert levels({"SKILL.md": short}, make_skill, "short")["gen.text.prose"] == 1
+    goal = BASE + "Break the goal down into milestones before the first change.\n"
+    assert "reason.planning" not in levels({"SKILL.md": goal}, make_skill, "goal")  # one passage
+    rollback = goal + "\nUse the rollback strategy approved during setup.\n"
+    assert levels({"SKILL.md": rollback}, make_skill, "rollback")["reason.planning"] == 1
+
+
 def test_chinese_named_reads_and_writes_and_parallel_said_of_a_script(make_skill):
     """先读 `references/style.md` and 用 Read 工具读取 read; 创建 `AGENTS.md` writes a file; 并行 of work the agent does
     (并行执行, 子代理并行) is parallel calls, 并行 of a script's processes (多进程并行, 按 CPU 核数并行) is not."""

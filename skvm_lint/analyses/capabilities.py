@@ -1124,7 +1124,7 @@ def prose(c: _Context) -> Iterator[Finding]:
 
 def _runs_long(length: str) -> bool:
     """Whether a length runs to several paragraphs: paragraphs, or a hundred words or three hundred characters."""
-    most = max(int(n) for n in re.findall(r"\d+", length))
+    most = max((int(n) for n in re.findall(r"\d+", length)), default=0)  # "keep replies short" has no number
     return "paragraph" in length.lower() or most >= (300 if "字" in length else 100)
 
 
