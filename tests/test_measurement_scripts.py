@@ -106,6 +106,8 @@ def test_a_github_hub_is_built_from_the_text_the_verdicts_read(tmp_path):
     served = tmp_path / "served"
     (served / "someone" / "a-skill" / "c0ffee").mkdir(parents=True)
     (served / "someone" / "a-skill" / "c0ffee" / "SKILL.md").write_text("---\nname: a\n---\n日本語\n", "utf-8")
+    (served / "org" / "many" / "beef" / "skills" / "b one").mkdir(parents=True)
+    (served / "org" / "many" / "beef" / "skills" / "b one" / "SKILL.md").write_text("---\nname: b\n---\n", "utf-8")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -120,5 +122,11 @@ def test_a_github_hub_is_built_from_the_text_the_verdicts_read(tmp_path):
             assert run.returncode == code, run.stderr
             assert (dest / "someone__a-skill" / "SKILL.md").exists() == (code == 0)
         assert "not the text that was judged" in run.stderr
+        collection = tmp_path / "collection.tsv"  # a collection's skill below the root, named by its folder
+        collection.write_text("repo\tcommit\tchars\tpath\norg/many\tbeef\t16\tskills/b one/SKILL.md\n", "utf-8")
+        run = subprocess.run([*script, str(collection), str(tmp_path / "many"), "--base-url", base],
+                             capture_output=True, check=False, text=True, cwd=ROOT)
+        assert run.returncode == 0, run.stderr
+        assert (tmp_path / "many" / "org__b one" / "SKILL.md").read_text("utf-8") == "---\nname: b\n---\n"
     finally:
         server.shutdown()
