@@ -1563,6 +1563,19 @@ def test_replies_held_short_are_prose_and_a_rollback_strategy_is_planned(make_sk
     assert levels({"SKILL.md": rollback}, make_skill, "rollback")["reason.planning"] == 1
 
 
+def test_a_grader_reads_its_json_scores_on_a_scale_and_structures_its_feedback(make_skill):
+    """"Read the corpus JSON from `--corpus-path`" reads a file; "on a 0-1 scale" scores by a rule; "structure
+    feedback as" names the output's shape."""
+    read = BASE + "### Step 1\n\nRead the corpus JSON from `--corpus-path`.\n"
+    assert levels({"SKILL.md": read}, make_skill, "read")["tool.file.read"] == 1
+    shape = BASE + "The corpus JSON format is documented in the API guide.\n"
+    assert "tool.file.read" not in levels({"SKILL.md": shape}, make_skill, "shape")
+    scale = BASE + "Score the explanation on a 0–1 scale for each dimension.\n"
+    assert levels({"SKILL.md": scale}, make_skill, "scale")["reason.logic"] == 1
+    shaped = BASE + "Always structure feedback as: \"Factual error in X. Also missing Y.\"\n"
+    assert levels({"SKILL.md": shaped}, make_skill, "shaped")["follow.format"] == 1
+
+
 def test_chinese_named_reads_and_writes_and_parallel_said_of_a_script(make_skill):
     """先读 `references/style.md` and 用 Read 工具读取 read; 创建 `AGENTS.md` writes a file; 并行 of work the agent does
     (并行执行, 子代理并行) is parallel calls, 并行 of a script's processes (多进程并行, 按 CPU 核数并行) is not."""
