@@ -1554,13 +1554,17 @@ def test_conditional_rules_read_over_wrapped_lines_and_examples(make_skill):
     assert "reason.logic" not in levels({"SKILL.md": one}, make_skill, "one")
 
 
-def test_replies_held_short_are_prose_and_a_rollback_strategy_is_planned(make_skill):
+def test_replies_held_short_are_prose_and_rollbacks_and_plan_files_are_planned(make_skill):
     short = BASE + "## Replies\n\nKeep responses concise unless the user asks for detail.\n"
     assert levels({"SKILL.md": short}, make_skill, "short")["gen.text.prose"] == 1
     goal = BASE + "Break the goal down into milestones before the first change.\n"
     assert "reason.planning" not in levels({"SKILL.md": goal}, make_skill, "goal")  # one passage
     rollback = goal + "\nUse the rollback strategy approved during setup.\n"
     assert levels({"SKILL.md": rollback}, make_skill, "rollback")["reason.planning"] == 1
+    # a plan file the agent keeps, and what it does when an attempt fails, plan as much
+    plan_file = BASE + ("1. Create `task_plan.md` before any other step.\n\n"
+                        "## The 3-Strike Error Protocol\n\nTry a different method after each failure.\n")
+    assert levels({"SKILL.md": plan_file}, make_skill, "plan-file")["reason.planning"] == 1
 
 
 def test_a_grader_reads_its_json_scores_on_a_scale_and_structures_its_feedback(make_skill):
