@@ -2311,12 +2311,16 @@ def test_alternatives_self_installs_and_host_modules(make_skill):
 
 
 def test_a_hub_cli_installing_the_skill_with_options_is_no_dependency_and_another_skill_is(make_skill):
-    """`clawdhub install clawarena --site URL` installs the skill itself, the values of its options aside; a hub CLI
-    that installs another skill (`clawdhub install git-notes-memory`) is one the skill needs."""
+    """`clawdhub install clawarena --site URL` installs the skill itself, the values of its options aside, as does an
+    install of its title's slug when it has no name; a hub CLI that installs another skill (`clawdhub install
+    git-notes-memory`) is one the skill needs."""
     itself = make_skill({"SKILL.md": "---\nname: clawarena\ndescription: x\n---\n```bash\n"
                                      "clawdhub install clawarena --site https://www.clawhub.ai --registry "
                                      "https://www.clawhub.ai/api\n```\n"}, name="clawarena")
     assert ("system", "clawdhub") not in by_key(itself)
+    untitled = make_skill({"SKILL.md": "# OpenClaw Multi-Agent System\n\n```bash\n"  # no frontmatter, no name
+                                       "clawhub install openclaw-multi-agent-system\n```\n"}, name="a-copy")
+    assert ("system", "clawhub") not in by_key(untitled)  # the hub's slug of its title
     other = make_skill({"SKILL.md": "---\nname: triple-memory\ndescription: x\n---\n```bash\n"
                                     "clawdhub install git-notes-memory\n```\n"}, name="triple-memory")
     assert by_key(other)[("system", "clawdhub")].required

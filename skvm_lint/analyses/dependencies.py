@@ -1232,8 +1232,11 @@ def install_line(cmd: Command) -> tuple[str, list[str], str] | None:
 
 def _installs_itself(args: list[str], sub: str, skill: Skill) -> bool:
     """Whether the first name after a hub CLI's subcommand is the skill's own (what follows it may be the values of
-    options: `clawdhub install clawarena --site https://www.clawhub.ai`)."""
+    options: `clawdhub install clawarena --site https://www.clawhub.ai`): its folder's, its name's, or, with no name
+    in the frontmatter, its title's as a hub makes a slug of it ("# OpenClaw Multi-Agent System")."""
     names = {skill.folder_name.lower(), (skill.name or "").lower()} - {""}
+    if not skill.name and skill.body is not None and skill.body.sections and skill.body.sections[0].level == 1:
+        names = names | {re.sub(r"[^a-z0-9]+", "-", skill.body.sections[0].title.lower()).strip("-")} - {""}
     target = next((a for a in args[args.index(sub) + 1:] if not a.startswith("-")), None)
     return target is not None and target.lower().rsplit("/", 1)[-1].split("@", 1)[0] in names
 
