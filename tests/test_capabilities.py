@@ -1528,9 +1528,9 @@ def test_powershell_commands_are_commands_where_no_other_is_shown(make_skill):
     assert "tool.exec" not in levels({"SKILL.md": text}, make_skill, "text")
 
 
-def test_chinese_files_retrieved_or_named_after_their_keeper_are_read_and_a_format_made_is_written(make_skill):
+def test_chinese_files_retrieved_or_named_are_read_a_format_made_is_written_and_strictly_is_a_rule(make_skill):
     """调取 `templates/q.md` reads it, as 读取 does across a short clause to a named file (读取 `libu-hr` 维护的
-    `references/registry.md`); 生成单文件 HTML writes a file."""
+    `references/registry.md`); 生成单文件 HTML writes a file; 严格遵循 is a rule."""
     head = "---\nname: case-skill\ndescription: 规划\n---\n"
     fetched = head + "规划前调取 `templates/questionnaire.md`，识别人群特征。\n"
     assert levels({"SKILL.md": fetched}, make_skill, "fetched")["tool.file.read"] == 1
@@ -1540,6 +1540,8 @@ def test_chinese_files_retrieved_or_named_after_their_keeper_are_read_and_a_form
     assert "tool.file.read" not in levels({"SKILL.md": apart}, make_skill, "apart")
     page = head + "2. 生成单文件 HTML 状态图，含雷达图。\n"
     assert levels({"SKILL.md": page}, make_skill, "page")["tool.file.write"] == 1
+    strict = head + "严格遵循：儿童年龄分段定制、黄金午睡与休整保护。\n"
+    assert levels({"SKILL.md": strict}, make_skill, "strict")["follow.constraint"] == 1
 
 
 def test_conditional_rules_read_over_wrapped_lines_and_examples(make_skill):
@@ -1569,7 +1571,7 @@ def test_replies_held_short_are_prose_and_rollbacks_and_plan_files_are_planned(m
 
 def test_a_grader_reads_its_json_scores_on_a_scale_and_structures_its_feedback(make_skill):
     """"Read the corpus JSON from `--corpus-path`" reads a file; "on a 0-1 scale" scores by a rule; "structure
-    feedback as" names the output's shape."""
+    feedback as" and following a named output spec name the output's shape."""
     read = BASE + "### Step 1\n\nRead the corpus JSON from `--corpus-path`.\n"
     assert levels({"SKILL.md": read}, make_skill, "read")["tool.file.read"] == 1
     shape = BASE + "The corpus JSON format is documented in the API guide.\n"
@@ -1578,6 +1580,8 @@ def test_a_grader_reads_its_json_scores_on_a_scale_and_structures_its_feedback(m
     assert levels({"SKILL.md": scale}, make_skill, "scale")["reason.logic"] == 1
     shaped = BASE + "Always structure feedback as: \"Factual error in X. Also missing Y.\"\n"
     assert levels({"SKILL.md": shaped}, make_skill, "shaped")["follow.format"] == 1
+    spec = BASE + "Every mode should follow `references/structured-output-spec.md`.\n"
+    assert levels({"SKILL.md": spec}, make_skill, "spec")["follow.format"] == 1
 
 
 def test_chinese_named_reads_and_writes_and_parallel_said_of_a_script(make_skill):
