@@ -1547,8 +1547,8 @@ def test_chinese_files_retrieved_or_named_are_read_a_format_made_is_written_and_
 def test_conditional_rules_read_over_wrapped_lines_and_examples(make_skill):
     """A list item's rule wraps, quotes "how do I..." or gives an "e.g." before its consequence, and "delegate" or
     "route" is a consequence; one such rule is an instruction, two are judgement."""
-    rules = BASE + ("## Rules\n\n1. If the user asks a *question* (\"how do I...\", \"what is...\"), return the matching\n"
-                    "   doc URL.\n2. If the user wants to *execute* an action, delegate to the matching\n"
+    rules = BASE + ("## Rules\n\n1. If the user asks a *question* (\"how do I...\", \"what is...\"), return the "
+                    "matching\n   doc URL.\n2. If the user wants to *execute* an action, delegate to the matching\n"
                     "   executable skill.\n3. If the intent is ambiguous (e.g. \"I want to pay\" with no amount\n"
                     "   or destination), ask one clarifying question.\n")
     assert levels({"SKILL.md": rules}, make_skill, "rules")["reason.logic"] == 2
