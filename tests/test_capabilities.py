@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import skvm_lint
 from skvm_lint.analyses.capabilities import PRIMITIVES, analyze
 
@@ -1528,60 +1530,42 @@ def test_powershell_commands_are_commands_where_no_other_is_shown(make_skill):
     assert "tool.exec" not in levels({"SKILL.md": text}, make_skill, "text")
 
 
-def test_chinese_files_retrieved_or_named_are_read_a_format_made_is_written_and_strictly_is_a_rule(make_skill):
-    """调取 `templates/q.md` reads it, as 读取 does across a short clause to a named file (读取 `libu-hr` 维护的
-    `references/registry.md`); 生成单文件 HTML writes a file; 严格遵循 is a rule."""
-    head = "---\nname: case-skill\ndescription: 规划\n---\n"
-    fetched = head + "规划前调取 `templates/questionnaire.md`，识别人群特征。\n"
-    assert levels({"SKILL.md": fetched}, make_skill, "fetched")["tool.file.read"] == 1
-    kept = head + "开朝读取 `libu-hr` 维护的 `references/registry.md` 当前工具索引。\n"
-    assert levels({"SKILL.md": kept}, make_skill, "kept")["tool.file.read"] == 1
-    apart = head + "读取 `libu-hr` 的说明后，另见 `references/registry.md`。\n"  # another clause
-    assert "tool.file.read" not in levels({"SKILL.md": apart}, make_skill, "apart")
-    page = head + "2. 生成单文件 HTML 状态图，含雷达图。\n"
-    assert levels({"SKILL.md": page}, make_skill, "page")["tool.file.write"] == 1
-    strict = head + "严格遵循：儿童年龄分段定制、黄金午睡与休整保护。\n"
-    assert levels({"SKILL.md": strict}, make_skill, "strict")["follow.constraint"] == 1
+_ZH = "---\nname: case-skill\ndescription: 规划\n---\n"
+_RULES = ("## Rules\n\n1. If the user asks a *question* (\"how do I...\", \"what is...\"), return the matching\n"
+          "   doc URL.\n2. If the user wants to *execute* an action, delegate to the matching\n   executable skill.\n"
+          "3. If the intent is ambiguous (e.g. \"I want to pay\" with no amount\n   or destination), ask one question.\n")
+_PLANNED = "Break the goal down into milestones before the first change.\n"
 
 
-def test_conditional_rules_read_over_wrapped_lines_and_examples(make_skill):
-    """A list item's rule wraps, quotes "how do I..." or gives an "e.g." before its consequence, and "delegate" or
-    "route" is a consequence; one such rule is an instruction, two are judgement."""
-    rules = BASE + ("## Rules\n\n1. If the user asks a *question* (\"how do I...\", \"what is...\"), return the "
-                    "matching\n   doc URL.\n2. If the user wants to *execute* an action, delegate to the matching\n"
-                    "   executable skill.\n3. If the intent is ambiguous (e.g. \"I want to pay\" with no amount\n"
-                    "   or destination), ask one clarifying question.\n")
-    assert levels({"SKILL.md": rules}, make_skill, "rules")["reason.logic"] == 2
-    one = BASE + "If the build fails (e.g. a missing header), ask the user.\n"
-    assert "reason.logic" not in levels({"SKILL.md": one}, make_skill, "one")
-
-
-def test_replies_held_short_are_prose_and_rollbacks_and_plan_files_are_planned(make_skill):
-    short = BASE + "## Replies\n\nKeep responses concise unless the user asks for detail.\n"
-    assert levels({"SKILL.md": short}, make_skill, "short")["gen.text.prose"] == 1
-    goal = BASE + "Break the goal down into milestones before the first change.\n"
-    assert "reason.planning" not in levels({"SKILL.md": goal}, make_skill, "goal")  # one passage
-    rollback = goal + "\nUse the rollback strategy approved during setup.\n"
-    assert levels({"SKILL.md": rollback}, make_skill, "rollback")["reason.planning"] == 1
-    # a plan file the agent keeps, and what it does when an attempt fails, plan as much
-    plan_file = BASE + ("1. Create `task_plan.md` before any other step.\n\n"
-                        "## The 3-Strike Error Protocol\n\nTry a different method after each failure.\n")
-    assert levels({"SKILL.md": plan_file}, make_skill, "plan-file")["reason.planning"] == 1
-
-
-def test_a_grader_reads_its_json_scores_on_a_scale_and_structures_its_feedback(make_skill):
-    """"Read the corpus JSON from `--corpus-path`" reads a file; "on a 0-1 scale" scores by a rule; "structure
-    feedback as" and following a named output spec name the output's shape."""
-    read = BASE + "### Step 1\n\nRead the corpus JSON from `--corpus-path`.\n"
-    assert levels({"SKILL.md": read}, make_skill, "read")["tool.file.read"] == 1
-    shape = BASE + "The corpus JSON format is documented in the API guide.\n"
-    assert "tool.file.read" not in levels({"SKILL.md": shape}, make_skill, "shape")
-    scale = BASE + "Score the explanation on a 0–1 scale for each dimension.\n"
-    assert levels({"SKILL.md": scale}, make_skill, "scale")["reason.logic"] == 1
-    shaped = BASE + "Always structure feedback as: \"Factual error in X. Also missing Y.\"\n"
-    assert levels({"SKILL.md": shaped}, make_skill, "shaped")["follow.format"] == 1
-    spec = BASE + "Every mode should follow `references/structured-output-spec.md`.\n"
-    assert levels({"SKILL.md": spec}, make_skill, "spec")["follow.format"] == 1
+@pytest.mark.parametrize("text, primitive, level", [
+    # Chinese: 调取 a named file reads it, as 读取 does across a short clause to one; 生成单文件 HTML writes a file;
+    # 严格遵循 is a rule
+    (_ZH + "规划前调取 `templates/questionnaire.md`，识别人群特征。\n", "tool.file.read", 1),
+    (_ZH + "开朝读取 `libu-hr` 维护的 `references/registry.md` 当前工具索引。\n", "tool.file.read", 1),
+    (_ZH + "读取 `libu-hr` 的说明后，另见 `references/registry.md`。\n", "tool.file.read", None),  # another clause
+    (_ZH + "2. 生成单文件 HTML 状态图，含雷达图。\n", "tool.file.write", 1),
+    (_ZH + "严格遵循：儿童年龄分段定制、黄金午睡与休整保护。\n", "follow.constraint", 1),
+    # if-rules over a list item's wrapped lines, a quoted "how do I...", an "e.g.", with "delegate" as consequence;
+    # one such rule is an instruction
+    (BASE + _RULES, "reason.logic", 2),
+    (BASE + "If the build fails (e.g. a missing header), ask the user.\n", "reason.logic", None),
+    # a length the reply is held to is prose
+    (BASE + "## Replies\n\nKeep responses concise unless the user asks for detail.\n", "gen.text.prose", 1),
+    # a rollback strategy, a plan file, an error protocol plan as much as a goal broken down (one passage: none)
+    (BASE + _PLANNED, "reason.planning", None),
+    (BASE + _PLANNED + "\nUse the rollback strategy approved during setup.\n", "reason.planning", 1),
+    (BASE + "1. Create `task_plan.md` before any other step.\n\n## The 3-Strike Error Protocol\n\n"
+            "Try a different method after each failure.\n", "reason.planning", 1),
+    # a grader: reads its JSON from a path, scores on a numbered scale, structures feedback, follows an output spec
+    (BASE + "### Step 1\n\nRead the corpus JSON from `--corpus-path`.\n", "tool.file.read", 1),
+    (BASE + "The corpus JSON format is documented in the API guide.\n", "tool.file.read", None),
+    (BASE + "Score the explanation on a 0–1 scale for each dimension.\n", "reason.logic", 1),
+    (BASE + "Rate your mood on a scale (1-10 or descriptive).\n", "reason.logic", None),  # the user rates
+    (BASE + "Always structure feedback as: \"Factual error in X. Also missing Y.\"\n", "follow.format", 1),
+    (BASE + "Every mode should follow `references/structured-output-spec.md`.\n", "follow.format", 1),
+])
+def test_cues_the_github_draws_found_missing(make_skill, text, primitive, level):
+    assert levels({"SKILL.md": text}, make_skill).get(primitive) == level
 
 
 def test_chinese_named_reads_and_writes_and_parallel_said_of_a_script(make_skill):
