@@ -1538,8 +1538,16 @@ _PLANNED = "Break the goal down into milestones before the first change.\n"
 
 
 @pytest.mark.parametrize("text, primitive, level", [
-    # Chinese: 调取 a named file reads it, as 读取 does across a short clause to one; 生成单文件 HTML writes a file;
-    # 严格遵循 is a rule
+    # Chinese: 先读 a named file, 调取 it or the agent's Read tool reads it, as 读取 does across a short clause to one;
+    # 创建 `AGENTS.md` and 生成单文件 HTML write a file; 严格遵循 is a rule; 并行 of the agent's work (并行执行, 子代理并行)
+    # is parallel calls, 并行 of a script's processes (多进程并行, 按 CPU 核数并行) is not
+    (_ZH + "先读 `references/style.md`，再写分镜。\n", "tool.file.read", 1),
+    (_ZH + "用 Read 工具读取当天的对话历史。\n", "tool.file.read", 1),
+    (_ZH + "在项目根目录创建 `AGENTS.md`，格式见模板。\n", "tool.file.write", 1),
+    (_ZH + "- `scripts/render.py` — 渲染器（多进程并行；自动合音频）\n- 默认按 CPU 核数并行（`--workers N`）。\n",
+     "tool.call.batch", None),
+    (_ZH + "需要并行执行的独立任务。\n", "tool.call.batch", 1),
+    (_ZH + "三个子代理并行完成各自的部分。\n", "tool.call.batch", 1),
     (_ZH + "规划前调取 `templates/questionnaire.md`，识别人群特征。\n", "tool.file.read", 1),
     (_ZH + "开朝读取 `libu-hr` 维护的 `references/registry.md` 当前工具索引。\n", "tool.file.read", 1),
     (_ZH + "读取 `libu-hr` 的说明后，另见 `references/registry.md`。\n", "tool.file.read", None),  # another clause
@@ -1566,19 +1574,3 @@ _PLANNED = "Break the goal down into milestones before the first change.\n"
 ])
 def test_cues_the_github_draws_found_missing(make_skill, text, primitive, level):
     assert levels({"SKILL.md": text}, make_skill).get(primitive) == level
-
-
-def test_chinese_named_reads_and_writes_and_parallel_said_of_a_script(make_skill):
-    """先读 `references/style.md` and 用 Read 工具读取 read; 创建 `AGENTS.md` writes a file; 并行 of work the agent does
-    (并行执行, 子代理并行) is parallel calls, 并行 of a script's processes (多进程并行, 按 CPU 核数并行) is not."""
-    head = "---\nname: case-skill\ndescription: 视频\n---\n"
-    read = head + "先读 `references/style.md`，再写分镜。\n"
-    assert levels({"SKILL.md": read}, make_skill, "read")["tool.file.read"] == 1
-    tool = head + "用 Read 工具读取当天的对话历史。\n"
-    assert levels({"SKILL.md": tool}, make_skill, "tool")["tool.file.read"] == 1
-    write = head + "在项目根目录创建 `AGENTS.md`，格式见模板。\n"
-    assert levels({"SKILL.md": write}, make_skill, "write")["tool.file.write"] == 1
-    script = head + "- `scripts/render.py` — 渲染器（多进程并行；自动合音频）\n- 默认按 CPU 核数并行（`--workers N`）。\n"
-    assert "tool.call.batch" not in levels({"SKILL.md": script}, make_skill, "script")
-    for text in ("需要并行执行的独立任务。", "三个子代理并行完成各自的部分。"):
-        assert levels({"SKILL.md": head + text + "\n"}, make_skill, "work")["tool.call.batch"] == 1, text
