@@ -9,6 +9,7 @@ rows that drove them, so it is no held-out figure (a new draw is); it is the reg
 losing true primitives, as rescore_verdicts.py is for the rules' findings.
 
 Usage: python corpus/rescore_capabilities.py [--hub-parent DIR ...] [--files GLOB] [--lost] [--still-false]
+    [--still-missed]
 A row is named relative to ../shared/corpus, or to the parent folder of a hub unpacked elsewhere
 (`npm-claude-code-skills-0.5.0/...`: pass /tmp/hubs with --hub-parent).
 """
@@ -60,6 +61,7 @@ def main() -> int:
     parser.add_argument("--verdicts-dir", type=Path, default=VERDICTS, help="where the draws are")
     parser.add_argument("--lost", action="store_true", help="list the TRUE rows no longer inferred")
     parser.add_argument("--still-false", action="store_true", help="list the FALSE rows still inferred")
+    parser.add_argument("--still-missed", action="store_true", help="list the MISSED rows still not inferred")
     args = parser.parse_args()
     roots = [SHARED / "corpus", *args.hub_parent]
     rows = judged_rows(args.verdicts_dir, args.files)
@@ -79,7 +81,7 @@ def main() -> int:
     inferred = {path: {p["id"] for purpose in obj["capabilities"]["purposes"]
                        for p in purpose["current_path"]["primitives"]} for path, obj in analysis.items()}
     counts: dict[str, Counter] = {}
-    lost, still_false = [], []
+    lost, still_false, still_missed = [], [], []
     for row, skill in located:
         now = row["rule"] in inferred.get(str(skill), set())
         state = {"TRUE": "kept" if now else "lost", "FALSE": "kept" if now else "fixed",
@@ -90,6 +92,8 @@ def main() -> int:
             lost.append(f"  {row['finding']} {row['rule']} (judged in {row['file']}: {row['reason'][:100]})")
         if row["verdict"] == "FALSE" and now:
             still_false.append(f"  {row['finding']} {row['rule']} (judged in {row['file']}: {row['reason'][:100]})")
+        if state == "still":
+            still_missed.append(f"  {row['finding']} {row['rule']} (judged in {row['file']}: {row['reason'][:100]})")
     print("\nkept: the skill still infers the primitive; fixed: a FALSE one it no longer infers; found: a MISSED one "
           "it now infers")
     print(f"\n{'hub':<32}{'TRUE':>6}{'lost':>6}{'FALSE':>7}{'fixed':>7}{'MISSED':>8}{'found':>7}"
@@ -101,7 +105,8 @@ def main() -> int:
         print(f"{hub:<32}{c['TRUE']:>6}{c['TRUE lost']:>6}{c['FALSE']:>7}{c['FALSE fixed']:>7}{c['MISSED']:>8}"
               f"{c['MISSED found']:>7}{'/'.join(scores(c, now=False)):>20}{'/'.join(scores(c, now=True)):>18}")
     print_lists((args.still_false, "FALSE rows still inferred", still_false),
-                (args.lost, "TRUE rows no longer inferred", lost))
+                (args.lost, "TRUE rows no longer inferred", lost),
+                (args.still_missed, "MISSED rows still not inferred", still_missed))
     return 0
 
 

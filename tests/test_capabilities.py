@@ -1571,6 +1571,12 @@ _PLANNED = "Break the goal down into milestones before the first change.\n"
     (BASE + "Rate your mood on a scale (1-10 or descriptive).\n", "reason.logic", None),  # the user rates
     (BASE + "Always structure feedback as: \"Factual error in X. Also missing Y.\"\n", "follow.format", 1),
     (BASE + "Every mode should follow `references/structured-output-spec.md`.\n", "follow.format", 1),
+    # the format of a file the skill names, as a heading or in a sentence; not the format a file extension has
+    (BASE + "## prd.json Format\n\nEach story has an id and a title.\n", "follow.format", 1),
+    (BASE + "The catalog keeps the `GITHUB_KB.md` structure shown below.\n", "follow.format", 1),
+    (BASE + "Convert the spreadsheet to JSON format.\n", "follow.format", None),
+    # a file name made from a placeholder is a file
+    (BASE + "Save the plan to {task-slug}.md in the project root.\n", "tool.file.write", 1),
 ])
 def test_cues_the_github_draws_found_missing(make_skill, text, primitive, level):
     assert levels({"SKILL.md": text}, make_skill).get(primitive) == level
