@@ -5,7 +5,12 @@ Runs `skvm-lint analyze --format json` (the contract) over every labelled skill 
 (pip, npm, system, env), the dependencies we infer as required with the label's `dependencies`. Prints every
 miss and every false positive so they can be read, not just counted, then a table per slice.
 
-Usage: python corpus/eval_dependencies.py [--labels DIR] [--quiet]
+`--reading` scores other readings of what a dependency is, to show what a rule choice trades between slices:
+`declared` also counts the ones a skill declares but needs only for tests, an option or another way (a
+requirements file's testing section, an "Optional Dependencies" table), `all` every dependency reported. The
+issue's figure is the default, `required`: what env-setup.sh installs.
+
+Usage: python corpus/eval_dependencies.py [--labels DIR] [--quiet] [--reading required|declared|all]
 """
 
 from __future__ import annotations
@@ -41,14 +46,19 @@ def labelled(label: dict, kind: str) -> set[str]:
     return names - HOST_CLIS if kind == "system" else names
 
 
-def score(items: list[Labelled], show_misses: bool = False) -> SliceCounts:
-    """Counts under the key of each dependency type."""
+READINGS = {"required": lambda dep: dep["required"], "declared": lambda dep: dep["required"] or dep["declared"],
+            "all": lambda dep: True}
+
+
+def score(items: list[Labelled], show_misses: bool = False, reading: str = "required") -> SliceCounts:
+    """Counts under the key of each dependency type, for the dependencies the ``reading`` counts as found."""
+    counted = READINGS[reading]
     counts = SliceCounts()
     for item in items:
         for kind in TYPES:
             truth = labelled(item.label, kind)
             found = {canonical(d["name"], kind) for d in item.result["dependencies"] or []
-                     if d["type"] == kind and d["required"]}
+                     if d["type"] == kind and counted(d)}
             counts.add(item.slice, kind, tp=len(truth & found), fp=len(found - truth), fn=len(truth - found))
             if show_misses:
                 for outcome, names in (("FP", found - truth), ("FN", truth - found)):
@@ -66,9 +76,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--labels", default=str(SHARED / "labels"))
     parser.add_argument("--quiet", action="store_true", help="only the summary tables")
+    parser.add_argument("--reading", choices=sorted(READINGS), default="required",
+                        help="which reported dependencies count as found (default: the required ones)")
     args = parser.parse_args()
     items = load_labelled(args.labels)
-    counts = score(items, not args.quiet)
+    counts = score(items, not args.quiet, args.reading)
     ok = True
     for s in counts.slices():
         print(f"\n{s}\n{'type':<8}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}  target (P, R)")

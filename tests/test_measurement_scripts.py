@@ -63,12 +63,13 @@ def test_judged_capabilities_are_rescored_against_the_analysis_now(tmp_path):
         writer.writerow(["finding", "rule", "verdict", "reason", "message"])
         writer.writerows([skill, rule, verdict, "by hand", ""] for rule, verdict in rows)
     command = [sys.executable, str(ROOT / "corpus" / "rescore_capabilities.py"), "--verdicts-dir", str(tmp_path),
-               "--hub-parent", str(ROOT / "corpus"), "--lost", "--still-false"]
+               "--hub-parent", str(ROOT / "corpus"), "--lost", "--still-false", "--still-missed"]
     out = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT).stdout
     line = next(line for line in out.splitlines() if line.startswith("all "))
     # as judged: 2 TRUE, 2 FALSE, 1 MISSED; now: gen.regex lost, reason.spatial fixed, gen.text.long still missed
     assert line.split()[1:] == ["2", "1", "2", "1", "1", "0", "0.50/0.67/0.57", "0.50/0.33/0.40"]
-    assert "gen.regex (judged in cap-case.tsv" in out and "follow.procedure (judged in cap-case.tsv" in out
+    listed = [line.split()[1] for line in out.splitlines() if "(judged in cap-case.tsv" in line]
+    assert sorted(listed) == ["follow.procedure", "gen.regex", "gen.text.long"]
 
 
 LABELS = ROOT.parent / "shared" / "labels"
@@ -94,6 +95,20 @@ def test_a_second_reading_is_scored_against_the_labels_and_the_analysis(tmp_path
     assert rows["same"]["analysis vs labels"] == rows["same"]["analysis vs second reading"]
     precision, recall, _f1 = map(float, rows["fewer"]["second reading vs labels"])
     assert precision == 1.0 and recall < 1.0
+
+
+@pytest.mark.skipif(not LABELS.is_dir(), reason="../shared/labels is not beside the checkout")
+def test_a_dependency_reading_that_counts_declared_test_packages_finds_them(tmp_path):
+    """eval_dependencies.py --reading: a requirements file's testing section is declared, not required; the
+    `declared` reading counts it as found, the default does not."""
+    label = next(LABELS.glob("*shopify-development.json"))
+    (tmp_path / label.name).write_text(label.read_text(encoding="utf-8"), encoding="utf-8")
+    command = [sys.executable, str(ROOT / "corpus" / "eval_dependencies.py"), "--labels", str(tmp_path)]
+    missed = {}
+    for reading in ("required", "declared"):
+        out = subprocess.run([*command, "--reading", reading], capture_output=True, text=True, cwd=ROOT).stdout
+        missed[reading] = {line.split()[2] for line in out.splitlines() if line.startswith("FN pip ")}
+    assert {"pytest", "pytest-cov"} <= missed["required"] and not missed["declared"] & {"pytest", "pytest-cov"}
 
 
 def test_a_github_hub_is_built_from_the_text_the_verdicts_read(tmp_path):
