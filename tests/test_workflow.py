@@ -383,6 +383,9 @@ def test_independent_file_reads_are_ilp_but_pointers_are_not(make_skill):
     # each item reads one file, but only when a need arises
     assert kinds("Load these references into context when users need:\n- API: `Read references/api.md`\n"
                  "- Workflows: `Read references/workflow.md`\n") == []
+    assert kinds("Reference docs (read on demand):\n- [references/a.md](references/a.md) for mappings\n"
+                 "- [references/b.md](references/b.md) for imports\n") == []
+    assert kinds("参考文档（按需读取）：\n- `references/a.md`\n- `references/b.md`\n") == []
     assert kinds("At the start:\n- `Read references/api.md`\n- `Read references/workflow.md`\n") == ["ilp"]
     # an index: each entry names its topic, then the file read for it
     # what another program reads, described: "Reads `~/.config/shelley/AGENTS.md` and project `AGENTS.md`"
