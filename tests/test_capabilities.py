@@ -1575,6 +1575,11 @@ _PLANNED = "Break the goal down into milestones before the first change.\n"
     (BASE + "## prd.json Format\n\nEach story has an id and a title.\n", "follow.format", 1),
     (BASE + "The catalog keeps the `GITHUB_KB.md` structure shown below.\n", "follow.format", 1),
     (BASE + "Convert the spreadsheet to JSON format.\n", "follow.format", None),
+    # a script's JSON output read back; a linked file read before anything else; the experiment's raw data
+    (BASE + "1. Run the helper script.\n2. Read the JSON output.\n", "tool.file.read", 1),
+    (_ZH + "执行前读取并遵循 [共享正文](docs/SKILL.md)；本入口不另维护流程。\n", "tool.file.read", 1),
+    (_ZH + "在清单指导下读取原始数据，检查完整性。\n", "tool.file.read", 1),
+    (_ZH + "从数据库读取数据，然后汇总。\n", "tool.file.read", None),
     # a file name made from a placeholder is a file
     (BASE + "Save the plan to {task-slug}.md in the project root.\n", "tool.file.write", 1),
 ])
