@@ -938,12 +938,13 @@ def test_a_setup_verification_checklist_lists_requirements(make_skill):
 
 
 def test_a_program_written_as_a_plain_word_where_prose_requires_it_is_stated(make_skill):
-    """"Ensure you have node installed." and "Requires: ffmpeg" state them, as `node` in backticks would; a name
-    the sentence puts elsewhere ("Ensure the skill is installed and yq works") does not."""
-    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Share. Use when asked.\n---\n"
+    """"Ensure you have node installed.", "Requires: ffmpeg" and the description's "Requires the pandoc CLI" state
+    them, as `node` in backticks would; a name the sentence puts elsewhere ("Ensure the skill is installed and yq
+    works") does not."""
+    root = make_skill({"SKILL.md": "---\nname: s\ndescription: Share. Requires the pandoc CLI.\n---\n"
                                    "This is focused on linux. Ensure you have node installed.\nRequires: ffmpeg\n"
                                    "Ensure the skill is installed and yq works.\n\n```bash\nnpm install -g some-cli\n"
-                                   "ffmpeg -i a.mp4 b.mp3\nyq . a.yaml\n```\n"})
+                                   "ffmpeg -i a.mp4 b.mp3\nyq . a.yaml\npandoc a.md -o a.pdf\n```\n"})
     assert [d["message"] for d in warnings(root, "DP001")] == [
         "system dependency `yq` is used but declared nowhere"]
 

@@ -3090,8 +3090,8 @@ _STATED_WORDS_LIMIT = 200  # occurrences of one name read for cues: a huge SKILL
 
 
 def _stated_as_words(text: str, candidates: list[str]) -> set[str]:
-    """The candidates written as a plain word inside words that require it, or right after them (see
-    :func:`stated_in_prose`)."""
+    """The candidates written as a plain word inside words that require it, or right after them and an article
+    ("Requires the buttonheist CLI"; see :func:`stated_in_prose`)."""
     found: set[str] = set()
     lower = text.lower() if candidates else ""
     cues_at: dict[int, list[re.Match[str]]] = {}  # line start -> its cues: each line read for cues once
@@ -3110,14 +3110,17 @@ def _stated_as_words(text: str, candidates: list[str]) -> set[str]:
                     # inside the cue's words, right after them ("Requires: ffmpeg"), or right before a bare
                     # "required" or an availability ("Install rmapi (Go required):", "Use Node (guaranteed
                     # available)", "node is always available")
-                    if any(cue.start() <= at and until <= cue.end() or 0 <= at - cue.end() <= 2
-                           and not line[cue.end():at].strip(" :")
+                    if any(cue.start() <= at and until <= cue.end() or 0 <= at - cue.end() <= 6
+                           and line[cue.end():at].strip(" :") in _ARTICLES
                            or _STATED_AFTER_NAME.match(cue.group(0))
                            and _NAME_THEN_CUE.fullmatch(line, until, cue.start())
                            for cue in cues_at[line_start]):
                         found.add(name)
                 start = lower.find(spelling, end)
     return found
+
+
+_ARTICLES = ("", "the", "a", "an")  # "Requires: ffmpeg", "Requires the buttonheist CLI"
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
