@@ -106,7 +106,9 @@ def test_a_dependency_reading_that_counts_declared_test_packages_finds_them(tmp_
     command = [sys.executable, str(ROOT / "corpus" / "eval_dependencies.py"), "--labels", str(tmp_path)]
     missed = {}
     for reading in ("required", "declared"):
-        out = subprocess.run([*command, "--reading", reading], capture_output=True, text=True, cwd=ROOT).stdout
+        # the script exits 1 while a slice misses its targets, as shopify-development's slice does
+        out = subprocess.run([*command, "--reading", reading], capture_output=True, text=True, cwd=ROOT,
+                             check=False).stdout
         missed[reading] = {line.split()[2] for line in out.splitlines() if line.startswith("FN pip ")}
     assert {"pytest", "pytest-cov"} <= missed["required"] and not missed["declared"] & {"pytest", "pytest-cov"}
 
