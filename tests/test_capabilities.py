@@ -1580,6 +1580,9 @@ _PLANNED = "Break the goal down into milestones before the first change.\n"
     (_ZH + "执行前读取并遵循 [共享正文](docs/SKILL.md)；本入口不另维护流程。\n", "tool.file.read", 1),
     (_ZH + "在清单指导下读取原始数据，检查完整性。\n", "tool.file.read", 1),
     (_ZH + "从数据库读取数据，然后汇总。\n", "tool.file.read", None),
+    # a template the skill points to is a file to read
+    (BASE + "Copy the template from assets/template.ts and rename the store.\n", "tool.file.read", 1),
+    (BASE + "Fill template at `code-reviewer.md` before dispatching the reviewer.\n", "tool.file.read", 1),
     # a file name made from a placeholder is a file
     (BASE + "Save the plan to {task-slug}.md in the project root.\n", "tool.file.write", 1),
 ])
