@@ -21,14 +21,13 @@ case, spaces or underscores (`name: PDF Tools` in `pdf-tools/`), `--fix` sets `n
 round-trip YAML edit). A malformed name that also differs from its folder is reported here only, not by FM008.
 """
 
-import re
 import unicodedata
 
 from skvm_lint.diagnostics import Severity
 from skvm_lint.fixes.yaml_edit import frontmatter_fix
 from skvm_lint.model import Span
 from skvm_lint.rule import Rule
-from skvm_lint.spec import name_problem
+from skvm_lint.spec import NAME_MAX, kebab_case, name_problem
 
 
 class NameFormat(Rule):
@@ -41,7 +40,7 @@ class NameFormat(Rule):
     def check(self, skill, ctx):
         name = (skill.frontmatter.data or {}).get("name")
         if isinstance(name, str) and (why := name_problem(name)) is not None:
-            suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:64] or skill.folder_name
+            suggestion = kebab_case(name)[:NAME_MAX] or skill.folder_name
             yield self.report(skill, Span(skill.skill_md_path, skill.frontmatter.line_of("name")),
                               f"`name` {name!r} {why}", hint=f"use lowercase kebab case, e.g. `name: {suggestion}`",
                               fix=_normalise_fix(skill, name, unicodedata.normalize("NFKC", skill.folder_name)))

@@ -16,6 +16,12 @@ EXTENSION_KEYS = frozenset({"user-invocable", "disable-model-invocation", "argum
                             "author", "homepage", "openclaw", "clawdbot", "moltbot", "clawdis"})
 
 
+def kebab_case(text: str) -> str:
+    """``text`` in the shape a skill name takes, lowercase words joined by hyphens, as a hub makes a name of a
+    title ("OpenClaw Multi-Agent System" is `openclaw-multi-agent-system`); empty when no letter or digit is left."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` is not a valid skill name, or None when it is."""
     if not name:

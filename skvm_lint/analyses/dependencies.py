@@ -29,6 +29,7 @@ from ..model import (HANDED_OUT_FOLDERS, BundledFile, CodeBlock, CodeFacts, Comm
 from ..package_data import data_text
 from ..parsing.code import extract_facts
 from ..parsing.commands import ASSIGNMENT_OPERATORS, VERSION_FLAGS
+from ..spec import kebab_case
 from ..vocabulary import (ALL_PACKAGE_RUNNERS, ASSUMED_PROGRAMS, BASE_PROGRAMS, CLOUD_PROVIDERS, COMMAND_WORDS,
                           CONSOLE_COMMANDS, HOST_CLIS, HOST_PLUGIN_MANIFESTS, HOST_TOOLS, HUB_CLIS, HUB_INSTALL_KINDS,
                           HUB_METADATA_KEYS, MACOS_SHIPS,
@@ -1236,7 +1237,7 @@ def _installs_itself(args: list[str], sub: str, skill: Skill) -> bool:
     in the frontmatter, its title's as a hub makes a slug of it ("# OpenClaw Multi-Agent System")."""
     names = {skill.folder_name.lower(), (skill.name or "").lower()} - {""}
     if not skill.name and skill.body is not None and skill.body.sections and skill.body.sections[0].level == 1:
-        names = names | {re.sub(r"[^a-z0-9]+", "-", skill.body.sections[0].title.lower()).strip("-")} - {""}
+        names = names | {kebab_case(skill.body.sections[0].title)} - {""}
     target = next((a for a in args[args.index(sub) + 1:] if not a.startswith("-")), None)
     return target is not None and target.lower().rsplit("/", 1)[-1].split("@", 1)[0] in names
 
