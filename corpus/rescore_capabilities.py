@@ -86,14 +86,12 @@ def main() -> int:
         now = row["rule"] in inferred.get(str(skill), set())
         state = {"TRUE": "kept" if now else "lost", "FALSE": "kept" if now else "fixed",
                  "MISSED": "found" if now else "still"}[row["verdict"]]
+        outcome = f"{row['verdict']} {state}"
         for hub in (row["finding"].split("/", 1)[0], "all"):
-            counts.setdefault(hub, Counter()).update((row["verdict"], f"{row['verdict']} {state}"))
-        if state == "lost":
-            lost.append(f"  {row['finding']} {row['rule']} (judged in {row['file']}: {row['reason'][:100]})")
-        if row["verdict"] == "FALSE" and now:
-            still_false.append(f"  {row['finding']} {row['rule']} (judged in {row['file']}: {row['reason'][:100]})")
-        if state == "still":
-            still_missed.append(f"  {row['finding']} {row['rule']} (judged in {row['file']}: {row['reason'][:100]})")
+            counts.setdefault(hub, Counter()).update((row["verdict"], outcome))
+        listed = {"TRUE lost": lost, "FALSE kept": still_false, "MISSED still": still_missed}.get(outcome)
+        if listed is not None:
+            listed.append(f"  {row['finding']} {row['rule']} (judged in {row['file']}: {row['reason'][:100]})")
     print("\nkept: the skill still infers the primitive; fixed: a FALSE one it no longer infers; found: a MISSED one "
           "it now infers")
     print(f"\n{'hub':<32}{'TRUE':>6}{'lost':>6}{'FALSE':>7}{'fixed':>7}{'MISSED':>8}{'found':>7}"
